@@ -1,0 +1,167 @@
+/**
+ * The data model every stage speaks. Defined here once; stages import these types and never
+ * redefine them. Offsets named `start`/`end` are UTF-16 offsets into a document's *normalized*
+ * text unless a name says otherwise; a `Location` is always in the *original* file's coordinates
+ * (1-based line, 1-based UTF-16 column, endColumn exclusive), obtained only through
+ * `Document.locate` / `Document.toOriginal`, which use the single offset map built by `normalize`.
+ */
+
+export type Format = 'txt' | 'md' | 'html' | 'docx';
+export type Script = 'simplified' | 'traditional' | 'mixed' | 'none';
+export type DocumentStatus = 'final' | 'preliminary' | 'draft';
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A position in the original file. */
+export interface Position {
+  /** 1-based line (for .docx: the paragraph number). */
+  line: number;
+  /** 1-based column in UTF-16 code units of that line. */
+  column: number;
+}
+
+/** A span of the original file, as every output format shows it. */
+export interface Location {
+  path: string;
+  line: number;
+  column: number;
+  endLine: number;
+  /** Exclusive. */
+  endColumn: number;
+  /** The original text of the span (optional: findings fill it in). */
+  text?: string;
+}
+
+/** A half-open range [start, end) of normalized text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export type SegmentKind = 'document' | 'section' | 'paragraph' | 'sentence' | 'clause';
+
+/** A node of the segmentation tree; offsets into normalized text. */
+export interface Segment extends Span {
+  kind: SegmentKind;
+  /** Sections only: the heading text (e.g. `【各项事业全面发展】`, `一、…`, `——2022年1月21日在…`). */
+  heading?: string;
+  /** Sections only: what kind of heading opened it. */
+  headingKind?: 'bracket' | 'chinese-numeral' | 'parenthesized' | 'arabic-item' | 'dated-line';
+  /** Nesting depth of sections (document = 0). */
+  level: number;
+  children: Segment[];
+}
+
+/**
+ * A line of normalized text recognised as web chrome (breadcrumb, copyright, ICP, source header).
+ * Later stages skip these spans; the `boilerplate` check reports them.
+ */
+export interface Boilerplate extends Span {
+  /** Which pattern id from the rules matched. */
+  pattern: string;
+}
+
+export interface Document {
+  /** Id from figcheck.yaml, or the path when there is no config. */
+  id: string;
+  /** Path as given (relative to cwd when read from disk), or the --stdin-filename. */
+  path: string;
+  format: Format;
+  /** Detected encoding, e.g. `UTF-8`, `UTF-8 BOM`, `GB18030`, `UTF-16LE`, `Big5`; `docx` for Word. */
+  encoding: string;
+  /** Script detected in the original text. */
+  script: Script;
+  /** Period the document's figures describe, from the config (e.g. "2022"); undefined without one. */
+  period?: string;
+  status?: DocumentStatus;
+  /** The decoded original text. For .docx: one paragraph per line. For .html: the source markup. */
+  original: string;
+  /** The text every later stage reads (Simplified, half-width, pinyin removed). */
+  normalized: string;
+  /** Boilerplate lines found in normalized text. */
+  boilerplate: Boilerplate[];
+  /** Segmentation tree root (kind `document`). */
+  segments: Segment;
+  /** Offset in the original text for an offset in normalized text (end offsets map to end). */
+  originalOffset(normalizedOffset: number): number;
+  /** Line and column in the original file for an offset in normalized text. */
+  toOriginal(normalizedOffset: number): Position;
+  /** The original-file location of a normalized span [start, end). */
+  locate(start: number, end: number): Location;
+}
+
+/** An interval of real numbers; `null` is an open (infinite) end. */
+export interface Interval {
+  lo: number | null;
+  hi: number | null;
+  loClosed: boolean;
+  hiClosed: boolean;
+}
+
+export type FigureKind = 'level' | 'change' | 'share' | 'rank' | 'count' | 'ratio';
+export type Change = 'increase' | 'decrease' | null;
+export type Modality = 'actual' | 'estimate' | 'target';
+
+export interface Figure {
+  /** Document id this figure came from. */
+  document: string;
+  /** As written in the original. */
+  raw: string;
+  /** Exact decimal string of the value in base units (e.g. "204900"); null for placeholders. */
+  exact: string | null;
+  /** The value in base units (3409亿元 → 340900000000); null for placeholders. */
+  value: number | null;
+  /** Canonical unit name (元, 吨, 千瓦时, %, 个百分点, 倍, 名次, …); null when none. */
+  unit: string | null;
+  interval: Interval | null;
+  /** The word that made it approximate or open (左右, 以上, 多, 近, 超过 …). */
+  qualifier: string | null;
+  kind: FigureKind;
+  change: Change;
+  /** The metric phrase, cleaned of filler (`引进到位资金`). */
+  label: string;
+  /** e.g. `2022`, `2021-01/2021-08`, `2018/2022`; null when unknown. */
+  period: string | null;
+  modality: Modality;
+  placeholder: boolean;
+  /** Low confidence reading (几, 数 …) or figure touching damaged text. */
+  unreliable?: string;
+  /** Normalized-text span of the figure. */
+  span: Span;
+  location: Location;
+}
+
+export interface Finding {
+  /** Stable across unrelated edits: rule + metric + documents + figures' text, never line numbers. */
+  fingerprint: string;
+  rule: string;
+  severity: Severity;
+  message: string;
+  metric: string | null;
+  /** Every location involved; the first is the primary one. */
+  locations: Location[];
+  /** Set by baselines. */
+  suppressed?: boolean;
+}
+
+export const SEVERITY_ORDER: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+/** An error from bad input (file, config, rule file). The CLI prints its message and exits 2. */
+export class InputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InputError';
+  }
+}
+
+/** What the read stage hands to normalize: a decoded file and its text content. */
+export interface DecodedText {
+  path: string;
+  format: Format;
+  encoding: string;
+  /** The decoded file (html: the markup; docx: one paragraph per line). Locations point into it. */
+  original: string;
+  /** The document's text content (txt/md/docx: identical to `original`; html: visible text). */
+  text: string;
+  /** text offset → original offset, length text.length + 1; absent when text === original. */
+  textOffsets?: Int32Array;
+}

@@ -1,0 +1,156 @@
+/**
+ * Loading and validating YAML rule files. Every error, syntax or schema, is an InputError
+ * reading `file:line:column: message`, with positions from the yaml library's CST.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { isMap, isSeq, LineCounter, parseDocument, type Document as YamlDocument, type Node as YamlNode } from 'yaml';
+import { InputError } from '../model.js';
+import type { RuleFile, RuleSet } from './types.js';
+
+/** The `rules/` folder shipped with figcheck (same depth from src/ and from dist/). */
+export const RULES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'rules');
+export const SCHEMA_PATH = join(RULES_DIR, 'schema.json');
+
+let validator: ValidateFunction | undefined;
+function schemaValidator(): ValidateFunction {
+  if (!validator) {
+    const schema = JSON.parse(readFileSync(SCHEMA_PATH, 'utf8'));
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    validator = ajv.compile(schema);
+  }
+  return validator;
+}
+
+/** Walks a YAML document to the node at a JSON pointer path, as deep as it exists. */
+function nodeAt(doc: YamlDocument, path: (string | number)[]): { node: YamlNode | undefined; key: YamlNode | undefined } {
+  let node: unknown = doc.contents;
+  let key: YamlNode | undefined;
+  for (const part of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => {
+        const k = p.key as { value?: unknown } | null;
+        return k != null && String(k.value ?? k) === String(part);
+      });
+      if (!pair) break;
+      key = pair.key as YamlNode;
+      node = pair.value;
+    } else if (isSeq(node)) {
+      const next = node.items[Number(part)];
+      if (next === undefined) break;
+      key = undefined;
+      node = next;
+    } else break;
+  }
+  return { node: node as YamlNode | undefined, key };
+}
+
+function describe(error: ErrorObject): { path: (string | number)[]; message: string } {
+  const path = error.instancePath
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const where = path.length ? path.join('.') : 'top level';
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const extra = (error.params as { additionalProperty: string }).additionalProperty;
+      return { path: [...path, extra], message: `unknown key "${extra}" in ${where}` };
+    }
+    case 'enum':
+      return {
+        path,
+        message: `${where}: must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`,
+      };
+    case 'required':
+      return { path, message: `${where}: missing required key "${(error.params as { missingProperty: string }).missingProperty}"` };
+    default:
+      return { path, message: `${where}: ${error.message ?? 'invalid'}` };
+  }
+}
+
+/**
+ * Parses and validates one rule file's text. `path` is used in messages only.
+ * Throws InputError with `path:line:column: message` lines.
+ */
+export function parseRuleFile(path: string, text: string): RuleFile {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const problems: string[] = [];
+  for (const error of doc.errors) {
+    const pos = error.linePos?.[0] ?? { line: 1, col: 1 };
+    problems.push(`${path}:${pos.line}:${pos.col}: YAML syntax error: ${error.message.split('\n')[0]}`);
+  }
+  if (problems.length) throw new InputError(problems.join('\n'));
+  const value = doc.toJS() ?? {};
+  const validate = schemaValidator();
+  if (!validate(value)) {
+    // Report the most specific errors: ajv also emits parents of anyOf/oneOf failures.
+    const seen = new Set<string>();
+    for (const error of validate.errors ?? []) {
+      if (error.keyword === 'if' || error.keyword === 'anyOf' || error.keyword === 'oneOf') continue;
+      const { path: at, message } = describe(error);
+      const { node, key } = nodeAt(doc, at);
+      const offset = (key ?? node)?.range?.[0] ?? 0;
+      const pos = lineCounter.linePos(offset);
+      const line = `${path}:${pos.line}:${pos.col}: ${message}`;
+      if (!seen.has(line)) {
+        seen.add(line);
+        problems.push(line);
+      }
+    }
+    throw new InputError(problems.join('\n') || `${path}: does not match rules/schema.json`);
+  }
+  return value as RuleFile;
+}
+
+export function loadRuleFile(path: string): RuleFile {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new InputError(`${path}: cannot read rule file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  return parseRuleFile(path, text);
+}
+
+/** The core knowledge files, rules/core/*.yaml, in name order. */
+export function coreRuleFiles(): string[] {
+  const dir = join(RULES_DIR, 'core');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+/**
+ * Merges rule files in order: list sections are concatenated, setting objects are merged key by
+ * key (a later file overrides an earlier one), so a user file can retune a width from rules/core.
+ */
+export function mergeRuleFiles(files: RuleFile[]): RuleSet {
+  const merged: Record<string, unknown> = {};
+  for (const file of files) {
+    for (const [key, value] of Object.entries(file)) {
+      if (key === 'version') continue;
+      const prior = merged[key];
+      if (Array.isArray(value)) merged[key] = [...((prior as unknown[]) ?? []), ...value];
+      else if (value && typeof value === 'object') merged[key] = { ...((prior as object) ?? {}), ...value };
+      else merged[key] = value;
+    }
+  }
+  return merged as RuleSet;
+}
+
+let core: RuleSet | undefined;
+/** rules/core merged and validated; cached for the process. */
+export function coreRules(): RuleSet {
+  core ??= mergeRuleFiles(coreRuleFiles().map(loadRuleFile));
+  return core;
+}
+
+/** Core rules followed by the given rule files. */
+export function loadRuleSet(paths: string[]): RuleSet {
+  if (!paths.length) return coreRules();
+  return mergeRuleFiles([...coreRuleFiles().map(loadRuleFile), ...paths.map(loadRuleFile)]);
+}
