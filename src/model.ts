@@ -165,3 +165,48 @@ export interface DecodedText {
   /** text offset → original offset, length text.length + 1; absent when text === original. */
   textOffsets?: Int32Array;
 }
+
+export type Locale = 'en' | 'zh-CN';
+
+/** One metric's statements across documents, as the discrepancy report shows them side by side. */
+export interface MetricComparison {
+  /** Metric id (from a rule) or an auto-aligned key. */
+  metric: string;
+  /** Display name (e.g. 引进到位资金). */
+  name: string;
+  /** True when aligned automatically rather than by a metric rule. */
+  auto: boolean;
+  period: string | null;
+  statements: Figure[];
+  verdict: 'consistent' | 'mismatch' | 'single';
+}
+
+/** A target set in one place and the actual reported elsewhere. */
+export interface TargetOutcome {
+  metric: string;
+  name: string;
+  target: Figure;
+  actual: Figure;
+  outcome: 'met' | 'missed' | 'indeterminate';
+}
+
+/** For two documents describing the same period: which metrics each states. */
+export interface Coverage {
+  period: string;
+  documents: [string, string];
+  both: string[];
+  onlyFirst: string[];
+  onlySecond: string[];
+}
+
+/** Everything a run produced; formatters and the discrepancy report read this. */
+export interface CheckRun {
+  documents: Document[];
+  figures: Figure[];
+  findings: Finding[];
+  comparisons: MetricComparison[];
+  targets: TargetOutcome[];
+  coverage: Coverage[];
+  /** Warnings about skipped inputs (unsupported or binary files). */
+  warnings: string[];
+}
