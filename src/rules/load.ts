@@ -2,7 +2,7 @@
  * Loading and validating YAML rule files. Every error, syntax or schema, is an InputError
  * reading `file:line:column: message`, with positions from the yaml library's CST.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
@@ -10,16 +10,41 @@ import { isMap, isSeq, LineCounter, parseDocument, type Document as YamlDocument
 import { InputError } from '../model.js';
 import type { RuleFile, RuleSet } from './types.js';
 
-/** The `rules/` folder shipped with figcheck (same depth from src/ and from dist/). */
-export const RULES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'rules');
+/** The `rules/` folder shipped with figcheck: the nearest one above this module (src/, dist/ or a bench build). */
+export const RULES_DIR = findRulesDir(dirname(fileURLToPath(import.meta.url)));
+
+function findRulesDir(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'rules', 'schema.json'))) return join(dir, 'rules');
+    if (dirname(dir) === dir) return resolve(from, '..', '..', 'rules');
+  }
+}
 export const SCHEMA_PATH = join(RULES_DIR, 'schema.json');
+
+/**
+ * The ajv instance for figcheck's schemas. `format: regex` means "a pattern figcheck can compile"
+ * (with or without the `u` flag), so a broken pattern in a rule file is caught with its line.
+ */
+export function createAjv(): Ajv2020 {
+  const ajv = new Ajv2020({ allErrors: true, strict: false });
+  ajv.addFormat('regex', (pattern: string) => compiles(pattern, 'u') || compiles(pattern, ''));
+  return ajv;
+}
+
+function compiles(pattern: string, flags: string): boolean {
+  try {
+    new RegExp(pattern, flags);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 let validator: ValidateFunction | undefined;
 function schemaValidator(): ValidateFunction {
   if (!validator) {
     const schema = JSON.parse(readFileSync(SCHEMA_PATH, 'utf8'));
-    const ajv = new Ajv2020({ allErrors: true, strict: false });
-    validator = ajv.compile(schema);
+    validator = createAjv().compile(schema);
   }
   return validator;
 }
@@ -71,10 +96,10 @@ function describe(error: ErrorObject): { path: (string | number)[]; message: str
 }
 
 /**
- * Parses and validates one rule file's text. `path` is used in messages only.
- * Throws InputError with `path:line:column: message` lines.
+ * Parses YAML text and validates it with an ajv validator; every problem, syntax or schema, becomes
+ * one `path:line:column: message` line of an InputError. Shared by rule files and figcheck.yaml.
  */
-export function parseRuleFile(path: string, text: string): RuleFile {
+export function parseYamlWithSchema(path: string, text: string, validate: ValidateFunction, schemaName: string): unknown {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const problems: string[] = [];
@@ -84,7 +109,6 @@ export function parseRuleFile(path: string, text: string): RuleFile {
   }
   if (problems.length) throw new InputError(problems.join('\n'));
   const value = doc.toJS() ?? {};
-  const validate = schemaValidator();
   if (!validate(value)) {
     // Report the most specific errors: ajv also emits parents of anyOf/oneOf failures.
     const seen = new Set<string>();
@@ -100,9 +124,17 @@ export function parseRuleFile(path: string, text: string): RuleFile {
         problems.push(line);
       }
     }
-    throw new InputError(problems.join('\n') || `${path}: does not match rules/schema.json`);
+    throw new InputError(problems.join('\n') || `${path}: does not match ${schemaName}`);
   }
-  return value as RuleFile;
+  return value;
+}
+
+/**
+ * Parses and validates one rule file's text. `path` is used in messages only.
+ * Throws InputError with `path:line:column: message` lines.
+ */
+export function parseRuleFile(path: string, text: string): RuleFile {
+  return parseYamlWithSchema(path, text, schemaValidator(), 'rules/schema.json') as RuleFile;
 }
 
 export function loadRuleFile(path: string): RuleFile {

@@ -30,14 +30,118 @@ export interface BoilerplatePattern {
   pattern: string;
 }
 
+/** Auto-alignment of figures no metric rule covers (rules/core/checks.yaml). */
+export interface AlignmentSettings {
+  minLabelLength?: number;
+  genericLabels?: string[];
+  severity?: Severity;
+  withinDocument?: boolean;
+  lowerIsBetter?: string[];
+  labelPrefixes?: string[];
+}
+
+export interface ConsistencySettings {
+  equalPrecisionStrict?: boolean;
+  relativeEpsilon?: number;
+}
+
+export interface ArithmeticSettings {
+  shareWords?: string[];
+  completionPatterns?: string[];
+  rateLabelSuffixes?: string[];
+  maxGap?: number;
+}
+
+/** Extract stage: a unit of measure (rules/core/units.yaml). Factors are exact decimal strings. */
+export interface UnitRule {
+  name: string;
+  kind: FigureKind;
+  aliases?: string[];
+  conversions?: Record<string, string | number>;
+  needsMagnitude?: boolean;
+}
+
+/** Extract stage: Chinese numerals (rules/core/numerals.yaml). */
+export interface NumeralSettings {
+  digits?: Record<string, number>;
+  places?: Record<string, number>;
+  point?: string;
+  percentPrefix?: string;
+  singleCharUnits?: string[];
+  placeholders?: string[];
+  rangeSeparators?: string[];
+}
+
+export type QualifierForm = 'at-least' | 'more-than' | 'at-most' | 'less-than' | 'about' | 'nearly' | 'plus';
+
+/** Extract stage: a word that makes a figure approximate or open (rules/core/qualifiers.yaml). */
+export interface QualifierRule {
+  word: string;
+  position: 'before' | 'after';
+  form: QualifierForm;
+}
+
+/** Extract stage: interval widths (SEMANTICS.md), as multiples of place values. */
+export interface IntervalSettings {
+  roundingHalfWidth?: number;
+  aboutHalfWidth?: number;
+  nearlyWidth?: number;
+  fewLow?: number;
+  fewHigh?: number;
+  floor?: number;
+}
+
+/** Extract stage: word lists (rules/core/words.yaml). */
+export interface WordLists {
+  increase?: string[];
+  decrease?: string[];
+  changeTo?: string[];
+  changeGap?: string[];
+  ratioBefore?: string[];
+  comparison?: string[];
+  target?: string[];
+  estimate?: string[];
+  filler?: string[];
+  share?: string[];
+  targetNegators?: string[];
+  rankContext?: string[];
+  rankNegators?: string[];
+  nonTargets?: string[];
+}
+
+/** Extract stage: how periods are found (rules/core/periods.yaml). */
+export interface PeriodSettings {
+  deliveryLine?: string;
+  targetHeadings?: string[];
+  reviewHeadings?: string[];
+  relativeYears?: Record<string, number>;
+  partialYears?: Record<string, [number, number]>;
+  spans?: { words: string[]; years: number; direction: 'back' | 'forward' }[];
+  cumulative?: string[];
+}
+
 export interface RuleFile {
   version?: number;
   metrics?: MetricRule[];
   checks?: CheckRule[];
   boilerplate?: BoilerplatePattern[];
+  alignment?: AlignmentSettings;
+  consistency?: ConsistencySettings;
+  arithmetic?: ArithmeticSettings;
+  units?: UnitRule[];
+  magnitudes?: Record<string, string | number>;
+  numerals?: NumeralSettings;
+  qualifiers?: QualifierRule[];
+  intervals?: IntervalSettings;
+  words?: WordLists;
+  notFigures?: BoilerplatePattern[];
+  periods?: PeriodSettings;
   /** Knowledge sections added by the stages that read them (see rules/schema.json). */
   [section: string]: unknown;
 }
 
-/** Several rule files merged (see mergeRuleFiles). */
-export type RuleSet = Omit<RuleFile, 'version'>;
+/**
+ * Several rule files merged (see mergeRuleFiles; it drops `version`). Not `Omit<RuleFile, 'version'>`:
+ * Omit over a type with an index signature keeps only the index signature, so every section became `unknown`.
+ */
+export type RuleSet = RuleFile;

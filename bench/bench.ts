@@ -1,0 +1,127 @@
+/**
+ * `npm run bench`: throughput and memory, measured here and never asserted in unit tests
+ * (these machines are noisy). Prints MB/s of decoded text (UTF-8 bytes) and peak RSS.
+ *
+ *   1. read + normalize over everything in ../shared (.txt and .docx)
+ *   2. read + extract over the same
+ *   3. peak memory while extracting 50 MB of text, one document at a time
+ *   4. the duplicate check on synthetic corpora of 1,000 … 10,000 documents
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { glob } from 'tinyglobby';
+import { buildDocument } from '../src/document.js';
+import { extractFigures } from '../src/extract/index.js';
+import type { DecodedText } from '../src/model.js';
+import { decodeBuffer } from '../src/read/decode.js';
+import { coreRules } from '../src/rules/load.js';
+import { benchDuplicates } from './duplicates.js';
+
+const SHARED = resolve(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..', '..', '..', 'shared');
+const MB = 1024 * 1024;
+
+let peakRss = 0;
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
+sampler.unref();
+function samplePeak(): number {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  return peakRss / MB;
+}
+function resetPeak(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+  peakRss = process.memoryUsage().rss;
+}
+
+/** Repeats `pass` until at least `minSeconds` have elapsed, so small corpora still give stable rates. */
+function timed(pass: () => void, minSeconds = 3): { seconds: number; passes: number } {
+  const start = process.hrtime.bigint();
+  let passes = 0;
+  let seconds = 0;
+  do {
+    pass();
+    passes++;
+    seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  } while (seconds < minSeconds);
+  return { seconds, passes };
+}
+
+function row(label: string, values: Record<string, string | number>): void {
+  console.log(`${label.padEnd(34)} ${Object.entries(values).map(([k, v]) => `${k}=${v}`).join('  ')}`);
+}
+
+async function main(): Promise<void> {
+  const files = (await glob(['**/*.txt', '**/*.docx'], { cwd: SHARED, absolute: true })).sort();
+  if (!files.length) throw new Error(`no documents under ${SHARED}`);
+  const rules = coreRules();
+
+  // Decoding .docx is unzip + XML work; keep it in the read measurement but decode once for the others.
+  const bytes = files.map((f) => readFileSync(f));
+  resetPeak();
+  const decoded: DecodedText[] = [];
+  const readStart = process.hrtime.bigint();
+  for (const [i, file] of files.entries()) decoded.push(await decodeBuffer(bytes[i]!, file));
+  const readOnly = { seconds: Number(process.hrtime.bigint() - readStart) / 1e9 };
+  const textMB = decoded.reduce((sum, d) => sum + Buffer.byteLength(d.text), 0) / MB;
+  console.log(`figcheck bench: ${files.length} documents from ${SHARED}, ${textMB.toFixed(2)} MB of text\n`);
+  row('read (decode) once', { seconds: readOnly.seconds.toFixed(2), 'MB/s': (textMB / readOnly.seconds).toFixed(1) });
+
+  resetPeak();
+  const normalizePass = timed(() => {
+    for (const d of decoded) buildDocument(d, {}, rules);
+  });
+  row('normalize + segment', {
+    'MB/s': ((textMB * normalizePass.passes) / normalizePass.seconds).toFixed(1),
+    passes: normalizePass.passes,
+    'peak RSS MB': samplePeak().toFixed(0),
+  });
+  const readNormalizeSeconds = readOnly.seconds + normalizePass.seconds / normalizePass.passes;
+  row('read + normalize (one core)', { 'MB/s': (textMB / readNormalizeSeconds).toFixed(1) });
+
+  resetPeak();
+  let figureCount = 0;
+  const extractPass = timed(() => {
+    figureCount = 0;
+    for (const d of decoded) figureCount += extractFigures(buildDocument(d, {}, rules), rules).length;
+  });
+  const extractSeconds = readOnly.seconds + extractPass.seconds / extractPass.passes;
+  row('read + extract (one core)', {
+    'MB/s': (textMB / extractSeconds).toFixed(1),
+    figures: figureCount,
+    'peak RSS MB': samplePeak().toFixed(0),
+  });
+
+  // 50 MB of text, document by document, as `figcheck figures` over a large folder would.
+  resetPeak();
+  const target = 50 * MB;
+  let done = 0;
+  let figures50 = 0;
+  const start50 = process.hrtime.bigint();
+  while (done < target) {
+    for (const d of decoded) {
+      figures50 += extractFigures(buildDocument(d, {}, rules), rules).length;
+      done += Buffer.byteLength(d.text);
+      if (done >= target) break;
+    }
+  }
+  const seconds50 = Number(process.hrtime.bigint() - start50) / 1e9;
+  row('extract 50 MB of text', {
+    seconds: seconds50.toFixed(1),
+    'MB/s': (done / MB / seconds50).toFixed(1),
+    figures: figures50,
+    'peak RSS MB': samplePeak().toFixed(0),
+  });
+
+  console.log('\nduplicate-section check on synthetic corpora (shuffled sentences of the real documents):');
+  for (const result of await benchDuplicates()) {
+    row(`  ${result.documents} documents`, {
+      MB: result.megabytes.toFixed(1),
+      seconds: result.seconds.toFixed(1),
+      'peak RSS MB': result.peakRssMB.toFixed(0),
+    });
+  }
+}
+
+await main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

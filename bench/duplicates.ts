@@ -1,0 +1,181 @@
+/**
+ * Scale benchmark of the duplicate-section check: synthetic corpora of 1,000 … 10,000 documents
+ * built from the real documents in ../shared (their sentences drawn at random, the clauses of each
+ * sentence shuffled and every digit replaced), 2–30 KB of UTF-8 each (about 16 KB, 5,500
+ * characters, on average: a yearbook entry to a provincial work report). One document in a
+ * hundred gets a passage of 300–1,200 characters copied from an earlier one, so the benchmark
+ * also counts how many planted copies the check finds.
+ *
+ * Measured: the check's own time (comparison text, winnowing, linking, chaining, findings) and the
+ * process's peak RSS (resource usage; it includes the corpus held in memory, about 2 bytes per
+ * character). Never asserted in tests: these machines are noisy.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { duplicatesCheck } from '../src/checks/duplicates.js';
+import type { CheckContext } from '../src/checks/types.js';
+import { buildDocument } from '../src/document.js';
+import type { Document, Location, Position } from '../src/model.js';
+import { OffsetMap } from '../src/normalize/offset-map.js';
+import { decodeBuffer } from '../src/read/decode.js';
+import { coreRules } from '../src/rules/load.js';
+
+export interface DuplicateBenchResult {
+  documents: number;
+  /** UTF-8 megabytes of text checked. */
+  megabytes: number;
+  seconds: number;
+  peakRssMB: number;
+  /** Planted copies among these documents, and how many of them a finding reports. */
+  planted: number;
+  found: number;
+  findings: number;
+}
+
+/** The nearest `shared/` folder above this file (source or compiled), or FIGCHECK_SHARED. */
+function sharedDir(): string {
+  if (process.env.FIGCHECK_SHARED) return resolve(process.env.FIGCHECK_SHARED);
+  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'shared', 'corpus'))) return join(dir, 'shared');
+    if (dirname(dir) === dir) throw new Error('benchDuplicates: no shared/ folder with the real documents (set FIGCHECK_SHARED)');
+  }
+}
+
+function files(dir: string): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) return files(path);
+      return /\.(txt|docx)$/.test(name) ? [path] : [];
+    });
+}
+
+/** mulberry32: a small seeded generator, so every run checks the same corpus. */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A normalized text as a Document whose original is itself (the offset map is built on demand). */
+function syntheticDocument(id: string, text: string): Document {
+  let map: OffsetMap | undefined;
+  const offsets = (): OffsetMap => {
+    if (!map) {
+      const identity = new Int32Array(text.length + 1);
+      for (let i = 0; i <= text.length; i++) identity[i] = i;
+      map = new OffsetMap(id, text, identity);
+    }
+    return map;
+  };
+  return {
+    id,
+    path: id,
+    format: 'txt',
+    encoding: 'UTF-8',
+    script: 'simplified',
+    original: text,
+    normalized: text,
+    boilerplate: [],
+    segments: { kind: 'document', start: 0, end: text.length, level: 0, children: [] },
+    originalOffset: (offset: number) => offset,
+    toOriginal: (offset: number): Position => offsets().toOriginal(offset),
+    locate: (start: number, end: number): Location => offsets().locate(start, end),
+  };
+}
+
+interface Corpus {
+  documents: Document[];
+  /** Per document: the planted copy's source document and its text, when one was planted. */
+  planted: Map<number, { from: number; text: string }>;
+}
+
+async function syntheticCorpus(count: number): Promise<Corpus> {
+  const sentences: string[] = [];
+  for (const file of files(sharedDir())) {
+    const doc = buildDocument(await decodeBuffer(readFileSync(file), file));
+    for (const sentence of doc.normalized.split(/(?<=[。!?;\n])/)) {
+      const trimmed = sentence.trim();
+      if (trimmed.length >= 8) sentences.push(trimmed);
+    }
+  }
+  const next = random(20250114);
+  const pick = <T>(items: T[]): T => items[Math.floor(next() * items.length)]!;
+  const shuffle = <T>(items: T[]): T[] => {
+    for (let i = items.length - 1; i > 0; i--) {
+      const j = Math.floor(next() * (i + 1));
+      [items[i], items[j]] = [items[j]!, items[i]!];
+    }
+    return items;
+  };
+  const documents: Document[] = [];
+  const planted = new Map<number, { from: number; text: string }>();
+  for (let i = 0; i < count; i++) {
+    // 2–30 KB of UTF-8: Chinese characters take 3 bytes.
+    const chars = Math.floor((2000 + next() * 28000) / 3);
+    const parts: string[] = [];
+    let length = 0;
+    while (length < chars) {
+      const clauses = shuffle(pick(sentences).split(/(?<=[,、:])/));
+      const sentence = clauses.join('').replace(/\d/g, () => String(Math.floor(next() * 10)));
+      parts.push(sentence, next() < 0.15 ? '\n' : '');
+      length += sentence.length;
+    }
+    let text = parts.join('');
+    if (i >= 10 && i % 100 === 50) {
+      const from = Math.floor(next() * i);
+      const source = documents[from]!.normalized;
+      const size = 300 + Math.floor(next() * 900);
+      const at = Math.floor(next() * Math.max(1, source.length - size));
+      const copy = source.slice(at, at + size);
+      const into = Math.floor(next() * text.length);
+      text = `${text.slice(0, into)}\n${copy}\n${text.slice(into)}`;
+      planted.set(i, { from, text: copy });
+    }
+    documents.push(syntheticDocument(`synthetic-${String(i).padStart(5, '0')}.txt`, text));
+  }
+  return { documents, planted };
+}
+
+/**
+ * Runs the duplicate-section check (default settings) on the first n documents of one synthetic
+ * corpus for each n in `sizes`, smallest first.
+ */
+export async function benchDuplicates(sizes = [1000, 2500, 5000, 10000]): Promise<DuplicateBenchResult[]> {
+  const ordered = [...sizes].sort((a, b) => a - b);
+  const corpus = await syntheticCorpus(ordered[ordered.length - 1] ?? 0);
+  const rules = coreRules();
+  const results: DuplicateBenchResult[] = [];
+  for (const n of ordered) {
+    const documents = corpus.documents.slice(0, n);
+    const megabytes = documents.reduce((sum, d) => sum + Buffer.byteLength(d.normalized), 0) / (1024 * 1024);
+    (globalThis as { gc?: () => void }).gc?.();
+    const context: CheckContext = { documents, figures: [], rules, metricOf: new Map(), locale: 'en', comparisons: [], targets: [], coverage: [] };
+    const start = process.hrtime.bigint();
+    const findings = duplicatesCheck.run(context, { type: 'duplicates' });
+    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+    const peakRssMB = process.resourceUsage().maxRSS / 1024;
+    let planted = 0;
+    let found = 0;
+    for (const [index, copy] of corpus.planted) {
+      if (index >= n) continue;
+      planted++;
+      const into = documents[index]!;
+      const from = documents[copy.from]!;
+      const hit = findings.some(
+        (f) =>
+          f.locations[0]!.path === into.path &&
+          f.locations[1]!.path === from.path &&
+          (f.locations[0]!.text ?? '').includes(copy.text.slice(20, -20)),
+      );
+      if (hit) found++;
+    }
+    results.push({ documents: n, megabytes, seconds, peakRssMB, planted, found, findings: findings.length });
+  }
+  return results;
+}

@@ -1,0 +1,10 @@
+#!/usr/bin/env node
+// figcheck's command line. The TypeScript sources are compiled to dist/ by `npm ci` (prepare) or `npm run build`.
+import { existsSync } from 'node:fs';
+
+const entry = new URL('../dist/cli/run.js', import.meta.url);
+if (!existsSync(entry)) {
+  process.stderr.write('figcheck: dist/ is missing; run `npm run build` (npm ci does it) first.\n');
+  process.exit(2);
+}
+await import(entry.href);

@@ -1,0 +1,153 @@
+/**
+ * Grouping statements of one metric and period: by metric rule (context.metricOf) or, for figures no
+ * rule covers, by auto-alignment: same normalized label, unit, kind, change and period. Auto-alignment
+ * is conservative (a wrong alignment is a false alarm): generic or short labels are skipped (settings
+ * in rules/core/checks.yaml). Modality is split by the consumers: consistency compares actuals and
+ * estimates (an estimate is still a claim about what happened), the target check sets targets apart.
+ */
+import type { Document, Figure } from '../model.js';
+import { consistent } from './compare.js';
+import type { AlignmentSettings, CheckRule, MetricRule, RuleSet } from '../rules/types.js';
+import { normalizeLabel, stripLabelPrefixes } from '../rules/metrics.js';
+import type { CheckContext } from './types.js';
+
+export interface MetricGroup {
+  /** Metric id, or the auto key (`auto:label|unit|kind|change`). */
+  metric: string;
+  /** Display name: the metric's name, or the shared label. */
+  name: string;
+  auto: boolean;
+  period: string;
+  rule?: MetricRule;
+  /** In document order, then text order. */
+  figures: Figure[];
+}
+
+/** A figure that can be compared at all: a value, an interval, a period, nothing unreliable. */
+export function usable(figure: Figure): boolean {
+  return (
+    !figure.placeholder &&
+    !figure.unreliable &&
+    figure.value !== null &&
+    figure.interval !== null &&
+    figure.period !== null &&
+    figure.period !== undefined &&
+    Boolean(figure.label)
+  );
+}
+
+function inScope(figure: Figure, rule: CheckRule): boolean {
+  if (rule.documents && !rule.documents.includes(figure.document)) return false;
+  const periods = rule.periods as string[] | undefined;
+  if (periods && !periods.includes(figure.period ?? '')) return false;
+  return true;
+}
+
+function sortFigures(figures: Figure[], documentOrder: Map<string, number>): Figure[] {
+  return figures.sort(
+    (a, b) => (documentOrder.get(a.document) ?? 0) - (documentOrder.get(b.document) ?? 0) || a.span.start - b.span.start,
+  );
+}
+
+/** The auto-alignment label of a figure, or null when it is too generic to align on. */
+export function autoLabel(figure: Figure, settings: AlignmentSettings): string | null {
+  const label = stripLabelPrefixes(normalizeLabel(figure.label ?? ''), (settings.labelPrefixes ?? []).map(normalizeLabel));
+  if ([...label].length < (settings.minLabelLength ?? 2)) return null;
+  if ((settings.genericLabels ?? []).some((generic) => normalizeLabel(generic) === label)) return null;
+  // A label that is only digits/latin is an extraction artefact, not a metric name.
+  if (!/[\u4e00-\u9fff]/.test(label)) return null;
+  return label;
+}
+
+export function autoKey(figure: Figure, label: string): string {
+  return `auto:${label}|${figure.unit ?? ''}|${figure.kind}|${figure.change ?? ''}`;
+}
+
+/**
+ * Groups usable figures in scope into (metric, period) groups. `auto` adds auto-aligned groups for
+ * figures no metric rule covers; `metrics` restricts rule-covered groups to the listed ids.
+ */
+export function metricGroups(context: CheckContext, rule: CheckRule, options: { auto: boolean }): MetricGroup[] {
+  const settings = context.rules.alignment ?? {};
+  const wanted = rule.metrics === undefined || rule.metrics === '*' ? null : new Set(rule.metrics);
+  const documentOrder = new Map(context.documents.map((d, i) => [d.id, i]));
+  const groups = new Map<string, MetricGroup>();
+  for (const figure of context.figures) {
+    if (!usable(figure) || !inScope(figure, rule)) continue;
+    const metric = context.metricOf.get(figure);
+    let id: string;
+    let name: string;
+    if (metric) {
+      if (wanted && !wanted.has(metric.id)) continue;
+      id = metric.id;
+      name = metric.name;
+    } else {
+      if (!options.auto) continue;
+      const label = autoLabel(figure, settings);
+      if (!label) continue;
+      id = autoKey(figure, label);
+      name = label;
+    }
+    const key = `${id}\u0000${figure.period}`;
+    let group = groups.get(key);
+    if (!group) {
+      group = { metric: id, name, auto: !metric, period: figure.period!, rule: metric, figures: [] };
+      groups.set(key, group);
+    }
+    group.figures.push(figure);
+  }
+  const result = [...groups.values()];
+  for (const group of result) sortFigures(group.figures, documentOrder);
+  return result.sort((a, b) => (a.metric < b.metric ? -1 : a.metric > b.metric ? 1 : a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+}
+
+/** Auto-aligned groups stated in at least `minPlaces` distinct places (document + text position). */
+export function alignedMetrics(context: CheckContext, minPlaces = 2): MetricGroup[] {
+  return metricGroups(context, { type: 'consistency', metrics: '*' }, { auto: true }).filter(
+    (group) => group.auto && new Set(group.figures.map((f) => `${f.document}:${f.span.start}`)).size >= minPlaces,
+  );
+}
+
+/** Rules with alignment settings present (core defaults apply when absent). */
+export function alignmentSettings(rules: RuleSet): AlignmentSettings {
+  return rules.alignment ?? {};
+}
+
+const SENTENCE_END = /[。;!?\n]/;
+
+/**
+ * Two figures of one document in one sentence are never two statements of one fact: the sentence is
+ * saying something else (`从1.5万亿元增长到2.3万亿元`, `40条配套政策、21条接续政策`).
+ */
+export function sameSentence(document: Document | undefined, a: Figure, b: Figure): boolean {
+  if (!document || a.document !== b.document) return false;
+  const [first, second] = a.span.start <= b.span.start ? [a, b] : [b, a];
+  if (second.span.start < first.span.end) return true;
+  return !SENTENCE_END.test(document.normalized.slice(first.span.end, second.span.start));
+}
+
+/**
+ * An auto-aligned label that one document states with two disagreeing values (outside one sentence)
+ * names more than one thing there (two scopes, two programmes): the label is too ambiguous to align on.
+ */
+export function ambiguousLabel(figures: Figure[], documents: Map<string, Document>, rules: RuleSet): boolean {
+  const byDocument = new Map<string, Figure[]>();
+  for (const figure of figures) {
+    if (figure.modality === 'target') continue;
+    const list = byDocument.get(figure.document) ?? [];
+    list.push(figure);
+    byDocument.set(figure.document, list);
+  }
+  for (const [id, list] of byDocument) {
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        const a = list[i]!;
+        const b = list[j]!;
+        if (a.unit === b.unit && !consistent(a, b, rules.consistency)) {
+          if (!sameSentence(documents.get(id), a, b) || a.value !== b.value) return true;
+        }
+      }
+    }
+  }
+  return false;
+}

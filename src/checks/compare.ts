@@ -1,0 +1,156 @@
+/**
+ * Interval comparison (SEMANTICS.md): when two statements agree, when a target is met, and how a
+ * reading is shown in a message. Pure functions over Figures; settings come from rules/core/checks.yaml.
+ */
+import { Decimal } from 'decimal.js';
+import type { Document, DocumentStatus, Figure, Interval, Locale } from '../model.js';
+import type { ConsistencySettings } from '../rules/types.js';
+import { t } from '../i18n.js';
+
+const DEFAULT_EPSILON = 1e-9;
+
+function near(a: number, b: number, epsilon: number): boolean {
+  return Math.abs(a - b) <= epsilon * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+/**
+ * True when the intervals share at least one point. Ends equal up to float noise count as touching;
+ * touching ends overlap only when both are closed.
+ */
+export function overlaps(a: Interval, b: Interval, epsilon = DEFAULT_EPSILON): boolean {
+  // a lies left of b?
+  if (a.hi !== null && b.lo !== null) {
+    if (near(a.hi, b.lo, epsilon)) {
+      if (!(a.hiClosed && b.loClosed)) return false;
+    } else if (a.hi < b.lo) return false;
+  }
+  if (b.hi !== null && a.lo !== null) {
+    if (near(b.hi, a.lo, epsilon)) {
+      if (!(b.hiClosed && a.loClosed)) return false;
+    } else if (b.hi < a.lo) return false;
+  }
+  return true;
+}
+
+/** True when every point of `inner` lies in `outer`. */
+export function contains(outer: Interval, inner: Interval, epsilon = DEFAULT_EPSILON): boolean {
+  if (outer.lo !== null) {
+    if (inner.lo === null) return false;
+    if (near(inner.lo, outer.lo, epsilon)) {
+      if (!outer.loClosed && inner.loClosed) return false;
+    } else if (inner.lo < outer.lo) return false;
+  }
+  if (outer.hi !== null) {
+    if (inner.hi === null) return false;
+    if (near(inner.hi, outer.hi, epsilon)) {
+      if (!outer.hiClosed && inner.hiClosed) return false;
+    } else if (inner.hi > outer.hi) return false;
+  }
+  return true;
+}
+
+/** A plain figure (no qualifier, closed bounded interval): its interval is the rounding interval of its digits. */
+function plainWidth(figure: Figure): number | null {
+  const i = figure.interval;
+  if (figure.qualifier || !i || i.lo === null || i.hi === null || !i.loClosed || !i.hiClosed) return null;
+  return i.hi - i.lo;
+}
+
+/** Whether two figures can be compared at all: both have a value and an interval, and the same unit. */
+export function comparable(a: Figure, b: Figure): boolean {
+  return a.interval !== null && b.interval !== null && !a.placeholder && !b.placeholder && a.unit === b.unit;
+}
+
+/**
+ * Two statements of one fact agree when their intervals overlap, except that two plain statements
+ * written to the same precision with different digits disagree even when the intervals touch.
+ */
+export function consistent(a: Figure, b: Figure, settings: ConsistencySettings = {}): boolean {
+  const epsilon = settings.relativeEpsilon ?? DEFAULT_EPSILON;
+  if (!a.interval || !b.interval) return true;
+  if (settings.equalPrecisionStrict !== false) {
+    const wa = plainWidth(a);
+    const wb = plainWidth(b);
+    if (wa !== null && wb !== null && near(wa, wb, 1e-6) && a.value !== null && b.value !== null) {
+      return a.exact !== null && b.exact !== null ? new Decimal(a.exact).eq(b.exact) : near(a.value, b.value, epsilon);
+    }
+  }
+  return overlaps(a.interval, b.interval, epsilon);
+}
+
+export type Direction = 'higher-is-better' | 'lower-is-better';
+
+/**
+ * A target against an actual. With a direction, a target is a floor (higher-is-better: met by anything
+ * at or above its lower end, so beating `6%左右` is met) or a ceiling (lower-is-better). Without one, the
+ * actual must lie inside the target's interval. `missed` needs no overlap at all; otherwise `indeterminate`.
+ */
+export function targetOutcome(
+  target: Interval,
+  actual: Interval,
+  direction: Direction | undefined,
+  epsilon = DEFAULT_EPSILON,
+): 'met' | 'missed' | 'indeterminate' {
+  let goal: Interval = target;
+  if (direction === 'higher-is-better') goal = { lo: target.lo, loClosed: target.loClosed, hi: null, hiClosed: false };
+  else if (direction === 'lower-is-better') goal = { lo: null, loClosed: false, hi: target.hi, hiClosed: target.hiClosed };
+  if (goal.lo === null && goal.hi === null) return 'indeterminate';
+  if (contains(goal, actual, epsilon)) return 'met';
+  if (!overlaps(goal, actual, epsilon)) return 'missed';
+  return 'indeterminate';
+}
+
+/** Width of a figure's interval relative to its size: smaller is more precise (the reference value). */
+export function precision(figure: Figure): number {
+  const i = figure.interval;
+  if (!i || i.lo === null || i.hi === null) return Number.POSITIVE_INFINITY;
+  return i.hi - i.lo;
+}
+
+/** A base-unit number shown with 万/亿/万亿 folded back, exactly (decimal.js: no float noise in messages). */
+export function formatAmount(value: number, unit: string | null): string {
+  const d = new Decimal(value);
+  const abs = d.abs();
+  let text: string;
+  if (unit === '%' || unit === '个百分点' || unit === '倍' || unit === '名次') text = d.toSignificantDigits(12).toString();
+  else if (abs.gte(1e12)) text = `${d.div(1e12).toSignificantDigits(12).toString()}万亿`;
+  else if (abs.gte(1e8)) text = `${d.div(1e8).toSignificantDigits(12).toString()}亿`;
+  else if (abs.gte(1e4)) text = `${d.div(1e4).toSignificantDigits(12).toString()}万`;
+  else text = d.toSignificantDigits(12).toString();
+  return unit === '%' ? `${text}%` : text;
+}
+
+/** `[4.15%, 4.25%]`, `(3300亿, 3400亿)`, `[4%, ∞)`. */
+export function formatInterval(interval: Interval, unit: string | null): string {
+  const lo = interval.lo === null ? '-∞' : formatAmount(interval.lo, unit);
+  const hi = interval.hi === null ? '∞' : formatAmount(interval.hi, unit);
+  return `${interval.loClosed && interval.lo !== null ? '[' : '('}${lo}, ${hi}${interval.hiClosed && interval.hi !== null ? ']' : ')'}`;
+}
+
+/** The figure as it reads in normalized (Simplified) text, else its raw text. */
+export function figureText(figure: Figure, document: Document | undefined): string {
+  if (document) {
+    const text = document.normalized.slice(figure.span.start, figure.span.end).trim();
+    if (text) return text;
+  }
+  return figure.raw;
+}
+
+const STATUS_TEXT: Record<DocumentStatus, { en: string; zh: string }> = {
+  final: { en: 'final', zh: '终稿' },
+  preliminary: { en: 'preliminary', zh: '初步' },
+  draft: { en: 'draft', zh: '草稿' },
+};
+
+/**
+ * One reading in a message: `3409亿元 (yearbook-gov, final)`, and for a qualified reading its interval:
+ * `3300多亿元 = (3300亿, 3400亿) (report-2023, preliminary)`. An estimate (预计) is marked as such.
+ */
+export function describeReading(figure: Figure, document: Document | undefined, locale: Locale): string {
+  const text = figureText(figure, document);
+  const shown = figure.qualifier && figure.interval ? `${text} = ${formatInterval(figure.interval, figure.unit)}` : text;
+  const notes = [figure.document];
+  if (document?.status) notes.push(t(locale, STATUS_TEXT[document.status]));
+  if (figure.modality === 'estimate') notes.push(t(locale, { en: 'estimate', zh: '预计' }));
+  return `${shown} (${notes.join(', ')})`;
+}

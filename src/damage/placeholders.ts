@@ -1,0 +1,62 @@
+/**
+ * Unfinished figures in drafts, found in the text itself: a token standing for digits before a unit
+ * (`增长×%`, `XX亿元`, `占比□□%`) or a unit with no number (`增长%`, `达到亿元`). Patterns: the
+ * `placeholders` section of rules/core/damage.yaml.
+ */
+import type { Document, Span } from '../model.js';
+import { coreRules } from '../rules/load.js';
+import type { RuleSet } from '../rules/types.js';
+import { compilePattern, escapeRegExp, placeholderSettings } from './settings.js';
+
+export interface PlaceholderSpan extends Span {
+  /** Id of the rule pattern that matched. */
+  pattern: string;
+  /** As written in the original. */
+  text: string;
+}
+
+const compiledCache = new WeakMap<RuleSet, { id: string; re: RegExp }[]>();
+
+/** Longest first, so `XX` is not read as `X` followed by `X`. */
+function alternation(words: string[]): string {
+  return [...new Set(words)].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+}
+
+function compile(rules: RuleSet): { id: string; re: RegExp }[] {
+  const hit = compiledCache.get(rules);
+  if (hit) return hit;
+  const settings = placeholderSettings(rules);
+  const lists: Record<string, string> = {
+    token: alternation(settings.tokens),
+    unit: alternation(settings.units),
+    magnitude: alternation(settings.magnitudes),
+    verb: alternation(settings.verbs),
+    numeral: settings.numerals,
+  };
+  const patterns = settings.patterns.map(({ id, pattern }) => ({
+    id,
+    re: compilePattern(
+      `placeholders.patterns ${id}`,
+      pattern.replace(/\{(token|unit|magnitude|verb|numeral)\}/g, (_, name: string) => lists[name]!),
+    ),
+  }));
+  compiledCache.set(rules, patterns);
+  return patterns;
+}
+
+/** Placeholders of a document in text order; boilerplate lines are skipped, overlaps kept once. */
+export function placeholderSpans(doc: Document, rules: RuleSet = coreRules()): PlaceholderSpan[] {
+  const found: PlaceholderSpan[] = [];
+  for (const { id, re } of compile(rules)) {
+    re.lastIndex = 0;
+    for (const m of doc.normalized.matchAll(re)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (end === start) continue;
+      if (doc.boilerplate.some((b) => start < b.end && b.start < end)) continue;
+      found.push({ start, end, pattern: id, text: doc.locate(start, end).text ?? m[0] });
+    }
+  }
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  return found.filter((p, i) => i === 0 || p.start >= found[i - 1]!.end);
+}

@@ -1,0 +1,190 @@
+/**
+ * The text the duplicate detector compares, and its winnowing fingerprints.
+ *
+ * Hand-written rather than a library: the packages that implement winnowing or MinHash on npm are
+ * small, unmaintained and work on word tokens or whole strings; here we need character k-grams of
+ * Chinese text with positions, in typed arrays, so 10,000 documents fit in memory.
+ */
+import type { Span } from '../model.js';
+
+/** What the duplicate detector needs of a document (a Document is one). */
+export interface DuplicateSource {
+  id: string;
+  normalized: string;
+  boilerplate: Span[];
+}
+
+/** Comparison text: letters and digits of normalized text, ASCII lower-cased, boilerplate left out. */
+export interface Comparable {
+  text: string;
+  /** Comparison offset → normalized offset. */
+  offsets: Int32Array;
+}
+
+let keepTable: Uint8Array | undefined;
+/** BMP code unit → 1 when compared (a letter or a digit); surrogate halves are kept as they come. */
+function compared(): Uint8Array {
+  if (keepTable) return keepTable;
+  const table = new Uint8Array(0x10000);
+  const letterOrDigit = /[\p{L}\p{N}]/u;
+  // 64K regex tests once (a few ms) instead of hand-maintained Unicode ranges.
+  for (let c = 0; c < 0x10000; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) table[c] = 1;
+    else if (letterOrDigit.test(String.fromCharCode(c))) table[c] = 1;
+  }
+  keepTable = table;
+  return table;
+}
+
+/** Whether a normalized character takes part in comparison. */
+export function isCompared(code: number): boolean {
+  return compared()[code] === 1;
+}
+
+const decoder = new TextDecoder('utf-16le');
+
+export function comparable(source: DuplicateSource, withOffsets = true): Comparable {
+  const keep = compared();
+  const text = source.normalized;
+  const codes = new Uint16Array(text.length);
+  const offsets = withOffsets ? new Int32Array(text.length) : new Int32Array(0);
+  const skips = [...source.boilerplate].sort((a, b) => a.start - b.start);
+  let n = 0;
+  let skip = 0;
+  for (let i = 0; i < text.length; i++) {
+    while (skip < skips.length && skips[skip]!.end <= i) skip++;
+    if (skip < skips.length && skips[skip]!.start <= i) {
+      i = skips[skip]!.end - 1;
+      continue;
+    }
+    let c = text.charCodeAt(i);
+    if (!keep[c]) continue;
+    if (c >= 65 && c <= 90) c += 32;
+    if (withOffsets) offsets[n] = i;
+    codes[n++] = c;
+  }
+  return { text: decoder.decode(codes.subarray(0, n)), offsets: withOffsets ? offsets.slice(0, n) : offsets };
+}
+
+/** murmur3's finalizer: spreads a polynomial hash over all 32 bits before taking minima. */
+function mix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+const BASE = 0x01000193;
+
+/** Calls `each(hash, position)` for every k-gram of `text` (rolling polynomial hash, mixed). */
+export function forEachShingle(text: string, k: number, each: (hash: number, position: number) => void): void {
+  if (text.length < k) return;
+  let top = 1;
+  for (let i = 0; i < k; i++) top = Math.imul(top, BASE);
+  let h = 0;
+  for (let i = 0; i < text.length; i++) {
+    h = (Math.imul(h, BASE) + text.charCodeAt(i)) | 0;
+    if (i >= k) h = (h - Math.imul(text.charCodeAt(i - k), top)) | 0;
+    if (i >= k - 1) each(mix(h), i - k + 1);
+  }
+}
+
+/**
+ * Winnowing (Schleimer, Wilkerson, Aiken, SIGMOD 2003): of every `window` consecutive k-gram
+ * hashes keep the smallest (the rightmost on ties), each kept position once. Two texts sharing a
+ * run of at least k + window - 1 characters share a kept hash.
+ */
+export function winnow(text: string, k: number, window: number, keep: (hash: number, position: number) => void): void {
+  const count = text.length - k + 1;
+  if (count <= 0) return;
+  const hashes = new Uint32Array(count);
+  forEachShingle(text, k, (hash, position) => (hashes[position] = hash));
+  if (count <= window) {
+    let best = 0;
+    for (let i = 1; i < count; i++) if (hashes[i]! <= hashes[best]!) best = i;
+    keep(hashes[best]!, best);
+    return;
+  }
+  // Monotone deque of positions with increasing hashes: its head is the window's minimum.
+  const deque = new Int32Array(count);
+  let head = 0;
+  let tail = 0;
+  let last = -1;
+  for (let i = 0; i < count; i++) {
+    while (tail > head && hashes[deque[tail - 1]!]! >= hashes[i]!) tail--;
+    deque[tail++] = i;
+    if (deque[head]! <= i - window) head++;
+    if (i >= window - 1 && deque[head] !== last) {
+      last = deque[head]!;
+      keep(hashes[last]!, last);
+    }
+  }
+}
+
+/**
+ * Share of the characters of `a` and `b` that the other text has in the same context: a character
+ * counts when some `v`-character substring covering it occurs in the other text. 1 for identical
+ * texts; two characters changed in a 200-character paragraph give about 0.99.
+ */
+export function similarity(a: string, b: string, v: number): number {
+  if (a === b) return 1;
+  if (!a.length || !b.length) return 0;
+  if (a.length < v || b.length < v) return 0;
+  const covered = (x: string, y: string): number => {
+    const inY = new Set<number>();
+    forEachShingle(y, v, (hash) => inY.add(hash));
+    const mark = new Uint8Array(x.length);
+    forEachShingle(x, v, (hash, position) => {
+      if (inY.has(hash)) mark.fill(1, position, position + v);
+    });
+    let n = 0;
+    for (let i = 0; i < mark.length; i++) n += mark[i]!;
+    return n;
+  };
+  return (covered(a, b) + covered(b, a)) / (a.length + b.length);
+}
+
+/** A Uint32 array that grows by doubling (fingerprints of 10,000 documents do not fit a JS array cheaply). */
+export class GrowableU32 {
+  array = new Uint32Array(1024);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.array.length) {
+      const bigger = new Uint32Array(this.array.length * 2);
+      bigger.set(this.array);
+      this.array = bigger;
+    }
+    this.array[this.length++] = value;
+  }
+  view(): Uint32Array {
+    return this.array.subarray(0, this.length);
+  }
+}
+
+/**
+ * Stable LSD radix sort (16 bits a pass) of `order` by `keys[order[i]]`; `bits` says how many low
+ * bits of the keys matter. Linear time, so sorting millions of fingerprints stays cheap.
+ */
+export function radixSort(order: Uint32Array, keys: Uint32Array, bits = 32): Uint32Array {
+  let from: Uint32Array = order;
+  let to: Uint32Array = new Uint32Array(order.length);
+  const counts = new Uint32Array(0x10001);
+  for (let shift = 0; shift < bits; shift += 16) {
+    counts.fill(0);
+    for (let i = 0; i < from.length; i++) counts[((keys[from[i]!]! >>> shift) & 0xffff) + 1]!++;
+    for (let i = 1; i <= 0x10000; i++) counts[i]! += counts[i - 1]!;
+    for (let i = 0; i < from.length; i++) {
+      const index = from[i]!;
+      to[counts[(keys[index]! >>> shift) & 0xffff]!++] = index;
+    }
+    [from, to] = [to, from];
+  }
+  return from;
+}
+
+/** Bits needed for values up to `max`, rounded up to whole 16-bit passes (at least one). */
+export function radixBits(max: number): number {
+  return max < 0x10000 ? 16 : 32;
+}

@@ -1,0 +1,403 @@
+/**
+ * Numerals → exact decimals. Reads an Arabic number (`3,409`, `20.49`, with 万/亿 after it) or a
+ * Chinese numeral (`一百一十四万亿`, `十八点五`, `三千多亿`, `几十`) at a position of normalized text,
+ * and returns its value with the two place values SEMANTICS.md builds intervals from: `q` (the last
+ * written digit) and `g` (the last non-zero digit). All arithmetic is decimal.js: 20.49万 is 204900.
+ *
+ * Hand-written rather than a library: the npm Chinese-numeral converters return floats, drop 多/几,
+ * and cannot report place values or where the numeral ends.
+ */
+import { Decimal } from 'decimal.js';
+import type { Knowledge } from './knowledge.js';
+
+export interface NumberReading {
+  start: number;
+  end: number;
+  /** Value with magnitudes applied (not yet the unit's conversion factor). */
+  value: Decimal;
+  /** Place value of the last written digit, magnitudes applied. */
+  q: Decimal;
+  /** Place value of the last non-zero digit, magnitudes applied. */
+  g: Decimal;
+  /** 多/余: the width of the open interval (x, x + plus). */
+  plus?: Decimal;
+  plusWord?: string;
+  /** 几/数: the interval the numeral stands for. */
+  few?: { lo: Decimal; hi: Decimal; loClosed: boolean; hiClosed: boolean };
+  chinese: boolean;
+  /** A magnitude word (万, 亿 …) was applied. */
+  magnitude: boolean;
+  /** The product of the magnitude words at the end (5万 → 1e4; 1 without one): a range's first end takes it. */
+  factor: Decimal;
+  /** Numeral characters read (1 for a lone `三`). */
+  digitCount: number;
+  /** Chinese digits written positionally (`二〇三五`): a year or a code, never a figure. */
+  positional?: boolean;
+}
+
+const ONE = new Decimal(1);
+const TEN = new Decimal(10);
+
+export const isAsciiDigit = (c: number) => c >= 48 && c <= 57;
+
+/** Place value of the last non-zero digit of a plain decimal string (`3300` → 100, `4.20` → 0.1). */
+export function lastNonzeroPlace(digits: string): Decimal {
+  const point = digits.indexOf('.');
+  const intPart = point < 0 ? digits : digits.slice(0, point);
+  const frac = point < 0 ? '' : digits.slice(point + 1);
+  for (let i = frac.length - 1; i >= 0; i--) if (frac[i] !== '0') return new Decimal(`1e-${i + 1}`);
+  for (let i = intPart.length - 1; i >= 0; i--) if (intPart[i] !== '0') return new Decimal(`1e${intPart.length - 1 - i}`);
+  return point < 0 ? ONE : new Decimal(`1e-${frac.length}`);
+}
+
+/** The magnitude word at `pos`, longest first. */
+function magnitudeAt(text: string, pos: number, k: Knowledge) {
+  for (const m of k.magnitudes) if (text.startsWith(m.word, pos)) return m;
+  return undefined;
+}
+
+function plusWordAt(text: string, pos: number, k: Knowledge): string | undefined {
+  for (const w of k.plusWords) if (text.startsWith(w, pos)) return w;
+  return undefined;
+}
+
+/**
+ * After a number: 多/余 (before the magnitude: width g), then magnitude words (万, 亿, 万亿 and
+ * chains like 万亿), then 多/余 after the magnitude (width: one unit of the last written digit).
+ */
+export function readTail(text: string, reading: NumberReading, k: Knowledge): NumberReading {
+  let pos = reading.end;
+  const early = plusWordAt(text, pos, k);
+  // 多 before a magnitude only when a magnitude or a unit follows; `多` alone after a number is
+  // still 多 (`1000多`), but `多措并举` is not reached here because a digit precedes it.
+  if (early && !reading.plus && reading.few === undefined) {
+    reading.plus = reading.g;
+    reading.plusWord = early;
+    pos += early.length;
+  }
+  let magnitude = magnitudeAt(text, pos, k);
+  while (magnitude) {
+    const f = magnitude.factor;
+    reading.value = reading.value.times(f);
+    reading.q = reading.q.times(f);
+    reading.g = reading.g.times(f);
+    if (reading.plus) reading.plus = reading.plus.times(f);
+    if (reading.few) {
+      reading.few = { ...reading.few, lo: reading.few.lo.times(f), hi: reading.few.hi.times(f) };
+    }
+    reading.magnitude = true;
+    reading.factor = reading.factor.times(f);
+    pos += magnitude.word.length;
+    magnitude = magnitudeAt(text, pos, k);
+  }
+  if (!reading.plus && reading.few === undefined && reading.magnitude) {
+    const late = plusWordAt(text, pos, k);
+    if (late) {
+      reading.plus = reading.q;
+      reading.plusWord = late;
+      pos += late.length;
+    }
+  }
+  reading.end = pos;
+  return reading;
+}
+
+/**
+ * Reads an Arabic number at `pos`: digits, optional thousands groups (when `thousandsAt` accepts
+ * the comma: a full-width `，` in the original is a clause break, not a separator), optional
+ * decimals, then the tail (多/余, magnitudes).
+ */
+export function readArabic(
+  text: string,
+  pos: number,
+  k: Knowledge,
+  thousandsAt: (commaOffset: number) => boolean = () => true,
+): NumberReading | null {
+  let i = pos;
+  while (i < text.length && isAsciiDigit(text.charCodeAt(i))) i++;
+  if (i === pos) return null;
+  let digits = text.slice(pos, i);
+  // Thousands groups: `,` then exactly three digits, only after a 1–3 digit lead.
+  if (digits.length <= 3) {
+    let j = i;
+    let grouped = digits;
+    while (
+      text.charCodeAt(j) === 44 &&
+      isAsciiDigit(text.charCodeAt(j + 1)) &&
+      isAsciiDigit(text.charCodeAt(j + 2)) &&
+      isAsciiDigit(text.charCodeAt(j + 3)) &&
+      !isAsciiDigit(text.charCodeAt(j + 4)) &&
+      thousandsAt(j)
+    ) {
+      grouped += text.slice(j + 1, j + 4);
+      j += 4;
+    }
+    if (j > i) {
+      digits = grouped;
+      i = j;
+    }
+  }
+  if (text.charCodeAt(i) === 46 && isAsciiDigit(text.charCodeAt(i + 1))) {
+    let j = i + 1;
+    while (j < text.length && isAsciiDigit(text.charCodeAt(j))) j++;
+    digits += text.slice(i, j);
+    i = j;
+  }
+  const point = digits.indexOf('.');
+  const decimals = point < 0 ? 0 : digits.length - point - 1;
+  const reading: NumberReading = {
+    start: pos,
+    end: i,
+    value: new Decimal(digits),
+    q: decimals ? new Decimal(`1e-${decimals}`) : ONE,
+    g: lastNonzeroPlace(digits),
+    chinese: false,
+    magnitude: false,
+    factor: ONE,
+    digitCount: digits.replace(/[.,]/g, '').length,
+  };
+  return readTail(text, reading, k);
+}
+
+/** True when a Chinese numeral can start at `pos` (a digit, a place char, or 几/数 before a place). */
+export function startsChinese(text: string, pos: number, k: Knowledge): boolean {
+  const c = text[pos]!;
+  if (k.digits.has(c) || k.places.has(c)) return true;
+  if (c === '几' || c === '数') {
+    const next = text[pos + 1];
+    return next !== undefined && (k.places.has(next) || isBig(next, k));
+  }
+  return false;
+}
+
+function isBig(c: string, k: Knowledge): boolean {
+  for (const m of k.magnitudes) if (m.word === c && m.factor.gte(10000)) return true;
+  return false;
+}
+
+function bigFactor(c: string, k: Knowledge): Decimal | undefined {
+  for (const m of k.magnitudes) if (m.word === c && m.factor.gte(10000)) return m.factor;
+  return undefined;
+}
+
+/**
+ * Reads a Chinese numeral at `pos`: digits 一…九 两 〇 零, places 十 百 千, bigs 万 亿 (and chains,
+ * 万亿), decimals after 点, 多/余 inside (`四千二百多万`), 几/数 as an unknown digit (`十几`, `数百`).
+ */
+export function readChinese(text: string, pos: number, k: Knowledge): NumberReading | null {
+  if (!startsChinese(text, pos, k)) return null;
+  let yi = new Decimal(0); // the part already multiplied by 亿
+  let wan = new Decimal(0); // the part already multiplied by 万 (below 亿)
+  let section = new Decimal(0); // below 万
+  let digit: number | null = null;
+  let digitIsFew = false;
+  let lastMult = ONE; // multiplier of the last written digit
+  let lastNonzeroMult = ONE;
+  let lastScale: Decimal | null = null; // multiplier of the last place/big token, for 三万五
+  let afterZero = false;
+  let positional = false;
+  let positionalDigits = '';
+  let digitCount = 0;
+  let fewMult: Decimal | null = null; // multiplier the 几 digit ended with
+  let fewTrailing = false; // 十几: the 几 is the last digit
+  let plus: Decimal | undefined;
+  let plusWord: string | undefined;
+  let decimalDigits = '';
+  let i = pos;
+  let sawBigAfterPlus = false;
+  let trailingBig = ONE; // product of the bigs since the last digit or place (万亿 → 1e12)
+  let lastWasBig = false;
+
+  const scale = (f: Decimal) => {
+    lastMult = lastMult.times(f);
+    lastNonzeroMult = lastNonzeroMult.times(f);
+    if (fewMult) fewMult = fewMult.times(f);
+    if (plus) {
+      plus = plus.times(f);
+      sawBigAfterPlus = true;
+    }
+  };
+
+  for (; i < text.length; i++) {
+    const c = text[i]!;
+    const d = k.digits.get(c);
+    const few = (c === '几' || c === '数') && (digit === null || positional === false);
+    if (d !== undefined || (few && (i > pos || startsChinese(text, i, k)))) {
+      if (plus) break;
+      if (c === '数' && !(k.places.has(text[i + 1] ?? '') || isBig(text[i + 1] ?? '', k))) break;
+      if (digit !== null && !afterZero && digit !== 0 && !positional) {
+        // Two digits in a row without a place: positional (二〇二〇), a year or a code.
+        positional = true;
+        positionalDigits = String(digit);
+      }
+      if (positional) positionalDigits += d === undefined ? '0' : String(d);
+      else if (digit === 0 || d === 0) afterZero = true;
+      digit = d ?? 0;
+      digitIsFew = d === undefined;
+      digitCount++;
+      lastWasBig = false;
+      continue;
+    }
+    const place = k.places.get(c);
+    if (place !== undefined) {
+      if (positional || plus) break;
+      const p = new Decimal(place);
+      const n = digit ?? 1; // 十四: a bare 十 is one ten
+      if (digitIsFew) {
+        fewMult = p;
+        fewTrailing = false;
+      }
+      section = section.plus(p.times(digitIsFew ? 0 : n));
+      lastMult = p;
+      if (n !== 0 || digitIsFew) lastNonzeroMult = p;
+      lastScale = p;
+      digit = null;
+      digitIsFew = false;
+      afterZero = false;
+      digitCount++;
+      lastWasBig = false;
+      continue;
+    }
+    const big = bigFactor(c, k);
+    if (big) {
+      if (positional) break;
+      if (digit !== null) {
+        // the digit before a big is in the units place of its section
+        if (digitIsFew) {
+          fewMult = ONE;
+          fewTrailing = lastScale !== null;
+        } else section = section.plus(digit);
+        lastMult = ONE;
+        if (digit !== 0 || digitIsFew) lastNonzeroMult = ONE;
+        digit = null;
+        digitIsFew = false;
+      }
+      if (big.gte(1e8)) {
+        yi = yi.plus(wan).plus(section).times(big);
+        wan = new Decimal(0);
+      } else {
+        wan = wan.plus(section).times(big);
+      }
+      section = new Decimal(0);
+      scale(big);
+      trailingBig = lastWasBig ? trailingBig.times(big) : big;
+      lastWasBig = true;
+      lastScale = big;
+      afterZero = false;
+      digitCount++;
+      continue;
+    }
+    if (c === k.point[0] && text.startsWith(k.point, i) && !positional && !plus) {
+      // 十八点五: decimals follow; a point must be followed by a digit
+      let j = i + k.point.length;
+      let frac = '';
+      while (j < text.length && k.digits.has(text[j]!)) {
+        frac += String(k.digits.get(text[j]!));
+        j++;
+      }
+      if (!frac) break;
+      if (digit !== null) section = section.plus(digit);
+      digit = null;
+      decimalDigits = frac;
+      digitCount += frac.length;
+      i = j;
+      break;
+    }
+    if (!plus && digitCount > 0) {
+      const w = plusWordAt(text, i, k);
+      if (w && (digit === null || !positional)) {
+        // 十几 is read like 十多: the trailing unknown digit is handled below
+        if (digit !== null) {
+          if (digitIsFew) break;
+          section = section.plus(digit);
+          lastMult = ONE;
+          if (digit !== 0) lastNonzeroMult = ONE;
+          digit = null;
+        }
+        // 多 right after a big (十四亿多) is one unit of the last digit; else g
+        plus = lastScale && lastScale.gte(10000) && text[i - 1] && bigFactor(text[i - 1]!, k) ? lastMult : lastNonzeroMult;
+        plusWord = w;
+        i += w.length - 1;
+        continue;
+      }
+    }
+    break;
+  }
+  if (digitCount === 0) return null;
+
+  if (positional) {
+    if (digit !== null && !positionalDigits) positionalDigits = String(digit);
+    const value = new Decimal(positionalDigits || '0');
+    return {
+      start: pos,
+      end: i,
+      value,
+      q: ONE,
+      g: lastNonzeroPlace(positionalDigits || '0'),
+      chinese: true,
+      magnitude: false,
+      factor: ONE,
+      digitCount,
+      positional: true,
+    };
+  }
+
+  let value: Decimal;
+  let q = lastMult;
+  let g = lastNonzeroMult;
+  if (decimalDigits) {
+    const fraction = new Decimal(`0.${decimalDigits}`);
+    value = yi.plus(wan).plus(section).plus(fraction);
+    q = new Decimal(`1e-${decimalDigits.length}`);
+    g = lastNonzeroPlace(`0.${decimalDigits}`);
+    if (fraction.isZero()) g = lastNonzeroPlace(value.toFixed());
+  } else {
+    if (digit !== null) {
+      // 三万五 / 一百五: a bare trailing digit after a place is one place lower; after 零 it is a unit
+      const m = lastScale && !afterZero ? lastScale.div(TEN) : ONE;
+      if (digitIsFew) {
+        fewMult = m;
+        fewTrailing = lastScale !== null;
+      } else section = section.plus(m.times(digit));
+      q = m;
+      if (digit !== 0 || digitIsFew) g = m;
+      lastMult = m;
+    }
+    value = yi.plus(wan).plus(section);
+  }
+
+  const endsInBig = lastWasBig && digit === null && !decimalDigits;
+  const reading: NumberReading = {
+    start: pos,
+    end: i,
+    value,
+    q,
+    g,
+    chinese: true,
+    magnitude: lastScale !== null && lastScale.gte(10000),
+    factor: endsInBig || plus ? trailingBig : ONE,
+    digitCount,
+  };
+  if (plus) {
+    reading.plus = plus;
+    reading.plusWord = plusWord;
+    void sawBigAfterPlus;
+  }
+  if (fewMult) {
+    const { fewLow, fewHigh } = k.intervals;
+    if (fewTrailing || !value.isZero()) {
+      // 十几, 二十几万: above the known part, below the next unit of the place before 几
+      reading.few = { lo: value, hi: value.plus(fewMult.times(10)), loClosed: false, hiClosed: false };
+      if (fewTrailing) reading.few.hi = value.plus(fewMult.times(10));
+    } else {
+      // 几十, 数百万: fewLow…fewHigh of that place
+      reading.few = {
+        lo: fewMult.times(fewLow),
+        hi: fewMult.times(fewHigh + 1),
+        loClosed: true,
+        hiClosed: false,
+      };
+    }
+  }
+  return readTail(text, reading, k);
+}

@@ -1,0 +1,290 @@
+/**
+ * Period and modality: which time a figure describes and whether it is an actual, an estimate or a
+ * target. Sources, strongest first: markers in the figure's sentence before it (`2022年`, `1—8月`,
+ * `上半年`, `今年`, `五年来`, `预计`, `力争`), the enclosing section headings (`一、2021年工作回顾`,
+ * `2022年…目标要求`), the report's delivery line (`——2022年1月21日在…`), the document's period.
+ */
+import type { Document, Modality, Segment } from '../model.js';
+import type { Knowledge } from './knowledge.js';
+
+interface SectionInfo {
+  start: number;
+  end: number;
+  heading: string;
+}
+
+/** What a document says about time, computed once per document. */
+export interface PeriodContext {
+  /** Year the report was delivered (its targets are for this year), from the delivery line. */
+  deliveryYear: number | null;
+  /** Year the document's actual figures describe. */
+  reviewYear: number | null;
+  /** Headed sections, outermost first, in text order. */
+  sections: SectionInfo[];
+  /** The document's period when it is not a single year (2013/2022). */
+  documentPeriod: string | null;
+  /** Periods set by a paragraph that opens with one (`过去五年,…`), in force for the paragraphs after it. */
+  carries: { start: number; period: string; target: boolean }[];
+}
+
+/**
+ * A paragraph that opens with a period (`过去五年,…`, `五年来,…`, `过去一年,…`) sets it for the
+ * paragraphs that follow, until the next such paragraph or the next top-level heading.
+ */
+function paragraphCarries(text: string, ctx: PeriodContext, k: Knowledge): PeriodContext['carries'] {
+  const carries: PeriodContext['carries'] = [];
+  const base = ctx.reviewYear ?? ctx.deliveryYear;
+  const re = /^[ \t—]*(?:各位代表[!！]?)?(.{0,14})/gmu;
+  let m: RegExpExecArray | null;
+  const topLevel = /^[ \t]*[一二三四五六七八九十]+、/u;
+  while ((m = re.exec(text))) {
+    if (m[0].length === 0) re.lastIndex++;
+    const lineStart = m.index;
+    if (topLevel.test(text.slice(lineStart, lineStart + 6))) {
+      carries.push({ start: lineStart, period: '', target: false });
+      continue;
+    }
+    const lead = m[1]!;
+    const markers = markersIn(lead, 0, lead.length, base, ctx, k).filter((mk) => mk.at <= 8);
+    const first = markers[0];
+    if (first) carries.push({ start: lineStart, period: first.period, target: first.target ?? false });
+  }
+  return carries;
+}
+
+const YEAR_IN_HEADING = /((?:19|20)\d{2})\s*年/;
+
+function flattenSections(root: Segment, out: SectionInfo[]): void {
+  for (const child of root.children) {
+    if (child.kind === 'section' && child.heading) out.push({ start: child.start, end: child.end, heading: child.heading });
+    if (child.kind === 'section' || child.kind === 'document') flattenSections(child, out);
+  }
+}
+
+/** Sections from headings found line by line, for documents without a segmentation tree. */
+function headingsFromLines(text: string): SectionInfo[] {
+  const out: SectionInfo[] = [];
+  const re = /^[ \t]*([一二三四五六七八九十]+、[^\n]{1,60})$/gmu;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) out.push({ start: m.index, end: text.length, heading: m[1]! });
+  for (let i = 0; i + 1 < out.length; i++) out[i]!.end = out[i + 1]!.start;
+  return out;
+}
+
+export function periodContext(doc: Document, k: Knowledge): PeriodContext {
+  let deliveryYear: number | null = null;
+  const head = doc.normalized.slice(0, 4000);
+  const m = k.periods.deliveryRe?.exec(head);
+  if (m?.[1]) deliveryYear = Number(m[1]);
+  // A document's period may be a span (2013/2022): its last year is the reviewed one.
+  const configured = doc.period?.match(/(?:19|20)\d{2}(?!.*(?:19|20)\d{2})/);
+  const reviewYear = configured ? Number(configured[0]) : deliveryYear !== null ? deliveryYear - 1 : null;
+  const documentPeriod = doc.period && !/^\d{4}$/.test(doc.period) ? doc.period : null;
+  const sections: SectionInfo[] = [];
+  if (doc.segments) flattenSections(doc.segments, sections);
+  const ctx: PeriodContext = { deliveryYear, reviewYear, documentPeriod, sections: sections.length ? sections : headingsFromLines(doc.normalized), carries: [] };
+  ctx.carries = paragraphCarries(doc.normalized, ctx, k);
+  return ctx;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A marker found in text: what period it sets. */
+interface Marker {
+  at: number;
+  period: string;
+  /** The year the marker's partial period or year is in (for relative months). */
+  year: number | null;
+  target?: boolean;
+}
+
+const EXPLICIT_YEAR = /(?<![\d.])((?:19|20)\d{2})\s*年(?!\s*[—–\-~至到]\s*\d)(底|末|初|上半年|下半年|前三季度|[一二三四]季度|\d{1,2}\s*[—–\-~至到]\s*\d{1,2}\s*月|\d{1,2}月(?:底|末|份)?)?/gu;
+const MONTHS = /(?<![\d年])(\d{1,2})\s*[—–\-~至到]\s*(\d{1,2})\s*月(?:份)?/gu;
+const UNTIL_MONTH = /截至(?:目前|(\d{1,2})\s*月(?:底|末|份)?)/gu;
+
+/** The figure's sentence before it: start of the sentence → the figure. */
+function sentenceStart(text: string, pos: number): number {
+  let i = pos - 1;
+  while (i >= 0) {
+    const c = text[i]!;
+    // ; joins clauses of one sentence in Chinese prose (1—8月原煤产量…;发电量…)
+    if (c === '。' || c === '\n' || c === '!' || c === '?' || c === '】') break;
+    i--;
+  }
+  return i + 1;
+}
+
+function markersIn(text: string, from: number, to: number, baseYear: number | null, ctx: PeriodContext, k: Knowledge): Marker[] {
+  const slice = text.slice(from, to);
+  const markers: Marker[] = [];
+  for (const m of slice.matchAll(EXPLICIT_YEAR)) {
+    const before = slice.slice(Math.max(0, m.index - 2), m.index);
+    if (/[比较与同自从于]$|相比$/.test(before)) continue;
+    const after = slice.slice(m.index + m[0].length, m.index + m[0].length + 3);
+    if (/^(?:以来|前|相比|同期|水平)/.test(after)) continue;
+    const year = Number(m[1]);
+    const target = /[到至]$/.test(before) && !/截至$/.test(slice.slice(Math.max(0, m.index - 2), m.index));
+    const sub = m[2];
+    let period = String(year);
+    if (sub) {
+      const part = k.periods.partialYears[sub];
+      const months = sub.match(/(\d{1,2})\s*[—–\-~至到]\s*(\d{1,2})\s*月/);
+      const until = sub.match(/^(\d{1,2})月(?:底|末)$/);
+      if (part) period = `${year}-${pad(part[0])}/${year}-${pad(part[1])}`;
+      else if (months) period = `${year}-${pad(Number(months[1]))}/${year}-${pad(Number(months[2]))}`;
+      else if (until) period = `${year}-01/${year}-${pad(Number(until[1]))}`;
+    }
+    markers.push({ at: from + m.index, period, year, target });
+  }
+  for (const m of slice.matchAll(MONTHS)) {
+    const y = yearBefore(markers, from + m.index) ?? baseYear;
+    if (y === null) continue;
+    markers.push({ at: from + m.index, period: `${y}-${pad(Number(m[1]))}/${y}-${pad(Number(m[2]))}`, year: y });
+  }
+  for (const m of slice.matchAll(UNTIL_MONTH)) {
+    if (!m[1]) continue;
+    const y = yearBefore(markers, from + m.index) ?? baseYear;
+    if (y === null) continue;
+    markers.push({ at: from + m.index, period: `${y}-01/${y}-${pad(Number(m[1]))}`, year: y });
+  }
+  const relativeBase = ctx.deliveryYear ?? baseYear;
+  for (const [word, offset] of Object.entries(k.periods.relativeYears)) {
+    let at = slice.indexOf(word);
+    while (at >= 0) {
+      // 比上年, 较去年: a comparison base, not the figure's period
+      const comparison = /[比较与同]$/.test(slice.slice(0, at));
+      if (relativeBase !== null && !comparison && !/^(?:以来|同期)/.test(slice.slice(at + word.length))) {
+        const year = relativeBase + offset;
+        markers.push({ at: from + at, period: String(year), year });
+      }
+      at = slice.indexOf(word, at + word.length);
+    }
+  }
+  for (const [word, [a, b]] of Object.entries(k.periods.partialYears)) {
+    let at = slice.indexOf(word);
+    while (at >= 0) {
+      // 2022年上半年 is already one marker; a lone 上半年 is in the year in force
+      if (!/\d\s*年$/.test(slice.slice(0, at))) {
+        const y = yearBefore(markers, from + at) ?? baseYear;
+        if (y !== null) markers.push({ at: from + at, period: `${y}-${pad(a)}/${y}-${pad(b)}`, year: y });
+      }
+      at = slice.indexOf(word, at + word.length);
+    }
+  }
+  const covered: [number, number][] = [];
+  const spanWords = k.periods.spans
+    .flatMap((span) => span.words.map((word) => ({ span, word })))
+    .sort((a, b) => b.word.length - a.word.length);
+  for (const { span, word } of spanWords) {
+    let at = slice.indexOf(word);
+    while (at >= 0) {
+      const end = at + word.length;
+      // 今后五年 is one forward span, not also the backward 五年; 五年前 is a comparison base
+      if (!covered.some(([a, b]) => at < b && end > a) && !/^前/.test(slice.slice(end))) {
+        covered.push([at, end]);
+        const period = spanPeriod(span, ctx, baseYear);
+        if (period) markers.push({ at: from + at, period, year: null, target: span.direction === 'forward' });
+      }
+      at = slice.indexOf(word, end);
+    }
+  }
+  return markers.sort((a, b) => a.at - b.at);
+}
+
+function yearBefore(markers: Marker[], at: number): number | null {
+  let year: number | null = null;
+  for (const m of markers) if (m.at < at && m.year !== null) year = m.year;
+  return year;
+}
+
+function spanPeriod(span: { years: number; direction: 'back' | 'forward' }, ctx: PeriodContext, baseYear: number | null): string | null {
+  if (span.direction === 'back') {
+    const end = ctx.reviewYear ?? baseYear;
+    if (end === null) return null;
+    return span.years === 1 ? String(end) : `${end - span.years + 1}/${end}`;
+  }
+  const start = ctx.deliveryYear ?? (ctx.reviewYear !== null ? ctx.reviewYear + 1 : null);
+  return start === null ? null : `${start}/${start + span.years - 1}`;
+}
+
+export interface TimeReading {
+  period: string | null;
+  modality: Modality;
+}
+
+/** Period and modality of the figure starting at `pos` (normalized offset). */
+export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowledge): TimeReading {
+  const text = doc.normalized;
+  // Section context: innermost heading with a year, target/review headings, span headings.
+  let sectionYear: number | null = null;
+  let targetSection = false;
+  let reviewSection = false;
+  let sectionSpan: string | null = null;
+  for (const s of ctx.sections) {
+    if (s.start > pos) break;
+    if (pos >= s.end) continue;
+    const y = s.heading.match(YEAR_IN_HEADING);
+    if (y) sectionYear = Number(y[1]);
+    else if (ctx.deliveryYear !== null && /今年|本年/.test(s.heading)) sectionYear = ctx.deliveryYear;
+    if (k.periods.targetHeadings.some((w) => s.heading.includes(w))) {
+      targetSection = true;
+      reviewSection = false;
+    }
+    if (k.periods.reviewHeadings.some((w) => s.heading.includes(w))) {
+      reviewSection = true;
+      targetSection = false;
+    }
+    // a review of the past five years: its figures describe the span (今后五年 headings hold
+    // today's figures as often as targets, so forward spans stay sentence-level)
+    for (const span of k.periods.spans) {
+      if (span.direction === 'back' && span.years > 1 && span.words.some((w) => s.heading.includes(w))) sectionSpan = spanPeriod(span, ctx, ctx.reviewYear);
+    }
+  }
+  let baseYear: number | null;
+  if (sectionYear !== null) baseYear = sectionYear;
+  else if (targetSection && ctx.deliveryYear !== null) baseYear = ctx.deliveryYear;
+  else if (targetSection && ctx.reviewYear !== null) baseYear = ctx.reviewYear + 1;
+  else baseYear = ctx.reviewYear ?? ctx.deliveryYear;
+
+  const start = sentenceStart(text, pos);
+  const markers = markersIn(text, start, pos, baseYear, ctx, k);
+  const last = markers[markers.length - 1];
+  let carry: PeriodContext['carries'][number] | undefined;
+  for (const c of ctx.carries) {
+    if (c.start > pos) break;
+    carry = c.period ? c : undefined;
+  }
+  let period: string | null;
+  if (last) period = last.period;
+  else if (carry) period = carry.period;
+  else if (sectionSpan) period = sectionSpan;
+  else if (ctx.documentPeriod && sectionYear === null && !targetSection) period = ctx.documentPeriod;
+  else period = baseYear === null ? null : String(baseYear);
+
+  // Modality: 预计 or a target word in the sentence before the figure, or a target section.
+  const before = text.slice(start, pos);
+  let clause = pos;
+  while (clause > start && !/[,，:：;；]/u.test(text[clause - 1]!)) clause--;
+  const opening = before.match(/^[^,，;；]*?(?:目标|计划|任务)[^,，;；]*[:：]/u)?.[0] ?? '';
+  const firstClause = before.match(/^[^,，;；:：]*/u)?.[0] ?? '';
+  // a year before the section's (去年一季度… in a target section) states an actual
+  const past = last?.year != null && last.year < (baseYear ?? Infinity);
+  let modality: Modality = 'actual';
+  if (k.words.estimate.some((w) => text.slice(clause, pos).includes(w) || firstClause.includes(w))) modality = 'estimate';
+  else if (hasTargetWord(text.slice(clause, pos), k) || hasTargetWord(opening, k) || last?.target || carry?.target || (targetSection && !reviewSection && !past)) modality = 'target';
+  return { period, modality };
+}
+
+function hasTargetWord(text: string, k: Knowledge): boolean {
+  let before = text;
+  for (const n of k.words.nonTargets) before = before.split(n).join('');
+  for (const w of k.words.target) {
+    let at = before.indexOf(w);
+    while (at >= 0) {
+      const lead = before.slice(Math.max(0, at - 6), at);
+      if (!k.words.targetNegators.some((n) => lead.endsWith(n) || lead.includes(n + '年度') || lead.includes(n + '全年'))) return true;
+      at = before.indexOf(w, at + w.length);
+    }
+  }
+  return false;
+}

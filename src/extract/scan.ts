@@ -1,0 +1,328 @@
+/**
+ * Finding figures in normalized text: where a number starts, how far its figure reaches (prefix
+ * qualifier, number, range, magnitude, unit, suffix qualifier), and which numbers are not figures
+ * (years, dates, plan and congress numbers, list markers, footnotes, hotlines, slogans: the
+ * `notFigures` patterns, plus the rules below for lone Chinese digits and Latin-glued numbers).
+ * Meaning (kind, label, period) is added afterwards by index.ts.
+ */
+import { Decimal } from 'decimal.js';
+import type { Boilerplate } from '../model.js';
+import { intervalOf, rangeInterval, scaleReading, type ExactInterval } from './intervals.js';
+import type { Knowledge, QualifierWord, UnitSpelling } from './knowledge.js';
+import { isAsciiDigit, readArabic, readChinese, readTail as readTailOf, startsChinese, type NumberReading } from './numerals.js';
+import { unitAt } from './units.js';
+
+/** A figure as read from the text, before its meaning is worked out. */
+export interface ScannedFigure {
+  /** Normalized span of the whole figure (prefix qualifier through suffix qualifier). */
+  start: number;
+  end: number;
+  /** The number (the first end of a range), the unit's factor applied; null for a placeholder. */
+  reading: NumberReading | null;
+  unit: UnitSpelling | null;
+  qualifier: QualifierWord | null;
+  interval: ExactInterval | null;
+  rank: boolean;
+  placeholder: boolean;
+  range: boolean;
+}
+
+const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/** Marks the characters no figure may start in: not-figure pattern matches and boilerplate lines. */
+export function blockedMask(text: string, boilerplate: Boilerplate[], k: Knowledge): Uint8Array {
+  const mask = new Uint8Array(text.length + 1);
+  for (const b of boilerplate) mask.fill(1, Math.max(0, b.start), Math.min(text.length, b.end));
+  for (const { pattern } of k.notFigures) {
+    pattern.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = pattern.exec(text))) {
+      if (m[0].length === 0) {
+        pattern.lastIndex++;
+        continue;
+      }
+      mask.fill(1, m.index, m.index + m[0].length);
+    }
+  }
+  return mask;
+}
+
+function qualifierBefore(text: string, pos: number, k: Knowledge): QualifierWord | null {
+  for (const q of k.before) {
+    if (pos >= q.word.length && text.startsWith(q.word, pos - q.word.length)) return q;
+  }
+  return null;
+}
+
+function qualifierAfter(text: string, pos: number, k: Knowledge): QualifierWord | null {
+  for (const q of k.after) if (text.startsWith(q.word, pos)) return q;
+  return null;
+}
+
+function separatorAt(text: string, pos: number, k: Knowledge): string | null {
+  for (const s of k.rangeSeparators) if (text.startsWith(s, pos)) return s;
+  return null;
+}
+
+export interface ScanOptions {
+  /** Whether the `,` at a normalized offset is a thousands separator (not a folded clause comma). */
+  thousandsAt?: (offset: number) => boolean;
+}
+
+export class Scanner {
+  private readonly chineseStart: Set<string>;
+  private readonly numeralChars: Set<string>;
+
+  constructor(
+    private readonly text: string,
+    private readonly blocked: Uint8Array,
+    private readonly k: Knowledge,
+    private readonly options: ScanOptions = {},
+  ) {
+    this.chineseStart = new Set([...k.digits.keys(), ...[...k.places.keys()].filter((p) => k.places.get(p) === 10), '几', '数']);
+    this.numeralChars = new Set([...k.digits.keys(), ...k.places.keys(), ...k.magnitudes.map((m) => m.word).filter((w) => w.length === 1)]);
+  }
+
+  /** Every figure in the text, in order. */
+  scan(): ScannedFigure[] {
+    const { text, k } = this;
+    const out: ScannedFigure[] = [];
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 48) continue;
+      let found: ScannedFigure | null = null;
+      let skipTo = i + 1;
+      if (isAsciiDigit(c)) {
+        if (this.blocked[i]) {
+          skipTo = this.skipDigits(i);
+        } else {
+          const r = this.numberFigure(i, false, null);
+          if (r.figure) found = r.figure;
+          else skipTo = r.skipTo;
+        }
+      } else if (c < 128) {
+        if (k.placeholders.has(text[i]!) && !this.blocked[i]) found = this.placeholder(i);
+      } else {
+        const ch = text[i]!;
+        if (ch === '第') {
+          const r = this.rank(i);
+          if (r.figure) found = r.figure;
+          else skipTo = r.skipTo;
+        } else if (text.startsWith(k.percentPrefix, i) && !this.blocked[i]) {
+          const r = this.numberFigure(i + k.percentPrefix.length, true, i);
+          if (r.figure) found = r.figure;
+          else skipTo = Math.max(i + 1, r.skipTo);
+        } else if (this.leadsAfterQualifier(i)) {
+          // 近百家, 近万个, 逾万: a bare place or magnitude right after a qualifier is one of it
+          const r = this.numberFigure(i, false, null);
+          if (r.figure) found = r.figure;
+          else skipTo = r.skipTo;
+        } else if (this.chineseStart.has(ch) && !this.numeralChars.has(text[i - 1] ?? '') && startsChinese(text, i, k)) {
+          if (this.blocked[i]) {
+            const r = readChinese(text, i, k);
+            skipTo = r ? Math.max(i + 1, r.end) : i + 1;
+          } else {
+            const r = this.numberFigure(i, false, null);
+            if (r.figure) found = r.figure;
+            else skipTo = r.skipTo;
+          }
+        } else if (k.placeholders.has(ch) && !this.blocked[i]) {
+          found = this.placeholder(i);
+        }
+      }
+      if (found) {
+        out.push(found);
+        i = found.end - 1;
+      } else i = skipTo - 1;
+    }
+    return out;
+  }
+
+  private leadsAfterQualifier(i: number): boolean {
+    const { text, k } = this;
+    const ch = text[i]!;
+    if (this.blocked[i] || !(k.places.has(ch) || k.magnitudes.some((m) => m.word === ch))) return false;
+    if ((k.places.get(ch) ?? 0) === 10) return false; // 十 starts numerals anyway
+    if (this.numeralChars.has(text[i - 1] ?? '')) return false;
+    return qualifierBefore(text, i, k) !== null;
+  }
+
+  private skipDigits(i: number): number {
+    const { text } = this;
+    let j = i;
+    while (j < text.length && (isAsciiDigit(text.charCodeAt(j)) || (text[j] === '.' && isAsciiDigit(text.charCodeAt(j + 1))))) j++;
+    return Math.max(j, i + 1);
+  }
+
+  private read(pos: number): NumberReading | null {
+    const { text, k } = this;
+    if (isAsciiDigit(text.charCodeAt(pos))) return readArabic(text, pos, k, this.options.thousandsAt);
+    const big = k.magnitudes.find((m) => m.word.length === 1 && m.word === text[pos]);
+    if (big && !k.places.has(text[pos]!)) {
+      // a bare 万 (近万个): one of it; the tail reads 亿 after it (万亿) and 多
+      const one = new Decimal(1);
+      return readTailOf(text, { start: pos, end: pos, value: one, q: one, g: one, chinese: true, magnitude: false, factor: one, digitCount: 1 }, k);
+    }
+    return readChinese(text, pos, k);
+  }
+
+  /**
+   * A number figure starting at `pos`. `percentStart`: the offset of 百分之 when the number follows
+   * it (the unit is then %). Returns where to continue when it is not a figure.
+   */
+  private numberFigure(pos: number, percent: boolean, percentStart: number | null): { figure: ScannedFigure | null; skipTo: number } {
+    const { text, k } = this;
+    const first = this.read(pos);
+    if (!first) return { figure: null, skipTo: pos + 1 };
+    const skipTo = Math.max(pos + 1, first.end);
+    if (first.positional) return { figure: null, skipTo };
+    if (!first.chinese) {
+      // 5G, G20, PM2.5, COVID-19: numbers glued to Latin letters are names
+      if (isAsciiLetter(text.charCodeAt(pos - 1)) || (pos >= 2 && text[pos - 1] === '-' && isAsciiLetter(text.charCodeAt(pos - 2)))) return { figure: null, skipTo };
+      if (text[pos - 1] === '.' && isAsciiDigit(text.charCodeAt(pos - 2))) return { figure: null, skipTo };
+    }
+    const start = percentStart ?? pos;
+    const prefix = qualifierBefore(text, start, k);
+    let end = first.end;
+    let unit: UnitSpelling | null = percent ? percentUnit(k) : (unitAt(text, end, k, first.magnitude) ?? null);
+    if (unit && !percent) end += unit.spelling.length;
+
+    // A range: A—B, A至B, with A taking B's magnitude and unit when it has none.
+    let second: NumberReading | null = null;
+    const sep = !percent ? separatorAt(text, end, k) : null;
+    if (sep) {
+      const at = end + sep.length;
+      const startsNumber = first.chinese ? startsChinese(text, at, k) : isAsciiDigit(text.charCodeAt(at));
+      if (startsNumber && !this.blocked[at]) {
+        const b = this.read(at);
+        if (b && !b.positional) {
+          const unitB = unitAt(text, b.end, k, b.magnitude) ?? null;
+          const compatible = unit ? !unitB || unitB.unit === unit.unit : unitB !== null || b.magnitude;
+          if (compatible && (first.magnitude || !unit || !b.magnitude || first.factor.eq(b.factor))) {
+            second = b;
+            if (!unit) unit = unitB;
+            end = b.end + (unitB ? unitB.spelling.length : 0);
+          }
+        }
+      }
+    }
+
+    // What stands after the number when no unit followed: a suffix qualifier, then maybe the unit
+    // (100万以上人口 has none; 4%以上 has its unit first).
+    let qualifier: QualifierWord | null = null;
+    const after = qualifierAfter(text, end, k);
+    if (after) {
+      qualifier = after;
+      end += after.word.length;
+    }
+    if (prefix && !qualifier) qualifier = prefix;
+
+    // Acceptance: a figure needs a unit, a magnitude or 百分之.
+    const anyMagnitude = first.magnitude || (second?.magnitude ?? false);
+    if (!unit && !anyMagnitude) return { figure: null, skipTo };
+    if (first.chinese && first.digitCount === 1 && !anyMagnitude && !percent && !prefix) {
+      if (!unit || !(k.singleCharUnits.has(unit.unit) || k.singleCharUnits.has(unit.spelling))) return { figure: null, skipTo };
+    }
+    if (!first.chinese && !unit && isAsciiLetter(text.charCodeAt(first.end))) return { figure: null, skipTo };
+
+    const factor = unit?.factor ?? new Decimal(1);
+    let reading = scaleReading(first, factor);
+    let interval: ExactInterval;
+    if (second) {
+      // A takes B's magnitude when it has none of its own (3—5万 → 3万—5万)
+      if (!first.magnitude && second.magnitude) reading = scaleReading(reading, second.factor);
+      const b = scaleReading(second, factor);
+      interval = rangeInterval(intervalOf(reading, null, k.intervals), intervalOf(b, null, k.intervals));
+    } else {
+      interval = intervalOf(reading, qualifier?.form ?? null, k.intervals);
+    }
+    return {
+      figure: {
+        start: prefix ? start - prefix.word.length : start,
+        end,
+        reading,
+        unit,
+        qualifier: qualifier ?? (reading.plusWord ? { word: reading.plusWord, form: 'plus' } : null),
+        interval,
+        rank: false,
+        placeholder: false,
+        range: second !== null,
+      },
+      skipTo,
+    };
+  }
+
+  /** `第N` with a rank context (全国, 位居 …) before it and 位/名 or a clause end after it. */
+  private rank(pos: number): { figure: ScannedFigure | null; skipTo: number } {
+    const { text, k } = this;
+    const at = pos + 1;
+    const startsNumber = isAsciiDigit(text.charCodeAt(at)) || startsChinese(text, at, k);
+    if (!startsNumber) return { figure: null, skipTo: pos + 1 };
+    const reading = this.read(at);
+    if (!reading || reading.positional || reading.plus || reading.few || reading.magnitude) {
+      return { figure: null, skipTo: reading ? Math.max(pos + 1, reading.end) : pos + 1 };
+    }
+    const skipTo = Math.max(pos + 1, reading.end);
+    const next = text[reading.end] ?? '';
+    const endsRank = next === '位' || next === '名' || next === '' || /[,，、。;；:：)）\s”"]/u.test(next);
+    let lead = '';
+    for (let i = pos - 1; i >= 0 && pos - i <= 10; i--) {
+      if (/[,，、。;；:：\n(（]/u.test(text[i]!)) break;
+      lead = text[i]! + lead;
+    }
+    const context = k.words.rankContext.some((w) => lead.includes(w));
+    const negated = k.words.rankNegators.some((w) => lead.endsWith(w));
+    if (!endsRank || !context || negated || this.blocked[pos]) return { figure: null, skipTo };
+    // 第三位, 第21名: the measure word is part of what was written
+    const end = next === '位' || next === '名' ? reading.end + 1 : reading.end;
+    return {
+      figure: {
+        start: pos,
+        end,
+        reading,
+        unit: null,
+        qualifier: null,
+        interval: intervalOf(reading, null, k.intervals),
+        rank: true,
+        placeholder: false,
+        range: false,
+      },
+      skipTo,
+    };
+  }
+
+  /** `×%`, `XX亿元`, `□□`: a figure left unfinished. */
+  private placeholder(pos: number): ScannedFigure | null {
+    const { text, k } = this;
+    if (isAsciiLetter(text.charCodeAt(pos - 1)) || isAsciiDigit(text.charCodeAt(pos - 1))) return null;
+    let end = pos;
+    let latin = 0;
+    while (end < text.length && (k.placeholders.has(text[end]!) || (text[end] === '.' && k.placeholders.has(text[end + 1] ?? '')))) {
+      if (isAsciiLetter(text.charCodeAt(end))) latin++;
+      end++;
+    }
+    if (isAsciiLetter(text.charCodeAt(end)) || isAsciiDigit(text.charCodeAt(end))) return null;
+    let magnitude = false;
+    for (const m of k.magnitudes) {
+      if (text.startsWith(m.word, end)) {
+        end += m.word.length;
+        magnitude = true;
+        break;
+      }
+    }
+    const unit = unitAt(text, end, k, magnitude) ?? null;
+    if (unit) end += unit.spelling.length;
+    // A lone X or x is a letter unless a unit or magnitude follows; × between numbers is times.
+    if (latin > 0 && latin === end - pos && latin < 2) return null;
+    if (latin === 1 && !unit && !magnitude) return null;
+    if (text[pos] === '×' && isAsciiDigit(text.charCodeAt(pos + 1))) return null;
+    if (text[end] === '年' || text[end] === '月' || text[end] === '日') return null;
+    return { start: pos, end, reading: null, unit, qualifier: null, interval: null, rank: false, placeholder: true, range: false };
+  }
+}
+
+function percentUnit(k: Knowledge): UnitSpelling {
+  const unit = k.units.find((u) => u.unit === '%' && u.factor.eq(1));
+  return { spelling: k.percentPrefix, unit: '%', kind: unit?.kind ?? 'share', factor: new Decimal(1), needsMagnitude: false };
+}

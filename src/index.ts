@@ -1,0 +1,13 @@
+/**
+ * figcheck's library API: `import { check, readDocument } from 'figcheck'`.
+ * The CLI (src/cli) is a thin layer over these.
+ */
+export { check, extract, readDocument, type CheckOptions, type DocumentMeta } from './pipeline.js';
+export { buildDocument, documentFromText } from './document.js';
+export { extractFigures } from './extract/index.js';
+export { runChecks } from './checks/engine.js';
+export { CHECKS } from './checks/registry.js';
+export { loadRuleSet, loadRuleFile, parseRuleFile, coreRules } from './rules/load.js';
+export { findConfig, loadConfig } from './config.js';
+export * from './model.js';
+export type { RuleFile, RuleSet, MetricRule, CheckRule } from './rules/types.js';

@@ -1,0 +1,157 @@
+/**
+ * Helpers every output format shares: paths relative to the working directory, the summary
+ * counts, rule descriptions (taken from the check registry, never repeated here) and help links.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CHECKS } from '../checks/registry.js';
+import { t } from '../i18n.js';
+import type { CheckRun, Document, Finding, Locale, Location, Severity } from '../model.js';
+import { SEVERITY_ORDER } from '../model.js';
+
+/**
+ * A path as the user should see it: relative to `cwd`, with forward slashes. Pseudo paths that
+ * name no file (`<text>`, `stdin.txt` from --stdin-filename) come back unchanged.
+ */
+export function displayPath(path: string, cwd: string): string {
+  if (path.startsWith('<')) return path;
+  const absolute = isAbsolute(path) ? path : resolve(cwd, path);
+  const shown = relative(cwd, absolute) || '.';
+  return sep === '/' ? shown : shown.split(sep).join('/');
+}
+
+export interface Summary {
+  error: number;
+  warning: number;
+  info: number;
+  /** Findings silenced by a baseline; not counted under their severity. */
+  suppressed: number;
+}
+
+/** Counts active findings per severity, and suppressed ones apart. */
+export function summarize(findings: readonly Finding[]): Summary {
+  const summary: Summary = { error: 0, warning: 0, info: 0, suppressed: 0 };
+  for (const finding of findings) {
+    if (finding.suppressed) summary.suppressed++;
+    else summary[finding.severity]++;
+  }
+  return summary;
+}
+
+/** Findings a reader should see (baseline-suppressed ones are only counted). */
+export function activeFindings(findings: readonly Finding[]): Finding[] {
+  return findings.filter((f) => !f.suppressed);
+}
+
+/** Deterministic order: primary path, line, column, rule, then fingerprint. */
+export function compareFindings(a: Finding, b: Finding): number {
+  const la = a.locations[0];
+  const lb = b.locations[0];
+  return (
+    (la?.path ?? '').localeCompare(lb?.path ?? '') ||
+    (la?.line ?? 0) - (lb?.line ?? 0) ||
+    (la?.column ?? 0) - (lb?.column ?? 0) ||
+    a.rule.localeCompare(b.rule) ||
+    a.fingerprint.localeCompare(b.fingerprint)
+  );
+}
+
+export function sortedFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort(compareFindings);
+}
+
+/** Severities from most to least severe. */
+export const SEVERITIES: Severity[] = (Object.keys(SEVERITY_ORDER) as Severity[]).sort(
+  (a, b) => SEVERITY_ORDER[b] - SEVERITY_ORDER[a],
+);
+
+export function severityLabel(severity: Severity, locale: Locale): string {
+  switch (severity) {
+    case 'error':
+      return t(locale, { en: 'error', zh: '错误' });
+    case 'warning':
+      return t(locale, { en: 'warning', zh: '警告' });
+    default:
+      return t(locale, { en: 'info', zh: '提示' });
+  }
+}
+
+export interface RuleInfo {
+  id: string;
+  description: string;
+  defaultSeverity: Severity;
+}
+
+/**
+ * Every rule id a report must describe: those registered by check modules plus any a finding
+ * uses (a module's description covers each of its rule ids), sorted by id.
+ */
+export function ruleInfos(findings: readonly Finding[]): RuleInfo[] {
+  const rules = new Map<string, RuleInfo>();
+  for (const check of CHECKS) {
+    for (const id of check.ruleIds) rules.set(id, { id, description: check.description, defaultSeverity: check.defaultSeverity });
+  }
+  for (const finding of findings) {
+    if (!rules.has(finding.rule)) rules.set(finding.rule, { id: finding.rule, description: finding.rule, defaultSeverity: finding.severity });
+  }
+  return [...rules.values()].sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** Rule ids the findings use, sorted. */
+export function usedRuleIds(findings: readonly Finding[]): string[] {
+  return [...new Set(findings.map((f) => f.rule))].sort();
+}
+
+let homepage: string | undefined;
+/**
+ * Where the README lives: package.json `homepage` when set, else the package's npm page (which
+ * shows the README). Read from package.json so the link is configured in one place.
+ */
+export function readmeUrl(): string {
+  if (homepage === undefined) {
+    try {
+      // Same depth from src/report/ and dist/report/ to the package root.
+      const file = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'package.json');
+      const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; homepage?: string };
+      homepage = pkg.homepage ?? `https://www.npmjs.com/package/${pkg.name ?? 'figcheck'}`;
+    } catch {
+      homepage = 'https://www.npmjs.com/package/figcheck';
+    }
+  }
+  return homepage.replace(/#.*$/, '');
+}
+
+/** The README section describing a rule (a heading per rule id). */
+export function ruleHelpUri(ruleId: string): string {
+  return `${readmeUrl()}#${encodeURIComponent(ruleId)}`;
+}
+
+/** The Document a location points into (matched by path as the pipeline stored it). */
+export function documentIndex(run: CheckRun): { byPath: Map<string, Document>; byId: Map<string, Document> } {
+  const byPath = new Map<string, Document>();
+  const byId = new Map<string, Document>();
+  for (const document of run.documents) {
+    byPath.set(document.path, document);
+    byId.set(document.id, document);
+  }
+  return { byPath, byId };
+}
+
+/** `path:line:column` of a location, path relative to cwd. */
+export function positionText(location: Location, cwd: string): string {
+  return `${displayPath(location.path, cwd)}:${location.line}:${location.column}`;
+}
+
+/** Counts of the figures each document contributed. */
+export function figureCounts(run: CheckRun): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const figure of run.figures) counts.set(figure.document, (counts.get(figure.document) ?? 0) + 1);
+  return counts;
+}
+
+/** A location's text for one line of output: line breaks folded, long spans (a duplicated section) cut. */
+export function shorten(text: string, max = 40): string {
+  const flat = text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}

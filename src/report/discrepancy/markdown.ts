@@ -1,0 +1,117 @@
+/** report.md: the discrepancy report as GitHub-flavoured Markdown (tables; the figure in bold). */
+import { escapeMarkdown as md } from '../escape.js';
+import { label, summaryText, type FindingRow, type ReportView, type StatementRow } from './view.js';
+
+function table(head: string[], rows: string[][]): string[] {
+  return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)];
+}
+
+/** A sentence with its figure in bold; every part escaped. */
+function sentence(row: { before: string; match: string; after: string }): string {
+  const match = row.match ? `**${md(row.match)}**` : '';
+  return `${md(row.before)}${match}${md(row.after)}`;
+}
+
+function statementCells(row: StatementRow): string[] {
+  return [md(row.document), md(row.status), md(row.period), `${sentence(row)}<br>${md(row.where)}`, md(row.interval)];
+}
+
+function findingTable(view: ReportView, findings: FindingRow[]): string[] {
+  if (!findings.length) return [label(view, 'none')];
+  return table(
+    [label(view, 'severity'), label(view, 'rule'), label(view, 'message'), label(view, 'statement')],
+    findings.map((f) => [
+      f.severity,
+      md(f.rule),
+      md(f.message),
+      f.places.map((p) => `${md(p.document)}: ${sentence(p)} (${md(p.where)})`).join('<br>'),
+    ]),
+  );
+}
+
+export function renderMarkdown(view: ReportView): string {
+  const out: string[] = [`# ${label(view, 'title')}`, '', `${summaryText(view)}.`, ''];
+
+  out.push(`## ${label(view, 'documents')}`, '');
+  out.push(
+    ...table(
+      [label(view, 'id'), label(view, 'path'), label(view, 'status'), label(view, 'period'), label(view, 'encoding'), label(view, 'script'), label(view, 'figureCount')],
+      view.documents.map((d) => [md(d.id), md(d.path), md(d.status), md(d.period), md(d.encoding), md(d.script), String(d.figures)]),
+    ),
+    '',
+  );
+
+  out.push(`## ${label(view, 'findings')}`, '', ...findingTable(view, view.findings), '');
+
+  out.push(`## ${label(view, 'comparisons')}`, '');
+  if (!view.comparisons.length) out.push(label(view, 'none'), '');
+  for (const comparison of view.comparisons.filter((c) => c.verdict !== 'single')) {
+    const auto = comparison.auto ? `, ${label(view, 'auto')}` : '';
+    out.push(
+      `### ${md(comparison.name)} (${md(comparison.metric)}, ${md(comparison.period)}${auto}): ${label(view, comparison.verdict)}`,
+      '',
+      ...table(
+        [label(view, 'document'), label(view, 'status'), label(view, 'period'), label(view, 'statement'), label(view, 'interval')],
+        comparison.statements.map(statementCells),
+      ),
+      '',
+    );
+  }
+
+  const once = view.comparisons.filter((c) => c.verdict === 'single' && c.statements.length);
+  if (once.length) {
+    // Metrics stated once: one table rather than hundreds of one-row sections.
+    out.push(
+      `### ${label(view, 'single')} (${once.length})`,
+      '',
+      ...table(
+        [label(view, 'metric'), label(view, 'document'), label(view, 'period'), label(view, 'statement'), label(view, 'interval')],
+        once.map((c) => [`${md(c.name)} (${md(c.metric)})`, md(c.statements[0]!.document), md(c.statements[0]!.period), `${sentence(c.statements[0]!)}<br>${md(c.statements[0]!.where)}`, md(c.statements[0]!.interval)]),
+      ),
+      '',
+    );
+  }
+
+  out.push(`## ${label(view, 'targets')}`, '');
+  out.push(
+    ...(view.targets.length
+      ? table(
+          [label(view, 'metric'), label(view, 'target'), label(view, 'actual'), label(view, 'outcome')],
+          view.targets.map((target) => [
+            `${md(target.name)} (${md(target.metric)})`,
+            `${md(target.target.document)}: ${sentence(target.target)} = ${md(target.target.interval)}`,
+            `${md(target.actual.document)}: ${sentence(target.actual)} = ${md(target.actual.interval)}`,
+            label(view, target.outcome),
+          ]),
+        )
+      : [label(view, 'none')]),
+    '',
+  );
+
+  for (const key of ['arithmetic', 'duplicates', 'missing', 'damage'] as const) {
+    out.push(`## ${label(view, key)}`, '', ...findingTable(view, view.sections[key]), '');
+  }
+
+  out.push(`## ${label(view, 'coverage')}`, '');
+  out.push(
+    ...(view.coverage.length
+      ? table(
+          [label(view, 'period'), label(view, 'document'), label(view, 'both'), label(view, 'onlyIn'), label(view, 'onlyIn')],
+          view.coverage.map((c) => [
+            md(c.period),
+            `${md(c.first)} / ${md(c.second)}`,
+            String(c.both.length),
+            `${md(c.first)}: ${c.onlyFirst.map(md).join(', ') || '—'}`,
+            `${md(c.second)}: ${c.onlySecond.map(md).join(', ') || '—'}`,
+          ]),
+        )
+      : [label(view, 'none')]),
+    '',
+  );
+
+  if (view.warnings.length) {
+    out.push(`## ${label(view, 'warnings')}`, '', ...view.warnings.map((w) => `- ${md(w)}`), '');
+  }
+  out.push(`---`, '', `${label(view, 'generated')} ${md(view.version)}.`, '');
+  return out.join('\n');
+}

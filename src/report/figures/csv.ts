@@ -1,0 +1,33 @@
+/**
+ * `figcheck figures --format csv`: one row per figure, RFC 4180 (CRLF line ends, fields with a
+ * comma, quote or line break quoted, quotes doubled). Closedness of the interval is shown in the
+ * `interval` column's notation; `lo`/`hi` are the plain numbers.
+ */
+import type { Document, Figure } from '../../model.js';
+import { figureRecord } from './json.js';
+import { intervalNotation } from './shared.js';
+
+const HEADER = ['path', 'line', 'column', 'endLine', 'endColumn', 'raw', 'value', 'unit', 'lo', 'hi', 'interval', 'qualifier', 'kind', 'change', 'label', 'period', 'modality', 'placeholder'];
+
+/** One RFC 4180 field. */
+export function csvField(value: unknown): string {
+  const text = value === null || value === undefined ? '' : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function formatFiguresCsv(figures: Figure[], _docs: Document[], options: { cwd: string }): string {
+  const rows = [HEADER.join(',')];
+  for (const figure of figures) {
+    const r = figureRecord(figure, options.cwd);
+    rows.push(
+      [
+        r.path, r.line, r.column, r.endLine, r.endColumn, r.raw, r.value, r.unit,
+        r.interval?.[0], r.interval?.[1], intervalNotation(figure.interval, figure.unit),
+        r.qualifier, r.kind, r.change, r.label, r.period, r.modality, r.placeholder,
+      ]
+        .map(csvField)
+        .join(','),
+    );
+  }
+  return `${rows.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,53 @@
+/**
+ * `figcheck figures --format json`: the contract other tools read, exactly
+ * `{"figures":[{"path","line","column","endLine","endColumn","raw","value","unit","interval":[lo,hi],
+ * "qualifier","kind","change","label","period","modality","placeholder"}]}`; values and interval ends
+ * are JSON numbers in base units, `null` for an open end or a placeholder.
+ */
+import type { Document, Figure } from '../../model.js';
+import { displayPath } from './shared.js';
+
+export interface FigureRecord {
+  path: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  raw: string;
+  value: number | null;
+  unit: string | null;
+  interval: [number | null, number | null] | null;
+  qualifier: string | null;
+  kind: Figure['kind'];
+  change: Figure['change'];
+  label: string;
+  period: string | null;
+  modality: Figure['modality'];
+  placeholder: boolean;
+}
+
+export function figureRecord(figure: Figure, cwd: string): FigureRecord {
+  const { location: at } = figure;
+  return {
+    path: displayPath(at.path, cwd),
+    line: at.line,
+    column: at.column,
+    endLine: at.endLine,
+    endColumn: at.endColumn,
+    raw: figure.raw,
+    value: figure.value,
+    unit: figure.unit,
+    interval: figure.interval ? [figure.interval.lo, figure.interval.hi] : null,
+    qualifier: figure.qualifier,
+    kind: figure.kind,
+    change: figure.change,
+    label: figure.label,
+    period: figure.period,
+    modality: figure.modality,
+    placeholder: figure.placeholder,
+  };
+}
+
+export function formatFiguresJson(figures: Figure[], _docs: Document[], options: { cwd: string }): string {
+  return `${JSON.stringify({ figures: figures.map((f) => figureRecord(f, options.cwd)) }, null, 2)}\n`;
+}

@@ -1,0 +1,65 @@
+/**
+ * A progress bar (cli-progress) on stderr for long runs. It appears only once the run has taken
+ * more than a second, so quick runs print nothing, and never on stdout, so machine-readable
+ * output stays clean. The caller decides `enabled` (stderr is a TTY and not --quiet).
+ */
+import cliProgress from 'cli-progress';
+
+export interface ProgressOptions {
+  enabled: boolean;
+  /** Where to draw (default: process.stderr). */
+  stream?: NodeJS.WritableStream;
+  /** How long a run must take before the bar shows (default 1000 ms). */
+  delayMs?: number;
+}
+
+export interface Progress {
+  tick(label?: string): void;
+  stop(): void;
+}
+
+const SILENT: Progress = { tick() {}, stop() {} };
+
+export function createProgress(total: number, options: ProgressOptions): Progress {
+  if (!options.enabled || total <= 0) return SILENT;
+  const stream = options.stream ?? process.stderr;
+  const delay = options.delayMs ?? 1000;
+  let done = 0;
+  let label = '';
+  let bar: cliProgress.SingleBar | undefined;
+  let stopped = false;
+
+  const show = () => {
+    if (bar || stopped) return;
+    bar = new cliProgress.SingleBar(
+      {
+        stream,
+        format: '{bar} {value}/{total} {label}',
+        clearOnComplete: true,
+        hideCursor: true,
+        barsize: 24,
+        etaBuffer: 20,
+      },
+      cliProgress.Presets.shades_classic,
+    );
+    bar.start(total, done, { label });
+  };
+  // A timer, not only the ticks: a single slow document must still bring the bar up.
+  const timer = setTimeout(show, delay);
+  timer.unref?.();
+
+  return {
+    tick(next?: string) {
+      if (stopped) return;
+      done = Math.min(total, done + 1);
+      label = next ?? '';
+      bar?.update(done, { label });
+    },
+    stop() {
+      if (stopped) return;
+      stopped = true;
+      clearTimeout(timer);
+      bar?.stop();
+    },
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * `figcheck suggest`: the metrics auto-alignment found, written as a rule file the user can edit and
+ * load with --rules. Only metrics stated in at least two places (two documents, or two different
+ * readings in one) are written: a metric stated once has nothing to be checked against.
+ */
+import { Document as YamlDocument, isMap, isSeq, type YAMLMap } from 'yaml';
+import type { Document, Figure } from './model.js';
+import { metricGroups } from './checks/align.js';
+import { figureText } from './checks/compare.js';
+import type { CheckContext } from './checks/types.js';
+import { SCHEMA_PATH } from './rules/load.js';
+import { resolveMetrics } from './rules/metrics.js';
+import type { MetricRule, RuleSet } from './rules/types.js';
+
+interface Suggested {
+  metric: MetricRule;
+  places: number;
+  documents: string[];
+  periods: string[];
+  example: string;
+}
+
+export function suggestRules(documents: Document[], figures: Figure[], rules: RuleSet): string {
+  const context: CheckContext = {
+    documents,
+    figures,
+    rules,
+    metricOf: resolveMetrics(figures, rules),
+    locale: 'en',
+    comparisons: [],
+    targets: [],
+    coverage: [],
+  };
+  const byDocument = new Map(documents.map((d) => [d.id, d]));
+  // One auto key across periods is one metric.
+  const merged = new Map<string, { name: string; figures: Figure[]; periods: Set<string> }>();
+  for (const group of metricGroups(context, { type: 'consistency', metrics: '*' }, { auto: true })) {
+    if (!group.auto) continue;
+    const entry = merged.get(group.metric) ?? { name: group.name, figures: [], periods: new Set<string>() };
+    entry.figures.push(...group.figures);
+    entry.periods.add(group.period);
+    merged.set(group.metric, entry);
+  }
+  const suggested: Suggested[] = [];
+  for (const { name, figures: stated, periods } of merged.values()) {
+    const docs = [...new Set(stated.map((f) => f.document))];
+    const readings = new Set(stated.map((f) => `${f.document}\u0000${figureText(f, byDocument.get(f.document))}`));
+    if (docs.length < 2 && readings.size < 2) continue;
+    const first = stated[0]!;
+    const metric: MetricRule = { id: '', name, aliases: [name] };
+    if (first.unit) metric.unit = first.unit;
+    metric.kind = first.kind;
+    if (first.change) metric.change = first.change;
+    suggested.push({
+      metric,
+      places: readings.size,
+      documents: docs,
+      periods: [...periods].sort(),
+      example: figureText(first, byDocument.get(first.document)),
+    });
+  }
+  suggested.sort((a, b) => b.documents.length - a.documents.length || b.places - a.places || (a.metric.name < b.metric.name ? -1 : 1));
+  const width = String(suggested.length).length;
+  suggested.forEach((s, i) => (s.metric.id = `metric-${String(i + 1).padStart(width, '0')}`));
+
+  const doc = new YamlDocument({
+    version: 1,
+    metrics: suggested.map((s) => s.metric),
+    checks: [{ type: 'consistency', metrics: '*' }],
+  });
+  doc.commentBefore =
+    ` yaml-language-server: $schema=${SCHEMA_PATH}\n` +
+    ' Metrics aligned automatically by figcheck suggest: same label, unit, kind and change, stated in two places\n' +
+    ' or more. Rename the ids, merge aliases, add `direction`, then load this file with --rules.';
+  const metricsNode = doc.get('metrics', true);
+  if (isSeq(metricsNode)) {
+    metricsNode.items.forEach((item, i) => {
+      const s = suggested[i]!;
+      if (isMap(item)) {
+        (item as YAMLMap).commentBefore = ` e.g. ${s.example}; in ${s.documents.join(', ')}; period ${s.periods.join(', ')}`;
+      }
+    });
+  }
+  return doc.toString({ lineWidth: 0 });
+}

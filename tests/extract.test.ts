@@ -1,0 +1,251 @@
+/**
+ * The extract stage, form by form: numerals, units, intervals, qualifiers, not-figures,
+ * placeholders, kinds and changes, labels, periods and modality, locations.
+ */
+import { describe, expect, it } from 'vitest';
+import { documentFromText } from '../src/document.js';
+import { extractFigures } from '../src/extract/index.js';
+import { knowledgeOf } from '../src/extract/knowledge.js';
+import { readArabic, readChinese } from '../src/extract/numerals.js';
+import type { Figure } from '../src/model.js';
+
+const k = knowledgeOf();
+
+function figures(text: string, meta: { period?: string } = {}): Figure[] {
+  return extractFigures(documentFromText(text, meta));
+}
+
+/** The one figure of a text (fails when there is not exactly one). */
+function one(text: string, meta: { period?: string } = {}): Figure {
+  const found = figures(text, meta);
+  expect(found.map((f) => f.raw), text).toHaveLength(1);
+  return found[0]!;
+}
+
+const interval = (f: Figure) => (f.interval ? [f.interval.lo, f.interval.hi, f.interval.loClosed, f.interval.hiClosed] : null);
+
+describe('numerals', () => {
+  it('reads Arabic numbers exactly, with thousands separators and decimals', () => {
+    expect(readArabic('1,234.5亿', 0, k)!.value.toFixed()).toBe('123450000000');
+    expect(readArabic('20.49万', 0, k)!.value.toFixed()).toBe('204900');
+    expect(readArabic('2.3万亿', 0, k)!.value.toFixed()).toBe('2300000000000');
+    expect(readArabic('1.05万', 0, k)!.q.toFixed()).toBe('100');
+  });
+
+  it('reads Chinese numerals with places, magnitudes, decimals and 〇', () => {
+    const cases: [string, string][] = [
+      ['一百二十三万', '1230000'],
+      ['一百一十四万亿', '114000000000000'],
+      ['十亿四千万', '1040000000'],
+      ['八万一千', '81000'],
+      ['十八点五', '18.5'],
+      ['一百零五', '105'],
+      ['两万', '20000'],
+      ['三万五', '35000'],
+    ];
+    for (const [text, value] of cases) expect(readChinese(text, 0, k)!.value.toFixed(), text).toBe(value);
+    expect(readChinese('二〇二〇', 0, k)!.positional).toBe(true);
+  });
+
+  it('gives the place values intervals are built from', () => {
+    const r = readChinese('一百二十三万', 0, k)!;
+    expect([r.q.toFixed(), r.g.toFixed()]).toEqual(['10000', '10000']);
+    const a = readArabic('3300', 0, k)!;
+    expect([a.q.toFixed(), a.g.toFixed()]).toEqual(['1', '100']);
+  });
+});
+
+describe('figures: values, units, intervals', () => {
+  it('folds magnitudes exactly: 20.49万人 is 204900', () => {
+    const f = one('城镇新增就业20.49万人。');
+    expect([f.exact, f.value, f.unit, f.kind]).toEqual(['204900', 204900, '人', 'count']);
+    expect(interval(f)).toEqual([204850, 204950, true, true]);
+  });
+
+  it('gives a plain figure the interval of everything that rounds to it', () => {
+    const f = one('地区生产总值增长4.2%。');
+    expect(interval(f)).toEqual([4.15, 4.25, true, true]);
+    expect([f.kind, f.change, f.label]).toEqual(['change', 'increase', '地区生产总值']);
+  });
+
+  it('reads full-width digits and ％ through normalization, locating the original', () => {
+    const text = '工业投资增长２１.１％。';
+    const f = one(text);
+    expect([f.value, f.unit]).toEqual([21.1, '%']);
+    expect(f.raw).toBe('２１.１％');
+    expect(f.location.column).toBe(text.indexOf('２') + 1);
+  });
+
+  it('folds unit aliases and converts 斤, 度, GW', () => {
+    expect([one('粮食产量780亿斤。').value, one('粮食产量780亿斤。').unit]).toEqual([39000000, '吨']);
+    const kwh = one('发电量6465亿度。');
+    expect([kwh.value, kwh.unit]).toEqual([646500000000, '千瓦时']);
+    const kwh2 = one('发电量6465亿千瓦·时。');
+    expect([kwh2.value, kwh2.unit]).toEqual([646500000000, '千瓦时']);
+    const gw = one('新能源并网装机25GW。');
+    expect([gw.value, gw.unit]).toEqual([25000000, '千瓦']);
+    expect(one('建成农村公路6261千米。').unit).toBe('公里');
+    expect(one('招聘教师1171名。').unit).toBe('人');
+  });
+
+  it('applies qualifiers per SEMANTICS.md', () => {
+    expect(interval(one('地区生产总值增长4%以上。'))).toEqual([4, null, true, false]);
+    expect(interval(one('精简幅度超过60%。'))).toEqual([60, null, false, false]);
+    expect(interval(one('引进到位资金3300多亿元。'))).toEqual([330000000000, 340000000000, false, false]);
+    expect(interval(one('增长6%左右。'))).toEqual([5.5, 6.5, true, true]);
+    expect(interval(one('帮助基层化债近300亿元。'))).toEqual([25000000000, 30000000000, true, false]);
+    expect(interval(one('改造户厕10万多个。'))).toEqual([100000, 110000, false, false]);
+    expect(interval(one('建成项目140余个。'))).toEqual([140, 150, false, false]);
+    expect(interval(one('占比不到3%。'))).toEqual([0, 3, true, false]);
+    const near = one('落地链主企业近百家。');
+    expect([near.raw, near.value, near.qualifier]).toEqual(['近百家', 100, '近']);
+    expect(interval(near)).toEqual([50, 100, true, false]);
+  });
+
+  it('reads Chinese numerals with 多, 百分之, 点 and 成', () => {
+    const party = one('全国九千六百多万名党员。');
+    expect([party.value, party.unit]).toEqual([96000000, '人']);
+    expect(interval(party)).toEqual([96000000, 97000000, false, false]);
+    const pct = one('城镇化率达到百分之六十四点七。');
+    expect([pct.raw, pct.value, pct.unit, pct.kind]).toEqual(['百分之六十四点七', 64.7, '%', 'share']);
+    const pp = one('城镇化率提高十一点六个百分点。');
+    expect([pp.value, pp.unit, pp.kind, pp.change]).toEqual([11.6, '个百分点', 'change', 'increase']);
+    const cheng = one('列席人员减少近5成。');
+    expect([cheng.value, cheng.unit]).toEqual([50, '%']);
+    expect(interval(cheng)).toEqual([45, 50, true, false]);
+    expect(one('三千多亿元').value).toBe(300000000000);
+  });
+
+  it('reads ranges, the first end taking the second one’s magnitude and unit', () => {
+    const f = one('新增装机3—5万千瓦。');
+    expect(interval(f)).toEqual([25000, 55000, true, true]);
+    expect(f.unit).toBe('千瓦');
+    expect(one('增长5%—5.5%。').raw).toBe('5%—5.5%');
+  });
+
+  it('tells 增长1.2倍 (a change) from 是…的1.6倍 (a ratio)', () => {
+    const change = one('进出口总额增长1.2倍。');
+    expect([change.kind, change.change, change.unit]).toEqual(['change', 'increase', '倍']);
+    const ratio = one('单位GDP水耗是全国平均水平的1.6倍。');
+    expect([ratio.kind, ratio.change]).toEqual(['ratio', null]);
+  });
+
+  it('reads ranks: 居全国第三位, 排在全国第21位', () => {
+    const found = figures('规上工业增加值增长8.1%、居全国第三位。地区生产总值排在全国第21位。');
+    const ranks = found.filter((f) => f.kind === 'rank');
+    expect(ranks.map((f) => [f.raw, f.value, f.unit, f.label])).toEqual([
+      ['第三位', 3, '名次', '规上工业增加值'],
+      ['第21位', 21, '名次', '地区生产总值'],
+    ]);
+  });
+
+  it('keeps a decrease positive', () => {
+    const f = one('不良贷款率下降0.86个百分点。');
+    expect([f.value, f.change, f.kind, f.label]).toEqual([0.86, 'decrease', 'change', '不良贷款率']);
+  });
+
+  it('marks placeholders with no value', () => {
+    const f = one('地区生产总值增长×%。');
+    expect([f.placeholder, f.value, f.interval, f.unit, f.kind]).toEqual([true, null, null, '%', 'change']);
+    expect(one('完成投资XX亿元。').placeholder).toBe(true);
+    expect(one('新增就业□□万人。').placeholder).toBe(true);
+  });
+});
+
+describe('not figures', () => {
+  const none = (text: string) => expect(figures(text).map((f) => f.raw), text).toEqual([]);
+  it('skips years, dates and spans of years', () => {
+    none('2022年,全区经济平稳运行。');
+    none('——2022年1月21日在内蒙古自治区第十三届人民代表大会第六次会议上');
+    none('《规划(2021—2023年)》印发。');
+    none('到二〇三五年基本实现现代化。');
+  });
+  it('skips plan and congress numbers, sessions and list markers', () => {
+    none('“十四五”开局起步之年。');
+    none('深入学习贯彻党的二十大精神。');
+    none('十三届全国人大五次会议。');
+    none('一是健全制度机制。');
+    none('(三)加强生态保护。\n1.全面加强组织领导。');
+  });
+  it('skips footnotes, hotlines, registration numbers, slogans and names', () => {
+    none('国内生产总值[2]持续增长。');
+    none('畅通12345政务服务便民热线。');
+    none('蒙ICP备05003421号-1');
+    none('坚持“三多三少”原则,开展“五个大起底”行动。');
+    none('建设5G基站,举办G20峰会,PM2.5浓度下降。');
+    none('制定优化营商环境3.0方案。');
+  });
+  it('still reads a figure next to them', () => {
+    expect(figures('2022年,全区地区生产总值增长4.2%。').map((f) => f.raw)).toEqual(['4.2%']);
+    expect(figures('开通12345热线,受理诉求12345件。').map((f) => f.raw)).toEqual(['12345件']);
+  });
+});
+
+describe('labels', () => {
+  it('cleans filler: 全区引进到位资金3409亿元 → 引进到位资金', () => {
+    const f = one('全区引进到位资金3409亿元。');
+    expect([f.label, f.value, f.kind]).toEqual(['引进到位资金', 340900000000, 'level']);
+  });
+
+  it('lets a figure without a subject inherit the one before it', () => {
+    const [level, growth] = figures('进出口总额1523.6亿元、增长23.2%。');
+    expect([level!.label, growth!.label, growth!.kind, growth!.change]).toEqual(['进出口总额', '进出口总额', 'change', 'increase']);
+    const [trains, trainGrowth] = figures('过境中欧班列7337列、增长19%。');
+    expect([trains!.unit, trains!.label, trainGrowth!.label]).toEqual(['列', '过境中欧班列', '过境中欧班列']);
+  });
+
+  it('pairs 分别 lists with their subjects', () => {
+    const found = figures('城乡居民收入分别增长4.3%、7.1%。');
+    expect(found.map((f) => [f.label, f.change, f.value])).toEqual([
+      ['城镇居民收入', 'increase', 4.3],
+      ['农村居民收入', 'increase', 7.1],
+    ]);
+    const pair = figures('教育、卫生支出分别增长8.2%和18.8%。');
+    // the shared tail goes to each short subject
+    expect(pair.map((f) => f.label)).toEqual(['教育支出', '卫生支出']);
+  });
+
+  it('reads a change word that leads the metric phrase', () => {
+    const f = one('降低企业用电成本59亿元。');
+    expect([f.kind, f.change, f.label]).toEqual(['change', 'decrease', '企业用电成本']);
+  });
+});
+
+describe('period and modality', () => {
+  const report =
+    '——2022年1月21日在自治区第十三届人民代表大会第六次会议上\n\n一、2021年工作回顾\n\n地区生产总值增长6.3%。1—8月原煤产量6.49亿吨;发电量3974亿千瓦时。预计全年粮食产量增长2%。\n\n二、2022年经济社会发展的目标要求\n\n地区生产总值增长6%左右。去年一季度增长5.8%。\n';
+
+  it('reads the reviewed year, partial years, estimates and the target section', () => {
+    const found = figures(report);
+    const at = (raw: string) => found.find((f) => f.raw === raw)!;
+    expect([at('6.3%').period, at('6.3%').modality]).toEqual(['2021', 'actual']);
+    expect(at('6.49亿吨').period).toBe('2021-01/2021-08');
+    expect(at('3974亿千瓦时').period).toBe('2021-01/2021-08');
+    expect(at('2%').modality).toBe('estimate');
+    expect([at('6%左右').period, at('6%左右').modality]).toEqual(['2022', 'target']);
+    expect([at('5.8%').period, at('5.8%').modality]).toEqual(['2021-01/2021-03', 'actual']);
+  });
+
+  it('uses the document period, 上半年, 五年来 and target words', () => {
+    expect(one('地区生产总值增长4.2%。', { period: '2022' }).period).toBe('2022');
+    expect(one('上半年地区生产总值增长5%。', { period: '2022' }).period).toBe('2022-01/2022-06');
+    expect(one('五年来,累计新增就业100万人。', { period: '2022' }).period).toBe('2018/2022');
+    expect(one('力争粮食产量达到800亿斤。', { period: '2022' }).modality).toBe('target');
+    expect(one('比上年增长5%。', { period: '2024' }).period).toBe('2024');
+  });
+});
+
+describe('locations', () => {
+  it('point at the digits in the original, through Traditional script and pinyin', () => {
+    const text = '全區(qū)建成57個(gè)項目,投資3409億元。';
+    const found = figures(text);
+    expect(found.map((f) => [f.raw, f.value, f.unit])).toEqual([
+      ['57個', 57, '个'],
+      ['3409億元', 340900000000, '元'],
+    ]);
+    for (const f of found) {
+      expect(f.location.line).toBe(1);
+      expect(text.slice(f.location.column - 1, f.location.endColumn - 1)).toBe(f.raw);
+    }
+  });
+});
