@@ -160,6 +160,14 @@ describe('sarif format', () => {
     expect(suppressed.map((r: { ruleId: string }) => r.ruleId)).toEqual(['encoding-damage']);
   });
 
+  it('gives a file outside the working directory as a file: URI', () => {
+    const { run } = sampleRun({ dir: '/elsewhere/docs' });
+    const log = JSON.parse(format('sarif', run));
+    expect(validate(log)).toBe(true);
+    const mismatch = log.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'figure-mismatch');
+    expect(mismatch.locations[0].physicalLocation.artifactLocation.uri).toBe('file:///elsewhere/docs/yearbook-2023.txt');
+  });
+
   it('percent-encodes Chinese file names so URIs stay valid', () => {
     const { run } = sampleRun({ dir: `${CWD}/年鉴 2023` });
     const log = JSON.parse(format('sarif', run));

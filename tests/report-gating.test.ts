@@ -88,3 +88,18 @@ describe('createProgress', () => {
     expect(terminal.written()).toBe('');
   });
 });
+
+describe('createProgress and process exit', () => {
+  it('holds no timer that would keep the process alive when a run ends without stop()', async () => {
+    const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    const before = timers();
+    const terminal = fakeTerminal();
+    const progress = createProgress(3, { enabled: true, stream: terminal.stream, delayMs: 0 });
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    progress.tick('a.txt');
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(terminal.written()).toMatch(/0\/3/); // the bar is up, its redraw timer armed
+    expect(timers()).toBe(before);
+    progress.stop();
+  });
+});

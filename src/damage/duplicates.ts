@@ -88,7 +88,9 @@ export function findDuplicateBlocks(documents: readonly DuplicateSource[], setti
     linkA.push(x);
     linkB.push(y);
   };
-  const partners = new Map<number, Set<number>>();
+  // Document pairs linked by rare hashes, with how many: one shared hash is chance.
+  const pairLinks = new Map<number, number>();
+  const pairKey = (a: number, b: number): number => a * documents.length + b;
   const common: [number, number][] = [];
   for (let from = 0; from < byHash.length; ) {
     let to = from + 1;
@@ -101,36 +103,70 @@ export function findDuplicateBlocks(documents: readonly DuplicateSource[], setti
           const x = byHash[i]!;
           const y = byHash[j]!;
           link(x, y);
-          const a = owner[x]!;
-          let set = partners.get(a);
-          if (!set) partners.set(a, (set = new Set()));
-          set.add(owner[y]!);
+          const key = pairKey(owner[x]!, owner[y]!);
+          pairLinks.set(key, (pairLinks.get(key) ?? 0) + 1);
         }
       }
     }
     from = to;
   }
-  // Set phrases: only between document pairs that rarer text already links.
+  // Set phrases: only between document pairs that rarer text already links. A group's places are
+  // in (document, position) order, so each document's places are one run, found by binary search
+  // (no per-group maps: there are millions of groups in a large corpus).
+  const partners = new Map<number, Set<number>>();
+  for (const [key, links] of pairLinks) {
+    if (links < settings.minLinks) continue;
+    const a = Math.floor(key / documents.length);
+    let set = partners.get(a);
+    if (!set) partners.set(a, (set = new Set()));
+    set.add(key - a * documents.length);
+  }
+  pairLinks.clear();
+  const runStarts: number[] = [];
+  const runOwners: number[] = [];
   for (const [from, to] of common) {
-    const places = new Map<number, number[]>();
+    runStarts.length = 0;
+    runOwners.length = 0;
     for (let i = from; i < to; i++) {
-      const x = byHash[i]!;
-      const list = places.get(owner[x]!);
-      if (list) list.push(x);
-      else places.set(owner[x]!, [x]);
+      const a = owner[byHash[i]!]!;
+      if (i === from || a !== runOwners[runOwners.length - 1]) {
+        runStarts.push(i);
+        runOwners.push(a);
+      }
     }
-    for (const [a, xs] of places) {
-      const linked = partners.get(a);
+    runStarts.push(to);
+    for (let r = 0; r < runOwners.length; r++) {
+      const linked = partners.get(runOwners[r]!);
       if (!linked) continue;
-      for (const b of linked) {
-        if (b === a) {
-          if (xs.length * xs.length <= settings.maxFanout) for (let i = 0; i < xs.length; i++) for (let j = i + 1; j < xs.length; j++) link(xs[i]!, xs[j]!);
-          continue;
+      const xs0 = runStarts[r]!;
+      const xs1 = runStarts[r + 1]!;
+      // The later runs of this group that are partners: walk whichever side is shorter.
+      const others: number[] = linked.has(runOwners[r]!) ? [r] : [];
+      if (linked.size < runOwners.length - r) {
+        for (const b of linked) {
+          if (b === runOwners[r]) continue;
+          let lo = r + 1;
+          let hi = runOwners.length - 1;
+          while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (runOwners[mid]! < b) lo = mid + 1;
+            else hi = mid;
+          }
+          if (lo < runOwners.length && runOwners[lo] === b) others.push(lo);
         }
-        const ys = places.get(b);
+      } else {
+        for (let o = r + 1; o < runOwners.length; o++) if (linked.has(runOwners[o]!)) others.push(o);
+      }
+      for (const o of others) {
+        const b = runOwners[o]!;
+        const ys0 = runStarts[o]!;
+        const ys1 = runStarts[o + 1]!;
         // A phrase repeated over and over in both (a table, a run of one character) says nothing
         // about where a copy lies and would flood the pair with links.
-        if (ys && xs.length * ys.length <= settings.maxFanout) for (const x of xs) for (const y of ys) link(x, y);
+        if ((xs1 - xs0) * (ys1 - ys0) > settings.maxFanout) continue;
+        for (let i = xs0; i < xs1; i++) {
+          for (let j = ys0; j < ys1; j++) if (b !== runOwners[r] || j > i) link(byHash[i]!, byHash[j]!);
+        }
       }
     }
   }

@@ -16,6 +16,7 @@ export interface DuplicateSettings {
   maxGap: number;
   maxDrift: number;
   maxFanout: number;
+  minLinks: number;
 }
 
 export interface PlaceholderSettings {

@@ -61,17 +61,26 @@ function changeBefore(text: string, pos: number, floor: number, k: Knowledge): {
   return { change, to: false };
 }
 
-/** A change word opening the clause's metric phrase (after filler), not a noun like 增加值. */
-function leadingChange(pre: string, k: Knowledge): Change {
+/**
+ * A change word opening the clause's metric phrase, after filler or a short subject
+ * (`降低企业用电成本59亿元`, `自治区本级压减非急需支出53亿元`), not a noun like 增加值.
+ * Returns the change and the phrase without the change word.
+ */
+function leadingChange(pre: string, k: Knowledge): { change: Change; rest: string } | null {
   let text = pre.replace(/^[\s、,，]+/u, '');
   for (let round = 0; round < 4; round++) {
     const filler = k.words.filler.find((w) => text.startsWith(w) && text.length > w.length);
     if (!filler) break;
     text = text.slice(filler.length);
   }
-  const starts = (words: string[]) => words.find((w) => text.startsWith(w) && text.length > w.length + 1 && text[w.length] !== '值');
-  if (starts(k.words.increase)) return 'increase';
-  if (starts(k.words.decrease)) return 'decrease';
+  for (const [words, change] of [[k.words.increase, 'increase'], [k.words.decrease, 'decrease']] as const) {
+    for (const w of words) {
+      const at = text.indexOf(w);
+      if (at < 0 || at > 5 || text.length <= at + w.length + 1 || text[at + w.length] === '值') continue;
+      if (at > 0 && !/本级$|政府$/u.test(text.slice(0, at))) continue;
+      return { change, rest: text.slice(0, at) + text.slice(at + w.length) };
+    }
+  }
   return null;
 }
 
@@ -91,7 +100,10 @@ function meaningOf(text: string, figures: ScannedFigure[], k: Knowledge): Meanin
     const sameSentence = prev !== null && prev.end > sentence;
     const floor = sameSentence ? prev!.end : sentence;
     const minor = clauseStart(text, f.start, floor, MINOR_BREAK);
-    const pre = text.slice(minor, f.start);
+    const major = clauseStart(text, f.start, floor, MAJOR_BREAK);
+    // a list of nouns joined by 、 names one metric when no figure stands between them
+    const joined = text.slice(major, f.start);
+    const pre = /^[^、]+(?:、[^、]{1,20})+$/u.test(joined) && !/[、]\s*$/u.test(joined) && !/^[、]/u.test(joined) ? joined : text.slice(minor, f.start);
     // A list continues with the same unit and no qualifier of its own (`分别增长4.3%、7.1%`);
     // `增长6%左右、突破2.6万亿元` is two statements.
     const continuation =
@@ -115,14 +127,22 @@ function meaningOf(text: string, figures: ScannedFigure[], k: Knowledge): Meanin
     if (kind === 'change' && f.unit?.unit === '名次') kind = 'rank';
 
     // 降低企业用电成本59亿元, 减少环节979个: the change word leads the metric phrase
+    let leadRest: string | undefined;
     if (!change && !to && !f.rank && kind !== 'ratio') {
       const lead = leadingChange(pre, k);
       if (lead) {
-        change = lead;
+        change = lead.change;
         kind = 'change';
+        leadRest = lead.rest;
       }
     }
-    let label = cleanLabel(pre, k, f.rank);
+    let label = cleanLabel(leadRest ?? pre, k, f.rank);
+    // 57个贫困旗县全部摘帽, 九千六百多万名党员: a counted thing named after its measure word
+    if ((!label || label.length <= 2) && f.unit?.kind === 'count' && !continuation) {
+      const after = text.slice(f.end, f.end + 14).match(/^[\p{Script=Han}]{2,10}?(?=全部|全面|均|已|实现|达到|得到|获得|的|和|与|及|等|[,，、。;；:：\s]|$)/u)?.[0];
+      const noun = after ? cleanLabel(after, k) : '';
+      if (noun.length >= 2) label = label && !k.words.filler.includes(label) ? label + noun : noun;
+    }
     if (!label && sameSentence && !continuation) label = meanings[j - 1]!.label;
     if (!label && continuation) label = meanings[j - 1]!.label;
     meanings.push({ kind, change, label, continuation });
@@ -140,7 +160,7 @@ function meaningOf(text: string, figures: ScannedFigure[], k: Knowledge): Meanin
     const at = pre.lastIndexOf('分别');
     if (at < 0) continue;
     const subject = cleanLabel(pre.slice(0, at), k, false) || pre.slice(0, at);
-    const parts = splitSubjects(subject.replace(/^[、,，\s]+/u, ''), last - j + 1);
+    const parts = splitSubjects(subject.replace(/^[、,，\s]+/u, ''), last - j + 1, k.words.sharedTails);
     if (!parts) continue;
     for (let i = j; i <= last; i++) meanings[i]!.label = cleanLabel(parts[i - j]!, k, false) || parts[i - j]!;
   }

@@ -83,6 +83,9 @@ const EMPTY_WORDS: Required<WordLists> = {
   rankContext: [],
   rankNegators: [],
   nonTargets: [],
+  fillerEnd: [],
+  sharedTails: [],
+  fillerInside: [],
 };
 
 const byLengthDesc = <T>(key: (t: T) => string) => (a: T, b: T) => key(b).length - key(a).length;
@@ -130,7 +133,8 @@ function compile(rules: RuleSet): Knowledge {
   const plusWords = qualifiers.filter((q) => q.form === 'plus').map((q) => q.word);
 
   const words = { ...EMPTY_WORDS, ...(rules.words ?? {}) } as Required<WordLists>;
-  const comparison = words.comparison.length ? words.comparison.join('|') : '(?!)';
+  // longest first: 比上年末 before 比上年
+  const comparison = words.comparison.length ? [...words.comparison].sort((a, b) => b.length - a.length).join('|') : '(?!)';
 
   const notFigures = (rules.notFigures ?? []).map((p) => ({ id: p.id, pattern: regex(p.pattern, 'gmu', `notFigures.${p.id}`) }));
 

@@ -11,7 +11,10 @@ const PERIOD_WORDS =
 const EDGE_PUNCT = /^[\s"'“”‘’《》〈〉()\[\]【】,，、:：;；.。·—\-~]+|[\s"'“”‘’《》〈〉()\[\]【】,，、:：;；.。·—\-~]+$/gu;
 
 interface Stripper {
-  words: string[];
+  /** Stripped from the start of a label. */
+  start: string[];
+  /** Stripped from the end (everything at the start, and end-only filler). */
+  end: string[];
 }
 
 function strippers(k: Knowledge, rank: boolean): Stripper {
@@ -19,7 +22,6 @@ function strippers(k: Knowledge, rank: boolean): Stripper {
     ...k.words.filler,
     ...k.words.increase,
     ...k.words.decrease,
-    ...k.words.changeGap,
     ...k.words.target,
     ...k.words.estimate,
     ...k.before.map((q) => q.word),
@@ -29,7 +31,9 @@ function strippers(k: Knowledge, rank: boolean): Stripper {
     ...k.periods.spans.flatMap((s) => s.words),
     ...(rank ? k.words.rankContext : []),
   ]);
-  return { words: [...words].sort((a, b) => b.length - a.length) };
+  const byLength = (a: string, b: string) => b.length - a.length;
+  const end = new Set([...words, ...k.words.changeGap, ...k.words.fillerEnd]);
+  return { start: [...words].sort(byLength), end: [...end].sort(byLength) };
 }
 
 const cache = new WeakMap<Knowledge, [Stripper, Stripper]>();
@@ -48,17 +52,18 @@ export function cleanLabel(pre: string, k: Knowledge, rank = false): string {
   // Keep the last phrase: a space left by a removed period splits the clause.
   const parts = label.split(/\s+/).filter(Boolean);
   label = parts.length ? parts[parts.length - 1]! : '';
-  const { words } = stripperFor(k, rank);
+  for (const w of k.words.fillerInside) label = label.split(w).join('');
+  const { start, end } = stripperFor(k, rank);
   for (let round = 0; round < 12; round++) {
     const before = label;
     label = label.replace(EDGE_PUNCT, '');
-    for (const w of words) {
+    for (const w of start) {
       if (label.length > w.length && label.startsWith(w)) {
         label = label.slice(w.length);
         break;
       }
     }
-    for (const w of words) {
+    for (const w of end) {
       if (label.endsWith(w)) {
         label = label.slice(0, label.length - w.length);
         break;
@@ -74,15 +79,15 @@ export function cleanLabel(pre: string, k: Knowledge, rank = false): string {
  * `分别` lists: the subjects before 分别, one per figure (`城乡居民收入` → 城镇居民收入, 农村居民收入;
  * `A、B和C` → A, B, C). Returns null when the subjects cannot be paired with `count` figures.
  */
-export function splitSubjects(subject: string, count: number): string[] | null {
+export function splitSubjects(subject: string, count: number, sharedTails: string[] = []): string[] | null {
   if (count < 2) return null;
   const parts = subject.split(/[、和及与]/u).filter(Boolean);
   if (parts.length === count) {
     // 城镇、农村居民人均可支配收入: the shared tail goes to every part
     const last = parts[parts.length - 1]!;
     const firstLen = parts[0]!.length;
-    if (parts.slice(0, -1).every((p) => p.length <= 2) && last.length > firstLen + 1) {
-      const tail = last.slice(firstLen);
+    const tail = last.slice(firstLen);
+    if (parts.slice(0, -1).every((p) => p.length <= 2) && last.length > firstLen + 1 && sharedTails.some((t) => tail.endsWith(t))) {
       return parts.map((p, i) => (i === parts.length - 1 ? last : p + tail));
     }
     return parts;

@@ -45,7 +45,8 @@ function paragraphCarries(text: string, ctx: PeriodContext, k: Knowledge): Perio
       continue;
     }
     const lead = m[1]!;
-    const markers = markersIn(lead, 0, lead.length, base, ctx, k).filter((mk) => mk.at <= 8);
+    // explicit years and backward spans carry; 今年/今后五年 depend on the section they are in
+    const markers = markersIn(lead, 0, lead.length, base, ctx, k).filter((mk) => mk.at <= 8 && (mk.source === 'year' || (mk.source === 'span' && !mk.target)));
     const first = markers[0];
     if (first) carries.push({ start: lineStart, period: first.period, target: first.target ?? false });
   }
@@ -96,6 +97,8 @@ interface Marker {
   /** The year the marker's partial period or year is in (for relative months). */
   year: number | null;
   target?: boolean;
+  /** What set it: an explicit year, a relative word (今年), a part of a year, a span (五年来). */
+  source?: 'year' | 'relative' | 'partial' | 'span';
 }
 
 const EXPLICIT_YEAR = /(?<![\d.])((?:19|20)\d{2})\s*年(?!\s*[—–\-~至到]\s*\d)(底|末|初|上半年|下半年|前三季度|[一二三四]季度|\d{1,2}\s*[—–\-~至到]\s*\d{1,2}\s*月|\d{1,2}月(?:底|末|份)?)?/gu;
@@ -134,7 +137,7 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
       else if (months) period = `${year}-${pad(Number(months[1]))}/${year}-${pad(Number(months[2]))}`;
       else if (until) period = `${year}-01/${year}-${pad(Number(until[1]))}`;
     }
-    markers.push({ at: from + m.index, period, year, target });
+    markers.push({ at: from + m.index, period, year, target, source: 'year' });
   }
   for (const m of slice.matchAll(MONTHS)) {
     const y = yearBefore(markers, from + m.index) ?? baseYear;
@@ -183,7 +186,7 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
       if (!covered.some(([a, b]) => at < b && end > a) && !/^前/.test(slice.slice(end))) {
         covered.push([at, end]);
         const period = spanPeriod(span, ctx, baseYear);
-        if (period) markers.push({ at: from + at, period, year: null, target: span.direction === 'forward' });
+        if (period) markers.push({ at: from + at, period, year: null, target: span.direction === 'forward', source: 'span' });
       }
       at = slice.indexOf(word, end);
     }
@@ -236,9 +239,8 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
     }
     // a review of the past five years: its figures describe the span (今后五年 headings hold
     // today's figures as often as targets, so forward spans stay sentence-level)
-    for (const span of k.periods.spans) {
-      if (span.direction === 'back' && span.years > 1 && span.words.some((w) => s.heading.includes(w))) sectionSpan = spanPeriod(span, ctx, ctx.reviewYear);
-    }
+    const spans = markersIn(s.heading, 0, s.heading.length, ctx.reviewYear, ctx, k).filter((m) => m.source === 'span' && !m.target && m.period.includes('/'));
+    if (spans.length) sectionSpan = spans[0]!.period;
   }
   let baseYear: number | null;
   if (sectionYear !== null) baseYear = sectionYear;
@@ -270,7 +272,9 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
   // a year before the section's (去年一季度… in a target section) states an actual
   const past = last?.year != null && last.year < (baseYear ?? Infinity);
   let modality: Modality = 'actual';
-  if (k.words.estimate.some((w) => text.slice(clause, pos).includes(w) || firstClause.includes(w))) modality = 'estimate';
+  // 预计 reaches to the end of its ;-part of the sentence (预计产煤…,完成…,发电…;)
+  const part = before.slice(Math.max(before.lastIndexOf(';'), before.lastIndexOf('；')) + 1);
+  if (k.words.estimate.some((w) => part.includes(w) || firstClause.includes(w))) modality = 'estimate';
   else if (hasTargetWord(text.slice(clause, pos), k) || hasTargetWord(opening, k) || last?.target || carry?.target || (targetSection && !reviewSection && !past)) modality = 'target';
   return { period, modality };
 }

@@ -11,14 +11,15 @@ import type { CheckRun, Document, Finding, Locale, Location, Severity } from '..
 import { SEVERITY_ORDER } from '../model.js';
 
 /**
- * A path as the user should see it: relative to `cwd`, with forward slashes. Pseudo paths that
- * name no file (`<text>`, `stdin.txt` from --stdin-filename) come back unchanged.
+ * A path as the user should see it, as the `figures` command shows it: a relative path as given
+ * (the pipeline makes paths relative to the working directory), an absolute one relative to `cwd`
+ * when it lies inside it, forward slashes throughout. Pseudo paths (`<text>`) come back unchanged.
  */
 export function displayPath(path: string, cwd: string): string {
-  if (path.startsWith('<')) return path;
-  const absolute = isAbsolute(path) ? path : resolve(cwd, path);
-  const shown = relative(cwd, absolute) || '.';
-  return sep === '/' ? shown : shown.split(sep).join('/');
+  if (!isAbsolute(path)) return path.split(sep).join('/').split('\\').join('/');
+  const inside = relative(cwd, path);
+  const shown = inside && !inside.startsWith('..') && !isAbsolute(inside) ? inside : path;
+  return shown.split(sep).join('/');
 }
 
 export interface Summary {

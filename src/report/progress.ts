@@ -20,23 +20,34 @@ export interface Progress {
 
 const SILENT: Progress = { tick() {}, stop() {} };
 
+/**
+ * cli-progress redraws on a timer it re-arms after every frame; unref each one, so a run that
+ * ends without stop() (an input error half-way) still lets the process exit.
+ */
+class Bar extends cliProgress.SingleBar {
+  override render(): void {
+    super.render();
+    (this as unknown as { timer?: NodeJS.Timeout | null }).timer?.unref?.();
+  }
+}
+
 export function createProgress(total: number, options: ProgressOptions): Progress {
   if (!options.enabled || total <= 0) return SILENT;
   const stream = options.stream ?? process.stderr;
   const delay = options.delayMs ?? 1000;
   let done = 0;
   let label = '';
-  let bar: cliProgress.SingleBar | undefined;
+  let bar: Bar | undefined;
   let stopped = false;
 
   const show = () => {
     if (bar || stopped) return;
-    bar = new cliProgress.SingleBar(
+    bar = new Bar(
       {
         stream,
         format: '{bar} {value}/{total} {label}',
         clearOnComplete: true,
-        hideCursor: true,
+        hideCursor: false, // a run that dies half-way must not leave the terminal without a cursor
         barsize: 24,
         etaBuffer: 20,
       },

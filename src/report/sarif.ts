@@ -4,6 +4,8 @@
  * location, the other statements as relatedLocations, and a line-independent partial fingerprint.
  * Baseline-suppressed findings are kept with an external suppression, as SARIF intends.
  */
+import { isAbsolute } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Finding, Location, Severity } from '../model.js';
 import { displayPath, readmeUrl, ruleHelpUri, ruleInfos, shorten, sortedFindings } from './common.js';
 import type { Formatter } from './registry.js';
@@ -15,8 +17,12 @@ export const FINGERPRINT_KEY = 'figcheckFingerprint/v1';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
-/** A relative path as a URI reference: each segment percent-encoded (Chinese names, spaces, #). */
+/**
+ * A shown path as a URI reference: relative paths segment by segment percent-encoded (Chinese
+ * names, spaces, #); an absolute path (outside the working directory) as a file: URI.
+ */
 export function pathToUri(path: string): string {
+  if (isAbsolute(path)) return pathToFileURL(path).href;
   return path
     .split('/')
     .map((segment) => (segment === '..' || segment === '.' ? segment : encodeURIComponent(segment)))

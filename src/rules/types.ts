@@ -107,6 +107,9 @@ export interface WordLists {
   rankContext?: string[];
   rankNegators?: string[];
   nonTargets?: string[];
+  fillerEnd?: string[];
+  sharedTails?: string[];
+  fillerInside?: string[];
 }
 
 /** Extract stage: how periods are found (rules/core/periods.yaml). */

@@ -1,19 +1,15 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { inject } from 'vitest';
+import { ROOT } from './paths.js';
 
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export { ROOT };
 const BIN = resolve(ROOT, 'bin', 'figcheck.js');
 
-let built = false;
-/** CLI tests run the real bin/figcheck.js, so dist/ must match src/: compile once per worker. */
+/** dist/ is compiled once per run by tests/global-setup.ts; a CLI test fails with tsc's output if that failed. */
 export function ensureBuilt(): void {
-  if (built) return;
-  execFileSync(process.execPath, [resolve(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
-    cwd: ROOT,
-    stdio: 'pipe',
-  });
-  built = true;
+  const error = inject('buildError');
+  if (error) throw new Error(error);
 }
 
 export interface CliResult {

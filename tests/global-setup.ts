@@ -1,0 +1,23 @@
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { ROOT } from './helpers/paths.js';
+
+/**
+ * CLI tests run the real bin/figcheck.js, so dist/ must match src/: compile once per test run, before
+ * any worker starts (parallel compiles would race on dist/). A failed compile does not stop the other
+ * tests; CLI tests report it through `inject('buildError')`.
+ */
+export default function setup(project: TestProject): void {
+  const result = spawnSync(process.execPath, [resolve(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  project.provide('buildError', result.status === 0 ? '' : `tsc failed:\n${result.stdout}${result.stderr}`);
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    buildError: string;
+  }
+}
