@@ -140,7 +140,7 @@ async function collect(paths: string[], options: CheckOptions): Promise<Collecte
     }
     options.onDocument?.(shown, index, planned.length);
   }
-  markDamagedFigures(figures, documents);
+  markDamagedFigures(figures, documents, rules);
   return { documents, figures, warnings, rules, config, locale };
 }
 

@@ -12,7 +12,7 @@ import * as OpenCC from 'opencc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { extractFigures } from '../src/extract/index.js';
-import type { Document, Figure } from '../src/model.js';
+import type { Document, DocumentStatus, Figure } from '../src/model.js';
 import { readDocument } from '../src/pipeline.js';
 import { coreRules, loadRuleSet } from '../src/rules/load.js';
 import type { RuleSet } from '../src/rules/types.js';
@@ -34,14 +34,12 @@ interface Variant {
   encoding: string;
   /** The raw file's text (for .docx: its paragraphs joined by "\n"), from the test's own input, not figcheck's reader. */
   raw: string;
-  /** True when the text was converted to the other script (where a label may legitimately read differently). */
-  converted?: boolean;
 }
 
 interface Seed {
   id: string;
   file: string;
-  meta: { id: string; period?: string; status?: 'final' | 'preliminary' | 'draft' };
+  meta: { id: string; period?: string; status?: DocumentStatus };
   text: string;
   traditional: boolean;
 }
@@ -60,20 +58,16 @@ const SEEDS: Seed[] = CONFIG.documents.map((entry) => {
 
 const splitLines = (text: string) => text.split(/\r\n|\n|\r/);
 
-/**
- * What must not change between forms of one document: the figure's meaning. The label is left out after a
- * script conversion only, because OpenCC's phrase tables may write a word of the label differently (想象 → 想像),
- * which normalization back to Simplified, one character at a time, does not undo.
- */
-function figureKey(figure: Figure, withLabel: boolean): string {
-  const { value, exact, unit, kind, change, qualifier, interval, modality, placeholder, period } = figure;
-  return JSON.stringify([value, exact, unit, kind, change, qualifier, interval, modality, placeholder, period, withLabel ? figure.label : '']);
+/** What must not change between forms of one document: everything a figure means (not where it is). */
+function figureKey(figure: Figure): string {
+  const { value, exact, unit, kind, change, qualifier, interval, modality, placeholder, period, label } = figure;
+  return JSON.stringify([value, exact, unit, kind, change, qualifier, interval, modality, placeholder, period, label]);
 }
 
-function multiset(figures: Figure[], withLabel = true): Map<string, number> {
+function multiset(figures: Figure[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const figure of figures) {
-    const key = figureKey(figure, withLabel);
+    const key = figureKey(figure);
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   return counts;
@@ -122,7 +116,7 @@ beforeAll(async () => {
     };
     const text = seed.text;
     const other = seed.traditional ? toSimplified(text) : toTraditional(text);
-    write({ name: seed.traditional ? 'simplified' : 'traditional', encoding: 'UTF-8', raw: other, converted: true }, 'txt', Buffer.from(other, 'utf8'));
+    write({ name: seed.traditional ? 'simplified' : 'traditional', encoding: 'UTF-8', raw: other }, 'txt', Buffer.from(other, 'utf8'));
     write({ name: 'gb18030', encoding: 'GB18030', raw: text }, 'txt', encodeLosslessly(text, 'gb18030')!);
     write({ name: 'utf16le-bom', encoding: 'UTF-16LE', raw: text }, 'txt', iconv.encode(text, 'utf-16le', { addBOM: true }));
     write({ name: 'utf16be-bom', encoding: 'UTF-16BE', raw: text }, 'txt', iconv.encode(text, 'utf-16be', { addBOM: true }));
@@ -148,11 +142,10 @@ describe('the figures of a seed do not depend on how it was saved', () => {
       const base = documents.get(seed.id)!;
       expect(base.figures.length).toBeGreaterThan(20);
       const expected = multiset(base.figures);
-      const withoutLabels = multiset(base.figures, false);
       for (const variant of variants.get(seed.id)!) {
         const { doc, figures } = await readVariant(seed, variant);
         expect({ variant: variant.name, encoding: doc.encoding }).toEqual({ variant: variant.name, encoding: variant.encoding });
-        const diff = variant.converted ? difference(withoutLabels, multiset(figures, false)) : difference(expected, multiset(figures));
+        const diff = difference(expected, multiset(figures));
         expect({ variant: variant.name, diff }).toEqual({ variant: variant.name, diff: {} });
       }
     });

@@ -4,26 +4,22 @@
  * - a share or rate right after an amount, with the total stated just before that amount
  *   (`项目2339个,已办理…2302个,首次登记率98.42%`; `32.77亿元,其中脱贫地区7.54亿元,占23%`);
  * - a completion rate (`完成全年目标任务的100.8%`) against the target of the same metric and period;
- * - a part after `其中` that exceeds its stated total.
+ * - a part after `其中` that exceeds its stated total;
+ * - growth between two stated levels (`从A增加到B,年均增长x%`; arithmetic/growth.ts);
+ * - listed parts against a stated total, where the text makes them the whole (arithmetic/parts.ts).
  * Word lists and gaps live in rules/core/checks.yaml (`arithmetic`).
  */
-import type { Document, Figure, Finding, Interval, Severity } from '../model.js';
+import type { Figure, Finding, Interval, Severity } from '../model.js';
 import type { ArithmeticSettings, CheckRule } from '../rules/types.js';
 import { t } from '../i18n.js';
-import { autoKey, autoLabel, usable } from './align.js';
+import { usable } from './align.js';
 import { describeReading, figureText, formatInterval, overlaps } from './compare.js';
-import { locationOf } from './consistency.js';
-import { fingerprint } from './fingerprint.js';
+import { ARITHMETIC_MISMATCH, arithmeticFinding, between, bounded, hasValue, isAmount, metricKey, sentenceBefore } from './arithmetic/common.js';
+import { growthFindings, growthPatterns } from './arithmetic/growth.js';
+import { partsFindings, partsRules } from './arithmetic/parts.js';
 import type { CheckContext, CheckModule } from './types.js';
 
-export const ARITHMETIC_MISMATCH = 'arithmetic-mismatch';
-
-const SENTENCE_END = /[。;!?\n]/;
-
-/** Bounded closed-or-open interval ends, or null when an end is open to infinity. */
-function bounded(i: Interval): { lo: number; hi: number } | null {
-  return i.lo === null || i.hi === null ? null : { lo: i.lo, hi: i.hi };
-}
+export { ARITHMETIC_MISMATCH } from './arithmetic/common.js';
 
 /** [a/b] for positive intervals, as a percentage; null when b may be zero or an end is infinite. */
 export function ratioPercent(part: Interval, whole: Interval): Interval | null {
@@ -33,65 +29,23 @@ export function ratioPercent(part: Interval, whole: Interval): Interval | null {
   return { lo: (p.lo / w.hi) * 100, hi: (p.hi / w.lo) * 100, loClosed: true, hiClosed: true };
 }
 
-/** A figure arithmetic can use: a value and an interval, nothing unreliable (labels and periods not needed). */
-function hasValue(figure: Figure): boolean {
-  return !figure.placeholder && !figure.unreliable && figure.value !== null && figure.interval !== null;
-}
-
-/** Amounts (levels and counts, not changes or rates). */
-function isAmount(figure: Figure): boolean {
-  return (
-    (figure.kind === 'level' || figure.kind === 'count') &&
-    figure.change === null &&
-    figure.unit !== '%' &&
-    figure.unit !== '个百分点'
-  );
+/** Both labels end in the same `length` characters (the head noun of a Chinese noun phrase is last). */
+function sameHead(a: string, b: string, length: number): boolean {
+  const x = [...a];
+  const y = [...b];
+  if (x.length < length || y.length < length) return false;
+  return x.slice(-length).join('') === y.slice(-length).join('');
 }
 
 function isRate(figure: Figure): boolean {
   return figure.unit === '%' && figure.change === null && figure.modality !== 'target';
 }
 
-/** Text between two figures of one document, or null when a sentence ends between them. */
-function between(document: Document, a: Figure, b: Figure): string | null {
-  const text = document.normalized.slice(a.span.end, b.span.start);
-  return SENTENCE_END.test(text) ? null : text;
-}
-
-function metricKey(context: CheckContext, figure: Figure): string | null {
-  const metric = context.metricOf.get(figure);
-  if (metric) return metric.id;
-  const label = autoLabel(figure, context.rules.alignment ?? {});
-  return label ? autoKey(figure, label) : null;
-}
-
-function finding(
-  context: CheckContext,
-  figures: Figure[],
-  documents: Map<string, Document>,
-  metric: string | null,
-  severity: Severity,
-  message: string,
-): Finding {
-  return {
-    fingerprint: fingerprint(
-      ARITHMETIC_MISMATCH,
-      metric,
-      figures.map((f) => ({ document: f.document, text: figureText(f, documents.get(f.document)) })),
-    ),
-    rule: ARITHMETIC_MISMATCH,
-    severity,
-    message,
-    metric,
-    locations: figures.map(locationOf),
-  };
-}
-
 export const arithmeticCheck: CheckModule = {
   type: 'arithmetic',
   ruleIds: [ARITHMETIC_MISMATCH],
   defaultSeverity: 'warning',
-  description: 'Shares, completion rates and parts of a total that do not add up with their stated figures.',
+  description: 'Shares, completion rates, growth between two levels and parts of a total that do not add up with their stated figures.',
   onByDefault: true,
   run(context: CheckContext, rule: CheckRule): Finding[] {
     const settings: ArithmeticSettings = context.rules.arithmetic ?? {};
@@ -99,10 +53,15 @@ export const arithmeticCheck: CheckModule = {
     const rateSuffixes = settings.rateLabelSuffixes ?? [];
     const completion = (settings.completionPatterns ?? []).map((p) => new RegExp(p));
     const maxGap = settings.maxGap ?? 12;
+    const shareTail = new RegExp(settings.shareTailPattern ?? '^$', 'u');
+    const siblingSeparators = settings.siblingSeparators ?? [];
+    const sharedHead = settings.sharedHeadLength ?? 2;
     const severity: Severity = rule.severity ?? arithmeticCheck.defaultSeverity;
     const documents = new Map(context.documents.map((d) => [d.id, d]));
     const { locale } = context;
     const findings: Finding[] = [];
+    const growth = growthPatterns(settings.growth ?? {});
+    const parts = partsRules(settings.parts ?? {});
 
     // Targets by metric and period, for completion rates.
     const targets = new Map<string, Figure[]>();
@@ -126,6 +85,8 @@ export const arithmeticCheck: CheckModule = {
       const document = documents.get(id);
       if (!document) continue;
       const figures = [...all].sort((a, b) => a.span.start - b.span.start);
+      if (growth) findings.push(...growthFindings(context, document, figures, growth, documents, severity));
+      findings.push(...partsFindings(context, document, figures, parts, documents, severity));
       for (let i = 1; i < figures.length; i++) {
         const rate = figures[i]!;
         const amount = figures[i - 1]!;
@@ -134,12 +95,15 @@ export const arithmeticCheck: CheckModule = {
         // A part after 其中 that exceeds its total.
         if (isAmount(rate) && isAmount(amount) && rate.unit === amount.unit && rate.kind === amount.kind) {
           const gap = between(document, amount, rate);
+          // A per-capita or average "total" (`每千人6.5批次,其中…4万批次`) is no total of anything.
+          const names = `${sentenceBefore(document, amount.span.start, 40)}${amount.label}`;
+          if (parts.nonAdditiveWords.some((w) => names.includes(w))) continue;
           if (gap !== null && gap.includes('其中') && gap.length <= maxGap * 2) {
             const whole = amount.interval!;
             const part = rate.interval!;
             if (whole.hi !== null && part.lo !== null && part.lo > whole.hi) {
               findings.push(
-                finding(context, [rate, amount], documents, metricKey(context, amount), severity,
+                arithmeticFinding([rate, amount], documents, metricKey(context, amount), severity,
                   t(locale, {
                     en: `part larger than its total: ${figureText(rate, document)} (其中) > ${figureText(amount, document)}`,
                     zh: `其中部分大于总数：${figureText(rate, document)} > ${figureText(amount, document)}`,
@@ -166,7 +130,7 @@ export const arithmeticCheck: CheckModule = {
           for (const target of stated) {
             if (overlaps(implied, target.interval!)) continue;
             findings.push(
-              finding(context, [rate, amount, target], documents, key, severity,
+              arithmeticFinding([rate, amount, target], documents, key, severity,
                 t(locale, {
                   en: `completion rate: ${figureText(amount, document)} at ${figureText(rate, document)} implies a target of ${formatInterval(implied, amount.unit)}, but the target is ${describeReading(target, documents.get(target.document), locale)}`,
                   zh: `完成率：${figureText(amount, document)} 完成 ${figureText(rate, document)} 推算目标为 ${formatInterval(implied, amount.unit)}，而目标为 ${describeReading(target, documents.get(target.document), locale)}`,
@@ -177,18 +141,30 @@ export const arithmeticCheck: CheckModule = {
         }
 
         // A share or rate of the amount, with the total stated right before the amount.
-        const isShare = shareWords.some((w) => gap.includes(w)) || rateSuffixes.some((s) => rate.label.endsWith(s));
-        if (!isShare || i < 2) continue;
+        // `占` names the denominator: only a bare `占` / `占比重` refers to the total just stated
+        // (`占全国34.5%` is a share of an unstated national total; `占比由18%增至71%` is no share of the amount).
+        const shareAt = Math.max(...shareWords.map((w) => {
+          const at = gap.lastIndexOf(w);
+          return at < 0 ? -1 : at + w.length;
+        }), -1);
+        const byWord = shareAt >= 0 && shareTail.test(gap.slice(shareAt));
+        const byLabel = shareAt < 0 && rateSuffixes.some((s) => rate.label.endsWith(s));
+        if ((!byWord && !byLabel) || i < 2) continue;
         const total = figures[i - 2]!;
         if (!hasValue(total) || !isAmount(total) || total.unit !== amount.unit || total.kind !== amount.kind) continue;
         const totalGap = between(document, total, amount);
         if (totalGap === null) continue;
+        // `面积1800平方公里、石漠化面积183平方公里`: items of one list are siblings, not a total and its part.
+        if (siblingSeparators.some((w) => totalGap.includes(w))) continue;
+        // A rate known only by its label (…率) is about the amount only when the amount is a kind of the
+        // total: their labels end in the same head noun (`办证难项目`…`大房本项目`).
+        if (byLabel && !sameHead(total.label, amount.label, sharedHead)) continue;
         // An amount larger than the "total" is not its part: the rate is about something else.
         if (amount.value! > total.value!) continue;
         const computed = ratioPercent(amount.interval!, total.interval!);
         if (!computed || overlaps(computed, rate.interval!)) continue;
         findings.push(
-          finding(context, [rate, amount, total], documents, metricKey(context, rate), severity,
+          arithmeticFinding([rate, amount, total], documents, metricKey(context, rate), severity,
             t(locale, {
               en: `share: ${figureText(amount, document)} of ${figureText(total, document)} is ${formatInterval(computed, '%')}, but the text says ${figureText(rate, document)}`,
               zh: `占比：${figureText(amount, document)} / ${figureText(total, document)} = ${formatInterval(computed, '%')}，而文中为 ${figureText(rate, document)}`,

@@ -69,7 +69,7 @@ function changeBefore(text: string, pos: number, floor: number, k: Knowledge): {
 function leadingChange(pre: string, k: Knowledge): { change: Change; rest: string } | null {
   let text = pre.replace(/^[\s、,，]+/u, '');
   for (let round = 0; round < 4; round++) {
-    const filler = k.words.filler.find((w) => text.startsWith(w) && text.length > w.length);
+    const filler = k.words.filler.find((w) => text.startsWith(w) && text.length > w.length && !k.words.boundHeads.some((h) => text.startsWith(h, w.length)));
     if (!filler) break;
     text = text.slice(filler.length);
   }
@@ -138,10 +138,11 @@ function meaningOf(text: string, figures: ScannedFigure[], k: Knowledge): Meanin
     }
     let label = cleanLabel(leadRest ?? pre, k, f.rank);
     // 57个贫困旗县全部摘帽, 九千六百多万名党员: a counted thing named after its measure word
-    if ((!label || label.length <= 2) && f.unit?.kind === 'count' && !continuation) {
-      const after = text.slice(f.end, f.end + 14).match(/^[\p{Script=Han}]{2,10}?(?=全部|全面|均|已|实现|达到|得到|获得|的|和|与|及|等|[,，、。;；:：\s]|$)/u)?.[0];
-      const noun = after ? cleanLabel(after, k) : '';
-      if (noun.length >= 2) label = label && !k.words.filler.includes(label) ? label + noun : noun;
+    // (only after a pure measure word: 2400多万人民 is 人 + 民, not a thing called 民…)
+    const measure = f.unit && f.unit.kind === 'count' && !['人', '户', '人次'].includes(f.unit.spelling);
+    if ((!label || label.length <= 2) && measure && !continuation) {
+      const noun = text.slice(f.end, f.end + 14).match(/^[\p{Script=Han}]{2,10}?(?=全部|全面|均|已|实现|达到|得到|获得|的|和|与|及|等|[,，、。;；:：\s]|$)/u)?.[0] ?? '';
+      if (noun.length >= 2) label = label.length >= 2 && !k.words.filler.includes(label) ? label + noun : noun;
     }
     if (!label && sameSentence && !continuation) label = meanings[j - 1]!.label;
     if (!label && continuation) label = meanings[j - 1]!.label;

@@ -86,6 +86,7 @@ const EMPTY_WORDS: Required<WordLists> = {
   fillerEnd: [],
   sharedTails: [],
   fillerInside: [],
+  boundHeads: [],
 };
 
 const byLengthDesc = <T>(key: (t: T) => string) => (a: T, b: T) => key(b).length - key(a).length;

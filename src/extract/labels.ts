@@ -58,12 +58,15 @@ export function cleanLabel(pre: string, k: Knowledge, rank = false): string {
     const before = label;
     label = label.replace(EDGE_PUNCT, '');
     for (const w of start) {
-      if (label.length > w.length && label.startsWith(w)) {
+      if (w.charCodeAt(0) !== label.charCodeAt(0)) continue;
+      if (label.length > w.length && label.startsWith(w) && !k.words.boundHeads.some((h) => label.startsWith(h, w.length))) {
         label = label.slice(w.length);
         break;
       }
     }
+    const lastCode = label.charCodeAt(label.length - 1);
     for (const w of end) {
+      if (w.charCodeAt(w.length - 1) !== lastCode) continue;
       if (label.endsWith(w)) {
         label = label.slice(0, label.length - w.length);
         break;

@@ -11,6 +11,8 @@ interface SectionInfo {
   start: number;
   end: number;
   heading: string;
+  /** What the heading says, worked out once (see sectionFacts). */
+  facts?: { year: number | null; target: boolean; review: boolean; span: string | null };
 }
 
 /** What a document says about time, computed once per document. */
@@ -25,6 +27,36 @@ export interface PeriodContext {
   documentPeriod: string | null;
   /** Periods set by a paragraph that opens with one (`过去五年,…`), in force for the paragraphs after it. */
   carries: { start: number; period: string; target: boolean }[];
+  /** Markers of a sentence, by `sentenceStart:baseYear` (figures of one sentence share them). */
+  markerCache: Map<string, Marker[]>;
+  /** Sections enclosing the last position asked about, and the next section to enter. */
+  cursor: { active: SectionInfo[]; next: number; pos: number };
+}
+
+function sectionFacts(s: SectionInfo, ctx: PeriodContext, k: Knowledge): NonNullable<SectionInfo['facts']> {
+  if (s.facts) return s.facts;
+  const y = s.heading.match(YEAR_IN_HEADING);
+  const year = y ? Number(y[1]) : ctx.deliveryYear !== null && /今年|本年/.test(s.heading) ? ctx.deliveryYear : null;
+  const target = k.periods.targetHeadings.some((w) => s.heading.includes(w));
+  const review = k.periods.reviewHeadings.some((w) => s.heading.includes(w));
+  // a review of the past five years: its figures describe the span (今后五年 headings hold
+  // today's figures as often as targets, so forward spans stay sentence-level)
+  const spans = markersIn(s.heading, 0, s.heading.length, ctx.reviewYear, ctx, k).filter((m) => m.source === 'span' && !m.target && m.period.includes('/'));
+  s.facts = { year, target, review, span: spans[0]?.period ?? null };
+  return s.facts;
+}
+
+/** The sections enclosing `pos`, outermost first; positions asked in increasing order walk a cursor. */
+function enclosingSections(pos: number, ctx: PeriodContext): SectionInfo[] {
+  const c = ctx.cursor;
+  if (pos < c.pos) {
+    c.active = [];
+    c.next = 0;
+  }
+  c.pos = pos;
+  while (c.next < ctx.sections.length && ctx.sections[c.next]!.start <= pos) c.active.push(ctx.sections[c.next++]!);
+  c.active = c.active.filter((s) => pos < s.end);
+  return c.active;
 }
 
 /**
@@ -83,7 +115,15 @@ export function periodContext(doc: Document, k: Knowledge): PeriodContext {
   const documentPeriod = doc.period && !/^\d{4}$/.test(doc.period) ? doc.period : null;
   const sections: SectionInfo[] = [];
   if (doc.segments) flattenSections(doc.segments, sections);
-  const ctx: PeriodContext = { deliveryYear, reviewYear, documentPeriod, sections: sections.length ? sections : headingsFromLines(doc.normalized), carries: [] };
+  const ctx: PeriodContext = {
+    deliveryYear,
+    reviewYear,
+    documentPeriod,
+    sections: sections.length ? sections : headingsFromLines(doc.normalized),
+    carries: [],
+    markerCache: new Map(),
+    cursor: { active: [], next: 0, pos: -1 },
+  };
   ctx.carries = paragraphCarries(doc.normalized, ctx, k);
   return ctx;
 }
@@ -117,9 +157,21 @@ function sentenceStart(text: string, pos: number): number {
   return i + 1;
 }
 
+function sentenceEnd(text: string, pos: number): number {
+  let i = pos;
+  while (i < text.length) {
+    const c = text[i]!;
+    if (c === '。' || c === '\n' || c === '!' || c === '?' || c === '】') break;
+    i++;
+  }
+  return i;
+}
+
 function markersIn(text: string, from: number, to: number, baseYear: number | null, ctx: PeriodContext, k: Knowledge): Marker[] {
   const slice = text.slice(from, to);
   const markers: Marker[] = [];
+  // every period marker holds 年, 月 or 季 (2022年, 1—8月, 一季度, 今年, 五年来): skip the rest fast
+  if (!/[年月季]/u.test(slice)) return markers;
   for (const m of slice.matchAll(EXPLICIT_YEAR)) {
     const before = slice.slice(Math.max(0, m.index - 2), m.index);
     if (/[比较与同自从于]$|相比$/.test(before)) continue;
@@ -175,9 +227,7 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
     }
   }
   const covered: [number, number][] = [];
-  const spanWords = k.periods.spans
-    .flatMap((span) => span.words.map((word) => ({ span, word })))
-    .sort((a, b) => b.word.length - a.word.length);
+  const spanWords = spanWordsOf(k);
   for (const { span, word } of spanWords) {
     let at = slice.indexOf(word);
     while (at >= 0) {
@@ -192,6 +242,16 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
     }
   }
   return markers.sort((a, b) => a.at - b.at);
+}
+
+const spanWordCache = new WeakMap<Knowledge, { span: Knowledge['periods']['spans'][number]; word: string }[]>();
+function spanWordsOf(k: Knowledge) {
+  let words = spanWordCache.get(k);
+  if (!words) {
+    words = k.periods.spans.flatMap((span) => span.words.map((word) => ({ span, word }))).sort((a, b) => b.word.length - a.word.length);
+    spanWordCache.set(k, words);
+  }
+  return words;
 }
 
 function yearBefore(markers: Marker[], at: number): number | null {
@@ -223,24 +283,18 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
   let targetSection = false;
   let reviewSection = false;
   let sectionSpan: string | null = null;
-  for (const s of ctx.sections) {
-    if (s.start > pos) break;
-    if (pos >= s.end) continue;
-    const y = s.heading.match(YEAR_IN_HEADING);
-    if (y) sectionYear = Number(y[1]);
-    else if (ctx.deliveryYear !== null && /今年|本年/.test(s.heading)) sectionYear = ctx.deliveryYear;
-    if (k.periods.targetHeadings.some((w) => s.heading.includes(w))) {
+  for (const s of enclosingSections(pos, ctx)) {
+    const facts = sectionFacts(s, ctx, k);
+    if (facts.year !== null) sectionYear = facts.year;
+    if (facts.target) {
       targetSection = true;
       reviewSection = false;
     }
-    if (k.periods.reviewHeadings.some((w) => s.heading.includes(w))) {
+    if (facts.review) {
       reviewSection = true;
       targetSection = false;
     }
-    // a review of the past five years: its figures describe the span (今后五年 headings hold
-    // today's figures as often as targets, so forward spans stay sentence-level)
-    const spans = markersIn(s.heading, 0, s.heading.length, ctx.reviewYear, ctx, k).filter((m) => m.source === 'span' && !m.target && m.period.includes('/'));
-    if (spans.length) sectionSpan = spans[0]!.period;
+    if (facts.span) sectionSpan = facts.span;
   }
   let baseYear: number | null;
   if (sectionYear !== null) baseYear = sectionYear;
@@ -249,12 +303,30 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
   else baseYear = ctx.reviewYear ?? ctx.deliveryYear;
 
   const start = sentenceStart(text, pos);
-  const markers = markersIn(text, start, pos, baseYear, ctx, k);
-  const last = markers[markers.length - 1];
+  // the figures of one sentence share its markers: find them once, keep those before the figure
+  const key = `${start}:${baseYear}`;
+  let sentenceMarkers = ctx.markerCache.get(key);
+  if (!sentenceMarkers) {
+    sentenceMarkers = markersIn(text, start, sentenceEnd(text, pos), baseYear, ctx, k);
+    ctx.markerCache.set(key, sentenceMarkers);
+  }
+  let last: Marker | undefined;
+  for (const m of sentenceMarkers) if (m.at < pos) last = m;
   let carry: PeriodContext['carries'][number] | undefined;
-  for (const c of ctx.carries) {
-    if (c.start > pos) break;
-    carry = c.period ? c : undefined;
+  {
+    // the last carry starting at or before pos (binary search: carries are in text order)
+    let lo = 0;
+    let hi = ctx.carries.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (ctx.carries[mid]!.start <= pos) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    const c = found >= 0 ? ctx.carries[found]! : undefined;
+    carry = c?.period ? c : undefined;
   }
   let period: string | null;
   if (last) period = last.period;
@@ -264,31 +336,74 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
   else period = baseYear === null ? null : String(baseYear);
 
   // Modality: 预计 or a target word in the sentence before the figure, or a target section.
-  const before = text.slice(start, pos);
+  const words = sentenceWords(text, start, ctx, k);
   let clause = pos;
-  while (clause > start && !/[,，:：;；]/u.test(text[clause - 1]!)) clause--;
-  const opening = before.match(/^[^,，;；]*?(?:目标|计划|任务)[^,，;；]*[:：]/u)?.[0] ?? '';
-  const firstClause = before.match(/^[^,，;；:：]*/u)?.[0] ?? '';
+  while (clause > start && !CLAUSE_BREAK.test(text[clause - 1]!)) clause--;
+  let semicolon = start;
+  for (const at of words.semicolons) if (at < pos) semicolon = at;
   // a year before the section's (去年一季度… in a target section) states an actual
   const past = last?.year != null && last.year < (baseYear ?? Infinity);
   let modality: Modality = 'actual';
-  // 预计 reaches to the end of its ;-part of the sentence (预计产煤…,完成…,发电…;)
-  const part = before.slice(Math.max(before.lastIndexOf(';'), before.lastIndexOf('；')) + 1);
-  if (k.words.estimate.some((w) => part.includes(w) || firstClause.includes(w))) modality = 'estimate';
-  else if (hasTargetWord(text.slice(clause, pos), k) || hasTargetWord(opening, k) || last?.target || carry?.target || (targetSection && !reviewSection && !past)) modality = 'target';
+  // 预计 reaches to the end of its ;-part of the sentence (预计产煤…,完成…,发电…;), or opens it
+  if (words.estimates.some((at) => at < pos && (at >= semicolon || at < words.firstClauseEnd))) modality = 'estimate';
+  else if (
+    words.targets.some((at) => (at >= clause && at < pos) || (at < words.openingEnd && words.openingEnd <= pos)) ||
+    last?.target ||
+    carry?.target ||
+    (targetSection && !reviewSection && !past)
+  )
+    modality = 'target';
   return { period, modality };
 }
 
-function hasTargetWord(text: string, k: Knowledge): boolean {
-  let before = text;
-  for (const n of k.words.nonTargets) before = before.split(n).join('');
-  for (const w of k.words.target) {
-    let at = before.indexOf(w);
-    while (at >= 0) {
-      const lead = before.slice(Math.max(0, at - 6), at);
-      if (!k.words.targetNegators.some((n) => lead.endsWith(n) || lead.includes(n + '年度') || lead.includes(n + '全年'))) return true;
-      at = before.indexOf(w, at + w.length);
-    }
-  }
-  return false;
+const CLAUSE_BREAK = /[,，:：;；]/u;
+
+interface SentenceWords {
+  /** Offsets of estimate words (预计) and valid target words (力争, 目标 …, not 完成目标 or 预期寿命). */
+  estimates: number[];
+  targets: number[];
+  semicolons: number[];
+  /** End of the first clause, and of an opening like `主要预期目标是:` (0 when none). */
+  firstClauseEnd: number;
+  openingEnd: number;
 }
+
+const sentenceWordCache = new WeakMap<PeriodContext, Map<number, SentenceWords>>();
+
+/** Where a sentence's modality words are, found once per sentence (its figures share them). */
+function sentenceWords(text: string, start: number, ctx: PeriodContext, k: Knowledge): SentenceWords {
+  let cache = sentenceWordCache.get(ctx);
+  if (!cache) {
+    cache = new Map();
+    sentenceWordCache.set(ctx, cache);
+  }
+  let words = cache.get(start);
+  if (words) return words;
+  const end = sentenceEnd(text, start);
+  const sentence = text.slice(start, end);
+  const find = (list: string[]) => {
+    const out: number[] = [];
+    for (const w of list) for (let at = sentence.indexOf(w); at >= 0; at = sentence.indexOf(w, at + w.length)) out.push(at);
+    return out;
+  };
+  const blocked = find(k.words.nonTargets).flatMap((at) => [at, at + 8]);
+  const targets = find(k.words.target).filter((at) => {
+    if (blocked.some((b, i) => i % 2 === 0 && at >= b && at < blocked[i + 1]! && k.words.nonTargets.some((n) => sentence.startsWith(n, b) && at < b + n.length))) return false;
+    const lead = sentence.slice(Math.max(0, at - 6), at);
+    return !k.words.targetNegators.some((n) => lead.endsWith(n) || lead.includes(n + '年度') || lead.includes(n + '全年'));
+  });
+  const opening = sentence.match(/^[^,，;；]*?(?:目标|计划|任务)[^,，;；]*[:：]/u)?.[0] ?? '';
+  const firstClause = sentence.match(/^[^,，;；:：]*/u)?.[0] ?? '';
+  const semicolons: number[] = [];
+  for (let i = 0; i < sentence.length; i++) if (sentence[i] === ';' || sentence[i] === '；') semicolons.push(start + i + 1);
+  words = {
+    estimates: find(k.words.estimate).map((at) => start + at),
+    targets: targets.map((at) => start + at),
+    semicolons,
+    firstClauseEnd: start + firstClause.length,
+    openingEnd: opening ? start + opening.length : start,
+  };
+  cache.set(start, words);
+  return words;
+}
+

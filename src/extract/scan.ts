@@ -72,6 +72,8 @@ export interface ScanOptions {
 export class Scanner {
   private readonly chineseStart: Set<string>;
   private readonly numeralChars: Set<string>;
+  /** Per UTF-16 code unit: could a figure start here (a numeral, 第, 百, a placeholder)? */
+  private readonly candidate: Uint8Array;
 
   constructor(
     private readonly text: string,
@@ -81,6 +83,8 @@ export class Scanner {
   ) {
     this.chineseStart = new Set([...k.digits.keys(), ...[...k.places.keys()].filter((p) => k.places.get(p) === 10), '几', '数']);
     this.numeralChars = new Set([...k.digits.keys(), ...k.places.keys(), ...k.magnitudes.map((m) => m.word).filter((w) => w.length === 1)]);
+    // A lookup table keeps the per-character loop cheap: most characters can start no figure.
+    this.candidate = candidateTable(k);
   }
 
   /** Every figure in the text, in order. */
@@ -90,7 +94,7 @@ export class Scanner {
     const n = text.length;
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
-      if (c < 48) continue;
+      if (!this.candidate[c]) continue;
       let found: ScannedFigure | null = null;
       let skipTo = i + 1;
       if (isAsciiDigit(c)) {
@@ -320,6 +324,22 @@ export class Scanner {
     if (text[end] === '年' || text[end] === '月' || text[end] === '日') return null;
     return { start: pos, end, reading: null, unit, qualifier: null, interval: null, rank: false, placeholder: true, range: false };
   }
+}
+
+const tables = new WeakMap<Knowledge, Uint8Array>();
+function candidateTable(k: Knowledge): Uint8Array {
+  let table = tables.get(k);
+  if (!table) {
+    table = new Uint8Array(65536);
+    const mark = (s: string) => {
+      if (s) table![s.charCodeAt(0)] = 1;
+    };
+    for (let c = 48; c <= 57; c++) table[c] = 1;
+    for (const ch of [...k.digits.keys(), ...k.places.keys(), ...k.placeholders, '第', '几', '数', k.percentPrefix]) mark(ch);
+    for (const m of k.magnitudes) if (m.word.length === 1) mark(m.word);
+    tables.set(k, table);
+  }
+  return table;
 }
 
 function percentUnit(k: Knowledge): UnitSpelling {

@@ -104,7 +104,8 @@ export function parseYamlWithSchema(path: string, text: string, validate: Valida
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const problems: string[] = [];
   for (const error of doc.errors) {
-    const pos = error.linePos?.[0] ?? { line: 1, col: 1 };
+    // With prettyErrors off the yaml library leaves `linePos` unset: the position comes from the line counter.
+    const pos = error.linePos?.[0] ?? lineCounter.linePos(error.pos[0]);
     problems.push(`${path}:${pos.line}:${pos.col}: YAML syntax error: ${error.message.split('\n')[0]}`);
   }
   if (problems.length) throw new InputError(problems.join('\n'));

@@ -50,6 +50,46 @@ export interface ArithmeticSettings {
   completionPatterns?: string[];
   rateLabelSuffixes?: string[];
   maxGap?: number;
+  /** Regex the text after a share word must match for the share to be of the total just stated (`占` but not `占全国`). */
+  shareTailPattern?: string;
+  /** Separators of list items: a total and an amount joined by one are siblings, not a total and its part. */
+  siblingSeparators?: string[];
+  /** For a rate known only by its label suffix: how many final characters the total's and the amount's labels share. */
+  sharedHeadLength?: number;
+  /** `从A增加到B，增长x%`: growth between two stated levels (src/checks/arithmetic/growth.ts). */
+  growth?: GrowthSettings;
+  /** `T，其中A a、B b`: listed parts against a stated total (src/checks/arithmetic/parts.ts). */
+  parts?: PartsSettings;
+}
+
+export interface GrowthSettings {
+  /** Regex ending at the first level (`从2017年的`); named group `fromYear`. */
+  fromPattern?: string;
+  /** Regex for the whole text between the two levels (`增加到2022年的`); groups `verb`, `toYear`. */
+  toPattern?: string;
+  /** Regex for the whole text between the second level and the stated change (`,年均增长`); groups `average`, `verb`. */
+  changePattern?: string;
+  increaseVerbs?: string[];
+  decreaseVerbs?: string[];
+  /** Words that make a stated rate a real (price-adjusted) one: never compared with nominal levels. */
+  realGrowthWords?: string[];
+  /** Metrics whose growth rates are stated at comparable prices while their levels are nominal (GDP). */
+  comparablePriceMetrics?: string[];
+}
+
+export interface PartsSettings {
+  /** Words after a total that introduce some of its parts (`其中`). */
+  subsetMarkers?: string[];
+  /** Words that introduce values for categories named just before (`分别为`). */
+  respectiveMarkers?: string[];
+  /** A last part starting with one of these is the remainder, which makes the list complete (`其余`). */
+  remainderWords?: string[];
+  /** Category sets known to exhaust a total (城镇/农村, 出口/进口, 三次产业). */
+  partitions?: string[][];
+  /** Words near a total or its parts that make the values not additive (人均, 平均, 率, 指数). */
+  nonAdditiveWords?: string[];
+  /** Most characters between a total and the marker of its parts. */
+  maxTotalGap?: number;
 }
 
 /** Extract stage: a unit of measure (rules/core/units.yaml). Factors are exact decimal strings. */
@@ -110,6 +150,7 @@ export interface WordLists {
   fillerEnd?: string[];
   sharedTails?: string[];
   fillerInside?: string[];
+  boundHeads?: string[];
 }
 
 /** Extract stage: how periods are found (rules/core/periods.yaml). */

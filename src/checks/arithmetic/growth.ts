@@ -1,0 +1,217 @@
+/**
+ * Growth between two stated levels: `从2017年的1.6万亿元增加到2022年的2.3万亿元,年均增长5.4%`,
+ * `由62%提高到68.2%,提高6.2个百分点`, `从700亿斤增加到780亿斤,增加80亿斤`. The change is recomputed
+ * from the two levels' intervals (SEMANTICS.md), so rounding of any of the three never raises a finding:
+ * - `增长x%` (relative): B / A − 1, or with `年均` (B / A)^(1/n) − 1 over the two stated years;
+ * - `增加y亿元` (same unit as the levels): B − A, per year with `年均`;
+ * - `提高z个百分点` between two rates: B − A.
+ * A verb of increase between the levels with the second level wholly below the first (or the reverse) is
+ * reported as well. The patterns and word lists live in rules/core/checks.yaml (`arithmetic.growth`).
+ */
+import type { Document, Figure, Finding, Interval, Locale, Severity } from '../../model.js';
+import type { GrowthSettings } from '../../rules/types.js';
+import { t } from '../../i18n.js';
+import { figureText, overlaps } from '../compare.js';
+import type { CheckContext } from '../types.js';
+import {
+  arithmeticFinding,
+  bounded,
+  closedInterval,
+  decimalsOf,
+  hasValue,
+  metricKey,
+  sentenceBefore,
+  shownInterval,
+  shownValue,
+} from './common.js';
+
+/** How far back from the first level the `从` / `由` and the metric's name are looked for. */
+const CONTEXT_BEFORE = 60;
+
+type Direction = 'increase' | 'decrease';
+
+/** Units a level cannot have: differences, ratios, ranks. */
+const NOT_LEVEL_UNITS = new Set(['个百分点', '倍', '名次']);
+
+const CHINESE_DIGITS: Record<string, string> = { 〇: '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+
+function yearOf(text: string | undefined): number | null {
+  if (!text) return null;
+  const digits = [...text].map((c) => CHINESE_DIGITS[c] ?? c).join('');
+  return /^\d{4}$/.test(digits) ? Number(digits) : null;
+}
+
+export interface GrowthPatterns {
+  from: RegExp;
+  to: RegExp;
+  change: RegExp;
+  increase: string[];
+  decrease: string[];
+  realWords: string[];
+  comparablePriceMetrics: string[];
+}
+
+export function growthPatterns(settings: GrowthSettings): GrowthPatterns | null {
+  if (!settings.fromPattern || !settings.toPattern || !settings.changePattern) return null;
+  return {
+    from: new RegExp(settings.fromPattern, 'u'),
+    to: new RegExp(settings.toPattern, 'u'),
+    change: new RegExp(settings.changePattern, 'u'),
+    increase: settings.increaseVerbs ?? [],
+    decrease: settings.decreaseVerbs ?? [],
+    realWords: settings.realGrowthWords ?? [],
+    comparablePriceMetrics: settings.comparablePriceMetrics ?? [],
+  };
+}
+
+function directionOf(verb: string | undefined, patterns: GrowthPatterns): Direction | null {
+  if (!verb) return null;
+  if (patterns.increase.includes(verb)) return 'increase';
+  if (patterns.decrease.includes(verb)) return 'decrease';
+  return null;
+}
+
+/** What the stated change is, relative to the two levels. */
+type ChangeForm = 'relative' | 'difference';
+
+function changeForm(level: Figure, change: Figure): ChangeForm | null {
+  if (change.unit === '%' && level.unit !== '%') return 'relative';
+  if (change.unit === '个百分点' && level.unit === '%') return 'difference';
+  if (change.unit === level.unit && level.unit !== '%') return 'difference';
+  // `提高5%` between two rates may be relative or a misused 个百分点: ambiguous, never checked.
+  return null;
+}
+
+/** [lo, hi] of the stated change implied by the levels' intervals, or null when an end is unbounded. */
+function impliedChange(
+  form: ChangeForm,
+  direction: Direction,
+  from: Interval,
+  to: Interval,
+  years: number | null,
+): { interval: Interval; point: (a: number, b: number) => number } | null {
+  const a = bounded(from);
+  const b = bounded(to);
+  if (!a || !b) return null;
+  const n = years ?? 1;
+  if (form === 'relative') {
+    if (a.lo <= 0 || b.lo < 0) return null;
+    // (B/A)^(1/n) grows with B and falls with A: its ends come from the opposite ends of A.
+    const ratio = (x: number, y: number) => (y / x) ** (1 / n);
+    const lo = ratio(a.hi, b.lo);
+    const hi = ratio(a.lo, b.hi);
+    return direction === 'increase'
+      ? { interval: closedInterval((lo - 1) * 100, (hi - 1) * 100), point: (x, y) => (ratio(x, y) - 1) * 100 }
+      : { interval: closedInterval((1 - hi) * 100, (1 - lo) * 100), point: (x, y) => (1 - ratio(x, y)) * 100 };
+  }
+  return direction === 'increase'
+    ? { interval: closedInterval((b.lo - a.hi) / n, (b.hi - a.lo) / n), point: (x, y) => (y - x) / n }
+    : { interval: closedInterval((a.lo - b.hi) / n, (a.hi - b.lo) / n), point: (x, y) => (x - y) / n };
+}
+
+function computationText(form: ChangeForm, direction: Direction, a: string, b: string, years: number | null): string {
+  if (form === 'relative') {
+    const ratio = years !== null ? `(${b} / ${a})^(1/${years})` : `${b} / ${a}`;
+    return direction === 'increase' ? `${ratio} − 1` : `1 − ${ratio}`;
+  }
+  const difference = direction === 'increase' ? `${b} − ${a}` : `${a} − ${b}`;
+  return years !== null ? `(${difference}) / ${years}` : difference;
+}
+
+function growthMessage(
+  locale: Locale,
+  computation: string,
+  shown: string,
+  interval: string,
+  stated: string,
+  perYear: boolean,
+): string {
+  return t(locale, {
+    en: `${perYear ? 'average yearly change' : 'change'} between two stated levels: ${computation} = ${shown} (interval ${interval}), but the text says ${stated}`,
+    zh: `${perYear ? '年均变化' : '变化'}与前后两个数值不符：${computation} = ${shown}（区间 ${interval}），而文中为 ${stated}`,
+  });
+}
+
+/** Growth relations of one document's figures (sorted by position). */
+export function growthFindings(
+  context: CheckContext,
+  document: Document,
+  figures: Figure[],
+  patterns: GrowthPatterns,
+  documents: Map<string, Document>,
+  severity: Severity,
+): Finding[] {
+  const { locale } = context;
+  const text = document.normalized;
+  const findings: Finding[] = [];
+  for (let i = 0; i + 1 < figures.length; i++) {
+    const from = figures[i]!;
+    const to = figures[i + 1]!;
+    if (!hasValue(from) || !hasValue(to) || from.unit === null || from.unit !== to.unit || NOT_LEVEL_UNITS.has(from.unit)) continue;
+    const before = sentenceBefore(document, from.span.start, CONTEXT_BEFORE);
+    const fromMatch = patterns.from.exec(before);
+    if (!fromMatch) continue;
+    const toMatch = patterns.to.exec(text.slice(from.span.end, to.span.start));
+    if (!toMatch) continue;
+    const fromText = figureText(from, document);
+    const toText = figureText(to, document);
+
+    // The verb between the levels says which way they moved: `由62%提高到58%` contradicts itself.
+    const moved = directionOf(toMatch.groups?.verb, patterns);
+    const fi = from.interval!;
+    const ti = to.interval!;
+    const wrongWay =
+      !overlaps(fi, ti) &&
+      ((moved === 'increase' && ti.hi !== null && fi.lo !== null && ti.hi < fi.lo) ||
+        (moved === 'decrease' && ti.lo !== null && fi.hi !== null && ti.lo > fi.hi));
+    if (wrongWay) {
+      findings.push(
+        arithmeticFinding([to, from], documents, metricKey(context, to), severity,
+          t(locale, {
+            en: `direction: the text says ${toMatch.groups!.verb} from ${fromText} to ${toText}, but ${toText} is ${moved === 'increase' ? 'lower' : 'higher'}`,
+            zh: `方向不符：文中说由 ${fromText}${toMatch.groups!.verb}到 ${toText}，但后者${moved === 'increase' ? '更小' : '更大'}`,
+          })),
+      );
+      continue;
+    }
+
+    // The change stated right after the second level.
+    const change = figures[i + 2];
+    if (!change || !hasValue(change)) continue;
+    const changeMatch = patterns.change.exec(text.slice(to.span.end, change.span.start));
+    if (!changeMatch) continue;
+    const direction = directionOf(changeMatch.groups?.verb, patterns);
+    const form = changeForm(from, change);
+    if (!direction || !form) continue;
+    // A stated rate must be like-for-like with the levels: GDP growth is real, its levels nominal.
+    if (form === 'relative') {
+      const nearby = `${before}${text.slice(from.span.start, change.span.end)}${from.label}${to.label}${change.label}`;
+      if (patterns.realWords.some((w) => nearby.includes(w))) continue;
+      if (patterns.comparablePriceMetrics.some((w) => nearby.includes(w))) continue;
+    }
+    let years: number | null = null;
+    if (changeMatch.groups?.average) {
+      const start = yearOf(fromMatch.groups?.fromYear);
+      const end = yearOf(toMatch.groups?.toYear);
+      // An average over the years needs both years stated with the levels.
+      if (start === null || end === null || end - start < 1) continue;
+      years = end - start;
+    }
+    const implied = impliedChange(form, direction, fi, ti, years);
+    if (!implied || overlaps(implied.interval, change.interval!)) continue;
+    const unit = form === 'relative' ? '%' : change.unit;
+    const decimals = decimalsOf(change) + 1;
+    findings.push(
+      arithmeticFinding([change, from, to], documents, metricKey(context, change) ?? metricKey(context, to), severity,
+        growthMessage(
+          locale,
+          computationText(form, direction, fromText, toText, years),
+          shownValue(implied.point(from.value!, to.value!), unit, decimals),
+          shownInterval(implied.interval, unit, decimals),
+          figureText(change, document),
+          years !== null,
+        )),
+    );
+  }
+  return findings;
+}
