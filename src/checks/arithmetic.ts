@@ -14,7 +14,7 @@ import type { ArithmeticSettings, CheckRule } from '../rules/types.js';
 import { t } from '../i18n.js';
 import { usable } from './align.js';
 import { describeReading, figureText, formatInterval, overlaps } from './compare.js';
-import { ARITHMETIC_MISMATCH, arithmeticFinding, between, bounded, hasValue, isAmount, metricKey, sentenceBefore } from './arithmetic/common.js';
+import { ARITHMETIC_MISMATCH, arithmeticFinding, between, bounded, hasValue, isAmount, metricKey, sentenceBefore, shownInterval, shownValue, decimalsOf } from './arithmetic/common.js';
 import { growthFindings, growthPatterns } from './arithmetic/growth.js';
 import { partsFindings, partsRules } from './arithmetic/parts.js';
 import type { CheckContext, CheckModule } from './types.js';
@@ -163,11 +163,14 @@ export const arithmeticCheck: CheckModule = {
         if (amount.value! > total.value!) continue;
         const computed = ratioPercent(amount.interval!, total.interval!);
         if (!computed || overlaps(computed, rate.interval!)) continue;
+        const decimals = decimalsOf(rate) + 1;
+        const shown = shownValue((amount.value! / total.value!) * 100, '%', decimals);
+        const range = shownInterval(computed, '%', decimals);
         findings.push(
           arithmeticFinding([rate, amount, total], documents, metricKey(context, rate), severity,
             t(locale, {
-              en: `share: ${figureText(amount, document)} of ${figureText(total, document)} is ${formatInterval(computed, '%')}, but the text says ${figureText(rate, document)}`,
-              zh: `占比：${figureText(amount, document)} / ${figureText(total, document)} = ${formatInterval(computed, '%')}，而文中为 ${figureText(rate, document)}`,
+              en: `share: ${figureText(amount, document)} of ${figureText(total, document)} is ${shown} (interval ${range}), but the text says ${figureText(rate, document)}`,
+              zh: `占比：${figureText(amount, document)} / ${figureText(total, document)} = ${shown}（区间 ${range}），而文中为 ${figureText(rate, document)}`,
             })),
         );
       }
