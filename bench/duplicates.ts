@@ -15,9 +15,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { duplicatesCheck } from '../src/checks/duplicates.js';
 import type { CheckContext } from '../src/checks/types.js';
-import { buildDocument } from '../src/document.js';
-import type { Document, Location, Position } from '../src/model.js';
-import { OffsetMap } from '../src/normalize/offset-map.js';
+import { buildDocument, identityDocument } from '../src/document.js';
+import type { Document } from '../src/model.js';
 import { decodeBuffer } from '../src/read/decode.js';
 import { coreRules } from '../src/rules/load.js';
 
@@ -62,31 +61,9 @@ function random(seed: number): () => number {
   };
 }
 
-/** A normalized text as a Document whose original is itself (the offset map is built on demand). */
+/** A normalized text as a Document whose original is itself. */
 function syntheticDocument(id: string, text: string): Document {
-  let map: OffsetMap | undefined;
-  const offsets = (): OffsetMap => {
-    if (!map) {
-      const identity = new Int32Array(text.length + 1);
-      for (let i = 0; i <= text.length; i++) identity[i] = i;
-      map = new OffsetMap(id, text, identity);
-    }
-    return map;
-  };
-  return {
-    id,
-    path: id,
-    format: 'txt',
-    encoding: 'UTF-8',
-    script: 'simplified',
-    original: text,
-    normalized: text,
-    boilerplate: [],
-    segments: { kind: 'document', start: 0, end: text.length, level: 0, children: [] },
-    originalOffset: (offset: number) => offset,
-    toOriginal: (offset: number): Position => offsets().toOriginal(offset),
-    locate: (start: number, end: number): Location => offsets().locate(start, end),
-  };
+  return identityDocument(text, { id, path: id });
 }
 
 interface Corpus {

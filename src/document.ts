@@ -2,7 +2,7 @@
  * Document assembly: DecodedText → normalize → segment → the Document every later stage reads.
  * The Document's location methods delegate to the single OffsetMap built from normalize's offsets.
  */
-import type { DecodedText, Document, DocumentStatus } from './model.js';
+import type { DecodedText, Document, DocumentStatus, Format, Script, Segment } from './model.js';
 import { normalize } from './normalize/index.js';
 import { OffsetMap } from './normalize/offset-map.js';
 import { coreRules } from './rules/load.js';
@@ -19,19 +19,46 @@ export interface DocumentMeta {
 export function buildDocument(decoded: DecodedText, meta: DocumentMeta = {}, rules: RuleSet = coreRules()): Document {
   const { normalized, offsets, boilerplate, script } = normalize(decoded, rules);
   const map = new OffsetMap(decoded.path, decoded.original, offsets);
+  return assemble(decoded, meta, { normalized, boilerplate, script, segments: segment(normalized, boilerplate, rules) }, map);
+}
+
+/**
+ * A Document whose normalized text is its original (an identity offset map), with the given
+ * segments: for checks and formatters tested on their own, and synthetic benchmark corpora, where
+ * normalization is not what is being exercised.
+ */
+export function identityDocument(
+  text: string,
+  meta: DocumentMeta & { path: string; format?: Format; script?: Script; segments?: Segment },
+): Document {
+  const offsets = new Int32Array(text.length + 1);
+  for (let i = 0; i <= text.length; i++) offsets[i] = i;
+  const decoded: DecodedText = { path: meta.path, format: meta.format ?? 'txt', encoding: 'UTF-8', original: text, text };
+  const segments = meta.segments ?? { kind: 'document', start: 0, end: text.length, level: 0, children: [] };
+  return assemble(decoded, meta, { normalized: text, boilerplate: [], script: meta.script ?? 'simplified', segments }, new OffsetMap(meta.path, text, offsets));
+}
+
+function assemble(
+  decoded: DecodedText,
+  meta: DocumentMeta,
+  read: Pick<Document, 'normalized' | 'boilerplate' | 'script' | 'segments'>,
+  map: OffsetMap,
+): Document {
   const document: Document = {
     id: meta.id ?? decoded.path,
     path: decoded.path,
     format: decoded.format,
     encoding: decoded.encoding,
-    script,
+    script: read.script,
     original: decoded.original,
-    normalized,
-    boilerplate,
-    segments: segment(normalized, boilerplate, rules),
+    normalized: read.normalized,
+    boilerplate: read.boilerplate,
+    segments: read.segments,
     originalOffset: (offset) => map.originalOffset(offset),
     toOriginal: (offset) => map.toOriginal(offset),
     locate: (start, end) => map.locate(start, end),
+    offsetAt: (line, column) => map.offsetAt(line, column),
+    lineText: (line) => map.lineText(line),
   };
   if (meta.period !== undefined) document.period = meta.period;
   if (meta.status !== undefined) document.status = meta.status;

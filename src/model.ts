@@ -87,6 +87,10 @@ export interface Document {
   toOriginal(normalizedOffset: number): Position;
   /** The original-file location of a normalized span [start, end). */
   locate(start: number, end: number): Location;
+  /** Offset in the original text of a 1-based line and UTF-16 column; null for a line that does not exist. */
+  offsetAt(line: number, column: number): number | null;
+  /** The original text of a 1-based line, without its line break; null for a line that does not exist. */
+  lineText(line: number): string | null;
 }
 
 /** An interval of real numbers; `null` is an open (infinite) end. */

@@ -3,34 +3,11 @@
  * columns counted directly, no normalization) and Figures placed at their text in it, so each test
  * says exactly what the extractor would have read and the checks are tested on their own.
  */
+import { identityDocument } from '../src/document.js';
 import type { Document, DocumentStatus, Figure, FigureKind, Interval, Modality, Change } from '../src/model.js';
 
 export function textDocument(id: string, text: string, meta: { period?: string; status?: DocumentStatus } = {}): Document {
-  const position = (offset: number) => {
-    const before = text.slice(0, offset);
-    const line = before.split('\n').length;
-    return { line, column: offset - (before.lastIndexOf('\n') + 1) + 1 };
-  };
-  return {
-    id,
-    path: `${id}.txt`,
-    format: 'txt',
-    encoding: 'UTF-8',
-    script: 'simplified',
-    period: meta.period,
-    status: meta.status,
-    original: text,
-    normalized: text,
-    boilerplate: [],
-    segments: { kind: 'document', start: 0, end: text.length, level: 0, children: [] },
-    originalOffset: (offset) => offset,
-    toOriginal: position,
-    locate(start, end) {
-      const a = position(start);
-      const b = position(end);
-      return { path: `${id}.txt`, line: a.line, column: a.column, endLine: b.line, endColumn: b.column, text: text.slice(start, end) };
-    },
-  };
+  return identityDocument(text, { id, path: `${id}.txt`, ...meta });
 }
 
 export const closed = (lo: number | null, hi: number | null): Interval => ({ lo, hi, loClosed: lo !== null, hiClosed: hi !== null });

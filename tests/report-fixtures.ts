@@ -7,7 +7,7 @@
  */
 import { fingerprint } from '../src/checks/fingerprint.js';
 import type { CheckRun, Document, DocumentStatus, Figure, Finding, Format, Interval, Segment, Severity } from '../src/model.js';
-import { OffsetMap } from '../src/normalize/offset-map.js';
+import { identityDocument } from '../src/document.js';
 
 /** Paragraph per line, sentence per 。！？；-terminated run. */
 function segmentsOf(text: string): Segment {
@@ -34,25 +34,7 @@ export function textDocument(
   text: string,
   meta: { id: string; path: string; period?: string; status?: DocumentStatus; format?: Format; script?: Document['script'] },
 ): Document {
-  const offsets = Int32Array.from({ length: text.length + 1 }, (_, i) => i);
-  const map = new OffsetMap(meta.path, text, offsets);
-  const document: Document = {
-    id: meta.id,
-    path: meta.path,
-    format: meta.format ?? 'txt',
-    encoding: 'UTF-8',
-    script: meta.script ?? 'simplified',
-    original: text,
-    normalized: text,
-    boilerplate: [],
-    segments: segmentsOf(text),
-    originalOffset: (offset) => map.originalOffset(offset),
-    toOriginal: (offset) => map.toOriginal(offset),
-    locate: (start, end) => map.locate(start, end),
-  };
-  if (meta.period) document.period = meta.period;
-  if (meta.status) document.status = meta.status;
-  return document;
+  return identityDocument(text, { ...meta, segments: segmentsOf(text) });
 }
 
 /** A figure found by its text in a document (the n-th occurrence, 0-based). */

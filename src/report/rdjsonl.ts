@@ -6,7 +6,6 @@
  */
 import type { Document, Location, Severity } from '../model.js';
 import { activeFindings, displayPath, documentIndex, ruleHelpUri, shorten, sortedFindings } from './common.js';
-import { lineText } from './lines.js';
 import type { Formatter } from './registry.js';
 
 const SEVERITY: Record<Severity, 'ERROR' | 'WARNING' | 'INFO'> = { error: 'ERROR', warning: 'WARNING', info: 'INFO' };
@@ -18,8 +17,8 @@ export function utf8Column(line: string | null, utf16Column: number): number {
 }
 
 function range(location: Location, document: Document | undefined) {
-  const startLine = document ? lineText(document, location.line) : null;
-  const endLine = document ? (location.endLine === location.line ? startLine : lineText(document, location.endLine)) : null;
+  const startLine = document ? document.lineText(location.line) : null;
+  const endLine = document ? (location.endLine === location.line ? startLine : document.lineText(location.endLine)) : null;
   return {
     start: { line: location.line, column: utf8Column(startLine, location.column) },
     end: { line: location.endLine, column: utf8Column(endLine, location.endColumn) },
