@@ -36,13 +36,28 @@ export interface NormalizationRules {
   mixedShare?: number;
 }
 
-const SPACE = 1;
-const REMOVE = 2;
+/**
+ * What pass 2 does with a code unit (one table read decides; the common cases come first):
+ * ASCII other than line breaks and `(` is copied; any other unit not listed below is copied or,
+ * on a line being converted, looked up in the Simplified table.
+ */
+const COPY_ASCII = 0;
+const COPY_OR_CONVERT = 1;
+/** \n, \r, and U+2028/U+2029 unless the rules make them spaces or remove them. */
+const LINE_BREAK = 2;
+/** `(` and `（`: maybe a pinyin annotation (`（` folds to `(` otherwise). */
+const OPEN_PAREN = 3;
+/** U+FF01–U+FF5E → ASCII. */
+const FULL_WIDTH = 4;
+/** normalization.remove */
+const REMOVE = 5;
+/** normalization.spaces → ' ' */
+const SPACE = 6;
 
 /** Compiled settings, cached per rule set (rule sets are long-lived objects). */
 interface Compiled {
-  /** BMP code unit → SPACE | REMOVE | 0. */
-  charClass: Uint8Array;
+  /** BMP code unit → what pass 2 does with it (COPY_ASCII … SPACE). */
+  action: Uint8Array;
   /** Sticky: matches `(dāng)` / `（gè）` at lastIndex. */
   pinyin: RegExp | null;
   toneMark: RegExp;
@@ -68,22 +83,49 @@ function ruleRegExp(source: string, flags: string, what: string): RegExp {
   }
 }
 
+/** Every BMP code unit outside the surrogates, in order: the subject for matchingUnits. */
+let allUnits: string | undefined;
+
+/**
+ * The BMP code units (surrogates excepted) that the character class `[body]` matches, in order.
+ * A body without an unescaped `]` is one class, which matches one character whatever surrounds it,
+ * so one global match over a string of all units finds them (~1 ms); anything else is tested unit
+ * by unit as a one-character string (~5 ms), which keeps odd rule text meaning what it meant.
+ */
+function matchingUnits(body: string | undefined, what: string): number[] {
+  const units: number[] = [];
+  if (!body) return units;
+  const re = ruleRegExp(`[${body}]`, 'u', what);
+  if (!/(?:^|[^\\])(?:\\\\)*\]/.test(body)) {
+    if (allUnits === undefined) {
+      const all = new Uint16Array(0x10000 - 0x800);
+      for (let k = 0; k < all.length; k++) all[k] = k < 0xd800 ? k : k + 0x800;
+      allUnits = unitsToString(all, all.length);
+    }
+    for (const m of allUnits.matchAll(new RegExp(re.source, 'gu'))) units.push(m.index < 0xd800 ? m.index : m.index + 0x800);
+    return units;
+  }
+  for (let c = 0; c < 0x10000; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) continue;
+    if (re.test(String.fromCharCode(c))) units.push(c);
+  }
+  return units;
+}
+
 function compile(rules: RuleSet): Compiled {
   const hit = compiledCache.get(rules);
   if (hit) return hit;
   const config = settings(rules);
-  const charClass = new Uint8Array(0x10000);
-  const classify = (body: string | undefined, value: number, what: string): void => {
-    if (!body) return;
-    const re = ruleRegExp(`[${body}]`, 'u', what);
-    // 64K regex tests once per rule set (~5 ms) beat hand-parsing a character class.
-    for (let c = 0; c < 0x10000; c++) {
-      if (c >= 0xd800 && c <= 0xdfff) continue;
-      if (re.test(String.fromCharCode(c))) charClass[c] = value;
-    }
-  };
-  classify(config.spaces, SPACE, 'spaces');
-  classify(config.remove, REMOVE, 'remove');
+  const action = new Uint8Array(0x10000);
+  for (let c = 0x80; c < 0x10000; c++) action[c] = COPY_OR_CONVERT;
+  // The space/remove settings apply outside ASCII and the full-width block; remove wins.
+  for (const c of matchingUnits(config.spaces, 'spaces')) action[c] = SPACE;
+  for (const c of matchingUnits(config.remove, 'remove')) action[c] = REMOVE;
+  for (let c = 0; c < 0x80; c++) action[c] = COPY_ASCII;
+  for (let c = 0xff01; c <= 0xff5e; c++) action[c] = FULL_WIDTH;
+  for (const c of [0x2028, 0x2029]) if (action[c] === COPY_OR_CONVERT) action[c] = LINE_BREAK;
+  action[10] = action[13] = LINE_BREAK;
+  action[40] = action[0xff08] = OPEN_PAREN;
 
   let pinyin: RegExp | null = null;
   if (config.pinyinSyllable) {
@@ -108,7 +150,7 @@ function compile(rules: RuleSet): Compiled {
       for (let at = 0; at < phrase.length; at++) keep.get(phrase.charCodeAt(at))?.push({ phrase, at });
     }
   }
-  const compiled: Compiled = { charClass, pinyin, toneMark, toSimplified, keep, mixedShare: config.mixedShare ?? 0.1 };
+  const compiled: Compiled = { action, pinyin, toneMark, toSimplified, keep, mixedShare: config.mixedShare ?? 0.1 };
   compiledCache.set(rules, compiled);
   return compiled;
 }
@@ -124,21 +166,72 @@ function isCjk(c: number): boolean {
   );
 }
 
+/** Script-detection classes of a code unit (bits), from charTables().flags and isCjk. */
+const SCRIPT_TRADITIONAL = 1;
+const SCRIPT_SIMPLIFIED = 2;
+const SCRIPT_CJK = 4;
+const SCRIPT_LINE_BREAK = 8;
+
+let scriptClasses: Uint8Array | undefined;
+
+/**
+ * Code unit → SCRIPT_* bits: one table read per character in the counting pass instead of range
+ * tests and a flags read. Below U+3400 only line breaks are marked (nothing there counts for the
+ * script); a character flagged both Traditional- and Simplified-only counts as neither, so the
+ * SCRIPT_TRADITIONAL and SCRIPT_SIMPLIFIED bits never come together.
+ */
+function scriptClassTable(): Uint8Array {
+  if (scriptClasses) return scriptClasses;
+  const { flags } = charTables();
+  const table = new Uint8Array(0x10000);
+  for (const c of [10, 13, 0x2028, 0x2029]) table[c] = SCRIPT_LINE_BREAK;
+  for (let c = 0x3400; c < 0x10000; c++) {
+    const f = flags[c]!;
+    table[c] = (isCjk(c) ? SCRIPT_CJK : 0) | (f === TRADITIONAL_ONLY ? SCRIPT_TRADITIONAL : f === SIMPLIFIED_ONLY ? SCRIPT_SIMPLIFIED : 0);
+  }
+  scriptClasses = table;
+  return table;
+}
+
 /** Counts Traditional-only and Simplified-only characters; decides the document's script. */
 export function detectScript(text: string, mixedShare = 0.1): Script {
-  const { flags } = charTables();
+  const { traditional, simplified, cjk } = countScript(text);
+  return scriptOf(traditional, simplified, cjk, mixedShare);
+}
+
+interface ScriptCounts {
+  traditional: number;
+  simplified: number;
+  cjk: number;
+  /** Line numbers (0-based, ascending) holding a Traditional-only character; most documents have none. */
+  traditionalLines: number[];
+}
+
+/** Counts for the script decision; lines end at \n, \r\n, a lone \r, U+2028 or U+2029. */
+function countScript(text: string): ScriptCounts {
+  const classes = scriptClassTable();
   let traditional = 0;
   let simplified = 0;
   let cjk = 0;
+  const traditionalLines: number[] = [];
+  let line = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x3400) continue;
-    if (isCjk(c)) cjk++;
-    const f = flags[c]!;
-    if (f === TRADITIONAL_ONLY) traditional++;
-    else if (f === SIMPLIFIED_ONLY) simplified++;
+    const k = classes[text.charCodeAt(i)]!;
+    if (k === SCRIPT_LINE_BREAK) {
+      if (text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10) i++;
+      line++;
+      continue;
+    }
+    // Added without branching (the bits are exclusive): Simplified-only characters are too
+    // frequent and irregular for a branch predictor.
+    cjk += (k >> 2) & 1;
+    simplified += (k >> 1) & 1;
+    if (k & SCRIPT_TRADITIONAL) {
+      traditional++;
+      if (traditionalLines[traditionalLines.length - 1] !== line) traditionalLines.push(line);
+    }
   }
-  return scriptOf(traditional, simplified, cjk, mixedShare);
+  return { traditional, simplified, cjk, traditionalLines };
 }
 
 function scriptOf(traditional: number, simplified: number, cjk: number, mixedShare: number): Script {
@@ -150,16 +243,25 @@ function scriptOf(traditional: number, simplified: number, cjk: number, mixedSha
   return traditional > simplified ? 'traditional' : 'simplified';
 }
 
-/** Joins UTF-16 code units without per-character string concatenation. */
+/** Node's utf16le codec reads a Uint16Array's bytes as they lie in memory only on little-endian machines. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/**
+ * UTF-16 code units → string. Buffer's utf16le decoder copies in one go (~6× faster than
+ * String.fromCharCode over chunks) and, unlike TextDecoder, keeps lone surrogates as they are.
+ */
 function unitsToString(units: Uint16Array, length: number): string {
+  if (LITTLE_ENDIAN) return Buffer.from(units.buffer, units.byteOffset, length * 2).toString('utf16le');
   const CHUNK = 8192;
-  if (length <= CHUNK) return String.fromCharCode.apply(null, units.subarray(0, length) as unknown as number[]);
   const parts: string[] = [];
   for (let i = 0; i < length; i += CHUNK) {
     parts.push(String.fromCharCode.apply(null, units.subarray(i, Math.min(length, i + CHUNK)) as unknown as number[]));
   }
   return parts.join('');
 }
+
+/** Output units of normalize, reused between calls (the string copies them out): no 2 bytes/char allocation per document. */
+let scratch = new Uint16Array(0);
 
 /**
  * Normalizes a decoded document.
@@ -177,93 +279,72 @@ export function normalize(decoded: DecodedText, rules: RuleSet): Normalized {
   }
   const c = compile(rules);
   const tables = charTables();
-  const flags = tables.flags;
   const n = text.length;
 
   // Pass 1 (cheap): script counts, and which lines hold a Traditional-only character.
-  let traditional = 0;
-  let simplified = 0;
-  let cjk = 0;
-  const lineHasTraditional: boolean[] = [];
-  let lineTraditional = false;
-  for (let i = 0; i < n; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch < 0x3400) {
-      if (ch === 10 || ch === 13 || ch === 0x2028 || ch === 0x2029) {
-        if (ch === 13 && text.charCodeAt(i + 1) === 10) i++;
-        lineHasTraditional.push(lineTraditional);
-        lineTraditional = false;
-      }
-      continue;
-    }
-    if (isCjk(ch)) cjk++;
-    const f = flags[ch]!;
-    if (f === TRADITIONAL_ONLY) {
-      traditional++;
-      lineTraditional = true;
-    } else if (f === SIMPLIFIED_ONLY) simplified++;
-  }
-  lineHasTraditional.push(lineTraditional);
+  const { traditional, simplified, cjk, traditionalLines } = countScript(text);
   const script = scriptOf(traditional, simplified, cjk, c.mixedShare);
   const convertAll = script === 'traditional';
 
   // Pass 2: build normalized units and offsets.
-  const out = new Uint16Array(n);
+  if (scratch.length < n) scratch = new Uint16Array(Math.max(n, scratch.length * 2));
+  const out = scratch;
   const offsets = new Int32Array(n + 1);
-  const { charClass, toSimplified, keep, pinyin, toneMark } = c;
+  const { action, toSimplified, keep, pinyin, toneMark } = c;
   const astral = tables.astral;
   let j = 0;
   let line = 0;
-  let convert = convertAll || lineHasTraditional[0]!;
+  /** Index into traditionalLines of the first Traditional line not before the current line. */
+  let nextTraditional = 0;
+  const convertLine = (): boolean => {
+    if (convertAll) return true;
+    while (nextTraditional < traditionalLines.length && traditionalLines[nextTraditional]! < line) nextTraditional++;
+    return traditionalLines[nextTraditional] === line;
+  };
+  let convert = convertLine();
   for (let i = 0; i < n; i++) {
     let ch = text.charCodeAt(i);
+    const act = action[ch]!;
     const origin = base ? base[i]! : i;
-    if (ch < 0x80) {
-      if (ch === 13 || ch === 10) {
+    if (act > COPY_OR_CONVERT) {
+      if (act === LINE_BREAK) {
         if (ch === 13 && text.charCodeAt(i + 1) === 10) continue; // the \n of \r\n is the break
         ch = 10;
-        convert = convertAll || lineHasTraditional[++line]!;
-      } else if (ch === 40 && pinyin && j > 0 && isCjk(out[j - 1]!)) {
+        line++;
+        if (traditionalLines.length) convert = convertLine();
+      } else if (act === FULL_WIDTH) {
+        ch -= 0xfee0;
+      } else if (act === OPEN_PAREN) {
         // Pinyin follows a CJK character of the output, so `個\u200b(gè)` and a second
         // annotation `個(gè)(gè)` go too.
-        const end = pinyinEnd(text, i, pinyin, toneMark);
-        if (end > 0) {
-          i = end - 1;
-          continue;
-        }
-      }
-    } else if (ch >= 0xff01 && ch <= 0xff5e) {
-      if (ch === 0xff08 && pinyin && j > 0 && isCjk(out[j - 1]!)) {
-        const end = pinyinEnd(text, i, pinyin, toneMark);
-        if (end > 0) {
-          i = end - 1;
-          continue;
-        }
-      }
-      ch -= 0xfee0;
-    } else {
-      const cls = charClass[ch]!;
-      if (cls === REMOVE) continue;
-      if (cls === SPACE) ch = 32;
-      else if (ch === 0x2028 || ch === 0x2029) {
-        ch = 10;
-        convert = convertAll || lineHasTraditional[++line]!;
-      } else if (convert) {
-        if (ch >= 0xd800 && ch <= 0xdbff) {
-          const low = text.charCodeAt(i + 1);
-          const mapped = astral.size ? astral.get(((ch - 0xd800) << 10) + (low - 0xdc00) + 0x10000) : undefined;
-          if (mapped !== undefined) {
-            out[j] = 0xd800 + ((mapped - 0x10000) >> 10);
-            offsets[j++] = origin;
-            out[j] = 0xdc00 + ((mapped - 0x10000) & 0x3ff);
-            offsets[j++] = base ? base[i + 1]! : i + 1;
-            i++;
+        if (pinyin && j > 0 && isCjk(out[j - 1]!)) {
+          const end = pinyinEnd(text, i, pinyin, toneMark);
+          if (end > 0) {
+            i = end - 1;
             continue;
           }
-        } else {
-          const s = toSimplified[ch]!;
-          if (s !== 0 && !(keep.size && keep.has(ch) && kept(text, i, keep.get(ch)!, toSimplified))) ch = s;
         }
+        if (ch === 0xff08) ch = 40;
+      } else if (act === REMOVE) {
+        continue;
+      } else {
+        ch = 32; // SPACE
+      }
+    } else if (convert && act === COPY_OR_CONVERT) {
+      if (ch >= 0xd800 && ch <= 0xdbff) {
+        const low = text.charCodeAt(i + 1);
+        const mapped = astral.size ? astral.get(((ch - 0xd800) << 10) + (low - 0xdc00) + 0x10000) : undefined;
+        if (mapped !== undefined) {
+          out[j] = 0xd800 + ((mapped - 0x10000) >> 10);
+          offsets[j++] = origin;
+          out[j] = 0xdc00 + ((mapped - 0x10000) & 0x3ff);
+          offsets[j++] = base ? base[i + 1]! : i + 1;
+          i++;
+          continue;
+        }
+      } else {
+        const s = toSimplified[ch]!;
+        if (s !== 0 && !(keep.size && keep.has(ch) && kept(text, i, keep.get(ch)!, toSimplified))) ch = s;
       }
     }
     out[j] = ch;
@@ -273,7 +354,8 @@ export function normalize(decoded: DecodedText, rules: RuleSet): Normalized {
   const normalized = unitsToString(out, j);
   return {
     normalized,
-    offsets: offsets.slice(0, j + 1),
+    // A view rather than a copy: the few entries past j (removed characters) are not worth copying the rest.
+    offsets: j === n ? offsets : offsets.subarray(0, j + 1),
     boilerplate: findBoilerplate(normalized, rules),
     script,
   };

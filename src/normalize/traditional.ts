@@ -38,19 +38,86 @@ function entries(dict: string): [string, string][] {
 }
 
 /**
- * Whether a character is in GB2312's hanzi rows (lead byte B0–F7): the Simplified standard set.
- * iconv-lite's gb2312 is really GBK (which also holds Traditional), so the byte range decides.
+ * The characters that a run of double-byte codes decodes to, with Node's built-in (ICU) decoder:
+ * ~1 ms, where building iconv-lite's GBK and Big5 codecs takes ~15 ms of every start-up. Private-use
+ * characters and U+FFFD (unassigned codes) are left out. Undefined when Node has no such decoder.
+ *
+ * Over the whole BMP, the result for GB2312's hanzi rows and for Big5 equals the iconv-lite reading
+ * below (tests/normalize-tables.test.ts checks it for every character the tables look up).
  */
-function inGb2312(char: string): boolean {
-  const bytes = iconv.encode(char, 'cp936');
-  return bytes.length === 2 && bytes[0]! >= 0xb0 && bytes[0]! <= 0xf7 && bytes[1]! >= 0xa1;
+function decodedPairs(label: 'gbk' | 'big5', leads: [number, number], trails: [number, number][]): Set<string> | undefined {
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(label);
+  } catch {
+    return undefined; // a Node built without full ICU
+  }
+  const bytes: number[] = [];
+  for (let lead = leads[0]; lead <= leads[1]; lead++) {
+    for (const [from, to] of trails) for (let trail = from; trail <= to; trail++) bytes.push(lead, trail);
+  }
+  const found = new Set<string>();
+  for (const char of decoder.decode(new Uint8Array(bytes))) {
+    const code = char.codePointAt(0)!;
+    if (code !== 0xfffd && !(code >= 0xe000 && code <= 0xf8ff)) found.add(char);
+  }
+  return found;
 }
 
-/** Whether a character is in Big5 as Windows code page 950 has it (no HKSCS Simplified extras). */
-function inBig5(char: string): boolean {
-  const bytes = iconv.encode(char, 'cp950');
-  return bytes.length === 2 && iconv.decode(bytes, 'cp950') === char;
+/**
+ * `iconv.encode(text, encoding)` for each text, in one call (a call per character costs ~1.5 µs of
+ * set-up). A line feed separates the results: it is never part of a GBK or Big5 byte pair and the
+ * encoders keep no state across it.
+ */
+function encodeEach(texts: string[], encoding: string): Uint8Array[] {
+  if (texts.some((text) => text.includes('\n'))) return texts.map((text) => iconv.encode(text, encoding));
+  const bytes = iconv.encode(texts.join('\n'), encoding);
+  const results: Uint8Array[] = [];
+  let start = 0;
+  for (let k = 0; k <= bytes.length; k++) {
+    if (k < bytes.length && bytes[k] !== 10) continue;
+    results.push(bytes.subarray(start, k));
+    start = k + 1;
+  }
+  return results;
 }
+
+/**
+ * Which of `chars` are in GB2312's hanzi rows (lead byte B0–F7): the Simplified standard set.
+ * iconv-lite's gb2312 is really GBK (which also holds Traditional), so the byte range decides:
+ * a character is in when iconv-lite encodes it there.
+ */
+export function inGb2312(chars: string[], fast = true): Set<string> {
+  const hanzi = fast ? decodedPairs('gbk', [0xb0, 0xf7], [[0xa1, 0xfe]]) : undefined;
+  if (hanzi) return new Set(chars.filter((char) => hanzi.has(char)));
+  const encoded = encodeEach(chars, 'cp936');
+  return new Set(chars.filter((_, k) => {
+    const bytes = encoded[k]!;
+    return bytes.length === 2 && bytes[0]! >= 0xb0 && bytes[0]! <= 0xf7 && bytes[1]! >= 0xa1;
+  }));
+}
+
+/**
+ * Which of `chars` are in Big5 as Windows code page 950 has it (no HKSCS Simplified extras): iconv-lite
+ * encodes them in two bytes that decode back to them.
+ */
+export function inBig5(chars: string[], fast = true): Set<string> {
+  const big5 = fast ? decodedPairs('big5', [0xa1, 0xf9], [[0x40, 0x7e], [0xa1, 0xfe]]) : undefined;
+  if (big5) return new Set(chars.filter((char) => big5.has(char)));
+  const encoded = encodeEach(chars, 'cp950');
+  const pairs = encoded.filter((bytes) => bytes.length === 2);
+  // Decoding the joined pairs decodes each pair: a two-byte pair never holds a line feed.
+  const decoded = iconv.decode(Buffer.concat(pairs.flatMap((bytes) => [bytes, NEWLINE])), 'cp950').split('\n');
+  const found = new Set<string>();
+  let p = 0;
+  for (const [k, char] of chars.entries()) {
+    if (encoded[k]!.length !== 2) continue;
+    if (decoded[p++] === char) found.add(char);
+  }
+  return found;
+}
+
+const NEWLINE = Buffer.from('\n');
 
 let cached: CharTables | undefined;
 
@@ -64,11 +131,12 @@ export function charTables(): CharTables {
   // Regional variant forms (Taiwan 裡, Hong Kong 綫) first become OpenCC's standard Traditional.
   const variants = new Map([...entries(HKVariantsRev), ...entries(TWVariantsRev), ...entries(CJKCompatibility)]);
   const sources = new Set([...ts.keys(), ...variants.keys()]);
+  const gb2312 = inGb2312([...sources]);
   for (const source of sources) {
     // A variant mapping whose source is already a Simplified standard character would misread
     // mainland text (Taiwan's 么→幺 turns 什么 into 什幺); such sources only take the TS table.
     const variant = variants.get(source);
-    const standard = variant !== undefined && !inGb2312(source) ? variant : source;
+    const standard = variant !== undefined && !gb2312.has(source) ? variant : source;
     const target = ts.get(standard) ?? standard;
     if (target === source) continue;
     const from = source.codePointAt(0)!;
@@ -77,13 +145,16 @@ export function charTables(): CharTables {
     if (from < 0x10000) toSimplified[from] = to;
     else astral.set(from, to);
     // A character that changes but is also in the Simplified standard set (乾, 於) proves nothing.
-    if (from < 0x10000 && !inGb2312(source)) flags[from] = TRADITIONAL_ONLY;
+    if (from < 0x10000 && !gb2312.has(source)) flags[from] = TRADITIONAL_ONLY;
   }
-  for (const [source, target] of entries(STCharacters)) {
-    if (source === target || source.length !== 1) continue;
+  const simplifiedSources = entries(STCharacters)
+    .filter(([source, target]) => source !== target && source.length === 1)
+    .map(([source]) => source);
+  const big5 = inBig5(simplifiedSources);
+  for (const source of simplifiedSources) {
     const code = source.charCodeAt(0);
     // 个, 们, 发 are Simplified-only; 后, 干, 台 also stand in Traditional text.
-    if (!inBig5(source)) flags[code] = flags[code]! | SIMPLIFIED_ONLY;
+    if (!big5.has(source)) flags[code] = flags[code]! | SIMPLIFIED_ONLY;
   }
   cached = { toSimplified, astral, flags };
   return cached;

@@ -14,7 +14,6 @@ import { InputError, type DecodedText, type Format } from '../model.js';
 import { charsetForLabel, decodeTextBytes } from './charset.js';
 import { docxParagraphs } from './docx.js';
 import { formatOf } from './formats.js';
-import { htmlToText } from './html.js';
 import { SkipFile } from './skip-file.js';
 
 export { SkipFile } from './skip-file.js';
@@ -30,6 +29,8 @@ export async function decodeBuffer(bytes: Uint8Array, path: string, format: Form
   if (format === 'docx') return decodeDocx(bytes, path);
   if (format === 'html') {
     const { text: markup, encoding } = decodeTextBytes(bytes, path, declaredCharset(bytes));
+    // Loaded on first use: the HTML parser takes ~20 ms to load, which a run without HTML should not pay.
+    const { htmlToText } = await import('./html.js');
     const { text, textOffsets } = htmlToText(markup);
     return { path, format, encoding, original: markup, text, textOffsets };
   }

@@ -10,7 +10,6 @@
  * paragraph, which keeps "one paragraph per line" (a location's line is the paragraph number, as Word users
  * count them) while still separating the text on either side.
  */
-import mammoth from 'mammoth';
 
 /** What inside-paragraph breaks become. */
 export const DOCX_LINE_BREAK = '\u2028';
@@ -29,6 +28,8 @@ interface DocxElement {
 export async function docxParagraphs(bytes: Uint8Array): Promise<string[]> {
   let root: DocxElement | undefined;
   const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // Loaded on first use: mammoth takes ~30 ms to load, which a run without .docx files should not pay.
+  const { default: mammoth } = await import('mammoth');
   await mammoth.convertToHtml(
     { buffer },
     {
