@@ -8,7 +8,7 @@ import type { Change, Document, Figure, FigureKind } from '../model.js';
 import { coreRules } from '../rules/load.js';
 import type { RuleSet } from '../rules/types.js';
 import { toInterval } from './intervals.js';
-import { knowledgeOf, type Knowledge } from './knowledge.js';
+import { alternation, knowledgeOf, type Knowledge } from './knowledge.js';
 import { cleanLabel, splitSubjects } from './labels.js';
 import { periodContext, timeOf } from './periods.js';
 import { blockedMask, Scanner, type ScannedFigure } from './scan.js';
@@ -19,44 +19,121 @@ export { intervalOf, toInterval, type ExactInterval } from './intervals.js';
 export { unitAt } from './units.js';
 
 /** Ends a clause for labels (、 too: `进出口总额1523.6亿元、增长23.2%`). */
-const MINOR_BREAK = /[,，、:：;；。!！?？\n()（）【】“”"]/u;
+const MINOR_BREAK = breakTable(',，、:：;；。!！?？\n()（）【】“”"');
 /** Ends a clause for `分别` subjects (not 、: `城镇、农村居民收入分别增长…`). */
-const MAJOR_BREAK = /[,，:：;；。!！?？\n()（）【】]/u;
-const SENTENCE_BREAK = /[。!！?？;；\n】]/u;
-/** What may stand between two figures of one list (`4.3%、7.1%`, `4.3%和7.1%`). */
-const LIST_GAP = /^[\s、,，和及与或]*$/u;
+const MAJOR_BREAK = breakTable(',，:：;；。!！?？\n()（）【】');
+const SENTENCE_BREAK = breakTable('。!！?？;；\n】');
+
+/** Punctuation as a lookup table: clause starts are found for every figure, a table test is cheapest. */
+function breakTable(chars: string): Uint8Array {
+  const table = new Uint8Array(65536);
+  for (const c of chars) table[c.charCodeAt(0)] = 1;
+  return table;
+}
+
+/** Word lists of words.yaml compiled once per Knowledge for the per-figure steps below. */
+interface MeaningWords {
+  /** What may stand between two figures of one list (`4.3%、7.1%`, `4.3%和7.1%`). */
+  listGap: RegExp;
+  /** Filler by first UTF-16 unit, longest first. */
+  filler: Map<number, string[]>;
+  /** First UTF-16 units of change words: a phrase without them has no leading change. */
+  changeStarts: Set<number>;
+  longestChange: number;
+  changeSubjectAtEnd: RegExp;
+  countedNoun: RegExp;
+  respectively: string[];
+  /** Change words, gap words and `到/至` words by last UTF-16 unit, in list order. */
+  increaseByLast: Map<number, string[]>;
+  decreaseByLast: Map<number, string[]>;
+  changeGapByLast: Map<number, string[]>;
+  changeToByLast: Map<number, string[]>;
+  /** Scope words, longest first (新建改扩建 before 新建). */
+  scope: string[];
+  actions: string[];
+  totals: string[];
+}
+
+function byLast(words: string[]): Map<number, string[]> {
+  const map = new Map<number, string[]>();
+  for (const w of words) {
+    const key = w.charCodeAt(w.length - 1);
+    if (!map.has(key)) map.set(key, []);
+    map.get(key)!.push(w);
+  }
+  return map;
+}
+
+const meaningWordsCache = new WeakMap<Knowledge, MeaningWords>();
+function meaningWords(k: Knowledge): MeaningWords {
+  let m = meaningWordsCache.get(k);
+  if (m) return m;
+  const w = k.words;
+  const filler = new Map<number, string[]>();
+  for (const word of [...w.filler].sort((a, b) => b.length - a.length)) {
+    const key = word.charCodeAt(0);
+    if (!filler.has(key)) filler.set(key, []);
+    filler.get(key)!.push(word);
+  }
+  const change = [...w.increase, ...w.decrease];
+  m = {
+    listGap: new RegExp(`^(?:[\\s、,，]|${alternation(w.listGap)})*$`, 'u'),
+    filler,
+    changeStarts: new Set(change.map((c) => c.charCodeAt(0))),
+    longestChange: Math.max(0, ...change.map((c) => c.length)),
+    changeSubjectAtEnd: new RegExp(`(?:${alternation(w.changeSubjects)})$`, 'u'),
+    countedNoun: new RegExp(`^[\\p{Script=Han}]{2,10}?(?=${alternation(w.countedNounEnds)}|[,，、。;；:：\\s]|$)`, 'u'),
+    respectively: w.respectively,
+    increaseByLast: byLast(w.increase),
+    decreaseByLast: byLast(w.decrease),
+    changeGapByLast: byLast(w.changeGap),
+    changeToByLast: byLast(w.changeTo),
+    scope: [...w.listScopes].sort((a, b) => b.length - a.length),
+    actions: w.actions,
+    totals: w.totals,
+  };
+  meaningWordsCache.set(k, m);
+  return m;
+}
 
 interface Meaning {
   kind: FigureKind;
   change: Change;
   label: string;
   continuation: boolean;
+  /** The scope word the label opens with (新增, 新建 …), which the next items of a 、-list share. */
+  scope: string | null;
 }
 
-function clauseStart(text: string, pos: number, floor: number, re: RegExp): number {
+function clauseStart(text: string, pos: number, floor: number, breaks: Uint8Array): number {
   let i = pos - 1;
-  while (i >= floor && !re.test(text[i]!)) i--;
+  while (i >= floor && !breaks[text.charCodeAt(i)]) i--;
   return i + 1;
 }
 
 /** The change word just before a figure, skipping gap words and comparison bases (`比上年增长了`). */
-function changeBefore(text: string, pos: number, floor: number, k: Knowledge): { change: Change; to: boolean } {
-  let before = text.slice(Math.max(floor, pos - 40), pos);
+function changeBefore(text: string, pos: number, floor: number, k: Knowledge, mw: MeaningWords): { change: Change; to: boolean } {
+  // Works on [lo, end) of the text rather than on slices: this runs for every figure.
+  const lo = Math.max(floor, pos - 40);
+  let end = pos;
+  const endsWith = (w: string) => end - w.length >= lo && text.endsWith(w, end);
+  // each list by its words' last character: only those can end here
+  const ending = (lists: Map<number, string[]>) => lists.get(text.charCodeAt(end - 1))?.find(endsWith);
   for (let round = 0; round < 6; round++) {
-    const trimmed = before.replace(/\s+$/u, '');
-    const gap = k.words.changeGap.find((w) => trimmed.endsWith(w));
-    const comparison = trimmed.match(k.comparisonAtEnd);
-    if (gap) before = trimmed.slice(0, trimmed.length - gap.length);
-    else if (comparison) before = trimmed.slice(0, trimmed.length - comparison[0].length);
-    else {
-      before = trimmed;
-      break;
+    while (end > lo && /\s/u.test(text[end - 1]!)) end--;
+    const gap = ending(mw.changeGapByLast);
+    if (gap) {
+      end -= gap.length;
+      continue;
     }
+    // comparison phrases are short: the last 32 characters hold any that ends here
+    const comparison = text.slice(Math.max(lo, end - 32), end).match(k.comparisonAtEnd);
+    if (!comparison) break;
+    end -= comparison[0].length;
   }
-  const to = k.words.changeTo.find((w) => before.endsWith(w));
-  const stem = to ? before.slice(0, before.length - to.length) : before;
-  const direction = (words: string[]) => words.some((w) => stem.endsWith(w));
-  const change: Change = direction(k.words.increase) ? 'increase' : direction(k.words.decrease) ? 'decrease' : null;
+  const to = ending(mw.changeToByLast);
+  if (to) end -= to.length;
+  const change: Change = ending(mw.increaseByLast) ? 'increase' : ending(mw.decreaseByLast) ? 'decrease' : null;
   if (to) return { change: null, to: change !== null };
   return { change, to: false };
 }
@@ -66,18 +143,25 @@ function changeBefore(text: string, pos: number, floor: number, k: Knowledge): {
  * (`降低企业用电成本59亿元`, `自治区本级压减非急需支出53亿元`), not a noun like 增加值.
  * Returns the change and the phrase without the change word.
  */
-function leadingChange(pre: string, k: Knowledge): { change: Change; rest: string } | null {
-  let text = pre.replace(/^[\s、,，]+/u, '');
+function leadingChange(pre: string, k: Knowledge, mw: MeaningWords): { change: Change; rest: string } | null {
+  let from = 0;
+  while (from < pre.length && /[\s、,，]/u.test(pre[from]!)) from++;
+  let text = from ? pre.slice(from) : pre;
   for (let round = 0; round < 4; round++) {
-    const filler = k.words.filler.find((w) => text.startsWith(w) && text.length > w.length && !k.words.boundHeads.some((h) => text.startsWith(h, w.length)));
+    const candidates = mw.filler.get(text.charCodeAt(0));
+    const filler = candidates?.find((w) => text.startsWith(w) && text.length > w.length && !k.words.boundHeads.some((h) => text.startsWith(h, w.length)));
     if (!filler) break;
     text = text.slice(filler.length);
   }
+  // a change word must start within the first 6 characters: skip phrases that have none there
+  let any = false;
+  for (let i = 0; i < Math.min(text.length, 6); i++) if (mw.changeStarts.has(text.charCodeAt(i))) any = true;
+  if (!any) return null;
   for (const [words, change] of [[k.words.increase, 'increase'], [k.words.decrease, 'decrease']] as const) {
     for (const w of words) {
       const at = text.indexOf(w);
-      if (at < 0 || at > 5 || text.length <= at + w.length + 1 || text[at + w.length] === '值') continue;
-      if (at > 0 && !/本级$|政府$/u.test(text.slice(0, at))) continue;
+      if (at < 0 || at > 5 || text.length <= at + w.length + 1 || k.words.changeNounTails.some((t) => text.startsWith(t, at + w.length))) continue;
+      if (at > 0 && !mw.changeSubjectAtEnd.test(text.slice(0, at))) continue;
       return { change, rest: text.slice(0, at) + text.slice(at + w.length) };
     }
   }
@@ -87,16 +171,20 @@ function leadingChange(pre: string, k: Knowledge): { change: Change; rest: strin
 /** `是…的1.6倍`, `相当于…的2倍`: a ratio. */
 function isRatio(text: string, pos: number, floor: number, k: Knowledge): boolean {
   const before = text.slice(Math.max(floor, pos - 30), pos);
-  if (!before.endsWith('的')) return false;
+  if (!k.words.ratioOf.some((w) => before.endsWith(w))) return false;
   return k.words.ratioBefore.some((w) => before.includes(w));
 }
 
 function meaningOf(text: string, figures: ScannedFigure[], k: Knowledge): Meaning[] {
+  const mw = meaningWords(k);
   const meanings: Meaning[] = [];
+  let sentence = 0;
   for (let j = 0; j < figures.length; j++) {
     const f = figures[j]!;
     const prev = j > 0 ? figures[j - 1]! : null;
-    const sentence = clauseStart(text, f.start, 0, SENTENCE_BREAK);
+    // figures are in text order: look back only to the previous figure, else keep its sentence
+    const back = clauseStart(text, f.start, prev ? prev.end : 0, SENTENCE_BREAK);
+    if (!prev || back > prev.end) sentence = back;
     const sameSentence = prev !== null && prev.end > sentence;
     const floor = sameSentence ? prev!.end : sentence;
     const minor = clauseStart(text, f.start, floor, MINOR_BREAK);
@@ -108,12 +196,12 @@ function meaningOf(text: string, figures: ScannedFigure[], k: Knowledge): Meanin
     // `增长6%左右、突破2.6万亿元` is two statements.
     const continuation =
       sameSentence &&
-      LIST_GAP.test(text.slice(prev!.end, f.start)) &&
+      mw.listGap.test(text.slice(prev!.end, f.start)) &&
       (prev!.unit?.unit ?? null) === (f.unit?.unit ?? null) &&
       prev!.rank === f.rank &&
       !(f.qualifier && k.before.some((q) => q.word === f.qualifier!.word) && text.startsWith(f.qualifier.word, f.start));
 
-    let { change, to } = changeBefore(text, f.start, floor, k);
+    let { change, to } = changeBefore(text, f.start, floor, k, mw);
     let kind: FigureKind;
     const unitKind = f.unit?.kind ?? 'level';
     if (f.rank) kind = 'rank';
@@ -129,7 +217,7 @@ function meaningOf(text: string, figures: ScannedFigure[], k: Knowledge): Meanin
     // 降低企业用电成本59亿元, 减少环节979个: the change word leads the metric phrase
     let leadRest: string | undefined;
     if (!change && !to && !f.rank && kind !== 'ratio') {
-      const lead = leadingChange(pre, k);
+      const lead = leadingChange(pre, k, mw);
       if (lead) {
         change = lead.change;
         kind = 'change';
@@ -139,14 +227,41 @@ function meaningOf(text: string, figures: ScannedFigure[], k: Knowledge): Meanin
     let label = cleanLabel(leadRest ?? pre, k, f.rank);
     // 57个贫困旗县全部摘帽, 九千六百多万名党员: a counted thing named after its measure word
     // (only after a pure measure word: 2400多万人民 is 人 + 民, not a thing called 民…)
-    const measure = f.unit && f.unit.kind === 'count' && !['人', '户', '人次'].includes(f.unit.spelling);
+    const measure = f.unit && f.unit.kind === 'count' && !k.words.personMeasures.includes(f.unit.spelling);
     if ((!label || label.length <= 2) && measure && !continuation) {
-      const noun = text.slice(f.end, f.end + 14).match(/^[\p{Script=Han}]{2,10}?(?=全部|全面|均|已|实现|达到|得到|获得|的|和|与|及|等|[,，、。;；:：\s]|$)/u)?.[0] ?? '';
+      const noun = text.slice(f.end, f.end + 14).match(mw.countedNoun)?.[0] ?? '';
       if (noun.length >= 2) label = label.length >= 2 && !k.words.filler.includes(label) ? label + noun : noun;
     }
+    const own = label !== '';
     if (!label && sameSentence && !continuation) label = meanings[j - 1]!.label;
     if (!label && continuation) label = meanings[j - 1]!.label;
-    meanings.push({ kind, change, label, continuation });
+    // 增长4.2%、位居全国第九: a rank right after a change figure, with no subject of its own, ranks
+    // the change (the level's rank is another figure: 超过2万亿元、排在全国第21位)
+    // (joined by 、 only: `提高7.2个百分点,稳居世界第二位` ranks the economy; and not after a count:
+    // 排名上升3位、居第14位 ranks the level)
+    const afterListComma = prev !== null && minor > prev.end && text[minor - 1] === '、' && /^\s*$/u.test(text.slice(prev.end, minor - 1));
+    if (kind === 'rank' && !own && afterListComma && meanings[j - 1]!.kind === 'change' && prev!.unit?.kind !== 'count') change = meanings[j - 1]!.change;
+    // 新增高新技术企业300家、科技型中小企业760家: a scope word opening a 、-list qualifies every item
+    // (not one after a comma, which starts a new statement, nor an item with its own verb: 种植…)
+    let scope = mw.scope.find((w) => label.startsWith(w)) ?? null;
+    // (only a bare `noun + figure` item: 总数达到1198家 states a total, not another new thing)
+    if (
+      !scope &&
+      own &&
+      sameSentence &&
+      kind !== 'change' &&
+      !f.rank &&
+      meanings[j - 1]!.scope &&
+      afterListComma &&
+      pre.trim() === label &&
+      !(f.qualifier && text.startsWith(f.qualifier.word, f.start)) && // 突破1000家: a stock passing a mark
+      !mw.actions.some((w) => label.startsWith(w)) &&
+      !mw.totals.some((w) => label.includes(w))
+    ) {
+      scope = meanings[j - 1]!.scope;
+      label = scope + label;
+    }
+    meanings.push({ kind, change, label, continuation, scope });
   }
 
   // 分别 lists: subjects before 分别 paired with the list's figures in order.
@@ -158,14 +273,39 @@ function meaningOf(text: string, figures: ScannedFigure[], k: Knowledge): Meanin
     if (last === j) continue;
     const major = clauseStart(text, f.start, j > 0 ? figures[j - 1]!.end : 0, MAJOR_BREAK);
     const pre = text.slice(major, f.start);
-    const at = pre.lastIndexOf('分别');
+    const at = Math.max(-1, ...mw.respectively.map((w) => pre.lastIndexOf(w)));
     if (at < 0) continue;
     const subject = cleanLabel(pre.slice(0, at), k, false) || pre.slice(0, at);
-    const parts = splitSubjects(subject.replace(/^[、,，\s]+/u, ''), last - j + 1, k.words.sharedTails);
+    const parts = splitSubjects(subject.replace(/^[、,，\s]+/u, ''), last - j + 1, k);
     if (!parts) continue;
     for (let i = j; i <= last; i++) meanings[i]!.label = cleanLabel(parts[i - j]!, k, false) || parts[i - j]!;
   }
   return meanings;
+}
+
+/**
+ * One copy of each label and period string across documents: a run over a large
+ * folder keeps every Figure, and the same metric names and periods recur in thousands of them.
+ * Bounded: cleared when full.
+ */
+const interned = new Map<string, string>();
+const INTERN_LIMIT = 100_000;
+function intern(s: string, local: Map<string, string>): string {
+  // a document's own small map first: most lookups hit it, and it stays in cache
+  const mine = local.get(s);
+  if (mine !== undefined) return mine;
+  const shared = internShared(s);
+  local.set(s, shared);
+  return shared;
+}
+function internShared(s: string): string {
+  const known = interned.get(s);
+  if (known !== undefined) return known;
+  if (interned.size >= INTERN_LIMIT) interned.clear();
+  // a fresh copy: `s` may be a slice that keeps its whole document's text alive
+  const copy: string = JSON.parse(JSON.stringify(s));
+  interned.set(copy, copy);
+  return copy;
 }
 
 /**
@@ -185,24 +325,27 @@ export function extractFigures(doc: Document, rules: RuleSet = coreRules()): Fig
   const meanings = meaningOf(text, scanned, k);
   const ctx = periodContext(doc, k);
   const figures: Figure[] = [];
+  const local = new Map<string, string>();
   for (let j = 0; j < scanned.length; j++) {
     const f = scanned[j]!;
     const m = meanings[j]!;
     const location = doc.locate(f.start, f.end);
     const { period, modality } = timeOf(doc, f.start, ctx, k);
     const reading = f.reading;
+    const exact = reading && !f.placeholder ? reading.value.toFixed() : null;
     const figure: Figure = {
       document: doc.id,
       raw: location.text ?? original.slice(doc.originalOffset(f.start), doc.originalOffset(f.end)),
-      exact: reading && !f.placeholder ? reading.value.toFixed() : null,
-      value: reading && !f.placeholder ? reading.value.toNumber() : null,
+      exact,
+      // the exact digits parsed: the correctly rounded number, as Decimal#toNumber gives, but cheaper
+      value: exact === null ? null : Number(exact),
       unit: f.rank ? '名次' : (f.unit?.unit ?? null),
       interval: f.interval ? toInterval(f.interval) : null,
       qualifier: f.qualifier?.word ?? null,
       kind: m.kind,
       change: m.change,
-      label: m.label,
-      period,
+      label: intern(m.label, local),
+      period: period === null ? null : intern(period, local),
       modality,
       placeholder: f.placeholder,
       span: { start: f.start, end: f.end },

@@ -31,6 +31,22 @@ export function scaleReading(reading: NumberReading, factor: Decimal): NumberRea
   };
 }
 
+/** The interval widths as Decimals, made once per settings object (not once per figure). */
+const widthCache = new WeakMap<object, { floor: Decimal; rounding: Decimal; about: Decimal; nearly: Decimal }>();
+function widthsOf(settings: Required<IntervalSettings>) {
+  let w = widthCache.get(settings);
+  if (!w) {
+    w = {
+      floor: new Decimal(settings.floor),
+      rounding: new Decimal(settings.roundingHalfWidth),
+      about: new Decimal(settings.aboutHalfWidth),
+      nearly: new Decimal(settings.nearlyWidth),
+    };
+    widthCache.set(settings, w);
+  }
+  return w;
+}
+
 /**
  * The interval of one reading with an optional qualifier form.
  *  - plain: [x − w·q, x + w·q]
@@ -40,19 +56,15 @@ export function scaleReading(reading: NumberReading, factor: Decimal): NumberRea
  */
 export function intervalOf(reading: NumberReading, form: QualifierForm | null, settings: Required<IntervalSettings>): ExactInterval {
   const x = reading.value;
-  const floor = new Decimal(settings.floor);
+  const w = widthsOf(settings);
+  const floor = w.floor;
   // The point the qualifier applies to: for 多/几 the open interval already describes it, and an
   // outer qualifier (超过3000多, 近十几) takes that interval's matching end.
   const base: ExactInterval = reading.few
     ? { ...reading.few }
     : reading.plus
       ? { lo: x, hi: x.plus(reading.plus), loClosed: false, hiClosed: false }
-      : {
-          lo: x.minus(reading.q.times(settings.roundingHalfWidth)),
-          hi: x.plus(reading.q.times(settings.roundingHalfWidth)),
-          loClosed: true,
-          hiClosed: true,
-        };
+      : roundingInterval(x, reading.q.times(w.rounding));
   switch (form) {
     case null:
     case 'plus':
@@ -67,14 +79,18 @@ export function intervalOf(reading: NumberReading, form: QualifierForm | null, s
       return { lo: floor, hi: reading.plus || reading.few ? base.lo : x, loClosed: true, hiClosed: false };
     case 'about': {
       if (reading.plus || reading.few) return base;
-      const w = reading.g.times(settings.aboutHalfWidth);
-      return { lo: x.minus(w), hi: x.plus(w), loClosed: true, hiClosed: true };
+      const half = reading.g.times(w.about);
+      return { lo: x.minus(half), hi: x.plus(half), loClosed: true, hiClosed: true };
     }
     case 'nearly': {
       if (reading.plus || reading.few) return { ...base, hiClosed: false };
-      return { lo: x.minus(reading.g.times(settings.nearlyWidth)), hi: x, loClosed: true, hiClosed: false };
+      return { lo: x.minus(reading.g.times(w.nearly)), hi: x, loClosed: true, hiClosed: false };
     }
   }
+}
+
+function roundingInterval(x: Decimal, half: Decimal): ExactInterval {
+  return { lo: x.minus(half), hi: x.plus(half), loClosed: true, hiClosed: true };
 }
 
 /** A range `A—B`: from A's low end to B's high end (A already carries B's magnitude and unit). */
@@ -82,11 +98,17 @@ export function rangeInterval(from: ExactInterval, to: ExactInterval): ExactInte
   return { lo: from.lo, hi: to.hi, loClosed: from.loClosed, hiClosed: to.hiClosed };
 }
 
+/**
+ * A Decimal as the nearest number. Parsing its plain digits is the same correctly rounded value as
+ * decimal.js's toNumber, at under half the cost (toNumber goes through exponent formatting).
+ */
+export const numberOf = (d: Decimal): number => Number(d.toFixed());
+
 /** Exact ends → the model's Interval of numbers. */
 export function toInterval(exact: ExactInterval): Interval {
   return {
-    lo: exact.lo === null ? null : exact.lo.toNumber(),
-    hi: exact.hi === null ? null : exact.hi.toNumber(),
+    lo: exact.lo === null ? null : numberOf(exact.lo),
+    hi: exact.hi === null ? null : numberOf(exact.hi),
     loClosed: exact.loClosed,
     hiClosed: exact.hiClosed,
   };

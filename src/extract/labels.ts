@@ -3,22 +3,71 @@
  * filler (全区, 全年, 其中, 累计, 实现, 完成, 达到 …), change and modality words, comparison bases
  * (比上年, 同比) and period words (2022年, 1—8月). Word lists come from rules/core/words.yaml and
  * periods.yaml. An empty result means the figure has no subject of its own (it inherits one).
+ *
+ * Cleaning runs for every figure, so the word lists are compiled once per Knowledge: period words
+ * into one regular expression, filler into buckets keyed by a word's first (or last) character, so
+ * a label is checked only against the few words that could match at its edge.
  */
-import type { Knowledge } from './knowledge.js';
+import { alternation, charClass, type Knowledge } from './knowledge.js';
 
-const PERIOD_WORDS =
-  /(?:(?:19|20)\d{2}\s*年(?:\s*[—–\-~至到]\s*(?:19|20)?\d{2}\s*年)?(?:底|末|初|度)?|\d{1,2}\s*[—–\-~至到]\s*\d{1,2}\s*月(?:份)?|\d{1,2}\s*月(?:底|末|份)?|(?:今|去|上|本|当|明)年(?:底|末|初)|截至(?:目前)?|一季度|二季度|三季度|四季度|前三季度|上半年|下半年)/gu;
-const EDGE_PUNCT = /^[\s"'“”‘’《》〈〉()\[\]【】,，、:：;；.。·—\-~]+|[\s"'“”‘’《》〈〉()\[\]【】,，、:：;；.。·—\-~]+$/gu;
-
-interface Stripper {
-  /** Stripped from the start of a label. */
-  start: string[];
-  /** Stripped from the end (everything at the start, and end-only filler). */
-  end: string[];
+/** The compiled cleaning of one Knowledge. */
+interface Cleaner {
+  /** Period words (2022年, 1—8月, 上半年, 今年底, 截至目前), global. */
+  periodWords: RegExp;
+  /** Characters any period word or comparison base starts with (a table by UTF-16 unit; null: any). */
+  periodStarts: Uint8Array;
+  comparisonStarts: Uint8Array | null;
+  /** Removed wherever they stand (第三产业实现增加值 → 第三产业增加值), global. */
+  inside: RegExp | null;
+  /** Trimmed from both ends: whitespace and the edge punctuation of words.yaml. */
+  edge: Set<number>;
+  /** Words stripped from the start, by first UTF-16 unit, longest first; for labels and rank labels. */
+  start: [Map<number, string[]>, Map<number, string[]>];
+  /** Words stripped from the end, by last UTF-16 unit, longest first. */
+  end: [Map<number, string[]>, Map<number, string[]>];
+  boundHeads: string[];
 }
 
-function strippers(k: Knowledge, rank: boolean): Stripper {
-  const words = new Set<string>([
+function buckets(words: Iterable<string>, at: (w: string) => number): Map<number, string[]> {
+  const map = new Map<number, string[]>();
+  for (const w of [...new Set(words)].sort((a, b) => b.length - a.length)) {
+    const key = at(w);
+    let list = map.get(key);
+    if (!list) map.set(key, (list = []));
+    list.push(w);
+  }
+  return map;
+}
+
+/** First characters of regular-expression sources that begin with a literal (else null: unknown). */
+function literalStarts(sources: string[]): Uint8Array | null {
+  const out = new Uint8Array(65536);
+  for (const s of sources) {
+    if (!s || /^[\\[(.^$|?*+{]/u.test(s)) return null;
+    out[s.charCodeAt(0)] = 1;
+  }
+  return out;
+}
+
+function compileCleaner(k: Knowledge): Cleaner {
+  const p = k.periods;
+  const sep = charClass(k.rangeSeparators);
+  const edges = (list: string[]) => (list.length ? `(?:${alternation(list)})?` : '');
+  // Years and months are mechanics (digits); the words around them come from periods.yaml.
+  const periodWords = [
+    `(?:19|20)\\d{2}\\s*年(?:\\s*[${sep}]\\s*(?:19|20)?\\d{2}\\s*年)?${edges(p.yearEdges)}`,
+    `\\d{1,2}\\s*[${sep}]\\s*\\d{1,2}\\s*月${edges(p.monthEdges)}`,
+    `\\d{1,2}\\s*月${edges(p.monthEdges)}`,
+  ];
+  const relative = Object.keys(p.relativeYears);
+  // a relative year is removed here only with an edge (今年底); alone it is filler, stripped at the ends
+  if (relative.length && p.yearEdges.length) periodWords.push(`(?:${alternation(relative)})(?:${alternation(p.yearEdges)})`);
+  const words = [...p.untilWords, ...Object.keys(p.partialYears)];
+  if (words.length) periodWords.push(alternation(words));
+  const periodStarts = new Uint8Array(65536);
+  for (const w of [...'0123456789', ...relative, ...words]) periodStarts[w.charCodeAt(0)] = 1;
+
+  const stripped = (rank: boolean) => [
     ...k.words.filler,
     ...k.words.increase,
     ...k.words.decrease,
@@ -26,50 +75,89 @@ function strippers(k: Knowledge, rank: boolean): Stripper {
     ...k.words.estimate,
     ...k.before.map((q) => q.word),
     ...k.after.map((q) => q.word),
-    ...Object.keys(k.periods.relativeYears),
-    ...Object.keys(k.periods.partialYears),
-    ...k.periods.spans.flatMap((s) => s.words),
+    ...relative,
+    ...Object.keys(p.partialYears),
+    ...p.spans.flatMap((s) => s.words),
     ...(rank ? k.words.rankContext : []),
-  ]);
-  const byLength = (a: string, b: string) => b.length - a.length;
-  const end = new Set([...words, ...k.words.changeGap, ...k.words.fillerEnd]);
-  return { start: [...words].sort(byLength), end: [...end].sort(byLength) };
+  ];
+  const first = (w: string) => w.charCodeAt(0);
+  const last = (w: string) => w.charCodeAt(w.length - 1);
+  const endOnly = [...k.words.changeGap, ...k.words.fillerEnd];
+  return {
+    periodWords: new RegExp(periodWords.join('|'), 'gu'),
+    periodStarts,
+    comparisonStarts: literalStarts(k.words.comparison),
+    inside: k.words.fillerInside.length ? new RegExp(alternation(k.words.fillerInside), 'gu') : null,
+    edge: new Set([...' \t\r\n\u3000\u00a0', ...k.words.edgePunctuation].map((c) => c.charCodeAt(0))),
+    start: [buckets(stripped(false), first), buckets(stripped(true), first)],
+    end: [buckets([...stripped(false), ...endOnly], last), buckets([...stripped(true), ...endOnly], last)],
+    boundHeads: k.words.boundHeads,
+  };
 }
 
-const cache = new WeakMap<Knowledge, [Stripper, Stripper]>();
-function stripperFor(k: Knowledge, rank: boolean): Stripper {
-  let pair = cache.get(k);
-  if (!pair) {
-    pair = [strippers(k, false), strippers(k, true)];
-    cache.set(k, pair);
+const cache = new WeakMap<Knowledge, Cleaner>();
+function cleanerOf(k: Knowledge): Cleaner {
+  let cleaner = cache.get(k);
+  if (!cleaner) {
+    cleaner = compileCleaner(k);
+    cache.set(k, cleaner);
   }
-  return pair[rank ? 1 : 0];
+  return cleaner;
+}
+
+function containsAny(text: string, chars: Uint8Array): boolean {
+  for (let i = 0; i < text.length; i++) if (chars[text.charCodeAt(i)]) return true;
+  return false;
+}
+
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 0x3000 || c === 0xa0;
+
+/** The last whitespace-separated phrase of `text` ('' when there is none). */
+function lastPhrase(text: string): string {
+  let end = text.length;
+  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
+  let start = end;
+  while (start > 0 && !isSpace(text.charCodeAt(start - 1))) start--;
+  return start === 0 && end === text.length ? text : text.slice(start, end);
 }
 
 /** Cleans the text before a figure into a label ('' when nothing is left). */
 export function cleanLabel(pre: string, k: Knowledge, rank = false): string {
-  let label = pre.replace(/\[\d{1,3}\]/gu, '').replace(k.comparisonAnywhere, '').replace(PERIOD_WORDS, ' ');
+  const c = cleanerOf(k);
+  let label = pre;
+  // footnote markers ([2]) are mechanics, not words
+  if (label.includes('[')) label = label.replace(/\[\d{1,3}\]/gu, '');
+  if (!c.comparisonStarts || containsAny(label, c.comparisonStarts)) label = label.replace(k.comparisonAnywhere, '');
   // Keep the last phrase: a space left by a removed period splits the clause.
-  const parts = label.split(/\s+/).filter(Boolean);
-  label = parts.length ? parts[parts.length - 1]! : '';
-  for (const w of k.words.fillerInside) label = label.split(w).join('');
-  const { start, end } = stripperFor(k, rank);
+  if (containsAny(label, c.periodStarts)) label = label.replace(c.periodWords, ' ');
+  label = lastPhrase(label);
+  if (c.inside) label = label.replace(c.inside, '');
+  const which = rank ? 1 : 0;
+  const starts = c.start[which];
+  const ends = c.end[which];
   for (let round = 0; round < 12; round++) {
     const before = label;
-    label = label.replace(EDGE_PUNCT, '');
-    for (const w of start) {
-      if (w.charCodeAt(0) !== label.charCodeAt(0)) continue;
-      if (label.length > w.length && label.startsWith(w) && !k.words.boundHeads.some((h) => label.startsWith(h, w.length))) {
-        label = label.slice(w.length);
-        break;
+    let a = 0;
+    let b = label.length;
+    while (a < b && c.edge.has(label.charCodeAt(a))) a++;
+    while (b > a && c.edge.has(label.charCodeAt(b - 1))) b--;
+    if (a > 0 || b < label.length) label = label.slice(a, b);
+    const head = starts.get(label.charCodeAt(0));
+    if (head) {
+      for (const w of head) {
+        if (label.length > w.length && label.startsWith(w) && !c.boundHeads.some((h) => label.startsWith(h, w.length))) {
+          label = label.slice(w.length);
+          break;
+        }
       }
     }
-    const lastCode = label.charCodeAt(label.length - 1);
-    for (const w of end) {
-      if (w.charCodeAt(w.length - 1) !== lastCode) continue;
-      if (label.endsWith(w)) {
-        label = label.slice(0, label.length - w.length);
-        break;
+    const tail = ends.get(label.charCodeAt(label.length - 1));
+    if (tail) {
+      for (const w of tail) {
+        if (label.endsWith(w)) {
+          label = label.slice(0, label.length - w.length);
+          break;
+        }
       }
     }
     if (label === before) break;
@@ -82,26 +170,26 @@ export function cleanLabel(pre: string, k: Knowledge, rank = false): string {
  * `分别` lists: the subjects before 分别, one per figure (`城乡居民收入` → 城镇居民收入, 农村居民收入;
  * `A、B和C` → A, B, C). Returns null when the subjects cannot be paired with `count` figures.
  */
-export function splitSubjects(subject: string, count: number, sharedTails: string[] = []): string[] | null {
+export function splitSubjects(subject: string, count: number, k: Knowledge): string[] | null {
   if (count < 2) return null;
-  const parts = subject.split(/[、和及与]/u).filter(Boolean);
+  const joiners = k.words.listJoiners;
+  const parts = joiners.length ? subject.split(new RegExp(alternation(joiners), 'u')).filter(Boolean) : [subject];
   if (parts.length === count) {
     // 城镇、农村居民人均可支配收入: the shared tail goes to every part
     const last = parts[parts.length - 1]!;
     const firstLen = parts[0]!.length;
     const tail = last.slice(firstLen);
-    if (parts.slice(0, -1).every((p) => p.length <= 2) && last.length > firstLen + 1 && sharedTails.some((t) => tail.endsWith(t))) {
+    if (parts.slice(0, -1).every((p) => p.length <= 2) && last.length > firstLen + 1 && k.words.sharedTails.some((t) => tail.endsWith(t))) {
       return parts.map((p, i) => (i === parts.length - 1 ? last : p + tail));
     }
     return parts;
   }
-  if (count === 2 && subject.startsWith('城乡')) {
-    const rest = subject.slice(2);
-    return [`城镇${rest}`, `农村${rest}`];
-  }
-  if (count === 2 && subject.startsWith('中外')) {
-    const rest = subject.slice(2);
-    return [`中${rest}`, `外${rest}`];
+  // 城乡居民收入 → 城镇居民收入, 农村居民收入 (words.yaml splitPrefixes)
+  for (const [prefix, subjects] of Object.entries(k.words.splitPrefixes)) {
+    if (subjects.length === count && subject.startsWith(prefix)) {
+      const rest = subject.slice(prefix.length);
+      return subjects.map((s) => s + rest);
+    }
   }
   return null;
 }

@@ -37,6 +37,32 @@ export interface NumberReading {
 
 const ONE = new Decimal(1);
 const TEN = new Decimal(10);
+const ZERO = new Decimal(0);
+
+// Powers of ten are every reading's place values: made once (Decimals are immutable, so sharing is safe).
+const POWERS = new Map<number, Decimal>();
+/** 10^e as a shared Decimal. */
+export function pow10(e: number): Decimal {
+  let p = POWERS.get(e);
+  if (!p) POWERS.set(e, (p = new Decimal(`1e${e}`)));
+  return p;
+}
+
+const PLACES = new Map<number, Decimal>();
+function placeDecimal(place: number): Decimal {
+  let p = PLACES.get(place);
+  if (!p) PLACES.set(place, (p = new Decimal(place)));
+  return p;
+}
+
+/**
+ * A plain decimal string as a Decimal. Short integers take decimal.js's small-integer path (a
+ * number below 1e7 is exact), which is much cheaper than parsing; anything else is parsed.
+ */
+export function decimalOf(digits: string): Decimal {
+  if (digits.length <= 7 && !digits.includes('.')) return new Decimal(Number(digits));
+  return new Decimal(digits);
+}
 
 export const isAsciiDigit = (c: number) => c >= 48 && c <= 57;
 
@@ -45,14 +71,15 @@ export function lastNonzeroPlace(digits: string): Decimal {
   const point = digits.indexOf('.');
   const intPart = point < 0 ? digits : digits.slice(0, point);
   const frac = point < 0 ? '' : digits.slice(point + 1);
-  for (let i = frac.length - 1; i >= 0; i--) if (frac[i] !== '0') return new Decimal(`1e-${i + 1}`);
-  for (let i = intPart.length - 1; i >= 0; i--) if (intPart[i] !== '0') return new Decimal(`1e${intPart.length - 1 - i}`);
-  return point < 0 ? ONE : new Decimal(`1e-${frac.length}`);
+  for (let i = frac.length - 1; i >= 0; i--) if (frac[i] !== '0') return pow10(-(i + 1));
+  for (let i = intPart.length - 1; i >= 0; i--) if (intPart[i] !== '0') return pow10(intPart.length - 1 - i);
+  return point < 0 ? ONE : pow10(-frac.length);
 }
 
 /** The magnitude word at `pos`, longest first. */
 function magnitudeAt(text: string, pos: number, k: Knowledge) {
-  for (const m of k.magnitudes) if (text.startsWith(m.word, pos)) return m;
+  const bucket = k.magnitudesByFirst.get(text.charCodeAt(pos));
+  if (bucket) for (const m of bucket) if (text.startsWith(m.word, pos)) return m;
   return undefined;
 }
 
@@ -148,8 +175,8 @@ export function readArabic(
   const reading: NumberReading = {
     start: pos,
     end: i,
-    value: new Decimal(digits),
-    q: decimals ? new Decimal(`1e-${decimals}`) : ONE,
+    value: decimalOf(digits),
+    q: decimals ? pow10(-decimals) : ONE,
     g: lastNonzeroPlace(digits),
     chinese: false,
     magnitude: false,
@@ -171,13 +198,11 @@ export function startsChinese(text: string, pos: number, k: Knowledge): boolean 
 }
 
 function isBig(c: string, k: Knowledge): boolean {
-  for (const m of k.magnitudes) if (m.word === c && m.factor.gte(10000)) return true;
-  return false;
+  return k.bigs.has(c);
 }
 
 function bigFactor(c: string, k: Knowledge): Decimal | undefined {
-  for (const m of k.magnitudes) if (m.word === c && m.factor.gte(10000)) return m.factor;
-  return undefined;
+  return k.bigs.get(c);
 }
 
 /**
@@ -186,9 +211,9 @@ function bigFactor(c: string, k: Knowledge): Decimal | undefined {
  */
 export function readChinese(text: string, pos: number, k: Knowledge): NumberReading | null {
   if (!startsChinese(text, pos, k)) return null;
-  let yi = new Decimal(0); // the part already multiplied by 亿
-  let wan = new Decimal(0); // the part already multiplied by 万 (below 亿)
-  let section = new Decimal(0); // below 万
+  let yi = ZERO; // the part already multiplied by 亿
+  let wan = ZERO; // the part already multiplied by 万 (below 亿)
+  let section = ZERO; // below 万
   let digit: number | null = null;
   let digitIsFew = false;
   let lastMult = ONE; // multiplier of the last written digit
@@ -241,7 +266,7 @@ export function readChinese(text: string, pos: number, k: Knowledge): NumberRead
     const place = k.places.get(c);
     if (place !== undefined) {
       if (positional || plus) break;
-      const p = new Decimal(place);
+      const p = placeDecimal(place);
       const n = digit ?? 1; // 十四: a bare 十 is one ten
       if (digitIsFew) {
         fewMult = p;
@@ -274,11 +299,11 @@ export function readChinese(text: string, pos: number, k: Knowledge): NumberRead
       }
       if (big.gte(1e8)) {
         yi = yi.plus(wan).plus(section).times(big);
-        wan = new Decimal(0);
+        wan = ZERO;
       } else {
         wan = wan.plus(section).times(big);
       }
-      section = new Decimal(0);
+      section = ZERO;
       scale(big);
       trailingBig = lastWasBig ? trailingBig.times(big) : big;
       lastWasBig = true;
@@ -327,7 +352,7 @@ export function readChinese(text: string, pos: number, k: Knowledge): NumberRead
 
   if (positional) {
     if (digit !== null && !positionalDigits) positionalDigits = String(digit);
-    const value = new Decimal(positionalDigits || '0');
+    const value = decimalOf(positionalDigits || '0');
     return {
       start: pos,
       end: i,
@@ -348,7 +373,7 @@ export function readChinese(text: string, pos: number, k: Knowledge): NumberRead
   if (decimalDigits) {
     const fraction = new Decimal(`0.${decimalDigits}`);
     value = yi.plus(wan).plus(section).plus(fraction);
-    q = new Decimal(`1e-${decimalDigits.length}`);
+    q = pow10(-decimalDigits.length);
     g = lastNonzeroPlace(`0.${decimalDigits}`);
     if (fraction.isZero()) g = lastNonzeroPlace(value.toFixed());
   } else {

@@ -5,7 +5,7 @@
  * `2022年…目标要求`), the report's delivery line (`——2022年1月21日在…`), the document's period.
  */
 import type { Document, Modality, Segment } from '../model.js';
-import type { Knowledge } from './knowledge.js';
+import { alternation, type Knowledge } from './knowledge.js';
 
 interface SectionInfo {
   start: number;
@@ -29,6 +29,8 @@ export interface PeriodContext {
   carries: { start: number; period: string; target: boolean }[];
   /** Markers of a sentence, by `sentenceStart:baseYear` (figures of one sentence share them). */
   markerCache: Map<string, Marker[]>;
+  /** The sentence of the last figure asked about: its bounds and markers (the next figure is often in it). */
+  sentence?: { start: number; end: number; baseYear: number | null; markers: Marker[] };
   /** Sections enclosing the last position asked about, and the next section to enter. */
   cursor: { active: SectionInfo[]; next: number; pos: number };
 }
@@ -36,7 +38,9 @@ export interface PeriodContext {
 function sectionFacts(s: SectionInfo, ctx: PeriodContext, k: Knowledge): NonNullable<SectionInfo['facts']> {
   if (s.facts) return s.facts;
   const y = s.heading.match(YEAR_IN_HEADING);
-  const year = y ? Number(y[1]) : ctx.deliveryYear !== null && /今年|本年/.test(s.heading) ? ctx.deliveryYear : null;
+  // a heading naming this year (今年, 本年: the relative years of offset 0)
+  const thisYear = Object.entries(k.periods.relativeYears).some(([word, offset]) => offset === 0 && s.heading.includes(word));
+  const year = y ? Number(y[1]) : ctx.deliveryYear !== null && thisYear ? ctx.deliveryYear : null;
   const target = k.periods.targetHeadings.some((w) => s.heading.includes(w));
   const review = k.periods.reviewHeadings.some((w) => s.heading.includes(w));
   // a review of the past five years: its figures describe the span (今后五年 headings hold
@@ -55,7 +59,7 @@ function enclosingSections(pos: number, ctx: PeriodContext): SectionInfo[] {
   }
   c.pos = pos;
   while (c.next < ctx.sections.length && ctx.sections[c.next]!.start <= pos) c.active.push(ctx.sections[c.next++]!);
-  c.active = c.active.filter((s) => pos < s.end);
+  if (c.active.some((s) => pos >= s.end)) c.active = c.active.filter((s) => pos < s.end);
   return c.active;
 }
 
@@ -66,7 +70,8 @@ function enclosingSections(pos: number, ctx: PeriodContext): SectionInfo[] {
 function paragraphCarries(text: string, ctx: PeriodContext, k: Knowledge): PeriodContext['carries'] {
   const carries: PeriodContext['carries'] = [];
   const base = ctx.reviewYear ?? ctx.deliveryYear;
-  const re = /^[ \t—]*(?:各位代表[!！]?)?(.{0,14})/gmu;
+  const re = periodWordsOf(k).paragraphLead;
+  re.lastIndex = 0;
   let m: RegExpExecArray | null;
   const topLevel = /^[ \t]*[一二三四五六七八九十]+、/u;
   while ((m = re.exec(text))) {
@@ -172,13 +177,14 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
   const markers: Marker[] = [];
   // every period marker holds 年, 月 or 季 (2022年, 1—8月, 一季度, 今年, 五年来): skip the rest fast
   if (!/[年月季]/u.test(slice)) return markers;
+  const p = k.periods;
   for (const m of slice.matchAll(EXPLICIT_YEAR)) {
     const before = slice.slice(Math.max(0, m.index - 2), m.index);
-    if (/[比较与同自从于]$|相比$/.test(before)) continue;
+    if (p.comparisonBefore.some((w) => before.endsWith(w))) continue;
     const after = slice.slice(m.index + m[0].length, m.index + m[0].length + 3);
-    if (/^(?:以来|前|相比|同期|水平)/.test(after)) continue;
+    if (p.comparisonAfter.some((w) => after.startsWith(w))) continue;
     const year = Number(m[1]);
-    const target = /[到至]$/.test(before) && !/截至$/.test(slice.slice(Math.max(0, m.index - 2), m.index));
+    const target = p.targetBefore.some((w) => before.endsWith(w)) && !p.untilWords.some((w) => slice.endsWith(w, m.index));
     const sub = m[2];
     let period = String(year);
     if (sub) {
@@ -202,13 +208,15 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
     if (y === null) continue;
     markers.push({ at: from + m.index, period: `${y}-01/${y}-${pad(Number(m[1]))}`, year: y });
   }
+  // one search for any relative, partial or span word spares the word-by-word searches below
+  if (!periodWordsOf(k).any.test(slice)) return markers.sort((a, b) => a.at - b.at);
   const relativeBase = ctx.deliveryYear ?? baseYear;
   for (const [word, offset] of Object.entries(k.periods.relativeYears)) {
     let at = slice.indexOf(word);
     while (at >= 0) {
       // 比上年, 较去年: a comparison base, not the figure's period
-      const comparison = /[比较与同]$/.test(slice.slice(0, at));
-      if (relativeBase !== null && !comparison && !/^(?:以来|同期)/.test(slice.slice(at + word.length))) {
+      const comparison = p.relativeComparisonBefore.some((w) => slice.endsWith(w, at));
+      if (relativeBase !== null && !comparison && !p.relativeComparisonAfter.some((w) => slice.startsWith(w, at + word.length))) {
         const year = relativeBase + offset;
         markers.push({ at: from + at, period: String(year), year });
       }
@@ -233,7 +241,7 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
     while (at >= 0) {
       const end = at + word.length;
       // 今后五年 is one forward span, not also the backward 五年; 五年前 is a comparison base
-      if (!covered.some(([a, b]) => at < b && end > a) && !/^前/.test(slice.slice(end))) {
+      if (!covered.some(([a, b]) => at < b && end > a) && !p.spanComparisonAfter.some((w) => slice.startsWith(w, end))) {
         covered.push([at, end]);
         const period = spanPeriod(span, ctx, baseYear);
         if (period) markers.push({ at: from + at, period, year: null, target: span.direction === 'forward', source: 'span' });
@@ -242,6 +250,26 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
     }
   }
   return markers.sort((a, b) => a.at - b.at);
+}
+
+const periodWordCache = new WeakMap<Knowledge, { any: RegExp; target: RegExp; estimate: RegExp; nonTargets: RegExp; paragraphLead: RegExp; opening: RegExp }>();
+/** The period and modality word lists as single searches (does a sentence hold any of them?). */
+function periodWordsOf(k: Knowledge) {
+  let words = periodWordCache.get(k);
+  if (!words) {
+    const p = k.periods;
+    words = {
+      any: new RegExp(alternation([...Object.keys(p.relativeYears), ...Object.keys(p.partialYears), ...p.spans.flatMap((s) => s.words)]), 'u'),
+      target: new RegExp(alternation(k.words.target), 'u'),
+      estimate: new RegExp(alternation(k.words.estimate), 'u'),
+      nonTargets: new RegExp(alternation(k.words.nonTargets), 'u'),
+      // a line's first 14 characters, after indentation, dashes and an address (各位代表!)
+      paragraphLead: new RegExp(`^[ \\t—]*(?:(?:${alternation(p.salutations)})[!！]?)?(.{0,14})`, 'gmu'),
+      opening: new RegExp(`^[^,，;；]*?(?:${alternation(p.targetOpenings)})[^,，;；]*[:：]`, 'u'),
+    };
+    periodWordCache.set(k, words);
+  }
+  return words;
 }
 
 const spanWordCache = new WeakMap<Knowledge, { span: Knowledge['periods']['spans'][number]; word: string }[]>();
@@ -302,13 +330,20 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
   else if (targetSection && ctx.reviewYear !== null) baseYear = ctx.reviewYear + 1;
   else baseYear = ctx.reviewYear ?? ctx.deliveryYear;
 
-  const start = sentenceStart(text, pos);
-  // the figures of one sentence share its markers: find them once, keep those before the figure
-  const key = `${start}:${baseYear}`;
-  let sentenceMarkers = ctx.markerCache.get(key);
-  if (!sentenceMarkers) {
-    sentenceMarkers = markersIn(text, start, sentenceEnd(text, pos), baseYear, ctx, k);
+  // the figures of one sentence share its bounds and markers: found once, for its first figure
+  const last0 = ctx.sentence;
+  let start: number;
+  let sentenceMarkers: Marker[];
+  if (last0 && pos >= last0.start && pos < last0.end && last0.baseYear === baseYear) {
+    start = last0.start;
+    sentenceMarkers = last0.markers;
+  } else {
+    start = last0 && pos >= last0.start && pos < last0.end ? last0.start : sentenceStart(text, pos);
+    const end = last0 && start === last0.start ? last0.end : sentenceEnd(text, pos);
+    const key = `${start}:${baseYear}`;
+    sentenceMarkers = ctx.markerCache.get(key) ?? markersIn(text, start, end, baseYear, ctx, k);
     ctx.markerCache.set(key, sentenceMarkers);
+    ctx.sentence = { start, end, baseYear, markers: sentenceMarkers };
   }
   let last: Marker | undefined;
   for (const m of sentenceMarkers) if (m.at < pos) last = m;
@@ -338,7 +373,7 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
   // Modality: 预计 or a target word in the sentence before the figure, or a target section.
   const words = sentenceWords(text, start, ctx, k);
   let clause = pos;
-  while (clause > start && !CLAUSE_BREAK.test(text[clause - 1]!)) clause--;
+  while (clause > start && !CLAUSE_BREAK[text.charCodeAt(clause - 1)]) clause--;
   let semicolon = start;
   for (const at of words.semicolons) if (at < pos) semicolon = at;
   // a year before the section's (去年一季度… in a target section) states an actual
@@ -356,7 +391,9 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
   return { period, modality };
 }
 
-const CLAUSE_BREAK = /[,，:：;；]/u;
+/** Clause punctuation as a lookup table (tested for every character back to a figure's clause start). */
+const CLAUSE_BREAK = new Uint8Array(65536);
+for (const c of ',，:：;；') CLAUSE_BREAK[c.charCodeAt(0)] = 1;
 
 interface SentenceWords {
   /** Offsets of estimate words (预计) and valid target words (力争, 目标 …, not 完成目标 or 预期寿命). */
@@ -381,23 +418,25 @@ function sentenceWords(text: string, start: number, ctx: PeriodContext, k: Knowl
   if (words) return words;
   const end = sentenceEnd(text, start);
   const sentence = text.slice(start, end);
-  const find = (list: string[]) => {
+  const pw = periodWordsOf(k);
+  const find = (list: string[], any: RegExp) => {
     const out: number[] = [];
+    if (!any.test(sentence)) return out;
     for (const w of list) for (let at = sentence.indexOf(w); at >= 0; at = sentence.indexOf(w, at + w.length)) out.push(at);
     return out;
   };
-  const blocked = find(k.words.nonTargets).flatMap((at) => [at, at + 8]);
-  const targets = find(k.words.target).filter((at) => {
+  const blocked = find(k.words.nonTargets, pw.nonTargets).flatMap((at) => [at, at + 8]);
+  const targets = find(k.words.target, pw.target).filter((at) => {
     if (blocked.some((b, i) => i % 2 === 0 && at >= b && at < blocked[i + 1]! && k.words.nonTargets.some((n) => sentence.startsWith(n, b) && at < b + n.length))) return false;
     const lead = sentence.slice(Math.max(0, at - 6), at);
-    return !k.words.targetNegators.some((n) => lead.endsWith(n) || lead.includes(n + '年度') || lead.includes(n + '全年'));
+    return !k.words.targetNegators.some((n) => lead.endsWith(n) || k.words.targetNegatorObjects.some((o) => lead.includes(n + o)));
   });
-  const opening = sentence.match(/^[^,，;；]*?(?:目标|计划|任务)[^,，;；]*[:：]/u)?.[0] ?? '';
+  const opening = sentence.match(pw.opening)?.[0] ?? '';
   const firstClause = sentence.match(/^[^,，;；:：]*/u)?.[0] ?? '';
   const semicolons: number[] = [];
   for (let i = 0; i < sentence.length; i++) if (sentence[i] === ';' || sentence[i] === '；') semicolons.push(start + i + 1);
   words = {
-    estimates: find(k.words.estimate).map((at) => start + at),
+    estimates: find(k.words.estimate, pw.estimate).map((at) => start + at),
     targets: targets.map((at) => start + at),
     semicolons,
     firstClauseEnd: start + firstClause.length,

@@ -27,13 +27,15 @@ export interface ScannedFigure {
   range: boolean;
 }
 
+const ONE = new Decimal(1);
 const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 /** Marks the characters no figure may start in: not-figure pattern matches and boilerplate lines. */
 export function blockedMask(text: string, boilerplate: Boilerplate[], k: Knowledge): Uint8Array {
   const mask = new Uint8Array(text.length + 1);
   for (const b of boilerplate) mask.fill(1, Math.max(0, b.start), Math.min(text.length, b.end));
-  for (const { pattern } of k.notFigures) {
+  const { scanned, anchored, starts, startsAny } = k.notFigureScan;
+  for (const pattern of scanned) {
     pattern.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = pattern.exec(text))) {
@@ -44,18 +46,42 @@ export function blockedMask(text: string, boilerplate: Boilerplate[], k: Knowled
       mask.fill(1, m.index, m.index + m[0].length);
     }
   }
+  if (anchored.length) {
+    // What a global search does, tried only where a match can start: a pattern is tried at a
+    // position at or after the end of its previous match (matches do not overlap).
+    const nextFrom = new Int32Array(anchored.length);
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      // the byte table answers most characters (a smaller table stays in cache)
+      if (!startsAny[c]) continue;
+      let bits = starts[c]!;
+      for (let p = 0; bits !== 0; p++, bits >>>= 1) {
+        if ((bits & 1) === 0 || i < nextFrom[p]!) continue;
+        const pattern = anchored[p]!;
+        pattern.lastIndex = i;
+        const m = pattern.exec(text);
+        if (m && m[0].length > 0) {
+          mask.fill(1, i, i + m[0].length);
+          nextFrom[p] = i + m[0].length;
+        }
+      }
+    }
+  }
   return mask;
 }
 
 function qualifierBefore(text: string, pos: number, k: Knowledge): QualifierWord | null {
-  for (const q of k.before) {
+  const bucket = pos > 0 ? k.beforeByLast.get(text.charCodeAt(pos - 1)) : undefined;
+  if (!bucket) return null;
+  for (const q of bucket) {
     if (pos >= q.word.length && text.startsWith(q.word, pos - q.word.length)) return q;
   }
   return null;
 }
 
 function qualifierAfter(text: string, pos: number, k: Knowledge): QualifierWord | null {
-  for (const q of k.after) if (text.startsWith(q.word, pos)) return q;
+  const bucket = k.afterByFirst.get(text.charCodeAt(pos));
+  if (bucket) for (const q of bucket) if (text.startsWith(q.word, pos)) return q;
   return null;
 }
 
@@ -74,6 +100,8 @@ export class Scanner {
   private readonly numeralChars: Set<string>;
   /** Per UTF-16 code unit: could a figure start here (a numeral, 第, 百, a placeholder)? */
   private readonly candidate: Uint8Array;
+  /** Per UTF-16 code unit: could a Chinese numeral go on with it (a digit, place, magnitude, 点, 多 …)? */
+  private readonly continues: Uint8Array;
 
   constructor(
     private readonly text: string,
@@ -85,6 +113,10 @@ export class Scanner {
     this.numeralChars = new Set([...k.digits.keys(), ...k.places.keys(), ...k.magnitudes.map((m) => m.word).filter((w) => w.length === 1)]);
     // A lookup table keeps the per-character loop cheap: most characters can start no figure.
     this.candidate = candidateTable(k);
+    this.continues = new Uint8Array(65536);
+    for (const w of [...k.digits.keys(), ...k.places.keys(), ...k.magnitudes.map((m) => m.word), k.point, ...k.plusWords, '几', '数']) {
+      if (w) this.continues[w.charCodeAt(0)] = 1;
+    }
   }
 
   /** Every figure in the text, in order. */
@@ -109,7 +141,7 @@ export class Scanner {
         if (k.placeholders.has(text[i]!) && !this.blocked[i]) found = this.placeholder(i);
       } else {
         const ch = text[i]!;
-        if (ch === '第') {
+        if (ch === k.rankPrefix) {
           const r = this.rank(i);
           if (r.figure) found = r.figure;
           else skipTo = r.skipTo;
@@ -126,7 +158,7 @@ export class Scanner {
           if (this.blocked[i]) {
             const r = readChinese(text, i, k);
             skipTo = r ? Math.max(i + 1, r.end) : i + 1;
-          } else {
+          } else if (!this.loneNumeral(i)) {
             const r = this.numberFigure(i, false, null);
             if (r.figure) found = r.figure;
             else skipTo = r.skipTo;
@@ -141,6 +173,19 @@ export class Scanner {
       } else i = skipTo - 1;
     }
     return out;
+  }
+
+  /**
+   * A single Chinese numeral that cannot be a figure (统一, 进一步, 十分): nothing of a numeral follows
+   * it, no qualifier precedes it and no single-character unit follows it (numberFigure's rule for one
+   * Chinese digit). Most Chinese numerals in prose are these; skipping them early spares reading them.
+   */
+  private loneNumeral(i: number): boolean {
+    const { text, k } = this;
+    if (this.continues[text.charCodeAt(i + 1)]) return false;
+    if (qualifierBefore(text, i, k)) return false;
+    const unit = unitAt(text, i + 1, k, false);
+    return !unit || !(k.singleCharUnits.has(unit.unit) || k.singleCharUnits.has(unit.spelling));
   }
 
   private leadsAfterQualifier(i: number): boolean {
@@ -165,7 +210,7 @@ export class Scanner {
     const big = k.magnitudes.find((m) => m.word.length === 1 && m.word === text[pos]);
     if (big && !k.places.has(text[pos]!)) {
       // a bare 万 (近万个): one of it; the tail reads 亿 after it (万亿) and 多
-      const one = new Decimal(1);
+      const one = ONE;
       return readTailOf(text, { start: pos, end: pos, value: one, q: one, g: one, chinese: true, magnitude: false, factor: one, digitCount: 1 }, k);
     }
     return readChinese(text, pos, k);
@@ -230,7 +275,7 @@ export class Scanner {
     }
     if (!first.chinese && !unit && isAsciiLetter(text.charCodeAt(first.end))) return { figure: null, skipTo };
 
-    const factor = unit?.factor ?? new Decimal(1);
+    const factor = unit?.factor ?? ONE;
     let reading = scaleReading(first, factor);
     let interval: ExactInterval;
     if (second) {
@@ -269,7 +314,8 @@ export class Scanner {
     }
     const skipTo = Math.max(pos + 1, reading.end);
     const next = text[reading.end] ?? '';
-    const endsRank = next === '位' || next === '名' || next === '' || /[,，、。;；:：)）\s”"]/u.test(next);
+    const measure = k.rankMeasures.includes(next);
+    const endsRank = measure || next === '' || /[,，、。;；:：)）\s”"]/u.test(next);
     let lead = '';
     for (let i = pos - 1; i >= 0 && pos - i <= 10; i--) {
       if (/[,，、。;；:：\n(（]/u.test(text[i]!)) break;
@@ -279,7 +325,7 @@ export class Scanner {
     const negated = k.words.rankNegators.some((w) => lead.endsWith(w));
     if (!endsRank || !context || negated || this.blocked[pos]) return { figure: null, skipTo };
     // 第三位, 第21名: the measure word is part of what was written
-    const end = next === '位' || next === '名' ? reading.end + 1 : reading.end;
+    const end = measure ? reading.end + 1 : reading.end;
     return {
       figure: {
         start: pos,
@@ -321,7 +367,7 @@ export class Scanner {
     if (latin > 0 && latin === end - pos && latin < 2) return null;
     if (latin === 1 && !unit && !magnitude) return null;
     if (text[pos] === '×' && isAsciiDigit(text.charCodeAt(pos + 1))) return null;
-    if (text[end] === '年' || text[end] === '月' || text[end] === '日') return null;
+    if (k.dateUnits.includes(text[end] ?? '')) return null;
     return { start: pos, end, reading: null, unit, qualifier: null, interval: null, rank: false, placeholder: true, range: false };
   }
 }
@@ -335,7 +381,7 @@ function candidateTable(k: Knowledge): Uint8Array {
       if (s) table![s.charCodeAt(0)] = 1;
     };
     for (let c = 48; c <= 57; c++) table[c] = 1;
-    for (const ch of [...k.digits.keys(), ...k.places.keys(), ...k.placeholders, '第', '几', '数', k.percentPrefix]) mark(ch);
+    for (const ch of [...k.digits.keys(), ...k.places.keys(), ...k.placeholders, k.rankPrefix, '几', '数', k.percentPrefix]) mark(ch);
     for (const m of k.magnitudes) if (m.word.length === 1) mark(m.word);
     tables.set(k, table);
   }

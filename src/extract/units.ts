@@ -11,7 +11,9 @@ const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 12
  * which some spellings need (方, 度). A Latin spelling (kW) must not run on into more letters.
  */
 export function unitAt(text: string, pos: number, k: Knowledge, afterMagnitude: boolean): UnitSpelling | undefined {
-  for (const u of k.units) {
+  const bucket = k.unitsByFirst.get(text.charCodeAt(pos));
+  if (!bucket) return undefined;
+  for (const u of bucket) {
     if (!text.startsWith(u.spelling, pos)) continue;
     if (u.needsMagnitude && !afterMagnitude) continue;
     const end = pos + u.spelling.length;

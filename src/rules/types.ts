@@ -110,6 +110,12 @@ export interface NumeralSettings {
   singleCharUnits?: string[];
   placeholders?: string[];
   rangeSeparators?: string[];
+  /** The ordinal prefix of a rank (第). */
+  rankPrefix?: string;
+  /** Measure words written after a rank and part of it (第三位, 第21名). */
+  rankMeasures?: string[];
+  /** Units of a date: a placeholder before one is a date, not a figure (XX年). */
+  dateUnits?: string[];
 }
 
 export type QualifierForm = 'at-least' | 'more-than' | 'at-most' | 'less-than' | 'about' | 'nearly' | 'plus';
@@ -151,6 +157,34 @@ export interface WordLists {
   sharedTails?: string[];
   fillerInside?: string[];
   boundHeads?: string[];
+  /** Characters trimmed from both ends of a label. */
+  edgePunctuation?: string;
+  /** A prefix standing for several subjects of a 分别 list (城乡 → 城镇, 农村). */
+  splitPrefixes?: Record<string, string[]>;
+  /** Words joining the subjects of a 分别 list. */
+  listJoiners?: string[];
+  /** Words that may stand between two figures of one list (4.3%和7.1%). */
+  listGap?: string[];
+  /** Scope words qualifying a whole 、-list (新增 …). */
+  listScopes?: string[];
+  /** Verbs opening a list item that has its own action (种植 …): the list's scope does not reach it. */
+  actions?: string[];
+  /** Nouns naming a total (总数 …): a list item with one is a stock, outside the list's scope. */
+  totals?: string[];
+  /** Words between a target negator and a target word that keep the negation (完成年度目标). */
+  targetNegatorObjects?: string[];
+  /** The word before a ratio's number (`是…的1.6倍`). */
+  ratioOf?: string[];
+  /** Words before a leading change word that keep it leading (自治区本级压减…). */
+  changeSubjects?: string[];
+  /** A change word followed by one of these is part of a noun (增加值). */
+  changeNounTails?: string[];
+  /** Measure words counting people: no noun after the figure becomes its label. */
+  personMeasures?: string[];
+  /** Words ending a counted noun written after its figure (57个贫困旗县全部摘帽). */
+  countedNounEnds?: string[];
+  /** The word pairing a list of subjects with a list of figures (分别). */
+  respectively?: string[];
 }
 
 /** Extract stage: how periods are found (rules/core/periods.yaml). */
@@ -162,6 +196,25 @@ export interface PeriodSettings {
   partialYears?: Record<string, [number, number]>;
   spans?: { words: string[]; years: number; direction: 'back' | 'forward' }[];
   cumulative?: string[];
+  /** Written after a year or a month and part of the period word (2022年底, 8月份). */
+  yearEdges?: string[];
+  monthEdges?: string[];
+  /** Cut-off words (截至, 截至目前). */
+  untilWords?: string[];
+  /** A year right after/before these is a comparison base (比2021年, 2012年以来). */
+  comparisonBefore?: string[];
+  comparisonAfter?: string[];
+  /** The same for relative years (比上年, 上年同期). */
+  relativeComparisonBefore?: string[];
+  relativeComparisonAfter?: string[];
+  /** A span right before these is a comparison base (五年前). */
+  spanComparisonAfter?: string[];
+  /** A year right after these is a target date (到2025年). */
+  targetBefore?: string[];
+  /** Addresses that may open a paragraph before its period (各位代表). */
+  salutations?: string[];
+  /** Words of a sentence opening that announces targets (`主要预期目标是:`). */
+  targetOpenings?: string[];
 }
 
 export interface RuleFile {
