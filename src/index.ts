@@ -2,7 +2,7 @@
  * figcheck's library API: `import { check, readDocument } from 'figcheck'`.
  * The CLI (src/cli) is a thin layer over these.
  */
-export { check, extract, readDocument, type CheckOptions, type DocumentMeta } from './pipeline.js';
+export { check, eachDocument, extract, readDocument, type CheckOptions, type DocumentMeta } from './pipeline.js';
 export { buildDocument, documentFromText } from './document.js';
 export { extractFigures } from './extract/index.js';
 export { runChecks } from './checks/engine.js';

@@ -102,17 +102,23 @@ function assignIds(planned: PlannedDocument[], stdinFilename: string): void {
   }
 }
 
-interface Collected {
-  documents: Document[];
-  figures: Figure[];
+interface RunSetup {
   warnings: string[];
   rules: RuleSet;
   config: Config | null;
   locale: Locale;
 }
 
-/** Reads the documents of a run and extracts their figures (damaged ones marked unreliable). */
-async function collect(paths: string[], options: CheckOptions): Promise<Collected> {
+/**
+ * Reads the documents of a run one at a time and hands each, with its figures (damaged ones marked
+ * unreliable), to `visit`; nothing is kept here, so a caller that does not keep documents runs in
+ * the memory of one document.
+ */
+export async function eachDocument(
+  paths: string[],
+  options: CheckOptions,
+  visit: (document: Document, figures: Figure[]) => void | Promise<void>,
+): Promise<RunSetup> {
   const cwd = resolve(options.cwd ?? process.cwd());
   const configPath =
     options.config === false ? null : options.config ? resolve(cwd, options.config) : findConfig(cwd);
@@ -124,24 +130,37 @@ async function collect(paths: string[], options: CheckOptions): Promise<Collecte
   const { planned, warnings } = await planDocuments(paths, config, cwd, options);
   assignIds(planned, stdinFilename);
 
-  const documents: Document[] = [];
-  const figures: Figure[] = [];
   for (const [index, plan] of planned.entries()) {
     const shown = plan.file === '-' ? stdinFilename : displayPath(plan.file, cwd);
     try {
       const bytes = plan.file === '-' ? await readStdin() : await readFileOrFail(plan.file, shown);
       const decoded = await decodeBuffer(bytes, shown);
       const doc = buildDocument(decoded, { id: plan.id, period: plan.period, status: plan.status }, rules);
-      documents.push(doc);
-      figures.push(...extractFigures(doc, rules));
+      const figures = extractFigures(doc, rules);
+      markDamagedFigures(figures, [doc], rules);
+      await visit(doc, figures);
     } catch (error) {
       if (error instanceof SkipFile) warnings.push(error.message);
       else throw error;
     }
     options.onDocument?.(shown, index, planned.length);
   }
-  markDamagedFigures(figures, documents, rules);
-  return { documents, figures, warnings, rules, config, locale };
+  return { warnings, rules, config, locale };
+}
+
+interface Collected extends RunSetup {
+  documents: Document[];
+  figures: Figure[];
+}
+
+async function collect(paths: string[], options: CheckOptions): Promise<Collected> {
+  const documents: Document[] = [];
+  const figures: Figure[] = [];
+  const setup = await eachDocument(paths, options, (doc, found) => {
+    documents.push(doc);
+    for (const figure of found) figures.push(figure);
+  });
+  return { documents, figures, ...setup };
 }
 
 /** Reads, extracts and cross-checks documents: everything a formatter or report needs. */

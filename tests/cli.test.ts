@@ -171,6 +171,23 @@ describe('bad input', () => {
     expect(stderr).toMatch(/bad\/half\.docx/);
   });
 
+  it('figures --output: a run that fails half-way leaves no file behind; a good run writes it whole', () => {
+    const target = join(dir, 'out', 'figures.json');
+    const failed = figcheck(['figures', 'sample.utf8.txt', 'bad/half.docx', '--format', 'json', '--output', target]);
+    expect(failed.code).toBe(2);
+    expect(failed.stderr).toMatch(/bad\/half\.docx/);
+    expect(existsSync(target)).toBe(false);
+    expect(readdirSync(join(dir, 'out'))).toEqual([]);
+
+    const good = figcheck(['figures', 'sample.utf8.txt', 'sample.docx', '--format', 'json', '--output', target]);
+    expect(good.code).toBe(0);
+    const written = readFileSync(target, 'utf8');
+    const parsed = JSON.parse(written) as { figures: { path: string }[] };
+    // Streamed one document at a time, yet byte for byte what a single JSON.stringify writes.
+    expect(written).toBe(`${JSON.stringify(parsed, null, 2)}\n`);
+    expect(new Set(parsed.figures.map((f) => f.path))).toEqual(new Set(['sample.utf8.txt', 'sample.docx']));
+  });
+
   it('a missing path: exit 2, naming it', () => {
     const { code, stderr } = figcheck(['check', 'no-such-report.txt']);
     expect(code).toBe(2);

@@ -96,3 +96,19 @@ describe('the example corpus no longer shows the two false alarms', () => {
     expect(missed).toEqual([]);
   });
 });
+
+describe('relational nouns', () => {
+  it('a bare 幅度 measures the statement before it: 清理议事协调机构109个,幅度达59% → 议事协调机构清理幅度', () => {
+    const doc = documentFromText('2022年,自治区人民政府全面清理议事协调机构109个,幅度达59%。');
+    const share = extractFigures(doc).find((f) => f.raw === '59%')!;
+    expect(share.label).toBe('议事协调机构清理幅度');
+    expect(share.kind).toBe('share');
+  });
+
+  it('a 幅度 with a subject of its own keeps it, and a 幅度 opening a new sentence inherits nothing', () => {
+    const own = extractFigures(documentFromText('2022年,议事协调机构精简幅度超过60%。')).find((f) => f.raw === '超过60%')!;
+    expect(own.label).toBe('议事协调机构精简幅度');
+    const apart = extractFigures(documentFromText('2022年,全面清理议事协调机构109个。幅度达59%。')).find((f) => f.raw === '59%')!;
+    expect(apart.label).not.toContain('议事协调机构');
+  });
+});

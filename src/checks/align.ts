@@ -51,7 +51,10 @@ function sortFigures(figures: Figure[], documentOrder: Map<string, number>): Fig
 
 /** The auto-alignment label of a figure, or null when it is too generic to align on. */
 export function autoLabel(figure: Figure, settings: AlignmentSettings): string | null {
-  const label = stripLabelPrefixes(normalizeLabel(figure.label ?? ''), (settings.labelPrefixes ?? []).map(normalizeLabel));
+  let label = stripLabelPrefixes(normalizeLabel(figure.label ?? ''), (settings.labelPrefixes ?? []).map(normalizeLabel));
+  for (const [canonical, variants] of Object.entries(settings.synonyms ?? {})) {
+    for (const variant of variants) label = label.split(variant).join(canonical);
+  }
   if ([...label].length < (settings.minLabelLength ?? 2)) return null;
   if ((settings.genericLabels ?? []).some((generic) => normalizeLabel(generic) === label)) return null;
   // A label that is only digits/latin is an extraction artefact, not a metric name.

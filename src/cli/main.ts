@@ -2,15 +2,15 @@
  * The command line: a thin layer over the library (src/pipeline.ts) and the formatters.
  * Exit codes: 0 clean, 1 findings at or above --fail-on (or over --max-warnings), 2 usage or input error.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { applyBaseline, readBaseline, writeBaseline } from '../baseline.js';
 import { detectLocale } from '../i18n.js';
 import { InputError, type Locale, type Severity } from '../model.js';
-import { check, extract, type CheckOptions } from '../pipeline.js';
-import { formatFigures } from '../report/figures/index.js';
+import { check, eachDocument, extract, type CheckOptions } from '../pipeline.js';
+import { figuresWriter, type FiguresFormat } from '../report/figures/index.js';
 import { writeReportDir } from '../report/discrepancy/index.js';
 import { exitCode } from '../report/gate.js';
 import { createProgress } from '../report/progress.js';
@@ -125,12 +125,50 @@ async function runCheck(paths: string[], options: CheckCommandOptions): Promise<
   return exitCode(run.findings, { failOn: options.failOn, maxWarnings: options.maxWarnings });
 }
 
-async function runFigures(paths: string[], options: CommonOptions & { format: 'table' | 'json' | 'csv' }): Promise<number> {
+/**
+ * Where a streamed output goes: standard output, or a file written beside its destination and
+ * renamed into place at the end, so a failed run never leaves half a file behind.
+ */
+function openOutput(options: CommonOptions) {
+  if (!options.output) {
+    return {
+      write: (text: string) =>
+        new Promise<void>((done) => (process.stdout.write(text) ? done() : process.stdout.once('drain', () => done()))),
+      commit: () => undefined,
+      abandon: () => undefined,
+    };
+  }
+  const target = resolve(options.output);
+  mkdirSync(dirname(target), { recursive: true });
+  const partial = `${target}.${process.pid}.partial`;
+  writeFileSync(partial, '');
+  return {
+    write: async (text: string) => appendFileSync(partial, text),
+    commit: () => renameSync(partial, target),
+    abandon: () => rmSync(partial, { force: true }),
+  };
+}
+
+async function runFigures(paths: string[], options: CommonOptions & { format: FiguresFormat }): Promise<number> {
   const locale = detectLocale(options.locale);
-  const { documents, figures, warnings } = await extract(paths, libraryOptions(options, locale));
-  warn(warnings);
-  emit(formatFigures(figures, documents, options.format, { color: useColor(options), cwd: process.cwd() }), options);
-  return 0;
+  const writer = figuresWriter(options.format, { color: useColor(options), cwd: process.cwd() });
+  const output = openOutput(options);
+  try {
+    let total = 0;
+    await output.write(writer.head());
+    // One document at a time: a large folder is listed in the memory of its largest document.
+    const { warnings } = await eachDocument(paths, libraryOptions(options, locale), async (doc, figures) => {
+      total += figures.length;
+      await output.write(writer.document(doc, figures));
+    });
+    await output.write(writer.tail(total));
+    output.commit();
+    warn(warnings);
+    return 0;
+  } catch (error) {
+    output.abandon();
+    throw error;
+  }
 }
 
 async function runSuggest(paths: string[], options: CommonOptions): Promise<number> {

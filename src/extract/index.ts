@@ -52,6 +52,9 @@ interface MeaningWords {
   scope: string[];
   actions: string[];
   totals: string[];
+  relationalNouns: Set<string>;
+  /** Longest first. */
+  relationalActions: string[];
 }
 
 function byLast(words: string[]): Map<number, string[]> {
@@ -91,6 +94,8 @@ function meaningWords(k: Knowledge): MeaningWords {
     scope: [...w.listScopes].sort((a, b) => b.length - a.length),
     actions: w.actions,
     totals: w.totals,
+    relationalNouns: new Set(w.relationalNouns),
+    relationalActions: [...w.relationalActions].sort((a, b) => b.length - a.length),
   };
   meaningWordsCache.set(k, m);
   return m;
@@ -231,6 +236,13 @@ function meaningOf(text: string, figures: ScannedFigure[], k: Knowledge): Meanin
     if ((!label || label.length <= 2) && measure && !continuation) {
       const noun = text.slice(f.end, f.end + 14).match(mw.countedNoun)?.[0] ?? '';
       if (noun.length >= 2) label = label.length >= 2 && !k.words.filler.includes(label) ? label + noun : noun;
+    }
+    // 清理议事协调机构109个,幅度达59%: a bare relational noun measures the previous statement of its
+    // sentence: 议事协调机构 + 清理 + 幅度 (the action next to the noun, as in 议事协调机构精简幅度).
+    if (sameSentence && mw.relationalNouns.has(label) && meanings[j - 1]!.label) {
+      const subject = meanings[j - 1]!.label;
+      const action = mw.relationalActions.find((w) => subject.startsWith(w) && subject.length > w.length);
+      label = action ? subject.slice(action.length) + action + label : subject + label;
     }
     const own = label !== '';
     if (!label && sameSentence && !continuation) label = meanings[j - 1]!.label;

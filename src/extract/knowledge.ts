@@ -126,6 +126,8 @@ const EMPTY_WORDS: Required<WordLists> = {
   listGap: [],
   listScopes: [],
   actions: [],
+  relationalNouns: [],
+  relationalActions: [],
   totals: [],
   targetNegatorObjects: [],
   ratioOf: [],

@@ -38,6 +38,8 @@ export interface AlignmentSettings {
   withinDocument?: boolean;
   lowerIsBetter?: string[];
   labelPrefixes?: string[];
+  /** canonical word → variants, applied to auto-aligned labels. */
+  synonyms?: Record<string, string[]>;
 }
 
 export interface ConsistencySettings {
@@ -169,6 +171,8 @@ export interface WordLists {
   listScopes?: string[];
   /** Verbs opening a list item that has its own action (种植 …): the list's scope does not reach it. */
   actions?: string[];
+  relationalNouns?: string[];
+  relationalActions?: string[];
   /** Nouns naming a total (总数 …): a list item with one is a stock, outside the list's scope. */
   totals?: string[];
   /** Words between a target negator and a target word that keep the negation (完成年度目标). */

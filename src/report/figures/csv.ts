@@ -3,7 +3,7 @@
  * comma, quote or line break quoted, quotes doubled). Closedness of the interval is shown in the
  * `interval` column's notation; `lo`/`hi` are the plain numbers.
  */
-import type { Document, Figure } from '../../model.js';
+import type { FiguresWriter } from './index.js';
 import { figureRecord } from './json.js';
 import { intervalNotation } from './shared.js';
 
@@ -15,19 +15,22 @@ export function csvField(value: unknown): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function formatFiguresCsv(figures: Figure[], _docs: Document[], options: { cwd: string }): string {
-  const rows = [HEADER.join(',')];
-  for (const figure of figures) {
-    const r = figureRecord(figure, options.cwd);
-    rows.push(
-      [
-        r.path, r.line, r.column, r.endLine, r.endColumn, r.raw, r.value, r.unit,
-        r.interval?.[0], r.interval?.[1], intervalNotation(figure.interval, figure.unit),
-        r.qualifier, r.kind, r.change, r.label, r.period, r.modality, r.placeholder,
-      ]
-        .map(csvField)
-        .join(','),
-    );
-  }
-  return `${rows.join('\r\n')}\r\n`;
+export function csvWriter(options: { cwd: string }): FiguresWriter {
+  return {
+    head: () => `${HEADER.join(',')}\r\n`,
+    document(_doc, figures) {
+      let text = '';
+      for (const figure of figures) {
+        const r = figureRecord(figure, options.cwd);
+        const fields = [
+          r.path, r.line, r.column, r.endLine, r.endColumn, r.raw, r.value, r.unit,
+          r.interval?.[0], r.interval?.[1], intervalNotation(figure.interval, figure.unit),
+          r.qualifier, r.kind, r.change, r.label, r.period, r.modality, r.placeholder,
+        ];
+        text += `${fields.map(csvField).join(',')}\r\n`;
+      }
+      return text;
+    },
+    tail: () => '',
+  };
 }

@@ -4,7 +4,8 @@
  * "qualifier","kind","change","label","period","modality","placeholder"}]}`; values and interval ends
  * are JSON numbers in base units, `null` for an open end or a placeholder.
  */
-import type { Document, Figure } from '../../model.js';
+import type { Figure } from '../../model.js';
+import type { FiguresWriter } from './index.js';
 import { displayPath } from './shared.js';
 
 export interface FigureRecord {
@@ -48,6 +49,18 @@ export function figureRecord(figure: Figure, cwd: string): FigureRecord {
   };
 }
 
-export function formatFiguresJson(figures: Figure[], _docs: Document[], options: { cwd: string }): string {
-  return `${JSON.stringify({ figures: figures.map((f) => figureRecord(f, options.cwd)) }, null, 2)}\n`;
+/** Writes exactly what JSON.stringify({ figures }, null, 2) would, one document at a time. */
+export function jsonWriter(options: { cwd: string }): FiguresWriter {
+  let written = 0;
+  return {
+    head: () => '{\n  "figures": [',
+    document(_doc, figures) {
+      let text = '';
+      for (const figure of figures) {
+        text += `${written++ ? ',' : ''}\n    ${JSON.stringify(figureRecord(figure, options.cwd), null, 2).replace(/\n/g, '\n    ')}`;
+      }
+      return text;
+    },
+    tail: (total) => (total ? '\n  ]\n}\n' : ']\n}\n'),
+  };
 }

@@ -4,6 +4,7 @@
  */
 import { Chalk } from 'chalk';
 import type { Document, Figure } from '../../model.js';
+import type { FiguresWriter } from './index.js';
 import { displayPath, intervalNotation, readableValue } from './shared.js';
 
 /**
@@ -65,51 +66,46 @@ function snippet(doc: Document | undefined, figure: Figure, mark: (s: string) =>
   return dim(lead) + mark(text.slice(start, end)) + dim(tail);
 }
 
-export function formatFiguresTable(figures: Figure[], docs: Document[], options: { color: boolean; cwd: string }): string {
+const HEADER = ['location', 'raw', 'value', 'interval', 'kind', 'change', 'label', 'period', 'modality', 'context'];
+
+export function tableWriter(options: { color: boolean; cwd: string }): FiguresWriter {
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
-  const byId = new Map(docs.map((d) => [d.id, d]));
-  const groups = new Map<string, Figure[]>();
-  for (const f of figures) {
-    const list = groups.get(f.document) ?? [];
-    list.push(f);
-    groups.set(f.document, list);
-  }
-  const header = ['location', 'raw', 'value', 'interval', 'kind', 'change', 'label', 'period', 'modality', 'context'];
-  const out: string[] = [];
-  for (const [id, list] of groups) {
-    const doc = byId.get(id);
-    const path = doc ? displayPath(doc.path, options.cwd) : id;
-    const rows = list.map((f) => {
-      const flag = f.placeholder ? ' (placeholder)' : f.unreliable ? ' (?)' : '';
-      return [
-        `${path}:${f.location.line}:${f.location.column}`,
-        truncate(f.raw, 24),
-        readableValue(f) + flag,
-        intervalNotation(f.interval, f.unit),
-        f.kind,
-        f.change ?? '',
-        truncate(f.label || '—', 24),
-        f.period ?? '',
-        f.modality,
-      ];
-    });
-    const widths = header.slice(0, -1).map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]!))));
-    out.push(chalk.bold.underline(path) + chalk.dim(`  ${list.length} figure${list.length === 1 ? '' : 's'}`));
-    out.push(chalk.dim(header.map((h, i) => (i < widths.length ? pad(h, widths[i]!) : h)).join('  ')));
-    list.forEach((f, n) => {
-      const r = rows[n]!;
-      const cells = r.map((cell, i) => {
-        const padded = pad(cell, widths[i]!);
-        if (i === 0) return chalk.dim(padded);
-        if (i === 1) return chalk.bold(padded);
-        if (i === 8 && f.modality !== 'actual') return chalk.cyan(padded);
-        return padded;
+  return {
+    head: () => '',
+    document(doc, list) {
+      if (!list.length) return '';
+      const path = doc ? displayPath(doc.path, options.cwd) : list[0]!.document;
+      const rows = list.map((f) => {
+        const flag = f.placeholder ? ' (placeholder)' : f.unreliable ? ' (?)' : '';
+        return [
+          `${path}:${f.location.line}:${f.location.column}`,
+          truncate(f.raw, 24),
+          readableValue(f) + flag,
+          intervalNotation(f.interval, f.unit),
+          f.kind,
+          f.change ?? '',
+          truncate(f.label || '—', 24),
+          f.period ?? '',
+          f.modality,
+        ];
       });
-      const context = snippet(doc, f, (s) => chalk.inverse.bold(s), (s) => chalk.dim(s));
-      out.push(`${cells.join('  ')}  ${context}`);
-    });
-    out.push('');
-  }
-  if (!figures.length) out.push('No figures found.');
-  return `${out.join('\n')}\n`;
+      const widths = HEADER.slice(0, -1).map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]!))));
+      const out: string[] = [];
+      out.push(chalk.bold.underline(path) + chalk.dim(`  ${list.length} figure${list.length === 1 ? '' : 's'}`));
+      out.push(chalk.dim(HEADER.map((h, i) => (i < widths.length ? pad(h, widths[i]!) : h)).join('  ')));
+      list.forEach((f, n) => {
+        const cells = rows[n]!.map((cell, i) => {
+          const padded = pad(cell, widths[i]!);
+          if (i === 0) return chalk.dim(padded);
+          if (i === 1) return chalk.bold(padded);
+          if (i === 8 && f.modality !== 'actual') return chalk.cyan(padded);
+          return padded;
+        });
+        const context = snippet(doc, f, (s) => chalk.inverse.bold(s), (s) => chalk.dim(s));
+        out.push(`${cells.join('  ')}  ${context}`);
+      });
+      return `${out.join('\n')}\n\n`;
+    },
+    tail: (total) => (total ? '' : 'No figures found.\n'),
+  };
 }
