@@ -112,3 +112,10 @@ describe('relational nouns', () => {
     expect(apart.label).not.toContain('议事协调机构');
   });
 });
+
+describe('a yearbook entry opening with its year', () => {
+  it('【…】 2022年,…: the year after the entry heading gives the period of the entry', () => {
+    const doc = documentFromText('2023卷\n【各项事业全面发展】 2022年,自治区人民政府推动各项事业取得新成效。全年全区地区生产总值增长4.2%。\n');
+    expect(extractFigures(doc).find((f) => f.raw === '4.2%')!.period).toBe('2022');
+  });
+});

@@ -263,8 +263,9 @@ function periodWordsOf(k: Knowledge) {
       target: new RegExp(alternation(k.words.target), 'u'),
       estimate: new RegExp(alternation(k.words.estimate), 'u'),
       nonTargets: new RegExp(alternation(k.words.nonTargets), 'u'),
-      // a line's first 14 characters, after indentation, dashes and an address (各位代表!)
-      paragraphLead: new RegExp(`^[ \\t—]*(?:(?:${alternation(p.salutations)})[!！]?)?(.{0,14})`, 'gmu'),
+      // a line's first 14 characters, after indentation, dashes, a yearbook entry's 【…】 heading
+      // (`【各项事业全面发展】 2022年,…`) and an address (各位代表!)
+      paragraphLead: new RegExp(`^[ \\t—]*(?:【[^】\\n]{0,40}】[ \\t]*)?(?:(?:${alternation(p.salutations)})[!！]?)?(.{0,14})`, 'gmu'),
       opening: new RegExp(`^[^,，;；]*?(?:${alternation(p.targetOpenings)})[^,，;；]*[:：]`, 'u'),
     };
     periodWordCache.set(k, words);
