@@ -116,3 +116,22 @@ describe('README CI section', () => {
     expect(refused.stdout + refused.stderr).toMatch(/figure-mismatch/);
   });
 });
+
+describe('README example section', () => {
+  const example = readme.slice(readme.indexOf('\n## Example\n'), readme.indexOf('\n## How figures are read\n'));
+  const [configured, automatic] = [...example.matchAll(/```text\n([\s\S]*?)```/g)].map((m) => m[1]!.trim().split('\n'));
+
+  it('lists exactly the cross-check findings of the example corpus, with its config and without one', () => {
+    const crossChecks = (stdout: string) =>
+      stdout
+        .trim()
+        .split('\n')
+        .filter((line) => /\[(figure-mismatch|target-missed|arithmetic-mismatch|figure-missing)\]$/.test(line));
+    const withConfig = run('npx figcheck check --config examples/nmg/figcheck.yaml --format unix', ROOT);
+    expect(withConfig.code).toBe(1);
+    expect(crossChecks(withConfig.stdout)).toEqual(configured);
+    const auto = run('npx figcheck check examples/nmg', ROOT);
+    expect(auto.code).toBe(0);
+    expect(crossChecks(auto.stdout)).toEqual(automatic);
+  });
+});
