@@ -43,6 +43,8 @@ export interface CheckOptions {
   cwd?: string;
   /** File name for `-` (stdin), deciding its format. */
   stdinFilename?: string;
+  /** Called once the documents of the run are known, before the first is read (progress bars). */
+  onStart?: (total: number) => void;
   /** Called after each document is read (progress bars). */
   onDocument?: (path: string, index: number, total: number) => void;
 }
@@ -129,6 +131,7 @@ export async function eachDocument(
 
   const { planned, warnings } = await planDocuments(paths, config, cwd, options);
   assignIds(planned, stdinFilename);
+  options.onStart?.(planned.length);
 
   for (const [index, plan] of planned.entries()) {
     const shown = plan.file === '-' ? stdinFilename : displayPath(plan.file, cwd);

@@ -71,20 +71,25 @@ function useColor(options: CommonOptions): boolean {
   return Boolean(process.stdout.isTTY);
 }
 
+/** The run's progress bar, stopped when the run ends, however it ends. */
+let progress: ReturnType<typeof createProgress> | undefined;
+
 function libraryOptions(options: CommonOptions, locale: Locale): CheckOptions {
   // The bar goes to stderr, only on a terminal, so it never mixes into machine-readable stdout.
   const enabled = Boolean(process.stderr.isTTY) && !options.quiet;
-  let progress: ReturnType<typeof createProgress> | undefined;
   return {
     config: options.config === false ? false : options.config,
     rules: options.rules,
     ignore: options.ignore,
     locale,
     stdinFilename: options.stdinFilename,
+    // Created when the run starts, so its one-second delay counts from there, not from the first document.
+    onStart: (total) => {
+      progress = createProgress(total, { enabled });
+    },
     onDocument: (path, index, total) => {
-      progress ??= createProgress(total, { enabled });
-      progress.tick(path);
-      if (index + 1 === total) progress.stop();
+      progress?.tick(path);
+      if (index + 1 === total) progress?.stop();
     },
   };
 }
@@ -214,6 +219,7 @@ export async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv);
     return code;
   } catch (error) {
+    progress?.stop();
     if (error instanceof CommanderError) {
       // --help and --version exit through here with code 0; usage errors were already printed.
       return error.exitCode === 0 ? 0 : 2;
