@@ -252,7 +252,7 @@ describe('normalize: rule files', () => {
       'site.yaml',
       'version: 1\nboilerplate:\n  - id: site-footer\n    pattern: "^主办单位:"\nnormalization:\n  pinyinMaxSyllables: 1\n',
     );
-    const rules = mergeRuleFiles([...coreRuleFiles().map(loadRuleFile), user]);
+    const rules = mergeRuleFiles([...coreRuleFiles().map((file) => loadRuleFile(file)), user]);
     const n = normalize(txt('增长5%\n主办单位:某某网\n提升(tí shēng)和当(dāng)'), rules);
     expect(n.boilerplate).toEqual([{ start: 5, end: 13, pattern: 'site-footer' }]);
     // One syllable at most now: the two-syllable annotation stays.
