@@ -2,13 +2,18 @@
  * Grouping statements of one metric and period: by metric rule (context.metricOf) or, for figures no
  * rule covers, by auto-alignment: same normalized label, unit, kind, change and period. Auto-alignment
  * is conservative (a wrong alignment is a false alarm): generic or short labels are skipped (settings
- * in rules/core/checks.yaml). Modality is split by the consumers: consistency compares actuals and
- * estimates (an estimate is still a claim about what happened), the target check sets targets apart.
+ * in rules/core/checks.yaml), and auto groups stay inside one jurisdiction (jurisdiction.ts: two
+ * provinces' 地区生产总值 are two facts). Whatever the alignment, a statement not marked as a target of
+ * a period not over when its document was delivered is a plan and is left out (document-date.ts).
+ * Modality is split by the consumers: consistency compares actuals and estimates (an estimate is still
+ * a claim about what happened), the target check sets targets apart.
  */
 import type { Document, Figure } from '../model.js';
 import { consistent } from './compare.js';
 import type { AlignmentSettings, CheckRule, MetricRule, RuleSet } from '../rules/types.js';
 import { normalizeLabel, stripLabelPrefixes } from '../rules/metrics.js';
+import { documentDate, periodOverBy } from './document-date.js';
+import { jurisdictionKey } from './jurisdiction.js';
 import type { CheckContext } from './types.js';
 
 export interface MetricGroup {
@@ -18,6 +23,8 @@ export interface MetricGroup {
   name: string;
   auto: boolean;
   period: string;
+  /** Auto groups only: the documents' jurisdiction key (jurisdiction.ts); '' when unknown. */
+  jurisdiction?: string;
   rule?: MetricRule;
   /** In document order, then text order. */
   figures: Figure[];
@@ -74,12 +81,17 @@ export function metricGroups(context: CheckContext, rule: CheckRule, options: { 
   const settings = context.rules.alignment ?? {};
   const wanted = rule.metrics === undefined || rule.metrics === '*' ? null : new Set(rule.metrics);
   const documentOrder = new Map(context.documents.map((d, i) => [d.id, i]));
+  const documents = new Map(context.documents.map((d) => [d.id, d]));
   const groups = new Map<string, MetricGroup>();
   for (const figure of context.figures) {
     if (!usable(figure) || !inScope(figure, rule)) continue;
+    // An actual of a period not over when the document was delivered is a plan the text did not mark as one.
+    const delivered = documentDate(documents.get(figure.document), settings.documentDate);
+    if (figure.modality !== 'target' && !periodOverBy(figure.period, delivered)) continue;
     const metric = context.metricOf.get(figure);
     let id: string;
     let name: string;
+    let jurisdiction: string | undefined;
     if (metric) {
       if (wanted && !wanted.has(metric.id)) continue;
       id = metric.id;
@@ -90,18 +102,23 @@ export function metricGroups(context: CheckContext, rule: CheckRule, options: { 
       if (!label) continue;
       id = autoKey(figure, label);
       name = label;
+      // Two regions' figures under one label are different facts: auto groups stay inside one jurisdiction.
+      jurisdiction = jurisdictionKey(documents.get(figure.document), settings.jurisdiction);
     }
-    const key = `${id}\u0000${figure.period}`;
+    const key = `${id}\u0000${figure.period}\u0000${jurisdiction ?? ''}`;
     let group = groups.get(key);
     if (!group) {
-      group = { metric: id, name, auto: !metric, period: figure.period!, rule: metric, figures: [] };
+      group = { metric: id, name, auto: !metric, period: figure.period!, jurisdiction, rule: metric, figures: [] };
       groups.set(key, group);
     }
     group.figures.push(figure);
   }
   const result = [...groups.values()];
   for (const group of result) sortFigures(group.figures, documentOrder);
-  return result.sort((a, b) => (a.metric < b.metric ? -1 : a.metric > b.metric ? 1 : a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+  const text = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  return result.sort(
+    (a, b) => text(a.metric, b.metric) || text(a.period, b.period) || text(a.jurisdiction ?? '', b.jurisdiction ?? ''),
+  );
 }
 
 /** Auto-aligned groups stated in at least `minPlaces` distinct places (document + text position). */

@@ -130,7 +130,11 @@ export function runChecks(documents: Document[], figures: Figure[], rules: RuleS
   const findings = [...byFingerprint.values()].sort(compareFindings);
 
   // Side outputs may repeat when several entries cover one metric: keep the first of each.
-  const comparisons = uniqueBy(context.comparisons, (c) => `${c.metric}\u0000${c.period}`);
+  // Keyed by the first statement too: one auto key and period in two jurisdictions are two comparisons.
+  const comparisons = uniqueBy(context.comparisons, (c) => {
+    const first = c.statements[0];
+    return `${c.metric}\u0000${c.period}\u0000${first ? `${first.document}\u0000${first.span.start}` : ''}`;
+  });
   const targets = uniqueBy(context.targets, (o) => `${o.metric}\u0000${o.target.document}\u0000${o.target.span.start}`);
   const coverage = context.coverage.length ? context.coverage : coverageOf(documents, comparisons);
   return { findings, comparisons, targets, coverage };

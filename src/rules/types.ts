@@ -40,6 +40,31 @@ export interface AlignmentSettings {
   labelPrefixes?: string[];
   /** canonical word → variants, applied to auto-aligned labels. */
   synonyms?: Record<string, string[]>;
+  /** How a document's jurisdiction is read; auto-alignment stays inside one (src/checks/jurisdiction.ts). */
+  jurisdiction?: JurisdictionSettings;
+  /** How a document's delivery date is read; an actual of a period not over by then is no actual (src/checks/document-date.ts). */
+  documentDate?: DocumentDateSettings;
+}
+
+export interface DocumentDateSettings {
+  /** Regex over a dated-line heading with named groups `year` and `month`. */
+  pattern?: string;
+}
+
+/** Reading a document's jurisdiction from its text (src/checks/jurisdiction.ts). */
+export interface JurisdictionSettings {
+  /** Level key → the words a document of that level uses for its own area (`我省`, `全省`). */
+  levels?: Record<string, string[]>;
+  /** Levels that have no place below them (the nation). */
+  placelessLevels?: string[];
+  /** Place name (a province) → its cities' names, which count for it; the place named most often wins. */
+  places?: Record<string, string[]>;
+  /** Levels whose place is refined to the city named most often (`广东/深圳`). */
+  cityLevels?: string[];
+  /** The winning level or place needs at least this many mentions … */
+  minMentions?: number;
+  /** … and this many times as many as the runner-up. */
+  dominance?: number;
 }
 
 export interface ConsistencySettings {
@@ -187,6 +212,14 @@ export interface WordLists {
   personMeasures?: string[];
   /** Words ending a counted noun written after its figure (57个贫困旗县全部摘帽). */
   countedNounEnds?: string[];
+  /** Verbs/prepositions that, ending a count's label, mean the counted thing follows the figure (拿出50条措施). */
+  countedNounLeads?: string[];
+  /** Words right before a count that make the noun after it the counted thing (交付的18个省份, 等15家头部企业). */
+  countedNounMarks?: string[];
+  /** Words before N位/N名 that make it a change of rank (排名提升10位), not people. */
+  rankChangeContext?: string[];
+  /** Words ending in a change word that state no change (改造提升11个). */
+  nonChanges?: string[];
   /** The word pairing a list of subjects with a list of figures (分别). */
   respectively?: string[];
 }

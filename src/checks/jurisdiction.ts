@@ -1,0 +1,82 @@
+/**
+ * The jurisdiction a document reports on (the nation, one province, one city …), so that auto-alignment
+ * never takes two regions' figures for two statements of one fact: Anhui's `地区生产总值增长5.8%` and
+ * Fujian's `5.5%`, or the nation's `技术合同成交额增长11.2%` and Inner Mongolia's `33.6%`, share a label
+ * and a period but are different facts. Read from the text itself, with word lists from
+ * rules/core/checks.yaml (alignment.jurisdiction):
+ *  - the level: the words a document uses for its own area (`我国`, `全省`/`我省`, `全区`, `全市` …), when
+ *    one level's words clearly outnumber the others';
+ *  - below the national level, the place: the listed place the text names most often (its cities'
+ *    names count for it), when it clearly outnumbers the next one (a province's report names itself
+ *    dozens of times, others rarely); for a city's report, also which of the place's cities.
+ * Either part may stay unknown (short or unusual texts); a document whose jurisdiction is entirely
+ * unknown aligns only with others of unknown jurisdiction. Counting is hand-written: it is a handful of
+ * substring counts over text already normalized to Simplified, no library does this better.
+ */
+import type { Document } from '../model.js';
+import type { JurisdictionSettings } from '../rules/types.js';
+
+export interface Jurisdiction {
+  /** Level key from the settings (`national`, `province`, …); null when unclear. */
+  level: string | null;
+  /** Place from the settings (`内蒙古`; below a province `广东/深圳`, or `北京/` for a municipality);
+   * null for the national level or when unclear. */
+  place: string | null;
+}
+
+function occurrences(text: string, word: string): number {
+  if (!word) return 0;
+  let count = 0;
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) count++;
+  return count;
+}
+
+/** The key whose count is at least `minMentions` and `dominance` times every other key's; else null. */
+function dominant(counts: Map<string, number>, minMentions: number, dominance: number): string | null {
+  const ranked = [...counts].sort((a, b) => b[1] - a[1]);
+  const [first, second] = ranked;
+  if (!first || first[1] < minMentions) return null;
+  if (second && first[1] < dominance * second[1]) return null;
+  return first[0];
+}
+
+export function detectJurisdiction(text: string, settings: JurisdictionSettings | undefined): Jurisdiction {
+  if (!settings) return { level: null, place: null };
+  const minMentions = settings.minMentions ?? 3;
+  const dominance = settings.dominance ?? 2;
+  const levelCounts = new Map<string, number>();
+  for (const [level, words] of Object.entries(settings.levels ?? {})) {
+    levelCounts.set(level, words.reduce((sum, word) => sum + occurrences(text, word), 0));
+  }
+  const level = dominant(levelCounts, minMentions, dominance);
+  if (level !== null && (settings.placelessLevels ?? []).includes(level)) return { level, place: null };
+  const placeCounts = new Map<string, number>();
+  const cityCounts = new Map<string, Map<string, number>>();
+  for (const [place, cities] of Object.entries(settings.places ?? {})) {
+    const counts = new Map(cities.map((city) => [city, occurrences(text, city)]));
+    cityCounts.set(place, counts);
+    // A province's report names its capital often: its cities' mentions count for it.
+    placeCounts.set(place, occurrences(text, place) + [...counts.values()].reduce((sum, n) => sum + n, 0));
+  }
+  const place = dominant(placeCounts, minMentions, dominance);
+  if (place === null || level === null || !(settings.cityLevels ?? []).includes(level)) return { level, place };
+  // A city's report (level `city`): which city of the place. Unclear stays unknown, apart from the province itself.
+  const city = dominant(cityCounts.get(place) ?? new Map(), minMentions, dominance);
+  return { level, place: `${place}/${city ?? ''}` };
+}
+
+const cache = new WeakMap<Document, { settings: JurisdictionSettings | undefined; key: string }>();
+
+/**
+ * A document's jurisdiction as a grouping key (`province:安徽`, `national:`); '' when nothing is known.
+ * Cached per document and settings object.
+ */
+export function jurisdictionKey(document: Document | undefined, settings: JurisdictionSettings | undefined): string {
+  if (!document || !settings) return '';
+  const cached = cache.get(document);
+  if (cached && cached.settings === settings) return cached.key;
+  const { level, place } = detectJurisdiction(document.normalized, settings);
+  const key = level === null && place === null ? '' : `${level ?? '?'}:${place ?? ''}`;
+  cache.set(document, { settings, key });
+  return key;
+}
