@@ -20,6 +20,8 @@ export { unitAt } from './units.js';
 
 /** Ends a clause for labels (、 too: `进出口总额1523.6亿元、增长23.2%`). */
 const MINOR_BREAK = breakTable(',，、:：;；。!！?？\n()（）【】“”"');
+/** MINOR_BREAK without quotes: a label that is only a quoted name (`新建城市“口袋公园”150个`) reaches past them. */
+const UNQUOTED_BREAK = breakTable(',，、:：;；。!！?？\n()（）【】');
 /** Ends a clause for `分别` subjects (not 、: `城镇、农村居民收入分别增长…`). */
 const MAJOR_BREAK = breakTable(',，:：;；。!！?？\n()（）【】');
 const SENTENCE_BREAK = breakTable('。!！?？;；\n】');
@@ -55,6 +57,14 @@ interface MeaningWords {
   relationalNouns: Set<string>;
   /** Longest first. */
   relationalActions: string[];
+  /** Verbs (longest first) and one-character prepositions that, ending a count's label, hand it to the noun after the figure. */
+  countedNounVerbs: string[];
+  countedNounPrepositions: Set<string>;
+  countedNounMarks: string[];
+  rankChangeContext: string[];
+  nonChanges: string[];
+  /** A list marker opening a line (`二、加强社会保障10件`): the not-figures `list-marker` pattern, anchored. */
+  listMarker: RegExp | null;
 }
 
 function byLast(words: string[]): Map<number, string[]> {
@@ -65,6 +75,11 @@ function byLast(words: string[]): Map<number, string[]> {
     map.get(key)!.push(w);
   }
   return map;
+}
+
+function listMarkerOf(k: Knowledge): RegExp | null {
+  const marker = k.notFigures.find((p) => p.id === 'list-marker');
+  return marker ? new RegExp(`^(?:${marker.pattern.source})`, 'u') : null;
 }
 
 const meaningWordsCache = new WeakMap<Knowledge, MeaningWords>();
@@ -85,7 +100,8 @@ function meaningWords(k: Knowledge): MeaningWords {
     changeStarts: new Set(change.map((c) => c.charCodeAt(0))),
     longestChange: Math.max(0, ...change.map((c) => c.length)),
     changeSubjectAtEnd: new RegExp(`(?:${alternation(w.changeSubjects)})$`, 'u'),
-    countedNoun: new RegExp(`^[\\p{Script=Han}]{2,10}?(?=${alternation(w.countedNounEnds)}|[,，、。;；:：\\s]|$)`, 'u'),
+    // a digit or an opening quote or bracket ends the noun too (`…等6类市场化应用场景项目3000多万千瓦`)
+    countedNoun: new RegExp(`^[\\p{Script=Han}]{2,12}?(?=${alternation(w.countedNounEnds)}|[,，、。;；:：\\s\\d(（]|$)`, 'u'),
     respectively: w.respectively,
     increaseByLast: byLast(w.increase),
     decreaseByLast: byLast(w.decrease),
@@ -96,6 +112,12 @@ function meaningWords(k: Knowledge): MeaningWords {
     totals: w.totals,
     relationalNouns: new Set(w.relationalNouns),
     relationalActions: [...w.relationalActions].sort((a, b) => b.length - a.length),
+    countedNounVerbs: w.countedNounLeads.filter((v) => v.length > 1).sort((a, b) => b.length - a.length),
+    countedNounPrepositions: new Set(w.countedNounLeads.filter((v) => v.length === 1)),
+    countedNounMarks: w.countedNounMarks,
+    rankChangeContext: w.rankChangeContext,
+    nonChanges: w.nonChanges,
+    listMarker: listMarkerOf(k),
   };
   meaningWordsCache.set(k, m);
   return m;
@@ -108,6 +130,12 @@ interface Meaning {
   continuation: boolean;
   /** The scope word the label opens with (新增, 新建 …), which the next items of a 、-list share. */
   scope: string | null;
+  /** The counted noun written after the figure, when it became the label (`585件人大代表建议`). */
+  nounAfter: string | null;
+  /** A unit other than the scanned one (`排名提升10位`: 名次, not 人). */
+  unit?: string;
+  /** The change word leads the metric phrase as a verb (`压减办事时限49.4%`): it governs a 、-list of objects. */
+  leads?: boolean;
 }
 
 function clauseStart(text: string, pos: number, floor: number, breaks: Uint8Array): number {
@@ -138,7 +166,9 @@ function changeBefore(text: string, pos: number, floor: number, k: Knowledge, mw
   }
   const to = ending(mw.changeToByLast);
   if (to) end -= to.length;
-  const change: Change = ending(mw.increaseByLast) ? 'increase' : ending(mw.decreaseByLast) ? 'decrease' : null;
+  let change: Change = ending(mw.increaseByLast) ? 'increase' : ending(mw.decreaseByLast) ? 'decrease' : null;
+  // 改造提升11个边境旗县: a compound ending in a change word states no change
+  if (change && mw.nonChanges.some(endsWith)) change = null;
   if (to) return { change: null, to: change !== null };
   return { change, to: false };
 }
@@ -173,6 +203,61 @@ function leadingChange(pre: string, k: Knowledge, mw: MeaningWords): { change: C
   return null;
 }
 
+/**
+ * The counted thing written after a figure, when it is the figure's label: `57个贫困旗县全部摘帽` (no
+ * label before), `先后拿出50条措施` (the label is only a verb: words.yaml countedNounLeads),
+ * `国家交付的18个省份`, `引进远景等15家头部企业` (countedNounMarks), `585件人大代表建议和583件政协提案`
+ * (the second figure's clause is the first one's noun), `逾万游客` (a bare 万: no measure word),
+ * `67.8%的政务服务事项` (a share of the things after 的). Null when the label stays as it is.
+ */
+function countedNounOf(
+  text: string,
+  f: ScannedFigure,
+  prev: ScannedFigure | null,
+  prevMeaning: Meaning | undefined,
+  label: string,
+  continuation: boolean,
+  clause: number,
+  k: Knowledge,
+  mw: MeaningWords,
+): { label: string; noun: string } | null {
+  if (f.rank || f.placeholder) return null;
+  let from = f.end;
+  if (!f.unit) {
+    // a bare 万/亿 figure (逾万游客); its noun must follow at once
+  } else if (f.unit.unit === '%' && !label && text[f.end] === '的') {
+    from = f.end + 1;
+  } else if (f.unit.kind !== 'count' || k.words.personMeasures.includes(f.unit.spelling)) {
+    // only after a pure measure word: 2400多万人民 is 人 + 民, not a thing called 民…
+    return null;
+  }
+  const noun = text.slice(from, from + 16).match(mw.countedNoun)?.[0] ?? '';
+  // (not a joiner's clause: `11条和工业、服务业…`; after a bare 万 only a short noun: 逾万游客, 157万贫困人口)
+  if (noun.length < 2 || k.words.listJoiners.some((w) => noun.startsWith(w)) || (!f.unit && noun.length > 6)) return null;
+  // A long run is a noun only when a list goes on after it (3个国家级夜间文旅消费集聚区和9个…); else it has
+  // likely run into a predicate, most of all when the count is the clause's subject (3部作品荣获第十七届
+  //精神文明…, 147项医检结果全省三甲医院互认) rather than a verb's object (建成9个紧密型城市医疗集团).
+  const listGoesOn = k.words.listJoiners.some((w) => text.startsWith(w, from + noun.length));
+  const fits = (most: number) => noun.length <= most || listGoesOn;
+  const before = text.slice(clause, f.start).trimEnd();
+  if (!label || mw.countedNounMarks.some((w) => before.endsWith(w))) return fits(8) ? { label: noun, noun } : null;
+  if (!fits(10)) return null;
+  // 585件人大代表建议和583件政协提案: the second figure's clause is the first one's noun and a joiner
+  if (prev && prevMeaning?.nounAfter) {
+    const between = text.slice(prev.end, f.start);
+    if (between.startsWith(prevMeaning.nounAfter) && mw.listGap.test(between.slice(prevMeaning.nounAfter.length))) return { label: noun, noun };
+  }
+  const verb = mw.countedNounVerbs.find((v) => label.endsWith(v)) ?? (mw.countedNounPrepositions.has(label) ? label : undefined);
+  if (verb) {
+    // a verb is no metric: the noun is (新增5个校企共建学院 keeps its scope word)
+    const rest = label.slice(0, label.length - verb.length);
+    return { label: mw.scope.includes(rest) ? rest + noun : noun, noun };
+  }
+  // a short label before the count (新增13个…, 沿黄5个盟市) qualifies the noun
+  if (label.length <= 2 && !continuation && f.unit) return { label: label.length === 2 && !k.words.filler.includes(label) ? label + noun : noun, noun };
+  return null;
+}
+
 /** `是…的1.6倍`, `相当于…的2倍`: a ratio. */
 function isRatio(text: string, pos: number, floor: number, k: Knowledge): boolean {
   const before = text.slice(Math.max(floor, pos - 30), pos);
@@ -195,11 +280,13 @@ function meaningOf(text: string, figures: ScannedFigure[], k: Knowledge): Meanin
     const minor = clauseStart(text, f.start, floor, MINOR_BREAK);
     const major = clauseStart(text, f.start, floor, MAJOR_BREAK);
     // a list of nouns joined by 、 names one metric when no figure stands between them
-    const joined = text.slice(major, f.start);
+    // (a heading's list marker is no list item: 二、加强社会保障10件; 一、二、三产业增加值 mid-sentence is)
+    let joined = text.slice(major, f.start);
+    if (mw.listMarker && (major === 0 || text[major - 1] === '\n')) joined = joined.replace(mw.listMarker, '');
     const pre = /^[^、]+(?:、[^、]{1,20})+$/u.test(joined) && !/[、]\s*$/u.test(joined) && !/^[、]/u.test(joined) ? joined : text.slice(minor, f.start);
     // A list continues with the same unit and no qualifier of its own (`分别增长4.3%、7.1%`);
     // `增长6%左右、突破2.6万亿元` is two statements.
-    const continuation =
+    let continuation =
       sameSentence &&
       mw.listGap.test(text.slice(prev!.end, f.start)) &&
       (prev!.unit?.unit ?? null) === (f.unit?.unit ?? null) &&
@@ -221,21 +308,36 @@ function meaningOf(text: string, figures: ScannedFigure[], k: Knowledge): Meanin
 
     // 降低企业用电成本59亿元, 减少环节979个: the change word leads the metric phrase
     let leadRest: string | undefined;
+    let leads = false;
     if (!change && !to && !f.rank && kind !== 'ratio') {
       const lead = leadingChange(pre, k, mw);
       if (lead) {
         change = lead.change;
         kind = 'change';
         leadRest = lead.rest;
+        leads = true;
       }
     }
     let label = cleanLabel(leadRest ?? pre, k, f.rank);
-    // 57个贫困旗县全部摘帽, 九千六百多万名党员: a counted thing named after its measure word
-    // (only after a pure measure word: 2400多万人民 is 人 + 民, not a thing called 民…)
-    const measure = f.unit && f.unit.kind === 'count' && !k.words.personMeasures.includes(f.unit.spelling);
-    if ((!label || label.length <= 2) && measure && !continuation) {
-      const noun = text.slice(f.end, f.end + 14).match(mw.countedNoun)?.[0] ?? '';
-      if (noun.length >= 2) label = label.length >= 2 && !k.words.filler.includes(label) ? label + noun : noun;
+    // 新建城市“口袋公园”150个: nothing after the closing quote, so the quoted name belongs to the label
+    // (quotes still end a label that has words after them: 采取“四个一批”帮助基层化债)
+    if (!label && leadRest === undefined && minor > floor && (text[minor - 1] === '”' || text[minor - 1] === '"')) {
+      const wide = clauseStart(text, f.start, floor, UNQUOTED_BREAK);
+      if (wide < minor) label = cleanLabel(text.slice(wide, f.start).replace(/[“”"]/gu, ''), k, f.rank);
+    }
+    const counted = countedNounOf(text, f, prev, meanings[j - 1], label, continuation, minor, k, mw);
+    let nounAfter: string | null = null;
+    if (counted) {
+      label = counted.label;
+      nounAfter = counted.noun;
+      // a figure naming its own thing starts a statement of its own (585件人大代表建议 after 29件)
+      continuation = false;
+    }
+    // 全国排名提升10位: places in a ranking, not people
+    let unit: string | undefined;
+    if (f.unit && k.rankMeasures.includes(f.unit.spelling) && mw.rankChangeContext.some((w) => pre.includes(w))) {
+      unit = '名次';
+      if (kind !== 'change') kind = 'rank';
     }
     // 清理议事协调机构109个,幅度达59%: a bare relational noun measures the previous statement of its
     // sentence: 议事协调机构 + 清理 + 幅度 (the action next to the noun, as in 议事协调机构精简幅度).
@@ -243,6 +345,14 @@ function meaningOf(text: string, figures: ScannedFigure[], k: Knowledge): Meanin
       const subject = meanings[j - 1]!.label;
       const action = mw.relationalActions.find((w) => subject.startsWith(w) && subject.length > w.length);
       label = action ? subject.slice(action.length) + action + label : subject + label;
+    }
+    // 装备制造业增加值增长7.7%,占规模以上工业增加值比重为34.6%: a share whose clause opens with 占 (words.yaml
+    // share) has no subject of its own; the previous statement's is the whole it is a part of
+    if (sameSentence && label && f.unit?.unit === '%' && meanings[j - 1]!.label) {
+      const lead = pre.replace(/^[\s,，]+/u, '');
+      const word = k.words.share.find((w) => lead.startsWith(w) && !label.startsWith(w));
+      const subject = meanings[j - 1]!.label;
+      if (word && !label.startsWith(subject)) label = subject + word + label;
     }
     const own = label !== '';
     if (!label && sameSentence && !continuation) label = meanings[j - 1]!.label;
@@ -273,7 +383,24 @@ function meaningOf(text: string, figures: ScannedFigure[], k: Knowledge): Meanin
       scope = meanings[j - 1]!.scope;
       label = scope + label;
     }
-    meanings.push({ kind, change, label, continuation, scope });
+    // 压减办事时限49.4%、环节20.8%、材料26.5%: a change verb leading a 、-list reaches its bare `noun + figure`
+    // items with the same unit (not 口岸货运量增长14.7%、城镇化率68%: there the change word follows its noun)
+    if (
+      own &&
+      sameSentence &&
+      kind !== 'change' &&
+      !f.rank &&
+      meanings[j - 1]!.leads &&
+      afterListComma &&
+      (prev!.unit?.unit ?? null) === (f.unit?.unit ?? null) &&
+      pre.trim() === label &&
+      !(f.qualifier && text.startsWith(f.qualifier.word, f.start))
+    ) {
+      kind = 'change';
+      change = meanings[j - 1]!.change;
+      leads = true;
+    }
+    meanings.push({ kind, change, label, continuation, scope, nounAfter, ...(unit ? { unit } : {}), ...(leads ? { leads } : {}) });
   }
 
   // 分别 lists: subjects before 分别 paired with the list's figures in order.
@@ -351,7 +478,7 @@ export function extractFigures(doc: Document, rules: RuleSet = coreRules()): Fig
       exact,
       // the exact digits parsed: the correctly rounded number, as Decimal#toNumber gives, but cheaper
       value: exact === null ? null : Number(exact),
-      unit: f.rank ? '名次' : (f.unit?.unit ?? null),
+      unit: f.rank ? '名次' : (m.unit ?? f.unit?.unit ?? null),
       interval: f.interval ? toInterval(f.interval) : null,
       qualifier: f.qualifier?.word ?? null,
       kind: m.kind,

@@ -135,6 +135,10 @@ const EMPTY_WORDS: Required<WordLists> = {
   changeNounTails: [],
   personMeasures: [],
   countedNounEnds: [],
+  countedNounLeads: [],
+  countedNounMarks: [],
+  rankChangeContext: [],
+  nonChanges: [],
   respectively: [],
 };
 

@@ -74,18 +74,33 @@ function paragraphCarries(text: string, ctx: PeriodContext, k: Knowledge): Perio
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
   const topLevel = /^[ \t]*[一二三四五六七八九十]+、/u;
+  // A title line (no clause punctuation: `内蒙古自治区2023年43件民生实事项目`) sets the period of the parts
+  // under it, top-level headings included; a title for the report's own year lists plans, not results.
+  let title: PeriodContext['carries'][number] | null = null;
   while ((m = re.exec(text))) {
     if (m[0].length === 0) re.lastIndex++;
     const lineStart = m.index;
     if (topLevel.test(text.slice(lineStart, lineStart + 6))) {
-      carries.push({ start: lineStart, period: '', target: false });
+      // (a heading with a time of its own, `一、2024年工作回顾`, `二、今年工作安排`, ends the title's reach)
+      const heading = text.slice(lineStart, lineStart + 60).split('\n', 1)[0]!;
+      const own = YEAR_IN_HEADING.test(heading) || [...k.periods.reviewHeadings, ...k.periods.targetHeadings, ...Object.keys(k.periods.relativeYears)].some((w) => heading.includes(w));
+      if (own) title = null;
+      carries.push(title ? { ...title, start: lineStart } : { start: lineStart, period: '', target: false });
       continue;
     }
     const lead = m[1]!;
     // explicit years and backward spans carry; 今年/今后五年 depend on the section they are in
     const markers = markersIn(lead, 0, lead.length, base, ctx, k).filter((mk) => mk.at <= 8 && (mk.source === 'year' || (mk.source === 'span' && !mk.target)));
     const first = markers[0];
-    if (first) carries.push({ start: lineStart, period: first.period, target: first.target ?? false });
+    if (!first) continue;
+    const lineEnd = text.indexOf('\n', lineStart);
+    const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
+    // (not a dated line: `——2023年1月12日在…会议上` is the delivery line)
+    const isTitle = line.trim().length <= 60 && !/[,，。;；:：!！?？]/u.test(line) && !/年\s*\d{1,2}\s*月/u.test(line);
+    const target = (first.target ?? false) || (isTitle && ctx.deliveryYear !== null && first.source === 'year' && Number(first.period) >= ctx.deliveryYear);
+    const carry = { start: lineStart, period: first.period, target };
+    title = isTitle ? carry : null;
+    carries.push(carry);
   }
   return carries;
 }
@@ -147,6 +162,15 @@ interface Marker {
 }
 
 const EXPLICIT_YEAR = /(?<![\d.])((?:19|20)\d{2})\s*年(?!\s*[—–\-~至到]\s*\d)(底|末|初|上半年|下半年|前三季度|[一二三四]季度|\d{1,2}\s*[—–\-~至到]\s*\d{1,2}\s*月|\d{1,2}月(?:底|末|份)?)?/gu;
+/** `2021—` right before a year: the start of a span of years (`2021—2023年`). */
+const YEAR_SPAN_START = /((?:19|20)\d{2})\s*[—–\-~至到]\s*$/u;
+
+/** Whether `at` is inside an unclosed 《 of `text` (a title: 《…发展规划(2021—2027年)》). */
+function insideTitle(text: string, at: number): boolean {
+  const open = text.lastIndexOf('《', at);
+  return open >= 0 && text.lastIndexOf('》', at) < open;
+}
+
 const MONTHS = /(?<![\d年])(\d{1,2})\s*[—–\-~至到]\s*(\d{1,2})\s*月(?:份)?/gu;
 const UNTIL_MONTH = /截至(?:目前|(\d{1,2})\s*月(?:底|末|份)?)/gu;
 
@@ -179,15 +203,23 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
   if (!/[年月季]/u.test(slice)) return markers;
   const p = k.periods;
   for (const m of slice.matchAll(EXPLICIT_YEAR)) {
-    const before = slice.slice(Math.max(0, m.index - 2), m.index);
+    // 《…规划(2021—2027年)》: a year inside a title names the document, not the figure's time
+    if (insideTitle(slice, m.index)) continue;
+    // 2021—2023年: a span of years, from its first year
+    const spanStart = slice.slice(Math.max(0, m.index - 8), m.index).match(YEAR_SPAN_START);
+    const at = spanStart ? m.index - spanStart[0].length : m.index;
+    const before = slice.slice(Math.max(0, at - 2), at);
     if (p.comparisonBefore.some((w) => before.endsWith(w))) continue;
     const after = slice.slice(m.index + m[0].length, m.index + m[0].length + 3);
     if (p.comparisonAfter.some((w) => after.startsWith(w))) continue;
     const year = Number(m[1]);
-    const target = p.targetBefore.some((w) => before.endsWith(w)) && !p.untilWords.some((w) => slice.endsWith(w, m.index));
+    const target = p.targetBefore.some((w) => before.endsWith(w)) && !p.untilWords.some((w) => slice.endsWith(w, at));
     const sub = m[2];
     let period = String(year);
-    if (sub) {
+    if (spanStart) {
+      const first = Number(spanStart[1]);
+      if (first < year) period = `${first}/${year}`;
+    } else if (sub) {
       const part = k.periods.partialYears[sub];
       const months = sub.match(/(\d{1,2})\s*[—–\-~至到]\s*(\d{1,2})\s*月/);
       const until = sub.match(/^(\d{1,2})月(?:底|末)$/);
@@ -195,7 +227,7 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
       else if (months) period = `${year}-${pad(Number(months[1]))}/${year}-${pad(Number(months[2]))}`;
       else if (until) period = `${year}-01/${year}-${pad(Number(until[1]))}`;
     }
-    markers.push({ at: from + m.index, period, year, target, source: 'year' });
+    markers.push({ at: from + at, period, year, target, source: 'year' });
   }
   for (const m of slice.matchAll(MONTHS)) {
     const y = yearBefore(markers, from + m.index) ?? baseYear;
