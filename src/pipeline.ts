@@ -170,7 +170,7 @@ async function collect(paths: string[], options: CheckOptions): Promise<Collecte
 export async function check(paths: string[] = [], options: CheckOptions = {}): Promise<CheckRun> {
   const { documents, figures, warnings, rules, config, locale } = await collect(paths, options);
   const outcome = runChecks(documents, figures, rules, { locale, severity: config?.severity });
-  return { documents, figures, warnings, ...outcome };
+  return { ...outcome, documents, figures, warnings: [...warnings, ...outcome.warnings] };
 }
 
 /** Figures of the given paths, without cross-checking (the `figures` command). */

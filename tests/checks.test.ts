@@ -277,9 +277,11 @@ describe('figure-missing (required)', () => {
     expect(findings[0]!.locations[0]!.path).toBe('report-2023.txt');
   });
 
-  it('rejects an unknown metric id', () => {
-    const bad = ruleSet({ checks: [{ type: 'required', metrics: ['no-such'] }] });
-    expect(() => runChecks([report], [], bad, { locale: 'en' })).toThrow(/unknown metric "no-such"/);
+  it('warns about a metric id no rule file defines and goes on with the others', () => {
+    const typo = ruleSet({ metrics: rules.metrics, checks: [{ type: 'required', metrics: ['no-such', 'gdp-growth'], documents: ['report-2023'] }] });
+    const results = runChecks([report, yearbook], figures, typo, { locale: 'en' });
+    expect(results.warnings).toEqual(['check "required" names metric "no-such", which no rule file defines: nothing is checked for it']);
+    expect(results.findings.filter((f) => f.rule === 'figure-missing')).toHaveLength(1);
   });
 });
 

@@ -135,3 +135,20 @@ describe('README example section', () => {
     expect(crossChecks(auto.stdout)).toEqual(automatic);
   });
 });
+
+describe('README rule file example (the core format of the checks issue, as written)', () => {
+  it('loads, runs, and makes the funds mismatch an error; metric ids it names but does not define are warnings', () => {
+    const section = readme.slice(readme.indexOf('\n## Rule files\n'), readme.indexOf('\n## Checks\n'));
+    const example = /```yaml\n([\s\S]*?)```/.exec(section)![1]!;
+    const dir = workspace();
+    writeFileSync(join(dir, 'rules.yaml'), example);
+    const result = run('npx figcheck check examples/nmg --rules rules.yaml --format json', dir);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/names metric "gdp-growth", which no rule file defines/);
+    const report = JSON.parse(result.stdout) as { findings: { rule: string; severity: string; metric: string | null }[] };
+    const funds = report.findings.filter((f) => f.metric === 'funds-attracted');
+    expect(funds).toHaveLength(1);
+    expect(funds[0]).toMatchObject({ rule: 'figure-mismatch', severity: 'error' });
+  });
+});

@@ -28,6 +28,8 @@ export interface RunChecksOptions {
 
 export interface CheckResults {
   findings: Finding[];
+  /** Rule-set problems that do not stop the run (a check naming a metric no rule file defines). */
+  warnings: string[];
   comparisons: MetricComparison[];
   targets: TargetOutcome[];
   coverage: Coverage[];
@@ -104,6 +106,16 @@ export function runChecks(documents: Document[], figures: Figure[], rules: RuleS
       );
     }
   }
+  // A metric id that no rule file defines is likely a typo or a rule file left out of the run: the
+  // check goes on for the others (the issue's core example names gdp-growth without defining it).
+  const warnings: string[] = [];
+  const defined = new Set((rules.metrics ?? []).map((m) => m.id));
+  for (const entry of entries) {
+    if (!Array.isArray(entry.metrics)) continue;
+    for (const id of entry.metrics.filter((m) => !defined.has(m))) {
+      warnings.push(`check "${entry.type}" names metric "${id}", which no rule file defines: nothing is checked for it`);
+    }
+  }
   // An on-by-default module runs once with its defaults, unless the rule set lists it: then its entries replace that run.
   const runs: CheckRule[] = [
     ...CHECKS.filter((c) => c.onByDefault && !entries.some((e) => e.type === c.type)).map((c): CheckRule => ({ type: c.type })),
@@ -137,7 +149,7 @@ export function runChecks(documents: Document[], figures: Figure[], rules: RuleS
   });
   const targets = uniqueBy(context.targets, (o) => `${o.metric}\u0000${o.target.document}\u0000${o.target.span.start}`);
   const coverage = context.coverage.length ? context.coverage : coverageOf(documents, comparisons);
-  return { findings, comparisons, targets, coverage };
+  return { findings, warnings, comparisons, targets, coverage };
 }
 
 function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
