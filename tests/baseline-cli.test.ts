@@ -4,36 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../src/cli/main.js';
+import { writeProject } from './helpers/project.js';
 
+let parent: string;
 let root: string;
 beforeAll(() => {
-  root = mkdtempSync(join(tmpdir(), 'figcheck-baseline-cli-'));
-  writeFileSync(join(root, 'yearbook.txt'), '2022年，全区引进到位资金3409亿元。全区粮食产量780万吨。\n');
-  writeFileSync(join(root, 'report.txt'), '过去一年，全区引进到位资金3409亿元。全区粮食产量700万吨。\n');
-  writeFileSync(
-    join(root, 'rules.yaml'),
-    [
-      'version: 1',
-      'metrics:',
-      '  - { id: funds-attracted, name: 引进到位资金, aliases: [引进到位资金], unit: 元, kind: level }',
-      '  - { id: grain-output, name: 粮食产量, aliases: [粮食产量], unit: 吨, kind: level }',
-      'checks:',
-      '  - { type: consistency, metrics: "*", severity: error }',
-      '',
-    ].join('\n'),
-  );
-  writeFileSync(
-    join(root, 'figcheck.yaml'),
-    [
-      'documents:',
-      '  - { id: yearbook, path: yearbook.txt, period: "2022", status: final }',
-      '  - { id: report, path: report.txt, period: "2022", status: preliminary }',
-      'rules: [rules.yaml]',
-      '',
-    ].join('\n'),
-  );
+  parent = mkdtempSync(join(tmpdir(), 'figcheck-baseline-cli-'));
+  root = writeProject(parent, '2022年，全区引进到位资金3409亿元。全区粮食产量780万吨。\n', '过去一年，全区引进到位资金3409亿元。全区粮食产量700万吨。\n');
 });
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+afterAll(() => rmSync(parent, { recursive: true, force: true }));
 
 async function figcheck(...args: string[]): Promise<number> {
   // The CLI writes notices to stderr; keep the test output clean.

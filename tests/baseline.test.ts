@@ -7,6 +7,7 @@ import { InputError, type CheckRun, type Finding } from '../src/model.js';
 import { check } from '../src/pipeline.js';
 import { exitCode } from '../src/report/gate.js';
 import { sarifFormatter } from '../src/report/sarif.js';
+import { writeProject } from './helpers/project.js';
 import { sampleRun } from './report-fixtures.js';
 
 let dir: string;
@@ -55,32 +56,7 @@ describe('baseline files', () => {
 
 /** Two small documents, a two-metric rule file and a config, written into a fresh folder. */
 function project(yearbook: string, report: string): string {
-  const root = mkdtempSync(join(dir, 'project-'));
-  writeFileSync(join(root, 'yearbook.txt'), yearbook);
-  writeFileSync(join(root, 'report.txt'), report);
-  writeFileSync(
-    join(root, 'rules.yaml'),
-    [
-      'version: 1',
-      'metrics:',
-      '  - { id: funds-attracted, name: 引进到位资金, aliases: [引进到位资金], unit: 元, kind: level }',
-      '  - { id: grain-output, name: 粮食产量, aliases: [粮食产量], unit: 吨, kind: level }',
-      'checks:',
-      '  - { type: consistency, metrics: "*", severity: error }',
-      '',
-    ].join('\n'),
-  );
-  writeFileSync(
-    join(root, 'figcheck.yaml'),
-    [
-      'documents:',
-      '  - { id: yearbook, path: yearbook.txt, period: "2022", status: final }',
-      '  - { id: report, path: report.txt, period: "2022", status: preliminary }',
-      'rules: [rules.yaml]',
-      '',
-    ].join('\n'),
-  );
-  return root;
+  return writeProject(dir, yearbook, report);
 }
 
 const YEARBOOK = '2022年，全区引进到位资金3409亿元。全区粮食产量780万吨。\n';
