@@ -7,7 +7,7 @@
 import type { Change, Document, Figure, FigureKind } from '../model.js';
 import { coreRules } from '../rules/load.js';
 import type { RuleSet } from '../rules/types.js';
-import { toInterval } from './intervals.js';
+import { plainString, toInterval } from './intervals.js';
 import { alternation, knowledgeOf, type Knowledge } from './knowledge.js';
 import { cleanLabel, splitSubjects } from './labels.js';
 import { periodContext, timeOf } from './periods.js';
@@ -283,7 +283,7 @@ function meaningOf(text: string, figures: ScannedFigure[], k: Knowledge): Meanin
     // (a heading's list marker is no list item: 二、加强社会保障10件; 一、二、三产业增加值 mid-sentence is)
     let joined = text.slice(major, f.start);
     if (mw.listMarker && (major === 0 || text[major - 1] === '\n')) joined = joined.replace(mw.listMarker, '');
-    const pre = /^[^、]+(?:、[^、]{1,20})+$/u.test(joined) && !/[、]\s*$/u.test(joined) && !/^[、]/u.test(joined) ? joined : text.slice(minor, f.start);
+    const pre = joined.includes('、') && /^[^、]+(?:、[^、]{1,20})+$/u.test(joined) && !/[、]\s*$/u.test(joined) && !/^[、]/u.test(joined) ? joined : text.slice(minor, f.start);
     // A list continues with the same unit and no qualifier of its own (`分别增长4.3%、7.1%`);
     // `增长6%左右、突破2.6万亿元` is two statements.
     let continuation =
@@ -471,7 +471,7 @@ export function extractFigures(doc: Document, rules: RuleSet = coreRules()): Fig
     const location = doc.locate(f.start, f.end);
     const { period, modality } = timeOf(doc, f.start, ctx, k);
     const reading = f.reading;
-    const exact = reading && !f.placeholder ? reading.value.toFixed() : null;
+    const exact = reading && !f.placeholder ? plainString(reading.value) : null;
     const figure: Figure = {
       document: doc.id,
       raw: location.text ?? original.slice(doc.originalOffset(f.start), doc.originalOffset(f.end)),

@@ -99,10 +99,55 @@ export function rangeInterval(from: ExactInterval, to: ExactInterval): ExactInte
 }
 
 /**
- * A Decimal as the nearest number. Parsing its plain digits is the same correctly rounded value as
- * decimal.js's toNumber, at under half the cost (toNumber goes through exponent formatting).
+ * A Decimal as the nearest number, the correctly rounded value decimal.js's toNumber gives. Every
+ * figure's interval ends come through here, so the common case skips strings: a coefficient of at
+ * most 15 digits is an exact double, and one multiplication or division by an exact power of ten
+ * (10^0 … 10^22) rounds once, correctly (Clinger's fast path). Anything else parses the plain digits.
  */
-export const numberOf = (d: Decimal): number => Number(d.toFixed());
+export function numberOf(d: Decimal): number {
+  const limbs = d.d;
+  // decimal.js keeps the coefficient in base-1e7 limbs, the first without leading zeros and the
+  // last without trailing zeros; `e` is the exponent of the leading digit
+  if (limbs && d.s === 1 && limbs.length <= 2) {
+    const first = limbs[0]!;
+    let coefficient = first;
+    let digits = first < 10 ? 1 : first < 100 ? 2 : first < 1e3 ? 3 : first < 1e4 ? 4 : first < 1e5 ? 5 : first < 1e6 ? 6 : 7;
+    if (limbs.length === 2) {
+      coefficient = first * 1e7 + limbs[1]!;
+      digits += 7;
+    }
+    let trailing = 0;
+    while (coefficient !== 0 && coefficient % 10 === 0) {
+      coefficient /= 10;
+      trailing++;
+    }
+    const exponent = d.e - (digits - trailing - 1);
+    if (coefficient === 0) return 0;
+    if (exponent >= 0 && exponent <= 22) return coefficient * POW10[exponent]!;
+    if (exponent < 0 && exponent >= -22) return coefficient / POW10[-exponent]!;
+  }
+  return Number(d.toFixed());
+}
+
+/**
+ * A Decimal in plain notation, as decimal.js's toFixed() writes it (`340900000000`, `4.2`, `0.05`),
+ * built from the same limbs as numberOf for the common case: this runs once per figure.
+ */
+export function plainString(d: Decimal): string {
+  const limbs = d.d;
+  if (!limbs || d.s !== 1 || limbs.length > 2 || limbs[0] === 0) return d.toFixed();
+  let digits = limbs.length === 2 ? String(limbs[0]!) + String(limbs[1]!).padStart(7, '0') : String(limbs[0]!);
+  let end = digits.length;
+  while (end > 1 && digits.charCodeAt(end - 1) === 48) end--;
+  if (end < digits.length) digits = digits.slice(0, end);
+  const e = d.e;
+  if (e >= digits.length - 1) return e === digits.length - 1 ? digits : digits + '0'.repeat(e - digits.length + 1);
+  if (e >= 0) return `${digits.slice(0, e + 1)}.${digits.slice(e + 1)}`;
+  return `0.${'0'.repeat(-e - 1)}${digits}`;
+}
+
+/** Exact doubles 10^0 … 10^22. */
+const POW10 = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
 
 /** Exact ends → the model's Interval of numbers. */
 export function toInterval(exact: ExactInterval): Interval {

@@ -89,6 +89,7 @@ export interface Knowledge {
     targetBefore: string[];
     salutations: string[];
     targetOpenings: string[];
+    ownYearPlansUntilMonth: number;
   };
 }
 
@@ -116,6 +117,7 @@ const EMPTY_WORDS: Required<WordLists> = {
   rankContext: [],
   rankNegators: [],
   nonTargets: [],
+  targetUnlessPast: [],
   fillerEnd: [],
   sharedTails: [],
   fillerInside: [],
@@ -269,6 +271,7 @@ function compile(rules: RuleSet): Knowledge {
       targetBefore: periods.targetBefore ?? [],
       salutations: periods.salutations ?? [],
       targetOpenings: periods.targetOpenings ?? [],
+      ownYearPlansUntilMonth: periods.ownYearPlansUntilMonth ?? 0,
     },
   };
 }

@@ -186,14 +186,28 @@ export function readArabic(
   return readTail(text, reading, k);
 }
 
+/** Per UTF-16 unit, what startsChinese asks: 1 a digit or place, 2 几/数, 4 a place or a big (万, 亿). */
+const startTables = new WeakMap<Knowledge, Uint8Array>();
+function startTable(k: Knowledge): Uint8Array {
+  let table = startTables.get(k);
+  if (!table) {
+    table = new Uint8Array(65536);
+    // (single characters only: a longer key never equals the one character looked up)
+    for (const c of [...k.digits.keys(), ...k.places.keys()]) if (c.length === 1) table[c.charCodeAt(0)]! |= 1;
+    for (const c of ['几', '数']) table[c.charCodeAt(0)]! |= 2;
+    for (const c of [...k.places.keys(), ...k.bigs.keys()]) if (c.length === 1) table[c.charCodeAt(0)]! |= 4;
+    startTables.set(k, table);
+  }
+  return table;
+}
+
 /** True when a Chinese numeral can start at `pos` (a digit, a place char, or 几/数 before a place). */
 export function startsChinese(text: string, pos: number, k: Knowledge): boolean {
-  const c = text[pos]!;
-  if (k.digits.has(c) || k.places.has(c)) return true;
-  if (c === '几' || c === '数') {
-    const next = text[pos + 1];
-    return next !== undefined && (k.places.has(next) || isBig(next, k));
-  }
+  // by character code: `text[pos]` would make a one-character string for every CJK character asked about
+  const table = startTable(k);
+  const here = table[text.charCodeAt(pos)] ?? 0;
+  if (here & 1) return true;
+  if (here & 2) return ((table[text.charCodeAt(pos + 1)] ?? 0) & 4) !== 0;
   return false;
 }
 

@@ -19,6 +19,8 @@ interface SectionInfo {
 export interface PeriodContext {
   /** Year the report was delivered (its targets are for this year), from the delivery line. */
   deliveryYear: number | null;
+  /** The delivery year as a period, when the report was delivered early enough in it that no full-year outcome of it exists yet. */
+  ownYearIsPlan: string | null;
   /** Year the document's actual figures describe. */
   reviewYear: number | null;
   /** Headed sections, outermost first, in text order. */
@@ -27,8 +29,8 @@ export interface PeriodContext {
   documentPeriod: string | null;
   /** Periods set by a paragraph that opens with one (`过去五年,…`), in force for the paragraphs after it. */
   carries: { start: number; period: string; target: boolean }[];
-  /** Markers of a sentence, by `sentenceStart:baseYear` (figures of one sentence share them). */
-  markerCache: Map<string, Marker[]>;
+  /** Markers of a sentence, by sentence start and base year (figures of one sentence share them): see markerKey. */
+  markerCache: Map<number, Marker[]>;
   /** The sentence of the last figure asked about: its bounds and markers (the next figure is often in it). */
   sentence?: { start: number; end: number; baseYear: number | null; markers: Marker[] };
   /** Sections enclosing the last position asked about, and the next section to enter. */
@@ -41,13 +43,29 @@ function sectionFacts(s: SectionInfo, ctx: PeriodContext, k: Knowledge): NonNull
   // a heading naming this year (今年, 本年: the relative years of offset 0)
   const thisYear = Object.entries(k.periods.relativeYears).some(([word, offset]) => offset === 0 && s.heading.includes(word));
   const year = y ? Number(y[1]) : ctx.deliveryYear !== null && thisYear ? ctx.deliveryYear : null;
-  const target = k.periods.targetHeadings.some((w) => s.heading.includes(w));
-  const review = k.periods.reviewHeadings.some((w) => s.heading.includes(w));
+  let target = k.periods.targetHeadings.some((w) => s.heading.includes(w));
+  let review = k.periods.reviewHeadings.some((w) => s.heading.includes(w));
+  if (target && review) {
+    // `二、2025年目标任务和主要工作`: the heading's year decides against the delivery year; without
+    // one, the word written first (`2022年主要工作和目标完成情况` reviews)
+    if (y && ctx.deliveryYear !== null) target = year! >= ctx.deliveryYear;
+    else target = firstAt(s.heading, k.periods.targetHeadings) < firstAt(s.heading, k.periods.reviewHeadings);
+    review = !target;
+  }
   // a review of the past five years: its figures describe the span (今后五年 headings hold
   // today's figures as often as targets, so forward spans stay sentence-level)
   const spans = markersIn(s.heading, 0, s.heading.length, ctx.reviewYear, ctx, k).filter((m) => m.source === 'span' && !m.target && m.period.includes('/'));
   s.facts = { year, target, review, span: spans[0]?.period ?? null };
   return s.facts;
+}
+
+function firstAt(text: string, words: string[]): number {
+  let first = Infinity;
+  for (const w of words) {
+    const at = text.indexOf(w);
+    if (at >= 0 && at < first) first = at;
+  }
+  return first;
 }
 
 /** The sections enclosing `pos`, outermost first; positions asked in increasing order walk a cursor. */
@@ -129,6 +147,7 @@ export function periodContext(doc: Document, k: Knowledge): PeriodContext {
   const head = doc.normalized.slice(0, 4000);
   const m = k.periods.deliveryRe?.exec(head);
   if (m?.[1]) deliveryYear = Number(m[1]);
+  const deliveryMonth = m?.[2] ? Number(m[2]) : null;
   // A document's period may be a span (2013/2022): its last year is the reviewed one.
   const configured = doc.period?.match(/(?:19|20)\d{2}(?!.*(?:19|20)\d{2})/);
   const reviewYear = configured ? Number(configured[0]) : deliveryYear !== null ? deliveryYear - 1 : null;
@@ -137,6 +156,7 @@ export function periodContext(doc: Document, k: Knowledge): PeriodContext {
   if (doc.segments) flattenSections(doc.segments, sections);
   const ctx: PeriodContext = {
     deliveryYear,
+    ownYearIsPlan: deliveryYear !== null && deliveryMonth !== null && deliveryMonth <= k.periods.ownYearPlansUntilMonth ? String(deliveryYear) : null,
     reviewYear,
     documentPeriod,
     sections: sections.length ? sections : headingsFromLines(doc.normalized),
@@ -284,7 +304,7 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
   return markers.sort((a, b) => a.at - b.at);
 }
 
-const periodWordCache = new WeakMap<Knowledge, { any: RegExp; target: RegExp; estimate: RegExp; nonTargets: RegExp; paragraphLead: RegExp; opening: RegExp }>();
+const periodWordCache = new WeakMap<Knowledge, { any: RegExp; target: RegExp; targetUnlessPast: RegExp; estimate: RegExp; nonTargets: RegExp; paragraphLead: RegExp; opening: RegExp }>();
 /** The period and modality word lists as single searches (does a sentence hold any of them?). */
 function periodWordsOf(k: Knowledge) {
   let words = periodWordCache.get(k);
@@ -293,6 +313,7 @@ function periodWordsOf(k: Knowledge) {
     words = {
       any: new RegExp(alternation([...Object.keys(p.relativeYears), ...Object.keys(p.partialYears), ...p.spans.flatMap((s) => s.words)]), 'u'),
       target: new RegExp(alternation(k.words.target), 'u'),
+      targetUnlessPast: new RegExp(alternation(k.words.targetUnlessPast), 'u'),
       estimate: new RegExp(alternation(k.words.estimate), 'u'),
       nonTargets: new RegExp(alternation(k.words.nonTargets), 'u'),
       // a line's first 14 characters, after indentation, dashes, a yearbook entry's 【…】 heading
@@ -347,11 +368,14 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
   for (const s of enclosingSections(pos, ctx)) {
     const facts = sectionFacts(s, ctx, k);
     if (facts.year !== null) sectionYear = facts.year;
-    if (facts.target) {
+    // A subheading turns an enclosing review into targets (or back) only with a year of its own:
+    // `(一)锚定目标攻坚,经济发展实现逆势而上` under `一、2024年工作回顾` reports outcomes
+    const mayTurn = facts.year !== null || !(targetSection || reviewSection);
+    if (facts.target && mayTurn) {
       targetSection = true;
       reviewSection = false;
     }
-    if (facts.review) {
+    if (facts.review && mayTurn) {
       reviewSection = true;
       targetSection = false;
     }
@@ -373,7 +397,7 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
   } else {
     start = last0 && pos >= last0.start && pos < last0.end ? last0.start : sentenceStart(text, pos);
     const end = last0 && start === last0.start ? last0.end : sentenceEnd(text, pos);
-    const key = `${start}:${baseYear}`;
+    const key = markerKey(start, baseYear);
     sentenceMarkers = ctx.markerCache.get(key) ?? markersIn(text, start, end, baseYear, ctx, k);
     ctx.markerCache.set(key, sentenceMarkers);
     ctx.sentence = { start, end, baseYear, markers: sentenceMarkers };
@@ -412,17 +436,31 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
   // a year before the section's (去年一季度… in a target section) states an actual
   const past = last?.year != null && last.year < (baseYear ?? Infinity);
   let modality: Modality = 'actual';
+  const inClause = (at: number) => at >= clause && at < pos;
   // 预计 reaches to the end of its ;-part of the sentence (预计产煤…,完成…,发电…;), or opens it
   if (words.estimates.some((at) => at < pos && (at >= semicolon || at < words.firstClauseEnd))) modality = 'estimate';
   else if (
-    words.targets.some((at) => (at >= clause && at < pos) || (at < words.openingEnd && words.openingEnd <= pos)) ||
+    words.targets.some((at) => inClause(at) || (at < words.openingEnd && words.openingEnd <= pos)) ||
+    (words.targetsUnlessPast.some(inClause) && !reviewSection && !periodIsPast(period, ctx)) ||
     last?.target ||
     carry?.target ||
-    (targetSection && !reviewSection && !past)
+    (targetSection && !reviewSection && !past) ||
+    // delivered in January, a report has no outcome yet for its own year as a whole
+    (ctx.ownYearIsPlan !== null && period === ctx.ownYearIsPlan)
   )
     modality = 'target';
   return { period, modality };
 }
+
+/** Whether a period ended before the document's own year (the delivery year, or the year after the reviewed one). */
+function periodIsPast(period: string | null, ctx: PeriodContext): boolean {
+  const own = ctx.deliveryYear ?? (ctx.reviewYear !== null ? ctx.reviewYear + 1 : null);
+  const last = period?.match(/(\d{4})(?:-\d{2})?$/u);
+  return own !== null && last !== null && last !== undefined && Number(last[1]) < own;
+}
+
+/** A sentence start and a base year as one number (years are read as 4 digits): no key string per figure. */
+const markerKey = (start: number, baseYear: number | null) => start * 100000 + (baseYear === null ? 0 : 50000 + baseYear);
 
 /** Clause punctuation as a lookup table (tested for every character back to a figure's clause start). */
 const CLAUSE_BREAK = new Uint8Array(65536);
@@ -432,6 +470,8 @@ interface SentenceWords {
   /** Offsets of estimate words (预计) and valid target words (力争, 目标 …, not 完成目标 or 预期寿命). */
   estimates: number[];
   targets: number[];
+  /** Offsets of target words for periods not over yet (控制在). */
+  targetsUnlessPast: number[];
   semicolons: number[];
   /** End of the first clause, and of an opening like `主要预期目标是:` (0 when none). */
   firstClauseEnd: number;
@@ -459,11 +499,13 @@ function sentenceWords(text: string, start: number, ctx: PeriodContext, k: Knowl
     return out;
   };
   const blocked = find(k.words.nonTargets, pw.nonTargets).flatMap((at) => [at, at + 8]);
-  const targets = find(k.words.target, pw.target).filter((at) => {
+  const valid = (at: number) => {
     if (blocked.some((b, i) => i % 2 === 0 && at >= b && at < blocked[i + 1]! && k.words.nonTargets.some((n) => sentence.startsWith(n, b) && at < b + n.length))) return false;
     const lead = sentence.slice(Math.max(0, at - 6), at);
     return !k.words.targetNegators.some((n) => lead.endsWith(n) || k.words.targetNegatorObjects.some((o) => lead.includes(n + o)));
-  });
+  };
+  const targets = find(k.words.target, pw.target).filter(valid);
+  const targetsUnlessPast = find(k.words.targetUnlessPast, pw.targetUnlessPast).filter(valid);
   const opening = sentence.match(pw.opening)?.[0] ?? '';
   const firstClause = sentence.match(/^[^,，;；:：]*/u)?.[0] ?? '';
   const semicolons: number[] = [];
@@ -471,6 +513,7 @@ function sentenceWords(text: string, start: number, ctx: PeriodContext, k: Knowl
   words = {
     estimates: find(k.words.estimate, pw.estimate).map((at) => start + at),
     targets: targets.map((at) => start + at),
+    targetsUnlessPast: targetsUnlessPast.map((at) => start + at),
     semicolons,
     firstClauseEnd: start + firstClause.length,
     openingEnd: opening ? start + opening.length : start,

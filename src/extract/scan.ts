@@ -59,10 +59,10 @@ export function blockedMask(text: string, boilerplate: Boilerplate[], k: Knowled
         if ((bits & 1) === 0 || i < nextFrom[p]!) continue;
         const pattern = anchored[p]!;
         pattern.lastIndex = i;
-        const m = pattern.exec(text);
-        if (m && m[0].length > 0) {
-          mask.fill(1, i, i + m[0].length);
-          nextFrom[p] = i + m[0].length;
+        // a sticky test leaves lastIndex at the match's end: no match array to allocate
+        if (pattern.test(text) && pattern.lastIndex > i) {
+          mask.fill(1, i, pattern.lastIndex);
+          nextFrom[p] = pattern.lastIndex;
         }
       }
     }
@@ -95,13 +95,56 @@ export interface ScanOptions {
   thousandsAt?: (offset: number) => boolean;
 }
 
+/**
+ * Character classes of the scanner as tables by UTF-16 unit, made once per Knowledge: the scan asks
+ * them for every candidate character, and `text[i]` would make a one-character string for each CJK
+ * one. (Single-character words only: a longer word never equals the one character looked up.)
+ */
+interface ScanTables {
+  /** Could a figure start here (a numeral, 第, 百, a placeholder)? */
+  candidate: Uint8Array;
+  /** Could a Chinese numeral go on with it (a digit, place, magnitude, 点, 多 …)? */
+  continues: Uint8Array;
+  /** Starts a Chinese numeral: a digit, 十, 几, 数. */
+  chineseStart: Uint8Array;
+  /** A digit, a place or a one-character magnitude. */
+  numeral: Uint8Array;
+  /** A place or a one-character magnitude, other than a place worth 10 (leadsAfterQualifier). */
+  bareLead: Uint8Array;
+  placeholder: Uint8Array;
+  /** The rank prefix (第) as a code, -1 when it is longer than one character. */
+  rankCode: number;
+}
+
+const scanTables = new WeakMap<Knowledge, ScanTables>();
+function scanTablesOf(k: Knowledge): ScanTables {
+  let t = scanTables.get(k);
+  if (t) return t;
+  const table = (words: Iterable<string>) => {
+    const out = new Uint8Array(65536);
+    for (const w of words) if (w.length === 1) out[w.charCodeAt(0)] = 1;
+    return out;
+  };
+  const continues = new Uint8Array(65536);
+  for (const w of [...k.digits.keys(), ...k.places.keys(), ...k.magnitudes.map((m) => m.word), k.point, ...k.plusWords, '几', '数']) {
+    if (w) continues[w.charCodeAt(0)] = 1;
+  }
+  const singleMagnitudes = k.magnitudes.map((m) => m.word).filter((w) => w.length === 1);
+  t = {
+    candidate: candidateTable(k),
+    continues,
+    chineseStart: table([...k.digits.keys(), ...[...k.places.keys()].filter((p) => k.places.get(p) === 10), '几', '数']),
+    numeral: table([...k.digits.keys(), ...k.places.keys(), ...singleMagnitudes]),
+    bareLead: table([...k.places.keys(), ...singleMagnitudes].filter((w) => (k.places.get(w) ?? 0) !== 10)),
+    placeholder: table(k.placeholders),
+    rankCode: k.rankPrefix.length === 1 ? k.rankPrefix.charCodeAt(0) : -1,
+  };
+  scanTables.set(k, t);
+  return t;
+}
+
 export class Scanner {
-  private readonly chineseStart: Set<string>;
-  private readonly numeralChars: Set<string>;
-  /** Per UTF-16 code unit: could a figure start here (a numeral, 第, 百, a placeholder)? */
-  private readonly candidate: Uint8Array;
-  /** Per UTF-16 code unit: could a Chinese numeral go on with it (a digit, place, magnitude, 点, 多 …)? */
-  private readonly continues: Uint8Array;
+  private readonly tables: ScanTables;
 
   constructor(
     private readonly text: string,
@@ -109,14 +152,7 @@ export class Scanner {
     private readonly k: Knowledge,
     private readonly options: ScanOptions = {},
   ) {
-    this.chineseStart = new Set([...k.digits.keys(), ...[...k.places.keys()].filter((p) => k.places.get(p) === 10), '几', '数']);
-    this.numeralChars = new Set([...k.digits.keys(), ...k.places.keys(), ...k.magnitudes.map((m) => m.word).filter((w) => w.length === 1)]);
-    // A lookup table keeps the per-character loop cheap: most characters can start no figure.
-    this.candidate = candidateTable(k);
-    this.continues = new Uint8Array(65536);
-    for (const w of [...k.digits.keys(), ...k.places.keys(), ...k.magnitudes.map((m) => m.word), k.point, ...k.plusWords, '几', '数']) {
-      if (w) this.continues[w.charCodeAt(0)] = 1;
-    }
+    this.tables = scanTablesOf(k);
   }
 
   /** Every figure in the text, in order. */
@@ -124,9 +160,10 @@ export class Scanner {
     const { text, k } = this;
     const out: ScannedFigure[] = [];
     const n = text.length;
+    const { candidate, chineseStart, numeral, placeholder, rankCode } = this.tables;
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
-      if (!this.candidate[c]) continue;
+      if (!candidate[c]) continue;
       let found: ScannedFigure | null = null;
       let skipTo = i + 1;
       if (isAsciiDigit(c)) {
@@ -138,10 +175,9 @@ export class Scanner {
           else skipTo = r.skipTo;
         }
       } else if (c < 128) {
-        if (k.placeholders.has(text[i]!) && !this.blocked[i]) found = this.placeholder(i);
+        if (placeholder[c] && !this.blocked[i]) found = this.placeholder(i);
       } else {
-        const ch = text[i]!;
-        if (ch === k.rankPrefix) {
+        if (c === rankCode) {
           const r = this.rank(i);
           if (r.figure) found = r.figure;
           else skipTo = r.skipTo;
@@ -154,7 +190,7 @@ export class Scanner {
           const r = this.numberFigure(i, false, null);
           if (r.figure) found = r.figure;
           else skipTo = r.skipTo;
-        } else if (this.chineseStart.has(ch) && !this.numeralChars.has(text[i - 1] ?? '') && startsChinese(text, i, k)) {
+        } else if (chineseStart[c] && !(i > 0 && numeral[text.charCodeAt(i - 1)]) && startsChinese(text, i, k)) {
           if (this.blocked[i]) {
             const r = readChinese(text, i, k);
             skipTo = r ? Math.max(i + 1, r.end) : i + 1;
@@ -163,7 +199,7 @@ export class Scanner {
             if (r.figure) found = r.figure;
             else skipTo = r.skipTo;
           }
-        } else if (k.placeholders.has(ch) && !this.blocked[i]) {
+        } else if (placeholder[c] && !this.blocked[i]) {
           found = this.placeholder(i);
         }
       }
@@ -182,7 +218,7 @@ export class Scanner {
    */
   private loneNumeral(i: number): boolean {
     const { text, k } = this;
-    if (this.continues[text.charCodeAt(i + 1)]) return false;
+    if (this.tables.continues[text.charCodeAt(i + 1)]) return false;
     if (qualifierBefore(text, i, k)) return false;
     const unit = unitAt(text, i + 1, k, false);
     return !unit || !(k.singleCharUnits.has(unit.unit) || k.singleCharUnits.has(unit.spelling));
@@ -190,10 +226,9 @@ export class Scanner {
 
   private leadsAfterQualifier(i: number): boolean {
     const { text, k } = this;
-    const ch = text[i]!;
-    if (this.blocked[i] || !(k.places.has(ch) || k.magnitudes.some((m) => m.word === ch))) return false;
-    if ((k.places.get(ch) ?? 0) === 10) return false; // 十 starts numerals anyway
-    if (this.numeralChars.has(text[i - 1] ?? '')) return false;
+    // a place or magnitude, not 十 (it starts numerals anyway)
+    if (this.blocked[i] || !this.tables.bareLead[text.charCodeAt(i)]) return false;
+    if (i > 0 && this.tables.numeral[text.charCodeAt(i - 1)]) return false;
     return qualifierBefore(text, i, k) !== null;
   }
 
@@ -363,9 +398,11 @@ export class Scanner {
     }
     const unit = unitAt(text, end, k, magnitude) ?? null;
     if (unit) end += unit.spelling.length;
-    // A lone X or x is a letter unless a unit or magnitude follows; × between numbers is times.
+    // A placeholder stands for digits only before a unit, a magnitude or %, as the placeholder check's
+    // `token-before-unit` pattern reads it (增长×%, XX亿元, 占比□□%): `“数据要素×”行动` names a programme.
+    if (!unit && !magnitude) return null;
+    // A lone X or x is a letter; × between numbers is times.
     if (latin > 0 && latin === end - pos && latin < 2) return null;
-    if (latin === 1 && !unit && !magnitude) return null;
     if (text[pos] === '×' && isAsciiDigit(text.charCodeAt(pos + 1))) return null;
     if (k.dateUnits.includes(text[end] ?? '')) return null;
     return { start: pos, end, reading: null, unit, qualifier: null, interval: null, rank: false, placeholder: true, range: false };

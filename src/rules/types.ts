@@ -180,6 +180,8 @@ export interface WordLists {
   rankContext?: string[];
   rankNegators?: string[];
   nonTargets?: string[];
+  /** Target words only for a period not over yet (控制在): in a review or for a past year they report an outcome. */
+  targetUnlessPast?: string[];
   fillerEnd?: string[];
   sharedTails?: string[];
   fillerInside?: string[];
@@ -252,6 +254,8 @@ export interface PeriodSettings {
   salutations?: string[];
   /** Words of a sentence opening that announces targets (`主要预期目标是:`). */
   targetOpenings?: string[];
+  /** A report delivered in months 1..N states its own year's full-year figures as plans (0: off). */
+  ownYearPlansUntilMonth?: number;
 }
 
 export interface RuleFile {
