@@ -2,6 +2,7 @@
  * Interval comparison (SEMANTICS.md): when two statements agree, when a target is met, and how a
  * reading is shown in a message. Pure functions over Figures; settings come from rules/core/checks.yaml.
  */
+import { amountText, intervalText } from '../notation.js';
 import { Decimal } from 'decimal.js';
 import type { Document, DocumentStatus, Figure, Interval, Locale } from '../model.js';
 import type { ConsistencySettings } from '../rules/types.js';
@@ -107,24 +108,14 @@ export function precision(figure: Figure): number {
   return i.hi - i.lo;
 }
 
-/** A base-unit number shown with 万/亿/万亿 folded back, exactly (decimal.js: no float noise in messages). */
+/** A base-unit number with 万/亿 folded back and `%` named: `3409亿`, `4.2%`. */
 export function formatAmount(value: number, unit: string | null): string {
-  const d = new Decimal(value);
-  const abs = d.abs();
-  let text: string;
-  if (unit === '%' || unit === '个百分点' || unit === '倍' || unit === '名次') text = d.toSignificantDigits(12).toString();
-  else if (abs.gte(1e12)) text = `${d.div(1e12).toSignificantDigits(12).toString()}万亿`;
-  else if (abs.gte(1e8)) text = `${d.div(1e8).toSignificantDigits(12).toString()}亿`;
-  else if (abs.gte(1e4)) text = `${d.div(1e4).toSignificantDigits(12).toString()}万`;
-  else text = d.toSignificantDigits(12).toString();
-  return unit === '%' ? `${text}%` : text;
+  return amountText(value, unit, { percentSign: true });
 }
 
 /** `[4.15%, 4.25%]`, `(3300亿, 3400亿)`, `[4%, ∞)`. */
 export function formatInterval(interval: Interval, unit: string | null): string {
-  const lo = interval.lo === null ? '-∞' : formatAmount(interval.lo, unit);
-  const hi = interval.hi === null ? '∞' : formatAmount(interval.hi, unit);
-  return `${interval.loClosed && interval.lo !== null ? '[' : '('}${lo}, ${hi}${interval.hiClosed && interval.hi !== null ? ']' : ')'}`;
+  return intervalText(interval, unit, { percentSign: true });
 }
 
 /** The figure as it reads in normalized (Simplified) text, else its raw text. */

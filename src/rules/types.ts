@@ -268,6 +268,7 @@ export interface RuleFile {
   arithmetic?: ArithmeticSettings;
   units?: UnitRule[];
   magnitudes?: Record<string, string | number>;
+  displayMagnitudes?: string[];
   numerals?: NumeralSettings;
   qualifiers?: QualifierRule[];
   intervals?: IntervalSettings;

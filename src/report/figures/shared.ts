@@ -3,7 +3,7 @@
  * interval notation with closedness ([4.15, 4.25], (3300亿, 3400亿), [4, ∞)).
  */
 import { relative, isAbsolute } from 'node:path';
-import { Decimal } from 'decimal.js';
+import { amountText, intervalText } from '../../notation.js';
 import type { Figure, Interval } from '../../model.js';
 
 /** The path as shown: relative to cwd when it is absolute (a relative path is shown as given). */
@@ -13,19 +13,9 @@ export function displayPath(path: string, cwd: string): string {
   return (rel && !rel.startsWith('..') ? rel : path).split('\\').join('/');
 }
 
-const MAGNITUDES: [Decimal, string][] = [
-  [new Decimal('1e12'), '万亿'],
-  [new Decimal('1e8'), '亿'],
-  [new Decimal('1e4'), '万'],
-];
-
 /** A number in base units written the way Chinese prose writes it: 340900000000 → 3409亿. */
 export function readableNumber(value: number | string, unit: string | null): string {
-  const d = new Decimal(value);
-  if (unit === '%' || unit === '个百分点' || unit === '倍' || unit === '名次') return d.toFixed();
-  const abs = d.abs();
-  for (const [factor, word] of MAGNITUDES) if (abs.gte(factor)) return d.div(factor).toFixed() + word;
-  return d.toFixed();
+  return amountText(value, unit);
 }
 
 /** `3409亿元`, `4.2%`, `第3名次` is shown as `第3`. */
@@ -38,8 +28,5 @@ export function readableValue(figure: Figure): string {
 
 /** `[4.15, 4.25]`, `(3300亿, 3400亿)`, `[4, ∞)` in the figure's unit. */
 export function intervalNotation(interval: Interval | null, unit: string | null): string {
-  if (!interval) return '';
-  const lo = interval.lo === null ? '−∞' : readableNumber(interval.lo, unit);
-  const hi = interval.hi === null ? '∞' : readableNumber(interval.hi, unit);
-  return `${interval.loClosed && interval.lo !== null ? '[' : '('}${lo}, ${hi}${interval.hiClosed && interval.hi !== null ? ']' : ')'}`;
+  return interval ? intervalText(interval, unit) : '';
 }
