@@ -7,7 +7,7 @@
 import type { Change, Document, Figure, FigureKind } from '../model.js';
 import { coreRules } from '../rules/load.js';
 import type { RuleSet } from '../rules/types.js';
-import { plainString, toInterval } from './intervals.js';
+import { toInterval } from './intervals.js';
 import { alternation, knowledgeOf, type Knowledge } from './knowledge.js';
 import { cleanLabel, splitSubjects } from './labels.js';
 import { periodContext, timeOf } from './periods.js';
@@ -471,13 +471,13 @@ export function extractFigures(doc: Document, rules: RuleSet = coreRules()): Fig
     const location = doc.locate(f.start, f.end);
     const { period, modality } = timeOf(doc, f.start, ctx, k);
     const reading = f.reading;
-    const exact = reading && !f.placeholder ? plainString(reading.value) : null;
+    const exact = reading && !f.placeholder ? reading.value.toFixed() : null;
     const figure: Figure = {
       document: doc.id,
       raw: location.text ?? original.slice(doc.originalOffset(f.start), doc.originalOffset(f.end)),
       exact,
-      // the exact digits parsed: the correctly rounded number, as Decimal#toNumber gives, but cheaper
-      value: exact === null ? null : Number(exact),
+      // the correctly rounded number of the exact value, as Number(exact) gives, without parsing
+      value: exact === null ? null : reading!.value.toNumber(),
       unit: f.rank ? '名次' : (m.unit ?? f.unit?.unit ?? null),
       interval: f.interval ? toInterval(f.interval) : null,
       qualifier: f.qualifier?.word ?? null,

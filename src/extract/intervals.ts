@@ -1,24 +1,26 @@
 /**
  * Intervals per SEMANTICS.md: what range of true values a stated figure allows. Ends are computed
- * with decimal.js and turned into numbers only at the end (4.2% → [4.15, 4.25], not 4.2500000001).
+ * exactly (exact.ts) and turned into numbers only at the end (4.2% → [4.15, 4.25], not 4.2500000001).
  * Every width comes from the `intervals` settings in rules/core/qualifiers.yaml.
  */
-import { Decimal } from 'decimal.js';
 import type { Interval } from '../model.js';
 import type { IntervalSettings, QualifierForm } from '../rules/types.js';
+import { Exact } from './exact.js';
 import type { NumberReading } from './numerals.js';
+
+export { numberOf, plainString } from './exact.js';
 
 /** An interval with exact ends (null: open to infinity). */
 export interface ExactInterval {
-  lo: Decimal | null;
-  hi: Decimal | null;
+  lo: Exact | null;
+  hi: Exact | null;
   loClosed: boolean;
   hiClosed: boolean;
 }
 
 /** A number reading with the unit's conversion factor applied (value, q, g, plus, few). */
-export function scaleReading(reading: NumberReading, factor: Decimal): NumberReading {
-  if (factor.eq(1)) return reading;
+export function scaleReading(reading: NumberReading, factor: Exact): NumberReading {
+  if (factor.eq(Exact.ONE)) return reading;
   return {
     ...reading,
     value: reading.value.times(factor),
@@ -31,16 +33,16 @@ export function scaleReading(reading: NumberReading, factor: Decimal): NumberRea
   };
 }
 
-/** The interval widths as Decimals, made once per settings object (not once per figure). */
-const widthCache = new WeakMap<object, { floor: Decimal; rounding: Decimal; about: Decimal; nearly: Decimal }>();
+/** The interval widths as Exacts, made once per settings object (not once per figure). */
+const widthCache = new WeakMap<object, { floor: Exact; rounding: Exact; about: Exact; nearly: Exact }>();
 function widthsOf(settings: Required<IntervalSettings>) {
   let w = widthCache.get(settings);
   if (!w) {
     w = {
-      floor: new Decimal(settings.floor),
-      rounding: new Decimal(settings.roundingHalfWidth),
-      about: new Decimal(settings.aboutHalfWidth),
-      nearly: new Decimal(settings.nearlyWidth),
+      floor: Exact.ofNumber(settings.floor),
+      rounding: Exact.ofNumber(settings.roundingHalfWidth),
+      about: Exact.ofNumber(settings.aboutHalfWidth),
+      nearly: Exact.ofNumber(settings.nearlyWidth),
     };
     widthCache.set(settings, w);
   }
@@ -89,7 +91,7 @@ export function intervalOf(reading: NumberReading, form: QualifierForm | null, s
   }
 }
 
-function roundingInterval(x: Decimal, half: Decimal): ExactInterval {
+function roundingInterval(x: Exact, half: Exact): ExactInterval {
   return { lo: x.minus(half), hi: x.plus(half), loClosed: true, hiClosed: true };
 }
 
@@ -98,62 +100,11 @@ export function rangeInterval(from: ExactInterval, to: ExactInterval): ExactInte
   return { lo: from.lo, hi: to.hi, loClosed: from.loClosed, hiClosed: to.hiClosed };
 }
 
-/**
- * A Decimal as the nearest number, the correctly rounded value decimal.js's toNumber gives. Every
- * figure's interval ends come through here, so the common case skips strings: a coefficient of at
- * most 15 digits is an exact double, and one multiplication or division by an exact power of ten
- * (10^0 … 10^22) rounds once, correctly (Clinger's fast path). Anything else parses the plain digits.
- */
-export function numberOf(d: Decimal): number {
-  const limbs = d.d;
-  // decimal.js keeps the coefficient in base-1e7 limbs, the first without leading zeros and the
-  // last without trailing zeros; `e` is the exponent of the leading digit
-  if (limbs && d.s === 1 && limbs.length <= 2) {
-    const first = limbs[0]!;
-    let coefficient = first;
-    let digits = first < 10 ? 1 : first < 100 ? 2 : first < 1e3 ? 3 : first < 1e4 ? 4 : first < 1e5 ? 5 : first < 1e6 ? 6 : 7;
-    if (limbs.length === 2) {
-      coefficient = first * 1e7 + limbs[1]!;
-      digits += 7;
-    }
-    let trailing = 0;
-    while (coefficient !== 0 && coefficient % 10 === 0) {
-      coefficient /= 10;
-      trailing++;
-    }
-    const exponent = d.e - (digits - trailing - 1);
-    if (coefficient === 0) return 0;
-    if (exponent >= 0 && exponent <= 22) return coefficient * POW10[exponent]!;
-    if (exponent < 0 && exponent >= -22) return coefficient / POW10[-exponent]!;
-  }
-  return Number(d.toFixed());
-}
-
-/**
- * A Decimal in plain notation, as decimal.js's toFixed() writes it (`340900000000`, `4.2`, `0.05`),
- * built from the same limbs as numberOf for the common case: this runs once per figure.
- */
-export function plainString(d: Decimal): string {
-  const limbs = d.d;
-  if (!limbs || d.s !== 1 || limbs.length > 2 || limbs[0] === 0) return d.toFixed();
-  let digits = limbs.length === 2 ? String(limbs[0]!) + String(limbs[1]!).padStart(7, '0') : String(limbs[0]!);
-  let end = digits.length;
-  while (end > 1 && digits.charCodeAt(end - 1) === 48) end--;
-  if (end < digits.length) digits = digits.slice(0, end);
-  const e = d.e;
-  if (e >= digits.length - 1) return e === digits.length - 1 ? digits : digits + '0'.repeat(e - digits.length + 1);
-  if (e >= 0) return `${digits.slice(0, e + 1)}.${digits.slice(e + 1)}`;
-  return `0.${'0'.repeat(-e - 1)}${digits}`;
-}
-
-/** Exact doubles 10^0 … 10^22. */
-const POW10 = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
-
 /** Exact ends → the model's Interval of numbers. */
 export function toInterval(exact: ExactInterval): Interval {
   return {
-    lo: exact.lo === null ? null : numberOf(exact.lo),
-    hi: exact.hi === null ? null : numberOf(exact.hi),
+    lo: exact.lo === null ? null : exact.lo.toNumber(),
+    hi: exact.hi === null ? null : exact.hi.toNumber(),
     loClosed: exact.loClosed,
     hiClosed: exact.hiClosed,
   };

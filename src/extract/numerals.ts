@@ -2,72 +2,58 @@
  * Numerals → exact decimals. Reads an Arabic number (`3,409`, `20.49`, with 万/亿 after it) or a
  * Chinese numeral (`一百一十四万亿`, `十八点五`, `三千多亿`, `几十`) at a position of normalized text,
  * and returns its value with the two place values SEMANTICS.md builds intervals from: `q` (the last
- * written digit) and `g` (the last non-zero digit). All arithmetic is decimal.js: 20.49万 is 204900.
+ * written digit) and `g` (the last non-zero digit). All arithmetic is exact (exact.ts): 20.49万 is 204900.
  *
  * Hand-written rather than a library: the npm Chinese-numeral converters return floats, drop 多/几,
  * and cannot report place values or where the numeral ends.
  */
-import { Decimal } from 'decimal.js';
+import { Exact } from './exact.js';
 import type { Knowledge } from './knowledge.js';
 
 export interface NumberReading {
   start: number;
   end: number;
   /** Value with magnitudes applied (not yet the unit's conversion factor). */
-  value: Decimal;
+  value: Exact;
   /** Place value of the last written digit, magnitudes applied. */
-  q: Decimal;
+  q: Exact;
   /** Place value of the last non-zero digit, magnitudes applied. */
-  g: Decimal;
+  g: Exact;
   /** 多/余: the width of the open interval (x, x + plus). */
-  plus?: Decimal;
+  plus?: Exact;
   plusWord?: string;
   /** 几/数: the interval the numeral stands for. */
-  few?: { lo: Decimal; hi: Decimal; loClosed: boolean; hiClosed: boolean };
+  few?: { lo: Exact; hi: Exact; loClosed: boolean; hiClosed: boolean };
   chinese: boolean;
   /** A magnitude word (万, 亿 …) was applied. */
   magnitude: boolean;
   /** The product of the magnitude words at the end (5万 → 1e4; 1 without one): a range's first end takes it. */
-  factor: Decimal;
+  factor: Exact;
   /** Numeral characters read (1 for a lone `三`). */
   digitCount: number;
   /** Chinese digits written positionally (`二〇三五`): a year or a code, never a figure. */
   positional?: boolean;
 }
 
-const ONE = new Decimal(1);
-const TEN = new Decimal(10);
-const ZERO = new Decimal(0);
+const ONE = Exact.ONE;
+const TEN = Exact.pow10(1);
+const ZERO = Exact.ZERO;
+const TEN_THOUSAND = Exact.pow10(4);
+const HUNDRED_MILLION = Exact.pow10(8);
+const pow10 = Exact.pow10;
 
-// Powers of ten are every reading's place values: made once (Decimals are immutable, so sharing is safe).
-const POWERS = new Map<number, Decimal>();
-/** 10^e as a shared Decimal. */
-export function pow10(e: number): Decimal {
-  let p = POWERS.get(e);
-  if (!p) POWERS.set(e, (p = new Decimal(`1e${e}`)));
+// Digit and place values as shared Exacts (immutable, so sharing is safe): made once, not per numeral.
+const NUMBERS = new Map<number, Exact>();
+function exactOf(n: number): Exact {
+  let p = NUMBERS.get(n);
+  if (!p) NUMBERS.set(n, (p = Exact.ofNumber(n)));
   return p;
-}
-
-const PLACES = new Map<number, Decimal>();
-function placeDecimal(place: number): Decimal {
-  let p = PLACES.get(place);
-  if (!p) PLACES.set(place, (p = new Decimal(place)));
-  return p;
-}
-
-/**
- * A plain decimal string as a Decimal. Short integers take decimal.js's small-integer path (a
- * number below 1e7 is exact), which is much cheaper than parsing; anything else is parsed.
- */
-export function decimalOf(digits: string): Decimal {
-  if (digits.length <= 7 && !digits.includes('.')) return new Decimal(Number(digits));
-  return new Decimal(digits);
 }
 
 export const isAsciiDigit = (c: number) => c >= 48 && c <= 57;
 
 /** Place value of the last non-zero digit of a plain decimal string (`3300` → 100, `4.20` → 0.1). */
-export function lastNonzeroPlace(digits: string): Decimal {
+export function lastNonzeroPlace(digits: string): Exact {
   const point = digits.indexOf('.');
   const intPart = point < 0 ? digits : digits.slice(0, point);
   const frac = point < 0 ? '' : digits.slice(point + 1);
@@ -175,13 +161,14 @@ export function readArabic(
   const reading: NumberReading = {
     start: pos,
     end: i,
-    value: decimalOf(digits),
+    value: Exact.of(digits),
     q: decimals ? pow10(-decimals) : ONE,
     g: lastNonzeroPlace(digits),
     chinese: false,
     magnitude: false,
     factor: ONE,
-    digitCount: digits.replace(/[.,]/g, '').length,
+    // (digits holds no separators: the groups were joined without their commas)
+    digitCount: point < 0 ? digits.length : digits.length - 1,
   };
   return readTail(text, reading, k);
 }
@@ -215,7 +202,7 @@ function isBig(c: string, k: Knowledge): boolean {
   return k.bigs.has(c);
 }
 
-function bigFactor(c: string, k: Knowledge): Decimal | undefined {
+function bigFactor(c: string, k: Knowledge): Exact | undefined {
   return k.bigs.get(c);
 }
 
@@ -232,14 +219,14 @@ export function readChinese(text: string, pos: number, k: Knowledge): NumberRead
   let digitIsFew = false;
   let lastMult = ONE; // multiplier of the last written digit
   let lastNonzeroMult = ONE;
-  let lastScale: Decimal | null = null; // multiplier of the last place/big token, for 三万五
+  let lastScale: Exact | null = null; // multiplier of the last place/big token, for 三万五
   let afterZero = false;
   let positional = false;
   let positionalDigits = '';
   let digitCount = 0;
-  let fewMult: Decimal | null = null; // multiplier the 几 digit ended with
+  let fewMult: Exact | null = null; // multiplier the 几 digit ended with
   let fewTrailing = false; // 十几: the 几 is the last digit
-  let plus: Decimal | undefined;
+  let plus: Exact | undefined;
   let plusWord: string | undefined;
   let decimalDigits = '';
   let i = pos;
@@ -247,7 +234,7 @@ export function readChinese(text: string, pos: number, k: Knowledge): NumberRead
   let trailingBig = ONE; // product of the bigs since the last digit or place (万亿 → 1e12)
   let lastWasBig = false;
 
-  const scale = (f: Decimal) => {
+  const scale = (f: Exact) => {
     lastMult = lastMult.times(f);
     lastNonzeroMult = lastNonzeroMult.times(f);
     if (fewMult) fewMult = fewMult.times(f);
@@ -280,13 +267,13 @@ export function readChinese(text: string, pos: number, k: Knowledge): NumberRead
     const place = k.places.get(c);
     if (place !== undefined) {
       if (positional || plus) break;
-      const p = placeDecimal(place);
+      const p = exactOf(place);
       const n = digit ?? 1; // 十四: a bare 十 is one ten
       if (digitIsFew) {
         fewMult = p;
         fewTrailing = false;
       }
-      section = section.plus(p.times(digitIsFew ? 0 : n));
+      section = section.plus(p.times(exactOf(digitIsFew ? 0 : n)));
       lastMult = p;
       if (n !== 0 || digitIsFew) lastNonzeroMult = p;
       lastScale = p;
@@ -305,13 +292,13 @@ export function readChinese(text: string, pos: number, k: Knowledge): NumberRead
         if (digitIsFew) {
           fewMult = ONE;
           fewTrailing = lastScale !== null;
-        } else section = section.plus(digit);
+        } else section = section.plus(exactOf(digit));
         lastMult = ONE;
         if (digit !== 0 || digitIsFew) lastNonzeroMult = ONE;
         digit = null;
         digitIsFew = false;
       }
-      if (big.gte(1e8)) {
+      if (big.gte(HUNDRED_MILLION)) {
         yi = yi.plus(wan).plus(section).times(big);
         wan = ZERO;
       } else {
@@ -335,7 +322,7 @@ export function readChinese(text: string, pos: number, k: Knowledge): NumberRead
         j++;
       }
       if (!frac) break;
-      if (digit !== null) section = section.plus(digit);
+      if (digit !== null) section = section.plus(exactOf(digit));
       digit = null;
       decimalDigits = frac;
       digitCount += frac.length;
@@ -348,13 +335,13 @@ export function readChinese(text: string, pos: number, k: Knowledge): NumberRead
         // 十几 is read like 十多: the trailing unknown digit is handled below
         if (digit !== null) {
           if (digitIsFew) break;
-          section = section.plus(digit);
+          section = section.plus(exactOf(digit));
           lastMult = ONE;
           if (digit !== 0) lastNonzeroMult = ONE;
           digit = null;
         }
         // 多 right after a big (十四亿多) is one unit of the last digit; else g
-        plus = lastScale && lastScale.gte(10000) && text[i - 1] && bigFactor(text[i - 1]!, k) ? lastMult : lastNonzeroMult;
+        plus = lastScale && lastScale.gte(TEN_THOUSAND) && text[i - 1] && bigFactor(text[i - 1]!, k) ? lastMult : lastNonzeroMult;
         plusWord = w;
         i += w.length - 1;
         continue;
@@ -366,7 +353,7 @@ export function readChinese(text: string, pos: number, k: Knowledge): NumberRead
 
   if (positional) {
     if (digit !== null && !positionalDigits) positionalDigits = String(digit);
-    const value = decimalOf(positionalDigits || '0');
+    const value = Exact.of(positionalDigits || '0');
     return {
       start: pos,
       end: i,
@@ -381,11 +368,11 @@ export function readChinese(text: string, pos: number, k: Knowledge): NumberRead
     };
   }
 
-  let value: Decimal;
+  let value: Exact;
   let q = lastMult;
   let g = lastNonzeroMult;
   if (decimalDigits) {
-    const fraction = new Decimal(`0.${decimalDigits}`);
+    const fraction = Exact.of(`0.${decimalDigits}`);
     value = yi.plus(wan).plus(section).plus(fraction);
     q = pow10(-decimalDigits.length);
     g = lastNonzeroPlace(`0.${decimalDigits}`);
@@ -393,11 +380,11 @@ export function readChinese(text: string, pos: number, k: Knowledge): NumberRead
   } else {
     if (digit !== null) {
       // 三万五 / 一百五: a bare trailing digit after a place is one place lower; after 零 it is a unit
-      const m = lastScale && !afterZero ? lastScale.div(TEN) : ONE;
+      const m = lastScale && !afterZero ? lastScale.divTen() : ONE;
       if (digitIsFew) {
         fewMult = m;
         fewTrailing = lastScale !== null;
-      } else section = section.plus(m.times(digit));
+      } else section = section.plus(m.times(exactOf(digit)));
       q = m;
       if (digit !== 0 || digitIsFew) g = m;
       lastMult = m;
@@ -413,7 +400,7 @@ export function readChinese(text: string, pos: number, k: Knowledge): NumberRead
     q,
     g,
     chinese: true,
-    magnitude: lastScale !== null && lastScale.gte(10000),
+    magnitude: lastScale !== null && lastScale.gte(TEN_THOUSAND),
     factor: endsInBig || plus ? trailingBig : ONE,
     digitCount,
   };
@@ -426,13 +413,13 @@ export function readChinese(text: string, pos: number, k: Knowledge): NumberRead
     const { fewLow, fewHigh } = k.intervals;
     if (fewTrailing || !value.isZero()) {
       // 十几, 二十几万: above the known part, below the next unit of the place before 几
-      reading.few = { lo: value, hi: value.plus(fewMult.times(10)), loClosed: false, hiClosed: false };
-      if (fewTrailing) reading.few.hi = value.plus(fewMult.times(10));
+      reading.few = { lo: value, hi: value.plus(fewMult.times(TEN)), loClosed: false, hiClosed: false };
+      if (fewTrailing) reading.few.hi = value.plus(fewMult.times(TEN));
     } else {
       // 几十, 数百万: fewLow…fewHigh of that place
       reading.few = {
-        lo: fewMult.times(fewLow),
-        hi: fewMult.times(fewHigh + 1),
+        lo: fewMult.times(exactOf(fewLow)),
+        hi: fewMult.times(exactOf(fewHigh + 1)),
         loClosed: true,
         hiClosed: false,
       };

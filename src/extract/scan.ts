@@ -5,8 +5,8 @@
  * `notFigures` patterns, plus the rules below for lone Chinese digits and Latin-glued numbers).
  * Meaning (kind, label, period) is added afterwards by index.ts.
  */
-import { Decimal } from 'decimal.js';
 import type { Boilerplate } from '../model.js';
+import { Exact } from './exact.js';
 import { intervalOf, rangeInterval, scaleReading, type ExactInterval } from './intervals.js';
 import type { Knowledge, QualifierWord, UnitSpelling } from './knowledge.js';
 import { isAsciiDigit, readArabic, readChinese, readTail as readTailOf, startsChinese, type NumberReading } from './numerals.js';
@@ -27,14 +27,14 @@ export interface ScannedFigure {
   range: boolean;
 }
 
-const ONE = new Decimal(1);
+const ONE = Exact.ONE;
 const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 /** Marks the characters no figure may start in: not-figure pattern matches and boilerplate lines. */
 export function blockedMask(text: string, boilerplate: Boilerplate[], k: Knowledge): Uint8Array {
   const mask = new Uint8Array(text.length + 1);
   for (const b of boilerplate) mask.fill(1, Math.max(0, b.start), Math.min(text.length, b.end));
-  const { scanned, anchored, starts, startsAny } = k.notFigureScan;
+  const { scanned, anchored, anyAnchored, starts, startsAny } = k.notFigureScan;
   for (const pattern of scanned) {
     pattern.lastIndex = 0;
     let m: RegExpExecArray | null;
@@ -54,6 +54,8 @@ export function blockedMask(text: string, boilerplate: Boilerplate[], k: Knowled
       const c = text.charCodeAt(i);
       // the byte table answers most characters (a smaller table stays in cache)
       if (!startsAny[c]) continue;
+      anyAnchored!.lastIndex = i;
+      if (!anyAnchored!.test(text)) continue;
       let bits = starts[c]!;
       for (let p = 0; bits !== 0; p++, bits >>>= 1) {
         if ((bits & 1) === 0 || i < nextFrom[p]!) continue;
@@ -425,7 +427,13 @@ function candidateTable(k: Knowledge): Uint8Array {
   return table;
 }
 
+const percentUnits = new WeakMap<Knowledge, UnitSpelling>();
 function percentUnit(k: Knowledge): UnitSpelling {
-  const unit = k.units.find((u) => u.unit === '%' && u.factor.eq(1));
-  return { spelling: k.percentPrefix, unit: '%', kind: unit?.kind ?? 'share', factor: new Decimal(1), needsMagnitude: false };
+  let percent = percentUnits.get(k);
+  if (!percent) {
+    const unit = k.units.find((u) => u.unit === '%' && u.factor.eq(Exact.ONE));
+    percent = { spelling: k.percentPrefix, unit: '%', kind: unit?.kind ?? 'share', factor: Exact.ONE, needsMagnitude: false };
+    percentUnits.set(k, percent);
+  }
+  return percent;
 }
