@@ -5,9 +5,8 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { ValidateFunction } from 'ajv/dist/2020.js';
 import { InputError, type DocumentStatus, type Severity } from './model.js';
-import { createAjv, parseYamlWithSchema, RULES_DIR } from './rules/load.js';
+import { parseYamlWithSchema, RULES_DIR, validatorFor } from './rules/load.js';
 
 export const CONFIG_NAMES = ['figcheck.yaml', '.figcheck.yaml'];
 export const CONFIG_SCHEMA_PATH = join(RULES_DIR, 'config.schema.json');
@@ -47,14 +46,6 @@ export function findConfig(cwd: string): string | null {
   }
 }
 
-let validator: ValidateFunction | undefined;
-function configValidator(): ValidateFunction {
-  if (!validator) {
-    const schema = JSON.parse(readFileSync(CONFIG_SCHEMA_PATH, 'utf8'));
-    validator = createAjv().compile(schema);
-  }
-  return validator;
-}
 
 interface ConfigFile {
   documents?: ConfigDocument[];
@@ -65,7 +56,7 @@ interface ConfigFile {
 
 /** Parses config text; `path` (absolute or relative to cwd) names the file in messages and anchors relative paths. */
 export function parseConfig(path: string, text: string): Config {
-  const file = parseYamlWithSchema(path, text, configValidator(), 'rules/config.schema.json') as ConfigFile;
+  const file = parseYamlWithSchema(path, text, validatorFor(CONFIG_SCHEMA_PATH), 'rules/config.schema.json') as ConfigFile;
   const absolute = resolve(path);
   const dir = dirname(absolute);
   const documents = file.documents ?? [];

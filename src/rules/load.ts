@@ -40,11 +40,13 @@ function compiles(pattern: string, flags: string): boolean {
   }
 }
 
-let validator: ValidateFunction | undefined;
-function schemaValidator(): ValidateFunction {
+const validators = new Map<string, ValidateFunction>();
+/** The compiled validator of a JSON Schema file, compiled once per process (rule files, figcheck.yaml). */
+export function validatorFor(schemaPath: string): ValidateFunction {
+  let validator = validators.get(schemaPath);
   if (!validator) {
-    const schema = JSON.parse(readFileSync(SCHEMA_PATH, 'utf8'));
-    validator = createAjv().compile(schema);
+    validator = createAjv().compile(JSON.parse(readFileSync(schemaPath, 'utf8')));
+    validators.set(schemaPath, validator);
   }
   return validator;
 }
@@ -135,7 +137,7 @@ export function parseYamlWithSchema(path: string, text: string, validate: Valida
  * Throws InputError with `path:line:column: message` lines.
  */
 export function parseRuleFile(path: string, text: string): RuleFile {
-  return parseYamlWithSchema(path, text, schemaValidator(), 'rules/schema.json') as RuleFile;
+  return parseYamlWithSchema(path, text, validatorFor(SCHEMA_PATH), 'rules/schema.json') as RuleFile;
 }
 
 export function loadRuleFile(path: string, options: { validate?: boolean } = {}): RuleFile {
