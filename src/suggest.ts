@@ -9,6 +9,7 @@ import { metricGroups } from './checks/align.js';
 import { figureText } from './checks/compare.js';
 import type { CheckContext } from './checks/types.js';
 import { SCHEMA_PATH } from './rules/load.js';
+import { isAbsolute, relative, sep } from 'node:path';
 import { resolveMetrics } from './rules/metrics.js';
 import type { MetricRule, RuleSet } from './rules/types.js';
 
@@ -20,7 +21,11 @@ interface Suggested {
   example: string;
 }
 
-export function suggestRules(documents: Document[], figures: Figure[], rules: RuleSet): string {
+/**
+ * @param cwd where the rule file will most likely be saved (`figcheck suggest > rules.yaml`): the
+ *            `$schema` line points at figcheck's schema relative to it.
+ */
+export function suggestRules(documents: Document[], figures: Figure[], rules: RuleSet, cwd: string = process.cwd()): string {
   const context: CheckContext = {
     documents,
     figures,
@@ -32,10 +37,16 @@ export function suggestRules(documents: Document[], figures: Figure[], rules: Ru
     coverage: [],
   };
   const byDocument = new Map(documents.map((d) => [d.id, d]));
-  // One auto key across periods is one metric.
+  const comparable = (stated: Figure[]) => {
+    const docs = new Set(stated.map((f) => f.document));
+    const readings = new Set(stated.map((f) => `${f.document}\u0000${figureText(f, byDocument.get(f.document))}`));
+    return docs.size >= 2 || readings.size >= 2;
+  };
+  // One auto key across periods is one metric; a group counts only where its statements could be checked
+  // against each other: the same period and jurisdiction (one province's figure is not another's).
   const merged = new Map<string, { name: string; figures: Figure[]; periods: Set<string> }>();
   for (const group of metricGroups(context, { type: 'consistency', metrics: '*' }, { auto: true })) {
-    if (!group.auto) continue;
+    if (!group.auto || !comparable(group.figures)) continue;
     const entry = merged.get(group.metric) ?? { name: group.name, figures: [], periods: new Set<string>() };
     entry.figures.push(...group.figures);
     entry.periods.add(group.period);
@@ -45,7 +56,6 @@ export function suggestRules(documents: Document[], figures: Figure[], rules: Ru
   for (const { name, figures: stated, periods } of merged.values()) {
     const docs = [...new Set(stated.map((f) => f.document))];
     const readings = new Set(stated.map((f) => `${f.document}\u0000${figureText(f, byDocument.get(f.document))}`));
-    if (docs.length < 2 && readings.size < 2) continue;
     const first = stated[0]!;
     const metric: MetricRule = { id: '', name, aliases: [name] };
     if (first.unit) metric.unit = first.unit;
@@ -69,7 +79,7 @@ export function suggestRules(documents: Document[], figures: Figure[], rules: Ru
     checks: [{ type: 'consistency', metrics: '*' }],
   });
   doc.commentBefore =
-    ` yaml-language-server: $schema=${SCHEMA_PATH}\n` +
+    ` yaml-language-server: $schema=${schemaReference(cwd)}\n` +
     ' Metrics aligned automatically by figcheck suggest: same label, unit, kind and change, stated in two places\n' +
     ' or more. Rename the ids, merge aliases, add `direction`, then load this file with --rules.';
   const metricsNode = doc.get('metrics', true);
@@ -82,4 +92,10 @@ export function suggestRules(documents: Document[], figures: Figure[], rules: Ru
     });
   }
   return doc.toString({ lineWidth: 0 });
+}
+
+/** The schema's path relative to `cwd` (forward slashes), or absolute when it is on another root. */
+function schemaReference(cwd: string): string {
+  const rel = relative(cwd, SCHEMA_PATH);
+  return !rel || isAbsolute(rel) ? SCHEMA_PATH : rel.split(sep).join('/');
 }
