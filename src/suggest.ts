@@ -1,7 +1,8 @@
 /**
  * `figcheck suggest`: the metrics auto-alignment found, written as a rule file the user can edit and
  * load with --rules. Only metrics stated in at least two places (two documents, or two different
- * readings in one) are written: a metric stated once has nothing to be checked against.
+ * readings in one) of one period and jurisdiction are written: a metric stated once has nothing to be
+ * checked against.
  */
 import { Document as YamlDocument, isMap, isSeq, type YAMLMap } from 'yaml';
 import type { Document, Figure } from './model.js';
