@@ -3,7 +3,7 @@
  * Exit codes: 0 clean, 1 findings at or above --fail-on (or over --max-warnings), 2 usage or input error.
  */
 import { appendFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { applyBaseline, readBaseline, writeBaseline } from '../baseline.js';
@@ -126,7 +126,10 @@ async function runCheck(paths: string[], options: CheckCommandOptions): Promise<
   }
   const formatOptions = { cwd: process.cwd(), color, locale, version: PACKAGE.version };
   emit(formatter.format(run, formatOptions), options);
-  if (options.reportDir) writeReportDir(run, options.reportDir, formatOptions);
+  if (options.reportDir) {
+    writeReportDir(run, options.reportDir, formatOptions);
+    process.stderr.write(`figcheck: discrepancy report written to ${join(options.reportDir, 'index.html')} and ${join(options.reportDir, 'report.md')}\n`);
+  }
   return exitCode(run.findings, { failOn: options.failOn, maxWarnings: options.maxWarnings });
 }
 
