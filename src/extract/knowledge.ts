@@ -93,6 +93,8 @@ export interface Knowledge {
     targetBefore: string[];
     salutations: string[];
     targetOpenings: string[];
+    glossaryHeadings: string[];
+    glossaryLeads: string[];
     ownYearPlansUntilMonth: number;
   };
 }
@@ -275,6 +277,8 @@ function compile(rules: RuleSet): Knowledge {
       targetBefore: periods.targetBefore ?? [],
       salutations: periods.salutations ?? [],
       targetOpenings: periods.targetOpenings ?? [],
+      glossaryHeadings: periods.glossaryHeadings ?? [],
+      glossaryLeads: periods.glossaryLeads ?? [],
       ownYearPlansUntilMonth: periods.ownYearPlansUntilMonth ?? 0,
     },
   };

@@ -11,6 +11,7 @@ interface SectionInfo {
   start: number;
   end: number;
   heading: string;
+  kind?: Segment['headingKind'];
   /** What the heading says, worked out once (see sectionFacts). */
   facts?: { year: number | null; target: boolean; review: boolean; span: string | null };
 }
@@ -27,6 +28,8 @@ export interface PeriodContext {
   sections: SectionInfo[];
   /** The document's period when it is not a single year (2013/2022). */
   documentPeriod: string | null;
+  /** Glossaries (`名词解释` to the next top-level heading): no section or carried period reaches into them. */
+  glossaries: { start: number; end: number }[];
   /** Periods set by a paragraph that opens with one (`过去五年,…`), in force for the paragraphs after it. */
   carries: { start: number; period: string; target: boolean }[];
   /** Markers of a sentence, by sentence start and base year (figures of one sentence share them): see markerKey. */
@@ -127,7 +130,7 @@ const YEAR_IN_HEADING = /((?:19|20)\d{2})\s*年/;
 
 function flattenSections(root: Segment, out: SectionInfo[]): void {
   for (const child of root.children) {
-    if (child.kind === 'section' && child.heading) out.push({ start: child.start, end: child.end, heading: child.heading });
+    if (child.kind === 'section' && child.heading) out.push({ start: child.start, end: child.end, heading: child.heading, kind: child.headingKind });
     if (child.kind === 'section' || child.kind === 'document') flattenSections(child, out);
   }
 }
@@ -137,7 +140,7 @@ function headingsFromLines(text: string): SectionInfo[] {
   const out: SectionInfo[] = [];
   const re = /^[ \t]*([一二三四五六七八九十]+、[^\n]{1,60})$/gmu;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) out.push({ start: m.index, end: text.length, heading: m[1]! });
+  while ((m = re.exec(text))) out.push({ start: m.index, end: text.length, heading: m[1]!, kind: 'chinese-numeral' });
   for (let i = 0; i + 1 < out.length; i++) out[i]!.end = out[i + 1]!.start;
   return out;
 }
@@ -160,12 +163,68 @@ export function periodContext(doc: Document, k: Knowledge): PeriodContext {
     reviewYear,
     documentPeriod,
     sections: sections.length ? sections : headingsFromLines(doc.normalized),
+    glossaries: [],
     carries: [],
     markerCache: new Map(),
     cursor: { active: [], next: 0, pos: -1 },
   };
   ctx.carries = paragraphCarries(doc.normalized, ctx, k);
+  ctx.glossaries = glossaries(doc.normalized, ctx.sections, k);
   return ctx;
+}
+
+/**
+ * Glossaries: from a heading line (`名词解释`, `附件2 名词解释`) to the next top-level heading (a numbered
+ * `一、`, a `【…】` entry, a dated line), the next appendix line, or the end. Its numbered items
+ * (`1.六大优势产业:…`) are inside it. The segment stage does not see the heading (no numbering), hence a
+ * line search here.
+ */
+function glossaries(text: string, sections: SectionInfo[], k: Knowledge): PeriodContext['glossaries'] {
+  const patterns = glossaryPatternsOf(k);
+  if (!patterns) return [];
+  const { heading, appendix } = patterns;
+  const out: PeriodContext['glossaries'] = [];
+  for (const m of text.matchAll(heading)) {
+    const start = m.index;
+    const bodyStart = start + m[0].length;
+    let end = text.length;
+    for (const s of sections) {
+      if (s.start >= bodyStart && s.kind !== 'arabic-item' && s.kind !== 'parenthesized') {
+        end = s.start;
+        break;
+      }
+    }
+    appendix.lastIndex = bodyStart;
+    const next = appendix.exec(text);
+    if (next && next.index < end) end = next.index;
+    if (out.length && out[out.length - 1]!.end > start) continue;
+    out.push({ start, end });
+  }
+  return out;
+}
+
+const glossaryCache = new WeakMap<Knowledge, { heading: RegExp; appendix: RegExp } | null>();
+/** A glossary's heading line and an appendix line, as searches (null without glossary words). */
+function glossaryPatternsOf(k: Knowledge) {
+  let patterns = glossaryCache.get(k);
+  if (patterns === undefined) {
+    const p = k.periods;
+    if (!p.glossaryHeadings.length) patterns = null;
+    else {
+      const word = `(?:${alternation(p.glossaryHeadings)})`;
+      const lead = `(?:${alternation(p.glossaryLeads)})`;
+      // no clause punctuation in a heading line (a sentence that ends in 解释 is not one)
+      const free = String.raw`[^\n,，。;；!！?？:：]`;
+      const heading = String.raw`^[ \t]*(?:${lead}[ \t]*\d{0,2}[ \t]*[:：、.]?[ \t]*${free}{0,10}?|${free}{0,4}?)${word}[ \t]*[:：]?[ \t]*$`;
+      patterns = {
+        heading: new RegExp(heading, 'gmu'),
+        // another appendix (`附件3 …`, `附:…`) after the glossary is no part of it (`附近…` is no appendix)
+        appendix: new RegExp(String.raw`^[ \t]*${lead}[ \t]*(?:\d{1,2}|[:：]|$)`, 'gmu'),
+      };
+    }
+    glossaryCache.set(k, patterns);
+  }
+  return patterns;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -181,7 +240,30 @@ interface Marker {
   source?: 'year' | 'relative' | 'partial' | 'span';
 }
 
-const EXPLICIT_YEAR = /(?<![\d.])((?:19|20)\d{2})\s*年(?!\s*[—–\-~至到]\s*\d)(底|末|初|上半年|下半年|前三季度|[一二三四]季度|\d{1,2}\s*[—–\-~至到]\s*\d{1,2}\s*月|\d{1,2}月(?:底|末|份)?)?/gu;
+/**
+ * What may follow a year and narrow it (`2022年1—8月`, `今年6月底`, `去年前三季度`, `2022年底`): one group,
+ * the same after an explicit year and after a relative one, so a partial period wins over the whole
+ * year either way. Built from the rules' partial years and edges (see periodWordsOf).
+ */
+function yearPart(k: Knowledge): string {
+  const p = k.periods;
+  const month = String.raw`\d{1,2}\s*[—–\-~至到]\s*\d{1,2}\s*月|\d{1,2}\s*月`;
+  return `(${alternation([...Object.keys(p.partialYears), ...p.yearEdges])}|(?:${month})(?:${alternation(p.monthEdges)})?)?`;
+}
+
+/** The period a year and what follows it (yearPart's group) name: `2022`, `2022-01/2022-08`, `2022-01/2022-06`. */
+function narrowed(year: number, part: string | undefined, k: Knowledge): string {
+  if (!part) return String(year);
+  const partial = k.periods.partialYears[part];
+  if (partial) return `${year}-${pad(partial[0])}/${year}-${pad(partial[1])}`;
+  const months = part.match(/^(\d{1,2})\s*[—–\-~至到]\s*(\d{1,2})\s*月/u);
+  if (months) return `${year}-${pad(Number(months[1]))}/${year}-${pad(Number(months[2]))}`;
+  // 6月底: up to the end of June; a lone month (2022年6月) keeps the year, as before
+  const until = part.match(/^(\d{1,2})\s*月(?:底|末)$/u);
+  if (until) return `${year}-01/${year}-${pad(Number(until[1]))}`;
+  return String(year);
+}
+
 /** `2021—` right before a year: the start of a span of years (`2021—2023年`). */
 const YEAR_SPAN_START = /((?:19|20)\d{2})\s*[—–\-~至到]\s*$/u;
 
@@ -222,7 +304,12 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
   // every period marker holds 年, 月 or 季 (2022年, 1—8月, 一季度, 今年, 五年来): skip the rest fast
   if (!/[年月季]/u.test(slice)) return markers;
   const p = k.periods;
-  for (const m of slice.matchAll(EXPLICIT_YEAR)) {
+  const words = periodWordsOf(k);
+  // what a year and its part cover: a partial word in there (前三季度 of 2022年前三季度, its 三季度) is read already
+  const covered: [number, number][] = [];
+  for (const m of slice.matchAll(words.explicitYear)) {
+    // (covered even when it is no marker: 比2021年前三季度 is a comparison base, its 三季度 too)
+    covered.push([m.index, m.index + m[0].length]);
     // 《…规划(2021—2027年)》: a year inside a title names the document, not the figure's time
     if (insideTitle(slice, m.index)) continue;
     // 2021—2023年: a span of years, from its first year
@@ -234,20 +321,27 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
     if (p.comparisonAfter.some((w) => after.startsWith(w))) continue;
     const year = Number(m[1]);
     const target = p.targetBefore.some((w) => before.endsWith(w)) && !p.untilWords.some((w) => slice.endsWith(w, at));
-    const sub = m[2];
-    let period = String(year);
+    let period = narrowed(year, m[2], k);
     if (spanStart) {
       const first = Number(spanStart[1]);
-      if (first < year) period = `${first}/${year}`;
-    } else if (sub) {
-      const part = k.periods.partialYears[sub];
-      const months = sub.match(/(\d{1,2})\s*[—–\-~至到]\s*(\d{1,2})\s*月/);
-      const until = sub.match(/^(\d{1,2})月(?:底|末)$/);
-      if (part) period = `${year}-${pad(part[0])}/${year}-${pad(part[1])}`;
-      else if (months) period = `${year}-${pad(Number(months[1]))}/${year}-${pad(Number(months[2]))}`;
-      else if (until) period = `${year}-01/${year}-${pad(Number(until[1]))}`;
+      period = first < year ? `${first}/${year}` : String(year);
     }
     markers.push({ at: from + at, period, year, target, source: 'year' });
+  }
+  // one search for any relative, partial or span word spares the word-by-word searches below
+  const anyWord = words.any.test(slice);
+  // relative years before months: `今年1—2月` is Jan–Feb of the delivery year, and a lone `1—8月` later
+  // in the sentence is in the year last named
+  const relativeBase = ctx.deliveryYear ?? baseYear;
+  if (anyWord && relativeBase !== null) {
+    for (const m of slice.matchAll(words.relativeYear)) {
+      const end = m.index + m[0].length;
+      covered.push([m.index, end]);
+      // 比上年, 较去年1—8月, 上年同期: a comparison base, not the figure's period
+      if (p.relativeComparisonBefore.some((w) => slice.endsWith(w, m.index)) || p.relativeComparisonAfter.some((w) => slice.startsWith(w, end))) continue;
+      const year = relativeBase + p.relativeYears[m[1]!]!;
+      markers.push({ at: from + m.index, period: narrowed(year, m[2], k), year, source: 'relative' });
+    }
   }
   for (const m of slice.matchAll(MONTHS)) {
     const y = yearBefore(markers, from + m.index) ?? baseYear;
@@ -260,41 +354,29 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
     if (y === null) continue;
     markers.push({ at: from + m.index, period: `${y}-01/${y}-${pad(Number(m[1]))}`, year: y });
   }
-  // one search for any relative, partial or span word spares the word-by-word searches below
-  if (!periodWordsOf(k).any.test(slice)) return markers.sort((a, b) => a.at - b.at);
-  const relativeBase = ctx.deliveryYear ?? baseYear;
-  for (const [word, offset] of Object.entries(k.periods.relativeYears)) {
+  if (!anyWord) return markers.sort((a, b) => a.at - b.at);
+  for (const { word, months: [a, b] } of partialWordsOf(k)) {
     let at = slice.indexOf(word);
     while (at >= 0) {
-      // 比上年, 较去年: a comparison base, not the figure's period
-      const comparison = p.relativeComparisonBefore.some((w) => slice.endsWith(w, at));
-      if (relativeBase !== null && !comparison && !p.relativeComparisonAfter.some((w) => slice.startsWith(w, at + word.length))) {
-        const year = relativeBase + offset;
-        markers.push({ at: from + at, period: String(year), year });
-      }
-      at = slice.indexOf(word, at + word.length);
-    }
-  }
-  for (const [word, [a, b]] of Object.entries(k.periods.partialYears)) {
-    let at = slice.indexOf(word);
-    while (at >= 0) {
-      // 2022年上半年 is already one marker; a lone 上半年 is in the year in force
-      if (!/\d\s*年$/.test(slice.slice(0, at))) {
+      const end = at + word.length;
+      // 2022年上半年, 去年前三季度 are already one marker (and 前三季度 holds 三季度); a lone 上半年 is in the year in force
+      if (!covered.some(([s, e]) => at < e && end > s)) {
+        covered.push([at, end]);
         const y = yearBefore(markers, from + at) ?? baseYear;
-        if (y !== null) markers.push({ at: from + at, period: `${y}-${pad(a)}/${y}-${pad(b)}`, year: y });
+        if (y !== null) markers.push({ at: from + at, period: `${y}-${pad(a)}/${y}-${pad(b)}`, year: y, source: 'partial' });
       }
-      at = slice.indexOf(word, at + word.length);
+      at = slice.indexOf(word, end);
     }
   }
-  const covered: [number, number][] = [];
+  const spansCovered: [number, number][] = [];
   const spanWords = spanWordsOf(k);
   for (const { span, word } of spanWords) {
     let at = slice.indexOf(word);
     while (at >= 0) {
       const end = at + word.length;
       // 今后五年 is one forward span, not also the backward 五年; 五年前 is a comparison base
-      if (!covered.some(([a, b]) => at < b && end > a) && !p.spanComparisonAfter.some((w) => slice.startsWith(w, end))) {
-        covered.push([at, end]);
+      if (!spansCovered.some(([a, b]) => at < b && end > a) && !p.spanComparisonAfter.some((w) => slice.startsWith(w, end))) {
+        spansCovered.push([at, end]);
         const period = spanPeriod(span, ctx, baseYear);
         if (period) markers.push({ at: from + at, period, year: null, target: span.direction === 'forward', source: 'span' });
       }
@@ -304,7 +386,10 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
   return markers.sort((a, b) => a.at - b.at);
 }
 
-const periodWordCache = new WeakMap<Knowledge, { any: RegExp; target: RegExp; targetUnlessPast: RegExp; estimate: RegExp; nonTargets: RegExp; paragraphLead: RegExp; opening: RegExp }>();
+const periodWordCache = new WeakMap<
+  Knowledge,
+  { any: RegExp; explicitYear: RegExp; relativeYear: RegExp; target: RegExp; targetUnlessPast: RegExp; estimate: RegExp; nonTargets: RegExp; paragraphLead: RegExp; opening: RegExp }
+>();
 /** The period and modality word lists as single searches (does a sentence hold any of them?). */
 function periodWordsOf(k: Knowledge) {
   let words = periodWordCache.get(k);
@@ -312,6 +397,10 @@ function periodWordsOf(k: Knowledge) {
     const p = k.periods;
     words = {
       any: new RegExp(alternation([...Object.keys(p.relativeYears), ...Object.keys(p.partialYears), ...p.spans.flatMap((s) => s.words)]), 'u'),
+      // `2022年`, `2022年1—8月`, `2022年前三季度` (not `2021—2023年`'s first year: see YEAR_SPAN_START); group 1 the year, 2 its part
+      explicitYear: new RegExp(String.raw`(?<![\d.])((?:19|20)\d{2})\s*年(?!\s*[—–\-~至到]\s*\d)` + yearPart(k), 'gu'),
+      // `今年`, `今年1—2月`, `去年前三季度`: group 1 the word, 2 its part
+      relativeYear: new RegExp(`(${alternation(Object.keys(p.relativeYears))})` + yearPart(k), 'gu'),
       target: new RegExp(alternation(k.words.target), 'u'),
       targetUnlessPast: new RegExp(alternation(k.words.targetUnlessPast), 'u'),
       estimate: new RegExp(alternation(k.words.estimate), 'u'),
@@ -322,6 +411,19 @@ function periodWordsOf(k: Knowledge) {
       opening: new RegExp(`^[^,，;；]*?(?:${alternation(p.targetOpenings)})[^,，;；]*[:：]`, 'u'),
     };
     periodWordCache.set(k, words);
+  }
+  return words;
+}
+
+const partialWordCache = new WeakMap<Knowledge, { word: string; months: [number, number] }[]>();
+/** Parts of a year, longest first (前三季度 before 三季度, 第一季度 before 一季度). */
+function partialWordsOf(k: Knowledge) {
+  let words = partialWordCache.get(k);
+  if (!words) {
+    words = Object.entries(k.periods.partialYears)
+      .map(([word, months]) => ({ word, months }))
+      .sort((a, b) => b.word.length - a.word.length);
+    partialWordCache.set(k, words);
   }
   return words;
 }
@@ -365,7 +467,12 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
   let targetSection = false;
   let reviewSection = false;
   let sectionSpan: string | null = null;
-  for (const s of enclosingSections(pos, ctx)) {
+  // A glossary defines terms: the document's own period and actual, unless its sentence says otherwise.
+  // Without a year of the document's own (no delivery line, no configured period), the headings and
+  // carried periods before it still tell the year its text is in, not whether it plans.
+  const glossary = ctx.glossaries.some((g) => pos >= g.start && pos < g.end);
+  const isolated = glossary && (ctx.reviewYear !== null || ctx.deliveryYear !== null);
+  for (const s of isolated ? [] : enclosingSections(pos, ctx)) {
     const facts = sectionFacts(s, ctx, k);
     if (facts.year !== null) sectionYear = facts.year;
     // A subheading turns an enclosing review into targets (or back) only with a year of its own:
@@ -381,6 +488,7 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
     }
     if (facts.span) sectionSpan = facts.span;
   }
+  if (glossary) targetSection = reviewSection = false;
   let baseYear: number | null;
   if (sectionYear !== null) baseYear = sectionYear;
   else if (targetSection && ctx.deliveryYear !== null) baseYear = ctx.deliveryYear;
@@ -418,7 +526,7 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
       } else hi = mid - 1;
     }
     const c = found >= 0 ? ctx.carries[found]! : undefined;
-    carry = c?.period ? c : undefined;
+    carry = c?.period && !isolated ? c : undefined;
   }
   let period: string | null;
   if (last) period = last.period;
@@ -443,13 +551,23 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
     words.targets.some((at) => inClause(at) || (at < words.openingEnd && words.openingEnd <= pos)) ||
     (words.targetsUnlessPast.some(inClause) && !reviewSection && !periodIsPast(period, ctx)) ||
     last?.target ||
-    carry?.target ||
+    (carry?.target && !glossary) ||
     (targetSection && !reviewSection && !past) ||
     // delivered in January, a report has no outcome yet for its own year as a whole
-    (ctx.ownYearIsPlan !== null && period === ctx.ownYearIsPlan)
+    (ctx.ownYearIsPlan !== null && period === ctx.ownYearIsPlan) ||
+    // a glossary's own sentence naming whole years not over yet (`三年行动(2025—2027年)`) describes a plan
+    (glossary && last !== undefined && periodIsAhead(period, ctx)) ||
+    // and so does a target word anywhere before the figure in it (`力争用5年时间,…打造商圈100个`)
+    (glossary && words.targets.some((at) => at >= start && at < pos))
   )
     modality = 'target';
   return { period, modality };
+}
+
+/** Whether a period of whole years starts in the delivery year or later (not over when the report was delivered). */
+function periodIsAhead(period: string | null, ctx: PeriodContext): boolean {
+  const first = period?.match(/^(\d{4})(?:\/\d{4})?$/u);
+  return ctx.deliveryYear !== null && first != null && Number(first[1]) >= ctx.deliveryYear;
 }
 
 /** Whether a period ended before the document's own year (the delivery year, or the year after the reviewed one). */

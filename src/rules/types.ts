@@ -254,6 +254,9 @@ export interface PeriodSettings {
   salutations?: string[];
   /** Words of a sentence opening that announces targets (`主要预期目标是:`). */
   targetOpenings?: string[];
+  /** Glossary headings (名词解释, 注释) and appendix leads before them (附件, 附): see rules/core/periods.yaml. */
+  glossaryHeadings?: string[];
+  glossaryLeads?: string[];
   /** A report delivered in months 1..N states its own year's full-year figures as plans (0: off). */
   ownYearPlansUntilMonth?: number;
 }
