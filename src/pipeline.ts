@@ -12,7 +12,7 @@ import { buildDocument } from './document.js';
 import { extractFigures } from './extract/index.js';
 import { detectLocale } from './i18n.js';
 import { InputError, type CheckRun, type Document, type DocumentStatus, type Figure, type Locale, type Severity } from './model.js';
-import { decodeBuffer, decodeFile, SkipFile } from './read/decode.js';
+import { decodeBuffer, decodeFile, describeFsError, SkipFile } from './read/decode.js';
 import { findInputs, readStdin } from './read/inputs.js';
 import { loadRuleSet } from './rules/load.js';
 import type { RuleSet } from './rules/types.js';
@@ -188,10 +188,7 @@ async function readFileOrFail(file: string, shown: string): Promise<Buffer> {
   try {
     return await readFile(file);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputError(`${shown}: no such file`);
-    if (code === 'EISDIR') throw new InputError(`${shown}: is a directory`);
-    throw new InputError(`${shown}: cannot read (${code ?? String(error)})`);
+    throw new InputError(`${shown}: ${describeFsError(error)}`);
   }
 }
 

@@ -94,12 +94,11 @@ function libraryOptions(options: CommonOptions, locale: Locale): CheckOptions {
   };
 }
 
-function emit(text: string, options: CommonOptions): void {
-  const body = text.endsWith('\n') || text === '' ? text : `${text}\n`;
-  if (options.output) {
-    mkdirSync(dirname(resolve(options.output)), { recursive: true });
-    writeFileSync(options.output, body);
-  } else process.stdout.write(body);
+/** Writes a whole output at once, through the same destination handling as streamed output. */
+async function emit(text: string, options: CommonOptions): Promise<void> {
+  const output = openOutput(options);
+  await output.write(text.endsWith('\n') || text === '' ? text : `${text}\n`);
+  output.commit();
 }
 
 function warn(warnings: string[]): void {
@@ -125,7 +124,7 @@ async function runCheck(paths: string[], options: CheckCommandOptions): Promise<
     applyBaseline(run.findings, readBaseline(options.baseline));
   }
   const formatOptions = { cwd: process.cwd(), color, locale, version: PACKAGE.version };
-  emit(formatter.format(run, formatOptions), options);
+  await emit(formatter.format(run, formatOptions), options);
   if (options.reportDir) {
     writeReportDir(run, options.reportDir, formatOptions);
     process.stderr.write(`figcheck: discrepancy report written to ${join(options.reportDir, 'index.html')} and ${join(options.reportDir, 'report.md')}\n`);
@@ -183,7 +182,7 @@ async function runSuggest(paths: string[], options: CommonOptions): Promise<numb
   const locale = detectLocale(options.locale);
   const { documents, figures, warnings, rules } = await extract(paths, libraryOptions(options, locale));
   warn(warnings);
-  emit(suggestRules(documents, figures, rules), options);
+  await emit(suggestRules(documents, figures, rules), options);
   return 0;
 }
 

@@ -198,13 +198,11 @@ export function damagedSpans(doc: Document, rules: RuleSet = coreRules()): Damag
  */
 export function markDamagedFigures(figures: Figure[], documents: Document[], rules: RuleSet = coreRules()): void {
   const byId = new Map(documents.map((d) => [d.id, d]));
-  const spansOf = new Map<string, DamagedSpan[]>();
   for (const figure of figures) {
     const doc = byId.get(figure.document);
     if (!doc) continue;
-    let spans = spansOf.get(doc.id);
-    if (!spans) spansOf.set(doc.id, (spans = damagedSpans(doc, rules)));
-    const hit = spans.find((s) => s.start <= figure.span.end && figure.span.start <= s.end);
+    // damagedSpans caches per document and rule set; the encoding-damage check reuses the same spans.
+    const hit = damagedSpans(doc, rules).find((s) => s.start <= figure.span.end && figure.span.start <= s.end);
     if (!hit) continue;
     const reason = `touches damaged text "${hit.text}" (${hit.kind}): a digit may be lost`;
     figure.unreliable = figure.unreliable ? `${figure.unreliable}; ${reason}` : reason;
