@@ -157,7 +157,10 @@ describe('discrepancy report on the example corpus', () => {
     expect(report.markdown).toContain('**3409亿元**');
     // report-2023 is Traditional in the file: the report quotes the file.
     expect(report.markdown).toMatch(/\*\*3300多億元\*\*/);
-    expect(report.html).toContain('<mark>3409亿元</mark>');
+    // index.html carries each statement once, the figure apart from its sentence (the page marks it).
+    const data = JSON.parse(report.html.match(/<script type="application\/json" id="report-data">([\s\S]*?)<\/script>/)![1]!) as { st: string[][] };
+    const statement = data.st.find((record) => record[2] === '3409亿元');
+    expect(statement?.[4]).toMatch(/全区引进到位资金$/);
   });
 
   it('has every section, and is self-contained', () => {
@@ -165,5 +168,11 @@ describe('discrepancy report on the example corpus', () => {
       expect(report.html).toContain(`<section id="${id}">`);
     }
     expect(report.html).not.toMatch(/<(link|img|iframe)\b|src=|href="http/);
+  });
+
+  it('names automatically aligned metrics by their display name, never by their internal key', () => {
+    expect(run.comparisons.some((c) => c.auto && c.metric.startsWith('auto:'))).toBe(true);
+    expect(report.html).not.toContain('auto:');
+    expect(report.markdown).not.toContain('auto:');
   });
 });

@@ -1,15 +1,26 @@
 /**
- * index.html: the discrepancy report as one self-contained page (inline CSS, a small inline
- * script for the filters, no external assets, no network). Every string from a document goes
- * through escapeHtml; filter data sits in data-* attributes, never inside the script. A
- * Content-Security-Policy allows only this page's own style and script (by hash), so even a
- * missed escape could not load or run anything.
+ * index.html: the discrepancy report as one self-contained page (inline CSS and script, no external
+ * assets, no network). The content travels as JSON in a data block; the page script (page-script.ts)
+ * shows it a page at a time with filters, so a run of 10,000 documents gives a page of a few MB that
+ * answers at once. Each statement (a figure in its sentence) is stored once and referred to by index
+ * from findings, metric groups and targets. When the page would exceed PAGE_BUDGET bytes the data is
+ * gzip-compressed (base64; the browser inflates it), and if even that is too big the sentences around
+ * the figures are shortened, those no finding cites first. A Content-Security-Policy allows only this
+ * page's own style and script (by hash), so nothing else can load or run.
  */
 import { createHash } from 'node:crypto';
-import type { Severity } from '../../model.js';
+import { gzipSync } from 'node:zlib';
 import { SEVERITIES, severityLabel } from '../common.js';
 import { escapeHtml as h } from '../escape.js';
-import { label, summaryText, type ComparisonView, type FindingRow, type ReportView, type StatementRow } from './view.js';
+import { PAGE_SCRIPT } from './page-script.js';
+import { FINDING_SECTIONS, LABELS, label, summaryText, type ReportView, type StatementRow } from './view.js';
+
+/** Bytes the page stays under when it can (a 10,000-document report must open quickly in a browser). */
+export const PAGE_BUDGET = 4_500_000;
+/** Rows (or metric groups) per page of each list. */
+const PAGE_SIZE = 50;
+/** Characters kept on each side of a figure as the page shrinks (80 is the full excerpt). */
+const CONTEXT_STEPS = [80, 48, 32, 20, 12, 6, 0];
 
 const STYLE = `
 :root { color-scheme: light; --error: #b42318; --warning: #b54708; --info: #175cd3; --ok: #067647; --line: #d0d5dd; }
@@ -32,118 +43,178 @@ mark { background: #fde272; padding: 0 1px; border-radius: 2px; }
 .badge.info, .badge.single { background: var(--info); }
 .badge.consistent, .badge.met { background: var(--ok); }
 #filters { position: sticky; top: 0; background: #fff; border-bottom: 1px solid var(--line); padding: 8px 0; z-index: 1; }
-#filters fieldset { display: inline-block; border: 1px solid var(--line); margin: 2px 8px 2px 0; padding: 2px 8px; }
+#filters fieldset { display: inline-block; border: 1px solid var(--line); margin: 2px 8px 2px 0; padding: 2px 8px; vertical-align: top; }
 #filters legend { font-size: 12px; color: #475467; }
 #filters label { margin-right: 10px; white-space: nowrap; }
+#document-search { width: 22em; max-width: 100%; }
+#document-matches button { margin: 2px 4px 0 0; }
+.pager { margin: 6px 0; }
+.pager button { margin-right: 4px; }
+.pager .range { margin: 0 8px; color: #475467; }
+.place + .place { margin-top: 4px; }
+a.back, a.to-statement { font-size: 12px; white-space: nowrap; margin-right: 6px; }
+.focus { outline: 3px solid #fdb022; outline-offset: 1px; }
 .muted { color: #475467; }
 details > summary { cursor: pointer; margin: 12px 0 6px; font-weight: 600; }
 [hidden] { display: none !important; }
-`;
-
-/** Filters: an element with data-filter is shown when each of its attributes passes. */
-const SCRIPT = `
-(function () {
-  var form = document.getElementById('filters');
-  function checked(name) {
-    var set = {};
-    var inputs = form.querySelectorAll('input[name="' + name + '"]');
-    for (var i = 0; i < inputs.length; i++) if (inputs[i].checked) set[inputs[i].value] = true;
-    return set;
-  }
-  function apply() {
-    var severity = checked('severity'), rule = checked('rule'), doc = checked('document');
-    var elements = document.querySelectorAll('[data-filter]');
-    for (var i = 0; i < elements.length; i++) {
-      var el = elements[i], show = true;
-      if (el.dataset.severity && !severity[el.dataset.severity]) show = false;
-      if (el.dataset.rule && !rule[el.dataset.rule]) show = false;
-      if (el.dataset.documents) {
-        var ids = JSON.parse(el.dataset.documents), any = false;
-        for (var j = 0; j < ids.length; j++) if (doc[ids[j]]) any = true;
-        if (!any) show = false;
-      }
-      el.hidden = !show;
-    }
-    var groups = document.querySelectorAll('[data-group]');
-    for (var k = 0; k < groups.length; k++) {
-      if (!groups[k].querySelector('tbody tr[data-filter]:not([hidden])')) groups[k].hidden = true;
-    }
-    var rows = document.querySelectorAll('#findings tbody tr[data-filter]');
-    var shown = 0;
-    for (var m = 0; m < rows.length; m++) if (!rows[m].hidden) shown++;
-    document.getElementById('shown-count').textContent = String(shown);
-  }
-  form.addEventListener('change', apply);
-  apply();
-})();
+/* Sections out of view are not laid out: a filter click re-renders every list's page at once. */
+main > section, section.metric { content-visibility: auto; contain-intrinsic-size: auto 480px; }
 `;
 
 function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('base64');
 }
 
-function attributes(filter: { severity?: Severity; rule?: string; documents?: string[] }): string {
-  const parts = ['data-filter'];
-  if (filter.severity) parts.push(`data-severity="${h(filter.severity)}"`);
-  if (filter.rule) parts.push(`data-rule="${h(filter.rule)}"`);
-  if (filter.documents) parts.push(`data-documents="${h(JSON.stringify(filter.documents))}"`);
-  return parts.join(' ');
+/**
+ * One statement, as short as it can be written (a report of 10,000 documents holds ~50,000):
+ * [document index (or path), "line:column", match, interval, before?, after?, period?]; the optional
+ * fields are left off when empty, the period when it is the document's.
+ */
+type StatementRecord = (number | string)[];
+
+interface Statement {
+  document: number | string;
+  where: string;
+  match: string;
+  interval: string;
+  period: string;
+  /** The full excerpt sides, shortened from these. */
+  before: string;
+  after: string;
+  /** Cited by a finding: keeps its sentence longest. */
+  cited: boolean;
+  /** Characters kept on each side. */
+  keep: number;
 }
 
-function sentence(row: { before: string; match: string; after: string }): string {
-  return `${h(row.before)}${row.match ? `<mark>${h(row.match)}</mark>` : ''}${h(row.after)}`;
+function shorten(before: string, after: string, keep: number): [string, string] {
+  const b = [...before];
+  const a = [...after];
+  return [
+    b.length > keep ? (keep ? `…${b.slice(b.length - keep).join('')}` : '') : before,
+    a.length > keep ? (keep ? `${a.slice(0, keep).join('')}…` : '') : after,
+  ];
 }
 
-function badge(kind: string, text: string): string {
-  return `<span class="badge ${h(kind)}">${h(text)}</span>`;
+function statementRecord(s: Statement, documentPeriod: string | undefined): StatementRecord {
+  const [before, after] = shorten(s.before, s.after, s.keep);
+  const record: StatementRecord = [s.document, s.where, s.match, s.interval, before, after, s.period === documentPeriod ? '' : s.period];
+  while (record.length > 4 && record[record.length - 1] === '') record.pop();
+  return record;
 }
 
-function table(head: string[], rows: string[]): string {
-  return `<table><thead><tr>${head.map((c) => `<th>${h(c)}</th>`).join('')}</tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`;
-}
+const VERDICTS = ['mismatch', 'consistent', 'single', 'met', 'missed', 'indeterminate'];
 
-function findingRows(view: ReportView, findings: FindingRow[]): string[] {
-  return findings.map(
-    (f) =>
-      `<tr ${attributes({ severity: f.severity, rule: f.rule, documents: f.documents })}>` +
-      `<td>${badge(f.severity, severityLabel(f.severity, view.locale))}</td>` +
-      `<td><code>${h(f.rule)}</code></td>` +
-      `<td>${h(f.message)}</td>` +
-      `<td>${f.places.map((p) => `<div>${h(p.document)}: ${sentence(p)} <span class="where">${h(p.where)}</span></div>`).join('')}</td></tr>`,
+/** The report's content as the page script reads it (see page-script.ts for the field order). */
+function pageData(view: ReportView) {
+  // Repeated strings (names, metric ids, periods, statuses…) are written once, then referred to by index.
+  const strings: string[] = [];
+  const stringIndex = new Map<string, number>();
+  const str = (value: string) => {
+    let index = stringIndex.get(value);
+    if (index === undefined) {
+      index = strings.length;
+      strings.push(value);
+      stringIndex.set(value, index);
+    }
+    return index;
+  };
+
+  const documentIndex = new Map(view.documents.map((d, i) => [d.id, i]));
+  const statements: Statement[] = [];
+  const statementIndex = new Map<string, number>();
+  const statementOf = (row: { document: string; where: string; before: string; match: string; after: string }, more?: StatementRow): number => {
+    const key = `${row.where}\u0000${row.match}`;
+    let index = statementIndex.get(key);
+    if (index === undefined) {
+      const document = documentIndex.get(row.document);
+      const path = document === undefined ? row.document : view.documents[document]!.path;
+      // "line:column" after the document's path; anything else whole, marked.
+      const where = row.where.startsWith(`${path}:`) ? row.where.slice(path.length + 1) : `\u0000${row.where}`;
+      index = statements.length;
+      statements.push({ document: document ?? row.document, where, match: row.match, interval: '—', period: '—', before: row.before, after: row.after, cited: false, keep: CONTEXT_STEPS[0]! });
+      statementIndex.set(key, index);
+    }
+    if (more) {
+      statements[index]!.interval = more.interval;
+      statements[index]!.period = more.period;
+    }
+    return index;
+  };
+
+  const rules = view.rules.map((r) => r.id);
+  for (const finding of view.findings) if (!rules.includes(finding.rule)) rules.push(finding.rule);
+  const ruleIndex = new Map(rules.map((id, i) => [id, i]));
+  const severityIndex = new Map(SEVERITIES.map((s, i) => [s, i]));
+
+  const groupStatements = view.comparisons.map((c) => c.statements.map((s) => statementOf(s, s)));
+  const targetStatements = view.targets.map((t) => [statementOf(t.target, t.target), statementOf(t.actual, t.actual)]);
+  const findingStatements = view.findings.map((f) =>
+    f.places.map((p) => {
+      const index = statementOf(p);
+      statements[index]!.cited = true;
+      return index;
+    }),
   );
+  // The finding that reports a metric group or a target: one of its rule and metric citing its statements.
+  const citing = new Map<number, number[]>();
+  findingStatements.forEach((list, f) => {
+    for (const s of list) citing.set(s, [...(citing.get(s) ?? []), f]);
+  });
+  const findingOf = (finding: { rule: string } | undefined, metric: string, list: number[]) => {
+    if (!finding) return -1;
+    for (const s of list) {
+      for (const f of citing.get(s) ?? []) if (view.findings[f]!.rule === finding.rule && view.findings[f]!.metric === metric) return f;
+    }
+    return -1;
+  };
+
+  const groups = view.comparisons.map((c, i) => [
+    str(c.name),
+    c.metricShown === null ? -1 : str(c.metricShown),
+    VERDICTS.indexOf(c.verdict),
+    str(c.period),
+    c.auto ? 1 : 0,
+    findingOf(c.finding, c.metric, groupStatements[i]!),
+    groupStatements[i]!,
+  ]);
+  const targets = view.targets.map((t, i) => [
+    str(t.name),
+    t.metricShown === null ? -1 : str(t.metricShown),
+    VERDICTS.indexOf(t.outcome),
+    findingOf(t.finding, t.metric, targetStatements[i]!),
+    ...targetStatements[i]!,
+  ]);
+  const findings = view.findings.map((f, i) => [severityIndex.get(f.severity) ?? 0, ruleIndex.get(f.rule)!, f.message, findingStatements[i]!]);
+  const coverage = view.coverage
+    .filter((c) => documentIndex.has(c.first) && documentIndex.has(c.second))
+    .map((c) => [str(c.period), documentIndex.get(c.first)!, documentIndex.get(c.second)!, c.both.length, str(c.onlyFirst.join('、')), str(c.onlySecond.join('、'))]);
+  const docs = view.documents.map((d) => [d.id, d.path, str(d.status), str(d.period), str(d.encoding), str(d.script), d.figures]);
+
+  const labels = Object.fromEntries(Object.keys(LABELS).map((key) => [key, label(view, key as keyof typeof LABELS)]));
+  const data = (records: StatementRecord[]) => ({
+    locale: view.locale === 'zh-CN' ? 'zh-CN' : 'en',
+    page: PAGE_SIZE,
+    labels,
+    verdicts: VERDICTS,
+    sev: SEVERITIES.map((s) => [s, severityLabel(s, view.locale)]),
+    rules,
+    sections: Object.fromEntries(FINDING_SECTIONS.map((s) => [s.key, s.rules])),
+    s: strings,
+    docs,
+    st: records,
+    f: findings,
+    g: groups,
+    t: targets,
+    c: coverage,
+  });
+  const records = () => statements.map((s) => statementRecord(s, typeof s.document === 'number' ? view.documents[s.document]!.period : undefined));
+  return { statements, data: () => data(records()) };
 }
 
-function findingSection(view: ReportView, id: string, title: string, findings: FindingRow[], counter = false): string {
-  const heading = counter
-    ? `<h2>${h(title)} <span class="muted">(<span id="shown-count">${findings.length}</span> ${h(label(view, 'shown'))} / ${findings.length})</span></h2>`
-    : `<h2>${h(title)}</h2>`;
-  if (!findings.length) return `<section id="${id}">${heading}<p class="muted">${h(label(view, 'none'))}</p></section>`;
-  return `<section id="${id}">${heading}${table(
-    [label(view, 'severity'), label(view, 'rule'), label(view, 'message'), label(view, 'statement')],
-    findingRows(view, findings),
-  )}</section>`;
-}
-
-function statementRow(row: StatementRow): string {
-  return (
-    `<tr ${attributes({ documents: [row.document] })}>` +
-    `<td>${h(row.document)}</td><td>${h(row.status)}</td><td>${h(row.period)}</td>` +
-    `<td>${sentence(row)} <span class="where">${h(row.where)}</span></td><td class="interval">${h(row.interval)}</td></tr>`
-  );
-}
-
-function comparison(view: ReportView, c: ComparisonView): string {
-  const filter = c.finding ? ` ${attributes({ severity: c.finding.severity, rule: c.finding.rule })}` : '';
-  const auto = c.auto ? ` · ${h(label(view, 'auto'))}` : '';
-  return (
-    `<section class="metric" data-group data-metric="${h(c.metric)}"${filter}>` +
-    `<h3>${h(c.name)} ${badge(c.verdict, label(view, c.verdict))} <span class="muted">${h(c.metric)} · ${h(c.period)}${auto}</span></h3>` +
-    table(
-      [label(view, 'document'), label(view, 'status'), label(view, 'period'), label(view, 'statement'), label(view, 'interval')],
-      c.statements.map(statementRow),
-    ) +
-    `</section>`
-  );
+/** JSON safe inside <script type="application/json">: no `</script>`, no `<!--`. */
+function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
 function filters(view: ReportView): string {
@@ -153,68 +224,21 @@ function filters(view: ReportView): string {
     `<form id="filters"><strong>${h(label(view, 'filters'))}</strong> ` +
     `<fieldset><legend>${h(label(view, 'severity'))}</legend>${SEVERITIES.map((s) => box('severity', s, severityLabel(s, view.locale))).join('')}</fieldset>` +
     `<fieldset><legend>${h(label(view, 'rule'))}</legend>${view.rules.map((r) => box('rule', r.id, r.id)).join('')}</fieldset>` +
-    `<fieldset><legend>${h(label(view, 'document'))}</legend>${view.documents.map((d) => box('document', d.id, d.id)).join('')}</fieldset>` +
+    `<fieldset><legend>${h(label(view, 'document'))}</legend>` +
+    `<input type="search" id="document-search" autocomplete="off" placeholder="${h(label(view, 'search'))}" aria-label="${h(label(view, 'search'))}">` +
+    `<div id="document-matches"></div></fieldset>` +
     `</form>`
   );
 }
 
-/** Metrics stated only once: one compact table (there can be hundreds), folded by default. */
-function singles(view: ReportView, comparisons: ComparisonView[]): string {
-  comparisons = comparisons.filter((c) => c.statements.length);
-  if (!comparisons.length) return '';
-  const rows = comparisons.map((c) => {
-    const row = c.statements[0]!;
-    return (
-      `<tr ${attributes({ documents: c.statements.map((s) => s.document) })}><td>${h(c.name)} <span class="muted">${h(c.metric)}</span></td>` +
-      `<td>${h(row.document)}</td><td>${h(row.period)}</td><td>${sentence(row)} <span class="where">${h(row.where)}</span></td><td>${h(row.interval)}</td></tr>`
-    );
-  });
-  return (
-    `<details id="single-statements" data-group><summary>${h(label(view, 'single'))} (${comparisons.length})</summary>` +
-    table([label(view, 'metric'), label(view, 'document'), label(view, 'period'), label(view, 'statement'), label(view, 'interval')], rows) +
-    `</details>`
-  );
+function section(view: ReportView, id: string, title: keyof typeof LABELS, extra = ''): string {
+  return `<section id="${id}"><h2>${h(label(view, title))}${extra}</h2><div class="list"></div></section>`;
 }
 
 export function renderHtml(view: ReportView): string {
-  const documents = table(
-    [label(view, 'id'), label(view, 'path'), label(view, 'status'), label(view, 'period'), label(view, 'encoding'), label(view, 'script'), label(view, 'figureCount')],
-    view.documents.map(
-      (d) =>
-        `<tr ${attributes({ documents: [d.id] })}><td>${h(d.id)}</td><td>${h(d.path)}</td><td>${h(d.status)}</td><td>${h(d.period)}</td>` +
-        `<td>${h(d.encoding)}</td><td>${h(d.script)}</td><td>${d.figures}</td></tr>`,
-    ),
-  );
-  const targets = view.targets.length
-    ? table(
-        [label(view, 'metric'), label(view, 'target'), label(view, 'actual'), label(view, 'outcome')],
-        view.targets.map((target) => {
-          const filter = attributes({
-            documents: [target.target.document, target.actual.document],
-            ...(target.finding ? { severity: target.finding.severity, rule: target.finding.rule } : {}),
-          });
-          const side = (row: StatementRow) =>
-            `${h(row.document)}: ${sentence(row)} = ${h(row.interval)} <span class="where">${h(row.where)}</span>`;
-          return (
-            `<tr ${filter}><td>${h(target.name)} <span class="muted">${h(target.metric)}</span></td>` +
-            `<td>${side(target.target)}</td><td>${side(target.actual)}</td><td>${badge(target.outcome, label(view, target.outcome))}</td></tr>`
-          );
-        }),
-      )
-    : `<p class="muted">${h(label(view, 'none'))}</p>`;
-  const coverage = view.coverage.length
-    ? table(
-        [label(view, 'period'), label(view, 'document'), label(view, 'both'), label(view, 'onlyIn'), label(view, 'onlyIn')],
-        view.coverage.map(
-          (c) =>
-            `<tr ${attributes({ documents: [c.first, c.second] })}><td>${h(c.period)}</td><td>${h(c.first)} / ${h(c.second)}</td>` +
-            `<td>${c.both.length}</td><td>${h(c.first)}: ${h(c.onlyFirst.join('、') || '—')}</td><td>${h(c.second)}: ${h(c.onlySecond.join('、') || '—')}</td></tr>`,
-        ),
-      )
-    : `<p class="muted">${h(label(view, 'none'))}</p>`;
-
-  const policy = `default-src 'none'; style-src 'sha256-${sha256(STYLE)}'; script-src 'sha256-${sha256(SCRIPT)}'; base-uri 'none'; form-action 'none'`;
-  return `<!DOCTYPE html>
+  const { statements, data } = pageData(view);
+  const policy = `default-src 'none'; style-src 'sha256-${sha256(STYLE)}'; script-src 'sha256-${sha256(PAGE_SCRIPT)}'; base-uri 'none'; form-action 'none'`;
+  const page = (json: string, shortened: boolean, compressed = false) => `<!DOCTYPE html>
 <html lang="${view.locale === 'zh-CN' ? 'zh-CN' : 'en'}">
 <head>
 <meta charset="utf-8">
@@ -228,30 +252,39 @@ export function renderHtml(view: ReportView): string {
 <header>
 <h1>${h(label(view, 'title'))}</h1>
 <p id="summary">${h(summaryText(view))}</p>
+<noscript><p><strong>${h(label(view, 'needsScript'))}</strong></p></noscript>
 ${filters(view)}
 </header>
 <main>
-<section id="documents"><h2>${h(label(view, 'documents'))}</h2>${documents}</section>
-${findingSection(view, 'findings', label(view, 'findings'), view.findings, true)}
-<section id="comparisons"><h2>${h(label(view, 'comparisons'))}</h2>${
-    view.comparisons.length
-      ? view.comparisons
-          .filter((c) => c.verdict !== 'single')
-          .map((c) => comparison(view, c))
-          .join('\n') + singles(view, view.comparisons.filter((c) => c.verdict === 'single'))
-      : `<p class="muted">${h(label(view, 'none'))}</p>`
-  }</section>
-<section id="targets"><h2>${h(label(view, 'targets'))}</h2>${targets}</section>
-${findingSection(view, 'arithmetic', label(view, 'arithmetic'), view.sections.arithmetic)}
-${findingSection(view, 'duplicates', label(view, 'duplicates'), view.sections.duplicates)}
-${findingSection(view, 'missing', label(view, 'missing'), view.sections.missing)}
-${findingSection(view, 'damage', label(view, 'damage'), view.sections.damage)}
-<section id="coverage"><h2>${h(label(view, 'coverage'))}</h2>${coverage}</section>
+${section(view, 'documents', 'documents')}
+${section(view, 'findings', 'findings', ` <span class="muted">(<span id="shown-count">${view.findings.length}</span> ${h(label(view, 'shown'))} / ${view.findings.length})</span>`)}
+<section id="comparisons"><h2>${h(label(view, 'comparisons'))}</h2><div class="list"></div>
+<details id="single-statements"><summary>${h(label(view, 'single'))} (<span class="count"></span>)</summary><div class="list"></div></details></section>
+${section(view, 'targets', 'targets')}
+${FINDING_SECTIONS.map((s) => section(view, s.key, s.key)).join('\n')}
+${section(view, 'coverage', 'coverage')}
 ${view.warnings.length ? `<section id="warnings"><h2>${h(label(view, 'warnings'))}</h2><ul>${view.warnings.map((w) => `<li>${h(w)}</li>`).join('')}</ul></section>` : ''}
-<p class="muted">${h(label(view, 'generated'))} ${h(view.version)}</p>
+<p class="muted">${h(label(view, 'generated'))} ${h(view.version)}${shortened ? ` · <span id="shortened">${h(label(view, 'shortened'))}</span>` : ''}</p>
 </main>
-<script>${SCRIPT}</script>
+<script type="${compressed ? 'application/gzip+base64' : 'application/json'}" id="report-data">${json}</script>
+<script>${PAGE_SCRIPT}</script>
 </body>
 </html>
 `;
+  const plain = page(scriptJson(data()), false);
+  if (Buffer.byteLength(plain) <= PAGE_BUDGET) return plain;
+  // Large: the data compressed (JSON of many similar rows shrinks about tenfold) …
+  const packed = () => gzipSync(JSON.stringify(data())).toString('base64');
+  const compressed = page(packed(), false, true);
+  if (Buffer.byteLength(compressed) <= PAGE_BUDGET) return compressed;
+  // … and when even that is too big, the sentences around the figures shortened, those no finding
+  // cites first, until the page fits (at the shortest, each figure alone).
+  for (let step = 1; step < 2 * CONTEXT_STEPS.length - 1; step++) {
+    const other = Math.min(step, CONTEXT_STEPS.length - 1);
+    const cited = Math.max(0, step - (CONTEXT_STEPS.length - 1));
+    for (const s of statements) s.keep = CONTEXT_STEPS[s.cited ? cited : other]!;
+    const shortened = page(packed(), true, true);
+    if (Buffer.byteLength(shortened) <= PAGE_BUDGET || step === 2 * CONTEXT_STEPS.length - 2) return shortened;
+  }
+  return compressed;
 }

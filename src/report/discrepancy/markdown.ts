@@ -48,7 +48,7 @@ export function renderMarkdown(view: ReportView): string {
   for (const comparison of view.comparisons.filter((c) => c.verdict !== 'single')) {
     const auto = comparison.auto ? `, ${label(view, 'auto')}` : '';
     out.push(
-      `### ${md(comparison.name)} (${md(comparison.metric)}, ${md(comparison.period)}${auto}): ${label(view, comparison.verdict)}`,
+      `### ${md(comparison.name)} (${comparison.metricShown ? `${md(comparison.metricShown)}, ` : ''}${md(comparison.period)}${auto}): ${label(view, comparison.verdict)}`,
       '',
       ...table(
         [label(view, 'document'), label(view, 'status'), label(view, 'period'), label(view, 'statement'), label(view, 'interval')],
@@ -66,7 +66,7 @@ export function renderMarkdown(view: ReportView): string {
       '',
       ...table(
         [label(view, 'metric'), label(view, 'document'), label(view, 'period'), label(view, 'statement'), label(view, 'interval')],
-        once.map((c) => [`${md(c.name)} (${md(c.metric)})`, md(c.statements[0]!.document), md(c.statements[0]!.period), `${sentence(c.statements[0]!)}<br>${md(c.statements[0]!.where)}`, md(c.statements[0]!.interval)]),
+        once.map((c) => [`${md(c.name)}${c.metricShown ? ` (${md(c.metricShown)})` : ''}`, md(c.statements[0]!.document), md(c.statements[0]!.period), `${sentence(c.statements[0]!)}<br>${md(c.statements[0]!.where)}`, md(c.statements[0]!.interval)]),
       ),
       '',
     );
@@ -78,7 +78,7 @@ export function renderMarkdown(view: ReportView): string {
       ? table(
           [label(view, 'metric'), label(view, 'target'), label(view, 'actual'), label(view, 'outcome')],
           view.targets.map((target) => [
-            `${md(target.name)} (${md(target.metric)})`,
+            `${md(target.name)}${target.metricShown ? ` (${md(target.metricShown)})` : ''}`,
             `${md(target.target.document)}: ${sentence(target.target)} = ${md(target.target.interval)}`,
             `${md(target.actual.document)}: ${sentence(target.actual)} = ${md(target.actual.interval)}`,
             label(view, target.outcome),

@@ -58,6 +58,8 @@ export interface FindingRow {
 export interface ComparisonView {
   metric: string;
   name: string;
+  /** The metric id a reader may see (a rule's metric id), or null for an automatic alignment's internal key. */
+  metricShown: string | null;
   auto: boolean;
   period: string;
   verdict: 'consistent' | 'mismatch' | 'single';
@@ -69,6 +71,8 @@ export interface ComparisonView {
 export interface TargetView {
   metric: string;
   name: string;
+  /** As ComparisonView.metricShown. */
+  metricShown: string | null;
   outcome: 'met' | 'missed' | 'indeterminate';
   finding?: { severity: Severity; rule: string };
   target: StatementRow;
@@ -123,6 +127,14 @@ function statusText(document: Document | undefined, locale: Locale): string {
   }
 }
 
+/**
+ * A metric id as readers see it: a rule's id (`funds-attracted`) is theirs; an automatic alignment's
+ * key (`auto:label|unit|kind|change`) is internal, and its display name says the same in words.
+ */
+export function shownMetric(metric: string): string | null {
+  return metric.startsWith('auto:') ? null : metric;
+}
+
 export function buildView(run: CheckRun, options: FormatOptions): ReportView {
   const { byPath, byId } = documentIndex(run);
   const counts = figureCounts(run);
@@ -163,16 +175,29 @@ export function buildView(run: CheckRun, options: FormatOptions): ReportView {
     };
   });
 
+  // The first (most severe) finding per rule and metric, indexed once: a run of 10,000 documents has
+  // tens of thousands of comparisons and findings.
+  const firstFinding = new Map<string, Finding>();
+  for (const finding of active) {
+    const key = `${finding.rule}\u0000${finding.metric}`;
+    if (!firstFinding.has(key)) firstFinding.set(key, finding);
+  }
   const findingFor = (rule: string, metric: string) => {
-    const hit = active.find((f) => f.rule === rule && f.metric === metric);
+    const hit = firstFinding.get(`${rule}\u0000${metric}`);
     return hit ? { severity: hit.severity, rule: hit.rule } : undefined;
   };
+  // Coverage lists metrics by id; readers see their names (an automatic key is internal).
+  const names = new Map<string, string>();
+  for (const comparison of run.comparisons) if (!names.has(comparison.metric)) names.set(comparison.metric, comparison.name);
+  const metricName = (metric: string) => names.get(metric) ?? shownMetric(metric) ?? metric.slice('auto:'.length).split('|')[0]!;
+
   const verdictOrder = { mismatch: 0, consistent: 1, single: 2 } as const;
   const comparisons: ComparisonView[] = [...run.comparisons]
     .sort((a, b) => verdictOrder[a.verdict] - verdictOrder[b.verdict] || a.name.localeCompare(b.name, 'zh-CN') || a.metric.localeCompare(b.metric))
     .map((comparison) => ({
       metric: comparison.metric,
       name: comparison.name,
+      metricShown: shownMetric(comparison.metric),
       auto: comparison.auto,
       period: comparison.period ?? DASH,
       verdict: comparison.verdict,
@@ -186,6 +211,7 @@ export function buildView(run: CheckRun, options: FormatOptions): ReportView {
     .map((target) => ({
       metric: target.metric,
       name: target.name,
+      metricShown: shownMetric(target.metric),
       outcome: target.outcome,
       ...(target.outcome === 'missed' ? { finding: findingFor('target-missed', target.metric) } : {}),
       target: statement(target.target),
@@ -218,9 +244,9 @@ export function buildView(run: CheckRun, options: FormatOptions): ReportView {
       period: coverage.period,
       first: coverage.documents[0],
       second: coverage.documents[1],
-      both: coverage.both,
-      onlyFirst: coverage.onlyFirst,
-      onlySecond: coverage.onlySecond,
+      both: coverage.both.map(metricName),
+      onlyFirst: coverage.onlyFirst.map(metricName),
+      onlySecond: coverage.onlySecond.map(metricName),
     })),
     warnings: run.warnings,
   };
@@ -272,6 +298,23 @@ export const LABELS = {
   met: { en: 'met', zh: '已完成' },
   missed: { en: 'missed', zh: '未完成' },
   indeterminate: { en: 'indeterminate', zh: '无法判断' },
+  search: { en: 'Search documents by id or path', zh: '按标识或路径搜索文档' },
+  matching: { en: 'documents match', zh: '份文档匹配' },
+  only: { en: 'Only', zh: '仅显示' },
+  clear: { en: 'Clear', zh: '清除' },
+  previous: { en: 'Previous', zh: '上一页' },
+  next: { en: 'Next', zh: '下一页' },
+  cited: { en: 'Other statements cited by findings', zh: '问题引用的其他表述' },
+  toStatements: { en: 'statement', zh: '表述' },
+  toFinding: { en: 'finding', zh: '问题' },
+  needsScript: {
+    en: 'This page shows the findings with JavaScript, which is turned off; report.md beside it has the same content.',
+    zh: '本页需要 JavaScript 才能显示问题；同目录下的 report.md 内容相同。',
+  },
+  shortened: {
+    en: 'The sentences around the figures are shortened to keep this page small',
+    zh: '为控制页面大小，数字所在句子已缩短',
+  },
 } satisfies Record<string, { en: string; zh: string }>;
 
 export function label(view: ReportView, key: keyof typeof LABELS): string {

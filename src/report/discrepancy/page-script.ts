@@ -1,0 +1,410 @@
+/**
+ * The script of index.html. The report's content travels as JSON in a data block (never executed);
+ * this script builds the visible page from it, one page of each list at a time, so a report of
+ * 10,000 documents stays small and every filter answers at once: filtering is a pass over arrays,
+ * and only the rows of the current page reach the DOM. Everything from a document is set with
+ * textContent (never innerHTML), so no document text can become markup.
+ *
+ * Links: every finding links to each of its statements (#st-N) and every statement back to the
+ * findings citing it (#f-N); a link opens the page of the list that holds its target (clearing
+ * filters that would hide it), so links work whatever page is shown. Plain ES5, no dependencies:
+ * the page must work from a file: URL with no network.
+ */
+export const PAGE_SCRIPT = String.raw`
+(function () {
+  'use strict';
+  // The data block is JSON, or for a large report gzip-compressed JSON in base64 (a tenth of the size),
+  // inflated by the browser's own DecompressionStream.
+  var block = document.getElementById('report-data');
+  if (block.type === 'application/json') main(JSON.parse(block.textContent));
+  else {
+    var binary = atob(block.textContent.trim()), bytes = new Uint8Array(binary.length);
+    for (var b = 0; b < binary.length; b++) bytes[b] = binary.charCodeAt(b);
+    new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text().then(
+      function (json) { main(JSON.parse(json)); },
+      function (error) { document.getElementById('summary').textContent += ' — ' + error; },
+    );
+  }
+
+function main(D) {
+  var L = D.labels, S = D.s, V = D.verdicts, docs = D.docs, st = D.st, F = D.f, G = D.g, T = D.t, C = D.c, SEV = D.sev, RULES = D.rules;
+  var PAGE = D.page;
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    return e;
+  }
+  function add(parent, child) { parent.appendChild(child); return child; }
+  function text(parent, value) { parent.appendChild(document.createTextNode(value)); }
+  function link(href, label, cls) { var a = el('a', cls, label); a.href = href; return a; }
+  function badge(kind, label) { return el('span', 'badge ' + kind, label); }
+  function range(n) { var out = new Array(n); for (var i = 0; i < n; i++) out[i] = i; return out; }
+  function number(n) { return n.toLocaleString(D.locale); }
+
+  // ---- derived indexes, built once -------------------------------------------------------------
+  function docOf(s) { return typeof st[s][0] === 'number' ? st[s][0] : -1; }
+  function docName(s) { var d = st[s][0]; return typeof d === 'number' ? docs[d][0] : d; }
+  function whereOf(s) {
+    var w = st[s][1];
+    if (w.charAt(0) === '\u0000') return w.slice(1);
+    return (typeof st[s][0] === 'number' ? docs[st[s][0]][1] : st[s][0]) + ':' + w;
+  }
+  function periodOf(s) { var d = docOf(s); return st[s][6] || (d >= 0 ? S[docs[d][3]] : '—'); }
+  function name(g) { return S[G[g][0]]; }
+  function metric(g) { return G[g][1] >= 0 ? S[G[g][1]] : null; }
+  function verdict(g) { return V[G[g][2]]; }
+  var citedBy = new Array(st.length);
+  var findingDocs = new Array(F.length);
+  for (var f = 0; f < F.length; f++) {
+    var seen = {}, fdocs = [];
+    for (var i = 0; i < F[f][3].length; i++) {
+      var s = F[f][3][i];
+      (citedBy[s] || (citedBy[s] = [])).push(f);
+      var d = docOf(s);
+      if (d >= 0 && !seen[d]) { seen[d] = true; fdocs.push(d); }
+    }
+    findingDocs[f] = fdocs;
+  }
+  // Where each statement is shown: its metric's group, else its target row, else a group of the
+  // other statements findings cite, one per document.
+  var groupOf = new Int32Array(st.length).fill(-1), targetOf = new Int32Array(st.length).fill(-1);
+  for (var g = 0; g < G.length; g++) for (var j = 0; j < G[g][6].length; j++) if (groupOf[G[g][6][j]] < 0) groupOf[G[g][6][j]] = g;
+  for (var t = 0; t < T.length; t++) for (var k = 4; k <= 5; k++) if (groupOf[T[t][k]] < 0 && targetOf[T[t][k]] < 0) targetOf[T[t][k]] = t;
+  var other = {}, otherOrder = [];
+  for (var f2 = 0; f2 < F.length; f2++) {
+    for (var i2 = 0; i2 < F[f2][3].length; i2++) {
+      var s2 = F[f2][3][i2];
+      if (groupOf[s2] >= 0 || targetOf[s2] >= 0) continue;
+      var key = docName(s2);
+      if (!other[key]) { other[key] = []; otherOrder.push(key); }
+      groupOf[s2] = -2;
+      other[key].push(s2);
+    }
+  }
+  V.push('cited');
+  S.push('');
+  for (var o = 0; o < otherOrder.length; o++) {
+    S.push(L.cited + ': ' + otherOrder[o]);
+    G.push([S.length - 1, -1, V.length - 1, S.length - 2, 0, -1, other[otherOrder[o]]]);
+    for (var m = 0; m < other[otherOrder[o]].length; m++) groupOf[other[otherOrder[o]][m]] = G.length - 1;
+  }
+  var multiGroups = [], singleGroups = [];
+  for (var g2 = 0; g2 < G.length; g2++) if (G[g2][6].length) (verdict(g2) === 'single' ? singleGroups : multiGroups).push(g2);
+  var sectionRules = D.sections;
+
+  // ---- filters ---------------------------------------------------------------------------------
+  var form = document.getElementById('filters');
+  var search = document.getElementById('document-search');
+  var matches = document.getElementById('document-matches');
+  var sevOn = {}, ruleOn = {}, docAll = true, exact = -1, docOk = new Uint8Array(docs.length);
+  var searchable = docs.map(function (d) { return (d[0] + '\n' + d[1]).toLowerCase(); });
+  function readBoxes() {
+    var boxes = form.querySelectorAll('input[type=checkbox]');
+    sevOn = {}; ruleOn = {};
+    for (var i = 0; i < boxes.length; i++) if (boxes[i].checked) (boxes[i].name === 'severity' ? sevOn : ruleOn)[boxes[i].value] = true;
+  }
+  function readDocuments() {
+    var query = search.value.trim().toLowerCase();
+    docAll = exact < 0 && !query;
+    if (docAll) return 0;
+    var count = 0;
+    for (var i = 0; i < docs.length; i++) {
+      docOk[i] = exact >= 0 ? (i === exact ? 1 : 0) : (searchable[i].indexOf(query) >= 0 ? 1 : 0);
+      count += docOk[i];
+    }
+    return count;
+  }
+  function anyDocument(list) {
+    if (docAll) return true;
+    for (var i = 0; i < list.length; i++) if (list[i] >= 0 && docOk[list[i]]) return true;
+    return false;
+  }
+  function statementDocs(list) { var out = []; for (var i = 0; i < list.length; i++) out.push(docOf(list[i])); return out; }
+  function findingKind(f) { return sevOn[SEV[F[f][0]][0]] && ruleOn[RULES[F[f][1]]]; }
+  function findingShown(f) { return findingKind(f) && anyDocument(findingDocs[f]); }
+  function groupShown(g) {
+    var r = G[g];
+    if (r[5] >= 0 && !findingKind(r[5])) return false;
+    if (verdict(g) === 'cited') {
+      var any = false;
+      for (var i = 0; i < r[6].length && !any; i++) for (var j = 0; j < citedBy[r[6][i]].length; j++) if (findingKind(citedBy[r[6][i]][j])) any = true;
+      if (!any) return false;
+    }
+    return anyDocument(statementDocs(r[6]));
+  }
+  function targetShown(t) {
+    var r = T[t];
+    if (r[3] >= 0 && !findingKind(r[3])) return false;
+    return anyDocument([docOf(r[4]), docOf(r[5])]);
+  }
+
+  // ---- paged lists -----------------------------------------------------------------------------
+  function List(container, head, render) {
+    var items = [], page = 0;
+    var top = add(container, el('div', 'pager')), body;
+    if (head) {
+      var table = add(container, el('table'));
+      var row = add(add(table, el('thead')), el('tr'));
+      for (var i = 0; i < head.length; i++) add(row, el('th', null, head[i]));
+      body = add(table, el('tbody'));
+    } else body = add(container, el('div', 'items'));
+    var bottom = add(container, el('div', 'pager'));
+    var none = add(container, el('p', 'muted', L.none));
+    function pager(bar) {
+      bar.textContent = '';
+      var pages = Math.ceil(items.length / PAGE);
+      bar.hidden = pages <= 1;
+      if (pages <= 1) return;
+      function button(label, to, disabled) {
+        var b = add(bar, el('button', null, label));
+        b.type = 'button';
+        b.disabled = disabled;
+        b.addEventListener('click', function () { page = to; draw(); });
+      }
+      button('«', 0, page === 0);
+      button('‹ ' + L.previous, page - 1, page === 0);
+      add(bar, el('span', 'range', number(page * PAGE + 1) + '–' + number(Math.min(items.length, (page + 1) * PAGE)) + ' / ' + number(items.length)));
+      button(L.next + ' ›', page + 1, page >= pages - 1);
+      button('»', pages - 1, page >= pages - 1);
+    }
+    function draw() {
+      body.textContent = '';
+      var end = Math.min(items.length, (page + 1) * PAGE);
+      for (var i = page * PAGE; i < end; i++) body.appendChild(render(items[i]));
+      none.hidden = items.length > 0;
+      if (head) body.parentNode.hidden = items.length === 0;
+      pager(top);
+      pager(bottom);
+    }
+    return {
+      set: function (next) { items = next; page = 0; draw(); return items.length; },
+      show: function (item) {
+        var at = items.indexOf(item);
+        if (at < 0) return false;
+        page = Math.floor(at / PAGE);
+        draw();
+        return true;
+      },
+    };
+  }
+
+  function sentence(parent, s) {
+    var r = st[s];
+    text(parent, r[4] || '');
+    if (r[2]) add(parent, el('mark', null, r[2]));
+    text(parent, (r[5] || '') + ' ');
+    add(parent, el('span', 'where', whereOf(s)));
+  }
+  function findingLinks(parent, s) {
+    var cites = citedBy[s] || [];
+    for (var i = 0; i < cites.length; i++) {
+      var a = add(parent, link('#f-' + cites[i], '↩ ' + SEV[F[cites[i]][0]][1] + ' ' + RULES[F[cites[i]][1]], 'back'));
+      a.title = L.toFinding;
+    }
+  }
+  function findingRow(f, withId) {
+    var r = F[f], tr = el('tr');
+    if (withId) tr.id = 'f-' + f;
+    tr.setAttribute('data-severity', SEV[r[0]][0]);
+    tr.setAttribute('data-rule', RULES[r[1]]);
+    add(add(tr, el('td')), badge(SEV[r[0]][0], SEV[r[0]][1]));
+    add(add(tr, el('td')), el('code', null, RULES[r[1]]));
+    var message = add(tr, el('td'));
+    if (withId) text(message, r[2]);
+    else add(message, link('#f-' + f, r[2]));
+    var places = add(tr, el('td'));
+    for (var i = 0; i < r[3].length; i++) {
+      var s = r[3][i], div = add(places, el('div', 'place'));
+      text(div, docName(s) + ': ');
+      sentence(div, s);
+      text(div, ' ');
+      add(div, link('#st-' + s, '→ ' + L.toStatements, 'to-statement'));
+    }
+    return tr;
+  }
+  function statementRow(s) {
+    var tr = el('tr'), d = docOf(s);
+    tr.id = 'st-' + s;
+    add(tr, el('td', null, docName(s)));
+    add(tr, el('td', null, d >= 0 ? S[docs[d][2]] : '—'));
+    add(tr, el('td', null, periodOf(s)));
+    sentence(add(tr, el('td')), s);
+    add(tr, el('td', 'interval', st[s][3]));
+    findingLinks(add(tr, el('td')), s);
+    return tr;
+  }
+  function groupSection(g) {
+    var r = G[g], section = el('section', 'metric');
+    section.id = 'm-' + g;
+    var h3 = add(section, el('h3', null, name(g) + ' '));
+    if (verdict(g) !== 'cited') add(h3, badge(verdict(g), L[verdict(g)]));
+    var details = [];
+    if (metric(g)) details.push(metric(g));
+    if (S[r[3]]) details.push(S[r[3]]);
+    if (r[4]) details.push(L.auto);
+    if (details.length) add(h3, el('span', 'muted', ' ' + details.join(' · ')));
+    if (r[5] >= 0) { text(h3, ' '); add(h3, link('#f-' + r[5], '↩ ' + L.toFinding, 'back')); }
+    var table = add(section, el('table'));
+    var head = add(add(table, el('thead')), el('tr'));
+    var names = [L.document, L.status, L.period, L.statement, L.interval, L.findings];
+    for (var i = 0; i < names.length; i++) add(head, el('th', null, names[i]));
+    var body = add(table, el('tbody'));
+    for (var j = 0; j < r[6].length; j++) body.appendChild(statementRow(r[6][j]));
+    return section;
+  }
+  function singleRow(g) {
+    var r = G[g], s = r[6][0], tr = el('tr');
+    tr.id = 'st-' + s;
+    var cell = add(tr, el('td', null, name(g)));
+    if (metric(g)) add(cell, el('span', 'muted', ' ' + metric(g)));
+    add(tr, el('td', null, docName(s)));
+    add(tr, el('td', null, periodOf(s)));
+    sentence(add(tr, el('td')), s);
+    add(tr, el('td', 'interval', st[s][3]));
+    findingLinks(add(tr, el('td')), s);
+    return tr;
+  }
+  function targetRow(t) {
+    var r = T[t], tr = el('tr');
+    var cell = add(tr, el('td', null, S[r[0]]));
+    if (r[1] >= 0) add(cell, el('span', 'muted', ' ' + S[r[1]]));
+    for (var k = 4; k <= 5; k++) {
+      var td = add(tr, el('td')), s = r[k];
+      var side = add(td, el('div'));
+      if (targetOf[s] === t) side.id = 'st-' + s;
+      text(side, docName(s) + ': ');
+      sentence(side, s);
+      text(side, ' = ' + st[s][3] + ' ');
+      findingLinks(side, s);
+    }
+    var outcome = add(tr, el('td'));
+    add(outcome, badge(V[r[2]], L[V[r[2]]]));
+    if (r[3] >= 0) { text(outcome, ' '); add(outcome, link('#f-' + r[3], '↩ ' + L.toFinding, 'back')); }
+    return tr;
+  }
+  function coverageRow(c) {
+    var r = C[c], tr = el('tr');
+    add(tr, el('td', null, S[r[0]]));
+    add(tr, el('td', null, docs[r[1]][0] + ' / ' + docs[r[2]][0]));
+    add(tr, el('td', null, r[3]));
+    add(tr, el('td', null, docs[r[1]][0] + ': ' + (S[r[4]] || '—')));
+    add(tr, el('td', null, docs[r[2]][0] + ': ' + (S[r[5]] || '—')));
+    return tr;
+  }
+  function documentRow(d) {
+    var r = docs[d], tr = el('tr');
+    var cells = [r[0], r[1], S[r[2]], S[r[3]], S[r[4]], S[r[5]], r[6]];
+    for (var i = 0; i < cells.length; i++) add(tr, el('td', null, cells[i]));
+    return tr;
+  }
+
+  function listIn(id, head, render) { return List(document.querySelector('#' + id + ' .list'), head, render); }
+  var findingHead = [L.severity, L.rule, L.message, L.statement];
+  var lists = {
+    documents: listIn('documents', [L.id, L.path, L.status, L.period, L.encoding, L.script, L.figureCount], documentRow),
+    findings: listIn('findings', findingHead, function (f) { return findingRow(f, true); }),
+    groups: listIn('comparisons', null, groupSection),
+    singles: List(document.querySelector('#single-statements .list'), [L.metric, L.document, L.period, L.statement, L.interval, L.findings], singleRow),
+    targets: listIn('targets', [L.metric, L.target, L.actual, L.outcome], targetRow),
+    coverage: listIn('coverage', [L.period, L.document, L.both, L.onlyIn, L.onlyIn], coverageRow),
+  };
+  var sections = {};
+  for (var key0 in sectionRules) sections[key0] = listIn(key0, findingHead, function (f) { return findingRow(f, false); });
+  var singles = document.getElementById('single-statements');
+
+  function showMatches(count) {
+    matches.textContent = '';
+    if (exact >= 0) {
+      text(matches, L.only + ' ' + docs[exact][0] + ' ');
+      var clear = add(matches, el('button', null, L.clear));
+      clear.type = 'button';
+      clear.addEventListener('click', function () { exact = -1; search.value = ''; apply(); });
+      return;
+    }
+    if (docAll) return;
+    add(matches, el('span', 'muted', number(count) + ' ' + L.matching + ' '));
+    var shown = 0;
+    for (var i = 0; i < docs.length && shown < 8; i++) {
+      if (!docOk[i]) continue;
+      shown++;
+      var b = add(matches, el('button', 'pick', docs[i][0]));
+      b.type = 'button';
+      b.setAttribute('data-document', String(i));
+    }
+  }
+  matches.addEventListener('click', function (event) {
+    var target = event.target;
+    if (!target || !target.getAttribute || target.getAttribute('data-document') === null) return;
+    exact = Number(target.getAttribute('data-document'));
+    search.value = docs[exact][0];
+    apply();
+  });
+
+  function apply() {
+    readBoxes();
+    showMatches(readDocuments());
+    var shown = range(F.length).filter(findingShown);
+    lists.findings.set(shown);
+    document.getElementById('shown-count').textContent = number(shown.length);
+    for (var sectionName in sections) {
+      var rules = sectionRules[sectionName];
+      sections[sectionName].set(shown.filter(function (f) { return rules.indexOf(RULES[F[f][1]]) >= 0; }));
+    }
+    lists.groups.set(multiGroups.filter(groupShown));
+    var single = lists.singles.set(singleGroups.filter(groupShown));
+    singles.hidden = single === 0;
+    singles.querySelector('.count').textContent = number(single);
+    lists.targets.set(range(T.length).filter(targetShown));
+    lists.coverage.set(range(C.length).filter(function (c) { return anyDocument([C[c][1], C[c][2]]); }));
+    lists.documents.set(range(docs.length).filter(function (d) { return docAll || docOk[d] === 1; }));
+  }
+  function reset() {
+    var boxes = form.querySelectorAll('input[type=checkbox]');
+    for (var i = 0; i < boxes.length; i++) boxes[i].checked = true;
+    search.value = '';
+    exact = -1;
+    apply();
+  }
+
+  var focused = null;
+  function reveal(id) {
+    var target = document.getElementById(id);
+    if (!target) return;
+    if (focused) focused.classList.remove('focus');
+    focused = target;
+    target.classList.add('focus');
+    target.scrollIntoView({ block: 'center' });
+  }
+  function open(show) { if (!show()) { reset(); show(); } }
+  function navigate() {
+    var m = /^#(f|st|m)-(\d+)$/.exec(location.hash);
+    if (!m) return;
+    var n = Number(m[2]);
+    if (m[1] === 'f' && n < F.length) {
+      open(function () { return lists.findings.show(n); });
+      reveal('f-' + n);
+    } else if (m[1] === 'm' && n < G.length) {
+      open(function () { return lists.groups.show(n); });
+      reveal('m-' + n);
+    } else if (m[1] === 'st' && n < st.length) {
+      if (groupOf[n] >= 0 && verdict(groupOf[n]) === 'single') {
+        singles.open = true;
+        open(function () { return lists.singles.show(groupOf[n]); });
+      } else if (groupOf[n] >= 0) open(function () { return lists.groups.show(groupOf[n]); });
+      else if (targetOf[n] >= 0) open(function () { return lists.targets.show(targetOf[n]); });
+      reveal('st-' + n);
+    }
+  }
+
+  form.addEventListener('change', apply);
+  form.addEventListener('submit', function (event) { event.preventDefault(); });
+  search.addEventListener('input', function () { exact = -1; apply(); });
+  window.addEventListener('hashchange', navigate);
+  apply();
+  navigate();
+  document.body.setAttribute('data-ready', '');
+}
+})();
+`;
