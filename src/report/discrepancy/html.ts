@@ -3,8 +3,8 @@
  * assets, no network). The content travels as JSON in a data block; the page script (page-script.ts)
  * shows it a page at a time with filters, so a run of 10,000 documents gives a page of a few MB that
  * answers at once. Each statement (a figure in its sentence) is stored once and referred to by index
- * from findings, metric groups and targets. When the page would exceed PAGE_BUDGET bytes the data is
- * gzip-compressed (base64; the browser inflates it), and if even that is too big the sentences around
+ * from findings, metric groups and targets. Above 1 MB the data is gzip-compressed (base64; the browser
+ * inflates it), and if the page would still exceed PAGE_BUDGET bytes the sentences around
  * the figures are shortened, those no finding cites first. A Content-Security-Policy allows only this
  * page's own style and script (by hash), so nothing else can load or run.
  */
@@ -17,6 +17,8 @@ import { FINDING_SECTIONS, LABELS, label, summaryText, type ReportView, type Sta
 
 /** Bytes the page stays under when it can (a 10,000-document report must open quickly in a browser). */
 export const PAGE_BUDGET = 4_500_000;
+/** Above this many bytes the data is compressed: smaller to open, and only small reports are read as text. */
+const COMPRESS_ABOVE = 1024 * 1024;
 /** Rows (or metric groups) per page of each list. */
 const PAGE_SIZE = 50;
 /** Characters kept on each side of a figure as the page shrinks (80 is the full excerpt). */
@@ -272,7 +274,7 @@ ${view.warnings.length ? `<section id="warnings"><h2>${h(label(view, 'warnings')
 </html>
 `;
   const plain = page(scriptJson(data()), false);
-  if (Buffer.byteLength(plain) <= PAGE_BUDGET) return plain;
+  if (Buffer.byteLength(plain) <= COMPRESS_ABOVE) return plain;
   // Large: the data compressed (JSON of many similar rows shrinks about tenfold) …
   const packed = () => gzipSync(JSON.stringify(data())).toString('base64');
   const compressed = page(packed(), false, true);

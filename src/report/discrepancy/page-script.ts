@@ -398,7 +398,9 @@ function main(D) {
     }
   }
 
-  form.addEventListener('change', apply);
+  // The search box answers as one types ('input'); its 'change' on blur must not redraw the
+  // suggestions under a click that is picking one.
+  form.addEventListener('change', function (event) { if (event.target !== search) apply(); });
   form.addEventListener('submit', function (event) { event.preventDefault(); });
   search.addEventListener('input', function () { exact = -1; apply(); });
   window.addEventListener('hashchange', navigate);
