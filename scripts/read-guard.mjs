@@ -3,8 +3,9 @@
 // bench depends on anything beside the repository. It only records; it never changes what a read does.
 //
 // Allowed outside the clone: the temporary directory (tests write and read their own files there), the
-// system (/dev, /proc, /sys, /etc, /usr, /lib…) and Node's own installation. Everything else, such as a
-// `../shared/` corpus or an absolute path on the developer's machine, is logged to FIGCHECK_READ_LOG.
+// system (/dev, /proc, /sys, /etc, /usr, /lib…), Node's own installation and paths that do not exist.
+// Everything else, such as a `../shared/` corpus or an absolute path on the developer's machine, is
+// logged to FIGCHECK_READ_LOG.
 import fs from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -16,6 +17,7 @@ const root = process.env.FIGCHECK_CLONE_ROOT;
 
 if (log && root) {
   const append = fs.appendFileSync;
+  const exists = fs.existsSync;
   const realpath = fs.realpathSync.native;
   const real = (path) => {
     try {
@@ -50,6 +52,8 @@ if (log && root) {
     if (!path) return; // a file descriptor: its open was checked
     const absolute = isAbsolute(path) ? resolve(path) : resolve(process.cwd(), path);
     if (allowed.some((dir) => inside(absolute, dir))) return;
+    // A path that is not there reads nothing (tests of missing files name such paths on purpose).
+    if (!exists(absolute)) return;
     try {
       append(log, `${how} ${absolute} (pid ${process.pid}, ${process.argv.slice(1, 3).join(' ')})\n`);
     } catch {

@@ -152,7 +152,7 @@ describe.skipIf(!available)('HTML discrepancy report in Chromium', () => {
   it('filters by document through a search box: a finding stays while any of its documents matches', async () => {
     expect(await page.$$eval('#filters select, #filters input[name="document"]', (elements) => elements.length)).toBe(0);
     await search('yearbook');
-    expect(await page.textContent('#document-matches')).toContain('1 documents match');
+    expect(await page.textContent('#document-matches')).toContain('Matching documents: 1');
     expect(await visibleRows('#documents tbody tr')).toBe(1);
     const shown = await shownDocuments();
     // The funds mismatch (yearbook and report) and the arithmetic warning; not the report's placeholder.
@@ -282,7 +282,7 @@ describe.skipIf(!available)('HTML discrepancy report of 10,000 documents in Chro
     const idOf = new Map(run.documents.map((d) => [d.path, d.id]));
     const expected = run.findings.filter((f) => !f.suppressed && f.locations.some((l) => idOf.get(l.path)!.includes(query))).length;
     await page.fill('#document-search', query);
-    expect(await page.textContent('#document-matches')).toContain('2 documents match');
+    expect(await page.textContent('#document-matches')).toContain('Matching documents: 2');
     expect(await rows('#documents tbody tr')).toBe(2);
     expect(await page.textContent('#shown-count')).toBe(String(expected));
     const shown = await page.$$eval('#findings tbody tr', (all) =>

@@ -324,7 +324,7 @@ function main(D) {
       return;
     }
     if (docAll) return;
-    add(matches, el('span', 'muted', number(count) + ' ' + L.matching + ' '));
+    add(matches, el('span', 'muted', L.matching + ': ' + number(count) + ' '));
     var shown = 0;
     for (var i = 0; i < docs.length && shown < 8; i++) {
       if (!docOk[i]) continue;

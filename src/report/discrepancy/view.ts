@@ -299,7 +299,7 @@ export const LABELS = {
   missed: { en: 'missed', zh: '未完成' },
   indeterminate: { en: 'indeterminate', zh: '无法判断' },
   search: { en: 'Search documents by id or path', zh: '按标识或路径搜索文档' },
-  matching: { en: 'documents match', zh: '份文档匹配' },
+  matching: { en: 'Matching documents', zh: '匹配的文档' },
   only: { en: 'Only', zh: '仅显示' },
   clear: { en: 'Clear', zh: '清除' },
   previous: { en: 'Previous', zh: '上一页' },
