@@ -36,6 +36,9 @@ describe('the labelled pairs', () => {
     expect(count('look-alike')).toBeGreaterThanOrEqual(40);
     const holdout = pairs.filter((p) => p.split === 'holdout').length / pairs.length;
     expect(holdout).toBeGreaterThan(0.3);
+    // The holdout documents (work reports of 2004-2008, the 17th congress report) appear in no dev pair.
+    const heldOut = (doc: string) => /^cn_national_200[4-8]_|^cpc_17th_/.test(doc);
+    for (const pair of pairs) expect(heldOut(pair.a.doc) || heldOut(pair.b.doc), pair.id).toBe(pair.split === 'holdout');
     // Labels read from the text: each raw stands at its line and column of the original file.
     const lines = new Map<string, string[]>();
     for (const figure of pairs.flatMap((p) => [p.a, p.b])) {
