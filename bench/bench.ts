@@ -7,9 +7,10 @@
  *   2. read + extract over the same
  *   3. peak memory while extracting 50 MB of text, one document at a time
  *   4. the duplicate check on synthetic corpora of 1,000 … 10,000 documents
- *   5. meaning (labelled pairs): tests/meaning/pairs.yaml scored on both splits (bench/meaning.ts)
+ *   5. meaning (labelled pairs): tests/meaning/pairs.yaml scored on its three splits (dev, holdout, unseen; bench/meaning.ts)
  */
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { buildDocument } from '../src/document.js';
 import { extractFigures } from '../src/extract/index.js';
 import type { DecodedText } from '../src/model.js';

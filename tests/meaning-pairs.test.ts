@@ -1,8 +1,9 @@
 /**
  * Issue 9 §5: figcheck's understanding of meaning, measured on the labelled pairs of the national-history
  * set (dev and holdout) and of the national documents of 2022-2025 (unseen), tests/meaning/pairs.yaml, read
- * from the text, in auto mode and with a figcheck.yaml of ids and statuses only. Where today's code falls short of the issue's targets, the assertion is a ratchet at
- * today's measured value with the target beside it: the lead raises them as the meaning work lands.
+ * from the text, in auto mode and with a figcheck.yaml of ids and statuses only. Where today's code falls
+ * short of the issue's targets, the assertion is a ratchet at today's measured value with the target
+ * beside it: the lead raises them as the meaning work lands.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -30,7 +31,7 @@ const pairs = loadPairs(resolve(root, 'tests/meaning/pairs.yaml'));
 const texts = (folder: string) => readdirSync(folder).filter((f) => f.endsWith('.txt')).map((f) => resolve(folder, f));
 /** The 20 documents (the folder also holds its README and figcheck.yaml). */
 const DOCUMENTS = texts(FIXTURES);
-/** The 7 documents of the unseen split. */
+/** The 7 documents of the unseen split (the folder also holds its README and figcheck.yaml). */
 const UNSEEN_DOCUMENTS = texts(UNSEEN);
 const fileOf = (doc: string) => (existsSync(resolve(FIXTURES, `${doc}.txt`)) ? resolve(FIXTURES, `${doc}.txt`) : resolve(UNSEEN, `${doc}.txt`));
 
@@ -79,7 +80,7 @@ for (const mode of ['auto', 'config'] as const) {
           ? await Promise.all([check(DOCUMENTS, { config: false, cwd: root }), check(UNSEEN_DOCUMENTS, { config: false, cwd: root })])
           : await Promise.all([
               check([], { config: resolve(FIXTURES, 'figcheck.yaml'), cwd: root }),
-              check([], { config: resolve(root, 'tests/meaning/unseen.figcheck.yaml'), cwd: root }),
+              check([], { config: resolve(UNSEEN, 'figcheck.yaml'), cwd: root }),
             ]);
       score = scoreMeaning([run, unseenRun], pairs);
       console.log(`${formatScore(score, `meaning, ${mode}`)}\n  most common reasons: ${commonReasons(score).map((r) => `${r.reason} ${r.count}`).join(' · ')}`);
@@ -118,8 +119,8 @@ for (const mode of ['auto', 'config'] as const) {
       // target 95 (issue 9) on every split
       expect(percent(score.splits.dev.period)).toBeGreaterThanOrEqual(32);
       expect(percent(score.splits.holdout.period)).toBeGreaterThanOrEqual(54);
-      expect(percent(score.splits.unseen.period)).toBeGreaterThanOrEqual(66);
-      // target 95 (issue 9) on every split; met on the unseen documents (128 of 131)
+      expect(percent(score.splits.unseen.period)).toBeGreaterThanOrEqual(69);
+      // target 95 (issue 9) on every split; met on the unseen documents (141 of 144)
       expect(percent(score.splits.dev.modality)).toBeGreaterThanOrEqual(53);
       expect(percent(score.splits.holdout.modality)).toBeGreaterThanOrEqual(73);
       expect(percent(score.splits.unseen.modality)).toBeGreaterThanOrEqual(95);
