@@ -226,4 +226,30 @@ describe('the scorer', () => {
     expect(s.splits.dev.consistentReported).toBe(1);
     expect(s.splits.dev.sameFact.right).toBe(0);
   });
+
+  it('scores pairs spread over two runs (two collections checked apart) as it scores them in one run', () => {
+    const labelled = [
+      pair('to', 'target-outcome', L.target, L.outcome, 'met'),
+      pair('sf', 'same-fact', L.first, L.second, 'consistent'),
+      { ...pair('la', 'look-alike', L.outcome, L.average), split: 'unseen' as const },
+    ];
+    // The second run holds only an unrelated document: nothing of it may change the score.
+    const other = {
+      documents: [doc('r2024')],
+      figures: [figure('r2024', 2, 9, '9.9%', '2005', 'actual')],
+      targets: [],
+      comparisons: [],
+      findings: [],
+      coverage: [],
+      warnings: [],
+    } as unknown as CheckRun;
+    const alone = scoreMeaning(run, labelled);
+    const both = scoreMeaning([run, other], labelled);
+    expect(both.splits).toEqual(alone.splits);
+    expect(both.splits.unseen.lookAlikesCompared).toBe(1);
+    expect(both.splits.dev.targetOutcome).toEqual({ right: 1, total: 1 });
+    // And a pair whose documents are all in the second run is found there.
+    const split = scoreMeaning([{ ...run, figures: [], targets: [], comparisons: [], findings: [] } as CheckRun, run], labelled);
+    expect(split.splits).toEqual(alone.splits);
+  });
 });
