@@ -1,0 +1,255 @@
+/**
+ * Issue 9 §5: figcheck's understanding of meaning, measured on the labelled pairs of the national-history
+ * set (dev and holdout) and of the national documents of 2022-2025 (unseen), tests/meaning/pairs.yaml, read
+ * from the text, in auto mode and with a figcheck.yaml of ids and statuses only. Where today's code falls
+ * short of the issue's targets, the assertion is a ratchet at today's measured value with the target
+ * beside it: the lead raises them as the meaning work lands.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { check } from '../src/index.js';
+import type { CheckRun, Document, Figure } from '../src/model.js';
+import {
+  commonReasons,
+  formatMisses,
+  formatScore,
+  loadPairs,
+  percent,
+  scoreMeaning,
+  SPLITS,
+  type LabelledFigure,
+  type LabelledPair,
+  type MeaningScore,
+} from './meaning/score.js';
+
+const root = resolve(import.meta.dirname, '..');
+const FIXTURES = resolve(root, 'tests/fixtures/national-history');
+/** The unseen split's documents: other years, a communiqué, a congress report, a province. */
+const UNSEEN = resolve(root, 'tests/fixtures/national');
+const pairs = loadPairs(resolve(root, 'tests/meaning/pairs.yaml'));
+const texts = (folder: string) => readdirSync(folder).filter((f) => f.endsWith('.txt')).map((f) => resolve(folder, f));
+/** The 20 documents (the folder also holds its README and figcheck.yaml). */
+const DOCUMENTS = texts(FIXTURES);
+/** The 7 documents of the unseen split (the folder also holds its README and figcheck.yaml). */
+const UNSEEN_DOCUMENTS = texts(UNSEEN);
+const fileOf = (doc: string) => (existsSync(resolve(FIXTURES, `${doc}.txt`)) ? resolve(FIXTURES, `${doc}.txt`) : resolve(UNSEEN, `${doc}.txt`));
+
+describe('the labelled pairs', () => {
+  it('hold the issue\'s kinds in both splits, every figure on its line as written', () => {
+    const count = (kind: LabelledPair['kind']) => pairs.filter((p) => p.kind === kind).length;
+    // target 80 (issue 9): the 20 national-history documents state the outcome of 39 targets and the 7
+    // unseen ones of 25 (see pairs.yaml): all there are.
+    expect(count('target-outcome')).toBeGreaterThanOrEqual(64);
+    expect(count('same-fact')).toBeGreaterThanOrEqual(30);
+    expect(count('look-alike')).toBeGreaterThanOrEqual(40);
+    const history = pairs.filter((p) => p.split !== 'unseen');
+    const holdout = history.filter((p) => p.split === 'holdout').length / history.length;
+    expect(holdout).toBeGreaterThan(0.3);
+    const unseen = (kind: LabelledPair['kind']) => pairs.filter((p) => p.split === 'unseen' && p.kind === kind).length;
+    expect(unseen('target-outcome')).toBeGreaterThanOrEqual(25);
+    expect(unseen('same-fact')).toBeGreaterThanOrEqual(20);
+    expect(unseen('look-alike')).toBeGreaterThanOrEqual(30);
+    // The holdout documents (work reports of 2004-2008, the 17th congress report) appear in no dev pair;
+    // the unseen split is exactly the pairs of documents in tests/fixtures/national/.
+    const heldOut = (doc: string) => /^cn_national_200[4-8]_|^cpc_17th_/.test(doc);
+    const inUnseen = (doc: string) => existsSync(resolve(UNSEEN, `${doc}.txt`));
+    for (const pair of pairs) {
+      expect(inUnseen(pair.a.doc), pair.id).toBe(inUnseen(pair.b.doc));
+      expect(inUnseen(pair.a.doc) ? 'unseen' : heldOut(pair.a.doc) || heldOut(pair.b.doc) ? 'holdout' : 'dev', pair.id).toBe(pair.split);
+    }
+    // Labels read from the text: each raw stands at its line and column of the original file.
+    const lines = new Map<string, string[]>();
+    for (const figure of pairs.flatMap((p) => [p.a, p.b])) {
+      if (!lines.has(figure.doc)) lines.set(figure.doc, readFileSync(fileOf(figure.doc), 'utf8').split('\n'));
+      const line = lines.get(figure.doc)![figure.line - 1] ?? '';
+      expect(line.slice(figure.column - 1, figure.column - 1 + figure.raw.length), `${figure.doc}:${figure.line}`).toBe(figure.raw);
+    }
+  });
+});
+
+for (const mode of ['auto', 'config'] as const) {
+  describe(`meaning on the labelled pairs, ${mode === 'auto' ? 'auto mode (no config)' : 'figcheck.yaml of ids and statuses'}`, () => {
+    let run: CheckRun;
+    let unseenRun: CheckRun;
+    let score: MeaningScore;
+    beforeAll(async () => {
+      // Two collections checked apart, as a user would: the national-history set and the unseen documents.
+      [run, unseenRun] =
+        mode === 'auto'
+          ? await Promise.all([check(DOCUMENTS, { config: false, cwd: root }), check(UNSEEN_DOCUMENTS, { config: false, cwd: root })])
+          : await Promise.all([
+              check([], { config: resolve(FIXTURES, 'figcheck.yaml'), cwd: root }),
+              check([], { config: resolve(UNSEEN, 'figcheck.yaml'), cwd: root }),
+            ]);
+      score = scoreMeaning([run, unseenRun], pairs);
+      console.log(`${formatScore(score, `meaning, ${mode}`)}\n  most common reasons: ${commonReasons(score).map((r) => `${r.reason} ${r.count}`).join(' · ')}`);
+      if (mode === 'auto') console.log(`misses:\n${formatMisses(score)}`);
+    });
+
+    it('reads every document with the ids the labels use', () => {
+      expect(run.documents).toHaveLength(20);
+      expect(unseenRun.documents).toHaveLength(7);
+      const ids = new Set([...run.documents, ...unseenRun.documents].map((d) => d.id));
+      for (const id of new Set(pairs.flatMap((p) => [p.a.doc, p.b.doc]))) expect(ids.has(id), id).toBe(true);
+    });
+
+    it('finds the labelled figures', () => {
+      // target 0 (issue 9): today the 1998 report's spaced digits (`8 ．8 ％`), ranges in Chinese numerals
+      // (`百分之八至九`), `千分之…`, `14·1％` and `1.5 亿` are not read as written.
+      expect(score.notFound.length).toBeLessThanOrEqual(30);
+      // target 0 (issue 9), met on the unseen documents: every labelled figure there is read as written.
+      expect(score.notFound.filter((f) => UNSEEN_DOCUMENTS.includes(fileOf(f.doc)))).toEqual([]);
+    });
+
+    it('never compares look-alike pairs', () => {
+      // target 0 (issue 9)
+      expect(score.splits.dev.lookAlikesCompared).toBeLessThanOrEqual(1);
+      expect(score.splits.holdout.lookAlikesCompared).toBeLessThanOrEqual(6);
+      expect(score.splits.unseen.lookAlikesCompared).toBe(0);
+    });
+
+    it('never reports a consistent pair as an error or warning', () => {
+      expect(score.splits.dev.consistentReported).toBe(0);
+      expect(score.splits.holdout.consistentReported).toBe(0);
+      expect(score.splits.unseen.consistentReported).toBe(0);
+    });
+
+    it('gives the labelled figures their period and modality', () => {
+      // target 95 (issue 9) on every split
+      expect(percent(score.splits.dev.period)).toBeGreaterThanOrEqual(32);
+      expect(percent(score.splits.holdout.period)).toBeGreaterThanOrEqual(54);
+      expect(percent(score.splits.unseen.period)).toBeGreaterThanOrEqual(69);
+      // target 95 (issue 9) on every split; met on the unseen documents (141 of 144)
+      expect(percent(score.splits.dev.modality)).toBeGreaterThanOrEqual(53);
+      expect(percent(score.splits.holdout.modality)).toBeGreaterThanOrEqual(73);
+      expect(percent(score.splits.unseen.modality)).toBeGreaterThanOrEqual(95);
+    });
+
+    it('aligns and judges the comparable pairs, saying why for each it does not', () => {
+      for (const split of SPLITS) {
+        const s = score.splits[split];
+        // target 80% (issue 9); today no comparable pair of dev or holdout is aligned and judged right, so no
+        // floor above 0 there yet: what is asserted on every split is that each pair not right is explained.
+        const explained = new Set(
+          score.misses.filter((m) => m.split === split && !m.subject.startsWith('figure ') && m.reason !== 'consistent pair reported' && m.reason !== 'look-alike compared').map((m) => m.subject),
+        );
+        expect(explained.size, split).toBe(s.comparable.total - s.comparable.right);
+      }
+      // target 80% (issue 9); on the unseen documents 10 of 53 are right today (target/outcome pairs of the
+      // work reports' target lists and reviews), so a floor at today's value.
+      expect(percent(score.splits.unseen.comparable)).toBeGreaterThanOrEqual(18);
+    });
+  });
+}
+
+/** A hand-made run and pairs: the scorer counts right answers as right, and wrong ones with their reason. */
+describe('the scorer', () => {
+  const doc = (id: string) => ({ id, path: `${id}.txt` }) as Document;
+  const figure = (document: string, line: number, column: number, raw: string, period: string | null, modality: Figure['modality']): Figure =>
+    ({
+      document,
+      raw,
+      period,
+      modality,
+      label: 'x',
+      location: { path: `${document}.txt`, line, column, endLine: line, endColumn: column + raw.length },
+    }) as Figure;
+  const label = (d: string, line: number, column: number, raw: string, period: string, modality: LabelledFigure['modality']): LabelledFigure => ({
+    doc: d,
+    line,
+    column,
+    raw,
+    period,
+    modality,
+    metric: 'm',
+  });
+  const target = figure('r2005', 3, 5, '8%左右', '2005', 'target');
+  const outcome = figure('r2006', 2, 9, '9.9%', '2005', 'actual');
+  const first = figure('r2005', 7, 1, '7703元', '2002', 'actual');
+  const second = figure('r2006', 9, 4, '7703元', '2002', 'actual');
+  const average = figure('r2006', 4, 1, '9.5%', '2005', 'actual');
+  const spaced = figure('r2006', 5, 1, '8.8%', '2004', 'actual');
+  const run = {
+    documents: [doc('r2005'), doc('r2006')],
+    figures: [target, outcome, first, second, average, spaced],
+    targets: [{ metric: 'gdp', name: 'gdp', target, actual: outcome, outcome: 'met' }],
+    comparisons: [
+      { metric: 'inc', name: 'inc', auto: true, period: '2002', statements: [first, second], verdict: 'consistent' },
+      { metric: 'gdp', name: 'gdp', auto: true, period: '2005', statements: [outcome, average], verdict: 'mismatch' },
+    ],
+    findings: [{ fingerprint: 'f', rule: 'figure-mismatch', severity: 'warning', message: '', metric: null, locations: [outcome.location, average.location] }],
+    coverage: [],
+    warnings: [],
+  } as unknown as CheckRun;
+  const pair = (id: string, kind: LabelledPair['kind'], a: LabelledFigure, b: LabelledFigure, expect?: LabelledPair['expect']): LabelledPair => ({
+    id,
+    kind,
+    split: 'dev',
+    expect,
+    a,
+    b,
+  });
+  const L = {
+    target: label('r2005', 3, 5, '8%左右', '2005', 'target'),
+    outcome: label('r2006', 2, 9, '9.9%', '2005', 'actual'),
+    first: label('r2005', 7, 1, '7703元', '2002', 'actual'),
+    second: label('r2006', 9, 4, '7703元', '2002', 'actual'),
+    average: label('r2006', 4, 1, '9.5%', '2001/2005', 'actual'),
+    spaced: label('r2006', 5, 1, '8 ．8 ％', '2004', 'actual'),
+    missing: label('r2006', 6, 1, '1 1 ％', '2004', 'actual'),
+  };
+
+  it('scores right answers as right and wrong ones as misses with reasons', () => {
+    const s = scoreMeaning(run, [
+      pair('to', 'target-outcome', L.target, L.outcome, 'met'),
+      pair('to-wrong', 'target-outcome', L.target, L.outcome, 'missed'),
+      pair('sf', 'same-fact', L.first, L.second, 'consistent'),
+      pair('la', 'look-alike', L.outcome, L.average),
+      pair('la-spaced', 'look-alike', L.spaced, L.missing),
+    ]);
+    const dev = s.splits.dev;
+    expect(dev.found).toBe(6);
+    expect(s.notFound.map((f) => f.raw)).toEqual(['1 1 ％']);
+    expect(dev.period).toEqual({ right: 5, total: 7 });
+    expect(dev.modality).toEqual({ right: 6, total: 7 });
+    expect(dev.targetOutcome).toEqual({ right: 1, total: 2 });
+    expect(dev.sameFact).toEqual({ right: 1, total: 1 });
+    expect(dev.lookAlikesCompared).toBe(1);
+    expect(s.misses.map((m) => `${m.subject}: ${m.reason}`)).toEqual(
+      expect.arrayContaining(['to-wrong: outcome wrong', 'la: look-alike compared', 'figure r2006:4 9.5%: span read as one period', 'figure r2006:6 1 1 ％: figure not found']),
+    );
+  });
+
+  it('counts a consistent pair named by a warning as reported, and not as right', () => {
+    const s = scoreMeaning(run, [pair('sf-reported', 'same-fact', L.outcome, { ...L.average, period: '2005' }, 'consistent')]);
+    expect(s.splits.dev.consistentReported).toBe(1);
+    expect(s.splits.dev.sameFact.right).toBe(0);
+  });
+
+  it('scores pairs spread over two runs (two collections checked apart) as it scores them in one run', () => {
+    const labelled = [
+      pair('to', 'target-outcome', L.target, L.outcome, 'met'),
+      pair('sf', 'same-fact', L.first, L.second, 'consistent'),
+      { ...pair('la', 'look-alike', L.outcome, L.average), split: 'unseen' as const },
+    ];
+    // The second run holds only an unrelated document: nothing of it may change the score.
+    const other = {
+      documents: [doc('r2024')],
+      figures: [figure('r2024', 2, 9, '9.9%', '2005', 'actual')],
+      targets: [],
+      comparisons: [],
+      findings: [],
+      coverage: [],
+      warnings: [],
+    } as unknown as CheckRun;
+    const alone = scoreMeaning(run, labelled);
+    const both = scoreMeaning([run, other], labelled);
+    expect(both.splits).toEqual(alone.splits);
+    expect(both.splits.unseen.lookAlikesCompared).toBe(1);
+    expect(both.splits.dev.targetOutcome).toEqual({ right: 1, total: 1 });
+    // And a pair whose documents are all in the second run is found there.
+    const split = scoreMeaning([{ ...run, figures: [], targets: [], comparisons: [], findings: [] } as CheckRun, run], labelled);
+    expect(split.splits).toEqual(alone.splits);
+  });
+});
