@@ -1,11 +1,11 @@
 /**
- * Period and modality: which time a figure describes and whether it is an actual, an estimate or a
- * target. Sources, strongest first: markers in the figure's sentence before it (`2022年`, `1—8月`,
+ * Time: which period a figure describes (intent.ts says whether it is an actual, an estimate or a
+ * target). Sources, strongest first: markers in the figure's sentence before it (`2022年`, `1—8月`,
  * `上半年`, `今年`, `五年来`, `预计`, `力争`), the enclosing section headings (`一、2021年工作回顾`,
  * `2022年…目标要求`), the report's delivery line (`——2022年1月21日在…`), the document's period.
  */
-import type { Document, Modality, Segment } from '../model.js';
-import { alternation, type Knowledge } from './knowledge.js';
+import type { Document, Segment } from '../model.js';
+import { alternation, type Knowledge } from '../extract/knowledge.js';
 
 interface SectionInfo {
   start: number;
@@ -230,7 +230,7 @@ function glossaryPatternsOf(k: Knowledge) {
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** A marker found in text: what period it sets. */
-interface Marker {
+export interface Marker {
   at: number;
   period: string;
   /** The year the marker's partial period or year is in (for relative months). */
@@ -288,7 +288,7 @@ function sentenceStart(text: string, pos: number): number {
   return i + 1;
 }
 
-function sentenceEnd(text: string, pos: number): number {
+export function sentenceEnd(text: string, pos: number): number {
   let i = pos;
   while (i < text.length) {
     const c = text[i]!;
@@ -391,7 +391,7 @@ const periodWordCache = new WeakMap<
   { any: RegExp; explicitYear: RegExp; relativeYear: RegExp; target: RegExp; targetUnlessPast: RegExp; estimate: RegExp; nonTargets: RegExp; paragraphLead: RegExp; opening: RegExp }
 >();
 /** The period and modality word lists as single searches (does a sentence hold any of them?). */
-function periodWordsOf(k: Knowledge) {
+export function periodWordsOf(k: Knowledge) {
   let words = periodWordCache.get(k);
   if (!words) {
     const p = k.periods;
@@ -454,12 +454,27 @@ function spanPeriod(span: { years: number; direction: 'back' | 'forward' }, ctx:
   return start === null ? null : `${start}/${start + span.years - 1}`;
 }
 
+/** A sentence start and a base year as one number (years are read as 4 digits): no key string per figure. */
+const markerKey = (start: number, baseYear: number | null) => start * 100000 + (baseYear === null ? 0 : 50000 + baseYear);
+
+/** A figure's period and what decided it (intent.ts reads the same context for the modality). */
 export interface TimeReading {
   period: string | null;
-  modality: Modality;
+  /** Start of the figure's sentence (normalized offset). */
+  sentenceStart: number;
+  /** The year the figure's section is in (its heading's year, the plan year, the reviewed year). */
+  baseYear: number | null;
+  targetSection: boolean;
+  reviewSection: boolean;
+  /** Inside a glossary; `isolated`: one whose document has a year of its own (no section reaches in). */
+  glossary: boolean;
+  isolated: boolean;
+  /** The last period marker of the sentence before the figure, and the paragraph period carried to it. */
+  marker: Marker | undefined;
+  carry: PeriodContext['carries'][number] | undefined;
 }
 
-/** Period and modality of the figure starting at `pos` (normalized offset). */
+/** Period of the figure starting at `pos` (normalized offset). */
 export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowledge): TimeReading {
   const text = doc.normalized;
   // Section context: innermost heading with a year, target/review headings, span headings.
@@ -535,108 +550,5 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
   else if (ctx.documentPeriod && sectionYear === null && !targetSection) period = ctx.documentPeriod;
   else period = baseYear === null ? null : String(baseYear);
 
-  // Modality: 预计 or a target word in the sentence before the figure, or a target section.
-  const words = sentenceWords(text, start, ctx, k);
-  let clause = pos;
-  while (clause > start && !CLAUSE_BREAK[text.charCodeAt(clause - 1)]) clause--;
-  let semicolon = start;
-  for (const at of words.semicolons) if (at < pos) semicolon = at;
-  // a year before the section's (去年一季度… in a target section) states an actual
-  const past = last?.year != null && last.year < (baseYear ?? Infinity);
-  let modality: Modality = 'actual';
-  const inClause = (at: number) => at >= clause && at < pos;
-  // 预计 reaches to the end of its ;-part of the sentence (预计产煤…,完成…,发电…;), or opens it
-  if (words.estimates.some((at) => at < pos && (at >= semicolon || at < words.firstClauseEnd))) modality = 'estimate';
-  else if (
-    words.targets.some((at) => inClause(at) || (at < words.openingEnd && words.openingEnd <= pos)) ||
-    (words.targetsUnlessPast.some(inClause) && !reviewSection && !periodIsPast(period, ctx)) ||
-    last?.target ||
-    (carry?.target && !glossary) ||
-    (targetSection && !reviewSection && !past) ||
-    // delivered in January, a report has no outcome yet for its own year as a whole
-    (ctx.ownYearIsPlan !== null && period === ctx.ownYearIsPlan) ||
-    // a glossary's own sentence naming whole years not over yet (`三年行动(2025—2027年)`) describes a plan
-    (glossary && last !== undefined && periodIsAhead(period, ctx)) ||
-    // and so does a target word anywhere before the figure in it (`力争用5年时间,…打造商圈100个`)
-    (glossary && words.targets.some((at) => at >= start && at < pos))
-  )
-    modality = 'target';
-  return { period, modality };
+  return { period, sentenceStart: start, baseYear, targetSection, reviewSection, glossary, isolated, marker: last, carry };
 }
-
-/** Whether a period of whole years starts in the delivery year or later (not over when the report was delivered). */
-function periodIsAhead(period: string | null, ctx: PeriodContext): boolean {
-  const first = period?.match(/^(\d{4})(?:\/\d{4})?$/u);
-  return ctx.deliveryYear !== null && first != null && Number(first[1]) >= ctx.deliveryYear;
-}
-
-/** Whether a period ended before the document's own year (the delivery year, or the year after the reviewed one). */
-function periodIsPast(period: string | null, ctx: PeriodContext): boolean {
-  const own = ctx.deliveryYear ?? (ctx.reviewYear !== null ? ctx.reviewYear + 1 : null);
-  const last = period?.match(/(\d{4})(?:-\d{2})?$/u);
-  return own !== null && last !== null && last !== undefined && Number(last[1]) < own;
-}
-
-/** A sentence start and a base year as one number (years are read as 4 digits): no key string per figure. */
-const markerKey = (start: number, baseYear: number | null) => start * 100000 + (baseYear === null ? 0 : 50000 + baseYear);
-
-/** Clause punctuation as a lookup table (tested for every character back to a figure's clause start). */
-const CLAUSE_BREAK = new Uint8Array(65536);
-for (const c of ',，:：;；') CLAUSE_BREAK[c.charCodeAt(0)] = 1;
-
-interface SentenceWords {
-  /** Offsets of estimate words (预计) and valid target words (力争, 目标 …, not 完成目标 or 预期寿命). */
-  estimates: number[];
-  targets: number[];
-  /** Offsets of target words for periods not over yet (控制在). */
-  targetsUnlessPast: number[];
-  semicolons: number[];
-  /** End of the first clause, and of an opening like `主要预期目标是:` (0 when none). */
-  firstClauseEnd: number;
-  openingEnd: number;
-}
-
-const sentenceWordCache = new WeakMap<PeriodContext, Map<number, SentenceWords>>();
-
-/** Where a sentence's modality words are, found once per sentence (its figures share them). */
-function sentenceWords(text: string, start: number, ctx: PeriodContext, k: Knowledge): SentenceWords {
-  let cache = sentenceWordCache.get(ctx);
-  if (!cache) {
-    cache = new Map();
-    sentenceWordCache.set(ctx, cache);
-  }
-  let words = cache.get(start);
-  if (words) return words;
-  const end = sentenceEnd(text, start);
-  const sentence = text.slice(start, end);
-  const pw = periodWordsOf(k);
-  const find = (list: string[], any: RegExp) => {
-    const out: number[] = [];
-    if (!any.test(sentence)) return out;
-    for (const w of list) for (let at = sentence.indexOf(w); at >= 0; at = sentence.indexOf(w, at + w.length)) out.push(at);
-    return out;
-  };
-  const blocked = find(k.words.nonTargets, pw.nonTargets).flatMap((at) => [at, at + 8]);
-  const valid = (at: number) => {
-    if (blocked.some((b, i) => i % 2 === 0 && at >= b && at < blocked[i + 1]! && k.words.nonTargets.some((n) => sentence.startsWith(n, b) && at < b + n.length))) return false;
-    const lead = sentence.slice(Math.max(0, at - 6), at);
-    return !k.words.targetNegators.some((n) => lead.endsWith(n) || k.words.targetNegatorObjects.some((o) => lead.includes(n + o)));
-  };
-  const targets = find(k.words.target, pw.target).filter(valid);
-  const targetsUnlessPast = find(k.words.targetUnlessPast, pw.targetUnlessPast).filter(valid);
-  const opening = sentence.match(pw.opening)?.[0] ?? '';
-  const firstClause = sentence.match(/^[^,，;；:：]*/u)?.[0] ?? '';
-  const semicolons: number[] = [];
-  for (let i = 0; i < sentence.length; i++) if (sentence[i] === ';' || sentence[i] === '；') semicolons.push(start + i + 1);
-  words = {
-    estimates: find(k.words.estimate, pw.estimate).map((at) => start + at),
-    targets: targets.map((at) => start + at),
-    targetsUnlessPast: targetsUnlessPast.map((at) => start + at),
-    semicolons,
-    firstClauseEnd: start + firstClause.length,
-    openingEnd: opening ? start + opening.length : start,
-  };
-  cache.set(start, words);
-  return words;
-}
-
