@@ -232,18 +232,24 @@ export function documentTime(doc: Document, sections: SectionInfo[], k: Knowledg
   if (reviewYear === null || deliveryYear === null) {
     const title = titleYear(text.slice(0, 800), dt);
     const reviewed = reviewHeadingYear(sections, k);
+    const planned = reviewed === null ? planHeadingYear(sections, k) : null;
+    const latest = reviewed === null && planned === null ? latestReviewedYear(text, sections, k) : null;
     const dated = dateLine(head, dt, k) ?? dateLine(text.slice(-600), dt, k);
     if (deliveryYear === null && dated) [deliveryYear, deliveryMonth] = dated;
     if (reviewYear === null) {
       if (title?.kind === 'review') reviewYear = title.year;
       else if (reviewed !== null) reviewYear = reviewed;
       else if (title?.kind === 'delivery') reviewYear = title.year - 1;
+      else if (planned !== null) reviewYear = planned - 1;
       // dated early in a year, a document reviews the year before; later on, its own year (a congress in October)
       else if (deliveryYear !== null) reviewYear = deliveryMonth !== null && deliveryMonth > k.periods.reviewsPreviousYearUntilMonth ? deliveryYear : deliveryYear - 1;
+      else if (latest !== null) reviewYear = latest;
     }
     if (deliveryYear === null) {
       if (title?.kind === 'delivery') deliveryYear = title.year;
+      else if (planned !== null) deliveryYear = planned;
       else if (reviewed !== null && workReport) deliveryYear = reviewed + 1;
+      else if (latest !== null) deliveryYear = latest + 1;
     }
   }
   return { deliveryYear, deliveryMonth, reviewYear, workReport };
@@ -267,6 +273,45 @@ function reviewHeadingYear(sections: SectionInfo[], k: Knowledge): number | null
     if (s.kind !== 'chinese-numeral') continue;
     const y = s.heading.match(YEAR_IN_HEADING);
     if (y && k.periods.reviewHeadings.some((w) => s.heading.includes(w))) return Number(y[1]);
+  }
+  return null;
+}
+
+/** The year a numbered plan heading names (`二、2005年工作总体部署`, `二、关于1998年政府工作的建议`). */
+function planHeadingYear(sections: SectionInfo[], k: Knowledge): number | null {
+  for (const s of sections) {
+    if (s.kind !== 'chinese-numeral') continue;
+    const y = s.heading.match(YEAR_IN_HEADING);
+    if (y && k.periods.targetHeadings.some((w) => s.heading.includes(w)) && !k.periods.reviewHeadings.some((w) => s.heading.includes(w))) return Number(y[1]);
+  }
+  return null;
+}
+
+/**
+ * Without a dated line, title or dated heading (`一、过去五年政府工作的回顾`), the last year a review
+ * section names is the year it reviews: its review runs up to it (`从1997年的…增加到2002年的…`).
+ * Target dates (`到2010年`) are not reviewed years.
+ */
+function latestReviewedYear(text: string, sections: SectionInfo[], k: Knowledge): number | null {
+  const numbered = sections.filter((s) => s.kind === 'chinese-numeral');
+  const reviews = numbered.filter(
+    (s) => k.periods.reviewHeadings.some((w) => s.heading.includes(w)) || k.periods.spans.some((sp) => sp.direction === 'back' && sp.years > 1 && sp.words.some((w) => s.heading.includes(w))),
+  );
+  // (a report may review in its unheaded opening, before its first numbered part)
+  const regions = reviews.map((s) => [s.start, s.end] as const);
+  if (numbered[0]) regions.push([0, numbered[0].start]);
+  const changeTo = periodWordsOf(k).changeToEnd;
+  for (const [start, end] of regions) {
+    const body = text.slice(start, end);
+    const counts = new Map<number, number>();
+    for (const m of body.matchAll(/((?:19|20)\d{2})\s*年/gu)) {
+      const before = body.slice(Math.max(0, m.index - 4), m.index);
+      if (k.periods.targetBefore.some((w) => before.endsWith(w)) && !changeTo.test(before)) continue;
+      counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+    }
+    // the latest year named more than once (a year in passing, `2010年远景目标`, is named once)
+    const years = [...counts].filter(([, n]) => n > 1).map(([y]) => y);
+    if (years.length) return Math.max(...years);
   }
   return null;
 }
@@ -495,9 +540,15 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
     const before = slice.slice(Math.max(0, at - 2), at);
     if (p.comparisonBefore.some((w) => before.endsWith(w))) continue;
     const after = slice.slice(m.index + m[0].length, m.index + m[0].length + 3);
-    if (p.comparisonAfter.some((w) => after.startsWith(w))) continue;
     const year = Number(m[1]);
-    const target = p.targetBefore.some((w) => before.endsWith(w)) && !p.untilWords.some((w) => slice.endsWith(w, at));
+    if (p.comparisonAfter.some((w) => after.startsWith(w))) {
+      // `1989年以来`: the years since, up to the year the text is in (a span of the figures after it)
+      const end = ctx.reviewYear ?? baseYear;
+      if (!m[2] && p.sinceWords.some((w) => after.startsWith(w)) && end !== null && year < end) markers.push({ at: from + at, period: `${year + 1}/${end}`, year: null, source: 'span' });
+      continue;
+    }
+    // 到2025年 is a target date; 增加到2002年的 (a change to a level) is not
+    const target = p.targetBefore.some((w) => before.endsWith(w)) && !p.untilWords.some((w) => slice.endsWith(w, at)) && !words.changeToEnd.test(slice.slice(Math.max(0, at - 4), at));
     let period = narrowed(year, m[2], k);
     if (spanStart) {
       const first = Number(spanStart[1]);
@@ -565,7 +616,7 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
 
 const periodWordCache = new WeakMap<
   Knowledge,
-  { any: RegExp; explicitYear: RegExp; relativeYear: RegExp; target: RegExp; targetUnlessPast: RegExp; estimate: RegExp; nonTargets: RegExp; paragraphLead: RegExp; opening: RegExp }
+  { changeToEnd: RegExp; any: RegExp; explicitYear: RegExp; relativeYear: RegExp; target: RegExp; targetUnlessPast: RegExp; estimate: RegExp; nonTargets: RegExp; paragraphLead: RegExp; opening: RegExp }
 >();
 /** The period and modality word lists as single searches (does a sentence hold any of them?). */
 export function periodWordsOf(k: Knowledge) {
@@ -573,6 +624,8 @@ export function periodWordsOf(k: Knowledge) {
   if (!words) {
     const p = k.periods;
     words = {
+      // a change word and 到/至 (`增加到`, `降至`) at the end of a text
+      changeToEnd: new RegExp(`(?:${alternation([...k.words.increase, ...k.words.decrease, ...p.shortChanges])})(?:${alternation(k.words.changeTo)})$`, 'u'),
       any: new RegExp(alternation([...Object.keys(p.relativeYears), ...Object.keys(p.partialYears), ...p.spans.flatMap((s) => s.words)]), 'u'),
       // `2022年`, `2022年1—8月`, `2022年前三季度` (not `2021—2023年`'s first year: see YEAR_SPAN_START); group 1 the year, 2 its part
       explicitYear: new RegExp(String.raw`(?<![\d.])((?:19|20)\d{2})\s*年(?!\s*[—–\-~至到]\s*\d)` + yearPart(k), 'gu'),

@@ -273,6 +273,10 @@ export interface PeriodSettings {
   planPeriods?: { number: number; start: number; years: number; words: string[] };
   /** A figure after one of these and before a change-to word (`由50.2%提高到`) is a start value. */
   startBefore?: string[];
+  /** After a year, a span from it to the year the text is in (`1989年以来`); also comparisonAfter words. */
+  sinceWords?: string[];
+  /** One-character change words before 到/至 (`降到`): with words.yaml increase/decrease, a change to a level. */
+  shortChanges?: string[];
 }
 
 export interface RuleFile {
