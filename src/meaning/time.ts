@@ -351,6 +351,12 @@ function chineseDigits(s: string, k: Knowledge): number | null {
 }
 
 interface TimeWords {
+  /** Average words (平均每年, 年均), and `从1997年` (group 1 the year) in a sentence. */
+  average: RegExp | null;
+  fromYear: RegExp | null;
+  /** A start word and what follows it up to the figure (group 1); a change to a level after a figure. */
+  startBefore: RegExp | null;
+  startAfter: RegExp | null;
   dateLine: RegExp | null;
   titles: { words: string[]; year: 'review' | 'delivery' }[];
   workReport: RegExp | null;
@@ -361,7 +367,14 @@ function timeWordsOf(k: Knowledge): TimeWords {
   let words = timeWordCache.get(k);
   if (!words) {
     const p = k.periods;
+    const starts = alternation(p.startBefore);
+    const changes = alternation([...k.words.increase, ...k.words.decrease, ...p.shortChanges]);
     words = {
+      average: p.averageWords?.length ? new RegExp(alternation(p.averageWords), 'u') : null,
+      fromYear: p.startBefore.length ? new RegExp(String.raw`(?:${starts})\s*((?:19|20)\d{2})\s*年`, 'gu') : null,
+      // (what stands between the start word and the figure holds no clause break and no other figure's digits)
+      startBefore: p.startBefore.length ? new RegExp(String.raw`(?:${starts})([^,，;；:：。\d%]*(?:(?:19|20)\d{2}\s*年[^,，;；:：。\d%]*)?)$`, 'u') : null,
+      startAfter: p.startBefore.length ? new RegExp(String.raw`^(?:左右|多|以上|以下)?\s*(?:${changes})(?:${alternation(k.words.changeTo)})`, 'u') : null,
       dateLine: p.dateLine ? new RegExp(p.dateLine, 'mu') : null,
       titles: p.titles ?? [],
       workReport: p.workReportOpenings?.length ? new RegExp(alternation(p.workReportOpenings), 'u') : null,
@@ -567,7 +580,8 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
       covered.push([m.index, end]);
       // 比上年, 较去年1—8月, 上年同期: a comparison base, not the figure's period
       if (p.relativeComparisonBefore.some((w) => slice.endsWith(w, m.index)) || p.relativeComparisonAfter.some((w) => slice.startsWith(w, end))) continue;
-      const year = relativeBase + p.relativeYears[m[1]!]!;
+      const same = p.sameYearWords?.includes(m[1]!) ? yearBefore(markers, from + m.index) : null;
+      const year = same ?? relativeBase + p.relativeYears[m[1]!]!;
       markers.push({ at: from + m.index, period: narrowed(year, m[2], k), year, source: 'relative' });
     }
   }
@@ -687,6 +701,25 @@ function spanPeriod(span: { years: number; direction: 'back' | 'forward' }, ctx:
 /** A sentence start and a base year as one number (years are read as 4 digits): no key string per figure. */
 const markerKey = (start: number, baseYear: number | null) => start * 100000 + (baseYear === null ? 0 : 50000 + baseYear);
 
+/** The clause before `pos` (back to clause punctuation or `start`). */
+function clauseBefore(text: string, start: number, pos: number): string {
+  let i = pos;
+  while (i > start && !CLAUSE_PUNCTUATION.has(text[i - 1]!)) i--;
+  return text.slice(i, pos);
+}
+const CLAUSE_PUNCTUATION = new Set([...',，;；:：']);
+
+/**
+ * What stands between a start word and a start value (`从1997年的`, `由`), when the figure at pos..end is
+ * one: a start word shortly before it and a change to a level after it (`提高到`, `降至`). Null otherwise.
+ */
+function startValue(text: string, start: number, pos: number, end: number, tw: TimeWords): string | null {
+  if (!tw.startAfter || !tw.startAfter.test(text.slice(end, end + 8))) return null;
+  const before = text.slice(Math.max(start, pos - 14), pos);
+  const m = before.match(tw.startBefore!);
+  return m ? m[1]! : null;
+}
+
 /** A figure's period and what decided it (intent.ts reads the same context for the modality). */
 export interface TimeReading {
   period: string | null;
@@ -705,7 +738,7 @@ export interface TimeReading {
 }
 
 /** Period of the figure starting at `pos` (normalized offset). */
-export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowledge): TimeReading {
+export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowledge, end = pos): TimeReading {
   const text = doc.normalized;
   // Section context: innermost heading with a year, target/review headings, span headings.
   let sectionYear: number | null = null;
@@ -779,6 +812,31 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
   else if (sectionSpan) period = sectionSpan;
   else if (ctx.documentPeriod && sectionYear === null && !targetSection) period = ctx.documentPeriod;
   else period = baseYear === null ? null : String(baseYear);
+
+  const clause = clauseBefore(text, start, pos);
+  const tw = timeWordsOf(k);
+  // An average over years (`平均每年增长7.7%`, `年均增长`) is of the span in force, not of its last year:
+  // `从1997年的…增加到2002年的…,平均每年增长` is 1998/2002; in a five-year review, its span.
+  if (tw.average?.test(clause) && period !== null && /^\d{4}$/u.test(period)) {
+    const from = [...text.slice(start, pos).matchAll(tw.fromYear!)].pop();
+    const span = carry?.period.includes('/') ? carry.period : sectionSpan;
+    if (from && Number(from[1]) < Number(period)) period = `${Number(from[1]) + 1}/${period}`;
+    else if (span?.endsWith(period)) period = span;
+  }
+  // A start value (`由50.2%提高到52.4%`, `从1997年的7.4万亿元增加到…`) is of its own year when one is
+  // written, else of the year before the period in force.
+  const started = startValue(text, start, pos, end, tw);
+  if (started !== null) {
+    const own = started.match(/((?:19|20)\d{2})\s*年/u);
+    const relative = own ? null : Object.keys(k.periods.relativeYears).find((w) => started.includes(w));
+    const base = ctx.deliveryYear ?? baseYear;
+    if (own) period = own[1]!;
+    else if (relative && base !== null) period = String(base + k.periods.relativeYears[relative]!);
+    else {
+      const first = period?.match(/^(\d{4})(?:\/\d{4})?$/u);
+      if (first) period = String(Number(first[1]) - 1);
+    }
+  }
 
   return { period, sentenceStart: start, baseYear, targetSection, reviewSection, glossary, isolated, marker: last, carry };
 }

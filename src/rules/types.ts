@@ -277,6 +277,16 @@ export interface PeriodSettings {
   sinceWords?: string[];
   /** One-character change words before 到/至 (`降到`): with words.yaml increase/decrease, a change to a level. */
   shortChanges?: string[];
+  /** Words of an average over years (平均每年, 年均): the figure is of the span in force. */
+  averageWords?: string[];
+  /** Achievement words (实现, 完成): a target word or quoted target after them in a clause states an outcome. */
+  achievements?: string[];
+  /** Words saying what is already so (已经, 目前): in a plan part, the figure is an actual. */
+  presentWords?: string[];
+  /** Right after a figure: it is a quoted target (`12%的预期目标`). */
+  targetAfter?: string;
+  /** Words naming the same year as the year last named in the sentence (当年). */
+  sameYearWords?: string[];
 }
 
 export interface RuleFile {
