@@ -156,6 +156,14 @@ function paragraphCarries(text: string, ctx: PeriodContext, k: Knowledge): Perio
 
 const YEAR_IN_HEADING = /((?:19|20)\d{2})\s*年/;
 
+/** A year in Arabic digits or written digit by digit in Chinese ones (`一九九七年`, `二〇〇二年`, as congress reports write them). */
+const YEAR_DIGITS = String.raw`(?:19|20)\d{2}|[一二][九〇零○][〇零○一二三四五六七八九]{2}`;
+const ANY_YEAR = new RegExp(String.raw`(?<![\d.〇零○一二三四五六七八九十])(${YEAR_DIGITS})\s*年`, 'gu');
+
+function yearNumber(digits: string, k: Knowledge): number {
+  return /^\d+$/u.test(digits) ? Number(digits) : (chineseDigits(digits.replaceAll('○', '〇'), k) ?? 0);
+}
+
 function yearAhead(marker: Marker, at: number, ctx: PeriodContext, k: Knowledge): boolean {
   if (ctx.deliveryYear === null || marker.year === null || marker.year < ctx.deliveryYear) return false;
   return !enclosingSections(at, ctx).some((s) => sectionFacts(s, ctx, k).review);
@@ -233,7 +241,8 @@ export function documentTime(doc: Document, sections: SectionInfo[], k: Knowledg
     const title = titleYear(text.slice(0, 800), dt);
     const reviewed = reviewHeadingYear(sections, k);
     const planned = reviewed === null ? planHeadingYear(sections, k) : null;
-    const latest = reviewed === null && planned === null ? latestReviewedYear(text, sections, k) : null;
+    // (a work report reviews its last year at length; a congress report names few years and reviews decades)
+    const latest = workReport && reviewed === null && planned === null ? latestReviewedYear(text, sections, k) : null;
     const dated = dateLine(head, dt, k) ?? dateLine(text.slice(-600), dt, k);
     if (deliveryYear === null && dated) [deliveryYear, deliveryMonth] = dated;
     if (reviewYear === null) {
@@ -304,10 +313,11 @@ function latestReviewedYear(text: string, sections: SectionInfo[], k: Knowledge)
   for (const [start, end] of regions) {
     const body = text.slice(start, end);
     const counts = new Map<number, number>();
-    for (const m of body.matchAll(/((?:19|20)\d{2})\s*年/gu)) {
+    for (const m of body.matchAll(ANY_YEAR)) {
       const before = body.slice(Math.max(0, m.index - 4), m.index);
       if (k.periods.targetBefore.some((w) => before.endsWith(w)) && !changeTo.test(before)) continue;
-      counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+      const year = yearNumber(m[1]!, k);
+      counts.set(year, (counts.get(year) ?? 0) + 1);
     }
     // the latest year named more than once (a year in passing, `2010年远景目标`, is named once)
     const years = [...counts].filter(([, n]) => n > 1).map(([y]) => y);
@@ -473,6 +483,8 @@ export interface Marker {
   target?: boolean;
   /** What set it: an explicit year, a relative word (今年), a part of a year, a span (五年来). */
   source?: 'year' | 'relative' | 'partial' | 'span';
+  /** A bare span (`五年`) of this many years: in a plan it looks forward (`五年城镇新增就业5000万人`). */
+  bare?: number;
 }
 
 /**
@@ -553,7 +565,7 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
     const before = slice.slice(Math.max(0, at - 2), at);
     if (p.comparisonBefore.some((w) => before.endsWith(w))) continue;
     const after = slice.slice(m.index + m[0].length, m.index + m[0].length + 3);
-    const year = Number(m[1]);
+    const year = yearNumber(m[1]!, k);
     if (p.comparisonAfter.some((w) => after.startsWith(w))) {
       // `1989年以来`: the years since, up to the year the text is in (a span of the figures after it)
       const end = ctx.reviewYear ?? baseYear;
@@ -580,8 +592,9 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
       covered.push([m.index, end]);
       // 比上年, 较去年1—8月, 上年同期: a comparison base, not the figure's period
       if (p.relativeComparisonBefore.some((w) => slice.endsWith(w, m.index)) || p.relativeComparisonAfter.some((w) => slice.startsWith(w, end))) continue;
-      const same = p.sameYearWords?.includes(m[1]!) ? yearBefore(markers, from + m.index) : null;
-      const year = same ?? relativeBase + p.relativeYears[m[1]!]!;
+      // 上年, 当年: relative to the year in force (last named, else the section's), not to the delivery year
+      const inForce = p.inForceWords?.includes(m[1]!) ? (yearBefore(markers, from + m.index) ?? baseYear) : null;
+      const year = (inForce ?? relativeBase) + p.relativeYears[m[1]!]!;
       markers.push({ at: from + m.index, period: narrowed(year, m[2], k), year, source: 'relative' });
     }
   }
@@ -619,13 +632,37 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
       // 今后五年 is one forward span, not also the backward 五年; 五年前 is a comparison base
       if (!spansCovered.some(([a, b]) => at < b && end > a) && !p.spanComparisonAfter.some((w) => slice.startsWith(w, end))) {
         spansCovered.push([at, end]);
-        const period = spanPeriod(span, ctx, baseYear);
-        if (period) markers.push({ at: from + at, period, year: null, target: span.direction === 'forward', source: 'span' });
+        // `五年行动计划`, `三年攻坚`: a programme's name, not the period of the figures near it
+        const name = p.nameAfter.some((w) => slice.startsWith(w, end));
+        const period = name ? null : spanPeriod(span, ctx, baseYear);
+        if (period) markers.push({ at: from + at, period, year: null, target: span.direction === 'forward', source: 'span', ...(p.bareSpans?.includes(word) ? { bare: span.years } : {}) });
       }
       at = slice.indexOf(word, end);
     }
   }
+  const plans = planWordsOf(k);
+  if (plans) {
+    // `"十三五"时期`, `"九五"期间`: a numbered five-year plan's years (`"十四五"规划` is a name: no period)
+    for (const m of slice.matchAll(plans.re)) {
+      const n = chineseDigits(m[1]!, k);
+      const plan = p.planPeriods!;
+      if (n === null || n < plan.number) continue;
+      const first = plan.start + (n - plan.number) * plan.years;
+      markers.push({ at: from + m.index, period: `${first}/${first + plan.years - 1}`, year: null, source: 'span' });
+    }
+  }
   return markers.sort((a, b) => a.at - b.at);
+}
+
+const planWordCache = new WeakMap<Knowledge, { re: RegExp } | null>();
+function planWordsOf(k: Knowledge) {
+  let words = planWordCache.get(k);
+  if (words === undefined) {
+    const plan = k.periods.planPeriods;
+    words = plan?.words.length ? { re: new RegExp(`([一二三四五六七八九十]{1,3})五["”’]?(?:${alternation(plan.words)})`, 'gu') } : null;
+    planWordCache.set(k, words);
+  }
+  return words;
 }
 
 const periodWordCache = new WeakMap<
@@ -642,7 +679,7 @@ export function periodWordsOf(k: Knowledge) {
       changeToEnd: new RegExp(`(?:${alternation([...k.words.increase, ...k.words.decrease, ...p.shortChanges])})(?:${alternation(k.words.changeTo)})$`, 'u'),
       any: new RegExp(alternation([...Object.keys(p.relativeYears), ...Object.keys(p.partialYears), ...p.spans.flatMap((s) => s.words)]), 'u'),
       // `2022年`, `2022年1—8月`, `2022年前三季度` (not `2021—2023年`'s first year: see YEAR_SPAN_START); group 1 the year, 2 its part
-      explicitYear: new RegExp(String.raw`(?<![\d.])((?:19|20)\d{2})\s*年(?!\s*[—–\-~至到]\s*\d)` + yearPart(k), 'gu'),
+      explicitYear: new RegExp(String.raw`(?<![\d.〇零○一二三四五六七八九十])(${YEAR_DIGITS})\s*年(?!\s*[—–\-~至到]\s*\d)` + yearPart(k), 'gu'),
       // `今年`, `今年1—2月`, `去年前三季度`: group 1 the word, 2 its part
       relativeYear: new RegExp(`(${alternation(Object.keys(p.relativeYears))})` + yearPart(k), 'gu'),
       target: new RegExp(alternation(k.words.target), 'u'),
@@ -806,6 +843,11 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
     const c = found >= 0 ? ctx.carries[found]! : undefined;
     carry = c?.period && !isolated ? c : undefined;
   }
+  // a bare span in a plan part looks forward from the plan year (`五年城镇新增就业5000万人以上`)
+  if (last?.bare && targetSection && !reviewSection) {
+    const first = ctx.deliveryYear ?? baseYear;
+    if (first !== null) last = { ...last, period: `${first}/${first + last.bare - 1}`, target: true };
+  }
   let period: string | null;
   if (last) period = last.period;
   else if (carry) period = carry.period;
@@ -829,12 +871,15 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
   if (started !== null) {
     const own = started.match(/((?:19|20)\d{2})\s*年/u);
     const relative = own ? null : Object.keys(k.periods.relativeYears).find((w) => started.includes(w));
-    const base = ctx.deliveryYear ?? baseYear;
+    const base = relative && k.periods.startInForceWords?.includes(relative) ? baseYear : (ctx.deliveryYear ?? baseYear);
     if (own) period = own[1]!;
     else if (relative && base !== null) period = String(base + k.periods.relativeYears[relative]!);
     else {
+      // (`从1997年的…增加到…;外汇储备从1399亿美元增加到…`: the sentence's start year holds for its next start values)
+      const from = [...text.slice(start, pos).matchAll(tw.fromYear!)].pop();
       const first = period?.match(/^(\d{4})(?:\/\d{4})?$/u);
-      if (first) period = String(Number(first[1]) - 1);
+      if (from) period = from[1]!;
+      else if (first) period = String(Number(first[1]) - 1);
     }
   }
 

@@ -285,8 +285,12 @@ export interface PeriodSettings {
   presentWords?: string[];
   /** Right after a figure: it is a quoted target (`12%的预期目标`). */
   targetAfter?: string;
-  /** Words naming the same year as the year last named in the sentence (当年). */
-  sameYearWords?: string[];
+  /** Relative years counted from the year in force (last named, else the section's), not the delivery year (上年, 当年). */
+  inForceWords?: string[];
+  /** The same, for a start value only (`由上年的58.6%回落到…`: the year before the year in force). */
+  startInForceWords?: string[];
+  /** Span words that in a plan part look forward (`五年城镇新增就业…`). */
+  bareSpans?: string[];
 }
 
 export interface RuleFile {
