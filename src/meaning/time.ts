@@ -41,6 +41,8 @@ export interface PeriodContext {
   reviewYear: number | null;
   /** Headed sections, outermost first, in text order. */
   sections: SectionInfo[];
+  /** The normalized text. */
+  text: string;
   /** A work report: its numbered parts after the review are its plan part (see planPart). */
   workReport: boolean;
   /** The document's period when it is not a single year (2013/2022). */
@@ -165,6 +167,8 @@ function yearNumber(digits: string, k: Knowledge): number {
 }
 
 function yearAhead(marker: Marker, at: number, ctx: PeriodContext, k: Knowledge): boolean {
+  // (a date, `2025年2月28日`, is no paragraph on the year)
+  if (/^\D{0,4}\d{4}\s*年\s*\d{1,2}\s*月/u.test(ctx.text.slice(at, at + 14))) return false;
   if (ctx.deliveryYear === null || marker.year === null || marker.year < ctx.deliveryYear) return false;
   return !enclosingSections(at, ctx).some((s) => sectionFacts(s, ctx, k).review);
 }
@@ -245,6 +249,8 @@ export function documentTime(doc: Document, sections: SectionInfo[], k: Knowledg
     const latest = workReport && reviewed === null && planned === null ? latestReviewedYear(text, sections, k) : null;
     const dated = dateLine(head, dt, k) ?? dateLine(text.slice(-600), dt, k);
     if (deliveryYear === null && dated) [deliveryYear, deliveryMonth] = dated;
+    // (a communiqué about 2024 dated February 2025 plans nothing for 2025)
+    if (title?.kind === 'review' && !m?.[1]) deliveryMonth = null;
     if (reviewYear === null) {
       if (title?.kind === 'review') reviewYear = title.year;
       else if (reviewed !== null) reviewYear = reviewed;
@@ -406,6 +412,7 @@ export function periodContext(doc: Document, k: Knowledge): PeriodContext {
     reviewYear,
     documentPeriod,
     sections,
+    text: doc.normalized,
     workReport,
     glossaries: [],
     carries: [],
@@ -548,8 +555,8 @@ export function sentenceEnd(text: string, pos: number): number {
 function markersIn(text: string, from: number, to: number, baseYear: number | null, ctx: PeriodContext, k: Knowledge): Marker[] {
   const slice = text.slice(from, to);
   const markers: Marker[] = [];
-  // every period marker holds 年, 月 or 季 (2022年, 1—8月, 一季度, 今年, 五年来): skip the rest fast
-  if (!/[年月季]/u.test(slice)) return markers;
+  // every period marker holds 年, 月, 季 or a plan's 五 (2022年, 1—8月, 一季度, 今年, 五年来, 九五期间): skip the rest fast
+  if (!/[年月季五]/u.test(slice)) return markers;
   const p = k.periods;
   const words = periodWordsOf(k);
   // what a year and its part cover: a partial word in there (前三季度 of 2022年前三季度, its 三季度) is read already
@@ -609,6 +616,17 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
     if (y === null) continue;
     markers.push({ at: from + m.index, period: `${y}-01/${y}-${pad(Number(m[1]))}`, year: y });
   }
+  const plans = planWordsOf(k);
+  if (plans) {
+    // `"十三五"时期`, `"九五"期间`: a numbered five-year plan's years (`"十四五"规划` is a name: no period)
+    for (const m of slice.matchAll(plans.re)) {
+      const n = chineseDigits(m[1]!, k);
+      const plan = p.planPeriods!;
+      if (n === null || n < plan.number) continue;
+      const first = plan.start + (n - plan.number) * plan.years;
+      markers.push({ at: from + m.index, period: `${first}/${first + plan.years - 1}`, year: null, source: 'span' });
+    }
+  }
   if (!anyWord) return markers.sort((a, b) => a.at - b.at);
   for (const { word, months: [a, b] } of partialWordsOf(k)) {
     let at = slice.indexOf(word);
@@ -638,17 +656,6 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
         if (period) markers.push({ at: from + at, period, year: null, target: span.direction === 'forward', source: 'span', ...(p.bareSpans?.includes(word) ? { bare: span.years } : {}) });
       }
       at = slice.indexOf(word, end);
-    }
-  }
-  const plans = planWordsOf(k);
-  if (plans) {
-    // `"十三五"时期`, `"九五"期间`: a numbered five-year plan's years (`"十四五"规划` is a name: no period)
-    for (const m of slice.matchAll(plans.re)) {
-      const n = chineseDigits(m[1]!, k);
-      const plan = p.planPeriods!;
-      if (n === null || n < plan.number) continue;
-      const first = plan.start + (n - plan.number) * plan.years;
-      markers.push({ at: from + m.index, period: `${first}/${first + plan.years - 1}`, year: null, source: 'span' });
     }
   }
   return markers.sort((a, b) => a.at - b.at);
