@@ -159,11 +159,15 @@ function paragraphCarries(text: string, ctx: PeriodContext, k: Knowledge): Perio
 const YEAR_IN_HEADING = /((?:19|20)\d{2})\s*年/;
 
 /** A year in Arabic digits or written digit by digit in Chinese ones (`一九九七年`, `二〇〇二年`, as congress reports write them). */
-const YEAR_DIGITS = String.raw`(?:19|20)\d{2}|[一二][九〇零○][〇零○一二三四五六七八九]{2}`;
+// (`二00一年`: Chinese digits with Latin zeros, as some copies write them)
+const YEAR_DIGITS = String.raw`(?:19|20)\d{2}|[一二][九〇零○0][〇零○0一二三四五六七八九]{2}`;
 const ANY_YEAR = new RegExp(String.raw`(?<![\d.〇零○一二三四五六七八九十])(${YEAR_DIGITS})\s*年`, 'gu');
 
+/** `从1992年到` right before a year: the start of a range of years. */
+const YEAR_RANGE_START = new RegExp(String.raw`(?:从|由)\s*(${YEAR_DIGITS})\s*年\s*(?:到|至)\s*$`, 'u');
+
 function yearNumber(digits: string, k: Knowledge): number {
-  return /^\d+$/u.test(digits) ? Number(digits) : (chineseDigits(digits.replaceAll('○', '〇'), k) ?? 0);
+  return /^\d+$/u.test(digits) ? Number(digits) : (chineseDigits(digits.replace(/[○0]/gu, '〇'), k) ?? 0);
 }
 
 function yearAhead(marker: Marker, at: number, ctx: PeriodContext, k: Knowledge): boolean {
@@ -260,8 +264,13 @@ export function documentTime(doc: Document, sections: SectionInfo[], k: Knowledg
       else if (deliveryYear !== null) reviewYear = deliveryMonth !== null && deliveryMonth > k.periods.reviewsPreviousYearUntilMonth ? deliveryYear : deliveryYear - 1;
       else if (latest !== null) reviewYear = latest;
     }
+    // a congress report names its own congress in its opening (`中国共产党第十五次全国代表大会是…`): its
+    // year counts from the congress number; it reviews up to the year before
+    const congress = !workReport && reviewYear === null && deliveryYear === null ? congressYear(text.slice(0, 1500), dt, k) : null;
+    if (congress !== null) reviewYear = congress - 1;
     if (deliveryYear === null) {
-      if (title?.kind === 'delivery') deliveryYear = title.year;
+      if (congress !== null) deliveryYear = congress;
+      else if (title?.kind === 'delivery') deliveryYear = title.year;
       else if (planned !== null) deliveryYear = planned;
       else if (reviewed !== null && workReport) deliveryYear = reviewed + 1;
       else if (latest !== null) deliveryYear = latest + 1;
@@ -288,6 +297,16 @@ function reviewHeadingYear(sections: SectionInfo[], k: Knowledge): number | null
     if (s.kind !== 'chinese-numeral') continue;
     const y = s.heading.match(YEAR_IN_HEADING);
     if (y && k.periods.reviewHeadings.some((w) => s.heading.includes(w))) return Number(y[1]);
+  }
+  return null;
+}
+
+/** The year of a congress named by its number (periods.congresses). */
+function congressYear(head: string, dt: TimeWords, k: Knowledge): number | null {
+  for (const c of dt.congresses) {
+    const m = c.re.exec(head);
+    const n = m ? chineseDigits(m[1]!, k) : null;
+    if (n !== null && n >= c.number) return c.year + (n - c.number) * c.every;
   }
   return null;
 }
@@ -367,9 +386,11 @@ function chineseDigits(s: string, k: Knowledge): number | null {
 }
 
 interface TimeWords {
+  congresses: { re: RegExp; number: number; year: number; every: number }[];
   /** Average words (平均每年, 年均), and `从1997年` (group 1 the year) in a sentence. */
   average: RegExp | null;
   fromYear: RegExp | null;
+  averageFrom: RegExp | null;
   /** A start word and what follows it up to the figure (group 1); a change to a level after a figure. */
   startBefore: RegExp | null;
   startAfter: RegExp | null;
@@ -386,8 +407,11 @@ function timeWordsOf(k: Knowledge): TimeWords {
     const starts = alternation(p.startBefore);
     const changes = alternation([...k.words.increase, ...k.words.decrease, ...p.shortChanges]);
     words = {
+      congresses: (p.congresses ?? []).map((c) => ({ ...c, re: new RegExp(c.pattern, 'u') })),
       average: p.averageWords?.length ? new RegExp(alternation(p.averageWords), 'u') : null,
       fromYear: p.startBefore.length ? new RegExp(String.raw`(?:${starts})\s*((?:19|20)\d{2})\s*年`, 'gu') : null,
+      // `比1989年增长近两倍,年均增长9.3%`: an average since a base year
+      averageFrom: p.averageFrom?.length ? new RegExp(String.raw`(?:${alternation(p.averageFrom)})\s*(${YEAR_DIGITS})\s*年`, 'gu') : null,
       // (what stands between the start word and the figure holds no clause break and no other figure's digits)
       startBefore: p.startBefore.length ? new RegExp(String.raw`(?:${starts})([^,，;；:：。\d%]*(?:(?:19|20)\d{2}\s*年[^,，;；:：。\d%]*)?)$`, 'u') : null,
       startAfter: p.startBefore.length ? new RegExp(String.raw`^(?:左右|多|以上|以下)?\s*(?:${changes})(?:${alternation(k.words.changeTo)})`, 'u') : null,
@@ -579,6 +603,15 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
       if (!m[2] && p.sinceWords.some((w) => after.startsWith(w)) && end !== null && year < end) markers.push({ at: from + at, period: `${year + 1}/${end}`, year: null, source: 'span' });
       continue;
     }
+    // 从1992年到1996年: a range of years, not a target date
+    const range = slice.slice(Math.max(0, at - 12), at).match(YEAR_RANGE_START);
+    if (range) {
+      const first = yearNumber(range[1]!, k);
+      if (first < year) {
+        markers.push({ at: from + at, period: `${first}/${year}`, year: null, source: 'span' });
+        continue;
+      }
+    }
     // 到2025年 is a target date; 增加到2002年的 (a change to a level) is not
     const target = p.targetBefore.some((w) => before.endsWith(w)) && !p.untilWords.some((w) => slice.endsWith(w, at)) && !words.changeToEnd.test(slice.slice(Math.max(0, at - 4), at));
     let period = narrowed(year, m[2], k);
@@ -648,7 +681,9 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
     while (at >= 0) {
       const end = at + word.length;
       // 今后五年 is one forward span, not also the backward 五年; 五年前 is a comparison base
-      if (!spansCovered.some(([a, b]) => at < b && end > a) && !p.spanComparisonAfter.some((w) => slice.startsWith(w, end))) {
+      // (十三年来 is no 三年来: a numeral before a span word that opens with one belongs to it)
+      const inNumber = at > 0 && NUMERAL_CHARS.has(word[0]!) && NUMERAL_CHARS.has(slice[at - 1]!);
+      if (!inNumber && !spansCovered.some(([a, b]) => at < b && end > a) && !p.spanComparisonAfter.some((w) => slice.startsWith(w, end))) {
         spansCovered.push([at, end]);
         // `五年行动计划`, `三年攻坚`: a programme's name, not the period of the figures near it
         const name = p.nameAfter.some((w) => slice.startsWith(w, end));
@@ -716,6 +751,8 @@ function partialWordsOf(k: Knowledge) {
   return words;
 }
 
+const NUMERAL_CHARS = new Set([...'〇零一二两三四五六七八九十百']);
+
 const spanWordCache = new WeakMap<Knowledge, { span: Knowledge['periods']['spans'][number]; word: string }[]>();
 function spanWordsOf(k: Knowledge) {
   let words = spanWordCache.get(k);
@@ -779,6 +816,8 @@ export interface TimeReading {
   /** The last period marker of the sentence before the figure, and the paragraph period carried to it. */
   marker: Marker | undefined;
   carry: PeriodContext['carries'][number] | undefined;
+  /** A start value (`由50.2%提高到…`): the level things started from, an actual. */
+  startValue: boolean;
 }
 
 /** Period of the figure starting at `pos` (normalized offset). */
@@ -867,9 +906,10 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
   // An average over years (`平均每年增长7.7%`, `年均增长`) is of the span in force, not of its last year:
   // `从1997年的…增加到2002年的…,平均每年增长` is 1998/2002; in a five-year review, its span.
   if (tw.average?.test(clause) && period !== null && /^\d{4}$/u.test(period)) {
-    const from = [...text.slice(start, pos).matchAll(tw.fromYear!)].pop();
+    const from = tw.averageFrom ? [...text.slice(start, pos).matchAll(tw.averageFrom)].pop() : undefined;
+    const fromYear = from ? yearNumber(from[1]!, k) : null;
     const span = carry?.period.includes('/') ? carry.period : sectionSpan;
-    if (from && Number(from[1]) < Number(period)) period = `${Number(from[1]) + 1}/${period}`;
+    if (fromYear !== null && fromYear < Number(period)) period = `${fromYear + 1}/${period}`;
     else if (span?.endsWith(period)) period = span;
   }
   // A start value (`由50.2%提高到52.4%`, `从1997年的7.4万亿元增加到…`) is of its own year when one is
@@ -890,5 +930,5 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
     }
   }
 
-  return { period, sentenceStart: start, baseYear, targetSection, reviewSection, glossary, isolated, marker: last, carry };
+  return { period, sentenceStart: start, baseYear, targetSection, reviewSection, glossary, isolated, marker: last, carry, startValue: started !== null };
 }
