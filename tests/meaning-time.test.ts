@@ -66,6 +66,21 @@ describe("a document's own time, with no configuration", () => {
     expect(reading(found, '近300户')).toEqual(['1996', 'actual']);
   });
 
+  it('a congress report with no date is dated by its congress number, reviewing up to the year before', () => {
+    const text = '同志们:\n现在,我代表第十四届中央委员会向大会作报告。\n中国共产党第十五次全国代表大会是一次极为重要的大会。\n一、过去五年的工作\n五年来,从一九九二年到一九九六年,国内生产总值年均增长百分之十二点一。二00一年粮食产量达到五亿吨。\n';
+    const found = figures(text);
+    expect(reading(found, '百分之十二点一')).toEqual(['1992/1996', 'actual']);
+    // years in Chinese digits, with Latin zeros too
+    expect(reading(found, '五亿吨')[0]).toBe('2001');
+  });
+
+  it('a work report whose headings name no year is dated by the last year its review names twice', () => {
+    const text = `${OPENING}一、过去五年政府工作的回顾\n2002年国内生产总值10.2万亿元。2002年财政收入18914亿元。\n二、对今年政府工作的建议\n今年经济增长预期目标为7%左右。\n`;
+    const found = figures(text);
+    expect(reading(found, '10.2万亿元')).toEqual(['2002', 'actual']);
+    expect(reading(found, '7%左右')).toEqual(['2003', 'target']);
+  });
+
   it('near miss: a report with no year anywhere keeps figures undated rather than guessing', () => {
     expect(reading(figures('全省地区生产总值增长5.2%。\n'), '5.2%')[0]).toBeNull();
   });
@@ -126,6 +141,11 @@ describe('explicit years and ranges inside a clause go to the figure they govern
     expect(reading(found, '1399亿美元')[0]).toBe('1997');
   });
 
+  it('an average since a base year runs from the year after it', () => {
+    const found = figures(`——2003年3月5日在第十届全国人民代表大会第一次会议上\n一、过去五年政府工作的回顾\n2002年,国内生产总值比1989年增长近两倍,年均增长9.3%。\n`);
+    expect(reading(found, '9.3%')).toEqual(['1990/2002', 'actual']);
+  });
+
   it('a year named in passing is not carried past its paragraph', () => {
     const text =
       `${OPENING}一、2008年工作回顾\n2008年5月12日,四川汶川发生特大地震,我们组织了抗震救灾。\n城镇新增就业1113万人。\n` +
@@ -184,6 +204,14 @@ describe('modality', () => {
     const found = figures(text);
     expect(reading(found, '超过100万亿元')[1]).toBe('actual');
     expect(reading(found, '不到70万亿元')[1]).toBe('actual');
+  });
+
+  it('a plan quoted in a review is a target up to what came of it; its start value is an actual', () => {
+    const text = `——1997年3月1日在第八届全国人民代表大会第五次会议上\n一、1996年国内工作的回顾\n去年政府工作报告提出,物价涨幅要从14.8%降到10%左右,经过各方面的努力,实际回落到6.1%。\n`;
+    const found = figures(text);
+    expect(reading(found, '14.8%')).toEqual(['1995', 'actual']);
+    expect(reading(found, '10%左右')).toEqual(['1996', 'target']);
+    expect(reading(found, '6.1%')).toEqual(['1996', 'actual']);
   });
 
   it('预计 makes an estimate', () => {
