@@ -163,8 +163,8 @@ const YEAR_IN_HEADING = /((?:19|20)\d{2})\s*年/;
 const YEAR_DIGITS = String.raw`(?:19|20)\d{2}|[一二][九〇零○0][〇零○0一二三四五六七八九]{2}`;
 const ANY_YEAR = new RegExp(String.raw`(?<![\d.〇零○一二三四五六七八九十])(${YEAR_DIGITS})\s*年`, 'gu');
 
-/** `从1992年到` right before a year: the start of a range of years. */
-const YEAR_RANGE_START = new RegExp(String.raw`(?:从|由)\s*(${YEAR_DIGITS})\s*年\s*(?:到|至)\s*$`, 'u');
+/** `从1992年到`, `1950年到` right before a year: the start of a range of years. */
+const YEAR_RANGE_START = new RegExp(String.raw`(?:(?:从|由)\s*)?(${YEAR_DIGITS})\s*年\s*(?:到|至)\s*$`, 'u');
 
 function yearNumber(digits: string, k: Knowledge): number {
   return /^\d+$/u.test(digits) ? Number(digits) : (chineseDigits(digits.replace(/[○0]/gu, '〇'), k) ?? 0);
@@ -606,6 +606,9 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
     // 从1992年到1996年: a range of years, not a target date
     const range = slice.slice(Math.max(0, at - 12), at).match(YEAR_RANGE_START);
     if (range) {
+      // (`是1950年到2002年53年的总和`: a range that is a comparison base is no period)
+      const pre = slice.slice(Math.max(0, at - range[0].length - 3), at - range[0].length);
+      if (!/^(?:从|由)/u.test(range[0]) && p.comparisonBefore.some((w) => pre.endsWith(w))) continue;
       const first = yearNumber(range[1]!, k);
       if (first < year) {
         markers.push({ at: from + at, period: `${first}/${year}`, year: null, source: 'span' });
@@ -655,7 +658,8 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
     for (const m of slice.matchAll(plans.re)) {
       const n = chineseDigits(m[1]!, k);
       const plan = p.planPeriods!;
-      if (n === null || n < plan.number) continue;
+      // (比“八五”时期增长79.6%: a comparison base)
+      if (n === null || n < plan.number || p.comparisonBefore.some((w) => slice.slice(Math.max(0, m.index - 3), m.index).replace(/["“]/gu, '').endsWith(w))) continue;
       const first = plan.start + (n - plan.number) * plan.years;
       markers.push({ at: from + m.index, period: `${first}/${first + plan.years - 1}`, year: null, source: 'span' });
     }
