@@ -96,6 +96,11 @@ export interface Knowledge {
     glossaryHeadings: string[];
     glossaryLeads: string[];
     ownYearPlansUntilMonth: number;
+    reviewsPreviousYearUntilMonth: number;
+    sinceWords: string[];
+    shortChanges: string[];
+    nameAfter: string[];
+    startBefore: string[];
   };
 }
 
@@ -280,6 +285,11 @@ function compile(rules: RuleSet): Knowledge {
       glossaryHeadings: periods.glossaryHeadings ?? [],
       glossaryLeads: periods.glossaryLeads ?? [],
       ownYearPlansUntilMonth: periods.ownYearPlansUntilMonth ?? 0,
+      reviewsPreviousYearUntilMonth: periods.reviewsPreviousYearUntilMonth ?? 12,
+      sinceWords: periods.sinceWords ?? [],
+      shortChanges: periods.shortChanges ?? [],
+      nameAfter: periods.nameAfter ?? [],
+      startBefore: periods.startBefore ?? [],
     },
   };
 }

@@ -259,6 +259,46 @@ export interface PeriodSettings {
   glossaryLeads?: string[];
   /** A report delivered in months 1..N states its own year's full-year figures as plans (0: off). */
   ownYearPlansUntilMonth?: number;
+  /** A document dated in months 1..N reviews the year before; later, its own year (default 12). */
+  reviewsPreviousYearUntilMonth?: number;
+  /** A line holding only a date (group 1 the year, 2 the month; Arabic or Chinese digits). */
+  dateLine?: string;
+  /** Title words and what the title's year is: the year reviewed or the year delivered. */
+  titles?: { words: string[]; year: 'review' | 'delivery' }[];
+  /** Words of a work report's opening: its numbered parts after the review are its plan part. */
+  workReportOpenings?: string[];
+  /** Words that, right after a span (五年行动计划) or a plan number (十四五规划), make it a name, not a period. */
+  nameAfter?: string[];
+  /** Five-year plans by number (`"十三五"时期`): the number and first year of one of them, and their length. */
+  planPeriods?: { number: number; start: number; years: number; words: string[] };
+  /** A figure after one of these and before a change-to word (`由50.2%提高到`) is a start value. */
+  startBefore?: string[];
+  /** After a year, a span from it to the year the text is in (`1989年以来`); also comparisonAfter words. */
+  sinceWords?: string[];
+  /** One-character change words before 到/至 (`降到`): with words.yaml increase/decrease, a change to a level. */
+  shortChanges?: string[];
+  /** Words of an average over years (平均每年, 年均): the figure is of the span in force. */
+  averageWords?: string[];
+  /** Before a year in an average's sentence: the average runs from the year after it (从1997年的…, 比1989年…). */
+  averageFrom?: string[];
+  /** Achievement words (实现, 完成): a target word or quoted target after them in a clause states an outcome. */
+  achievements?: string[];
+  /** Words saying what is already so (已经, 目前): in a plan part, the figure is an actual. */
+  presentWords?: string[];
+  /** Right after a figure: it is a quoted target (`12%的预期目标`). */
+  targetAfter?: string;
+  /** Relative years counted from the year in force (last named, else the section's), not the delivery year (上年, 当年). */
+  inForceWords?: string[];
+  /** Congresses held every `every` years, named by number (group 1 of `pattern`): number `number` met in `year`. */
+  congresses?: { pattern: string; number: number; year: number; every: number }[];
+  /** Words quoting a plan (报告提出, 原定): the figures after them in the sentence are targets, up to an outcome word. */
+  planQuotes?: string[];
+  /** Words stating what came of a quoted plan (实际, 仍然). */
+  outcomeWords?: string[];
+  /** The same, for a start value only (`由上年的58.6%回落到…`: the year before the year in force). */
+  startInForceWords?: string[];
+  /** Span words that in a plan part look forward (`五年城镇新增就业…`). */
+  bareSpans?: string[];
 }
 
 export interface RuleFile {

@@ -1,0 +1,203 @@
+/**
+ * Intent: whether a figure states an actual, an estimate or a target. Sources: 预计 and target words in
+ * the figure's sentence (力争, 目标, 控制在), a sentence opening that announces targets (`主要预期目标是:`),
+ * a target section or a period set as a target (`到2025年`, `今后五年`), a report's own year before its
+ * outcome can exist.
+ */
+import type { Document, Modality } from '../model.js';
+import { alternation, type Knowledge } from '../extract/knowledge.js';
+import { periodWordsOf, sentenceEnd, type PeriodContext, type TimeReading } from './time.js';
+
+/** Modality of the figure starting at `pos`, given its time reading. */
+export function intentOf(doc: Document, pos: number, time: TimeReading, ctx: PeriodContext, k: Knowledge, end = pos): Modality {
+  const text = doc.normalized;
+  const iw = intentWordsOf(k);
+  const { period, sentenceStart: start, baseYear, targetSection, reviewSection, glossary, marker: last, carry } = time;
+  // 预计 or a target word in the sentence before the figure, or a target section.
+  const words = sentenceWords(text, start, ctx, k);
+  let clause = pos;
+  while (clause > start && !CLAUSE_BREAK[text.charCodeAt(clause - 1)]) clause--;
+  let semicolon = start;
+  for (const at of words.semicolons) if (at < pos) semicolon = at;
+  // a year before the section's (去年一季度… in a target section) states an actual
+  // (and so does a span back from it, `两年来`, or any period over before the report's year, as a
+  // start value's: `由50.2%提高到…`)
+  const past = (last?.year != null && last.year < (baseYear ?? Infinity)) || (last?.source === 'span' && !last.target) || periodIsPast(period, ctx);
+  let modality: Modality = 'actual';
+  const inClause = (at: number) => at >= clause && at < pos;
+  const clauseText = text.slice(clause, pos);
+  const achieved = iw.achievements?.test(clauseText) ?? false;
+  // `低于12%的预期目标`: a target quoted, of its own period; `实现了8%的目标` states it reached
+  if (!achieved && iw.targetAfter?.test(text.slice(end, end + 12))) return 'target';
+  // a sentence in a plan part saying what is already so (`国家已经组织了57户企业集团试点`) states an actual
+  const present = iw.present?.test(clauseText) ?? false;
+  // 预计 reaches to the end of its ;-part of the sentence (预计产煤…,完成…,发电…;), or opens it
+  if (words.estimates.some((at) => at < pos && (at >= semicolon || at < words.firstClauseEnd))) modality = 'estimate';
+  // a start value is the level things started from (`力争从50.2%提高到…` too)
+  else if (time.startValue) modality = 'actual';
+  else if (
+    words.targets.some((at) => inClause(at) || (at < words.openingEnd && words.openingEnd <= pos)) ||
+    (words.targetsUnlessPast.some(inClause) && !reviewSection && !periodIsPast(period, ctx)) ||
+    last?.target ||
+    (carry?.target && !glossary) ||
+    (targetSection && !reviewSection && !past && !present) ||
+    // a plan quoted (`去年政府工作报告提出,要把…控制在10%以内`) up to what came of it (`实际回落到6.1%`)
+    words.quotes.some((q) => q < pos && !words.outcomes.some((o) => o > q && o < pos)) ||
+    // every item of a target list (`主要预期目标是:…;…;…`) to the list's end
+    (!achieved && inTargetList(text, pos, ctx, k)) ||
+    // delivered in January, a report has no outcome yet for its own year as a whole
+    (ctx.ownYearIsPlan !== null && period === ctx.ownYearIsPlan) ||
+    // a glossary's own sentence naming whole years not over yet (`三年行动(2025—2027年)`) describes a plan
+    (glossary && last !== undefined && periodIsAhead(period, ctx)) ||
+    // and so does a target word anywhere before the figure in it (`力争用5年时间,…打造商圈100个`)
+    (glossary && words.targets.some((at) => at >= start && at < pos))
+  )
+    modality = 'target';
+  return modality;
+}
+
+/** Whether a period of whole years starts in the delivery year or later (not over when the report was delivered). */
+function periodIsAhead(period: string | null, ctx: PeriodContext): boolean {
+  const first = period?.match(/^(\d{4})(?:\/\d{4})?$/u);
+  return ctx.deliveryYear !== null && first != null && Number(first[1]) >= ctx.deliveryYear;
+}
+
+/** Whether a period ended before the document's own year (the delivery year, or the year after the reviewed one). */
+function periodIsPast(period: string | null, ctx: PeriodContext): boolean {
+  const own = ctx.deliveryYear ?? (ctx.reviewYear !== null ? ctx.reviewYear + 1 : null);
+  const last = period?.match(/(\d{4})(?:-\d{2})?$/u);
+  return own !== null && last !== null && last !== undefined && Number(last[1]) < own;
+}
+
+interface IntentWords {
+  achievements: RegExp | null;
+  present: RegExp | null;
+  targetAfter: RegExp | null;
+  listOpening: RegExp | null;
+  planQuotes: RegExp | null;
+  outcomes: RegExp | null;
+}
+const intentWordCache = new WeakMap<Knowledge, IntentWords>();
+/** periods.yaml's modality entries, compiled once per rule set. */
+function intentWordsOf(k: Knowledge): IntentWords {
+  let words = intentWordCache.get(k);
+  if (!words) {
+    const p = k.periods;
+    const list = (w: string[] | undefined) => (w?.length ? new RegExp(alternation(w), 'u') : null);
+    words = {
+      achievements: list(p.achievements),
+      planQuotes: list(p.planQuotes),
+      outcomes: list(p.outcomeWords),
+      present: list(p.presentWords),
+      targetAfter: p.targetAfter ? new RegExp(p.targetAfter, 'u') : null,
+      // a target word, then a colon in its clause: `今年发展的主要预期目标是:`
+      listOpening: p.targetOpenings.length ? new RegExp(`(?:${alternation(p.targetOpenings)})[^,，;；。:：\n]{0,10}[:：]`, 'gu') : null,
+    };
+    intentWordCache.set(k, words);
+  }
+  return words;
+}
+
+const listCache = new WeakMap<PeriodContext, { start: number; end: number }[]>();
+/**
+ * Target lists of a document: from an opening (`主要预期目标是:`) to the list's end, the first `。` or
+ * the end of the line, or, when the line ends in `;` or `:` (items one a line: `——…;`), the first
+ * line that does not.
+ */
+function targetLists(text: string, ctx: PeriodContext, k: Knowledge): { start: number; end: number }[] {
+  let lists = listCache.get(ctx);
+  if (lists) return lists;
+  lists = [];
+  const opening = intentWordsOf(k).listOpening;
+  if (opening) {
+    opening.lastIndex = 0;
+    for (const m of text.matchAll(opening)) {
+      const lead = text.slice(Math.max(0, m.index - 6), m.index);
+      // (`完成全年目标任务:` opens no target list)
+      if (k.words.targetNegators.some((n) => lead.includes(n))) continue;
+      const start = m.index + m[0].length;
+      let end = start;
+      for (;;) {
+        while (end < text.length && text[end] !== '。' && text[end] !== '\n') end++;
+        if (end >= text.length || text[end] === '。') break;
+        const line = text.slice(text.lastIndexOf('\n', end - 1) + 1, end).trimEnd();
+        if (end > start && !/[;；:：]$/u.test(line)) break;
+        end++;
+      }
+      lists.push({ start, end });
+    }
+  }
+  listCache.set(ctx, lists);
+  return lists;
+}
+
+function inTargetList(text: string, pos: number, ctx: PeriodContext, k: Knowledge): boolean {
+  return targetLists(text, ctx, k).some((l) => pos >= l.start && pos < l.end);
+}
+
+/** Clause punctuation as a lookup table (tested for every character back to a figure's clause start). */
+const CLAUSE_BREAK = new Uint8Array(65536);
+for (const c of ',，:：;；') CLAUSE_BREAK[c.charCodeAt(0)] = 1;
+
+interface SentenceWords {
+  /** Offsets of estimate words (预计) and valid target words (力争, 目标 …, not 完成目标 or 预期寿命). */
+  estimates: number[];
+  targets: number[];
+  /** Offsets of target words for periods not over yet (控制在). */
+  targetsUnlessPast: number[];
+  semicolons: number[];
+  /** Offsets of words quoting a plan (报告提出, 原定) and of words stating what came of one (实际, 仍然). */
+  quotes: number[];
+  outcomes: number[];
+  /** End of the first clause, and of an opening like `主要预期目标是:` (0 when none). */
+  firstClauseEnd: number;
+  openingEnd: number;
+}
+
+const sentenceWordCache = new WeakMap<PeriodContext, Map<number, SentenceWords>>();
+
+/** Where a sentence's modality words are, found once per sentence (its figures share them). */
+function sentenceWords(text: string, start: number, ctx: PeriodContext, k: Knowledge): SentenceWords {
+  let cache = sentenceWordCache.get(ctx);
+  if (!cache) {
+    cache = new Map();
+    sentenceWordCache.set(ctx, cache);
+  }
+  let words = cache.get(start);
+  if (words) return words;
+  const end = sentenceEnd(text, start);
+  const sentence = text.slice(start, end);
+  const pw = periodWordsOf(k);
+  const iw = intentWordsOf(k);
+  const find = (list: string[], any: RegExp) => {
+    const out: number[] = [];
+    if (!any.test(sentence)) return out;
+    for (const w of list) for (let at = sentence.indexOf(w); at >= 0; at = sentence.indexOf(w, at + w.length)) out.push(at);
+    return out;
+  };
+  const blocked = find(k.words.nonTargets, pw.nonTargets).flatMap((at) => [at, at + 8]);
+  const valid = (at: number) => {
+    if (blocked.some((b, i) => i % 2 === 0 && at >= b && at < blocked[i + 1]! && k.words.nonTargets.some((n) => sentence.startsWith(n, b) && at < b + n.length))) return false;
+    const lead = sentence.slice(Math.max(0, at - 6), at);
+    return !k.words.targetNegators.some((n) => lead.endsWith(n) || k.words.targetNegatorObjects.some((o) => lead.includes(n + o)));
+  };
+  const targets = find(k.words.target, pw.target).filter(valid);
+  const targetsUnlessPast = find(k.words.targetUnlessPast, pw.targetUnlessPast).filter(valid);
+  const opening = sentence.match(pw.opening)?.[0] ?? '';
+  const firstClause = sentence.match(/^[^,，;；:：]*/u)?.[0] ?? '';
+  const semicolons: number[] = [];
+  for (let i = 0; i < sentence.length; i++) if (sentence[i] === ';' || sentence[i] === '；') semicolons.push(start + i + 1);
+  words = {
+    estimates: find(k.words.estimate, pw.estimate).map((at) => start + at),
+    targets: targets.map((at) => start + at),
+    targetsUnlessPast: targetsUnlessPast.map((at) => start + at),
+    semicolons,
+    quotes: iw.planQuotes ? find(k.periods.planQuotes ?? [], iw.planQuotes).map((at) => start + at) : [],
+    outcomes: iw.outcomes ? find(k.periods.outcomeWords ?? [], iw.outcomes).map((at) => start + at) : [],
+    firstClauseEnd: start + firstClause.length,
+    openingEnd: opening ? start + opening.length : start,
+  };
+  cache.set(start, words);
+  return words;
+}
+

@@ -1,0 +1,938 @@
+/**
+ * Time: which period a figure describes (intent.ts says whether it is an actual, an estimate or a
+ * target). Sources, strongest first: markers in the figure's sentence before it (`2022年`, `1—8月`,
+ * `上半年`, `今年`, `五年来`, `预计`, `力争`), the enclosing section headings (`一、2021年工作回顾`,
+ * `2022年…目标要求`), the report's delivery line (`——2022年1月21日在…`), the document's period.
+ */
+import type { Document, Segment } from '../model.js';
+import { alternation, type Knowledge } from '../extract/knowledge.js';
+
+interface SectionInfo {
+  start: number;
+  end: number;
+  heading: string;
+  kind?: Segment['headingKind'];
+  /** What the heading says, worked out once (see sectionFacts). */
+  facts?: { year: number | null; target: boolean; review: boolean; span: string | null };
+}
+
+/**
+ * A work report reviews, then plans: its numbered parts after the review section that name no year,
+ * review or span of their own (`二、保持国民经济发展的良好势头`) are about the delivery year, as plans.
+ */
+function markPlanPart(ctx: PeriodContext, k: Knowledge): void {
+  let reviewed = false;
+  for (const s of ctx.sections) {
+    if (s.kind !== 'chinese-numeral') continue;
+    const facts = sectionFacts(s, ctx, k);
+    if (facts.review || facts.span) reviewed = true;
+    // (a part about the years ahead, `二、关于今后五年发展`, states today's figures as often as targets)
+    else if (reviewed && facts.year === null && !facts.target && !markersIn(s.heading, 0, s.heading.length, ctx.reviewYear, ctx, k).some((m) => m.source === 'span')) facts.target = true;
+  }
+}
+
+/** What a document says about time, computed once per document. */
+export interface PeriodContext {
+  /** Year the report was delivered (its targets are for this year), from the delivery line. */
+  deliveryYear: number | null;
+  /** The delivery year as a period, when the report was delivered early enough in it that no full-year outcome of it exists yet. */
+  ownYearIsPlan: string | null;
+  /** Year the document's actual figures describe. */
+  reviewYear: number | null;
+  /** Headed sections, outermost first, in text order. */
+  sections: SectionInfo[];
+  /** The normalized text. */
+  text: string;
+  /** A work report: its numbered parts after the review are its plan part (see planPart). */
+  workReport: boolean;
+  /** The document's period when it is not a single year (2013/2022). */
+  documentPeriod: string | null;
+  /** Glossaries (`名词解释` to the next top-level heading): no section or carried period reaches into them. */
+  glossaries: { start: number; end: number }[];
+  /** Periods set by a paragraph that opens with one (`过去五年,…`), in force for the paragraphs after it. */
+  carries: { start: number; period: string; target: boolean }[];
+  /** Markers of a sentence, by sentence start and base year (figures of one sentence share them): see markerKey. */
+  markerCache: Map<number, Marker[]>;
+  /** The sentence of the last figure asked about: its bounds and markers (the next figure is often in it). */
+  sentence?: { start: number; end: number; baseYear: number | null; markers: Marker[] };
+  /** Sections enclosing the last position asked about, and the next section to enter. */
+  cursor: { active: SectionInfo[]; next: number; pos: number };
+}
+
+function sectionFacts(s: SectionInfo, ctx: PeriodContext, k: Knowledge): NonNullable<SectionInfo['facts']> {
+  if (s.facts) return s.facts;
+  const y = s.heading.match(YEAR_IN_HEADING);
+  // a heading naming this year (今年, 本年: the relative years of offset 0)
+  const thisYear = Object.entries(k.periods.relativeYears).some(([word, offset]) => offset === 0 && s.heading.includes(word));
+  const year = y ? Number(y[1]) : ctx.deliveryYear !== null && thisYear ? ctx.deliveryYear : null;
+  let target = k.periods.targetHeadings.some((w) => s.heading.includes(w));
+  let review = k.periods.reviewHeadings.some((w) => s.heading.includes(w));
+  if (target && review) {
+    // `二、2025年目标任务和主要工作`: the heading's year decides against the delivery year; without
+    // one, the word written first (`2022年主要工作和目标完成情况` reviews)
+    if (y && ctx.deliveryYear !== null) target = year! >= ctx.deliveryYear;
+    else target = firstAt(s.heading, k.periods.targetHeadings) < firstAt(s.heading, k.periods.reviewHeadings);
+    review = !target;
+  }
+  // a review of the past five years: its figures describe the span (今后五年 headings hold
+  // today's figures as often as targets, so forward spans stay sentence-level)
+  const spans = markersIn(s.heading, 0, s.heading.length, ctx.reviewYear, ctx, k).filter((m) => m.source === 'span' && !m.target && m.period.includes('/'));
+  // a review of five years reports outcomes whatever else its heading says (`…主要目标任务胜利完成`), and
+  // so does a heading whose target words are done (完成, 实现: words.yaml targetNegators)
+  if (target && (spans.length || k.words.targetNegators.some((w) => s.heading.includes(w)))) {
+    target = false;
+    review = true;
+  }
+  s.facts = { year, target, review, span: spans[0]?.period ?? null };
+  return s.facts;
+}
+
+function firstAt(text: string, words: string[]): number {
+  let first = Infinity;
+  for (const w of words) {
+    const at = text.indexOf(w);
+    if (at >= 0 && at < first) first = at;
+  }
+  return first;
+}
+
+/** The sections enclosing `pos`, outermost first; positions asked in increasing order walk a cursor. */
+function enclosingSections(pos: number, ctx: PeriodContext): SectionInfo[] {
+  const c = ctx.cursor;
+  if (pos < c.pos) {
+    c.active = [];
+    c.next = 0;
+  }
+  c.pos = pos;
+  while (c.next < ctx.sections.length && ctx.sections[c.next]!.start <= pos) c.active.push(ctx.sections[c.next++]!);
+  if (c.active.some((s) => pos >= s.end)) c.active = c.active.filter((s) => pos < s.end);
+  return c.active;
+}
+
+/**
+ * A paragraph that opens with a period (`过去五年,…`, `五年来,…`, `过去一年,…`) sets it for the
+ * paragraphs that follow, until the next such paragraph or the next top-level heading.
+ */
+function paragraphCarries(text: string, ctx: PeriodContext, k: Knowledge): PeriodContext['carries'] {
+  const carries: PeriodContext['carries'] = [];
+  const base = ctx.reviewYear ?? ctx.deliveryYear;
+  const re = periodWordsOf(k).paragraphLead;
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  const topLevel = /^[ \t]*[一二三四五六七八九十]+、/u;
+  // A title line (no clause punctuation: `内蒙古自治区2023年43件民生实事项目`) sets the period of the parts
+  // under it, top-level headings included; a title for the report's own year lists plans, not results.
+  let title: PeriodContext['carries'][number] | null = null;
+  while ((m = re.exec(text))) {
+    if (m[0].length === 0) re.lastIndex++;
+    const lineStart = m.index;
+    if (topLevel.test(text.slice(lineStart, lineStart + 6))) {
+      // (a heading with a time of its own, `一、2024年工作回顾`, `二、今年工作安排`, ends the title's reach)
+      const heading = text.slice(lineStart, lineStart + 60).split('\n', 1)[0]!;
+      const own = YEAR_IN_HEADING.test(heading) || [...k.periods.reviewHeadings, ...k.periods.targetHeadings, ...Object.keys(k.periods.relativeYears)].some((w) => heading.includes(w));
+      if (own) title = null;
+      carries.push(title ? { ...title, start: lineStart } : { start: lineStart, period: '', target: false });
+      continue;
+    }
+    const lead = m[1]!;
+    // explicit years and backward spans carry; 今年/今后五年 depend on the section they are in
+    const markers = markersIn(lead, 0, lead.length, base, ctx, k).filter((mk) => mk.at <= 8 && (mk.source === 'year' || (mk.source === 'span' && !mk.target)));
+    const first = markers[0];
+    if (!first) continue;
+    const lineEnd = text.indexOf('\n', lineStart);
+    const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
+    // (not a dated line: `——2023年1月12日在…会议上` is the delivery line)
+    const isTitle = line.trim().length <= 60 && !/[,，。;；:：!！?？]/u.test(line) && !/年\s*\d{1,2}\s*月/u.test(line);
+    // A year carries only as the paragraph's topic (`2022年,…`, `2022年上半年,…`): a year named in passing
+    // (`2008年5月12日,汶川…`, `2016年是…开局之年`) is of its own sentence only.
+    // (the delivery line of a news copy dates what follows it: `2023年1月12日在…会议上,…报告指出,…`)
+    // A paragraph on the year ahead outside a review (`2025年是“十四五”规划收官之年。`) opens its plans.
+    if (first.source === 'year' && !isTitle && !yearTopic(lead, first.at, k) && !isDeliveryLine(line, k) && !yearAhead(first, lineStart, ctx, k)) continue;
+    const target = (first.target ?? false) || (isTitle && ctx.deliveryYear !== null && first.source === 'year' && Number(first.period) >= ctx.deliveryYear);
+    const carry = { start: lineStart, period: first.period, target };
+    title = isTitle ? carry : null;
+    carries.push(carry);
+  }
+  return carries;
+}
+
+const YEAR_IN_HEADING = /((?:19|20)\d{2})\s*年/;
+
+/** A year in Arabic digits or written digit by digit in Chinese ones (`一九九七年`, `二〇〇二年`, as congress reports write them). */
+// (`二00一年`: Chinese digits with Latin zeros, as some copies write them)
+const YEAR_DIGITS = String.raw`(?:19|20)\d{2}|[一二][九〇零○0][〇零○0一二三四五六七八九]{2}`;
+const ANY_YEAR = new RegExp(String.raw`(?<![\d.〇零○一二三四五六七八九十])(${YEAR_DIGITS})\s*年`, 'gu');
+
+/** `从1992年到`, `1950年到` right before a year: the start of a range of years. */
+const YEAR_RANGE_START = new RegExp(String.raw`(?:(?:从|由)\s*)?(${YEAR_DIGITS})\s*年\s*(?:到|至)\s*$`, 'u');
+
+function yearNumber(digits: string, k: Knowledge): number {
+  return /^\d+$/u.test(digits) ? Number(digits) : (chineseDigits(digits.replace(/[○0]/gu, '〇'), k) ?? 0);
+}
+
+function yearAhead(marker: Marker, at: number, ctx: PeriodContext, k: Knowledge): boolean {
+  // (a date, `2025年2月28日`, is no paragraph on the year)
+  if (/^\D{0,4}\d{4}\s*年\s*\d{1,2}\s*月/u.test(ctx.text.slice(at, at + 14))) return false;
+  if (ctx.deliveryYear === null || marker.year === null || marker.year < ctx.deliveryYear) return false;
+  return !enclosingSections(at, ctx).some((s) => sectionFacts(s, ctx, k).review);
+}
+
+function isDeliveryLine(line: string, k: Knowledge): boolean {
+  const re = k.periods.deliveryRe;
+  if (!re) return false;
+  re.lastIndex = 0;
+  return re.test(line);
+}
+
+const yearTopicCache = new WeakMap<Knowledge, RegExp>();
+/** Whether the year at `at` of a paragraph's lead (with its part of a year) is followed by a comma. */
+function yearTopic(lead: string, at: number, k: Knowledge): boolean {
+  let re = yearTopicCache.get(k);
+  if (!re) {
+    re = new RegExp(String.raw`(?:(?:19|20)\d{2}\s*[—–\-~至到]\s*)?` + periodWordsOf(k).explicitYear.source + String.raw`\s*[,，]`, 'uy');
+    yearTopicCache.set(k, re);
+  }
+  re.lastIndex = at;
+  return re.test(lead);
+}
+
+function flattenSections(root: Segment, out: SectionInfo[]): void {
+  for (const child of root.children) {
+    if (child.kind === 'section' && child.heading) out.push({ start: child.start, end: child.end, heading: child.heading, kind: child.headingKind });
+    if (child.kind === 'section' || child.kind === 'document') flattenSections(child, out);
+  }
+}
+
+/** Sections from headings found line by line, for documents without a segmentation tree. */
+function headingsFromLines(text: string): SectionInfo[] {
+  const out: SectionInfo[] = [];
+  const re = /^[ \t]*([一二三四五六七八九十]+、[^\n]{1,60})$/gmu;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) out.push({ start: m.index, end: text.length, heading: m[1]!, kind: 'chinese-numeral' });
+  for (let i = 0; i + 1 < out.length; i++) out[i]!.end = out[i + 1]!.start;
+  return out;
+}
+
+/**
+ * A document's own time, in auto mode as with a configured period: the year its plans are for
+ * (`deliveryYear`, a work report's year) and the year its actual figures describe (`reviewYear`).
+ * Sources, strongest first: the configured period; the delivery line (`——2022年3月5日在…会议上`); a
+ * title line naming a year (`…2024年国民经济和社会发展统计公报` is about 2024, `2025年政府工作报告` is
+ * delivered in 2025); a numbered review heading (`一、1996年国内工作的回顾`: delivered the year after);
+ * a line holding only a date (`（2022年10月16日）`, `二〇二二年三月五日`) at the start or the end.
+ */
+export interface DocumentTime {
+  deliveryYear: number | null;
+  /** The delivery month when a dated line gave it (a report delivered early in its year plans it). */
+  deliveryMonth: number | null;
+  reviewYear: number | null;
+  /** A government work report (periods.workReportOpenings in its opening): it reviews, then plans. */
+  workReport: boolean;
+}
+
+export function documentTime(doc: Document, sections: SectionInfo[], k: Knowledge): DocumentTime {
+  const text = doc.normalized;
+  const head = text.slice(0, 4000);
+  const dt = timeWordsOf(k);
+  let deliveryYear: number | null = null;
+  let deliveryMonth: number | null = null;
+  const m = k.periods.deliveryRe?.exec(head);
+  if (m?.[1]) {
+    deliveryYear = Number(m[1]);
+    deliveryMonth = m[2] ? Number(m[2]) : null;
+  }
+  // A document's period may be a span (2013/2022): its last year is the reviewed one.
+  const configured = doc.period?.match(/(?:19|20)\d{2}(?!.*(?:19|20)\d{2})/);
+  let reviewYear = configured ? Number(configured[0]) : null;
+  const workReport = dt.workReport !== null && dt.workReport.test(text.slice(0, 600));
+  if (reviewYear === null || deliveryYear === null) {
+    const title = titleYear(text.slice(0, 800), dt);
+    const reviewed = reviewHeadingYear(sections, k);
+    const planned = reviewed === null ? planHeadingYear(sections, k) : null;
+    // (a work report reviews its last year at length; a congress report names few years and reviews decades)
+    const latest = workReport && reviewed === null && planned === null ? latestReviewedYear(text, sections, k) : null;
+    const dated = dateLine(head, dt, k) ?? dateLine(text.slice(-600), dt, k);
+    if (deliveryYear === null && dated) [deliveryYear, deliveryMonth] = dated;
+    // (a communiqué about 2024 dated February 2025 plans nothing for 2025)
+    if (title?.kind === 'review' && !m?.[1]) deliveryMonth = null;
+    if (reviewYear === null) {
+      if (title?.kind === 'review') reviewYear = title.year;
+      else if (reviewed !== null) reviewYear = reviewed;
+      else if (title?.kind === 'delivery') reviewYear = title.year - 1;
+      else if (planned !== null) reviewYear = planned - 1;
+      // dated early in a year, a document reviews the year before; later on, its own year (a congress in October)
+      else if (deliveryYear !== null) reviewYear = deliveryMonth !== null && deliveryMonth > k.periods.reviewsPreviousYearUntilMonth ? deliveryYear : deliveryYear - 1;
+      else if (latest !== null) reviewYear = latest;
+    }
+    // a congress report names its own congress in its opening (`中国共产党第十五次全国代表大会是…`): its
+    // year counts from the congress number; it reviews up to the year before
+    const congress = !workReport && reviewYear === null && deliveryYear === null ? congressYear(text.slice(0, 1500), dt, k) : null;
+    if (congress !== null) reviewYear = congress - 1;
+    if (deliveryYear === null) {
+      if (congress !== null) deliveryYear = congress;
+      else if (title?.kind === 'delivery') deliveryYear = title.year;
+      else if (planned !== null) deliveryYear = planned;
+      else if (reviewed !== null && workReport) deliveryYear = reviewed + 1;
+      else if (latest !== null) deliveryYear = latest + 1;
+    }
+  }
+  return { deliveryYear, deliveryMonth, reviewYear, workReport };
+}
+
+/** A title line near the start naming a year and a kind of document (periods.titles). */
+function titleYear(head: string, dt: TimeWords): { year: number; kind: 'review' | 'delivery' } | null {
+  for (const line of head.split('\n', 12)) {
+    // a title has no clause punctuation and is short
+    if (line.length > 80 || /[,，。;；!！?？]/u.test(line)) continue;
+    const y = line.match(/((?:19|20)\d{2})\s*年/u);
+    if (!y) continue;
+    for (const t of dt.titles) if (t.words.some((w) => line.includes(w))) return { year: Number(y[1]), kind: t.year };
+  }
+  return null;
+}
+
+/** The year a numbered review heading names (`一、1996年国内工作的回顾`, `一、2018年工作回顾`). */
+function reviewHeadingYear(sections: SectionInfo[], k: Knowledge): number | null {
+  for (const s of sections) {
+    if (s.kind !== 'chinese-numeral') continue;
+    const y = s.heading.match(YEAR_IN_HEADING);
+    if (y && k.periods.reviewHeadings.some((w) => s.heading.includes(w))) return Number(y[1]);
+  }
+  return null;
+}
+
+/** The year of a congress named by its number (periods.congresses). */
+function congressYear(head: string, dt: TimeWords, k: Knowledge): number | null {
+  for (const c of dt.congresses) {
+    const m = c.re.exec(head);
+    const n = m ? chineseDigits(m[1]!, k) : null;
+    if (n !== null && n >= c.number) return c.year + (n - c.number) * c.every;
+  }
+  return null;
+}
+
+/** The year a numbered plan heading names (`二、2005年工作总体部署`, `二、关于1998年政府工作的建议`). */
+function planHeadingYear(sections: SectionInfo[], k: Knowledge): number | null {
+  for (const s of sections) {
+    if (s.kind !== 'chinese-numeral') continue;
+    const y = s.heading.match(YEAR_IN_HEADING);
+    if (y && k.periods.targetHeadings.some((w) => s.heading.includes(w)) && !k.periods.reviewHeadings.some((w) => s.heading.includes(w))) return Number(y[1]);
+  }
+  return null;
+}
+
+/**
+ * Without a dated line, title or dated heading (`一、过去五年政府工作的回顾`), the last year a review
+ * section names is the year it reviews: its review runs up to it (`从1997年的…增加到2002年的…`).
+ * Target dates (`到2010年`) are not reviewed years.
+ */
+function latestReviewedYear(text: string, sections: SectionInfo[], k: Knowledge): number | null {
+  const numbered = sections.filter((s) => s.kind === 'chinese-numeral');
+  const reviews = numbered.filter(
+    (s) => k.periods.reviewHeadings.some((w) => s.heading.includes(w)) || k.periods.spans.some((sp) => sp.direction === 'back' && sp.years > 1 && sp.words.some((w) => s.heading.includes(w))),
+  );
+  // (a report may review in its unheaded opening, before its first numbered part)
+  const regions = reviews.map((s) => [s.start, s.end] as const);
+  if (numbered[0]) regions.push([0, numbered[0].start]);
+  const changeTo = periodWordsOf(k).changeToEnd;
+  for (const [start, end] of regions) {
+    const body = text.slice(start, end);
+    const counts = new Map<number, number>();
+    for (const m of body.matchAll(ANY_YEAR)) {
+      const before = body.slice(Math.max(0, m.index - 4), m.index);
+      if (k.periods.targetBefore.some((w) => before.endsWith(w)) && !changeTo.test(before)) continue;
+      const year = yearNumber(m[1]!, k);
+      counts.set(year, (counts.get(year) ?? 0) + 1);
+    }
+    // the latest year named more than once (a year in passing, `2010年远景目标`, is named once)
+    const years = [...counts].filter(([, n]) => n > 1).map(([y]) => y);
+    if (years.length) return Math.max(...years);
+  }
+  return null;
+}
+
+/** A line holding only a date (periods.dateLine), in Arabic or Chinese digits: [year, month]. */
+function dateLine(text: string, dt: TimeWords, k: Knowledge): [number, number] | null {
+  if (!dt.dateLine) return null;
+  dt.dateLine.lastIndex = 0;
+  const m = dt.dateLine.exec(text);
+  if (!m) return null;
+  const year = chineseDigits(m[1]!, k);
+  const month = chineseDigits(m[2]!, k);
+  return year !== null && year >= 1900 && year < 2100 && month !== null && month >= 1 && month <= 12 ? [year, month] : null;
+}
+
+/** `2022`, `二〇二二` (digit by digit), `十二`, `三` (a month): numerals.yaml digits and places. */
+function chineseDigits(s: string, k: Knowledge): number | null {
+  if (/^\d+$/u.test(s)) return Number(s);
+  let value = 0;
+  let digit: number | null = null;
+  let placed = false;
+  for (const c of s) {
+    const d = k.digits.get(c);
+    const place = k.places.get(c);
+    if (d !== undefined) {
+      if (digit !== null && !placed) value = value * 10 + digit; // 二〇二二: positional
+      else if (digit !== null) value += digit;
+      digit = d;
+    } else if (place !== undefined) {
+      value += (digit ?? 1) * place;
+      digit = null;
+      placed = true;
+    } else return null;
+  }
+  if (digit !== null) value = placed ? value + digit : value * 10 + digit;
+  return value;
+}
+
+interface TimeWords {
+  congresses: { re: RegExp; number: number; year: number; every: number }[];
+  /** Average words (平均每年, 年均), and `从1997年` (group 1 the year) in a sentence. */
+  average: RegExp | null;
+  fromYear: RegExp | null;
+  averageFrom: RegExp | null;
+  /** A start word and what follows it up to the figure (group 1); a change to a level after a figure. */
+  startBefore: RegExp | null;
+  startAfter: RegExp | null;
+  dateLine: RegExp | null;
+  titles: { words: string[]; year: 'review' | 'delivery' }[];
+  workReport: RegExp | null;
+}
+const timeWordCache = new WeakMap<Knowledge, TimeWords>();
+/** periods.yaml's document-time entries, compiled once per rule set. */
+function timeWordsOf(k: Knowledge): TimeWords {
+  let words = timeWordCache.get(k);
+  if (!words) {
+    const p = k.periods;
+    const starts = alternation(p.startBefore);
+    const changes = alternation([...k.words.increase, ...k.words.decrease, ...p.shortChanges]);
+    words = {
+      congresses: (p.congresses ?? []).map((c) => ({ ...c, re: new RegExp(c.pattern, 'u') })),
+      average: p.averageWords?.length ? new RegExp(alternation(p.averageWords), 'u') : null,
+      fromYear: p.startBefore.length ? new RegExp(String.raw`(?:${starts})\s*((?:19|20)\d{2})\s*年`, 'gu') : null,
+      // `比1989年增长近两倍,年均增长9.3%`: an average since a base year
+      averageFrom: p.averageFrom?.length ? new RegExp(String.raw`(?:${alternation(p.averageFrom)})\s*(${YEAR_DIGITS})\s*年`, 'gu') : null,
+      // (what stands between the start word and the figure holds no clause break and no other figure's digits)
+      startBefore: p.startBefore.length ? new RegExp(String.raw`(?:${starts})([^,，;；:：。\d%]*(?:(?:19|20)\d{2}\s*年[^,，;；:：。\d%]*)?)$`, 'u') : null,
+      startAfter: p.startBefore.length ? new RegExp(String.raw`^(?:左右|多|以上|以下)?\s*(?:${changes})(?:${alternation(k.words.changeTo)})`, 'u') : null,
+      dateLine: p.dateLine ? new RegExp(p.dateLine, 'mu') : null,
+      titles: p.titles ?? [],
+      workReport: p.workReportOpenings?.length ? new RegExp(alternation(p.workReportOpenings), 'u') : null,
+    };
+    timeWordCache.set(k, words);
+  }
+  return words;
+}
+
+export function periodContext(doc: Document, k: Knowledge): PeriodContext {
+  const sections: SectionInfo[] = [];
+  if (doc.segments) flattenSections(doc.segments, sections);
+  if (!sections.length) sections.push(...headingsFromLines(doc.normalized));
+  const { deliveryYear, deliveryMonth, reviewYear, workReport } = documentTime(doc, sections, k);
+  const documentPeriod = doc.period && !/^\d{4}$/.test(doc.period) ? doc.period : null;
+  const ctx: PeriodContext = {
+    deliveryYear,
+    ownYearIsPlan: deliveryYear !== null && deliveryMonth !== null && deliveryMonth <= k.periods.ownYearPlansUntilMonth ? String(deliveryYear) : null,
+    reviewYear,
+    documentPeriod,
+    sections,
+    text: doc.normalized,
+    workReport,
+    glossaries: [],
+    carries: [],
+    markerCache: new Map(),
+    cursor: { active: [], next: 0, pos: -1 },
+  };
+  if (workReport && deliveryYear !== null) markPlanPart(ctx, k);
+  ctx.carries = paragraphCarries(doc.normalized, ctx, k);
+  ctx.glossaries = glossaries(doc.normalized, ctx.sections, k);
+  return ctx;
+}
+
+/**
+ * Glossaries: from a heading line (`名词解释`, `附件2 名词解释`) to the next top-level heading (a numbered
+ * `一、`, a `【…】` entry, a dated line), the next appendix line, or the end. Its numbered items
+ * (`1.六大优势产业:…`) are inside it. The segment stage does not see the heading (no numbering), hence a
+ * line search here.
+ */
+function glossaries(text: string, sections: SectionInfo[], k: Knowledge): PeriodContext['glossaries'] {
+  const patterns = glossaryPatternsOf(k);
+  if (!patterns) return [];
+  const { heading, appendix } = patterns;
+  const out: PeriodContext['glossaries'] = [];
+  for (const m of text.matchAll(heading)) {
+    const start = m.index;
+    const bodyStart = start + m[0].length;
+    let end = text.length;
+    for (const s of sections) {
+      if (s.start >= bodyStart && s.kind !== 'arabic-item' && s.kind !== 'parenthesized') {
+        end = s.start;
+        break;
+      }
+    }
+    appendix.lastIndex = bodyStart;
+    const next = appendix.exec(text);
+    if (next && next.index < end) end = next.index;
+    if (out.length && out[out.length - 1]!.end > start) continue;
+    out.push({ start, end });
+  }
+  return out;
+}
+
+const glossaryCache = new WeakMap<Knowledge, { heading: RegExp; appendix: RegExp } | null>();
+/** A glossary's heading line and an appendix line, as searches (null without glossary words). */
+function glossaryPatternsOf(k: Knowledge) {
+  let patterns = glossaryCache.get(k);
+  if (patterns === undefined) {
+    const p = k.periods;
+    if (!p.glossaryHeadings.length) patterns = null;
+    else {
+      const word = `(?:${alternation(p.glossaryHeadings)})`;
+      const lead = `(?:${alternation(p.glossaryLeads)})`;
+      // no clause punctuation in a heading line (a sentence that ends in 解释 is not one)
+      const free = String.raw`[^\n,，。;；!！?？:：]`;
+      const heading = String.raw`^[ \t]*(?:${lead}[ \t]*\d{0,2}[ \t]*[:：、.]?[ \t]*${free}{0,10}?|${free}{0,4}?)${word}[ \t]*[:：]?[ \t]*$`;
+      patterns = {
+        heading: new RegExp(heading, 'gmu'),
+        // another appendix (`附件3 …`, `附:…`) after the glossary is no part of it (`附近…` is no appendix)
+        appendix: new RegExp(String.raw`^[ \t]*${lead}[ \t]*(?:\d{1,2}|[:：]|$)`, 'gmu'),
+      };
+    }
+    glossaryCache.set(k, patterns);
+  }
+  return patterns;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A marker found in text: what period it sets. */
+export interface Marker {
+  at: number;
+  period: string;
+  /** The year the marker's partial period or year is in (for relative months). */
+  year: number | null;
+  target?: boolean;
+  /** What set it: an explicit year, a relative word (今年), a part of a year, a span (五年来). */
+  source?: 'year' | 'relative' | 'partial' | 'span';
+  /** A bare span (`五年`) of this many years: in a plan it looks forward (`五年城镇新增就业5000万人`). */
+  bare?: number;
+}
+
+/**
+ * What may follow a year and narrow it (`2022年1—8月`, `今年6月底`, `去年前三季度`, `2022年底`): one group,
+ * the same after an explicit year and after a relative one, so a partial period wins over the whole
+ * year either way. Built from the rules' partial years and edges (see periodWordsOf).
+ */
+function yearPart(k: Knowledge): string {
+  const p = k.periods;
+  const month = String.raw`\d{1,2}\s*[—–\-~至到]\s*\d{1,2}\s*月|\d{1,2}\s*月`;
+  return `(${alternation([...Object.keys(p.partialYears), ...p.yearEdges])}|(?:${month})(?:${alternation(p.monthEdges)})?)?`;
+}
+
+/** The period a year and what follows it (yearPart's group) name: `2022`, `2022-01/2022-08`, `2022-01/2022-06`. */
+function narrowed(year: number, part: string | undefined, k: Knowledge): string {
+  if (!part) return String(year);
+  const partial = k.periods.partialYears[part];
+  if (partial) return `${year}-${pad(partial[0])}/${year}-${pad(partial[1])}`;
+  const months = part.match(/^(\d{1,2})\s*[—–\-~至到]\s*(\d{1,2})\s*月/u);
+  if (months) return `${year}-${pad(Number(months[1]))}/${year}-${pad(Number(months[2]))}`;
+  // 6月底: up to the end of June; a lone month (2022年6月) keeps the year, as before
+  const until = part.match(/^(\d{1,2})\s*月(?:底|末)$/u);
+  if (until) return `${year}-01/${year}-${pad(Number(until[1]))}`;
+  return String(year);
+}
+
+/** `2021—` right before a year: the start of a span of years (`2021—2023年`). */
+const YEAR_SPAN_START = /((?:19|20)\d{2})\s*[—–\-~至到]\s*$/u;
+
+/** Whether `at` is inside an unclosed 《 of `text` (a title: 《…发展规划(2021—2027年)》). */
+function insideTitle(text: string, at: number): boolean {
+  const open = text.lastIndexOf('《', at);
+  return open >= 0 && text.lastIndexOf('》', at) < open;
+}
+
+const MONTHS = /(?<![\d年])(\d{1,2})\s*[—–\-~至到]\s*(\d{1,2})\s*月(?:份)?/gu;
+const UNTIL_MONTH = /截至(?:目前|(\d{1,2})\s*月(?:底|末|份)?)/gu;
+
+/** The figure's sentence before it: start of the sentence → the figure. */
+function sentenceStart(text: string, pos: number): number {
+  let i = pos - 1;
+  while (i >= 0) {
+    const c = text[i]!;
+    // ; joins clauses of one sentence in Chinese prose (1—8月原煤产量…;发电量…)
+    if (c === '。' || c === '\n' || c === '!' || c === '?' || c === '】') break;
+    i--;
+  }
+  return i + 1;
+}
+
+export function sentenceEnd(text: string, pos: number): number {
+  let i = pos;
+  while (i < text.length) {
+    const c = text[i]!;
+    if (c === '。' || c === '\n' || c === '!' || c === '?' || c === '】') break;
+    i++;
+  }
+  return i;
+}
+
+function markersIn(text: string, from: number, to: number, baseYear: number | null, ctx: PeriodContext, k: Knowledge): Marker[] {
+  const slice = text.slice(from, to);
+  const markers: Marker[] = [];
+  // every period marker holds 年, 月, 季 or a plan's 五 (2022年, 1—8月, 一季度, 今年, 五年来, 九五期间): skip the rest fast
+  if (!/[年月季五]/u.test(slice)) return markers;
+  const p = k.periods;
+  const words = periodWordsOf(k);
+  // what a year and its part cover: a partial word in there (前三季度 of 2022年前三季度, its 三季度) is read already
+  const covered: [number, number][] = [];
+  for (const m of slice.matchAll(words.explicitYear)) {
+    // (covered even when it is no marker: 比2021年前三季度 is a comparison base, its 三季度 too)
+    covered.push([m.index, m.index + m[0].length]);
+    // 《…规划(2021—2027年)》: a year inside a title names the document, not the figure's time
+    if (insideTitle(slice, m.index)) continue;
+    // 2021—2023年: a span of years, from its first year
+    const spanStart = slice.slice(Math.max(0, m.index - 8), m.index).match(YEAR_SPAN_START);
+    const at = spanStart ? m.index - spanStart[0].length : m.index;
+    const before = slice.slice(Math.max(0, at - 2), at);
+    if (p.comparisonBefore.some((w) => before.endsWith(w))) continue;
+    const after = slice.slice(m.index + m[0].length, m.index + m[0].length + 3);
+    const year = yearNumber(m[1]!, k);
+    if (p.comparisonAfter.some((w) => after.startsWith(w))) {
+      // `1989年以来`: the years since, up to the year the text is in (a span of the figures after it)
+      const end = ctx.reviewYear ?? baseYear;
+      if (!m[2] && p.sinceWords.some((w) => after.startsWith(w)) && end !== null && year < end) markers.push({ at: from + at, period: `${year + 1}/${end}`, year: null, source: 'span' });
+      continue;
+    }
+    // 从1992年到1996年: a range of years, not a target date
+    const range = slice.slice(Math.max(0, at - 12), at).match(YEAR_RANGE_START);
+    if (range) {
+      // (`是1950年到2002年53年的总和`: a range that is a comparison base is no period)
+      const pre = slice.slice(Math.max(0, at - range[0].length - 3), at - range[0].length);
+      if (!/^(?:从|由)/u.test(range[0]) && p.comparisonBefore.some((w) => pre.endsWith(w))) continue;
+      const first = yearNumber(range[1]!, k);
+      if (first < year) {
+        markers.push({ at: from + at, period: `${first}/${year}`, year: null, source: 'span' });
+        continue;
+      }
+    }
+    // 到2025年 is a target date; 增加到2002年的 (a change to a level) is not
+    const target = p.targetBefore.some((w) => before.endsWith(w)) && !p.untilWords.some((w) => slice.endsWith(w, at)) && !words.changeToEnd.test(slice.slice(Math.max(0, at - 4), at));
+    let period = narrowed(year, m[2], k);
+    if (spanStart) {
+      const first = Number(spanStart[1]);
+      period = first < year ? `${first}/${year}` : String(year);
+    }
+    markers.push({ at: from + at, period, year, target, source: 'year' });
+  }
+  // one search for any relative, partial or span word spares the word-by-word searches below
+  const anyWord = words.any.test(slice);
+  // relative years before months: `今年1—2月` is Jan–Feb of the delivery year, and a lone `1—8月` later
+  // in the sentence is in the year last named
+  const relativeBase = ctx.deliveryYear ?? baseYear;
+  if (anyWord && relativeBase !== null) {
+    for (const m of slice.matchAll(words.relativeYear)) {
+      const end = m.index + m[0].length;
+      covered.push([m.index, end]);
+      // 比上年, 较去年1—8月, 上年同期: a comparison base, not the figure's period
+      if (p.relativeComparisonBefore.some((w) => slice.endsWith(w, m.index)) || p.relativeComparisonAfter.some((w) => slice.startsWith(w, end))) continue;
+      // 上年, 当年: relative to the year in force (last named, else the section's), not to the delivery year
+      const inForce = p.inForceWords?.includes(m[1]!) ? (yearBefore(markers, from + m.index) ?? baseYear) : null;
+      const year = (inForce ?? relativeBase) + p.relativeYears[m[1]!]!;
+      markers.push({ at: from + m.index, period: narrowed(year, m[2], k), year, source: 'relative' });
+    }
+  }
+  for (const m of slice.matchAll(MONTHS)) {
+    const y = yearBefore(markers, from + m.index) ?? baseYear;
+    if (y === null) continue;
+    markers.push({ at: from + m.index, period: `${y}-${pad(Number(m[1]))}/${y}-${pad(Number(m[2]))}`, year: y });
+  }
+  for (const m of slice.matchAll(UNTIL_MONTH)) {
+    if (!m[1]) continue;
+    const y = yearBefore(markers, from + m.index) ?? baseYear;
+    if (y === null) continue;
+    markers.push({ at: from + m.index, period: `${y}-01/${y}-${pad(Number(m[1]))}`, year: y });
+  }
+  const plans = planWordsOf(k);
+  if (plans) {
+    // `"十三五"时期`, `"九五"期间`: a numbered five-year plan's years (`"十四五"规划` is a name: no period)
+    for (const m of slice.matchAll(plans.re)) {
+      const n = chineseDigits(m[1]!, k);
+      const plan = p.planPeriods!;
+      // (比“八五”时期增长79.6%: a comparison base)
+      if (n === null || n < plan.number || p.comparisonBefore.some((w) => slice.slice(Math.max(0, m.index - 3), m.index).replace(/["“]/gu, '').endsWith(w))) continue;
+      const first = plan.start + (n - plan.number) * plan.years;
+      markers.push({ at: from + m.index, period: `${first}/${first + plan.years - 1}`, year: null, source: 'span' });
+    }
+  }
+  if (!anyWord) return markers.sort((a, b) => a.at - b.at);
+  for (const { word, months: [a, b] } of partialWordsOf(k)) {
+    let at = slice.indexOf(word);
+    while (at >= 0) {
+      const end = at + word.length;
+      // 2022年上半年, 去年前三季度 are already one marker (and 前三季度 holds 三季度); a lone 上半年 is in the year in force
+      if (!covered.some(([s, e]) => at < e && end > s)) {
+        covered.push([at, end]);
+        const y = yearBefore(markers, from + at) ?? baseYear;
+        if (y !== null) markers.push({ at: from + at, period: `${y}-${pad(a)}/${y}-${pad(b)}`, year: y, source: 'partial' });
+      }
+      at = slice.indexOf(word, end);
+    }
+  }
+  const spansCovered: [number, number][] = [];
+  const spanWords = spanWordsOf(k);
+  for (const { span, word } of spanWords) {
+    let at = slice.indexOf(word);
+    while (at >= 0) {
+      const end = at + word.length;
+      // 今后五年 is one forward span, not also the backward 五年; 五年前 is a comparison base
+      // (十三年来 is no 三年来: a numeral before a span word that opens with one belongs to it)
+      const inNumber = at > 0 && NUMERAL_CHARS.has(word[0]!) && NUMERAL_CHARS.has(slice[at - 1]!);
+      if (!inNumber && !spansCovered.some(([a, b]) => at < b && end > a) && !p.spanComparisonAfter.some((w) => slice.startsWith(w, end))) {
+        spansCovered.push([at, end]);
+        // `五年行动计划`, `三年攻坚`: a programme's name, not the period of the figures near it
+        const name = p.nameAfter.some((w) => slice.startsWith(w, end));
+        const period = name ? null : spanPeriod(span, ctx, baseYear);
+        if (period) markers.push({ at: from + at, period, year: null, target: span.direction === 'forward', source: 'span', ...(p.bareSpans?.includes(word) ? { bare: span.years } : {}) });
+      }
+      at = slice.indexOf(word, end);
+    }
+  }
+  return markers.sort((a, b) => a.at - b.at);
+}
+
+const planWordCache = new WeakMap<Knowledge, { re: RegExp } | null>();
+function planWordsOf(k: Knowledge) {
+  let words = planWordCache.get(k);
+  if (words === undefined) {
+    const plan = k.periods.planPeriods;
+    words = plan?.words.length ? { re: new RegExp(`([一二三四五六七八九十]{1,3})五["”’]?(?:${alternation(plan.words)})`, 'gu') } : null;
+    planWordCache.set(k, words);
+  }
+  return words;
+}
+
+const periodWordCache = new WeakMap<
+  Knowledge,
+  { changeToEnd: RegExp; any: RegExp; explicitYear: RegExp; relativeYear: RegExp; target: RegExp; targetUnlessPast: RegExp; estimate: RegExp; nonTargets: RegExp; paragraphLead: RegExp; opening: RegExp }
+>();
+/** The period and modality word lists as single searches (does a sentence hold any of them?). */
+export function periodWordsOf(k: Knowledge) {
+  let words = periodWordCache.get(k);
+  if (!words) {
+    const p = k.periods;
+    words = {
+      // a change word and 到/至 (`增加到`, `降至`) at the end of a text
+      changeToEnd: new RegExp(`(?:${alternation([...k.words.increase, ...k.words.decrease, ...p.shortChanges])})(?:${alternation(k.words.changeTo)})$`, 'u'),
+      any: new RegExp(alternation([...Object.keys(p.relativeYears), ...Object.keys(p.partialYears), ...p.spans.flatMap((s) => s.words)]), 'u'),
+      // `2022年`, `2022年1—8月`, `2022年前三季度` (not `2021—2023年`'s first year: see YEAR_SPAN_START); group 1 the year, 2 its part
+      explicitYear: new RegExp(String.raw`(?<![\d.〇零○一二三四五六七八九十])(${YEAR_DIGITS})\s*年(?!\s*[—–\-~至到]\s*\d)` + yearPart(k), 'gu'),
+      // `今年`, `今年1—2月`, `去年前三季度`: group 1 the word, 2 its part
+      relativeYear: new RegExp(`(${alternation(Object.keys(p.relativeYears))})` + yearPart(k), 'gu'),
+      target: new RegExp(alternation(k.words.target), 'u'),
+      targetUnlessPast: new RegExp(alternation(k.words.targetUnlessPast), 'u'),
+      estimate: new RegExp(alternation(k.words.estimate), 'u'),
+      nonTargets: new RegExp(alternation(k.words.nonTargets), 'u'),
+      // a line's first 14 characters, after indentation, dashes, a yearbook entry's 【…】 heading
+      // (`【各项事业全面发展】 2022年,…`) and an address (各位代表!)
+      paragraphLead: new RegExp(`^[ \\t—]*(?:【[^】\\n]{0,40}】[ \\t]*)?(?:(?:${alternation(p.salutations)})[!！]?)?(.{0,14})`, 'gmu'),
+      opening: new RegExp(`^[^,，;；]*?(?:${alternation(p.targetOpenings)})[^,，;；]*[:：]`, 'u'),
+    };
+    periodWordCache.set(k, words);
+  }
+  return words;
+}
+
+const partialWordCache = new WeakMap<Knowledge, { word: string; months: [number, number] }[]>();
+/** Parts of a year, longest first (前三季度 before 三季度, 第一季度 before 一季度). */
+function partialWordsOf(k: Knowledge) {
+  let words = partialWordCache.get(k);
+  if (!words) {
+    words = Object.entries(k.periods.partialYears)
+      .map(([word, months]) => ({ word, months }))
+      .sort((a, b) => b.word.length - a.word.length);
+    partialWordCache.set(k, words);
+  }
+  return words;
+}
+
+const NUMERAL_CHARS = new Set([...'〇零一二两三四五六七八九十百']);
+
+const spanWordCache = new WeakMap<Knowledge, { span: Knowledge['periods']['spans'][number]; word: string }[]>();
+function spanWordsOf(k: Knowledge) {
+  let words = spanWordCache.get(k);
+  if (!words) {
+    words = k.periods.spans.flatMap((span) => span.words.map((word) => ({ span, word }))).sort((a, b) => b.word.length - a.word.length);
+    spanWordCache.set(k, words);
+  }
+  return words;
+}
+
+function yearBefore(markers: Marker[], at: number): number | null {
+  let year: number | null = null;
+  for (const m of markers) if (m.at < at && m.year !== null) year = m.year;
+  return year;
+}
+
+function spanPeriod(span: { years: number; direction: 'back' | 'forward' }, ctx: PeriodContext, baseYear: number | null): string | null {
+  if (span.direction === 'back') {
+    const end = ctx.reviewYear ?? baseYear;
+    if (end === null) return null;
+    return span.years === 1 ? String(end) : `${end - span.years + 1}/${end}`;
+  }
+  const start = ctx.deliveryYear ?? (ctx.reviewYear !== null ? ctx.reviewYear + 1 : null);
+  return start === null ? null : `${start}/${start + span.years - 1}`;
+}
+
+/** A sentence start and a base year as one number (years are read as 4 digits): no key string per figure. */
+const markerKey = (start: number, baseYear: number | null) => start * 100000 + (baseYear === null ? 0 : 50000 + baseYear);
+
+/** The clause before `pos` (back to clause punctuation or `start`). */
+function clauseBefore(text: string, start: number, pos: number): string {
+  let i = pos;
+  while (i > start && !CLAUSE_PUNCTUATION.has(text[i - 1]!)) i--;
+  return text.slice(i, pos);
+}
+const CLAUSE_PUNCTUATION = new Set([...',，;；:：']);
+
+/**
+ * What stands between a start word and a start value (`从1997年的`, `由`), when the figure at pos..end is
+ * one: a start word shortly before it and a change to a level after it (`提高到`, `降至`). Null otherwise.
+ */
+function startValue(text: string, start: number, pos: number, end: number, tw: TimeWords): string | null {
+  if (!tw.startAfter || !tw.startAfter.test(text.slice(end, end + 8))) return null;
+  const before = text.slice(Math.max(start, pos - 14), pos);
+  const m = before.match(tw.startBefore!);
+  return m ? m[1]! : null;
+}
+
+/** A figure's period and what decided it (intent.ts reads the same context for the modality). */
+export interface TimeReading {
+  period: string | null;
+  /** Start of the figure's sentence (normalized offset). */
+  sentenceStart: number;
+  /** The year the figure's section is in (its heading's year, the plan year, the reviewed year). */
+  baseYear: number | null;
+  targetSection: boolean;
+  reviewSection: boolean;
+  /** Inside a glossary; `isolated`: one whose document has a year of its own (no section reaches in). */
+  glossary: boolean;
+  isolated: boolean;
+  /** The last period marker of the sentence before the figure, and the paragraph period carried to it. */
+  marker: Marker | undefined;
+  carry: PeriodContext['carries'][number] | undefined;
+  /** A start value (`由50.2%提高到…`): the level things started from, an actual. */
+  startValue: boolean;
+}
+
+/** Period of the figure starting at `pos` (normalized offset). */
+export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowledge, end = pos): TimeReading {
+  const text = doc.normalized;
+  // Section context: innermost heading with a year, target/review headings, span headings.
+  let sectionYear: number | null = null;
+  let targetSection = false;
+  let reviewSection = false;
+  let sectionSpan: string | null = null;
+  // A glossary defines terms: the document's own period and actual, unless its sentence says otherwise.
+  // Without a year of the document's own (no delivery line, no configured period), the headings and
+  // carried periods before it still tell the year its text is in, not whether it plans.
+  const glossary = ctx.glossaries.some((g) => pos >= g.start && pos < g.end);
+  const isolated = glossary && (ctx.reviewYear !== null || ctx.deliveryYear !== null);
+  for (const s of isolated ? [] : enclosingSections(pos, ctx)) {
+    const facts = sectionFacts(s, ctx, k);
+    if (facts.year !== null) sectionYear = facts.year;
+    // A subheading turns an enclosing review into targets (or back) only with a year of its own:
+    // `(一)锚定目标攻坚,经济发展实现逆势而上` under `一、2024年工作回顾` reports outcomes
+    const mayTurn = facts.year !== null || !(targetSection || reviewSection);
+    if (facts.target && mayTurn) {
+      targetSection = true;
+      reviewSection = false;
+    }
+    if (facts.review && mayTurn) {
+      reviewSection = true;
+      targetSection = false;
+    }
+    if (facts.span) sectionSpan = facts.span;
+  }
+  if (glossary) targetSection = reviewSection = false;
+  let baseYear: number | null;
+  if (sectionYear !== null) baseYear = sectionYear;
+  else if (targetSection && ctx.deliveryYear !== null) baseYear = ctx.deliveryYear;
+  else if (targetSection && ctx.reviewYear !== null) baseYear = ctx.reviewYear + 1;
+  else baseYear = ctx.reviewYear ?? ctx.deliveryYear;
+
+  // the figures of one sentence share its bounds and markers: found once, for its first figure
+  const last0 = ctx.sentence;
+  let start: number;
+  let sentenceMarkers: Marker[];
+  if (last0 && pos >= last0.start && pos < last0.end && last0.baseYear === baseYear) {
+    start = last0.start;
+    sentenceMarkers = last0.markers;
+  } else {
+    start = last0 && pos >= last0.start && pos < last0.end ? last0.start : sentenceStart(text, pos);
+    const end = last0 && start === last0.start ? last0.end : sentenceEnd(text, pos);
+    const key = markerKey(start, baseYear);
+    sentenceMarkers = ctx.markerCache.get(key) ?? markersIn(text, start, end, baseYear, ctx, k);
+    ctx.markerCache.set(key, sentenceMarkers);
+    ctx.sentence = { start, end, baseYear, markers: sentenceMarkers };
+  }
+  let last: Marker | undefined;
+  for (const m of sentenceMarkers) if (m.at < pos) last = m;
+  let carry: PeriodContext['carries'][number] | undefined;
+  {
+    // the last carry starting at or before pos (binary search: carries are in text order)
+    let lo = 0;
+    let hi = ctx.carries.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (ctx.carries[mid]!.start <= pos) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    const c = found >= 0 ? ctx.carries[found]! : undefined;
+    carry = c?.period && !isolated ? c : undefined;
+  }
+  // a bare span in a plan part looks forward from the plan year (`五年城镇新增就业5000万人以上`)
+  if (last?.bare && targetSection && !reviewSection) {
+    const first = ctx.deliveryYear ?? baseYear;
+    if (first !== null) last = { ...last, period: `${first}/${first + last.bare - 1}`, target: true };
+  }
+  let period: string | null;
+  if (last) period = last.period;
+  else if (carry) period = carry.period;
+  else if (sectionSpan) period = sectionSpan;
+  else if (ctx.documentPeriod && sectionYear === null && !targetSection) period = ctx.documentPeriod;
+  else period = baseYear === null ? null : String(baseYear);
+
+  const clause = clauseBefore(text, start, pos);
+  const tw = timeWordsOf(k);
+  // An average over years (`平均每年增长7.7%`, `年均增长`) is of the span in force, not of its last year:
+  // `从1997年的…增加到2002年的…,平均每年增长` is 1998/2002; in a five-year review, its span.
+  if (tw.average?.test(clause) && period !== null && /^\d{4}$/u.test(period)) {
+    const from = tw.averageFrom ? [...text.slice(start, pos).matchAll(tw.averageFrom)].pop() : undefined;
+    const fromYear = from ? yearNumber(from[1]!, k) : null;
+    const span = carry?.period.includes('/') ? carry.period : sectionSpan;
+    if (fromYear !== null && fromYear < Number(period)) period = `${fromYear + 1}/${period}`;
+    else if (span?.endsWith(period)) period = span;
+  }
+  // A start value (`由50.2%提高到52.4%`, `从1997年的7.4万亿元增加到…`) is of its own year when one is
+  // written, else of the year before the period in force.
+  const started = startValue(text, start, pos, end, tw);
+  if (started !== null) {
+    const own = started.match(/((?:19|20)\d{2})\s*年/u);
+    const relative = own ? null : Object.keys(k.periods.relativeYears).find((w) => started.includes(w));
+    const base = relative && k.periods.startInForceWords?.includes(relative) ? baseYear : (ctx.deliveryYear ?? baseYear);
+    if (own) period = own[1]!;
+    else if (relative && base !== null) period = String(base + k.periods.relativeYears[relative]!);
+    else {
+      // (`从1997年的…增加到…;外汇储备从1399亿美元增加到…`: the sentence's start year holds for its next start values)
+      const from = [...text.slice(start, pos).matchAll(tw.fromYear!)].pop();
+      const first = period?.match(/^(\d{4})(?:\/\d{4})?$/u);
+      if (from) period = from[1]!;
+      else if (first) period = String(Number(first[1]) - 1);
+    }
+  }
+
+  return { period, sentenceStart: start, baseYear, targetSection, reviewSection, glossary, isolated, marker: last, carry, startValue: started !== null };
+}
