@@ -15,6 +15,7 @@ import { InputError, type CheckRun, type Document, type DocumentStatus, type Fig
 import { decodeBuffer, decodeFile, describeFsError, SkipFile } from './read/decode.js';
 import { findInputs, readStdin } from './read/inputs.js';
 import { loadRuleSet } from './rules/load.js';
+import { resolveFigureMetrics } from './meaning/metric.js';
 import type { RuleSet } from './rules/types.js';
 
 export interface DocumentMeta {
@@ -140,6 +141,7 @@ export async function eachDocument(
       const decoded = await decodeBuffer(bytes, shown);
       const doc = buildDocument(decoded, { id: plan.id, period: plan.period, status: plan.status }, rules);
       const figures = extractFigures(doc, rules);
+      resolveFigureMetrics(doc, figures, rules); // meaning stage (h-metric): move into src/meaning/index.ts at merge
       markDamagedFigures(figures, [doc], rules);
       await visit(doc, figures);
     } catch (error) {
