@@ -182,6 +182,11 @@ export function splitSubjects(subject: string, count: number, k: Knowledge): str
     if (parts.slice(0, -1).every((p) => p.length <= 2) && last.length > firstLen + 1 && k.words.sharedTails.some((t) => tail.endsWith(t))) {
       return parts.map((p, i) => (i === parts.length - 1 ? last : p + tail));
     }
+    // 高技术制造业、装备制造业增加值: the head noun ending the last subject is every subject's, when no other has one
+    const head = [...k.words.sharedTails].sort((a, b) => b.length - a.length).find((t) => last.endsWith(t) && last.length > t.length);
+    if (head && parts.slice(0, -1).every((p) => !k.words.sharedTails.some((t) => p.endsWith(t)))) {
+      return parts.map((p, i) => (i === parts.length - 1 ? last : p + head));
+    }
     return parts;
   }
   // 城乡居民收入 → 城镇居民收入, 农村居民收入 (words.yaml splitPrefixes)

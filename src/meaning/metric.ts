@@ -67,6 +67,8 @@ interface Lexicon {
   clauseFirst: Uint8Array;
   synonyms: [string, string][];
   comparison: RegExp;
+  /** Clause-scope words that may end a subject (`…平均值`), longest first. */
+  scopeSuffixes: [string, string][];
   /** Relational tails a user alias may leave off (`议事协调机构` for `议事协调机构精简幅度`). */
   relationalTails: string[];
 }
@@ -103,6 +105,9 @@ function lexiconOf(rules: RuleSet): Lexicon {
   for (const w of k.words.increase) suffixes.push([w, 'increase']);
   for (const w of k.words.decrease) suffixes.push([w, 'decrease']);
   for (const w of words.neutralSuffixes ?? []) suffixes.push([normalizeSubject(w), '']);
+  // a clause scope written after the name (`城镇调查失业率平均值为5.1%`)
+  const scopeSuffixes: [string, string][] = [];
+  for (const [scope, list] of Object.entries(words.scopes ?? {})) if ((words.clauseScopes ?? []).includes(scope)) for (const w of list) scopeSuffixes.push([normalizeSubject(w), scope]);
   const clauseScopes = new Set(words.clauseScopes ?? []);
   const clauseWords: [string, string][] = [];
   for (const [scope, list] of Object.entries(words.scopes ?? {})) if (clauseScopes.has(scope)) for (const w of list) if (w.length > 1) clauseWords.push([w, scope]);
@@ -125,6 +130,7 @@ function lexiconOf(rules: RuleSet): Lexicon {
     clauseFirst,
     synonyms,
     comparison: new RegExp(k.comparisonAnywhere.source, k.comparisonAnywhere.flags.includes('g') ? k.comparisonAnywhere.flags : k.comparisonAnywhere.flags + 'g'),
+    scopeSuffixes: longestFirst(scopeSuffixes),
     relationalTails: relationalTails.map(normalizeSubject).sort((a, b) => b.length - a.length),
   };
   lexicons.set(rules, lex);
@@ -169,6 +175,12 @@ export function parseSubject(text: string, rules: RuleSet, extraScopes: Iterable
       break;
     }
     if (indicator) break;
+    const scoped = lex.scopeSuffixes.find(([w]) => s.length > w.length && s.endsWith(w));
+    if (scoped) {
+      scopes.add(scoped[1]);
+      s = s.slice(0, s.length - scoped[0].length);
+      continue;
+    }
     const hit = lex.suffixes.find(([w]) => s.length > w.length && s.endsWith(w));
     if (!hit) break;
     s = s.slice(0, s.length - hit[0].length);
