@@ -142,6 +142,11 @@ export function indicatorOf(id: string, rules: RuleSet): Indicator | undefined {
   return lexiconOf(rules).byId.get(id.split('@')[0]!);
 }
 
+/** Whether an id names a user metric or a core indicator of the rule set. */
+export function knownMetric(id: string, rules: RuleSet): boolean {
+  return (rules.metrics ?? []).some((m) => m.id === id) || lexiconOf(rules).byId.has(id.split('@')[0]!);
+}
+
 /** Splits leading neutral and scope words off `text`; null when something else is left. */
 function prefixScopes(text: string, lex: Lexicon, scopes: Set<string>): boolean {
   let rest = text;

@@ -32,6 +32,19 @@ export function stripLabelPrefixes(label: string, prefixes: string[]): string {
 }
 
 /**
+ * Warnings for user metrics that caught no figure of the run (a misspelt alias, a rule file for other
+ * documents): `file: metric "id" catches no figure in the checked documents`.
+ */
+export function unusedMetricWarnings(rules: RuleSet, caught: Set<string>): string[] {
+  const warnings: string[] = [];
+  for (const metric of rules.metrics ?? []) {
+    if (caught.has(metric.id)) continue;
+    warnings.push(`${metric.source ?? 'rule files'}: metric "${metric.id}" (${metric.name}) catches no figure in the checked documents`);
+  }
+  return warnings;
+}
+
+/**
  * The metric rule of each figure that one covers: the figure's subject (its label read by the meaning
  * stage, scopes of its clause included) against each metric's name and aliases read the same way
  * (src/meaning/metric.ts). When several metrics fit, the figure is left unresolved rather than guessed.

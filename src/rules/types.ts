@@ -14,6 +14,8 @@ export interface MetricRule {
   kind?: FigureKind;
   change?: 'increase' | 'decrease';
   direction?: 'higher-is-better' | 'lower-is-better';
+  /** The rule file that defined it (set by the loader, for messages; not a key of the file). */
+  source?: string;
 }
 
 export interface CheckRule {
