@@ -1,0 +1,354 @@
+/**
+ * Scores a CheckRun against the labelled pairs of tests/meaning/pairs.yaml (issue 9 §5): whether each
+ * labelled figure got the period and modality a reader gives it, whether target/outcome and same-fact
+ * pairs are aligned and judged as a reader judges them, and whether look-alike pairs stay apart.
+ * Shared by tests/meaning-pairs.test.ts and the bench, so both report the same numbers; every miss
+ * carries a reason, for the developers of src/meaning to read.
+ */
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import type { CheckRun, Figure, Location, Modality } from '../../src/model.js';
+
+export type Split = 'dev' | 'holdout';
+export type PairKind = 'target-outcome' | 'same-fact' | 'look-alike';
+export type Expectation = 'met' | 'missed' | 'indeterminate' | 'consistent' | 'mismatch';
+
+export interface LabelledFigure {
+  /** File stem: figcheck's document id in auto mode and in tests/fixtures/national-history/figcheck.yaml. */
+  doc: string;
+  line: number;
+  /** 1-based UTF-16 column where `raw` starts in the original line. */
+  column: number;
+  raw: string;
+  period: string;
+  modality: Modality;
+  /** For people only. */
+  metric: string;
+}
+
+export interface LabelledPair {
+  id: string;
+  kind: PairKind;
+  split: Split;
+  /** target-outcome: met | missed | indeterminate; same-fact: consistent | mismatch; none for look-alikes. */
+  expect?: Expectation;
+  /** target-outcome: a is the target, b the outcome. */
+  a: LabelledFigure;
+  b: LabelledFigure;
+  note?: string;
+}
+
+export interface Miss {
+  split: Split;
+  /** Pair id, or `figure doc:line raw` for a figure's own period/modality. */
+  subject: string;
+  /** A short stable reason, grouped in the summary (e.g. `period null`, `not aligned`). */
+  reason: string;
+  detail: string;
+}
+
+export interface Ratio {
+  right: number;
+  total: number;
+}
+
+export interface SplitScore {
+  pairs: Record<PairKind, number>;
+  figures: number;
+  /** Labelled figures found in run.figures. */
+  found: number;
+  period: Ratio;
+  modality: Ratio;
+  /** target/outcome and same-fact pairs aligned and judged right. */
+  comparable: Ratio;
+  targetOutcome: Ratio;
+  sameFact: Ratio;
+  /** Look-alike pairs compared (one comparison, one target/outcome pair or one finding): must be 0. */
+  lookAlikesCompared: number;
+  /** Consistent same-fact pairs reported by an error or warning finding: must be 0. */
+  consistentReported: number;
+}
+
+export interface MeaningScore {
+  splits: Record<Split, SplitScore>;
+  /** Labelled figures that run.figures does not contain (each once). */
+  notFound: LabelledFigure[];
+  misses: Miss[];
+}
+
+const SPLITS: Split[] = ['dev', 'holdout'];
+
+/** Reads and checks tests/meaning/pairs.yaml (or another file of the same shape). */
+export function loadPairs(path: string): LabelledPair[] {
+  const data = parse(readFileSync(path, 'utf8')) as { pairs?: unknown };
+  if (!data || !Array.isArray(data.pairs)) throw new Error(`${path}: no "pairs" list`);
+  const pairs = data.pairs as LabelledPair[];
+  const ids = new Set<string>();
+  for (const pair of pairs) {
+    if (ids.has(pair.id)) throw new Error(`${path}: pair id "${pair.id}" is used twice`);
+    ids.add(pair.id);
+    if (!['target-outcome', 'same-fact', 'look-alike'].includes(pair.kind)) throw new Error(`${path}: ${pair.id}: unknown kind ${pair.kind}`);
+    if (!SPLITS.includes(pair.split)) throw new Error(`${path}: ${pair.id}: unknown split ${pair.split}`);
+    if (pair.kind !== 'look-alike' && !pair.expect) throw new Error(`${path}: ${pair.id}: no expect`);
+    for (const figure of [pair.a, pair.b]) {
+      if (!figure?.doc || !figure.line || !figure.column || !figure.raw || !figure.period || !figure.modality)
+        throw new Error(`${path}: ${pair.id}: a figure lacks doc, line, column, raw, period or modality`);
+    }
+  }
+  return pairs;
+}
+
+/** Full-width to half-width and no whitespace: `8 ．8 ％` and `8.8%` are one spelling. */
+function normalizeRaw(raw: string): string {
+  return raw.normalize('NFKC').replace(/\s+/g, '');
+}
+
+/** The number-bearing characters of a raw figure, to tell `5%` (cut out of `19·5%`) from `19·5%`. */
+function digitsOf(raw: string): string {
+  return normalizeRaw(raw).replace(/[百千]分之/g, '').replace(/[^0-9.·零〇一二三四五六七八九十百千万亿两点]/g, '');
+}
+
+function keyOf(figure: Figure): string {
+  return `${figure.document}\u0000${figure.location.line}\u0000${figure.location.column}`;
+}
+
+function labelKey(figure: LabelledFigure): string {
+  return `${figure.doc}:${figure.line}:${figure.column}:${figure.raw}`;
+}
+
+function show(figure: LabelledFigure): string {
+  return `${figure.doc.replace(/_gwr_state_council|_report/, '')}:${figure.line} ${figure.raw}`;
+}
+
+/**
+ * Finds the figure figcheck extracted for a labelled one: same document and line, overlapping span, same
+ * number; `nearby` gives the figures that overlap it whatever they read, to say how a figure was misread.
+ */
+function locator(run: CheckRun): { find: (label: LabelledFigure) => Figure | undefined; nearby: (label: LabelledFigure) => Figure[] } {
+  const byLine = new Map<string, Figure[]>();
+  for (const figure of run.figures) {
+    const key = `${figure.document}\u0000${figure.location.line}`;
+    const list = byLine.get(key);
+    if (list) list.push(figure);
+    else byLine.set(key, [figure]);
+  }
+  const nearby = (label: LabelledFigure): Figure[] => {
+    const end = label.column + label.raw.length;
+    return (byLine.get(`${label.doc}\u0000${label.line}`) ?? []).filter((f) => f.location.column < end && f.location.endColumn > label.column);
+  };
+  const find = (label: LabelledFigure): Figure | undefined => {
+    const raw = normalizeRaw(label.raw);
+    const overlapping = nearby(label);
+    return (
+      overlapping.find((f) => normalizeRaw(f.raw) === raw) ??
+      overlapping.find((f) => {
+        const got = normalizeRaw(f.raw);
+        return (got.includes(raw) || raw.includes(got)) && digitsOf(got) === digitsOf(raw);
+      })
+    );
+  };
+  return { find, nearby };
+}
+
+function sameLocation(location: Location, figure: Figure, pathOf: Map<string, string>): boolean {
+  return (
+    location.path === pathOf.get(figure.document) &&
+    location.line === figure.location.line &&
+    location.column < figure.location.endColumn &&
+    (location.line !== location.endLine || location.endColumn > figure.location.column)
+  );
+}
+
+function ratio(right: number, total: number): Ratio {
+  return { right, total };
+}
+
+export function percent(r: Ratio): number {
+  return r.total ? (100 * r.right) / r.total : 100;
+}
+
+/** Scores one run against the labelled pairs. */
+export function scoreMeaning(run: CheckRun, pairs: LabelledPair[]): MeaningScore {
+  const { find, nearby } = locator(run);
+  const pathOf = new Map(run.documents.map((d) => [d.id, d.path]));
+  const misses: Miss[] = [];
+  const notFound = new Map<string, LabelledFigure>();
+  const resolved = new Map<string, Figure | undefined>();
+  const resolve = (label: LabelledFigure): Figure | undefined => {
+    const key = labelKey(label);
+    if (!resolved.has(key)) {
+      const figure = find(label);
+      resolved.set(key, figure);
+      if (!figure) notFound.set(key, label);
+    }
+    return resolved.get(key);
+  };
+
+  // What the run put together, keyed by figure.
+  const comparisonsOf = new Map<string, number[]>();
+  run.comparisons.forEach((comparison, index) => {
+    for (const statement of comparison.statements) {
+      const key = keyOf(statement);
+      const list = comparisonsOf.get(key);
+      if (list) list.push(index);
+      else comparisonsOf.set(key, [index]);
+    }
+  });
+  const pairedTargets = new Map<string, typeof run.targets>();
+  for (const outcome of run.targets) {
+    for (const figure of [outcome.target, outcome.actual]) {
+      const key = keyOf(figure);
+      const list = pairedTargets.get(key);
+      if (list) list.push(outcome);
+      else pairedTargets.set(key, [outcome]);
+    }
+  }
+  const sharedComparisons = (a: Figure, b: Figure) => {
+    const ofB = new Set(comparisonsOf.get(keyOf(b)) ?? []);
+    return (comparisonsOf.get(keyOf(a)) ?? []).filter((i) => ofB.has(i)).map((i) => run.comparisons[i]!);
+  };
+  const sharedTargets = (a: Figure, b: Figure) =>
+    (pairedTargets.get(keyOf(a)) ?? []).filter((t) => keyOf(t.target) === keyOf(b) || keyOf(t.actual) === keyOf(b));
+  const findingsNaming = (a: Figure, b: Figure, severities: string[]) =>
+    run.findings.filter(
+      (f) =>
+        severities.includes(f.severity) &&
+        f.locations.some((l) => sameLocation(l, a, pathOf)) &&
+        f.locations.some((l) => sameLocation(l, b, pathOf)),
+    );
+
+  const splits = {} as Record<Split, SplitScore>;
+  for (const split of SPLITS) {
+    const mine = pairs.filter((p) => p.split === split);
+    const miss = (subject: string, reason: string, detail: string) => misses.push({ split, subject, reason, detail });
+
+    // (a) each labelled figure once per split
+    const figures = new Map<string, LabelledFigure>();
+    for (const pair of mine) for (const label of [pair.a, pair.b]) figures.set(labelKey(label), label);
+    let found = 0;
+    let periodRight = 0;
+    let modalityRight = 0;
+    for (const label of figures.values()) {
+      const figure = resolve(label);
+      const subject = `figure ${show(label)}`;
+      if (!figure) {
+        const near = nearby(label).map((f) => f.raw);
+        miss(
+          subject,
+          near.length ? 'figure read differently' : 'figure not found',
+          near.length ? `extracted as ${near.join(' + ')}` : `nothing extracted at ${label.doc}:${label.line}:${label.column}`,
+        );
+        continue;
+      }
+      found++;
+      if (figure.period === label.period) periodRight++;
+      else {
+        const kind = figure.period === null ? 'period null' : label.period.includes('/') && !figure.period.includes('/') ? 'span read as one period' : !label.period.includes('/') && figure.period.includes('/') ? 'one year read as a span' : 'period wrong year';
+        miss(subject, kind, `period ${figure.period ?? 'null'}, expected ${label.period} (${label.metric})`);
+      }
+      if (figure.modality === label.modality) modalityRight++;
+      else miss(subject, `${label.modality} read as ${figure.modality}`, `modality ${figure.modality}, expected ${label.modality} (${label.metric})`);
+    }
+
+    // (b)–(d) pairs
+    let toRight = 0;
+    let sfRight = 0;
+    let lookAlikesCompared = 0;
+    let consistentReported = 0;
+    for (const pair of mine) {
+      const a = resolve(pair.a);
+      const b = resolve(pair.b);
+      if (!a || !b) {
+        if (pair.kind !== 'look-alike') miss(pair.id, 'pair figure not found', `${a ? '' : show(pair.a) + ' '}${b ? '' : show(pair.b)}`.trim() + ' not extracted');
+        continue;
+      }
+      if (pair.kind === 'target-outcome') {
+        const exact = (pairedTargets.get(keyOf(a)) ?? []).filter((t) => keyOf(t.target) === keyOf(a) && keyOf(t.actual) === keyOf(b));
+        if (exact.some((t) => t.outcome === pair.expect)) toRight++;
+        else if (exact.length) miss(pair.id, 'outcome wrong', `judged ${exact[0]!.outcome}, expected ${pair.expect} (${exact[0]!.target.raw} vs ${exact[0]!.actual.raw})`);
+        else if (sharedTargets(a, b).length) miss(pair.id, 'target and actual swapped', `${show(pair.a)} paired as the actual of ${show(pair.b)}`);
+        else {
+          const ofTarget = (pairedTargets.get(keyOf(a)) ?? []).filter((t) => keyOf(t.target) === keyOf(a));
+          const reason = ofTarget.length ? 'target paired with another actual' : a.modality !== 'target' ? 'target not read as a target' : a.period !== b.period ? 'target and outcome periods differ' : 'not aligned';
+          const detail = ofTarget.length ? `paired with ${ofTarget[0]!.actual.document}:${ofTarget[0]!.actual.location.line} ${ofTarget[0]!.actual.raw}` : `target ${a.label}|${a.modality}|${a.period}, actual ${b.label}|${b.modality}|${b.period}`;
+          miss(pair.id, reason, detail);
+        }
+      } else if (pair.kind === 'same-fact') {
+        const together = sharedComparisons(a, b);
+        const reported = findingsNaming(a, b, ['error', 'warning']);
+        if (pair.expect === 'consistent' && reported.length) {
+          consistentReported++;
+          miss(pair.id, 'consistent pair reported', `${reported[0]!.rule} ${reported[0]!.severity}: ${reported[0]!.message}`);
+        }
+        if (together.some((c) => c.verdict === pair.expect)) {
+          if (pair.expect !== 'consistent' || !reported.length) sfRight++;
+        } else if (together.length) miss(pair.id, 'verdict wrong', `${together[0]!.verdict}, expected ${pair.expect} (${together[0]!.name})`);
+        else {
+          const reason = a.period !== b.period ? 'same fact, periods differ' : a.modality !== b.modality ? 'same fact, modalities differ' : a.label !== b.label ? 'same fact, labels differ' : 'not aligned';
+          miss(pair.id, reason, `${a.label}|${a.modality}|${a.period} vs ${b.label}|${b.modality}|${b.period}`);
+        }
+      } else {
+        const how = sharedComparisons(a, b).length
+          ? `comparison ${sharedComparisons(a, b)[0]!.name}`
+          : sharedTargets(a, b).length
+            ? `target/outcome ${sharedTargets(a, b)[0]!.name}`
+            : findingsNaming(a, b, ['error', 'warning', 'info']).length
+              ? `finding ${findingsNaming(a, b, ['error', 'warning', 'info'])[0]!.rule}`
+              : null;
+        if (how) {
+          lookAlikesCompared++;
+          miss(pair.id, 'look-alike compared', how);
+        }
+      }
+    }
+    const count = (kind: PairKind) => mine.filter((p) => p.kind === kind).length;
+    splits[split] = {
+      pairs: { 'target-outcome': count('target-outcome'), 'same-fact': count('same-fact'), 'look-alike': count('look-alike') },
+      figures: figures.size,
+      found,
+      period: ratio(periodRight, figures.size),
+      modality: ratio(modalityRight, figures.size),
+      comparable: ratio(toRight + sfRight, count('target-outcome') + count('same-fact')),
+      targetOutcome: ratio(toRight, count('target-outcome')),
+      sameFact: ratio(sfRight, count('same-fact')),
+      lookAlikesCompared,
+      consistentReported,
+    };
+  }
+  return { splits, notFound: [...notFound.values()], misses };
+}
+
+/** The most common reasons of misses, most frequent first. */
+export function commonReasons(score: MeaningScore, limit = 10): Array<{ reason: string; count: number }> {
+  const counts = new Map<string, number>();
+  for (const miss of score.misses) counts.set(miss.reason, (counts.get(miss.reason) ?? 0) + 1);
+  return [...counts.entries()]
+    .map(([reason, count]) => ({ reason, count }))
+    .sort((x, y) => y.count - x.count || x.reason.localeCompare(y.reason))
+    .slice(0, limit);
+}
+
+const pct = (r: Ratio) => `${percent(r).toFixed(0)}% (${r.right}/${r.total})`;
+
+/** A compact table of both splits, for the test log and the bench. */
+export function formatScore(score: MeaningScore, title = 'meaning (labelled pairs)'): string {
+  const rows: Array<[string, (s: SplitScore) => string]> = [
+    ['pairs t/o · same · look-alike', (s) => `${s.pairs['target-outcome']} · ${s.pairs['same-fact']} · ${s.pairs['look-alike']}`],
+    ['figures found', (s) => `${s.found}/${s.figures}`],
+    ['period right', (s) => pct(s.period)],
+    ['modality right', (s) => pct(s.modality)],
+    ['comparable pairs right', (s) => pct(s.comparable)],
+    ['  target/outcome', (s) => pct(s.targetOutcome)],
+    ['  same fact', (s) => pct(s.sameFact)],
+    ['look-alikes compared', (s) => String(s.lookAlikesCompared)],
+    ['consistent pairs reported', (s) => String(s.consistentReported)],
+  ];
+  const lines = [`${title.padEnd(30)} ${'dev'.padEnd(16)} holdout`];
+  for (const [name, cell] of rows) lines.push(`  ${name.padEnd(28)} ${cell(score.splits.dev).padEnd(16)} ${cell(score.splits.holdout)}`);
+  return lines.join('\n');
+}
+
+/** Every miss, one line each, grouped by split: what developers read to see why. */
+export function formatMisses(score: MeaningScore): string {
+  return score.misses.map((m) => `  [${m.split}] ${m.subject}: ${m.reason} — ${m.detail}`).join('\n');
+}
