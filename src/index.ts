@@ -5,6 +5,7 @@
 export { check, eachDocument, extract, readDocument, type CheckOptions, type DocumentMeta } from './pipeline.js';
 export { buildDocument, documentFromText } from './document.js';
 export { extractFigures } from './extract/index.js';
+export { interpret } from './meaning/index.js';
 export { runChecks } from './checks/engine.js';
 export { CHECKS } from './checks/registry.js';
 export { loadRuleSet, loadRuleFile, parseRuleFile, coreRules } from './rules/load.js';

@@ -11,11 +11,11 @@ import { markDamagedFigures } from './damage/index.js';
 import { buildDocument } from './document.js';
 import { extractFigures } from './extract/index.js';
 import { detectLocale } from './i18n.js';
+import { interpret } from './meaning/index.js';
 import { InputError, type CheckRun, type Document, type DocumentStatus, type Figure, type Locale, type Severity } from './model.js';
 import { decodeBuffer, decodeFile, describeFsError, SkipFile } from './read/decode.js';
 import { findInputs, readStdin } from './read/inputs.js';
 import { loadRuleSet } from './rules/load.js';
-import { resolveFigureMetrics } from './meaning/metric.js';
 import type { RuleSet } from './rules/types.js';
 
 export interface DocumentMeta {
@@ -140,8 +140,7 @@ export async function eachDocument(
       const bytes = plan.file === '-' ? await readStdin() : await readFileOrFail(plan.file, shown);
       const decoded = await decodeBuffer(bytes, shown);
       const doc = buildDocument(decoded, { id: plan.id, period: plan.period, status: plan.status }, rules);
-      const figures = extractFigures(doc, rules);
-      resolveFigureMetrics(doc, figures, rules); // meaning stage (h-metric): move into src/meaning/index.ts at merge
+      const figures = interpret(doc, extractFigures(doc, rules), rules);
       markDamagedFigures(figures, [doc], rules);
       await visit(doc, figures);
     } catch (error) {

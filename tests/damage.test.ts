@@ -12,7 +12,7 @@ import { CHECKS } from '../src/checks/registry.js';
 import type { CheckContext, CheckModule } from '../src/checks/types.js';
 import { damagedSpans, markDamagedFigures, placeholderSpans } from '../src/damage/index.js';
 import { documentFromText } from '../src/document.js';
-import { extractFigures } from '../src/extract/index.js';
+import { extractFigures } from './helpers/figures.js';
 import type { Document, Figure, Locale } from '../src/model.js';
 import { coreRules, parseRuleFile } from '../src/rules/load.js';
 

@@ -7,7 +7,7 @@ import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Exact } from '../src/extract/exact.js';
-import { extractFigures } from '../src/extract/index.js';
+import { extractFigures } from './helpers/figures.js';
 import { documentFromText } from '../src/document.js';
 
 /** A plain decimal string from a coefficient and a count of decimals (`-12345`, 3 → `-12.345`). */

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { documentFromText } from '../src/document.js';
 import { firstChars } from '../src/extract/first-chars.js';
-import { extractFigures } from '../src/extract/index.js';
+import { extractFigures } from './helpers/figures.js';
 import { knowledgeOf, unrollRepeats } from '../src/extract/knowledge.js';
 import { blockedMask } from '../src/extract/scan.js';
 import { coreRules } from '../src/rules/load.js';

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { documentFromText, type DocumentMeta } from '../src/document.js';
-import { extractFigures } from '../src/extract/index.js';
+import { extractFigures } from './helpers/figures.js';
 import type { Figure } from '../src/model.js';
 
 function figures(text: string, meta: DocumentMeta = {}): Figure[] {

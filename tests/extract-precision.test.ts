@@ -7,7 +7,7 @@
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { documentFromText } from '../src/document.js';
-import { extractFigures } from '../src/extract/index.js';
+import { extractFigures } from './helpers/figures.js';
 import { check } from '../src/index.js';
 import type { CheckRun, Figure } from '../src/model.js';
 

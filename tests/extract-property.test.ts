@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { documentFromText } from '../src/document.js';
-import { extractFigures } from '../src/extract/index.js';
+import { extractFigures } from './helpers/figures.js';
 import type { Figure } from '../src/model.js';
 
 /** Pieces of government prose, numerals, units and qualifiers, shuffled into random text. */

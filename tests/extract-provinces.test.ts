@@ -7,7 +7,7 @@ import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { documentFromText, type DocumentMeta } from '../src/document.js';
-import { extractFigures } from '../src/extract/index.js';
+import { extractFigures } from './helpers/figures.js';
 import { numberOf, plainString } from '../src/extract/intervals.js';
 import type { Figure } from '../src/model.js';
 

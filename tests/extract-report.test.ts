@@ -3,7 +3,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { documentFromText } from '../src/document.js';
-import { extractFigures } from '../src/extract/index.js';
+import { extractFigures } from './helpers/figures.js';
 import { displayWidth, formatFigures } from '../src/report/figures/index.js';
 
 const text = '全区引进到位资金3409亿元、比上年增长59.7%。\n地区生产总值增长4%以上,城乡居民收入分别增长4.3%、7.1%。\n完成投资3300多亿元,增长×%。';

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { documentFromText } from '../src/document.js';
-import { extractFigures } from '../src/extract/index.js';
+import { extractFigures } from './helpers/figures.js';
 import type { Figure } from '../src/model.js';
 
 function figures(text: string, meta: { period?: string } = {}): Figure[] {

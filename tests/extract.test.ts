@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { documentFromText } from '../src/document.js';
-import { extractFigures } from '../src/extract/index.js';
+import { extractFigures } from './helpers/figures.js';
 import { knowledgeOf } from '../src/extract/knowledge.js';
 import { readArabic, readChinese } from '../src/extract/numerals.js';
 import type { Figure } from '../src/model.js';

@@ -289,7 +289,7 @@ function extractAll(): Promise<Extraction> {
   extraction ??= (async () => {
     // Imported here rather than at the top so the gold-file check runs even when the pipeline does not load.
     const { readDocument } = await import('../src/index.js');
-    const { extractFigures } = await import('../src/extract/index.js');
+    const { extractFigures } = await import('./helpers/figures.js');
     const matches: Match[] = [];
     const falseFigures: Extraction['falseFigures'] = [];
     for (const doc of gold.documents) {

@@ -11,7 +11,7 @@ import iconv from 'iconv-lite';
 import * as OpenCC from 'opencc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
-import { extractFigures } from '../src/extract/index.js';
+import { extractFigures } from './helpers/figures.js';
 import type { Document, DocumentStatus, Figure } from '../src/model.js';
 import { readDocument } from '../src/pipeline.js';
 import { coreRules, loadRuleSet } from '../src/rules/load.js';

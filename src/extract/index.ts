@@ -1,8 +1,8 @@
 /**
  * The extract stage: every figure of a Document with its meaning (issue "Extract every figure").
  * scan.ts finds the figures (numerals.ts, units.ts, intervals.ts read them); this module gives each
- * its kind, change, label (labels.ts) and period/modality (periods.ts), and its location in the
- * original file through the Document's offset map.
+ * its kind, change, label (labels.ts), and its location in the original file through the Document's
+ * offset map. Period and modality are the meaning stage's (src/meaning), run right after this one.
  */
 import type { Change, Document, Figure, FigureKind } from '../model.js';
 import { coreRules } from '../rules/load.js';
@@ -10,7 +10,6 @@ import type { RuleSet } from '../rules/types.js';
 import { toInterval } from './intervals.js';
 import { alternation, knowledgeOf, type Knowledge } from './knowledge.js';
 import { cleanLabel, splitSubjects } from './labels.js';
-import { periodContext, timeOf } from './periods.js';
 import { blockedMask, Scanner, type ScannedFigure } from './scan.js';
 
 export { knowledgeOf } from './knowledge.js';
@@ -462,14 +461,12 @@ export function extractFigures(doc: Document, rules: RuleSet = coreRules()): Fig
   });
   const scanned = scanner.scan();
   const meanings = meaningOf(text, scanned, k);
-  const ctx = periodContext(doc, k);
   const figures: Figure[] = [];
   const local = new Map<string, string>();
   for (let j = 0; j < scanned.length; j++) {
     const f = scanned[j]!;
     const m = meanings[j]!;
     const location = doc.locate(f.start, f.end);
-    const { period, modality } = timeOf(doc, f.start, ctx, k);
     const reading = f.reading;
     const exact = reading && !f.placeholder ? reading.value.toFixed() : null;
     const figure: Figure = {
@@ -484,8 +481,9 @@ export function extractFigures(doc: Document, rules: RuleSet = coreRules()): Fig
       kind: m.kind,
       change: m.change,
       label: intern(m.label, local),
-      period: period === null ? null : intern(period, local),
-      modality,
+      // what the figure means in time and intent is the meaning stage's (src/meaning: interpret)
+      period: null,
+      modality: 'actual',
       placeholder: f.placeholder,
       span: { start: f.start, end: f.end },
       location,

@@ -96,6 +96,7 @@ export interface Knowledge {
     glossaryHeadings: string[];
     glossaryLeads: string[];
     ownYearPlansUntilMonth: number;
+    reviewsPreviousYearUntilMonth: number;
   };
 }
 
@@ -280,6 +281,7 @@ function compile(rules: RuleSet): Knowledge {
       glossaryHeadings: periods.glossaryHeadings ?? [],
       glossaryLeads: periods.glossaryLeads ?? [],
       ownYearPlansUntilMonth: periods.ownYearPlansUntilMonth ?? 0,
+      reviewsPreviousYearUntilMonth: periods.reviewsPreviousYearUntilMonth ?? 12,
     },
   };
 }

@@ -261,6 +261,20 @@ export interface PeriodSettings {
   glossaryLeads?: string[];
   /** A report delivered in months 1..N states its own year's full-year figures as plans (0: off). */
   ownYearPlansUntilMonth?: number;
+  /** A document dated in months 1..N reviews the year before; later, its own year (default 12). */
+  reviewsPreviousYearUntilMonth?: number;
+  /** A line holding only a date (group 1 the year, 2 the month; Arabic or Chinese digits). */
+  dateLine?: string;
+  /** Title words and what the title's year is: the year reviewed or the year delivered. */
+  titles?: { words: string[]; year: 'review' | 'delivery' }[];
+  /** Words of a work report's opening: its numbered parts after the review are its plan part. */
+  workReportOpenings?: string[];
+  /** Words that, right after a span (五年行动计划) or a plan number (十四五规划), make it a name, not a period. */
+  nameAfter?: string[];
+  /** Five-year plans by number (`"十三五"时期`): the number and first year of one of them, and their length. */
+  planPeriods?: { number: number; start: number; years: number; words: string[] };
+  /** A figure after one of these and before a change-to word (`由50.2%提高到`) is a start value. */
+  startBefore?: string[];
 }
 
 export interface RuleFile {

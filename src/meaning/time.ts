@@ -1,11 +1,11 @@
 /**
- * Period and modality: which time a figure describes and whether it is an actual, an estimate or a
- * target. Sources, strongest first: markers in the figure's sentence before it (`2022年`, `1—8月`,
+ * Time: which period a figure describes (intent.ts says whether it is an actual, an estimate or a
+ * target). Sources, strongest first: markers in the figure's sentence before it (`2022年`, `1—8月`,
  * `上半年`, `今年`, `五年来`, `预计`, `力争`), the enclosing section headings (`一、2021年工作回顾`,
  * `2022年…目标要求`), the report's delivery line (`——2022年1月21日在…`), the document's period.
  */
-import type { Document, Modality, Segment } from '../model.js';
-import { alternation, type Knowledge } from './knowledge.js';
+import type { Document, Segment } from '../model.js';
+import { alternation, type Knowledge } from '../extract/knowledge.js';
 
 interface SectionInfo {
   start: number;
@@ -14,6 +14,21 @@ interface SectionInfo {
   kind?: Segment['headingKind'];
   /** What the heading says, worked out once (see sectionFacts). */
   facts?: { year: number | null; target: boolean; review: boolean; span: string | null };
+}
+
+/**
+ * A work report reviews, then plans: its numbered parts after the review section that name no year,
+ * review or span of their own (`二、保持国民经济发展的良好势头`) are about the delivery year, as plans.
+ */
+function markPlanPart(ctx: PeriodContext, k: Knowledge): void {
+  let reviewed = false;
+  for (const s of ctx.sections) {
+    if (s.kind !== 'chinese-numeral') continue;
+    const facts = sectionFacts(s, ctx, k);
+    if (facts.review || facts.span) reviewed = true;
+    // (a part about the years ahead, `二、关于今后五年发展`, states today's figures as often as targets)
+    else if (reviewed && facts.year === null && !facts.target && !markersIn(s.heading, 0, s.heading.length, ctx.reviewYear, ctx, k).some((m) => m.source === 'span')) facts.target = true;
+  }
 }
 
 /** What a document says about time, computed once per document. */
@@ -26,6 +41,8 @@ export interface PeriodContext {
   reviewYear: number | null;
   /** Headed sections, outermost first, in text order. */
   sections: SectionInfo[];
+  /** A work report: its numbered parts after the review are its plan part (see planPart). */
+  workReport: boolean;
   /** The document's period when it is not a single year (2013/2022). */
   documentPeriod: string | null;
   /** Glossaries (`名词解释` to the next top-level heading): no section or carried period reaches into them. */
@@ -58,6 +75,12 @@ function sectionFacts(s: SectionInfo, ctx: PeriodContext, k: Knowledge): NonNull
   // a review of the past five years: its figures describe the span (今后五年 headings hold
   // today's figures as often as targets, so forward spans stay sentence-level)
   const spans = markersIn(s.heading, 0, s.heading.length, ctx.reviewYear, ctx, k).filter((m) => m.source === 'span' && !m.target && m.period.includes('/'));
+  // a review of five years reports outcomes whatever else its heading says (`…主要目标任务胜利完成`), and
+  // so does a heading whose target words are done (完成, 实现: words.yaml targetNegators)
+  if (target && (spans.length || k.words.targetNegators.some((w) => s.heading.includes(w)))) {
+    target = false;
+    review = true;
+  }
   s.facts = { year, target, review, span: spans[0]?.period ?? null };
   return s.facts;
 }
@@ -118,6 +141,11 @@ function paragraphCarries(text: string, ctx: PeriodContext, k: Knowledge): Perio
     const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
     // (not a dated line: `——2023年1月12日在…会议上` is the delivery line)
     const isTitle = line.trim().length <= 60 && !/[,，。;；:：!！?？]/u.test(line) && !/年\s*\d{1,2}\s*月/u.test(line);
+    // A year carries only as the paragraph's topic (`2022年,…`, `2022年上半年,…`): a year named in passing
+    // (`2008年5月12日,汶川…`, `2016年是…开局之年`) is of its own sentence only.
+    // (the delivery line of a news copy dates what follows it: `2023年1月12日在…会议上,…报告指出,…`)
+    // A paragraph on the year ahead outside a review (`2025年是“十四五”规划收官之年。`) opens its plans.
+    if (first.source === 'year' && !isTitle && !yearTopic(lead, first.at, k) && !isDeliveryLine(line, k) && !yearAhead(first, lineStart, ctx, k)) continue;
     const target = (first.target ?? false) || (isTitle && ctx.deliveryYear !== null && first.source === 'year' && Number(first.period) >= ctx.deliveryYear);
     const carry = { start: lineStart, period: first.period, target };
     title = isTitle ? carry : null;
@@ -127,6 +155,30 @@ function paragraphCarries(text: string, ctx: PeriodContext, k: Knowledge): Perio
 }
 
 const YEAR_IN_HEADING = /((?:19|20)\d{2})\s*年/;
+
+function yearAhead(marker: Marker, at: number, ctx: PeriodContext, k: Knowledge): boolean {
+  if (ctx.deliveryYear === null || marker.year === null || marker.year < ctx.deliveryYear) return false;
+  return !enclosingSections(at, ctx).some((s) => sectionFacts(s, ctx, k).review);
+}
+
+function isDeliveryLine(line: string, k: Knowledge): boolean {
+  const re = k.periods.deliveryRe;
+  if (!re) return false;
+  re.lastIndex = 0;
+  return re.test(line);
+}
+
+const yearTopicCache = new WeakMap<Knowledge, RegExp>();
+/** Whether the year at `at` of a paragraph's lead (with its part of a year) is followed by a comma. */
+function yearTopic(lead: string, at: number, k: Knowledge): boolean {
+  let re = yearTopicCache.get(k);
+  if (!re) {
+    re = new RegExp(String.raw`(?:(?:19|20)\d{2}\s*[—–\-~至到]\s*)?` + periodWordsOf(k).explicitYear.source + String.raw`\s*[,，]`, 'uy');
+    yearTopicCache.set(k, re);
+  }
+  re.lastIndex = at;
+  return re.test(lead);
+}
 
 function flattenSections(root: Segment, out: SectionInfo[]): void {
   for (const child of root.children) {
@@ -145,29 +197,154 @@ function headingsFromLines(text: string): SectionInfo[] {
   return out;
 }
 
-export function periodContext(doc: Document, k: Knowledge): PeriodContext {
+/**
+ * A document's own time, in auto mode as with a configured period: the year its plans are for
+ * (`deliveryYear`, a work report's year) and the year its actual figures describe (`reviewYear`).
+ * Sources, strongest first: the configured period; the delivery line (`——2022年3月5日在…会议上`); a
+ * title line naming a year (`…2024年国民经济和社会发展统计公报` is about 2024, `2025年政府工作报告` is
+ * delivered in 2025); a numbered review heading (`一、1996年国内工作的回顾`: delivered the year after);
+ * a line holding only a date (`（2022年10月16日）`, `二〇二二年三月五日`) at the start or the end.
+ */
+export interface DocumentTime {
+  deliveryYear: number | null;
+  /** The delivery month when a dated line gave it (a report delivered early in its year plans it). */
+  deliveryMonth: number | null;
+  reviewYear: number | null;
+  /** A government work report (periods.workReportOpenings in its opening): it reviews, then plans. */
+  workReport: boolean;
+}
+
+export function documentTime(doc: Document, sections: SectionInfo[], k: Knowledge): DocumentTime {
+  const text = doc.normalized;
+  const head = text.slice(0, 4000);
+  const dt = timeWordsOf(k);
   let deliveryYear: number | null = null;
-  const head = doc.normalized.slice(0, 4000);
+  let deliveryMonth: number | null = null;
   const m = k.periods.deliveryRe?.exec(head);
-  if (m?.[1]) deliveryYear = Number(m[1]);
-  const deliveryMonth = m?.[2] ? Number(m[2]) : null;
+  if (m?.[1]) {
+    deliveryYear = Number(m[1]);
+    deliveryMonth = m[2] ? Number(m[2]) : null;
+  }
   // A document's period may be a span (2013/2022): its last year is the reviewed one.
   const configured = doc.period?.match(/(?:19|20)\d{2}(?!.*(?:19|20)\d{2})/);
-  const reviewYear = configured ? Number(configured[0]) : deliveryYear !== null ? deliveryYear - 1 : null;
-  const documentPeriod = doc.period && !/^\d{4}$/.test(doc.period) ? doc.period : null;
+  let reviewYear = configured ? Number(configured[0]) : null;
+  const workReport = dt.workReport !== null && dt.workReport.test(text.slice(0, 600));
+  if (reviewYear === null || deliveryYear === null) {
+    const title = titleYear(text.slice(0, 800), dt);
+    const reviewed = reviewHeadingYear(sections, k);
+    const dated = dateLine(head, dt, k) ?? dateLine(text.slice(-600), dt, k);
+    if (deliveryYear === null && dated) [deliveryYear, deliveryMonth] = dated;
+    if (reviewYear === null) {
+      if (title?.kind === 'review') reviewYear = title.year;
+      else if (reviewed !== null) reviewYear = reviewed;
+      else if (title?.kind === 'delivery') reviewYear = title.year - 1;
+      // dated early in a year, a document reviews the year before; later on, its own year (a congress in October)
+      else if (deliveryYear !== null) reviewYear = deliveryMonth !== null && deliveryMonth > k.periods.reviewsPreviousYearUntilMonth ? deliveryYear : deliveryYear - 1;
+    }
+    if (deliveryYear === null) {
+      if (title?.kind === 'delivery') deliveryYear = title.year;
+      else if (reviewed !== null && workReport) deliveryYear = reviewed + 1;
+    }
+  }
+  return { deliveryYear, deliveryMonth, reviewYear, workReport };
+}
+
+/** A title line near the start naming a year and a kind of document (periods.titles). */
+function titleYear(head: string, dt: TimeWords): { year: number; kind: 'review' | 'delivery' } | null {
+  for (const line of head.split('\n', 12)) {
+    // a title has no clause punctuation and is short
+    if (line.length > 80 || /[,，。;；!！?？]/u.test(line)) continue;
+    const y = line.match(/((?:19|20)\d{2})\s*年/u);
+    if (!y) continue;
+    for (const t of dt.titles) if (t.words.some((w) => line.includes(w))) return { year: Number(y[1]), kind: t.year };
+  }
+  return null;
+}
+
+/** The year a numbered review heading names (`一、1996年国内工作的回顾`, `一、2018年工作回顾`). */
+function reviewHeadingYear(sections: SectionInfo[], k: Knowledge): number | null {
+  for (const s of sections) {
+    if (s.kind !== 'chinese-numeral') continue;
+    const y = s.heading.match(YEAR_IN_HEADING);
+    if (y && k.periods.reviewHeadings.some((w) => s.heading.includes(w))) return Number(y[1]);
+  }
+  return null;
+}
+
+/** A line holding only a date (periods.dateLine), in Arabic or Chinese digits: [year, month]. */
+function dateLine(text: string, dt: TimeWords, k: Knowledge): [number, number] | null {
+  if (!dt.dateLine) return null;
+  dt.dateLine.lastIndex = 0;
+  const m = dt.dateLine.exec(text);
+  if (!m) return null;
+  const year = chineseDigits(m[1]!, k);
+  const month = chineseDigits(m[2]!, k);
+  return year !== null && year >= 1900 && year < 2100 && month !== null && month >= 1 && month <= 12 ? [year, month] : null;
+}
+
+/** `2022`, `二〇二二` (digit by digit), `十二`, `三` (a month): numerals.yaml digits and places. */
+function chineseDigits(s: string, k: Knowledge): number | null {
+  if (/^\d+$/u.test(s)) return Number(s);
+  let value = 0;
+  let digit: number | null = null;
+  let placed = false;
+  for (const c of s) {
+    const d = k.digits.get(c);
+    const place = k.places.get(c);
+    if (d !== undefined) {
+      if (digit !== null && !placed) value = value * 10 + digit; // 二〇二二: positional
+      else if (digit !== null) value += digit;
+      digit = d;
+    } else if (place !== undefined) {
+      value += (digit ?? 1) * place;
+      digit = null;
+      placed = true;
+    } else return null;
+  }
+  if (digit !== null) value = placed ? value + digit : value * 10 + digit;
+  return value;
+}
+
+interface TimeWords {
+  dateLine: RegExp | null;
+  titles: { words: string[]; year: 'review' | 'delivery' }[];
+  workReport: RegExp | null;
+}
+const timeWordCache = new WeakMap<Knowledge, TimeWords>();
+/** periods.yaml's document-time entries, compiled once per rule set. */
+function timeWordsOf(k: Knowledge): TimeWords {
+  let words = timeWordCache.get(k);
+  if (!words) {
+    const p = k.periods;
+    words = {
+      dateLine: p.dateLine ? new RegExp(p.dateLine, 'mu') : null,
+      titles: p.titles ?? [],
+      workReport: p.workReportOpenings?.length ? new RegExp(alternation(p.workReportOpenings), 'u') : null,
+    };
+    timeWordCache.set(k, words);
+  }
+  return words;
+}
+
+export function periodContext(doc: Document, k: Knowledge): PeriodContext {
   const sections: SectionInfo[] = [];
   if (doc.segments) flattenSections(doc.segments, sections);
+  if (!sections.length) sections.push(...headingsFromLines(doc.normalized));
+  const { deliveryYear, deliveryMonth, reviewYear, workReport } = documentTime(doc, sections, k);
+  const documentPeriod = doc.period && !/^\d{4}$/.test(doc.period) ? doc.period : null;
   const ctx: PeriodContext = {
     deliveryYear,
     ownYearIsPlan: deliveryYear !== null && deliveryMonth !== null && deliveryMonth <= k.periods.ownYearPlansUntilMonth ? String(deliveryYear) : null,
     reviewYear,
     documentPeriod,
-    sections: sections.length ? sections : headingsFromLines(doc.normalized),
+    sections,
+    workReport,
     glossaries: [],
     carries: [],
     markerCache: new Map(),
     cursor: { active: [], next: 0, pos: -1 },
   };
+  if (workReport && deliveryYear !== null) markPlanPart(ctx, k);
   ctx.carries = paragraphCarries(doc.normalized, ctx, k);
   ctx.glossaries = glossaries(doc.normalized, ctx.sections, k);
   return ctx;
@@ -230,7 +407,7 @@ function glossaryPatternsOf(k: Knowledge) {
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** A marker found in text: what period it sets. */
-interface Marker {
+export interface Marker {
   at: number;
   period: string;
   /** The year the marker's partial period or year is in (for relative months). */
@@ -288,7 +465,7 @@ function sentenceStart(text: string, pos: number): number {
   return i + 1;
 }
 
-function sentenceEnd(text: string, pos: number): number {
+export function sentenceEnd(text: string, pos: number): number {
   let i = pos;
   while (i < text.length) {
     const c = text[i]!;
@@ -391,7 +568,7 @@ const periodWordCache = new WeakMap<
   { any: RegExp; explicitYear: RegExp; relativeYear: RegExp; target: RegExp; targetUnlessPast: RegExp; estimate: RegExp; nonTargets: RegExp; paragraphLead: RegExp; opening: RegExp }
 >();
 /** The period and modality word lists as single searches (does a sentence hold any of them?). */
-function periodWordsOf(k: Knowledge) {
+export function periodWordsOf(k: Knowledge) {
   let words = periodWordCache.get(k);
   if (!words) {
     const p = k.periods;
@@ -454,12 +631,27 @@ function spanPeriod(span: { years: number; direction: 'back' | 'forward' }, ctx:
   return start === null ? null : `${start}/${start + span.years - 1}`;
 }
 
+/** A sentence start and a base year as one number (years are read as 4 digits): no key string per figure. */
+const markerKey = (start: number, baseYear: number | null) => start * 100000 + (baseYear === null ? 0 : 50000 + baseYear);
+
+/** A figure's period and what decided it (intent.ts reads the same context for the modality). */
 export interface TimeReading {
   period: string | null;
-  modality: Modality;
+  /** Start of the figure's sentence (normalized offset). */
+  sentenceStart: number;
+  /** The year the figure's section is in (its heading's year, the plan year, the reviewed year). */
+  baseYear: number | null;
+  targetSection: boolean;
+  reviewSection: boolean;
+  /** Inside a glossary; `isolated`: one whose document has a year of its own (no section reaches in). */
+  glossary: boolean;
+  isolated: boolean;
+  /** The last period marker of the sentence before the figure, and the paragraph period carried to it. */
+  marker: Marker | undefined;
+  carry: PeriodContext['carries'][number] | undefined;
 }
 
-/** Period and modality of the figure starting at `pos` (normalized offset). */
+/** Period of the figure starting at `pos` (normalized offset). */
 export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowledge): TimeReading {
   const text = doc.normalized;
   // Section context: innermost heading with a year, target/review headings, span headings.
@@ -535,108 +727,5 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
   else if (ctx.documentPeriod && sectionYear === null && !targetSection) period = ctx.documentPeriod;
   else period = baseYear === null ? null : String(baseYear);
 
-  // Modality: 预计 or a target word in the sentence before the figure, or a target section.
-  const words = sentenceWords(text, start, ctx, k);
-  let clause = pos;
-  while (clause > start && !CLAUSE_BREAK[text.charCodeAt(clause - 1)]) clause--;
-  let semicolon = start;
-  for (const at of words.semicolons) if (at < pos) semicolon = at;
-  // a year before the section's (去年一季度… in a target section) states an actual
-  const past = last?.year != null && last.year < (baseYear ?? Infinity);
-  let modality: Modality = 'actual';
-  const inClause = (at: number) => at >= clause && at < pos;
-  // 预计 reaches to the end of its ;-part of the sentence (预计产煤…,完成…,发电…;), or opens it
-  if (words.estimates.some((at) => at < pos && (at >= semicolon || at < words.firstClauseEnd))) modality = 'estimate';
-  else if (
-    words.targets.some((at) => inClause(at) || (at < words.openingEnd && words.openingEnd <= pos)) ||
-    (words.targetsUnlessPast.some(inClause) && !reviewSection && !periodIsPast(period, ctx)) ||
-    last?.target ||
-    (carry?.target && !glossary) ||
-    (targetSection && !reviewSection && !past) ||
-    // delivered in January, a report has no outcome yet for its own year as a whole
-    (ctx.ownYearIsPlan !== null && period === ctx.ownYearIsPlan) ||
-    // a glossary's own sentence naming whole years not over yet (`三年行动(2025—2027年)`) describes a plan
-    (glossary && last !== undefined && periodIsAhead(period, ctx)) ||
-    // and so does a target word anywhere before the figure in it (`力争用5年时间,…打造商圈100个`)
-    (glossary && words.targets.some((at) => at >= start && at < pos))
-  )
-    modality = 'target';
-  return { period, modality };
+  return { period, sentenceStart: start, baseYear, targetSection, reviewSection, glossary, isolated, marker: last, carry };
 }
-
-/** Whether a period of whole years starts in the delivery year or later (not over when the report was delivered). */
-function periodIsAhead(period: string | null, ctx: PeriodContext): boolean {
-  const first = period?.match(/^(\d{4})(?:\/\d{4})?$/u);
-  return ctx.deliveryYear !== null && first != null && Number(first[1]) >= ctx.deliveryYear;
-}
-
-/** Whether a period ended before the document's own year (the delivery year, or the year after the reviewed one). */
-function periodIsPast(period: string | null, ctx: PeriodContext): boolean {
-  const own = ctx.deliveryYear ?? (ctx.reviewYear !== null ? ctx.reviewYear + 1 : null);
-  const last = period?.match(/(\d{4})(?:-\d{2})?$/u);
-  return own !== null && last !== null && last !== undefined && Number(last[1]) < own;
-}
-
-/** A sentence start and a base year as one number (years are read as 4 digits): no key string per figure. */
-const markerKey = (start: number, baseYear: number | null) => start * 100000 + (baseYear === null ? 0 : 50000 + baseYear);
-
-/** Clause punctuation as a lookup table (tested for every character back to a figure's clause start). */
-const CLAUSE_BREAK = new Uint8Array(65536);
-for (const c of ',，:：;；') CLAUSE_BREAK[c.charCodeAt(0)] = 1;
-
-interface SentenceWords {
-  /** Offsets of estimate words (预计) and valid target words (力争, 目标 …, not 完成目标 or 预期寿命). */
-  estimates: number[];
-  targets: number[];
-  /** Offsets of target words for periods not over yet (控制在). */
-  targetsUnlessPast: number[];
-  semicolons: number[];
-  /** End of the first clause, and of an opening like `主要预期目标是:` (0 when none). */
-  firstClauseEnd: number;
-  openingEnd: number;
-}
-
-const sentenceWordCache = new WeakMap<PeriodContext, Map<number, SentenceWords>>();
-
-/** Where a sentence's modality words are, found once per sentence (its figures share them). */
-function sentenceWords(text: string, start: number, ctx: PeriodContext, k: Knowledge): SentenceWords {
-  let cache = sentenceWordCache.get(ctx);
-  if (!cache) {
-    cache = new Map();
-    sentenceWordCache.set(ctx, cache);
-  }
-  let words = cache.get(start);
-  if (words) return words;
-  const end = sentenceEnd(text, start);
-  const sentence = text.slice(start, end);
-  const pw = periodWordsOf(k);
-  const find = (list: string[], any: RegExp) => {
-    const out: number[] = [];
-    if (!any.test(sentence)) return out;
-    for (const w of list) for (let at = sentence.indexOf(w); at >= 0; at = sentence.indexOf(w, at + w.length)) out.push(at);
-    return out;
-  };
-  const blocked = find(k.words.nonTargets, pw.nonTargets).flatMap((at) => [at, at + 8]);
-  const valid = (at: number) => {
-    if (blocked.some((b, i) => i % 2 === 0 && at >= b && at < blocked[i + 1]! && k.words.nonTargets.some((n) => sentence.startsWith(n, b) && at < b + n.length))) return false;
-    const lead = sentence.slice(Math.max(0, at - 6), at);
-    return !k.words.targetNegators.some((n) => lead.endsWith(n) || k.words.targetNegatorObjects.some((o) => lead.includes(n + o)));
-  };
-  const targets = find(k.words.target, pw.target).filter(valid);
-  const targetsUnlessPast = find(k.words.targetUnlessPast, pw.targetUnlessPast).filter(valid);
-  const opening = sentence.match(pw.opening)?.[0] ?? '';
-  const firstClause = sentence.match(/^[^,，;；:：]*/u)?.[0] ?? '';
-  const semicolons: number[] = [];
-  for (let i = 0; i < sentence.length; i++) if (sentence[i] === ';' || sentence[i] === '；') semicolons.push(start + i + 1);
-  words = {
-    estimates: find(k.words.estimate, pw.estimate).map((at) => start + at),
-    targets: targets.map((at) => start + at),
-    targetsUnlessPast: targetsUnlessPast.map((at) => start + at),
-    semicolons,
-    firstClauseEnd: start + firstClause.length,
-    openingEnd: opening ? start + opening.length : start,
-  };
-  cache.set(start, words);
-  return words;
-}
-

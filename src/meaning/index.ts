@@ -1,0 +1,33 @@
+/**
+ * The meaning stage: what each figure the extract stage read is about. Runs once per document right
+ * after extractFigures (pipeline.ts, and every test that checks figures as the CLI sees them):
+ * time.ts gives the period (the document's own time, section and sentence markers), intent.ts the
+ * modality (actual, estimate, target). Extract reads numbers, units, intervals, labels and kinds;
+ * knowledge for both steps lives in rules/core/periods.yaml and words.yaml.
+ */
+import type { Document, Figure } from '../model.js';
+import { knowledgeOf } from '../extract/knowledge.js';
+import { coreRules } from '../rules/load.js';
+import type { RuleSet } from '../rules/types.js';
+import { intentOf } from './intent.js';
+import { periodContext, timeOf } from './time.js';
+import { resolveFigureMetrics } from './metric.js';
+
+
+/** Gives each figure of `doc` (in text order, as extractFigures returns them) its period and modality, in place. */
+export function interpret(doc: Document, figures: Figure[], rules: RuleSet = coreRules()): Figure[] {
+  const k = knowledgeOf(rules);
+  const ctx = periodContext(doc, k);
+  const periods = new Map<string, string>();
+  for (const figure of figures) {
+    const pos = figure.span.start;
+    const time = timeOf(doc, pos, ctx, k);
+    const period = time.period;
+    // one string per period across the document's figures (a large run keeps every Figure)
+    figure.period = period === null ? null : (periods.get(period) ?? (periods.set(period, period), period));
+    figure.modality = intentOf(doc, pos, time, ctx, k);
+  }
+  // what each figure is about: the user metric or core indicator its statement names (metric.ts)
+  resolveFigureMetrics(doc, figures, rules);
+  return figures;
+}

@@ -1,0 +1,116 @@
+/**
+ * Intent: whether a figure states an actual, an estimate or a target. Sources: 预计 and target words in
+ * the figure's sentence (力争, 目标, 控制在), a sentence opening that announces targets (`主要预期目标是:`),
+ * a target section or a period set as a target (`到2025年`, `今后五年`), a report's own year before its
+ * outcome can exist.
+ */
+import type { Document, Modality } from '../model.js';
+import type { Knowledge } from '../extract/knowledge.js';
+import { periodWordsOf, sentenceEnd, type PeriodContext, type TimeReading } from './time.js';
+
+/** Modality of the figure starting at `pos`, given its time reading. */
+export function intentOf(doc: Document, pos: number, time: TimeReading, ctx: PeriodContext, k: Knowledge): Modality {
+  const text = doc.normalized;
+  const { period, sentenceStart: start, baseYear, targetSection, reviewSection, glossary, marker: last, carry } = time;
+  // 预计 or a target word in the sentence before the figure, or a target section.
+  const words = sentenceWords(text, start, ctx, k);
+  let clause = pos;
+  while (clause > start && !CLAUSE_BREAK[text.charCodeAt(clause - 1)]) clause--;
+  let semicolon = start;
+  for (const at of words.semicolons) if (at < pos) semicolon = at;
+  // a year before the section's (去年一季度… in a target section) states an actual
+  const past = last?.year != null && last.year < (baseYear ?? Infinity);
+  let modality: Modality = 'actual';
+  const inClause = (at: number) => at >= clause && at < pos;
+  // 预计 reaches to the end of its ;-part of the sentence (预计产煤…,完成…,发电…;), or opens it
+  if (words.estimates.some((at) => at < pos && (at >= semicolon || at < words.firstClauseEnd))) modality = 'estimate';
+  else if (
+    words.targets.some((at) => inClause(at) || (at < words.openingEnd && words.openingEnd <= pos)) ||
+    (words.targetsUnlessPast.some(inClause) && !reviewSection && !periodIsPast(period, ctx)) ||
+    last?.target ||
+    (carry?.target && !glossary) ||
+    (targetSection && !reviewSection && !past) ||
+    // delivered in January, a report has no outcome yet for its own year as a whole
+    (ctx.ownYearIsPlan !== null && period === ctx.ownYearIsPlan) ||
+    // a glossary's own sentence naming whole years not over yet (`三年行动(2025—2027年)`) describes a plan
+    (glossary && last !== undefined && periodIsAhead(period, ctx)) ||
+    // and so does a target word anywhere before the figure in it (`力争用5年时间,…打造商圈100个`)
+    (glossary && words.targets.some((at) => at >= start && at < pos))
+  )
+    modality = 'target';
+  return modality;
+}
+
+/** Whether a period of whole years starts in the delivery year or later (not over when the report was delivered). */
+function periodIsAhead(period: string | null, ctx: PeriodContext): boolean {
+  const first = period?.match(/^(\d{4})(?:\/\d{4})?$/u);
+  return ctx.deliveryYear !== null && first != null && Number(first[1]) >= ctx.deliveryYear;
+}
+
+/** Whether a period ended before the document's own year (the delivery year, or the year after the reviewed one). */
+function periodIsPast(period: string | null, ctx: PeriodContext): boolean {
+  const own = ctx.deliveryYear ?? (ctx.reviewYear !== null ? ctx.reviewYear + 1 : null);
+  const last = period?.match(/(\d{4})(?:-\d{2})?$/u);
+  return own !== null && last !== null && last !== undefined && Number(last[1]) < own;
+}
+
+/** Clause punctuation as a lookup table (tested for every character back to a figure's clause start). */
+const CLAUSE_BREAK = new Uint8Array(65536);
+for (const c of ',，:：;；') CLAUSE_BREAK[c.charCodeAt(0)] = 1;
+
+interface SentenceWords {
+  /** Offsets of estimate words (预计) and valid target words (力争, 目标 …, not 完成目标 or 预期寿命). */
+  estimates: number[];
+  targets: number[];
+  /** Offsets of target words for periods not over yet (控制在). */
+  targetsUnlessPast: number[];
+  semicolons: number[];
+  /** End of the first clause, and of an opening like `主要预期目标是:` (0 when none). */
+  firstClauseEnd: number;
+  openingEnd: number;
+}
+
+const sentenceWordCache = new WeakMap<PeriodContext, Map<number, SentenceWords>>();
+
+/** Where a sentence's modality words are, found once per sentence (its figures share them). */
+function sentenceWords(text: string, start: number, ctx: PeriodContext, k: Knowledge): SentenceWords {
+  let cache = sentenceWordCache.get(ctx);
+  if (!cache) {
+    cache = new Map();
+    sentenceWordCache.set(ctx, cache);
+  }
+  let words = cache.get(start);
+  if (words) return words;
+  const end = sentenceEnd(text, start);
+  const sentence = text.slice(start, end);
+  const pw = periodWordsOf(k);
+  const find = (list: string[], any: RegExp) => {
+    const out: number[] = [];
+    if (!any.test(sentence)) return out;
+    for (const w of list) for (let at = sentence.indexOf(w); at >= 0; at = sentence.indexOf(w, at + w.length)) out.push(at);
+    return out;
+  };
+  const blocked = find(k.words.nonTargets, pw.nonTargets).flatMap((at) => [at, at + 8]);
+  const valid = (at: number) => {
+    if (blocked.some((b, i) => i % 2 === 0 && at >= b && at < blocked[i + 1]! && k.words.nonTargets.some((n) => sentence.startsWith(n, b) && at < b + n.length))) return false;
+    const lead = sentence.slice(Math.max(0, at - 6), at);
+    return !k.words.targetNegators.some((n) => lead.endsWith(n) || k.words.targetNegatorObjects.some((o) => lead.includes(n + o)));
+  };
+  const targets = find(k.words.target, pw.target).filter(valid);
+  const targetsUnlessPast = find(k.words.targetUnlessPast, pw.targetUnlessPast).filter(valid);
+  const opening = sentence.match(pw.opening)?.[0] ?? '';
+  const firstClause = sentence.match(/^[^,，;；:：]*/u)?.[0] ?? '';
+  const semicolons: number[] = [];
+  for (let i = 0; i < sentence.length; i++) if (sentence[i] === ';' || sentence[i] === '；') semicolons.push(start + i + 1);
+  words = {
+    estimates: find(k.words.estimate, pw.estimate).map((at) => start + at),
+    targets: targets.map((at) => start + at),
+    targetsUnlessPast: targetsUnlessPast.map((at) => start + at),
+    semicolons,
+    firstClauseEnd: start + firstClause.length,
+    openingEnd: opening ? start + opening.length : start,
+  };
+  cache.set(start, words);
+  return words;
+}
+
