@@ -137,6 +137,9 @@ export function cleanLabel(pre: string, k: Knowledge, rank = false): string {
   const ends = c.end[which];
   for (let round = 0; round < 12; round++) {
     const before = label;
+    // a bracketed abbreviation ending the label restates it: 国内生产总值(GDP) is 国内生产总值
+    const last = label.charCodeAt(label.length - 1);
+    if ((last === 0x29 || last === 0xff09) && /.[(（][A-Za-z0-9.&]{1,8}[)）]$/u.test(label)) label = label.replace(/[(（][A-Za-z0-9.&]{1,8}[)）]$/u, '');
     let a = 0;
     let b = label.length;
     while (a < b && c.edge.has(label.charCodeAt(a))) a++;

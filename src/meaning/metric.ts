@@ -67,6 +67,9 @@ interface Lexicon {
   clauseFirst: Uint8Array;
   synonyms: [string, string][];
   comparison: RegExp;
+  /** Change verbs (longest first) and target words, for a change stated after the subject. */
+  changeWords: [string, 'increase' | 'decrease'][];
+  targetWords: string[];
   /** Clause-scope words that may end a subject (`…平均值`), longest first. */
   scopeSuffixes: [string, string][];
   /** Relational tails a user alias may leave off (`议事协调机构` for `议事协调机构精简幅度`). */
@@ -75,7 +78,8 @@ interface Lexicon {
 
 /** Label as compared: no whitespace or quotes, ASCII letters upper-cased the way the lexicon writes them. */
 export function normalizeSubject(text: string): string {
-  return text.replace(/[\s“”"'‘’《》「」()（）]/gu, '').replace(/[ａ-ｚＡ-Ｚ０-９]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).toUpperCase();
+  // (的 joins without naming: 占国内生产总值的比重 is 占国内生产总值比重)
+  return text.replace(/[(（][A-Za-z0-9.&]{1,8}[)）]/gu, '').replace(/[\s“”"'‘’《》「」()（）的]/gu, '').replace(/[ａ-ｚＡ-Ｚ０-９]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).toUpperCase();
 }
 
 const lexicons = new WeakMap<RuleSet, Lexicon>();
@@ -131,6 +135,8 @@ function lexiconOf(rules: RuleSet): Lexicon {
     synonyms,
     comparison: new RegExp(k.comparisonAnywhere.source, k.comparisonAnywhere.flags.includes('g') ? k.comparisonAnywhere.flags : k.comparisonAnywhere.flags + 'g'),
     scopeSuffixes: longestFirst(scopeSuffixes),
+    changeWords: longestFirst([...k.words.increase.map((w): [string, 'increase'] => [w, 'increase']), ...k.words.decrease.map((w): [string, 'decrease'] => [w, 'decrease'])]),
+    targetWords: k.words.target,
     relationalTails: relationalTails.map(normalizeSubject).sort((a, b) => b.length - a.length),
   };
   lexicons.set(rules, lex);
@@ -352,6 +358,19 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
     }
     const subject = parseSubject(figure.label ?? '', rules, scopes);
     subjects.set(figure, subject);
+    // `经济增长预期目标为8%左右`: a change word right after the subject, target words between it and the figure
+    if (subject.indicator && subject.change === null && figure.kind === 'share' && figure.unit === '%' && figure.label) {
+      const at = text.lastIndexOf(figure.label, figure.span.start);
+      if (at >= 0 && figure.span.start - at < 40) {
+        const between = text.slice(at + figure.label.length, figure.span.start);
+        const word = lex.changeWords.find(([w]) => between.startsWith(w));
+        if (word && !/[\d，,；;。：:]/u.test(between) && lex.targetWords.some((w) => between.includes(w))) {
+          subject.change = word[1];
+          figure.kind = 'change';
+          figure.change = word[1];
+        }
+      }
+    }
     if (subject.changeNoun && subject.change && figure.kind !== 'change' && (figure.unit === '%' || figure.unit === '个百分点')) {
       figure.kind = 'change';
       figure.change = subject.change;
