@@ -187,7 +187,8 @@ export function splitSubjects(subject: string, count: number, k: Knowledge): str
     }
     // 高技术制造业、装备制造业增加值: the head noun ending the last subject is every subject's, when no other has one
     const head = [...k.words.sharedTails].sort((a, b) => b.length - a.length).find((t) => last.endsWith(t) && last.length > t.length);
-    if (head && parts.slice(0, -1).every((p) => !k.words.sharedTails.some((t) => p.endsWith(t)))) {
+    const measured = (p: string) => k.words.sharedTails.some((t) => p.endsWith(t)) || k.words.measureEnds.some((e) => p.endsWith(e));
+    if (head && parts.slice(0, -1).every((p) => !measured(p))) {
       return parts.map((p, i) => (i === parts.length - 1 ? last : p + head));
     }
     return parts;

@@ -186,6 +186,8 @@ export interface WordLists {
   targetUnlessPast?: string[];
   fillerEnd?: string[];
   sharedTails?: string[];
+  /** Last characters of a subject that already names its measure (起数, 总额): it takes no shared head noun. */
+  measureEnds?: string[];
   fillerInside?: string[];
   boundHeads?: string[];
   /** Characters trimmed from both ends of a label. */
