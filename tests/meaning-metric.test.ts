@@ -4,7 +4,8 @@
  * identity; rule files written from the text, the way a README reader writes them, catch what they name;
  * and `figcheck suggest` → `--rules` never finds less, nor anything false, than the run it came from.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -180,5 +181,21 @@ describe('figcheck suggest → --rules on the example corpus', () => {
     // among them the real one: 59% vs 超过60%
     expect(loaded.findings.some((f) => f.rule === 'figure-mismatch' && /议事协调机构/.test(f.message) && /超过60%/.test(f.message))).toBe(true);
     expect(loaded.findings.some((f) => /精简要件/.test(f.message))).toBe(false);
+  });
+});
+
+describe('README: figures --metric', () => {
+  it('lists only what the metric catches, as the README shows it', () => {
+    const readme = readFileSync(resolve(root, 'README.md'), 'utf8');
+    const line = readme.split('\n').find((l) => l.startsWith('npx figcheck figures') && l.includes('--metric'));
+    expect(line).toBeDefined();
+    const args = line!.replace(/\s+#.*$/u, '').split(/\s+/u).slice(2);
+    const out = execFileSync(process.execPath, [resolve(root, 'bin/figcheck.js'), ...args, '--format', 'json'], { cwd: root, encoding: 'utf8' });
+    const figures = (JSON.parse(out) as { figures: { metric: string | null; label: string }[] }).figures;
+    expect(figures.length).toBeGreaterThan(5);
+    for (const f of figures) expect(f.metric).toBe('regional-gdp');
+    const unknown = spawnSync(process.execPath, [resolve(root, 'bin/figcheck.js'), 'figures', 'examples/nmg', '--metric', 'no-such-metric'], { cwd: root, encoding: 'utf8' });
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/no-such-metric/);
   });
 });
