@@ -38,6 +38,7 @@ export interface IndicatorWords {
   changeNouns?: Record<string, 'increase' | 'decrease'>;
   neutralPrefixes?: string[];
   neutralSuffixes?: string[];
+  baseYear?: string;
 }
 
 /** What a subject (a figure's label, or a metric's alias) says. */
@@ -70,6 +71,7 @@ interface Lexicon {
   /** Change verbs (longest first) and target words, for a change stated after the subject. */
   changeWords: [string, 'increase' | 'decrease'][];
   targetWords: string[];
+  baseYear: RegExp | null;
   /** Clause-scope words that may end a subject (`…平均值`), longest first. */
   scopeSuffixes: [string, string][];
   /** Relational tails a user alias may leave off (`议事协调机构` for `议事协调机构精简幅度`). */
@@ -137,6 +139,7 @@ function lexiconOf(rules: RuleSet): Lexicon {
     scopeSuffixes: longestFirst(scopeSuffixes),
     changeWords: longestFirst([...k.words.increase.map((w): [string, 'increase'] => [w, 'increase']), ...k.words.decrease.map((w): [string, 'decrease'] => [w, 'decrease'])]),
     targetWords: k.words.target,
+    baseYear: words.baseYear ? new RegExp(words.baseYear, 'u') : null,
     relationalTails: relationalTails.map(normalizeSubject).sort((a, b) => b.length - a.length),
   };
   lexicons.set(rules, lex);
@@ -355,6 +358,9 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
       const floor = Math.max(previous && previous.span.end <= figure.span.start ? previous.span.end : 0, figure.span.start - 60);
       while (from > floor && !CLAUSE_BREAK.has(text[from - 1]!)) from--;
       scopes = clauseScopes(text, from, figure.span.start, lex);
+      // 比2002年增长65.5%: a change since a named year
+      const base = figure.kind === 'change' && lex.baseYear ? text.slice(from, figure.span.start).match(lex.baseYear) : null;
+      if (base?.groups?.year) scopes = [...scopes, `since-${base.groups.year}`];
     }
     const subject = parseSubject(figure.label ?? '', rules, scopes);
     subjects.set(figure, subject);
