@@ -97,6 +97,10 @@ export interface Knowledge {
     glossaryLeads: string[];
     ownYearPlansUntilMonth: number;
     reviewsPreviousYearUntilMonth: number;
+    sinceWords: string[];
+    shortChanges: string[];
+    nameAfter: string[];
+    startBefore: string[];
   };
 }
 
@@ -283,6 +287,10 @@ function compile(rules: RuleSet): Knowledge {
       glossaryLeads: periods.glossaryLeads ?? [],
       ownYearPlansUntilMonth: periods.ownYearPlansUntilMonth ?? 0,
       reviewsPreviousYearUntilMonth: periods.reviewsPreviousYearUntilMonth ?? 12,
+      sinceWords: periods.sinceWords ?? [],
+      shortChanges: periods.shortChanges ?? [],
+      nameAfter: periods.nameAfter ?? [],
+      startBefore: periods.startBefore ?? [],
     },
   };
 }

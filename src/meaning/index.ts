@@ -21,11 +21,11 @@ export function interpret(doc: Document, figures: Figure[], rules: RuleSet = cor
   const periods = new Map<string, string>();
   for (const figure of figures) {
     const pos = figure.span.start;
-    const time = timeOf(doc, pos, ctx, k);
+    const time = timeOf(doc, pos, ctx, k, figure.span.end);
     const period = time.period;
     // one string per period across the document's figures (a large run keeps every Figure)
     figure.period = period === null ? null : (periods.get(period) ?? (periods.set(period, period), period));
-    figure.modality = intentOf(doc, pos, time, ctx, k);
+    figure.modality = intentOf(doc, pos, time, ctx, k, figure.span.end);
   }
   // what each figure is about: the user metric or core indicator its statement names (metric.ts)
   resolveFigureMetrics(doc, figures, rules);

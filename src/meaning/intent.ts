@@ -5,12 +5,13 @@
  * outcome can exist.
  */
 import type { Document, Modality } from '../model.js';
-import type { Knowledge } from '../extract/knowledge.js';
+import { alternation, type Knowledge } from '../extract/knowledge.js';
 import { periodWordsOf, sentenceEnd, type PeriodContext, type TimeReading } from './time.js';
 
 /** Modality of the figure starting at `pos`, given its time reading. */
-export function intentOf(doc: Document, pos: number, time: TimeReading, ctx: PeriodContext, k: Knowledge): Modality {
+export function intentOf(doc: Document, pos: number, time: TimeReading, ctx: PeriodContext, k: Knowledge, end = pos): Modality {
   const text = doc.normalized;
+  const iw = intentWordsOf(k);
   const { period, sentenceStart: start, baseYear, targetSection, reviewSection, glossary, marker: last, carry } = time;
   // 预计 or a target word in the sentence before the figure, or a target section.
   const words = sentenceWords(text, start, ctx, k);
@@ -19,9 +20,17 @@ export function intentOf(doc: Document, pos: number, time: TimeReading, ctx: Per
   let semicolon = start;
   for (const at of words.semicolons) if (at < pos) semicolon = at;
   // a year before the section's (去年一季度… in a target section) states an actual
-  const past = last?.year != null && last.year < (baseYear ?? Infinity);
+  // (and so does a span back from it, `两年来`, or any period over before the report's year, as a
+  // start value's: `由50.2%提高到…`)
+  const past = (last?.year != null && last.year < (baseYear ?? Infinity)) || (last?.source === 'span' && !last.target) || periodIsPast(period, ctx);
   let modality: Modality = 'actual';
   const inClause = (at: number) => at >= clause && at < pos;
+  const clauseText = text.slice(clause, pos);
+  const achieved = iw.achievements?.test(clauseText) ?? false;
+  // `低于12%的预期目标`: a target quoted, of its own period; `实现了8%的目标` states it reached
+  if (!achieved && iw.targetAfter?.test(text.slice(end, end + 12))) return 'target';
+  // a sentence in a plan part saying what is already so (`国家已经组织了57户企业集团试点`) states an actual
+  const present = iw.present?.test(clauseText) ?? false;
   // 预计 reaches to the end of its ;-part of the sentence (预计产煤…,完成…,发电…;), or opens it
   if (words.estimates.some((at) => at < pos && (at >= semicolon || at < words.firstClauseEnd))) modality = 'estimate';
   else if (
@@ -29,7 +38,9 @@ export function intentOf(doc: Document, pos: number, time: TimeReading, ctx: Per
     (words.targetsUnlessPast.some(inClause) && !reviewSection && !periodIsPast(period, ctx)) ||
     last?.target ||
     (carry?.target && !glossary) ||
-    (targetSection && !reviewSection && !past) ||
+    (targetSection && !reviewSection && !past && !present) ||
+    // every item of a target list (`主要预期目标是:…;…;…`) to the list's end
+    (!achieved && inTargetList(text, pos, ctx, k)) ||
     // delivered in January, a report has no outcome yet for its own year as a whole
     (ctx.ownYearIsPlan !== null && period === ctx.ownYearIsPlan) ||
     // a glossary's own sentence naming whole years not over yet (`三年行动(2025—2027年)`) describes a plan
@@ -52,6 +63,68 @@ function periodIsPast(period: string | null, ctx: PeriodContext): boolean {
   const own = ctx.deliveryYear ?? (ctx.reviewYear !== null ? ctx.reviewYear + 1 : null);
   const last = period?.match(/(\d{4})(?:-\d{2})?$/u);
   return own !== null && last !== null && last !== undefined && Number(last[1]) < own;
+}
+
+interface IntentWords {
+  achievements: RegExp | null;
+  present: RegExp | null;
+  targetAfter: RegExp | null;
+  listOpening: RegExp | null;
+}
+const intentWordCache = new WeakMap<Knowledge, IntentWords>();
+/** periods.yaml's modality entries, compiled once per rule set. */
+function intentWordsOf(k: Knowledge): IntentWords {
+  let words = intentWordCache.get(k);
+  if (!words) {
+    const p = k.periods;
+    const list = (w: string[] | undefined) => (w?.length ? new RegExp(alternation(w), 'u') : null);
+    words = {
+      achievements: list(p.achievements),
+      present: list(p.presentWords),
+      targetAfter: p.targetAfter ? new RegExp(p.targetAfter, 'u') : null,
+      // a target word, then a colon in its clause: `今年发展的主要预期目标是:`
+      listOpening: p.targetOpenings.length ? new RegExp(`(?:${alternation(p.targetOpenings)})[^,，;；。:：\n]{0,10}[:：]`, 'gu') : null,
+    };
+    intentWordCache.set(k, words);
+  }
+  return words;
+}
+
+const listCache = new WeakMap<PeriodContext, { start: number; end: number }[]>();
+/**
+ * Target lists of a document: from an opening (`主要预期目标是:`) to the list's end, the first `。` or
+ * the end of the line, or, when the line ends in `;` or `:` (items one a line: `——…;`), the first
+ * line that does not.
+ */
+function targetLists(text: string, ctx: PeriodContext, k: Knowledge): { start: number; end: number }[] {
+  let lists = listCache.get(ctx);
+  if (lists) return lists;
+  lists = [];
+  const opening = intentWordsOf(k).listOpening;
+  if (opening) {
+    opening.lastIndex = 0;
+    for (const m of text.matchAll(opening)) {
+      const lead = text.slice(Math.max(0, m.index - 6), m.index);
+      // (`完成全年目标任务:` opens no target list)
+      if (k.words.targetNegators.some((n) => lead.includes(n))) continue;
+      const start = m.index + m[0].length;
+      let end = start;
+      for (;;) {
+        while (end < text.length && text[end] !== '。' && text[end] !== '\n') end++;
+        if (end >= text.length || text[end] === '。') break;
+        const line = text.slice(text.lastIndexOf('\n', end - 1) + 1, end).trimEnd();
+        if (end > start && !/[;；:：]$/u.test(line)) break;
+        end++;
+      }
+      lists.push({ start, end });
+    }
+  }
+  listCache.set(ctx, lists);
+  return lists;
+}
+
+function inTargetList(text: string, pos: number, ctx: PeriodContext, k: Knowledge): boolean {
+  return targetLists(text, ctx, k).some((l) => pos >= l.start && pos < l.end);
 }
 
 /** Clause punctuation as a lookup table (tested for every character back to a figure's clause start). */

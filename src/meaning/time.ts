@@ -156,6 +156,14 @@ function paragraphCarries(text: string, ctx: PeriodContext, k: Knowledge): Perio
 
 const YEAR_IN_HEADING = /((?:19|20)\d{2})\s*年/;
 
+/** A year in Arabic digits or written digit by digit in Chinese ones (`一九九七年`, `二〇〇二年`, as congress reports write them). */
+const YEAR_DIGITS = String.raw`(?:19|20)\d{2}|[一二][九〇零○][〇零○一二三四五六七八九]{2}`;
+const ANY_YEAR = new RegExp(String.raw`(?<![\d.〇零○一二三四五六七八九十])(${YEAR_DIGITS})\s*年`, 'gu');
+
+function yearNumber(digits: string, k: Knowledge): number {
+  return /^\d+$/u.test(digits) ? Number(digits) : (chineseDigits(digits.replaceAll('○', '〇'), k) ?? 0);
+}
+
 function yearAhead(marker: Marker, at: number, ctx: PeriodContext, k: Knowledge): boolean {
   if (ctx.deliveryYear === null || marker.year === null || marker.year < ctx.deliveryYear) return false;
   return !enclosingSections(at, ctx).some((s) => sectionFacts(s, ctx, k).review);
@@ -232,18 +240,25 @@ export function documentTime(doc: Document, sections: SectionInfo[], k: Knowledg
   if (reviewYear === null || deliveryYear === null) {
     const title = titleYear(text.slice(0, 800), dt);
     const reviewed = reviewHeadingYear(sections, k);
+    const planned = reviewed === null ? planHeadingYear(sections, k) : null;
+    // (a work report reviews its last year at length; a congress report names few years and reviews decades)
+    const latest = workReport && reviewed === null && planned === null ? latestReviewedYear(text, sections, k) : null;
     const dated = dateLine(head, dt, k) ?? dateLine(text.slice(-600), dt, k);
     if (deliveryYear === null && dated) [deliveryYear, deliveryMonth] = dated;
     if (reviewYear === null) {
       if (title?.kind === 'review') reviewYear = title.year;
       else if (reviewed !== null) reviewYear = reviewed;
       else if (title?.kind === 'delivery') reviewYear = title.year - 1;
+      else if (planned !== null) reviewYear = planned - 1;
       // dated early in a year, a document reviews the year before; later on, its own year (a congress in October)
       else if (deliveryYear !== null) reviewYear = deliveryMonth !== null && deliveryMonth > k.periods.reviewsPreviousYearUntilMonth ? deliveryYear : deliveryYear - 1;
+      else if (latest !== null) reviewYear = latest;
     }
     if (deliveryYear === null) {
       if (title?.kind === 'delivery') deliveryYear = title.year;
+      else if (planned !== null) deliveryYear = planned;
       else if (reviewed !== null && workReport) deliveryYear = reviewed + 1;
+      else if (latest !== null) deliveryYear = latest + 1;
     }
   }
   return { deliveryYear, deliveryMonth, reviewYear, workReport };
@@ -267,6 +282,46 @@ function reviewHeadingYear(sections: SectionInfo[], k: Knowledge): number | null
     if (s.kind !== 'chinese-numeral') continue;
     const y = s.heading.match(YEAR_IN_HEADING);
     if (y && k.periods.reviewHeadings.some((w) => s.heading.includes(w))) return Number(y[1]);
+  }
+  return null;
+}
+
+/** The year a numbered plan heading names (`二、2005年工作总体部署`, `二、关于1998年政府工作的建议`). */
+function planHeadingYear(sections: SectionInfo[], k: Knowledge): number | null {
+  for (const s of sections) {
+    if (s.kind !== 'chinese-numeral') continue;
+    const y = s.heading.match(YEAR_IN_HEADING);
+    if (y && k.periods.targetHeadings.some((w) => s.heading.includes(w)) && !k.periods.reviewHeadings.some((w) => s.heading.includes(w))) return Number(y[1]);
+  }
+  return null;
+}
+
+/**
+ * Without a dated line, title or dated heading (`一、过去五年政府工作的回顾`), the last year a review
+ * section names is the year it reviews: its review runs up to it (`从1997年的…增加到2002年的…`).
+ * Target dates (`到2010年`) are not reviewed years.
+ */
+function latestReviewedYear(text: string, sections: SectionInfo[], k: Knowledge): number | null {
+  const numbered = sections.filter((s) => s.kind === 'chinese-numeral');
+  const reviews = numbered.filter(
+    (s) => k.periods.reviewHeadings.some((w) => s.heading.includes(w)) || k.periods.spans.some((sp) => sp.direction === 'back' && sp.years > 1 && sp.words.some((w) => s.heading.includes(w))),
+  );
+  // (a report may review in its unheaded opening, before its first numbered part)
+  const regions = reviews.map((s) => [s.start, s.end] as const);
+  if (numbered[0]) regions.push([0, numbered[0].start]);
+  const changeTo = periodWordsOf(k).changeToEnd;
+  for (const [start, end] of regions) {
+    const body = text.slice(start, end);
+    const counts = new Map<number, number>();
+    for (const m of body.matchAll(ANY_YEAR)) {
+      const before = body.slice(Math.max(0, m.index - 4), m.index);
+      if (k.periods.targetBefore.some((w) => before.endsWith(w)) && !changeTo.test(before)) continue;
+      const year = yearNumber(m[1]!, k);
+      counts.set(year, (counts.get(year) ?? 0) + 1);
+    }
+    // the latest year named more than once (a year in passing, `2010年远景目标`, is named once)
+    const years = [...counts].filter(([, n]) => n > 1).map(([y]) => y);
+    if (years.length) return Math.max(...years);
   }
   return null;
 }
@@ -306,6 +361,12 @@ function chineseDigits(s: string, k: Knowledge): number | null {
 }
 
 interface TimeWords {
+  /** Average words (平均每年, 年均), and `从1997年` (group 1 the year) in a sentence. */
+  average: RegExp | null;
+  fromYear: RegExp | null;
+  /** A start word and what follows it up to the figure (group 1); a change to a level after a figure. */
+  startBefore: RegExp | null;
+  startAfter: RegExp | null;
   dateLine: RegExp | null;
   titles: { words: string[]; year: 'review' | 'delivery' }[];
   workReport: RegExp | null;
@@ -316,7 +377,14 @@ function timeWordsOf(k: Knowledge): TimeWords {
   let words = timeWordCache.get(k);
   if (!words) {
     const p = k.periods;
+    const starts = alternation(p.startBefore);
+    const changes = alternation([...k.words.increase, ...k.words.decrease, ...p.shortChanges]);
     words = {
+      average: p.averageWords?.length ? new RegExp(alternation(p.averageWords), 'u') : null,
+      fromYear: p.startBefore.length ? new RegExp(String.raw`(?:${starts})\s*((?:19|20)\d{2})\s*年`, 'gu') : null,
+      // (what stands between the start word and the figure holds no clause break and no other figure's digits)
+      startBefore: p.startBefore.length ? new RegExp(String.raw`(?:${starts})([^,，;；:：。\d%]*(?:(?:19|20)\d{2}\s*年[^,，;；:：。\d%]*)?)$`, 'u') : null,
+      startAfter: p.startBefore.length ? new RegExp(String.raw`^(?:左右|多|以上|以下)?\s*(?:${changes})(?:${alternation(k.words.changeTo)})`, 'u') : null,
       dateLine: p.dateLine ? new RegExp(p.dateLine, 'mu') : null,
       titles: p.titles ?? [],
       workReport: p.workReportOpenings?.length ? new RegExp(alternation(p.workReportOpenings), 'u') : null,
@@ -415,6 +483,8 @@ export interface Marker {
   target?: boolean;
   /** What set it: an explicit year, a relative word (今年), a part of a year, a span (五年来). */
   source?: 'year' | 'relative' | 'partial' | 'span';
+  /** A bare span (`五年`) of this many years: in a plan it looks forward (`五年城镇新增就业5000万人`). */
+  bare?: number;
 }
 
 /**
@@ -495,9 +565,15 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
     const before = slice.slice(Math.max(0, at - 2), at);
     if (p.comparisonBefore.some((w) => before.endsWith(w))) continue;
     const after = slice.slice(m.index + m[0].length, m.index + m[0].length + 3);
-    if (p.comparisonAfter.some((w) => after.startsWith(w))) continue;
-    const year = Number(m[1]);
-    const target = p.targetBefore.some((w) => before.endsWith(w)) && !p.untilWords.some((w) => slice.endsWith(w, at));
+    const year = yearNumber(m[1]!, k);
+    if (p.comparisonAfter.some((w) => after.startsWith(w))) {
+      // `1989年以来`: the years since, up to the year the text is in (a span of the figures after it)
+      const end = ctx.reviewYear ?? baseYear;
+      if (!m[2] && p.sinceWords.some((w) => after.startsWith(w)) && end !== null && year < end) markers.push({ at: from + at, period: `${year + 1}/${end}`, year: null, source: 'span' });
+      continue;
+    }
+    // 到2025年 is a target date; 增加到2002年的 (a change to a level) is not
+    const target = p.targetBefore.some((w) => before.endsWith(w)) && !p.untilWords.some((w) => slice.endsWith(w, at)) && !words.changeToEnd.test(slice.slice(Math.max(0, at - 4), at));
     let period = narrowed(year, m[2], k);
     if (spanStart) {
       const first = Number(spanStart[1]);
@@ -516,7 +592,9 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
       covered.push([m.index, end]);
       // 比上年, 较去年1—8月, 上年同期: a comparison base, not the figure's period
       if (p.relativeComparisonBefore.some((w) => slice.endsWith(w, m.index)) || p.relativeComparisonAfter.some((w) => slice.startsWith(w, end))) continue;
-      const year = relativeBase + p.relativeYears[m[1]!]!;
+      // 上年, 当年: relative to the year in force (last named, else the section's), not to the delivery year
+      const inForce = p.inForceWords?.includes(m[1]!) ? (yearBefore(markers, from + m.index) ?? baseYear) : null;
+      const year = (inForce ?? relativeBase) + p.relativeYears[m[1]!]!;
       markers.push({ at: from + m.index, period: narrowed(year, m[2], k), year, source: 'relative' });
     }
   }
@@ -554,18 +632,42 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
       // 今后五年 is one forward span, not also the backward 五年; 五年前 is a comparison base
       if (!spansCovered.some(([a, b]) => at < b && end > a) && !p.spanComparisonAfter.some((w) => slice.startsWith(w, end))) {
         spansCovered.push([at, end]);
-        const period = spanPeriod(span, ctx, baseYear);
-        if (period) markers.push({ at: from + at, period, year: null, target: span.direction === 'forward', source: 'span' });
+        // `五年行动计划`, `三年攻坚`: a programme's name, not the period of the figures near it
+        const name = p.nameAfter.some((w) => slice.startsWith(w, end));
+        const period = name ? null : spanPeriod(span, ctx, baseYear);
+        if (period) markers.push({ at: from + at, period, year: null, target: span.direction === 'forward', source: 'span', ...(p.bareSpans?.includes(word) ? { bare: span.years } : {}) });
       }
       at = slice.indexOf(word, end);
+    }
+  }
+  const plans = planWordsOf(k);
+  if (plans) {
+    // `"十三五"时期`, `"九五"期间`: a numbered five-year plan's years (`"十四五"规划` is a name: no period)
+    for (const m of slice.matchAll(plans.re)) {
+      const n = chineseDigits(m[1]!, k);
+      const plan = p.planPeriods!;
+      if (n === null || n < plan.number) continue;
+      const first = plan.start + (n - plan.number) * plan.years;
+      markers.push({ at: from + m.index, period: `${first}/${first + plan.years - 1}`, year: null, source: 'span' });
     }
   }
   return markers.sort((a, b) => a.at - b.at);
 }
 
+const planWordCache = new WeakMap<Knowledge, { re: RegExp } | null>();
+function planWordsOf(k: Knowledge) {
+  let words = planWordCache.get(k);
+  if (words === undefined) {
+    const plan = k.periods.planPeriods;
+    words = plan?.words.length ? { re: new RegExp(`([一二三四五六七八九十]{1,3})五["”’]?(?:${alternation(plan.words)})`, 'gu') } : null;
+    planWordCache.set(k, words);
+  }
+  return words;
+}
+
 const periodWordCache = new WeakMap<
   Knowledge,
-  { any: RegExp; explicitYear: RegExp; relativeYear: RegExp; target: RegExp; targetUnlessPast: RegExp; estimate: RegExp; nonTargets: RegExp; paragraphLead: RegExp; opening: RegExp }
+  { changeToEnd: RegExp; any: RegExp; explicitYear: RegExp; relativeYear: RegExp; target: RegExp; targetUnlessPast: RegExp; estimate: RegExp; nonTargets: RegExp; paragraphLead: RegExp; opening: RegExp }
 >();
 /** The period and modality word lists as single searches (does a sentence hold any of them?). */
 export function periodWordsOf(k: Knowledge) {
@@ -573,9 +675,11 @@ export function periodWordsOf(k: Knowledge) {
   if (!words) {
     const p = k.periods;
     words = {
+      // a change word and 到/至 (`增加到`, `降至`) at the end of a text
+      changeToEnd: new RegExp(`(?:${alternation([...k.words.increase, ...k.words.decrease, ...p.shortChanges])})(?:${alternation(k.words.changeTo)})$`, 'u'),
       any: new RegExp(alternation([...Object.keys(p.relativeYears), ...Object.keys(p.partialYears), ...p.spans.flatMap((s) => s.words)]), 'u'),
       // `2022年`, `2022年1—8月`, `2022年前三季度` (not `2021—2023年`'s first year: see YEAR_SPAN_START); group 1 the year, 2 its part
-      explicitYear: new RegExp(String.raw`(?<![\d.])((?:19|20)\d{2})\s*年(?!\s*[—–\-~至到]\s*\d)` + yearPart(k), 'gu'),
+      explicitYear: new RegExp(String.raw`(?<![\d.〇零○一二三四五六七八九十])(${YEAR_DIGITS})\s*年(?!\s*[—–\-~至到]\s*\d)` + yearPart(k), 'gu'),
       // `今年`, `今年1—2月`, `去年前三季度`: group 1 the word, 2 its part
       relativeYear: new RegExp(`(${alternation(Object.keys(p.relativeYears))})` + yearPart(k), 'gu'),
       target: new RegExp(alternation(k.words.target), 'u'),
@@ -634,6 +738,25 @@ function spanPeriod(span: { years: number; direction: 'back' | 'forward' }, ctx:
 /** A sentence start and a base year as one number (years are read as 4 digits): no key string per figure. */
 const markerKey = (start: number, baseYear: number | null) => start * 100000 + (baseYear === null ? 0 : 50000 + baseYear);
 
+/** The clause before `pos` (back to clause punctuation or `start`). */
+function clauseBefore(text: string, start: number, pos: number): string {
+  let i = pos;
+  while (i > start && !CLAUSE_PUNCTUATION.has(text[i - 1]!)) i--;
+  return text.slice(i, pos);
+}
+const CLAUSE_PUNCTUATION = new Set([...',，;；:：']);
+
+/**
+ * What stands between a start word and a start value (`从1997年的`, `由`), when the figure at pos..end is
+ * one: a start word shortly before it and a change to a level after it (`提高到`, `降至`). Null otherwise.
+ */
+function startValue(text: string, start: number, pos: number, end: number, tw: TimeWords): string | null {
+  if (!tw.startAfter || !tw.startAfter.test(text.slice(end, end + 8))) return null;
+  const before = text.slice(Math.max(start, pos - 14), pos);
+  const m = before.match(tw.startBefore!);
+  return m ? m[1]! : null;
+}
+
 /** A figure's period and what decided it (intent.ts reads the same context for the modality). */
 export interface TimeReading {
   period: string | null;
@@ -652,7 +775,7 @@ export interface TimeReading {
 }
 
 /** Period of the figure starting at `pos` (normalized offset). */
-export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowledge): TimeReading {
+export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowledge, end = pos): TimeReading {
   const text = doc.normalized;
   // Section context: innermost heading with a year, target/review headings, span headings.
   let sectionYear: number | null = null;
@@ -720,12 +843,45 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
     const c = found >= 0 ? ctx.carries[found]! : undefined;
     carry = c?.period && !isolated ? c : undefined;
   }
+  // a bare span in a plan part looks forward from the plan year (`五年城镇新增就业5000万人以上`)
+  if (last?.bare && targetSection && !reviewSection) {
+    const first = ctx.deliveryYear ?? baseYear;
+    if (first !== null) last = { ...last, period: `${first}/${first + last.bare - 1}`, target: true };
+  }
   let period: string | null;
   if (last) period = last.period;
   else if (carry) period = carry.period;
   else if (sectionSpan) period = sectionSpan;
   else if (ctx.documentPeriod && sectionYear === null && !targetSection) period = ctx.documentPeriod;
   else period = baseYear === null ? null : String(baseYear);
+
+  const clause = clauseBefore(text, start, pos);
+  const tw = timeWordsOf(k);
+  // An average over years (`平均每年增长7.7%`, `年均增长`) is of the span in force, not of its last year:
+  // `从1997年的…增加到2002年的…,平均每年增长` is 1998/2002; in a five-year review, its span.
+  if (tw.average?.test(clause) && period !== null && /^\d{4}$/u.test(period)) {
+    const from = [...text.slice(start, pos).matchAll(tw.fromYear!)].pop();
+    const span = carry?.period.includes('/') ? carry.period : sectionSpan;
+    if (from && Number(from[1]) < Number(period)) period = `${Number(from[1]) + 1}/${period}`;
+    else if (span?.endsWith(period)) period = span;
+  }
+  // A start value (`由50.2%提高到52.4%`, `从1997年的7.4万亿元增加到…`) is of its own year when one is
+  // written, else of the year before the period in force.
+  const started = startValue(text, start, pos, end, tw);
+  if (started !== null) {
+    const own = started.match(/((?:19|20)\d{2})\s*年/u);
+    const relative = own ? null : Object.keys(k.periods.relativeYears).find((w) => started.includes(w));
+    const base = relative && k.periods.startInForceWords?.includes(relative) ? baseYear : (ctx.deliveryYear ?? baseYear);
+    if (own) period = own[1]!;
+    else if (relative && base !== null) period = String(base + k.periods.relativeYears[relative]!);
+    else {
+      // (`从1997年的…增加到…;外汇储备从1399亿美元增加到…`: the sentence's start year holds for its next start values)
+      const from = [...text.slice(start, pos).matchAll(tw.fromYear!)].pop();
+      const first = period?.match(/^(\d{4})(?:\/\d{4})?$/u);
+      if (from) period = from[1]!;
+      else if (first) period = String(Number(first[1]) - 1);
+    }
+  }
 
   return { period, sentenceStart: start, baseYear, targetSection, reviewSection, glossary, isolated, marker: last, carry };
 }

@@ -277,6 +277,24 @@ export interface PeriodSettings {
   planPeriods?: { number: number; start: number; years: number; words: string[] };
   /** A figure after one of these and before a change-to word (`由50.2%提高到`) is a start value. */
   startBefore?: string[];
+  /** After a year, a span from it to the year the text is in (`1989年以来`); also comparisonAfter words. */
+  sinceWords?: string[];
+  /** One-character change words before 到/至 (`降到`): with words.yaml increase/decrease, a change to a level. */
+  shortChanges?: string[];
+  /** Words of an average over years (平均每年, 年均): the figure is of the span in force. */
+  averageWords?: string[];
+  /** Achievement words (实现, 完成): a target word or quoted target after them in a clause states an outcome. */
+  achievements?: string[];
+  /** Words saying what is already so (已经, 目前): in a plan part, the figure is an actual. */
+  presentWords?: string[];
+  /** Right after a figure: it is a quoted target (`12%的预期目标`). */
+  targetAfter?: string;
+  /** Relative years counted from the year in force (last named, else the section's), not the delivery year (上年, 当年). */
+  inForceWords?: string[];
+  /** The same, for a start value only (`由上年的58.6%回落到…`: the year before the year in force). */
+  startInForceWords?: string[];
+  /** Span words that in a plan part look forward (`五年城镇新增就业…`). */
+  bareSpans?: string[];
 }
 
 export interface RuleFile {
