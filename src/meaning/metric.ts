@@ -72,6 +72,8 @@ interface Lexicon {
   changeWords: [string, 'increase' | 'decrease'][];
   targetWords: string[];
   baseYear: RegExp | null;
+  /** Subjects already read (shared, never mutated), bounded. */
+  parsed: Map<string, Subject>;
   /** Clause-scope words that may end a subject (`…平均值`), longest first. */
   scopeSuffixes: [string, string][];
   /** Relational tails a user alias may leave off (`议事协调机构` for `议事协调机构精简幅度`). */
@@ -140,6 +142,7 @@ function lexiconOf(rules: RuleSet): Lexicon {
     changeWords: longestFirst([...k.words.increase.map((w): [string, 'increase'] => [w, 'increase']), ...k.words.decrease.map((w): [string, 'decrease'] => [w, 'decrease'])]),
     targetWords: k.words.target,
     baseYear: words.baseYear ? new RegExp(words.baseYear, 'u') : null,
+    parsed: new Map(),
     relationalTails: relationalTails.map(normalizeSubject).sort((a, b) => b.length - a.length),
   };
   lexicons.set(rules, lex);
@@ -169,8 +172,20 @@ function prefixScopes(text: string, lex: Lexicon, scopes: Set<string>): boolean 
 }
 
 /** Reads a subject (a label or an alias): indicator, scopes, change. */
-export function parseSubject(text: string, rules: RuleSet, extraScopes: Iterable<string> = []): Subject {
+export function parseSubject(text: string, rules: RuleSet, extraScopes: readonly string[] = []): Subject {
   const lex = lexiconOf(rules);
+  // labels recur across a document and a run: each (label, clause scopes) is read once per rule set
+  const key = extraScopes.length ? `${text}\u0000${extraScopes.join('+')}` : text;
+  let subject = lex.parsed.get(key);
+  if (!subject) {
+    if (lex.parsed.size >= 50_000) lex.parsed.clear();
+    subject = readSubject(text, lex, extraScopes);
+    lex.parsed.set(key, subject);
+  }
+  return subject;
+}
+
+function readSubject(text: string, lex: Lexicon, extraScopes: readonly string[]): Subject {
   let s = normalizeSubject(text);
   let change: Change = null;
   let changeNoun = false;
@@ -247,10 +262,12 @@ export function subjectOf(figure: Figure, rules: RuleSet): Subject {
 /** Scope words of the clause before a figure (年末, 累计, 平均), comparison bases (`比上年末`) removed. */
 function clauseScopes(text: string, from: number, to: number, lex: Lexicon): string[] {
   if (!lex.clauseWords.length || to <= from) return [];
-  let clause = text.slice(from, to);
   let any = false;
-  for (let i = 0; i < clause.length && !any; i++) if (lex.clauseFirst[clause.charCodeAt(i)]) any = true;
+  for (let i = from; i < to && !any; i++) if (lex.clauseFirst[text.charCodeAt(i)]) any = true;
   if (!any) return [];
+  let clause = text.slice(from, to);
+  // (the comparison pattern is long: only a clause holding a scope word pays for it)
+  if (!lex.clauseWords.some(([w]) => clause.includes(w))) return [];
   clause = clause.replace(lex.comparison, ' ');
   const found = new Set<string>();
   for (const [w, scope] of lex.clauseWords) {
@@ -262,7 +279,9 @@ function clauseScopes(text: string, from: number, to: number, lex: Lexicon): str
   return [...found];
 }
 
-const CLAUSE_BREAK = new Set([...',，;；。!！?？:：\n']);
+/** Clause breaks as a table by UTF-16 unit: the clause of every figure is scanned. */
+const CLAUSE_BREAK = new Uint8Array(65536);
+for (const c of ',，;；。!！?？:：\n') CLAUSE_BREAK[c.charCodeAt(0)] = 1;
 const LIST_GAP = /^[\s、,，和及与或]*$/u;
 
 /** A compiled user-metric matcher of one rule set. */
@@ -350,20 +369,19 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
   let previousScopes: string[] = [];
   for (const figure of figures) {
     let scopes: string[];
-    if (previous && previous.span.end <= figure.span.start && LIST_GAP.test(text.slice(previous.span.end, figure.span.start))) {
+    if (previous && previous.span.end <= figure.span.start && figure.span.start - previous.span.end < 8 && LIST_GAP.test(text.slice(previous.span.end, figure.span.start))) {
       // the next item of a list (`分别增长8.9%、7.7%`) shares its clause
       scopes = previousScopes;
     } else {
       let from = figure.span.start;
       const floor = Math.max(previous && previous.span.end <= figure.span.start ? previous.span.end : 0, figure.span.start - 60);
-      while (from > floor && !CLAUSE_BREAK.has(text[from - 1]!)) from--;
+      while (from > floor && !CLAUSE_BREAK[text.charCodeAt(from - 1)]) from--;
       scopes = clauseScopes(text, from, figure.span.start, lex);
       // 比2002年增长65.5%: a change since a named year
       const base = figure.kind === 'change' && lex.baseYear ? text.slice(from, figure.span.start).match(lex.baseYear) : null;
       if (base?.groups?.year) scopes = [...scopes, `since-${base.groups.year}`];
     }
-    const subject = parseSubject(figure.label ?? '', rules, scopes);
-    subjects.set(figure, subject);
+    let subject = parseSubject(figure.label ?? '', rules, scopes);
     // `经济增长预期目标为8%左右`: a change word right after the subject, target words between it and the figure
     if (subject.indicator && subject.change === null && figure.kind === 'share' && figure.unit === '%' && figure.label) {
       const at = text.lastIndexOf(figure.label, figure.span.start);
@@ -371,12 +389,13 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
         const between = text.slice(at + figure.label.length, figure.span.start);
         const word = lex.changeWords.find(([w]) => between.startsWith(w));
         if (word && !/[\d，,；;。：:]/u.test(between) && lex.targetWords.some((w) => between.includes(w))) {
-          subject.change = word[1];
+          subject = { ...subject, change: word[1] };
           figure.kind = 'change';
           figure.change = word[1];
         }
       }
     }
+    subjects.set(figure, subject);
     if (subject.changeNoun && subject.change && figure.kind !== 'change' && (figure.unit === '%' || figure.unit === '个百分点')) {
       figure.kind = 'change';
       figure.change = subject.change;
