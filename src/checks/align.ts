@@ -40,7 +40,8 @@ export function usable(figure: Figure): boolean {
     figure.interval !== null &&
     figure.period !== null &&
     figure.period !== undefined &&
-    Boolean(figure.label)
+    // (a figure without a label of its own may still name an indicator through its sentence: meaning/metric.ts)
+    (Boolean(figure.label) || Boolean(figure.metric))
   );
 }
 

@@ -382,6 +382,12 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
       if (base?.groups?.year) scopes = [...scopes, `since-${base.groups.year}`];
     }
     let subject = parseSubject(figure.label ?? '', rules, scopes);
+    // `确保物价上涨幅度比去年有明显回落，力争控制在百分之十五左右`: a figure with no subject of its own in a
+    // sentence whose earlier clause names an indicator (and no figure between) is that indicator's
+    if (!figure.label && !subject.indicator) {
+      const topic = topicOf(text, previous && previous.span.end <= figure.span.start ? previous.span.end : 0, figure.span.start, lex);
+      if (topic) subject = parseSubject(topic, rules, scopes);
+    }
     // `经济增长预期目标为8%左右`: a change word right after the subject, target words between it and the figure
     if (subject.indicator && subject.change === null && figure.kind === 'share' && figure.unit === '%' && figure.label) {
       const at = text.lastIndexOf(figure.label, figure.span.start);
@@ -404,6 +410,34 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
     previous = figure;
     previousScopes = scopes;
   }
+}
+
+const SENTENCE_END = /[。!！?？;；\n]/u;
+
+/**
+ * The indicator name (with a change noun right after it) that a sentence's earlier clause is about, for a
+ * figure without a subject of its own: the name ending latest before the figure's clause, nothing but
+ * words between it and the clause (no figure: `floor` is the previous figure's end). Null when none.
+ */
+function topicOf(text: string, floor: number, at: number, lex: Lexicon): string | null {
+  let clause = at;
+  while (clause > floor && !CLAUSE_BREAK[text.charCodeAt(clause - 1)]) clause--;
+  if (clause <= floor) return null;
+  let start = clause - 1;
+  while (start > floor && !SENTENCE_END.test(text[start - 1]!)) start--;
+  if (clause - start > 80) start = clause - 80;
+  const sentence = normalizeSubject(text.slice(start, clause - 1));
+  let best: { end: number; name: string } | null = null;
+  for (const name of lex.byName.keys()) {
+    if (name.length < 2) continue;
+    const found = sentence.lastIndexOf(name);
+    if (found < 0) continue;
+    const end = found + name.length;
+    if (!best || end > best.end || (end === best.end && name.length > best.name.length)) best = { end, name };
+  }
+  if (!best) return null;
+  const noun = [...lex.changeNouns].find((n) => sentence.startsWith(n, best!.end));
+  return best.name + (noun ?? '');
 }
 
 /** The scopes of a figure without an indicator, for auto-alignment by label (`年末` vs `平均` stay apart). */
