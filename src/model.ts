@@ -123,6 +123,11 @@ export interface Figure {
   change: Change;
   /** The metric phrase, cleaned of filler (`引进到位资金`). */
   label: string;
+  /**
+   * What the figure is about (src/meaning/metric.ts): the user metric's id, else the core indicator's id with
+   * its scopes (`gdp`, `surveyed-unemployment-rate@year-end`), else null. Absent before the meaning stage.
+   */
+  metric?: string | null;
   /** e.g. `2022`, `2021-01/2021-08`, `2018/2022`; null when unknown. */
   period: string | null;
   modality: Modality;

@@ -6,7 +6,7 @@
  */
 import { Document as YamlDocument, isMap, isSeq, type YAMLMap } from 'yaml';
 import type { Document, Figure } from './model.js';
-import { metricGroups } from './checks/align.js';
+import { ambiguousLabel, metricGroups } from './checks/align.js';
 import { figureText } from './checks/compare.js';
 import type { CheckContext } from './checks/types.js';
 import { SCHEMA_PATH } from './rules/load.js';
@@ -47,7 +47,8 @@ export function suggestRules(documents: Document[], figures: Figure[], rules: Ru
   // against each other: the same period and jurisdiction (one province's figure is not another's).
   const merged = new Map<string, { name: string; figures: Figure[]; periods: Set<string> }>();
   for (const group of metricGroups(context, { type: 'consistency', metrics: '*' }, { auto: true })) {
-    if (!group.auto || !comparable(group.figures)) continue;
+    // (a scoped group, `年末…`, has no alias that would name only it: its label is the unscoped name)
+    if (!group.auto || !comparable(group.figures) || group.metric.includes('@')) continue;
     const entry = merged.get(group.metric) ?? { name: group.name, figures: [], periods: new Set<string>() };
     entry.figures.push(...group.figures);
     entry.periods.add(group.period);
@@ -55,6 +56,10 @@ export function suggestRules(documents: Document[], figures: Figure[], rules: Ru
   }
   const suggested: Suggested[] = [];
   for (const { name, figures: stated, periods } of merged.values()) {
+    // A metric rule also compares statements inside one document, which auto-alignment leaves alone: a label one
+    // document states with two disagreeing values names two things there (精简要件 2696件 and 238件), and a rule
+    // for it would report a false mismatch. Such labels stay with auto-alignment.
+    if (ambiguousLabel(stated, byDocument, rules)) continue;
     const docs = [...new Set(stated.map((f) => f.document))];
     const readings = new Set(stated.map((f) => `${f.document}\u0000${figureText(f, byDocument.get(f.document))}`));
     const first = stated[0]!;
@@ -81,8 +86,9 @@ export function suggestRules(documents: Document[], figures: Figure[], rules: Ru
   });
   doc.commentBefore =
     ` yaml-language-server: $schema=${schemaReference(cwd)}\n` +
-    ' Metrics aligned automatically by figcheck suggest: same label, unit, kind and change, stated in two places\n' +
-    ' or more. Rename the ids, merge aliases, add `direction`, then load this file with --rules.';
+    ' Metrics aligned automatically by figcheck suggest: same label (or indicator), unit, kind and change, stated\n' +
+    ' in two places or more, and never with two disagreeing values inside one document.\n' +
+    ' Rename the ids, merge aliases, add `direction`, then load this file with --rules.';
   const metricsNode = doc.get('metrics', true);
   if (isSeq(metricsNode)) {
     metricsNode.items.forEach((item, i) => {

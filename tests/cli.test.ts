@@ -277,7 +277,7 @@ function parseCsv(text: string): string[][] {
 }
 
 describe('figures: the JSON contract and CSV', () => {
-  const KEYS = ['path', 'line', 'column', 'endLine', 'endColumn', 'raw', 'value', 'unit', 'interval', 'qualifier', 'kind', 'change', 'label', 'period', 'modality', 'placeholder'];
+  const KEYS = ['path', 'line', 'column', 'endLine', 'endColumn', 'raw', 'value', 'unit', 'interval', 'qualifier', 'kind', 'change', 'label', 'metric', 'period', 'modality', 'placeholder'];
   // Full-width ％ in one, Traditional with pinyin in the other.
   const SEEDS = ['examples/nmg/work-report-2022.txt', 'examples/nmg/work-report-2023.txt'];
 

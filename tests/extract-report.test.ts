@@ -15,10 +15,10 @@ describe('figures --format json', () => {
 
   it('has exactly the contract’s keys, in base units, path relative to cwd', () => {
     const first = parsed.figures[0];
-    expect(Object.keys(first)).toEqual(['path', 'line', 'column', 'endLine', 'endColumn', 'raw', 'value', 'unit', 'interval', 'qualifier', 'kind', 'change', 'label', 'period', 'modality', 'placeholder']);
+    expect(Object.keys(first)).toEqual(['path', 'line', 'column', 'endLine', 'endColumn', 'raw', 'value', 'unit', 'interval', 'qualifier', 'kind', 'change', 'label', 'metric', 'period', 'modality', 'placeholder']);
     expect(first).toEqual({
       path: 'report.txt', line: 1, column: 9, endLine: 1, endColumn: 15, raw: '3409亿元', value: 340900000000, unit: '元',
-      interval: [340850000000, 340950000000], qualifier: null, kind: 'level', change: null, label: '引进到位资金', period: '2022',
+      interval: [340850000000, 340950000000], qualifier: null, kind: 'level', change: null, label: '引进到位资金', metric: null, period: '2022',
       modality: 'actual', placeholder: false,
     });
   });

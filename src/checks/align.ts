@@ -15,6 +15,7 @@ import { normalizeLabel, stripLabelPrefixes } from '../rules/metrics.js';
 import { documentDate, periodOverBy } from './document-date.js';
 import { jurisdictionKey } from './jurisdiction.js';
 import type { CheckContext } from './types.js';
+import { indicatorOf, labelScopes } from '../meaning/metric.js';
 
 export interface MetricGroup {
   /** Metric id, or the auto key (`auto:label|unit|kind|change`). */
@@ -39,7 +40,8 @@ export function usable(figure: Figure): boolean {
     figure.interval !== null &&
     figure.period !== null &&
     figure.period !== undefined &&
-    Boolean(figure.label)
+    // (a figure without a label of its own may still name an indicator through its sentence: meaning/metric.ts)
+    (Boolean(figure.label) || Boolean(figure.metric))
   );
 }
 
@@ -74,6 +76,24 @@ export function autoKey(figure: Figure, label: string): string {
 }
 
 /**
+ * What auto-alignment groups a figure by: its indicator (with scopes: `年末` and `平均` are two facts) when
+ * it resolved to one, else its cleaned label and the scopes of its clause; null when the label is too
+ * generic. Unit, kind and change are always part of it.
+ */
+export function autoIdentity(figure: Figure, rules: RuleSet): { id: string; name: string } | null {
+  const measure = `${figure.unit ?? ''}|${figure.kind}|${figure.change ?? ''}`;
+  const indicator = figure.metric ? indicatorOf(figure.metric, rules) : undefined;
+  if (indicator) {
+    const scoped = figure.metric!.includes('@');
+    return { id: `indicator:${figure.metric}|${measure}`, name: scoped ? figure.label : indicator.name };
+  }
+  const label = autoLabel(figure, rules.alignment ?? {});
+  if (!label) return null;
+  const scopes = labelScopes(figure, rules);
+  return { id: autoKey(figure, label) + (scopes.length ? `@${scopes.join('+')}` : ''), name: label };
+}
+
+/**
  * Groups usable figures in scope into (metric, period) groups. `auto` adds auto-aligned groups for
  * figures no metric rule covers; `metrics` restricts rule-covered groups to the listed ids.
  */
@@ -98,10 +118,10 @@ export function metricGroups(context: CheckContext, rule: CheckRule, options: { 
       name = metric.name;
     } else {
       if (!options.auto) continue;
-      const label = autoLabel(figure, settings);
-      if (!label) continue;
-      id = autoKey(figure, label);
-      name = label;
+      const identity = autoIdentity(figure, context.rules);
+      if (!identity) continue;
+      id = identity.id;
+      name = identity.name;
       // Two regions' figures under one label are different facts: auto groups stay inside one jurisdiction.
       jurisdiction = jurisdictionKey(documents.get(figure.document), settings.jurisdiction);
     }

@@ -15,7 +15,7 @@ import {
   type Severity,
   type TargetOutcome,
 } from '../model.js';
-import { resolveMetrics } from '../rules/metrics.js';
+import { resolveMetrics, unusedMetricWarnings } from '../rules/metrics.js';
 import type { CheckRule, RuleSet } from '../rules/types.js';
 import { CHECKS, checkModule } from './registry.js';
 import type { CheckContext } from './types.js';
@@ -110,6 +110,7 @@ export function runChecks(documents: Document[], figures: Figure[], rules: RuleS
   // check goes on for the others (the core example names gdp-growth without defining it).
   const warnings: string[] = [];
   const defined = new Set((rules.metrics ?? []).map((m) => m.id));
+  warnings.push(...unusedMetricWarnings(rules, new Set([...context.metricOf.values()].map((m) => m.id))));
   for (const entry of entries) {
     if (!Array.isArray(entry.metrics)) continue;
     for (const id of entry.metrics.filter((m) => !defined.has(m))) {

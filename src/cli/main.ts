@@ -16,6 +16,8 @@ import { exitCode } from '../report/gate.js';
 import { createProgress } from '../report/progress.js';
 import { FORMATTERS } from '../report/registry.js';
 import { suggestRules } from '../suggest.js';
+import { knownMetric } from '../meaning/metric.js';
+import { unusedMetricWarnings } from '../rules/metrics.js';
 
 const PACKAGE = JSON.parse(readFileSync(resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'package.json'), 'utf8')) as {
   version: string;
@@ -156,7 +158,7 @@ function openOutput(options: CommonOptions) {
   };
 }
 
-async function runFigures(paths: string[], options: CommonOptions & { format: FiguresFormat }): Promise<number> {
+async function runFigures(paths: string[], options: CommonOptions & { format: FiguresFormat; metric?: string }): Promise<number> {
   const locale = detectLocale(options.locale);
   const writer = figuresWriter(options.format, { color: useColor(options), cwd: process.cwd() });
   const output = openOutput(options);
@@ -164,10 +166,17 @@ async function runFigures(paths: string[], options: CommonOptions & { format: Fi
     let total = 0;
     await output.write(writer.head());
     // One document at a time: a large folder is listed in the memory of its largest document.
-    const { warnings } = await eachDocument(paths, libraryOptions(options, locale), async (doc, figures) => {
-      total += figures.length;
-      await output.write(writer.document(doc, figures));
+    // --metric: only what the metric catches (a user metric's id, or a core indicator's with any scope)
+    const wanted = options.metric;
+    const caught = new Set<string>();
+    const { warnings, rules } = await eachDocument(paths, libraryOptions(options, locale), async (doc, figures) => {
+      for (const figure of figures) if (figure.metric) caught.add(figure.metric);
+      const shown = wanted ? figures.filter((f) => f.metric === wanted || f.metric?.startsWith(`${wanted}@`)) : figures;
+      total += shown.length;
+      await output.write(writer.document(doc, shown));
     });
+    if (wanted && !knownMetric(wanted, rules)) throw new InputError(`--metric ${wanted}: no rule file metric and no core indicator has this id`);
+    warnings.push(...unusedMetricWarnings(rules, caught));
     await output.write(writer.tail(total));
     output.commit();
     warn(warnings);
@@ -206,7 +215,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
 
   withCommonOptions(program.command('figures').description('list every figure with its meaning'))
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
-    .action(async (paths: string[], options: CommonOptions & { format: 'table' | 'json' | 'csv' }) => setExit(await runFigures(paths, options)));
+    .option('--metric <id>', 'only the figures a metric catches (a rule file metric id or a core indicator id)')
+    .action(async (paths: string[], options: CommonOptions & { format: 'table' | 'json' | 'csv'; metric?: string }) => setExit(await runFigures(paths, options)));
 
   withCommonOptions(program.command('suggest').description('write the automatically aligned metrics as a rule file (YAML)'))
     .action(async (paths: string[], options: CommonOptions) => setExit(await runSuggest(paths, options)));

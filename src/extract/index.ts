@@ -139,8 +139,42 @@ interface Meaning {
 
 function clauseStart(text: string, pos: number, floor: number, breaks: Uint8Array): number {
   let i = pos - 1;
-  while (i >= floor && !breaks[text.charCodeAt(i)]) i--;
-  return i + 1;
+  for (;;) {
+    while (i >= floor && !breaks[text.charCodeAt(i)]) i--;
+    // an abbreviation in brackets is part of the name around it (`广义货币(M2)余额`, `细颗粒物(PM2.5)浓度`)
+    const open = i >= floor && (text[i] === ')' || text[i] === '）') ? abbreviationOpen(text, i, floor) : -1;
+    if (open >= 0) {
+      i = open - 1;
+      continue;
+    }
+    // a line broken inside a word (`广义货币` / `M` / `2` / `余额`, a subscript on a line of its own) goes on
+    if (i >= floor && text.charCodeAt(i) === 10 && (shortLatinLine(text, i, -1) || shortLatinLine(text, i, 1))) {
+      i--;
+      continue;
+    }
+    return i + 1;
+  }
+}
+
+/** Whether the line before (`dir` -1) or after (+1) the line break at `at` is 1–3 Latin letters or digits. */
+function shortLatinLine(text: string, at: number, dir: -1 | 1): boolean {
+  let n = 0;
+  for (let j = at + dir; j >= 0 && j < text.length; j += dir) {
+    const c = text.charCodeAt(j);
+    if (c === 10) break;
+    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) || ++n > 3) return false;
+  }
+  return n > 0;
+}
+
+/** Where the `(` of a bracketed Latin abbreviation closing at `close` is (`(M2)`, `(GDP)`, `（R&D）`), or -1. */
+function abbreviationOpen(text: string, close: number, floor: number): number {
+  for (let j = close - 1; j >= floor && j >= close - 8; j--) {
+    const c = text[j]!;
+    if (c === '(' || c === '（') return j < close - 1 && j > floor && /[\p{Script=Han}]/u.test(text[j - 1]!) ? j : -1;
+    if (!/[A-Za-z0-9.&]/.test(c)) return -1;
+  }
+  return -1;
 }
 
 /** The change word just before a figure, skipping gap words and comparison bases (`比上年增长了`). */
@@ -281,8 +315,10 @@ function meaningOf(text: string, figures: ScannedFigure[], k: Knowledge): Meanin
     // a list of nouns joined by 、 names one metric when no figure stands between them
     // (a heading's list marker is no list item: 二、加强社会保障10件; 一、二、三产业增加值 mid-sentence is)
     let joined = text.slice(major, f.start);
+    // (a line break left inside the clause is one inside a word: clauseStart crossed it)
+    if (joined.includes('\n')) joined = joined.replace(/\n/gu, '');
     if (mw.listMarker && (major === 0 || text[major - 1] === '\n')) joined = joined.replace(mw.listMarker, '');
-    const pre = joined.includes('、') && /^[^、]+(?:、[^、]{1,20})+$/u.test(joined) && !/[、]\s*$/u.test(joined) && !/^[、]/u.test(joined) ? joined : text.slice(minor, f.start);
+    const pre = joined.includes('、') && /^[^、]+(?:、[^、]{1,20})+$/u.test(joined) && !/[、]\s*$/u.test(joined) && !/^[、]/u.test(joined) ? joined : text.slice(minor, f.start).replace(/\n/gu, '');
     // A list continues with the same unit and no qualifier of its own (`分别增长4.3%、7.1%`);
     // `增长6%左右、突破2.6万亿元` is two statements.
     let continuation =

@@ -131,6 +131,7 @@ const EMPTY_WORDS: Required<WordLists> = {
   targetUnlessPast: [],
   fillerEnd: [],
   sharedTails: [],
+  measureEnds: [],
   fillerInside: [],
   boundHeads: [],
   edgePunctuation: '',

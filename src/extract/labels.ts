@@ -137,6 +137,9 @@ export function cleanLabel(pre: string, k: Knowledge, rank = false): string {
   const ends = c.end[which];
   for (let round = 0; round < 12; round++) {
     const before = label;
+    // a bracketed abbreviation ending the label restates it: 国内生产总值(GDP) is 国内生产总值
+    const last = label.charCodeAt(label.length - 1);
+    if ((last === 0x29 || last === 0xff09) && /.[(（][A-Za-z0-9.&]{1,8}[)）]$/u.test(label)) label = label.replace(/[(（][A-Za-z0-9.&]{1,8}[)）]$/u, '');
     let a = 0;
     let b = label.length;
     while (a < b && c.edge.has(label.charCodeAt(a))) a++;
@@ -181,6 +184,12 @@ export function splitSubjects(subject: string, count: number, k: Knowledge): str
     const tail = last.slice(firstLen);
     if (parts.slice(0, -1).every((p) => p.length <= 2) && last.length > firstLen + 1 && k.words.sharedTails.some((t) => tail.endsWith(t))) {
       return parts.map((p, i) => (i === parts.length - 1 ? last : p + tail));
+    }
+    // 高技术制造业、装备制造业增加值: the head noun ending the last subject is every subject's, when no other has one
+    const head = [...k.words.sharedTails].sort((a, b) => b.length - a.length).find((t) => last.endsWith(t) && last.length > t.length);
+    const measured = (p: string) => k.words.sharedTails.some((t) => p.endsWith(t)) || k.words.measureEnds.some((e) => p.endsWith(e));
+    if (head && parts.slice(0, -1).every((p) => !measured(p))) {
+      return parts.map((p, i) => (i === parts.length - 1 ? last : p + head));
     }
     return parts;
   }

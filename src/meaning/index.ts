@@ -11,6 +11,7 @@ import { coreRules } from '../rules/load.js';
 import type { RuleSet } from '../rules/types.js';
 import { intentOf } from './intent.js';
 import { periodContext, timeOf } from './time.js';
+import { resolveFigureMetrics } from './metric.js';
 
 
 /** Gives each figure of `doc` (in text order, as extractFigures returns them) its period and modality, in place. */
@@ -25,7 +26,8 @@ export function interpret(doc: Document, figures: Figure[], rules: RuleSet = cor
     // one string per period across the document's figures (a large run keeps every Figure)
     figure.period = period === null ? null : (periods.get(period) ?? (periods.set(period, period), period));
     figure.modality = intentOf(doc, pos, time, ctx, k, figure.span.end);
-    // Metric identity (h-metric, src/meaning/metric.ts) is resolved here, per figure, after time and intent.
   }
+  // what each figure is about: the user metric or core indicator its statement names (metric.ts)
+  resolveFigureMetrics(doc, figures, rules);
   return figures;
 }

@@ -3,7 +3,7 @@
  * reading `file:line:column: message`, with positions from the yaml library's CST.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { isMap, isSeq, LineCounter, parseDocument, type Document as YamlDocument, type Node as YamlNode } from 'yaml';
@@ -199,5 +199,13 @@ function coreFiles(): RuleFile[] {
 /** Core rules followed by the given rule files (validated). */
 export function loadRuleSet(paths: string[]): RuleSet {
   if (!paths.length) return coreRules();
-  return mergeRuleFiles([...coreFiles(), ...paths.map((path) => loadRuleFile(path))]);
+  const files = paths.map((path) => {
+    const file = loadRuleFile(path);
+    // each metric remembers its file: a metric that catches nothing is reported by file and id
+    const shown = relative(process.cwd(), path);
+    const source = shown && !shown.startsWith('..') && !isAbsolute(shown) ? shown : path;
+    for (const metric of file.metrics ?? []) Object.defineProperty(metric, 'source', { value: source, enumerable: false });
+    return file;
+  });
+  return mergeRuleFiles([...coreFiles(), ...files]);
 }

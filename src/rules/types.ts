@@ -14,6 +14,8 @@ export interface MetricRule {
   kind?: FigureKind;
   change?: 'increase' | 'decrease';
   direction?: 'higher-is-better' | 'lower-is-better';
+  /** The rule file that defined it (set by the loader, for messages; not a key of the file). */
+  source?: string;
 }
 
 export interface CheckRule {
@@ -184,6 +186,8 @@ export interface WordLists {
   targetUnlessPast?: string[];
   fillerEnd?: string[];
   sharedTails?: string[];
+  /** Last characters of a subject that already names its measure (起数, 总额): it takes no shared head noun. */
+  measureEnds?: string[];
   fillerInside?: string[];
   boundHeads?: string[];
   /** Characters trimmed from both ends of a label. */

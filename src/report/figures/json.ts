@@ -1,7 +1,7 @@
 /**
  * `figcheck figures --format json`: the contract other tools read, exactly
  * `{"figures":[{"path","line","column","endLine","endColumn","raw","value","unit","interval":[lo,hi],
- * "qualifier","kind","change","label","period","modality","placeholder"}]}`; values and interval ends
+ * "qualifier","kind","change","label","metric","period","modality","placeholder"}]}`; values and interval ends
  * are JSON numbers in base units, `null` for an open end or a placeholder.
  */
 import type { Figure } from '../../model.js';
@@ -22,6 +22,7 @@ export interface FigureRecord {
   kind: Figure['kind'];
   change: Figure['change'];
   label: string;
+  metric: string | null;
   period: string | null;
   modality: Figure['modality'];
   placeholder: boolean;
@@ -43,6 +44,7 @@ export function figureRecord(figure: Figure, cwd: string): FigureRecord {
     kind: figure.kind,
     change: figure.change,
     label: figure.label,
+    metric: figure.metric ?? null,
     period: figure.period,
     modality: figure.modality,
     placeholder: figure.placeholder,

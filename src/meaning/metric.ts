@@ -1,0 +1,446 @@
+/**
+ * Metric identity: what a figure is about, resolved from the statement's own wording to an indicator of
+ * the core lexicon (rules/core/indicators.yaml) or to a user metric (a rule file's `metrics`), the
+ * user metric winning. A subject is read as (neutral words) + (scope words) + name + (change word):
+ * `全国城镇调查失业率平均为5.2%` is surveyed-unemployment-rate with scope average, `国内生产总值增长5%`
+ * is gdp with change increase, `居民消费价格涨幅3%` is cpi, a change. The name is the longest indicator
+ * name ending the subject; whatever stands before it must be neutral or a scope word, else the subject
+ * is something else (`新能源发电量` is not `发电量`) and resolves to nothing.
+ *
+ * Scope words that change the fact (年末 vs 平均, 中央 vs 地方, 规模以上) are part of the identity
+ * (`surveyed-unemployment-rate@year-end`); an indicator's default scope (a stock is a year-end figure)
+ * is the same fact written out or not. User metrics' names and aliases are parsed the same way, so an
+ * alias written from the text (`国内生产总值增长`, `议事协调机构` with `unit: "%"`) catches what a reader
+ * expects.
+ *
+ * Everything a figure needs is compiled once per rule set (WeakMap) into maps keyed by whole strings:
+ * resolving a figure is a handful of map look-ups over its label's suffixes.
+ */
+import type { Change, Document, Figure } from '../model.js';
+import { knowledgeOf } from '../extract/knowledge.js';
+import type { FigureKind } from '../model.js';
+import type { MetricRule, RuleSet } from '../rules/types.js';
+
+/** A lexicon entry (rules/schema.json `$defs/indicator`). */
+export interface Indicator {
+  id: string;
+  name: string;
+  aliases?: string[];
+  unit?: string;
+  kind?: FigureKind;
+  direction?: 'higher-is-better' | 'lower-is-better';
+  scope?: string;
+}
+
+export interface IndicatorWords {
+  scopes?: Record<string, string[]>;
+  clauseScopes?: string[];
+  changeNouns?: Record<string, 'increase' | 'decrease'>;
+  neutralPrefixes?: string[];
+  neutralSuffixes?: string[];
+  baseYear?: string;
+}
+
+/** What a subject (a figure's label, or a metric's alias) says. */
+export interface Subject {
+  /** The indicator named, or null. */
+  indicator: Indicator | null;
+  /** Without an indicator: the subject without neutral and scope words, change words and synonyms folded. */
+  core: string;
+  /** Scope ids (sorted, the indicator's default removed). */
+  scopes: string[];
+  /** Change stated by the subject's own words (`…增长`, `…涨幅`), null when none. */
+  change: Change;
+  /** True when a change noun (涨幅, 增速) ended the subject. */
+  changeNoun: boolean;
+}
+
+interface Lexicon {
+  byName: Map<string, Indicator>;
+  byId: Map<string, Indicator>;
+  /** Prefix words, longest first: scope id, or '' for a neutral word. */
+  prefixes: [string, string][];
+  /** Suffix words, longest first: the change they state ('' for a neutral word). */
+  suffixes: [string, Change | ''][];
+  changeNouns: Set<string>;
+  /** Clause scope words (longest first) → scope id. */
+  clauseWords: [string, string][];
+  clauseFirst: Uint8Array;
+  synonyms: [string, string][];
+  comparison: RegExp;
+  /** Change verbs (longest first) and target words, for a change stated after the subject. */
+  changeWords: [string, 'increase' | 'decrease'][];
+  targetWords: string[];
+  baseYear: RegExp | null;
+  /** Subjects already read (shared, never mutated), bounded. */
+  parsed: Map<string, Subject>;
+  /** Clause-scope words that may end a subject (`…平均值`), longest first. */
+  scopeSuffixes: [string, string][];
+  /** Relational tails a user alias may leave off (`议事协调机构` for `议事协调机构精简幅度`). */
+  relationalTails: string[];
+}
+
+/** Label as compared: no whitespace or quotes, ASCII letters upper-cased the way the lexicon writes them. */
+export function normalizeSubject(text: string): string {
+  // (的 joins without naming: 占国内生产总值的比重 is 占国内生产总值比重)
+  return text.replace(/[(（][A-Za-z0-9.&]{1,8}[)）]/gu, '').replace(/[\s“”"'‘’《》「」()（）的]/gu, '').replace(/[ａ-ｚＡ-Ｚ０-９]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).toUpperCase();
+}
+
+const lexicons = new WeakMap<RuleSet, Lexicon>();
+
+function lexiconOf(rules: RuleSet): Lexicon {
+  let lex = lexicons.get(rules);
+  if (lex) return lex;
+  const words = (rules.indicatorWords ?? {}) as IndicatorWords;
+  const indicators = (rules.indicators ?? []) as Indicator[];
+  const byName = new Map<string, Indicator>();
+  const byId = new Map<string, Indicator>();
+  // a later file's indicator of the same id replaces an earlier one
+  for (const indicator of indicators) byId.set(indicator.id, indicator);
+  for (const indicator of byId.values()) {
+    for (const name of [indicator.name, ...(indicator.aliases ?? [])]) {
+      const key = normalizeSubject(name);
+      if (key && !byName.has(key)) byName.set(key, indicator);
+    }
+  }
+  const longestFirst = <T extends [string, unknown]>(list: T[]) => list.sort((a, b) => b[0].length - a[0].length);
+  const prefixes: [string, string][] = [];
+  for (const [scope, list] of Object.entries(words.scopes ?? {})) for (const w of list) prefixes.push([normalizeSubject(w), scope]);
+  for (const w of [...(words.neutralPrefixes ?? []), ...(rules.alignment?.labelPrefixes ?? [])]) prefixes.push([normalizeSubject(w), '']);
+  const k = knowledgeOf(rules);
+  const suffixes: [string, Change | ''][] = [];
+  for (const [w, change] of Object.entries(words.changeNouns ?? {})) suffixes.push([w, change]);
+  for (const w of k.words.increase) suffixes.push([w, 'increase']);
+  for (const w of k.words.decrease) suffixes.push([w, 'decrease']);
+  for (const w of words.neutralSuffixes ?? []) suffixes.push([normalizeSubject(w), '']);
+  // a clause scope written after the name (`城镇调查失业率平均值为5.1%`)
+  const scopeSuffixes: [string, string][] = [];
+  for (const [scope, list] of Object.entries(words.scopes ?? {})) if ((words.clauseScopes ?? []).includes(scope)) for (const w of list) scopeSuffixes.push([normalizeSubject(w), scope]);
+  const clauseScopes = new Set(words.clauseScopes ?? []);
+  const clauseWords: [string, string][] = [];
+  for (const [scope, list] of Object.entries(words.scopes ?? {})) if (clauseScopes.has(scope)) for (const w of list) if (w.length > 1) clauseWords.push([w, scope]);
+  const clauseFirst = new Uint8Array(65536);
+  for (const [w] of clauseWords) clauseFirst[w.charCodeAt(0)] = 1;
+  const synonyms: [string, string][] = [];
+  for (const [canonical, variants] of Object.entries(rules.alignment?.synonyms ?? {})) for (const v of variants) synonyms.push([v, canonical]);
+  const relationalTails: string[] = [];
+  for (const noun of k.words.relationalNouns) {
+    relationalTails.push(noun);
+    for (const action of k.words.relationalActions) relationalTails.push(action + noun);
+  }
+  lex = {
+    byName,
+    byId,
+    prefixes: longestFirst(prefixes),
+    suffixes: longestFirst(suffixes),
+    changeNouns: new Set(Object.keys(words.changeNouns ?? {})),
+    clauseWords: longestFirst(clauseWords),
+    clauseFirst,
+    synonyms,
+    comparison: new RegExp(k.comparisonAnywhere.source, k.comparisonAnywhere.flags.includes('g') ? k.comparisonAnywhere.flags : k.comparisonAnywhere.flags + 'g'),
+    scopeSuffixes: longestFirst(scopeSuffixes),
+    changeWords: longestFirst([...k.words.increase.map((w): [string, 'increase'] => [w, 'increase']), ...k.words.decrease.map((w): [string, 'decrease'] => [w, 'decrease'])]),
+    targetWords: k.words.target,
+    baseYear: words.baseYear ? new RegExp(words.baseYear, 'u') : null,
+    parsed: new Map(),
+    relationalTails: relationalTails.map(normalizeSubject).sort((a, b) => b.length - a.length),
+  };
+  lexicons.set(rules, lex);
+  return lex;
+}
+
+/** The indicator of an id in a rule set's lexicon. */
+export function indicatorOf(id: string, rules: RuleSet): Indicator | undefined {
+  return lexiconOf(rules).byId.get(id.split('@')[0]!);
+}
+
+/** Whether an id names a user metric or a core indicator of the rule set. */
+export function knownMetric(id: string, rules: RuleSet): boolean {
+  return (rules.metrics ?? []).some((m) => m.id === id) || lexiconOf(rules).byId.has(id.split('@')[0]!);
+}
+
+/** Splits leading neutral and scope words off `text`; null when something else is left. */
+function prefixScopes(text: string, lex: Lexicon, scopes: Set<string>): boolean {
+  let rest = text;
+  while (rest) {
+    const hit = lex.prefixes.find(([w]) => w && rest.startsWith(w));
+    if (!hit) return false;
+    if (hit[1]) scopes.add(hit[1]);
+    rest = rest.slice(hit[0].length);
+  }
+  return true;
+}
+
+/** Reads a subject (a label or an alias): indicator, scopes, change. */
+export function parseSubject(text: string, rules: RuleSet, extraScopes: readonly string[] = []): Subject {
+  const lex = lexiconOf(rules);
+  // labels recur across a document and a run: each (label, clause scopes) is read once per rule set
+  const key = extraScopes.length ? `${text}\u0000${extraScopes.join('+')}` : text;
+  let subject = lex.parsed.get(key);
+  if (!subject) {
+    if (lex.parsed.size >= 50_000) lex.parsed.clear();
+    subject = readSubject(text, lex, extraScopes);
+    lex.parsed.set(key, subject);
+  }
+  return subject;
+}
+
+function readSubject(text: string, lex: Lexicon, extraScopes: readonly string[]): Subject {
+  let s = normalizeSubject(text);
+  let change: Change = null;
+  let changeNoun = false;
+  const scopes = new Set(extraScopes);
+  let indicator: Indicator | null = null;
+  // the whole subject first (人口自然增长率 is a name), then without its change or neutral ending
+  for (let round = 0; round < 5; round++) {
+    for (let i = 0; i < s.length; i++) {
+      const found = lex.byName.get(i ? s.slice(i) : s);
+      if (!found) continue;
+      const own = new Set<string>();
+      if (prefixScopes(s.slice(0, i), lex, own)) {
+        indicator = found;
+        for (const scope of own) scopes.add(scope);
+      }
+      break;
+    }
+    if (indicator) break;
+    const scoped = lex.scopeSuffixes.find(([w]) => s.length > w.length && s.endsWith(w));
+    if (scoped) {
+      scopes.add(scoped[1]);
+      s = s.slice(0, s.length - scoped[0].length);
+      continue;
+    }
+    const hit = lex.suffixes.find(([w]) => s.length > w.length && s.endsWith(w));
+    if (!hit) break;
+    s = s.slice(0, s.length - hit[0].length);
+    if (hit[1]) {
+      if (change === null) change = hit[1];
+      if (lex.changeNouns.has(hit[0])) changeNoun = true;
+    }
+  }
+  let core = s;
+  if (!indicator) {
+    // a subject outside the lexicon: strip what prefixes it can, fold synonyms
+    for (let changed = true; changed; ) {
+      changed = false;
+      const hit = lex.prefixes.find(([w]) => w && core.length > w.length && core.startsWith(w));
+      if (hit) {
+        if (hit[1]) scopes.add(hit[1]);
+        core = core.slice(hit[0].length);
+        changed = true;
+      }
+    }
+    for (const [variant, canonical] of lex.synonyms) if (core.includes(variant)) core = core.split(variant).join(canonical);
+  } else if (indicator.scope) scopes.delete(indicator.scope);
+  return { indicator, core: indicator ? indicator.id : core, scopes: [...scopes].sort(), change, changeNoun };
+}
+
+/** The metric id of a subject: the indicator id with its scopes (`gdp`, `surveyed-unemployment-rate@year-end`). */
+export function subjectMetric(subject: Subject): string | null {
+  if (!subject.indicator) return null;
+  return subject.scopes.length ? `${subject.indicator.id}@${subject.scopes.join('+')}` : subject.indicator.id;
+}
+
+/** The identity of a subject without its change: what a user alias and a figure share when they name one fact. */
+function subjectKey(subject: Subject): string {
+  return `${subject.indicator ? 'i' : 'l'}:${subject.core}@${subject.scopes.join('+')}`;
+}
+
+/** Each figure's subject, as the meaning stage read it (with the scopes of its clause). */
+const subjects = new WeakMap<Figure, Subject>();
+
+/** The subject of a figure (read from its label alone when the meaning stage did not see it). */
+export function subjectOf(figure: Figure, rules: RuleSet): Subject {
+  let subject = subjects.get(figure);
+  if (!subject) {
+    subject = parseSubject(figure.label ?? '', rules);
+    subjects.set(figure, subject);
+  }
+  return subject;
+}
+
+/** Scope words of the clause before a figure (年末, 累计, 平均), comparison bases (`比上年末`) removed. */
+function clauseScopes(text: string, from: number, to: number, lex: Lexicon): string[] {
+  if (!lex.clauseWords.length || to <= from) return [];
+  let any = false;
+  for (let i = from; i < to && !any; i++) if (lex.clauseFirst[text.charCodeAt(i)]) any = true;
+  if (!any) return [];
+  let clause = text.slice(from, to);
+  // (the comparison pattern is long: only a clause holding a scope word pays for it)
+  if (!lex.clauseWords.some(([w]) => clause.includes(w))) return [];
+  clause = clause.replace(lex.comparison, ' ');
+  const found = new Set<string>();
+  for (const [w, scope] of lex.clauseWords) {
+    const at = clause.indexOf(w);
+    if (at < 0) continue;
+    found.add(scope);
+    clause = clause.slice(0, at) + ' ' + clause.slice(at + w.length);
+  }
+  return [...found];
+}
+
+/** Clause breaks as a table by UTF-16 unit: the clause of every figure is scanned. */
+const CLAUSE_BREAK = new Uint8Array(65536);
+for (const c of ',，;；。!！?？:：\n') CLAUSE_BREAK[c.charCodeAt(0)] = 1;
+const LIST_GAP = /^[\s、,，和及与或]*$/u;
+
+/** A compiled user-metric matcher of one rule set. */
+interface UserMetrics {
+  /** subject key → metrics with what their alias requires. */
+  byKey: Map<string, { metric: MetricRule; change: Change; changeNoun: boolean; relational: boolean }[]>;
+  any: boolean;
+}
+
+const userMetricsCache = new WeakMap<RuleSet, UserMetrics>();
+
+function userMetricsOf(rules: RuleSet): UserMetrics {
+  let compiled = userMetricsCache.get(rules);
+  if (compiled) return compiled;
+  const byKey: UserMetrics['byKey'] = new Map();
+  const add = (key: string, entry: { metric: MetricRule; change: Change; changeNoun: boolean; relational: boolean }) => {
+    const list = byKey.get(key) ?? [];
+    if (!list.some((e) => e.metric === entry.metric && e.change === entry.change && e.relational === entry.relational)) list.push(entry);
+    byKey.set(key, list);
+  };
+  for (const metric of rules.metrics ?? []) {
+    for (const alias of new Set([metric.name, ...(metric.aliases ?? [])])) {
+      const subject = parseSubject(alias, rules);
+      if (!subject.core) continue;
+      add(subjectKey(subject), { metric, change: subject.change, changeNoun: subject.changeNoun, relational: false });
+    }
+  }
+  compiled = { byKey, any: byKey.size > 0 };
+  userMetricsCache.set(rules, compiled);
+  return compiled;
+}
+
+/** Whether the figure's unit, kind and change fit the metric (unstated parts of the metric fit anything). */
+export function fitsMetric(figure: Figure, metric: MetricRule): boolean {
+  if (metric.unit !== undefined && metric.unit !== figure.unit) return false;
+  if (metric.kind !== undefined && metric.kind !== figure.kind) return false;
+  if (metric.change !== undefined && metric.change !== figure.change) return false;
+  return true;
+}
+
+/**
+ * The user metric a figure's subject names, or null. An alias stating a change (`…增长`, `…涨幅`) catches
+ * only changes (of that direction for a verb); an alias without the measure (`议事协调机构`) catches
+ * `议事协调机构精简幅度` when the metric states the unit. Several fitting metrics: unresolved, not guessed.
+ */
+export function userMetricOf(figure: Figure, subject: Subject, rules: RuleSet): MetricRule | null {
+  const compiled = userMetricsOf(rules);
+  if (!compiled.any) return null;
+  const fits = (entry: { metric: MetricRule; change: Change; changeNoun: boolean }) => {
+    if (entry.change !== null) {
+      if (figure.kind !== 'change') return false;
+      if (!entry.changeNoun && entry.metric.change === undefined && figure.change !== entry.change) return false;
+    }
+    return fitsMetric(figure, entry.metric);
+  };
+  const pick = (key: string, needsUnit: boolean): MetricRule | null | undefined => {
+    const entries = (compiled.byKey.get(key) ?? []).filter((e) => (!needsUnit || e.metric.unit !== undefined) && fits(e));
+    const metrics = new Set(entries.map((e) => e.metric));
+    if (metrics.size === 1) return [...metrics][0]!;
+    return metrics.size > 1 ? null : undefined;
+  };
+  const exact = pick(subjectKey(subject), false);
+  if (exact !== undefined) return exact;
+  if (!subject.indicator) {
+    // `议事协调机构精简幅度` for an alias `议事协调机构` of a metric that states its unit
+    const lex = lexiconOf(rules);
+    const tail = lex.relationalTails.find((t) => subject.core.length > t.length && subject.core.endsWith(t));
+    if (tail) {
+      const shorter = pick(subjectKey({ ...subject, core: subject.core.slice(0, subject.core.length - tail.length) }), true);
+      if (shorter) return shorter;
+    }
+  }
+  return null;
+}
+
+/**
+ * The meaning stage's metric step for one document: reads each figure's subject (its label, and the scope
+ * words of its clause), makes a change noun's figure a change (`居民消费价格涨幅3%`), and sets
+ * `figure.metric` to the user metric it names, else the indicator (with scopes), else null.
+ */
+export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: RuleSet): void {
+  const lex = lexiconOf(rules);
+  const text = doc.normalized;
+  let previous: Figure | null = null;
+  let previousScopes: string[] = [];
+  for (const figure of figures) {
+    let scopes: string[];
+    if (previous && previous.span.end <= figure.span.start && figure.span.start - previous.span.end < 8 && LIST_GAP.test(text.slice(previous.span.end, figure.span.start))) {
+      // the next item of a list (`分别增长8.9%、7.7%`) shares its clause
+      scopes = previousScopes;
+    } else {
+      let from = figure.span.start;
+      const floor = Math.max(previous && previous.span.end <= figure.span.start ? previous.span.end : 0, figure.span.start - 60);
+      while (from > floor && !CLAUSE_BREAK[text.charCodeAt(from - 1)]) from--;
+      scopes = clauseScopes(text, from, figure.span.start, lex);
+      // 比2002年增长65.5%: a change since a named year
+      const base = figure.kind === 'change' && lex.baseYear ? text.slice(from, figure.span.start).match(lex.baseYear) : null;
+      if (base?.groups?.year) scopes = [...scopes, `since-${base.groups.year}`];
+    }
+    let subject = parseSubject(figure.label ?? '', rules, scopes);
+    // `确保物价上涨幅度比去年有明显回落，力争控制在百分之十五左右`: a figure with no subject of its own in a
+    // sentence whose earlier clause names an indicator (and no figure between) is that indicator's
+    if (!figure.label && !subject.indicator) {
+      const topic = topicOf(text, previous && previous.span.end <= figure.span.start ? previous.span.end : 0, figure.span.start, lex);
+      if (topic) subject = parseSubject(topic, rules, scopes);
+    }
+    // `经济增长预期目标为8%左右`: a change word right after the subject, target words between it and the figure
+    if (subject.indicator && subject.change === null && figure.kind === 'share' && figure.unit === '%' && figure.label) {
+      const at = text.lastIndexOf(figure.label, figure.span.start);
+      if (at >= 0 && figure.span.start - at < 40) {
+        const between = text.slice(at + figure.label.length, figure.span.start);
+        const word = lex.changeWords.find(([w]) => between.startsWith(w));
+        if (word && !/[\d，,；;。：:]/u.test(between) && lex.targetWords.some((w) => between.includes(w))) {
+          subject = { ...subject, change: word[1] };
+          figure.kind = 'change';
+          figure.change = word[1];
+        }
+      }
+    }
+    subjects.set(figure, subject);
+    if (subject.changeNoun && subject.change && figure.kind !== 'change' && (figure.unit === '%' || figure.unit === '个百分点')) {
+      figure.kind = 'change';
+      figure.change = subject.change;
+    }
+    figure.metric = userMetricOf(figure, subject, rules)?.id ?? subjectMetric(subject);
+    previous = figure;
+    previousScopes = scopes;
+  }
+}
+
+const SENTENCE_END = /[。!！?？;；\n]/u;
+
+/**
+ * The indicator name (with a change noun right after it) that a sentence's earlier clause is about, for a
+ * figure without a subject of its own: the name ending latest before the figure's clause, nothing but
+ * words between it and the clause (no figure: `floor` is the previous figure's end). Null when none.
+ */
+function topicOf(text: string, floor: number, at: number, lex: Lexicon): string | null {
+  let clause = at;
+  while (clause > floor && !CLAUSE_BREAK[text.charCodeAt(clause - 1)]) clause--;
+  if (clause <= floor) return null;
+  let start = clause - 1;
+  while (start > floor && !SENTENCE_END.test(text[start - 1]!)) start--;
+  if (clause - start > 80) start = clause - 80;
+  const sentence = normalizeSubject(text.slice(start, clause - 1));
+  let best: { end: number; name: string } | null = null;
+  for (const name of lex.byName.keys()) {
+    if (name.length < 2) continue;
+    const found = sentence.lastIndexOf(name);
+    if (found < 0) continue;
+    const end = found + name.length;
+    if (!best || end > best.end || (end === best.end && name.length > best.name.length)) best = { end, name };
+  }
+  if (!best) return null;
+  const noun = [...lex.changeNouns].find((n) => sentence.startsWith(n, best!.end));
+  return best.name + (noun ?? '');
+}
+
+/** The scopes of a figure without an indicator, for auto-alignment by label (`年末` vs `平均` stay apart). */
+export function labelScopes(figure: Figure, rules: RuleSet): string[] {
+  return subjectOf(figure, rules).scopes;
+}

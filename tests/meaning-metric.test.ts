@@ -1,0 +1,201 @@
+/**
+ * Issue 9 §3–4: metric identity. Figures resolve to the core indicator their statement names (rules/core/
+ * indicators.yaml) with the scope words that make another fact of it; auto-alignment groups by that
+ * identity; rule files written from the text, the way a README reader writes them, catch what they name;
+ * and `figcheck suggest` → `--rules` never finds less, nor anything false, than the run it came from.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { check, extract, readDocument } from '../src/pipeline.js';
+import { extractFigures } from '../src/extract/index.js';
+import { interpret } from '../src/meaning/index.js';
+import { autoIdentity } from '../src/checks/align.js';
+import { coreRules } from '../src/rules/load.js';
+import { suggestRules } from '../src/suggest.js';
+import type { Figure, Finding } from '../src/model.js';
+
+const root = resolve(import.meta.dirname, '..');
+const dir = mkdtempSync(join(tmpdir(), 'figcheck-metric-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The figures of a text as the pipeline reads them (extract, then the meaning stage). */
+async function figuresOf(text: string): Promise<Figure[]> {
+  const doc = await readDocument(Buffer.from(text), { path: 'statement.txt' });
+  return interpret(doc, extractFigures(doc, coreRules()), coreRules());
+}
+
+/** The one figure of a statement whose raw text is `raw`. */
+async function figure(text: string, raw: string): Promise<Figure> {
+  const found = (await figuresOf(text)).find((f) => f.raw === raw);
+  if (!found) throw new Error(`${raw} not read in ${text}`);
+  return found;
+}
+
+const identity = (f: Figure) => autoIdentity(f, coreRules())?.id ?? null;
+
+describe('figures resolve to the indicator their statement names', () => {
+  it.each([
+    ['国内生产总值增长5.2%。', '5.2%', 'gdp', 'change', 'increase'],
+    ['居民消费价格涨幅3%左右；', '3%左右', 'cpi', 'change', 'increase'],
+    ['居民消费价格上涨0.2%。', '0.2%', 'cpi', 'change', 'increase'],
+    ['年末国家外汇储备32024亿美元。', '32024亿美元', 'fx-reserves', 'level', null],
+    ['单位国内生产总值能耗降低3%左右。', '3%左右', 'energy-intensity', 'change', 'decrease'],
+    ['全年全国城镇调查失业率平均值为5.1%。', '5.1%', 'surveyed-unemployment-rate', 'share', null],
+    ['年末全国城镇调查失业率为5.1%。', '5.1%', 'surveyed-unemployment-rate@year-end', 'share', null],
+    ['城镇登记失业率为4.2%。', '4.2%', 'registered-unemployment-rate', 'share', null],
+    ['中央一般公共预算收入8万亿元。', '8万亿元', 'public-budget-revenue@central', 'level', null],
+    ['规模以上工业增加值增长5.8%。', '5.8%', 'industrial-value-added@above-size', 'change', 'increase'],
+    ['年末广义货币(M2)余额313万亿元。', '313万亿元', 'm2', 'level', null],
+    ['中央提出今年经济增长预期目标为8%左右。', '8%左右', 'gdp', 'change', 'increase'],
+    ['研究与试验发展经费支出占国内生产总值的比重为2.68%。', '2.68%', 'rd-intensity', 'share', null],
+  ])('%s → %s', async (text, raw, metric, kind, change) => {
+    const f = await figure(text, raw);
+    expect(f.metric).toBe(metric);
+    expect(f.kind).toBe(kind);
+    expect(f.change).toBe(change);
+  });
+
+  it('a name found only inside a longer subject resolves nothing (新能源发电量 is not 发电量)', async () => {
+    expect((await figure('新能源发电量1350亿千瓦时。', '1350亿千瓦时')).metric).toBeNull();
+    expect((await figure('发电量6465亿千瓦时。', '6465亿千瓦时')).metric).toBe('power-generation');
+  });
+});
+
+describe('labels as a reader reads them', () => {
+  it('a 分别-list shares its head noun; a subject naming its own measure keeps it', async () => {
+    const [a, b] = await figuresOf('高技术制造业、装备制造业增加值分别增长8.9%、7.7%。');
+    expect([a!.label, b!.label]).toEqual(['高技术制造业增加值', '装备制造业增加值']);
+    expect([a!.metric, b!.metric]).toEqual(['high-tech-manufacturing-value-added', 'equipment-manufacturing-value-added']);
+    const [c, d] = await figuresOf('生产安全事故起数、死亡人数分别下降38.6%、30.2%。');
+    expect([c!.label, d!.label]).toEqual(['生产安全事故起数', '死亡人数']);
+  });
+
+  it('verbs and adverbs are not part of a label', async () => {
+    expect((await figure('粮食产量首次跃上1.3万亿斤。', '1.3万亿斤')).label).toBe('粮食产量');
+    const [, real] = await figuresOf('城镇居民人均可支配收入51821元，实际增长4.6%。');
+    expect(real!.label).toBe('城镇居民人均可支配收入');
+    expect(real!.metric).toBe('urban-disposable-income-per-capita');
+  });
+
+  it('a line broken inside a word is joined before labelling (M and 2 on lines of their own)', async () => {
+    const f = await figure('年末广义货币\nM\n2\n余额313万亿元，比上年末增长7.3%。', '313万亿元');
+    expect(f.label).toBe('广义货币M2余额');
+    expect(f.metric).toBe('m2');
+  });
+});
+
+describe('auto-alignment: one fact stated two ways aligns, different facts never do', () => {
+  const same: [string, string, string, string][] = [
+    ['外汇储备3.2万亿美元。', '3.2万亿美元', '国家外汇储备3.3万亿美元。', '3.3万亿美元'],
+    ['粮食产量首次跃上1.3万亿斤。', '1.3万亿斤', '粮食产量1.4万亿斤。', '1.4万亿斤'],
+    ['技术合同成交额6.1万亿元。', '6.1万亿元', '技术合同成交金额6.8万亿元。', '6.8万亿元'],
+    ['赤字率3%。', '3%', '财政赤字率为2.8%。', '2.8%'],
+    ['单位国内生产总值能耗降低3%左右。', '3%左右', '万元国内生产总值能耗下降3.8%。', '3.8%'],
+    ['居民消费价格涨幅3%左右；', '3%左右', '居民消费价格上涨0.2%。', '0.2%'],
+    ['城镇调查失业率5.5%左右；', '5.5%左右', '城镇调查失业率平均为5.2%。', '5.2%'],
+    ['城镇调查失业率平均为5.1%。', '5.1%', '全年全国城镇调查失业率平均值为5.1%。', '5.1%'],
+    ['国内生产总值增长5%左右；', '5%左右', '国内生产总值比上年增长5.2%。', '5.2%'],
+  ];
+  it.each(same)('%s ≡ %s', async (textA, rawA, textB, rawB) => {
+    const a = identity(await figure(textA, rawA));
+    expect(a).not.toBeNull();
+    expect(identity(await figure(textB, rawB))).toBe(a);
+  });
+
+  const apart: [string, string, string, string][] = [
+    ['年末城镇调查失业率5.1%。', '5.1%', '城镇调查失业率平均为5.1%。', '5.1%'],
+    ['城镇登记失业率4.2%。', '4.2%', '城镇调查失业率5.2%。', '5.2%'],
+    ['中央财政收入8万亿元。', '8万亿元', '全国财政收入21.9万亿元。', '21.9万亿元'],
+    ['地方财政收入13万亿元。', '13万亿元', '财政收入21.9万亿元。', '21.9万亿元'],
+    ['规模以上工业增加值增长5.8%。', '5.8%', '工业增加值增长5.7%。', '5.7%'],
+    ['累计完成固定资产投资5000亿元。', '5000亿元', '完成固定资产投资1200亿元。', '1200亿元'],
+    ['固定资产投资年均增长9%。', '9%', '固定资产投资增长3%。', '3%'],
+    ['新能源发电量1350亿千瓦时。', '1350亿千瓦时', '发电量6465亿千瓦时。', '6465亿千瓦时'],
+  ];
+  it.each(apart)('%s ≠ %s', async (textA, rawA, textB, rawB) => {
+    expect(identity(await figure(textA, rawA))).not.toBe(identity(await figure(textB, rawB)));
+  });
+
+  it('end to end: two reports stating foreign-exchange reserves under two names disagree, and it is found', async () => {
+    const a = join(dir, 'report-a.txt');
+    const b = join(dir, 'report-b.txt');
+    writeFileSync(a, '我国经济运行总体平稳。年末外汇储备3.3万亿美元。\n');
+    writeFileSync(b, '我国经济运行总体平稳。国家外汇储备32024亿美元，比上年末减少356亿美元。\n');
+    writeFileSync(join(dir, 'figcheck.yaml'), 'documents:\n  - { id: a, path: report-a.txt, period: "2024" }\n  - { id: b, path: report-b.txt, period: "2024" }\n');
+    const run = await check([], { config: join(dir, 'figcheck.yaml'), cwd: dir });
+    const mismatch = run.findings.find((f) => f.rule === 'figure-mismatch');
+    expect(mismatch?.message).toMatch(/外汇储备/);
+    expect(mismatch?.locations.map((l) => l.path).sort()).toEqual([a, b].map((p) => p.slice(dir.length + 1)).sort());
+  });
+});
+
+describe('rule files written from the text catch what a reader expects', () => {
+  const text =
+    '今年发展主要预期目标是：国内生产总值增长5%左右；居民消费价格涨幅3%左右。\n' +
+    '过去一年，国内生产总值比上年增长5.2%，居民消费价格上涨0.2%。清理议事协调机构109个，幅度达59%。\n' +
+    '议事协调机构精简幅度超过60%。\n';
+  const rules =
+    'version: 1\n' +
+    'metrics:\n' +
+    '  - { id: gdp-growth, name: 国内生产总值增长, aliases: [国内生产总值增长], unit: "%", direction: higher-is-better }\n' +
+    '  - { id: cpi, name: 居民消费价格涨幅, aliases: [居民消费价格涨幅], unit: "%", kind: change, direction: lower-is-better }\n' +
+    '  - { id: bodies-cut, name: 议事协调机构精简幅度, aliases: [议事协调机构], unit: "%" }\n' +
+    '  - { id: never-stated, name: 棉花产量, aliases: [棉花产量], unit: 吨 }\n';
+
+  it('aliases are read like statements: 国内生产总值增长, CPI as a change, 议事协调机构 with its unit', async () => {
+    writeFileSync(join(dir, 'report.txt'), text);
+    writeFileSync(join(dir, 'reader.yaml'), rules);
+    const { figures } = await extract([join(dir, 'report.txt')], { config: false, rules: [join(dir, 'reader.yaml')], cwd: dir });
+    const caught = (id: string) => figures.filter((f) => f.metric === id).map((f) => f.raw);
+    expect(caught('gdp-growth')).toEqual(['5%左右', '5.2%']);
+    expect(caught('cpi')).toEqual(['3%左右', '0.2%']);
+    expect(caught('bodies-cut')).toEqual(['59%', '超过60%']);
+    // the counts are another measure of the same noun: not caught
+    expect(figures.find((f) => f.raw === '109个')?.metric).not.toBe('bodies-cut');
+  });
+
+  it('a user metric overrides the core indicator it names; one that catches nothing is warned about by file and id', async () => {
+    const run = await check([join(dir, 'report.txt')], { config: false, rules: [join(dir, 'reader.yaml')], cwd: dir });
+    expect(run.figures.find((f) => f.raw === '5.2%')?.metric).toBe('gdp-growth');
+    expect(run.warnings).toContainEqual(expect.stringMatching(/reader\.yaml: metric "never-stated" .*catches no figure/));
+    expect(run.warnings.filter((w) => /catches no figure/.test(w))).toHaveLength(1);
+  });
+});
+
+describe('figcheck suggest → --rules on the example corpus', () => {
+  const corpus = resolve(root, 'examples/nmg');
+  const key = (f: Finding) => `${f.rule} ${f.locations.map((l) => `${l.path}:${l.line}:${l.column}`).sort().join(' ')}`;
+  const crossChecks = (findings: Finding[]) => findings.filter((f) => f.rule === 'figure-mismatch' || f.rule === 'target-missed').map(key).sort();
+
+  it('the rule file suggest writes, loaded back, finds everything the auto run found and nothing else', async () => {
+    const auto = await check([corpus], { config: false, cwd: root });
+    const file = join(dir, 'suggested.yaml');
+    writeFileSync(file, suggestRules(auto.documents, auto.figures, coreRules(), dir));
+    const loaded = await check([corpus], { config: false, rules: [file], cwd: root });
+    const before = crossChecks(auto.findings);
+    expect(before.length).toBeGreaterThanOrEqual(4);
+    expect(crossChecks(loaded.findings)).toEqual(before);
+    // among them the real one: 59% vs 超过60%
+    expect(loaded.findings.some((f) => f.rule === 'figure-mismatch' && /议事协调机构/.test(f.message) && /超过60%/.test(f.message))).toBe(true);
+    expect(loaded.findings.some((f) => /精简要件/.test(f.message))).toBe(false);
+  });
+});
+
+describe('README: figures --metric', () => {
+  it('lists only what the metric catches, as the README shows it', () => {
+    const readme = readFileSync(resolve(root, 'README.md'), 'utf8');
+    const line = readme.split('\n').find((l) => l.startsWith('npx figcheck figures') && l.includes('--metric'));
+    expect(line).toBeDefined();
+    const args = line!.replace(/\s+#.*$/u, '').split(/\s+/u).slice(2);
+    const out = execFileSync(process.execPath, [resolve(root, 'bin/figcheck.js'), ...args, '--format', 'json'], { cwd: root, encoding: 'utf8' });
+    const figures = (JSON.parse(out) as { figures: { metric: string | null; label: string }[] }).figures;
+    expect(figures.length).toBeGreaterThan(5);
+    for (const f of figures) expect(f.metric).toBe('regional-gdp');
+    const unknown = spawnSync(process.execPath, [resolve(root, 'bin/figcheck.js'), 'figures', 'examples/nmg', '--metric', 'no-such-metric'], { cwd: root, encoding: 'utf8' });
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/no-such-metric/);
+  });
+});
