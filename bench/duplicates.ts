@@ -14,6 +14,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { duplicatesCheck } from '../src/checks/duplicates.js';
+import { createCheckContext } from '../src/checks/context.js';
 import type { CheckContext } from '../src/checks/types.js';
 import { buildDocument, identityDocument } from '../src/document.js';
 import type { Document } from '../src/model.js';
@@ -132,7 +133,7 @@ export async function benchDuplicates(sizes = [1000, 2500, 5000, 10000]): Promis
     const documents = corpus.documents.slice(0, n);
     const megabytes = documents.reduce((sum, d) => sum + Buffer.byteLength(d.normalized), 0) / (1024 * 1024);
     (globalThis as { gc?: () => void }).gc?.();
-    const context: CheckContext = { documents, figures: [], rules, metricOf: new Map(), locale: 'en', comparisons: [], targets: [], coverage: [] };
+    const context: CheckContext = createCheckContext(documents, [], rules, 'en', new Map());
     const start = process.hrtime.bigint();
     const findings = duplicatesCheck.run(context, { type: 'duplicates' });
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;

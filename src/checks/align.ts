@@ -50,7 +50,7 @@ function inScope(figure: Figure, rule: CheckRule): boolean {
   return true;
 }
 
-function sortFigures(figures: Figure[], documentOrder: Map<string, number>): Figure[] {
+function sortFigures(figures: Figure[], documentOrder: ReadonlyMap<string, number>): Figure[] {
   return figures.sort(
     (a, b) => (documentOrder.get(a.document) ?? 0) - (documentOrder.get(b.document) ?? 0) || a.span.start - b.span.start,
   );
@@ -80,8 +80,8 @@ export function autoKey(figure: Figure, label: string): string {
 export function metricGroups(context: CheckContext, rule: CheckRule, options: { auto: boolean }): MetricGroup[] {
   const settings = context.rules.alignment ?? {};
   const wanted = rule.metrics === undefined || rule.metrics === '*' ? null : new Set(rule.metrics);
-  const documentOrder = new Map(context.documents.map((d, i) => [d.id, i]));
-  const documents = new Map(context.documents.map((d) => [d.id, d]));
+  const documentOrder = context.documentOrder;
+  const documents = context.documentById;
   const groups = new Map<string, MetricGroup>();
   for (const figure of context.figures) {
     if (!usable(figure) || !inScope(figure, rule)) continue;
@@ -150,7 +150,7 @@ export function sameSentence(document: Document | undefined, a: Figure, b: Figur
  * An auto-aligned label that one document states with two disagreeing values (outside one sentence)
  * names more than one thing there (two scopes, two programmes): the label is too ambiguous to align on.
  */
-export function ambiguousLabel(figures: Figure[], documents: Map<string, Document>, rules: RuleSet): boolean {
+export function ambiguousLabel(figures: Figure[], documents: ReadonlyMap<string, Document>, rules: RuleSet): boolean {
   const byDocument = new Map<string, Figure[]>();
   for (const figure of figures) {
     if (figure.modality === 'target') continue;
