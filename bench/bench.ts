@@ -2,23 +2,21 @@
  * `npm run bench`: throughput and memory, measured here and never asserted in unit tests
  * (these machines are noisy). Prints MB/s of decoded text (UTF-8 bytes) and peak RSS.
  *
- *   1. read + normalize over everything in ../shared: .txt and .docx rows (decoding .docx is mammoth's
+ *   1. read + normalize over the 43 real documents in the repository (bench/corpus.ts): .txt and .docx rows (decoding .docx is mammoth's
  *      work, ~3.5 MB/s), then the total
  *   2. read + extract over the same
  *   3. peak memory while extracting 50 MB of text, one document at a time
  *   4. the duplicate check on synthetic corpora of 1,000 … 10,000 documents
  */
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { glob } from 'tinyglobby';
 import { buildDocument } from '../src/document.js';
 import { extractFigures } from '../src/extract/index.js';
 import type { DecodedText } from '../src/model.js';
 import { decodeBuffer } from '../src/read/decode.js';
 import { coreRules } from '../src/rules/load.js';
+import { REAL_DOCUMENT_FOLDERS, realDocuments } from './corpus.js';
 import { benchDuplicates } from './duplicates.js';
 
-const SHARED = resolve(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..', '..', '..', 'shared');
 const MB = 1024 * 1024;
 
 let peakRss = 0;
@@ -64,8 +62,7 @@ function row(label: string, values: Record<string, string | number>): void {
 }
 
 async function main(): Promise<void> {
-  const files = (await glob(['**/*.txt', '**/*.docx'], { cwd: SHARED, absolute: true })).sort();
-  if (!files.length) throw new Error(`no documents under ${SHARED}`);
+  const files = realDocuments();
   const rules = coreRules();
 
   // .txt decoding is native (TextDecoder, iconv-lite) and fast; .docx decoding is mammoth's unzip + XML
@@ -79,7 +76,7 @@ async function main(): Promise<void> {
   const megabytes = (indices: number[]): number => indices.reduce((sum, i) => sum + Buffer.byteLength(decoded[i]!.text), 0) / MB;
   const all = files.map((_, i) => i);
   const textMB = megabytes(all);
-  console.log(`figcheck bench: ${files.length} documents from ${SHARED}, ${textMB.toFixed(2)} MB of text\n`);
+  console.log(`figcheck bench: ${files.length} documents from ${REAL_DOCUMENT_FOLDERS.join(', ')}, ${textMB.toFixed(2)} MB of text\n`);
   row('read (decode) once, cold', { seconds: readOnly.seconds.toFixed(2), 'MB/s': (textMB / readOnly.seconds).toFixed(1) });
 
   const groups = [

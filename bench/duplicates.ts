@@ -1,6 +1,6 @@
 /**
  * Scale benchmark of the duplicate-section check: synthetic corpora of 1,000 … 10,000 documents
- * built from the real documents in ../shared (their sentences drawn at random, the clauses of each
+ * built from the 43 real documents in the repository (bench/corpus.ts; their sentences drawn at random, the clauses of each
  * sentence shuffled and every digit replaced), 2–30 KB of UTF-8 each (about 16 KB, 5,500
  * characters, on average: a yearbook entry to a provincial work report). One document in a
  * hundred gets a passage of 300–1,200 characters copied from an earlier one, so the benchmark
@@ -10,9 +10,7 @@
  * process's peak RSS (resource usage; it includes the corpus held in memory, about 2 bytes per
  * character). Never asserted in tests: these machines are noisy.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { duplicatesCheck } from '../src/checks/duplicates.js';
 import { createCheckContext } from '../src/checks/context.js';
 import type { CheckContext } from '../src/checks/types.js';
@@ -20,6 +18,7 @@ import { buildDocument, identityDocument } from '../src/document.js';
 import type { Document } from '../src/model.js';
 import { decodeBuffer } from '../src/read/decode.js';
 import { coreRules } from '../src/rules/load.js';
+import { realDocuments } from './corpus.js';
 
 export interface DuplicateBenchResult {
   documents: number;
@@ -31,25 +30,6 @@ export interface DuplicateBenchResult {
   planted: number;
   found: number;
   findings: number;
-}
-
-/** The nearest `shared/` folder above this file (source or compiled), or FIGCHECK_SHARED. */
-function sharedDir(): string {
-  if (process.env.FIGCHECK_SHARED) return resolve(process.env.FIGCHECK_SHARED);
-  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'shared', 'corpus'))) return join(dir, 'shared');
-    if (dirname(dir) === dir) throw new Error('benchDuplicates: no shared/ folder with the real documents (set FIGCHECK_SHARED)');
-  }
-}
-
-function files(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) return files(path);
-      return /\.(txt|docx)$/.test(name) ? [path] : [];
-    });
 }
 
 /** mulberry32: a small seeded generator, so every run checks the same corpus. */
@@ -75,7 +55,7 @@ interface Corpus {
 
 async function syntheticCorpus(count: number): Promise<Corpus> {
   const sentences: string[] = [];
-  for (const file of files(sharedDir())) {
+  for (const file of realDocuments()) {
     const doc = buildDocument(await decodeBuffer(readFileSync(file), file));
     for (const sentence of doc.normalized.split(/(?<=[。!?;\n])/)) {
       const trimmed = sentence.trim();

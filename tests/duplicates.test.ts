@@ -1,9 +1,9 @@
 /**
  * duplicate-section: repeated passages within and across documents, on hand-made documents (hits
- * and near misses), on the seeds, and on everything in /work/shared at once.
+ * and near misses), on the seeds, and on all 43 real documents in the repository at once.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import fc from 'fast-check';
 import * as OpenCC from 'opencc-js';
 import { describe, expect, it } from 'vitest';
@@ -16,9 +16,7 @@ import type { Document, Finding, Locale } from '../src/model.js';
 import { decodeFile } from '../src/read/decode.js';
 import type { CheckRule } from '../src/rules/types.js';
 import { coreRules } from '../src/rules/load.js';
-
-const EXAMPLES = join(import.meta.dirname, '..', 'examples', 'nmg');
-const SHARED = resolve(import.meta.dirname, '..', '..', 'shared');
+import { EXAMPLES, NATIONAL, PROVINCES, ROOT } from './helpers/paths.js';
 
 function check(documents: Document[], entry: Partial<CheckRule> = {}, locale: Locale = 'en'): Finding[] {
   const context: CheckContext = createCheckContext(documents, [], coreRules(), locale, new Map());
@@ -180,7 +178,7 @@ describe('duplicate-section on real documents', () => {
     expect(within.every((f) => f.severity === 'warning')).toBe(true);
   });
 
-  it('finds the Inner Mongolia 2025 report given as .txt and as .docx among everything in /work/shared', async () => {
+  it('finds the Inner Mongolia 2025 report given as .txt and as .docx among all 43 real documents', async () => {
     const files: string[] = [];
     const walk = (dir: string): void => {
       for (const name of readdirSync(dir).sort()) {
@@ -189,10 +187,10 @@ describe('duplicate-section on real documents', () => {
         else if (/\.(txt|docx)$/.test(name)) files.push(path);
       }
     };
-    walk(SHARED);
+    for (const dir of [NATIONAL, PROVINCES, EXAMPLES]) walk(dir);
     expect(files.length).toBe(43);
     const docs: Document[] = [];
-    for (const file of files) docs.push(buildDocument(await decodeFile(file), { id: file.slice(SHARED.length + 1) }));
+    for (const file of files) docs.push(buildDocument(await decodeFile(file), { id: relative(ROOT, file) }));
     const findings = check(docs);
     const imar = findings.filter((f) => {
       const paths = f.locations.map((l) => l.path);
@@ -203,6 +201,6 @@ describe('duplicate-section on real documents', () => {
     expect(imar[0]!.message).toMatch(/\((9\d|100)% similar, [\d,]{6,} characters\)/);
     // Within-document findings: only the two doubled yearbooks (the seeds are there too).
     const within = findings.filter((f) => f.locations[0]!.path === f.locations[1]!.path);
-    expect(within.map((f) => f.locations[0]!.path.replace(/.*\//, '')).sort()).toEqual(['000_342123385a01d6d4.txt', '001_4246b72df19e96fa.txt']);
+    expect(within.map((f) => f.locations[0]!.path.replace(/.*\//, '')).sort()).toEqual(['yearbook-2023-government.txt', 'yearbook-2023-party.txt']);
   });
 });

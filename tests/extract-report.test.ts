@@ -7,11 +7,11 @@ import { extractFigures } from '../src/extract/index.js';
 import { displayWidth, formatFigures } from '../src/report/figures/index.js';
 
 const text = '全区引进到位资金3409亿元、比上年增长59.7%。\n地区生产总值增长4%以上,城乡居民收入分别增长4.3%、7.1%。\n完成投资3300多亿元,增长×%。';
-const doc = documentFromText(text, { path: '/work/x/report.txt', id: 'report', period: '2022' });
+const doc = documentFromText(text, { path: '/srv/x/report.txt', id: 'report', period: '2022' });
 const figures = extractFigures(doc);
 
 describe('figures --format json', () => {
-  const parsed = JSON.parse(formatFigures(figures, [doc], 'json', { color: false, cwd: '/work/x' }));
+  const parsed = JSON.parse(formatFigures(figures, [doc], 'json', { color: false, cwd: '/srv/x' }));
 
   it('has exactly the contract’s keys, in base units, path relative to cwd', () => {
     const first = parsed.figures[0];
@@ -32,7 +32,7 @@ describe('figures --format json', () => {
 });
 
 describe('figures --format csv', () => {
-  const csv = formatFigures(figures, [doc], 'csv', { color: false, cwd: '/work/x' });
+  const csv = formatFigures(figures, [doc], 'csv', { color: false, cwd: '/srv/x' });
   it('writes a header and one CRLF row per figure, quoting per RFC 4180', () => {
     const rows = csv.split('\r\n').filter(Boolean);
     expect(rows[0]!.startsWith('path,line,column,endLine,endColumn,raw,value,unit,lo,hi,interval,')).toBe(true);
@@ -45,7 +45,7 @@ describe('figures --format csv', () => {
 
 describe('figures --format table', () => {
   it('aligns columns by display width and shows readable values and intervals without colour', () => {
-    const table = formatFigures(figures, [doc], 'table', { color: false, cwd: '/work/x' });
+    const table = formatFigures(figures, [doc], 'table', { color: false, cwd: '/srv/x' });
     expect(table).not.toMatch(/\u001b\[/);
     const lines = table.split('\n').filter((l) => l.startsWith('report.txt:'));
     expect(lines).toHaveLength(figures.length);
@@ -58,7 +58,7 @@ describe('figures --format table', () => {
   });
 
   it('highlights the figure in its context when colour is on', () => {
-    const table = formatFigures(figures, [doc], 'table', { color: true, cwd: '/work/x' });
+    const table = formatFigures(figures, [doc], 'table', { color: true, cwd: '/srv/x' });
     expect(table).toMatch(/\u001b\[7m/);
   });
 

@@ -171,7 +171,7 @@ function goldFileProblems(): string[] {
     }
   }
 
-  const corpus = gold.documents.filter((d) => d.path.startsWith('../shared/corpus/'));
+  const corpus = gold.documents.filter((d) => d.path.startsWith('tests/fixtures/'));
   const usedCorpus = corpus.filter((d) => gold.figures.some((f) => f.path === d.path));
   if (gold.figures.length < 170) problems.push(`only ${gold.figures.length} gold figures (at least 170 wanted)`);
   if (gold.not_figures.length < 15) problems.push(`only ${gold.not_figures.length} not_figures (at least 15 wanted)`);

@@ -9,9 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { decodeBuffer, decodeFile } from '../src/read/decode.js';
 import { DOCX_LINE_BREAK } from '../src/read/docx.js';
 import { makeDocx, makeDocxFromBody, paragraphXml } from './helpers/docx.js';
+import { PROVINCES } from './helpers/paths.js';
 
 const SEEDS_DIR = join(import.meta.dirname, '..', 'examples', 'nmg');
-const PROVINCES_DIR = '/work/shared/corpus/gwr-2025-provinces';
 
 describe('seed documents saved as .docx', () => {
   for (const name of readdirSync(SEEDS_DIR).filter((file) => file.endsWith('.txt')).sort()) {
@@ -64,7 +64,7 @@ describe('paragraph structure', () => {
 });
 
 describe('the 31 provincial 2025 government work reports (.docx)', () => {
-  const files = readdirSync(PROVINCES_DIR).filter((file) => file.endsWith('.docx')).sort();
+  const files = readdirSync(PROVINCES).filter((file) => file.endsWith('.docx')).sort();
 
   it('are all there', () => {
     expect(files).toHaveLength(31);
@@ -72,7 +72,7 @@ describe('the 31 provincial 2025 government work reports (.docx)', () => {
 
   for (const file of files) {
     it(`${file} decodes to many lines of Chinese text`, async () => {
-      const decoded = await decodeFile(join(PROVINCES_DIR, file));
+      const decoded = await decodeFile(join(PROVINCES, file));
       const lines = decoded.original.split('\n').filter((line) => line.trim() !== '');
       expect(lines.length).toBeGreaterThan(40);
       const text = lines.join('');
@@ -84,7 +84,7 @@ describe('the 31 provincial 2025 government work reports (.docx)', () => {
       expect(decoded.original).not.toContain('\ufffd');
       // No text lost against mammoth's own plain-text extraction (which ends each paragraph with "\n\n"
       // and drops manual line breaks).
-      const raw = await mammoth.extractRawText({ path: join(PROVINCES_DIR, file) });
+      const raw = await mammoth.extractRawText({ path: join(PROVINCES, file) });
       expect(decoded.original.replaceAll(DOCX_LINE_BREAK, '')).toBe(raw.value.replace(/\n\n$/, '').split('\n\n').join('\n'));
     });
   }

@@ -10,7 +10,7 @@ import { FORMATTERS, type FormatOptions } from '../src/report/registry.js';
 import { utf8Column } from '../src/report/rdjsonl.js';
 import { sampleRun } from './report-fixtures.js';
 
-const CWD = '/work/project';
+const CWD = '/srv/project';
 const OPTIONS: FormatOptions = { cwd: CWD, color: false, locale: 'en', version: '0.1.0' };
 
 function format(name: string, run: CheckRun, options: Partial<FormatOptions> = {}): string {

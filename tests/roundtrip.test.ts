@@ -17,11 +17,10 @@ import { readDocument } from '../src/pipeline.js';
 import { coreRules, loadRuleSet } from '../src/rules/load.js';
 import type { RuleSet } from '../src/rules/types.js';
 import { makeDocx } from './helpers/docx.js';
-import { ROOT } from './helpers/paths.js';
+import { PROVINCES, ROOT } from './helpers/paths.js';
 
 const CONFIG = loadConfig(resolve(ROOT, 'examples/nmg/figcheck.yaml'));
 const RULES: RuleSet = loadRuleSet(CONFIG.rules);
-const PROVINCES = resolve(ROOT, '..', 'shared', 'corpus', 'gwr-2025-provinces');
 
 const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
 const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
