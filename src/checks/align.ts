@@ -56,14 +56,31 @@ function sortFigures(figures: Figure[], documentOrder: ReadonlyMap<string, numbe
   );
 }
 
+const labelSettingsCache = new WeakMap<AlignmentSettings, { prefixes: string[]; synonyms: [string, string[]][]; generic: Set<string> }>();
+
+/** The label word lists of the settings, normalized once per settings object (not once per figure). */
+function labelSettings(settings: AlignmentSettings) {
+  let compiled = labelSettingsCache.get(settings);
+  if (!compiled) {
+    compiled = {
+      prefixes: (settings.labelPrefixes ?? []).map(normalizeLabel),
+      synonyms: Object.entries(settings.synonyms ?? {}),
+      generic: new Set((settings.genericLabels ?? []).map(normalizeLabel)),
+    };
+    labelSettingsCache.set(settings, compiled);
+  }
+  return compiled;
+}
+
 /** The auto-alignment label of a figure, or null when it is too generic to align on. */
 export function autoLabel(figure: Figure, settings: AlignmentSettings): string | null {
-  let label = stripLabelPrefixes(normalizeLabel(figure.label ?? ''), (settings.labelPrefixes ?? []).map(normalizeLabel));
-  for (const [canonical, variants] of Object.entries(settings.synonyms ?? {})) {
-    for (const variant of variants) label = label.split(variant).join(canonical);
+  const { prefixes, synonyms, generic } = labelSettings(settings);
+  let label = stripLabelPrefixes(normalizeLabel(figure.label ?? ''), prefixes);
+  for (const [canonical, variants] of synonyms) {
+    for (const variant of variants) if (variant && label.includes(variant)) label = label.split(variant).join(canonical);
   }
   if ([...label].length < (settings.minLabelLength ?? 2)) return null;
-  if ((settings.genericLabels ?? []).some((generic) => normalizeLabel(generic) === label)) return null;
+  if (generic.has(label)) return null;
   // A label that is only digits/latin is an extraction artefact, not a metric name.
   if (!/[\u4e00-\u9fff]/.test(label)) return null;
   return label;
