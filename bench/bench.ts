@@ -197,7 +197,7 @@ function table(header: string[], rows: string[][]): void {
   for (const row of rows) console.log(line(row));
 }
 
-const HEADER = ['command (cold process)', 'docs', 'MB', 'seconds', 'MB/s', 'peak RSS MB', '× bare scan', '× AutoCorrect'];
+const HEADER = ['command (cold process)', 'docs', 'MB', 'seconds', 'MB/s', 'cpu s', 'peak RSS MB', '× bare scan', '× AutoCorrect'];
 
 function resultRow(label: string, docs: number, megabytes: number, result: ProcessResult, bare?: ProcessResult, lint?: ProcessResult): string[] {
   return [
@@ -206,6 +206,7 @@ function resultRow(label: string, docs: number, megabytes: number, result: Proce
     megabytes.toFixed(1),
     result.seconds.toFixed(2),
     (megabytes / result.seconds).toFixed(1),
+    result.cpuSeconds === null ? 'n/a' : result.cpuSeconds.toFixed(2),
     result.peakRssMB === null ? 'n/a' : result.peakRssMB.toFixed(0),
     bare ? (result.seconds / bare.seconds).toFixed(1) : '',
     lint ? (result.seconds / lint.seconds).toFixed(2) : '',
@@ -218,14 +219,19 @@ async function startupRows(): Promise<void> {
   const bare = await fastestOf(10, () => runProcess(process.execPath, ['-e', '0'], { cwd: ROOT }));
   const version = await fastestOf(10, () => figcheck(['--version']));
   const single = await fastestOf(10, () => checkCommand([one]));
+  const startupRow = (label: string, result: ProcessResult, target: boolean) => [
+    label,
+    result.seconds.toFixed(3),
+    result.cpuSeconds?.toFixed(2) ?? 'n/a',
+    result.peakRssMB?.toFixed(0) ?? 'n/a',
+    target ? (result.seconds < 0.2 ? 'met (< 0.2 s)' : 'MISSED (0.2 s)') : '',
+  ];
   table(
-    ['command', 'seconds', 'peak RSS MB', 'target'],
-    [
-      ['node -e 0 (Node itself)', bare.seconds.toFixed(3), bare.peakRssMB?.toFixed(0) ?? 'n/a', ''],
-      ['figcheck --version', version.seconds.toFixed(3), version.peakRssMB?.toFixed(0) ?? 'n/a', version.seconds < 0.2 ? 'met (< 0.2 s)' : 'MISSED (0.2 s)'],
-      ['figcheck check <one file>', single.seconds.toFixed(3), single.peakRssMB?.toFixed(0) ?? 'n/a', single.seconds < 0.2 ? 'met (< 0.2 s)' : 'MISSED (0.2 s)'],
-    ],
+    ['command', 'seconds', 'cpu s', 'peak RSS MB', 'target'],
+    [startupRow('node -e 0 (Node itself)', bare, false), startupRow('figcheck --version', version, true), startupRow('figcheck check <one file>', single, true)],
   );
+  // Wall time on a loaded machine includes waiting for a core: then Node's own start-up shows it.
+  if (bare.seconds > 0.1) console.log(`(Node alone takes ${bare.seconds.toFixed(2)} s here: the machine is loaded; compare the cpu column)`);
 }
 
 /** The 43 real documents: as they are, and as text (.docx decoded once by figcheck's reader) for the text-only tools. */
