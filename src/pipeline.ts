@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { basename, extname, isAbsolute, relative, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
 import { runChecks } from './checks/engine.js';
+import { dropClauses } from './segment/index.js';
 import { findConfig, loadConfig, type Config } from './config.js';
 import { markDamagedFigures } from './damage/index.js';
 import { buildDocument } from './document.js';
@@ -160,6 +161,8 @@ async function collect(paths: string[], options: CheckOptions): Promise<Collecte
   const documents: Document[] = [];
   const figures: Figure[] = [];
   const setup = await eachDocument(paths, options, (doc, found) => {
+    // Held until the run ends: the segment tree keeps sections and sentences, not the extractor's clauses.
+    dropClauses(doc.segments);
     documents.push(doc);
     for (const figure of found) figures.push(figure);
   });
