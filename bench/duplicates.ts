@@ -12,6 +12,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { duplicatesCheck } from '../src/checks/duplicates.js';
+import { createCheckContext } from '../src/checks/context.js';
 import type { CheckContext } from '../src/checks/types.js';
 import { buildDocument, identityDocument } from '../src/document.js';
 import type { Document } from '../src/model.js';
@@ -52,7 +53,24 @@ interface Corpus {
   planted: Map<number, { from: number; text: string }>;
 }
 
+/** Synthetic texts (see the top of this file), with the copies planted in them. */
+export interface SyntheticTexts {
+  texts: string[];
+  planted: Map<number, { from: number; text: string }>;
+}
+
 async function syntheticCorpus(count: number): Promise<Corpus> {
+  const { texts, planted } = await syntheticTexts(count);
+  return { documents: texts.map((text, i) => syntheticDocument(syntheticName(i), text)), planted };
+}
+
+/** `synthetic-00042.txt` */
+export function syntheticName(index: number): string {
+  return `synthetic-${String(index).padStart(5, '0')}.txt`;
+}
+
+/** The first `count` texts of the synthetic corpus (the same texts on every run). */
+export async function syntheticTexts(count: number): Promise<SyntheticTexts> {
   const sentences: string[] = [];
   for (const file of realDocuments()) {
     const doc = buildDocument(await decodeBuffer(readFileSync(file), file));
@@ -70,7 +88,7 @@ async function syntheticCorpus(count: number): Promise<Corpus> {
     }
     return items;
   };
-  const documents: Document[] = [];
+  const texts: string[] = [];
   const planted = new Map<number, { from: number; text: string }>();
   for (let i = 0; i < count; i++) {
     // 2–30 KB of UTF-8: Chinese characters take 3 bytes.
@@ -86,7 +104,7 @@ async function syntheticCorpus(count: number): Promise<Corpus> {
     let text = parts.join('');
     if (i >= 10 && i % 100 === 50) {
       const from = Math.floor(next() * i);
-      const source = documents[from]!.normalized;
+      const source = texts[from]!;
       const size = 300 + Math.floor(next() * 900);
       const at = Math.floor(next() * Math.max(1, source.length - size));
       const copy = source.slice(at, at + size);
@@ -94,9 +112,9 @@ async function syntheticCorpus(count: number): Promise<Corpus> {
       text = `${text.slice(0, into)}\n${copy}\n${text.slice(into)}`;
       planted.set(i, { from, text: copy });
     }
-    documents.push(syntheticDocument(`synthetic-${String(i).padStart(5, '0')}.txt`, text));
+    texts.push(text);
   }
-  return { documents, planted };
+  return { texts, planted };
 }
 
 /**
@@ -112,7 +130,7 @@ export async function benchDuplicates(sizes = [1000, 2500, 5000, 10000]): Promis
     const documents = corpus.documents.slice(0, n);
     const megabytes = documents.reduce((sum, d) => sum + Buffer.byteLength(d.normalized), 0) / (1024 * 1024);
     (globalThis as { gc?: () => void }).gc?.();
-    const context: CheckContext = { documents, figures: [], rules, metricOf: new Map(), locale: 'en', comparisons: [], targets: [], coverage: [] };
+    const context: CheckContext = createCheckContext(documents, [], rules, 'en', new Map());
     const start = process.hrtime.bigint();
     const findings = duplicatesCheck.run(context, { type: 'duplicates' });
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;

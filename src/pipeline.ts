@@ -2,10 +2,11 @@
  * The library's pipeline: read → normalize → segment → extract → checks. The CLI is a thin layer
  * over `readDocument`, `extract` and `check`.
  */
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { basename, extname, isAbsolute, relative, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
 import { runChecks } from './checks/engine.js';
+import { dropClauses } from './segment/index.js';
 import { findConfig, loadConfig, type Config } from './config.js';
 import { markDamagedFigures } from './damage/index.js';
 import { buildDocument } from './document.js';
@@ -161,6 +162,8 @@ async function collect(paths: string[], options: CheckOptions): Promise<Collecte
   const documents: Document[] = [];
   const figures: Figure[] = [];
   const setup = await eachDocument(paths, options, (doc, found) => {
+    // Held until the run ends: the segment tree keeps sections and sentences, not the extractor's clauses.
+    dropClauses(doc.segments);
     documents.push(doc);
     for (const figure of found) figures.push(figure);
   });
@@ -187,7 +190,9 @@ function displayPath(file: string, cwd: string): string {
 
 async function readFileOrFail(file: string, shown: string): Promise<Buffer> {
   try {
-    return await readFile(file);
+    // Documents are read one after another: a synchronous read costs a tenth of fs.promises.readFile
+    // (~2.5 ms a file in FileHandle set-up), which dominated runs over many small files.
+    return readFileSync(file);
   } catch (error) {
     throw new InputError(`${shown}: ${describeFsError(error)}`);
   }

@@ -8,10 +8,9 @@ import { Document as YamlDocument, isMap, isSeq, type YAMLMap } from 'yaml';
 import type { Document, Figure } from './model.js';
 import { ambiguousLabel, metricGroups } from './checks/align.js';
 import { figureText } from './checks/compare.js';
-import type { CheckContext } from './checks/types.js';
+import { createCheckContext } from './checks/context.js';
 import { SCHEMA_PATH } from './rules/load.js';
 import { isAbsolute, relative, sep } from 'node:path';
-import { resolveMetrics } from './rules/metrics.js';
 import type { MetricRule, RuleSet } from './rules/types.js';
 
 interface Suggested {
@@ -27,16 +26,7 @@ interface Suggested {
  *            `$schema` line points at figcheck's schema relative to it.
  */
 export function suggestRules(documents: Document[], figures: Figure[], rules: RuleSet, cwd: string = process.cwd()): string {
-  const context: CheckContext = {
-    documents,
-    figures,
-    rules,
-    metricOf: resolveMetrics(figures, rules),
-    locale: 'en',
-    comparisons: [],
-    targets: [],
-    coverage: [],
-  };
+  const context = createCheckContext(documents, figures, rules, 'en');
   const byDocument = new Map(documents.map((d) => [d.id, d]));
   const comparable = (stated: Figure[]) => {
     const docs = new Set(stated.map((f) => f.document));

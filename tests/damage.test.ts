@@ -9,6 +9,7 @@ import { boilerplateCheck } from '../src/checks/boilerplate.js';
 import { encodingDamageCheck } from '../src/checks/encoding-damage.js';
 import { placeholderCheck } from '../src/checks/placeholder.js';
 import { CHECKS } from '../src/checks/registry.js';
+import { createCheckContext } from '../src/checks/context.js';
 import type { CheckContext, CheckModule } from '../src/checks/types.js';
 import { damagedSpans, markDamagedFigures, placeholderSpans } from '../src/damage/index.js';
 import { documentFromText } from '../src/document.js';
@@ -19,7 +20,7 @@ import { coreRules, parseRuleFile } from '../src/rules/load.js';
 const EXAMPLES = join(import.meta.dirname, '..', 'examples', 'nmg');
 
 function context(documents: Document[], figures: Figure[] = [], locale: Locale = 'en'): CheckContext {
-  return { documents, figures, rules: coreRules(), metricOf: new Map(), locale, comparisons: [], targets: [], coverage: [] };
+  return createCheckContext(documents, figures, coreRules(), locale, new Map());
 }
 
 function run(module: CheckModule, documents: Document[], figures: Figure[] = [], locale: Locale = 'en') {

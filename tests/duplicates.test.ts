@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import * as OpenCC from 'opencc-js';
 import { describe, expect, it } from 'vitest';
 import { duplicatesCheck } from '../src/checks/duplicates.js';
+import { createCheckContext } from '../src/checks/context.js';
 import type { CheckContext } from '../src/checks/types.js';
 import { duplicateSettings, findDuplicateBlocks } from '../src/damage/index.js';
 import { buildDocument, documentFromText } from '../src/document.js';
@@ -18,7 +19,7 @@ import { coreRules } from '../src/rules/load.js';
 import { EXAMPLES, NATIONAL, PROVINCES, ROOT } from './helpers/paths.js';
 
 function check(documents: Document[], entry: Partial<CheckRule> = {}, locale: Locale = 'en'): Finding[] {
-  const context: CheckContext = { documents, figures: [], rules: coreRules(), metricOf: new Map(), locale, comparisons: [], targets: [], coverage: [] };
+  const context: CheckContext = createCheckContext(documents, [], coreRules(), locale, new Map());
   return duplicatesCheck.run(context, { type: 'duplicates', ...entry });
 }
 

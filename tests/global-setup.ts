@@ -4,7 +4,7 @@ import type { TestProject } from 'vitest/node';
 import { ROOT } from './helpers/paths.js';
 
 /**
- * CLI tests run the real bin/figcheck.js, so dist/ must match src/: compile once per test run, before
+ * CLI tests run the real bin/figcheck.js, so dist/ must match src/: build once per test run, before
  * any worker starts (parallel compiles would race on dist/). A failed compile does not stop the other
  * tests; CLI tests report it through `inject('buildError')`.
  */
@@ -13,7 +13,11 @@ export default function setup(project: TestProject): void {
     cwd: ROOT,
     encoding: 'utf8',
   });
-  project.provide('buildError', result.status === 0 ? '' : `tsc failed:\n${result.stdout}${result.stderr}`);
+  // The rest of `npm run build`: the shipped rules, validated and precompiled (dist/core-rules.json).
+  const rules = result.status === 0 ? spawnSync(process.execPath, [resolve(ROOT, 'scripts/precompile.mjs')], { cwd: ROOT, encoding: 'utf8' }) : undefined;
+  const error =
+    result.status !== 0 ? `tsc failed:\n${result.stdout}${result.stderr}` : rules?.status !== 0 ? `precompile failed:\n${rules?.stderr}` : '';
+  project.provide('buildError', error);
 }
 
 declare module 'vitest' {

@@ -52,20 +52,37 @@ function inScope(figure: Figure, rule: CheckRule): boolean {
   return true;
 }
 
-function sortFigures(figures: Figure[], documentOrder: Map<string, number>): Figure[] {
+function sortFigures(figures: Figure[], documentOrder: ReadonlyMap<string, number>): Figure[] {
   return figures.sort(
     (a, b) => (documentOrder.get(a.document) ?? 0) - (documentOrder.get(b.document) ?? 0) || a.span.start - b.span.start,
   );
 }
 
+const labelSettingsCache = new WeakMap<AlignmentSettings, { prefixes: string[]; synonyms: [string, string[]][]; generic: Set<string> }>();
+
+/** The label word lists of the settings, normalized once per settings object (not once per figure). */
+function labelSettings(settings: AlignmentSettings) {
+  let compiled = labelSettingsCache.get(settings);
+  if (!compiled) {
+    compiled = {
+      prefixes: (settings.labelPrefixes ?? []).map(normalizeLabel),
+      synonyms: Object.entries(settings.synonyms ?? {}),
+      generic: new Set((settings.genericLabels ?? []).map(normalizeLabel)),
+    };
+    labelSettingsCache.set(settings, compiled);
+  }
+  return compiled;
+}
+
 /** The auto-alignment label of a figure, or null when it is too generic to align on. */
 export function autoLabel(figure: Figure, settings: AlignmentSettings): string | null {
-  let label = stripLabelPrefixes(normalizeLabel(figure.label ?? ''), (settings.labelPrefixes ?? []).map(normalizeLabel));
-  for (const [canonical, variants] of Object.entries(settings.synonyms ?? {})) {
-    for (const variant of variants) label = label.split(variant).join(canonical);
+  const { prefixes, synonyms, generic } = labelSettings(settings);
+  let label = stripLabelPrefixes(normalizeLabel(figure.label ?? ''), prefixes);
+  for (const [canonical, variants] of synonyms) {
+    for (const variant of variants) if (variant && label.includes(variant)) label = label.split(variant).join(canonical);
   }
   if ([...label].length < (settings.minLabelLength ?? 2)) return null;
-  if ((settings.genericLabels ?? []).some((generic) => normalizeLabel(generic) === label)) return null;
+  if (generic.has(label)) return null;
   // A label that is only digits/latin is an extraction artefact, not a metric name.
   if (!/[\u4e00-\u9fff]/.test(label)) return null;
   return label;
@@ -100,8 +117,8 @@ export function autoIdentity(figure: Figure, rules: RuleSet): { id: string; name
 export function metricGroups(context: CheckContext, rule: CheckRule, options: { auto: boolean }): MetricGroup[] {
   const settings = context.rules.alignment ?? {};
   const wanted = rule.metrics === undefined || rule.metrics === '*' ? null : new Set(rule.metrics);
-  const documentOrder = new Map(context.documents.map((d, i) => [d.id, i]));
-  const documents = new Map(context.documents.map((d) => [d.id, d]));
+  const documentOrder = context.documentOrder;
+  const documents = context.documentById;
   const groups = new Map<string, MetricGroup>();
   for (const figure of context.figures) {
     if (!usable(figure) || !inScope(figure, rule)) continue;
@@ -170,7 +187,7 @@ export function sameSentence(document: Document | undefined, a: Figure, b: Figur
  * An auto-aligned label that one document states with two disagreeing values (outside one sentence)
  * names more than one thing there (two scopes, two programmes): the label is too ambiguous to align on.
  */
-export function ambiguousLabel(figures: Figure[], documents: Map<string, Document>, rules: RuleSet): boolean {
+export function ambiguousLabel(figures: Figure[], documents: ReadonlyMap<string, Document>, rules: RuleSet): boolean {
   const byDocument = new Map<string, Figure[]>();
   for (const figure of figures) {
     if (figure.modality === 'target') continue;

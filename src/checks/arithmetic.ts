@@ -57,7 +57,7 @@ export const arithmeticCheck: CheckModule = {
     const siblingSeparators = settings.siblingSeparators ?? [];
     const sharedHead = settings.sharedHeadLength ?? 2;
     const severity: Severity = rule.severity ?? arithmeticCheck.defaultSeverity;
-    const documents = new Map(context.documents.map((d) => [d.id, d]));
+    const documents = context.documentById;
     const { locale } = context;
     const findings: Finding[] = [];
     const growth = growthPatterns(settings.growth ?? {});

@@ -51,7 +51,7 @@ export function contains(outer: Interval, inner: Interval, epsilon = DEFAULT_EPS
 }
 
 /** A plain figure (no qualifier, closed bounded interval): its interval is the rounding interval of its digits. */
-function plainWidth(figure: Figure): number | null {
+export function plainWidth(figure: Figure): number | null {
   const i = figure.interval;
   if (figure.qualifier || !i || i.lo === null || i.hi === null || !i.loClosed || !i.hiClosed) return null;
   return i.hi - i.lo;

@@ -5,10 +5,11 @@
  * Targets are left to the target check: a target and an actual are not a contradiction.
  */
 import type { Document, Figure, Finding, Location, Severity } from '../model.js';
-import type { CheckRule } from '../rules/types.js';
+import type { CheckRule, ConsistencySettings } from '../rules/types.js';
 import { t } from '../i18n.js';
 import { ambiguousLabel, metricGroups, sameSentence, type MetricGroup } from './align.js';
-import { comparable, consistent, describeReading, figureText, precision } from './compare.js';
+import { Decimal } from 'decimal.js';
+import { consistent, plainWidth, describeReading, figureText, precision } from './compare.js';
 import { fingerprint } from './fingerprint.js';
 import type { CheckContext, CheckModule } from './types.js';
 
@@ -26,7 +27,7 @@ export interface Reading {
   figures: Figure[];
 }
 
-export function readingsOf(figures: Figure[], documents: Map<string, Document>): Reading[] {
+export function readingsOf(figures: Figure[], documents: ReadonlyMap<string, Document>): Reading[] {
   const readings = new Map<string, Reading>();
   for (const figure of figures) {
     const text = figureText(figure, documents.get(figure.document));
@@ -42,7 +43,7 @@ function mismatchFinding(
   group: MetricGroup,
   involved: Reading[],
   context: CheckContext,
-  documents: Map<string, Document>,
+  documents: ReadonlyMap<string, Document>,
   severity: Severity,
 ): Finding {
   const { locale } = context;
@@ -73,8 +74,101 @@ function mismatchFinding(
 }
 
 /** True when every pairing of the two readings' figures lies inside one sentence of one document. */
-function onlyInOneSentence(a: Reading, b: Reading, documents: Map<string, Document>): boolean {
+function onlyInOneSentence(a: Reading, b: Reading, documents: ReadonlyMap<string, Document>): boolean {
   return a.figures.every((fa) => b.figures.every((fb) => sameSentence(documents.get(fa.document), fa, fb)));
+}
+
+/**
+ * The readings that disagree with at least one other reading (not excluded), in reading order.
+ * Comparing every pair is quadratic in the documents stating a metric (10,000 documents each stating
+ * 地区生产总值 for one year); instead, per unit, readings sorted by interval end are scanned for a partner
+ * lying wholly left (then, sorted by start, right) of each reading: a disagreement is a pair of intervals
+ * that do not overlap, or two plain figures of one precision with different digits, which touch at
+ * best on a figure's own grid (SEMANTICS.md); hand-set intervals wider than the grid are covered by a
+ * pass per precision. The scan stops at the first partner found or the first interval reaching past that start, and `consistent`
+ * decides every candidate, so the result is the pairwise one in O(n log n) plus, per document, the
+ * readings it excludes (same document, one sentence).
+ */
+export function disagreeing(
+  readings: Reading[],
+  settings: ConsistencySettings,
+  excluded: (a: Reading, b: Reading) => boolean,
+): Set<Reading> {
+  const found = new Set<Reading>();
+  const byUnit = new Map<string, Reading[]>();
+  for (const reading of readings) {
+    const figure = reading.figures[0]!;
+    if (!figure.interval || figure.placeholder) continue;
+    const key = figure.unit ?? '';
+    const list = byUnit.get(key) ?? [];
+    list.push(reading);
+    byUnit.set(key, list);
+  }
+  const epsilon = settings.relativeEpsilon ?? 1e-9;
+  // Ends within float noise of each other may still disagree (touching ends, equal precision).
+  const slack = (x: number, y: number) => 4 * Math.max(epsilon, 1e-6) * Math.max(1, Math.abs(x), Math.abs(y));
+  const scan = (list: Reading[], end: (r: Reading) => number | null, start: (r: Reading) => number | null, before: (x: number, y: number) => boolean) => {
+    const sorted = list.filter((r) => end(r) !== null).sort((a, b) => (before(end(a)!, end(b)!) ? -1 : before(end(b)!, end(a)!) ? 1 : 0));
+    for (const reading of list) {
+      const from = start(reading);
+      if (from === null) continue;
+      for (const other of sorted) {
+        const to = end(other)!;
+        // Past the reading's start (beyond float noise): no later interval can lie wholly before it.
+        if (before(from, to) && Math.abs(to - from) > slack(to, from)) break;
+        if (other === reading || excluded(reading, other)) continue;
+        if (!consistent(reading.figures[0]!, other.figures[0]!, settings)) {
+          found.add(reading);
+          found.add(other);
+          break;
+        }
+      }
+    }
+  };
+  // Two plain figures of one precision with different digits disagree even where their intervals
+  // overlap: per precision, a reading against the readings of every other value (the first one not
+  // excluded settles it).
+  const strict = (list: Reading[]) => {
+    if (settings.equalPrecisionStrict === false) return;
+    const byWidth = new Map<string, Map<string, Reading[]>>();
+    for (const reading of list) {
+      const figure = reading.figures[0]!;
+      const width = plainWidth(figure);
+      if (width === null || figure.value === null) continue;
+      const widthKey = width.toPrecision(6);
+      const value = figure.exact !== null ? new Decimal(figure.exact).toString() : String(figure.value);
+      const values = byWidth.get(widthKey) ?? new Map<string, Reading[]>();
+      const same = values.get(value) ?? [];
+      same.push(reading);
+      values.set(value, same);
+      byWidth.set(widthKey, values);
+    }
+    for (const values of byWidth.values()) {
+      if (values.size < 2) continue;
+      for (const [value, same] of values) {
+        for (const reading of same) {
+          let partner: Reading | undefined;
+          for (const [otherValue, others] of values) {
+            if (otherValue === value) continue;
+            partner = others.find((o) => !excluded(reading, o) && !consistent(reading.figures[0]!, o.figures[0]!, settings));
+            if (partner) break;
+          }
+          if (partner) {
+            found.add(reading);
+            found.add(partner);
+          }
+        }
+      }
+    }
+  };
+  for (const list of byUnit.values()) {
+    if (list.length < 2) continue;
+    const interval = (r: Reading) => r.figures[0]!.interval!;
+    scan(list, (r) => interval(r).hi, (r) => interval(r).lo, (x, y) => x < y);
+    scan(list, (r) => interval(r).lo, (r) => interval(r).hi, (x, y) => x > y);
+    strict(list);
+  }
+  return new Set(readings.filter((r) => found.has(r)));
 }
 
 export const consistencyCheck: CheckModule = {
@@ -86,7 +180,7 @@ export const consistencyCheck: CheckModule = {
   run(context: CheckContext, rule: CheckRule): Finding[] {
     const settings = context.rules.consistency ?? {};
     const alignment = context.rules.alignment ?? {};
-    const documents = new Map(context.documents.map((d) => [d.id, d]));
+    const documents = context.documentById;
     const auto = rule.auto !== false && (rule.metrics === undefined || rule.metrics === '*');
     const findings: Finding[] = [];
     for (const group of metricGroups(context, rule, { auto })) {
@@ -94,21 +188,10 @@ export const consistencyCheck: CheckModule = {
       if (!statements.length) continue;
       const ambiguous = group.auto && ambiguousLabel(statements, documents, context.rules);
       const readings = readingsOf(statements, documents);
-      const involved = new Set<Reading>();
-      for (let i = 0; i < readings.length; i++) {
-        for (let j = i + 1; j < readings.length; j++) {
-          const a = readings[i]!;
-          const b = readings[j]!;
-          if (group.auto && a.document === b.document && alignment.withinDocument === false) continue;
-          const fa = a.figures[0]!;
-          const fb = b.figures[0]!;
-          if (ambiguous || !comparable(fa, fb)) continue;
-          if (!consistent(fa, fb, settings) && !onlyInOneSentence(a, b, documents)) {
-            involved.add(a);
-            involved.add(b);
-          }
-        }
-      }
+      const excluded = (a: Reading, b: Reading): boolean =>
+        a.document === b.document &&
+        ((group.auto && alignment.withinDocument === false) || onlyInOneSentence(a, b, documents));
+      const involved = ambiguous ? new Set<Reading>() : disagreeing(readings, settings, excluded);
       context.comparisons.push({
         metric: group.metric,
         name: group.name,

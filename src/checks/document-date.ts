@@ -15,9 +15,10 @@ export interface YearMonth {
   month: number;
 }
 
+/** Headings open sections: the walk never descends into paragraphs, sentences and clauses (most of the tree). */
 function datedHeadings(segment: Segment, out: string[]): string[] {
   if (segment.headingKind === 'dated-line' && segment.heading) out.push(segment.heading);
-  for (const child of segment.children) datedHeadings(child, out);
+  for (const child of segment.children) if (child.kind === 'section') datedHeadings(child, out);
   return out;
 }
 

@@ -28,6 +28,11 @@ function percent(similarity: number): number {
   return similarity >= 1 ? 100 : Math.min(99, Math.floor(similarity * 100));
 }
 
+/** `12,345`: toLocaleString's English grouping without its start-up (ICU number formats: ~50 ms). */
+function thousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
 export const duplicatesCheck: CheckModule = {
   type: 'duplicates',
   ruleIds: [DUPLICATE_SECTION],
@@ -45,7 +50,7 @@ export const duplicatesCheck: CheckModule = {
       const repeatAt = repeat.locate(block.repeat.start, block.repeat.end);
       const originalAt = original.locate(block.original.start, block.original.end);
       const pct = percent(block.similarity);
-      const n = block.length.toLocaleString('en-US');
+      const n = thousands(block.length);
       const here = lineRange(repeatAt, repeat, context.locale);
       const there = lineRange(originalAt, original, context.locale);
       const verb = repeatAt.line === repeatAt.endLine ? 'repeats' : 'repeat';

@@ -15,10 +15,10 @@ import {
   type Severity,
   type TargetOutcome,
 } from '../model.js';
-import { resolveMetrics, unusedMetricWarnings } from '../rules/metrics.js';
+import { unusedMetricWarnings } from '../rules/metrics.js';
 import type { CheckRule, RuleSet } from '../rules/types.js';
 import { CHECKS, checkModule } from './registry.js';
-import type { CheckContext } from './types.js';
+import { createCheckContext } from './context.js';
 
 export interface RunChecksOptions {
   locale: Locale;
@@ -67,12 +67,21 @@ export function coverageOf(documents: Document[], comparisons: MetricComparison[
       stated.set(figure.document, set);
     }
   }
+  // Only documents of one period pair up: index them by period rather than trying every pair.
+  const samePeriod = new Map<string, number[]>();
+  documents.forEach((document, index) => {
+    if (!document.period) return;
+    const list = samePeriod.get(document.period) ?? [];
+    list.push(index);
+    samePeriod.set(document.period, list);
+  });
   const coverage: Coverage[] = [];
   for (let i = 0; i < documents.length; i++) {
-    for (let j = i + 1; j < documents.length; j++) {
-      const a = documents[i]!;
-      const b = documents[j]!;
-      if (!a.period || a.period !== b.period) continue;
+    const a = documents[i]!;
+    if (!a.period) continue;
+    const peers = samePeriod.get(a.period)!;
+    for (let p = peers.indexOf(i) + 1; p < peers.length; p++) {
+      const b = documents[peers[p]!]!;
       const sa = stated.get(a.id) ?? new Set<string>();
       const sb = stated.get(b.id) ?? new Set<string>();
       coverage.push({
@@ -88,16 +97,7 @@ export function coverageOf(documents: Document[], comparisons: MetricComparison[
 }
 
 export function runChecks(documents: Document[], figures: Figure[], rules: RuleSet, options: RunChecksOptions): CheckResults {
-  const context: CheckContext = {
-    documents,
-    figures,
-    rules,
-    metricOf: resolveMetrics(figures, rules),
-    locale: options.locale,
-    comparisons: [],
-    targets: [],
-    coverage: [],
-  };
+  const context = createCheckContext(documents, figures, rules, options.locale);
   const entries: CheckRule[] = rules.checks ?? [];
   for (const entry of entries) {
     if (!checkModule(entry.type)) {

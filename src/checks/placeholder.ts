@@ -49,8 +49,8 @@ export const placeholderCheck: CheckModule = {
       if (rule.documents && !rule.documents.includes(document.id)) continue;
       const spans = placeholderSpans(document, context.rules);
       for (const span of spans) report(document, span, span.pattern !== 'token-before-unit');
-      for (const figure of context.figures) {
-        if (figure.document !== document.id || !figure.placeholder) continue;
+      for (const figure of context.figuresOf(document.id)) {
+        if (!figure.placeholder) continue;
         if (spans.some((s) => s.start < figure.span.end && figure.span.start < s.end)) continue;
         report(document, figure.span, false);
       }

@@ -29,7 +29,7 @@ export function directionOf(target: Figure, metric: MetricRule | undefined, lowe
 const STATUS_RANK: Record<string, number> = { final: 0, preliminary: 1, draft: 2 };
 
 /** The actual to judge a target by: final documents before preliminary ones, actuals before estimates, most precise. */
-function referenceActual(actuals: Figure[], documents: Map<string, Document>): Figure {
+function referenceActual(actuals: Figure[], documents: ReadonlyMap<string, Document>): Figure {
   const rank = (f: Figure) => STATUS_RANK[documents.get(f.document)?.status ?? 'final'] ?? 0;
   return [...actuals].sort(
     (a, b) =>
@@ -46,7 +46,7 @@ export const targetCheck: CheckModule = {
   description: 'A target and the actual of the same metric and period that do not meet (direction-aware).',
   onByDefault: true,
   run(context: CheckContext, rule: CheckRule): Finding[] {
-    const documents = new Map(context.documents.map((d) => [d.id, d]));
+    const documents = context.documentById;
     const lowerIsBetter = context.rules.alignment?.lowerIsBetter ?? [];
     const auto = rule.auto !== false && (rule.metrics === undefined || rule.metrics === '*');
     const findings: Finding[] = [];

@@ -17,6 +17,11 @@ export interface CheckContext {
   comparisons: MetricComparison[];
   targets: TargetOutcome[];
   coverage: Coverage[];
+  /** Figures of one document, in `figures` order (built once: see context.ts). */
+  figuresOf(document: string): readonly Figure[];
+  /** Documents by id, and each id's place in `documents`. */
+  documentById: ReadonlyMap<string, Document>;
+  documentOrder: ReadonlyMap<string, number>;
 }
 
 export interface CheckModule {

@@ -6,18 +6,25 @@ import { appendFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileS
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { applyBaseline, readBaseline, writeBaseline } from '../baseline.js';
 import { detectLocale } from '../i18n.js';
 import { InputError, type Locale, type Severity } from '../model.js';
-import { check, eachDocument, extract, type CheckOptions } from '../pipeline.js';
-import { figuresWriter, type FiguresFormat } from '../report/figures/index.js';
-import { writeReportDir } from '../report/discrepancy/index.js';
-import { exitCode } from '../report/gate.js';
+import type { CheckOptions } from '../pipeline.js';
+import type { FiguresFormat } from '../report/figures/index.js';
 import { createProgress } from '../report/progress.js';
-import { FORMATTERS } from '../report/registry.js';
-import { suggestRules } from '../suggest.js';
-import { knownMetric } from '../meaning/metric.js';
-import { unusedMetricWarnings } from '../rules/metrics.js';
+import { FORMAT_NAMES, loadFormatter } from '../report/formats.js';
+
+// The pipeline, formatters, reports, baselines and suggest are loaded by the command that uses them
+// (start-up: `figcheck --version` loads none of them, a check loads no report folder or YAML writer).
+const lazy = {
+  pipeline: () => import('../pipeline.js'),
+  baseline: () => import('../baseline.js'),
+  figures: () => import('../report/figures/index.js'),
+  discrepancy: () => import('../report/discrepancy/index.js'),
+  gate: () => import('../report/gate.js'),
+  suggest: () => import('../suggest.js'),
+  metric: () => import('../meaning/metric.js'),
+  metrics: () => import('../rules/metrics.js'),
+};
 
 const PACKAGE = JSON.parse(readFileSync(resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'package.json'), 'utf8')) as {
   version: string;
@@ -111,9 +118,12 @@ async function runCheck(paths: string[], options: CheckCommandOptions): Promise<
   const locale = detectLocale(options.locale);
   const color = useColor(options);
   const formatName = options.format ?? (process.stdout.isTTY && !options.output ? 'stylish' : 'unix');
-  const formatter = FORMATTERS.find((f) => f.name === formatName);
-  if (!formatter) throw new InputError(`unknown --format "${formatName}" (one of: ${FORMATTERS.map((f) => f.name).join(', ')})`);
+  const formatter = await loadFormatter(formatName);
+  if (!formatter) throw new InputError(`unknown --format "${formatName}" (one of: ${FORMAT_NAMES.join(', ')})`);
   if (options.updateBaseline && !options.baseline) throw new InputError('--update-baseline needs --baseline FILE');
+  const [{ check }, { exitCode }] = await Promise.all([lazy.pipeline(), lazy.gate()]);
+  const { applyBaseline, readBaseline, writeBaseline } = options.baseline ? await lazy.baseline() : ({} as Awaited<ReturnType<typeof lazy.baseline>>);
+  const { writeReportDir } = options.reportDir ? await lazy.discrepancy() : ({} as Awaited<ReturnType<typeof lazy.discrepancy>>);
 
   const run = await check(paths, libraryOptions(options, locale));
   warn(run.warnings);
@@ -160,6 +170,12 @@ function openOutput(options: CommonOptions) {
 
 async function runFigures(paths: string[], options: CommonOptions & { format: FiguresFormat; metric?: string }): Promise<number> {
   const locale = detectLocale(options.locale);
+  const [{ eachDocument }, { figuresWriter }, { knownMetric }, { unusedMetricWarnings }] = await Promise.all([
+    lazy.pipeline(),
+    lazy.figures(),
+    lazy.metric(),
+    lazy.metrics(),
+  ]);
   const writer = figuresWriter(options.format, { color: useColor(options), cwd: process.cwd() });
   const output = openOutput(options);
   try {
@@ -189,6 +205,7 @@ async function runFigures(paths: string[], options: CommonOptions & { format: Fi
 
 async function runSuggest(paths: string[], options: CommonOptions): Promise<number> {
   const locale = detectLocale(options.locale);
+  const [{ extract }, { suggestRules }] = await Promise.all([lazy.pipeline(), lazy.suggest()]);
   const { documents, figures, warnings, rules } = await extract(paths, libraryOptions(options, locale));
   warn(warnings);
   await emit(suggestRules(documents, figures, rules), options);
@@ -204,7 +221,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
 
   withCommonOptions(program.command('check', { isDefault: true }).description('cross-check the figures of documents (default command)'))
     .addOption(
-      new Option('-f, --format <format>', 'output format (default: stylish on a terminal, unix otherwise)').choices(FORMATTERS.map((f) => f.name)),
+      new Option('-f, --format <format>', 'output format (default: stylish on a terminal, unix otherwise)').choices(FORMAT_NAMES),
     )
     .option('--report-dir <dir>', 'write the discrepancy report (report.md, index.html) into a folder')
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices(['error', 'warning', 'info', 'never']).default('error'))

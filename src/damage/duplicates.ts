@@ -4,8 +4,10 @@
  * 1. Each document's comparison text (letters and digits of normalized text, boilerplate left out)
  *    is winnowed into fingerprints (hash, document, position).
  * 2. Fingerprints are radix-sorted by hash. A hash kept in at most `maxFanout` places links every
- *    pair of its places. A hash kept more often is a set phrase; it links only document pairs that
- *    rarer hashes already linked, so the pairs stay linear in the number of fingerprints.
+ *    pair of its places. A hash kept more often is common text: it links document pairs that rarer
+ *    hashes already linked, and a long run of common hashes matching one earlier place (a block
+ *    copied ten or fifty times) links each copy to the first; a set phrase is too short to make
+ *    such a run. Either way the links stay linear in the number of fingerprints.
  * 3. The links of each document pair, sorted by position, chain into blocks along a diagonal
  *    (a drift of `maxDrift` absorbs insertions and deletions); a block is extended over equal
  *    characters at both ends and kept when it is long and similar enough.
@@ -171,6 +173,8 @@ export function findDuplicateBlocks(documents: readonly DuplicateSource[], setti
     }
   }
 
+  copiesOfCommonText(common, byHash, owner, position, partners, settings, link);
+
   // Links of one document pair together, in order of position in the first document.
   const count = linkA.length;
   const la = linkA.view();
@@ -202,6 +206,81 @@ export function findDuplicateBlocks(documents: readonly DuplicateSource[], setti
     (c) => c.similarity >= settings.threshold && Math.min(c.a1 - c.a0, c.b1 - c.b0) >= settings.minLength,
   );
   return toBlocks(documents, texts, earliestOriginals(kept));
+}
+
+/**
+ * Many copies of one block: every hash of a block copied into more than `maxFanout` places is
+ * "common", so neither rare hashes nor partners link the copies. Each place of a common hash is
+ * matched with the first place of its hash (in document, position order): walking each document's
+ * places in order, a run of such matches against one earlier document along one diagonal, long
+ * enough to be a block, is a copy of what lies there, and its places are linked to their first
+ * places. Set phrases give short runs and no links, so the cost stays one pass over the places.
+ */
+function copiesOfCommonText(
+  common: [number, number][],
+  byHash: Uint32Array,
+  owner: Uint32Array,
+  position: Uint32Array,
+  partners: Map<number, Set<number>>,
+  settings: DuplicateSettings,
+  link: (x: number, y: number) => void,
+): void {
+  const none = 0xffffffff;
+  const firstOf = new Uint32Array(owner.length).fill(none);
+  for (const [from, to] of common) {
+    for (let i = from + 1; i < to; i++) firstOf[byHash[i]!] = byHash[from]!;
+  }
+  // A run shorter than this cannot reach minLength even after exact extension at both ends.
+  const shortest = settings.minLength - 2 * (settings.shingle + settings.window);
+  interface Run {
+    document: number;
+    drift: number;
+    last: number;
+    members: number[];
+  }
+  let active: Run[] = [];
+  const close = (run: Run): void => {
+    const first = run.members[0]!;
+    const span = position[run.members[run.members.length - 1]!]! + settings.shingle - position[first]!;
+    if (span < shortest) return;
+    for (const place of run.members) link(firstOf[place]!, place);
+  };
+  let current = -1;
+  for (let place = 0; place < owner.length; place++) {
+    if (owner[place] !== current) {
+      for (const run of active) close(run);
+      active = [];
+      current = owner[place]!;
+    }
+    const first = firstOf[place]!;
+    if (first === none) continue;
+    const document = owner[first]!;
+    // Pairs that share rarer text are linked already, set phrases included.
+    if (partners.get(document)?.has(current)) continue;
+    const y = position[place]!;
+    const drift = y - position[first]!;
+    let best: Run | undefined;
+    active = active.filter((run) => {
+      if (run.last + settings.maxGap >= y) return true;
+      close(run);
+      return false;
+    });
+    for (const run of active) {
+      if (run.document === document && Math.abs(run.drift - drift) <= settings.maxDrift && position[run.members[run.members.length - 1]!]! < y) {
+        best = run;
+        break;
+      }
+    }
+    if (best) {
+      best.members.push(place);
+      best.last = y;
+      best.drift = drift;
+    } else {
+      if (active.length >= 16) close(active.shift()!);
+      active.push({ document, drift, last: y, members: [place] });
+    }
+  }
+  for (const run of active) close(run);
 }
 
 /** Chains the links of one document pair into candidate blocks. */

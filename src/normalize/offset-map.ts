@@ -13,19 +13,54 @@ export class OffsetMap {
    * @param original  the decoded original text
    * @param offsets   normalized offset → original offset, length normalized.length + 1, non-decreasing
    */
+  /** Normalized length + 1 (the offsets' length). */
+  private readonly size: number;
+  /** Plain offsets, kept when the map has too many runs to gain from compressing it. */
+  private readonly plain: Int32Array | undefined;
+  /** Runs of offsets rising by one per character: normalized start of each run and its original offset. */
+  private readonly runStarts: Int32Array | undefined;
+  private readonly runOrigins: Int32Array | undefined;
+
   constructor(
     readonly path: string,
     readonly original: string,
-    readonly offsets: Int32Array,
-  ) {}
+    offsets: Int32Array,
+  ) {
+    // A .txt document normalizes mostly character for character: its map is a handful of runs, held in
+    // a few kilobytes instead of 4 bytes a character (200 MB on a 10,000-document run).
+    this.size = offsets.length;
+    let runs = 0;
+    for (let i = 0; i < offsets.length; i++) if (i === 0 || offsets[i] !== offsets[i - 1]! + 1) runs++;
+    if (runs * 4 > offsets.length) {
+      this.plain = offsets;
+      return;
+    }
+    this.runStarts = new Int32Array(runs);
+    this.runOrigins = new Int32Array(runs);
+    for (let i = 0, r = 0; i < offsets.length; i++) {
+      if (i === 0 || offsets[i] !== offsets[i - 1]! + 1) {
+        this.runStarts[r] = i;
+        this.runOrigins[r++] = offsets[i]!;
+      }
+    }
+  }
 
   private get lineStarts(): number[] {
     return (this.starts ??= lineStarts(this.original));
   }
 
   originalOffset(normalizedOffset: number): number {
-    const n = Math.max(0, Math.min(normalizedOffset, this.offsets.length - 1));
-    return this.offsets[n]!;
+    const n = Math.max(0, Math.min(normalizedOffset, this.size - 1));
+    if (this.plain) return this.plain[n]!;
+    const starts = this.runStarts!;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= n) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.runOrigins![lo]! + (n - starts[lo]!);
   }
 
   /** Line and column (1-based, UTF-16) of an original offset. */

@@ -5,12 +5,15 @@
  * array read per character. Where a character needs a phrase to be read right (著 as 着 or 著),
  * rules/core/normalize.yaml chooses the government-prose reading and lists exceptions.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import TSCharacters from 'opencc-js/dict/TSCharacters';
 import STCharacters from 'opencc-js/dict/STCharacters';
 import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
 import HKVariantsRev from 'opencc-js/dict/HKVariantsRev';
 import CJKCompatibility from 'opencc-js/dict/CJK_Compatibility_Ideographs';
+import { RULES_DIR } from '../rules/load.js';
 
 /** Character flags for script detection. */
 export const TRADITIONAL_ONLY = 1;
@@ -121,9 +124,54 @@ const NEWLINE = Buffer.from('\n');
 
 let cached: CharTables | undefined;
 
-/** Built once per process (≈ 10 ms), on first use. */
+/**
+ * The tables, on first use: as the build left them in dist/char-tables.json (read in ~1 ms), or built
+ * here (~60 ms of every start-up) when there is no build for these dictionaries and this Node's ICU.
+ */
 export function charTables(): CharTables {
-  if (cached) return cached;
+  cached ??= precompiledCharTables() ?? buildCharTables();
+  return cached;
+}
+
+/** Where the build writes the tables (scripts/precompile.mjs). */
+export const CHAR_TABLES_PATH = join(RULES_DIR, '..', 'dist', 'char-tables.json');
+
+/** What the tables are built from: the dictionaries (by size) and Node's ICU decoders. */
+function charTablesKey(): string {
+  const sizes = [TSCharacters, STCharacters, TWVariantsRev, HKVariantsRev, CJKCompatibility].map((dict) => dict.length);
+  return `1|${sizes.join(',')}|icu ${process.versions.icu ?? 'none'}`;
+}
+
+/** The tables as JSON (typed arrays in base64), with the key they were built under. */
+export function serializeCharTables(tables: CharTables): string {
+  const base64 = (array: Uint16Array | Uint8Array) => Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');
+  return JSON.stringify({
+    key: charTablesKey(),
+    toSimplified: base64(tables.toSimplified),
+    flags: base64(tables.flags),
+    astral: [...tables.astral],
+  });
+}
+
+function precompiledCharTables(): CharTables | undefined {
+  try {
+    const stored = JSON.parse(readFileSync(CHAR_TABLES_PATH, 'utf8')) as { key: string; toSimplified: string; flags: string; astral: [number, number][] };
+    if (stored.key !== charTablesKey()) return undefined;
+    const toSimplified = Buffer.from(stored.toSimplified, 'base64');
+    const flags = Buffer.from(stored.flags, 'base64');
+    if (toSimplified.length !== 0x20000 || flags.length !== 0x10000) return undefined;
+    return {
+      toSimplified: new Uint16Array(toSimplified.buffer.slice(toSimplified.byteOffset, toSimplified.byteOffset + toSimplified.length)),
+      flags: new Uint8Array(flags),
+      astral: new Map(stored.astral),
+    };
+  } catch {
+    return undefined; // not built (running from source): built in process
+  }
+}
+
+/** The tables from the dictionaries. */
+export function buildCharTables(): CharTables {
   const toSimplified = new Uint16Array(0x10000);
   const astral = new Map<number, number>();
   const flags = new Uint8Array(0x10000);
@@ -156,6 +204,5 @@ export function charTables(): CharTables {
     // 个, 们, 发 are Simplified-only; 后, 干, 台 also stand in Traditional text.
     if (!big5.has(source)) flags[code] = flags[code]! | SIMPLIFIED_ONLY;
   }
-  cached = { toSimplified, astral, flags };
-  return cached;
+  return { toSimplified, astral, flags };
 }

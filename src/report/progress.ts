@@ -3,7 +3,11 @@
  * more than a second, so quick runs print nothing, and never on stdout, so machine-readable
  * output stays clean. The caller decides `enabled` (stderr is a TTY and not --quiet).
  */
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
+import type cliProgressModule from 'cli-progress';
+
+// cli-progress is loaded when a bar is first drawn: most runs end before the bar's delay and never need it.
+const require = createRequire(import.meta.url);
 
 export interface ProgressOptions {
   enabled: boolean;
@@ -24,11 +28,13 @@ const SILENT: Progress = { tick() {}, stop() {} };
  * cli-progress redraws on a timer it re-arms after every frame; unref each one, so a run that
  * ends without stop() (an input error half-way) still lets the process exit.
  */
-class Bar extends cliProgress.SingleBar {
-  override render(): void {
-    super.render();
-    (this as unknown as { timer?: NodeJS.Timeout | null }).timer?.unref?.();
-  }
+function barClass(cliProgress: typeof cliProgressModule) {
+  return class Bar extends cliProgress.SingleBar {
+    override render(): void {
+      super.render();
+      (this as unknown as { timer?: NodeJS.Timeout | null }).timer?.unref?.();
+    }
+  };
 }
 
 export function createProgress(total: number, options: ProgressOptions): Progress {
@@ -37,11 +43,13 @@ export function createProgress(total: number, options: ProgressOptions): Progres
   const delay = options.delayMs ?? 1000;
   let done = 0;
   let label = '';
-  let bar: Bar | undefined;
+  let bar: cliProgressModule.SingleBar | undefined;
   let stopped = false;
 
   const show = () => {
     if (bar || stopped) return;
+    const cliProgress = require('cli-progress') as typeof cliProgressModule;
+    const Bar = barClass(cliProgress);
     bar = new Bar(
       {
         stream,

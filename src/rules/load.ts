@@ -2,13 +2,22 @@
  * Loading and validating YAML rule files. Every error, syntax or schema, is an InputError
  * reading `file:line:column: message`, with positions from the yaml library's CST.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import { isMap, isSeq, LineCounter, parseDocument, type Document as YamlDocument, type Node as YamlNode } from 'yaml';
+import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import type { Document as YamlDocument, Node as YamlNode } from 'yaml';
 import { InputError } from '../model.js';
 import type { RuleFile, RuleSet } from './types.js';
+
+// yaml and ajv are loaded on first use (~60 ms of start-up together): a run with only the shipped
+// rules reads them precompiled (compiledCore below) and needs neither. `require` keeps the loaders
+// synchronous, as every caller of this module is; both packages ship CommonJS.
+const require = createRequire(import.meta.url);
+let yamlModule: typeof import('yaml') | undefined;
+const yaml = (): typeof import('yaml') => (yamlModule ??= require('yaml') as typeof import('yaml'));
 
 /** The `rules/` folder shipped with figcheck: the nearest one above this module (src/, dist/ or a bench build). */
 export const RULES_DIR = findRulesDir(dirname(fileURLToPath(import.meta.url)));
@@ -26,7 +35,8 @@ export const SCHEMA_PATH = join(RULES_DIR, 'schema.json');
  * (with or without the `u` flag), so a broken pattern in a rule file is caught with its line.
  */
 export function createAjv(): Ajv2020 {
-  const ajv = new Ajv2020({ allErrors: true, strict: false });
+  const { Ajv2020: Ajv } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+  const ajv = new Ajv({ allErrors: true, strict: false });
   ajv.addFormat('regex', (pattern: string) => compiles(pattern, 'u') || compiles(pattern, ''));
   return ajv;
 }
@@ -53,6 +63,7 @@ export function validatorFor(schemaPath: string): ValidateFunction {
 
 /** Walks a YAML document to the node at a JSON pointer path, as deep as it exists. */
 function nodeAt(doc: YamlDocument, path: (string | number)[]): { node: YamlNode | undefined; key: YamlNode | undefined } {
+  const { isMap, isSeq } = yaml();
   let node: unknown = doc.contents;
   let key: YamlNode | undefined;
   for (const part of path) {
@@ -102,6 +113,7 @@ function describe(error: ErrorObject): { path: (string | number)[]; message: str
  * one `path:line:column: message` line of an InputError. Shared by rule files and figcheck.yaml.
  */
 export function parseYamlWithSchema(path: string, text: string, validate: ValidateFunction | null, schemaName: string): unknown {
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const problems: string[] = [];
@@ -187,13 +199,35 @@ export function coreRules(): RuleSet {
 
 let coreParsed: RuleFile[] | undefined;
 /**
- * The shipped rules/core files, parsed once. They are not validated here: the test suite validates
- * each against rules/schema.json (tests/rules-core.test.ts), and compiling the schema costs every run
- * that has no rule file of its own ~75 ms of start-up, which an editor linting on save would feel.
+ * The shipped rules/core files, parsed once. They are not validated here: the build validates each
+ * against rules/schema.json (scripts/precompile.mjs) and so does the test suite
+ * (tests/rules-core.test.ts); compiling the schema would cost every run ~75 ms of start-up, which an
+ * editor linting on save would feel. The build leaves them parsed in dist/core-rules.json, used while
+ * it matches the YAML files (a content hash), so an edited rule file is never shadowed by a stale build.
  */
 function coreFiles(): RuleFile[] {
-  coreParsed ??= coreRuleFiles().map((file) => loadRuleFile(file, { validate: false }));
+  coreParsed ??= compiledCore() ?? coreRuleFiles().map((file) => loadRuleFile(file, { validate: false }));
   return coreParsed;
+}
+
+/** Where the build writes the parsed core rules (see package.json "build"). */
+export const COMPILED_CORE_PATH = join(RULES_DIR, '..', 'dist', 'core-rules.json');
+
+/** A hash of the core rule files' names and contents: what the compiled form was built from. */
+export function coreRulesHash(files: string[] = coreRuleFiles()): string {
+  const hash = createHash('sha256');
+  for (const file of files) hash.update(`${file.slice(RULES_DIR.length)}\u0000`).update(readFileSync(file)).update('\u0000');
+  return hash.digest('hex');
+}
+
+function compiledCore(): RuleFile[] | undefined {
+  let compiled: { hash?: string; files?: RuleFile[] };
+  try {
+    compiled = JSON.parse(readFileSync(COMPILED_CORE_PATH, 'utf8')) as typeof compiled;
+  } catch {
+    return undefined; // not built (running from source): the YAML files are parsed instead
+  }
+  return compiled.hash === coreRulesHash() && Array.isArray(compiled.files) ? compiled.files : undefined;
 }
 
 /** Core rules followed by the given rule files (validated). */

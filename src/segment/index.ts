@@ -305,3 +305,18 @@ export function clauses(root: Segment): Generator<Segment> {
 export function sections(root: Segment): Generator<Segment> {
   return segmentsOf(root, 'section');
 }
+
+const NO_CLAUSES: Segment[] = Object.freeze([]) as unknown as Segment[];
+
+/**
+ * Drops the clauses of every sentence, once figures are extracted: clauses are the extractor's working
+ * detail and most of the tree (about one node per ten characters: 650 MB on 10,000 documents), while
+ * the checks and reports read sections and sentences only.
+ */
+export function dropClauses(root: Segment): void {
+  for (const child of root.children) {
+    if (child.kind === 'sentence') {
+      if (child.children.length) child.children = NO_CLAUSES;
+    } else dropClauses(child);
+  }
+}

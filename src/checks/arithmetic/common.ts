@@ -67,7 +67,7 @@ export function metricKey(context: CheckContext, figure: Figure): string | null 
 
 export function arithmeticFinding(
   figures: Figure[],
-  documents: Map<string, Document>,
+  documents: ReadonlyMap<string, Document>,
   metric: string | null,
   severity: Severity,
   message: string,

@@ -138,7 +138,7 @@ export function growthFindings(
   document: Document,
   figures: Figure[],
   patterns: GrowthPatterns,
-  documents: Map<string, Document>,
+  documents: ReadonlyMap<string, Document>,
   severity: Severity,
 ): Finding[] {
   const { locale } = context;

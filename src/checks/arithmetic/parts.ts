@@ -200,7 +200,7 @@ export function partsFindings(
   document: Document,
   figures: Figure[],
   rules: PartsRules,
-  documents: Map<string, Document>,
+  documents: ReadonlyMap<string, Document>,
   severity: Severity,
 ): Finding[] {
   const text = document.normalized;
