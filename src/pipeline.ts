@@ -2,11 +2,12 @@
  * The library's pipeline: read → normalize → segment → extract → checks. The CLI is a thin layer
  * over `readDocument`, `extract` and `check`.
  */
+import { existsSync, realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { basename, extname, isAbsolute, relative, resolve } from 'node:path';
-import { glob } from 'tinyglobby';
+import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
 import { runChecks } from './checks/engine.js';
-import { findConfig, loadConfig, type Config } from './config.js';
+import { CONFIG_NAMES, expandDocumentGroups, findConfig, idsOfMatches, loadConfig, similarConfigNames, type Config } from './config.js';
 import { markDamagedFigures } from './damage/index.js';
 import { buildDocument } from './document.js';
 import { extractFigures } from './extract/index.js';
@@ -14,6 +15,7 @@ import { detectLocale } from './i18n.js';
 import { InputError, type CheckRun, type Document, type DocumentStatus, type Figure, type Locale, type Severity } from './model.js';
 import { decodeBuffer, decodeFile, describeFsError, SkipFile } from './read/decode.js';
 import { findInputs, readStdin } from './read/inputs.js';
+import { REPORT_MARKER } from './output/guard.js';
 import { loadRuleSet } from './rules/load.js';
 import type { RuleSet } from './rules/types.js';
 
@@ -47,6 +49,13 @@ export interface CheckOptions {
   onStart?: (total: number) => void;
   /** Called after each document is read (progress bars). */
   onDocument?: (path: string, index: number, total: number) => void;
+  /**
+   * Files and folders never read from a walked folder or a config glob (the run's own outputs: report
+   * folder, baseline); files named explicitly are still read.
+   */
+  exclude?: string[];
+  /** Called with the run's documents (absolute paths, '-' for stdin) before the first is read: outputs are checked against them here. */
+  onPlan?: (files: string[]) => void;
 }
 
 interface PlannedDocument {
@@ -62,12 +71,20 @@ async function planDocuments(paths: string[], config: Config | null, cwd: string
   const warnings: string[] = [];
   const planned: PlannedDocument[] = [];
   const ignore = [...(config?.ignore ?? []), ...(options.ignore ?? [])];
-  const configured = new Map<string, Config['documents'][number]>();
+  const configured = new Map<string, Config['documents'][number] & { walked: boolean }>();
+  const groups = new Map<string, string[]>();
+  // An output folder that holds a folder given to walk (`--report-dir .`) excludes nothing: the guard refuses it.
+  const given = paths.filter((p) => p !== '-').map((p) => resolve(cwd, p));
+  const roots = (options.exclude ?? []).filter((root) => !given.some((path) => isInsideFolder(path, resolve(cwd, root))));
+  const excluded = excludedBy(roots);
   if (config) {
     for (const entry of config.documents) {
-      const matches = await glob(entry.path, { cwd: config.dir, absolute: true, onlyFiles: true, ignore });
+      const matches = (await glob(entry.path, { cwd: config.dir, absolute: true, onlyFiles: true, ignore })).sort();
       if (!matches.length) throw new InputError(`${config.path}: document "${entry.id}": no file matches ${entry.path}`);
-      for (const file of matches.sort()) configured.set(resolve(file), entry);
+      const ids = idsOfMatches(entry.id, matches);
+      if (matches.length > 1) groups.set(entry.id, ids);
+      const walked = isDynamicPattern(entry.path);
+      matches.forEach((file, i) => configured.set(resolve(file), { ...entry, id: ids[i]!, walked }));
     }
   }
   if (paths.length) {
@@ -75,19 +92,53 @@ async function planDocuments(paths: string[], config: Config | null, cwd: string
     if (fileArgs.length) {
       const found = await findInputs(fileArgs, { ignore, cwd });
       warnings.push(...found.warnings);
+      const named = new Set(fileArgs.map((p) => resolve(cwd, p)));
       for (const file of found.files) {
         const absolute = resolve(cwd, file);
+        // Outputs of the run (the report folder, the baseline) are never read back from a walked folder.
+        if (!named.has(absolute) && excluded(absolute)) continue;
         const entry = configured.get(absolute);
         planned.push({ file: absolute, id: entry?.id, period: entry?.period, status: entry?.status });
       }
     }
     if (paths.includes('-')) planned.push({ file: '-' });
   } else if (config) {
-    for (const [file, entry] of configured) planned.push({ file, id: entry.id, period: entry.period, status: entry.status });
+    for (const [file, entry] of configured) {
+      if (entry.walked && excluded(file)) continue;
+      planned.push({ file, id: entry.id, period: entry.period, status: entry.status });
+    }
   } else {
-    throw new InputError('no input: give files or directories to check, or a figcheck.yaml listing documents');
+    const similar = similarConfigNames(cwd);
+    const hint = similar.length ? ` (found ${similar.join(', ')}: the config is read from ${CONFIG_NAMES.join(', ')})` : '';
+    throw new InputError(`no input: give files or directories to check, or a figcheck.yaml listing documents${hint}`);
   }
-  return { planned, warnings };
+  options.onPlan?.(planned.map((p) => p.file));
+  return { planned, warnings, groups };
+}
+
+/** Is a path one of `roots` or inside one (by the path as given and by its real path)? */
+function excludedBy(roots: string[]): (file: string) => boolean {
+  const all = roots.flatMap((root) => {
+    const absolute = resolve(root);
+    try {
+      return [absolute, realpathSync(absolute)];
+    } catch {
+      return [absolute];
+    }
+  });
+  // A folder holding figcheck's report marker is an earlier report, whatever this run's --report-dir.
+  const reportFolders = new Map<string, boolean>();
+  const inReportFolder = (file: string) => {
+    const folder = dirname(file);
+    if (!reportFolders.has(folder)) reportFolders.set(folder, existsSync(join(folder, REPORT_MARKER)));
+    return reportFolders.get(folder)!;
+  };
+  return (file) => inReportFolder(file) || all.some((root) => isInsideFolder(file, root));
+}
+
+function isInsideFolder(path: string, folder: string): boolean {
+  const rel = relative(folder, path);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }
 
 /** Short, unique document ids for documents the config does not name: the file name without extension. */
@@ -125,11 +176,12 @@ export async function eachDocument(
   const configPath =
     options.config === false ? null : options.config ? resolve(cwd, options.config) : findConfig(cwd);
   const config = configPath ? loadConfig(configPath) : null;
-  const rules = loadRuleSet([...(config?.rules ?? []), ...(options.rules ?? []).map((r) => resolve(cwd, r))]);
+  const loaded = loadRuleSet([...(config?.rules ?? []), ...(options.rules ?? []).map((r) => resolve(cwd, r))]);
   const locale = options.locale ?? detectLocale();
   const stdinFilename = options.stdinFilename ?? 'stdin.txt';
 
-  const { planned, warnings } = await planDocuments(paths, config, cwd, options);
+  const { planned, warnings, groups } = await planDocuments(paths, config, cwd, options);
+  const rules = expandDocumentGroups(loaded, groups);
   assignIds(planned, stdinFilename);
   options.onStart?.(planned.length);
 
