@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkOutputFile, InputSet, OutputRefused } from '../src/output/guard.js';
+import { openOutputFile, replaceFolder } from '../src/output/write.js';
 import { ensureBuilt, runCli, type CliResult } from './helpers/cli.js';
 import { ROOT } from './helpers/paths.js';
 
@@ -206,5 +207,34 @@ describe('--update-baseline', () => {
     expect(json.documents.map((d) => d.path)).toEqual(['with-baseline/report.txt', 'with-baseline/yearbook.txt']);
     expect(figcheck([...args, '--update-baseline']).code).toBe(0);
     expect(allNames(project)).toEqual(['known.txt', 'report.txt', 'yearbook.txt']);
+  });
+});
+
+describe('the writers (src/output/write.ts)', () => {
+  it('a report folder whose swap is refused at the last moment stays as it was, with no temporary beside it', () => {
+    const parent = join(dir, 'writers');
+    const folder = join(parent, 'reports');
+    mkdirSync(folder, { recursive: true });
+    replaceFolder(folder, 'reports', { 'report.md': 'first\n', 'index.html': 'first\n' });
+    expect(() =>
+      replaceFolder(folder, 'reports', { 'report.md': 'second\n', 'index.html': 'second\n' }, () => {
+        throw new OutputRefused('reports: refused');
+      }),
+    ).toThrow('reports: refused');
+    expect(readFileSync(join(folder, 'report.md'), 'utf8')).toBe('first\n');
+    expect(readFileSync(join(folder, 'index.html'), 'utf8')).toBe('first\n');
+    expect(readdirSync(parent)).toEqual(['reports']);
+  });
+
+  it('an abandoned output file leaves the destination as it was and no temporary', () => {
+    const parent = join(dir, 'writers-file');
+    mkdirSync(parent);
+    writeFileSync(join(parent, 'out.json'), 'old\n');
+    const sink = openOutputFile(join(parent, 'out.json'), 'out.json');
+    sink.write('new, half');
+    expect(readdirSync(parent).length).toBe(2);
+    sink.abandon();
+    expect(readdirSync(parent)).toEqual(['out.json']);
+    expect(readFileSync(join(parent, 'out.json'), 'utf8')).toBe('old\n');
   });
 });
