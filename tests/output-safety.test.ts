@@ -107,6 +107,11 @@ describe('--output', () => {
     const below = figcheck(['figures', 'docs', '-o', 'docs/yearbook.txt/figures.json']);
     expect(below.code).toBe(2);
     expect(below.stderr).toMatch(/docs\/yearbook\.txt\/figures\.json: cannot be created: docs\/yearbook\.txt is a file, not a folder/);
+    // An empty name (an unset shell variable) is refused, not taken for standard output.
+    const empty = figcheck(['figures', 'docs', '-o', '']);
+    expect(empty.code).toBe(2);
+    expect(empty.stdout).toBe('');
+    expect(empty.stderr).toMatch(/--output: the name is empty/);
     expect(allNames(join(dir, 'out-folder'))).toEqual([]);
     expect(readdirSync(dir).filter((name) => /partial|figcheck-/.test(name))).toEqual([]);
     expect(readFileSync(join(dir, 'docs', 'yearbook.txt'), 'utf8')).toBe(YEARBOOK);

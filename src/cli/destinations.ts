@@ -5,7 +5,8 @@
  */
 import { resolve } from 'node:path';
 import type { Locale } from '../model.js';
-import { checkDistinctOutputs, checkOutputFile, checkReportDir, InputSet, type GuardContext } from '../output/guard.js';
+import { t } from '../i18n.js';
+import { checkDistinctOutputs, checkOutputFile, checkReportDir, InputSet, OutputRefused, type GuardContext } from '../output/guard.js';
 import { openOutputFile, type FileSink } from '../output/write.js';
 import { writeStdout } from './stdout.js';
 
@@ -23,7 +24,13 @@ export class Destinations {
     private readonly options: DestinationOptions,
     private readonly locale: Locale,
     private readonly cwd: string = process.cwd(),
-  ) {}
+  ) {
+    // `-o ""` (an unset shell variable) must not fall back to standard output without a word.
+    for (const [flag, value] of [['--output', options.output], ['--report-dir', options.reportDir], ['--baseline', options.baseline]] as const) {
+      if (value !== undefined && value.trim() === '')
+        throw new OutputRefused(t(locale, { en: `${flag}: the name is empty; give a file or folder name`, zh: `${flag}：名称为空；请给出文件或文件夹名` }));
+    }
+  }
 
   /** Files and folders the walk must not read back: the report folder and the baseline. */
   get exclude(): string[] {
