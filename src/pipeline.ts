@@ -54,8 +54,11 @@ export interface CheckOptions {
    * folder, baseline); files named explicitly are still read.
    */
   exclude?: string[];
-  /** Called with the run's documents (absolute paths, '-' for stdin) before the first is read: outputs are checked against them here. */
-  onPlan?: (files: string[]) => void;
+  /**
+   * Called with the run's documents (absolute paths, '-' for stdin) and the other files it reads (config,
+   * rule files) before the first document is read: outputs are checked against them here.
+   */
+  onPlan?: (files: string[], sources: string[]) => void;
 }
 
 interface PlannedDocument {
@@ -112,7 +115,10 @@ async function planDocuments(paths: string[], config: Config | null, cwd: string
     const hint = similar.length ? ` (found ${similar.join(', ')}: the config is read from ${CONFIG_NAMES.join(', ')})` : '';
     throw new InputError(`no input: give files or directories to check, or a figcheck.yaml listing documents${hint}`);
   }
-  options.onPlan?.(planned.map((p) => p.file));
+  options.onPlan?.(
+    planned.map((p) => p.file),
+    [...(config ? [config.path, ...config.rules] : []), ...(options.rules ?? []).map((r) => resolve(cwd, r))],
+  );
   return { planned, warnings, groups };
 }
 

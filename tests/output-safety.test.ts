@@ -64,6 +64,15 @@ describe('--output', () => {
     expect(allNames(join(dir, 'docs'))).toEqual(['report.txt', 'yearbook.txt']);
   });
 
+  it('refuses the run’s rule file and config too (suggest -o over the rules it reads)', () => {
+    const rules = 'version: 1\nmetrics:\n  - { id: grain-output, name: 粮食产量, aliases: [粮食产量], unit: 吨, kind: level }\n';
+    writeFileSync(join(dir, 'grain-rules.yaml'), rules);
+    const { code, stderr } = figcheck(['suggest', 'docs', '-r', 'grain-rules.yaml', '-o', 'grain-rules.yaml']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/grain-rules\.yaml: is a config or rule file of this run/);
+    expect(readFileSync(join(dir, 'grain-rules.yaml'), 'utf8')).toBe(rules);
+  });
+
   it('refuses a symbolic link and a named pipe, leaving them as they were', () => {
     writeFileSync(join(dir, 'elsewhere.json'), 'kept\n');
     symlinkSync('elsewhere.json', join(dir, 'link.json'));

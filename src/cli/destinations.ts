@@ -37,9 +37,9 @@ export class Destinations {
     return [this.options.reportDir, this.options.baseline].flatMap((path) => (path ? [resolve(this.cwd, path)] : []));
   }
 
-  /** Checks every output against the run's documents (the pipeline's onPlan); throws OutputRefused. */
-  readonly check = (files: string[]): void => {
-    this.context = { inputs: new InputSet(files), locale: this.locale, cwd: this.cwd };
+  /** Checks every output against the run's documents, config and rule files (the pipeline's onPlan); throws OutputRefused. */
+  readonly check = (files: string[], sources: string[] = []): void => {
+    this.context = { inputs: new InputSet(files, sources), locale: this.locale, cwd: this.cwd };
     const outputs: { name: string; path: string; folder?: boolean }[] = [];
     const { output, reportDir, baseline, updateBaseline } = this.options;
     if (output) outputs.push({ name: `--output ${output}`, path: checkOutputFile(output, output, this.context) });

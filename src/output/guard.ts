@@ -22,24 +22,29 @@ export class OutputRefused extends InputError {
 
 /** The input documents of a run, by identity. */
 export class InputSet {
-  private readonly identities = new Map<string, string>();
+  private readonly identities = new Map<string, { path: string; source: boolean }>();
   private readonly realPaths: string[] = [];
 
-  /** `files`: the run's documents as absolute paths ('-' for standard input is left out). */
-  constructor(files: Iterable<string>) {
-    for (const file of files) {
-      if (file === '-') continue;
+  /**
+   * `files`: the run's documents as absolute paths ('-' for standard input is left out); `sources`: the
+   * other files it reads (config, rule files), which no output may replace either.
+   */
+  constructor(files: Iterable<string>, sources: Iterable<string> = []) {
+    const add = (file: string, source: boolean) => {
+      if (file === '-') return;
       try {
-        this.identities.set(identity(statSync(file, { bigint: true })), file);
-        this.realPaths.push(realpathSync(file));
+        this.identities.set(identity(statSync(file, { bigint: true })), { path: file, source });
+        if (!source) this.realPaths.push(realpathSync(file));
       } catch {
-        // A document that vanished cannot be overwritten either; reading it reports the problem.
+        // A file that vanished cannot be overwritten either; reading it reports the problem.
       }
-    }
+    };
+    for (const file of sources) add(file, true);
+    for (const file of files) add(file, false);
   }
 
-  /** The input (as planned) that `stats` is, if any. */
-  inputAt(stats: BigIntStats): string | undefined {
+  /** The input (as planned) that `stats` is, if any, and whether it is a config or rule file. */
+  inputAt(stats: BigIntStats): { path: string; source: boolean } | undefined {
     return this.identities.get(identity(stats));
   }
 
@@ -136,12 +141,17 @@ export function checkOutputFile(target: string, name: string, context: GuardCont
   return path;
 }
 
-function inputMessage(name: string, input: string, context: GuardContext): string {
-  const also = shown(input, context.cwd) === name ? '' : ` (${shown(input, context.cwd)})`;
-  return t(context.locale, {
-    en: `${name}: is an input document of this run${also}; figcheck never writes over its inputs`,
-    zh: `${name}：是本次检查的输入文档${also}；figcheck 从不覆盖输入文件`,
-  });
+function inputMessage(name: string, input: { path: string; source: boolean }, context: GuardContext): string {
+  const also = shown(input.path, context.cwd) === name ? '' : ` (${shown(input.path, context.cwd)})`;
+  return input.source
+    ? t(context.locale, {
+        en: `${name}: is a config or rule file of this run${also}; figcheck never writes over its inputs`,
+        zh: `${name}：是本次运行的配置或规则文件${also}；figcheck 从不覆盖输入文件`,
+      })
+    : t(context.locale, {
+        en: `${name}: is an input document of this run${also}; figcheck never writes over its inputs`,
+        zh: `${name}：是本次检查的输入文档${also}；figcheck 从不覆盖输入文件`,
+      });
 }
 
 /** The files a report folder holds; the folder is replaced as a whole, so it holds nothing else. */
