@@ -2,9 +2,8 @@
  * The library's pipeline: read → normalize → segment → extract → checks. The CLI is a thin layer
  * over `readDocument`, `extract` and `check`.
  */
-import { existsSync, realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, extname, isAbsolute, relative, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { runChecks } from './checks/engine.js';
 import { CONFIG_NAMES, expandDocumentGroups, findConfig, idsOfMatches, loadConfig, similarConfigNames, type Config } from './config.js';
@@ -15,7 +14,7 @@ import { detectLocale } from './i18n.js';
 import { InputError, type CheckRun, type Document, type DocumentStatus, type Figure, type Locale, type Severity } from './model.js';
 import { decodeBuffer, decodeFile, describeFsError, SkipFile } from './read/decode.js';
 import { findInputs, readStdin } from './read/inputs.js';
-import { REPORT_MARKER } from './output/guard.js';
+import { outputExclusion } from './output/exclude.js';
 import { loadRuleSet } from './rules/load.js';
 import type { RuleSet } from './rules/types.js';
 
@@ -76,10 +75,7 @@ async function planDocuments(paths: string[], config: Config | null, cwd: string
   const ignore = [...(config?.ignore ?? []), ...(options.ignore ?? [])];
   const configured = new Map<string, Config['documents'][number] & { walked: boolean }>();
   const groups = new Map<string, string[]>();
-  // An output folder that holds a folder given to walk (`--report-dir .`) excludes nothing: the guard refuses it.
-  const given = paths.filter((p) => p !== '-').map((p) => resolve(cwd, p));
-  const roots = (options.exclude ?? []).filter((root) => !given.some((path) => isInsideFolder(path, resolve(cwd, root))));
-  const excluded = excludedBy(roots);
+  const excluded = outputExclusion(options.exclude ?? [], paths, cwd);
   if (config) {
     for (const entry of config.documents) {
       const matches = (await glob(entry.path, { cwd: config.dir, absolute: true, onlyFiles: true, ignore })).sort();
@@ -120,31 +116,6 @@ async function planDocuments(paths: string[], config: Config | null, cwd: string
     [...(config ? [config.path, ...config.rules] : []), ...(options.rules ?? []).map((r) => resolve(cwd, r))],
   );
   return { planned, warnings, groups };
-}
-
-/** Is a path one of `roots` or inside one (by the path as given and by its real path)? */
-function excludedBy(roots: string[]): (file: string) => boolean {
-  const all = roots.flatMap((root) => {
-    const absolute = resolve(root);
-    try {
-      return [absolute, realpathSync(absolute)];
-    } catch {
-      return [absolute];
-    }
-  });
-  // A folder holding figcheck's report marker is an earlier report, whatever this run's --report-dir.
-  const reportFolders = new Map<string, boolean>();
-  const inReportFolder = (file: string) => {
-    const folder = dirname(file);
-    if (!reportFolders.has(folder)) reportFolders.set(folder, existsSync(join(folder, REPORT_MARKER)));
-    return reportFolders.get(folder)!;
-  };
-  return (file) => inReportFolder(file) || all.some((root) => isInsideFolder(file, root));
-}
-
-function isInsideFolder(path: string, folder: string): boolean {
-  const rel = relative(folder, path);
-  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }
 
 /** Short, unique document ids for documents the config does not name: the file name without extension. */
