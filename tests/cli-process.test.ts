@@ -107,6 +107,22 @@ describe('a reader that closes standard output early (| head -1)', () => {
   });
 });
 
+describe('a reader that closes standard error early (2>&1 | head -1)', () => {
+  it('ends quietly: the warnings that no one reads are dropped, the exit code stays', async () => {
+    // 2,000 empty files: a warning each, far more than a pipe holds.
+    mkdirSync(join(dir, 'empty'));
+    for (let i = 0; i < 2000; i++) writeFileSync(join(dir, 'empty', `empty-document-${i}.txt`), '');
+    const { child, exit } = start(['check', 'empty']);
+    child.stdin!.end();
+    child.stderr!.removeAllListeners('data');
+    await new Promise<void>((done) => child.stderr!.once('data', () => done()));
+    child.stderr!.destroy();
+    const { code, signal } = await exit;
+    expect(signal).toBe(null);
+    expect(code).toBe(0);
+  });
+});
+
 describe('--locale for help and errors', () => {
   it('help, usage errors and the CLI’s errors are in Chinese with --locale zh-CN, English otherwise', () => {
     const help = figcheck(['check', '--help', '--locale', 'zh-CN']);

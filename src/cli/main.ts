@@ -19,7 +19,7 @@ import { FORMATTERS } from '../report/registry.js';
 import { suggestRules } from '../suggest.js';
 import { Destinations, type MainOutput } from './destinations.js';
 import { errorLine, localeFromArgv, localizeCommander, text, warningLine } from './messages.js';
-import { StdoutClosed } from './stdout.js';
+import { StdoutClosed, watchOutputStreams } from './stdout.js';
 
 const PACKAGE = JSON.parse(readFileSync(resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'package.json'), 'utf8')) as {
   version: string;
@@ -221,6 +221,7 @@ export function buildProgram(setExit: (code: number) => void, locale: Locale = '
 
 export async function main(argv: string[]): Promise<number> {
   let code = 0;
+  watchOutputStreams();
   const locale = localeFromArgv(argv);
   const program = buildProgram((c) => (code = c), locale);
   try {

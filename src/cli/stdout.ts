@@ -20,19 +20,21 @@ function isClosedPipe(error: unknown): boolean {
   return code === 'EPIPE' || code === 'ERR_STREAM_DESTROYED';
 }
 
-/** Listens for the stream's errors once, so that EPIPE never reaches Node as an unhandled 'error' event. */
-function watch(): void {
+/** Listens for the streams' errors once, so that EPIPE never reaches Node as an unhandled 'error' event. */
+export function watchOutputStreams(): void {
   if (watching) return;
   watching = true;
   process.stdout.on('error', (error) => {
     if (isClosedPipe(error)) closed = true;
     // Other errors reach the pending write's callback, which rejects with them.
   });
+  // Warnings on a closed standard error (`2>&1 | head -1`) are lost quietly too.
+  process.stderr.on('error', () => undefined);
 }
 
 /** Writes to standard output, resolving once the text is handed over (back-pressure respected). */
 export function writeStdout(text: string): Promise<void> {
-  watch();
+  watchOutputStreams();
   if (closed) return Promise.reject(new StdoutClosed());
   return new Promise((resolve, reject) => {
     process.stdout.write(text, (error) => {
