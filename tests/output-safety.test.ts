@@ -174,15 +174,17 @@ describe('--report-dir', () => {
     writeFileSync(join(dir, 'run-b', 'beta-yearbook.txt'), YEARBOOK);
     writeFileSync(join(dir, 'run-b', 'beta-report.txt'), REPORT);
     const run = (folder: string) =>
-      new Promise<number | null>((done) => {
+      new Promise<string>((done) => {
         const child = spawn(process.execPath, [resolve(ROOT, 'bin', 'figcheck.js'), 'check', folder, '--report-dir', 'shared-reports', '--fail-on', 'never'], {
           cwd: dir,
-          stdio: 'ignore',
+          stdio: ['ignore', 'ignore', 'pipe'],
         });
-        child.on('close', (code) => done(code));
+        let stderr = '';
+        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+        child.on('close', (code) => done(`${code} ${stderr.replace(/figcheck: discrepancy report written to .*\n/, '')}`.trim()));
       });
     for (let round = 0; round < 3; round++) {
-      expect(await Promise.all([run('run-a'), run('run-b'), run('run-a'), run('run-b')])).toEqual([0, 0, 0, 0]);
+      expect(await Promise.all([run('run-a'), run('run-b'), run('run-a'), run('run-b')])).toEqual(['0', '0', '0', '0']);
       const markdown = readFileSync(join(reports, 'report.md'), 'utf8');
       const html = readFileSync(join(reports, 'index.html'), 'utf8');
       const runOf = (text: string) => (text.includes('alpha-yearbook') ? 'a' : '') + (text.includes('beta-yearbook') ? 'b' : '');

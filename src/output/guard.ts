@@ -180,6 +180,18 @@ function isFigcheckReport(path: string): boolean {
  * link nor the working folder. Returns its absolute path.
  */
 export function checkReportDir(target: string, name: string, context: GuardContext): string {
+  // Another run may swap the folder while it is looked at (a file vanishes between listing and reading):
+  // look again; what matters is the folder as it is now.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return checkReportDirOnce(target, name, context);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || attempt >= 10) throw error;
+    }
+  }
+}
+
+function checkReportDirOnce(target: string, name: string, context: GuardContext): string {
   const path = resolve(context.cwd, target);
   const { locale } = context;
   const stats = lstatOrNull(path);

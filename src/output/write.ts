@@ -109,11 +109,6 @@ export function replaceFolder(path: string, name: string, files: Record<string, 
     mkdirSync(dirname(path), { recursive: true });
     mkdirSync(fresh);
     cleanup = removeOnExit(fresh);
-    if (existsSync(path)) {
-      for (const entry of readdirSync(path)) {
-        if (entry.startsWith('.') && entry !== REPORT_MARKER) cpSync(join(path, entry), join(fresh, entry), { recursive: true, preserveTimestamps: true, verbatimSymlinks: true });
-      }
-    }
     for (const [file, text] of Object.entries(files)) writeFileSync(join(fresh, file), text);
     writeFileSync(join(fresh, REPORT_MARKER), 'This folder is a figcheck report; figcheck replaces it as a whole on every run.\n');
   } catch (error) {
@@ -132,7 +127,11 @@ export function replaceFolder(path: string, name: string, files: Record<string, 
   cleanup.release();
 }
 
-/** Renames `fresh` to `path`, moving a folder already there aside first (and removing it after). */
+/**
+ * Renames `fresh` to `path`, moving a folder already there aside first (and removing it after). The hidden
+ * entries of every folder moved aside (.gitkeep) are carried into `fresh`, so they survive however many
+ * runs swap their folders in at once.
+ */
 function swapIn(fresh: string, path: string): void {
   const old: { path: string; cleanup: { release(): void } }[] = [];
   try {
@@ -150,6 +149,7 @@ function swapIn(fresh: string, path: string): void {
       try {
         renameSync(path, aside);
         old.push({ path: aside, cleanup });
+        carryHiddenEntries(aside, fresh);
       } catch (error) {
         cleanup.release();
         if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
@@ -160,5 +160,13 @@ function swapIn(fresh: string, path: string): void {
       rmSync(aside.path, { recursive: true, force: true });
       aside.cleanup.release();
     }
+  }
+}
+
+/** Copies the hidden entries of `from` (but figcheck's marker) into `to`, keeping those `to` has. */
+function carryHiddenEntries(from: string, to: string): void {
+  for (const entry of readdirSync(from)) {
+    if (!entry.startsWith('.') || entry === REPORT_MARKER || existsSync(join(to, entry))) continue;
+    cpSync(join(from, entry), join(to, entry), { recursive: true, preserveTimestamps: true, verbatimSymlinks: true });
   }
 }
