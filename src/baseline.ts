@@ -4,10 +4,12 @@
  * documents and the figures' text, never on line numbers, so editing elsewhere in a document does
  * not bring a baselined finding back; a new discrepancy has a new fingerprint and fails the run.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Ajv } from 'ajv';
 import { InputError, type Finding } from './model.js';
+import { OutputRefused } from './output/guard.js';
+import { writeOutputFile } from './output/write.js';
 
 export const BASELINE_VERSION = 1;
 
@@ -49,9 +51,16 @@ let validate: ReturnType<Ajv['compile']> | undefined;
 /** The fingerprints recorded in a baseline file; a missing file is an empty baseline. */
 export function readBaseline(path: string): Set<string> {
   if (!existsSync(path)) return new Set();
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(`${path}: cannot read the baseline (${code === 'EISDIR' ? 'is a folder' : code === 'EACCES' ? 'permission denied' : (code ?? String(error))})`);
+  }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(readFileSync(path, 'utf8'));
+    parsed = JSON.parse(text);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new InputError(`${path}: not a figcheck baseline: ${reason}`);
@@ -96,8 +105,20 @@ export function baselineOf(findings: readonly Finding[]): BaselineFile {
   return { version: BASELINE_VERSION, findings: sorted };
 }
 
-/** Writes every current finding into the baseline file (creating its folder). */
+/**
+ * Writes every current finding into the baseline file (creating its folder), through a temporary file
+ * renamed into place. A file there that is not a figcheck baseline (a document, say) is never replaced.
+ * Callers check the destination with src/output/guard.ts first (links, devices, inputs of the run).
+ */
 export function writeBaseline(path: string, findings: readonly Finding[]): void {
-  mkdirSync(dirname(resolve(path)), { recursive: true });
-  writeFileSync(path, `${JSON.stringify(baselineOf(findings), null, 2)}\n`);
+  const refuseForeign = () => {
+    if (!existsSync(path)) return;
+    try {
+      readBaseline(path);
+    } catch {
+      throw new OutputRefused(`${path}: is not a figcheck baseline; refusing to replace it (give a new file name, e.g. figcheck-baseline.json)`);
+    }
+  };
+  refuseForeign();
+  writeOutputFile(resolve(path), path, `${JSON.stringify(baselineOf(findings), null, 2)}\n`, refuseForeign);
 }

@@ -3,12 +3,14 @@
  * overrides per rule id, and ignore globs. Validated against rules/config.schema.json; errors read
  * `file:line:column: message` through the same machinery as rule files.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { InputError, type DocumentStatus, type Severity } from './model.js';
 import { parseYamlWithSchema, RULES_DIR, validatorFor } from './rules/load.js';
+import type { RuleSet } from './rules/types.js';
 
-export const CONFIG_NAMES = ['figcheck.yaml', '.figcheck.yaml'];
+/** Looked for in this order in each folder (YAML's two extensions, visible or hidden). */
+export const CONFIG_NAMES = ['figcheck.yaml', 'figcheck.yml', '.figcheck.yaml', '.figcheck.yml'];
 export const CONFIG_SCHEMA_PATH = join(RULES_DIR, 'config.schema.json');
 
 export interface ConfigDocument {
@@ -32,7 +34,7 @@ export interface Config {
   ignore: string[];
 }
 
-/** figcheck.yaml or .figcheck.yaml in `cwd` or the nearest parent that has one; null when none. */
+/** A CONFIG_NAMES file in `cwd` or the nearest parent that has one; null when none. */
 export function findConfig(cwd: string): string | null {
   let dir = resolve(cwd);
   for (;;) {
@@ -46,6 +48,36 @@ export function findConfig(cwd: string): string | null {
   }
 }
 
+/**
+ * When no config was found: files in `cwd` whose name looks like a config figcheck does not read
+ * (`Figcheck.yaml`, `figcheck.yaml.txt`, `figcheck.json`, `figcheck-config.yml`), for a hint.
+ */
+export function similarConfigNames(cwd: string): string[] {
+  let entries: string[];
+  try {
+    entries = readdirSync(cwd);
+  } catch {
+    return [];
+  }
+  return entries.filter((name) => /^\.?figcheck[-_.]/i.test(name) && /\.(ya?ml|json|toml|txt)$/i.test(name) && !CONFIG_NAMES.includes(name) && name !== '.figcheckignore');
+}
+
+/**
+ * Document ids of the files one config entry matched: the entry's id for a single file; for several, each
+ * file its own id `<id>/<file name without extension>` (`-2`, `-3` … when two names repeat), so messages
+ * quote the right file and the files are cross-checked against each other.
+ */
+export function idsOfMatches(id: string, files: readonly string[]): string[] {
+  if (files.length === 1) return [id];
+  const taken = new Set<string>();
+  return files.map((file) => {
+    const stem = basename(file, extname(file));
+    let candidate = `${id}/${stem}`;
+    for (let n = 2; taken.has(candidate); n++) candidate = `${id}/${stem}-${n}`;
+    taken.add(candidate);
+    return candidate;
+  });
+}
 
 interface ConfigFile {
   documents?: ConfigDocument[];
@@ -85,4 +117,17 @@ export function loadConfig(path: string): Config {
     throw new InputError(`${path}: ${code === 'ENOENT' ? 'no such config file' : `cannot read config file (${code ?? String(error)})`}`);
   }
   return parseConfig(path, text);
+}
+
+/**
+ * A rule's `documents: [id]` naming a config entry whose glob matched several files means all of them:
+ * the list is rewritten to their ids. Returns a rule set with new check objects where one changed (the
+ * loaded rule set may be cached and shared).
+ */
+export function expandDocumentGroups(rules: RuleSet, groups: ReadonlyMap<string, string[]>): RuleSet {
+  if (!groups.size || !rules.checks?.some((check) => check.documents?.some((id) => groups.has(id)))) return rules;
+  const checks = rules.checks.map((check) =>
+    check.documents?.some((id) => groups.has(id)) ? { ...check, documents: check.documents.flatMap((id) => groups.get(id) ?? [id]) } : check,
+  );
+  return { ...rules, checks };
 }

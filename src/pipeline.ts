@@ -4,10 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename, extname, isAbsolute, relative, resolve } from 'node:path';
-import { glob } from 'tinyglobby';
+import { glob, isDynamicPattern } from 'tinyglobby';
 import { runChecks } from './checks/engine.js';
 import { dropClauses } from './segment/index.js';
-import { findConfig, loadConfig, type Config } from './config.js';
+import { CONFIG_NAMES, expandDocumentGroups, findConfig, idsOfMatches, loadConfig, similarConfigNames, type Config } from './config.js';
 import { markDamagedFigures } from './damage/index.js';
 import { buildDocument } from './document.js';
 import { extractFigures } from './extract/index.js';
@@ -16,6 +16,7 @@ import { interpret } from './meaning/index.js';
 import { InputError, type CheckRun, type Document, type DocumentStatus, type Figure, type Locale, type Severity } from './model.js';
 import { decodeBuffer, decodeFile, describeFsError, SkipFile } from './read/decode.js';
 import { findInputs, readStdin } from './read/inputs.js';
+import { outputExclusion } from './output/exclude.js';
 import { loadRuleSet } from './rules/load.js';
 import type { RuleSet } from './rules/types.js';
 
@@ -49,6 +50,16 @@ export interface CheckOptions {
   onStart?: (total: number) => void;
   /** Called after each document is read (progress bars). */
   onDocument?: (path: string, index: number, total: number) => void;
+  /**
+   * Files and folders never read from a walked folder or a config glob (the run's own outputs: report
+   * folder, baseline); files named explicitly are still read.
+   */
+  exclude?: string[];
+  /**
+   * Called with the run's documents (absolute paths, '-' for stdin) and the other files it reads (config,
+   * rule files) before the first document is read: outputs are checked against them here.
+   */
+  onPlan?: (files: string[], sources: string[]) => void;
 }
 
 interface PlannedDocument {
@@ -64,12 +75,17 @@ async function planDocuments(paths: string[], config: Config | null, cwd: string
   const warnings: string[] = [];
   const planned: PlannedDocument[] = [];
   const ignore = [...(config?.ignore ?? []), ...(options.ignore ?? [])];
-  const configured = new Map<string, Config['documents'][number]>();
+  const configured = new Map<string, Config['documents'][number] & { walked: boolean }>();
+  const groups = new Map<string, string[]>();
+  const excluded = outputExclusion(options.exclude ?? [], paths, cwd);
   if (config) {
     for (const entry of config.documents) {
-      const matches = await glob(entry.path, { cwd: config.dir, absolute: true, onlyFiles: true, ignore });
+      const matches = (await glob(entry.path, { cwd: config.dir, absolute: true, onlyFiles: true, ignore })).sort();
       if (!matches.length) throw new InputError(`${config.path}: document "${entry.id}": no file matches ${entry.path}`);
-      for (const file of matches.sort()) configured.set(resolve(file), entry);
+      const ids = idsOfMatches(entry.id, matches);
+      if (matches.length > 1) groups.set(entry.id, ids);
+      const walked = isDynamicPattern(entry.path);
+      matches.forEach((file, i) => configured.set(resolve(file), { ...entry, id: ids[i]!, walked }));
     }
   }
   if (paths.length) {
@@ -77,19 +93,31 @@ async function planDocuments(paths: string[], config: Config | null, cwd: string
     if (fileArgs.length) {
       const found = await findInputs(fileArgs, { ignore, cwd });
       warnings.push(...found.warnings);
+      const named = new Set(fileArgs.map((p) => resolve(cwd, p)));
       for (const file of found.files) {
         const absolute = resolve(cwd, file);
+        // Outputs of the run (the report folder, the baseline) are never read back from a walked folder.
+        if (!named.has(absolute) && excluded(absolute)) continue;
         const entry = configured.get(absolute);
         planned.push({ file: absolute, id: entry?.id, period: entry?.period, status: entry?.status });
       }
     }
     if (paths.includes('-')) planned.push({ file: '-' });
   } else if (config) {
-    for (const [file, entry] of configured) planned.push({ file, id: entry.id, period: entry.period, status: entry.status });
+    for (const [file, entry] of configured) {
+      if (entry.walked && excluded(file)) continue;
+      planned.push({ file, id: entry.id, period: entry.period, status: entry.status });
+    }
   } else {
-    throw new InputError('no input: give files or directories to check, or a figcheck.yaml listing documents');
+    const similar = similarConfigNames(cwd);
+    const hint = similar.length ? ` (found ${similar.join(', ')}: the config is read from ${CONFIG_NAMES.join(', ')})` : '';
+    throw new InputError(`no input: give files or directories to check, or a figcheck.yaml listing documents${hint}`);
   }
-  return { planned, warnings };
+  options.onPlan?.(
+    planned.map((p) => p.file),
+    [...(config ? [config.path, ...config.rules] : []), ...(options.rules ?? []).map((r) => resolve(cwd, r))],
+  );
+  return { planned, warnings, groups };
 }
 
 /** Short, unique document ids for documents the config does not name: the file name without extension. */
@@ -127,11 +155,12 @@ export async function eachDocument(
   const configPath =
     options.config === false ? null : options.config ? resolve(cwd, options.config) : findConfig(cwd);
   const config = configPath ? loadConfig(configPath) : null;
-  const rules = loadRuleSet([...(config?.rules ?? []), ...(options.rules ?? []).map((r) => resolve(cwd, r))]);
+  const loaded = loadRuleSet([...(config?.rules ?? []), ...(options.rules ?? []).map((r) => resolve(cwd, r))]);
   const locale = options.locale ?? detectLocale();
   const stdinFilename = options.stdinFilename ?? 'stdin.txt';
 
-  const { planned, warnings } = await planDocuments(paths, config, cwd, options);
+  const { planned, warnings, groups } = await planDocuments(paths, config, cwd, options);
+  const rules = expandDocumentGroups(loaded, groups);
   assignIds(planned, stdinFilename);
   options.onStart?.(planned.length);
 

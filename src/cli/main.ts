@@ -2,16 +2,19 @@
  * The command line: a thin layer over the library (src/pipeline.ts) and the formatters.
  * Exit codes: 0 clean, 1 findings at or above --fail-on (or over --max-warnings), 2 usage or input error.
  */
-import { appendFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { detectLocale } from '../i18n.js';
+import { detectLocale, t } from '../i18n.js';
 import { InputError, type Locale, type Severity } from '../model.js';
 import type { CheckOptions } from '../pipeline.js';
 import type { FiguresFormat } from '../report/figures/index.js';
 import { createProgress } from '../report/progress.js';
 import { FORMAT_NAMES, loadFormatter } from '../report/formats.js';
+import { Destinations, type MainOutput } from './destinations.js';
+import { errorLine, localeFromArgv, localizeCommander, text, warningLine } from './messages.js';
+import { StdoutClosed, watchOutputStreams } from './stdout.js';
 
 // The pipeline, formatters, reports, baselines and suggest are loaded by the command that uses them
 // (start-up: `figcheck --version` loads none of them, a check loads no report folder or YAML writer).
@@ -24,6 +27,7 @@ const lazy = {
   suggest: () => import('../suggest.js'),
   metric: () => import('../meaning/metric.js'),
   metrics: () => import('../rules/metrics.js'),
+  decode: () => import('../read/decode.js'),
 };
 
 const PACKAGE = JSON.parse(readFileSync(resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'package.json'), 'utf8')) as {
@@ -54,22 +58,23 @@ const repeatable = (value: string, previous: string[]) => [...previous, value];
 
 function nonNegativeInteger(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('must be a whole number, 0 or more');
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(text('en', 'wholeNumber'));
   return n;
 }
 
-function withCommonOptions(command: Command): Command {
+function withCommonOptions(command: Command, locale: Locale): Command {
+  const say = (key: Parameters<typeof text>[1]) => text(locale, key);
   return command
-    .argument('[paths...]', 'files or directories (.txt .md .html .docx); - reads standard input')
-    .option('-c, --config <file>', 'figcheck.yaml to use (default: found in the working directory or its parents)')
-    .option('--no-config', 'ignore any figcheck.yaml')
-    .option('-r, --rules <file>', 'add a rule file (repeatable)', repeatable, [])
-    .option('--ignore <glob>', 'skip files matching a glob (repeatable)', repeatable, [])
-    .option('--stdin-filename <name>', 'file name for standard input, deciding its format', 'stdin.txt')
-    .addOption(new Option('--locale <locale>', 'language of messages (default: from LANG / LC_ALL)').choices(['en', 'zh-CN']))
-    .option('--no-color', 'no colours (also NO_COLOR=1; colours are only used on a terminal)')
-    .option('-o, --output <file>', 'write the output to a file instead of standard output')
-    .option('-q, --quiet', 'no progress bar');
+    .argument('[paths...]', say('paths'))
+    .option('-c, --config <file>', say('config'))
+    .option('--no-config', say('noConfig'))
+    .option('-r, --rules <file>', say('rules'), repeatable, [])
+    .option('--ignore <glob>', say('ignore'), repeatable, [])
+    .option('--stdin-filename <name>', say('stdinFilename'), 'stdin.txt')
+    .addOption(new Option('--locale <locale>', say('locale')).choices(['en', 'zh-CN']))
+    .option('--no-color', say('noColor'))
+    .option('-o, --output <file>', say('output'))
+    .option('-q, --quiet', say('quiet'));
 }
 
 /** Colours only on a terminal, never into a file; NO_COLOR and FORCE_COLOR respected. */
@@ -83,7 +88,7 @@ function useColor(options: CommonOptions): boolean {
 /** The run's progress bar, stopped when the run ends, however it ends. */
 let progress: ReturnType<typeof createProgress> | undefined;
 
-function libraryOptions(options: CommonOptions, locale: Locale): CheckOptions {
+function libraryOptions(options: CommonOptions, locale: Locale, destinations: Destinations): CheckOptions {
   // The bar goes to stderr, only on a terminal, so it never mixes into machine-readable stdout.
   const enabled = Boolean(process.stderr.isTTY) && !options.quiet;
   return {
@@ -92,6 +97,9 @@ function libraryOptions(options: CommonOptions, locale: Locale): CheckOptions {
     ignore: options.ignore,
     locale,
     stdinFilename: options.stdinFilename,
+    // Outputs are checked against the documents before the first is read, and never read back as input.
+    exclude: destinations.exclude,
+    onPlan: destinations.check,
     // Created when the run starts, so its one-second delay counts from there, not from the first document.
     onStart: (total) => {
       progress = createProgress(total, { enabled });
@@ -103,15 +111,22 @@ function libraryOptions(options: CommonOptions, locale: Locale): CheckOptions {
   };
 }
 
-/** Writes a whole output at once, through the same destination handling as streamed output. */
-async function emit(text: string, options: CommonOptions): Promise<void> {
-  const output = openOutput(options);
-  await output.write(text.endsWith('\n') || text === '' ? text : `${text}\n`);
-  output.commit();
+/**
+ * Writes a whole output at once, through the same destination handling as streamed output. A reader that
+ * closed standard output early (`| head`) ends the writing quietly.
+ */
+async function emit(text: string, output: MainOutput): Promise<void> {
+  try {
+    await output.write(text.endsWith('\n') || text === '' ? text : `${text}\n`);
+    output.commit();
+  } catch (error) {
+    output.abandon();
+    if (!(error instanceof StdoutClosed)) throw error;
+  }
 }
 
-function warn(warnings: string[]): void {
-  for (const warning of warnings) process.stderr.write(`figcheck: warning: ${warning}\n`);
+function warn(warnings: string[], locale: Locale): void {
+  for (const warning of warnings) process.stderr.write(warningLine(warning, locale));
 }
 
 async function runCheck(paths: string[], options: CheckCommandOptions): Promise<number> {
@@ -125,47 +140,32 @@ async function runCheck(paths: string[], options: CheckCommandOptions): Promise<
   const { applyBaseline, readBaseline, writeBaseline } = options.baseline ? await lazy.baseline() : ({} as Awaited<ReturnType<typeof lazy.baseline>>);
   const { writeReportDir } = options.reportDir ? await lazy.discrepancy() : ({} as Awaited<ReturnType<typeof lazy.discrepancy>>);
 
-  const run = await check(paths, libraryOptions(options, locale));
-  warn(run.warnings);
+  const destinations = new Destinations(options, locale);
+  const run = await check(paths, libraryOptions(options, locale, destinations));
+  warn(run.warnings, locale);
   if (options.baseline) {
     if (options.updateBaseline) {
       writeBaseline(options.baseline, run.findings);
-      process.stderr.write(`figcheck: wrote ${run.findings.length} finding(s) to ${options.baseline}\n`);
+      process.stderr.write(
+        t(locale, {
+          en: `figcheck: wrote ${run.findings.length} finding(s) to ${options.baseline}\n`,
+          zh: `figcheck：已把 ${run.findings.length} 个问题写入 ${options.baseline}\n`,
+        }),
+      );
       return 0;
     }
     applyBaseline(run.findings, readBaseline(options.baseline));
   }
   const formatOptions = { cwd: process.cwd(), color, locale, version: PACKAGE.version };
-  await emit(formatter.format(run, formatOptions), options);
+  await emit(formatter.format(run, formatOptions), destinations.openMain());
   if (options.reportDir) {
-    writeReportDir(run, options.reportDir, formatOptions);
-    process.stderr.write(`figcheck: discrepancy report written to ${join(options.reportDir, 'index.html')} and ${join(options.reportDir, 'report.md')}\n`);
+    writeReportDir(run, options.reportDir, formatOptions, destinations.guard());
+    const [html, md] = [join(options.reportDir, 'index.html'), join(options.reportDir, 'report.md')];
+    process.stderr.write(
+      t(locale, { en: `figcheck: discrepancy report written to ${html} and ${md}\n`, zh: `figcheck：差异报告已写入 ${html} 和 ${md}\n` }),
+    );
   }
   return exitCode(run.findings, { failOn: options.failOn, maxWarnings: options.maxWarnings });
-}
-
-/**
- * Where a streamed output goes: standard output, or a file written beside its destination and
- * renamed into place at the end, so a failed run never leaves half a file behind.
- */
-function openOutput(options: CommonOptions) {
-  if (!options.output) {
-    return {
-      write: (text: string) =>
-        new Promise<void>((done) => (process.stdout.write(text) ? done() : process.stdout.once('drain', () => done()))),
-      commit: () => undefined,
-      abandon: () => undefined,
-    };
-  }
-  const target = resolve(options.output);
-  mkdirSync(dirname(target), { recursive: true });
-  const partial = `${target}.${process.pid}.partial`;
-  writeFileSync(partial, '');
-  return {
-    write: async (text: string) => appendFileSync(partial, text),
-    commit: () => renameSync(partial, target),
-    abandon: () => rmSync(partial, { force: true }),
-  };
 }
 
 async function runFigures(paths: string[], options: CommonOptions & { format: FiguresFormat; metric?: string }): Promise<number> {
@@ -177,28 +177,35 @@ async function runFigures(paths: string[], options: CommonOptions & { format: Fi
     lazy.metrics(),
   ]);
   const writer = figuresWriter(options.format, { color: useColor(options), cwd: process.cwd() });
-  const output = openOutput(options);
+  const destinations = new Destinations(options, locale);
+  const output = destinations.openMain();
   try {
     let total = 0;
-    await output.write(writer.head());
-    // One document at a time: a large folder is listed in the memory of its largest document.
+    let started = false;
+    // One document at a time: a large folder is listed in the memory of its largest document. The head is
+    // written with the first document, after the outputs were checked against the documents.
     // --metric: only what the metric catches (a user metric's id, or a core indicator's with any scope)
     const wanted = options.metric;
     const caught = new Set<string>();
-    const { warnings, rules } = await eachDocument(paths, libraryOptions(options, locale), async (doc, figures) => {
+    const { warnings, rules } = await eachDocument(paths, libraryOptions(options, locale, destinations), async (doc, figures) => {
+      if (!started) await output.write(writer.head());
+      started = true;
       for (const figure of figures) if (figure.metric) caught.add(figure.metric);
       const shown = wanted ? figures.filter((f) => f.metric === wanted || f.metric?.startsWith(`${wanted}@`)) : figures;
       total += shown.length;
       await output.write(writer.document(doc, shown));
     });
+    if (!started) await output.write(writer.head());
     if (wanted && !knownMetric(wanted, rules)) throw new InputError(`--metric ${wanted}: no rule file metric and no core indicator has this id`);
     warnings.push(...unusedMetricWarnings(rules, caught));
     await output.write(writer.tail(total));
     output.commit();
-    warn(warnings);
+    warn(warnings, locale);
     return 0;
   } catch (error) {
     output.abandon();
+    // The reader of standard output has gone (`| head`): nothing more to say, and no failure.
+    if (error instanceof StdoutClosed) return 0;
     throw error;
   }
 }
@@ -206,36 +213,34 @@ async function runFigures(paths: string[], options: CommonOptions & { format: Fi
 async function runSuggest(paths: string[], options: CommonOptions): Promise<number> {
   const locale = detectLocale(options.locale);
   const [{ extract }, { suggestRules }] = await Promise.all([lazy.pipeline(), lazy.suggest()]);
-  const { documents, figures, warnings, rules } = await extract(paths, libraryOptions(options, locale));
-  warn(warnings);
-  await emit(suggestRules(documents, figures, rules), options);
+  const destinations = new Destinations(options, locale);
+  const { documents, figures, warnings, rules } = await extract(paths, libraryOptions(options, locale, destinations));
+  warn(warnings, locale);
+  await emit(suggestRules(documents, figures, rules), destinations.openMain());
   return 0;
 }
 
-export function buildProgram(setExit: (code: number) => void): Command {
-  const program = new Command('figcheck')
-    .description('Checks the figures in Chinese documents against each other.')
-    .version(PACKAGE.version, '-v, --version')
-    .showHelpAfterError('(figcheck --help for usage)')
-    .exitOverride();
+/** The program with its help and usage errors in `locale` (read from argv before parsing: see main). */
+export function buildProgram(setExit: (code: number) => void, locale: Locale = 'en'): Command {
+  const say = (key: Parameters<typeof text>[1]) => text(locale, key);
+  const program = new Command('figcheck').description(say('program')).version(PACKAGE.version, '-v, --version', say('version')).exitOverride();
+  localizeCommander(program, locale);
 
-  withCommonOptions(program.command('check', { isDefault: true }).description('cross-check the figures of documents (default command)'))
-    .addOption(
-      new Option('-f, --format <format>', 'output format (default: stylish on a terminal, unix otherwise)').choices(FORMAT_NAMES),
-    )
-    .option('--report-dir <dir>', 'write the discrepancy report (report.md, index.html) into a folder')
-    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices(['error', 'warning', 'info', 'never']).default('error'))
-    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', nonNegativeInteger)
-    .option('--baseline <file>', 'suppress the findings recorded in this baseline file')
-    .option('--update-baseline', 'record the current findings in the --baseline file and exit 0')
+  withCommonOptions(program.command('check', { isDefault: true }).description(say('check')), locale)
+    .addOption(new Option('-f, --format <format>', say('checkFormat')).choices([...FORMAT_NAMES]))
+    .option('--report-dir <dir>', say('reportDir'))
+    .addOption(new Option('--fail-on <severity>', say('failOn')).choices(['error', 'warning', 'info', 'never']).default('error'))
+    .option('--max-warnings <n>', say('maxWarnings'), nonNegativeInteger)
+    .option('--baseline <file>', say('baseline'))
+    .option('--update-baseline', say('updateBaseline'))
     .action(async (paths: string[], options: CheckCommandOptions) => setExit(await runCheck(paths, options)));
 
-  withCommonOptions(program.command('figures').description('list every figure with its meaning'))
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
-    .option('--metric <id>', 'only the figures a metric catches (a rule file metric id or a core indicator id)')
+  withCommonOptions(program.command('figures').description(say('figures')), locale)
+    .addOption(new Option('-f, --format <format>', say('figuresFormat')).choices(['table', 'json', 'csv']).default('table'))
+    .option('--metric <id>', say('metric'))
     .action(async (paths: string[], options: CommonOptions & { format: 'table' | 'json' | 'csv'; metric?: string }) => setExit(await runFigures(paths, options)));
 
-  withCommonOptions(program.command('suggest').description('write the automatically aligned metrics as a rule file (YAML)'))
+  withCommonOptions(program.command('suggest').description(say('suggest')), locale)
     .action(async (paths: string[], options: CommonOptions) => setExit(await runSuggest(paths, options)));
 
   return program;
@@ -243,7 +248,9 @@ export function buildProgram(setExit: (code: number) => void): Command {
 
 export async function main(argv: string[]): Promise<number> {
   let code = 0;
-  const program = buildProgram((c) => (code = c));
+  watchOutputStreams();
+  const locale = localeFromArgv(argv);
+  const program = buildProgram((c) => (code = c), locale);
   try {
     await program.parseAsync(argv);
     return code;
@@ -254,7 +261,14 @@ export async function main(argv: string[]): Promise<number> {
       return error.exitCode === 0 ? 0 : 2;
     }
     if (error instanceof InputError) {
-      process.stderr.write(`figcheck: ${error.message}\n`);
+      process.stderr.write(errorLine(error.message, locale));
+      return 2;
+    }
+    // A file-system error that escaped its stage still names its file: the environment's problem, not a bug.
+    const fsError = error as NodeJS.ErrnoException;
+    if (fsError instanceof Error && typeof fsError.code === 'string' && typeof fsError.path === 'string') {
+      const { describeFsError } = await lazy.decode();
+      process.stderr.write(errorLine(`${fsError.path}: ${describeFsError(fsError)}`, locale));
       return 2;
     }
     const message = error instanceof Error ? error.message : String(error);

@@ -5,7 +5,7 @@
 import { Chalk } from 'chalk';
 import { t } from '../i18n.js';
 import type { Finding, Severity } from '../model.js';
-import { activeFindings, displayPath, severityLabel, shorten, sortedFindings, summarize, type Summary } from './common.js';
+import { activeFindings, displayPath, oneLinePath, severityLabel, shorten, sortedFindings, summarize, type Summary } from './common.js';
 import type { FormatOptions, Formatter } from './registry.js';
 
 function summaryLine(summary: Summary, options: FormatOptions): string {
@@ -38,7 +38,7 @@ export const stylishFormatter: Formatter = {
 
     const byFile = new Map<string, Finding[]>();
     for (const finding of findings) {
-      const path = finding.locations[0] ? displayPath(finding.locations[0].path, options.cwd) : '-';
+      const path = finding.locations[0] ? oneLinePath(displayPath(finding.locations[0].path, options.cwd)) : '-';
       byFile.set(path, [...(byFile.get(path) ?? []), finding]);
     }
     const out: string[] = [];
@@ -55,7 +55,7 @@ export const stylishFormatter: Formatter = {
         );
         for (const other of finding.locations.slice(1)) {
           const text = other.text ? `  ${shorten(other.text)}` : '';
-          out.push(chalk.dim(`  ${' '.repeat(positionWidth)}  ↳ ${displayPath(other.path, options.cwd)}:${other.line}:${other.column}${text}`));
+          out.push(chalk.dim(`  ${' '.repeat(positionWidth)}  ↳ ${oneLinePath(displayPath(other.path, options.cwd))}:${other.line}:${other.column}${text}`));
         }
       });
     }
