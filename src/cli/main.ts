@@ -9,6 +9,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { applyBaseline, readBaseline, writeBaseline } from '../baseline.js';
 import { detectLocale } from '../i18n.js';
 import { InputError, type Locale, type Severity } from '../model.js';
+import { parseSize } from '../read/unreadable.js';
 import { check, eachDocument, extract, type CheckOptions } from '../pipeline.js';
 import { figuresWriter, type FiguresFormat } from '../report/figures/index.js';
 import { writeReportDir } from '../report/discrepancy/index.js';
@@ -30,6 +31,7 @@ interface CommonOptions {
   color: boolean;
   output?: string;
   quiet?: boolean;
+  maxDocumentSize?: number;
 }
 
 interface CheckCommandOptions extends CommonOptions {
@@ -49,6 +51,12 @@ function nonNegativeInteger(value: string): number {
   return n;
 }
 
+function documentSize(value: string): number {
+  const bytes = parseSize(value);
+  if (bytes === null) throw new InvalidArgumentError('must be a size such as 64MB, 500KB or 1GB');
+  return bytes;
+}
+
 function withCommonOptions(command: Command): Command {
   return command
     .argument('[paths...]', 'files or directories (.txt .md .html .docx); - reads standard input')
@@ -60,6 +68,7 @@ function withCommonOptions(command: Command): Command {
     .addOption(new Option('--locale <locale>', 'language of messages (default: from LANG / LC_ALL)').choices(['en', 'zh-CN']))
     .option('--no-color', 'no colours (also NO_COLOR=1; colours are only used on a terminal)')
     .option('-o, --output <file>', 'write the output to a file instead of standard output')
+    .option('--max-document-size <size>', 'skip (as an input-error) a document whose text is larger, e.g. 64MB (default: 16MB, or figcheck.yaml maxDocumentSize)', documentSize)
     .option('-q, --quiet', 'no progress bar');
 }
 
@@ -83,6 +92,7 @@ function libraryOptions(options: CommonOptions, locale: Locale): CheckOptions {
     ignore: options.ignore,
     locale,
     stdinFilename: options.stdinFilename,
+    maxDocumentSize: options.maxDocumentSize,
     // Created when the run starts, so its one-second delay counts from there, not from the first document.
     onStart: (total) => {
       progress = createProgress(total, { enabled });
