@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { InputError, type DocumentStatus, type Severity } from './model.js';
+import { parseSize } from './read/unreadable.js';
 import { parseYamlWithSchema, RULES_DIR, validatorFor } from './rules/load.js';
 import type { RuleSet } from './rules/types.js';
 
@@ -32,6 +33,8 @@ export interface Config {
   /** Rule id → severity or 'off'. */
   severity: Record<string, Severity | 'off'>;
   ignore: string[];
+  /** Most bytes of decoded content per document (`maxDocumentSize`), when the config sets it. */
+  maxDocumentSize?: number;
 }
 
 /** A CONFIG_NAMES file in `cwd` or the nearest parent that has one; null when none. */
@@ -84,6 +87,7 @@ interface ConfigFile {
   rules?: string[];
   severity?: Record<string, Severity | 'off'>;
   ignore?: string[];
+  maxDocumentSize?: string | number;
 }
 
 /** Parses config text; `path` (absolute or relative to cwd) names the file in messages and anchors relative paths. */
@@ -104,7 +108,14 @@ export function parseConfig(path: string, text: string): Config {
     rules: (file.rules ?? []).map((rule) => resolve(dir, rule)),
     severity: file.severity ?? {},
     ignore: file.ignore ?? [],
+    ...(file.maxDocumentSize !== undefined ? { maxDocumentSize: maxDocumentSizeOf(path, file.maxDocumentSize) } : {}),
   };
+}
+
+function maxDocumentSizeOf(path: string, value: string | number): number {
+  const bytes = parseSize(value);
+  if (bytes === null) throw new InputError(`${path}: maxDocumentSize: "${value}" is not a size (e.g. 64MB, 500KB)`);
+  return bytes;
 }
 
 /** Reads and validates a figcheck.yaml. Throws InputError naming the file on any problem. */

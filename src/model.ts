@@ -162,6 +162,17 @@ export class InputError extends Error {
   }
 }
 
+/**
+ * A document the run could not read (unreadable, corrupt, over the size limit). The run goes on without
+ * it; the `input-error` check reports it as a finding, so every output format and CI see it.
+ */
+export interface InputFailure {
+  /** The path as shown in messages (relative to cwd when under it; undecodable name bytes escaped). */
+  path: string;
+  /** Why, in a few words, without the path. */
+  reason: string;
+}
+
 /** What the read stage hands to normalize: a decoded file and its text content. */
 export interface DecodedText {
   path: string;

@@ -2,7 +2,6 @@
  * The library's pipeline: read → normalize → segment → extract → checks. The CLI is a thin layer
  * over `readDocument`, `extract` and `check`.
  */
-import { readFileSync } from 'node:fs';
 import { basename, extname, isAbsolute, relative, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { runChecks } from './checks/engine.js';
@@ -13,9 +12,11 @@ import { buildDocument } from './document.js';
 import { extractFigures } from './extract/index.js';
 import { detectLocale } from './i18n.js';
 import { interpret } from './meaning/index.js';
-import { InputError, type CheckRun, type Document, type DocumentStatus, type Figure, type Locale, type Severity } from './model.js';
-import { decodeBuffer, decodeFile, describeFsError, SkipFile } from './read/decode.js';
+import { InputError, type CheckRun, type Document, type DocumentStatus, type Figure, type InputFailure, type Locale, type Severity } from './model.js';
+import { decodeBuffer, decodeFile, readInputFile, SkipFile, type ReadLimits } from './read/decode.js';
+import { displayFileName } from './read/file-names.js';
 import { findInputs, readStdin } from './read/inputs.js';
+import { DEFAULT_MAX_DOCUMENT_SIZE, inputFailureOf } from './read/unreadable.js';
 import { outputExclusion } from './output/exclude.js';
 import { loadRuleSet } from './rules/load.js';
 import type { RuleSet } from './rules/types.js';
@@ -29,9 +30,9 @@ export interface DocumentMeta {
 }
 
 /** Reads one document from a path or from bytes, decoded, normalized and segmented. */
-export async function readDocument(source: string | Uint8Array, options: DocumentMeta & { rules?: RuleSet } = {}): Promise<Document> {
+export async function readDocument(source: string | Uint8Array, options: DocumentMeta & ReadLimits & { rules?: RuleSet } = {}): Promise<Document> {
   const decoded =
-    typeof source === 'string' ? await decodeFile(source) : await decodeBuffer(source, options.path ?? 'stdin.txt');
+    typeof source === 'string' ? await decodeFile(source, options) : await decodeBuffer(source, options.path ?? 'stdin.txt', undefined, options);
   return buildDocument(decoded, { id: options.id, period: options.period, status: options.status }, options.rules);
 }
 
@@ -60,6 +61,8 @@ export interface CheckOptions {
    * rule files) before the first document is read: outputs are checked against them here.
    */
   onPlan?: (files: string[], sources: string[]) => void;
+  /** Most bytes of decoded content per document (default: the config's maxDocumentSize, else 16 MB). */
+  maxDocumentSize?: number;
 }
 
 interface PlannedDocument {
@@ -125,7 +128,7 @@ function assignIds(planned: PlannedDocument[], stdinFilename: string): void {
   const taken = new Set(planned.flatMap((p) => (p.id ? [p.id] : [])));
   for (const doc of planned) {
     if (doc.id) continue;
-    const name = doc.file === '-' ? stdinFilename : doc.file;
+    const name = doc.file === '-' ? stdinFilename : displayFileName(doc.file);
     const stem = basename(name, extname(name));
     let id = stem;
     for (let n = 2; taken.has(id); n++) id = `${stem}-${n}`;
@@ -136,6 +139,8 @@ function assignIds(planned: PlannedDocument[], stdinFilename: string): void {
 
 interface RunSetup {
   warnings: string[];
+  /** Documents that could not be read (also among the warnings): the `input-error` check reports them. */
+  inputFailures: InputFailure[];
   rules: RuleSet;
   config: Config | null;
   locale: Locale;
@@ -163,23 +168,29 @@ export async function eachDocument(
   const rules = expandDocumentGroups(loaded, groups);
   assignIds(planned, stdinFilename);
   options.onStart?.(planned.length);
+  const limits: ReadLimits = { maxDocumentSize: options.maxDocumentSize ?? config?.maxDocumentSize ?? DEFAULT_MAX_DOCUMENT_SIZE };
+  const inputFailures: InputFailure[] = [];
 
   for (const [index, plan] of planned.entries()) {
-    const shown = plan.file === '-' ? stdinFilename : displayPath(plan.file, cwd);
+    const shown = plan.file === '-' ? stdinFilename : displayFileName(displayPath(plan.file, cwd));
+    let read: { doc: Document; figures: Figure[] } | undefined;
     try {
-      const bytes = plan.file === '-' ? await readStdin() : await readFileOrFail(plan.file, shown);
-      const decoded = await decodeBuffer(bytes, shown);
+      const bytes = plan.file === '-' ? await readStdin() : await readInputFile(plan.file, shown, limits);
+      const decoded = await decodeBuffer(bytes, shown, undefined, limits);
       const doc = buildDocument(decoded, { id: plan.id, period: plan.period, status: plan.status }, rules);
       const figures = interpret(doc, extractFigures(doc, rules), rules);
       markDamagedFigures(figures, [doc], rules);
-      await visit(doc, figures);
+      read = { doc, figures };
     } catch (error) {
-      if (error instanceof SkipFile) warnings.push(error.message);
-      else throw error;
+      // One bad document never stops the run: it is named in a warning and an input-error finding.
+      const failure = inputFailureOf(error, shown);
+      if (failure) inputFailures.push(failure);
+      warnings.push(failure ? `${failure.path}: ${failure.reason}` : (error as Error).message);
     }
+    if (read) await visit(read.doc, read.figures);
     options.onDocument?.(shown, index, planned.length);
   }
-  return { warnings, rules, config, locale };
+  return { warnings, inputFailures, rules, config, locale };
 }
 
 interface Collected extends RunSetup {
@@ -201,8 +212,8 @@ async function collect(paths: string[], options: CheckOptions): Promise<Collecte
 
 /** Reads, extracts and cross-checks documents: everything a formatter or report needs. */
 export async function check(paths: string[] = [], options: CheckOptions = {}): Promise<CheckRun> {
-  const { documents, figures, warnings, rules, config, locale } = await collect(paths, options);
-  const outcome = runChecks(documents, figures, rules, { locale, severity: config?.severity });
+  const { documents, figures, warnings, inputFailures, rules, config, locale } = await collect(paths, options);
+  const outcome = runChecks(documents, figures, rules, { locale, severity: config?.severity, inputFailures });
   return { ...outcome, documents, figures, warnings: [...warnings, ...outcome.warnings] };
 }
 
@@ -215,16 +226,6 @@ export async function extract(paths: string[] = [], options: CheckOptions = {}):
 function displayPath(file: string, cwd: string): string {
   const rel = relative(cwd, file);
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
-}
-
-async function readFileOrFail(file: string, shown: string): Promise<Buffer> {
-  try {
-    // Documents are read one after another: a synchronous read costs a tenth of fs.promises.readFile
-    // (~2.5 ms a file in FileHandle set-up), which dominated runs over many small files.
-    return readFileSync(file);
-  } catch (error) {
-    throw new InputError(`${shown}: ${describeFsError(error)}`);
-  }
 }
 
 export type { Severity };

@@ -165,20 +165,23 @@ describe('bad input', () => {
     expect(run.findings).toEqual([]);
   });
 
-  it('a .docx cut in half: exit 2, naming the file', () => {
-    const { code, stderr } = figcheck(['check', 'bad/half.docx']);
-    expect(code).toBe(2);
-    expect(stderr).toMatch(/bad\/half\.docx/);
+  it('a .docx cut in half among good files: a warning and an input-error naming it, the rest checked; --fail-on decides the exit code', () => {
+    const { code, stdout, stderr } = figcheck(['check', 'bad/half.docx', 'agree', '--rules', 'grain-rules.yaml', '--format', 'json']);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/warning: bad\/half\.docx: not a readable \.docx file/);
+    const run = JSON.parse(stdout) as { documents: { path: string }[]; findings: { rule: string; severity: string; locations: { path: string }[] }[] };
+    expect(run.documents.map((d) => d.path).sort()).toEqual(['agree/report.txt', 'agree/yearbook.txt']);
+    expect(run.findings.map((f) => [f.rule, f.severity, f.locations[0]!.path])).toEqual([['input-error', 'error', 'bad/half.docx']]);
+    expect(figcheck(['check', 'bad/half.docx', 'agree', '--fail-on', 'never']).code).toBe(0);
   });
 
-  it('figures --output: a run that fails half-way leaves no file behind; a good run writes it whole', () => {
+  it('figures --output: a corrupt document does not stop the listing; a good run writes it whole', () => {
     const target = join(dir, 'out', 'figures.json');
-    const failed = figcheck(['figures', 'sample.utf8.txt', 'bad/half.docx', '--format', 'json', '--output', target]);
-    expect(failed.code).toBe(2);
-    expect(failed.stderr).toMatch(/bad\/half\.docx/);
-    expect(existsSync(target)).toBe(false);
-    // Nothing at all: no temporary, and no folder either (the output is opened at its first write).
-    expect(existsSync(join(dir, 'out')) ? readdirSync(join(dir, 'out')) : []).toEqual([]);
+    const partly = figcheck(['figures', 'sample.utf8.txt', 'bad/half.docx', '--format', 'json', '--output', target]);
+    expect(partly.code).toBe(0);
+    expect(partly.stderr).toMatch(/warning: bad\/half\.docx: not a readable \.docx file/);
+    expect(new Set((JSON.parse(readFileSync(target, 'utf8')) as { figures: { path: string }[] }).figures.map((f) => f.path))).toEqual(new Set(['sample.utf8.txt']));
+    expect(readdirSync(join(dir, 'out'))).toEqual(['figures.json']);
 
     const good = figcheck(['figures', 'sample.utf8.txt', 'sample.docx', '--format', 'json', '--output', target]);
     expect(good.code).toBe(0);

@@ -10,6 +10,7 @@ import {
   type Document,
   type Figure,
   type Finding,
+  type InputFailure,
   type Locale,
   type MetricComparison,
   type Severity,
@@ -24,6 +25,8 @@ export interface RunChecksOptions {
   locale: Locale;
   /** Per rule id, from figcheck.yaml: a severity, or 'off' to drop the rule's findings. */
   severity?: Record<string, Severity | 'off'>;
+  /** Documents that could not be read, reported by the `input-error` check. */
+  inputFailures?: InputFailure[];
 }
 
 export interface CheckResults {
@@ -98,6 +101,7 @@ export function coverageOf(documents: Document[], comparisons: MetricComparison[
 
 export function runChecks(documents: Document[], figures: Figure[], rules: RuleSet, options: RunChecksOptions): CheckResults {
   const context = createCheckContext(documents, figures, rules, options.locale);
+  context.inputFailures = options.inputFailures;
   const entries: CheckRule[] = rules.checks ?? [];
   for (const entry of entries) {
     if (!checkModule(entry.type)) {

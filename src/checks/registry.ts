@@ -5,6 +5,7 @@ import { boilerplateCheck } from './boilerplate.js';
 import { consistencyCheck } from './consistency.js';
 import { duplicatesCheck } from './duplicates.js';
 import { encodingDamageCheck } from './encoding-damage.js';
+import { inputErrorCheck } from './input-error.js';
 import { placeholderCheck } from './placeholder.js';
 import { requiredCheck } from './required.js';
 import { targetCheck } from './target.js';
@@ -18,6 +19,7 @@ export const CHECKS: CheckModule[] = [
   placeholderCheck,
   encodingDamageCheck,
   boilerplateCheck,
+  inputErrorCheck,
 ];
 
 export function checkModule(type: string): CheckModule | undefined {

@@ -2,7 +2,7 @@
  * The contract between the engine and check modules (one module per check type, ESLint/Vale style).
  * A module declares its type and the rule ids it may emit, and turns facts into findings.
  */
-import type { Coverage, Document, Figure, Finding, Locale, MetricComparison, Severity, TargetOutcome } from '../model.js';
+import type { Coverage, Document, InputFailure, Figure, Finding, Locale, MetricComparison, Severity, TargetOutcome } from '../model.js';
 import type { CheckRule, MetricRule, RuleSet } from '../rules/types.js';
 
 export interface CheckContext {
@@ -22,6 +22,8 @@ export interface CheckContext {
   /** Documents by id, and each id's place in `documents`. */
   documentById: ReadonlyMap<string, Document>;
   documentOrder: ReadonlyMap<string, number>;
+  /** Documents the run could not read: the `input-error` check reports them. */
+  inputFailures?: InputFailure[];
 }
 
 export interface CheckModule {

@@ -10,6 +10,7 @@ import { detectLocale, t } from '../i18n.js';
 import { InputError, type Locale, type Severity } from '../model.js';
 import type { CheckOptions } from '../pipeline.js';
 import type { FiguresFormat } from '../report/figures/index.js';
+import { parseSize } from '../read/unreadable.js';
 import { createProgress } from '../report/progress.js';
 import { FORMAT_NAMES, loadFormatter } from '../report/formats.js';
 import { Destinations, type MainOutput } from './destinations.js';
@@ -43,6 +44,7 @@ interface CommonOptions {
   color: boolean;
   output?: string;
   quiet?: boolean;
+  maxDocumentSize?: number;
 }
 
 interface CheckCommandOptions extends CommonOptions {
@@ -62,6 +64,12 @@ function nonNegativeInteger(value: string): number {
   return n;
 }
 
+function documentSize(value: string): number {
+  const bytes = parseSize(value);
+  if (bytes === null) throw new InvalidArgumentError('must be a size such as 64MB, 500KB or 1GB');
+  return bytes;
+}
+
 function withCommonOptions(command: Command, locale: Locale): Command {
   const say = (key: Parameters<typeof text>[1]) => text(locale, key);
   return command
@@ -74,6 +82,7 @@ function withCommonOptions(command: Command, locale: Locale): Command {
     .addOption(new Option('--locale <locale>', say('locale')).choices(['en', 'zh-CN']))
     .option('--no-color', say('noColor'))
     .option('-o, --output <file>', say('output'))
+    .option('--max-document-size <size>', say('maxDocumentSize'), documentSize)
     .option('-q, --quiet', say('quiet'));
 }
 
@@ -100,6 +109,7 @@ function libraryOptions(options: CommonOptions, locale: Locale, destinations: De
     // Outputs are checked against the documents before the first is read, and never read back as input.
     exclude: destinations.exclude,
     onPlan: destinations.check,
+    maxDocumentSize: options.maxDocumentSize,
     // Created when the run starts, so its one-second delay counts from there, not from the first document.
     onStart: (total) => {
       progress = createProgress(total, { enabled });

@@ -40,6 +40,10 @@ const TEXTS = {
   quiet: { en: 'no progress bar', zh: '不显示进度条' },
   checkFormat: { en: 'output format (default: stylish on a terminal, unix otherwise)', zh: '输出格式（默认：终端上为 stylish，否则为 unix）' },
   figuresFormat: { en: 'output format', zh: '输出格式' },
+  maxDocumentSize: {
+    en: 'skip (as an input-error) a document whose text is larger, e.g. 64MB (default: 16MB, or figcheck.yaml maxDocumentSize)',
+    zh: '文本超过此大小的文档不检查，报告为 input-error，例如 64MB（默认 16MB，或 figcheck.yaml 的 maxDocumentSize）',
+  },
   metric: {
     en: 'only the figures a metric catches (a rule file metric id or a core indicator id)',
     zh: '只列出某个指标涵盖的数字（规则文件中的指标 id 或核心指标 id）',

@@ -177,7 +177,7 @@ export class Scanner {
           else skipTo = r.skipTo;
         }
       } else if (c < 128) {
-        if (placeholder[c] && !this.blocked[i]) found = this.placeholder(i);
+        if (placeholder[c] && !this.blocked[i]) ({ figure: found, skipTo } = this.placeholder(i));
       } else {
         if (c === rankCode) {
           const r = this.rank(i);
@@ -202,7 +202,7 @@ export class Scanner {
             else skipTo = r.skipTo;
           }
         } else if (placeholder[c] && !this.blocked[i]) {
-          found = this.placeholder(i);
+          ({ figure: found, skipTo } = this.placeholder(i));
         }
       }
       if (found) {
@@ -379,17 +379,23 @@ export class Scanner {
     };
   }
 
-  /** `×%`, `XX亿元`, `□□`: a figure left unfinished. */
-  private placeholder(pos: number): ScannedFigure | null {
+  /**
+   * `×%`, `XX亿元`, `□□`: a figure left unfinished. When the run of placeholder characters is none, no
+   * later start inside it is one either (same run end, same unit after it): `skipTo` passes the whole run,
+   * so a line of a million `×` is read once, not once per character.
+   */
+  private placeholder(pos: number): { figure: ScannedFigure | null; skipTo: number } {
+    const none = { figure: null, skipTo: pos + 1 };
     const { text, k } = this;
-    if (isAsciiLetter(text.charCodeAt(pos - 1)) || isAsciiDigit(text.charCodeAt(pos - 1))) return null;
+    if (isAsciiLetter(text.charCodeAt(pos - 1)) || isAsciiDigit(text.charCodeAt(pos - 1))) return none;
     let end = pos;
     let latin = 0;
     while (end < text.length && (k.placeholders.has(text[end]!) || (text[end] === '.' && k.placeholders.has(text[end + 1] ?? '')))) {
       if (isAsciiLetter(text.charCodeAt(end))) latin++;
       end++;
     }
-    if (isAsciiLetter(text.charCodeAt(end)) || isAsciiDigit(text.charCodeAt(end))) return null;
+    const skipTo = Math.max(pos + 1, end);
+    if (isAsciiLetter(text.charCodeAt(end)) || isAsciiDigit(text.charCodeAt(end))) return { figure: null, skipTo };
     let magnitude = false;
     for (const m of k.magnitudes) {
       if (text.startsWith(m.word, end)) {
@@ -402,12 +408,13 @@ export class Scanner {
     if (unit) end += unit.spelling.length;
     // A placeholder stands for digits only before a unit, a magnitude or %, as the placeholder check's
     // `token-before-unit` pattern reads it (增长×%, XX亿元, 占比□□%): `“数据要素×”行动` names a programme.
-    if (!unit && !magnitude) return null;
+    if (!unit && !magnitude) return { figure: null, skipTo };
     // A lone X or x is a letter; × between numbers is times.
-    if (latin > 0 && latin === end - pos && latin < 2) return null;
-    if (text[pos] === '×' && isAsciiDigit(text.charCodeAt(pos + 1))) return null;
-    if (k.dateUnits.includes(text[end] ?? '')) return null;
-    return { start: pos, end, reading: null, unit, qualifier: null, interval: null, rank: false, placeholder: true, range: false };
+    if (latin > 0 && latin === end - pos && latin < 2) return none;
+    if (text[pos] === '×' && isAsciiDigit(text.charCodeAt(pos + 1))) return none;
+    if (k.dateUnits.includes(text[end] ?? '')) return { figure: null, skipTo };
+    const figure: ScannedFigure = { start: pos, end, reading: null, unit, qualifier: null, interval: null, rank: false, placeholder: true, range: false };
+    return { figure, skipTo: end };
   }
 }
 

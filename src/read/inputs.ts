@@ -12,6 +12,7 @@ import { buffer as readAll } from 'node:stream/consumers';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { escapePath, glob } from 'tinyglobby';
 import { InputError } from '../model.js';
+import { byteNameFileSystem, decodeFileName, fileSystemPath, recoverLossyPath } from './file-names.js';
 import { formatOf, SUPPORTED_EXTENSIONS } from './formats.js';
 
 /** The file-system calls findInputs makes; replaceable so that tests can produce errors root cannot. */
@@ -27,9 +28,17 @@ export interface FindInputsOptions {
   ignore?: string[];
   /** Where relative paths start; default process.cwd(). */
   cwd?: string;
-  /** Default node:fs/promises. */
+  /** Default node:fs/promises, taking paths whose names are not UTF-8 in figcheck's form (file-names.ts). */
   fileSystem?: InputFileSystem;
 }
+
+/** node:fs/promises for paths in figcheck's form: names that are not UTF-8 keep their bytes. */
+const byteNameFs: InputFileSystem = {
+  stat: (path) => nodeFs.stat(fileSystemPath(path)),
+  readdir: (path) => nodeFs.readdir(fileSystemPath(path)),
+  readFile: (path, encoding) => nodeFs.readFile(fileSystemPath(path), encoding),
+  realpath: async (path) => decodeFileName(await nodeFs.realpath(fileSystemPath(path), { encoding: 'buffer' })),
+};
 
 export interface FoundInputs {
   /** Sorted, without duplicates; relative to cwd when under it, absolute otherwise. */
@@ -44,7 +53,7 @@ const ALWAYS_IGNORED = ['**/node_modules/**'];
 
 /** Finds the documents named by `paths` (files and directories). */
 export async function findInputs(paths: string[], options: FindInputsOptions = {}): Promise<FoundInputs> {
-  const fs = options.fileSystem ?? nodeFs;
+  const fs = options.fileSystem ?? byteNameFs;
   const cwd = resolve(options.cwd ?? process.cwd());
   const warnings: string[] = [];
   const found = new Set<string>();
@@ -55,7 +64,7 @@ export async function findInputs(paths: string[], options: FindInputsOptions = {
   ];
 
   for (const given of paths) {
-    const absolute = resolve(cwd, given);
+    const absolute = await recoverLossyPath(resolve(cwd, given));
     let stats: Awaited<ReturnType<InputFileSystem['stat']>>;
     try {
       stats = await fs.stat(absolute);
@@ -120,7 +129,15 @@ async function walk(
     ...(inside ? cwdPatterns : cwdPatterns.filter((pattern) => pattern.startsWith('**/'))),
     ...ownPatterns.map((pattern) => prefix + pattern),
   ];
-  const files = await glob(`${prefix}**/*`, { cwd: globCwd, ignore, dot: false, onlyFiles: true, absolute: true, expandDirectories: false });
+  const files = await glob(`${prefix}**/*`, {
+    cwd: globCwd,
+    ignore,
+    dot: false,
+    onlyFiles: true,
+    absolute: true,
+    expandDirectories: false,
+    fs: byteNameFileSystem as never,
+  });
   return files.filter((file) => formatOf(file) !== null).map((file) => resolve(file));
 }
 

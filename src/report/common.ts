@@ -16,7 +16,9 @@ import { SEVERITY_ORDER } from '../model.js';
  * when it lies inside it, forward slashes throughout. Pseudo paths (`<text>`) come back unchanged.
  */
 export function displayPath(path: string, cwd: string): string {
-  if (!isAbsolute(path)) return path.split(sep).join('/').split('\\').join('/');
+  // Only the platform's separator becomes `/`: on POSIX a backslash is part of a name (and of the `\xD6`
+  // escapes that show a name's bytes that are not UTF-8).
+  if (!isAbsolute(path)) return path.split(sep).join('/');
   const inside = relative(cwd, path);
   const shown = inside && !inside.startsWith('..') && !isAbsolute(inside) ? inside : path;
   return shown.split(sep).join('/');

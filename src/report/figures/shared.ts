@@ -2,15 +2,16 @@
  * Helpers the figures formatters share: paths relative to cwd, readable values (3409亿元, 4.2%),
  * interval notation with closedness ([4.15, 4.25], (3300亿, 3400亿), [4, ∞)).
  */
-import { relative, isAbsolute } from 'node:path';
+import { relative, isAbsolute, sep } from 'node:path';
 import { amountText, intervalText } from '../../notation.js';
 import type { Figure, Interval } from '../../model.js';
 
 /** The path as shown: relative to cwd when it is absolute (a relative path is shown as given). */
 export function displayPath(path: string, cwd: string): string {
-  if (!isAbsolute(path)) return path.split('\\').join('/');
+  // Only the platform's separator becomes `/` (on POSIX a backslash belongs to the name, e.g. a `\xD6` escape).
+  if (!isAbsolute(path)) return path.split(sep).join('/');
   const rel = relative(cwd, path);
-  return (rel && !rel.startsWith('..') ? rel : path).split('\\').join('/');
+  return (rel && !rel.startsWith('..') ? rel : path).split(sep).join('/');
 }
 
 /** A number in base units written the way Chinese prose writes it: 340900000000 → 3409亿. */

@@ -1,0 +1,75 @@
+/**
+ * The size limit of a .docx, enforced before mammoth builds any text. A .docx is a zip archive: 600 KB on
+ * disk can inflate to gigabytes of XML, and mammoth would hold all of it, and its element tree, in memory.
+ * The XML parts mammoth may read are inflated here first, only counting bytes and stopping at the limit,
+ * so a bomb costs at most `limit` bytes of inflation, whatever sizes its headers claim (they can lie, and
+ * zip readers trust them).
+ */
+import JSZip from 'jszip';
+import { DocumentTooLarge } from './unreadable.js';
+
+/** Parts mammoth parses as XML: by name, and whatever a package relationship of these types points at. */
+const XML_PART = /\.(?:xml|rels)$/i;
+const XML_RELATIONSHIP = /\/(?:officeDocument|styles|numbering|footnotes|endnotes|comments|document)$/;
+
+/**
+ * @throws DocumentTooLarge when the XML parts inflate to more than `limit` bytes
+ * @throws whatever jszip throws for a file that is not a zip archive
+ */
+export async function checkDocxSize(bytes: Uint8Array, path: string, limit: number): Promise<void> {
+  const zip = await JSZip.loadAsync(bytes);
+  const counted = new Set<string>();
+  let total = 0;
+  const inflate = (entry: JSZip.JSZipObject, keep: boolean): Promise<string> => {
+    counted.add(entry.name);
+    const kept: Buffer[] = [];
+    // jszip's stream is an old-style one (readable-stream 2): read through its events.
+    const stream = entry.nodeStream('nodebuffer') as NodeJS.ReadableStream & { destroy?: () => void };
+    return new Promise<string>((done, fail) => {
+      stream.on('data', (chunk: Buffer) => {
+        total += chunk.length;
+        if (total > limit) {
+          // Stops the inflation where it is: nothing more is read from an entry over the limit.
+          stream.pause();
+          stream.removeAllListeners('data');
+          stream.destroy?.();
+          fail(new DocumentTooLarge(path, `its text (the XML inside the .docx, from ${entry.name})`, limit));
+        } else if (keep) kept.push(chunk);
+      });
+      stream.on('error', fail);
+      stream.on('end', () => done(keep ? Buffer.concat(kept).toString('utf8') : ''));
+    });
+  };
+  const entries = Object.values(zip.files).filter((entry) => !entry.dir);
+  const targets = new Set<string>();
+  for (const entry of entries.filter((e) => XML_PART.test(e.name))) {
+    const rels = /\.rels$/i.test(entry.name);
+    const text = await inflate(entry, rels);
+    if (rels) for (const target of relationshipTargets(entry.name, text)) targets.add(target);
+  }
+  // A main part or style sheet under another extension is still parsed as XML by mammoth: counted too.
+  for (const entry of entries) if (!counted.has(entry.name) && targets.has(entry.name)) await inflate(entry, false);
+}
+
+/** Zip names of the XML parts a relationships file points at (`word/_rels/document.xml.rels` → `word/…`). */
+function relationshipTargets(relsName: string, xml: string): string[] {
+  const base = relsName.replace(/_rels\/[^/]*$/, '');
+  const targets: string[] = [];
+  for (const match of xml.matchAll(/<Relationship\b[^>]*>/g)) {
+    const tag = match[0];
+    const type = /\bType="([^"]*)"/.exec(tag)?.[1] ?? '';
+    const target = /\bTarget="([^"]*)"/.exec(tag)?.[1];
+    if (!target || !XML_RELATIONSHIP.test(type) || /\bTargetMode="External"/.test(tag)) continue;
+    targets.push(target.startsWith('/') ? target.slice(1) : normalize(base + target));
+  }
+  return targets;
+
+  function normalize(name: string): string {
+    const parts: string[] = [];
+    for (const part of name.split('/')) {
+      if (part === '..') parts.pop();
+      else if (part !== '.' && part !== '') parts.push(part);
+    }
+    return parts.join('/');
+  }
+}
