@@ -188,6 +188,17 @@ describe('normalize: characters', () => {
     expect(n.offsets.length).toBe(n.normalized.length + 1);
   });
 
+  it('joins letter-spaced figures, and only those', () => {
+    const spaced = '１ ９ ９ ７ 年国内生产总值达到7 4 7 7 2 亿元，增长8 ．8 ％，粮食1 0 0 0 万吨以上';
+    const n = norm(spaced);
+    expect(n.normalized).toBe('1997年国内生产总值达到74772亿元,增长8.8%,粮食1000万吨以上');
+    // Every kept unit still maps back to its own character of the original.
+    const at = n.normalized.indexOf('8.8%');
+    expect(spaced.slice(n.offsets[at]!, n.offsets[at + 4]!)).toBe('8 ．8 ％');
+    // Spaces between whole numbers, before Latin text and after a CJK character stay.
+    expect(norm('2020 2021 2022年, 5 km, 增长 5%, 第3 名').normalized).toBe('2020 2021 2022年, 5 km, 增长 5%, 第3名');
+  });
+
   it('keeps Chinese punctuation that has no ASCII twin', () => {
     expect(norm('“两率先”、【民生】——《纲要》。').normalized).toBe('“两率先”、【民生】——《纲要》。');
   });

@@ -34,6 +34,7 @@ export interface NormalizationRules {
   traditionalOverrides?: Record<string, string>;
   traditionalKeep?: string[];
   mixedShare?: number;
+  joinLetterSpacedDigits?: boolean;
 }
 
 /**
@@ -53,6 +54,8 @@ const FULL_WIDTH = 4;
 const REMOVE = 5;
 /** normalization.spaces → ' ' */
 const SPACE = 6;
+/** ASCII space: copied, or dropped inside letter-spaced digits (normalization.joinLetterSpacedDigits). */
+const ASCII_SPACE = 7;
 
 /** Compiled settings, cached per rule set (rule sets are long-lived objects). */
 interface Compiled {
@@ -66,6 +69,7 @@ interface Compiled {
   /** Override character → phrases (Simplified) in which it stays, with its index in each. */
   keep: Map<number, { phrase: string; at: number }[]>;
   mixedShare: number;
+  joinLetterSpacedDigits: boolean;
 }
 
 const compiledCache = new WeakMap<object, Compiled>();
@@ -126,6 +130,7 @@ function compile(rules: RuleSet): Compiled {
   for (const c of [0x2028, 0x2029]) if (action[c] === COPY_OR_CONVERT) action[c] = LINE_BREAK;
   action[10] = action[13] = LINE_BREAK;
   action[40] = action[0xff08] = OPEN_PAREN;
+  if (config.joinLetterSpacedDigits) action[32] = ASCII_SPACE;
 
   let pinyin: RegExp | null = null;
   if (config.pinyinSyllable) {
@@ -150,7 +155,7 @@ function compile(rules: RuleSet): Compiled {
       for (let at = 0; at < phrase.length; at++) keep.get(phrase.charCodeAt(at))?.push({ phrase, at });
     }
   }
-  const compiled: Compiled = { action, pinyin, toneMark, toSimplified, keep, mixedShare: config.mixedShare ?? 0.1 };
+  const compiled: Compiled = { action, pinyin, toneMark, toSimplified, keep, mixedShare: config.mixedShare ?? 0.1, joinLetterSpacedDigits: config.joinLetterSpacedDigits ?? false };
   compiledCache.set(rules, compiled);
   return compiled;
 }
@@ -328,7 +333,9 @@ export function normalize(decoded: DecodedText, rules: RuleSet): Normalized {
       } else if (act === REMOVE) {
         continue;
       } else {
-        ch = 32; // SPACE
+        // SPACE or ASCII_SPACE; ASCII_SPACE exists only when joinLetterSpacedDigits is on.
+        if (act === ASCII_SPACE ? letterSpacedGap(text, i) : c.joinLetterSpacedDigits && letterSpacedGap(text, i)) continue;
+        ch = 32;
       }
     } else if (convert && act === COPY_OR_CONVERT) {
       if (ch >= 0xd800 && ch <= 0xdbff) {
@@ -359,6 +366,22 @@ export function normalize(decoded: DecodedText, rules: RuleSet): Normalized {
     boilerplate: findBoilerplate(normalized, rules),
     script,
   };
+}
+
+const isDigitUnit = (u: number) => (u >= 48 && u <= 57) || (u >= 0xff10 && u <= 0xff19);
+/** What may follow a gap inside a letter-spaced figure: a digit, a decimal point, a percent sign, a CJK unit. */
+const continuesFigure = (u: number) => isDigitUnit(u) || u === 46 || u === 0xff0e || u === 37 || u === 0xff05 || (u >= 0x4e00 && u <= 0x9fff);
+
+/**
+ * Whether the one space at `i` sits inside a letter-spaced figure (`1 9 9 7 年`, `8 ．8 ％`, `7 4 7 7 2 亿元`,
+ * as typeset in some older web texts): it follows a lone digit (no digit before that one) and a digit,
+ * a decimal point, a percent sign or a CJK character follows it. `2020 2021` (a digit before the digit)
+ * keeps its space.
+ */
+function letterSpacedGap(text: string, i: number): boolean {
+  if (i < 1 || !isDigitUnit(text.charCodeAt(i - 1))) return false;
+  if (i >= 2 && isDigitUnit(text.charCodeAt(i - 2))) return false;
+  return i + 1 < text.length && continuesFigure(text.charCodeAt(i + 1));
 }
 
 /** End (exclusive) of a pinyin annotation starting at the paren at `i`, or 0. */
