@@ -103,6 +103,8 @@ describe('relative words resolved against the document time', () => {
     const found = figures(`${head}"十三五"时期,国内生产总值年均增长6.5%以上。“九五”期间,粮食产量累计达到24.6亿吨。\n`);
     expect(reading(found, '6.5%以上')[0]).toBe('2016/2020');
     expect(reading(found, '24.6亿吨')[0]).toBe('1996/2000');
+    // near misses: a plan period inside a title names the document; after 比 it is a comparison base
+    expect(reading(figures(`${head}一、2016年工作回顾\n制定《“十三五”时期流域治理实施方案》,改造农田8.5万亩。\n`), '8.5万亩')[0]).toBe('2016');
     // near miss: a plan period after 比 is a comparison base, not the figure's period
     expect(reading(figures(`${head}一、2016年工作回顾\n进出口总额比“十二五”时期增长20%。\n`), '20%')[0]).toBe('2016');
   });

@@ -658,8 +658,8 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
     for (const m of slice.matchAll(plans.re)) {
       const n = chineseDigits(m[1]!, k);
       const plan = p.planPeriods!;
-      // (比“八五”时期增长79.6%: a comparison base)
-      if (n === null || n < plan.number || p.comparisonBefore.some((w) => slice.slice(Math.max(0, m.index - 3), m.index).replace(/["“]/gu, '').endsWith(w))) continue;
+      // (比“八五”时期增长79.6%: a comparison base; 《“十四五”时期…方案》: a title)
+      if (n === null || n < plan.number || insideTitle(slice, m.index) || p.comparisonBefore.some((w) => slice.slice(Math.max(0, m.index - 3), m.index).replace(/["“]/gu, '').endsWith(w))) continue;
       const first = plan.start + (n - plan.number) * plan.years;
       markers.push({ at: from + m.index, period: `${first}/${first + plan.years - 1}`, year: null, source: 'span' });
     }
