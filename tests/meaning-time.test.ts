@@ -75,7 +75,7 @@ describe("a document's own time, with no configuration", () => {
   });
 
   it('a work report whose headings name no year is dated by the last year its review names twice', () => {
-    const text = `${OPENING}一、过去五年政府工作的回顾\n2002年国内生产总值10.2万亿元。2002年财政收入18914亿元。\n二、对今年政府工作的建议\n今年经济增长预期目标为7%左右。\n`;
+    const text = `${OPENING}一、过去五年政府工作的回顾\n2002年国内生产总值10.2万亿元。2002年财政收入18914亿元。为实现2010年远景目标打下基础,2010年远景目标如期推进。\n二、对今年政府工作的建议\n今年经济增长预期目标为7%左右。\n`;
     const found = figures(text);
     expect(reading(found, '10.2万亿元')).toEqual(['2002', 'actual']);
     expect(reading(found, '7%左右')).toEqual(['2003', 'target']);

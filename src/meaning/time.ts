@@ -341,6 +341,9 @@ function latestReviewedYear(text: string, sections: SectionInfo[], k: Knowledge)
     for (const m of body.matchAll(ANY_YEAR)) {
       const before = body.slice(Math.max(0, m.index - 4), m.index);
       if (k.periods.targetBefore.some((w) => before.endsWith(w)) && !changeTo.test(before)) continue;
+      // (nor are the years of targets and plans: `2035年远景目标`, `2025年规划`)
+      const after = body.slice(m.index + m[0].length, m.index + m[0].length + 4);
+      if (k.words.target.some((w) => after.includes(w)) || k.periods.nameAfter.some((w) => after.includes(w))) continue;
       const year = yearNumber(m[1]!, k);
       counts.set(year, (counts.get(year) ?? 0) + 1);
     }
