@@ -159,6 +159,13 @@ describe('explicit years and ranges inside a clause go to the figure they govern
     expect(reading(found, '900万人以上')).toEqual(['2009', 'target']);
   });
 
+  it('a review paragraph opening with the new year (`2016年是…开局之年`) does not date the outcomes after it', () => {
+    const text = '——2016年3月5日在第十二届全国人民代表大会第四次会议上\n一、2015年工作回顾\n过去一年,经济运行总体平稳。\n2016年是“十三五”开局之年。\n国内生产总值增长6.9%。\n二、2016年重点工作\n2016年是全面建成小康社会决胜阶段的开局之年。\n城镇新增就业1000万人以上。\n';
+    const found = figures(text);
+    expect(reading(found, '6.9%')).toEqual(['2015', 'actual']);
+    expect(reading(found, '1000万人以上')).toEqual(['2016', 'target']);
+  });
+
   it('near miss: a paragraph that opens with its year as its topic dates the paragraphs after it', () => {
     const found = figures('2022年,全区经济运行平稳。\n粮食产量780亿斤。\n');
     expect(reading(found, '780亿斤')[0]).toBe('2022');
