@@ -30,12 +30,15 @@ const DOCUMENTS = readdirSync(FIXTURES).filter((f) => f.endsWith('.txt')).map((f
 describe('the labelled pairs', () => {
   it('hold the issue\'s kinds in both splits, every figure on its line as written', () => {
     const count = (kind: LabelledPair['kind']) => pairs.filter((p) => p.kind === kind).length;
-    // The 20 documents hold 38 target/outcome pairs whose outcome is stated (issue 9 asks 80: see pairs.yaml).
-    expect(count('target-outcome')).toBeGreaterThanOrEqual(38);
+    // The 20 documents hold 39 target/outcome pairs whose outcome is stated (issue 9 asks 80: see pairs.yaml).
+    expect(count('target-outcome')).toBeGreaterThanOrEqual(39);
     expect(count('same-fact')).toBeGreaterThanOrEqual(30);
     expect(count('look-alike')).toBeGreaterThanOrEqual(40);
     const holdout = pairs.filter((p) => p.split === 'holdout').length / pairs.length;
     expect(holdout).toBeGreaterThan(0.3);
+    // The holdout documents (work reports of 2004-2008, the 17th congress report) appear in no dev pair.
+    const heldOut = (doc: string) => /^cn_national_200[4-8]_|^cpc_17th_/.test(doc);
+    for (const pair of pairs) expect(heldOut(pair.a.doc) || heldOut(pair.b.doc), pair.id).toBe(pair.split === 'holdout');
     // Labels read from the text: each raw stands at its line and column of the original file.
     const lines = new Map<string, string[]>();
     for (const figure of pairs.flatMap((p) => [p.a, p.b])) {
@@ -75,7 +78,7 @@ for (const mode of ['auto', 'config'] as const) {
     it('never compares look-alike pairs', () => {
       // target 0 (issue 9)
       expect(score.splits.dev.lookAlikesCompared).toBeLessThanOrEqual(1);
-      expect(score.splits.holdout.lookAlikesCompared).toBeLessThanOrEqual(5);
+      expect(score.splits.holdout.lookAlikesCompared).toBeLessThanOrEqual(6);
     });
 
     it('never reports a consistent pair as an error or warning', () => {
@@ -86,11 +89,11 @@ for (const mode of ['auto', 'config'] as const) {
     it('gives the labelled figures their period and modality', () => {
       // target 95 (issue 9) on both splits
       // (the meaning stage, src/meaning: dev is held down by the 29 figures not found, 23 of them the 1998
-      // report's spaced digits; of the dev figures found, 58/64 periods and 63/64 modalities are right)
-      expect(percent(score.splits.dev.period)).toBeGreaterThanOrEqual(61);
-      expect(percent(score.splits.holdout.period)).toBeGreaterThanOrEqual(81);
+      // report's spaced digits; of the dev figures found, 70/78 periods and 78/78 modalities are right)
+      expect(percent(score.splits.dev.period)).toBeGreaterThanOrEqual(65);
+      expect(percent(score.splits.holdout.period)).toBeGreaterThanOrEqual(83);
       // target 95 (issue 9) on both splits
-      expect(percent(score.splits.dev.modality)).toBeGreaterThanOrEqual(67);
+      expect(percent(score.splits.dev.modality)).toBeGreaterThanOrEqual(72);
       expect(percent(score.splits.holdout.modality)).toBeGreaterThanOrEqual(93);
     });
 
