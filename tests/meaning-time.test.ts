@@ -75,7 +75,7 @@ describe("a document's own time, with no configuration", () => {
   });
 
   it('a work report whose headings name no year is dated by the last year its review names twice', () => {
-    const text = `${OPENING}一、过去五年政府工作的回顾\n2002年国内生产总值10.2万亿元。2002年财政收入18914亿元。\n二、对今年政府工作的建议\n今年经济增长预期目标为7%左右。\n`;
+    const text = `${OPENING}一、过去五年政府工作的回顾\n2002年国内生产总值10.2万亿元。2002年财政收入18914亿元。为实现2010年远景目标打下基础,2010年远景目标如期推进。\n二、对今年政府工作的建议\n今年经济增长预期目标为7%左右。\n`;
     const found = figures(text);
     expect(reading(found, '10.2万亿元')).toEqual(['2002', 'actual']);
     expect(reading(found, '7%左右')).toEqual(['2003', 'target']);
@@ -103,6 +103,8 @@ describe('relative words resolved against the document time', () => {
     const found = figures(`${head}"十三五"时期,国内生产总值年均增长6.5%以上。“九五”期间,粮食产量累计达到24.6亿吨。\n`);
     expect(reading(found, '6.5%以上')[0]).toBe('2016/2020');
     expect(reading(found, '24.6亿吨')[0]).toBe('1996/2000');
+    // near misses: a plan period inside a title names the document; after 比 it is a comparison base
+    expect(reading(figures(`${head}一、2016年工作回顾\n制定《“十三五”时期流域治理实施方案》,改造农田8.5万亩。\n`), '8.5万亩')[0]).toBe('2016');
     // near miss: a plan period after 比 is a comparison base, not the figure's period
     expect(reading(figures(`${head}一、2016年工作回顾\n进出口总额比“十二五”时期增长20%。\n`), '20%')[0]).toBe('2016');
   });
@@ -155,6 +157,13 @@ describe('explicit years and ranges inside a clause go to the figure they govern
     const found = figures(`——2009年3月5日在第十一届全国人民代表大会第二次会议上\n${text}`);
     expect(reading(found, '1113万人')).toEqual(['2008', 'actual']);
     expect(reading(found, '900万人以上')).toEqual(['2009', 'target']);
+  });
+
+  it('a review paragraph opening with the new year (`2016年是…开局之年`) does not date the outcomes after it', () => {
+    const text = '——2016年3月5日在第十二届全国人民代表大会第四次会议上\n一、2015年工作回顾\n过去一年,经济运行总体平稳。\n2016年是“十三五”开局之年。\n国内生产总值增长6.9%。\n二、2016年重点工作\n2016年是全面建成小康社会决胜阶段的开局之年。\n城镇新增就业1000万人以上。\n';
+    const found = figures(text);
+    expect(reading(found, '6.9%')).toEqual(['2015', 'actual']);
+    expect(reading(found, '1000万人以上')).toEqual(['2016', 'target']);
   });
 
   it('near miss: a paragraph that opens with its year as its topic dates the paragraphs after it', () => {

@@ -341,6 +341,9 @@ function latestReviewedYear(text: string, sections: SectionInfo[], k: Knowledge)
     for (const m of body.matchAll(ANY_YEAR)) {
       const before = body.slice(Math.max(0, m.index - 4), m.index);
       if (k.periods.targetBefore.some((w) => before.endsWith(w)) && !changeTo.test(before)) continue;
+      // (nor are the years of targets and plans: `2035年远景目标`, `2025年规划`)
+      const after = body.slice(m.index + m[0].length, m.index + m[0].length + 4);
+      if (k.words.target.some((w) => after.includes(w)) || k.periods.nameAfter.some((w) => after.includes(w))) continue;
       const year = yearNumber(m[1]!, k);
       counts.set(year, (counts.get(year) ?? 0) + 1);
     }
@@ -658,8 +661,8 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
     for (const m of slice.matchAll(plans.re)) {
       const n = chineseDigits(m[1]!, k);
       const plan = p.planPeriods!;
-      // (比“八五”时期增长79.6%: a comparison base)
-      if (n === null || n < plan.number || p.comparisonBefore.some((w) => slice.slice(Math.max(0, m.index - 3), m.index).replace(/["“]/gu, '').endsWith(w))) continue;
+      // (比“八五”时期增长79.6%: a comparison base; 《“十四五”时期…方案》: a title)
+      if (n === null || n < plan.number || insideTitle(slice, m.index) || p.comparisonBefore.some((w) => slice.slice(Math.max(0, m.index - 3), m.index).replace(/["“]/gu, '').endsWith(w))) continue;
       const first = plan.start + (n - plan.number) * plan.years;
       markers.push({ at: from + m.index, period: `${first}/${first + plan.years - 1}`, year: null, source: 'span' });
     }
