@@ -95,8 +95,10 @@ export function syntheticRun(documents = 10_000, seed = 20251205): CheckRun {
       made += 2;
 
       const stated: string[] = [];
+      const yearbookFigures: Figure[] = [];
       metrics.forEach((metric, i) => {
         const a = figure(yearbook, metric.text(values[i]!), metric, values[i]!);
+        yearbookFigures.push(a);
         const b = figure(report, metric.text(restated[i]!), metric, restated[i]!);
         run.figures.push(a, b);
         const mismatch = values[i] !== restated[i];
@@ -113,7 +115,7 @@ export function syntheticRun(documents = 10_000, seed = 20251205): CheckRun {
       run.comparisons.push({ metric: 'auto:粮食产量|吨|level|', name: '粮食产量', auto: true, period: String(year), statements: [grainFigure], verdict: 'single' });
 
       const targetFigure = figureIn(report, `${target.toFixed(1)}%左右`, { value: target, unit: '%', interval: closed(target - 0.5, target + 0.5), modality: 'target', label: '地区生产总值' });
-      const actual = run.figures[run.figures.length - 9]!; // this yearbook's GDP growth
+      const actual = yearbookFigures[0]!; // this yearbook's GDP growth
       run.figures.push(targetFigure);
       const outcome: TargetOutcome['outcome'] = actual.value! >= target - 0.5 ? 'met' : 'missed';
       run.targets.push({ metric: 'gdp-growth', name: '地区生产总值增长', target: targetFigure, actual, outcome });
