@@ -71,10 +71,10 @@ describe('temporary files', () => {
       const { child, exit } = start(['figures', 'yearbook.txt', '-', '--format', 'json', '-o', 'figures.json']);
       await until(() => temporaries().length > 0);
       child.kill(signal);
-      const { code, signal: ended } = await exit;
+      const { code, signal: ended, stderr } = await exit;
       // Ended by the signal, as a shell expects (130/143 when a handler exits in its place).
-      expect(ended === signal || code === (signal === 'SIGINT' ? 130 : 143), `code ${code}, signal ${ended}`).toBe(true);
-      expect(temporaries()).toEqual([]);
+      expect(ended === signal || code === (signal === 'SIGINT' ? 130 : 143), `code ${code}, signal ${ended}, ${stderr}`).toBe(true);
+      expect(temporaries(), stderr).toEqual([]);
       expect(existsSync(join(dir, 'figures.json'))).toBe(false);
     });
   }

@@ -44,16 +44,17 @@ export interface FileSink {
 
 /** Opens an output file for writing through a temporary; `name` names it in messages. */
 export function openOutputFile(path: string, name: string): FileSink {
-  let temporary: string;
+  const temporary = `${siblingName(path, 'partial')}.partial`;
+  // Registered before the file exists: a signal arriving just after it is created still removes it.
+  const cleanup = removeOnExit(temporary);
   let fd: number;
   try {
     mkdirSync(dirname(path), { recursive: true });
-    temporary = `${siblingName(path, 'partial')}.partial`;
     fd = openSync(temporary, 'wx');
   } catch (error) {
+    cleanup.release();
     throw new OutputError(name, error);
   }
-  const cleanup = removeOnExit(temporary);
   let open = true;
   const close = () => {
     if (open) closeSync(fd);
@@ -104,16 +105,16 @@ export function writeOutputFile(path: string, name: string, text: string, before
  */
 export function replaceFolder(path: string, name: string, files: Record<string, string>, beforeSwap?: () => void): void {
   const fresh = siblingName(path, 'new');
-  let cleanup: { release(): void } | undefined;
+  // Registered before the folder exists, so that a signal arriving just after still removes it.
+  const cleanup = removeOnExit(fresh);
   try {
     mkdirSync(dirname(path), { recursive: true });
     mkdirSync(fresh);
-    cleanup = removeOnExit(fresh);
     for (const [file, text] of Object.entries(files)) writeFileSync(join(fresh, file), text);
     writeFileSync(join(fresh, REPORT_MARKER), 'This folder is a figcheck report; figcheck replaces it as a whole on every run.\n');
   } catch (error) {
-    if (cleanup) rmSync(fresh, { recursive: true, force: true });
-    cleanup?.release();
+    rmSync(fresh, { recursive: true, force: true });
+    cleanup.release();
     throw new OutputError(name, error);
   }
   try {
