@@ -85,11 +85,13 @@ for (const mode of ['auto', 'config'] as const) {
 
     it('gives the labelled figures their period and modality', () => {
       // target 95 (issue 9) on both splits
-      expect(percent(score.splits.dev.period)).toBeGreaterThanOrEqual(29);
-      expect(percent(score.splits.holdout.period)).toBeGreaterThanOrEqual(56);
+      // (the meaning stage, src/meaning: dev is held down by the 29 figures not found, 23 of them the 1998
+      // report's spaced digits; of the dev figures found, 58/64 periods and 63/64 modalities are right)
+      expect(percent(score.splits.dev.period)).toBeGreaterThanOrEqual(61);
+      expect(percent(score.splits.holdout.period)).toBeGreaterThanOrEqual(81);
       // target 95 (issue 9) on both splits
-      expect(percent(score.splits.dev.modality)).toBeGreaterThanOrEqual(47);
-      expect(percent(score.splits.holdout.modality)).toBeGreaterThanOrEqual(74);
+      expect(percent(score.splits.dev.modality)).toBeGreaterThanOrEqual(67);
+      expect(percent(score.splits.holdout.modality)).toBeGreaterThanOrEqual(93);
     });
 
     it('aligns and judges the comparable pairs, saying why for each it does not', () => {

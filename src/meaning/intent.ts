@@ -33,12 +33,16 @@ export function intentOf(doc: Document, pos: number, time: TimeReading, ctx: Per
   const present = iw.present?.test(clauseText) ?? false;
   // 预计 reaches to the end of its ;-part of the sentence (预计产煤…,完成…,发电…;), or opens it
   if (words.estimates.some((at) => at < pos && (at >= semicolon || at < words.firstClauseEnd))) modality = 'estimate';
+  // a start value is the level things started from (`力争从50.2%提高到…` too)
+  else if (time.startValue) modality = 'actual';
   else if (
     words.targets.some((at) => inClause(at) || (at < words.openingEnd && words.openingEnd <= pos)) ||
     (words.targetsUnlessPast.some(inClause) && !reviewSection && !periodIsPast(period, ctx)) ||
     last?.target ||
     (carry?.target && !glossary) ||
     (targetSection && !reviewSection && !past && !present) ||
+    // a plan quoted (`去年政府工作报告提出,要把…控制在10%以内`) up to what came of it (`实际回落到6.1%`)
+    words.quotes.some((q) => q < pos && !words.outcomes.some((o) => o > q && o < pos)) ||
     // every item of a target list (`主要预期目标是:…;…;…`) to the list's end
     (!achieved && inTargetList(text, pos, ctx, k)) ||
     // delivered in January, a report has no outcome yet for its own year as a whole
@@ -70,6 +74,8 @@ interface IntentWords {
   present: RegExp | null;
   targetAfter: RegExp | null;
   listOpening: RegExp | null;
+  planQuotes: RegExp | null;
+  outcomes: RegExp | null;
 }
 const intentWordCache = new WeakMap<Knowledge, IntentWords>();
 /** periods.yaml's modality entries, compiled once per rule set. */
@@ -80,6 +86,8 @@ function intentWordsOf(k: Knowledge): IntentWords {
     const list = (w: string[] | undefined) => (w?.length ? new RegExp(alternation(w), 'u') : null);
     words = {
       achievements: list(p.achievements),
+      planQuotes: list(p.planQuotes),
+      outcomes: list(p.outcomeWords),
       present: list(p.presentWords),
       targetAfter: p.targetAfter ? new RegExp(p.targetAfter, 'u') : null,
       // a target word, then a colon in its clause: `今年发展的主要预期目标是:`
@@ -138,6 +146,9 @@ interface SentenceWords {
   /** Offsets of target words for periods not over yet (控制在). */
   targetsUnlessPast: number[];
   semicolons: number[];
+  /** Offsets of words quoting a plan (报告提出, 原定) and of words stating what came of one (实际, 仍然). */
+  quotes: number[];
+  outcomes: number[];
   /** End of the first clause, and of an opening like `主要预期目标是:` (0 when none). */
   firstClauseEnd: number;
   openingEnd: number;
@@ -157,6 +168,7 @@ function sentenceWords(text: string, start: number, ctx: PeriodContext, k: Knowl
   const end = sentenceEnd(text, start);
   const sentence = text.slice(start, end);
   const pw = periodWordsOf(k);
+  const iw = intentWordsOf(k);
   const find = (list: string[], any: RegExp) => {
     const out: number[] = [];
     if (!any.test(sentence)) return out;
@@ -180,6 +192,8 @@ function sentenceWords(text: string, start: number, ctx: PeriodContext, k: Knowl
     targets: targets.map((at) => start + at),
     targetsUnlessPast: targetsUnlessPast.map((at) => start + at),
     semicolons,
+    quotes: iw.planQuotes ? find(k.periods.planQuotes ?? [], iw.planQuotes).map((at) => start + at) : [],
+    outcomes: iw.outcomes ? find(k.periods.outcomeWords ?? [], iw.outcomes).map((at) => start + at) : [],
     firstClauseEnd: start + firstClause.length,
     openingEnd: opening ? start + opening.length : start,
   };

@@ -41,6 +41,8 @@ export interface PeriodContext {
   reviewYear: number | null;
   /** Headed sections, outermost first, in text order. */
   sections: SectionInfo[];
+  /** The normalized text. */
+  text: string;
   /** A work report: its numbered parts after the review are its plan part (see planPart). */
   workReport: boolean;
   /** The document's period when it is not a single year (2013/2022). */
@@ -157,14 +159,20 @@ function paragraphCarries(text: string, ctx: PeriodContext, k: Knowledge): Perio
 const YEAR_IN_HEADING = /((?:19|20)\d{2})\s*年/;
 
 /** A year in Arabic digits or written digit by digit in Chinese ones (`一九九七年`, `二〇〇二年`, as congress reports write them). */
-const YEAR_DIGITS = String.raw`(?:19|20)\d{2}|[一二][九〇零○][〇零○一二三四五六七八九]{2}`;
+// (`二00一年`: Chinese digits with Latin zeros, as some copies write them)
+const YEAR_DIGITS = String.raw`(?:19|20)\d{2}|[一二][九〇零○0][〇零○0一二三四五六七八九]{2}`;
 const ANY_YEAR = new RegExp(String.raw`(?<![\d.〇零○一二三四五六七八九十])(${YEAR_DIGITS})\s*年`, 'gu');
 
+/** `从1992年到`, `1950年到` right before a year: the start of a range of years. */
+const YEAR_RANGE_START = new RegExp(String.raw`(?:(?:从|由)\s*)?(${YEAR_DIGITS})\s*年\s*(?:到|至)\s*$`, 'u');
+
 function yearNumber(digits: string, k: Knowledge): number {
-  return /^\d+$/u.test(digits) ? Number(digits) : (chineseDigits(digits.replaceAll('○', '〇'), k) ?? 0);
+  return /^\d+$/u.test(digits) ? Number(digits) : (chineseDigits(digits.replace(/[○0]/gu, '〇'), k) ?? 0);
 }
 
 function yearAhead(marker: Marker, at: number, ctx: PeriodContext, k: Knowledge): boolean {
+  // (a date, `2025年2月28日`, is no paragraph on the year)
+  if (/^\D{0,4}\d{4}\s*年\s*\d{1,2}\s*月/u.test(ctx.text.slice(at, at + 14))) return false;
   if (ctx.deliveryYear === null || marker.year === null || marker.year < ctx.deliveryYear) return false;
   return !enclosingSections(at, ctx).some((s) => sectionFacts(s, ctx, k).review);
 }
@@ -245,6 +253,8 @@ export function documentTime(doc: Document, sections: SectionInfo[], k: Knowledg
     const latest = workReport && reviewed === null && planned === null ? latestReviewedYear(text, sections, k) : null;
     const dated = dateLine(head, dt, k) ?? dateLine(text.slice(-600), dt, k);
     if (deliveryYear === null && dated) [deliveryYear, deliveryMonth] = dated;
+    // (a communiqué about 2024 dated February 2025 plans nothing for 2025)
+    if (title?.kind === 'review' && !m?.[1]) deliveryMonth = null;
     if (reviewYear === null) {
       if (title?.kind === 'review') reviewYear = title.year;
       else if (reviewed !== null) reviewYear = reviewed;
@@ -254,8 +264,13 @@ export function documentTime(doc: Document, sections: SectionInfo[], k: Knowledg
       else if (deliveryYear !== null) reviewYear = deliveryMonth !== null && deliveryMonth > k.periods.reviewsPreviousYearUntilMonth ? deliveryYear : deliveryYear - 1;
       else if (latest !== null) reviewYear = latest;
     }
+    // a congress report names its own congress in its opening (`中国共产党第十五次全国代表大会是…`): its
+    // year counts from the congress number; it reviews up to the year before
+    const congress = !workReport && reviewYear === null && deliveryYear === null ? congressYear(text.slice(0, 1500), dt, k) : null;
+    if (congress !== null) reviewYear = congress - 1;
     if (deliveryYear === null) {
-      if (title?.kind === 'delivery') deliveryYear = title.year;
+      if (congress !== null) deliveryYear = congress;
+      else if (title?.kind === 'delivery') deliveryYear = title.year;
       else if (planned !== null) deliveryYear = planned;
       else if (reviewed !== null && workReport) deliveryYear = reviewed + 1;
       else if (latest !== null) deliveryYear = latest + 1;
@@ -282,6 +297,16 @@ function reviewHeadingYear(sections: SectionInfo[], k: Knowledge): number | null
     if (s.kind !== 'chinese-numeral') continue;
     const y = s.heading.match(YEAR_IN_HEADING);
     if (y && k.periods.reviewHeadings.some((w) => s.heading.includes(w))) return Number(y[1]);
+  }
+  return null;
+}
+
+/** The year of a congress named by its number (periods.congresses). */
+function congressYear(head: string, dt: TimeWords, k: Knowledge): number | null {
+  for (const c of dt.congresses) {
+    const m = c.re.exec(head);
+    const n = m ? chineseDigits(m[1]!, k) : null;
+    if (n !== null && n >= c.number) return c.year + (n - c.number) * c.every;
   }
   return null;
 }
@@ -316,6 +341,9 @@ function latestReviewedYear(text: string, sections: SectionInfo[], k: Knowledge)
     for (const m of body.matchAll(ANY_YEAR)) {
       const before = body.slice(Math.max(0, m.index - 4), m.index);
       if (k.periods.targetBefore.some((w) => before.endsWith(w)) && !changeTo.test(before)) continue;
+      // (nor are the years of targets and plans: `2035年远景目标`, `2025年规划`)
+      const after = body.slice(m.index + m[0].length, m.index + m[0].length + 4);
+      if (k.words.target.some((w) => after.includes(w)) || k.periods.nameAfter.some((w) => after.includes(w))) continue;
       const year = yearNumber(m[1]!, k);
       counts.set(year, (counts.get(year) ?? 0) + 1);
     }
@@ -361,9 +389,11 @@ function chineseDigits(s: string, k: Knowledge): number | null {
 }
 
 interface TimeWords {
+  congresses: { re: RegExp; number: number; year: number; every: number }[];
   /** Average words (平均每年, 年均), and `从1997年` (group 1 the year) in a sentence. */
   average: RegExp | null;
   fromYear: RegExp | null;
+  averageFrom: RegExp | null;
   /** A start word and what follows it up to the figure (group 1); a change to a level after a figure. */
   startBefore: RegExp | null;
   startAfter: RegExp | null;
@@ -380,8 +410,11 @@ function timeWordsOf(k: Knowledge): TimeWords {
     const starts = alternation(p.startBefore);
     const changes = alternation([...k.words.increase, ...k.words.decrease, ...p.shortChanges]);
     words = {
+      congresses: (p.congresses ?? []).map((c) => ({ ...c, re: new RegExp(c.pattern, 'u') })),
       average: p.averageWords?.length ? new RegExp(alternation(p.averageWords), 'u') : null,
       fromYear: p.startBefore.length ? new RegExp(String.raw`(?:${starts})\s*((?:19|20)\d{2})\s*年`, 'gu') : null,
+      // `比1989年增长近两倍,年均增长9.3%`: an average since a base year
+      averageFrom: p.averageFrom?.length ? new RegExp(String.raw`(?:${alternation(p.averageFrom)})\s*(${YEAR_DIGITS})\s*年`, 'gu') : null,
       // (what stands between the start word and the figure holds no clause break and no other figure's digits)
       startBefore: p.startBefore.length ? new RegExp(String.raw`(?:${starts})([^,，;；:：。\d%]*(?:(?:19|20)\d{2}\s*年[^,，;；:：。\d%]*)?)$`, 'u') : null,
       startAfter: p.startBefore.length ? new RegExp(String.raw`^(?:左右|多|以上|以下)?\s*(?:${changes})(?:${alternation(k.words.changeTo)})`, 'u') : null,
@@ -406,6 +439,7 @@ export function periodContext(doc: Document, k: Knowledge): PeriodContext {
     reviewYear,
     documentPeriod,
     sections,
+    text: doc.normalized,
     workReport,
     glossaries: [],
     carries: [],
@@ -548,8 +582,8 @@ export function sentenceEnd(text: string, pos: number): number {
 function markersIn(text: string, from: number, to: number, baseYear: number | null, ctx: PeriodContext, k: Knowledge): Marker[] {
   const slice = text.slice(from, to);
   const markers: Marker[] = [];
-  // every period marker holds 年, 月 or 季 (2022年, 1—8月, 一季度, 今年, 五年来): skip the rest fast
-  if (!/[年月季]/u.test(slice)) return markers;
+  // every period marker holds 年, 月, 季 or a plan's 五 (2022年, 1—8月, 一季度, 今年, 五年来, 九五期间): skip the rest fast
+  if (!/[年月季五]/u.test(slice)) return markers;
   const p = k.periods;
   const words = periodWordsOf(k);
   // what a year and its part cover: a partial word in there (前三季度 of 2022年前三季度, its 三季度) is read already
@@ -571,6 +605,18 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
       const end = ctx.reviewYear ?? baseYear;
       if (!m[2] && p.sinceWords.some((w) => after.startsWith(w)) && end !== null && year < end) markers.push({ at: from + at, period: `${year + 1}/${end}`, year: null, source: 'span' });
       continue;
+    }
+    // 从1992年到1996年: a range of years, not a target date
+    const range = slice.slice(Math.max(0, at - 12), at).match(YEAR_RANGE_START);
+    if (range) {
+      // (`是1950年到2002年53年的总和`: a range that is a comparison base is no period)
+      const pre = slice.slice(Math.max(0, at - range[0].length - 3), at - range[0].length);
+      if (!/^(?:从|由)/u.test(range[0]) && p.comparisonBefore.some((w) => pre.endsWith(w))) continue;
+      const first = yearNumber(range[1]!, k);
+      if (first < year) {
+        markers.push({ at: from + at, period: `${first}/${year}`, year: null, source: 'span' });
+        continue;
+      }
     }
     // 到2025年 is a target date; 增加到2002年的 (a change to a level) is not
     const target = p.targetBefore.some((w) => before.endsWith(w)) && !p.untilWords.some((w) => slice.endsWith(w, at)) && !words.changeToEnd.test(slice.slice(Math.max(0, at - 4), at));
@@ -609,6 +655,18 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
     if (y === null) continue;
     markers.push({ at: from + m.index, period: `${y}-01/${y}-${pad(Number(m[1]))}`, year: y });
   }
+  const plans = planWordsOf(k);
+  if (plans) {
+    // `"十三五"时期`, `"九五"期间`: a numbered five-year plan's years (`"十四五"规划` is a name: no period)
+    for (const m of slice.matchAll(plans.re)) {
+      const n = chineseDigits(m[1]!, k);
+      const plan = p.planPeriods!;
+      // (比“八五”时期增长79.6%: a comparison base; 《“十四五”时期…方案》: a title)
+      if (n === null || n < plan.number || insideTitle(slice, m.index) || p.comparisonBefore.some((w) => slice.slice(Math.max(0, m.index - 3), m.index).replace(/["“]/gu, '').endsWith(w))) continue;
+      const first = plan.start + (n - plan.number) * plan.years;
+      markers.push({ at: from + m.index, period: `${first}/${first + plan.years - 1}`, year: null, source: 'span' });
+    }
+  }
   if (!anyWord) return markers.sort((a, b) => a.at - b.at);
   for (const { word, months: [a, b] } of partialWordsOf(k)) {
     let at = slice.indexOf(word);
@@ -630,7 +688,9 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
     while (at >= 0) {
       const end = at + word.length;
       // 今后五年 is one forward span, not also the backward 五年; 五年前 is a comparison base
-      if (!spansCovered.some(([a, b]) => at < b && end > a) && !p.spanComparisonAfter.some((w) => slice.startsWith(w, end))) {
+      // (十三年来 is no 三年来: a numeral before a span word that opens with one belongs to it)
+      const inNumber = at > 0 && NUMERAL_CHARS.has(word[0]!) && NUMERAL_CHARS.has(slice[at - 1]!);
+      if (!inNumber && !spansCovered.some(([a, b]) => at < b && end > a) && !p.spanComparisonAfter.some((w) => slice.startsWith(w, end))) {
         spansCovered.push([at, end]);
         // `五年行动计划`, `三年攻坚`: a programme's name, not the period of the figures near it
         const name = p.nameAfter.some((w) => slice.startsWith(w, end));
@@ -638,17 +698,6 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
         if (period) markers.push({ at: from + at, period, year: null, target: span.direction === 'forward', source: 'span', ...(p.bareSpans?.includes(word) ? { bare: span.years } : {}) });
       }
       at = slice.indexOf(word, end);
-    }
-  }
-  const plans = planWordsOf(k);
-  if (plans) {
-    // `"十三五"时期`, `"九五"期间`: a numbered five-year plan's years (`"十四五"规划` is a name: no period)
-    for (const m of slice.matchAll(plans.re)) {
-      const n = chineseDigits(m[1]!, k);
-      const plan = p.planPeriods!;
-      if (n === null || n < plan.number) continue;
-      const first = plan.start + (n - plan.number) * plan.years;
-      markers.push({ at: from + m.index, period: `${first}/${first + plan.years - 1}`, year: null, source: 'span' });
     }
   }
   return markers.sort((a, b) => a.at - b.at);
@@ -708,6 +757,8 @@ function partialWordsOf(k: Knowledge) {
   }
   return words;
 }
+
+const NUMERAL_CHARS = new Set([...'〇零一二两三四五六七八九十百']);
 
 const spanWordCache = new WeakMap<Knowledge, { span: Knowledge['periods']['spans'][number]; word: string }[]>();
 function spanWordsOf(k: Knowledge) {
@@ -772,6 +823,8 @@ export interface TimeReading {
   /** The last period marker of the sentence before the figure, and the paragraph period carried to it. */
   marker: Marker | undefined;
   carry: PeriodContext['carries'][number] | undefined;
+  /** A start value (`由50.2%提高到…`): the level things started from, an actual. */
+  startValue: boolean;
 }
 
 /** Period of the figure starting at `pos` (normalized offset). */
@@ -860,9 +913,10 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
   // An average over years (`平均每年增长7.7%`, `年均增长`) is of the span in force, not of its last year:
   // `从1997年的…增加到2002年的…,平均每年增长` is 1998/2002; in a five-year review, its span.
   if (tw.average?.test(clause) && period !== null && /^\d{4}$/u.test(period)) {
-    const from = [...text.slice(start, pos).matchAll(tw.fromYear!)].pop();
+    const from = tw.averageFrom ? [...text.slice(start, pos).matchAll(tw.averageFrom)].pop() : undefined;
+    const fromYear = from ? yearNumber(from[1]!, k) : null;
     const span = carry?.period.includes('/') ? carry.period : sectionSpan;
-    if (from && Number(from[1]) < Number(period)) period = `${Number(from[1]) + 1}/${period}`;
+    if (fromYear !== null && fromYear < Number(period)) period = `${fromYear + 1}/${period}`;
     else if (span?.endsWith(period)) period = span;
   }
   // A start value (`由50.2%提高到52.4%`, `从1997年的7.4万亿元增加到…`) is of its own year when one is
@@ -883,5 +937,5 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
     }
   }
 
-  return { period, sentenceStart: start, baseYear, targetSection, reviewSection, glossary, isolated, marker: last, carry };
+  return { period, sentenceStart: start, baseYear, targetSection, reviewSection, glossary, isolated, marker: last, carry, startValue: started !== null };
 }

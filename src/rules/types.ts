@@ -283,6 +283,8 @@ export interface PeriodSettings {
   shortChanges?: string[];
   /** Words of an average over years (平均每年, 年均): the figure is of the span in force. */
   averageWords?: string[];
+  /** Before a year in an average's sentence: the average runs from the year after it (从1997年的…, 比1989年…). */
+  averageFrom?: string[];
   /** Achievement words (实现, 完成): a target word or quoted target after them in a clause states an outcome. */
   achievements?: string[];
   /** Words saying what is already so (已经, 目前): in a plan part, the figure is an actual. */
@@ -291,6 +293,12 @@ export interface PeriodSettings {
   targetAfter?: string;
   /** Relative years counted from the year in force (last named, else the section's), not the delivery year (上年, 当年). */
   inForceWords?: string[];
+  /** Congresses held every `every` years, named by number (group 1 of `pattern`): number `number` met in `year`. */
+  congresses?: { pattern: string; number: number; year: number; every: number }[];
+  /** Words quoting a plan (报告提出, 原定): the figures after them in the sentence are targets, up to an outcome word. */
+  planQuotes?: string[];
+  /** Words stating what came of a quoted plan (实际, 仍然). */
+  outcomeWords?: string[];
   /** The same, for a start value only (`由上年的58.6%回落到…`: the year before the year in force). */
   startInForceWords?: string[];
   /** Span words that in a plan part look forward (`五年城镇新增就业…`). */

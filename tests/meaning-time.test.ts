@@ -1,0 +1,231 @@
+/**
+ * The meaning stage's time and intent (src/meaning/time.ts, intent.ts) on short made-up reports of the
+ * shapes Chinese reports state time in, all in auto mode (no configured period): a document's own time
+ * from its title, date line or review heading; relative words; years inside a clause given to the figure
+ * they govern; start and end values dated apart; years named in passing; programme names; five-year
+ * targets; target lists, achieved and quoted targets, five-year reviews, estimates.
+ */
+import { describe, expect, it } from 'vitest';
+import { documentFromText, type DocumentMeta } from '../src/document.js';
+import type { Figure } from '../src/model.js';
+import { extractFigures } from './helpers/figures.js';
+
+function figures(text: string, meta: DocumentMeta = {}): Figure[] {
+  return extractFigures(documentFromText(text, meta));
+}
+
+/** [period, modality] of the figure written `raw` (fails when it is not found exactly once). */
+function reading(found: Figure[], raw: string): [string | null, string] {
+  const matching = found.filter((f) => f.raw === raw);
+  expect(matching.map((f) => f.raw), raw).toHaveLength(1);
+  return [matching[0]!.period, matching[0]!.modality];
+}
+
+const OPENING = '各位代表:\n现在,我代表国务院向大会作政府工作报告,请予审议。\n';
+
+describe("a document's own time, with no configuration", () => {
+  it('a statistical communiqué is about the year its title names', () => {
+    const text = '中华人民共和国2024年国民经济和社会发展统计公报\n\n国家统计局\n\n2025年2月28日\n\n全年国内生产总值1349084亿元,比上年增长5.0%。年末全国人口140828万人。\n';
+    const found = figures(text);
+    expect(reading(found, '1349084亿元')).toEqual(['2024', 'actual']);
+    expect(reading(found, '5.0%')).toEqual(['2024', 'actual']);
+    expect(reading(found, '140828万人')).toEqual(['2024', 'actual']);
+  });
+
+  it('a work report titled with its year reviews the year before and plans its own', () => {
+    const text = `某省2025年政府工作报告\n${OPENING}一、2024年工作回顾\n过去一年,全省地区生产总值增长5.2%。\n二、2025年目标任务\n全省地区生产总值增长5%左右。\n`;
+    const found = figures(text);
+    expect(reading(found, '5.2%')).toEqual(['2024', 'actual']);
+    expect(reading(found, '5%左右')).toEqual(['2025', 'target']);
+  });
+
+  it('a congress report dated in October on a line of its own describes its own year and its decade', () => {
+    const text = '高举旗帜\n——在中国共产党第二十次全国代表大会上的报告\n\n(2022年10月16日)\n\n十年来,国内生产总值从54万亿元增长到114万亿元。今年粮食产量保持在1.3万亿斤以上。\n';
+    const found = figures(text);
+    expect(reading(found, '114万亿元')).toEqual(['2013/2022', 'actual']);
+    // the start value of a decade is the year before it
+    expect(reading(found, '54万亿元')).toEqual(['2012', 'actual']);
+    expect(reading(found, '1.3万亿斤以上')[0]).toBe('2022');
+  });
+
+  it('a date written in Chinese digits dates the report', () => {
+    const text = `${OPENING}二〇二二年三月五日\n一、过去一年工作回顾\n城镇新增就业1269万人。\n二、2022年工作总体部署\n城镇新增就业1100万人以上。\n`;
+    const found = figures(text);
+    expect(reading(found, '1269万人')).toEqual(['2021', 'actual']);
+    expect(reading(found, '1100万人以上')).toEqual(['2022', 'target']);
+  });
+
+  it('a review heading dates a report with no date: its numbered parts after the review are the plan', () => {
+    const text =
+      `${OPENING}一、1996年国内工作的回顾\n国内生产总值达到67700多亿元,比上年增长9.7%。\n` +
+      '二、保持国民经济发展的良好势头\n今年经济增长速度的调控目标定为8%。全社会固定资产投资控制在25300亿元。去年已经对其中近300户提供资金支持。\n';
+    const found = figures(text);
+    expect(reading(found, '67700多亿元')).toEqual(['1996', 'actual']);
+    expect(reading(found, '8%')).toEqual(['1997', 'target']);
+    expect(reading(found, '25300亿元')).toEqual(['1997', 'target']);
+    expect(reading(found, '近300户')).toEqual(['1996', 'actual']);
+  });
+
+  it('a congress report with no date is dated by its congress number, reviewing up to the year before', () => {
+    const text = '同志们:\n现在,我代表第十四届中央委员会向大会作报告。\n中国共产党第十五次全国代表大会是一次极为重要的大会。\n一、过去五年的工作\n五年来,从一九九二年到一九九六年,国内生产总值年均增长百分之十二点一。二00一年粮食产量达到五亿吨。\n';
+    const found = figures(text);
+    expect(reading(found, '百分之十二点一')).toEqual(['1992/1996', 'actual']);
+    // years in Chinese digits, with Latin zeros too
+    expect(reading(found, '五亿吨')[0]).toBe('2001');
+  });
+
+  it('a work report whose headings name no year is dated by the last year its review names twice', () => {
+    const text = `${OPENING}一、过去五年政府工作的回顾\n2002年国内生产总值10.2万亿元。2002年财政收入18914亿元。为实现2010年远景目标打下基础,2010年远景目标如期推进。\n二、对今年政府工作的建议\n今年经济增长预期目标为7%左右。\n`;
+    const found = figures(text);
+    expect(reading(found, '10.2万亿元')).toEqual(['2002', 'actual']);
+    expect(reading(found, '7%左右')).toEqual(['2003', 'target']);
+  });
+
+  it('near miss: a report with no year anywhere keeps figures undated rather than guessing', () => {
+    expect(reading(figures('全省地区生产总值增长5.2%。\n'), '5.2%')[0]).toBeNull();
+  });
+});
+
+describe('relative words resolved against the document time', () => {
+  const head = '——2017年3月5日在第十二届全国人民代表大会第五次会议上\n';
+
+  it('去年, 今年, 明年, 过去五年 and 五年来', () => {
+    const text = `${head}一、2016年工作回顾\n去年国内生产总值增长6.7%。过去五年,城镇新增就业6500万人以上。五年来,贫困人口减少5564万人。\n二、2017年工作总体部署\n今年国内生产总值增长6.5%左右。明年财政赤字率拟按3%安排。\n`;
+    const found = figures(text);
+    expect(reading(found, '6.7%')).toEqual(['2016', 'actual']);
+    expect(reading(found, '6500万人以上')).toEqual(['2012/2016', 'actual']);
+    expect(reading(found, '5564万人')).toEqual(['2012/2016', 'actual']);
+    expect(reading(found, '6.5%左右')).toEqual(['2017', 'target']);
+    expect(reading(found, '3%')).toEqual(['2018', 'target']);
+  });
+
+  it('"十三五"时期 and "九五"期间 are their plans\' years, computed from the plan number', () => {
+    const found = figures(`${head}"十三五"时期,国内生产总值年均增长6.5%以上。“九五”期间,粮食产量累计达到24.6亿吨。\n`);
+    expect(reading(found, '6.5%以上')[0]).toBe('2016/2020');
+    expect(reading(found, '24.6亿吨')[0]).toBe('1996/2000');
+    // near misses: a plan period inside a title names the document; after 比 it is a comparison base
+    expect(reading(figures(`${head}一、2016年工作回顾\n制定《“十三五”时期流域治理实施方案》,改造农田8.5万亩。\n`), '8.5万亩')[0]).toBe('2016');
+    // near miss: a plan period after 比 is a comparison base, not the figure's period
+    expect(reading(figures(`${head}一、2016年工作回顾\n进出口总额比“十二五”时期增长20%。\n`), '20%')[0]).toBe('2016');
+  });
+
+  it('本届政府 is the five years the report closes', () => {
+    const found = figures(`——2018年3月5日在第十三届全国人民代表大会第一次会议上\n一、过去五年工作回顾\n本届政府任期内,城镇新增就业6600万人以上。\n`);
+    expect(reading(found, '6600万人以上')).toEqual(['2013/2017', 'actual']);
+  });
+
+  it('当年 is the year last named in its sentence', () => {
+    const found = figures(`${head}一、2016年工作回顾\n到2015年底,全国已有50%的县普及义务教育,当年减少文盲400万人。\n`);
+    expect(reading(found, '400万人')[0]).toBe('2015');
+  });
+});
+
+describe('explicit years and ranges inside a clause go to the figure they govern', () => {
+  const head = '——2017年3月5日在第十二届全国人民代表大会第五次会议上\n一、2016年工作回顾\n';
+
+  it('从2015年的3.1%降到去年的2.6%左右: each value its own year', () => {
+    const found = figures(`${head}中央企业负债率从2015年的3.1%降到去年的2.6%左右。\n`);
+    expect(reading(found, '3.1%')).toEqual(['2015', 'actual']);
+    expect(reading(found, '2.6%左右')).toEqual(['2016', 'actual']);
+  });
+
+  it('由50.2%提高到52.4%: the start value is not of the end year', () => {
+    const found = figures(`${head}去年常住人口城镇化率由50.2%提高到52.4%。\n`);
+    expect(reading(found, '52.4%')).toEqual(['2016', 'actual']);
+    expect(reading(found, '50.2%')).toEqual(['2015', 'actual']);
+  });
+
+  it('a start year written once holds for the start values of the same sentence', () => {
+    const found = figures(`——2003年3月5日在第十届全国人民代表大会第一次会议上\n一、过去五年政府工作的回顾\n国内生产总值从1997年的7.4万亿元增加到2002年的10.2万亿元,平均每年增长7.7%;国家外汇储备从1399亿美元增加到2864亿美元。\n`);
+    expect(reading(found, '7.4万亿元')).toEqual(['1997', 'actual']);
+    // 增加到2002年的: a level's date, not a target date (到2010年)
+    expect(reading(found, '10.2万亿元')).toEqual(['2002', 'actual']);
+    // an average over the years from one to the other
+    expect(reading(found, '7.7%')).toEqual(['1998/2002', 'actual']);
+    expect(reading(found, '1399亿美元')[0]).toBe('1997');
+  });
+
+  it('an average since a base year runs from the year after it', () => {
+    const found = figures(`——2003年3月5日在第十届全国人民代表大会第一次会议上\n一、过去五年政府工作的回顾\n2002年,国内生产总值比1989年增长近两倍,年均增长9.3%。\n`);
+    expect(reading(found, '9.3%')).toEqual(['1990/2002', 'actual']);
+  });
+
+  it('a year named in passing is not carried past its paragraph', () => {
+    const text =
+      `${OPENING}一、2008年工作回顾\n2008年5月12日,四川汶川发生特大地震,我们组织了抗震救灾。\n城镇新增就业1113万人。\n` +
+      '二、2009年工作总体部署\n城镇新增就业900万人以上。\n';
+    const found = figures(`——2009年3月5日在第十一届全国人民代表大会第二次会议上\n${text}`);
+    expect(reading(found, '1113万人')).toEqual(['2008', 'actual']);
+    expect(reading(found, '900万人以上')).toEqual(['2009', 'target']);
+  });
+
+  it('near miss: a paragraph that opens with its year as its topic dates the paragraphs after it', () => {
+    const found = figures('2022年,全区经济运行平稳。\n粮食产量780亿斤。\n');
+    expect(reading(found, '780亿斤')[0]).toBe('2022');
+  });
+
+  it('a programme\'s name (五年行动计划) is no period of the figures near it', () => {
+    const found = figures(`——2025年1月13日在某省第十四届人民代表大会第三次会议上\n二、2025年重点工作\n实施教育强省五年行动计划,新建中小学100所。\n`);
+    expect(reading(found, '100所')).toEqual(['2025', 'target']);
+  });
+
+  it('a five-year target in a plan part is a five-year period', () => {
+    const found = figures(`——2018年3月5日在第十三届全国人民代表大会第一次会议上\n${OPENING}一、过去五年工作回顾\n五年累计城镇新增就业6600万人。\n二、对今年政府工作的建议\n五年城镇新增就业5000万人以上。今年城镇新增就业1100万人以上。\n`);
+    expect(reading(found, '6600万人')).toEqual(['2013/2017', 'actual']);
+    expect(reading(found, '5000万人以上')).toEqual(['2018/2022', 'target']);
+    expect(reading(found, '1100万人以上')).toEqual(['2018', 'target']);
+  });
+});
+
+describe('modality', () => {
+  const head = '——2016年3月5日在第十二届全国人民代表大会第四次会议上\n';
+
+  it('every item of a target list is a target, to the list\'s end', () => {
+    const text = `${head}一、2015年工作回顾\n国内生产总值增长6.9%。\n二、2016年重点工作\n综合考虑各方面因素,今年发展的主要预期目标是:国内生产总值增长6.5%—7%;城镇新增就业1000万人以上;居民消费价格涨幅3%左右;进出口回稳向好。\n`;
+    const found = figures(text);
+    for (const raw of ['6.5%—7%', '1000万人以上', '3%左右']) expect(reading(found, raw), raw).toEqual(['2016', 'target']);
+    expect(reading(found, '6.9%')).toEqual(['2015', 'actual']);
+  });
+
+  it('a target list whose items stand one a line', () => {
+    const text = `${head}一、2015年工作回顾\n国内生产总值增长6.9%。\n主要预期目标是:\n——国内生产总值增长6.5%左右;\n——城镇新增就业1000万人以上;\n——居民消费价格涨幅3%左右。\n我们取得的成绩来之不易,全年完成造林9000万亩。\n`;
+    const found = figures(text);
+    for (const raw of ['6.5%左右', '1000万人以上', '3%左右']) expect(reading(found, raw)[1], raw).toBe('target');
+    // near miss: the list ended
+    expect(reading(found, '9000万亩')[1]).toBe('actual');
+  });
+
+  it('achieved targets stated in a review are actuals; a target quoted in a review stays a target', () => {
+    const text = `${head}一、2015年工作回顾\n全年实现了国内生产总值增长7%的目标。居民消费价格上涨1.4%,低于3%的预期目标。\n`;
+    const found = figures(text);
+    expect(reading(found, '7%')).toEqual(['2015', 'actual']);
+    expect(reading(found, '1.4%')).toEqual(['2015', 'actual']);
+    expect(reading(found, '低于3%')).toEqual(['2015', 'target']);
+  });
+
+  it('a five-year review is actuals whatever its heading says', () => {
+    const text = `——2021年3月5日在第十三届全国人民代表大会第四次会议上\n一、"十三五"规划主要目标任务胜利完成\n国内生产总值从不到70万亿元增加到超过100万亿元。\n`;
+    const found = figures(text);
+    expect(reading(found, '超过100万亿元')[1]).toBe('actual');
+    expect(reading(found, '不到70万亿元')[1]).toBe('actual');
+  });
+
+  it('a plan quoted in a review is a target up to what came of it; its start value is an actual', () => {
+    const text = `——1997年3月1日在第八届全国人民代表大会第五次会议上\n一、1996年国内工作的回顾\n去年政府工作报告提出,物价涨幅要从14.8%降到10%左右,经过各方面的努力,实际回落到6.1%。\n`;
+    const found = figures(text);
+    expect(reading(found, '14.8%')).toEqual(['1995', 'actual']);
+    expect(reading(found, '10%左右')).toEqual(['1996', 'target']);
+    expect(reading(found, '6.1%')).toEqual(['1996', 'actual']);
+  });
+
+  it('预计 makes an estimate', () => {
+    const found = figures(`${head}一、2015年工作回顾\n预计全年粮食产量6.2亿吨。\n`);
+    expect(reading(found, '6.2亿吨')).toEqual(['2015', 'estimate']);
+  });
+
+  it('what a plan part says is already so is an actual', () => {
+    const found = figures(`${OPENING}一、1996年国内工作的回顾\n国内生产总值增长9.7%。\n二、保持良好势头\n国家已经组织了57户企业集团试点,今年要扩大到120户。\n`);
+    expect(reading(found, '57户')[1]).toBe('actual');
+    expect(reading(found, '120户')).toEqual(['1997', 'target']);
+  });
+});
