@@ -186,7 +186,10 @@ function prefixScopes(text: string, lex: Lexicon, scopes: Set<string>): boolean 
 
 /** Reads a subject (a label or an alias): indicator, scopes, change. */
 export function parseSubject(text: string, rules: RuleSet, extraScopes: readonly string[] = []): Subject {
-  const lex = lexiconOf(rules);
+  return parseWith(text, lexiconOf(rules), extraScopes);
+}
+
+function parseWith(text: string, lex: Lexicon, extraScopes: readonly string[]): Subject {
   // labels recur across a document and a run: each (label, clause scopes) is read once per rule set
   let subject = lex.parsed.get(text);
   if (!subject) {
@@ -401,6 +404,7 @@ export function userMetricOf(figure: Figure, subject: Subject, rules: RuleSet): 
  */
 export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: RuleSet): void {
   const lex = lexiconOf(rules);
+  const users = Boolean(rules.metrics?.length);
   const text = doc.normalized;
   let previous: Figure | null = null;
   let previousScopes: string[] = [];
@@ -419,12 +423,12 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
       const base = yearAt >= 0 && yearAt < figure.span.start ? text.slice(from, figure.span.start).match(lex.baseYear!) : null;
       if (base?.groups?.year) scopes = [...scopes, `since-${base.groups.year}`];
     }
-    let subject = parseSubject(figure.label ?? '', rules, scopes);
+    let subject = parseWith(figure.label ?? '', lex, scopes);
     // `确保物价上涨幅度比去年有明显回落，力争控制在百分之十五左右`: a figure with no subject of its own in a
     // sentence whose earlier clause names an indicator (and no figure between) is that indicator's
     if (!figure.label && !subject.indicator) {
       const topic = topicOf(text, previous && previous.span.end <= figure.span.start ? previous.span.end : 0, figure.span.start, lex);
-      if (topic) subject = parseSubject(topic, rules, scopes);
+      if (topic) subject = parseWith(topic, lex, scopes);
     }
     // `经济增长预期目标为8%左右`: a change word right after the subject, target words between it and the figure
     if (subject.indicator && subject.change === null && figure.kind === 'share' && figure.unit === '%' && figure.label) {
@@ -444,7 +448,7 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
       figure.kind = 'change';
       figure.change = subject.change;
     }
-    figure.metric = userMetricOf(figure, subject, rules)?.id ?? subjectMetric(subject);
+    figure.metric = (users ? userMetricOf(figure, subject, rules)?.id : undefined) ?? subjectMetric(subject);
     previous = figure;
     previousScopes = scopes;
   }
