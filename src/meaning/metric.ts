@@ -72,6 +72,12 @@ interface Lexicon {
   changeWords: [string, 'increase' | 'decrease'][];
   targetWords: string[];
   baseYear: RegExp | null;
+  prefixBuckets: Map<number, [string, string][]>;
+  suffixBuckets: Map<number, [string, Change | ''][]>;
+  scopeSuffixBuckets: Map<number, [string, string][]>;
+  /** Last UTF-16 units of indicator names, and the longest name's length. */
+  nameEnds: Uint8Array;
+  longestName: number;
   /** Subjects already read (shared, never mutated), bounded. */
   parsed: Map<string, Subject>;
   /** Clause-scope words that may end a subject (`…平均值`), longest first. */
@@ -116,6 +122,8 @@ function lexiconOf(rules: RuleSet): Lexicon {
   // a clause scope written after the name (`城镇调查失业率平均值为5.1%`)
   const scopeSuffixes: [string, string][] = [];
   for (const [scope, list] of Object.entries(words.scopes ?? {})) if ((words.clauseScopes ?? []).includes(scope)) for (const w of list) scopeSuffixes.push([normalizeSubject(w), scope]);
+  const nameEnds = new Uint8Array(65536);
+  for (const name of byName.keys()) nameEnds[name.charCodeAt(name.length - 1)] = 1;
   const clauseScopes = new Set(words.clauseScopes ?? []);
   const clauseWords: [string, string][] = [];
   for (const [scope, list] of Object.entries(words.scopes ?? {})) if (clauseScopes.has(scope)) for (const w of list) if (w.length > 1) clauseWords.push([w, scope]);
@@ -143,6 +151,11 @@ function lexiconOf(rules: RuleSet): Lexicon {
     targetWords: k.words.target,
     baseYear: words.baseYear ? new RegExp(words.baseYear, 'u') : null,
     parsed: new Map(),
+    prefixBuckets: bucketed(prefixes, 0),
+    suffixBuckets: bucketed(suffixes, -1),
+    scopeSuffixBuckets: bucketed(scopeSuffixes, -1),
+    nameEnds,
+    longestName: Math.max(0, ...[...byName.keys()].map((n) => n.length)),
     relationalTails: relationalTails.map(normalizeSubject).sort((a, b) => b.length - a.length),
   };
   lexicons.set(rules, lex);
@@ -163,7 +176,7 @@ export function knownMetric(id: string, rules: RuleSet): boolean {
 function prefixScopes(text: string, lex: Lexicon, scopes: Set<string>): boolean {
   let rest = text;
   while (rest) {
-    const hit = lex.prefixes.find(([w]) => w && rest.startsWith(w));
+    const hit = lex.prefixBuckets.get(rest.charCodeAt(0))?.find(([w]) => rest.startsWith(w));
     if (!hit) return false;
     if (hit[1]) scopes.add(hit[1]);
     rest = rest.slice(hit[0].length);
@@ -173,27 +186,54 @@ function prefixScopes(text: string, lex: Lexicon, scopes: Set<string>): boolean 
 
 /** Reads a subject (a label or an alias): indicator, scopes, change. */
 export function parseSubject(text: string, rules: RuleSet, extraScopes: readonly string[] = []): Subject {
-  const lex = lexiconOf(rules);
-  // labels recur across a document and a run: each (label, clause scopes) is read once per rule set
-  const key = extraScopes.length ? `${text}\u0000${extraScopes.join('+')}` : text;
-  let subject = lex.parsed.get(key);
-  if (!subject) {
-    if (lex.parsed.size >= 50_000) lex.parsed.clear();
-    subject = readSubject(text, lex, extraScopes);
-    lex.parsed.set(key, subject);
-  }
-  return subject;
+  return parseWith(text, lexiconOf(rules), extraScopes);
 }
 
-function readSubject(text: string, lex: Lexicon, extraScopes: readonly string[]): Subject {
+function parseWith(text: string, lex: Lexicon, extraScopes: readonly string[]): Subject {
+  // labels recur across a document and a run: each (label, clause scopes) is read once per rule set
+  let subject = lex.parsed.get(text);
+  if (!subject) {
+    if (lex.parsed.size >= 50_000) lex.parsed.clear();
+    subject = readSubject(text, lex);
+    lex.parsed.set(text, subject);
+  }
+  if (!extraScopes.length || extraScopes.every((s) => subject!.scopes.includes(s))) return subject;
+  // the clause's scopes join the subject's own (an indicator's default scope is no scope)
+  const scopes = new Set([...subject.scopes, ...extraScopes]);
+  if (subject.indicator?.scope) scopes.delete(subject.indicator.scope);
+  return { ...subject, scopes: [...scopes].sort() };
+}
+
+/** Words of `list` that `text` ends with, from the bucket of its last character (longest first). */
+function endingWith<T extends [string, unknown]>(text: string, buckets: Map<number, T[]>): T | undefined {
+  const bucket = buckets.get(text.charCodeAt(text.length - 1));
+  return bucket?.find(([w]) => text.length > w.length && text.endsWith(w));
+}
+
+/** Buckets of words by their first (`at` 0) or last (`at` -1) UTF-16 unit, each longest first. */
+function bucketed<T extends [string, unknown]>(list: T[], at: 0 | -1): Map<number, T[]> {
+  const map = new Map<number, T[]>();
+  for (const entry of [...list].sort((a, b) => b[0].length - a[0].length)) {
+    if (!entry[0]) continue;
+    const key = entry[0].charCodeAt(at === 0 ? 0 : entry[0].length - 1);
+    const bucket = map.get(key) ?? [];
+    bucket.push(entry);
+    map.set(key, bucket);
+  }
+  return map;
+}
+
+function readSubject(text: string, lex: Lexicon): Subject {
   let s = normalizeSubject(text);
   let change: Change = null;
   let changeNoun = false;
-  const scopes = new Set(extraScopes);
+  const scopes = new Set<string>();
   let indicator: Indicator | null = null;
   // the whole subject first (人口自然增长率 is a name), then without its change or neutral ending
   for (let round = 0; round < 5; round++) {
-    for (let i = 0; i < s.length; i++) {
+    // (only a subject ending in a name's last character can end in a name)
+    const from = lex.nameEnds[s.charCodeAt(s.length - 1)] ? Math.max(0, s.length - lex.longestName) : s.length;
+    for (let i = from; i < s.length; i++) {
       const found = lex.byName.get(i ? s.slice(i) : s);
       if (!found) continue;
       const own = new Set<string>();
@@ -204,13 +244,13 @@ function readSubject(text: string, lex: Lexicon, extraScopes: readonly string[])
       break;
     }
     if (indicator) break;
-    const scoped = lex.scopeSuffixes.find(([w]) => s.length > w.length && s.endsWith(w));
+    const scoped = endingWith(s, lex.scopeSuffixBuckets);
     if (scoped) {
       scopes.add(scoped[1]);
       s = s.slice(0, s.length - scoped[0].length);
       continue;
     }
-    const hit = lex.suffixes.find(([w]) => s.length > w.length && s.endsWith(w));
+    const hit = endingWith(s, lex.suffixBuckets);
     if (!hit) break;
     s = s.slice(0, s.length - hit[0].length);
     if (hit[1]) {
@@ -223,7 +263,7 @@ function readSubject(text: string, lex: Lexicon, extraScopes: readonly string[])
     // a subject outside the lexicon: strip what prefixes it can, fold synonyms
     for (let changed = true; changed; ) {
       changed = false;
-      const hit = lex.prefixes.find(([w]) => w && core.length > w.length && core.startsWith(w));
+      const hit = lex.prefixBuckets.get(core.charCodeAt(0))?.find(([w]) => core.length > w.length && core.startsWith(w));
       if (hit) {
         if (hit[1]) scopes.add(hit[1]);
         core = core.slice(hit[0].length);
@@ -246,17 +286,17 @@ function subjectKey(subject: Subject): string {
   return `${subject.indicator ? 'i' : 'l'}:${subject.core}@${subject.scopes.join('+')}`;
 }
 
-/** Each figure's subject, as the meaning stage read it (with the scopes of its clause). */
-const subjects = new WeakMap<Figure, Subject>();
+/**
+ * Each figure's subject, as the meaning stage read it (with the scopes of its clause), kept on the figure
+ * under a symbol: not part of its JSON, and cheaper for the garbage collector than a WeakMap of every figure.
+ */
+const SUBJECT = Symbol('subject');
+type WithSubject = Figure & { [SUBJECT]?: Subject };
 
 /** The subject of a figure (read from its label alone when the meaning stage did not see it). */
 export function subjectOf(figure: Figure, rules: RuleSet): Subject {
-  let subject = subjects.get(figure);
-  if (!subject) {
-    subject = parseSubject(figure.label ?? '', rules);
-    subjects.set(figure, subject);
-  }
-  return subject;
+  const held = figure as WithSubject;
+  return (held[SUBJECT] ??= parseSubject(figure.label ?? '', rules));
 }
 
 /** Scope words of the clause before a figure (年末, 累计, 平均), comparison bases (`比上年末`) removed. */
@@ -364,6 +404,7 @@ export function userMetricOf(figure: Figure, subject: Subject, rules: RuleSet): 
  */
 export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: RuleSet): void {
   const lex = lexiconOf(rules);
+  const users = Boolean(rules.metrics?.length);
   const text = doc.normalized;
   let previous: Figure | null = null;
   let previousScopes: string[] = [];
@@ -378,15 +419,16 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
       while (from > floor && !CLAUSE_BREAK[text.charCodeAt(from - 1)]) from--;
       scopes = clauseScopes(text, from, figure.span.start, lex);
       // 比2002年增长65.5%: a change since a named year
-      const base = figure.kind === 'change' && lex.baseYear ? text.slice(from, figure.span.start).match(lex.baseYear) : null;
+      const yearAt = figure.kind === 'change' && lex.baseYear ? text.indexOf('年', from) : -1;
+      const base = yearAt >= 0 && yearAt < figure.span.start ? text.slice(from, figure.span.start).match(lex.baseYear!) : null;
       if (base?.groups?.year) scopes = [...scopes, `since-${base.groups.year}`];
     }
-    let subject = parseSubject(figure.label ?? '', rules, scopes);
+    let subject = parseWith(figure.label ?? '', lex, scopes);
     // `确保物价上涨幅度比去年有明显回落，力争控制在百分之十五左右`: a figure with no subject of its own in a
     // sentence whose earlier clause names an indicator (and no figure between) is that indicator's
     if (!figure.label && !subject.indicator) {
       const topic = topicOf(text, previous && previous.span.end <= figure.span.start ? previous.span.end : 0, figure.span.start, lex);
-      if (topic) subject = parseSubject(topic, rules, scopes);
+      if (topic) subject = parseWith(topic, lex, scopes);
     }
     // `经济增长预期目标为8%左右`: a change word right after the subject, target words between it and the figure
     if (subject.indicator && subject.change === null && figure.kind === 'share' && figure.unit === '%' && figure.label) {
@@ -401,12 +443,12 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
         }
       }
     }
-    subjects.set(figure, subject);
+    (figure as WithSubject)[SUBJECT] = subject;
     if (subject.changeNoun && subject.change && figure.kind !== 'change' && (figure.unit === '%' || figure.unit === '个百分点')) {
       figure.kind = 'change';
       figure.change = subject.change;
     }
-    figure.metric = userMetricOf(figure, subject, rules)?.id ?? subjectMetric(subject);
+    figure.metric = (users ? userMetricOf(figure, subject, rules)?.id : undefined) ?? subjectMetric(subject);
     previous = figure;
     previousScopes = scopes;
   }
@@ -427,13 +469,17 @@ function topicOf(text: string, floor: number, at: number, lex: Lexicon): string 
   while (start > floor && !SENTENCE_END.test(text[start - 1]!)) start--;
   if (clause - start > 80) start = clause - 80;
   const sentence = normalizeSubject(text.slice(start, clause - 1));
+  // the name ending latest (the longest one ending there), found from the end of the sentence backward
   let best: { end: number; name: string } | null = null;
-  for (const name of lex.byName.keys()) {
-    if (name.length < 2) continue;
-    const found = sentence.lastIndexOf(name);
-    if (found < 0) continue;
-    const end = found + name.length;
-    if (!best || end > best.end || (end === best.end && name.length > best.name.length)) best = { end, name };
+  for (let end = sentence.length; end > 1 && !best; end--) {
+    if (!lex.nameEnds[sentence.charCodeAt(end - 1)]) continue;
+    for (let from = Math.max(0, end - lex.longestName); from < end - 1; from++) {
+      const name = sentence.slice(from, end);
+      if (lex.byName.has(name)) {
+        best = { end, name };
+        break;
+      }
+    }
   }
   if (!best) return null;
   const noun = [...lex.changeNouns].find((n) => sentence.startsWith(n, best!.end));
