@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { isMap, isSeq, LineCounter, parseDocument, type Document as YamlDocument, type Node as YamlNode } from 'yaml';
 import { InputError } from '../model.js';
+import { unsafePatterns } from './safe-patterns.js';
 import type { RuleFile, RuleSet } from './types.js';
 
 /** The `rules/` folder shipped with figcheck: the nearest one above this module (src/, dist/ or a bench build). */
@@ -137,7 +138,12 @@ export function parseYamlWithSchema(path: string, text: string, validate: Valida
  * Throws InputError with `path:line:column: message` lines.
  */
 export function parseRuleFile(path: string, text: string): RuleFile {
-  return parseYamlWithSchema(path, text, validatorFor(SCHEMA_PATH), 'rules/schema.json') as RuleFile;
+  const file = parseYamlWithSchema(path, text, validatorFor(SCHEMA_PATH), 'rules/schema.json') as RuleFile;
+  // A user's pattern that can backtrack super-linearly would hang the run on one long line: refused here.
+  const lineCounter = new LineCounter();
+  const unsafe = unsafePatterns(parseDocument(text, { lineCounter }).contents, lineCounter);
+  if (unsafe.length) throw new InputError(unsafe.map((u) => `${path}:${u.line}:${u.column}: ${u.message}`).join('\n'));
+  return file;
 }
 
 export function loadRuleFile(path: string, options: { validate?: boolean } = {}): RuleFile {
