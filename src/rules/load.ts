@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type { Document as YamlDocument, Node as YamlNode } from 'yaml';
 import { InputError } from '../model.js';
+import { unsafePatterns } from './safe-patterns.js';
 import type { RuleFile, RuleSet } from './types.js';
 
 // yaml and ajv are loaded on first use (~60 ms of start-up together): a run with only the shipped
@@ -149,7 +150,12 @@ export function parseYamlWithSchema(path: string, text: string, validate: Valida
  * Throws InputError with `path:line:column: message` lines.
  */
 export function parseRuleFile(path: string, text: string): RuleFile {
-  return parseYamlWithSchema(path, text, validatorFor(SCHEMA_PATH), 'rules/schema.json') as RuleFile;
+  const file = parseYamlWithSchema(path, text, validatorFor(SCHEMA_PATH), 'rules/schema.json') as RuleFile;
+  // A user's pattern that can backtrack super-linearly would hang the run on one long line: refused here.
+  const lineCounter = new LineCounter();
+  const unsafe = unsafePatterns(parseDocument(text, { lineCounter }).contents, lineCounter);
+  if (unsafe.length) throw new InputError(unsafe.map((u) => `${path}:${u.line}:${u.column}: ${u.message}`).join('\n'));
+  return file;
 }
 
 export function loadRuleFile(path: string, options: { validate?: boolean } = {}): RuleFile {
