@@ -432,9 +432,12 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
     }
     // `经济增长预期目标为8%左右`: a change word right after the subject, target words between it and the figure
     if (subject.indicator && subject.change === null && figure.kind === 'share' && figure.unit === '%' && figure.label) {
-      const at = text.lastIndexOf(figure.label, figure.span.start);
-      if (at >= 0 && figure.span.start - at < 40) {
-        const between = text.slice(at + figure.label.length, figure.span.start);
+      // (within the 40 characters before the figure: a label that is not in the text must not cost a scan of it)
+      const window = Math.max(0, figure.span.start - 40);
+      const near = text.slice(window, figure.span.start);
+      const at = near.lastIndexOf(figure.label);
+      if (at >= 0) {
+        const between = near.slice(at + figure.label.length);
         const word = lex.changeWords.find(([w]) => between.startsWith(w));
         if (word && !/[\d，,；;。：:]/u.test(between) && lex.targetWords.some((w) => between.includes(w))) {
           subject = { ...subject, change: word[1] };
