@@ -5,6 +5,7 @@
  * (`--max-document-size`, `maxDocumentSize`) holds for .docx files whose XML inflates far beyond it, even
  * when their zip headers lie.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -140,6 +141,19 @@ describe('a document that cannot be read does not stop the run', () => {
     expect((JSON.parse(configured.stdout) as { findings: { rule: string; severity: string }[] }).findings.filter((f) => f.rule === 'input-error')).toEqual([
       expect.objectContaining({ severity: 'warning' }),
     ]);
+  });
+
+  it.skipIf(process.platform === 'win32')('a named pipe given as a document is refused at once, not waited on', async () => {
+    const fifo = join(dir, 'pipe.txt');
+    execFileSync('mkfifo', [fifo]);
+    try {
+      const run = await check([fifo, join(dir, 'report.txt')], { cwd: work, config: false, locale: 'en' });
+      expect(run.documents.map((d) => d.path)).toEqual(['one-bad/report.txt']);
+      expect(run.warnings).toEqual(['one-bad/pipe.txt: not a regular file (a pipe, socket or device)']);
+      expect(run.findings.filter((f) => f.rule === 'input-error').map((f) => f.locations[0]!.path)).toEqual(['one-bad/pipe.txt']);
+    } finally {
+      rmSync(fifo);
+    }
   });
 
   it('readDocument (one document, library) still rejects with an InputError naming the file', async () => {

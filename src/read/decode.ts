@@ -10,7 +10,7 @@
  * all, a .docx that is not a Word document, or a document over the size limit throw UnreadableInput (an
  * InputError naming the file).
  */
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import type { DecodedText, Format } from '../model.js';
 import { charsetForLabel, decodeTextBytes } from './charset.js';
 import { docxParagraphs } from './docx.js';
@@ -70,7 +70,12 @@ export async function readInputFile(file: string, shown: string, limits: ReadLim
   const limit = limits.maxDocumentSize ?? DEFAULT_MAX_DOCUMENT_SIZE;
   let handle: Awaited<ReturnType<typeof open>> | undefined;
   try {
-    handle = await open(fileSystemPath(file), 'r');
+    const path = fileSystemPath(file);
+    // Opening a named pipe for reading waits for a writer: a FIFO named `report.txt` would hang the run.
+    const found = await stat(path);
+    if (found.isDirectory()) throw new UnreadableInput(shown, 'is a directory, not a file');
+    if (!found.isFile()) throw new UnreadableInput(shown, 'not a regular file (a pipe, socket or device)');
+    handle = await open(path, 'r');
     const { size } = await handle.stat();
     if (formatOf(file) !== 'docx' && size > limit) throw new DocumentTooLarge(shown, `the file (${formatSize(size)})`, limit);
     return await handle.readFile();
