@@ -12,7 +12,7 @@ import { extractFigures } from './extract/index.js';
 import { detectLocale } from './i18n.js';
 import { InputError, type CheckRun, type Document, type DocumentStatus, type Figure, type InputFailure, type Locale, type Severity } from './model.js';
 import { decodeBuffer, decodeFile, readInputFile, SkipFile, type ReadLimits } from './read/decode.js';
-import { displayFileName } from './read/file-names.js';
+import { byteNameFileSystem, displayFileName } from './read/file-names.js';
 import { findInputs, readStdin } from './read/inputs.js';
 import { DEFAULT_MAX_DOCUMENT_SIZE, inputFailureOf } from './read/unreadable.js';
 import { loadRuleSet } from './rules/load.js';
@@ -68,7 +68,7 @@ async function planDocuments(paths: string[], config: Config | null, cwd: string
   const configured = new Map<string, Config['documents'][number]>();
   if (config) {
     for (const entry of config.documents) {
-      const matches = await glob(entry.path, { cwd: config.dir, absolute: true, onlyFiles: true, ignore });
+      const matches = await glob(entry.path, { cwd: config.dir, absolute: true, onlyFiles: true, ignore, fs: byteNameFileSystem as never });
       if (!matches.length) throw new InputError(`${config.path}: document "${entry.id}": no file matches ${entry.path}`);
       for (const file of matches.sort()) configured.set(resolve(file), entry);
     }

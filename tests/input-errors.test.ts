@@ -84,6 +84,17 @@ describe('file names that are not UTF-8', () => {
     expect(document.normalized).toContain('820万吨');
   });
 
+  it('a figcheck.yaml glob matches them too', async () => {
+    writeFileSync(join(dir, 'figcheck.yaml'), 'documents:\n  - { id: gbk, path: "*/*.txt", period: "2023" }\n');
+    try {
+      const run = await check([], { cwd: dir, locale: 'en' });
+      expect(run.warnings).toEqual([]);
+      expect(run.documents.map((d) => [d.id, d.path])).toEqual([['gbk', '\\xB1\\xA8\\xB8\\xE6/\\xD6\\xD0\\xCE\\xC4.txt']]);
+    } finally {
+      rmSync(join(dir, 'figcheck.yaml'));
+    }
+  });
+
   it('the command line: every output names the file escaped, never with U+FFFD, and exits 0', () => {
     for (const format of ['unix', 'json', 'sarif']) {
       const result = runCli(['check', 'gbk-names', '--no-config', '--format', format, '--fail-on', 'never'], { cwd: work });
