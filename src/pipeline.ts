@@ -14,6 +14,7 @@ import { InputError, type CheckRun, type Document, type DocumentStatus, type Fig
 import { decodeBuffer, decodeFile, readInputFile, SkipFile, type ReadLimits } from './read/decode.js';
 import { byteNameFileSystem, displayFileName } from './read/file-names.js';
 import { findInputs, readStdin } from './read/inputs.js';
+import { formatOf } from './read/formats.js';
 import { DEFAULT_MAX_DOCUMENT_SIZE, inputFailureOf } from './read/unreadable.js';
 import { loadRuleSet } from './rules/load.js';
 import type { RuleSet } from './rules/types.js';
@@ -144,7 +145,9 @@ export async function eachDocument(
     const shown = plan.file === '-' ? stdinFilename : displayFileName(displayPath(plan.file, cwd));
     let read: { doc: Document; figures: Figure[] } | undefined;
     try {
-      const bytes = plan.file === '-' ? await readStdin() : await readInputFile(plan.file, shown, limits);
+      // Standard input holds at most the limit (a .docx's limit applies to its XML, checked when it is read).
+      const stdinLimit = formatOf(stdinFilename) === 'docx' ? undefined : { maxBytes: limits.maxDocumentSize!, name: shown };
+      const bytes = plan.file === '-' ? await readStdin(process.stdin, stdinLimit) : await readInputFile(plan.file, shown, limits);
       const decoded = await decodeBuffer(bytes, shown, undefined, limits);
       const doc = buildDocument(decoded, { id: plan.id, period: plan.period, status: plan.status }, rules);
       const figures = extractFigures(doc, rules);

@@ -211,6 +211,24 @@ describe('the size limit per document', () => {
     );
   });
 
+  it('standard input over the limit is refused as it is read, not after', async () => {
+    const { readStdin } = await import('../src/read/inputs.js');
+    const { Readable } = await import('node:stream');
+    let pulled = 0;
+    // An endless stream: only a limit can end the read.
+    const endless = new Readable({
+      read() {
+        pulled++;
+        this.push(Buffer.alloc(65536, 0x31));
+      },
+    });
+    await expect(readStdin(endless, { maxBytes: 1024 * 1024, name: 'stdin.txt' })).rejects.toThrow(/^stdin\.txt: standard input \(over 1 MB so far\) is over the limit of 1 MB/);
+    expect(pulled).toBeLessThan(40);
+    const cli = runCli(['check', '-', '--no-config', '--max-document-size', '1KB', '--format', 'unix'], { cwd: work, input: GOOD.repeat(100) });
+    expect(cli.code).toBe(1);
+    expect(cli.stdout).toMatch(/^stdin\.txt:1:1: error: not checked: standard input .* over the limit of 1 KB/m);
+  });
+
   it('--max-document-size and figcheck.yaml maxDocumentSize set the limit; a bad value is a usage error naming where', () => {
     const dir = folder('limits');
     writeFileSync(join(dir, 'big.txt'), GOOD.repeat(100));
