@@ -14,8 +14,9 @@ import { detectLocale } from './i18n.js';
 import { interpret } from './meaning/index.js';
 import { InputError, type CheckRun, type Document, type DocumentStatus, type Figure, type InputFailure, type Locale, type Severity } from './model.js';
 import { decodeBuffer, decodeFile, readInputFile, SkipFile, type ReadLimits } from './read/decode.js';
-import { displayFileName } from './read/file-names.js';
+import { byteNameFileSystem, displayFileName } from './read/file-names.js';
 import { findInputs, readStdin } from './read/inputs.js';
+import { formatOf } from './read/formats.js';
 import { DEFAULT_MAX_DOCUMENT_SIZE, inputFailureOf } from './read/unreadable.js';
 import { outputExclusion } from './output/exclude.js';
 import { loadRuleSet } from './rules/load.js';
@@ -83,7 +84,7 @@ async function planDocuments(paths: string[], config: Config | null, cwd: string
   const excluded = outputExclusion(options.exclude ?? [], paths, cwd);
   if (config) {
     for (const entry of config.documents) {
-      const matches = (await glob(entry.path, { cwd: config.dir, absolute: true, onlyFiles: true, ignore })).sort();
+      const matches = (await glob(entry.path, { cwd: config.dir, absolute: true, onlyFiles: true, ignore, fs: byteNameFileSystem as never })).sort();
       if (!matches.length) throw new InputError(`${config.path}: document "${entry.id}": no file matches ${entry.path}`);
       const ids = idsOfMatches(entry.id, matches);
       if (matches.length > 1) groups.set(entry.id, ids);
@@ -175,7 +176,9 @@ export async function eachDocument(
     const shown = plan.file === '-' ? stdinFilename : displayFileName(displayPath(plan.file, cwd));
     let read: { doc: Document; figures: Figure[] } | undefined;
     try {
-      const bytes = plan.file === '-' ? await readStdin() : await readInputFile(plan.file, shown, limits);
+      // Standard input holds at most the limit (a .docx's limit applies to its XML, checked when it is read).
+      const stdinLimit = formatOf(stdinFilename) === 'docx' ? undefined : { maxBytes: limits.maxDocumentSize!, name: shown };
+      const bytes = plan.file === '-' ? await readStdin(process.stdin, stdinLimit) : await readInputFile(plan.file, shown, limits);
       const decoded = await decodeBuffer(bytes, shown, undefined, limits);
       const doc = buildDocument(decoded, { id: plan.id, period: plan.period, status: plan.status }, rules);
       const figures = interpret(doc, extractFigures(doc, rules), rules);

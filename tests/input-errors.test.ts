@@ -5,6 +5,7 @@
  * (`--max-document-size`, `maxDocumentSize`) holds for .docx files whose XML inflates far beyond it, even
  * when their zip headers lie.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -83,6 +84,17 @@ describe('file names that are not UTF-8', () => {
     expect(document.normalized).toContain('820万吨');
   });
 
+  it('a figcheck.yaml glob matches them too', async () => {
+    writeFileSync(join(dir, 'figcheck.yaml'), 'documents:\n  - { id: gbk, path: "*/*.txt", period: "2023" }\n');
+    try {
+      const run = await check([], { cwd: dir, locale: 'en' });
+      expect(run.warnings).toEqual([]);
+      expect(run.documents.map((d) => [d.id, d.path])).toEqual([['gbk', '\\xB1\\xA8\\xB8\\xE6/\\xD6\\xD0\\xCE\\xC4.txt']]);
+    } finally {
+      rmSync(join(dir, 'figcheck.yaml'));
+    }
+  });
+
   it('the command line: every output names the file escaped, never with U+FFFD, and exits 0', () => {
     for (const format of ['unix', 'json', 'sarif']) {
       const result = runCli(['check', 'gbk-names', '--no-config', '--format', format, '--fail-on', 'never'], { cwd: work });
@@ -142,6 +154,19 @@ describe('a document that cannot be read does not stop the run', () => {
     ]);
   });
 
+  it.skipIf(process.platform === 'win32')('a named pipe given as a document is refused at once, not waited on', async () => {
+    const fifo = join(dir, 'pipe.txt');
+    execFileSync('mkfifo', [fifo]);
+    try {
+      const run = await check([fifo, join(dir, 'report.txt')], { cwd: work, config: false, locale: 'en' });
+      expect(run.documents.map((d) => d.path)).toEqual(['one-bad/report.txt']);
+      expect(run.warnings).toEqual(['one-bad/pipe.txt: not a regular file (a pipe, socket or device)']);
+      expect(run.findings.filter((f) => f.rule === 'input-error').map((f) => f.locations[0]!.path)).toEqual(['one-bad/pipe.txt']);
+    } finally {
+      rmSync(fifo);
+    }
+  });
+
   it('readDocument (one document, library) still rejects with an InputError naming the file', async () => {
     await expect(readDocument(join(dir, 'corrupt.docx'))).rejects.toBeInstanceOf(InputError);
     await expect(readDocument(join(dir, 'corrupt.docx'))).rejects.toThrow(/corrupt\.docx: not a readable \.docx file/);
@@ -184,6 +209,24 @@ describe('the size limit per document', () => {
     await expect(readDocument(Buffer.from(GOOD.repeat(100)), { path: 'report.txt', maxDocumentSize: 1000 })).rejects.toThrow(
       /^report\.txt: the file \(.+\) is over the limit of 1000 bytes per document/,
     );
+  });
+
+  it('standard input over the limit is refused as it is read, not after', async () => {
+    const { readStdin } = await import('../src/read/inputs.js');
+    const { Readable } = await import('node:stream');
+    let pulled = 0;
+    // An endless stream: only a limit can end the read.
+    const endless = new Readable({
+      read() {
+        pulled++;
+        this.push(Buffer.alloc(65536, 0x31));
+      },
+    });
+    await expect(readStdin(endless, { maxBytes: 1024 * 1024, name: 'stdin.txt' })).rejects.toThrow(/^stdin\.txt: standard input \(over 1 MB so far\) is over the limit of 1 MB/);
+    expect(pulled).toBeLessThan(40);
+    const cli = runCli(['check', '-', '--no-config', '--max-document-size', '1KB', '--format', 'unix'], { cwd: work, input: GOOD.repeat(100) });
+    expect(cli.code).toBe(1);
+    expect(cli.stdout).toMatch(/^stdin\.txt:1:1: error: not checked: standard input .* over the limit of 1 KB/m);
   });
 
   it('--max-document-size and figcheck.yaml maxDocumentSize set the limit; a bad value is a usage error naming where', () => {

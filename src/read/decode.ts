@@ -10,7 +10,7 @@
  * all, a .docx that is not a Word document, or a document over the size limit throw UnreadableInput (an
  * InputError naming the file).
  */
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
 import type { DecodedText, Format } from '../model.js';
 import { charsetForLabel, decodeTextBytes } from './charset.js';
 import { docxParagraphs } from './docx.js';
@@ -70,9 +70,14 @@ export async function readInputFile(file: string, shown: string, limits: ReadLim
   const limit = limits.maxDocumentSize ?? DEFAULT_MAX_DOCUMENT_SIZE;
   let fd: number | undefined;
   try {
+    const path = fileSystemPath(file);
     // Synchronous on purpose: documents are read one after another, and fs.promises' FileHandle set-up
     // (~2.5 ms a file) dominated runs over many small files.
-    fd = openSync(fileSystemPath(file), 'r');
+    // Opening a named pipe for reading waits for a writer: a FIFO named `report.txt` would hang the run.
+    const found = statSync(path);
+    if (found.isDirectory()) throw new UnreadableInput(shown, 'is a directory, not a file');
+    if (!found.isFile()) throw new UnreadableInput(shown, 'not a regular file (a pipe, socket or device)');
+    fd = openSync(path, 'r');
     const { size } = fstatSync(fd);
     if (formatOf(file) !== 'docx' && size > limit) throw new DocumentTooLarge(shown, `the file (${formatSize(size)})`, limit);
     return readFileSync(fd);

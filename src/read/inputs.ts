@@ -14,6 +14,7 @@ import { escapePath, glob } from 'tinyglobby';
 import { InputError } from '../model.js';
 import { byteNameFileSystem, decodeFileName, fileSystemPath, recoverLossyPath } from './file-names.js';
 import { formatOf, SUPPORTED_EXTENSIONS } from './formats.js';
+import { DocumentTooLarge, formatSize } from './unreadable.js';
 
 /** The file-system calls findInputs makes; replaceable so that tests can produce errors root cannot. */
 export interface InputFileSystem {
@@ -98,9 +99,21 @@ export async function findInputs(paths: string[], options: FindInputsOptions = {
   return { files: files.filter((file) => unique.has(file)), warnings: [...new Set(warnings)] };
 }
 
-/** Reads a whole stream of standard input. */
-export async function readStdin(stream: NodeJS.ReadableStream = process.stdin): Promise<Buffer> {
-  return readAll(stream);
+/**
+ * Reads a whole stream of standard input; with `maxBytes`, stops reading past it and throws
+ * DocumentTooLarge naming `name`, so an endless or huge stream is refused in bounded memory.
+ */
+export async function readStdin(stream: NodeJS.ReadableStream = process.stdin, limit?: { maxBytes: number; name: string }): Promise<Buffer> {
+  if (!limit) return readAll(stream);
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of stream as AsyncIterable<Buffer | string>) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    total += bytes.length;
+    if (total > limit.maxBytes) throw new DocumentTooLarge(limit.name, `standard input (over ${formatSize(limit.maxBytes)} so far)`, limit.maxBytes);
+    chunks.push(bytes);
+  }
+  return Buffer.concat(chunks);
 }
 
 /** The supported documents under a directory, as absolute paths. */

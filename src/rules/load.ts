@@ -152,6 +152,7 @@ export function parseYamlWithSchema(path: string, text: string, validate: Valida
 export function parseRuleFile(path: string, text: string): RuleFile {
   const file = parseYamlWithSchema(path, text, validatorFor(SCHEMA_PATH), 'rules/schema.json') as RuleFile;
   // A user's pattern that can backtrack super-linearly would hang the run on one long line: refused here.
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const unsafe = unsafePatterns(parseDocument(text, { lineCounter }).contents, lineCounter);
   if (unsafe.length) throw new InputError(unsafe.map((u) => `${path}:${u.line}:${u.column}: ${u.message}`).join('\n'));

@@ -9,7 +9,7 @@
  */
 import { createRequire } from 'node:module';
 import type { analyse as Analyse } from 'scslre';
-import { isMap, isScalar, isSeq, type LineCounter, type Node as YamlNode } from 'yaml';
+import type { LineCounter, Node as YamlNode } from 'yaml';
 
 /** scslre, loaded on first use: it takes ~90 ms to load, which a run without rule files of its own should not pay. */
 let analyseLoaded: typeof Analyse | undefined;
@@ -19,7 +19,7 @@ function analyse(...args: Parameters<typeof Analyse>): ReturnType<typeof Analyse
 }
 
 /** Keys whose values are regular expressions in rules/schema.json. */
-const PATTERN_KEY = /^(?:pattern|patterns|deliveryLine|[a-z]+Pattern|[a-z]+Patterns)$/;
+const PATTERN_KEY = /^(?:pattern|patterns|deliveryLine|[a-z][A-Za-z]*Patterns?)$/;
 /** `{numeral}`-style slots that rule sections fill with word lists before compiling (damage.yaml). */
 const SLOT = /\{(token|unit|magnitude|verb|numeral)\}/g;
 
@@ -31,6 +31,8 @@ export interface UnsafePattern {
 
 /** The patterns of a parsed rule file that can take super-linear time, with where they stand. */
 export function unsafePatterns(contents: unknown, lineCounter: LineCounter): UnsafePattern[] {
+  // yaml is loaded lazily by the rule loader (start-up); by the time a parsed file is here, it is loaded.
+  const { isMap, isScalar, isSeq } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
   const found: UnsafePattern[] = [];
   const visit = (node: unknown, underPatternKey: boolean): void => {
     if (isMap(node)) {
@@ -58,16 +60,17 @@ export function superLinear(pattern: string, slots: Record<string, string> = {})
   const source = pattern.replace(SLOT, (_, name: string) => `(?:${slots[name] ?? '词'})`);
   let reports: ReturnType<typeof analyse>['reports'];
   try {
-    reports = analyse({ source, flags: 'u' }, { maxReports: 1 }).reports;
+    reports = analyse({ source, flags: 'u' }).reports;
   } catch (error) {
     // Not a `u` pattern (the schema accepts both): analysed without the flag.
     try {
-      reports = analyse({ source, flags: '' }, { maxReports: 1 }).reports;
+      reports = analyse({ source, flags: '' }).reports;
     } catch {
       return `cannot be checked for linear time (${(error as Error).message.split('\n')[0]})`;
     }
   }
-  const report = reports[0];
+  // The worst first: exponential before polynomial.
+  const report = reports.find((r) => r.exponential) ?? reports[0];
   if (!report) return null;
   const char = JSON.stringify(report.character.pick);
   const growth = report.exponential ? 'exponential' : 'polynomial';
