@@ -11,7 +11,7 @@
 import { describe, expect, it } from 'vitest';
 import { runChecks } from '../src/checks/engine.js';
 import { documentFromText } from '../src/document.js';
-import { extractFigures } from '../src/extract/index.js';
+import { extractFigures } from './helpers/figures.js';
 import type { Document, Figure } from '../src/model.js';
 import { coreRules } from '../src/rules/load.js';
 
