@@ -6,7 +6,7 @@
  */
 import type { Document, Modality } from '../model.js';
 import { alternation, type Knowledge } from '../extract/knowledge.js';
-import { periodWordsOf, sentenceEnd, type PeriodContext, type TimeReading } from './time.js';
+import { MAX_CLAUSE_LOOKBACK, periodWordsOf, sentenceEnd, type PeriodContext, type TimeReading } from './time.js';
 
 /** Modality of the figure starting at `pos`, given its time reading. */
 export function intentOf(doc: Document, pos: number, time: TimeReading, ctx: PeriodContext, k: Knowledge, end = pos): Modality {
@@ -16,7 +16,8 @@ export function intentOf(doc: Document, pos: number, time: TimeReading, ctx: Per
   // 预计 or a target word in the sentence before the figure, or a target section.
   const words = sentenceWords(text, start, ctx, k);
   let clause = pos;
-  while (clause > start && !CLAUSE_BREAK[text.charCodeAt(clause - 1)]) clause--;
+  const floor = Math.max(start, pos - MAX_CLAUSE_LOOKBACK);
+  while (clause > floor && !CLAUSE_BREAK[text.charCodeAt(clause - 1)]) clause--;
   let semicolon = start;
   for (const at of words.semicolons) if (at < pos) semicolon = at;
   // a year before the section's (去年一季度… in a target section) states an actual

@@ -789,10 +789,17 @@ function spanPeriod(span: { years: number; direction: 'back' | 'forward' }, ctx:
 /** A sentence start and a base year as one number (years are read as 4 digits): no key string per figure. */
 const markerKey = (start: number, baseYear: number | null) => start * 100000 + (baseYear === null ? 0 : 50000 + baseYear);
 
-/** The clause before `pos` (back to clause punctuation or `start`). */
+/**
+ * How far back a figure's clause is looked for. Real clauses are far shorter; the bound keeps a line
+ * without clause punctuation (`1%1%1%…`, a table flattened into one line) linear instead of quadratic.
+ */
+export const MAX_CLAUSE_LOOKBACK = 200;
+
+/** The clause before `pos` (back to clause punctuation or `start`, at most MAX_CLAUSE_LOOKBACK back). */
 function clauseBefore(text: string, start: number, pos: number): string {
   let i = pos;
-  while (i > start && !CLAUSE_PUNCTUATION.has(text[i - 1]!)) i--;
+  const floor = Math.max(start, pos - MAX_CLAUSE_LOOKBACK);
+  while (i > floor && !CLAUSE_PUNCTUATION.has(text[i - 1]!)) i--;
   return text.slice(i, pos);
 }
 const CLAUSE_PUNCTUATION = new Set([...',，;；:：']);
