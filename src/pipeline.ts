@@ -2,18 +2,16 @@
  * The library's pipeline: read → normalize → segment → extract → checks. The CLI is a thin layer
  * over `readDocument`, `extract` and `check`.
  */
-import { readFile } from 'node:fs/promises';
 import { basename, extname, isAbsolute, relative, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
 import { runChecks } from './checks/engine.js';
 import { findConfig, loadConfig, type Config } from './config.js';
-import { markDamagedFigures } from './damage/index.js';
 import { buildDocument } from './document.js';
-import { extractFigures } from './extract/index.js';
 import { detectLocale } from './i18n.js';
 import { InputError, type CheckRun, type Document, type DocumentStatus, type Figure, type Locale, type Severity } from './model.js';
-import { decodeBuffer, decodeFile, describeFsError, SkipFile } from './read/decode.js';
-import { findInputs, readStdin } from './read/inputs.js';
+import { openOutcome, readDocuments, type ReadOptions } from './parallel/index.js';
+import { decodeBuffer, decodeFile, SkipFile } from './read/decode.js';
+import { findInputs } from './read/inputs.js';
 import { loadRuleSet } from './rules/load.js';
 import type { RuleSet } from './rules/types.js';
 
@@ -32,7 +30,7 @@ export async function readDocument(source: string | Uint8Array, options: Documen
   return buildDocument(decoded, { id: options.id, period: options.period, status: options.status }, options.rules);
 }
 
-export interface CheckOptions {
+export interface CheckOptions extends ReadOptions {
   /** figcheck.yaml; found in cwd or its parents when omitted; `false` to ignore any config. */
   config?: string | false;
   /** Extra rule files (after the config's). */
@@ -133,14 +131,12 @@ export async function eachDocument(
   assignIds(planned, stdinFilename);
   options.onStart?.(planned.length);
 
-  for (const [index, plan] of planned.entries()) {
-    const shown = plan.file === '-' ? stdinFilename : displayPath(plan.file, cwd);
+  // Reading, decoding and extracting happen in src/parallel/ (read-ahead, cache, worker pool); documents arrive in plan order.
+  const tasks = planned.map((plan) => ({ ...plan, id: plan.id!, shown: plan.file === '-' ? stdinFilename : displayPath(plan.file, cwd) }));
+  for await (const { task, index, outcome } of readDocuments(tasks, { ...options, cwd, rules, warn: (warning: string) => warnings.push(warning) })) {
+    const shown = task.shown;
     try {
-      const bytes = plan.file === '-' ? await readStdin() : await readFileOrFail(plan.file, shown);
-      const decoded = await decodeBuffer(bytes, shown);
-      const doc = buildDocument(decoded, { id: plan.id, period: plan.period, status: plan.status }, rules);
-      const figures = extractFigures(doc, rules);
-      markDamagedFigures(figures, [doc], rules);
+      const { document: doc, figures } = openOutcome(outcome);
       await visit(doc, figures);
     } catch (error) {
       if (error instanceof SkipFile) warnings.push(error.message);
@@ -182,14 +178,6 @@ export async function extract(paths: string[] = [], options: CheckOptions = {}):
 function displayPath(file: string, cwd: string): string {
   const rel = relative(cwd, file);
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
-}
-
-async function readFileOrFail(file: string, shown: string): Promise<Buffer> {
-  try {
-    return await readFile(file);
-  } catch (error) {
-    throw new InputError(`${shown}: ${describeFsError(error)}`);
-  }
 }
 
 export type { Severity };

@@ -30,6 +30,9 @@ interface CommonOptions {
   color: boolean;
   output?: string;
   quiet?: boolean;
+  jobs: number | 'auto';
+  cache?: boolean;
+  cacheLocation?: string;
 }
 
 interface CheckCommandOptions extends CommonOptions {
@@ -60,7 +63,17 @@ function withCommonOptions(command: Command): Command {
     .addOption(new Option('--locale <locale>', 'language of messages (default: from LANG / LC_ALL)').choices(['en', 'zh-CN']))
     .option('--no-color', 'no colours (also NO_COLOR=1; colours are only used on a terminal)')
     .option('-o, --output <file>', 'write the output to a file instead of standard output')
-    .option('-q, --quiet', 'no progress bar');
+    .option('-q, --quiet', 'no progress bar')
+    .option('-j, --jobs <n>', 'threads reading documents: auto (a pool on all cores for runs of many documents), 1 (none) or a number', jobsOption, 'auto')
+    .option('--cache', 'reuse the figures of unchanged documents from earlier runs')
+    .option('--cache-location <dir>', 'folder of the cache (default: .figcheckcache in the working directory)');
+}
+
+function jobsOption(value: string): number | 'auto' {
+  if (value === 'auto') return value;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be auto or a whole number, 1 or more');
+  return n;
 }
 
 /** Colours only on a terminal, never into a file; NO_COLOR and FORCE_COLOR respected. */
@@ -83,6 +96,11 @@ function libraryOptions(options: CommonOptions, locale: Locale): CheckOptions {
     ignore: options.ignore,
     locale,
     stdinFilename: options.stdinFilename,
+    jobs: options.jobs,
+    cache: options.cache || options.cacheLocation ? (options.cacheLocation ?? true) : false,
+    onReadStats: ({ cache, documents, extracted }) => {
+      if (cache && !options.quiet) process.stderr.write(`figcheck: cache ${cache.location}: ${cache.hits} of ${documents} document(s) reused, ${extracted} extracted\n`);
+    },
     // Created when the run starts, so its one-second delay counts from there, not from the first document.
     onStart: (total) => {
       progress = createProgress(total, { enabled });

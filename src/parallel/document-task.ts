@@ -1,0 +1,144 @@
+/**
+ * The work of one document — decode, build, extract, mark damage — behind one function whose result
+ * is data, so that the same code runs in-process, in a worker of the pool (./pool-worker.ts) or is
+ * replayed from the cache (src/cache/). Only the main thread turns a result back into a Document.
+ */
+import { deserialize, serialize } from 'node:v8';
+import { markDamagedFigures } from '../damage/index.js';
+import { documentFromParts, documentParts, type DocumentParts } from '../document.js';
+import { extractFigures } from '../extract/index.js';
+import { InputError, type Document, type DocumentStatus, type Figure } from '../model.js';
+import { decodeBuffer } from '../read/decode.js';
+import { SkipFile } from '../read/skip-file.js';
+import type { RuleSet } from '../rules/types.js';
+
+/** One planned document of a run. */
+export interface DocumentTask {
+  /** Absolute path, or '-' for standard input. */
+  file: string;
+  /** The path shown in locations and messages (relative to cwd when under it; the stdin file name for '-'). */
+  shown: string;
+  id: string;
+  period?: string;
+  status?: DocumentStatus;
+}
+
+/** A Document's parts with its offset table run-length packed (see packOffsets). */
+export type PackedParts = Omit<DocumentParts, 'offsets'> & { offsets: Int32Array };
+
+/** What the work on one document gives: the document and its figures, or why there is none. */
+export type DocumentOutcome =
+  | { kind: 'document'; document: Document; figures: Figure[] }
+  /** The same, as data (from a worker or the cache). */
+  | { kind: 'packed'; parts: PackedParts; figures: Figure[] }
+  | { kind: 'skip'; path: string; reason: string }
+  | { kind: 'error'; name: string; message: string; stack?: string };
+
+/** Decodes, builds and extracts one document in this thread; errors become outcomes, never throws. */
+export async function runDocumentTask(task: DocumentTask, bytes: Uint8Array, rules: RuleSet): Promise<DocumentOutcome> {
+  try {
+    const decoded = await decodeBuffer(bytes, task.shown);
+    const parts = documentParts(decoded, { id: task.id, period: task.period, status: task.status }, rules);
+    const document = documentFromParts(parts);
+    const figures = extractFigures(document, rules);
+    markDamagedFigures(figures, [document], rules);
+    // The parts ride along (not enumerable, so never printed) for callers that pack the outcome.
+    Object.defineProperty(document, PARTS, { value: parts });
+    return { kind: 'document', document, figures };
+  } catch (error) {
+    return errorOutcome(error);
+  }
+}
+
+const PARTS = Symbol('figcheck.documentParts');
+
+/** An error as data: SkipFile and InputError keep their meaning across a worker or the cache. */
+export function errorOutcome(error: unknown): DocumentOutcome {
+  if (error instanceof SkipFile) return { kind: 'skip', path: error.path, reason: error.reason };
+  if (error instanceof Error) return { kind: 'error', name: error.name, message: error.message, stack: error.stack };
+  return { kind: 'error', name: 'Error', message: String(error) };
+}
+
+/**
+ * The document and figures of an outcome, rebuilding a packed Document's methods over its offset map;
+ * throws SkipFile, InputError or the error it carries, as the single-threaded pipeline did.
+ */
+export function openOutcome(outcome: DocumentOutcome): { document: Document; figures: Figure[] } {
+  switch (outcome.kind) {
+    case 'document':
+      return outcome;
+    case 'packed':
+      return { document: documentFromParts({ ...outcome.parts, offsets: unpackOffsets(outcome.parts.offsets) }), figures: outcome.figures };
+    case 'skip':
+      throw new SkipFile(outcome.path, outcome.reason);
+    case 'error': {
+      if (outcome.name === 'InputError') throw new InputError(outcome.message);
+      const error = new Error(outcome.message);
+      if (outcome.stack) error.stack = outcome.stack;
+      throw error;
+    }
+  }
+}
+
+/**
+ * An outcome as bytes (v8's structured serialization: typed arrays and nested objects stay as they
+ * are, strings cost two bytes a CJK character). The same bytes go from a worker to the main thread
+ * (transferred, not copied) and into the cache.
+ */
+export function encodeOutcome(outcome: DocumentOutcome): Uint8Array {
+  let data: DocumentOutcome = outcome;
+  if (outcome.kind === 'document') {
+    const parts = (outcome.document as unknown as Record<symbol, DocumentParts | undefined>)[PARTS];
+    if (!parts) throw new Error('encodeOutcome: a document built outside runDocumentTask');
+    data = { kind: 'packed', parts: { ...parts, offsets: packOffsets(parts.offsets) }, figures: outcome.figures };
+  }
+  const buffer = serialize(data);
+  // A Buffer may be a view into a shared pool; a transfer needs an ArrayBuffer of its own.
+  return buffer.byteOffset === 0 && buffer.byteLength === buffer.buffer.byteLength ? buffer : new Uint8Array(buffer);
+}
+
+/** The outcome of encodeOutcome's bytes; throws on bytes that are not one (a corrupt cache entry). */
+export function decodeOutcome(bytes: Uint8Array): DocumentOutcome {
+  const data = deserialize(bytes) as DocumentOutcome | null;
+  if (!data || typeof data !== 'object') throw new Error('not a document outcome');
+  switch (data.kind) {
+    case 'packed':
+      if (!data.parts || typeof data.parts.original !== 'string' || !(data.parts.offsets instanceof Int32Array) || !Array.isArray(data.figures)) {
+        throw new Error('incomplete document');
+      }
+      return data;
+    case 'skip':
+      if (typeof data.path === 'string' && typeof data.reason === 'string') return data;
+      throw new Error('incomplete outcome');
+    case 'error':
+      if (typeof data.name === 'string' && typeof data.message === 'string') return data;
+      throw new Error('incomplete outcome');
+    default:
+      throw new Error('not a document outcome');
+  }
+}
+
+/**
+ * The offset table as its breaks: normalization copies most characters one to one, so the table is
+ * runs of consecutive offsets. Packed: [length, then (index, offset) for each index that does not
+ * continue the run before it]. A plain-text document's table shrinks from 4 bytes a character to a
+ * few entries, which is most of what a document weighs on the way from a worker or into the cache.
+ */
+export function packOffsets(offsets: Int32Array): Int32Array {
+  const breaks: number[] = [offsets.length];
+  for (let i = 0; i < offsets.length; i++) {
+    if (i === 0 || offsets[i] !== offsets[i - 1]! + 1) breaks.push(i, offsets[i]!);
+  }
+  return Int32Array.from(breaks);
+}
+
+export function unpackOffsets(packed: Int32Array): Int32Array {
+  const length = packed[0] ?? 0;
+  const offsets = new Int32Array(length);
+  for (let k = 1; k < packed.length; k += 2) {
+    const from = packed[k]!;
+    const to = k + 2 < packed.length ? packed[k + 2]! : length;
+    for (let i = from, value = packed[k + 1]!; i < to; i++, value++) offsets[i] = value;
+  }
+  return offsets;
+}

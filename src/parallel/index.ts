@@ -1,0 +1,199 @@
+/**
+ * Reading the documents of a run: file reads a few at a time (never one by one, never all at once),
+ * the cache consulted (src/cache/), and decode + extract either in this thread or, for runs with many
+ * documents, on a pool of worker threads (tinypool). Whatever the path, documents come out in the
+ * planned order with byte-identical results: the workers run the same function (./document-task.ts)
+ * and their Documents are rebuilt here over the same offset table.
+ *
+ * Cost and memory: the pool starts its workers once per run (each loads figcheck and receives the rule
+ * set, ~0.2–0.4 s of one core), so it is only used for runs with many documents (`jobs: 'auto'`) or when
+ * asked for (`jobs: N`). At most `window` documents are in flight: READ_AHEAD files' bytes in this
+ * thread, or TASKS_PER_THREAD encoded results per worker; only the document being handed to the
+ * caller is a live Document. A caller that does not keep documents (the `figures` command) thus runs
+ * in the memory of one document plus a fixed number of files' bytes and encoded results.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Tinypool from 'tinypool';
+import { DEFAULT_CACHE_LOCATION, DocumentCache, type CacheStats } from '../cache/index.js';
+import { InputError } from '../model.js';
+import { describeFsError } from '../read/decode.js';
+import { readStdin } from '../read/inputs.js';
+import type { RuleSet } from '../rules/types.js';
+import { decodeOutcome, encodeOutcome, errorOutcome, runDocumentTask, type DocumentOutcome, type DocumentTask } from './document-task.js';
+
+export { openOutcome, type DocumentOutcome, type DocumentTask } from './document-task.js';
+
+export interface ReadOptions {
+  /**
+   * Threads that decode and extract: `'auto'` (the default) uses a pool of one worker per core when a
+   * run has at least POOL_MIN_DOCUMENTS documents to extract; 1 never uses a pool; N ≥ 2 always does.
+   */
+  jobs?: number | 'auto';
+  /** Reuse the extracted documents of earlier runs: `true` for `.figcheckcache` in cwd, or a folder. */
+  cache?: boolean | string;
+  /** Called once all documents were read: how many were extracted, by how many threads, cache hits. */
+  onReadStats?: (stats: ReadStats) => void;
+}
+
+export interface ReadStats {
+  documents: number;
+  /** Documents decoded and extracted in this run (the others came from the cache or were unreadable). */
+  extracted: number;
+  /** Of those, extracted by the pool's workers. */
+  pooled: number;
+  /** Worker threads started (0: none). */
+  threads: number;
+  cache?: CacheStats;
+}
+
+/** Files whose bytes are read ahead of the document being extracted in this thread. */
+const READ_AHEAD = 4;
+/** Documents queued per worker: enough to keep it busy while the main thread hands results on. */
+const TASKS_PER_THREAD = 4;
+/**
+ * With `jobs: 'auto'`, the first POOL_MIN_DOCUMENTS documents that need extracting are extracted in
+ * this thread, and the pool starts only when there are more: a small run, or a cached run after an
+ * edit, never pays for starting workers.
+ */
+export const POOL_MIN_DOCUMENTS = 24;
+
+const WORKER = new URL('./pool-worker.js', import.meta.url);
+
+export interface ReadContext extends ReadOptions {
+  cwd: string;
+  rules: RuleSet;
+  warn: (message: string) => void;
+}
+
+/** The outcome of each task, in the tasks' order. */
+export async function* readDocuments(tasks: DocumentTask[], context: ReadContext): AsyncGenerator<{ task: DocumentTask; index: number; outcome: DocumentOutcome }> {
+  const { rules, warn } = context;
+  const cacheLocation = context.cache === true ? DEFAULT_CACHE_LOCATION : context.cache || '';
+  const cache = cacheLocation ? DocumentCache.open(resolve(context.cwd, cacheLocation), rules, figcheckVersion(), warn) : null;
+  const threads = poolThreads(context.jobs);
+  const stats: ReadStats = { documents: tasks.length, extracted: 0, pooled: 0, threads: 0 };
+  let pool: Tinypool | null = null;
+  let toExtract = 0;
+  const writes = new Set<Promise<void>>();
+  const store = (key: string | undefined, outcome: DocumentOutcome | Uint8Array) => {
+    if (!cache || key === undefined) return;
+    if (!(outcome instanceof Uint8Array)) {
+      // Unreadable documents and internal errors are not stored: the next run tries again.
+      if (outcome.kind !== 'document' && outcome.kind !== 'skip') return;
+      outcome = encodeOutcome(outcome);
+    }
+    const write = cache.set(key, outcome).finally(() => writes.delete(write));
+    writes.add(write);
+  };
+
+  /** Read, hash and look up ahead of the document's turn; with a pool, extracted ahead too. */
+  const prepare = async (task: DocumentTask): Promise<Prepared> => {
+    let bytes: Uint8Array;
+    try {
+      bytes = await readBytes(task);
+    } catch (error) {
+      return { outcome: errorOutcome(error) };
+    }
+    const key = cache?.key(task, bytes);
+    if (cache && key !== undefined) {
+      const cached = await cache.get(key);
+      if (cached) return { outcome: cached };
+    }
+    toExtract++;
+    if (threads === 0 || (context.jobs === 'auto' || context.jobs === undefined ? toExtract <= POOL_MIN_DOCUMENTS : false)) return { bytes, key };
+    pool ??= startPool(threads, rules, stats);
+    if (!pool) return { bytes, key };
+    stats.extracted++;
+    stats.pooled++;
+    try {
+      const encoded = (await pool.run({ task, bytes }, { transferList: [bytes.buffer as ArrayBuffer] })) as Uint8Array;
+      const outcome = decodeOutcome(encoded);
+      store(key, outcome.kind === 'error' ? outcome : encoded);
+      return { outcome };
+    } catch (error) {
+      const outcome = errorOutcome(error);
+      if (outcome.kind === 'error') outcome.message = `${task.shown}: ${outcome.message}`;
+      return { outcome };
+    }
+  };
+
+  const window = threads ? threads * TASKS_PER_THREAD : READ_AHEAD;
+  const ahead: Promise<Prepared>[] = [];
+  let started = 0;
+  try {
+    for (let index = 0; index < tasks.length; index++) {
+      while (started < tasks.length && started < index + window) ahead.push(prepare(tasks[started++]!));
+      const task = tasks[index]!;
+      const prepared = await ahead.shift()!;
+      let outcome = prepared.outcome;
+      if (!outcome) {
+        stats.extracted++;
+        outcome = await runDocumentTask(task, prepared.bytes!, rules);
+        store(prepared.key, outcome);
+      }
+      yield { task, index, outcome };
+    }
+  } finally {
+    // A run that stops early (an error, a caller that breaks off) leaves work in flight: let it settle.
+    await Promise.allSettled(ahead);
+    await Promise.allSettled([...writes]);
+    await (pool as Tinypool | null)?.destroy();
+  }
+  if (cache) stats.cache = { ...cache.stats, location: cacheLocation };
+  context.onReadStats?.(stats);
+}
+
+interface Prepared {
+  outcome?: DocumentOutcome;
+  /** Without an outcome: the bytes to extract in this thread, at the document's turn. */
+  bytes?: Uint8Array;
+  key?: string;
+}
+
+/** Worker threads for `jobs`: 0 for none. */
+function poolThreads(jobs: ReadOptions['jobs']): number {
+  if (jobs === undefined || jobs === 'auto') {
+    const cores = availableParallelism();
+    return cores >= 2 ? cores : 0;
+  }
+  return jobs >= 2 ? jobs : 0;
+}
+
+/**
+ * The pool, or null when figcheck runs from its TypeScript sources (tests), which a worker cannot
+ * load: the documents are then extracted in this thread, with the same results.
+ */
+function startPool(threads: number, rules: RuleSet, stats: ReadStats): Tinypool | null {
+  if (!existsSync(fileURLToPath(WORKER))) return null;
+  stats.threads = threads;
+  return new Tinypool({ filename: WORKER.href, minThreads: threads, maxThreads: threads, workerData: { rules } });
+}
+
+/** A file's bytes, in an ArrayBuffer of their own so they can be transferred to a worker. */
+async function readBytes(task: DocumentTask): Promise<Uint8Array> {
+  let bytes: Buffer;
+  try {
+    bytes = task.file === '-' ? await readStdin() : await readFile(task.file);
+  } catch (error) {
+    throw new InputError(`${task.shown}: ${describeFsError(error)}`);
+  }
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
+}
+
+let version: string | undefined;
+/** figcheck's version, from the package.json above this module (src/, dist/ or a bench build). */
+function figcheckVersion(): string {
+  if (version !== undefined) return version;
+  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
+    const path = join(dir, 'package.json');
+    if (existsSync(path)) {
+      const json = JSON.parse(readFileSync(path, 'utf8')) as { name?: string; version?: string };
+      if (json.name === 'figcheck') return (version = json.version ?? '0');
+    }
+    if (dirname(dir) === dir) return (version = '0');
+  }
+}
