@@ -7,7 +7,7 @@ import { deserialize, serialize } from 'node:v8';
 import { markDamagedFigures } from '../damage/index.js';
 import { documentFromParts, documentParts, type DocumentParts } from '../document.js';
 import { extractFigures } from '../extract/index.js';
-import { InputError, type Document, type DocumentStatus, type Figure } from '../model.js';
+import { InputError, type Document, type DocumentStatus, type Figure, type Segment } from '../model.js';
 import { decodeBuffer } from '../read/decode.js';
 import { SkipFile } from '../read/skip-file.js';
 import type { RuleSet } from '../rules/types.js';
@@ -23,8 +23,14 @@ export interface DocumentTask {
   status?: DocumentStatus;
 }
 
-/** A Document's parts with its offset table run-length packed (see packOffsets). */
-export type PackedParts = Omit<DocumentParts, 'offsets'> & { offsets: Int32Array };
+/**
+ * A Document's parts made compact for the way through a worker or the cache: the offset table
+ * run-length packed, the segment tree as numbers, a normalized text equal to the original left out.
+ */
+export type PackedParts = Omit<DocumentParts, 'segments'> & { segments: Segment | PackedSegments };
+
+/** Stands for a normalized text that is the original (no character changed by normalize). */
+const SAME_AS_ORIGINAL = '\u0000same';
 
 /** What the work on one document gives: the document and its figures, or why there is none. */
 export type DocumentOutcome =
@@ -68,7 +74,12 @@ export function openOutcome(outcome: DocumentOutcome): { document: Document; fig
     case 'document':
       return outcome;
     case 'packed':
-      return { document: documentFromParts({ ...outcome.parts, offsets: unpackOffsets(outcome.parts.offsets) }), figures: outcome.figures };
+    {
+      const { parts } = outcome;
+      const segments = 'nodes' in parts.segments ? unpackSegments(parts.segments as PackedSegments) : parts.segments;
+      const normalized = parts.normalized === SAME_AS_ORIGINAL ? parts.original : parts.normalized;
+      return { document: documentFromParts({ ...parts, normalized, segments, offsets: unpackOffsets(parts.offsets) }), figures: outcome.figures };
+    }
     case 'skip':
       throw new SkipFile(outcome.path, outcome.reason);
     case 'error': {
@@ -90,7 +101,9 @@ export function encodeOutcome(outcome: DocumentOutcome): Uint8Array {
   if (outcome.kind === 'document') {
     const parts = (outcome.document as unknown as Record<symbol, DocumentParts | undefined>)[PARTS];
     if (!parts) throw new Error('encodeOutcome: a document built outside runDocumentTask');
-    data = { kind: 'packed', parts: { ...parts, offsets: packOffsets(parts.offsets) }, figures: outcome.figures };
+    const packed: PackedParts = { ...parts, offsets: packOffsets(parts.offsets), segments: packSegments(parts.segments) ?? parts.segments };
+    if (packed.normalized === packed.original) packed.normalized = SAME_AS_ORIGINAL;
+    data = { kind: 'packed', parts: packed, figures: outcome.figures };
   }
   const buffer = serialize(data);
   // A Buffer may be a view into a shared pool; a transfer needs an ArrayBuffer of its own.
@@ -141,4 +154,65 @@ export function unpackOffsets(packed: Int32Array): Int32Array {
     for (let i = from, value = packed[k + 1]!; i < to; i++, value++) offsets[i] = value;
   }
   return offsets;
+}
+
+/** A segment tree in pre-order: NODE_FIELDS numbers a node, headings beside them. */
+export interface PackedSegments {
+  nodes: Int32Array;
+  /** Heading text of the nodes that have one (flag bit 1), in pre-order. */
+  headings: string[];
+}
+
+const NODE_FIELDS = 6; // kind, start, end, level, child count, flags (1: heading, 2: headingKind) | headingKind << 2
+const KINDS: readonly Segment['kind'][] = ['document', 'section', 'paragraph', 'sentence', 'clause'];
+const HEADING_KINDS: readonly NonNullable<Segment['headingKind']>[] = ['bracket', 'chinese-numeral', 'parenthesized', 'arabic-item', 'dated-line'];
+const NODE_KEYS = new Set(['kind', 'start', 'end', 'level', 'children', 'heading', 'headingKind']);
+
+/**
+ * The segment tree as numbers: a tree of tens of thousands of small objects costs the structured
+ * serializer its property names for every node (most of a document's weight); as numbers it is a
+ * tenth. Null when a node holds something this packing does not know (the tree then travels as is).
+ */
+export function packSegments(root: Segment): PackedSegments | null {
+  const nodes: number[] = [];
+  const headings: string[] = [];
+  const stack: Segment[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    const kind = KINDS.indexOf(node.kind);
+    const headingKind = node.headingKind === undefined ? 0 : HEADING_KINDS.indexOf(node.headingKind);
+    if (kind < 0 || headingKind < 0 || Object.keys(node).some((key) => !NODE_KEYS.has(key))) return null;
+    let flags = headingKind << 2;
+    if (node.heading !== undefined) {
+      flags |= 1;
+      headings.push(node.heading);
+    }
+    if (node.headingKind !== undefined) flags |= 2;
+    nodes.push(kind, node.start, node.end, node.level, node.children.length, flags);
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+  }
+  return { nodes: Int32Array.from(nodes), headings };
+}
+
+export function unpackSegments(packed: PackedSegments): Segment {
+  const { nodes, headings } = packed;
+  let heading = 0;
+  let root: Segment | undefined;
+  /** Open nodes with the number of children they still wait for. */
+  const open: { node: Segment; missing: number }[] = [];
+  for (let at = 0; at < nodes.length; at += NODE_FIELDS) {
+    const flags = nodes[at + 5]!;
+    const node: Segment = { kind: KINDS[nodes[at]!]!, start: nodes[at + 1]!, end: nodes[at + 2]!, level: nodes[at + 3]!, children: [] };
+    if (flags & 1) node.heading = headings[heading++]!;
+    if (flags & 2) node.headingKind = HEADING_KINDS[flags >> 2]!;
+    const parent = open[open.length - 1];
+    if (parent) {
+      parent.node.children.push(node);
+      if (--parent.missing === 0) open.pop();
+    } else root = node;
+    const children = nodes[at + 4]!;
+    if (children) open.push({ node, missing: children });
+  }
+  if (!root) throw new Error('empty segment tree');
+  return root;
 }
