@@ -77,6 +77,14 @@ describe('the worker pool', () => {
     }
   });
 
+  it('runs on the pool when asked, and in this thread for --jobs 1 (what the identical outputs above compare)', () => {
+    const args = ['figures', 'corpus', '--format', 'json'];
+    const count = readdirSync(corpus).length;
+    const debug = { FIGCHECK_DEBUG: '1' };
+    expect(runCli([...args, '--jobs', '2'], { cwd: dir, env: debug }).stderr).toContain(`${count} of ${count} document(s) extracted, ${count} by 2 worker thread(s)`);
+    expect(runCli([...args, '--jobs', '1'], { cwd: dir, env: debug }).stderr).toContain(`${count} of ${count} document(s) extracted, 0 by 0 worker thread(s)`);
+  });
+
   it('gives the config-driven example run identical findings with the pool (ids, periods, status from figcheck.yaml)', () => {
     const args = ['check', '--config', 'figcheck.yaml', '--format', 'json', '--fail-on', 'never'];
     const single = figcheck([...args, '--jobs', '1'], EXAMPLES);

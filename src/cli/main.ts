@@ -98,8 +98,9 @@ function libraryOptions(options: CommonOptions, locale: Locale): CheckOptions {
     stdinFilename: options.stdinFilename,
     jobs: options.jobs,
     cache: options.cache || options.cacheLocation ? (options.cacheLocation ?? true) : false,
-    onReadStats: ({ cache, documents, extracted }) => {
+    onReadStats: ({ cache, documents, extracted, pooled, threads }) => {
       if (cache && !options.quiet) process.stderr.write(`figcheck: cache ${cache.location}: ${cache.hits} of ${documents} document(s) reused, ${extracted} extracted\n`);
+      if (process.env.FIGCHECK_DEBUG) process.stderr.write(`figcheck: debug: ${extracted} of ${documents} document(s) extracted, ${pooled} by ${threads} worker thread(s)\n`);
     },
     // Created when the run starts, so its one-second delay counts from there, not from the first document.
     onStart: (total) => {
