@@ -7,6 +7,7 @@
  *   2. read + extract over the same
  *   3. peak memory while extracting 50 MB of text, one document at a time
  *   4. the duplicate check on synthetic corpora of 1,000 … 10,000 documents
+ *   5. the worker pool and the cache, whole command as a process (bench/parallel.ts)
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -17,6 +18,7 @@ import type { DecodedText } from '../src/model.js';
 import { decodeBuffer } from '../src/read/decode.js';
 import { coreRules } from '../src/rules/load.js';
 import { benchDuplicates } from './duplicates.js';
+import { benchParallel } from './parallel.js';
 
 const SHARED = resolve(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..', '..', '..', 'shared');
 const MB = 1024 * 1024;
@@ -159,6 +161,8 @@ async function main(): Promise<void> {
       'peak RSS MB': result.peakRssMB.toFixed(0),
     });
   }
+
+  await benchParallel();
 }
 
 await main().catch((error: unknown) => {
