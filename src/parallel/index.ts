@@ -8,8 +8,8 @@
  * Cost and memory: the pool starts its workers once per run (each loads figcheck and receives the rule
  * set, ~0.2–0.4 s of one core), so it is only used for runs with many documents (`jobs: 'auto'`) or when
  * asked for (`jobs: N`). At most `window` documents are in flight: READ_AHEAD files' bytes in this
- * thread, or TASKS_PER_THREAD encoded results per worker; only the document being handed to the
- * caller is a live Document. A caller that does not keep documents (the `figures` command) thus runs
+ * thread, or TASKS_PER_THREAD files' bytes or encoded results per worker; only the document being
+ * handed to the caller is decoded into objects, a live Document. A caller that does not keep documents (the `figures` command) thus runs
  * in the memory of one document plus a fixed number of files' bytes and encoded results.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -111,9 +111,7 @@ export async function* readDocuments(tasks: DocumentTask[], context: ReadContext
     stats.pooled++;
     try {
       const encoded = (await pool.run({ task, bytes }, { transferList: [bytes.buffer as ArrayBuffer] })) as Uint8Array;
-      const outcome = decodeOutcome(encoded);
-      store(key, outcome.kind === 'error' ? outcome : encoded);
-      return { outcome };
+      return { encoded, key };
     } catch (error) {
       const outcome = errorOutcome(error);
       if (outcome.kind === 'error') outcome.message = `${task.shown}: ${outcome.message}`;
@@ -130,7 +128,10 @@ export async function* readDocuments(tasks: DocumentTask[], context: ReadContext
       const task = tasks[index]!;
       const prepared = await ahead.shift()!;
       let outcome = prepared.outcome;
-      if (!outcome) {
+      if (prepared.encoded) {
+        outcome = decodeOutcome(prepared.encoded);
+        store(prepared.key, outcome.kind === 'document' || outcome.kind === 'packed' || outcome.kind === 'skip' ? prepared.encoded : outcome);
+      } else if (!outcome) {
         stats.extracted++;
         outcome = await runDocumentTask(task, prepared.bytes!, rules);
         store(prepared.key, outcome);
@@ -149,7 +150,9 @@ export async function* readDocuments(tasks: DocumentTask[], context: ReadContext
 
 interface Prepared {
   outcome?: DocumentOutcome;
-  /** Without an outcome: the bytes to extract in this thread, at the document's turn. */
+  /** A worker's encoded outcome, decoded at the document's turn (bytes weigh less than objects). */
+  encoded?: Uint8Array;
+  /** Without either: the bytes to extract in this thread, at the document's turn. */
   bytes?: Uint8Array;
   key?: string;
 }
