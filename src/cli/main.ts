@@ -33,6 +33,7 @@ interface CommonOptions {
   jobs: number | 'auto';
   cache?: boolean;
   cacheLocation?: string;
+  cacheStrategy: 'metadata' | 'content';
 }
 
 interface CheckCommandOptions extends CommonOptions {
@@ -66,7 +67,12 @@ function withCommonOptions(command: Command): Command {
     .option('-q, --quiet', 'no progress bar')
     .option('-j, --jobs <n>', 'threads reading documents: auto (a pool on all cores for runs of many documents), 1 (none) or a number', jobsOption, 'auto')
     .option('--cache', 'reuse the figures of unchanged documents from earlier runs')
-    .option('--cache-location <dir>', 'folder of the cache (default: .figcheckcache in the working directory)');
+    .option('--cache-location <dir>', 'folder of the cache (default: .figcheckcache in the working directory)')
+    .addOption(
+      new Option('--cache-strategy <strategy>', 'how the cache knows a file is unchanged: by its size and times, or by its bytes')
+        .choices(['metadata', 'content'])
+        .default('metadata'),
+    );
 }
 
 function jobsOption(value: string): number | 'auto' {
@@ -98,8 +104,9 @@ function libraryOptions(options: CommonOptions, locale: Locale): CheckOptions {
     stdinFilename: options.stdinFilename,
     jobs: options.jobs,
     cache: options.cache || options.cacheLocation ? (options.cacheLocation ?? true) : false,
+    cacheStrategy: options.cacheStrategy,
     onReadStats: ({ cache, documents, extracted, pooled, threads }) => {
-      if (cache && !options.quiet) process.stderr.write(`figcheck: cache ${cache.location}: ${cache.hits} of ${documents} document(s) reused, ${extracted} extracted\n`);
+      if (cache && !options.quiet) process.stderr.write(`figcheck: cache ${cache.location}: ${cache.hits} of ${documents} document(s) reused, ${extracted} extracted, ${cache.read} file(s) read\n`);
       if (process.env.FIGCHECK_DEBUG) process.stderr.write(`figcheck: debug: ${extracted} of ${documents} document(s) extracted, ${pooled} by ${threads} worker thread(s)\n`);
     },
     // Created when the run starts, so its one-second delay counts from there, not from the first document.

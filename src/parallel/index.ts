@@ -13,12 +13,13 @@
  * in the memory of one document plus a fixed number of files' bytes and encoded results.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import type { BigIntStats } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Tinypool from 'tinypool';
-import { DEFAULT_CACHE_LOCATION, DocumentCache, type CacheStats } from '../cache/index.js';
+import { DEFAULT_CACHE_LOCATION, DocumentCache, type CacheStats, type CacheStrategy } from '../cache/index.js';
 import { InputError } from '../model.js';
 import { describeFsError } from '../read/decode.js';
 import { readStdin } from '../read/inputs.js';
@@ -35,6 +36,8 @@ export interface ReadOptions {
   jobs?: number | 'auto';
   /** Reuse the extracted documents of earlier runs: `true` for `.figcheckcache` in cwd, or a folder. */
   cache?: boolean | string;
+  /** How the cache knows a file is unchanged: `metadata` (default; size and times, else its bytes) or `content` (its bytes). */
+  cacheStrategy?: CacheStrategy;
   /** Called once all documents were read: how many were extracted, by how many threads, cache hits. */
   onReadStats?: (stats: ReadStats) => void;
 }
@@ -73,45 +76,73 @@ export interface ReadContext extends ReadOptions {
 export async function* readDocuments(tasks: DocumentTask[], context: ReadContext): AsyncGenerator<{ task: DocumentTask; index: number; outcome: DocumentOutcome }> {
   const { rules, warn } = context;
   const cacheLocation = context.cache === true ? DEFAULT_CACHE_LOCATION : context.cache || '';
-  const cache = cacheLocation ? DocumentCache.open(resolve(context.cwd, cacheLocation), rules, figcheckVersion(), warn) : null;
+  const cache = cacheLocation
+    ? DocumentCache.open(resolve(context.cwd, cacheLocation), context.cacheStrategy ?? 'metadata', rules, figcheckVersion(), warn)
+    : null;
+  const cacheStats: CacheStats = { location: cacheLocation, hits: 0, misses: 0, read: 0 };
   const threads = poolThreads(context.jobs);
   const stats: ReadStats = { documents: tasks.length, extracted: 0, pooled: 0, threads: 0 };
   let pool: Tinypool | null = null;
   let toExtract = 0;
   const writes = new Set<Promise<void>>();
-  const store = (key: string | undefined, outcome: DocumentOutcome | Uint8Array) => {
+  const later = (write: Promise<void>) => {
+    const settled = write.finally(() => writes.delete(settled));
+    writes.add(settled);
+  };
+  const store = (prepared: Prepared, outcome: DocumentOutcome | Uint8Array) => {
+    const { key, fileKey } = prepared;
     if (!cache || key === undefined) return;
     if (!(outcome instanceof Uint8Array)) {
       // Unreadable documents and internal errors are not stored: the next run tries again.
       if (outcome.kind !== 'document' && outcome.kind !== 'skip') return;
       outcome = encodeOutcome(outcome);
     }
-    const write = cache.set(key, outcome).finally(() => writes.delete(write));
-    writes.add(write);
+    later(cache.set(key, outcome).then(() => (fileKey ? cache.link(fileKey, key) : undefined)));
   };
 
   /** Read, hash and look up ahead of the document's turn; with a pool, extracted ahead too. */
   const prepare = async (task: DocumentTask): Promise<Prepared> => {
+    // Known unchanged by its metadata: not even read.
+    let fileKey: string | undefined;
+    /** A content key already looked up (and not found, or broken): not looked up twice. */
+    let tried: string | undefined;
+    if (cache && task.file !== '-') {
+      const stats = await stat(task.file, { bigint: true }).catch(() => undefined);
+      fileKey = stats && cache.fileKey(task, stats);
+      const known = fileKey && (await cache.lookup(fileKey));
+      const cached = known ? await cache.get((tried = known)) : undefined;
+      if (cached) {
+        cacheStats.hits++;
+        return { outcome: cached };
+      }
+      if (fileKey && !DocumentCache.settled(stats as BigIntStats)) fileKey = undefined;
+    }
     let bytes: Uint8Array;
     try {
       bytes = await readBytes(task);
     } catch (error) {
       return { outcome: errorOutcome(error) };
     }
+    cacheStats.read++;
     const key = cache?.key(task, bytes);
     if (cache && key !== undefined) {
-      const cached = await cache.get(key);
-      if (cached) return { outcome: cached };
+      const cached = key === tried ? undefined : await cache.get(key);
+      if (cached) {
+        cacheStats.hits++;
+        if (fileKey) later(cache.link(fileKey, key));
+        return { outcome: cached };
+      }
+      cacheStats.misses++;
     }
     toExtract++;
-    if (threads === 0 || (context.jobs === 'auto' || context.jobs === undefined ? toExtract <= POOL_MIN_DOCUMENTS : false)) return { bytes, key };
+    if (threads === 0 || (context.jobs === 'auto' || context.jobs === undefined ? toExtract <= POOL_MIN_DOCUMENTS : false)) return { bytes, key, fileKey };
     pool ??= startPool(threads, rules, stats);
-    if (!pool) return { bytes, key };
+    if (!pool) return { bytes, key, fileKey };
     stats.extracted++;
     stats.pooled++;
     try {
       const encoded = (await pool.run({ task, bytes }, { transferList: [bytes.buffer as ArrayBuffer] })) as Uint8Array;
-      return { encoded, key };
+      return { encoded, key, fileKey };
     } catch (error) {
       const outcome = errorOutcome(error);
       if (outcome.kind === 'error') outcome.message = `${task.shown}: ${outcome.message}`;
@@ -130,11 +161,11 @@ export async function* readDocuments(tasks: DocumentTask[], context: ReadContext
       let outcome = prepared.outcome;
       if (prepared.encoded) {
         outcome = decodeOutcome(prepared.encoded);
-        store(prepared.key, outcome.kind === 'document' || outcome.kind === 'packed' || outcome.kind === 'skip' ? prepared.encoded : outcome);
+        store(prepared, outcome.kind === 'error' ? outcome : prepared.encoded);
       } else if (!outcome) {
         stats.extracted++;
         outcome = await runDocumentTask(task, prepared.bytes!, rules);
-        store(prepared.key, outcome);
+        store(prepared, outcome);
       }
       yield { task, index, outcome };
     }
@@ -144,7 +175,7 @@ export async function* readDocuments(tasks: DocumentTask[], context: ReadContext
     await Promise.allSettled([...writes]);
     await (pool as Tinypool | null)?.destroy();
   }
-  if (cache) stats.cache = { ...cache.stats, location: cacheLocation };
+  if (cache) stats.cache = cacheStats;
   context.onReadStats?.(stats);
 }
 
@@ -155,6 +186,8 @@ interface Prepared {
   /** Without either: the bytes to extract in this thread, at the document's turn. */
   bytes?: Uint8Array;
   key?: string;
+  /** The file's metadata key, when it may be recorded (strategy `metadata`, file not changed just now). */
+  fileKey?: string;
 }
 
 /** Worker threads for `jobs`: 0 for none. */
