@@ -76,9 +76,12 @@ export function openOutcome(outcome: DocumentOutcome): { document: Document; fig
     case 'packed':
     {
       const { parts } = outcome;
-      const segments = 'nodes' in parts.segments ? unpackSegments(parts.segments as PackedSegments) : parts.segments;
+      const packed = 'nodes' in parts.segments ? (parts.segments as PackedSegments) : null;
       const normalized = parts.normalized === SAME_AS_ORIGINAL ? parts.original : parts.normalized;
-      return { document: documentFromParts({ ...parts, normalized, segments, offsets: unpackOffsets(parts.offsets) }), figures: outcome.figures };
+      const document = documentFromParts({ ...parts, normalized, segments: packed ? EMPTY_TREE : (parts.segments as Segment), offsets: unpackOffsets(parts.offsets) });
+      // The tree is rebuilt on first use: a caller that only lists figures (`figures`) never pays for it.
+      if (packed) lazySegments(document, packed);
+      return { document, figures: outcome.figures };
     }
     case 'skip':
       throw new SkipFile(outcome.path, outcome.reason);
@@ -154,6 +157,21 @@ export function unpackOffsets(packed: Int32Array): Int32Array {
     for (let i = from, value = packed[k + 1]!; i < to; i++, value++) offsets[i] = value;
   }
   return offsets;
+}
+
+const EMPTY_TREE: Segment = { kind: 'document', start: 0, end: 0, level: 0, children: [] };
+
+/** Replaces a document's `segments` (in place, so its key order stays) by a getter that unpacks once. */
+function lazySegments(document: Document, packed: PackedSegments): void {
+  let tree: Segment | undefined;
+  Object.defineProperty(document, 'segments', {
+    enumerable: true,
+    configurable: true,
+    get: () => (tree ??= unpackSegments(packed)),
+    set: (value: Segment) => {
+      tree = value;
+    },
+  });
 }
 
 /** A segment tree in pre-order: NODE_FIELDS numbers a node, headings beside them. */
