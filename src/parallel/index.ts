@@ -30,8 +30,9 @@ export { openOutcome, type DocumentOutcome, type DocumentTask } from './document
 
 export interface ReadOptions {
   /**
-   * Threads that decode and extract: `'auto'` (the default) uses a pool of one worker per core when a
-   * run has more than POOL_MIN_BYTES of files to extract; 1 never uses a pool; N ≥ 2 always does.
+   * Threads that decode and extract: `'auto'` (the default) uses a pool of one worker per core on a
+   * machine of POOL_MIN_CORES cores or more when a run has more than POOL_MIN_BYTES of files to
+   * extract; 1 never uses a pool; N ≥ 2 always does.
    */
   jobs?: number | 'auto';
   /** Reuse the extracted documents of earlier runs: `true` for `.figcheckcache` in cwd, or a folder. */
@@ -59,12 +60,15 @@ const READ_AHEAD = 4;
 const TASKS_PER_THREAD = 4;
 /**
  * With `jobs: 'auto'`, documents are extracted in this thread until those that needed extracting
- * reach POOL_MIN_BYTES of files; only then does the pool start. A worker costs ~0.7 s of one core
- * before it runs at full speed (loading figcheck, compiling the rules' patterns, warming the JIT) and
- * each document ~15% more for its way back as data, so on two cores the pool pays from roughly 10 MB
- * of text: a small run, or a cached run after an edit, never starts it.
+ * reach POOL_MIN_BYTES of files; only then does the pool start, and only on POOL_MIN_CORES cores or
+ * more. Measured (bench/parallel.ts, 1,000 documents of plain text): a worker costs ~0.7 s of one core
+ * before it runs at full speed (loading figcheck, compiling the rules' patterns, warming the JIT), and
+ * a document extracted on the pool costs ~1.7 times the CPU of one extracted here (encoding it in the
+ * worker, decoding and rebuilding it here). Two cores cannot win that back; four can. A small run, or
+ * a cached run after an edit, never starts the pool; `jobs: N` starts it regardless.
  */
 export const POOL_MIN_BYTES = 4 * 1024 * 1024;
+export const POOL_MIN_CORES = 4;
 /** Cache entries being written at once, at most. */
 const MAX_PENDING_WRITES = 16;
 
@@ -202,7 +206,7 @@ interface Prepared {
 function poolThreads(jobs: ReadOptions['jobs']): number {
   if (jobs === undefined || jobs === 'auto') {
     const cores = availableParallelism();
-    return cores >= 2 ? cores : 0;
+    return cores >= POOL_MIN_CORES ? cores : 0;
   }
   return jobs >= 2 ? jobs : 0;
 }
