@@ -38,8 +38,8 @@ const MAGIC = Buffer.from(`${FORMAT}\n`, 'latin1');
 const KEY = /^[0-9a-f]{64}$/;
 /** A file changed less than this long before it is read gets no metadata reference (see above). */
 const RACY_SECONDS = 2;
-// zlib's fastest level: an entry is a quarter of its size (a document's text, figures and segments
-// compress well), and the work runs on libuv's threads, beside the main thread's.
+// zlib's fastest level: an entry shrinks to about a quarter (a document's UTF-16 text, figures and
+// segments compress well; ~1.4 times the file's size remains), and the work runs on libuv's threads.
 const deflate = promisify(deflateRaw);
 const inflate = promisify(inflateRaw);
 const DEFLATE = { level: 1 };
