@@ -11,6 +11,7 @@
  *      the same four commands, with the targets of issue 10 (10,000 documents under 60 s and 1 GB);
  *   4. meaning (labelled pairs): tests/meaning/pairs.yaml scored on its three splits (dev, holdout,
  *      unseen) through `check()` in process (bench/meaning.ts).
+ *   5. the worker pool and the cache, whole command as a process (bench/parallel.ts).
  *
  * Ratios are printed against the bare scan and AutoCorrect measured in the same run.
  * Options: `--sizes 1000,2500` (synthetic sizes), `--figcheck path/to/bin/figcheck.js` (another build,
@@ -30,6 +31,7 @@ import { fastestOf, runProcess, type ProcessResult } from './command.js';
 import { REAL_DOCUMENT_FOLDERS, realDocuments, repositoryRoot } from './corpus.js';
 import { benchDuplicates, syntheticName, syntheticTexts } from './duplicates.js';
 import { benchMeaning } from './meaning.js';
+import { benchParallel } from './parallel.js';
 
 const MB = 1024 * 1024;
 
@@ -323,6 +325,7 @@ async function main(): Promise<void> {
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+  await benchParallel();
   console.log(`\n${await benchMeaning(ROOT)}`);
   if (stages) {
     console.log('\nstages, in process (warm; each a part of the command, never the command):');

@@ -22,6 +22,35 @@ export function buildDocument(decoded: DecodedText, meta: DocumentMeta = {}, rul
   return assemble(decoded, meta, { normalized, boilerplate, script, segments: segment(normalized, boilerplate, rules) }, map);
 }
 
+/** A Document as data: everything but its location methods, plus the offset map they are built from. */
+export type DocumentParts = Omit<Document, 'originalOffset' | 'toOriginal' | 'locate' | 'offsetAt' | 'lineText'> & {
+  /** The one offset map's table (normalized offset → original offset) as its runs: OffsetMap.packed(). */
+  offsets: Int32Array;
+};
+
+/**
+ * buildDocument as data, for documents that cross a worker or cache boundary (src/parallel/):
+ * `documentFromParts(documentParts(…))` equals `buildDocument(…)`.
+ */
+export function documentParts(decoded: DecodedText, meta: DocumentMeta = {}, rules: RuleSet = coreRules()): DocumentParts {
+  const { normalized, offsets, boilerplate, script } = normalize(decoded, rules);
+  const map = new OffsetMap(decoded.path, decoded.original, offsets);
+  const { originalOffset, toOriginal, locate, offsetAt, lineText, ...data } = assemble(
+    decoded,
+    meta,
+    { normalized, boilerplate, script, segments: segment(normalized, boilerplate, rules) },
+    map,
+  );
+  return { ...data, offsets: map.packed() };
+}
+
+/** The Document of its parts: the location methods rebuilt over the same offset map. */
+export function documentFromParts(parts: DocumentParts): Document {
+  const { offsets, ...data } = parts;
+  const decoded: DecodedText = { path: data.path, format: data.format, encoding: data.encoding, original: data.original, text: data.original };
+  return assemble(decoded, data, data, new OffsetMap(data.path, data.original, offsets, 'packed'));
+}
+
 /**
  * A Document whose normalized text is its original (an identity offset map), with the given
  * segments: for checks and formatters tested on their own, and synthetic benchmark corpora, where

@@ -7,16 +7,13 @@ import { glob, isDynamicPattern } from 'tinyglobby';
 import { runChecks } from './checks/engine.js';
 import { dropClauses } from './segment/index.js';
 import { CONFIG_NAMES, expandDocumentGroups, findConfig, idsOfMatches, loadConfig, similarConfigNames, type Config } from './config.js';
-import { markDamagedFigures } from './damage/index.js';
 import { buildDocument } from './document.js';
-import { extractFigures } from './extract/index.js';
 import { detectLocale } from './i18n.js';
-import { interpret } from './meaning/index.js';
 import { InputError, type CheckRun, type Document, type DocumentStatus, type Figure, type InputFailure, type Locale, type Severity } from './model.js';
-import { decodeBuffer, decodeFile, readInputFile, SkipFile, type ReadLimits } from './read/decode.js';
+import { openOutcome, readDocuments, type ReadOptions } from './parallel/index.js';
+import { decodeBuffer, decodeFile, type ReadLimits } from './read/decode.js';
 import { byteNameFileSystem, displayFileName } from './read/file-names.js';
-import { findInputs, readStdin } from './read/inputs.js';
-import { formatOf } from './read/formats.js';
+import { findInputs } from './read/inputs.js';
 import { DEFAULT_MAX_DOCUMENT_SIZE, inputFailureOf } from './read/unreadable.js';
 import { outputExclusion } from './output/exclude.js';
 import { loadRuleSet } from './rules/load.js';
@@ -37,7 +34,7 @@ export async function readDocument(source: string | Uint8Array, options: Documen
   return buildDocument(decoded, { id: options.id, period: options.period, status: options.status }, options.rules);
 }
 
-export interface CheckOptions {
+export interface CheckOptions extends ReadOptions {
   /** figcheck.yaml; found in cwd or its parents when omitted; `false` to ignore any config. */
   config?: string | false;
   /** Extra rule files (after the config's). */
@@ -172,25 +169,27 @@ export async function eachDocument(
   const limits: ReadLimits = { maxDocumentSize: options.maxDocumentSize ?? config?.maxDocumentSize ?? DEFAULT_MAX_DOCUMENT_SIZE };
   const inputFailures: InputFailure[] = [];
 
-  for (const [index, plan] of planned.entries()) {
-    const shown = plan.file === '-' ? stdinFilename : displayFileName(displayPath(plan.file, cwd));
-    let read: { doc: Document; figures: Figure[] } | undefined;
+  // Reading, decoding, extracting and interpreting happen in src/parallel/ (read-ahead, cache, worker
+  // pool), one function per document; documents arrive here in plan order, as outcomes.
+  const tasks = planned.map((plan) => ({
+    ...plan,
+    id: plan.id!,
+    shown: plan.file === '-' ? stdinFilename : displayFileName(displayPath(plan.file, cwd)),
+    maxDocumentSize: limits.maxDocumentSize,
+  }));
+  for await (const { task, index, outcome } of readDocuments(tasks, { ...options, cwd, rules, warn: (warning: string) => warnings.push(warning) })) {
+    const shown = task.shown;
+    let read: { document: Document; figures: Figure[] } | undefined;
     try {
-      // Standard input holds at most the limit (a .docx's limit applies to its XML, checked when it is read).
-      const stdinLimit = formatOf(stdinFilename) === 'docx' ? undefined : { maxBytes: limits.maxDocumentSize!, name: shown };
-      const bytes = plan.file === '-' ? await readStdin(process.stdin, stdinLimit) : await readInputFile(plan.file, shown, limits);
-      const decoded = await decodeBuffer(bytes, shown, undefined, limits);
-      const doc = buildDocument(decoded, { id: plan.id, period: plan.period, status: plan.status }, rules);
-      const figures = interpret(doc, extractFigures(doc, rules), rules);
-      markDamagedFigures(figures, [doc], rules);
-      read = { doc, figures };
+      read = openOutcome(outcome);
     } catch (error) {
       // One bad document never stops the run: it is named in a warning and an input-error finding.
       const failure = inputFailureOf(error, shown);
       if (failure) inputFailures.push(failure);
       warnings.push(failure ? `${failure.path}: ${failure.reason}` : (error as Error).message);
     }
-    if (read) await visit(read.doc, read.figures);
+    // Outside the try: an error from the caller (a closed stdout) stops the run rather than naming a document.
+    if (read) await visit(read.document, read.figures);
     options.onDocument?.(shown, index, planned.length);
   }
   return { warnings, inputFailures, rules, config, locale };

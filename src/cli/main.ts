@@ -45,6 +45,10 @@ interface CommonOptions {
   output?: string;
   quiet?: boolean;
   maxDocumentSize?: number;
+  jobs: number | 'auto';
+  cache?: boolean;
+  cacheLocation?: string;
+  cacheStrategy: 'metadata' | 'content';
 }
 
 interface CheckCommandOptions extends CommonOptions {
@@ -83,7 +87,18 @@ function withCommonOptions(command: Command, locale: Locale): Command {
     .option('--no-color', say('noColor'))
     .option('-o, --output <file>', say('output'))
     .option('--max-document-size <size>', say('maxDocumentSize'), documentSize)
-    .option('-q, --quiet', say('quiet'));
+    .option('-q, --quiet', say('quiet'))
+    .option('-j, --jobs <n>', say('jobs'), jobsOption, 'auto')
+    .option('--cache', say('cache'))
+    .option('--cache-location <dir>', say('cacheLocation'))
+    .addOption(new Option('--cache-strategy <strategy>', say('cacheStrategy')).choices(['metadata', 'content']).default('metadata'));
+}
+
+function jobsOption(value: string): number | 'auto' {
+  if (value === 'auto') return value;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be auto or a whole number, 1 or more');
+  return n;
 }
 
 /** Colours only on a terminal, never into a file; NO_COLOR and FORCE_COLOR respected. */
@@ -110,6 +125,13 @@ function libraryOptions(options: CommonOptions, locale: Locale, destinations: De
     exclude: destinations.exclude,
     onPlan: destinations.check,
     maxDocumentSize: options.maxDocumentSize,
+    jobs: options.jobs,
+    cache: options.cache || options.cacheLocation ? (options.cacheLocation ?? true) : false,
+    cacheStrategy: options.cacheStrategy,
+    onReadStats: ({ cache, documents, extracted, pooled, threads }) => {
+      if (cache && !options.quiet) process.stderr.write(`figcheck: cache ${cache.location}: ${cache.hits} of ${documents} document(s) reused, ${extracted} extracted, ${cache.read} file(s) read\n`);
+      if (process.env.FIGCHECK_DEBUG) process.stderr.write(`figcheck: debug: ${extracted} of ${documents} document(s) extracted, ${pooled} by ${threads} worker thread(s)\n`);
+    },
     // Created when the run starts, so its one-second delay counts from there, not from the first document.
     onStart: (total) => {
       progress = createProgress(total, { enabled });

@@ -44,6 +44,19 @@ const TEXTS = {
     en: 'skip (as an input-error) a document whose text is larger, e.g. 64MB (default: 16MB, or figcheck.yaml maxDocumentSize)',
     zh: '文本超过此大小的文档不检查，报告为 input-error，例如 64MB（默认 16MB，或 figcheck.yaml 的 maxDocumentSize）',
   },
+  jobs: {
+    en: 'threads reading documents: auto (a pool on all cores for runs of many documents), 1 (none) or a number',
+    zh: '读取文档的线程数：auto（文档很多时在所有核心上使用线程池）、1（不用线程池）或一个数字',
+  },
+  cache: { en: 'reuse the figures of unchanged documents from earlier runs', zh: '重用之前运行中未改动文档的数字' },
+  cacheLocation: {
+    en: 'folder of the cache (default: .figcheckcache in the working directory)',
+    zh: '缓存所在的文件夹（默认：工作目录中的 .figcheckcache）',
+  },
+  cacheStrategy: {
+    en: 'how the cache knows a file is unchanged: by its size and times, or by its bytes',
+    zh: '缓存如何判断文件未改动：按大小和时间，或按其字节内容',
+  },
   metric: {
     en: 'only the figures a metric catches (a rule file metric id or a core indicator id)',
     zh: '只列出某个指标涵盖的数字（规则文件中的指标 id 或核心指标 id）',

@@ -299,6 +299,18 @@ export function subjectOf(figure: Figure, rules: RuleSet): Subject {
   return (held[SUBJECT] ??= parseSubject(figure.label ?? '', rules));
 }
 
+/**
+ * The subject the meaning stage kept on a figure, if any, and the same put back: for figures that cross
+ * a worker or the cache as data (src/parallel/), where a symbol-keyed property does not travel.
+ */
+export function heldSubject(figure: Figure): Subject | undefined {
+  return (figure as WithSubject)[SUBJECT];
+}
+
+export function holdSubject(figure: Figure, subject: Subject): void {
+  (figure as WithSubject)[SUBJECT] = subject;
+}
+
 /** Scope words of the clause before a figure (年末, 累计, 平均), comparison bases (`比上年末`) removed. */
 function clauseScopes(text: string, from: number, to: number, lex: Lexicon): string[] {
   if (!lex.clauseWords.length || to <= from) return [];

@@ -25,24 +25,36 @@ export class OffsetMap {
     readonly path: string,
     readonly original: string,
     offsets: Int32Array,
+    /** `packed`: `offsets` is the table as runs (packOffsets), the form a document travels in (src/parallel/). */
+    form: 'plain' | 'packed' = 'plain',
   ) {
     // A .txt document normalizes mostly character for character: its map is a handful of runs, held in
     // a few kilobytes instead of 4 bytes a character (200 MB on a 10,000-document run).
-    this.size = offsets.length;
-    let runs = 0;
-    for (let i = 0; i < offsets.length; i++) if (i === 0 || offsets[i] !== offsets[i - 1]! + 1) runs++;
-    if (runs * 4 > offsets.length) {
-      this.plain = offsets;
+    const packed = form === 'packed' ? offsets : packOffsets(offsets);
+    this.size = packed[0] ?? 0;
+    const runs = (packed.length - 1) >> 1;
+    if (runs * 4 > this.size) {
+      this.plain = form === 'plain' ? offsets : unpackOffsets(packed);
       return;
     }
     this.runStarts = new Int32Array(runs);
     this.runOrigins = new Int32Array(runs);
-    for (let i = 0, r = 0; i < offsets.length; i++) {
-      if (i === 0 || offsets[i] !== offsets[i - 1]! + 1) {
-        this.runStarts[r] = i;
-        this.runOrigins[r++] = offsets[i]!;
-      }
+    for (let r = 0; r < runs; r++) {
+      this.runStarts[r] = packed[1 + 2 * r]!;
+      this.runOrigins[r] = packed[2 + 2 * r]!;
     }
+  }
+
+  /** The table as runs (packOffsets' form): what a Document's parts carry through a worker or the cache. */
+  packed(): Int32Array {
+    if (this.plain) return packOffsets(this.plain);
+    const packed = new Int32Array(1 + 2 * this.runStarts!.length);
+    packed[0] = this.size;
+    for (let r = 0; r < this.runStarts!.length; r++) {
+      packed[1 + 2 * r] = this.runStarts![r]!;
+      packed[2 + 2 * r] = this.runOrigins![r]!;
+    }
+    return packed;
   }
 
   private get lineStarts(): number[] {
@@ -140,4 +152,35 @@ function lineStarts(original: string): number[] {
     }
   }
   return starts;
+}
+
+/**
+ * The offset table as its runs of consecutive offsets: [length, then (normalized index, original
+ * offset) where each run starts]. The one compact form of the map, held by OffsetMap and carried by
+ * documents across a worker or the cache.
+ */
+export function packOffsets(offsets: Int32Array): Int32Array {
+  let runs = 0;
+  for (let i = 0; i < offsets.length; i++) if (i === 0 || offsets[i] !== offsets[i - 1]! + 1) runs++;
+  const packed = new Int32Array(1 + 2 * runs);
+  packed[0] = offsets.length;
+  for (let i = 0, at = 1; i < offsets.length; i++) {
+    if (i === 0 || offsets[i] !== offsets[i - 1]! + 1) {
+      packed[at++] = i;
+      packed[at++] = offsets[i]!;
+    }
+  }
+  return packed;
+}
+
+/** The plain table (normalized offset → original offset) of packOffsets' form. */
+export function unpackOffsets(packed: Int32Array): Int32Array {
+  const length = packed[0] ?? 0;
+  const offsets = new Int32Array(length);
+  for (let k = 1; k < packed.length; k += 2) {
+    const from = packed[k]!;
+    const to = k + 2 < packed.length ? packed[k + 2]! : length;
+    for (let i = from, value = packed[k + 1]!; i < to; i++, value++) offsets[i] = value;
+  }
+  return offsets;
 }
