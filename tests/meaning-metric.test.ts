@@ -77,7 +77,8 @@ describe('labels as a reader reads them', () => {
     expect((await figure('粮食产量首次跃上1.3万亿斤。', '1.3万亿斤')).label).toBe('粮食产量');
     const [, real] = await figuresOf('城镇居民人均可支配收入51821元，实际增长4.6%。');
     expect(real!.label).toBe('城镇居民人均可支配收入');
-    expect(real!.metric).toBe('urban-disposable-income-per-capita');
+    // (实际增长 is a scope of the change, not part of the label: real and nominal growth are two facts)
+    expect(real!.metric).toBe('urban-disposable-income-per-capita@real');
   });
 
   it('a line broken inside a word is joined before labelling (M and 2 on lines of their own)', async () => {
@@ -98,6 +99,8 @@ describe('auto-alignment: one fact stated two ways aligns, different facts never
     ['城镇调查失业率5.5%左右；', '5.5%左右', '城镇调查失业率平均为5.2%。', '5.2%'],
     ['城镇调查失业率平均为5.1%。', '5.1%', '全年全国城镇调查失业率平均值为5.1%。', '5.1%'],
     ['国内生产总值增长5%左右；', '5%左右', '国内生产总值比上年增长5.2%。', '5.2%'],
+    // GDP growth is at comparable prices unless the text says otherwise: 实际增长 is its unmarked growth
+    ['经济增长6%左右；', '6%左右', '国内生产总值按可比价格计算，实际增长6.3%。', '6.3%'],
   ];
   it.each(same)('%s ≡ %s', async (textA, rawA, textB, rawB) => {
     const a = identity(await figure(textA, rawA));
@@ -114,9 +117,21 @@ describe('auto-alignment: one fact stated two ways aligns, different facts never
     ['累计完成固定资产投资5000亿元。', '5000亿元', '完成固定资产投资1200亿元。', '1200亿元'],
     ['固定资产投资年均增长9%。', '9%', '固定资产投资增长3%。', '3%'],
     ['新能源发电量1350亿千瓦时。', '1350亿千瓦时', '发电量6465亿千瓦时。', '6465亿千瓦时'],
+    // growth at current prices (名义) and at comparable prices (实际, 扣除价格因素) are two facts
+    ['农村居民人均可支配收入比上年名义增长6.4%。', '6.4%', '农村居民人均可支配收入实际增长6.0%。', '6.0%'],
+    ['社会消费品零售总额名义增长4.2%，', '4.2%', '社会消费品零售总额扣除价格因素增长3.8%。', '3.8%'],
+    ['国内生产总值名义增长4.6%。', '4.6%', '国内生产总值增长5.1%。', '5.1%'],
   ];
   it.each(apart)('%s ≠ %s', async (textA, rawA, textB, rawB) => {
     expect(identity(await figure(textA, rawA))).not.toBe(identity(await figure(textB, rawB)));
+  });
+
+  it('a label still holding a span of years names one figure per year: it is not aligned on', async () => {
+    const [a, b, c] = await figuresOf('单位工业增加值用水量由前两年分别上升2.1%、3.4%，转为下降1.6%。');
+    expect([a!.raw, b!.raw, c!.raw]).toEqual(['2.1%', '3.4%', '1.6%']);
+    expect(identity(a!)).toBeNull();
+    expect(identity(b!)).toBeNull();
+    expect(identity(await figure('城镇新增就业1200万人。', '1200万人'))).not.toBeNull();
   });
 
   it('end to end: two reports stating foreign-exchange reserves under two names disagree, and it is found', async () => {
