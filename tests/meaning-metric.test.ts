@@ -13,6 +13,7 @@ import { check, extract, readDocument } from '../src/pipeline.js';
 import { extractFigures } from '../src/extract/index.js';
 import { interpret } from '../src/meaning/index.js';
 import { autoIdentity } from '../src/checks/align.js';
+import { consistent, truncationConsistent } from '../src/checks/compare.js';
 import { coreRules } from '../src/rules/load.js';
 import { suggestRules } from '../src/suggest.js';
 import type { Figure, Finding } from '../src/model.js';
@@ -144,6 +145,52 @@ describe('auto-alignment: one fact stated two ways aligns, different facts never
     const mismatch = run.findings.find((f) => f.rule === 'figure-mismatch');
     expect(mismatch?.message).toMatch(/外汇储备/);
     expect(mismatch?.locations.map((l) => l.path).sort()).toEqual([a, b].map((p) => p.slice(dir.length + 1)).sort());
+  });
+});
+
+describe('precision: readings that are not contradictions', () => {
+  const twoReports = async (name: string, first: string, second: string) => {
+    const a = join(dir, `${name}-a.txt`);
+    const b = join(dir, `${name}-b.txt`);
+    writeFileSync(a, first);
+    writeFileSync(b, second);
+    writeFileSync(join(dir, `${name}.yaml`), `documents:\n  - { id: a, path: ${name}-a.txt, period: "2024" }\n  - { id: b, path: ${name}-b.txt, period: "2024" }\n`);
+    return check([], { config: join(dir, `${name}.yaml`), cwd: dir });
+  };
+
+  it('a precise figure restated by truncation in a larger magnitude word (74772亿 → 7.4万亿) is info naming that reading', async () => {
+    const run = await twoReports('truncated', '我国经济运行总体平稳。全年国内生产总值56847亿元。\n', '我国经济运行总体平稳。全年国内生产总值5.6万亿元。\n');
+    expect(run.findings.filter((f) => f.rule === 'figure-mismatch')).toEqual([]);
+    const info = run.findings.find((f) => f.rule === 'figure-truncated');
+    expect(info?.severity).toBe('info');
+    expect(info?.message).toMatch(/56847亿元.*5\.6万亿元.*truncated.*truncatedRestatement/);
+    expect(run.comparisons.find((c) => c.name === '国内生产总值')?.verdict).toBe('consistent');
+  });
+
+  it('outside the truncation interval, or at one magnitude word, it is still a mismatch', async () => {
+    // 5.8万亿 truncates [5.8, 5.9)万亿 and rounds [5.75, 5.85]万亿: 56847亿 is in neither
+    const above = await twoReports('above', '我国经济运行总体平稳。全年国内生产总值56847亿元。\n', '我国经济运行总体平稳。全年国内生产总值5.8万亿元。\n');
+    expect(above.findings.filter((f) => f.rule === 'figure-mismatch')).toHaveLength(1);
+    // 5.6847万亿 and 5.6万亿: same magnitude word, fewer digits is a rounding, not a restatement in a larger word
+    const same = await twoReports('same-word', '我国经济运行总体平稳。全年国内生产总值5.6847万亿元。\n', '我国经济运行总体平稳。全年国内生产总值5.6万亿元。\n');
+    expect(same.findings.filter((f) => f.rule === 'figure-mismatch')).toHaveLength(1);
+  });
+
+  it('the truncation reading is a setting: off, the rounded reading reports the pair', async () => {
+    const [fine] = await figuresOf('国内生产总值56847亿元。');
+    const [coarse] = await figuresOf('国内生产总值5.6万亿元。');
+    const magnitudes = coreRules().magnitudes;
+    expect(consistent(fine!, coarse!, coreRules().consistency)).toBe(false);
+    expect(truncationConsistent(fine!, coarse!, { ...coreRules().consistency, truncatedRestatement: true }, magnitudes)).toBe(true);
+    expect(truncationConsistent(fine!, coarse!, { ...coreRules().consistency, truncatedRestatement: false }, magnitudes)).toBe(false);
+  });
+
+  it('a yearly average is no total: the one year after 其中 is not its part', async () => {
+    const run = await twoReports('average', '财政运行平稳。从2019年到2022年年均超收1800亿元，其中去年超收2300亿元。\n', '财政运行平稳。\n');
+    expect(run.findings.filter((f) => f.rule === 'arithmetic-mismatch')).toEqual([]);
+    // (a total it is when no average word stands before it)
+    const total = await twoReports('total', '财政运行平稳。全年超收1800亿元，其中中央超收2300亿元。\n', '财政运行平稳。\n');
+    expect(total.findings.filter((f) => f.rule === 'arithmetic-mismatch')).toHaveLength(1);
   });
 });
 
