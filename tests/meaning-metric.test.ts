@@ -102,6 +102,9 @@ describe('auto-alignment: one fact stated two ways aligns, different facts never
     ['国内生产总值增长5%左右；', '5%左右', '国内生产总值比上年增长5.2%。', '5.2%'],
     // GDP growth is at comparable prices unless the text says otherwise: 实际增长 is its unmarked growth
     ['经济增长6%左右；', '6%左右', '国内生产总值按可比价格计算，实际增长6.3%。', '6.3%'],
+    // a year read off the subject leaves a bare 年; how a target is set (的调控目标定为) is no part of its subject
+    ['2019年进出口总额4.6万亿元。', '4.6万亿元', '进出口总额4.5万亿元。', '4.5万亿元'],
+    ['经济增长速度的调控目标定为7%。', '7%', '国内生产总值比上年增长7.3%。', '7.3%'],
   ];
   it.each(same)('%s ≡ %s', async (textA, rawA, textB, rawB) => {
     const a = identity(await figure(textA, rawA));
