@@ -154,6 +154,13 @@ describe('explicit years and ranges inside a clause go to the figure they govern
     expect(reading(found, '6600万人')).toEqual(['2013/2017', 'actual']);
   });
 
+  it('a span named inside a sentence that opens with its year holds for its own item only', () => {
+    const found = figures(`——2013年3月5日在第十二届全国人民代表大会第一次会议上\n一、过去五年工作回顾\n2012年,城镇居民人均可支配收入达到24565元,五年来年均实际增长8.8%;农村居民人均纯收入达到7917元,年均实际增长9.9%。\n`);
+    expect(reading(found, '24565元')).toEqual(['2012', 'actual']);
+    expect(reading(found, '7917元')).toEqual(['2012', 'actual']);
+    expect(reading(found, '8.8%')).toEqual(['2008/2012', 'actual']);
+  });
+
   it('an average since a base year runs from the year after it', () => {
     const found = figures(`——2003年3月5日在第十届全国人民代表大会第一次会议上\n一、过去五年政府工作的回顾\n2002年,国内生产总值比1989年增长近两倍,年均增长9.3%。\n`);
     expect(reading(found, '9.3%')).toEqual(['1990/2002', 'actual']);

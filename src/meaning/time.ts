@@ -896,6 +896,13 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
     const c = found >= 0 ? ctx.carries[found]! : undefined;
     carry = c?.period && !isolated ? c : undefined;
   }
+  // A span named inside a sentence that opens with its year (`1997年,…达到5160元,五年来年均增长6%;…达到2090元`) is
+  // about its own `;` item: past it, the opening year holds again.
+  if (last?.source === 'span' && /[;；]/u.test(text.slice(last.at, pos))) {
+    const spanAt = last.at;
+    const opening = sentenceMarkers.find((m) => m.source === 'year' && m.at < spanAt && !/[,，;；。:：]/u.test(text.slice(start, m.at)));
+    if (opening) last = opening;
+  }
   // a bare span in a plan part looks forward from the plan year (`五年城镇新增就业5000万人以上`)
   if (last?.bare && targetSection && !reviewSection) {
     const first = ctx.deliveryYear ?? baseYear;
