@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { runChecks } from '../src/checks/engine.js';
 import { documentFromText } from '../src/document.js';
 import { extractFigures } from '../src/extract/index.js';
+import { interpret } from '../src/meaning/index.js';
 import type { Document, Figure } from '../src/model.js';
 import { coreRules } from '../src/rules/load.js';
 
@@ -50,7 +51,8 @@ function generated(count: number): { documents: Document[]; figures: Figure[] } 
     }
     const document = documentFromText(lines.join('\n'), { id: `d${d}`, path: `d${d}.txt` }, rules);
     documents.push(document);
-    figures.push(...extractFigures(document, rules));
+    // (periods and metrics come from the meaning stage, as in the pipeline)
+    figures.push(...interpret(document, extractFigures(document, rules), rules));
   }
   return { documents, figures };
 }
