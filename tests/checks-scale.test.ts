@@ -50,6 +50,7 @@ function generated(count: number): { documents: Document[]; figures: Figure[] } 
     }
     const document = documentFromText(lines.join('\n'), { id: `d${d}`, path: `d${d}.txt` }, rules);
     documents.push(document);
+    // (periods and metrics come from the meaning stage, as in the pipeline)
     figures.push(...extractFigures(document, rules));
   }
   return { documents, figures };

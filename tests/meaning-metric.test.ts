@@ -13,6 +13,7 @@ import { check, extract, readDocument } from '../src/pipeline.js';
 import { extractFigures } from '../src/extract/index.js';
 import { interpret } from '../src/meaning/index.js';
 import { autoIdentity } from '../src/checks/align.js';
+import { consistent, truncationConsistent } from '../src/checks/compare.js';
 import { coreRules } from '../src/rules/load.js';
 import { suggestRules } from '../src/suggest.js';
 import type { Figure, Finding } from '../src/model.js';
@@ -77,7 +78,8 @@ describe('labels as a reader reads them', () => {
     expect((await figure('粮食产量首次跃上1.3万亿斤。', '1.3万亿斤')).label).toBe('粮食产量');
     const [, real] = await figuresOf('城镇居民人均可支配收入51821元，实际增长4.6%。');
     expect(real!.label).toBe('城镇居民人均可支配收入');
-    expect(real!.metric).toBe('urban-disposable-income-per-capita');
+    // (实际增长 is a scope of the change, not part of the label: real and nominal growth are two facts)
+    expect(real!.metric).toBe('urban-disposable-income-per-capita@real');
   });
 
   it('a line broken inside a word is joined before labelling (M and 2 on lines of their own)', async () => {
@@ -98,6 +100,14 @@ describe('auto-alignment: one fact stated two ways aligns, different facts never
     ['城镇调查失业率5.5%左右；', '5.5%左右', '城镇调查失业率平均为5.2%。', '5.2%'],
     ['城镇调查失业率平均为5.1%。', '5.1%', '全年全国城镇调查失业率平均值为5.1%。', '5.1%'],
     ['国内生产总值增长5%左右；', '5%左右', '国内生产总值比上年增长5.2%。', '5.2%'],
+    // GDP growth is at comparable prices unless the text says otherwise: 实际增长 is its unmarked growth
+    ['经济增长6%左右；', '6%左右', '国内生产总值按可比价格计算，实际增长6.3%。', '6.3%'],
+    // a year read off the subject leaves a bare 年; how a target is set (的调控目标定为) is no part of its subject
+    ['2019年进出口总额4.6万亿元。', '4.6万亿元', '进出口总额4.5万亿元。', '4.5万亿元'],
+    ['经济增长速度的调控目标定为7%。', '7%', '国内生产总值比上年增长7.3%。', '7.3%'],
+    // a start value's subject stands before 由/从 in its own clause, or in the clause before it
+    ['发电装机容量由2017年的17.8亿千瓦增加到2022年的25.6亿千瓦。', '17.8亿千瓦', '全国发电装机容量17.8亿千瓦。', '17.8亿千瓦'],
+    ['城镇居民家庭人均可支配收入,由2007年的13786元增加到2012年的24565元。', '13786元', '城镇居民人均可支配收入13786元。', '13786元'],
   ];
   it.each(same)('%s ≡ %s', async (textA, rawA, textB, rawB) => {
     const a = identity(await figure(textA, rawA));
@@ -114,9 +124,21 @@ describe('auto-alignment: one fact stated two ways aligns, different facts never
     ['累计完成固定资产投资5000亿元。', '5000亿元', '完成固定资产投资1200亿元。', '1200亿元'],
     ['固定资产投资年均增长9%。', '9%', '固定资产投资增长3%。', '3%'],
     ['新能源发电量1350亿千瓦时。', '1350亿千瓦时', '发电量6465亿千瓦时。', '6465亿千瓦时'],
+    // growth at current prices (名义) and at comparable prices (实际, 扣除价格因素) are two facts
+    ['农村居民人均可支配收入比上年名义增长6.4%。', '6.4%', '农村居民人均可支配收入实际增长6.0%。', '6.0%'],
+    ['社会消费品零售总额名义增长4.2%，', '4.2%', '社会消费品零售总额扣除价格因素增长3.8%。', '3.8%'],
+    ['国内生产总值名义增长4.6%。', '4.6%', '国内生产总值增长5.1%。', '5.1%'],
   ];
   it.each(apart)('%s ≠ %s', async (textA, rawA, textB, rawB) => {
     expect(identity(await figure(textA, rawA))).not.toBe(identity(await figure(textB, rawB)));
+  });
+
+  it('a label still holding a span of years names one figure per year: it is not aligned on', async () => {
+    const [a, b, c] = await figuresOf('单位工业增加值用水量由前两年分别上升2.1%、3.4%，转为下降1.6%。');
+    expect([a!.raw, b!.raw, c!.raw]).toEqual(['2.1%', '3.4%', '1.6%']);
+    expect(identity(a!)).toBeNull();
+    expect(identity(b!)).toBeNull();
+    expect(identity(await figure('城镇新增就业1200万人。', '1200万人'))).not.toBeNull();
   });
 
   it('end to end: two reports stating foreign-exchange reserves under two names disagree, and it is found', async () => {
@@ -129,6 +151,52 @@ describe('auto-alignment: one fact stated two ways aligns, different facts never
     const mismatch = run.findings.find((f) => f.rule === 'figure-mismatch');
     expect(mismatch?.message).toMatch(/外汇储备/);
     expect(mismatch?.locations.map((l) => l.path).sort()).toEqual([a, b].map((p) => p.slice(dir.length + 1)).sort());
+  });
+});
+
+describe('precision: readings that are not contradictions', () => {
+  const twoReports = async (name: string, first: string, second: string) => {
+    const a = join(dir, `${name}-a.txt`);
+    const b = join(dir, `${name}-b.txt`);
+    writeFileSync(a, first);
+    writeFileSync(b, second);
+    writeFileSync(join(dir, `${name}.yaml`), `documents:\n  - { id: a, path: ${name}-a.txt, period: "2024" }\n  - { id: b, path: ${name}-b.txt, period: "2024" }\n`);
+    return check([], { config: join(dir, `${name}.yaml`), cwd: dir });
+  };
+
+  it('a precise figure restated by truncation in a larger magnitude word (74772亿 → 7.4万亿) is info naming that reading', async () => {
+    const run = await twoReports('truncated', '我国经济运行总体平稳。全年国内生产总值56847亿元。\n', '我国经济运行总体平稳。全年国内生产总值5.6万亿元。\n');
+    expect(run.findings.filter((f) => f.rule === 'figure-mismatch')).toEqual([]);
+    const info = run.findings.find((f) => f.rule === 'figure-truncated');
+    expect(info?.severity).toBe('info');
+    expect(info?.message).toMatch(/56847亿元.*5\.6万亿元.*truncated.*truncatedRestatement/);
+    expect(run.comparisons.find((c) => c.name === '国内生产总值')?.verdict).toBe('consistent');
+  });
+
+  it('outside the truncation interval, or at one magnitude word, it is still a mismatch', async () => {
+    // 5.8万亿 truncates [5.8, 5.9)万亿 and rounds [5.75, 5.85]万亿: 56847亿 is in neither
+    const above = await twoReports('above', '我国经济运行总体平稳。全年国内生产总值56847亿元。\n', '我国经济运行总体平稳。全年国内生产总值5.8万亿元。\n');
+    expect(above.findings.filter((f) => f.rule === 'figure-mismatch')).toHaveLength(1);
+    // 5.6847万亿 and 5.6万亿: same magnitude word, fewer digits is a rounding, not a restatement in a larger word
+    const same = await twoReports('same-word', '我国经济运行总体平稳。全年国内生产总值5.6847万亿元。\n', '我国经济运行总体平稳。全年国内生产总值5.6万亿元。\n');
+    expect(same.findings.filter((f) => f.rule === 'figure-mismatch')).toHaveLength(1);
+  });
+
+  it('the truncation reading is a setting: off, the rounded reading reports the pair', async () => {
+    const [fine] = await figuresOf('国内生产总值56847亿元。');
+    const [coarse] = await figuresOf('国内生产总值5.6万亿元。');
+    const magnitudes = coreRules().magnitudes;
+    expect(consistent(fine!, coarse!, coreRules().consistency)).toBe(false);
+    expect(truncationConsistent(fine!, coarse!, { ...coreRules().consistency, truncatedRestatement: true }, magnitudes)).toBe(true);
+    expect(truncationConsistent(fine!, coarse!, { ...coreRules().consistency, truncatedRestatement: false }, magnitudes)).toBe(false);
+  });
+
+  it('a yearly average is no total: the one year after 其中 is not its part', async () => {
+    const run = await twoReports('average', '财政运行平稳。从2019年到2022年年均超收1800亿元，其中去年超收2300亿元。\n', '财政运行平稳。\n');
+    expect(run.findings.filter((f) => f.rule === 'arithmetic-mismatch')).toEqual([]);
+    // (a total it is when no average word stands before it)
+    const total = await twoReports('total', '财政运行平稳。全年超收1800亿元，其中中央超收2300亿元。\n', '财政运行平稳。\n');
+    expect(total.findings.filter((f) => f.rule === 'arithmetic-mismatch')).toHaveLength(1);
   });
 });
 

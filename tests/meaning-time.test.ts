@@ -42,7 +42,8 @@ describe("a document's own time, with no configuration", () => {
   it('a congress report dated in October on a line of its own describes its own year and its decade', () => {
     const text = '高举旗帜\n——在中国共产党第二十次全国代表大会上的报告\n\n(2022年10月16日)\n\n十年来,国内生产总值从54万亿元增长到114万亿元。今年粮食产量保持在1.3万亿斤以上。\n';
     const found = figures(text);
-    expect(reading(found, '114万亿元')).toEqual(['2013/2022', 'actual']);
+    // the level a decade reached (增长到) is of its last finished year: 2022 was not over in October
+    expect(reading(found, '114万亿元')).toEqual(['2021', 'actual']);
     // the start value of a decade is the year before it
     expect(reading(found, '54万亿元')).toEqual(['2012', 'actual']);
     expect(reading(found, '1.3万亿斤以上')[0]).toBe('2022');
@@ -143,6 +144,21 @@ describe('explicit years and ranges inside a clause go to the figure they govern
     // an average over the years from one to the other
     expect(reading(found, '7.7%')).toEqual(['1998/2002', 'actual']);
     expect(reading(found, '1399亿美元')[0]).toBe('1997');
+  });
+
+  it('an end value under a span in force is the level of its last year; a cumulative figure stays of the span', () => {
+    const found = figures(`——2018年3月5日在第十三届全国人民代表大会第一次会议上\n一、过去五年工作回顾\n五年来,常住人口城镇化率提高到58.5%,农村居民人均纯收入由8900元增加到13400元;累计新增就业6600万人。\n`);
+    expect(reading(found, '58.5%')).toEqual(['2017', 'actual']);
+    expect(reading(found, '13400元')).toEqual(['2017', 'actual']);
+    expect(reading(found, '8900元')).toEqual(['2012', 'actual']);
+    expect(reading(found, '6600万人')).toEqual(['2013/2017', 'actual']);
+  });
+
+  it('a span named inside a sentence that opens with its year holds for its own item only', () => {
+    const found = figures(`——2013年3月5日在第十二届全国人民代表大会第一次会议上\n一、过去五年工作回顾\n2012年,城镇居民人均可支配收入达到24565元,五年来年均实际增长8.8%;农村居民人均纯收入达到7917元,年均实际增长9.9%。\n`);
+    expect(reading(found, '24565元')).toEqual(['2012', 'actual']);
+    expect(reading(found, '7917元')).toEqual(['2012', 'actual']);
+    expect(reading(found, '8.8%')).toEqual(['2008/2012', 'actual']);
   });
 
   it('an average since a base year runs from the year after it', () => {

@@ -58,7 +58,7 @@ function sortFigures(figures: Figure[], documentOrder: ReadonlyMap<string, numbe
   );
 }
 
-const labelSettingsCache = new WeakMap<AlignmentSettings, { prefixes: string[]; synonyms: [string, string[]][]; generic: Set<string> }>();
+const labelSettingsCache = new WeakMap<AlignmentSettings, { prefixes: string[]; synonyms: [string, string[]][]; generic: Set<string>; time: RegExp | null }>();
 
 /** The label word lists of the settings, normalized once per settings object (not once per figure). */
 function labelSettings(settings: AlignmentSettings) {
@@ -68,6 +68,7 @@ function labelSettings(settings: AlignmentSettings) {
       prefixes: (settings.labelPrefixes ?? []).map(normalizeLabel),
       synonyms: Object.entries(settings.synonyms ?? {}),
       generic: new Set((settings.genericLabels ?? []).map(normalizeLabel)),
+      time: settings.labelTimePattern ? new RegExp(settings.labelTimePattern, 'u') : null,
     };
     labelSettingsCache.set(settings, compiled);
   }
@@ -76,13 +77,15 @@ function labelSettings(settings: AlignmentSettings) {
 
 /** The auto-alignment label of a figure, or null when it is too generic to align on. */
 export function autoLabel(figure: Figure, settings: AlignmentSettings): string | null {
-  const { prefixes, synonyms, generic } = labelSettings(settings);
+  const { prefixes, synonyms, generic, time } = labelSettings(settings);
   let label = stripLabelPrefixes(normalizeLabel(figure.label ?? ''), prefixes);
   for (const [canonical, variants] of synonyms) {
     for (const variant of variants) if (variant && label.includes(variant)) label = label.split(variant).join(canonical);
   }
   if ([...label].length < (settings.minLabelLength ?? 2)) return null;
   if (generic.has(label)) return null;
+  // A label still holding a year or a span of years names no single fact of one period.
+  if (time?.test(label)) return null;
   // A label that is only digits/latin is an extraction artefact, not a metric name.
   if (!/[\u4e00-\u9fff]/.test(label)) return null;
   return label;
@@ -99,6 +102,9 @@ export function autoKey(figure: Figure, label: string): string {
  */
 export function autoIdentity(figure: Figure, rules: RuleSet): { id: string; name: string } | null {
   const measure = `${figure.unit ?? ''}|${figure.kind}|${figure.change ?? ''}`;
+  // A label still holding a span of years (`由前三年分别上升…`) names one figure per year, whatever indicator it names.
+  const { time } = labelSettings(rules.alignment ?? {});
+  if (time && figure.label && time.test(normalizeLabel(figure.label))) return null;
   const indicator = figure.metric ? indicatorOf(figure.metric, rules) : undefined;
   if (indicator) {
     const scoped = figure.metric!.includes('@');

@@ -79,6 +79,40 @@ export function consistent(a: Figure, b: Figure, settings: ConsistencySettings =
   return overlaps(a.interval, b.interval, epsilon);
 }
 
+/**
+ * The magnitude word a figure is written with (`7.4万亿元` → 1e12, `74772亿元` → 1e8): the value of the longest
+ * magnitude word in its raw text, 1 when it has none. Read from the magnitudes of rules/core/magnitudes.yaml.
+ */
+export function writtenMagnitude(figure: Figure, magnitudes: Record<string, string | number> | undefined): number {
+  let word = '';
+  for (const w of Object.keys(magnitudes ?? {})) if (w.length > word.length && figure.raw.includes(w)) word = w;
+  return word ? Number(magnitudes![word]) : 1;
+}
+
+/**
+ * The truncation reading (setting `consistency.truncatedRestatement`, docs/semantics.md): Chinese reports often
+ * restate a precise figure in a larger magnitude word by cutting digits off, not by rounding (`74772亿元` later
+ * written `7.4万亿元`). Two plain statements of different precision whose coarser one is written with the larger
+ * magnitude word agree under this reading when the precise one lies in the coarser one's truncation interval
+ * [x, x + q) (toward zero: (x − q, x] below zero), q being its last digit's step.
+ */
+export function truncationConsistent(
+  a: Figure,
+  b: Figure,
+  settings: ConsistencySettings,
+  magnitudes: Record<string, string | number> | undefined,
+): boolean {
+  if (!settings.truncatedRestatement) return false;
+  const wa = plainWidth(a);
+  const wb = plainWidth(b);
+  if (wa === null || wb === null || a.value === null || b.value === null || near(wa, wb, 1e-6)) return false;
+  const [fine, coarse, q] = wa < wb ? [a, b, wb] : [b, a, wa];
+  if (writtenMagnitude(coarse, magnitudes) <= writtenMagnitude(fine, magnitudes)) return false;
+  const x = coarse.value!;
+  const cut: Interval = x >= 0 ? { lo: x, loClosed: true, hi: x + q, hiClosed: false } : { lo: x - q, loClosed: false, hi: x, hiClosed: true };
+  return contains(cut, fine.interval!, settings.relativeEpsilon ?? DEFAULT_EPSILON);
+}
+
 export type Direction = 'higher-is-better' | 'lower-is-better';
 
 /**

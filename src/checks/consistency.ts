@@ -9,11 +9,13 @@ import type { CheckRule, ConsistencySettings } from '../rules/types.js';
 import { t } from '../i18n.js';
 import { ambiguousLabel, metricGroups, sameSentence, type MetricGroup } from './align.js';
 import { Decimal } from 'decimal.js';
-import { consistent, plainWidth, describeReading, figureText, precision } from './compare.js';
+import { consistent, plainWidth, describeReading, figureText, precision, truncationConsistent } from './compare.js';
 import { fingerprint } from './fingerprint.js';
 import type { CheckContext, CheckModule } from './types.js';
 
 export const FIGURE_MISMATCH = 'figure-mismatch';
+/** Two statements that agree only if the coarser one was truncated (consistency.truncatedRestatement): info. */
+export const FIGURE_TRUNCATED = 'figure-truncated';
 
 /** A figure's location with its original text filled in. */
 export function locationOf(figure: Figure): Location {
@@ -70,6 +72,27 @@ function mismatchFinding(
     message,
     metric: group.metric,
     locations: figures.map(locationOf),
+  };
+}
+
+/** The info finding for two readings that agree under the truncation reading only; it names that reading. */
+function truncatedFinding(group: MetricGroup, pair: [Reading, Reading], context: CheckContext, documents: ReadonlyMap<string, Document>): Finding {
+  const { locale } = context;
+  const ordered = [...pair].sort((a, b) => precision(a.figures[0]!) - precision(b.figures[0]!));
+  const shown = ordered.map((r) => describeReading(r.figures[0]!, documents.get(r.document), locale));
+  const message =
+    `${group.name}: ${shown.join(t(locale, { en: ' vs ', zh: ' 与 ' }))}` +
+    t(locale, {
+      en: ': consistent if the coarser figure was truncated, not rounded (reading: consistency.truncatedRestatement)',
+      zh: '：若较粗的数字为截断（而非四舍五入）所得则一致（按 consistency.truncatedRestatement 的读法）',
+    });
+  return {
+    fingerprint: fingerprint(FIGURE_TRUNCATED, group.metric, ordered.map((r) => ({ document: r.document, text: r.text }))),
+    rule: FIGURE_TRUNCATED,
+    severity: 'info',
+    message,
+    metric: group.metric,
+    locations: ordered.flatMap((r) => r.figures).map(locationOf),
   };
 }
 
@@ -173,7 +196,7 @@ export function disagreeing(
 
 export const consistencyCheck: CheckModule = {
   type: 'consistency',
-  ruleIds: [FIGURE_MISMATCH],
+  ruleIds: [FIGURE_MISMATCH, FIGURE_TRUNCATED],
   defaultSeverity: 'error',
   description: 'Two statements of one metric for the same period whose intervals do not overlap.',
   onByDefault: true,
@@ -191,7 +214,24 @@ export const consistencyCheck: CheckModule = {
       const excluded = (a: Reading, b: Reading): boolean =>
         a.document === b.document &&
         ((group.auto && alignment.withinDocument === false) || onlyInOneSentence(a, b, documents));
-      const involved = ambiguous ? new Set<Reading>() : disagreeing(readings, settings, excluded);
+      // Pairs that disagree when rounded but agree when the coarser figure was truncated: not a mismatch.
+      const truncated: Array<[Reading, Reading]> = [];
+      const seen = new Set<string>();
+      const index = new Map(readings.map((r, i) => [r, i]));
+      const excusedByTruncation = (a: Reading, b: Reading): boolean => {
+        const [fa, fb] = [a.figures[0]!, b.figures[0]!];
+        if (!truncationConsistent(fa, fb, settings, context.rules.magnitudes) || consistent(fa, fb, settings)) return false;
+        const key = [index.get(a)!, index.get(b)!].sort((x, y) => x - y).join(',');
+        if (!seen.has(key)) {
+          seen.add(key);
+          truncated.push([a, b]);
+        }
+        return true;
+      };
+      const involved = ambiguous ? new Set<Reading>() : disagreeing(readings, settings, (a, b) => excluded(a, b) || excusedByTruncation(a, b));
+      for (const pair of truncated) {
+        if (!involved.has(pair[0]) && !involved.has(pair[1])) findings.push(truncatedFinding(group, pair, context, documents));
+      }
       context.comparisons.push({
         metric: group.metric,
         name: group.name,

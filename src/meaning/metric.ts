@@ -56,6 +56,8 @@ export interface Subject {
 }
 
 interface Lexicon {
+  /** Words that open a start value (`由`, `从`: periods.yaml startBefore). */
+  startWords: string[];
   byName: Map<string, Indicator>;
   byId: Map<string, Indicator>;
   /** Prefix words, longest first: scope id, or '' for a neutral word. */
@@ -157,6 +159,7 @@ function lexiconOf(rules: RuleSet): Lexicon {
     nameEnds,
     longestName: Math.max(0, ...[...byName.keys()].map((n) => n.length)),
     relationalTails: relationalTails.map(normalizeSubject).sort((a, b) => b.length - a.length),
+    startWords: k.periods.startBefore ?? [],
   };
   lexicons.set(rules, lex);
   return lex;
@@ -476,9 +479,18 @@ const SENTENCE_END = /[。!！?？;；\n]/u;
  * figure without a subject of its own: the name ending latest before the figure's clause, nothing but
  * words between it and the clause (no figure: `floor` is the previous figure's end). Null when none.
  */
+/** What may stand between a start word and its value: a year (`由1997年的`), or nothing. */
+const START_TAIL = /^\s*(?:(?:19|20)\d{2}\s*年(?:末|底)?\s*的?)?\s*$/u;
+
 function topicOf(text: string, floor: number, at: number, lex: Lexicon): string | null {
   let clause = at;
   while (clause > floor && !CLAUSE_BREAK[text.charCodeAt(clause - 1)]) clause--;
+  // `发电装机容量由1997年的2.54亿千瓦增加到…`: a start value's subject stands before the start word in its own clause
+  const own = text.slice(clause, at);
+  for (const word of lex.startWords) {
+    const i = own.lastIndexOf(word);
+    if (i > 0 && START_TAIL.test(own.slice(i + word.length))) return normalizeSubject(own.slice(0, i));
+  }
   if (clause <= floor) return null;
   let start = clause - 1;
   while (start > floor && !SENTENCE_END.test(text[start - 1]!)) start--;

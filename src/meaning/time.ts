@@ -903,6 +903,13 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
     const c = found >= 0 ? ctx.carries[found]! : undefined;
     carry = c?.period && !isolated ? c : undefined;
   }
+  // A span named inside a sentence that opens with its year (`1997年,…达到5160元,五年来年均增长6%;…达到2090元`) is
+  // about its own `;` item: past it, the opening year holds again.
+  if (last?.source === 'span' && /[;；]/u.test(text.slice(last.at, pos))) {
+    const spanAt = last.at;
+    const opening = sentenceMarkers.find((m) => m.source === 'year' && m.at < spanAt && !/[,，;；。:：]/u.test(text.slice(start, m.at)));
+    if (opening) last = opening;
+  }
   // a bare span in a plan part looks forward from the plan year (`五年城镇新增就业5000万人以上`)
   if (last?.bare && targetSection && !reviewSection) {
     const first = ctx.deliveryYear ?? baseYear;
@@ -944,5 +951,15 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
     }
   }
 
+  // An end value (`…增加到3251亿美元`, `城镇化率提高到65.2%`) under a span in force is the level reached at the span's
+  // end, of its last year; a year written after 到 is a marker already, and a cumulative clause (累计) stays the span's,
+  // as does a plan's (`十四五时期…提高到65%` is the plan's target).
+  if (started === null && period !== null && !(targetSection && !reviewSection) && /^\d{4}\/\d{4}$/u.test(period) && !k.periods.cumulative?.some((w) => clause.includes(w))) {
+    const lead = text.slice(Math.max(start, pos - 8), pos).replace(/[\s的]+$/u, '');
+    // (a span running into the year the document is delivered in, `十年来` in an October congress report, ends
+    // with that year unfinished: the level reached is the last finished year's)
+    const last = Number(period.slice(5));
+    if (lead && periodWordsOf(k).changeToEnd.test(lead)) period = String(ctx.deliveryYear === last ? last - 1 : last);
+  }
   return { period, sentenceStart: start, baseYear, targetSection, reviewSection, glossary, isolated, marker: last, carry, startValue: started !== null };
 }

@@ -35,6 +35,8 @@ export interface BoilerplatePattern {
 /** Auto-alignment of figures no metric rule covers (rules/core/checks.yaml). */
 export interface AlignmentSettings {
   minLabelLength?: number;
+  /** Regex: a label still holding a year or a span of years is not aligned on (align.ts). */
+  labelTimePattern?: string;
   genericLabels?: string[];
   severity?: Severity;
   withinDocument?: boolean;
@@ -72,6 +74,8 @@ export interface JurisdictionSettings {
 export interface ConsistencySettings {
   equalPrecisionStrict?: boolean;
   relativeEpsilon?: number;
+  /** A precise figure inside a coarser restatement's truncation interval is not a mismatch (compare.ts). */
+  truncatedRestatement?: boolean;
 }
 
 export interface ArithmeticSettings {
