@@ -318,8 +318,9 @@ describe.skipIf(!available)('HTML discrepancy report of 10,000 documents in Chro
   it('shows metrics aligned automatically by their name, never by an internal key', async () => {
     await page.click('#single-statements summary');
     for (let i = 0; i < 3; i++) await page.click('#comparisons > .list > .pager button:has-text("Next")');
+    // The page renders after each click's handler: wait for the rendered text instead of reading it at once.
+    await expect.poll(() => page.evaluate(() => document.body.innerText), { timeout: 10_000 }).toContain('aligned automatically');
     const text = await page.evaluate(() => document.body.innerText);
-    expect(text).toContain('aligned automatically');
     expect(text).toContain('城镇新增就业');
     expect(text).toContain('粮食产量');
     expect(text).not.toContain('auto:');
