@@ -19,6 +19,7 @@ import type { Document } from '../src/model.js';
 import { decodeBuffer } from '../src/read/decode.js';
 import { coreRules } from '../src/rules/load.js';
 import { realDocuments } from './corpus.js';
+import { seededRandom as random } from '../tests/helpers/random.js';
 
 export interface DuplicateBenchResult {
   documents: number;
@@ -32,15 +33,6 @@ export interface DuplicateBenchResult {
   findings: number;
 }
 
-/** mulberry32: a small seeded generator, so every run checks the same corpus. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A normalized text as a Document whose original is itself. */
 function syntheticDocument(id: string, text: string): Document {

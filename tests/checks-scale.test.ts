@@ -14,18 +14,10 @@ import { documentFromText } from '../src/document.js';
 import { extractFigures } from './helpers/figures.js';
 import type { Document, Figure } from '../src/model.js';
 import { coreRules } from '../src/rules/load.js';
+import { seededRandom as random } from './helpers/random.js';
 
 const rules = coreRules();
 
-/** mulberry32: the same documents every run. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const LABELS = ['地区生产总值', '一般公共预算收入', '固定资产投资', '社会消费品零售总额', '城镇居民人均可支配收入', '进出口总额', '粮食产量', '规模以上工业增加值'];
 

@@ -10,16 +10,8 @@
 import { fingerprint } from '../../src/checks/fingerprint.js';
 import type { CheckRun, Document, Figure, Finding, MetricComparison, TargetOutcome } from '../../src/model.js';
 import { closed, figureIn, textDocument } from '../report-fixtures.js';
+import { seededRandom as random } from './random.js';
 
-/** mulberry32: a small seeded generator. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIRST = '东西南北中上下新安永宁平长延清河山云海江湖';
 const SECOND = '阳安宁兴平城州源泉川林峰原田水台港湾岭溪丰乐庆昌和泰康福华盛远通明德政文武利吉祥瑞鸿福恒隆泰盛达荣';
