@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import type { Figure } from '../src/model.js';
+import type { Document, Figure } from '../src/model.js';
 import { InputError } from '../src/model.js';
 import { consistent, overlaps, targetOutcome } from '../src/checks/compare.js';
 import { runChecks as runAllChecks } from '../src/checks/engine.js';
@@ -189,6 +189,19 @@ describe('target-missed (target)', () => {
     const run = runChecks([report, cpiReport, yearbook], figures, ruleSet({}), { locale: 'en' });
     expect(run.findings).toEqual([]);
     expect(run.targets.map((o) => o.outcome)).toEqual(['met', 'met']);
+  });
+  it('a decrease target of a lower-is-better metric is a floor on the decrease: 3.8% lower beats 2.5%左右 lower', () => {
+    const plan = textDocument('plan', '单位国内生产总值能耗降低2.5%左右', { period: '2023' });
+    const outcome = textDocument('outcome', '单位国内生产总值能耗降低3.8%,单位国内生产总值能耗降低1.2%', { period: '2024', status: 'final' });
+    const target = figureIn(plan, { raw: '2.5%左右', value: 2.5, interval: closed(2.45, 2.55), unit: '%', qualifier: '左右', kind: 'change', change: 'decrease', label: '单位国内生产总值能耗', period: '2024', modality: 'target' });
+    const actual = (raw: string, value: number, other: Document) =>
+      figureIn(other, { raw, value, interval: closed(value - 0.05, value + 0.05), unit: '%', kind: 'change', change: 'decrease', label: '单位国内生产总值能耗', period: '2024' });
+    const beaten = runChecks([plan, outcome], [target, actual('3.8%', 3.8, outcome)], ruleSet({}), { locale: 'en' });
+    expect(beaten.findings.filter((f) => f.rule === 'target-missed')).toEqual([]);
+    expect(beaten.targets.map((o) => o.outcome)).toEqual(['met']);
+    const short = textDocument('short', '单位国内生产总值能耗降低1.2%', { period: '2024', status: 'final' });
+    const missed = runChecks([plan, short], [target, actual('1.2%', 1.2, short)], ruleSet({}), { locale: 'en' });
+    expect(missed.targets.map((o) => o.outcome)).toEqual(['missed']);
   });
 });
 

@@ -18,11 +18,15 @@ export const TARGET_MISSED = 'target-missed';
  * a ceiling), else the lower-is-better word list (CPI, unemployment), else higher-is-better.
  */
 export function directionOf(target: Figure, metric: MetricRule | undefined, lowerIsBetter: string[]): Direction | undefined {
-  if (metric?.direction) return metric.direction;
+  // A decrease (`单位国内生产总值能耗降低2.5%左右`) states how much lower the metric is to go: for a metric
+  // where lower is better, the bigger the decrease the better.
+  const ofMetric = (direction: Direction): Direction =>
+    direction === 'lower-is-better' && target.change === 'decrease' ? 'higher-is-better' : direction;
+  if (metric?.direction) return ofMetric(metric.direction);
   const i = target.interval;
   if (i && i.lo !== null && i.hi === null) return 'higher-is-better';
   if (i && i.hi !== null && (i.lo === null || i.lo === 0) && target.qualifier) return 'lower-is-better';
-  if (lowerIsBetter.some((word) => word && target.label.includes(word))) return 'lower-is-better';
+  if (lowerIsBetter.some((word) => word && target.label.includes(word))) return ofMetric('lower-is-better');
   return 'higher-is-better';
 }
 
