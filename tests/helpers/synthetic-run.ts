@@ -7,9 +7,8 @@
  * reports hold a placeholder, every yearbook a figure stated nowhere else (a single statement), and
  * two metrics are aligned automatically (their ids are internal `auto:` keys a reader must not see).
  */
-import { fingerprint } from '../../src/checks/fingerprint.js';
-import type { CheckRun, Document, Figure, Finding, MetricComparison, TargetOutcome } from '../../src/model.js';
-import { closed, figureIn, textDocument } from '../report-fixtures.js';
+import type { CheckRun, Document, Figure, MetricComparison, TargetOutcome } from '../../src/model.js';
+import { closed, figureIn, finding, textDocument } from '../report-fixtures.js';
 import { seededRandom as random } from './random.js';
 
 
@@ -44,14 +43,6 @@ export function syntheticRun(documents = 10_000, seed = 20251205): CheckRun {
   const run: CheckRun = { documents: [], figures: [], findings: [], comparisons: [], targets: [], coverage: [], warnings: [] };
   const figure = (document: Document, text: string, metric: Metric, value: number, occurrence = 0): Figure =>
     figureIn(document, text, { value, unit: metric.unit, interval: closed(value - 0.05, value + 0.05), label: metric.name }, occurrence);
-  const finding = (rule: string, severity: Finding['severity'], message: string, metric: string | null, figures: Figure[]): Finding => ({
-    fingerprint: fingerprint(rule, metric, figures.map((f) => ({ document: f.document, text: f.raw }))),
-    rule,
-    severity,
-    message,
-    metric,
-    locations: figures.map((f) => f.location),
-  });
 
   let made = 0;
   for (let r = 0; r < regionCount && made < documents; r++) {
