@@ -4,20 +4,7 @@
  * part of the plan section before it.
  */
 import { describe, expect, it } from 'vitest';
-import { documentFromText, type DocumentMeta } from '../src/document.js';
-import { extractFigures } from './helpers/figures.js';
-import type { Figure } from '../src/model.js';
-
-function figures(text: string, meta: DocumentMeta = {}): Figure[] {
-  return extractFigures(documentFromText(text, meta));
-}
-
-/** [period, modality] of the figure written `raw` (fails when it is not found exactly once). */
-function reading(found: Figure[], raw: string): [string | null, string] {
-  const matching = found.filter((f) => f.raw === raw);
-  expect(matching.map((f) => f.raw), raw).toHaveLength(1);
-  return [matching[0]!.period, matching[0]!.modality];
-}
+import { figuresOfText as figures, reading } from './helpers/figures.js';
 
 // Delivered in January: with periods.ownYearPlansUntilMonth, a figure for the whole of 2025 is a plan.
 const DELIVERY = '——2025年1月20日在某省第十四届人民代表大会第四次会议上\n\n';

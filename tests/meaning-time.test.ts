@@ -6,20 +6,7 @@
  * targets; target lists, achieved and quoted targets, five-year reviews, estimates.
  */
 import { describe, expect, it } from 'vitest';
-import { documentFromText, type DocumentMeta } from '../src/document.js';
-import type { Figure } from '../src/model.js';
-import { extractFigures } from './helpers/figures.js';
-
-function figures(text: string, meta: DocumentMeta = {}): Figure[] {
-  return extractFigures(documentFromText(text, meta));
-}
-
-/** [period, modality] of the figure written `raw` (fails when it is not found exactly once). */
-function reading(found: Figure[], raw: string): [string | null, string] {
-  const matching = found.filter((f) => f.raw === raw);
-  expect(matching.map((f) => f.raw), raw).toHaveLength(1);
-  return [matching[0]!.period, matching[0]!.modality];
-}
+import { figuresOfText as figures, reading } from './helpers/figures.js';
 
 const OPENING = '各位代表:\n现在,我代表国务院向大会作政府工作报告,请予审议。\n';
 

@@ -2,6 +2,8 @@
  * Figures as the CLI sees them: the extract stage, then the meaning stage (period, modality), as
  * src/pipeline.ts runs them for every document.
  */
+import { expect } from 'vitest';
+import { documentFromText, type DocumentMeta } from '../../src/document.js';
 import { extractFigures as readFigures } from '../../src/extract/index.js';
 import { interpret } from '../../src/meaning/index.js';
 import type { Document, Figure } from '../../src/model.js';
@@ -10,4 +12,16 @@ import type { RuleSet } from '../../src/rules/types.js';
 
 export function extractFigures(doc: Document, rules: RuleSet = coreRules()): Figure[] {
   return interpret(doc, readFigures(doc, rules), rules);
+}
+
+/** The figures of a small made-up text, as the CLI sees them. */
+export function figuresOfText(text: string, meta: DocumentMeta = {}): Figure[] {
+  return extractFigures(documentFromText(text, meta));
+}
+
+/** [period, modality] of the figure written `raw` (fails when it is not found exactly once). */
+export function reading(found: Figure[], raw: string): [string | null, string] {
+  const matching = found.filter((f) => f.raw === raw);
+  expect(matching.map((f) => f.raw), raw).toHaveLength(1);
+  return [matching[0]!.period, matching[0]!.modality];
 }
