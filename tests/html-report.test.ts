@@ -303,16 +303,17 @@ describe.skipIf(!available)('HTML discrepancy report of 10,000 documents in Chro
     const href = await row.locator('a.to-statement').first().getAttribute('href');
     await row.locator('a.to-statement').first().click();
     const statement = page.locator(href!);
-    expect(await statement.isVisible()).toBe(true);
-    expect(await statement.getAttribute('class')).toContain('focus');
+    // Links are followed by the page's hashchange handler: wait for what it renders, never read at once.
+    await expect.poll(() => statement.isVisible(), { timeout: 10_000 }).toBe(true);
+    await expect.poll(async () => (await statement.getAttribute('class')) ?? '', { timeout: 10_000 }).toContain('focus');
     const back = statement.locator(`a.back[href="#${id}"]`);
-    expect(await back.count()).toBe(1);
+    await expect.poll(() => back.count(), { timeout: 10_000 }).toBe(1);
     // Elsewhere first: the findings list shows its first page again.
     await page.click('#findings .pager button:has-text("«")');
-    expect(await page.locator(`#${id}`).count()).toBe(0);
+    await expect.poll(() => page.locator(`#${id}`).count(), { timeout: 10_000 }).toBe(0);
     await back.click();
-    expect(await page.locator(`#${id}`).isVisible()).toBe(true);
-    expect(await range('#findings')).toMatch(/^101–150 \//);
+    await expect.poll(() => page.locator(`#${id}`).isVisible(), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => range('#findings'), { timeout: 10_000 }).toMatch(/^101–150 \//);
   });
 
   it('shows metrics aligned automatically by their name, never by an internal key', async () => {
