@@ -29,6 +29,7 @@ const lazy = {
   metric: () => import('../meaning/metric.js'),
   metrics: () => import('../rules/metrics.js'),
   decode: () => import('../read/decode.js'),
+  annotate: () => import('../annotate/index.js'),
 };
 
 const PACKAGE = JSON.parse(readFileSync(resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'package.json'), 'utf8')) as {
@@ -58,6 +59,7 @@ interface CheckCommandOptions extends CommonOptions {
   maxWarnings?: number;
   baseline?: string;
   updateBaseline?: boolean;
+  annotate?: string;
 }
 
 const repeatable = (value: string, previous: string[]) => [...previous, value];
@@ -197,7 +199,19 @@ async function runCheck(paths: string[], options: CheckCommandOptions): Promise<
       t(locale, { en: `figcheck: discrepancy report written to ${html} and ${md}\n`, zh: `figcheck：差异报告已写入 ${html} 和 ${md}\n` }),
     );
   }
+  if (options.annotate) await annotate(run, paths, options, locale, destinations);
   return exitCode(run.findings, { failOn: options.failOn, maxWarnings: options.maxWarnings });
+}
+
+/** `--annotate DIR`: the Word copies with one comment per finding (src/annotate/). */
+async function annotate(run: Awaited<ReturnType<Awaited<ReturnType<typeof lazy.pipeline>>['check']>>, paths: string[], options: CheckCommandOptions, locale: Locale, destinations: Destinations): Promise<void> {
+  const { writeAnnotations } = await lazy.annotate();
+  const stdinPaths = paths.includes('-') && options.stdinFilename ? [options.stdinFilename] : [];
+  const result = await writeAnnotations(run, { dir: options.annotate!, locale, guard: destinations.guard(), stdinPaths });
+  warn(result.notes, locale);
+  if (options.quiet) return;
+  for (const { output, comments } of result.written)
+    process.stderr.write(t(locale, { en: `figcheck: ${comments} comment(s) written to ${output}\n`, zh: `figcheck：已把 ${comments} 条批注写入 ${output}\n` }));
 }
 
 async function runFigures(paths: string[], options: CommonOptions & { format: FiguresFormat; metric?: string }): Promise<number> {
@@ -265,6 +279,7 @@ export function buildProgram(setExit: (code: number) => void, locale: Locale = '
     .option('--max-warnings <n>', say('maxWarnings'), nonNegativeInteger)
     .option('--baseline <file>', say('baseline'))
     .option('--update-baseline', say('updateBaseline'))
+    .option('--annotate <dir>', say('annotate'))
     .action(async (paths: string[], options: CheckCommandOptions) => setExit(await runCheck(paths, options)));
 
   withCommonOptions(program.command('figures').description(say('figures')), locale)

@@ -26,9 +26,9 @@ export interface TextPiece {
   /** Offset of the stretch in the paragraph's text. */
   start: number;
   length: number;
-  /** The `<w:t>` element the characters are in; null for a tab, break or hyphen (no text node to split). */
-  element: Element | null;
-  /** Offset of the stretch's first character in the element's text. */
+  /** The element the characters come from: a `<w:t>`, or a `<w:tab>`, `<w:br>` or hyphen (one character, no text to split). */
+  element: Element;
+  /** Offset of the stretch's first character in the element's text (0 for elements other than `<w:t>`). */
   offset: number;
   /** True inside mc:Fallback content (a text box's VML copy), which Word does not show when it reads the Choice. */
   fallback: boolean;
@@ -128,7 +128,7 @@ class Walk {
     const element = node as Element;
     const ns = element.namespaceURI;
     const name = element.localName;
-    const push = (text: string, source: Element | null) => {
+    const push = (text: string, source: Element) => {
       if (!text) return;
       line.pieces.push({ start: line.length, length: text.length, element: source, offset: 0, fallback });
       line.text.push(text);
@@ -147,16 +147,16 @@ class Walk {
       case 't':
         return push(textOf(element), element);
       case 'tab':
-        return push('\t', null);
+        return push('\t', element);
       case 'br': {
         const type = wAttribute(element, 'type');
-        if (type === null || type === 'textWrapping' || type === 'page' || type === 'column') push(DOCX_LINE_BREAK, null);
+        if (type === null || type === 'textWrapping' || type === 'page' || type === 'column') push(DOCX_LINE_BREAK, element);
         return;
       }
       case 'noBreakHyphen':
-        return push('\u2011', null);
+        return push('\u2011', element);
       case 'softHyphen':
-        return push('\u00AD', null);
+        return push('\u00AD', element);
       case 'sdt': {
         const content = wChild(element, 'sdtContent');
         if (content) for (const child of children(content)) this.inline(child, line, fallback);
@@ -171,7 +171,8 @@ class Walk {
       }
       case 'txbxContent':
         // A text box met inline (not through w:pict): its paragraphs are blocks.
-        return line.extra.push(this.blockWalk(element, fallback));
+        line.extra.push(this.blockWalk(element, fallback));
+        return;
       default:
         if (TRANSPARENT_W.has(name)) for (const child of children(element)) this.inline(child, line, fallback);
     }

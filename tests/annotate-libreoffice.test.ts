@@ -1,0 +1,116 @@
+/**
+ * `check --annotate` read back by LibreOffice (headless, Debian's package): the annotated copies convert
+ * without error, hold one comment per finding of their document, authored figcheck, each anchored on
+ * exactly the text of its finding's location (the figure's raw text). On a real provincial report (runs
+ * as Word wrote them) checked against a draft, and on the example corpus made into .docx files whose runs
+ * are cut every few characters (figures across runs and inside runs).
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import type { Finding } from '../src/model.js';
+import { decodeBuffer } from '../src/read/decode.js';
+import { runCli } from './helpers/cli.js';
+import { makeDocxWithSplitRuns } from './helpers/docx.js';
+import { readCommentsWithLibreOffice } from './helpers/libreoffice.js';
+import { EXAMPLES, PROVINCES } from './helpers/paths.js';
+
+const work = mkdtempSync(join(tmpdir(), 'figcheck-annotate-lo-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** Runs check with --annotate and JSON output; returns the findings. */
+function checkAndAnnotate(cwd: string, out: string): Finding[] {
+  const result = runCli(['check', '--format', 'json', '--fail-on', 'never', '--annotate', out], { cwd });
+  expect(result.code, result.stderr).toBe(0);
+  return (JSON.parse(result.stdout) as { findings: Finding[] }).findings;
+}
+
+/** For each annotated copy: its comments as LibreOffice reads them against the findings of its document. */
+async function expectCommentsMatchFindings(cwd: string, documents: string[], findings: Finding[], out: string): Promise<number> {
+  const copies = documents.map((doc) => join(cwd, out, basename(doc).replace(/\.docx$/, '.figcheck.docx')));
+  const read = await readCommentsWithLibreOffice(copies);
+  let total = 0;
+  for (const [i, doc] of documents.entries()) {
+    const own = findings.filter((f) => f.locations.some((l) => l.path === doc));
+    const comments = read.get(basename(copies[i]!))!;
+    expect(comments.length, doc).toBe(own.length);
+    // Each finding's anchor (its first location in this document) is one comment's anchored text.
+    const expected = own.map((f) => f.locations.find((l) => l.path === doc)!.text).sort();
+    expect(comments.map((c) => c.anchored).sort(), doc).toEqual(expected);
+    for (const comment of comments) expect(comment.author).toBe('figcheck');
+    // The message is the finding's: each finding's message is in one comment.
+    for (const finding of own) expect(comments.some((c) => c.text.includes(finding.message)), finding.message).toBe(true);
+    total += comments.length;
+  }
+  return total;
+}
+
+describe('annotated copies read back by LibreOffice', () => {
+  it('a real provincial report checked against a draft: one comment per finding on the figure', async () => {
+    const dir = join(work, 'beijing');
+    mkdirSync(dir);
+    copyFileSync(join(PROVINCES, 'gwr-2025-beijing.docx'), join(dir, 'gwr-2025-beijing.docx'));
+    writeFileSync(
+      join(dir, 'draft.md'),
+      '# 北京市2024年经济运行情况\n\n2024年，北京市一般公共预算收入增长3.5%，城镇调查失业率4.6%左右。\n\n全年优良天数达到280天，一般公共预算支出规模8397亿元、增长5.8%，建设筹集保障性租赁住房7.4万套。\n',
+    );
+    writeFileSync(
+      join(dir, 'metrics.yaml'),
+      stringify({
+        version: 1,
+        metrics: [
+          { id: 'good-air-days', name: '优良天数', aliases: ['优良天数'], unit: '天', kind: 'level' },
+          { id: 'spending-growth', name: '一般公共预算支出增长', aliases: ['一般公共预算支出规模'], unit: '%', kind: 'change', change: 'increase' },
+          { id: 'rental-housing', name: '保障性租赁住房', aliases: ['建设筹集保障性租赁住房'], unit: '套', kind: 'count' },
+          { id: 'unemployment-rate', name: '城镇调查失业率', aliases: ['城镇调查失业率'], unit: '%', kind: 'share' },
+          { id: 'revenue-growth', name: '一般公共预算收入增长', aliases: ['一般公共预算收入'], unit: '%', kind: 'change', change: 'increase' },
+        ],
+      }),
+    );
+    writeFileSync(
+      join(dir, 'figcheck.yaml'),
+      stringify({
+        documents: [
+          { id: 'beijing-report', path: 'gwr-2025-beijing.docx', period: '2024', status: 'preliminary' },
+          { id: 'draft', path: 'draft.md', period: '2024', status: 'final' },
+        ],
+        rules: ['metrics.yaml'],
+      }),
+    );
+    const before = readFileSync(join(dir, 'gwr-2025-beijing.docx'));
+    const findings = checkAndAnnotate(dir, 'annotated');
+    const mismatches = findings.filter((f) => f.rule === 'figure-mismatch' && f.locations.some((l) => l.path === 'gwr-2025-beijing.docx'));
+    expect(mismatches.length).toBeGreaterThanOrEqual(4);
+    const total = await expectCommentsMatchFindings(dir, ['gwr-2025-beijing.docx'], findings, 'annotated');
+    expect(total).toBe(findings.filter((f) => f.locations.some((l) => l.path === 'gwr-2025-beijing.docx')).length);
+    expect(readFileSync(join(dir, 'gwr-2025-beijing.docx')).equals(before)).toBe(true);
+  });
+
+  it('the example corpus as .docx with runs cut every few characters: every finding a comment on its text', async () => {
+    const dir = join(work, 'nmg');
+    mkdirSync(dir);
+    const config = parse(readFileSync(join(EXAMPLES, 'figcheck.yaml'), 'utf8')) as { documents: { path: string }[]; rules: string[] };
+    const documents: string[] = [];
+    for (const entry of config.documents) {
+      const lines = readFileSync(join(EXAMPLES, entry.path), 'utf8').replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n');
+      const docx = entry.path.replace(/\.txt$/, '.docx');
+      const bytes = await makeDocxWithSplitRuns(lines);
+      // The copy reads back as the text file it was made from: same lines, so the same findings.
+      expect((await decodeBuffer(bytes, docx)).original).toBe(lines.join('\n'));
+      writeFileSync(join(dir, docx), bytes);
+      entry.path = docx;
+      documents.push(docx);
+    }
+    config.rules = config.rules.map((rule) => join(EXAMPLES, rule));
+    writeFileSync(join(dir, 'figcheck.yaml'), stringify(config));
+    const findings = checkAndAnnotate(dir, 'annotated');
+    const withFindings = documents.filter((doc) => findings.some((f) => f.locations.some((l) => l.path === doc)));
+    expect(withFindings.length).toBeGreaterThanOrEqual(4);
+    // The example's documented cross-document findings are among them.
+    expect(findings.filter((f) => f.rule === 'figure-mismatch').length).toBeGreaterThanOrEqual(3);
+    const total = await expectCommentsMatchFindings(dir, withFindings, findings, 'annotated');
+    expect(total).toBeGreaterThanOrEqual(findings.length);
+  });
+});
