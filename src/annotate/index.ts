@@ -50,12 +50,13 @@ export function notesFor(document: Document, findings: readonly Finding[], byPat
 /** `Other side: report-2023 (examples/nmg/work-report-2023.txt), line 12: "增长4.2%"`. */
 function otherSide(location: Location, document: Document | undefined, locale: Locale, cwd: string): string {
   const path = displayPath(location.path, cwd);
-  const where = document && document.id !== location.path && document.id !== path ? `${document.id} (${path})` : path;
+  const named = document && document.id !== location.path && document.id !== path;
+  const where = named ? t(locale, { en: `${document.id} (${path})`, zh: `${document.id}（${path}）` }) : path;
   const paragraph = document?.format === 'docx';
   const text = location.text ? t(locale, { en: `: “${location.text}”`, zh: `：“${location.text}”` }) : '';
   return paragraph
-    ? t(locale, { en: `Other side: ${where}, paragraph ${location.line}${text}`, zh: `对照：${where} 第 ${location.line} 段${text}` })
-    : t(locale, { en: `Other side: ${where}, line ${location.line}${text}`, zh: `对照：${where} 第 ${location.line} 行${text}` });
+    ? t(locale, { en: `Other side: ${where}, paragraph ${location.line}${text}`, zh: `对照：${where}，第 ${location.line} 段${text}` })
+    : t(locale, { en: `Other side: ${where}, line ${location.line}${text}`, zh: `对照：${where}，第 ${location.line} 行${text}` });
 }
 
 /** The copy's file name: `report.docx` → `report.figcheck.docx`; a second `report.docx` elsewhere → `report-2.figcheck.docx`. */

@@ -60,7 +60,7 @@ export async function makeDocx(paragraphs: string[]): Promise<Buffer> {
 const RUN_PROPERTIES = ['', '<w:rPr><w:b/></w:rPr>', '<w:rPr><w:i/><w:color w:val="C00000"/></w:rPr>', '<w:rPr><w:u w:val="single"/></w:rPr>'];
 
 /**
- * A .docx with one paragraph per string whose text is cut into runs of 1 to 5 characters with changing
+ * A .docx with one paragraph per string whose text is cut into runs of 1 to 7 characters with changing
  * properties, as Word leaves text after edits: nearly every figure starts, ends or lies across run
  * boundaries. Cut between code points, never inside a surrogate pair.
  */
@@ -70,7 +70,7 @@ export async function makeDocxWithSplitRuns(paragraphs: string[]): Promise<Buffe
     const characters = Array.from(text);
     const runs: string[] = [];
     for (let i = 0; i < characters.length; ) {
-      const length = 1 + (n % 5);
+      const length = 1 + (n % 7);
       const part = characters.slice(i, i + length).join('');
       i += length;
       const content = part
