@@ -2,10 +2,10 @@
  * `check --annotate` read back by LibreOffice (headless, Debian's package): the annotated copies convert
  * without error, hold one comment per finding of their document, authored figcheck, each anchored on
  * exactly the text of its finding's location (the figure's raw text). On a real provincial report (runs
- * as Word wrote them) checked against a draft, and on the example corpus made into .docx files whose runs
+ * as Word wrote them) checked against a draft (examples/word, from tests/fixtures/gwr-2025-provinces), and on the example corpus made into .docx files whose runs
  * are cut every few characters (figures across runs and inside runs).
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -15,7 +15,7 @@ import { decodeBuffer } from '../src/read/decode.js';
 import { runCli } from './helpers/cli.js';
 import { makeDocxWithSplitRuns } from './helpers/docx.js';
 import { readCommentsWithLibreOffice } from './helpers/libreoffice.js';
-import { EXAMPLES, PROVINCES } from './helpers/paths.js';
+import { EXAMPLES, ROOT } from './helpers/paths.js';
 
 const work = mkdtempSync(join(tmpdir(), 'figcheck-annotate-lo-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -48,44 +48,17 @@ async function expectCommentsMatchFindings(cwd: string, documents: string[], fin
 }
 
 describe('annotated copies read back by LibreOffice', () => {
-  it('a real provincial report checked against a draft: one comment per finding on the figure', async () => {
-    const dir = join(work, 'beijing');
-    mkdirSync(dir);
-    copyFileSync(join(PROVINCES, 'gwr-2025-beijing.docx'), join(dir, 'gwr-2025-beijing.docx'));
-    writeFileSync(
-      join(dir, 'draft.md'),
-      '# 北京市2024年经济运行情况\n\n2024年，北京市一般公共预算收入增长3.5%，城镇调查失业率4.6%左右。\n\n全年优良天数达到280天，一般公共预算支出规模8397亿元、增长5.8%，建设筹集保障性租赁住房7.4万套。\n',
-    );
-    writeFileSync(
-      join(dir, 'metrics.yaml'),
-      stringify({
-        version: 1,
-        metrics: [
-          { id: 'good-air-days', name: '优良天数', aliases: ['优良天数'], unit: '天', kind: 'level' },
-          { id: 'spending-growth', name: '一般公共预算支出增长', aliases: ['一般公共预算支出规模'], unit: '%', kind: 'change', change: 'increase' },
-          { id: 'rental-housing', name: '保障性租赁住房', aliases: ['建设筹集保障性租赁住房'], unit: '套', kind: 'count' },
-          { id: 'unemployment-rate', name: '城镇调查失业率', aliases: ['城镇调查失业率'], unit: '%', kind: 'share' },
-          { id: 'revenue-growth', name: '一般公共预算收入增长', aliases: ['一般公共预算收入'], unit: '%', kind: 'change', change: 'increase' },
-        ],
-      }),
-    );
-    writeFileSync(
-      join(dir, 'figcheck.yaml'),
-      stringify({
-        documents: [
-          { id: 'beijing-report', path: 'gwr-2025-beijing.docx', period: '2024', status: 'preliminary' },
-          { id: 'draft', path: 'draft.md', period: '2024', status: 'final' },
-        ],
-        rules: ['metrics.yaml'],
-      }),
-    );
+  it('a real provincial report checked against a draft (examples/word): one comment per finding on the figure', async () => {
+    const dir = join(work, 'word');
+    cpSync(join(ROOT, 'examples', 'word'), dir, { recursive: true });
     const before = readFileSync(join(dir, 'gwr-2025-beijing.docx'));
     const findings = checkAndAnnotate(dir, 'annotated');
-    const mismatches = findings.filter((f) => f.rule === 'figure-mismatch' && f.locations.some((l) => l.path === 'gwr-2025-beijing.docx'));
-    expect(mismatches.length).toBeGreaterThanOrEqual(4);
-    const total = await expectCommentsMatchFindings(dir, ['gwr-2025-beijing.docx'], findings, 'annotated');
-    expect(total).toBe(findings.filter((f) => f.locations.some((l) => l.path === 'gwr-2025-beijing.docx')).length);
-    expect(readFileSync(join(dir, 'gwr-2025-beijing.docx')).equals(before)).toBe(true);
+    const report = 'gwr-2025-beijing.docx';
+    const mismatches = findings.filter((f) => f.rule === 'figure-mismatch' && f.locations.some((l) => l.path === report));
+    expect(mismatches.length).toBe(4);
+    const total = await expectCommentsMatchFindings(dir, [report], findings, 'annotated');
+    expect(total).toBe(findings.filter((f) => f.locations.some((l) => l.path === report)).length);
+    expect(readFileSync(join(dir, report)).equals(before)).toBe(true);
   });
 
   it('the example corpus as .docx with runs cut every few characters: every finding a comment on its text', async () => {
