@@ -12,10 +12,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import type { Finding } from '../src/model.js';
 import { decodeBuffer } from '../src/read/decode.js';
+import { annotateDocx } from '../src/annotate/docx.js';
 import { runCli } from './helpers/cli.js';
 import { makeDocxWithSplitRuns } from './helpers/docx.js';
 import { readCommentsWithLibreOffice } from './helpers/libreoffice.js';
-import { EXAMPLES, ROOT } from './helpers/paths.js';
+import { EXAMPLES, PROVINCES, ROOT } from './helpers/paths.js';
 
 const work = mkdtempSync(join(tmpdir(), 'figcheck-annotate-lo-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -85,5 +86,33 @@ describe('annotated copies read back by LibreOffice', () => {
     expect(findings.filter((f) => f.rule === 'figure-mismatch').length).toBeGreaterThanOrEqual(3);
     const total = await expectCommentsMatchFindings(dir, withFindings, findings, 'annotated');
     expect(total).toBeGreaterThanOrEqual(findings.length);
+  });
+
+  it('every figure of two real reports with many runs (Shandong, Anhui), each a comment on exactly its raw text', async () => {
+    const names = ['gwr-2025-shandong.docx', 'gwr-2025-anhui.docx'];
+    const copies: string[] = [];
+    const expected = new Map<string, string[]>();
+    for (const name of names) {
+      const path = join(PROVINCES, name);
+      const listed = runCli(['figures', '--format', 'json', path]);
+      expect(listed.code, listed.stderr).toBe(0);
+      const figures = (JSON.parse(listed.stdout) as { figures: { line: number; column: number; endLine: number; endColumn: number; raw: string }[] }).figures;
+      expect(figures.length).toBeGreaterThan(200);
+      const bytes = readFileSync(path);
+      const lines = (await decodeBuffer(bytes, name)).original.split('\n');
+      const notes = figures.map((f) => ({ line: f.line, column: f.column, endLine: f.endLine, endColumn: f.endColumn, paragraphs: [`figure ${f.raw}`] }));
+      const annotated = await annotateDocx(bytes, lines, notes);
+      expect(annotated.unanchored).toBe(0);
+      const copy = join(work, name.replace(/\.docx$/, '.figcheck.docx'));
+      writeFileSync(copy, annotated.bytes);
+      copies.push(copy);
+      expected.set(basename(copy), figures.map((f) => f.raw).sort());
+    }
+    const read = await readCommentsWithLibreOffice(copies);
+    for (const copy of copies) {
+      const comments = read.get(basename(copy))!;
+      expect(comments.map((c) => c.anchored).sort(), copy).toEqual(expected.get(basename(copy)));
+      for (const comment of comments) expect(comment.text).toBe(`figure ${comment.anchored}`);
+    }
   });
 });

@@ -54,7 +54,7 @@ interface Point {
  * (Document.original split at "\n"), which the notes' lines and columns point into.
  * @throws for a package without a readable main document part
  */
-export async function annotateDocx(bytes: Uint8Array, lines: readonly string[], notes: readonly CommentNote[]): Promise<AnnotatedDocx> {
+export async function annotateDocx(bytes: Uint8Array, lines: readonly string[], notes: readonly CommentNote[], date: Date = new Date()): Promise<AnnotatedDocx> {
   const zip = await JSZip.loadAsync(bytes);
   const mainPart = await mainDocumentPart(zip);
   const document = parseXml(await readPart(zip, mainPart), mainPart);
@@ -83,7 +83,7 @@ export async function annotateDocx(bytes: Uint8Array, lines: readonly string[], 
     }
     // A comment that could not sit on its text says where its text is.
     const paragraphs = range ? note.paragraphs : [`[${note.line}:${note.column}] ${note.paragraphs[0] ?? ''}`, ...note.paragraphs.slice(1)];
-    comments.documentElement!.appendChild(commentElement(comments, id, paragraphs));
+    comments.documentElement!.appendChild(commentElement(comments, id, paragraphs, date));
   }
 
   const serializer = new XMLSerializer();
@@ -216,8 +216,9 @@ function textElement(document: Document, text: string): Element {
   return t;
 }
 
-function commentElement(comments: Document, id: string, paragraphs: readonly string[]): Element {
-  const comment = w(comments, 'comment', { id, author: COMMENT_AUTHOR, initials: 'fc' });
+function commentElement(comments: Document, id: string, paragraphs: readonly string[], date: Date): Element {
+  // w:date without fractions of a second, as Word writes it.
+  const comment = w(comments, 'comment', { id, author: COMMENT_AUTHOR, date: date.toISOString().replace(/\.\d+Z$/, 'Z'), initials: 'fc' });
   paragraphs.forEach((text, index) => {
     const p = w(comments, 'p');
     if (index === 0) {
