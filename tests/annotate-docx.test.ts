@@ -155,13 +155,24 @@ describe('annotateDocx', () => {
     expect(anchoredTexts(pkg.document).get('0')).toBe('增长3%');
   });
 
+  it('a line read differently from the XML paragraphs: its figure is found in the paragraphs between its neighbours', async () => {
+    const bytes = await makeDocx(['标题', '甲 增长5%', '乙 增长6%', '结尾']);
+    // As if a reader had joined two paragraphs into one line: "增长6%" occurs once there and once in the XML.
+    const lines = ['标题', '甲 增长5%\t乙 增长6%', '结尾'];
+    const result = await annotateDocx(bytes, lines, [note(2, 12, 14), note(2, 5, 7)]);
+    expect(result).toMatchObject({ anchored: 2, unanchored: 0 });
+    const texts = anchoredTexts((await open(result.bytes)).document);
+    expect([...texts.values()]).toEqual(['5%', '6%']);
+  });
+
   it('a note whose paragraph is not in the XML goes to the top, saying where it belongs', async () => {
     const bytes = await makeDocx(['第一段', '第二段']);
-    const result = await annotateDocx(bytes, ['第一段', '改过的第二段'], [note(2, 1, 3)]);
+    const result = await annotateDocx(bytes, ['第一段', '改过的第二段'], [note(2, 1, 4)]);
     expect(result).toMatchObject({ anchored: 0, unanchored: 1 });
     const pkg = await open(result.bytes);
     expectWellFormedComments(pkg, 1);
     expect(byName(pkg.comments, 'comment')[0]!.textContent).toBe('[2:1] a finding');
+    // ("改过的" is in no paragraph of the XML: nothing to search for either)
   });
 });
 

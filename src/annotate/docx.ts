@@ -58,7 +58,8 @@ export async function annotateDocx(bytes: Uint8Array, lines: readonly string[], 
   const zip = await JSZip.loadAsync(bytes);
   const mainPart = await mainDocumentPart(zip);
   const document = parseXml(await readPart(zip, mainPart), mainPart);
-  const aligned = alignParagraphs(lines, mapDocumentParagraphs(document));
+  const walked = mapDocumentParagraphs(document);
+  const aligned = alignParagraphs(lines, walked);
   const body = firstW(document.documentElement!, 'body');
   if (!body) throw new Error(`${mainPart}: no document body`);
 
@@ -74,7 +75,7 @@ export async function annotateDocx(bytes: Uint8Array, lines: readonly string[], 
   for (const note of notes) {
     const id = String(nextId++);
     // Splitting keeps every text node's characters, so a later note's points stay valid (RunSplitter.current).
-    const range = rangeOf(note, aligned);
+    const range = rangeOf(note, aligned) ?? searchedRange(note, lines, aligned, walked);
     if (range) {
       splitter.mark(range.start, range.end, id);
       anchored++;
@@ -254,6 +255,37 @@ function rangeOf(note: CommentNote, aligned: readonly (MappedParagraph | null)[]
   if (note.endLine < note.line || (first === last && end.offset < start.offset)) return null;
   for (const point of [start, end]) if (pieceAt(point.paragraph, point.offset)?.fallback) return null;
   return { start, end };
+}
+
+/**
+ * For a note in a line that no walked paragraph matches as a whole (a reader that joins or splits paragraphs
+ * differently, a table row read as one line): its text searched for in the walked paragraphs between the
+ * neighbouring lines that did match. Anchored only when the count of its occurrences there equals the count
+ * in the line, so the occurrence taken is the note's.
+ */
+function searchedRange(note: CommentNote, lines: readonly string[], aligned: readonly (MappedParagraph | null)[], walked: readonly MappedParagraph[]): { start: Point; end: Point } | null {
+  if (note.line !== note.endLine) return null;
+  const line = lines[note.line - 1];
+  if (line === undefined) return null;
+  const needle = line.slice(note.column - 1, note.endColumn - 1);
+  if (!needle) return null;
+  const index = new Map(walked.map((paragraph, i) => [paragraph, i]));
+  let lo = 0;
+  for (let i = note.line - 2; i >= 0; i--) if (aligned[i]) { lo = index.get(aligned[i]!)! + 1; break; }
+  let hi = walked.length;
+  for (let i = note.line; i < aligned.length; i++) if (aligned[i]) { hi = index.get(aligned[i]!)!; break; }
+  const found: Point[] = [];
+  for (const paragraph of walked.slice(lo, hi)) {
+    for (let at = paragraph.text.indexOf(needle); at >= 0; at = paragraph.text.indexOf(needle, at + 1)) found.push({ paragraph, offset: at });
+  }
+  const inLine: number[] = [];
+  for (let at = line.indexOf(needle); at >= 0; at = line.indexOf(needle, at + 1)) inLine.push(at);
+  const ordinal = inLine.indexOf(note.column - 1);
+  if (found.length !== inLine.length || ordinal < 0) return null;
+  const start = found[ordinal]!;
+  const range = { start, end: { paragraph: start.paragraph, offset: start.offset + needle.length } };
+  for (const point of [range.start, range.end]) if (pieceAt(point.paragraph, point.offset)?.fallback) return null;
+  return range;
 }
 
 function pieceAt(paragraph: MappedParagraph, offset: number): TextPiece | undefined {
