@@ -88,8 +88,9 @@ describe('annotated copies read back by LibreOffice', () => {
     expect(total).toBeGreaterThanOrEqual(findings.length);
   });
 
-  it('every figure of two real reports with many runs (Shandong, Anhui), each a comment on exactly its raw text', async () => {
-    const names = ['gwr-2025-shandong.docx', 'gwr-2025-anhui.docx'];
+  it('every figure of the real report with the most runs (Shandong), each a comment on exactly its raw text', async () => {
+    // (one report: each LibreOffice conversion costs seconds of the suite)
+    const names = ['gwr-2025-shandong.docx'];
     const copies: string[] = [];
     const expected = new Map<string, string[]>();
     for (const name of names) {
