@@ -186,6 +186,22 @@ describe('.docx: a Word comment starting figcheck-disable on the paragraph', () 
   });
 });
 
+describe('.docx made by LibreOffice (tests/fixtures/suppress/commented.docx)', () => {
+  const fixture = readFileSync(join(import.meta.dirname, 'fixtures', 'suppress', 'commented.docx'));
+
+  for (const jobs of [1, 2] as const) {
+    it(`a ranged comment silences its paragraph; a point comment on a paragraph without findings is unused (--jobs ${jobs})`, async () => {
+      writeFileSync(join(dir, 'commented.docx'), fixture);
+      const result = await check(['commented.docx', 'b.txt'], { cwd: dir, config: false, locale: 'en', jobs });
+      expect(mismatches(result)).toEqual(['粮食产量']);
+      expect(result.suppressedInText).toBe(1);
+      expect(unused(result).map((f) => [f.locations[0]!.path, f.locations[0]!.line, f.locations[0]!.text])).toEqual([['commented.docx', 4, 'figcheck-disable']]);
+      // The ordinary comment (请核对) is no directive; the text is the five paragraphs, unchanged.
+      expect(result.documents.find((d) => d.path === 'commented.docx')!.original.split('\n')).toHaveLength(5);
+    });
+  }
+});
+
 describe('suppressed findings in the outputs', () => {
   let result: CheckRun;
   beforeAll(async () => {
