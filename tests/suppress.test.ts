@@ -74,6 +74,12 @@ describe('.txt: //figcheck-… lines', () => {
     expect(report!.locations[0]).toMatchObject({ path: 'block.txt', line: 5, column: 1, text: '//figcheck-disable-next-line arithmetic-mismatch' });
   });
 
+  it('works in a file with CRLF line ends (as Windows editors save it)', async () => {
+    const result = await run('crlf.txt', `//figcheck-disable-next-line figure-mismatch\r\n${GDP}\r\n${GRAIN}\r\n`);
+    expect(mismatches(result)).toEqual(['粮食产量']);
+    expect(unused(result)).toEqual([]);
+  });
+
   it('a directive that is not a line of its own is content, not a directive', async () => {
     const result = await run('inline.txt', `${GDP} //figcheck-disable-next-line\n${GRAIN}\n`);
     expect(mismatches(result)).toEqual(['地区生产总值', '粮食产量']);

@@ -27,8 +27,8 @@ export interface TextDirective {
 
 /** `<!-- figcheck-… -->` (any whitespace inside, the comment may span lines). */
 const COMMENT = /<!--\s*figcheck-(disable-next-line|disable|enable)(?![\w-])([\s\S]*?)-->/g;
-/** `//figcheck-…` alone on its line (leading blanks allowed, ideographic space included). */
-const LINE = /^[ \t\u3000]*\/\/[ \t]*figcheck-(disable-next-line|disable|enable)(?![\w-])([^\r\n]*)$/gm;
+/** `//figcheck-…` alone on its line (leading blanks allowed, ideographic space included; LF, CRLF or CR endings). */
+const LINE = /^[ \t\u3000]*\/\/[ \t]*figcheck-(disable-next-line|disable|enable)(?![\w-])([^\r\n]*)(?=\r|\n|$)/gm;
 
 /** Rule ids of a directive's tail: split on spaces and commas (ASCII or full-width); none → every rule. */
 export function parseRules(tail: string): string[] | null {
