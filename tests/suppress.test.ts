@@ -89,7 +89,7 @@ describe('.txt: //figcheck-… lines', () => {
 
 describe('.md: <!-- figcheck-… --> comments', () => {
   it('disable-next-line with no rule silences every rule on the next line; disable RULE … enable a block', async () => {
-    const text = `<!-- figcheck-disable-next-line -->\n${GDP}\n\n<!-- figcheck-disable figure-mismatch, target-missed -->\n${GRAIN}\n<!-- figcheck-enable -->\n`;
+    const text = `<!-- figcheck-disable-next-line -- checked with the statistics bureau -->\n${GDP}\n\n<!-- figcheck-disable figure-mismatch, target-missed -->\n${GRAIN}\n<!-- figcheck-enable -->\n`;
     const result = await run('a.md', text);
     expect(mismatches(result)).toEqual([]);
     expect(result.suppressedInText).toBe(2);
@@ -163,20 +163,30 @@ describe('.docx: a Word comment starting figcheck-disable on the paragraph', () 
   it('silences the findings of that paragraph; other comments are ignored; the text and locations are unchanged', async () => {
     const bytes = await docxWithComments([
       ['政府工作报告', '请核对标题'],
-      [GDP, 'figcheck-disable figure-mismatch 已与统计局核实'],
+      [GDP, 'figcheck-disable figure-mismatch -- 已与统计局核实'],
       [GRAIN, null],
     ]);
     const result = await run('a.docx', bytes);
     expect(mismatches(result)).toEqual(['粮食产量']);
     expect(result.suppressedInText).toBe(1);
-    // `已与统计局核实` is read as a rule id that silenced nothing: reported, so a typo'd rule id is seen.
-    expect(unused(result).map((f) => f.message)).toEqual([expect.stringContaining('已与统计局核实')]);
+    // The reason after ` -- ` is for people: no rule id, nothing unused.
+    expect(unused(result)).toEqual([]);
     const document = result.documents.find((d) => d.path === 'a.docx')!;
     expect(document.original).toBe(['政府工作报告', GDP, GRAIN].join('\n'));
     expect(result.figures.filter((f) => f.document === 'a').map((f) => [f.raw, f.location.line])).toEqual([
       ['4.2%', 2],
       ['380亿斤', 3],
     ]);
+  });
+
+  it('a word after the rule ids that is no rule id (a reason written without ` -- `) is reported as unused', async () => {
+    const bytes = await docxWithComments([
+      [GDP, 'figcheck-disable figure-mismatch 已核实'],
+      [GRAIN, null],
+    ]);
+    const result = await run('reason.docx', bytes);
+    expect(mismatches(result)).toEqual(['粮食产量']);
+    expect(unused(result).map((f) => f.message)).toEqual([expect.stringContaining('no 已核实 finding')]);
   });
 
   it('a comment with no rule silences every rule; one on a paragraph without findings is unused', async () => {

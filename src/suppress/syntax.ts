@@ -30,9 +30,13 @@ const COMMENT = /<!--\s*figcheck-(disable-next-line|disable|enable)(?![\w-])([\s
 /** `//figcheck-…` alone on its line (leading blanks allowed, ideographic space included; LF, CRLF or CR endings). */
 const LINE = /^[ \t\u3000]*\/\/[ \t]*figcheck-(disable-next-line|disable|enable)(?![\w-])([^\r\n]*)(?=\r|\n|$)/gm;
 
-/** Rule ids of a directive's tail: split on spaces and commas (ASCII or full-width); none → every rule. */
+/**
+ * Rule ids of a directive's tail: split on spaces and commas (ASCII or full-width); none → every rule.
+ * A reason may follow ` -- ` (as ESLint's directives allow): it is for people, never read as a rule id.
+ */
 export function parseRules(tail: string): string[] | null {
   const rules = tail
+    .replace(/(?:^|\s)--(?:\s[\s\S]*)?$/, '')
     .split(/[\s,，、]+/)
     .map((r) => r.trim())
     .filter(Boolean);
