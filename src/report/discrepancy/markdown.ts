@@ -12,8 +12,13 @@ function sentence(row: { before: string; match: string; after: string }): string
   return `${md(row.before)}${match}${md(row.after)}`;
 }
 
+/** ✓ for a statement that agrees with the others, ✗ for one a finding reports as disagreeing. */
+function mark(agrees: boolean): string {
+  return agrees ? '✓' : '✗';
+}
+
 function statementCells(row: StatementRow): string[] {
-  return [md(row.document), md(row.status), md(row.period), `${sentence(row)}<br>${md(row.where)}`, md(row.interval)];
+  return [mark(row.agrees), md(row.document), md(row.status), md(row.period), `${sentence(row)}<br>${md(row.where)}`, md(row.interval)];
 }
 
 function findingTable(view: ReportView, findings: FindingRow[]): string[] {
@@ -51,7 +56,7 @@ export function renderMarkdown(view: ReportView): string {
       `### ${md(comparison.name)} (${comparison.metricShown ? `${md(comparison.metricShown)}, ` : ''}${md(comparison.period)}${auto}): ${label(view, comparison.verdict)}`,
       '',
       ...table(
-        [label(view, 'document'), label(view, 'status'), label(view, 'period'), label(view, 'statement'), label(view, 'interval')],
+        ['', label(view, 'document'), label(view, 'status'), label(view, 'period'), label(view, 'statement'), label(view, 'interval')],
         comparison.statements.map(statementCells),
       ),
       '',
@@ -81,7 +86,7 @@ export function renderMarkdown(view: ReportView): string {
             `${md(target.name)}${target.metricShown ? ` (${md(target.metricShown)})` : ''}`,
             `${md(target.target.document)}: ${sentence(target.target)} = ${md(target.target.interval)}`,
             `${md(target.actual.document)}: ${sentence(target.actual)} = ${md(target.actual.interval)}`,
-            label(view, target.outcome),
+            `${target.outcome === 'met' ? '✓' : target.outcome === 'missed' ? '✗' : '?'} ${label(view, target.outcome)}`,
           ]),
         )
       : [label(view, 'none')]),

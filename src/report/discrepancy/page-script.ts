@@ -235,6 +235,57 @@ function main(D) {
     findingLinks(add(tr, el('td')), s);
     return tr;
   }
+  // ---- interval charts (geometry from chart.ts: positions 0…1000, flags as chart.ts's BAND) -------
+  var SVG_NS = 'http://www.w3.org/2000/svg', charts = 0;
+  function svg(parent, tag, attrs, cls) {
+    var e = document.createElementNS(SVG_NS, tag);
+    if (cls) e.setAttribute('class', cls);
+    for (var k in attrs) e.setAttribute(k, String(attrs[k]));
+    return parent ? parent.appendChild(e) : e;
+  }
+  function short(value, n) { return value.length > n ? value.slice(0, n - 1) + '…' : value; }
+  function bandText(s, flags, bad) {
+    return docName(s) + ': ' + st[s][2] + ' = ' + st[s][3] + ' (' + (flags & 16 ? L.target : L.actual) + (flags & 32 ? ', ' + bad : '') + ')';
+  }
+  function endMark(parent, x, y, flags, openBit, closedBit, direction) {
+    if (flags & openBit) svg(parent, 'polygon', { points: (x + 9 * direction) + ',' + y + ' ' + x + ',' + (y - 7) + ' ' + x + ',' + (y + 7) }, 'arrow');
+    else svg(parent, 'circle', { cx: x, cy: y, r: 4.5 }, flags & closedBit ? 'end' : 'end open');
+  }
+  // One band per statement on the group's axis; a band links to its statement, its title says what it is.
+  // bad: what a marked band is here (a mismatch, a missed target).
+  function drawChart(parent, c, list, bad) {
+    if (!c) return;
+    var ticks = c[0], bands = c[1], overlaps = c[2];
+    // Drawn 1:1 at the figure's widest (760px), so its 12px labels read as the page's small print.
+    var GUTTER = 120, PLOT = 610, ROW = 24, TOP = 6, W = GUTTER + PLOT + 30, plotH = bands.length * ROW, H = TOP + plotH + 28;
+    function px(position) { return GUTTER + Math.round(position * PLOT / 1000); }
+    var id = 'chart-' + charts++;
+    var figure = add(parent, el('figure', 'chart'));
+    var root = svg(figure, 'svg', { viewBox: '0 0 ' + W + ' ' + H, role: 'group', 'aria-labelledby': id + '-caption', 'data-bands': bands.length });
+    for (var o = 0; o < overlaps.length; o++) svg(root, 'rect', { x: px(overlaps[o][0]), y: TOP, width: px(overlaps[o][1]) - px(overlaps[o][0]), height: plotH }, 'overlap');
+    var axisY = TOP + plotH + 4;
+    for (var t = 0; t < ticks.length; t++) {
+      var tick = svg(root, 'g', {}, 'tick'), x = px(ticks[t][0]);
+      svg(tick, 'line', { x1: x, y1: TOP, x2: x, y2: axisY + 4 });
+      svg(tick, 'text', { x: x, y: axisY + 18, 'text-anchor': 'middle' }).textContent = S[ticks[t][1]];
+    }
+    svg(root, 'line', { x1: GUTTER, y1: axisY, x2: GUTTER + PLOT, y2: axisY }, 'axis');
+    for (var b = 0; b < bands.length; b++) {
+      var band = bands[b], s = list[band[0]], flags = band[3], y = TOP + b * ROW + ROW / 2;
+      svg(root, 'text', { x: GUTTER - 10, y: y + 4, 'text-anchor': 'end' }, 'row-label').textContent = short(docName(s), 16);
+      var a = svg(root, 'a', { href: '#st-' + s, 'aria-label': bandText(s, flags, bad), 'data-statement': s }, flags & 32 ? 'mismatch' : null);
+      svg(a, 'title').textContent = bandText(s, flags, bad) + ' · ' + whereOf(s);
+      var x0 = px(band[1]), x1 = px(band[2]);
+      if (x1 - x0 < 4) { x0 -= 3; x1 += 3; }
+      svg(a, 'rect', { x: x0, y: y - 6, width: x1 - x0, height: 12, rx: 2 }, flags & 16 ? 'band target' : 'band');
+      endMark(a, x0, y, flags, 1, 4, -1);
+      endMark(a, x1, y, flags, 2, 8, 1);
+    }
+    var caption = add(figure, el('figcaption', null, L.chart));
+    caption.id = id + '-caption';
+    var equivalent = add(figure, el('ul', 'sr-only'));
+    for (var e = 0; e < bands.length; e++) add(equivalent, el('li', null, bandText(list[bands[e][0]], bands[e][3], bad)));
+  }
   function groupSection(g) {
     var r = G[g], section = el('section', 'metric');
     section.id = 'm-' + g;
@@ -246,6 +297,7 @@ function main(D) {
     if (r[4]) details.push(L.auto);
     if (details.length) add(h3, el('span', 'muted', ' ' + details.join(' · ')));
     if (r[5] >= 0) { text(h3, ' '); add(h3, link('#f-' + r[5], '↩ ' + L.toFinding, 'back')); }
+    drawChart(section, r[7], r[6], L.mismatch);
     var table = add(section, el('table'));
     var head = add(add(table, el('thead')), el('tr'));
     var names = [L.document, L.status, L.period, L.statement, L.interval, L.findings];
@@ -282,7 +334,14 @@ function main(D) {
     var outcome = add(tr, el('td'));
     add(outcome, badge(V[r[2]], L[V[r[2]]]));
     if (r[3] >= 0) { text(outcome, ' '); add(outcome, link('#f-' + r[3], '↩ ' + L.toFinding, 'back')); }
-    return tr;
+    if (!r[6]) return tr;
+    // The chart on a row of its own under the target, as wide as the table.
+    var rows = document.createDocumentFragment(), chartRow = el('tr', 'chart-row'), cell = add(chartRow, el('td'));
+    cell.colSpan = 4;
+    rows.appendChild(tr);
+    drawChart(cell, r[6], [r[4], r[5]], L.missed);
+    rows.appendChild(chartRow);
+    return rows;
   }
   function coverageRow(c) {
     var r = C[c], tr = el('tr');
