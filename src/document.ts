@@ -48,6 +48,7 @@ export function documentParts(decoded: DecodedText, meta: DocumentMeta = {}, rul
 export function documentFromParts(parts: DocumentParts): Document {
   const { offsets, ...data } = parts;
   const decoded: DecodedText = { path: data.path, format: data.format, encoding: data.encoding, original: data.original, text: data.original };
+  if (data.commentDirectives) decoded.commentDirectives = data.commentDirectives;
   return assemble(decoded, data, data, new OffsetMap(data.path, data.original, offsets, 'packed'));
 }
 
@@ -89,6 +90,7 @@ function assemble(
     offsetAt: (line, column) => map.offsetAt(line, column),
     lineText: (line) => map.lineText(line),
   };
+  if (decoded.commentDirectives?.length) document.commentDirectives = decoded.commentDirectives;
   if (meta.period !== undefined) document.period = meta.period;
   if (meta.status !== undefined) document.status = meta.status;
   return document;

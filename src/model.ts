@@ -60,6 +60,19 @@ export interface Boilerplate extends Span {
   pattern: string;
 }
 
+/** A .docx Word comment starting `figcheck-disable` (src/suppress/docx.ts): the paragraphs whose findings it suppresses. */
+export interface CommentDirective {
+  /** The comment's w:id. */
+  id: string;
+  /** The comment's text. */
+  text: string;
+  /** Rule ids named after `figcheck-disable`; null: every rule. */
+  rules: string[] | null;
+  /** First and last line (paragraph number) it is anchored on. */
+  firstLine: number;
+  lastLine: number;
+}
+
 export interface Document {
   /** Id from figcheck.yaml, or the path when there is no config. */
   id: string;
@@ -79,6 +92,8 @@ export interface Document {
   normalized: string;
   /** Boilerplate lines found in normalized text. */
   boilerplate: Boilerplate[];
+  /** .docx only: its `figcheck-disable` Word comments (the text formats' directives are read from `original`). */
+  commentDirectives?: CommentDirective[];
   /** Segmentation tree root (kind `document`). */
   segments: Segment;
   /** Offset in the original text for an offset in normalized text (end offsets map to end). */
@@ -180,10 +195,12 @@ export interface DecodedText {
   encoding: string;
   /** The decoded file (html: the markup; docx: one paragraph per line). Locations point into it. */
   original: string;
-  /** The document's text content (txt/md/docx: identical to `original`; html: visible text). */
+  /** The document's text content (docx: identical to `original`; txt/md: `original` with figcheck's directives blanked; html: visible text). */
   text: string;
-  /** text offset → original offset, length text.length + 1; absent when text === original. */
+  /** text offset → original offset, length text.length + 1; absent when each text offset is its original offset. */
   textOffsets?: Int32Array;
+  /** .docx only: its `figcheck-disable` Word comments. */
+  commentDirectives?: CommentDirective[];
 }
 
 export type Locale = 'en' | 'zh-CN';
@@ -219,6 +236,28 @@ export interface Coverage {
   onlySecond: string[];
 }
 
+/** How much of one document a run read and checked (src/coverage/). */
+export interface DocumentCoverage {
+  /** Document id. */
+  document: string;
+  /** Figures read. */
+  figures: number;
+  /** Figures whose metric is known (a rule file's metric or a core indicator). */
+  withMetric: number;
+  /** Figures a check compared with another statement (of this document or another). */
+  compared: number;
+  /** Of those, figures compared with a statement of another document. */
+  comparedAcross: number;
+  /** Findings whose primary location is in this document (after suppressions). */
+  findings: number;
+}
+
+/** The run's coverage: the sums over its documents, and each document's (in run order). */
+export interface RunCoverage extends Omit<DocumentCoverage, 'document'> {
+  documents: number;
+  perDocument: DocumentCoverage[];
+}
+
 /** Everything a run produced; formatters and the discrepancy report read this. */
 export interface CheckRun {
   documents: Document[];
@@ -229,4 +268,8 @@ export interface CheckRun {
   coverage: Coverage[];
   /** Warnings about skipped inputs (unsupported or binary files). */
   warnings: string[];
+  /** Figures read, with a metric, compared, and findings, per document and in all (absent for hand-made runs). */
+  figureCoverage?: RunCoverage;
+  /** Findings removed by suppression comments in the documents (src/suppress/): counted, never shown. */
+  suppressedInText?: number;
 }

@@ -12,6 +12,7 @@ import { Decimal } from 'decimal.js';
 import { consistent, plainWidth, describeReading, figureText, precision, truncationConsistent } from './compare.js';
 import { fingerprint } from './fingerprint.js';
 import type { CheckContext, CheckModule } from './types.js';
+import { recordReadings } from '../coverage/compared.js';
 
 export const FIGURE_MISMATCH = 'figure-mismatch';
 /** Two statements that agree only if the coarser one was truncated (consistency.truncatedRestatement): info. */
@@ -229,6 +230,7 @@ export const consistencyCheck: CheckModule = {
         return true;
       };
       const involved = ambiguous ? new Set<Reading>() : disagreeing(readings, settings, (a, b) => excluded(a, b) || excusedByTruncation(a, b));
+      if (!ambiguous) recordReadings(context.compared, readings, excluded);
       for (const pair of truncated) {
         if (!involved.has(pair[0]) && !involved.has(pair[1])) findings.push(truncatedFinding(group, pair, context, documents));
       }

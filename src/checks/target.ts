@@ -10,6 +10,7 @@ import { comparable, describeReading, precision, targetOutcome, type Direction }
 import { locationOf, readingsOf } from './consistency.js';
 import { fingerprint } from './fingerprint.js';
 import type { CheckContext, CheckModule } from './types.js';
+import { recordPair } from '../coverage/compared.js';
 
 export const TARGET_MISSED = 'target-missed';
 
@@ -68,6 +69,7 @@ export const targetCheck: CheckModule = {
         const direction = directionOf(target, group.rule, lowerIsBetter);
         const outcome = targetOutcome(target.interval!, actual.interval!, direction);
         context.targets.push({ metric: group.metric, name: group.name, target, actual, outcome });
+        recordPair(context.compared, reading.figures, actualReading.figures);
         if (outcome !== 'missed') continue;
         const { locale } = context;
         const directionText =

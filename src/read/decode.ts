@@ -18,6 +18,7 @@ import { checkDocxSize } from './docx-size.js';
 import { fileSystemPath } from './file-names.js';
 import { formatOf } from './formats.js';
 import { SkipFile } from './skip-file.js';
+import { blankDirectives } from '../suppress/syntax.js';
 import { DEFAULT_MAX_DOCUMENT_SIZE, DocumentTooLarge, formatSize, UnreadableInput } from './unreadable.js';
 
 export { SkipFile } from './skip-file.js';
@@ -51,7 +52,8 @@ export async function decodeBuffer(
     return { path, format, encoding, original: markup, text, textOffsets };
   }
   const { text, encoding } = decodeTextBytes(bytes, path);
-  return { path, format, encoding, original: text, text };
+  // Suppression comments are instructions to figcheck, not content: blanked in place (same offsets).
+  return { path, format, encoding, original: text, text: blankDirectives(text, format) };
 }
 
 /** Reads and decodes a file; `path` is kept as given in the result. */
@@ -122,7 +124,13 @@ async function decodeDocx(bytes: Uint8Array, path: string, limit: number): Promi
     throw new UnreadableInput(path, `not a readable .docx file (${reason})`);
   }
   const original = paragraphs.join('\n');
-  return { path, format: 'docx', encoding: 'docx', original, text: original };
+  const decoded: DecodedText = { path, format: 'docx', encoding: 'docx', original, text: original };
+  // Loaded with the first .docx (it needs the XML parser). A comments part it cannot read costs the
+  // suppressions, never the document: its text was read above.
+  const { docxCommentDirectives } = await import('../suppress/docx.js');
+  const directives = await docxCommentDirectives(bytes, paragraphs).catch(() => []);
+  if (directives.length) decoded.commentDirectives = directives;
+  return decoded;
 }
 
 /** Why bytes cannot be a .docx (a zip archive), judged by their first bytes; null when they may be one. */

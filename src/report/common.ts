@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHECKS } from '../checks/registry.js';
+import { RUN_RULES } from '../suppress/rules.js';
 import { t } from '../i18n.js';
 import type { CheckRun, Document, Finding, Locale, Location, Severity } from '../model.js';
 import { SEVERITY_ORDER } from '../model.js';
@@ -115,6 +116,7 @@ export function ruleInfos(findings: readonly Finding[]): RuleInfo[] {
   for (const check of CHECKS) {
     for (const id of check.ruleIds) rules.set(id, { id, description: check.description, defaultSeverity: check.defaultSeverity });
   }
+  for (const rule of RUN_RULES) rules.set(rule.id, { ...rule });
   for (const finding of findings) {
     if (!rules.has(finding.rule)) rules.set(finding.rule, { id: finding.rule, description: finding.rule, defaultSeverity: finding.severity });
   }

@@ -6,7 +6,7 @@
  */
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Finding, Location, Severity } from '../model.js';
+import type { CheckRun, Finding, Location, Severity } from '../model.js';
 import { displayPath, readmeUrl, ruleHelpUri, ruleInfos, shorten, sortedFindings } from './common.js';
 import type { Formatter } from './registry.js';
 
@@ -65,6 +65,34 @@ function result(finding: Finding, ruleIndex: number, cwd: string) {
   };
 }
 
+/**
+ * The run's property bag: coverage (totals, and each document's counts with its path) and the findings
+ * suppression comments removed (SARIF has no result for them: they are gone, only counted).
+ */
+function runProperties(run: CheckRun, cwd: string) {
+  const coverage = run.figureCoverage;
+  if (!coverage && run.suppressedInText === undefined) return {};
+  const paths = new Map(run.documents.map((d) => [d.id, displayPath(d.path, cwd)]));
+  return {
+    properties: {
+      ...(run.suppressedInText !== undefined ? { suppressedInText: run.suppressedInText } : {}),
+      ...(coverage
+        ? {
+            coverage: {
+              documents: coverage.documents,
+              figures: coverage.figures,
+              withMetric: coverage.withMetric,
+              compared: coverage.compared,
+              comparedAcross: coverage.comparedAcross,
+              findings: coverage.findings,
+              perDocument: coverage.perDocument.map((row) => ({ ...row, path: paths.get(row.document) ?? null })),
+            },
+          }
+        : {}),
+    },
+  };
+}
+
 export const sarifFormatter: Formatter = {
   name: 'sarif',
   description: 'SARIF 2.1.0, for code-scanning tools',
@@ -98,6 +126,7 @@ export const sarifFormatter: Formatter = {
           },
           columnKind: 'utf16CodeUnits',
           results: sortedFindings(run.findings).map((finding) => result(finding, index.get(finding.rule)!, options.cwd)),
+          ...runProperties(run, options.cwd),
         },
       ],
     };

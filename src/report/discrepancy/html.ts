@@ -224,7 +224,8 @@ function pageData(view: ReportView) {
   const coverage = view.coverage
     .filter((c) => documentIndex.has(c.first) && documentIndex.has(c.second))
     .map((c) => [str(c.period), documentIndex.get(c.first)!, documentIndex.get(c.second)!, c.both.length, str(c.onlyFirst.join('、')), str(c.onlySecond.join('、'))]);
-  const docs = view.documents.map((d) => [d.id, d.path, str(d.status), str(d.period), str(d.encoding), str(d.script), d.figures]);
+  // Coverage counts after the figures; -1 where the run did not count them (shown as a dash).
+  const docs = view.documents.map((d) => [d.id, d.path, str(d.status), str(d.period), str(d.encoding), str(d.script), d.figures, d.withMetric ?? -1, d.compared ?? -1, d.comparedAcross ?? -1, d.findingCount ?? -1]);
 
   const labels = Object.fromEntries(Object.keys(LABELS).map((key) => [key, label(view, key as keyof typeof LABELS)]));
   const data = (records: StatementRecord[]) => ({
@@ -291,7 +292,7 @@ export function renderHtml(view: ReportView): string {
 <body>
 <header>
 <h1>${h(label(view, 'title'))}</h1>
-<p id="summary">${h(summaryText(view))}</p>
+<p id="summary">${h(summaryText(view))}</p>${view.coverageText ? `\n<p id="coverage-summary">${h(view.coverageText)}</p>` : ''}
 <noscript><p><strong>${h(label(view, 'needsScript'))}</strong></p></noscript>
 ${filters(view)}
 </header>

@@ -6,6 +6,11 @@ function table(head: string[], rows: string[][]): string[] {
   return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)];
 }
 
+/** A coverage count; a dash for a run that did not count it. */
+function count(n: number | null): string {
+  return n === null ? '—' : String(n);
+}
+
 /** A sentence with its figure in bold; every part escaped. */
 function sentence(row: { before: string; match: string; after: string }): string {
   const match = row.match ? `**${md(row.match)}**` : '';
@@ -36,12 +41,13 @@ function findingTable(view: ReportView, findings: FindingRow[]): string[] {
 
 export function renderMarkdown(view: ReportView): string {
   const out: string[] = [`# ${label(view, 'title')}`, '', `${summaryText(view)}.`, ''];
+  if (view.coverageText) out.push(`${md(view.coverageText)}.`, '');
 
   out.push(`## ${label(view, 'documents')}`, '');
   out.push(
     ...table(
-      [label(view, 'id'), label(view, 'path'), label(view, 'status'), label(view, 'period'), label(view, 'encoding'), label(view, 'script'), label(view, 'figureCount')],
-      view.documents.map((d) => [md(d.id), md(d.path), md(d.status), md(d.period), md(d.encoding), md(d.script), String(d.figures)]),
+      [label(view, 'id'), label(view, 'path'), label(view, 'status'), label(view, 'period'), label(view, 'encoding'), label(view, 'script'), label(view, 'figureCount'), label(view, 'withMetric'), label(view, 'compared'), label(view, 'comparedAcross'), label(view, 'findingCount')],
+      view.documents.map((d) => [md(d.id), md(d.path), md(d.status), md(d.period), md(d.encoding), md(d.script), String(d.figures), count(d.withMetric), count(d.compared), count(d.comparedAcross), count(d.findingCount)]),
     ),
     '',
   );

@@ -352,9 +352,10 @@ function main(D) {
     add(tr, el('td', null, docs[r[2]][0] + ': ' + (S[r[5]] || '—')));
     return tr;
   }
+  function dash(n) { return n === undefined || n < 0 ? '—' : n; }
   function documentRow(d) {
     var r = docs[d], tr = el('tr');
-    var cells = [r[0], r[1], S[r[2]], S[r[3]], S[r[4]], S[r[5]], r[6]];
+    var cells = [r[0], r[1], S[r[2]], S[r[3]], S[r[4]], S[r[5]], r[6], dash(r[7]), dash(r[8]), dash(r[9]), dash(r[10])];
     for (var i = 0; i < cells.length; i++) add(tr, el('td', null, cells[i]));
     return tr;
   }
@@ -362,7 +363,7 @@ function main(D) {
   function listIn(id, head, render) { return List(document.querySelector('#' + id + ' .list'), head, render); }
   var findingHead = [L.severity, L.rule, L.message, L.statement];
   var lists = {
-    documents: listIn('documents', [L.id, L.path, L.status, L.period, L.encoding, L.script, L.figureCount], documentRow),
+    documents: listIn('documents', [L.id, L.path, L.status, L.period, L.encoding, L.script, L.figureCount, L.withMetric, L.compared, L.comparedAcross, L.findingCount], documentRow),
     findings: listIn('findings', findingHead, function (f) { return findingRow(f, true); }),
     groups: listIn('comparisons', null, groupSection),
     singles: List(document.querySelector('#single-statements .list'), [L.metric, L.document, L.period, L.statement, L.interval, L.findings], singleRow),

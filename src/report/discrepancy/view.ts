@@ -19,6 +19,7 @@ import {
 import type { FormatOptions } from '../registry.js';
 import { chartOf, chartStatement, type Chart } from './chart.js';
 import { excerpt, type Excerpt } from './context.js';
+import { coverageById, coverageSentence, runSummary, suppressedInTextText } from '../coverage.js';
 
 export interface DocumentRow {
   id: string;
@@ -28,6 +29,11 @@ export interface DocumentRow {
   encoding: string;
   script: string;
   figures: number;
+  /** Coverage (src/coverage/): figures with a metric, compared with another statement (of another document), findings; null for a run without coverage. */
+  withMetric: number | null;
+  compared: number | null;
+  comparedAcross: number | null;
+  findingCount: number | null;
 }
 
 export interface StatementRow extends Excerpt {
@@ -107,7 +113,9 @@ export type SectionKey = (typeof FINDING_SECTIONS)[number]['key'];
 export interface ReportView {
   locale: Locale;
   version: string;
-  summary: Summary;
+  summary: Summary & { suppressedInText?: number };
+  /** The coverage sentence (stylish's last line); null for a run without coverage. */
+  coverageText: string | null;
   documents: DocumentRow[];
   /** Rule ids the (active) findings use, with their descriptions. */
   rules: RuleInfo[];
@@ -145,6 +153,7 @@ export function shownMetric(metric: string): string | null {
 export function buildView(run: CheckRun, options: FormatOptions): ReportView {
   const { byPath, byId } = documentIndex(run);
   const counts = figureCounts(run);
+  const reach = coverageById(run);
   const where = (path: string, line: number, column: number) => `${displayPath(path, options.cwd)}:${line}:${column}`;
 
   // Where a mismatch finding places a statement of its metric: that statement disagrees.
@@ -243,7 +252,8 @@ export function buildView(run: CheckRun, options: FormatOptions): ReportView {
   return {
     locale: options.locale,
     version: options.version,
-    summary: summarize(run.findings),
+    summary: runSummary(run),
+    coverageText: run.figureCoverage ? coverageSentence(run.figureCoverage, runSummary(run), options.locale) : null,
     documents: run.documents.map((document) => ({
       id: document.id,
       path: displayPath(document.path, options.cwd),
@@ -252,6 +262,10 @@ export function buildView(run: CheckRun, options: FormatOptions): ReportView {
       encoding: document.encoding,
       script: document.script,
       figures: counts.get(document.id) ?? 0,
+      withMetric: reach.get(document.id)?.withMetric ?? null,
+      compared: reach.get(document.id)?.compared ?? null,
+      comparedAcross: reach.get(document.id)?.comparedAcross ?? null,
+      findingCount: reach.get(document.id)?.findings ?? null,
     })),
     rules: ruleInfos(active).filter((rule) => active.some((f) => f.rule === rule.id)),
     findings,
@@ -295,6 +309,10 @@ export const LABELS = {
   encoding: { en: 'Encoding', zh: '编码' },
   script: { en: 'Script', zh: '字形' },
   figureCount: { en: 'Figures', zh: '数字' },
+  withMetric: { en: 'With a metric', zh: '有指标' },
+  compared: { en: 'Compared', zh: '已比对' },
+  comparedAcross: { en: 'Across documents', zh: '跨文档比对' },
+  findingCount: { en: 'Findings', zh: '问题' },
   message: { en: 'Message', zh: '说明' },
   where: { en: 'Where', zh: '位置' },
   statement: { en: 'Statement', zh: '原文' },
@@ -354,6 +372,7 @@ export function summaryText(view: ReportView): string {
     view.locale === 'zh-CN'
       ? [`${s.error} 个错误`, `${s.warning} 个警告`, `${s.info} 个提示`, ...(s.suppressed ? [`${s.suppressed} 个已由基线抑制`] : [])]
       : [plural(s.error, 'error'), plural(s.warning, 'warning'), `${s.info} info`, ...(s.suppressed ? [`${s.suppressed} suppressed by the baseline`] : [])];
+  if (s.suppressedInText) parts.push(suppressedInTextText(s.suppressedInText, view.locale));
   const docs = view.locale === 'zh-CN' ? `${view.documents.length} 份文档` : plural(view.documents.length, 'document');
   return `${docs}; ${parts.join(view.locale === 'zh-CN' ? '，' : ', ')}`;
 }
