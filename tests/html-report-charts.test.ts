@@ -32,9 +32,11 @@ describe.skipIf(!available)('interval charts in the example corpus report', () =
   let browser: Browser;
   let page: Page;
   let dir: string;
+  let figures: number;
 
   beforeAll(async () => {
     const run = await check([], { config: join(CWD, 'examples/nmg/figcheck.yaml'), cwd: CWD, locale: 'zh-CN' });
+    figures = run.figureCoverage!.figures;
     dir = mkdtempSync(join(tmpdir(), 'figcheck-charts-'));
     writeReportDir(run, dir, { cwd: CWD, color: false, locale: 'zh-CN', version: '0.0.0-test' });
     browser = await chromium.launch({
@@ -118,5 +120,42 @@ describe.skipIf(!available)('interval charts in the example corpus report', () =
       return box.bottom > 0 && box.top < window.innerHeight;
     });
     expect(inView).toBe(true);
+  });
+
+  it('shows each document with its figures marked, the counts adding up to the figures read', async () => {
+    const legend = await page.$$eval('#texts-legend .state-count', (spans) => spans.map((span) => Number((span.textContent ?? '').replace(/\D+/g, ' ').trim().split(' ').pop())));
+    expect(legend).toHaveLength(5);
+    expect(legend.reduce((a, b) => a + b, 0)).toBe(figures);
+    // Open every document and walk its pages of lines: every figure is one mark with one state.
+    const marked = await page.evaluate(async () => {
+      let count = 0;
+      for (const details of [...document.querySelectorAll<HTMLDetailsElement>('details.document-text')]) {
+        details.open = true;
+        await new Promise((r) => setTimeout(r, 0));
+        for (;;) {
+          count += details.querySelectorAll('.doc-text mark.fig').length;
+          if (details.querySelectorAll('.doc-text mark.fig:not(.placeholder):not(.unreliable):not(.finding):not(.agreed):not(.uncompared)').length) return -1;
+          const next = [...details.querySelectorAll<HTMLButtonElement>('.pager button')].pop();
+          if (!next || next.disabled || next.closest('.pager')!.hasAttribute('hidden')) break;
+          next.click();
+        }
+      }
+      return count;
+    });
+    expect(marked).toBe(figures);
+  });
+
+  it('links a finding to its marks and a mark back to its finding', async () => {
+    await page.goto(page.url().split('#')[0]!);
+    await page.waitForSelector('body[data-ready]');
+    const toText = page.locator('#findings tr[data-rule="figure-mismatch"] a[href^="#tx-"]').first();
+    const target = (await toText.getAttribute('href'))!.slice(1);
+    await toText.scrollIntoViewIfNeeded();
+    await Promise.all([page.waitForFunction((id) => document.getElementById(id)?.classList.contains('focus'), target), toText.click()]);
+    const mark = page.locator(`#${target}`);
+    expect(await mark.getAttribute('class')).toContain('finding');
+    // Right after the mark: the way back to the finding that cites it.
+    const back = await mark.evaluate((m) => (m.nextElementSibling as HTMLAnchorElement | null)?.getAttribute('href'));
+    expect(back).toMatch(/^#f-\d+$/);
   });
 });

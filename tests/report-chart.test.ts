@@ -9,6 +9,7 @@ import { check } from '../src/pipeline.js';
 import { BAND, CHART_SCALE, chartOf, type ChartStatement } from '../src/report/discrepancy/chart.js';
 import { renderMarkdown } from '../src/report/discrepancy/markdown.js';
 import { buildView } from '../src/report/discrepancy/view.js';
+import { documentTexts, FIGURE_STATES } from '../src/report/discrepancy/marks.js';
 
 const closed = (lo: number, hi: number): Interval => ({ lo, hi, loClosed: true, hiClosed: true });
 const open = (lo: number | null, hi: number | null): Interval => ({ lo, hi, loClosed: false, hiClosed: false });
@@ -97,5 +98,45 @@ describe('report.md: the same comparison as text', () => {
     expect(rows[consistent + 4]).toMatch(/^\| ✓ \|/);
     expect(markdown).toMatch(/\| ✗ missed \|/);
     expect(markdown).toMatch(/\| ✓ met \|/);
+  });
+});
+
+describe('the document view: every figure marked by what became of it', () => {
+  it('marks each figure of the example corpus once, and the counts add up to the run\'s coverage', async () => {
+    const cwd = resolve(import.meta.dirname, '..');
+    const run = await check([], { config: join(cwd, 'examples/nmg/figcheck.yaml'), cwd, locale: 'en' });
+    const texts = documentTexts(run);
+    expect(texts.map((t) => t.document)).toEqual(run.documents.map((d) => d.id));
+    const coverage = run.figureCoverage!;
+    for (const text of texts) {
+      const row = coverage.perDocument.find((r) => r.document === text.document)!;
+      const counts = text.counts;
+      expect(FIGURE_STATES.reduce((sum, state) => sum + counts[state], 0)).toBe(row.figures);
+      expect(text.marks).toHaveLength(row.figures);
+      // Compared = agreed + compared figures that a finding cites (a placeholder or damaged figure is never compared).
+      const comparedInFinding = text.marks.filter((m) => m.state === 'finding' && m.compared).length;
+      expect(counts.agreed + comparedInFinding).toBe(row.compared);
+      expect(text.lines).not.toBeNull();
+      // Each mark is the figure's own text on its line.
+      const document = run.documents.find((d) => d.id === text.document)!;
+      for (const mark of text.marks.filter((m) => m.line === m.endLine).slice(0, 50)) {
+        const figure = run.figures.find((f) => f.document === document.id && f.location.line === mark.line && f.location.column === mark.column)!;
+        expect(text.lines![mark.line - 1]!.slice(mark.column - 1, mark.endColumn - 1)).toBe(figure.location.text ?? document.lineText(mark.line)!.slice(mark.column - 1, mark.endColumn - 1));
+      }
+    }
+    const all = (state: (typeof FIGURE_STATES)[number]) => texts.reduce((sum, t) => sum + t.counts[state], 0);
+    // The corpus's mismatches and missed target are in findings; most figures are stated once.
+    expect(all('finding')).toBeGreaterThanOrEqual(5);
+    expect(all('agreed')).toBeGreaterThan(0);
+    expect(all('uncompared')).toBeGreaterThan(all('agreed'));
+  });
+
+  it('keeps texts within the budget and every document\'s marks and counts', async () => {
+    const cwd = resolve(import.meta.dirname, '..');
+    const run = await check([], { config: join(cwd, 'examples/nmg/figcheck.yaml'), cwd, locale: 'en' });
+    const smallest = Math.min(...run.documents.map((d) => d.original.length));
+    const texts = documentTexts(run, smallest);
+    expect(texts.filter((t) => t.lines !== null)).toHaveLength(1);
+    for (const text of texts) expect(text.marks.length).toBe(run.figures.filter((f) => f.document === text.document).length);
   });
 });

@@ -13,6 +13,7 @@ import { gzipSync } from 'node:zlib';
 import { SEVERITIES, severityLabel } from '../common.js';
 import { escapeHtml as h } from '../escape.js';
 import type { Chart } from './chart.js';
+import { FIGURE_STATES } from './marks.js';
 import { PAGE_SCRIPT } from './page-script.js';
 import { FINDING_SECTIONS, LABELS, label, summaryText, type ReportView, type StatementRow } from './view.js';
 
@@ -80,6 +81,17 @@ figure.chart figcaption { font-size: 12px; color: #475467; }
 .chart a:focus { outline: none; }
 .chart-legend { font-size: 12px; color: #475467; margin: 0 0 6px; }
 tr.chart-row td { border-top: none; padding-top: 0; }
+mark.fig, span.fig { border-radius: 2px; padding: 0 1px; }
+.fig.agreed { background: #d1fadf; }
+.fig.finding { background: #fecdca; outline: 1px solid var(--error); }
+.fig.uncompared { background: #eaecf0; }
+.fig.unreliable { background: #fef0c7; text-decoration: underline dotted var(--warning); }
+.fig.placeholder { background: #ebe9fe; }
+.state-count { white-space: nowrap; margin-right: 12px; }
+.doc-text { font-size: 13px; line-height: 1.7; margin: 4px 0 10px; }
+.doc-text .line { white-space: pre-wrap; word-break: break-all; padding-left: 4.5em; text-indent: -4.5em; }
+.doc-text .ln { display: inline-block; width: 4em; margin-right: 0.5em; text-indent: 0; text-align: right; color: #98a2b3; user-select: none; }
+details.document-text > summary { font-weight: normal; }
 .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @media print {
   #filters, .pager, a.back, a.to-statement { display: none !important; }
@@ -225,6 +237,12 @@ function pageData(view: ReportView) {
     .filter((c) => documentIndex.has(c.first) && documentIndex.has(c.second))
     .map((c) => [str(c.period), documentIndex.get(c.first)!, documentIndex.get(c.second)!, c.both.length, str(c.onlyFirst.join('、')), str(c.onlySecond.join('、'))]);
   // Coverage counts after the figures; -1 where the run did not count them (shown as a dash).
+  // Each document's text: [lines or 0 (over budget), marks [line, column, endLine, endColumn, state]…, counts by state].
+  const texts = view.texts.map((text) => [
+    text.lines ?? 0,
+    text.marks.map((m) => [m.line, m.column, m.endLine, m.endColumn, FIGURE_STATES.indexOf(m.state)]),
+    FIGURE_STATES.map((state) => text.counts[state]),
+  ]);
   const docs = view.documents.map((d) => [d.id, d.path, str(d.status), str(d.period), str(d.encoding), str(d.script), d.figures, d.withMetric ?? -1, d.compared ?? -1, d.comparedAcross ?? -1, d.findingCount ?? -1]);
 
   const labels = Object.fromEntries(Object.keys(LABELS).map((key) => [key, label(view, key as keyof typeof LABELS)]));
@@ -243,6 +261,8 @@ function pageData(view: ReportView) {
     g: groups,
     t: targets,
     c: coverage,
+    states: FIGURE_STATES,
+    x: texts,
   });
   const records = () => statements.map((s) => statementRecord(s, typeof s.document === 'number' ? view.documents[s.document]!.period : undefined));
   return { statements, data: () => data(records()) };
@@ -304,6 +324,7 @@ ${section(view, 'findings', 'findings', ` <span class="muted">(<span id="shown-c
 ${section(view, 'targets', 'targets', '', legend(view))}
 ${FINDING_SECTIONS.map((s) => section(view, s.key, s.key)).join('\n')}
 ${section(view, 'coverage', 'coverage')}
+<section id="texts"><h2>${h(label(view, 'texts'))}</h2><p class="chart-legend" id="texts-legend"></p><div class="list"></div></section>
 ${view.warnings.length ? `<section id="warnings"><h2>${h(label(view, 'warnings'))}</h2><ul>${view.warnings.map((w) => `<li>${h(w)}</li>`).join('')}</ul></section>` : ''}
 <p class="muted">${h(label(view, 'generated'))} ${h(view.version)}${shortened ? ` · <span id="shortened">${h(label(view, 'shortened'))}</span>` : ''}</p>
 </main>

@@ -1,5 +1,6 @@
 /** report.md: the discrepancy report as GitHub-flavoured Markdown (tables; the figure in bold). */
 import { escapeMarkdown as md } from '../escape.js';
+import { FIGURE_STATES } from './marks.js';
 import { label, summaryText, type FindingRow, type ReportView, type StatementRow } from './view.js';
 
 function table(head: string[], rows: string[][]): string[] {
@@ -115,6 +116,18 @@ export function renderMarkdown(view: ReportView): string {
             `${md(c.first)}: ${c.onlyFirst.map(md).join(', ') || '—'}`,
             `${md(c.second)}: ${c.onlySecond.map(md).join(', ') || '—'}`,
           ]),
+        )
+      : [label(view, 'none')]),
+    '',
+  );
+
+  // What became of each document's figures (index.html shows them marked in the text).
+  out.push(`## ${label(view, 'texts')}`, '');
+  out.push(
+    ...(view.texts.length
+      ? table(
+          [label(view, 'document'), label(view, 'figureCount'), ...FIGURE_STATES.map((state) => label(view, state))],
+          view.texts.map((text) => [md(text.document), String(text.marks.length), ...FIGURE_STATES.map((state) => String(text.counts[state]))]),
         )
       : [label(view, 'none')]),
     '',

@@ -19,6 +19,7 @@ import {
 import type { FormatOptions } from '../registry.js';
 import { chartOf, chartStatement, type Chart } from './chart.js';
 import { excerpt, type Excerpt } from './context.js';
+import { documentTexts, type DocumentText } from './marks.js';
 import { coverageById, coverageSentence, runSummary, suppressedInTextText } from '../coverage.js';
 
 export interface DocumentRow {
@@ -124,6 +125,8 @@ export interface ReportView {
   targets: TargetView[];
   sections: Record<SectionKey, FindingRow[]>;
   coverage: CoverageRow[];
+  /** Each document's text with its figures marked by what became of them (paged in index.html). */
+  texts: DocumentText[];
   warnings: string[];
 }
 
@@ -272,6 +275,7 @@ export function buildView(run: CheckRun, options: FormatOptions): ReportView {
     comparisons,
     targets,
     sections,
+    texts: documentTexts(run),
     coverage: run.coverage.map((coverage: Coverage) => ({
       period: coverage.period,
       first: coverage.documents[0],
@@ -297,6 +301,19 @@ export const LABELS = {
   missing: { en: 'Missing numbers', zh: '缺失的数字' },
   damage: { en: 'Damaged text', zh: '受损文本' },
   coverage: { en: 'Coverage', zh: '指标覆盖' },
+  texts: { en: 'Documents with their figures marked', zh: '文档原文与数字标注' },
+  agreed: { en: 'agreed with another statement', zh: '与其他表述一致' },
+  finding: { en: 'in a finding', zh: '有问题' },
+  uncompared: { en: 'compared with nothing', zh: '未比对' },
+  unreliable: { en: 'unreliable (damaged or vague text)', zh: '不可靠（文本受损或表述模糊）' },
+  placeholder: { en: 'placeholder', zh: '占位符' },
+  figuresTotal: { en: 'figures', zh: '个数字' },
+  textOmitted: {
+    en: 'The text is left out to keep this page small; the counts are complete.',
+    zh: '为控制页面大小未附原文；计数完整。',
+  },
+  toText: { en: 'text', zh: '原文' },
+  linesShown: { en: 'lines', zh: '行' },
   warnings: { en: 'Skipped inputs', zh: '跳过的输入' },
   filters: { en: 'Filter', zh: '筛选' },
   severity: { en: 'Severity', zh: '级别' },
