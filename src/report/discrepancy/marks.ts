@@ -34,7 +34,7 @@ export interface DocumentText {
 }
 
 /** Characters of document text the report carries at most (the HTML page stays within its budget). */
-export const TEXT_BUDGET = 3_000_000;
+export const TEXT_BUDGET = 1_000_000;
 
 const spanKey = (path: string, l: Pick<Location, 'line' | 'column' | 'endLine' | 'endColumn'>) => `${path}\u0000${l.line}:${l.column}:${l.endLine}:${l.endColumn}`;
 
