@@ -148,7 +148,7 @@ describe.skipIf(!available)('interval charts in the example corpus report', () =
   it('links a finding to its marks and a mark back to its finding', async () => {
     await page.goto(page.url().split('#')[0]!);
     await page.waitForSelector('body[data-ready]');
-    const toText = page.locator('#findings tr[data-rule="figure-mismatch"] a[href^="#tx-"]').first();
+    const toText = page.locator('#findings tr[data-rule="figure-mismatch"] a.to-text[href^="#tx-"]').first();
     const target = (await toText.getAttribute('href'))!.slice(1);
     await toText.scrollIntoViewIfNeeded();
     await Promise.all([page.waitForFunction((id) => document.getElementById(id)?.classList.contains('focus'), target), toText.click()]);

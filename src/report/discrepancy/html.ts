@@ -56,7 +56,7 @@ mark { background: #fde272; padding: 0 1px; border-radius: 2px; }
 .pager button { margin-right: 4px; }
 .pager .range { margin: 0 8px; color: #475467; }
 .place + .place { margin-top: 4px; }
-a.back, a.to-statement { font-size: 12px; white-space: nowrap; margin-right: 6px; }
+a.back, a.to-statement, a.to-text { font-size: 12px; white-space: nowrap; margin-right: 6px; }
 .focus { outline: 3px solid #fdb022; outline-offset: 1px; }
 .muted { color: #475467; }
 details > summary { cursor: pointer; margin: 12px 0 6px; font-weight: 600; }
@@ -94,7 +94,7 @@ mark.fig, span.fig { border-radius: 2px; padding: 0 1px; }
 details.document-text > summary { font-weight: normal; }
 .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @media print {
-  #filters, .pager, a.back, a.to-statement { display: none !important; }
+  #filters, .pager, a.back, a.to-statement, a.to-text { display: none !important; }
   main > section, section.metric { content-visibility: visible; }
   figure.chart, section.metric { break-inside: avoid; }
 }

@@ -222,7 +222,7 @@ function main(D) {
       text(div, ' ');
       add(div, link('#st-' + s, '→ ' + L.toStatements, 'to-statement'));
       var inText = markOf(s);
-      if (inText) add(div, link('#tx-' + inText[0] + '-' + inText[1], '→ ' + L.toText, 'to-statement'));
+      if (inText) add(div, link('#tx-' + inText[0] + '-' + inText[1], '→ ' + L.toText, 'to-text'));
     }
     return tr;
   }
