@@ -272,4 +272,9 @@ export interface CheckRun {
   figureCoverage?: RunCoverage;
   /** Findings removed by suppression comments in the documents (src/suppress/): counted, never shown. */
   suppressedInText?: number;
+  /**
+   * The figures the checks compared with another statement, true when with one of another document
+   * (src/coverage/compared.ts); the discrepancy report marks each figure by it. Absent for hand-made runs.
+   */
+  compared?: ReadonlyMap<Figure, boolean>;
 }

@@ -219,7 +219,7 @@ export async function check(paths: string[] = [], options: CheckOptions = {}): P
   const { compared, ...outcome } = runChecks(documents, figures, rules, { locale, severity: config?.severity, inputFailures });
   // Coverage, suppression comments and unused-suppression findings, before any output sees the findings.
   const finished = finishFindings(documents, figures, outcome.findings, compared, { locale, severity: config?.severity });
-  return { ...outcome, ...finished, documents, figures, warnings: [...warnings, ...outcome.warnings] };
+  return { ...outcome, ...finished, documents, figures, compared, warnings: [...warnings, ...outcome.warnings] };
 }
 
 /** Figures of the given paths, without cross-checking (the `figures` command). */

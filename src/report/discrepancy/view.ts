@@ -17,7 +17,9 @@ import {
   type Summary,
 } from '../common.js';
 import type { FormatOptions } from '../registry.js';
+import { chartOf, chartStatement, type Chart } from './chart.js';
 import { excerpt, type Excerpt } from './context.js';
+import { documentTexts, type DocumentText } from './marks.js';
 import { coverageById, coverageSentence, runSummary, suppressedInTextText } from '../coverage.js';
 
 export interface DocumentRow {
@@ -43,6 +45,8 @@ export interface StatementRow extends Excerpt {
   where: string;
   raw: string;
   interval: string;
+  /** False when a finding reports this statement as disagreeing (a mismatch, a missed target). */
+  agrees: boolean;
 }
 
 export interface PlaceRow extends Excerpt {
@@ -72,6 +76,8 @@ export interface ComparisonView {
   /** The finding reporting this comparison's mismatch, when there is one. */
   finding?: { severity: Severity; rule: string };
   statements: StatementRow[];
+  /** The statements' intervals on one axis (null when none has an interval or their units differ). */
+  chart: Chart | null;
 }
 
 export interface TargetView {
@@ -83,6 +89,8 @@ export interface TargetView {
   finding?: { severity: Severity; rule: string };
   target: StatementRow;
   actual: StatementRow;
+  /** Target and actual on one axis, the target first. */
+  chart: Chart | null;
 }
 
 export interface CoverageRow {
@@ -117,6 +125,8 @@ export interface ReportView {
   targets: TargetView[];
   sections: Record<SectionKey, FindingRow[]>;
   coverage: CoverageRow[];
+  /** Each document's text with its figures marked by what became of them (paged in index.html). */
+  texts: DocumentText[];
   warnings: string[];
 }
 
@@ -149,9 +159,18 @@ export function buildView(run: CheckRun, options: FormatOptions): ReportView {
   const reach = coverageById(run);
   const where = (path: string, line: number, column: number) => `${displayPath(path, options.cwd)}:${line}:${column}`;
 
-  const statement = (figure: Figure): StatementRow => {
+  // Where a mismatch finding places a statement of its metric: that statement disagrees.
+  const disagreeing = new Set<string>();
+  for (const finding of run.findings) {
+    if (finding.rule !== 'figure-mismatch' || finding.suppressed) continue;
+    for (const location of finding.locations) disagreeing.add(`${finding.metric}\u0000${location.path}\u0000${location.line}:${location.column}`);
+  }
+  const disagrees = (metric: string, figure: Figure) => disagreeing.has(`${metric}\u0000${figure.location.path}\u0000${figure.location.line}:${figure.location.column}`);
+
+  const statement = (figure: Figure, agrees = true): StatementRow => {
     const document = byId.get(figure.document);
     return {
+      agrees,
       document: figure.document,
       status: statusText(document, options.locale),
       period: figure.period ?? document?.period ?? DASH,
@@ -211,7 +230,8 @@ export function buildView(run: CheckRun, options: FormatOptions): ReportView {
       period: comparison.period ?? DASH,
       verdict: comparison.verdict,
       ...(comparison.verdict === 'mismatch' ? { finding: findingFor('figure-mismatch', comparison.metric) } : {}),
-      statements: comparison.statements.map(statement),
+      statements: comparison.statements.map((figure) => statement(figure, !disagrees(comparison.metric, figure))),
+      chart: chartOf(comparison.statements.map((figure) => chartStatement(figure, disagrees(comparison.metric, figure)))),
     }));
 
   const outcomeOrder = { missed: 0, indeterminate: 1, met: 2 } as const;
@@ -223,8 +243,9 @@ export function buildView(run: CheckRun, options: FormatOptions): ReportView {
       metricShown: shownMetric(target.metric),
       outcome: target.outcome,
       ...(target.outcome === 'missed' ? { finding: findingFor('target-missed', target.metric) } : {}),
-      target: statement(target.target),
-      actual: statement(target.actual),
+      target: statement(target.target, target.outcome !== 'missed'),
+      actual: statement(target.actual, target.outcome !== 'missed'),
+      chart: chartOf([chartStatement(target.target, false), chartStatement(target.actual, target.outcome === 'missed')]),
     }));
 
   const sections = Object.fromEntries(
@@ -254,6 +275,7 @@ export function buildView(run: CheckRun, options: FormatOptions): ReportView {
     comparisons,
     targets,
     sections,
+    texts: documentTexts(run),
     coverage: run.coverage.map((coverage: Coverage) => ({
       period: coverage.period,
       first: coverage.documents[0],
@@ -279,6 +301,19 @@ export const LABELS = {
   missing: { en: 'Missing numbers', zh: '缺失的数字' },
   damage: { en: 'Damaged text', zh: '受损文本' },
   coverage: { en: 'Coverage', zh: '指标覆盖' },
+  texts: { en: 'Documents with their figures marked', zh: '文档原文与数字标注' },
+  agreed: { en: 'agreed with another statement', zh: '与其他表述一致' },
+  finding: { en: 'in a finding', zh: '有问题' },
+  uncompared: { en: 'compared with nothing', zh: '未比对' },
+  unreliable: { en: 'unreliable (damaged or vague text)', zh: '不可靠（文本受损或表述模糊）' },
+  placeholder: { en: 'placeholder', zh: '占位符' },
+  figuresTotal: { en: 'figures', zh: '个数字' },
+  textOmitted: {
+    en: 'The text is left out to keep this page small; the counts are complete.',
+    zh: '为控制页面大小未附原文；计数完整。',
+  },
+  toText: { en: 'text', zh: '原文' },
+  linesShown: { en: 'lines', zh: '行' },
   warnings: { en: 'Skipped inputs', zh: '跳过的输入' },
   filters: { en: 'Filter', zh: '筛选' },
   severity: { en: 'Severity', zh: '级别' },
@@ -323,6 +358,11 @@ export const LABELS = {
   previous: { en: 'Previous', zh: '上一页' },
   next: { en: 'Next', zh: '下一页' },
   cited: { en: 'Other statements cited by findings', zh: '问题引用的其他表述' },
+  chart: { en: 'The statements\' intervals on one axis (select a band to go to its statement)', zh: '各表述的区间（共用一条数轴；点击色带跳到该表述）' },
+  chartLegend: {
+    en: 'Each band is one statement\'s interval on a shared axis: solid = actual, dashed outline = target, red = in a mismatch or a missed target, green shading = overlap; ● end included, ○ end excluded, arrow = no bound. Select a band to go to its statement.',
+    zh: '每条色带是一处表述的区间（共用一条数轴）：实心为实际数，虚线框为目标，红色为不一致或未完成的目标，绿色阴影为重叠部分；● 含端点，○ 不含端点，箭头表示无上（下）限。点击色带可跳到该表述。',
+  },
   toStatements: { en: 'statement', zh: '表述' },
   toFinding: { en: 'finding', zh: '问题' },
   needsScript: {
