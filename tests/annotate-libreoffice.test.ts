@@ -37,8 +37,9 @@ async function expectCommentsMatchFindings(cwd: string, documents: string[], fin
     const own = findings.filter((f) => f.locations.some((l) => l.path === doc));
     const comments = read.get(basename(copies[i]!))!;
     expect(comments.length, doc).toBe(own.length);
-    // Each finding's anchor (its first location in this document) is one comment's anchored text.
-    const expected = own.map((f) => f.locations.find((l) => l.path === doc)!.text).sort();
+    // Each finding's anchor (its first location in this document) is one comment's anchored text; a
+    // finding about the whole document (nothing-compared) is a comment at its start, anchored on nothing.
+    const expected = own.map((f) => f.locations.find((l) => l.path === doc)!.text ?? '').sort();
     expect(comments.map((c) => c.anchored).sort(), doc).toEqual(expected);
     for (const comment of comments) expect(comment.author).toBe('figcheck');
     // The message is the finding's: each finding's message is in one comment.
