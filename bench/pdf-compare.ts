@@ -87,8 +87,9 @@ export async function comparePdfWithDocx(docxPath: string, pdfPath: string): Pro
     const { page, line, column } = f.location;
     const raw = squeeze(f.raw);
     const lineText = page === undefined ? null : pdf.document.lineText(line, page);
-    // The line holds the figure's start (a figure wrapped onto the next line starts on this one).
-    const onLine = lineText !== null && squeeze(lineText.slice(column - 1)).startsWith(squeeze(f.raw.split(/[\n\f]/)[0]!));
+    // The line holds the figure from its column on: whole, or its start when the figure wraps onto the next line.
+    const rest = lineText === null ? '' : squeeze(lineText.slice(column - 1));
+    const onLine = rest !== '' && (rest.startsWith(raw) || raw.startsWith(rest));
     const onPage = page !== undefined && (pages[page - 1] ?? '').includes(raw);
     if (onLine && onPage) located++;
     else misplaced.push(`${f.raw} p${page}:${line}:${column}`);

@@ -143,7 +143,7 @@ export class OffsetMap {
       column: a.column,
       endLine: b.line,
       endColumn: b.column,
-      text: this.original.slice(from, to),
+      text: this.paged && (b.line !== a.line || b.page !== a.page) ? this.pagedText(start, end) : this.original.slice(from, to),
     };
     if (a.page !== undefined) {
       location.page = a.page;
@@ -151,6 +151,19 @@ export class OffsetMap {
       if (b.page !== a.page) location.endLine = b.line + this.pageFirstLines![b.page! - 1]! - this.pageFirstLines![a.page - 1]!;
     }
     return location;
+  }
+
+  /**
+   * The original text of a paged span running over lines: its own characters, a line break read as a space, and
+   * what the reader moved out of it (a running footer between a paragraph's two pages) left out.
+   */
+  private pagedText(start: number, end: number): string {
+    let text = '';
+    for (let j = start; j < end; j++) {
+      const c = this.original[this.originalOffset(j)]!;
+      text += c === '\n' || c === '\f' ? ' ' : c;
+    }
+    return text;
   }
 
   /**

@@ -45,6 +45,8 @@ export interface PdfLine {
   /** Left and right edges of the column's text (for paragraph joining). */
   left: number;
   right: number;
+  /** Width of the line's first unbreakable stretch (a figure and the punctuation stuck to it), estimated. */
+  lead: number;
   /** Set for running headers, footers and page numbers. */
   boilerplate?: 'pdf-running-header' | 'pdf-running-footer' | 'pdf-page-number';
 }
@@ -271,7 +273,8 @@ export function pageLines(runs: Run[]): PdfLine[] {
     if (text === '') return null;
     const size = Math.max(...runsOfLine.map((run) => run.size));
     const base = runsOfLine.find((run) => run.size === size)!;
-    return { text, x0: runsOfLine[0]!.x0, x1: Math.max(...runsOfLine.map((run) => run.x1)), y: base.y, size, column, left: 0, right: 0 };
+    const x0 = Math.min(...runsOfLine.map((run) => run.x0));
+    return { text, x0, x1: Math.max(...runsOfLine.map((run) => run.x1)), y: base.y, size, column, left: 0, right: 0, lead: leadWidth(text, size) };
   };
   if (!split) {
     for (const row of grid) {
@@ -321,6 +324,17 @@ function setEdges(lines: PdfLine[]): void {
     l.left = left;
     l.right = right;
   }
+}
+
+/** A figure or Latin word and the punctuation that may not start a line after it: where no line may break. */
+const UNBREAKABLE_START = /^[0-9A-Za-z.．%％‰+\-/]+[，。、；：！？”’）)%％,.;:!?]*/u;
+
+/** Estimated width of a line's unbreakable start: Latin characters half an em, wide ones an em. */
+function leadWidth(text: string, size: number): number {
+  const lead = UNBREAKABLE_START.exec(text)?.[0] ?? '';
+  let width = 0;
+  for (const c of lead) width += isWide(c.charCodeAt(0)) ? size : 0.55 * size;
+  return width;
 }
 
 /** A page number as printed: `3`, `- 3 -`, `— 3 —`, `第3页`, `第 3 页 共 20 页`, `3 / 20`, `Page 3 of 20`. */
@@ -376,8 +390,9 @@ function continues(a: PdfLine, b: PdfLine, acrossPage: boolean): boolean {
   if (a.column !== b.column && !acrossPage) return false;
   const em = Math.max(a.size, b.size);
   if (Math.abs(a.size - b.size) > 0.15 * em) return false;
-  // `a` runs to the column's right edge, `b` starts at its left edge (a first line is indented or set apart).
-  if (a.x1 < a.right - 1.5 * em) return false;
+  // `a` runs to the column's right edge, or stops short only because `b`'s first figure would not have fitted
+  // after it; `b` starts at its left edge (a first line is indented or set apart).
+  if (a.x1 < a.right - 1.5 * em && !(b.lead > 0 && a.x1 + b.lead > a.right + 0.5 * em && !/[。！？：；]$/u.test(a.text))) return false;
   if (b.x0 > b.left + 0.5 * em) return false;
   if (!acrossPage && (a.y - b.y > 2.5 * em || a.y <= b.y)) return false;
   return true;
@@ -425,11 +440,18 @@ export function pdfText(path: string, pages: PdfPage[]): DecodedText {
   let previous: { p: number; k: number } | null = null;
   /** Running lines met since the last body line: placed after the paragraph when it goes on past them. */
   let deferred: { p: number; k: number }[] = [];
-  const flushDeferred = (last: boolean) => {
-    deferred.forEach(({ p, k }, index) => {
+  /**
+   * Running lines stand between blank lines in `text`: a page number is a short line of digits, which the
+   * extractor would otherwise read as the tail of a word broken over lines, into the next paragraph's label.
+   */
+  const flushDeferred = (at: number) => {
+    if (!deferred.length) return;
+    emit('\n', at, false);
+    for (const { p, k } of deferred) {
       emitLine(p, k);
-      if (!last || index < deferred.length - 1) emit('\n', ending(p, k), false);
-    });
+      emit('\n', ending(p, k), false);
+    }
+    emit('\n', ending(deferred[deferred.length - 1]!.p, deferred[deferred.length - 1]!.k), false);
     deferred = [];
   };
   for (let p = 0; p < pages.length; p++) {
@@ -438,11 +460,7 @@ export function pdfText(path: string, pages: PdfPage[]): DecodedText {
       const line = lines[k]!;
       if (line.boilerplate) {
         boilerplate.push({ start: starts[p]![k]!, end: starts[p]![k]! + line.text.length, pattern: line.boilerplate });
-        if (previous) deferred.push({ p, k });
-        else {
-          emitLine(p, k);
-          emit('\n', ending(p, k), false);
-        }
+        deferred.push({ p, k });
         continue;
       }
       if (previous) {
@@ -453,16 +471,33 @@ export function pdfText(path: string, pages: PdfPage[]): DecodedText {
           if (isAsciiWord(left) && isAsciiWord(right)) emit(' ', ending(previous.p, previous.k), false);
         } else {
           emit('\n', ending(previous.p, previous.k), false);
-          flushDeferred(false);
+          flushDeferred(ending(previous.p, previous.k));
         }
+      } else if (deferred.length) {
+        // Running lines before the first line of text (a header on page 1).
+        const first = deferred[0]!;
+        deferred.shift();
+        emitLine(first.p, first.k);
+        emit('\n', ending(first.p, first.k), false);
+        if (deferred.length) flushDeferred(ending(first.p, first.k));
+        else emit('\n', ending(first.p, first.k), false);
       }
       emitLine(p, k);
       previous = { p, k };
     }
   }
   if (deferred.length) {
-    emit('\n', ending(previous!.p, previous!.k), false);
-    flushDeferred(true);
+    if (previous) {
+      emit('\n', ending(previous.p, previous.k), false);
+      flushDeferred(ending(previous.p, previous.k));
+    } else {
+      // Only running lines: the text is theirs, one a line.
+      deferred.forEach(({ p, k }, index) => {
+        if (index > 0) emit('\n', starts[p]![k]!, false);
+        emitLine(p, k);
+      });
+      deferred = [];
+    }
   }
   const joinedText = text.join('');
   offsets.push(original.length);
@@ -483,6 +518,10 @@ export function pdfText(path: string, pages: PdfPage[]): DecodedText {
  */
 export async function decodePdf(bytes: Uint8Array, path: string, limit: number): Promise<DecodedText> {
   if (bytes.length === 0) throw new SkipFile(path, 'empty file');
+  // Every PDF starts with `%PDF-` (readers allow it within the first kilobyte).
+  if (!Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024)).includes('%PDF-')) {
+    throw new UnreadableInput(path, 'not a PDF file (no %PDF- header)');
+  }
   const pages = await pdfPages(bytes, path, limit);
   if (!pages.some((page) => page.lines.length > 0)) {
     throw new SkipFile(path, `PDF without a text layer (${pages.length} page${pages.length === 1 ? '' : 's'} of images only, e.g. a scan): run OCR on it first`);

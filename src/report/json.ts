@@ -14,6 +14,8 @@ export interface JsonLocation {
   column: number;
   endLine: number;
   endColumn: number;
+  /** PDF only: the page; line and endLine count within it. */
+  page?: number;
   text: string | null;
 }
 
@@ -24,6 +26,7 @@ export function jsonLocation(location: Location, cwd: string): JsonLocation {
     column: location.column,
     endLine: location.endLine,
     endColumn: location.endColumn,
+    ...(location.page !== undefined ? { page: location.page } : {}),
     text: location.text ?? null,
   };
 }

@@ -4,12 +4,13 @@
  */
 import { formatInterval } from '../../checks/compare.js';
 import { t } from '../../i18n.js';
-import { SEVERITY_ORDER, type CheckRun, type Coverage, type Document, type Figure, type Finding, type Locale, type Severity } from '../../model.js';
+import { SEVERITY_ORDER, type CheckRun, type Coverage, type Document, type Figure, type Finding, type Locale, type Location, type Severity } from '../../model.js';
 import {
   activeFindings,
   displayPath,
   documentIndex,
   figureCounts,
+  positionText,
   ruleInfos,
   sortedFindings,
   summarize,
@@ -138,7 +139,7 @@ export function shownMetric(metric: string): string | null {
 export function buildView(run: CheckRun, options: FormatOptions): ReportView {
   const { byPath, byId } = documentIndex(run);
   const counts = figureCounts(run);
-  const where = (path: string, line: number, column: number) => `${displayPath(path, options.cwd)}:${line}:${column}`;
+  const where = (location: Location) => positionText(location, options.cwd);
 
   const statement = (figure: Figure): StatementRow => {
     const document = byId.get(figure.document);
@@ -146,7 +147,7 @@ export function buildView(run: CheckRun, options: FormatOptions): ReportView {
       document: figure.document,
       status: statusText(document, options.locale),
       period: figure.period ?? document?.period ?? DASH,
-      where: where(figure.location.path, figure.location.line, figure.location.column),
+      where: where(figure.location),
       raw: figure.raw,
       interval: figure.interval ? formatInterval(figure.interval, figure.unit) : DASH,
       ...excerpt(document, figure.location),
@@ -160,7 +161,7 @@ export function buildView(run: CheckRun, options: FormatOptions): ReportView {
       const document = byPath.get(location.path);
       return {
         document: document?.id ?? displayPath(location.path, options.cwd),
-        where: where(location.path, location.line, location.column),
+        where: where(location),
         ...excerpt(document, location),
       };
     });
