@@ -385,16 +385,40 @@ function standsApart(page: PdfPage, line: PdfLine): boolean {
   return nearest > 1.6 * body || line.size < 0.8 * body;
 }
 
+/**
+ * Column edges again, now that running lines are known: without them (a header wider than the text, a page
+ * number), and on a page with few lines (the last page of a chapter) taken from a fuller column of another page
+ * that starts at the same place.
+ */
+export function refineEdges(pages: PdfPage[]): void {
+  const groups: PdfLine[][] = [];
+  for (const page of pages) {
+    const byColumn = new Map<number, PdfLine[]>();
+    for (const line of page.lines) if (!line.boilerplate) byColumn.set(line.column, [...(byColumn.get(line.column) ?? []), line]);
+    groups.push(...byColumn.values());
+  }
+  for (const group of groups) setEdges(group);
+  const full = groups.filter((group) => group.length >= 8).map((group) => ({ left: group[0]!.left, right: group[0]!.right, size: median(group.map((l) => l.size)) }));
+  for (const group of groups) {
+    if (group.length >= 8) continue;
+    const left = Math.min(...group.map((l) => l.x0));
+    const match = full.find((edges) => Math.abs(edges.left - left) < edges.size);
+    if (match) for (const line of group) [line.left, line.right] = [match.left, match.right];
+  }
+}
+
 /** Whether line `b` continues the paragraph of line `a` (wrapped, not a new paragraph). */
 function continues(a: PdfLine, b: PdfLine, acrossPage: boolean): boolean {
-  if (a.column !== b.column && !acrossPage) return false;
+  // A paragraph goes on from the foot of a column to the top of the next one, or of the next page.
+  const acrossColumn = !acrossPage && a.column > 0 && b.column === a.column + 1;
+  if (a.column !== b.column && !acrossPage && !acrossColumn) return false;
   const em = Math.max(a.size, b.size);
   if (Math.abs(a.size - b.size) > 0.15 * em) return false;
   // `a` runs to the column's right edge, or stops short only because `b`'s first figure would not have fitted
   // after it; `b` starts at its left edge (a first line is indented or set apart).
   if (a.x1 < a.right - 1.5 * em && !(b.lead > 0 && a.x1 + b.lead > a.right + 0.5 * em && !/[。！？：；]$/u.test(a.text))) return false;
   if (b.x0 > b.left + 0.5 * em) return false;
-  if (!acrossPage && (a.y - b.y > 2.5 * em || a.y <= b.y)) return false;
+  if (!acrossPage && !acrossColumn && (a.y - b.y > 2.5 * em || a.y <= b.y)) return false;
   return true;
 }
 
@@ -527,5 +551,6 @@ export async function decodePdf(bytes: Uint8Array, path: string, limit: number):
     throw new SkipFile(path, `PDF without a text layer (${pages.length} page${pages.length === 1 ? '' : 's'} of images only, e.g. a scan): run OCR on it first`);
   }
   markRunning(pages);
+  refineEdges(pages);
   return pdfText(path, pages);
 }

@@ -6,7 +6,8 @@
 /** A PDF of the given pages; each page is its content stream and its resources dictionary. */
 export function pdfOf(pages: { content: string; resources: string; objects?: string[] }[]): Buffer {
   const objects: string[] = [];
-  const add = (body: string) => objects.push(body) - 1 + 1; // 1-based object numbers
+  // push returns the new length: the 1-based object number of what was added.
+  const add = (body: string) => objects.push(body);
   add('<< /Type /Catalog /Pages 2 0 R >>');
   add(''); // the page tree, filled in below
   const kids: number[] = [];
