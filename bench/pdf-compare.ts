@@ -27,6 +27,8 @@ export interface PdfComparison {
   onlyDocx: string[];
   onlyPdf: string[];
   misplaced: string[];
+  /** The page of each PDF figure. */
+  figurePages: number[];
   pdfDocument: Document;
 }
 
@@ -102,6 +104,7 @@ export async function comparePdfWithDocx(docxPath: string, pdfPath: string): Pro
     onlyDocx: onlyDocx.slice(0, 8),
     onlyPdf: onlyPdf.slice(0, 8),
     misplaced: misplaced.slice(0, 8),
+    figurePages: pdf.figures.map((f) => f.location.page ?? 0),
     pdfDocument: pdf.document,
   };
 }
