@@ -57,6 +57,36 @@ export interface PdfPage {
   height: number;
 }
 
+type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let loading: Promise<Pdfjs> | undefined;
+
+/**
+ * PDF.js, loaded on first use (~100 ms, which a run without PDFs should not pay), with its worker module in this
+ * thread (PDF.js's "fake worker", found on globalThis.pdfjsWorker: one PDF at a time needs no thread of its own).
+ *
+ * The legacy build carries core-js polyfills. The ones it adds (Promise.withResolvers, the Set methods, Uint8Array's
+ * base64) are what PDF.js needs on Node 20 and stay; but it also replaces built-ins Node already has with
+ * JavaScript versions, which would slow down everything the process does afterwards (Array.prototype.push several
+ * times over, in every stage of every document): those are put back as Node has them.
+ */
+function loadPdfjs(): Promise<Pdfjs> {
+  return (loading ??= (async () => {
+    const natives: [object, PropertyKey][] = [
+      [Array.prototype, 'push'],
+      [JSON, 'parse'],
+      [JSON, 'stringify'],
+    ];
+    const saved = natives.map(([owner, key]) => Object.getOwnPropertyDescriptor(owner, key)!);
+    try {
+      const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+      (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??= await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+      return pdfjs;
+    } finally {
+      natives.forEach(([owner, key], k) => Object.defineProperty(owner, key, saved[k]!));
+    }
+  })());
+}
+
 /** Where pdfjs-dist lies, for its character maps (CJK CID fonts) and standard fonts. */
 function pdfjsDirectory(): string {
   return dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
@@ -67,8 +97,7 @@ function pdfjsDirectory(): string {
  * @throws UnreadableInput for an encrypted or corrupt PDF; DocumentTooLarge past `limit` characters of text
  */
 export async function pdfPages(bytes: Uint8Array, path: string, limit: number): Promise<PdfPage[]> {
-  // Loaded on first use: PDF.js takes ~100 ms to load, which a run without PDFs should not pay.
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const pdfjs = await loadPdfjs();
   const root = pdfjsDirectory();
   // PDF.js transfers (detaches) the buffer it is given: a copy keeps the caller's bytes intact.
   const data = new Uint8Array(bytes);
@@ -326,14 +355,17 @@ function setEdges(lines: PdfLine[]): void {
   }
 }
 
-/** A figure or Latin word and the punctuation that may not start a line after it: where no line may break. */
-const UNBREAKABLE_START = /^[0-9A-Za-z.．%％‰+\-/]+[，。、；：！？”’）)%％,.;:!?]*/u;
+/**
+ * Figures or Latin words with the punctuation that may not start a line after them: a stretch word processors
+ * do not break (`23.1％、62.5％、45.5％。` is set as one).
+ */
+const UNBREAKABLE_START = /^(?:[0-9A-Za-z.．%％‰+\-/]+[，。、；：！？”’）)%％,.;:!?]*)+/u;
 
-/** Estimated width of a line's unbreakable start: Latin characters half an em, wide ones an em. */
+/** Estimated width of a line's unbreakable start: Latin characters and digits 0.6 em, wide ones an em. */
 function leadWidth(text: string, size: number): number {
   const lead = UNBREAKABLE_START.exec(text)?.[0] ?? '';
   let width = 0;
-  for (const c of lead) width += isWide(c.charCodeAt(0)) ? size : 0.55 * size;
+  for (const c of lead) width += isWide(c.charCodeAt(0)) ? size : 0.6 * size;
   return width;
 }
 
@@ -416,7 +448,7 @@ function continues(a: PdfLine, b: PdfLine, acrossPage: boolean): boolean {
   if (Math.abs(a.size - b.size) > 0.15 * em) return false;
   // `a` runs to the column's right edge, or stops short only because `b`'s first figure would not have fitted
   // after it; `b` starts at its left edge (a first line is indented or set apart).
-  if (a.x1 < a.right - 1.5 * em && !(b.lead > 0 && a.x1 + b.lead > a.right + 0.5 * em && !/[。！？：；]$/u.test(a.text))) return false;
+  if (a.x1 < a.right - 1.5 * em && !(b.lead > 0 && a.x1 + b.lead > a.right - 0.25 * em && !/[。！？：；]$/u.test(a.text))) return false;
   if (b.x0 > b.left + 0.5 * em) return false;
   if (!acrossPage && !acrossColumn && (a.y - b.y > 2.5 * em || a.y <= b.y)) return false;
   return true;
