@@ -5,7 +5,7 @@
  *   2. reading speed, PDF beside .docx: MB of file per second and pages per second, in process (the read
  *      stage: bytes → DecodedText → Document), and the whole `figcheck figures` command as a process, cold.
  * The PDFs are made on the fly in a temporary folder with `soffice --headless --convert-to pdf` when
- * LibreOffice is installed (scripts/ensure-libreoffice.sh installs it); without it, the three committed in
+ * LibreOffice is installed; without it, the three committed in
  * tests/fixtures/pdf/ are measured and the bench says so.
  */
 import { spawnSync } from 'node:child_process';

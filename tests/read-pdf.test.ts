@@ -11,6 +11,7 @@ import { buildDocument } from '../src/document.js';
 import type { CheckRun, Document, Figure } from '../src/model.js';
 import { check, extract } from '../src/pipeline.js';
 import { decodeBuffer, SkipFile } from '../src/read/decode.js';
+import { markRunning, pdfText, refineEdges, type PdfLine, type PdfPage } from '../src/read/pdf.js';
 import { UnreadableInput } from '../src/read/unreadable.js';
 import { FORMATTERS } from '../src/report/registry.js';
 import { extractFigures } from './helpers/figures.js';
@@ -96,6 +97,47 @@ describe('two columns, running header and page numbers (tests/fixtures/pdf/two-c
       const line = document.lineText(f.location.line, f.location.page)!;
       expect(line.slice(f.location.column - 1).replace(/\s/g, ''), f.raw).toContain(f.raw.replace(/\s/g, '').slice(0, 2));
     }
+  });
+});
+
+describe('a paragraph running over a page break, a page number between its halves', () => {
+  // Pages as the line grouping leaves them: a body of full-width lines, a page number at the foot.
+  const line = (text: string, y: number, x0 = 90, x1 = 504, size = 14): PdfLine => ({ text, x0, x1, y, size, column: 0, left: 0, right: 0, lead: 0 });
+  const filler = '推进重大项目建设，扩大有效投资，稳定经济增长，持续改善民生';
+  const pages: PdfPage[] = [
+    {
+      height: 842,
+      lines: [
+        ...Array.from({ length: 7 }, (_, k) => line(k === 0 ? `一年来，${filler.slice(4)}` : filler, 740 - 31 * k, k === 0 ? 118 : 90)),
+        line('全年完成固定资产投资总额3409', 740 - 31 * 7),
+        line('1', 50, 294, 300, 9),
+      ],
+    },
+    {
+      height: 842,
+      lines: [line('亿元，比上年增长5.2%。', 740, 90, 250), line('2', 50, 294, 300, 9)],
+    },
+  ];
+
+  it('joins the halves, keeps the page number apart as boilerplate, and locates the figure on the first page', () => {
+    markRunning(pages);
+    refineEdges(pages);
+    const decoded = pdfText('wrapped.pdf', pages);
+    const document = buildDocument(decoded);
+    expect(document.normalized).toContain('全年完成固定资产投资总额3409亿元,比上年增长5.2%。');
+    expect(document.boilerplate.map((b) => [b.pattern, document.normalized.slice(b.start, b.end)])).toEqual([
+      ['pdf-page-number', '1'],
+      ['pdf-page-number', '2'],
+    ]);
+    const figures = extractFigures(document);
+    const total = figures.find((f) => f.value === 340900000000)!;
+    // Page 1 has 9 lines (8 of text and the page number): the figure ends on page 2's line 1, the 10th from the top of page 1.
+    expect(total.location).toMatchObject({ page: 1, line: 8, column: 13, endLine: 10, endColumn: 3, text: '3409亿元' });
+    expect(total.raw).toBe('3409亿元');
+    const growth = figures.find((f) => f.raw === '5.2%')!;
+    expect(growth.location).toMatchObject({ page: 2, line: 1 });
+    expect(growth.label).toBe(total.label);
+    expect(figures.some((f) => f.raw === '1' || f.raw === '2')).toBe(false);
   });
 });
 
