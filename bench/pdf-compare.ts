@@ -5,8 +5,9 @@
  * A figure agrees when a figure of the other reading has the same raw text, value, unit, interval, label,
  * period and modality (raw compared without the line breaks a PDF wraps a figure across: `3409` at the end of
  * one line and `亿元` at the start of the next are the same `3409亿元`). Figures are matched as multisets.
- * Its location agrees when the PDF's own text layer, read independently (PDF.js, runs concatenated without
- * whitespace), holds the figure's raw text on the page the location names, and the location's line holds it.
+ * Its location agrees when the location's line holds the figure from its column on (whole, or its start when it
+ * wraps onto the next line) and the PDF's own text layer, read independently (PDF.js, runs concatenated without
+ * whitespace), holds that text on the page the location names.
  */
 import { readFileSync } from 'node:fs';
 import { buildDocument } from '../src/document.js';
@@ -92,7 +93,9 @@ export async function comparePdfWithDocx(docxPath: string, pdfPath: string): Pro
     // The line holds the figure from its column on: whole, or its start when the figure wraps onto the next line.
     const rest = lineText === null ? '' : squeeze(lineText.slice(column - 1));
     const onLine = rest !== '' && (rest.startsWith(raw) || raw.startsWith(rest));
-    const onPage = page !== undefined && (pages[page - 1] ?? '').includes(raw);
+    // A figure wrapped onto the next page: its part on this page is on this page.
+    const head = raw.startsWith(rest) ? rest : raw;
+    const onPage = page !== undefined && head !== '' && (pages[page - 1] ?? '').includes(head);
     if (onLine && onPage) located++;
     else misplaced.push(`${f.raw} p${page}:${line}:${column}`);
   }
