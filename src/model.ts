@@ -6,17 +6,19 @@
  * `Document.locate` / `Document.toOriginal`, which use the single offset map built by `normalize`.
  */
 
-export type Format = 'txt' | 'md' | 'html' | 'docx';
+export type Format = 'txt' | 'md' | 'html' | 'docx' | 'pdf';
 export type Script = 'simplified' | 'traditional' | 'mixed' | 'none';
 export type DocumentStatus = 'final' | 'preliminary' | 'draft';
 export type Severity = 'error' | 'warning' | 'info';
 
 /** A position in the original file. */
 export interface Position {
-  /** 1-based line (for .docx: the paragraph number). */
+  /** 1-based line (for .docx: the paragraph number; for .pdf: the line counted within `page`). */
   line: number;
   /** 1-based column in UTF-16 code units of that line. */
   column: number;
+  /** PDF only: the 1-based page. */
+  page?: number;
 }
 
 /** A span of the original file, as every output format shows it. */
@@ -27,6 +29,11 @@ export interface Location {
   endLine: number;
   /** Exclusive. */
   endColumn: number;
+  /**
+   * PDF only: the 1-based page of the start; `line` and `endLine` count the text lines of that page from
+   * its top (running headers included), so a span running onto the next page has an endLine past the page's end.
+   */
+  page?: number;
   /** The original text of the span (optional: findings fill it in). */
   text?: string;
 }
@@ -102,10 +109,13 @@ export interface Document {
   toOriginal(normalizedOffset: number): Position;
   /** The original-file location of a normalized span [start, end). */
   locate(start: number, end: number): Location;
-  /** Offset in the original text of a 1-based line and UTF-16 column; null for a line that does not exist. */
-  offsetAt(line: number, column: number): number | null;
-  /** The original text of a 1-based line, without its line break; null for a line that does not exist. */
-  lineText(line: number): string | null;
+  /**
+   * Offset in the original text of a 1-based line and UTF-16 column; null for a line that does not exist.
+   * For a PDF, `line` counts within `page` (default 1), as in a Location.
+   */
+  offsetAt(line: number, column: number, page?: number): number | null;
+  /** The original text of a 1-based line (within `page` for a PDF), without its line break; null for a line that does not exist. */
+  lineText(line: number, page?: number): string | null;
 }
 
 /** An interval of real numbers; `null` is an open (infinite) end. */
@@ -193,7 +203,10 @@ export interface DecodedText {
   path: string;
   format: Format;
   encoding: string;
-  /** The decoded file (html: the markup; docx: one paragraph per line). Locations point into it. */
+  /**
+   * The decoded file (html: the markup; docx: one paragraph per line; pdf: one text line per line, each page
+   * ended by a form feed). Locations point into it.
+   */
   original: string;
   /** The document's text content (docx: identical to `original`; txt/md: `original` with figcheck's directives blanked; html: visible text). */
   text: string;
@@ -201,6 +214,11 @@ export interface DecodedText {
   textOffsets?: Int32Array;
   /** .docx only: its `figcheck-disable` Word comments. */
   commentDirectives?: CommentDirective[];
+  /**
+   * Lines the reader itself knows to be boilerplate (a PDF's running headers, footers and page numbers), as
+   * spans of `original`; normalize adds them to Document.boilerplate.
+   */
+  boilerplate?: Boilerplate[];
 }
 
 export type Locale = 'en' | 'zh-CN';

@@ -363,9 +363,33 @@ export function normalize(decoded: DecodedText, rules: RuleSet): Normalized {
     normalized,
     // A view rather than a copy: the few entries past j (removed characters) are not worth copying the rest.
     offsets: j === n ? offsets : offsets.subarray(0, j + 1),
-    boilerplate: findBoilerplate(normalized, rules),
+    boilerplate: decoded.boilerplate?.length
+      ? [...findBoilerplate(normalized, rules), ...readerBoilerplate(decoded.boilerplate, offsets, j, decoded.original.length)].sort((a, b) => a.start - b.start)
+      : findBoilerplate(normalized, rules),
     script,
   };
+}
+
+/**
+ * The reader's boilerplate (spans of the original) as spans of normalized text: the runs of normalized units
+ * whose original offset lies in one. One pass over the map, which need not be monotone (a PDF reader moves the
+ * running lines that interrupt a paragraph to its end, src/read/pdf.ts).
+ */
+function readerBoilerplate(spans: Boilerplate[], offsets: Int32Array, length: number, originalLength: number): Boilerplate[] {
+  const owner = new Int32Array(originalLength + 1).fill(-1);
+  spans.forEach((span, k) => owner.fill(k, Math.max(0, span.start), Math.min(originalLength, span.end)));
+  const found: Boilerplate[] = [];
+  let open: Boilerplate | null = null;
+  for (let j = 0; j <= length; j++) {
+    const k = j < length ? owner[offsets[j]!]! : -1;
+    if (open && (k < 0 || spans[k]!.pattern !== open.pattern || offsets[j]! < offsets[j - 1]!)) {
+      found.push(open);
+      open = null;
+    }
+    if (k >= 0 && !open) open = { start: j, end: j + 1, pattern: spans[k]!.pattern };
+    else if (open) open.end = j + 1;
+  }
+  return found;
 }
 
 const isDigitUnit = (u: number) => (u >= 48 && u <= 57) || (u >= 0xff10 && u <= 0xff19);

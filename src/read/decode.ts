@@ -5,6 +5,8 @@
  * - .html: `original` is the decoded markup, `text` its visible text, `textOffsets` maps one to the other.
  *   The charset a page declares (`<meta charset>`, `http-equiv`) is honoured, see decodeTextBytes.
  * - .docx: `original` is the paragraphs joined by "\n" (so a location's line is the paragraph number).
+ * - .pdf: `original` is the text lines of each page, each page ended by a form feed; `text` joins the lines
+ *   wrapped inside a paragraph (src/read/pdf.ts).
  *
  * Empty, binary and undecodable files throw SkipFile (a warning for the caller); files that cannot be read at
  * all, a .docx that is not a Word document, or a document over the size limit throw UnreadableInput (an
@@ -44,6 +46,7 @@ export async function decodeBuffer(
   const limit = limits.maxDocumentSize ?? DEFAULT_MAX_DOCUMENT_SIZE;
   if (format === 'docx') return decodeDocx(bytes, path, limit);
   if (bytes.length > limit) throw new DocumentTooLarge(path, `the file (${formatSize(bytes.length)})`, limit);
+  if (format === 'pdf') return (await import('./pdf.js')).decodePdf(bytes, path, limit);
   if (format === 'html') {
     const { text: markup, encoding } = decodeTextBytes(bytes, path, declaredCharset(bytes));
     // Loaded on first use: the HTML parser takes ~20 ms to load, which a run without HTML should not pay.

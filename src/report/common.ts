@@ -163,9 +163,14 @@ export function documentIndex(run: CheckRun): { byPath: Map<string, Document>; b
   return { byPath, byId };
 }
 
-/** `path:line:column` of a location, path relative to cwd. */
+/** `path:line:column` of a location, path relative to cwd; a PDF's `path#page=3:line:column` (the page's line). */
 export function positionText(location: Location, cwd: string): string {
-  return `${displayPath(location.path, cwd)}:${location.line}:${location.column}`;
+  return `${displayPath(location.path, cwd)}${pageText(location)}:${location.line}:${location.column}`;
+}
+
+/** `#page=3` for a location in a PDF (the fragment PDF viewers open at, RFC 8118), else nothing. */
+export function pageText(location: Location): string {
+  return location.page !== undefined ? `#page=${location.page}` : '';
 }
 
 /** Counts of the figures each document contributed. */

@@ -17,6 +17,8 @@ export interface JsonLocation {
   column: number;
   endLine: number;
   endColumn: number;
+  /** PDF only: the page; line and endLine count within it. */
+  page?: number;
   text: string | null;
 }
 
@@ -27,6 +29,7 @@ export function jsonLocation(location: Location, cwd: string): JsonLocation {
     column: location.column,
     endLine: location.endLine,
     endColumn: location.endColumn,
+    ...(location.page !== undefined ? { page: location.page } : {}),
     text: location.text ?? null,
   };
 }

@@ -7,7 +7,7 @@
  */
 import type { DocumentCoverage, Finding } from '../model.js';
 import { coverageById } from './coverage.js';
-import { activeFindings, displayPath, ruleInfos, shorten, sortedFindings } from './common.js';
+import { activeFindings, displayPath, pageText, ruleInfos, shorten, sortedFindings } from './common.js';
 import { escapeXml } from './escape.js';
 import type { Formatter } from './registry.js';
 
@@ -58,7 +58,7 @@ export const junitFormatter: Formatter = {
         }
         failed++;
         const failures = findings.map((finding) => {
-          const where = finding.locations.map((l) => `${displayPath(l.path, options.cwd)}:${l.line}:${l.column}${l.text ? ` ${shorten(l.text, 80)}` : ''}`);
+          const where = finding.locations.map((l) => `${displayPath(l.path, options.cwd)}${pageText(l)}:${l.line}:${l.column}${l.text ? ` ${shorten(l.text, 80)}` : ''}`);
           const detail = [`${finding.severity}: ${finding.message}`, ...where, `fingerprint: ${finding.fingerprint}`].join('\n');
           return `      <failure type="${finding.severity}" message="${escapeXml(finding.message)}">${escapeXml(detail)}</failure>`;
         });

@@ -38,6 +38,8 @@ function physicalLocation(location: Location, cwd: string) {
       endLine: location.endLine,
       endColumn: location.endColumn,
       ...(location.text ? { snippet: { text: location.text } } : {}),
+      // SARIF regions have no pages: a PDF's page goes in the region's property bag, its lines counting within it.
+      ...(location.page !== undefined ? { properties: { page: location.page } } : {}),
     },
   };
 }

@@ -5,7 +5,7 @@
 import { Chalk } from 'chalk';
 import { t } from '../i18n.js';
 import type { Finding, Severity } from '../model.js';
-import { activeFindings, displayPath, oneLinePath, severityLabel, shorten, sortedFindings, type Summary } from './common.js';
+import { activeFindings, displayPath, oneLinePath, pageText, severityLabel, shorten, sortedFindings, type Summary } from './common.js';
 import { coverageSentence, runSummary, suppressedInTextText } from './coverage.js';
 import type { FormatOptions, Formatter } from './registry.js';
 
@@ -48,7 +48,7 @@ export const stylishFormatter: Formatter = {
     const out: string[] = [];
     for (const [path, fileFindings] of byFile) {
       out.push('', chalk.underline(path));
-      const positions = fileFindings.map((f) => (f.locations[0] ? `${f.locations[0].line}:${f.locations[0].column}` : ''));
+      const positions = fileFindings.map((f) => (f.locations[0] ? `${pageText(f.locations[0])}${f.locations[0].line}:${f.locations[0].column}` : ''));
       const positionWidth = Math.max(...positions.map((p) => p.length));
       const labels = fileFindings.map((f) => severityLabel(f.severity, options.locale));
       const labelWidth = Math.max(...labels.map((l) => l.length));

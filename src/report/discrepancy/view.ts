@@ -4,12 +4,13 @@
  */
 import { formatInterval } from '../../checks/compare.js';
 import { t } from '../../i18n.js';
-import { SEVERITY_ORDER, type CheckRun, type Coverage, type Document, type Figure, type Finding, type Locale, type Severity } from '../../model.js';
+import { SEVERITY_ORDER, type CheckRun, type Coverage, type Document, type Figure, type Finding, type Locale, type Location, type Severity } from '../../model.js';
 import {
   activeFindings,
   displayPath,
   documentIndex,
   figureCounts,
+  positionText,
   ruleInfos,
   sortedFindings,
   summarize,
@@ -157,7 +158,7 @@ export function buildView(run: CheckRun, options: FormatOptions): ReportView {
   const { byPath, byId } = documentIndex(run);
   const counts = figureCounts(run);
   const reach = coverageById(run);
-  const where = (path: string, line: number, column: number) => `${displayPath(path, options.cwd)}:${line}:${column}`;
+  const where = (location: Location) => positionText(location, options.cwd);
 
   // Where a mismatch finding places a statement of its metric: that statement disagrees.
   const disagreeing = new Set<string>();
@@ -174,7 +175,7 @@ export function buildView(run: CheckRun, options: FormatOptions): ReportView {
       document: figure.document,
       status: statusText(document, options.locale),
       period: figure.period ?? document?.period ?? DASH,
-      where: where(figure.location.path, figure.location.line, figure.location.column),
+      where: where(figure.location),
       raw: figure.raw,
       interval: figure.interval ? formatInterval(figure.interval, figure.unit) : DASH,
       ...excerpt(document, figure.location),
@@ -188,7 +189,7 @@ export function buildView(run: CheckRun, options: FormatOptions): ReportView {
       const document = byPath.get(location.path);
       return {
         document: document?.id ?? displayPath(location.path, options.cwd),
-        where: where(location.path, location.line, location.column),
+        where: where(location),
         ...excerpt(document, location),
       };
     });
