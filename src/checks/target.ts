@@ -2,11 +2,11 @@
  * `target-missed`: a target (`预期目标`, `力争` …) and an actual of the same metric and period that do
  * not meet, direction-aware (SEMANTICS.md). Met and indeterminate outcomes go to context.targets only.
  */
-import type { Document, Figure, Finding, Severity } from '../model.js';
-import type { CheckRule, MetricRule } from '../rules/types.js';
+import type { Document, Figure, Finding, Interval, Severity } from '../model.js';
+import type { CheckRule, ConsistencySettings, MetricRule } from '../rules/types.js';
 import { t } from '../i18n.js';
-import { ambiguousLabel, metricGroups, sameSentence } from './align.js';
-import { comparable, describeReading, precision, targetOutcome, type Direction } from './compare.js';
+import { ambiguousLabel, metricGroups } from './align.js';
+import { comparable, describeReading, plainWidth, precision, targetOutcome, type Direction } from './compare.js';
 import { locationOf, readingsOf } from './consistency.js';
 import { fingerprint } from './fingerprint.js';
 import type { CheckContext, CheckModule } from './types.js';
@@ -28,6 +28,21 @@ export function directionOf(target: Figure, metric: MetricRule | undefined, lowe
   if (i && i.hi !== null && (i.lo === null || i.lo === 0) && target.qualifier) return 'lower-is-better';
   if (lowerIsBetter.some((word) => word && target.label.includes(word))) return ofMetric('lower-is-better');
   return 'higher-is-better';
+}
+
+/** A closed interval of one point. */
+function point(value: number): Interval {
+  return { lo: value, loClosed: true, hi: value, hiClosed: true };
+}
+
+/**
+ * The intervals a target and its actual are judged by: their own, except that a plain target is a value
+ * set (setting `consistency.plainTargetIsSetValue`): its point, and a plain actual's stated value against it.
+ */
+export function judgedIntervals(target: Figure, actual: Figure, settings: ConsistencySettings): [Interval, Interval] {
+  if (!settings.plainTargetIsSetValue || plainWidth(target) === null || target.value === null) return [target.interval!, actual.interval!];
+  const stated = plainWidth(actual) !== null && actual.value !== null ? point(actual.value) : actual.interval!;
+  return [point(target.value), stated];
 }
 
 const STATUS_RANK: Record<string, number> = { final: 0, preliminary: 1, draft: 2 };
@@ -52,6 +67,7 @@ export const targetCheck: CheckModule = {
   run(context: CheckContext, rule: CheckRule): Finding[] {
     const documents = context.documentById;
     const lowerIsBetter = context.rules.alignment?.lowerIsBetter ?? [];
+    const settings = context.rules.consistency ?? {};
     const auto = rule.auto !== false && (rule.metrics === undefined || rule.metrics === '*');
     const findings: Finding[] = [];
     const severity: Severity = rule.severity ?? targetCheck.defaultSeverity;
@@ -64,9 +80,10 @@ export const targetCheck: CheckModule = {
       const actualReading = readingsOf(actuals, documents).find((r) => r.figures.includes(actual))!;
       for (const reading of readingsOf(targets, documents)) {
         const target = reading.figures[0]!;
-        if (!comparable(target, actual) || sameSentence(documents.get(target.document), target, actual)) continue;
+        // (one sentence may well state a target and its outcome: `增长7.8%，略低于8%的预定目标`)
+        if (!comparable(target, actual)) continue;
         const direction = directionOf(target, group.rule, lowerIsBetter);
-        const outcome = targetOutcome(target.interval!, actual.interval!, direction);
+        const outcome = targetOutcome(...judgedIntervals(target, actual, settings), direction);
         context.targets.push({ metric: group.metric, name: group.name, target, actual, outcome });
         if (outcome !== 'missed') continue;
         const { locale } = context;
@@ -78,6 +95,8 @@ export const targetCheck: CheckModule = {
           en: `${group.name} (${group.period}): target ${describeReading(target, documents.get(target.document), locale)} missed (${directionText}): actual ${describeReading(actual, documents.get(actual.document), locale)}`,
           zh: `${group.name}（${group.period}）：目标 ${describeReading(target, documents.get(target.document), locale)} 未完成（目标为${directionText}），实际 ${describeReading(actual, documents.get(actual.document), locale)}`,
         });
+        if (settings.plainTargetIsSetValue && plainWidth(target) !== null)
+          message += t(locale, { en: ' (a plain target read as the value set: consistency.plainTargetIsSetValue)', zh: '（不带限定词的目标按所定数值本身判断：consistency.plainTargetIsSetValue）' });
         if (group.auto) message += t(locale, { en: ' (aligned automatically)', zh: '（自动对齐）' });
         findings.push({
           fingerprint: fingerprint(TARGET_MISSED, group.metric, [

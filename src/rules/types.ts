@@ -76,6 +76,8 @@ export interface ConsistencySettings {
   relativeEpsilon?: number;
   /** A precise figure inside a coarser restatement's truncation interval is not a mismatch (compare.ts). */
   truncatedRestatement?: boolean;
+  /** A plain target is a set value, judged against a plain actual's stated value (target.ts). */
+  plainTargetIsSetValue?: boolean;
 }
 
 export interface ArithmeticSettings {
