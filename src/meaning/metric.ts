@@ -38,6 +38,7 @@ export interface IndicatorWords {
   changeNouns?: Record<string, 'increase' | 'decrease'>;
   neutralPrefixes?: string[];
   neutralSuffixes?: string[];
+  functionWords?: string[];
   baseYear?: string;
 }
 
@@ -86,6 +87,8 @@ interface Lexicon {
   scopeSuffixes: [string, string][];
   /** Relational tails a user alias may leave off (`议事协调机构` for `议事协调机构精简幅度`). */
   relationalTails: string[];
+  /** Words a subject naming nothing is made of (function words, change nouns, neutral endings), longest first. */
+  referring: [string, Change | ''][];
 }
 
 /** Label as compared: no whitespace or quotes, ASCII letters upper-cased the way the lexicon writes them. */
@@ -160,6 +163,11 @@ function lexiconOf(rules: RuleSet): Lexicon {
     longestName: Math.max(0, ...[...byName.keys()].map((n) => n.length)),
     relationalTails: relationalTails.map(normalizeSubject).sort((a, b) => b.length - a.length),
     startWords: k.periods.startBefore ?? [],
+    referring: longestFirst([
+      ...(words.functionWords ?? []).map((w): [string, Change | ''] => [normalizeSubject(w), '']),
+      ...(words.neutralSuffixes ?? []).map((w): [string, Change | ''] => [normalizeSubject(w), '']),
+      ...Object.entries(words.changeNouns ?? {}).map(([w, c]): [string, Change | ''] => [w, c]),
+    ]),
   };
   lexicons.set(rules, lex);
   return lex;
@@ -439,11 +447,27 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
       if (base?.groups?.year) scopes = [...scopes, `since-${base.groups.year}`];
     }
     let subject = parseWith(figure.label ?? '', lex, scopes);
+    const referring = subject.indicator ? null : referringOf(figure, text, lex);
     // `确保物价上涨幅度比去年有明显回落，力争控制在百分之十五左右`: a figure with no subject of its own in a
     // sentence whose earlier clause names an indicator (and no figure between) is that indicator's
-    if (!figure.label && !subject.indicator) {
+    if ((!figure.label || referring) && !subject.indicator) {
       const topic = topicOf(text, previous && previous.span.end <= figure.span.start ? previous.span.end : 0, figure.span.start, lex);
-      if (topic) subject = parseWith(topic, lex, scopes);
+      if (topic) {
+        subject = parseWith(topic, lex, scopes);
+        if (referring?.change && !subject.change) subject = { ...subject, change: referring.change, changeNoun: true };
+      }
+    }
+    // `增长7.8%，虽然略低于8%的预定目标`, `涨幅仍然高达21.7%`: a subject naming nothing is the indicator just stated
+    if (referring && !subject.indicator && previous) {
+      const before = heldSubject(previous);
+      if (before?.indicator && refersTo(previous, figure, referring, text)) {
+        subject = before;
+        const change = previous.kind === 'change' ? previous.change : referring.change;
+        if (change && figure.kind !== 'change' && figure.unit === previous.unit && (figure.unit === '%' || figure.unit === '个百分点')) {
+          figure.kind = 'change';
+          figure.change = change;
+        }
+      }
     }
     // `经济增长预期目标为8%左右`: a change word right after the subject, target words between it and the figure
     if (subject.indicator && subject.change === null && figure.kind === 'share' && figure.unit === '%' && figure.label) {
@@ -473,6 +497,46 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
 }
 
 const SENTENCE_END = /[。!！?？;；\n]/u;
+
+/**
+ * Whether a figure's subject names nothing of its own: its label is only function words, neutral endings and
+ * change nouns (`涨幅仍然`, `虽然略`), or the figure is followed by `的` and a change noun (`实现7%左右的增长速度`).
+ * Returns the change its change noun states (null: none), or null when the subject names something.
+ */
+function referringOf(figure: Figure, text: string, lex: Lexicon): { change: Change; noun: boolean } | null {
+  let change: Change = null;
+  let noun = false;
+  // `7%左右的增长速度…`: the change noun after the figure is what it measures, whatever predicate follows
+  const after = text.slice(figure.span.end, figure.span.end + 8).replace(/^\s+/u, '');
+  if (after.startsWith('的')) {
+    const word = lex.referring.find(([w, c]) => c && after.startsWith(w, 1));
+    if (word && normalizeSubject(figure.label ?? '').startsWith(word[0])) return { change: word[1] as Change, noun: true };
+  }
+  let rest = normalizeSubject(figure.label ?? '');
+  if (!rest) return null;
+  for (let round = 0; round < 8 && rest; round++) {
+    const hit = lex.referring.find(([w]) => rest.startsWith(w)) ?? lex.referring.find(([w]) => rest.endsWith(w));
+    if (!hit) return null;
+    rest = rest.startsWith(hit[0]) ? rest.slice(hit[0].length) : rest.slice(0, rest.length - hit[0].length);
+    if (hit[1]) {
+      noun = true;
+      change ??= hit[1];
+    }
+  }
+  return rest ? null : { change, noun };
+}
+
+/**
+ * Whether a referring figure refers to the figure just before it: the same unit, and in its sentence (a bare
+ * `虽然略低于8%`), or for a change noun in its paragraph, the previous figure stating a change (`…控制在10%以内。
+ * 虽然做了很大努力，涨幅仍然高达21.7%`).
+ */
+function refersTo(previous: Figure, figure: Figure, referring: { change: Change; noun: boolean }, text: string): boolean {
+  if (previous.span.end > figure.span.start || previous.unit !== figure.unit) return false;
+  const between = text.slice(previous.span.end, figure.span.start);
+  if (!referring.noun) return !SENTENCE_END.test(between);
+  return previous.kind === 'change' && between.length <= 200 && !between.includes('\n');
+}
 
 /**
  * The indicator name (with a change noun right after it) that a sentence's earlier clause is about, for a
