@@ -89,6 +89,8 @@ interface Lexicon {
   relationalTails: string[];
   /** Words a subject naming nothing is made of (function words, change nouns, neutral endings), longest first. */
   referring: [string, Change | ''][];
+  /** Proper endings (2 characters or more) of indicator names → the names ending so, longest first. */
+  nameTails: Map<string, string[]>;
 }
 
 /** Label as compared: no whitespace or quotes, ASCII letters upper-cased the way the lexicon writes them. */
@@ -141,7 +143,18 @@ function lexiconOf(rules: RuleSet): Lexicon {
     relationalTails.push(noun);
     for (const action of k.words.relationalActions) relationalTails.push(action + noun);
   }
+  const nameTails = new Map<string, string[]>();
+  for (const name of byName.keys()) {
+    for (let i = 2; i <= name.length - 2; i++) {
+      const tail = name.slice(i);
+      const list = nameTails.get(tail) ?? [];
+      list.push(name);
+      nameTails.set(tail, list);
+    }
+  }
+  for (const list of nameTails.values()) list.sort((a, b) => b.length - a.length);
   lex = {
+    nameTails,
     byName,
     byId,
     prefixes: longestFirst(prefixes),
@@ -457,6 +470,11 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
         if (referring?.change && !subject.change) subject = { ...subject, change: referring.change, changeNoun: true };
       }
     }
+    // `城乡居民储蓄大幅度增加，存款余额达到46280亿元`: the end of a name whose head the sentence named before
+    if (!subject.indicator && subject.core && !referring) {
+      const name = headBefore(subject.core, text, figure.span.start, lex) ?? (previous ? parallelName(normalizeSubject(figure.label ?? ''), previous, figure, text, lex) : null);
+      if (name) subject = { ...parseWith(name, lex, scopes), change: subject.change, changeNoun: subject.changeNoun };
+    }
     // `增长7.8%，虽然略低于8%的预定目标`, `涨幅仍然高达21.7%`: a subject naming nothing is the indicator just stated
     if (referring && !subject.indicator && previous) {
       const before = heldSubject(previous);
@@ -497,6 +515,44 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
 }
 
 const SENTENCE_END = /[。!！?？;；\n]/u;
+
+/**
+ * `城镇居民人均可支配收入增长5%，农村居民增长7%`: a subject that names only the other part (`农村居民`) of the
+ * previous statement of its sentence takes that statement's measure, when the two make an indicator name.
+ */
+function parallelName(core: string, previous: Figure, figure: Figure, text: string, lex: Lexicon): string | null {
+  if (previous.span.end > figure.span.start || previous.unit !== figure.unit || previous.kind !== figure.kind) return null;
+  if (SENTENCE_END.test(text.slice(previous.span.end, figure.span.start))) return null;
+  const before = heldSubject(previous);
+  if (!before?.indicator) return null;
+  const name = normalizeSubject(previous.label ?? '');
+  for (let k = 1; k < name.length - 1; k++) {
+    if (name.startsWith(core)) break;
+    const candidate = core + name.slice(k);
+    if (lex.byName.has(candidate) && lex.byName.get(candidate) !== before.indicator) return candidate;
+  }
+  return null;
+}
+
+/**
+ * The indicator name that a subject ends (`存款余额` of `城乡居民储蓄存款余额`) when the rest of the name stands
+ * earlier in the figure's sentence (`城乡居民储蓄大幅度增加，存款余额达到…`): a subject whose head noun was named
+ * in a clause before. Null when none (the longest name first).
+ */
+function headBefore(core: string, text: string, at: number, lex: Lexicon): string | null {
+  const names = lex.nameTails.get(core);
+  if (!names) return null;
+  let start = at;
+  while (start > 0 && at - start < 120 && !SENTENCE_END.test(text[start - 1]!)) start--;
+  const sentence = normalizeSubject(text.slice(start, at));
+  const own = sentence.lastIndexOf(core);
+  const before = own >= 0 ? sentence.slice(0, own) : sentence;
+  for (const name of names) {
+    const head = name.slice(0, name.length - core.length);
+    if (head.length >= 2 && before.includes(head)) return name;
+  }
+  return null;
+}
 
 /**
  * Whether a figure's subject names nothing of its own: its label is only function words, neutral endings and
