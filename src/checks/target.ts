@@ -3,7 +3,9 @@
  * not meet, direction-aware (SEMANTICS.md). Met and indeterminate outcomes go to context.targets only.
  */
 import type { Document, Figure, Finding, Interval, Severity } from '../model.js';
-import type { CheckRule, ConsistencySettings, MetricRule } from '../rules/types.js';
+import type { CheckRule, ConsistencySettings, MetricRule, RuleSet } from '../rules/types.js';
+import { knowledgeOf } from '../extract/knowledge.js';
+import { indicatorOf } from '../meaning/metric.js';
 import { t } from '../i18n.js';
 import { ambiguousLabel, metricGroups } from './align.js';
 import { comparable, describeReading, plainWidth, precision, targetOutcome, type Direction } from './compare.js';
@@ -14,16 +16,24 @@ import type { CheckContext, CheckModule } from './types.js';
 export const TARGET_MISSED = 'target-missed';
 
 /**
- * The direction of a target: the metric rule's, else the target's own shape (`以上` is a floor, `以内`
- * a ceiling), else the lower-is-better word list (CPI, unemployment), else higher-is-better.
+ * The direction of a target: the metric rule's, else the core indicator's (gdp is a floor, cpi a ceiling),
+ * else the target's own shape (`以上` is a floor, `以内` a ceiling; not for a target compared with, `低于8%的
+ * 预定目标`), else the lower-is-better word list (CPI, unemployment), else higher-is-better.
  */
-export function directionOf(target: Figure, metric: MetricRule | undefined, lowerIsBetter: string[]): Direction | undefined {
+export function directionOf(
+  target: Figure,
+  metric: MetricRule | undefined,
+  lowerIsBetter: string[],
+  indicator?: Direction,
+  compared = false,
+): Direction | undefined {
   // A decrease (`单位国内生产总值能耗降低2.5%左右`) states how much lower the metric is to go: for a metric
   // where lower is better, the bigger the decrease the better.
   const ofMetric = (direction: Direction): Direction =>
     direction === 'lower-is-better' && target.change === 'decrease' ? 'higher-is-better' : direction;
   if (metric?.direction) return ofMetric(metric.direction);
-  const i = target.interval;
+  if (indicator && (compared || !target.qualifier)) return ofMetric(indicator);
+  const i = compared ? null : target.interval;
   if (i && i.lo !== null && i.hi === null) return 'higher-is-better';
   if (i && i.hi !== null && (i.lo === null || i.lo === 0) && target.qualifier) return 'lower-is-better';
   if (lowerIsBetter.some((word) => word && target.label.includes(word))) return ofMetric('lower-is-better');
@@ -39,10 +49,24 @@ function point(value: number): Interval {
  * The intervals a target and its actual are judged by: their own, except that a plain target is a value
  * set (setting `consistency.plainTargetIsSetValue`): its point, and a plain actual's stated value against it.
  */
-export function judgedIntervals(target: Figure, actual: Figure, settings: ConsistencySettings): [Interval, Interval] {
-  if (!settings.plainTargetIsSetValue || plainWidth(target) === null || target.value === null) return [target.interval!, actual.interval!];
+export function judgedIntervals(target: Figure, actual: Figure, settings: ConsistencySettings, quoted = false): [Interval, Interval] {
+  if (!settings.plainTargetIsSetValue || (plainWidth(target) === null && !quoted) || target.value === null) return [target.interval!, actual.interval!];
   const stated = plainWidth(actual) !== null && actual.value !== null ? point(actual.value) : actual.interval!;
   return [point(target.value), stated];
+}
+
+/**
+ * `增长7.8%，略低于8%的预定目标`: a comparison word before a target that the text then names (`…的预定目标`)
+ * compares the outcome with the target; the target itself is the plain value after it. True for such a target
+ * with no other qualifier (`高于5%左右的预期目标` keeps the reading the extractor gave it).
+ */
+export function comparedTarget(target: Figure, document: Document | undefined, rules: RuleSet): boolean {
+  if (!target.qualifier || !document || target.value === null) return false;
+  const k = knowledgeOf(rules);
+  const word = k.before.find((q) => target.raw.startsWith(q.word));
+  if (!word || k.after.some((q) => target.raw.endsWith(q.word))) return false;
+  const after = document.normalized.slice(target.span.end, target.span.end + 12);
+  return /^\s*的/u.test(after) && k.words.target.some((w) => w.length > 1 && after.slice(0, after.search(/[，,。；;]|$/u)).includes(w));
 }
 
 const STATUS_RANK: Record<string, number> = { final: 0, preliminary: 1, draft: 2 };
@@ -82,8 +106,10 @@ export const targetCheck: CheckModule = {
         const target = reading.figures[0]!;
         // (one sentence may well state a target and its outcome: `增长7.8%，略低于8%的预定目标`)
         if (!comparable(target, actual)) continue;
-        const direction = directionOf(target, group.rule, lowerIsBetter);
-        const outcome = targetOutcome(...judgedIntervals(target, actual, settings), direction);
+        const compared = comparedTarget(target, documents.get(target.document), context.rules);
+        const indicator = target.metric ? indicatorOf(target.metric, context.rules)?.direction : undefined;
+        const direction = directionOf(target, group.rule, lowerIsBetter, indicator, compared);
+        const outcome = targetOutcome(...judgedIntervals(target, actual, settings, compared), direction);
         context.targets.push({ metric: group.metric, name: group.name, target, actual, outcome });
         if (outcome !== 'missed') continue;
         const { locale } = context;
@@ -95,7 +121,7 @@ export const targetCheck: CheckModule = {
           en: `${group.name} (${group.period}): target ${describeReading(target, documents.get(target.document), locale)} missed (${directionText}): actual ${describeReading(actual, documents.get(actual.document), locale)}`,
           zh: `${group.name}（${group.period}）：目标 ${describeReading(target, documents.get(target.document), locale)} 未完成（目标为${directionText}），实际 ${describeReading(actual, documents.get(actual.document), locale)}`,
         });
-        if (settings.plainTargetIsSetValue && plainWidth(target) !== null)
+        if (settings.plainTargetIsSetValue && (plainWidth(target) !== null || compared))
           message += t(locale, { en: ' (a plain target read as the value set: consistency.plainTargetIsSetValue)', zh: '（不带限定词的目标按所定数值本身判断：consistency.plainTargetIsSetValue）' });
         if (group.auto) message += t(locale, { en: ' (aligned automatically)', zh: '（自动对齐）' });
         findings.push({
