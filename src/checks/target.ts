@@ -7,7 +7,7 @@ import type { CheckRule, ConsistencySettings, MetricRule, RuleSet } from '../rul
 import { knowledgeOf } from '../extract/knowledge.js';
 import { indicatorOf } from '../meaning/metric.js';
 import { t } from '../i18n.js';
-import { ambiguousLabel, metricGroups } from './align.js';
+import { ambiguousLabel, metricGroups, sameSentence } from './align.js';
 import { comparable, describeReading, plainWidth, precision, targetOutcome, type Direction } from './compare.js';
 import { locationOf, readingsOf } from './consistency.js';
 import { fingerprint } from './fingerprint.js';
@@ -69,6 +69,19 @@ export function comparedTarget(target: Figure, document: Document | undefined, r
   return /^\s*的/u.test(after) && k.words.target.some((w) => w.length > 1 && after.slice(0, after.search(/[，,。；;]|$/u)).includes(w));
 }
 
+const CLAUSE_END = /[。!！?？;；\n]/u;
+
+/** Whether the sentence holding a target and an actual names the target as one (alignment.targetNamingWords). */
+function namesTarget(document: Document, target: Figure, actual: Figure, words: string[]): boolean {
+  const text = document.normalized;
+  let start = Math.min(target.span.start, actual.span.start);
+  while (start > 0 && !CLAUSE_END.test(text[start - 1]!)) start--;
+  let end = Math.max(target.span.end, actual.span.end);
+  while (end < text.length && !CLAUSE_END.test(text[end]!)) end++;
+  const sentence = text.slice(start, end);
+  return words.some((w) => sentence.includes(w));
+}
+
 const STATUS_RANK: Record<string, number> = { final: 0, preliminary: 1, draft: 2 };
 
 /** The actual to judge a target by: final documents before preliminary ones, actuals before estimates, most precise. */
@@ -92,6 +105,7 @@ export const targetCheck: CheckModule = {
     const documents = context.documentById;
     const lowerIsBetter = context.rules.alignment?.lowerIsBetter ?? [];
     const settings = context.rules.consistency ?? {};
+    const naming = context.rules.alignment?.targetNamingWords ?? [];
     const auto = rule.auto !== false && (rule.metrics === undefined || rule.metrics === '*');
     const findings: Finding[] = [];
     const severity: Severity = rule.severity ?? targetCheck.defaultSeverity;
@@ -104,8 +118,9 @@ export const targetCheck: CheckModule = {
       const actualReading = readingsOf(actuals, documents).find((r) => r.figures.includes(actual))!;
       for (const reading of readingsOf(targets, documents)) {
         const target = reading.figures[0]!;
-        // (one sentence may well state a target and its outcome: `增长7.8%，略低于8%的预定目标`)
         if (!comparable(target, actual)) continue;
+        // (one sentence may state a target and its outcome when it names the target: `增长7.8%，略低于8%的预定目标`)
+        if (sameSentence(documents.get(target.document), target, actual) && !namesTarget(documents.get(target.document)!, target, actual, naming)) continue;
         const compared = comparedTarget(target, documents.get(target.document), context.rules);
         const indicator = target.metric ? indicatorOf(target.metric, context.rules)?.direction : undefined;
         const direction = directionOf(target, group.rule, lowerIsBetter, indicator, compared);

@@ -42,6 +42,8 @@ export interface AlignmentSettings {
   withinDocument?: boolean;
   lowerIsBetter?: string[];
   labelPrefixes?: string[];
+  /** Words naming a target as one: a sentence stating a target and its outcome together has one (target.ts). */
+  targetNamingWords?: string[];
   /** canonical word → variants, applied to auto-aligned labels. */
   synonyms?: Record<string, string[]>;
   /** How a document's jurisdiction is read; auto-alignment stays inside one (src/checks/jurisdiction.ts). */
