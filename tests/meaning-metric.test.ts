@@ -213,6 +213,26 @@ describe('targets restated and judged', () => {
     expect(run.findings.filter((f) => f.rule === 'figure-mismatch')).toEqual([]);
   });
 
+  it('every statement of the outcome judges the target; the finding comes from one of them', async () => {
+    const plan = join(dir, 'twice-plan.txt');
+    const review = join(dir, 'twice-review.txt');
+    const communique = join(dir, 'twice-communique.txt');
+    writeFileSync(plan, '政府工作报告\n今年国民经济宏观调控的主要目标是：经济增长速度8%。\n');
+    writeFileSync(review, '政府工作报告\n一、1998年工作回顾\n国内生产总值比上年增长7.8%，经济运行总体平稳。\n');
+    writeFileSync(communique, '1998年国民经济和社会发展统计公报\n全年国内生产总值比上年增长7.8%。\n');
+    writeFileSync(
+      join(dir, 'twice.yaml'),
+      'documents:\n  - { id: plan, path: twice-plan.txt, period: "1998" }\n  - { id: review, path: twice-review.txt, period: "1999" }\n  - { id: communique, path: twice-communique.txt, period: "1998" }\n',
+    );
+    const run = await check([], { config: join(dir, 'twice.yaml'), cwd: dir });
+    const judged = run.targets.filter((t) => t.target.document === 'plan' && t.metric.startsWith('indicator:gdp'));
+    expect(judged.map((t) => [t.actual.document, t.outcome]).sort()).toEqual([
+      ['communique', 'missed'],
+      ['review', 'missed'],
+    ]);
+    expect(run.findings.filter((f) => f.rule === 'target-missed')).toHaveLength(1);
+  });
+
   it('a target quoted a year later with another value is a mismatch of the two statements', async () => {
     const run = await reports('quoted', '去年政府工作报告提出，经济增长速度的预期目标为9%。国内生产总值比上年增长7.8%。');
     const mismatch = run.findings.find((f) => f.rule === 'figure-mismatch');

@@ -7,9 +7,9 @@ import type { CheckRule, ConsistencySettings, MetricRule, RuleSet } from '../rul
 import { knowledgeOf } from '../extract/knowledge.js';
 import { indicatorOf } from '../meaning/metric.js';
 import { t } from '../i18n.js';
-import { ambiguousLabel, metricGroups, sameSentence } from './align.js';
+import { ambiguousLabel, metricGroups, sameSentence, type MetricGroup } from './align.js';
 import { comparable, describeReading, plainWidth, precision, targetOutcome, type Direction } from './compare.js';
-import { locationOf, readingsOf } from './consistency.js';
+import { locationOf, readingsOf, type Reading } from './consistency.js';
 import { fingerprint } from './fingerprint.js';
 import type { CheckContext, CheckModule } from './types.js';
 
@@ -84,15 +84,51 @@ function namesTarget(document: Document, target: Figure, actual: Figure, words: 
 
 const STATUS_RANK: Record<string, number> = { final: 0, preliminary: 1, draft: 2 };
 
-/** The actual to judge a target by: final documents before preliminary ones, actuals before estimates, most precise. */
-function referenceActual(actuals: Figure[], documents: ReadonlyMap<string, Document>): Figure {
+/** Actuals in the order a target is judged by them: final documents before preliminary ones, actuals before estimates, most precise. */
+function byReference(actuals: Figure[], documents: ReadonlyMap<string, Document>): Figure[] {
   const rank = (f: Figure) => STATUS_RANK[documents.get(f.document)?.status ?? 'final'] ?? 0;
   return [...actuals].sort(
     (a, b) =>
       rank(a) - rank(b) ||
       (a.modality === 'estimate' ? 1 : 0) - (b.modality === 'estimate' ? 1 : 0) ||
       precision(a) - precision(b),
-  )[0]!;
+  );
+}
+
+/** The `target-missed` finding of a target reading and the actual reading it is judged by. */
+function missedFinding(
+  context: CheckContext,
+  group: MetricGroup,
+  reading: Reading,
+  actualReading: Reading,
+  direction: Direction | undefined,
+  compared: boolean,
+  severity: Severity,
+): Finding {
+  const { locale } = context;
+  const documents = context.documentById;
+  const settings = context.rules.consistency ?? {};
+  const target = reading.figures[0]!;
+  const actual = actualReading.figures[0]!;
+  const directionText = direction === 'lower-is-better' ? t(locale, { en: 'a ceiling', zh: '上限' }) : t(locale, { en: 'a floor', zh: '下限' });
+  let message = t(locale, {
+    en: `${group.name} (${group.period}): target ${describeReading(target, documents.get(target.document), locale)} missed (${directionText}): actual ${describeReading(actual, documents.get(actual.document), locale)}`,
+    zh: `${group.name}（${group.period}）：目标 ${describeReading(target, documents.get(target.document), locale)} 未完成（目标为${directionText}），实际 ${describeReading(actual, documents.get(actual.document), locale)}`,
+  });
+  if (settings.plainTargetIsSetValue && (plainWidth(target) !== null || compared))
+    message += t(locale, { en: ' (a plain target read as the value set: consistency.plainTargetIsSetValue)', zh: '（不带限定词的目标按所定数值本身判断：consistency.plainTargetIsSetValue）' });
+  if (group.auto) message += t(locale, { en: ' (aligned automatically)', zh: '（自动对齐）' });
+  return {
+    fingerprint: fingerprint(TARGET_MISSED, group.metric, [
+      { document: reading.document, text: reading.text },
+      { document: actualReading.document, text: actualReading.text },
+    ]),
+    rule: TARGET_MISSED,
+    severity,
+    message,
+    metric: group.metric,
+    locations: [...reading.figures, ...actualReading.figures].map(locationOf),
+  };
 }
 
 export const targetCheck: CheckModule = {
@@ -114,42 +150,27 @@ export const targetCheck: CheckModule = {
       const actuals = group.figures.filter((f) => f.modality !== 'target');
       if (!targets.length || !actuals.length) continue;
       if (group.auto && ambiguousLabel(actuals, documents, context.rules)) continue;
-      const actual = referenceActual(actuals, documents);
-      const actualReading = readingsOf(actuals, documents).find((r) => r.figures.includes(actual))!;
+      // Every statement of the outcome judges the target (a report's review and the communiqué both state it);
+      // the finding comes from the reference one: final before preliminary, actual before estimate, most precise.
+      const actualReadings = readingsOf(byReference(actuals, documents), documents);
       for (const reading of readingsOf(targets, documents)) {
         const target = reading.figures[0]!;
-        if (!comparable(target, actual)) continue;
-        // (one sentence may state a target and its outcome when it names the target: `增长7.8%，略低于8%的预定目标`)
-        if (sameSentence(documents.get(target.document), target, actual) && !namesTarget(documents.get(target.document)!, target, actual, naming)) continue;
         const compared = comparedTarget(target, documents.get(target.document), context.rules);
         const indicator = target.metric ? indicatorOf(target.metric, context.rules)?.direction : undefined;
         const direction = directionOf(target, group.rule, lowerIsBetter, indicator, compared);
-        const outcome = targetOutcome(...judgedIntervals(target, actual, settings, compared), direction);
-        context.targets.push({ metric: group.metric, name: group.name, target, actual, outcome });
-        if (outcome !== 'missed') continue;
-        const { locale } = context;
-        const directionText =
-          direction === 'lower-is-better'
-            ? t(locale, { en: 'a ceiling', zh: '上限' })
-            : t(locale, { en: 'a floor', zh: '下限' });
-        let message = t(locale, {
-          en: `${group.name} (${group.period}): target ${describeReading(target, documents.get(target.document), locale)} missed (${directionText}): actual ${describeReading(actual, documents.get(actual.document), locale)}`,
-          zh: `${group.name}（${group.period}）：目标 ${describeReading(target, documents.get(target.document), locale)} 未完成（目标为${directionText}），实际 ${describeReading(actual, documents.get(actual.document), locale)}`,
-        });
-        if (settings.plainTargetIsSetValue && (plainWidth(target) !== null || compared))
-          message += t(locale, { en: ' (a plain target read as the value set: consistency.plainTargetIsSetValue)', zh: '（不带限定词的目标按所定数值本身判断：consistency.plainTargetIsSetValue）' });
-        if (group.auto) message += t(locale, { en: ' (aligned automatically)', zh: '（自动对齐）' });
-        findings.push({
-          fingerprint: fingerprint(TARGET_MISSED, group.metric, [
-            { document: reading.document, text: reading.text },
-            { document: actualReading.document, text: actualReading.text },
-          ]),
-          rule: TARGET_MISSED,
-          severity,
-          message,
-          metric: group.metric,
-          locations: [...reading.figures, ...actualReading.figures].map(locationOf),
-        });
+        let judged = false;
+        for (const actualReading of actualReadings) {
+          const actual = actualReading.figures[0]!;
+          if (!comparable(target, actual)) continue;
+          // (one sentence may state a target and its outcome when it names the target: `增长7.8%，略低于8%的预定目标`)
+          if (sameSentence(documents.get(target.document), target, actual) && !namesTarget(documents.get(target.document)!, target, actual, naming)) continue;
+          const outcome = targetOutcome(...judgedIntervals(target, actual, settings, compared), direction);
+          context.targets.push({ metric: group.metric, name: group.name, target, actual, outcome });
+          if (judged) continue;
+          judged = true;
+          if (outcome !== 'missed') continue;
+          findings.push(missedFinding(context, group, reading, actualReading, direction, compared, severity));
+        }
       }
     }
     return findings;
