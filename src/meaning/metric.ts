@@ -39,6 +39,7 @@ export interface IndicatorWords {
   neutralPrefixes?: string[];
   neutralSuffixes?: string[];
   functionWords?: string[];
+  reportingVerbs?: string[];
   baseYear?: string;
 }
 
@@ -89,6 +90,8 @@ interface Lexicon {
   relationalTails: string[];
   /** Words a subject naming nothing is made of (function words, change nouns, neutral endings), longest first. */
   referring: [string, Change | ''][];
+  /** Verbs of stating or setting (提出, 确定): what stands before them in a subject is who said it. */
+  reportingVerbs: string[];
   /** Proper endings (2 characters or more) of indicator names → the names ending so, longest first. */
   nameTails: Map<string, string[]>;
 }
@@ -154,6 +157,7 @@ function lexiconOf(rules: RuleSet): Lexicon {
   }
   for (const list of nameTails.values()) list.sort((a, b) => b.length - a.length);
   lex = {
+    reportingVerbs: (words.reportingVerbs ?? []).map(normalizeSubject).filter(Boolean),
     nameTails,
     byName,
     byId,
@@ -199,6 +203,13 @@ export function knownMetric(id: string, rules: RuleSet): boolean {
 /** Splits leading neutral and scope words off `text`; null when something else is left. */
 function prefixScopes(text: string, lex: Lexicon, scopes: Set<string>): boolean {
   let rest = text;
+  // `政府工作报告提出国内生产总值增长7.5%左右`: who set or stated a figure is no part of the fact
+  let said = -1;
+  for (const verb of lex.reportingVerbs) {
+    const at = rest.lastIndexOf(verb);
+    if (at >= 0) said = Math.max(said, at + verb.length);
+  }
+  if (said >= 0) rest = rest.slice(said);
   while (rest) {
     const hit = lex.prefixBuckets.get(rest.charCodeAt(0))?.find(([w]) => rest.startsWith(w));
     if (!hit) return false;
@@ -544,12 +555,14 @@ function headBefore(core: string, text: string, at: number, lex: Lexicon): strin
   if (!names) return null;
   let start = at;
   while (start > 0 && at - start < 120 && !SENTENCE_END.test(text[start - 1]!)) start--;
-  const sentence = normalizeSubject(text.slice(start, at));
-  const own = sentence.lastIndexOf(core);
-  const before = own >= 0 ? sentence.slice(0, own) : sentence;
+  // (the head in an earlier clause: `中央财政用于“三农”的支出` names no 财政支出, its modifier making another fact)
+  let clause = at;
+  while (clause > start && !CLAUSE_BREAK[text.charCodeAt(clause - 1)]) clause--;
+  if (clause <= start) return null;
+  const before = normalizeSubject(text.slice(start, clause));
   for (const name of names) {
     const head = name.slice(0, name.length - core.length);
-    if (head.length >= 2 && before.includes(head)) return name;
+    if (head.length >= 3 && before.includes(head)) return name;
   }
   return null;
 }
