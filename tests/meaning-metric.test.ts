@@ -110,8 +110,14 @@ describe('a subject named before the figure', () => {
   it('the end of a name whose head the sentence named before (存款余额 after 城乡居民储蓄) is that name', async () => {
     const savings = await figure('城乡居民储蓄大幅度增加，存款余额达到46280亿元。', '46280亿元');
     expect(savings.metric).toBe('household-savings');
-    // without the head in its sentence, the shorter name is nothing known
+    // without the head in an earlier clause of its sentence, the shorter name is nothing known
     expect((await figure('城乡居民生活改善。存款余额达到46280亿元。', '46280亿元')).metric).toBeNull();
+    expect((await figure('中央财政用于“三农”的支出4318亿元。', '4318亿元')).metric).toBeNull();
+  });
+
+  it('who stated or set a figure is no part of its subject', async () => {
+    expect((await figure('去年政府工作报告提出国内生产总值增长7.5%左右。', '7.5%左右')).metric).toBe('gdp');
+    expect((await figure('中央经济工作会议确定居民消费价格涨幅3%左右。', '3%左右')).metric).toBe('cpi');
   });
 
   it('a parallel subject naming the other part takes the measure of the statement before it', async () => {
