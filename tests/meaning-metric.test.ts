@@ -244,6 +244,9 @@ describe('targets restated and judged', () => {
     const mismatch = run.findings.find((f) => f.rule === 'figure-mismatch');
     expect(mismatch?.message).toMatch(/国内生产总值 \(target\): .*(8%.*9%|9%.*8%)/);
     expect(mismatch?.locations.map((l) => l.path).sort()).toEqual(['quoted-1998.txt', 'quoted-1999.txt']);
+    // quoted in a comparison (`略低于9%的预定目标`), the target is 9%, not everything below it
+    const compared = await reports('compared', '国内生产总值比上年增长7.8%，虽然略低于9%的预定目标，但这是在困难条件下取得的。');
+    expect(compared.findings.find((f) => f.rule === 'figure-mismatch')?.message).toMatch(/国内生产总值 \(target\): .*(8%.*9%|9%.*8%)/);
   });
 });
 

@@ -9,7 +9,7 @@ import type { CheckRule, ConsistencySettings } from '../rules/types.js';
 import { t } from '../i18n.js';
 import { ambiguousLabel, metricGroups, sameSentence, type MetricGroup } from './align.js';
 import { Decimal } from 'decimal.js';
-import { consistent, plainWidth, describeReading, figureText, precision, truncationConsistent } from './compare.js';
+import { comparedTarget, consistent, plainWidth, describeReading, figureText, precision, truncationConsistent } from './compare.js';
 import { fingerprint } from './fingerprint.js';
 import type { CheckContext, CheckModule } from './types.js';
 
@@ -194,6 +194,11 @@ export function disagreeing(
   return new Set(readings.filter((r) => found.has(r)));
 }
 
+/** A target read as the value it sets: its interval the point of its value, no qualifier. */
+function asSetValue(figure: Figure): Figure {
+  return { ...figure, qualifier: null, interval: { lo: figure.value, loClosed: true, hi: figure.value, hiClosed: true } };
+}
+
 /**
  * Compares one group's statements of one modality (`stated`: actuals and estimates; `target`: targets),
  * pushing the comparison and its findings. Targets are compared only when stated in two places at least.
@@ -207,7 +212,9 @@ function compareStatements(context: CheckContext, rule: CheckRule, of: MetricGro
   const places = new Set(statements.map((f) => `${f.document}\u0000${f.span.start}`)).size;
   if (modality === 'target' && places < 2) return;
   const ambiguous = group.auto && ambiguousLabel(statements, documents, context.rules, modality);
-  const readings = readingsOf(statements, documents);
+  // `略低于8%的预定目标`: a target compared with is its plain value, not the comparison's bound
+  const judged = modality === 'target' ? statements.map((f) => (comparedTarget(f, documents.get(f.document), context.rules) ? asSetValue(f) : f)) : statements;
+  const readings = readingsOf(judged, documents);
   const excluded = (a: Reading, b: Reading): boolean =>
     a.document === b.document && ((group.auto && alignment.withinDocument === false) || onlyInOneSentence(a, b, documents));
   // Pairs that disagree when rounded but agree when the coarser figure was truncated: not a mismatch.

@@ -3,12 +3,11 @@
  * not meet, direction-aware (SEMANTICS.md). Met and indeterminate outcomes go to context.targets only.
  */
 import type { Document, Figure, Finding, Interval, Severity } from '../model.js';
-import type { CheckRule, ConsistencySettings, MetricRule, RuleSet } from '../rules/types.js';
-import { knowledgeOf } from '../extract/knowledge.js';
+import type { CheckRule, ConsistencySettings, MetricRule } from '../rules/types.js';
 import { indicatorOf } from '../meaning/metric.js';
 import { t } from '../i18n.js';
 import { ambiguousLabel, metricGroups, sameSentence, type MetricGroup } from './align.js';
-import { comparable, describeReading, plainWidth, precision, targetOutcome, type Direction } from './compare.js';
+import { comparable, comparedTarget, describeReading, plainWidth, precision, targetOutcome, type Direction } from './compare.js';
 import { locationOf, readingsOf, type Reading } from './consistency.js';
 import { fingerprint } from './fingerprint.js';
 import type { CheckContext, CheckModule } from './types.js';
@@ -53,20 +52,6 @@ export function judgedIntervals(target: Figure, actual: Figure, settings: Consis
   if (!settings.plainTargetIsSetValue || (plainWidth(target) === null && !quoted) || target.value === null) return [target.interval!, actual.interval!];
   const stated = plainWidth(actual) !== null && actual.value !== null ? point(actual.value) : actual.interval!;
   return [point(target.value), stated];
-}
-
-/**
- * `增长7.8%，略低于8%的预定目标`: a comparison word before a target that the text then names (`…的预定目标`)
- * compares the outcome with the target; the target itself is the plain value after it. True for such a target
- * with no other qualifier (`高于5%左右的预期目标` keeps the reading the extractor gave it).
- */
-export function comparedTarget(target: Figure, document: Document | undefined, rules: RuleSet): boolean {
-  if (!target.qualifier || !document || target.value === null) return false;
-  const k = knowledgeOf(rules);
-  const word = k.before.find((q) => target.raw.startsWith(q.word));
-  if (!word || k.after.some((q) => target.raw.endsWith(q.word))) return false;
-  const after = document.normalized.slice(target.span.end, target.span.end + 12);
-  return /^\s*的/u.test(after) && k.words.target.some((w) => w.length > 1 && after.slice(0, after.search(/[，,。；;]|$/u)).includes(w));
 }
 
 const CLAUSE_END = /[。!！?？;；\n]/u;
