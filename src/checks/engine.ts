@@ -155,7 +155,8 @@ export function runChecks(documents: Document[], figures: Figure[], rules: RuleS
     const first = c.statements[0];
     return `${c.metric}\u0000${c.period}\u0000${first ? `${first.document}\u0000${first.span.start}` : ''}`;
   });
-  const targets = uniqueBy(context.targets, (o) => `${o.metric}\u0000${o.target.document}\u0000${o.target.span.start}`);
+  // (a target judged by each statement of its outcome: one entry per target and actual)
+  const targets = uniqueBy(context.targets, (o) => `${o.metric}\u0000${o.target.document}\u0000${o.target.span.start}\u0000${o.actual.document}\u0000${o.actual.span.start}`);
   const coverage = context.coverage.length ? context.coverage : coverageOf(documents, comparisons);
   return { findings, warnings, comparisons, targets, coverage, compared: context.compared };
 }

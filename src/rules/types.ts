@@ -42,6 +42,8 @@ export interface AlignmentSettings {
   withinDocument?: boolean;
   lowerIsBetter?: string[];
   labelPrefixes?: string[];
+  /** Words naming a target as one: a sentence stating a target and its outcome together has one (target.ts). */
+  targetNamingWords?: string[];
   /** canonical word → variants, applied to auto-aligned labels. */
   synonyms?: Record<string, string[]>;
   /** How a document's jurisdiction is read; auto-alignment stays inside one (src/checks/jurisdiction.ts). */
@@ -76,6 +78,8 @@ export interface ConsistencySettings {
   relativeEpsilon?: number;
   /** A precise figure inside a coarser restatement's truncation interval is not a mismatch (compare.ts). */
   truncatedRestatement?: boolean;
+  /** A plain target is a set value, judged against a plain actual's stated value (target.ts). */
+  plainTargetIsSetValue?: boolean;
 }
 
 export interface ArithmeticSettings {
