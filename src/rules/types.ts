@@ -140,6 +140,7 @@ export interface NumeralSettings {
   places?: Record<string, number>;
   point?: string;
   percentPrefix?: string;
+  fractionPrefixes?: Record<string, string>;
   singleCharUnits?: string[];
   placeholders?: string[];
   rangeSeparators?: string[];
