@@ -239,3 +239,61 @@ describe('modality', () => {
     expect(reading(found, '120户')).toEqual(['1997', 'target']);
   });
 });
+
+describe('time words of older reports (issue 9 §1)', () => {
+  const head = '——2004年3月5日在第十届全国人民代表大会第二次会议上\n';
+
+  it('全年 after a part of the year is the whole year again', () => {
+    const found = figures(`${head}一、2003年工作回顾\n下半年出口增长明显加快,全年增长34.6%,进口增长39.9%。\n`);
+    expect(reading(found, '34.6%')).toEqual(['2003', 'actual']);
+    expect(reading(found, '39.9%')).toEqual(['2003', 'actual']);
+  });
+
+  it('年初 and 年末 set against each other are the first and last month; 年末 alone is the year', () => {
+    const found = figures(`${head}一、2003年工作回顾\n参加养老保险的人数,由年初的900多万人增加到年末的1500多万人。年末城镇登记失业率4.3%。\n`);
+    expect(reading(found, '900多万人')).toEqual(['2003-01', 'actual']);
+    expect(reading(found, '1500多万人')).toEqual(['2003-12', 'actual']);
+    expect(reading(found, '4.3%')).toEqual(['2003', 'actual']);
+  });
+
+  it('三年内 in a plan part is a window from the plan year; 五年内 in a five-year review the years reviewed', () => {
+    const found = figures(`${head}一、过去五年工作回顾\n五年内,全国新建公路12万公里。\n二、2004年工作总体部署\n要在三年内完成改造农村危房300万户的任务。\n`);
+    expect(reading(found, '12万公里')).toEqual(['1999/2003', 'actual']);
+    expect(reading(found, '300万户')).toEqual(['2004/2006', 'target']);
+  });
+
+  it('a report delivered in autumn plans its 今后三年 from the next year', () => {
+    const found = figures('同志们:\n中国共产党第十五次全国代表大会是一次重要的大会。\n一、过去五年的工作\n我国将在今后三年内再新建学校五千所。\n');
+    expect(reading(found, '五千所')).toEqual(['1998/2000', 'target']);
+  });
+
+  it('an average in a sentence naming a numbered plan is over the plan\'s years, the start rate too', () => {
+    const found = figures(`——1993年3月15日在第八届全国人民代表大会第一次会议上\n${OPENING}一、过去五年的回顾\n国民生产总值增长百分之十二点八。\n二、今后五年的任务\n按调整后的"八五"计划,工业增长速度由原定平均每年百分之五调高到百分之七至八。\n`);
+    expect(reading(found, '百分之五')).toEqual(['1991/1995', 'target']);
+    expect(reading(found, '百分之七至八')).toEqual(['1991/1995', 'target']);
+  });
+
+  it('a decade as plans count it (九十年代 is 1991/2000), and what a report says of years after its own is planned', () => {
+    const found = figures('同志们:\n中国共产党第十四次全国代表大会是一次重要的大会。\n九十年代我国农业的发展速度,原定为平均每年增长百分之三。经过测算,增长百分之四是可能的。\n');
+    expect(reading(found, '百分之三')).toEqual(['1991/2000', 'target']);
+    expect(reading(found, '百分之四')).toEqual(['1991/2000', 'target']);
+  });
+
+  it('a share of a whole under a five-year span is of the span\'s last year; a total over it stays the span\'s', () => {
+    const found = figures(`${head}一、过去五年工作回顾\n五年来,占全国人口85%的地区实现了村村通电话,全社会固定资产投资完成18万亿元。\n`);
+    expect(reading(found, '85%')).toEqual(['2003', 'actual']);
+    expect(reading(found, '18万亿元')).toEqual(['1999/2003', 'actual']);
+  });
+
+  it('a year as the topic after a short opening clause dates its paragraph', () => {
+    const found = figures(`${head}一、过去五年工作回顾\n五年来,粮食产量稳定。\n应当看到,刚刚过去的2003年,是很不平凡的一年。国内生产总值比上年增长9.1%。\n`);
+    expect(reading(found, '9.1%')).toEqual(['2003', 'actual']);
+  });
+
+  it('a start value with no year of its own, under a year that ends a reviewed span, is of the span\'s start', () => {
+    const found = figures(`${head}一、过去五年工作回顾\n五年来,经济持续增长。\n——开放迈出新步伐。2003年进出口总额达到8512亿美元,从世界第九位上升到第四位。\n`);
+    expect(reading(found, '8512亿美元')).toEqual(['2003', 'actual']);
+    expect(reading(found, '第九位')).toEqual(['1998', 'actual']);
+    expect(reading(found, '第四位')).toEqual(['2003', 'actual']);
+  });
+});

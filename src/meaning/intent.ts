@@ -48,6 +48,8 @@ export function intentOf(doc: Document, pos: number, time: TimeReading, ctx: Per
     (!achieved && inTargetList(text, pos, ctx, k)) ||
     // delivered in January, a report has no outcome yet for its own year as a whole
     (ctx.ownYearIsPlan !== null && period === ctx.ownYearIsPlan) ||
+    // nor for years after its own (`九十年代…增长百分之八到九是可能的` in 1992): what it says of them is planned
+    periodEndsAhead(period, ctx) ||
     // a glossary's own sentence naming whole years not over yet (`三年行动(2025—2027年)`) describes a plan
     (glossary && last !== undefined && periodIsAhead(period, ctx)) ||
     // and so does a target word anywhere before the figure in it (`力争用5年时间,…打造商圈100个`)
@@ -61,6 +63,13 @@ export function intentOf(doc: Document, pos: number, time: TimeReading, ctx: Per
 function periodIsAhead(period: string | null, ctx: PeriodContext): boolean {
   const first = period?.match(/^(\d{4})(?:\/\d{4})?$/u);
   return ctx.deliveryYear !== null && first != null && Number(first[1]) >= ctx.deliveryYear;
+}
+
+/** Whether a period of whole years runs past the document's own year (the delivery year, or the year after the reviewed one). */
+function periodEndsAhead(period: string | null, ctx: PeriodContext): boolean {
+  const own = ctx.deliveryYear ?? (ctx.reviewYear !== null ? ctx.reviewYear + 1 : null);
+  const last = period?.match(/^(?:\d{4}\/)?(\d{4})$/u);
+  return own !== null && last != null && Number(last[1]) > own;
 }
 
 /** Whether a period ended before the document's own year (the delivery year, or the year after the reviewed one). */
