@@ -297,3 +297,25 @@ describe('time words of older reports (issue 9 §1)', () => {
     expect(reading(found, '第四位')).toEqual(['2003', 'actual']);
   });
 });
+
+describe('changes from a base year, quoted names, undated work reports', () => {
+  const head = '——2006年3月5日在第十届全国人民代表大会第四次会议上\n';
+
+  it('a change from a base year is over the years since it; a ratio to it and a change on last year stay of the year', () => {
+    const found = figures(`${head}一、过去五年工作回顾\n2005年进出口总额达到14221亿美元,比2000年增长2.0倍,比上年增长23.2%,为2000年的3倍。\n`);
+    expect(reading(found, '2.0倍')[0]).toBe('2001/2005');
+    expect(reading(found, '23.2%')[0]).toBe('2005');
+    expect(reading(found, '3倍')[0]).toBe('2005');
+  });
+
+  it('a target word inside a quoted name (“两个确保”) makes no target', () => {
+    const found = figures(`${head}一、2005年工作回顾\n中央财政用于“两个确保”的资金达到600亿元。\n`);
+    expect(reading(found, '600亿元')).toEqual(['2005', 'actual']);
+  });
+
+  it('an undated work report is delivered early in its year: its own year as a whole is planned', () => {
+    const found = figures(`各位代表:\n现在,我代表国务院向大会作政府工作报告,请予审议。\n一、2005年工作回顾\n国内生产总值增长9.9%。今年中央财政用于这项改革的资金将达300亿元。\n`);
+    expect(reading(found, '9.9%')).toEqual(['2005', 'actual']);
+    expect(reading(found, '300亿元')).toEqual(['2006', 'target']);
+  });
+});

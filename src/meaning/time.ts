@@ -301,6 +301,8 @@ export function documentTime(doc: Document, sections: SectionInfo[], k: Knowledg
       else if (latest !== null) deliveryYear = latest + 1;
     }
   }
+  // an undated work report was delivered at its congress's session, early in its year
+  if (workReport && deliveryYear !== null && deliveryMonth === null && k.periods.workReportMonth) deliveryMonth = k.periods.workReportMonth;
   return { deliveryYear, deliveryMonth, reviewYear, workReport };
 }
 
@@ -419,6 +421,8 @@ interface TimeWords {
   average: RegExp | null;
   fromYear: RegExp | null;
   averageFrom: RegExp | null;
+  /** A comparison base year before a change (`比1995年增长69%`): group 1 the year. */
+  changeBase: RegExp | null;
   /** A start word and what follows it up to the figure (group 1); a change to a level after a figure. */
   startBefore: RegExp | null;
   startAfter: RegExp | null;
@@ -439,6 +443,7 @@ function timeWordsOf(k: Knowledge): TimeWords {
       average: p.averageWords?.length ? new RegExp(alternation(p.averageWords), 'u') : null,
       fromYear: p.startBefore.length ? new RegExp(String.raw`(?:${starts})\s*((?:19|20)\d{2})\s*年`, 'gu') : null,
       // `比1989年增长近两倍,年均增长9.3%`: an average since a base year
+      changeBase: p.changeBase?.length ? new RegExp(String.raw`(?:${alternation(p.changeBase)})\s*(${YEAR_DIGITS})\s*年`, 'gu') : null,
       averageFrom: p.averageFrom?.length ? new RegExp(String.raw`(?:${alternation(p.averageFrom)})\s*(${YEAR_DIGITS})\s*年`, 'gu') : null,
       // (what stands between the start word and the figure holds no clause break and no other figure's digits)
       startBefore: p.startBefore.length ? new RegExp(String.raw`(?:${starts})([^,，;；:：。\d%]*(?:(?:19|20)\d{2}\s*年[^,，;；:：。\d%]*)?)$`, 'u') : null,
@@ -1066,6 +1071,13 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
     }
   }
 
+  // A change from a base year (`2000年…出口分别比1995年增长69%`, `比1995年底增加920亿美元`) is over the years since
+  // it, as an average since it is: `比上年增长` is the one-year case.
+  if (started === null && shape?.kind === 'change' && tw.changeBase && period !== null && /^\d{4}$/u.test(period)) {
+    const base = [...clause.matchAll(tw.changeBase)].pop();
+    const from = base ? yearNumber(base[1]!, k) : null;
+    if (from !== null && from < Number(period) - 1) period = `${from + 1}/${period}`;
+  }
   // An end value (`…增加到3251亿美元`, `城镇化率提高到65.2%`) under a span in force is the level reached at the span's
   // end, of its last year; a year written after 到 is a marker already, and a cumulative clause (累计) stays the span's,
   // as does a plan's (`十四五时期…提高到65%` is the plan's target).

@@ -308,6 +308,10 @@ export interface PeriodSettings {
   startInForceWords?: string[];
   /** Span words that in a plan part look forward (`五年城镇新增就业…`). */
   bareSpans?: string[];
+  /** Before a year in a change's clause (比1995年增长69%): its comparison base; the change is over the years since. */
+  changeBase?: string[];
+  /** The month an undated government work report was delivered in (its congress session). */
+  workReportMonth?: number;
   /** Before a share of a whole (占…65%): under a span in a review, a state at the span's end. */
   shareOf?: string[];
   /** The whole year (全年): the year in force, not a part of it named before. */
