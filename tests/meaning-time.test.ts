@@ -319,3 +319,18 @@ describe('changes from a base year, quoted names, undated work reports', () => {
     expect(reading(found, '300亿元')).toEqual(['2006', 'target']);
   });
 });
+
+describe('parts of a year and the period a paragraph carries', () => {
+  it('a part of a year named alone is of the year its paragraph carries, not of a title heading\'s year; 全年 alone changes nothing', () => {
+    const text = '2025年某省政府工作报告\n2025年1月15日在某省第十四届人民代表大会第三次会议上\n各位代表:\n过去一年,全省经济稳中有进。上半年地区生产总值增长5.1%,全年获批建设用地30万亩。\n';
+    const found = figures(text);
+    expect(reading(found, '5.1%')).toEqual(['2024-01/2024-06', 'actual']);
+    expect(reading(found, '30万亩')).toEqual(['2024', 'actual']);
+  });
+
+  it('争取 in a review states what was obtained; in a plan it sets a target', () => {
+    const found = figures(`——2025年1月15日在某省第十四届人民代表大会第三次会议上\n${OPENING}一、2024年工作回顾\n争取中央预算内投资120亿元。\n二、2025年工作安排\n争取中央预算内投资130亿元。\n`);
+    expect(reading(found, '120亿元')).toEqual(['2024', 'actual']);
+    expect(reading(found, '130亿元')).toEqual(['2025', 'target']);
+  });
+});

@@ -550,6 +550,9 @@ export interface Marker {
   source?: 'year' | 'relative' | 'partial' | 'span';
   /** A bare span (`五年`) of this many years: in a plan it looks forward (`五年城镇新增就业5000万人`). */
   bare?: number;
+  /** A part of a year with no year before it in its sentence (`上半年`, `年初`): dated by the section's year,
+   *  or by the year a paragraph carries when one does (timeOf). */
+  inForce?: boolean;
 }
 
 /**
@@ -716,18 +719,21 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
       // 2022年上半年, 去年前三季度 are already one marker (and 前三季度 holds 三季度); a lone 上半年 is in the year in force
       if (!covered.some(([s, e]) => at < e && end > s)) {
         covered.push([at, end]);
-        const y = yearBefore(markers, from + at) ?? baseYear;
-        if (y !== null) markers.push({ at: from + at, period: `${y}-${pad(a)}/${y}-${pad(b)}`, year: y, source: 'partial' });
+        const named = yearBefore(markers, from + at);
+        const y = named ?? baseYear;
+        if (y !== null) markers.push({ at: from + at, period: `${y}-${pad(a)}/${y}-${pad(b)}`, year: y, source: 'partial', ...(named === null ? { inForce: true } : {}) });
       }
       at = slice.indexOf(word, end);
     }
   }
-  // 全年 after 下半年…: the year in force as a whole again
+  // 全年 after 下半年…: the year of the part named before it, as a whole again (alone it changes nothing: the
+  // period in force, carried or the section's, holds)
   for (const word of p.wholeYear ?? []) {
     for (let at = slice.indexOf(word); at >= 0; at = slice.indexOf(word, at + word.length)) {
       if (covered.some(([s, e]) => at < e && at + word.length > s)) continue;
-      const y = yearBefore(markers, from + at) ?? baseYear;
-      if (y !== null) markers.push({ at: from + at, period: String(y), year: y, source: 'partial' });
+      let prior: Marker | undefined;
+      for (const m of markers) if (m.at < from + at && m.year !== null) prior = m;
+      if (prior) markers.push({ at: from + at, period: String(prior.year), year: prior.year, source: 'partial', ...(prior.inForce ? { inForce: true } : {}) });
     }
   }
   // 由年初的…扩大到年末的…: two points of one year, set against each other
@@ -735,8 +741,9 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
   const yearEnds = yearStarts.length ? edgesIn(slice, p.yearEndWords ?? [], covered) : [];
   if (yearEnds.length) {
     for (const [at, month] of [...yearStarts.map((at) => [at, 1] as const), ...yearEnds.map((at) => [at, 12] as const)]) {
-      const y = yearBefore(markers, from + at) ?? baseYear;
-      if (y !== null) markers.push({ at: from + at, period: `${y}-${pad(month)}`, year: y, source: 'partial' });
+      const named = yearBefore(markers, from + at);
+      const y = named ?? baseYear;
+      if (y !== null) markers.push({ at: from + at, period: `${y}-${pad(month)}`, year: y, source: 'partial', ...(named === null ? { inForce: true } : {}) });
     }
   }
   const spansCovered: [number, number][] = [];
@@ -1027,7 +1034,9 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
     if (first !== null) last = { ...last, period: `${first}/${first + last.bare - 1}`, target: true };
   }
   let period: string | null;
-  if (last) period = last.period;
+  // a part of a year named alone (`上半年`, `由年初的…`) is of the year a paragraph carries, when one does
+  if (last?.inForce && carry && /^\d{4}$/u.test(carry.period) && String(last.year) !== carry.period) period = last.period.replaceAll(String(last.year), carry.period);
+  else if (last) period = last.period;
   else if (carry) period = carry.period;
   else if (sectionSpan) period = sectionSpan;
   else if (ctx.documentPeriod && sectionYear === null && !targetSection) period = ctx.documentPeriod;
