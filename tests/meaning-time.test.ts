@@ -334,3 +334,18 @@ describe('parts of a year and the period a paragraph carries', () => {
     expect(reading(found, '130亿元')).toEqual(['2025', 'target']);
   });
 });
+
+describe('targets measured against, and a plan\'s end', () => {
+  const head = '——2025年1月15日在某省第十四届人民代表大会第三次会议上\n';
+
+  it('an outcome measured against a target (超年度计划目标, 优于国家考核目标) is an actual', () => {
+    const found = figures(`${head}${OPENING}一、2024年工作回顾\n省重大项目完成投资6000亿元、超年度计划目标12.5%,优良天数比例优于国家考核目标3.2个百分点。\n`);
+    expect(reading(found, '12.5%')).toEqual(['2024', 'actual']);
+    expect(reading(found, '3.2个百分点')).toEqual(['2024', 'actual']);
+  });
+
+  it('"十四五"末 is the plan\'s last year, a point in time', () => {
+    const found = figures(`${head}${OPENING}一、2024年工作回顾\n地区生产总值增长5%。\n二、2025年工作安排\n建设保障性租赁住房5万套,实现"十四五"末总量达到40万套。\n`);
+    expect(reading(found, '40万套')).toEqual(['2025', 'target']);
+  });
+});

@@ -698,6 +698,13 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
       // (比“八五”时期增长79.6%: a comparison base; 《“十四五”时期…方案》: a title)
       if (n === null || n < plan.number || insideTitle(slice, m.index) || p.comparisonBefore.some((w) => slice.slice(Math.max(0, m.index - 3), m.index).replace(/["“]/gu, '').endsWith(w))) continue;
       const first = plan.start + (n - plan.number) * plan.years;
+      // `"十四五"末`: the plan's last year, a point in time (`到"十四五"末` a target date)
+      if ((p.planEnd ?? []).some((w) => m[0].endsWith(w))) {
+        const year = first + plan.years - 1;
+        const before = slice.slice(Math.max(0, m.index - 3), m.index).replace(/["“]/gu, '');
+        markers.push({ at: from + m.index, period: String(year), year, target: p.targetBefore.some((w) => before.endsWith(w)), source: 'year' });
+        continue;
+      }
       markers.push({ at: from + m.index, period: `${first}/${first + plan.years - 1}`, year: null, source: 'span' });
     }
   }

@@ -319,6 +319,8 @@ export interface PeriodSettings {
   /** The start and the end of a year (年初, 年末): set against each other in a sentence, its first and last month. */
   yearStartWords?: string[];
   yearEndWords?: string[];
+  /** After a plan number, its last year (`"十四五"末` is 2025). */
+  planEnd?: string[];
   /** After a plan number, a plan's name (`"八五"计划`): an average in its sentence is over the plan's years. */
   planNames?: string[];
   /** A decade by its tens (`九十年代`): group 1 Chinese, group 2 Arabic; of `century`, year 1 to the next decade's 0. */
