@@ -349,3 +349,29 @@ describe('targets measured against, and a plan\'s end', () => {
     expect(reading(found, '40万套')).toEqual(['2025', 'target']);
   });
 });
+
+describe('spans that are no period: superlatives, quoted names; a plan since its start', () => {
+  const head = '——2025年1月15日在某省第十四届人民代表大会第三次会议上\n';
+
+  it('a span that a superlative reaches over (近十年最低, 十年新高) dates nothing', () => {
+    const found = figures(`${head}${OPENING}一、2024年工作回顾\n刑案发案率降至近十年最低,电信诈骗发案数下降12.5%。粮食产量创十年新高,达到300万吨。\n`);
+    expect(reading(found, '12.5%')).toEqual(['2024', 'actual']);
+    expect(reading(found, '300万吨')).toEqual(['2024', 'actual']);
+  });
+
+  it('a span inside a quoted name (“五年倍增计划”) is a programme, not a period', () => {
+    const found = figures(`${head}${OPENING}一、2024年工作回顾\n地区生产总值增长5%。\n二、2025年工作安排\n实施“外贸五年倍增计划”,新增外贸企业30家左右。\n`);
+    expect(reading(found, '30家左右')).toEqual(['2025', 'target']);
+  });
+
+  it('"十四五"以来 runs up to the year reviewed', () => {
+    const found = figures(`${head}${OPENING}一、2024年工作回顾\n“十四五”以来,地区生产总值连跨4个千亿台阶。\n`);
+    expect(reading(found, '4个')[0]).toBe('2021/2024');
+  });
+
+  it('确保 in a review reports what was ensured; 目标完成率 is an outcome', () => {
+    const found = figures(`${head}${OPENING}一、2024年工作回顾\n各地攻坚克难,确保12件民生实事全部完成,“十四五”建设目标完成率达到85%。\n`);
+    expect(reading(found, '12件')).toEqual(['2024', 'actual']);
+    expect(reading(found, '85%')[1]).toBe('actual');
+  });
+});

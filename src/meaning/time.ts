@@ -582,6 +582,14 @@ function narrowed(year: number, part: string | undefined, k: Knowledge): string 
 /** `2021—` right before a year: the start of a span of years (`2021—2023年`). */
 const YEAR_SPAN_START = /((?:19|20)\d{2})\s*[—–\-~至到]\s*$/u;
 
+/** Whether `at` is inside a short quotation of `text` (“…”), closed within 20 characters after it. */
+function insideQuotedName(text: string, at: number): boolean {
+  const open = text.lastIndexOf('“', at);
+  if (open < 0 || at - open > 20 || text.lastIndexOf('”', at) > open) return false;
+  const close = text.indexOf('”', at);
+  return close >= 0 && close - at <= 20;
+}
+
 /** Whether `at` is inside an unclosed 《 of `text` (a title: 《…发展规划(2021—2027年)》). */
 function insideTitle(text: string, at: number): boolean {
   const open = text.lastIndexOf('《', at);
@@ -705,7 +713,10 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
         markers.push({ at: from + m.index, period: String(year), year, target: p.targetBefore.some((w) => before.endsWith(w)), source: 'year' });
         continue;
       }
-      markers.push({ at: from + m.index, period: `${first}/${first + plan.years - 1}`, year: null, source: 'span' });
+      // (`"十四五"以来` in a report on 2024 runs up to 2024)
+      const since = p.sinceWords.some((w) => m[0].endsWith(w)) ? (ctx.reviewYear ?? baseYear) : null;
+      const last = since !== null && since >= first ? Math.min(first + plan.years - 1, since) : first + plan.years - 1;
+      markers.push({ at: from + m.index, period: last > first ? `${first}/${last}` : String(first), year: null, source: 'span' });
     }
   }
   const decades = decadeWordsOf(k);
@@ -764,8 +775,9 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
       const inNumber = at > 0 && NUMERAL_CHARS.has(word[0]!) && NUMERAL_CHARS.has(slice[at - 1]!);
       if (!inNumber && !spansCovered.some(([a, b]) => at < b && end > a) && !p.spanComparisonAfter.some((w) => slice.startsWith(w, end))) {
         spansCovered.push([at, end]);
-        // `五年行动计划`, `三年攻坚`: a programme's name, not the period of the figures near it
-        const name = p.nameAfter.some((w) => slice.startsWith(w, end));
+        // `五年行动计划`, `三年攻坚`: a programme's name, not the period of the figures near it; so is a span
+        // inside a quoted name (`“三年外贸五年倍增计划”`)
+        const name = p.nameAfter.some((w) => slice.startsWith(w, end)) || insideQuotedName(slice, at);
         const period = name ? null : spanPeriod(span, ctx, baseYear, k);
         if (period) markers.push({ at: from + at, period, year: null, target: span.direction === 'forward', source: 'span', ...(p.bareSpans?.includes(word) ? { bare: span.years } : {}) });
       }
