@@ -1101,7 +1101,7 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
 
   // A change from a base year (`2000年…出口分别比1995年增长69%`, `比1995年底增加920亿美元`) is over the years since
   // it, as an average since it is: `比上年增长` is the one-year case.
-  if (started === null && shape?.kind === 'change' && tw.changeBase && period !== null && /^\d{4}$/u.test(period)) {
+  if (started === null && shape?.kind === 'change' && tw.changeBase && period !== null && clause.includes('年') && /^\d{4}$/u.test(period)) {
     const base = [...clause.matchAll(tw.changeBase)].pop();
     const from = base ? yearNumber(base[1]!, k) : null;
     if (from !== null && from < Number(period) - 1) period = `${from + 1}/${period}`;
