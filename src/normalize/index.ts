@@ -393,8 +393,8 @@ function readerBoilerplate(spans: Boilerplate[], offsets: Int32Array, length: nu
 }
 
 const isDigitUnit = (u: number) => (u >= 48 && u <= 57) || (u >= 0xff10 && u <= 0xff19);
-/** What may follow a gap inside a letter-spaced figure: a digit, a decimal point, a percent sign, a CJK unit. */
-const continuesFigure = (u: number) => isDigitUnit(u) || u === 46 || u === 0xff0e || u === 37 || u === 0xff05 || (u >= 0x4e00 && u <= 0x9fff);
+/** What may follow a gap inside a letter-spaced figure: a digit, a decimal point, a percent or per-mille sign, a CJK unit. */
+const continuesFigure = (u: number) => isDigitUnit(u) || u === 46 || u === 0xff0e || u === 37 || u === 0xff05 || u === 0x2030 || (u >= 0x4e00 && u <= 0x9fff);
 
 /**
  * Whether the one space at `i` sits inside a letter-spaced figure (`1 9 9 7 年`, `8 ．8 ％`, `7 4 7 7 2 亿元`,
