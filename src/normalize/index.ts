@@ -363,9 +363,29 @@ export function normalize(decoded: DecodedText, rules: RuleSet): Normalized {
     normalized,
     // A view rather than a copy: the few entries past j (removed characters) are not worth copying the rest.
     offsets: j === n ? offsets : offsets.subarray(0, j + 1),
-    boilerplate: findBoilerplate(normalized, rules),
+    boilerplate: withReaderBoilerplate(findBoilerplate(normalized, rules), decoded, offsets, j),
     script,
   };
+}
+
+/**
+ * The reader's boilerplate (a .docx's running headers and footers, in original offsets) added to the lines the
+ * patterns found, in normalized offsets (`offsets` maps normalized to original and never decreases).
+ */
+function withReaderBoilerplate(found: Boilerplate[], decoded: DecodedText, offsets: Int32Array, length: number): Boilerplate[] {
+  if (!decoded.boilerplate?.length) return found;
+  const normalizedAt = (original: number): number => {
+    let lo = 0;
+    let hi = length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (offsets[mid]! < original) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const lines = decoded.boilerplate.map(({ start, end }) => ({ start: normalizedAt(start), end: normalizedAt(end), pattern: 'running-header' }));
+  return [...found.filter((b) => !lines.some((l) => l.start === b.start)), ...lines].sort((a, b) => a.start - b.start);
 }
 
 const isDigitUnit = (u: number) => (u >= 48 && u <= 57) || (u >= 0xff10 && u <= 0xff19);
