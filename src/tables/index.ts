@@ -206,11 +206,14 @@ function readTable(doc: Document, grid: TableGrid, w: TableWords, rules: RuleSet
       const place = matrix[r]![c];
       if (!place || place.cell.row !== r || place.cell.column !== c || !isNumber(place.text)) continue;
       const columnHeaders = distinct(matrix.slice(titleRows, headerRows).map((row) => row[c]));
-      const parts = [
-        ...(group ? [group] : []),
-        ...rowHeaders.map((p) => readHeader(p.text, w)),
-        ...columnHeaders.map((p) => readHeader(p.text, w)),
-      ];
+      const rowParts = rowHeaders.map((p) => readHeader(p.text, w));
+      let columnParts = columnHeaders.map((p) => readHeader(p.text, w));
+      // A unit broken over two header rows (`生产总值（亿` over `元）`) is read from the column's headers joined.
+      if (![...rowParts, ...columnParts].some((p) => p.unit) && columnHeaders.length > 1) {
+        const joined = readHeader(columnHeaders.map((p) => p.text).join(''), w);
+        if (joined.unit) columnParts = [joined];
+      }
+      const parts = [...(group ? [group] : []), ...rowParts, ...columnParts];
       meanings.push(meaningOf(place, r, c, parts, tableUnit, tablePeriod, w));
     }
   }
@@ -282,7 +285,9 @@ function cellFigures(doc: Document, meanings: CellMeaning[], rules: RuleSet): Fi
     const negative = sign === '-' || sign === '−' || sign === '–';
     const unit = percent ?? (m.unit ? unitText(m.unit) : '');
     const changeWord = m.change ? changeWordOf(m.change, negative, w, unit === '%') : '';
-    lines.push(`${m.period ?? ''}${changeWord}${negative && !changeWord ? '-' : ''}${digits}${unit}。`);
+    // a bare year (`1990` as a row header) is written as a statement writes it, so no digit runs into the value
+    const period = m.period ? m.period.replace(/^((?:19|20)\d{2})$/u, '$1年') : '';
+    lines.push(`${period}${changeWord}${negative && !changeWord ? '-' : ''}${digits}${unit}。`);
   }
   const synthetic = documentFromText(lines.join('\n\n'), { id: doc.id, path: doc.path });
   const read = interpret(synthetic, extractFigures(synthetic, rules), rules);
