@@ -175,7 +175,7 @@ class DocxWalk {
 
 /**
  * The text of the running headers and footers (word/header*.xml, word/footer*.xml), one line per paragraph,
- * each distinct line once. Read with jszip and htmlparser2's XML mode (a real XML tokenizer): mammoth leaves
+ * each distinct line with words once (page numbers are left out). Read with jszip and htmlparser2's XML mode (a real XML tokenizer): mammoth leaves
  * these parts out.
  */
 async function runningLines(buffer: Buffer): Promise<string[]> {
@@ -195,7 +195,8 @@ async function runningLines(buffer: Buffer): Promise<string[]> {
         text += node.name === 'w:tab' ? '\t' : DomUtils.textContent(node);
       }
       text = text.replace(/[\r\n]/g, ' ');
-      if (text.trim()) lines.add(text);
+      // A page number (`11`, `- 2 -`, `第 3 页`) is layout, not text: only lines with words are kept.
+      if (/[\p{L}]/u.test(text.replace(/[第页共]/gu, ''))) lines.add(text);
     }
   }
   return [...lines];

@@ -128,6 +128,12 @@ export function readHeader(raw: string, w: TableWords): HeaderReading {
     text = text.slice(0, at).replace(/(?:比|较)(?:上年|去年|上月|上年同期|上年末|年初|上季)?(?:同期)?$|同比$|环比$/u, '') + text.slice(at + word.length);
     break;
   }
+  // `冰川条数`, `企业个数`, `从业人数`: a count named by its measure word before 数 is counted in that word
+  if (unit === null) {
+    const counted = /(.)数$/u.exec(text.replace(/[\s:：、,，/]+$/u, ''));
+    const spelled = counted ? unitAt(counted[1]!, 0, w.k, false) : undefined;
+    if (counted && counted.index > 0 && spelled?.kind === 'count' && spelled.spelling === counted[1]) unit = counted[1]!;
+  }
   let name = text.replace(/^[\s:：、,，/]+|[\s:：、,，/]+$/gu, '');
   // what is left of `增长率`, `增长速度`
   if (change && /^(?:率|速度|幅度|情况)$/u.test(name)) name = '';

@@ -14,7 +14,9 @@
  * Cost: one small synthetic document per table; nothing is kept but the Document's `tables`.
  */
 import { documentFromText } from '../document.js';
-import { extractFigures } from '../extract/index.js';
+import { extractFigures, intervalOf, readArabic, toInterval, unitAt } from '../extract/index.js';
+import { Exact } from '../extract/exact.js';
+import { scaleReading } from '../extract/intervals.js';
 import { interpret } from '../meaning/index.js';
 import type { CellRole, Document, DocumentTable, Figure, TableCell, TableGrid } from '../model.js';
 import type { RuleSet } from '../rules/types.js';
@@ -304,13 +306,15 @@ function cellFigures(doc: Document, meanings: CellMeaning[], rules: RuleSet): Fi
   }
   const figures: Figure[] = [];
   meanings.forEach((m, i) => {
-    const from = byLine.get(i);
-    if (!from) return;
     const text = doc.normalized.slice(m.place.cell.start, m.place.cell.end);
     const match = /[+\-−–]?\d[\d,]*(?:\.\d+)?\s*[%‰]?/u.exec(text);
     if (!match) return;
     const start = m.place.cell.start + match.index;
     const end = start + match[0].trimEnd().length;
+    // A bare number (a count with no unit) or one that looks like a year (`1969.7`) is no figure in prose,
+    // but in a value cell it is one: read here with the extract stage's own number and interval readers.
+    const from = byLine.get(i) ?? plainFigure(m, w);
+    if (!from) return;
     figures.push({
       ...from,
       document: doc.id,
@@ -318,7 +322,7 @@ function cellFigures(doc: Document, meanings: CellMeaning[], rules: RuleSet): Fi
       label: m.label,
       span: { start, end },
       location: doc.locate(start, end),
-      period: m.period ? from.period : null,
+      period: m.period ? (from.period ?? periodOf(m.period)) : null,
     });
   });
   // Modality and metric where the cell stands; the header's period stays (a cell has no sentence of its own).
@@ -328,4 +332,58 @@ function cellFigures(doc: Document, meanings: CellMeaning[], rules: RuleSet): Fi
     if (headerPeriods[i] !== null) f.period = headerPeriods[i]!;
   });
   return figures;
+}
+
+/** A cell's figure read without the scanner: its number, its header's unit (magnitude and conversion applied). */
+function plainFigure(m: CellMeaning, w: TableWords): Figure | null {
+  const [, sign, digits, percent] = CELL_NUMBER.exec(m.place.text)!;
+  const k = w.k;
+  const reading = readArabic(digits!, 0, k);
+  if (!reading) return null;
+  let factor = Exact.ONE;
+  let unit: string | null = percent ?? null;
+  let kind: Figure['kind'] = percent ? 'share' : 'level';
+  const written = !percent && m.unit ? unitText(m.unit) : '';
+  if (written) {
+    const magnitude = k.magnitudes.find((g) => written.startsWith(g.word));
+    const at = magnitude ? magnitude.word.length : 0;
+    const spelled = unitAt(written, at, k, at > 0);
+    if (magnitude) factor = factor.times(magnitude.factor);
+    if (spelled) {
+      factor = factor.times(spelled.factor);
+      unit = spelled.unit;
+      kind = spelled.kind;
+    } else if (written === '%' || written === '‰') unit = written;
+  } else if (!percent && /数$/u.test(m.label)) kind = 'count';
+  const scaled = scaleReading(reading, factor);
+  const negative = sign === '-' || sign === '−' || sign === '–';
+  const change = m.change ? (negative ? 'decrease' : 'increase') : null;
+  const value = negative && !change ? scaled.value.toNumber() * -1 : scaled.value.toNumber();
+  const interval = toInterval(intervalOf(scaled, null, k.intervals));
+  return {
+    document: '',
+    raw: m.place.text,
+    exact: `${negative && !change ? '-' : ''}${scaled.value.toFixed()}`,
+    value,
+    unit,
+    interval: negative && !change ? { lo: interval.hi === null ? null : -interval.hi, hi: interval.lo === null ? null : -interval.lo, loClosed: interval.hiClosed, hiClosed: interval.loClosed } : interval,
+    qualifier: null,
+    kind: change ? 'change' : kind,
+    change,
+    label: '',
+    period: null,
+    modality: 'actual',
+    placeholder: false,
+    span: { start: 0, end: 0 },
+    location: { path: '', line: 0, column: 0, endLine: 0, endColumn: 0 },
+  };
+}
+
+/** A header's period in figcheck's notation, for a cell the scanner did not read: `2024年` → 2024, `1989—2015年` → 1989/2015. */
+function periodOf(text: string): string | null {
+  const span = /((?:19|20)\d{2})\s*[—–\-~～至到]+\s*((?:19|20)\d{2})/u.exec(text);
+  if (span) return `${span[1]}/${span[2]}`;
+  const month = /((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月/u.exec(text);
+  if (month) return `${month[1]}-${month[2]!.padStart(2, '0')}`;
+  return /(?:19|20)\d{2}/u.exec(text)?.[0] ?? null;
 }
