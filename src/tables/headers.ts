@@ -121,15 +121,16 @@ export function readHeader(raw: string, w: TableWords): HeaderReading {
   }
   let change: string | null = null;
   for (const word of w.changeWords) {
-    const at = text.indexOf(word);
-    if (at < 0) continue;
+    const at = text.lastIndexOf(word);
+    // a change word ends the header (`比上年增长`, `增长率`, `增减量`); inside a noun it is none (`增加值`)
+    if (at < 0 || !/^(?:率|速度|幅度|量|额|情况)?$/u.test(text.slice(at + word.length).trim())) continue;
     change = word;
     // `比上年增长`, `比上年末增长`, `同比增长`: the comparison base goes with the change word
     text = text.slice(0, at).replace(/(?:比|较)(?:上年|去年|上月|上年同期|上年末|年初|上季)?(?:同期)?$|同比$|环比$/u, '') + text.slice(at + word.length);
     break;
   }
   // `冰川条数`, `企业个数`, `从业人数`: a count named by its measure word before 数 is counted in that word
-  if (unit === null) {
+  if (unit === null && !w.settings.valueHeaders.includes(text.trim())) {
     const counted = /(.)数$/u.exec(text.replace(/[\s:：、,，/]+$/u, ''));
     const spelled = counted ? unitAt(counted[1]!, 0, w.k, false) : undefined;
     if (counted && counted.index > 0 && spelled?.kind === 'count' && spelled.spelling === counted[1]) unit = counted[1]!;
