@@ -116,6 +116,16 @@ describe('totals of a table', () => {
     expect(column[0]!.locations[0]!.text).toBe('274.86');
   });
 
+  it('leaves a layout table (prose in its cells) to the prose reader', async () => {
+    const prose = `全年地区生产总值增长5.6%,规模以上工业增加值增长7.1%,城镇新增就业12.3万人,${'各项社会事业全面发展,'.repeat(20)}民生持续改善。`;
+    const layout = await read('layout.html', page(`<table><tr><td>首页</td><td>新闻</td></tr><tr><td>导航</td><td><p>${prose}</p></td></tr></table>`));
+    const plain = await read('plain.html', page(`<p>${prose}</p>`));
+    const shape = (f: Figure) => [f.raw, f.label, f.unit, f.value, f.kind];
+    expect(layout.document.tables).toBeUndefined();
+    expect(layout.figures.map(shape)).toEqual(plain.figures.map(shape));
+    expect(layout.figures).toHaveLength(3);
+  });
+
   it('leaves a table with 其中 rows unsummed by rows', async () => {
     const html = page(`<p>单位：亿元</p><table><tr><th>指标</th><th>2024年</th></tr>
 <tr><td>合计</td><td>100</td></tr><tr><td>第一产业</td><td>30</td></tr><tr><td>其中：农业</td><td>20</td></tr><tr><td>第二产业</td><td>40</td></tr></table>`);

@@ -26,6 +26,8 @@ export { htmlTables } from './html-grid.js';
 
 /** A number as a table cell writes it: sign, digits (thousands commas), decimals, `%`, significance stars. */
 const CELL_NUMBER = /^([+\-−–]?)\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*([%‰])?\s*\**$/u;
+/** Longer cell texts are prose: the table lays a page out. */
+const MAX_CELL_TEXT = 200;
 /** A year as a header or row header writes it (`2024`, `2024年`). */
 const YEAR = /^(?:19|20)\d{2}(?:\s*年)?$/u;
 
@@ -80,9 +82,12 @@ export function readTables(doc: Document, grids: TableGrid[] | undefined, figure
   // header `2014—2017年` no range. Words in a value cell (`约5万元`) keep their own reading.
   const ownText = new Set(added.map((f) => f.span.start));
   const wordCells = tables.flatMap((t) => t.cells.filter((c) => c.role === 'value' && !ownText.has(firstDigit(doc, c))));
+  // A header that is a sentence (`注：…增长5%`) keeps its figures too.
+  const sentenceCells = tables.flatMap((t) => t.cells.filter((c) => c.role !== 'value' && /[。；;]/u.test(doc.normalized.slice(c.start, c.end))));
   const kept = figures.filter((f) => {
     if (!covered.some((c) => f.span.start >= c.start && f.span.start < c.end)) return true;
-    return wordCells.some((c) => f.span.start >= c.start && f.span.end <= c.end) && !added.some((a) => a.span.start === f.span.start);
+    if (added.some((a) => a.span.start === f.span.start)) return false;
+    return [...wordCells, ...sentenceCells].some((c) => f.span.start >= c.start && f.span.end <= c.end);
   });
   return [...kept, ...added].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
 }
@@ -173,6 +178,8 @@ function readTable(doc: Document, grid: TableGrid, w: TableWords, rules: RuleSet
   const layout = layoutOf(doc, grid);
   if (!layout) return null;
   const { matrix, places, rows, columns, titleRows, headerRows, stubColumns } = layout;
+  // A table holding paragraphs of prose lays a page out (old government sites do): it is no table of figures.
+  if (places.some((p) => p.text.length > MAX_CELL_TEXT)) return null;
   const start = Math.min(...places.map((p) => p.cell.start));
   const end = Math.max(...places.map((p) => p.cell.end));
   const roles = new Map<Place, CellRole>();
@@ -223,6 +230,7 @@ function readTable(doc: Document, grid: TableGrid, w: TableWords, rules: RuleSet
     if (distinct(matrix.slice(titleRows, headerRows).map((row) => row[c])).some((p) => isTotal(p.text))) totalColumns.push(c);
   }
   const figures = cellFigures(doc, meanings, rules);
+  if (!figures.length) return null;
   const table: DocumentTable = {
     start,
     end,
