@@ -70,6 +70,34 @@ describe('a table cell as a figure', () => {
   });
 });
 
+describe('headers as statistical tables write them', () => {
+  const cellOf = async (caption: string, header: string, value: string) => {
+    const html = page(`<p>${caption}</p><table><tr><th>指标</th><th>${header}</th></tr><tr><td>社会消费品零售总额</td><td>${value}</td></tr></table>`);
+    const { figures } = await read('h.html', html);
+    expect(figures, header).toHaveLength(1);
+    const [f] = figures;
+    return [f!.label, f!.unit, f!.value, f!.period, f!.kind, f!.change];
+  };
+
+  it('reads units in parentheses, after a slash, alone, and in a unit note over the table', async () => {
+    expect(await cellOf('表2 主要指标', '2024年（亿元）', '12039.5')).toEqual(['社会消费品零售总额', '元', 1203950000000, '2024', 'level', null]);
+    expect(await cellOf('表2 主要指标', '零售额/万元', '35')).toEqual(['社会消费品零售总额零售额', '元', 350000, null, 'level', null]);
+    expect(await cellOf('单位：万吨', '2023年', '1.5')).toEqual(['社会消费品零售总额', '吨', 15000, '2023', 'level', null]);
+    expect(await cellOf('表2 主要指标', '占比%', '38.2')).toEqual(['社会消费品零售总额占比', '%', 38.2, null, 'share', null]);
+  });
+
+  it('reads a months header under a caption naming the year, and a change column', async () => {
+    expect(await cellOf('表3 2024年主要指标', '1—11月同比增长（%）', '3.0')).toEqual(['社会消费品零售总额', '%', 3, '2024-01/2024-11', 'change', 'increase']);
+    expect(await cellOf('表3 2024年主要指标', '比上年下降（%）', '-0.5')).toEqual(['社会消费品零售总额', '%', 0.5, '2024', 'change', 'increase']);
+  });
+
+  it('reads a table whose cells are never closed (`<td>` without `</td>`), as browsers do', async () => {
+    const html = page('<p>单位：亿元</p><table><tr><th>指标<th>2024年<tr><td>一般公共预算收入<td>3409</table>');
+    const { figures } = await read('open.html', html);
+    expect(figures.map((f) => [f.raw, f.label, f.value, f.period])).toEqual([['3409', '一般公共预算收入', 340900000000, '2024']]);
+  });
+});
+
 describe('a table and a sentence stating the same fact', () => {
   const report = (text: string) => {
     const document = documentFromText(text, { id: 'report', path: 'report.txt', period: '2024' });
