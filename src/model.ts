@@ -222,9 +222,12 @@ export interface DocumentTable {
   rows: number;
   columns: number;
   cells: (TableCell & { role: CellRole })[];
-  /** Rows and columns whose header names the total of the others (合计, 全国). */
+  /** Rows and columns whose header names the sum of the others (合计, 总计). */
   totalRows: number[];
   totalColumns: number[];
+  /** Rows and columns headed by a whole area (全国, 全省): the others may be a selection of it. */
+  scopeRows: number[];
+  scopeColumns: number[];
   /** Rows whose header opens with a subset marker (其中): the table is not summed by rows. */
   subsetRows: number[];
 }

@@ -154,6 +154,18 @@ describe('totals of a table', () => {
     expect(layout.figures).toHaveLength(3);
   });
 
+  it('reads 全国 over a selection of regions as a whole, not a sum: only parts above it are wrong', async () => {
+    const regions = (beijing: string) =>
+      page(`<p>表5 2024年主要城市地区生产总值</p><p>单位：亿元</p><table><tr><th>地区</th><th>地区生产总值</th></tr>
+<tr><td>全国</td><td>1349084</td></tr><tr><td>北京</td><td>${beijing}</td></tr><tr><td>上海</td><td>53927</td></tr></table>`);
+    const selection = await read('regions.html', regions('49843'));
+    expect(selection.document.tables?.[0]?.scopeRows).toEqual([1]);
+    expect(findings(selection).filter((f) => f.rule === 'arithmetic-mismatch')).toEqual([]);
+    const above = findings(await read('regions.html', regions('1349843'))).filter((f) => f.rule === 'arithmetic-mismatch');
+    expect(above).toHaveLength(1);
+    expect(above[0]!.locations[0]!.text).toBe('1349084');
+  });
+
   it('leaves a table with 其中 rows unsummed by rows', async () => {
     const html = page(`<p>单位：亿元</p><table><tr><th>指标</th><th>2024年</th></tr>
 <tr><td>合计</td><td>100</td></tr><tr><td>第一产业</td><td>30</td></tr><tr><td>其中：农业</td><td>20</td></tr><tr><td>第二产业</td><td>40</td></tr></table>`);

@@ -312,6 +312,7 @@ export interface PeriodSettings {
 /** How tables are read (rules/core/tables.yaml; each key is described in rules/schema.json). */
 export interface TableSettings {
   totals?: string[];
+  scopeTotals?: string[];
   subsetMarkers?: string[];
   valueHeaders?: string[];
   stubHeaders?: string[];

@@ -35,6 +35,7 @@ export function tableWords(rules: RuleSet): TableWords {
   const s = rules.tables ?? {};
   const settings: Required<TableSettings> = {
     totals: s.totals ?? [],
+    scopeTotals: s.scopeTotals ?? [],
     subsetMarkers: s.subsetMarkers ?? [],
     valueHeaders: s.valueHeaders ?? [],
     stubHeaders: s.stubHeaders ?? [],

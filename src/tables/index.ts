@@ -194,10 +194,14 @@ function readTable(doc: Document, grid: TableGrid, w: TableWords, rules: RuleSet
   const tablePeriod = contextReadings.find((r) => r.period && /(?:19|20)\d{2}/u.test(r.period))?.period ?? null;
 
   const totals = new Set(w.settings.totals);
+  const scopes = new Set(w.settings.scopeTotals);
   const isTotal = (text: string) => totals.has(text.replace(/\s+/g, ''));
+  const isScope = (text: string) => scopes.has(text.replace(/\s+/g, ''));
   const totalRows: number[] = [];
+  const scopeRows: number[] = [];
   const subsetRows: number[] = [];
   const totalColumns: number[] = [];
+  const scopeColumns: number[] = [];
   const meanings: CellMeaning[] = [];
   let group: HeaderReading | null = null;
   for (let r = headerRows; r < rows; r++) {
@@ -210,6 +214,7 @@ function readTable(doc: Document, grid: TableGrid, w: TableWords, rules: RuleSet
     }
     const stub = rowHeaders.map((p) => p.text);
     if (stub.some(isTotal)) totalRows.push(r);
+    else if (stub.some(isScope)) scopeRows.push(r);
     if (stub.some((s) => w.settings.subsetMarkers.some((m) => s.startsWith(m)))) subsetRows.push(r);
     for (let c = stubColumns; c < columns; c++) {
       const place = matrix[r]![c];
@@ -227,7 +232,9 @@ function readTable(doc: Document, grid: TableGrid, w: TableWords, rules: RuleSet
     }
   }
   for (let c = stubColumns; c < columns; c++) {
-    if (distinct(matrix.slice(titleRows, headerRows).map((row) => row[c])).some((p) => isTotal(p.text))) totalColumns.push(c);
+    const headers = distinct(matrix.slice(titleRows, headerRows).map((row) => row[c]));
+    if (headers.some((p) => isTotal(p.text))) totalColumns.push(c);
+    else if (headers.some((p) => isScope(p.text))) scopeColumns.push(c);
   }
   const figures = cellFigures(doc, meanings, rules);
   if (!figures.length) return null;
@@ -239,6 +246,8 @@ function readTable(doc: Document, grid: TableGrid, w: TableWords, rules: RuleSet
     cells: places.map((p) => ({ ...p.cell, role: roles.get(p)! })),
     totalRows,
     totalColumns,
+    scopeRows,
+    scopeColumns,
     subsetRows,
   };
   return { table, figures };

@@ -1,11 +1,12 @@
 /**
- * Parts against their total in a table: a row headed by a total word (合计, 总计, 全国; rules/core/tables.yaml)
+ * Parts against their total in a table: a row headed by a total word (合计, 总计; rules/core/tables.yaml)
  * holds, in each column, the sum of the rows of its block; a column headed by one holds, in each row, the sum
  * of the row's other columns of the same unit and period. The table stage (src/tables/) found the totals;
  * this adds the parts' intervals up and reports a total outside the sum's interval, so rounding never raises
  * a finding (SEMANTICS.md), as for parts listed in text (./parts.ts).
  *
- * Precision first: a table with subset rows (其中) is not summed by rows, every part must be a value (a blank
+ * A row headed by a whole area (全国 over provinces) may stand over a selection (主要城市): only parts adding
+ * up to more than it are reported. Precision first: a table with subset rows (其中) is not summed by rows, every part must be a value (a blank
  * or `—` cell leaves the column out), and rates and averages (nonAdditiveWords) never add up.
  */
 import type { Document, DocumentTable, Figure, Finding, Interval, Locale, Severity } from '../../model.js';
@@ -62,13 +63,15 @@ export function tableTotalFindings(
     const at = cellFigures(table, figures);
     const valueRows = [...new Set(table.cells.filter((c) => c.role === 'value').map((c) => c.row))].sort((a, b) => a - b);
     const valueColumns = [...new Set(table.cells.filter((c) => c.role === 'value').map((c) => c.column))].sort((a, b) => a - b);
-    const check = (total: Figure | undefined, parts: (Figure | undefined)[]) => {
+    /** `scope`: the total is a whole area (全国) the parts may be a selection of: only a sum above it is wrong. */
+    const check = (total: Figure | undefined, parts: (Figure | undefined)[], scope = false) => {
       if (!total || parts.length < 2 || !parts.every((p): p is Figure => Boolean(p))) return;
       const all = [total, ...parts];
       if (!all.every((f) => hasValue(f) && isAmount(f) && f.unit === total.unit && f.kind === total.kind && f.period === total.period)) return;
       if (rules.nonAdditiveWords.some((w) => all.some((f) => f.label.includes(w)))) return;
       const interval = sum(parts);
       if (!interval || overlaps(interval, total.interval!)) return;
+      if (scope && !(total.interval!.hi !== null && interval.lo! > total.interval!.hi)) return;
       const decimals = Math.max(...all.map(decimalsOf)) + 1;
       findings.push(
         arithmeticFinding(all, documents, metricKey(context, total), severity,
@@ -81,28 +84,30 @@ export function tableTotalFindings(
           )),
       );
     };
+    const wholeRows = [...table.totalRows, ...table.scopeRows];
+    const wholeColumns = [...table.totalColumns, ...table.scopeColumns];
     if (!table.subsetRows.length) {
-      for (const totalRow of table.totalRows) {
+      for (const totalRow of wholeRows) {
         // The block of rows the total closes (or opens, when it stands first): up to the next total row.
-        const before = valueRows.filter((r) => r < totalRow && !table.totalRows.some((t) => t < totalRow && t >= r));
-        const after = valueRows.filter((r) => r > totalRow && !table.totalRows.some((t) => t > totalRow && t <= r));
+        const before = valueRows.filter((r) => r < totalRow && !wholeRows.some((t) => t < totalRow && t >= r));
+        const after = valueRows.filter((r) => r > totalRow && !wholeRows.some((t) => t > totalRow && t <= r));
         const block = before.length ? before : after;
         for (const column of valueColumns) {
-          if (table.totalColumns.includes(column)) continue;
-          check(at.get(`${totalRow},${column}`), block.map((r) => at.get(`${r},${column}`)));
+          if (wholeColumns.includes(column)) continue;
+          check(at.get(`${totalRow},${column}`), block.map((r) => at.get(`${r},${column}`)), table.scopeRows.includes(totalRow));
         }
       }
     }
-    for (const totalColumn of table.totalColumns) {
+    for (const totalColumn of wholeColumns) {
       for (const row of valueRows) {
         const total = at.get(`${row},${totalColumn}`);
         if (!total) continue;
         // The row's other columns that state the same kind of amount for the same period.
         const parts = valueColumns
-          .filter((c) => c !== totalColumn && !table.totalColumns.includes(c))
+          .filter((c) => !wholeColumns.includes(c))
           .map((c) => at.get(`${row},${c}`))
           .filter((f) => !f || (f.unit === total.unit && f.period === total.period));
-        check(total, parts);
+        check(total, parts, table.scopeColumns.includes(totalColumn));
       }
     }
   }
