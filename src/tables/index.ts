@@ -166,12 +166,19 @@ function contextOf(doc: Document, start: number, end: number, lines: number): st
 
 interface CellMeaning {
   place: Place;
-  row: number;
-  column: number;
   label: string;
   unit: string | null;
   period: string | null;
   change: string | null;
+}
+
+/** What a table's rows and columns are: the total and subset rows, the total columns. */
+interface Structure {
+  totalRows: number[];
+  scopeRows: number[];
+  subsetRows: number[];
+  totalColumns: number[];
+  scopeColumns: number[];
 }
 
 function readTable(doc: Document, grid: TableGrid, w: TableWords, rules: RuleSet): { table: DocumentTable; figures: Figure[] } | null {
@@ -192,17 +199,28 @@ function readTable(doc: Document, grid: TableGrid, w: TableWords, rules: RuleSet
   const contextReadings = context.map((line) => readHeader(line, w));
   const tableUnit = contextReadings.find((r) => r.unit)?.unit ?? null;
   const tablePeriod = contextReadings.find((r) => r.period && /(?:19|20)\d{2}/u.test(r.period))?.period ?? null;
+  const { meanings, structure } = valueMeanings(layout, roles, tableUnit, tablePeriod, w);
+  const figures = cellFigures(doc, meanings, rules);
+  if (!figures.length) return null;
+  const cells = places.map((p) => ({ ...p.cell, role: roles.get(p)! }));
+  return { table: { start, end, rows, columns, cells, ...structure }, figures };
+}
 
+/** Each value cell's meaning from its headers (and the table's unit and period), and the table's totals. */
+function valueMeanings(
+  layout: Layout,
+  roles: Map<Place, CellRole>,
+  tableUnit: string | null,
+  tablePeriod: string | null,
+  w: TableWords,
+): { meanings: CellMeaning[]; structure: Structure } {
+  const { matrix, rows, columns, titleRows, headerRows, stubColumns } = layout;
+  const key = (text: string) => text.replace(/\s+/g, '');
   const totals = new Set(w.settings.totals);
   const scopes = new Set(w.settings.scopeTotals);
-  const isTotal = (text: string) => totals.has(text.replace(/\s+/g, ''));
-  const isScope = (text: string) => scopes.has(text.replace(/\s+/g, ''));
-  const totalRows: number[] = [];
-  const scopeRows: number[] = [];
-  const subsetRows: number[] = [];
-  const totalColumns: number[] = [];
-  const scopeColumns: number[] = [];
+  const structure: Structure = { totalRows: [], scopeRows: [], subsetRows: [], totalColumns: [], scopeColumns: [] };
   const meanings: CellMeaning[] = [];
+  const headersOf = (c: number) => distinct(matrix.slice(titleRows, headerRows).map((row) => row[c]));
   let group: HeaderReading | null = null;
   for (let r = headerRows; r < rows; r++) {
     const rowHeaders = distinct(matrix[r]!.slice(0, stubColumns));
@@ -212,45 +230,30 @@ function readTable(doc: Document, grid: TableGrid, w: TableWords, rules: RuleSet
       if (rowHeaders.length) group = readHeader(rowHeaders.map((p) => p.text).join(''), w);
       continue;
     }
-    const stub = rowHeaders.map((p) => p.text);
-    if (stub.some(isTotal)) totalRows.push(r);
-    else if (stub.some(isScope)) scopeRows.push(r);
-    if (stub.some((s) => w.settings.subsetMarkers.some((m) => s.startsWith(m)))) subsetRows.push(r);
+    const stub = rowHeaders.map((p) => key(p.text));
+    if (stub.some((s) => totals.has(s))) structure.totalRows.push(r);
+    else if (stub.some((s) => scopes.has(s))) structure.scopeRows.push(r);
+    if (stub.some((s) => w.settings.subsetMarkers.some((m) => s.startsWith(m)))) structure.subsetRows.push(r);
+    const rowParts = rowHeaders.map((p) => readHeader(p.text, w));
     for (let c = stubColumns; c < columns; c++) {
       const place = matrix[r]![c];
       if (!place || place.cell.row !== r || place.cell.column !== c || !isNumber(place.text)) continue;
-      const columnHeaders = distinct(matrix.slice(titleRows, headerRows).map((row) => row[c]));
-      const rowParts = rowHeaders.map((p) => readHeader(p.text, w));
+      const columnHeaders = headersOf(c);
       let columnParts = columnHeaders.map((p) => readHeader(p.text, w));
       // A unit broken over two header rows (`生产总值（亿` over `元）`) is read from the column's headers joined.
       if (![...rowParts, ...columnParts].some((p) => p.unit) && columnHeaders.length > 1) {
         const joined = readHeader(columnHeaders.map((p) => p.text).join(''), w);
         if (joined.unit) columnParts = [joined];
       }
-      const parts = [...(group ? [group] : []), ...rowParts, ...columnParts];
-      meanings.push(meaningOf(place, r, c, parts, tableUnit, tablePeriod, w));
+      meanings.push(meaningOf(place, [...(group ? [group] : []), ...rowParts, ...columnParts], tableUnit, tablePeriod));
     }
   }
   for (let c = stubColumns; c < columns; c++) {
-    const headers = distinct(matrix.slice(titleRows, headerRows).map((row) => row[c]));
-    if (headers.some((p) => isTotal(p.text))) totalColumns.push(c);
-    else if (headers.some((p) => isScope(p.text))) scopeColumns.push(c);
+    const headers = headersOf(c).map((p) => key(p.text));
+    if (headers.some((h) => totals.has(h))) structure.totalColumns.push(c);
+    else if (headers.some((h) => scopes.has(h))) structure.scopeColumns.push(c);
   }
-  const figures = cellFigures(doc, meanings, rules);
-  if (!figures.length) return null;
-  const table: DocumentTable = {
-    start,
-    end,
-    rows,
-    columns,
-    cells: places.map((p) => ({ ...p.cell, role: roles.get(p)! })),
-    totalRows,
-    totalColumns,
-    scopeRows,
-    scopeColumns,
-    subsetRows,
-  };
-  return { table, figures };
+  return { meanings, structure };
 }
 
 /**
@@ -258,15 +261,7 @@ function readTable(doc: Document, grid: TableGrid, w: TableWords, rules: RuleSet
  * column headers' words, a header that carries a unit (the measure: `面积/km²`) last; the lowest header
  * with a period or unit wins.
  */
-function meaningOf(
-  place: Place,
-  row: number,
-  column: number,
-  parts: HeaderReading[],
-  tableUnit: string | null,
-  tablePeriod: string | null,
-  w: TableWords,
-): CellMeaning {
+function meaningOf(place: Place, parts: HeaderReading[], tableUnit: string | null, tablePeriod: string | null): CellMeaning {
   const ordered = [...parts.filter((p) => !p.unit), ...parts.filter((p) => p.unit)];
   const names: string[] = [];
   for (const part of ordered) if (part.name && !names.includes(part.name)) names.push(part.name);
@@ -276,8 +271,7 @@ function meaningOf(
   if (period && !/(?:19|20)\d{2}/u.test(period) && tablePeriod) period = `${tablePeriod.match(/(?:19|20)\d{2}\s*年?/u)![0]}${period}`;
   period ??= tablePeriod;
   const change = parts.find((p) => p.change)?.change ?? null;
-  void w;
-  return { place, row, column, label: names.join(''), unit, period, change };
+  return { place, label: names.join(''), unit, period, change };
 }
 
 /** The words a statement puts before a signed change: the header's own word when it says the direction. */
