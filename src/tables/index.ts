@@ -78,6 +78,13 @@ export function readTables(doc: Document, grids: TableGrid[] | undefined, figure
   }
   if (!tables.length) return figures;
   doc.tables = tables;
+  // Modality and metric where each cell stands, in one pass over the document's time (as for prose figures);
+  // a header's period stays: a cell has no sentence of its own.
+  const headerPeriods = added.map((f) => f.period);
+  interpret(doc, added, rules);
+  added.forEach((f, i) => {
+    if (headerPeriods[i] !== null) f.period = headerPeriods[i]!;
+  });
   // Figures extract read inside a table are the table's to read: a cell `3409` is no bare number, a
   // header `2014—2017年` no range. Words in a value cell (`约5万元`) keep their own reading.
   const ownText = new Set(added.map((f) => f.span.start));
@@ -335,12 +342,6 @@ function cellFigures(doc: Document, meanings: CellMeaning[], rules: RuleSet): Fi
       location: doc.locate(start, end),
       period: m.period ? (from.period ?? periodOf(m.period)) : null,
     });
-  });
-  // Modality and metric where the cell stands; the header's period stays (a cell has no sentence of its own).
-  const headerPeriods = figures.map((f) => f.period);
-  interpret(doc, figures, rules);
-  figures.forEach((f, i) => {
-    if (headerPeriods[i] !== null) f.period = headerPeriods[i]!;
   });
   return figures;
 }
