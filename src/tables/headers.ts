@@ -3,7 +3,7 @@
  * (`（亿元）`, `/km²`, `%`, `单位：万吨`), a period (`2024年`, `1—11月`, `2014—2017年`) and a change
  * (`比上年增长`). Words come from rules/core/tables.yaml, words.yaml and units.yaml; nothing here names a table.
  */
-import { knowledgeOf, type Knowledge } from '../extract/knowledge.js';
+import { escapeRegex, knowledgeOf, type Knowledge } from '../extract/knowledge.js';
 import { unitAt } from '../extract/units.js';
 import type { RuleSet, TableSettings } from '../rules/types.js';
 
@@ -24,6 +24,8 @@ export interface TableWords {
   changeWords: string[];
   /** Matches a period written in a header. */
   period: RegExp;
+  /** `单位：万吨`: group 1 the unit. */
+  unitNotes: RegExp[];
 }
 
 const cache = new WeakMap<RuleSet, TableWords>();
@@ -53,6 +55,7 @@ export function tableWords(rules: RuleSet): TableWords {
     k,
     settings,
     changeWords,
+    unitNotes: settings.unitNotes.map((note) => new RegExp(`${escapeRegex(note)}\\s*[:：]\\s*([^,，;；\\s)）]+)`, 'u')),
     period: /(?:(?:19|20)\d{2}\s*[—–\-~～至到]+\s*)?(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*(?:[—–\-~～至到]+\s*\d{1,2}\s*)?月(?:份|末|底)?|末|底|度)?|(?:19|20)\d{2}(?=$|[^\d.])|\d{1,2}\s*[—–\-~～至到]+\s*\d{1,2}\s*月份?|(?:上|下)半年|[一二三四1-4]\s*季度|前[一二三]季度/u,
   };
   cache.set(rules, words);
@@ -84,8 +87,8 @@ export function readHeader(raw: string, w: TableWords): HeaderReading {
   let text = raw.replace(/\s+/g, (space, at: number, all: string) => (/[\x21-\x7e]/.test(all[at - 1] ?? '') && /[\x21-\x7e]/.test(all[at + space.length] ?? '') ? ' ' : ''));
   let unit: string | null = null;
   // `单位：万吨` anywhere
-  for (const note of w.settings.unitNotes) {
-    const m = new RegExp(`${note}\\s*[:：]\\s*([^,，;；\\s)）]+)`, 'u').exec(text);
+  for (const note of w.unitNotes) {
+    const m = note.exec(text);
     if (m && isUnit(m[1]!, w)) {
       unit = m[1]!;
       text = text.slice(0, m.index) + text.slice(m.index + m[0].length);

@@ -11,7 +11,7 @@
  *
  * Runs once per document, after extract and meaning (src/parallel/document-task.ts): it replaces the
  * figures extract read inside tables and interprets the new ones (metric, modality) where they stand.
- * Cost: one small synthetic document per table; nothing is kept but the Document's `tables`.
+ * Cost: one synthetic document of a short line per value cell; nothing is kept but the Document's `tables`.
  */
 import { documentFromText } from '../document.js';
 import { extractFigures, intervalOf, readArabic, toInterval, unitAt } from '../extract/index.js';
@@ -67,17 +67,19 @@ export function readTables(doc: Document, grids: TableGrid[] | undefined, figure
   if (!grids?.length) return figures;
   const w = tableWords(rules);
   const tables: DocumentTable[] = [];
-  const added: Figure[] = [];
+  const meanings: CellMeaning[] = [];
   const covered: { start: number; end: number }[] = [];
   for (const grid of grids) {
-    const read = readTable(doc, grid, w, rules);
+    const read = readTable(doc, grid, w);
     if (!read) continue;
     tables.push(read.table);
-    added.push(...read.figures);
+    meanings.push(...read.meanings);
     covered.push({ start: read.table.start, end: read.table.end });
   }
   if (!tables.length) return figures;
   doc.tables = tables;
+  // Every table's cells read in one synthetic document: its set-up costs once per document, not per table.
+  const added = cellFigures(doc, meanings, rules);
   // Modality and metric where each cell stands, in one pass over the document's time (as for prose figures);
   // a header's period stays: a cell has no sentence of its own.
   const headerPeriods = added.map((f) => f.period);
@@ -86,15 +88,28 @@ export function readTables(doc: Document, grids: TableGrid[] | undefined, figure
     if (headerPeriods[i] !== null) f.period = headerPeriods[i]!;
   });
   // Figures extract read inside a table are the table's to read: a cell `3409` is no bare number, a
-  // header `2014—2017年` no range. Words in a value cell (`约5万元`) keep their own reading.
+  // header `2014—2017年` no range. Words in a value cell (`约5万元`) and a header that is a sentence
+  // (`注：…增长5%`) keep their own reading. (Spans sorted once: a yearbook page holds thousands of cells.)
   const ownText = new Set(added.map((f) => f.span.start));
-  const wordCells = tables.flatMap((t) => t.cells.filter((c) => c.role === 'value' && !ownText.has(firstDigit(doc, c))));
-  // A header that is a sentence (`注：…增长5%`) keeps its figures too.
-  const sentenceCells = tables.flatMap((t) => t.cells.filter((c) => c.role !== 'value' && /[。；;]/u.test(doc.normalized.slice(c.start, c.end))));
+  const keepCells = tables
+    .flatMap((t) =>
+      t.cells.filter((c) => (c.role === 'value' ? !ownText.has(firstDigit(doc, c)) : /[。；;]/u.test(doc.normalized.slice(c.start, c.end)))),
+    )
+    .sort((a, b) => a.start - b.start);
+  const inside = (spans: readonly { start: number; end: number }[], f: Figure, whole: boolean): boolean => {
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid]!.start <= f.span.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const span = spans[lo - 1];
+    return Boolean(span && f.span.start < span.end && (!whole || f.span.end <= span.end));
+  };
   const kept = figures.filter((f) => {
-    if (!covered.some((c) => f.span.start >= c.start && f.span.start < c.end)) return true;
-    if (added.some((a) => a.span.start === f.span.start)) return false;
-    return [...wordCells, ...sentenceCells].some((c) => f.span.start >= c.start && f.span.end <= c.end);
+    if (!inside(covered, f, false)) return true;
+    return !ownText.has(f.span.start) && inside(keepCells, f, true);
   });
   return [...kept, ...added].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
 }
@@ -188,7 +203,7 @@ interface Structure {
   scopeColumns: number[];
 }
 
-function readTable(doc: Document, grid: TableGrid, w: TableWords, rules: RuleSet): { table: DocumentTable; figures: Figure[] } | null {
+function readTable(doc: Document, grid: TableGrid, w: TableWords): { table: DocumentTable; meanings: CellMeaning[] } | null {
   const layout = layoutOf(doc, grid);
   if (!layout) return null;
   const { matrix, places, rows, columns, titleRows, headerRows, stubColumns } = layout;
@@ -207,10 +222,10 @@ function readTable(doc: Document, grid: TableGrid, w: TableWords, rules: RuleSet
   const tableUnit = contextReadings.find((r) => r.unit)?.unit ?? null;
   const tablePeriod = contextReadings.find((r) => r.period && /(?:19|20)\d{2}/u.test(r.period))?.period ?? null;
   const { meanings, structure } = valueMeanings(layout, roles, tableUnit, tablePeriod, w);
-  const figures = cellFigures(doc, meanings, rules);
-  if (!figures.length) return null;
+  // A table without a number is no table of figures (a form, a layout grid).
+  if (!meanings.length) return null;
   const cells = places.map((p) => ({ ...p.cell, role: roles.get(p)! }));
-  return { table: { start, end, rows, columns, cells, ...structure }, figures };
+  return { table: { start, end, rows, columns, cells, ...structure }, meanings };
 }
 
 /** Each value cell's meaning from its headers (and the table's unit and period), and the table's totals. */
@@ -228,28 +243,33 @@ function valueMeanings(
   const structure: Structure = { totalRows: [], scopeRows: [], subsetRows: [], totalColumns: [], scopeColumns: [] };
   const meanings: CellMeaning[] = [];
   const headersOf = (c: number) => distinct(matrix.slice(titleRows, headerRows).map((row) => row[c]));
+  // A header is read once, however many cells it stands over.
+  const readings = new Map<string, HeaderReading>();
+  const read = (text: string) => readings.get(text) ?? (readings.set(text, readHeader(text, w)), readings.get(text)!);
+  const columnReadings: HeaderReading[][] = [];
+  const columnPartsOf = (c: number): HeaderReading[] => (columnReadings[c] ??= headersOf(c).map((p) => read(p.text)));
   let group: HeaderReading | null = null;
   for (let r = headerRows; r < rows; r++) {
     const rowHeaders = distinct(matrix[r]!.slice(0, stubColumns));
     const values = matrix[r]!.slice(stubColumns);
     // A row with a header and no value opens a group of rows (`调节服务`, `按经营单位所在地分`).
     if (values.every((p) => !p || !p.text || rowHeaders.includes(p) || roles.get(p) !== 'value')) {
-      if (rowHeaders.length) group = readHeader(rowHeaders.map((p) => p.text).join(''), w);
+      if (rowHeaders.length) group = read(rowHeaders.map((p) => p.text).join(''));
       continue;
     }
     const stub = rowHeaders.map((p) => key(p.text));
     if (stub.some((s) => totals.has(s))) structure.totalRows.push(r);
     else if (stub.some((s) => scopes.has(s))) structure.scopeRows.push(r);
     if (stub.some((s) => w.settings.subsetMarkers.some((m) => s.startsWith(m)))) structure.subsetRows.push(r);
-    const rowParts = rowHeaders.map((p) => readHeader(p.text, w));
+    const rowParts = rowHeaders.map((p) => read(p.text));
     for (let c = stubColumns; c < columns; c++) {
       const place = matrix[r]![c];
       if (!place || place.cell.row !== r || place.cell.column !== c || !isNumber(place.text)) continue;
+      let columnParts = columnPartsOf(c);
       const columnHeaders = headersOf(c);
-      let columnParts = columnHeaders.map((p) => readHeader(p.text, w));
       // A unit broken over two header rows (`生产总值（亿` over `元）`) is read from the column's headers joined.
       if (![...rowParts, ...columnParts].some((p) => p.unit) && columnHeaders.length > 1) {
-        const joined = readHeader(columnHeaders.map((p) => p.text).join(''), w);
+        const joined = read(columnHeaders.map((p) => p.text).join(''));
         if (joined.unit) columnParts = [joined];
       }
       meanings.push(meaningOf(place, [...(group ? [group] : []), ...rowParts, ...columnParts], tableUnit, tablePeriod));
@@ -317,9 +337,10 @@ function cellFigures(doc: Document, meanings: CellMeaning[], rules: RuleSet): Fi
     at += lines[i]!.length + 2;
   }
   const byLine = new Map<number, Figure>();
+  let line = 0;
   for (const figure of read) {
-    let line = lineStarts.length - 1;
-    while (line > 0 && lineStarts[line]! > figure.span.start) line--;
+    // (figures come in text order: the line only moves forward)
+    while (line + 1 < lineStarts.length && lineStarts[line + 1]! <= figure.span.start) line++;
     byLine.set(line, figure); // the last figure of a line is the cell's (a period is no figure)
   }
   const figures: Figure[] = [];
