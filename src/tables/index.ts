@@ -153,7 +153,8 @@ function layoutOf(doc: Document, grid: TableGrid): Layout | null {
   while (titleRows < rows - 1 && matrix[titleRows]!.every((p) => p === matrix[titleRows]![0])) titleRows++;
   // Header rows: from the top, rows whose cells are words or years only.
   let headerRows = titleRows;
-  while (headerRows < rows - 1 && matrix[headerRows]!.every((p, c) => !p || c === 0 || !isNumber(p.text) || isYear(p.text))) headerRows++;
+  // (a cell the markup marks as a header, `<th>`, is one whatever it holds)
+  while (headerRows < rows - 1 && matrix[headerRows]!.every((p, c) => !p || c === 0 || p.cell.header || !isNumber(p.text) || isYear(p.text))) headerRows++;
   if (headerRows === titleRows) headerRows = Math.min(titleRows + 1, rows - 1);
   // Row-header columns: from the left, columns whose data cells are words or years only.
   let stubColumns = 0;
