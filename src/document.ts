@@ -71,7 +71,7 @@ export function identityDocument(
 function assemble(
   decoded: DecodedText,
   meta: DocumentMeta,
-  read: Pick<Document, 'normalized' | 'boilerplate' | 'script' | 'segments'>,
+  read: Pick<Document, 'normalized' | 'boilerplate' | 'script' | 'segments' | 'tables'>,
   map: OffsetMap,
 ): Document {
   const document: Document = {
@@ -93,6 +93,7 @@ function assemble(
   if (decoded.commentDirectives?.length) document.commentDirectives = decoded.commentDirectives;
   if (meta.period !== undefined) document.period = meta.period;
   if (meta.status !== undefined) document.status = meta.status;
+  if (read.tables) document.tables = read.tables;
   return document;
 }
 

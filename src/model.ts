@@ -103,6 +103,8 @@ export interface Document {
   commentDirectives?: CommentDirective[];
   /** Segmentation tree root (kind `document`). */
   segments: Segment;
+  /** The document's tables as the table stage read them (src/tables/); absent when it has none. */
+  tables?: DocumentTable[];
   /** Offset in the original text for an offset in normalized text (end offsets map to end). */
   originalOffset(normalizedOffset: number): number;
   /** Line and column in the original file for an offset in normalized text. */
@@ -215,10 +217,53 @@ export interface DecodedText {
   /** .docx only: its `figcheck-disable` Word comments. */
   commentDirectives?: CommentDirective[];
   /**
-   * Lines the reader itself knows to be boilerplate (a PDF's running headers, footers and page numbers), as
+   * Lines the reader itself knows to be boilerplate (a PDF's running headers, footers and page numbers, a
+   * .docx's running headers and footers), as
    * spans of `original`; normalize adds them to Document.boilerplate.
    */
   boilerplate?: Boilerplate[];
+  /** The tables the reader found (.docx `w:tbl`, HTML `<table>`), in original offsets; absent when none. */
+  tables?: TableGrid[];
+}
+
+/** One cell of a table, spans expanded: its place in the grid and its range of the original file. */
+export interface TableCell {
+  /** 0-based row and column of its top-left corner in the grid (merged cells already placed). */
+  row: number;
+  column: number;
+  rowSpan: number;
+  columnSpan: number;
+  /** [start, end) of the cell's content: original offsets in a DecodedText, normalized ones in a Document. */
+  start: number;
+  end: number;
+  /** A header cell by markup (`<th>`, a .docx header row); the table stage also finds headers by content. */
+  header?: boolean;
+}
+
+/** A table as the reader found it: its cells in reading order. */
+export interface TableGrid {
+  cells: TableCell[];
+}
+
+/** What a cell is in its table (src/tables/): a header over columns, a row header, a value, or the corner. */
+export type CellRole = 'column-header' | 'row-header' | 'corner' | 'value';
+
+/** A table of a Document, read by the table stage: cells in normalized offsets with their roles. */
+export interface DocumentTable {
+  /** Normalized span of the whole table. */
+  start: number;
+  end: number;
+  rows: number;
+  columns: number;
+  cells: (TableCell & { role: CellRole })[];
+  /** Rows and columns whose header names the sum of the others (合计, 总计). */
+  totalRows: number[];
+  totalColumns: number[];
+  /** Rows and columns headed by a whole area (全国, 全省): the others may be a selection of it. */
+  scopeRows: number[];
+  scopeColumns: number[];
+  /** Rows whose header opens with a subset marker (其中): the table is not summed by rows. */
+  subsetRows: number[];
 }
 
 export type Locale = 'en' | 'zh-CN';

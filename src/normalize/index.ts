@@ -363,9 +363,7 @@ export function normalize(decoded: DecodedText, rules: RuleSet): Normalized {
     normalized,
     // A view rather than a copy: the few entries past j (removed characters) are not worth copying the rest.
     offsets: j === n ? offsets : offsets.subarray(0, j + 1),
-    boilerplate: decoded.boilerplate?.length
-      ? [...findBoilerplate(normalized, rules), ...readerBoilerplate(decoded.boilerplate, offsets, j, decoded.original.length)].sort((a, b) => a.start - b.start)
-      : findBoilerplate(normalized, rules),
+    boilerplate: decoded.boilerplate?.length ? withReaderBoilerplate(findBoilerplate(normalized, rules), decoded.boilerplate, offsets, j, decoded.original.length) : findBoilerplate(normalized, rules),
     script,
   };
 }
@@ -375,6 +373,12 @@ export function normalize(decoded: DecodedText, rules: RuleSet): Normalized {
  * whose original offset lies in one. One pass over the map, which need not be monotone (a PDF reader moves the
  * running lines that interrupt a paragraph to its end, src/read/pdf.ts).
  */
+/** The patterns' boilerplate and the reader's (a PDF's running lines, a .docx's headers and footers), a line found by both once. */
+function withReaderBoilerplate(found: Boilerplate[], spans: Boilerplate[], offsets: Int32Array, length: number, originalLength: number): Boilerplate[] {
+  const lines = readerBoilerplate(spans, offsets, length, originalLength);
+  return [...found.filter((b) => !lines.some((l) => l.start === b.start)), ...lines].sort((a, b) => a.start - b.start);
+}
+
 function readerBoilerplate(spans: Boilerplate[], offsets: Int32Array, length: number, originalLength: number): Boilerplate[] {
   const owner = new Int32Array(originalLength + 1).fill(-1);
   spans.forEach((span, k) => owner.fill(k, Math.max(0, span.start), Math.min(originalLength, span.end)));

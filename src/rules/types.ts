@@ -331,6 +331,18 @@ export interface PeriodSettings {
   decades?: { century: number; pattern: string };
 }
 
+/** How tables are read (rules/core/tables.yaml; each key is described in rules/schema.json). */
+export interface TableSettings {
+  totals?: string[];
+  scopeTotals?: string[];
+  subsetMarkers?: string[];
+  valueHeaders?: string[];
+  stubHeaders?: string[];
+  unitNotes?: string[];
+  placeholders?: string[];
+  maxContextLines?: number;
+}
+
 export interface RuleFile {
   version?: number;
   metrics?: MetricRule[];
@@ -348,6 +360,7 @@ export interface RuleFile {
   words?: WordLists;
   notFigures?: BoilerplatePattern[];
   periods?: PeriodSettings;
+  tables?: TableSettings;
   /** Knowledge sections added by the stages that read them (see rules/schema.json). */
   [section: string]: unknown;
 }
