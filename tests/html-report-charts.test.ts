@@ -109,6 +109,39 @@ describe.skipIf(!available)('interval charts in the example corpus report', () =
     expect(gdp!.equivalents.join(' ')).toContain('未完成');
   });
 
+  it('renders the charts as pictures: a screenshot of a mismatch chart shows its red bands', async () => {
+    const figure = page.locator('#comparisons figure.chart:has(a.mismatch)').first();
+    await figure.scrollIntoViewIfNeeded();
+    const box = (await figure.locator('svg').boundingBox())!;
+    expect(box.width).toBeGreaterThan(300);
+    expect(box.height).toBeGreaterThan(40);
+    // The pixels themselves: the page's --error red (#b42318) is drawn.
+    const png = await figure.locator('svg').screenshot();
+    // (decoded in a blank page: the report's own policy rightly loads no data: images)
+    const blank = await browser.newPage();
+    const colours = await blank.evaluate(async (base64) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${base64}`;
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = image.width;
+      canvas.height = image.height;
+      const context = canvas.getContext('2d')!;
+      context.drawImage(image, 0, 0);
+      const data = context.getImageData(0, 0, image.width, image.height).data;
+      let red = 0;
+      let nonWhite = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        if (data[i]! < 250 || data[i + 1]! < 250 || data[i + 2]! < 250) nonWhite++;
+        if (Math.abs(data[i]! - 0xb4) < 20 && Math.abs(data[i + 1]! - 0x23) < 20 && Math.abs(data[i + 2]! - 0x18) < 20) red++;
+      }
+      return { red, nonWhite };
+    }, png.toString('base64'));
+    await blank.close();
+    expect(colours.red).toBeGreaterThan(100);
+    expect(colours.nonWhite).toBeGreaterThan(1000);
+  });
+
   it('takes the reader from a band to its statement', async () => {
     const band = page.locator('#comparisons figure.chart a.mismatch').first();
     const statement = await band.getAttribute('data-statement');
