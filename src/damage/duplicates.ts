@@ -14,7 +14,7 @@
  * 4. Each repetition is reported once, against its earliest copy.
  */
 import type { DuplicateSettings } from './settings.js';
-import { bitsFor, comparable, digits, GrowableF64, GrowableU32, isCompared, radixOrder, radixPass, similarity, winnow, type Comparable, type DuplicateSource } from './winnow.js';
+import { bitsFor, comparable, digits, GrowableF64, GrowableU32, isCompared, radixPass, radixSortColumns, similarity, winnow, type Comparable, type DuplicateSource } from './winnow.js';
 
 export type { DuplicateSource } from './winnow.js';
 
@@ -102,8 +102,8 @@ function linkPlaces(texts: string[], settings: DuplicateSettings): Links {
   const position = positions.view();
   const identity = new Uint32Array(hash.length);
   for (let i = 0; i < identity.length; i++) identity[i] = i;
-  // Stable: within one hash, places stay in (document, position) order.
-  const [byHash, hashByHash] = radixOrder(identity, hash) as [Uint32Array, Uint32Array];
+  // Stable: within one hash, places stay in (document, position) order. The hashes are consumed.
+  const [byHash, hashByHash] = radixSortColumns([identity, hash], 1) as [Uint32Array, Uint32Array];
 
   // A link joins two places; what the chaining needs of it (documents and positions) is kept
   // rather than the places, so sorting and chaining read it in sequence.

@@ -221,21 +221,14 @@ export function radixPass(from: readonly Uint32Array[], to: readonly Uint32Array
 }
 
 /**
- * Stable LSD radix sort of `order` by `keys[order[i]]`, of which the low `bits` bits matter; returns
- * the sorted order and, in the same sequence, each one's key and `also[order[i]]` for each of `also`.
- * The keys are gathered once and carried along (radixPass), so no pass reads at random.
+ * Stable LSD radix sort of parallel columns by the low `bits` bits of column `key`; returns the
+ * sorted columns. The given columns are consumed (reused as the passes' targets).
  */
-export function radixOrder(order: Uint32Array, keys: Uint32Array, bits = 32, also: Uint32Array[] = []): Uint32Array[] {
-  const n = order.length;
-  let from: Uint32Array[] = [order, keys, ...also].map((column, c) => {
-    if (c === 0) return column;
-    const gathered = new Uint32Array(n);
-    for (let i = 0; i < n; i++) gathered[i] = column[order[i]!]!;
-    return gathered;
-  });
-  let to: Uint32Array[] = from.map(() => new Uint32Array(n));
+export function radixSortColumns(columns: Uint32Array[], key: number, bits = 32): Uint32Array[] {
+  let from = columns;
+  let to: Uint32Array[] = columns.map((column) => new Uint32Array(column.length));
   for (const [shift, width] of digits(bits)) {
-    radixPass(from, to, 1, shift, width);
+    radixPass(from, to, key, shift, width);
     [from, to] = [to, from];
   }
   return from;
