@@ -324,8 +324,9 @@ class Links {
 
   push(ownerA: number, ownerB: number, positionA: number, positionB: number): void {
     if (this.length === this.columns[0]!.length) {
+      // By half again rather than double: millions of links, and the sort needs as much again.
       this.columns = this.columns.map((column) => {
-        const bigger = new Uint32Array(column.length * 2);
+        const bigger = new Uint32Array(Math.ceil(column.length * 1.5));
         bigger.set(column);
         return bigger;
       });
