@@ -15,8 +15,16 @@ export default function setup(project: TestProject): void {
   });
   // The rest of `npm run build`: the shipped rules, validated and precompiled (dist/core-rules.json).
   const rules = result.status === 0 ? spawnSync(process.execPath, [resolve(ROOT, 'scripts/precompile.mjs')], { cwd: ROOT, encoding: 'utf8' }) : undefined;
+  // And the command line's bundle (scripts/bundle.mjs), which bin/figcheck.js runs.
+  const bundle = rules?.status === 0 ? spawnSync(process.execPath, [resolve(ROOT, 'scripts/bundle.mjs')], { cwd: ROOT, encoding: 'utf8' }) : undefined;
   const error =
-    result.status !== 0 ? `tsc failed:\n${result.stdout}${result.stderr}` : rules?.status !== 0 ? `precompile failed:\n${rules?.stderr}` : '';
+    result.status !== 0
+      ? `tsc failed:\n${result.stdout}${result.stderr}`
+      : rules?.status !== 0
+        ? `precompile failed:\n${rules?.stderr}`
+        : bundle?.status !== 0
+          ? `bundle failed:\n${bundle?.stderr}`
+          : '';
   project.provide('buildError', error);
 }
 

@@ -14,7 +14,7 @@
  * 4. Each repetition is reported once, against its earliest copy.
  */
 import type { DuplicateSettings } from './settings.js';
-import { comparable, GrowableU32, isCompared, radixBits, radixSort, similarity, winnow, type Comparable, type DuplicateSource } from './winnow.js';
+import { bitsFor, comparable, digits, GrowableF64, GrowableU32, isCompared, radixPass, radixSortColumns, similarity, winnow, type Comparable, type DuplicateSource } from './winnow.js';
 
 export type { DuplicateSource } from './winnow.js';
 
@@ -62,15 +62,36 @@ interface Chain {
  * (minLength and threshold may come from a `type: duplicates` check entry).
  */
 export function findDuplicateBlocks(documents: readonly DuplicateSource[], settings: DuplicateSettings): DuplicateBlock[] {
-  const k = settings.shingle;
-  const texts: string[] = [];
+  const texts = documents.map((doc) => comparable(doc, false).text);
+  // Fingerprints and their places are dropped once linked: the sort below holds only the links.
+  const links = linkPlaces(texts, settings);
+
+  // Links of one document pair together, in order of position in the first document.
+  const sorted = links.sorted();
+  const candidates: Candidate[] = [];
+  const chainer = new PairChainer(texts, settings, candidates);
+  for (let from = 0; from < sorted.length; ) {
+    const pair = sorted.pair(from);
+    let to = from + 1;
+    while (to < sorted.length && sorted.samePair(from, to)) to++;
+    chainer.chain(pair[0], pair[1], sorted.positionA, sorted.positionB, from, to);
+    from = to;
+  }
+
+  const kept = mergeCandidates(texts, candidates, settings).filter(
+    (c) => c.similarity >= settings.threshold && Math.min(c.a1 - c.a0, c.b1 - c.b0) >= settings.minLength,
+  );
+  return toBlocks(documents, texts, earliestOriginals(kept));
+}
+
+/** Steps 1 and 2 (see the top of this file): the links between places of the texts that share a fingerprint. */
+function linkPlaces(texts: string[], settings: DuplicateSettings): Links {
+  const n = texts.length;
   const hashes = new GrowableU32();
   const owners = new GrowableU32();
   const positions = new GrowableU32();
-  for (const [index, doc] of documents.entries()) {
-    const text = comparable(doc, false).text;
-    texts.push(text);
-    winnow(text, k, settings.window, (hash, position) => {
+  for (const [index, text] of texts.entries()) {
+    winnow(text, settings.shingle, settings.window, (hash, position) => {
       hashes.push(hash);
       owners.push(index);
       positions.push(position);
@@ -81,22 +102,20 @@ export function findDuplicateBlocks(documents: readonly DuplicateSource[], setti
   const position = positions.view();
   const identity = new Uint32Array(hash.length);
   for (let i = 0; i < identity.length; i++) identity[i] = i;
-  // Stable: within one hash, places stay in (document, position) order.
-  const byHash = radixSort(identity, hash);
+  // Stable: within one hash, places stay in (document, position) order. The hashes are consumed.
+  const [byHash, hashByHash] = radixSortColumns([identity, hash], 1) as [Uint32Array, Uint32Array];
 
-  const linkA = new GrowableU32();
-  const linkB = new GrowableU32();
-  const link = (x: number, y: number): void => {
-    linkA.push(x);
-    linkB.push(y);
-  };
-  // Document pairs linked by rare hashes, with how many: one shared hash is chance.
-  const pairLinks = new Map<number, number>();
-  const pairKey = (a: number, b: number): number => a * documents.length + b;
+  // A link joins two places; what the chaining needs of it (documents and positions) is kept
+  // rather than the places, so sorting and chaining read it in sequence.
+  const links = new Links(n);
+  const link = (x: number, y: number): void => links.push(owner[x]!, owner[y]!, position[x]!, position[y]!);
+  // Document pairs linked by rare hashes (a * n + b, once per link): one shared hash is chance.
+  const pairOfRareLink = new GrowableF64();
   const common: [number, number][] = [];
   for (let from = 0; from < byHash.length; ) {
     let to = from + 1;
-    while (to < byHash.length && hash[byHash[to]!] === hash[byHash[from]!]) to++;
+    const h = hashByHash[from]!;
+    while (to < byHash.length && hashByHash[to] === h) to++;
     const size = to - from;
     if (size > settings.maxFanout) common.push([from, to]);
     else if (size > 1) {
@@ -105,59 +124,49 @@ export function findDuplicateBlocks(documents: readonly DuplicateSource[], setti
           const x = byHash[i]!;
           const y = byHash[j]!;
           link(x, y);
-          const key = pairKey(owner[x]!, owner[y]!);
-          pairLinks.set(key, (pairLinks.get(key) ?? 0) + 1);
+          pairOfRareLink.push(owner[x]! * n + owner[y]!);
         }
       }
     }
     from = to;
   }
+  const partners = partnersOf(pairOfRareLink.view(), n, settings.minLinks);
   // Set phrases: only between document pairs that rarer text already links. A group's places are
-  // in (document, position) order, so each document's places are one run, found by binary search
-  // (no per-group maps: there are millions of groups in a large corpus).
-  const partners = new Map<number, Set<number>>();
-  for (const [key, links] of pairLinks) {
-    if (links < settings.minLinks) continue;
-    const a = Math.floor(key / documents.length);
-    let set = partners.get(a);
-    if (!set) partners.set(a, (set = new Set()));
-    set.add(key - a * documents.length);
-  }
-  pairLinks.clear();
+  // in (document, position) order, so each document's places are one run; `runAt` finds a document's
+  // run in the group (no per-group maps: there are millions of groups in a large corpus).
+  const runAt = new Int32Array(n).fill(-1);
   const runStarts: number[] = [];
   const runOwners: number[] = [];
+  const others: number[] = [];
   for (const [from, to] of common) {
     runStarts.length = 0;
     runOwners.length = 0;
     for (let i = from; i < to; i++) {
       const a = owner[byHash[i]!]!;
       if (i === from || a !== runOwners[runOwners.length - 1]) {
+        runAt[a] = runOwners.length;
         runStarts.push(i);
         runOwners.push(a);
       }
     }
     runStarts.push(to);
     for (let r = 0; r < runOwners.length; r++) {
-      const linked = partners.get(runOwners[r]!);
-      if (!linked) continue;
+      const a = runOwners[r]!;
+      const p0 = partners.start[a]!;
+      const p1 = partners.start[a + 1]!;
+      if (p0 === p1) continue;
       const xs0 = runStarts[r]!;
       const xs1 = runStarts[r + 1]!;
-      // The later runs of this group that are partners: walk whichever side is shorter.
-      const others: number[] = linked.has(runOwners[r]!) ? [r] : [];
-      if (linked.size < runOwners.length - r) {
-        for (const b of linked) {
-          if (b === runOwners[r]) continue;
-          let lo = r + 1;
-          let hi = runOwners.length - 1;
-          while (lo < hi) {
-            const mid = (lo + hi) >> 1;
-            if (runOwners[mid]! < b) lo = mid + 1;
-            else hi = mid;
-          }
-          if (lo < runOwners.length && runOwners[lo] === b) others.push(lo);
+      // The runs of this group that are partners (a's partners are b >= a, ascending): walk whichever
+      // side is shorter; either way `others` lists them in document order.
+      others.length = 0;
+      if (p1 - p0 < runOwners.length - r) {
+        for (let p = p0; p < p1; p++) {
+          const o = runAt[partners.list[p]!]!;
+          if (o >= r) others.push(o);
         }
       } else {
-        for (let o = r + 1; o < runOwners.length; o++) if (linked.has(runOwners[o]!)) others.push(o);
+        for (let o = r; o < runOwners.length; o++) if (partners.has(a, runOwners[o]!)) others.push(o);
       }
       for (const o of others) {
         const b = runOwners[o]!;
@@ -167,45 +176,59 @@ export function findDuplicateBlocks(documents: readonly DuplicateSource[], setti
         // about where a copy lies and would flood the pair with links.
         if ((xs1 - xs0) * (ys1 - ys0) > settings.maxFanout) continue;
         for (let i = xs0; i < xs1; i++) {
-          for (let j = ys0; j < ys1; j++) if (b !== runOwners[r] || j > i) link(byHash[i]!, byHash[j]!);
+          for (let j = ys0; j < ys1; j++) if (b !== a || j > i) link(byHash[i]!, byHash[j]!);
         }
       }
     }
+    for (const a of runOwners) runAt[a] = -1;
   }
 
   copiesOfCommonText(common, byHash, owner, position, partners, settings, link);
+  return links;
+}
 
-  // Links of one document pair together, in order of position in the first document.
-  const count = linkA.length;
-  const la = linkA.view();
-  const lb = linkB.view();
-  const keyPos = new Uint32Array(count);
-  const keyB = new Uint32Array(count);
-  const keyA = new Uint32Array(count);
-  for (let i = 0; i < count; i++) {
-    keyPos[i] = position[la[i]!]!;
-    keyB[i] = owner[lb[i]!]!;
-    keyA[i] = owner[la[i]!]!;
+/**
+ * The document pairs that rare hashes link at least `minLinks` times: for each document a, its
+ * partners b >= a in ascending order (`list[start[a]] … list[start[a + 1] - 1]`). Typed arrays rather
+ * than a Map of Sets: a corpus of 10,000 documents has millions of linked pairs.
+ */
+class Partners {
+  constructor(
+    readonly start: Uint32Array,
+    readonly list: Uint32Array,
+  ) {}
+
+  has(a: number, b: number): boolean {
+    let lo = this.start[a]!;
+    let hi = this.start[a + 1]!;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const value = this.list[mid]!;
+      if (value === b) return true;
+      if (value < b) lo = mid + 1;
+      else hi = mid;
+    }
+    return false;
   }
-  const order = new Uint32Array(count);
-  for (let i = 0; i < count; i++) order[i] = i;
-  const docBits = radixBits(documents.length);
-  const sorted = radixSort(radixSort(radixSort(order, keyPos), keyB, docBits), keyA, docBits);
+}
 
-  const candidates: Candidate[] = [];
-  for (let from = 0; from < count; ) {
-    const a = keyA[sorted[from]!]!;
-    const b = keyB[sorted[from]!]!;
+/** Partners from the pair (a * n + b) of every rare link; sorts `pairs` in place. */
+function partnersOf(pairs: Float64Array, n: number, minLinks: number): Partners {
+  pairs.sort();
+  const start = new Uint32Array(n + 1);
+  const kept: number[] = [];
+  for (let from = 0; from < pairs.length; ) {
     let to = from + 1;
-    while (to < count && keyA[sorted[to]!] === a && keyB[sorted[to]!] === b) to++;
-    chainPair(texts, a, b, sorted.subarray(from, to), (i) => position[la[i]!]!, (i) => position[lb[i]!]!, settings, candidates);
+    while (to < pairs.length && pairs[to] === pairs[from]) to++;
+    if (to - from >= minLinks) {
+      const a = Math.floor(pairs[from]! / n);
+      kept.push(pairs[from]! - a * n);
+      start[a + 1]!++;
+    }
     from = to;
   }
-
-  const kept = mergeCandidates(texts, candidates, settings).filter(
-    (c) => c.similarity >= settings.threshold && Math.min(c.a1 - c.a0, c.b1 - c.b0) >= settings.minLength,
-  );
-  return toBlocks(documents, texts, earliestOriginals(kept));
+  for (let a = 0; a < n; a++) start[a + 1]! += start[a]!;
+  return new Partners(start, Uint32Array.from(kept));
 }
 
 /**
@@ -221,7 +244,7 @@ function copiesOfCommonText(
   byHash: Uint32Array,
   owner: Uint32Array,
   position: Uint32Array,
-  partners: Map<number, Set<number>>,
+  partners: Partners,
   settings: DuplicateSettings,
   link: (x: number, y: number) => void,
 ): void {
@@ -256,15 +279,17 @@ function copiesOfCommonText(
     if (first === none) continue;
     const document = owner[first]!;
     // Pairs that share rarer text are linked already, set phrases included.
-    if (partners.get(document)?.has(current)) continue;
+    if (partners.has(document, current)) continue;
     const y = position[place]!;
     const drift = y - position[first]!;
     let best: Run | undefined;
-    active = active.filter((run) => {
-      if (run.last + settings.maxGap >= y) return true;
-      close(run);
-      return false;
-    });
+    // Runs left behind are closed, in order (a filter without a new array per place).
+    let kept = 0;
+    for (const run of active) {
+      if (run.last + settings.maxGap >= y) active[kept++] = run;
+      else close(run);
+    }
+    active.length = kept;
     for (const run of active) {
       if (run.document === document && Math.abs(run.drift - drift) <= settings.maxDrift && position[run.members[run.members.length - 1]!]! < y) {
         best = run;
@@ -283,59 +308,143 @@ function copiesOfCommonText(
   for (const run of active) close(run);
 }
 
-/** Chains the links of one document pair into candidate blocks. */
-function chainPair(
-  texts: string[],
-  a: number,
-  b: number,
-  links: Uint32Array,
-  posA: (link: number) => number,
-  posB: (link: number) => number,
-  settings: DuplicateSettings,
-  out: Candidate[],
-): void {
-  const k = settings.shingle;
-  // A chain shorter than this cannot reach minLength even after exact extension at both ends.
-  const shortest = settings.minLength - 2 * (settings.shingle + settings.window);
-  const active: Chain[] = [];
-  const close = (chain: Chain): void => {
-    if (chain.lastA + k - chain.firstA < shortest && chain.lastB + k - chain.firstB < shortest) return;
-    const candidate = refine(texts, a, b, chain.firstA, chain.lastA + k, chain.firstB, chain.lastB + k, settings);
-    if (candidate) out.push(candidate);
-  };
-  for (let i = 0; i < links.length; i++) {
-    const x = posA(links[i]!);
-    const y = posB(links[i]!);
-    const drift = y - x;
-    let best = -1;
-    let bestDistance = Infinity;
-    for (let c = active.length - 1; c >= 0; c--) {
-      const chain = active[c]!;
-      if (chain.lastA + settings.maxGap < x) {
-        close(chain);
-        active.splice(c, 1);
-        if (best > c) best--;
-        continue;
-      }
-      const distance = Math.abs(drift - chain.drift);
-      if (x > chain.lastA && y > chain.lastB && distance <= settings.maxDrift && distance < bestDistance) {
-        best = c;
-        bestDistance = distance;
-      }
+/**
+ * Links as columns: the documents of both places (one column a * n + b while that fits 32 bits, i.e.
+ * up to 65,536 documents; else two) and the positions of both places.
+ */
+class Links {
+  private readonly combined: boolean;
+  private columns: Uint32Array[];
+  length = 0;
+
+  constructor(private readonly documents: number) {
+    this.combined = documents * documents <= 0x100000000;
+    this.columns = Array.from({ length: this.combined ? 3 : 4 }, () => new Uint32Array(1024));
+  }
+
+  push(ownerA: number, ownerB: number, positionA: number, positionB: number): void {
+    if (this.length === this.columns[0]!.length) {
+      // By half again rather than double: millions of links, and the sort needs as much again.
+      this.columns = this.columns.map((column) => {
+        const bigger = new Uint32Array(Math.ceil(column.length * 1.5));
+        bigger.set(column);
+        return bigger;
+      });
     }
-    if (best >= 0) {
-      const chain = active[best]!;
-      chain.lastA = x;
-      chain.lastB = y;
-      chain.drift = drift;
+    const c = this.columns;
+    const i = this.length++;
+    if (this.combined) {
+      c[0]![i] = ownerA * this.documents + ownerB;
+      c[1]![i] = positionA;
+      c[2]![i] = positionB;
     } else {
-      // Within one document a passage never "repeats" itself at the same place.
-      if (a === b && y <= x) continue;
-      if (active.length >= 64) close(active.shift()!);
-      active.push({ firstA: x, firstB: y, lastA: x, lastB: y, drift });
+      c[0]![i] = ownerA;
+      c[1]![i] = ownerB;
+      c[2]![i] = positionA;
+      c[3]![i] = positionB;
     }
   }
-  for (const chain of active) close(chain);
+
+  /**
+   * The links ordered by (ownerA, ownerB, positionA), ties in the order they were made: a stable LSD
+   * radix sort carrying every column, so each pass reads in sequence. The links are consumed.
+   */
+  sorted(): SortedLinks {
+    const n = this.length;
+    const docs = this.documents;
+    let from: Uint32Array[] = this.columns.map((column) => column.subarray(0, n));
+    let to: Uint32Array[] = from.map(() => new Uint32Array(n));
+    this.columns = [];
+    const positionA = this.combined ? 1 : 2;
+    let maxPosition = 0;
+    for (let i = 0; i < n; i++) if (from[positionA]![i]! > maxPosition) maxPosition = from[positionA]![i]!;
+    // Least significant key first: positionA, then the pair (ownerB, then ownerA when apart).
+    const keys: [number, number][] = this.combined
+      ? [[positionA, bitsFor(maxPosition)], [0, bitsFor(docs * docs - 1)]]
+      : [[positionA, bitsFor(maxPosition)], [1, bitsFor(docs - 1)], [0, bitsFor(docs - 1)]];
+    for (const [key, bits] of keys) {
+      for (const [shift, width] of digits(bits)) {
+        radixPass(from, to, key, shift, width);
+        [from, to] = [to, from];
+      }
+    }
+    const combined = this.combined;
+    const [c0, c1] = [from[0]!, from[1]!];
+    return {
+      length: n,
+      positionA: from[positionA]!,
+      positionB: from[positionA + 1]!,
+      pair: (i) => (combined ? [Math.floor(c0[i]! / docs), c0[i]! % docs] : [c0[i]!, c1[i]!]),
+      samePair: (i, j) => c0[i] === c0[j] && (combined || c1[i] === c1[j]),
+    };
+  }
+}
+
+interface SortedLinks {
+  length: number;
+  positionA: Uint32Array;
+  positionB: Uint32Array;
+  /** The documents [a, b] of link i. */
+  pair: (i: number) => [number, number];
+  samePair: (i: number, j: number) => boolean;
+}
+
+/** Chains the links of one document pair into candidate blocks (one instance for all pairs: no allocation per pair). */
+class PairChainer {
+  private readonly active: Chain[] = [];
+
+  constructor(
+    private readonly texts: string[],
+    private readonly settings: DuplicateSettings,
+    private readonly out: Candidate[],
+  ) {}
+
+  /** Links from … to - 1 of pair (a, b), in order of position in a: at positionA[i] in a and positionB[i] in b. */
+  chain(a: number, b: number, positionA: Uint32Array, positionB: Uint32Array, from: number, to: number): void {
+    const { settings, active } = this;
+    const k = settings.shingle;
+    // A chain shorter than this cannot reach minLength even after exact extension at both ends.
+    const shortest = settings.minLength - 2 * (settings.shingle + settings.window);
+    const close = (chain: Chain): void => {
+      if (chain.lastA + k - chain.firstA < shortest && chain.lastB + k - chain.firstB < shortest) return;
+      const candidate = refine(this.texts, a, b, chain.firstA, chain.lastA + k, chain.firstB, chain.lastB + k, settings);
+      if (candidate) this.out.push(candidate);
+    };
+    for (let i = from; i < to; i++) {
+      const x = positionA[i]!;
+      const y = positionB[i]!;
+      const drift = y - x;
+      let best = -1;
+      let bestDistance = Infinity;
+      for (let c = active.length - 1; c >= 0; c--) {
+        const chain = active[c]!;
+        if (chain.lastA + settings.maxGap < x) {
+          close(chain);
+          active.splice(c, 1);
+          if (best > c) best--;
+          continue;
+        }
+        const distance = Math.abs(drift - chain.drift);
+        if (x > chain.lastA && y > chain.lastB && distance <= settings.maxDrift && distance < bestDistance) {
+          best = c;
+          bestDistance = distance;
+        }
+      }
+      if (best >= 0) {
+        const chain = active[best]!;
+        chain.lastA = x;
+        chain.lastB = y;
+        chain.drift = drift;
+      } else {
+        // Within one document a passage never "repeats" itself at the same place.
+        if (a === b && y <= x) continue;
+        if (active.length >= 64) close(active.shift()!);
+        active.push({ firstA: x, firstB: y, lastA: x, lastB: y, drift });
+      }
+    }
+    for (const chain of active) close(chain);
+    active.length = 0;
+  }
 }
 
 /** Extends a chain over equal characters at both ends, keeps copies in one document apart, scores it. */

@@ -163,28 +163,73 @@ export class GrowableU32 {
   }
 }
 
-/**
- * Stable LSD radix sort (16 bits a pass) of `order` by `keys[order[i]]`; `bits` says how many low
- * bits of the keys matter. Linear time, so sorting millions of fingerprints stays cheap.
- */
-export function radixSort(order: Uint32Array, keys: Uint32Array, bits = 32): Uint32Array {
-  let from: Uint32Array = order;
-  let to: Uint32Array = new Uint32Array(order.length);
-  const counts = new Uint32Array(0x10001);
-  for (let shift = 0; shift < bits; shift += 16) {
-    counts.fill(0);
-    for (let i = 0; i < from.length; i++) counts[((keys[from[i]!]! >>> shift) & 0xffff) + 1]!++;
-    for (let i = 1; i <= 0x10000; i++) counts[i]! += counts[i - 1]!;
-    for (let i = 0; i < from.length; i++) {
-      const index = from[i]!;
-      to[counts[(keys[index]! >>> shift) & 0xffff]!++] = index;
+/** A Float64 array that grows by doubling. */
+export class GrowableF64 {
+  array = new Float64Array(1024);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.array.length) {
+      const bigger = new Float64Array(this.array.length * 2);
+      bigger.set(this.array);
+      this.array = bigger;
     }
+    this.array[this.length++] = value;
+  }
+  view(): Float64Array {
+    return this.array.subarray(0, this.length);
+  }
+}
+
+/** Bits needed to hold every value up to `max` (at least 1). */
+export function bitsFor(max: number): number {
+  let bits = 1;
+  while (bits < 32 && 2 ** bits <= max) bits++;
+  return bits;
+}
+
+const DIGIT = 11;
+
+/** [shift, width] of each radix pass over `bits` bits: passes of at most 11 bits, of equal width. */
+export function digits(bits: number): [number, number][] {
+  const passes = Math.max(1, Math.ceil(bits / DIGIT));
+  const width = Math.ceil(bits / passes);
+  const out: [number, number][] = [];
+  for (let shift = 0; shift < bits; shift += width) out.push([shift, width]);
+  return out;
+}
+
+/**
+ * One stable counting pass of an LSD radix sort over parallel columns: rows of `from` go to `to`
+ * ordered by bits [shift, shift + width) of column `key`.
+ */
+export function radixPass(from: readonly Uint32Array[], to: readonly Uint32Array[], key: number, shift: number, width: number): void {
+  const keys = from[key]!;
+  const n = keys.length;
+  const mask = (1 << width) - 1;
+  const counts = new Uint32Array(mask + 2);
+  for (let i = 0; i < n; i++) counts[((keys[i]! >>> shift) & mask) + 1]!++;
+  for (let i = 1; i <= mask + 1; i++) counts[i]! += counts[i - 1]!;
+  // Each column in its own sequential pass, its rows' places counted again from the bucket starts
+  // (no array of destinations: millions of rows).
+  const next = new Uint32Array(mask + 1);
+  for (let c = 0; c < from.length; c++) {
+    next.set(counts.subarray(0, mask + 1));
+    const source = from[c]!;
+    const target = to[c]!;
+    for (let i = 0; i < n; i++) target[next[(keys[i]! >>> shift) & mask]!++] = source[i]!;
+  }
+}
+
+/**
+ * Stable LSD radix sort of parallel columns by the low `bits` bits of column `key`; returns the
+ * sorted columns. The given columns are consumed (reused as the passes' targets).
+ */
+export function radixSortColumns(columns: Uint32Array[], key: number, bits = 32): Uint32Array[] {
+  let from = columns;
+  let to: Uint32Array[] = columns.map((column) => new Uint32Array(column.length));
+  for (const [shift, width] of digits(bits)) {
+    radixPass(from, to, key, shift, width);
     [from, to] = [to, from];
   }
   return from;
-}
-
-/** Bits needed for values up to `max`, rounded up to whole 16-bit passes (at least one). */
-export function radixBits(max: number): number {
-  return max < 0x10000 ? 16 : 32;
 }

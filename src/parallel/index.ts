@@ -18,7 +18,7 @@ import type { BigIntStats } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Tinypool from 'tinypool';
+import type Tinypool from 'tinypool';
 import { DEFAULT_CACHE_LOCATION, DocumentCache, type CacheStats, type CacheStrategy } from '../cache/index.js';
 import { readInputFile } from '../read/decode.js';
 import { fileSystemPath } from '../read/file-names.js';
@@ -92,7 +92,8 @@ export async function* readDocuments(tasks: DocumentTask[], context: ReadContext
   const cacheStats: CacheStats = { location: cacheLocation, hits: 0, misses: 0, read: 0 };
   const threads = poolThreads(context.jobs);
   const stats: ReadStats = { documents: tasks.length, extracted: 0, pooled: 0, threads: 0 };
-  let pool: Tinypool | null = null;
+  /** The pool, once a document needs it (started once, whichever read-ahead asks first). */
+  let starting: Promise<Tinypool | null> | undefined;
   let bytesToExtract = 0;
   const writes = new Set<Promise<void>>();
   const later = (write: Promise<void>) => {
@@ -147,12 +148,13 @@ export async function* readDocuments(tasks: DocumentTask[], context: ReadContext
     bytesToExtract += bytes.byteLength;
     const auto = context.jobs === 'auto' || context.jobs === undefined;
     if (threads === 0 || (auto && bytesToExtract <= POOL_MIN_BYTES)) return { bytes, key, fileKey };
-    pool ??= startPool(threads, rules, stats);
-    if (!pool) return { bytes, key, fileKey };
+    starting ??= startPool(threads, rules, stats);
+    const running = await starting;
+    if (!running) return { bytes, key, fileKey };
     stats.extracted++;
     stats.pooled++;
     try {
-      const encoded = (await pool.run({ task, bytes }, { transferList: [bytes.buffer as ArrayBuffer] })) as Uint8Array;
+      const encoded = (await running.run({ task, bytes }, { transferList: [bytes.buffer as ArrayBuffer] })) as Uint8Array;
       return { encoded, key, fileKey };
     } catch (error) {
       const outcome = errorOutcome(error);
@@ -187,7 +189,7 @@ export async function* readDocuments(tasks: DocumentTask[], context: ReadContext
     // A run that stops early (an error, a caller that breaks off) leaves work in flight: let it settle.
     await Promise.allSettled(ahead);
     await Promise.allSettled([...writes]);
-    await (pool as Tinypool | null)?.destroy();
+    await (starting && (await starting))?.destroy();
   }
   if (cache) stats.cache = cacheStats;
   context.onReadStats?.(stats);
@@ -214,12 +216,14 @@ function poolThreads(jobs: ReadOptions['jobs']): number {
 }
 
 /**
- * The pool, or null when figcheck runs from its TypeScript sources (tests), which a worker cannot
+ * The pool (loaded when first needed), or null when figcheck runs from its TypeScript sources (tests), which a worker cannot
  * load: the documents are then extracted in this thread, with the same results.
  */
-function startPool(threads: number, rules: RuleSet, stats: ReadStats): Tinypool | null {
+async function startPool(threads: number, rules: RuleSet, stats: ReadStats): Promise<Tinypool | null> {
   if (!existsSync(fileURLToPath(WORKER))) return null;
   stats.threads = threads;
+  // Loaded here: a run without the pool (most runs, and every start-up) never loads it.
+  const { default: Tinypool } = await import('tinypool');
   return new Tinypool({ filename: WORKER.href, minThreads: threads, maxThreads: threads, workerData: { rules } });
 }
 

@@ -5,7 +5,7 @@
  * so a bomb costs at most `limit` bytes of inflation, whatever sizes its headers claim (they can lie, and
  * zip readers trust them).
  */
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
 import { DocumentTooLarge } from './unreadable.js';
 
 /** Parts mammoth parses as XML: by name, and whatever a package relationship of these types points at. */
@@ -17,7 +17,9 @@ const XML_RELATIONSHIP = /\/(?:officeDocument|styles|numbering|footnotes|endnote
  * @throws whatever jszip throws for a file that is not a zip archive
  */
 export async function checkDocxSize(bytes: Uint8Array, path: string, limit: number): Promise<void> {
-  const zip = await JSZip.loadAsync(bytes);
+  // Loaded here rather than at start-up: a run without .docx files never needs it (~20 ms).
+  const { default: zipReader } = await import('jszip');
+  const zip = await zipReader.loadAsync(bytes);
   const counted = new Set<string>();
   let total = 0;
   const inflate = (entry: JSZip.JSZipObject, keep: boolean): Promise<string> => {
