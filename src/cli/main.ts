@@ -29,6 +29,7 @@ const lazy = {
   metric: () => import('../meaning/metric.js'),
   metrics: () => import('../rules/metrics.js'),
   decode: () => import('../read/decode.js'),
+  lsp: () => import('../lsp/server.js'),
 };
 
 const PACKAGE = JSON.parse(readFileSync(resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'package.json'), 'utf8')) as {
@@ -274,6 +275,9 @@ export function buildProgram(setExit: (code: number) => void, locale: Locale = '
 
   withCommonOptions(program.command('suggest').description(say('suggest')), locale)
     .action(async (paths: string[], options: CommonOptions) => setExit(await runSuggest(paths, options)));
+
+  // `--stdio` is what editors' clients (vscode-languageclient) add; stdio is the only transport.
+  program.command('lsp').description(say('lsp')).option('--stdio', say('stdio')).action(() => lazy.lsp().then(({ startServer }) => void startServer()));
 
   return program;
 }
