@@ -118,6 +118,7 @@ function startServer(cwd: string): Session {
 let dir: string;
 let session: Session;
 const uriOf = (name: string) => pathToFileURL(join(dir, name)).href;
+const draftUri = () => uriOf('draft.md');
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'figcheck-lsp-'));
@@ -162,8 +163,7 @@ function positionOf(text: string, needle: string): { line: number; character: nu
 }
 
 describe('figcheck lsp over stdio', () => {
-  const draftUri = () => uriOf('draft.md');
-  let draft: TextDocument;
+    let draft: TextDocument;
 
   it('initializes, checks an opened draft alone and against the config’s documents, in UTF-16 ranges', async () => {
     session = startServer(dir);
@@ -268,6 +268,38 @@ describe('figcheck lsp over stdio', () => {
     await session.connection.sendNotification('exit');
     expect(await session.exited).toBe(0);
     session.connection.dispose();
+  });
+});
+
+describe('figcheck lsp with a client that does not watch files', () => {
+  it('watches the config’s folder itself, and reads .html markup in the editor’s coordinates', async () => {
+    const watcher = startServer(dir);
+    await watcher.connection.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(dir).href, capabilities: {}, initializationOptions: { debounce: 0 } });
+    await watcher.connection.sendNotification('initialized', {});
+    const html = '<!doctype html>\n<html><body>\n<p><b>项目</b>投资 😀 𠀋 达到XX亿元。</p>\n</body></html>\n';
+    const htmlUri = uriOf('page.html');
+    await watcher.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: htmlUri, languageId: 'html', version: 1, text: html } });
+    const page = await watcher.checkedDiagnostics(htmlUri, 1);
+    const placeholder = page.find((d) => d.code === 'placeholder')!;
+    expect(TextDocument.create(htmlUri, 'html', 1, html).getText(placeholder.range)).toBe('XX');
+
+    await watcher.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: draftUri(), languageId: 'markdown', version: 1, text: DRAFT } });
+    const before = await watcher.checkedDiagnostics(draftUri(), 1);
+    expect(before.find((d) => d.code === 'figure-mismatch')?.severity).toBe(1);
+    // The rule file changes on disk (no client notification): the server's own watcher reloads the set.
+    const seen = watcher.checked.length;
+    const rules = join(dir, 'rules.yaml');
+    writeFileSync(rules, readFileSync(rules, 'utf8').replace('severity: error', 'severity: warning'));
+    const after = await watcher.until(() => {
+      const latest = watcher.checked.slice(seen).find((c) => c.uri === draftUri());
+      return latest && watcher.diagnostics.get(draftUri())!.diagnostics;
+    });
+    expect(after.find((d) => d.code === 'figure-mismatch')?.severity).toBe(2);
+
+    await watcher.connection.sendRequest('shutdown');
+    await watcher.connection.sendNotification('exit');
+    expect(await watcher.exited).toBe(0);
+    watcher.connection.dispose();
   });
 });
 

@@ -207,16 +207,25 @@ export function startServer(input: NodeJS.ReadableStream = process.stdin, output
     if (known) return known;
     try {
       const { set, ready } = ReferenceSet.open(configPath, locale);
-      const entry: SetEntry = { set, ready, loaded: false, watchers: [] };
-      sets.set(configPath, entry);
-      ready
+      const entry: SetEntry = { set, ready: Promise.resolve(), loaded: false, watchers: [] };
+      // Settles (never rejects) once the documents are in and, without the client's notifications, watched:
+      // a change on disk after the first complete check is always seen.
+      entry.ready = ready
         .catch((error: unknown) => void set.warnings.push(messageOf(error)))
         .then(async () => {
+          if (!clientWatches) {
+            const watchers = watchFolders(await set.folders());
+            if (sets.get(configPath) === entry) entry.watchers = watchers;
+            else closeWatchers(watchers);
+          }
           entry.loaded = true;
           if (set.warnings.length) void connection.window.showWarningMessage(`figcheck: ${set.warnings.join('; ')}`);
-          if (!clientWatches && sets.get(configPath) === entry) entry.watchers = watchFolders(await set.folders());
         })
-        .catch((error: unknown) => connection.console.error(`figcheck: ${messageOf(error)}`));
+        .catch((error: unknown) => {
+          entry.loaded = true;
+          connection.console.error(`figcheck: ${messageOf(error)}`);
+        });
+      sets.set(configPath, entry);
       return entry;
     } catch (error) {
       // A bad config or rule file: said once, and the document is checked alone until the file changes.
@@ -244,7 +253,7 @@ export function startServer(input: NodeJS.ReadableStream = process.stdin, output
       if (extracted && entry && !entry.loaded) {
         // The document's own checks at once, while the references are read; then the full check.
         publish(uri, version, place, extracted, [], entry.set);
-        await entry.ready.catch(() => undefined);
+        await entry.ready;
         if (stale() || sets.get(entry.set.config.path) !== entry) return;
         const full = placement(file, format, entry.set, workspace);
         if (!sameTask(full, place)) extracted = await extractText(text, full.task, entry.set.rules);
