@@ -42,7 +42,7 @@ import { suppressionEdit } from './suppress.js';
 type TextFormat = Exclude<Format, 'docx'>;
 
 /** Editors' language ids for the formats the server checks (a buffer without a known extension). */
-const FORMAT_OF_LANGUAGE: Record<string, TextFormat> = { markdown: 'md', plaintext: 'txt', html: 'html' };
+const FORMAT_OF_LANGUAGE: Record<string, TextFormat> = { markdown: 'md', plaintext: 'txt', text: 'txt', html: 'html' };
 
 /** Default wait after the last keystroke before a document is checked again (initializationOptions.debounce). */
 export const DEFAULT_DEBOUNCE_MS = 200;
