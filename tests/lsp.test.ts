@@ -56,6 +56,7 @@ class Session {
   readonly published: PublishDiagnosticsParams[] = [];
   readonly checked: Checked[] = [];
   readonly registrations: unknown[] = [];
+  readonly messages: { type: number; message: string }[] = [];
   private waiters: (() => void)[] = [];
   readonly connection: ProtocolConnection;
   readonly exited: Promise<number | null>;
@@ -71,6 +72,12 @@ class Session {
     this.connection.onNotification('figcheck/checked', (params: Checked) => {
       this.checked.push(params);
       this.wake();
+    });
+    // The library's window.showErrorMessage is a request (the user may pick an action).
+    this.connection.onRequest('window/showMessageRequest', (params: { type: number; message: string }) => {
+      this.messages.push(params);
+      this.wake();
+      return null;
     });
     this.connection.onRequest('client/registerCapability', (params: unknown) => {
       this.registrations.push(params);
@@ -300,6 +307,45 @@ describe('figcheck lsp with a client that does not watch files', () => {
     await watcher.connection.sendNotification('exit');
     expect(await watcher.exited).toBe(0);
     watcher.connection.dispose();
+  });
+});
+
+describe('figcheck lsp with a broken config', () => {
+  it('says what is wrong, checks the document alone, and picks the config up once it is fixed on disk', async () => {
+    const broken = mkdtempSync(join(tmpdir(), 'figcheck-lsp-broken-'));
+    try {
+      copyFileSync(join(NATIONAL, 'cn_national_2024_stats_communique_nbs_excerpt.txt'), join(broken, 'communique.txt'));
+      writeFileSync(join(broken, 'draft.md'), DRAFT);
+      writeFileSync(join(broken, 'figcheck.yaml'), 'documents:\n  - { id: communique, paht: communique.txt }\n');
+      const server = startServer(broken);
+      await server.connection.sendRequest('initialize', {
+        processId: process.pid,
+        rootUri: pathToFileURL(broken).href,
+        capabilities: {},
+        initializationOptions: { debounce: 0, locale: 'zh-CN' },
+      });
+      await server.connection.sendNotification('initialized', {});
+      const uri = pathToFileURL(join(broken, 'draft.md')).href;
+      await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: DRAFT } });
+      const alone = await server.checkedDiagnostics(uri, 1);
+      expect(server.checked.at(-1)!.documents).toBe(1);
+      expect(alone.map((d) => d.code)).toEqual(['placeholder']);
+      // In the client's language (initializationOptions.locale).
+      expect(alone[0]!.message).toContain('占位符');
+      const error = await server.until(() => server.messages.find((m) => m.type === 1));
+      expect(error.message).toContain('figcheck.yaml');
+
+      const seen = server.checked.length;
+      writeFileSync(join(broken, 'figcheck.yaml'), 'documents:\n  - { id: communique, path: communique.txt, period: "2024", status: final }\n');
+      const fixed = await server.until(() => server.checked.slice(seen).find((c) => c.uri === uri));
+      expect(fixed.documents).toBe(2);
+      await server.connection.sendRequest('shutdown');
+      await server.connection.sendNotification('exit');
+      expect(await server.exited).toBe(0);
+      server.connection.dispose();
+    } finally {
+      rmSync(broken, { recursive: true, force: true });
+    }
   });
 });
 
