@@ -56,8 +56,12 @@ export interface CheckedParams {
   documents: number;
   figures: number;
   diagnostics: number;
-  /** Time of the check in the server: read → extract → meaning of the open document, and the checks. */
+  /** Time of the check in the server, from the start (after an open: with reading the reference set). */
   milliseconds: number;
+  /** Of which the open document's read → normalize → extract → meaning, last done … */
+  extract: number;
+  /** … and the checks with the conversion to diagnostics. */
+  checks: number;
 }
 
 /** A config's reference set as the server holds it. */
@@ -125,12 +129,20 @@ export function startServer(input: NodeJS.ReadableStream = process.stdin, output
     }
   });
 
-  documents.onDidOpen(({ document }) => schedule(document.uri, 0));
-  documents.onDidChangeContent(({ document }) => schedule(document.uri, debounce));
+  /** The version each document was opened with: TextDocuments reports an open as a change too. */
+  const openedAt = new Map<string, number>();
+  documents.onDidOpen(({ document }) => {
+    openedAt.set(document.uri, document.version);
+    schedule(document.uri, 0);
+  });
+  documents.onDidChangeContent(({ document }) => {
+    if (openedAt.get(document.uri) !== document.version) schedule(document.uri, debounce);
+  });
   documents.onDidClose(({ document }) => {
     clearTimeout(timers.get(document.uri));
     timers.delete(document.uri);
     checked.delete(document.uri);
+    openedAt.delete(document.uri);
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
 
@@ -247,8 +259,11 @@ export function startServer(input: NodeJS.ReadableStream = process.stdin, output
     const entry = setFor(file);
     const text = document.getText();
     let place = placement(file, format, entry?.loaded ? entry.set : null, workspace);
+    const tenths = (ms: number) => Math.round(ms * 10) / 10;
+    let extractStart = performance.now();
     try {
       let extracted = await extractText(text, place.task, entry?.set.rules ?? coreRules());
+      let extractTime = performance.now() - extractStart;
       if (stale()) return;
       if (extracted && entry && !entry.loaded) {
         // The document's own checks at once, while the references are read; then the full check.
@@ -256,7 +271,11 @@ export function startServer(input: NodeJS.ReadableStream = process.stdin, output
         await entry.ready;
         if (stale() || sets.get(entry.set.config.path) !== entry) return;
         const full = placement(file, format, entry.set, workspace);
-        if (!sameTask(full, place)) extracted = await extractText(text, full.task, entry.set.rules);
+        if (!sameTask(full, place)) {
+          extractStart = performance.now();
+          extracted = await extractText(text, full.task, entry.set.rules);
+          extractTime = performance.now() - extractStart;
+        }
         if (stale()) return;
         place = full;
       }
@@ -266,14 +285,18 @@ export function startServer(input: NodeJS.ReadableStream = process.stdin, output
         void connection.sendDiagnostics({ uri, version, diagnostics: [] });
         return;
       }
+      const checksStart = performance.now();
       const count = publish(uri, version, place, extracted, place.references, entry?.set);
+      const end = performance.now();
       void connection.sendNotification(CHECKED_NOTIFICATION, {
         uri,
         version,
         documents: place.references.length + 1,
         figures: extracted.figures.length,
         diagnostics: count,
-        milliseconds: Math.round((performance.now() - started) * 10) / 10,
+        milliseconds: tenths(end - started),
+        extract: tenths(extractTime),
+        checks: tenths(end - checksStart),
       } satisfies CheckedParams);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
