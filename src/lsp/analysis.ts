@@ -40,7 +40,7 @@ export function placement(file: string, format: Exclude<Format, 'docx'>, set: Re
   const stem = basename(file, extname(file)) || 'untitled';
   let id = stem;
   for (let n = 2; taken.has(id); n++) id = `${stem}-${n}`;
-  return { task: { file, shown, id }, base, references };
+  return { task: { file, shown, id, maxDocumentSize: set?.config.maxDocumentSize }, base, references };
 }
 
 /** Reads the editor's text as the pipeline reads a file; null for a document with nothing to read (empty). */
