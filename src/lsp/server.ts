@@ -334,7 +334,7 @@ export function startServer(input: NodeJS.ReadableStream = process.stdin, output
     const changes = [...pendingDisk];
     pendingDisk.clear();
     let affected = false;
-    for (const [file, type] of changes) {
+    for (const [file] of changes) {
       if (CONFIG_NAMES.includes(basename(file))) {
         // A config changed, appeared or went away: which config governs which document may have changed too.
         for (const [path, entry] of failed) closeWatchers(entry.watchers), failed.delete(path);
@@ -348,8 +348,11 @@ export function startServer(input: NodeJS.ReadableStream = process.stdin, output
       let reload = false;
       for (const [file, type] of changes) {
         if (rules.includes(file)) reload = true;
-        else if (listed.includes(file) && type !== FileChangeType.Deleted) reread.push(file);
-        else if (type !== FileChangeType.Changed && isInside(file, entry.set.config.dir)) reload ||= await entry.set.planChanged();
+        else if (listed.includes(file)) {
+          // A listed file gone: the config's globs decide again what the set holds.
+          if (type === FileChangeType.Deleted) reload = true;
+          else reread.push(file);
+        } else if (type !== FileChangeType.Changed && isInside(file, entry.set.config.dir)) reload ||= await entry.set.planChanged();
       }
       if (!entry.loaded) reload ||= reread.length > 0;
       if (reload) {
@@ -357,8 +360,11 @@ export function startServer(input: NodeJS.ReadableStream = process.stdin, output
         affected = true;
         reread = [];
       }
+      const known = entry.set.warnings.length;
       for (const file of reread) await entry.set.reread(file);
       if (reread.length) affected = true;
+      const added = entry.set.warnings.slice(known);
+      if (added.length) void connection.window.showWarningMessage(`figcheck: ${added.join('; ')}`);
     }
     if (affected) for (const document of documents.all()) schedule(document.uri, 0);
   }
