@@ -290,6 +290,13 @@ describe('figcheck lsp with a client that does not watch files', () => {
     const placeholder = page.find((d) => d.code === 'placeholder')!;
     expect(TextDocument.create(htmlUri, 'html', 1, html).getText(placeholder.range)).toBe('XX');
 
+    // An unsaved buffer: read as its language says, against the workspace's config.
+    const untitled = 'untitled:Untitled-1';
+    await watcher.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: untitled, languageId: 'markdown', version: 1, text: DRAFT } });
+    const unsaved = await watcher.checkedDiagnostics(untitled, 1);
+    expect(unsaved.map((d) => d.code)).toEqual(expect.arrayContaining(['placeholder', 'figure-mismatch']));
+    expect(TextDocument.create(untitled, 'markdown', 1, DRAFT).getText(unsaved.find((d) => d.code === 'figure-mismatch')!.range)).toBe('70150万吨');
+
     await watcher.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: draftUri(), languageId: 'markdown', version: 1, text: DRAFT } });
     const before = await watcher.checkedDiagnostics(draftUri(), 1);
     expect(before.find((d) => d.code === 'figure-mismatch')?.severity).toBe(1);

@@ -23,7 +23,7 @@ function serverOptions() {
   return { command: configured || 'figcheck', args: ['lsp'], transport: TransportKind.stdio, options: { shell: process.platform === 'win32' } };
 }
 
-function activate(context) {
+function activate() {
   const languages = ['markdown', 'plaintext', 'html'];
   client = new LanguageClient('figcheck', 'figcheck', serverOptions(), {
     documentSelector: languages.flatMap((language) => [
@@ -32,7 +32,7 @@ function activate(context) {
     ]),
     initializationOptions: { debounce: vscode.workspace.getConfiguration('figcheck').get('debounce', 200) },
   });
-  context.subscriptions.push(client);
+  // Stopped in deactivate (as vscode-languageclient's own sample does), not also through context.subscriptions.
   return client.start();
 }
 
