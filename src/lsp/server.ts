@@ -2,42 +2,39 @@
  * `figcheck lsp`: a language server over stdio, a thin program over the library (as ESLint's and Vale's
  * servers are; the core knows nothing of editors). For each open .md/.txt/.html document it publishes
  * diagnostics as the text changes (debounced): the document's own checks at once, and the cross-document
- * checks against the documents of the nearest figcheck.yaml, which are read once and kept (references.ts)
- * and read again when the config, a rule file or a listed document changes on disk. Hover on a figure
+ * checks against the documents of the nearest figcheck.yaml, which are read once and kept (references.ts,
+ * sets.ts) and read again when the config, a rule file or a listed document changes on disk. Hover on a figure
  * shows what figcheck understood of it; a code action writes a suppression comment above a finding.
  *
  * Nothing here writes to stdout but the protocol: messages to the user go through the connection.
  */
-import { existsSync, watch, type FSWatcher } from 'node:fs';
-import { basename, dirname, extname, isAbsolute, relative, resolve } from 'node:path';
+import { basename, extname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   CodeActionKind,
   createConnection,
   DiagnosticSeverity,
   DidChangeWatchedFilesNotification,
-  FileChangeType,
   ProposedFeatures,
   StreamMessageReader,
   StreamMessageWriter,
   TextDocuments,
   TextDocumentSyncKind,
-  type CodeAction,
   type Connection,
   type Diagnostic,
   type InitializeParams,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_NAMES, findConfig } from '../config.js';
-import { detectLocale, t } from '../i18n.js';
+import { detectLocale } from '../i18n.js';
 import { InputError, type Figure, type Format, type Locale } from '../model.js';
 import { formatOf } from '../read/formats.js';
 import { coreRules } from '../rules/load.js';
 import { extractText, findingsOf, placement, type Placement } from './analysis.js';
 import { diagnosticOf, SOURCE } from './convert.js';
 import { figureAt, hoverOf } from './hover.js';
-import { ReferenceSet, type Extracted } from './references.js';
-import { suppressionEdit } from './suppress.js';
+import type { Extracted, ReferenceSet } from './references.js';
+import { ReferenceSets } from './sets.js';
+import { suppressionActions } from './suppress.js';
 
 type TextFormat = Exclude<Format, 'docx'>;
 
@@ -64,14 +61,6 @@ export interface CheckedParams {
   checks: number;
 }
 
-/** A config's reference set as the server holds it. */
-interface SetEntry {
-  set: ReferenceSet;
-  ready: Promise<void>;
-  loaded: boolean;
-  watchers: FSWatcher[];
-}
-
 /** The last complete check of an open document (for hover). */
 interface Checked {
   version: number;
@@ -81,20 +70,23 @@ interface Checked {
 export function startServer(input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream = process.stdout): Connection {
   const connection = createConnection(ProposedFeatures.all, new StreamMessageReader(input), new StreamMessageWriter(output));
   const documents = new TextDocuments(TextDocument);
-  const sets = new Map<string, SetEntry>();
-  /** Configs that failed to load, with why: not tried again until one changes on disk. */
-  const failed = new Map<string, { message: string; watchers: FSWatcher[] }>();
   const checked = new Map<string, Checked>();
   const timers = new Map<string, NodeJS.Timeout>();
-  const pendingDisk = new Map<string, FileChangeType>();
-  let diskTimer: NodeJS.Timeout | undefined;
   let locale: Locale = detectLocale();
   let workspace = process.cwd();
   let debounce = DEFAULT_DEBOUNCE_MS;
   /** The client tells us about files changed on disk; otherwise the server watches folders itself. */
   let clientWatches = false;
 
-  const say = (text: { en: string; zh: string }) => t(locale, text);
+  const sets = new ReferenceSets(
+    {
+      error: (message) => void connection.window.showErrorMessage(`figcheck: ${message}`),
+      warning: (message) => void connection.window.showWarningMessage(`figcheck: ${message}`),
+      changed: () => documents.all().forEach((document) => schedule(document.uri, 0)),
+      log: (message) => connection.console.error(`figcheck: ${message}`),
+    },
+    { locale: () => locale, serverWatches: () => !clientWatches },
+  );
 
   connection.onInitialize((params: InitializeParams) => {
     const options = (params.initializationOptions ?? {}) as { debounce?: unknown; locale?: unknown };
@@ -125,7 +117,7 @@ export function startServer(input: NodeJS.ReadableStream = process.stdin, output
 
   connection.onDidChangeWatchedFiles(({ changes }) => {
     for (const change of changes) {
-      if (change.uri.startsWith('file:')) diskChanged(fileURLToPath(change.uri), change.type);
+      if (change.uri.startsWith('file:')) sets.diskChanged(fileURLToPath(change.uri), change.type);
     }
   });
 
@@ -158,32 +150,12 @@ export function startServer(input: NodeJS.ReadableStream = process.stdin, output
   connection.onCodeAction(({ textDocument, context }) => {
     const document = documents.get(textDocument.uri);
     const format = document && formatOfDocument(document);
-    if (!document || !format) return [];
-    const actions: CodeAction[] = [];
-    const done = new Set<string>();
-    for (const diagnostic of context.diagnostics) {
-      if (diagnostic.source !== SOURCE || typeof diagnostic.code !== 'string') continue;
-      const rule = diagnostic.code;
-      const line = diagnostic.range.start.line;
-      if (done.has(`${rule}\u0000${line}`)) continue;
-      done.add(`${rule}\u0000${line}`);
-      const edit = suppressionEdit(document.getText(), line, format, rule);
-      if (!edit) continue;
-      actions.push({
-        title: say({ en: `Suppress ${rule} on this line (figcheck)`, zh: `在此行停用 ${rule}（figcheck）` }),
-        kind: CodeActionKind.QuickFix,
-        diagnostics: [diagnostic],
-        edit: { changes: { [document.uri]: [edit] } },
-      });
-    }
-    return actions;
+    return document && format ? suppressionActions(document, format, context.diagnostics, locale) : [];
   });
 
   connection.onShutdown(() => {
     for (const timer of timers.values()) clearTimeout(timer);
-    clearTimeout(diskTimer);
-    for (const entry of sets.values()) closeWatchers(entry.watchers);
-    for (const entry of failed.values()) closeWatchers(entry.watchers);
+    sets.close();
   });
 
   function formatOfDocument(document: TextDocument): TextFormat | null {
@@ -211,43 +183,6 @@ export function startServer(input: NodeJS.ReadableStream = process.stdin, output
     );
   }
 
-  /** The reference set of the nearest config above `file`, opened (and its documents read) on first use. */
-  function setFor(file: string): SetEntry | null {
-    const configPath = findConfig(dirname(file));
-    if (!configPath || failed.has(configPath)) return null;
-    const known = sets.get(configPath);
-    if (known) return known;
-    try {
-      const { set, ready } = ReferenceSet.open(configPath, locale);
-      const entry: SetEntry = { set, ready: Promise.resolve(), loaded: false, watchers: [] };
-      // Settles (never rejects) once the documents are in and, without the client's notifications, watched:
-      // a change on disk after the first complete check is always seen.
-      entry.ready = ready
-        .catch((error: unknown) => void set.warnings.push(messageOf(error)))
-        .then(async () => {
-          if (!clientWatches) {
-            const watchers = watchFolders(await set.folders());
-            if (sets.get(configPath) === entry) entry.watchers = watchers;
-            else closeWatchers(watchers);
-          }
-          entry.loaded = true;
-          if (set.warnings.length) void connection.window.showWarningMessage(`figcheck: ${set.warnings.join('; ')}`);
-        })
-        .catch((error: unknown) => {
-          entry.loaded = true;
-          connection.console.error(`figcheck: ${messageOf(error)}`);
-        });
-      sets.set(configPath, entry);
-      return entry;
-    } catch (error) {
-      // A bad config or rule file: said once, and the document is checked alone until the file changes.
-      const message = messageOf(error);
-      failed.set(configPath, { message, watchers: clientWatches ? [] : watchFolders([dirname(configPath)]) });
-      void connection.window.showErrorMessage(`figcheck: ${message}`);
-      return null;
-    }
-  }
-
   async function check(uri: string): Promise<void> {
     const document = documents.get(uri);
     const format = document && formatOfDocument(document);
@@ -256,7 +191,7 @@ export function startServer(input: NodeJS.ReadableStream = process.stdin, output
     const stale = () => documents.get(uri)?.version !== version;
     const started = performance.now();
     const file = fileOf(uri);
-    const entry = setFor(file);
+    const entry = sets.for(file);
     const text = document.getText();
     let place = placement(file, format, entry?.loaded ? entry.set : null, workspace);
     const tenths = (ms: number) => Math.round(ms * 10) / 10;
@@ -269,7 +204,7 @@ export function startServer(input: NodeJS.ReadableStream = process.stdin, output
         // The document's own checks at once, while the references are read; then the full check.
         publish(uri, version, place, extracted, [], entry.set);
         await entry.ready;
-        if (stale() || sets.get(entry.set.config.path) !== entry) return;
+        if (stale() || !sets.current(entry)) return;
         const full = placement(file, format, entry.set, workspace);
         if (!sameTask(full, place)) {
           extractStart = performance.now();
@@ -322,80 +257,6 @@ export function startServer(input: NodeJS.ReadableStream = process.stdin, output
     return diagnostics.length;
   }
 
-  /** A file changed on disk (from the client, or the server's own watchers): collected, then handled together. */
-  function diskChanged(file: string, type: FileChangeType): void {
-    pendingDisk.set(file, type);
-    clearTimeout(diskTimer);
-    // Editors save in several steps (write, rename, touch): one handling for the burst.
-    diskTimer = setTimeout(() => void handleDisk().catch((error: unknown) => connection.console.error(`figcheck: ${messageOf(error)}`)), 50);
-  }
-
-  async function handleDisk(): Promise<void> {
-    const changes = [...pendingDisk];
-    pendingDisk.clear();
-    let affected = false;
-    for (const [file] of changes) {
-      if (CONFIG_NAMES.includes(basename(file))) {
-        // A config changed, appeared or went away: which config governs which document may have changed too.
-        for (const [path, entry] of failed) closeWatchers(entry.watchers), failed.delete(path);
-        for (const path of [...sets.keys()]) drop(path);
-        affected = true;
-      }
-    }
-    for (const [path, entry] of [...sets]) {
-      const { rules, documents: listed } = entry.set.files();
-      let reread: string[] = [];
-      let reload = false;
-      for (const [file, type] of changes) {
-        if (rules.includes(file)) reload = true;
-        else if (listed.includes(file)) {
-          // A listed file gone: the config's globs decide again what the set holds.
-          if (type === FileChangeType.Deleted) reload = true;
-          else reread.push(file);
-        } else if (type !== FileChangeType.Changed && isInside(file, entry.set.config.dir)) reload ||= await entry.set.planChanged();
-      }
-      if (!entry.loaded) reload ||= reread.length > 0;
-      if (reload) {
-        drop(path);
-        affected = true;
-        reread = [];
-      }
-      const known = entry.set.warnings.length;
-      for (const file of reread) await entry.set.reread(file);
-      if (reread.length) affected = true;
-      const added = entry.set.warnings.slice(known);
-      if (added.length) void connection.window.showWarningMessage(`figcheck: ${added.join('; ')}`);
-    }
-    if (affected) for (const document of documents.all()) schedule(document.uri, 0);
-  }
-
-  function drop(configPath: string): void {
-    const entry = sets.get(configPath);
-    if (!entry) return;
-    closeWatchers(entry.watchers);
-    sets.delete(configPath);
-  }
-
-  /** fs.watch on folders (not files: editors that save by renaming replace the file a watcher would hold). */
-  function watchFolders(folders: string[]): FSWatcher[] {
-    const watchers: FSWatcher[] = [];
-    for (const folder of folders) {
-      try {
-        const watcher = watch(folder, { persistent: false }, (_event, name) => {
-          if (!name) return;
-          const file = resolve(folder, name.toString());
-          const known = [...sets.values()].some((entry) => entry.set.documents.has(file));
-          diskChanged(file, existsSync(file) ? (known ? FileChangeType.Changed : FileChangeType.Created) : FileChangeType.Deleted);
-        });
-        watcher.on('error', () => watcher.close());
-        watchers.push(watcher);
-      } catch {
-        // A folder that cannot be watched: changes there are seen when the server restarts.
-      }
-    }
-    return watchers;
-  }
-
   documents.listen(connection);
   connection.listen();
   return connection;
@@ -405,16 +266,3 @@ function sameTask(a: Placement, b: Placement): boolean {
   return a.task.id === b.task.id && a.task.shown === b.task.shown && a.task.period === b.task.period && a.task.status === b.task.status;
 }
 
-function isInside(file: string, folder: string): boolean {
-  const rel = relative(folder, file);
-  return Boolean(rel) && !rel.startsWith('..') && !isAbsolute(rel);
-}
-
-function closeWatchers(watchers: FSWatcher[]): void {
-  for (const watcher of watchers) watcher.close();
-  watchers.length = 0;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

@@ -4,8 +4,11 @@
  * `<!-- figcheck-disable-next-line RULE -->`; in .txt the line comment `//figcheck-disable-next-line RULE`.
  * A comment already there for other rules gains this one (`RULE…` takes several).
  */
-import type { TextEdit } from 'vscode-languageserver/node';
-import type { Format } from '../model.js';
+import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { t } from '../i18n.js';
+import type { Format, Locale } from '../model.js';
+import { SOURCE } from './convert.js';
 
 const HTML_COMMENT = /^([ \t]*)<!--\s*figcheck-disable-next-line\b([^>]*?)\s*-->[ \t]*$/;
 const LINE_COMMENT = /^()\/\/figcheck-disable-next-line\b(.*?)[ \t]*$/;
@@ -49,4 +52,26 @@ export function suppressionEdit(text: string, line: number, format: Format, rule
   }
   const indent = format === 'txt' ? '' : (/^[ \t]*/.exec(lines[line]?.text ?? '')?.[0] ?? '');
   return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${suppressionComment(format, [rule], indent)}${eol}` };
+}
+
+/** One quick fix per figcheck diagnostic (rule and line once), unless the line above already suppresses it. */
+export function suppressionActions(document: TextDocument, format: Format, diagnostics: readonly Diagnostic[], locale: Locale): CodeAction[] {
+  const actions: CodeAction[] = [];
+  const done = new Set<string>();
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.source !== SOURCE || typeof diagnostic.code !== 'string') continue;
+    const rule = diagnostic.code;
+    const line = diagnostic.range.start.line;
+    if (done.has(`${rule}\u0000${line}`)) continue;
+    done.add(`${rule}\u0000${line}`);
+    const edit = suppressionEdit(document.getText(), line, format, rule);
+    if (!edit) continue;
+    actions.push({
+      title: t(locale, { en: `Suppress ${rule} on this line (figcheck)`, zh: `在此行停用 ${rule}（figcheck）` }),
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      edit: { changes: { [document.uri]: [edit] } },
+    });
+  }
+  return actions;
 }
