@@ -57,42 +57,6 @@ interface Chain {
   drift: number;
 }
 
-interface Fingerprints {
-  k: number;
-  window: number;
-  text: string;
-  hashes: Uint32Array;
-  positions: Uint32Array;
-}
-
-/** Fingerprints of the documents given to keepFingerprints (only those: a run's memory stays as it was). */
-const fingerprintCache = new WeakMap<DuplicateSource, Fingerprints | null>();
-
-/**
- * Keeps a document's comparison text and winnowed hashes once computed (as long as the document lives):
- * for a language server, which compares each edit of a draft with documents that do not change. Costs
- * about the size of the document's text again.
- */
-export function keepFingerprints(doc: DuplicateSource): void {
-  if (!fingerprintCache.has(doc)) fingerprintCache.set(doc, null);
-}
-
-function fingerprintsOf(doc: DuplicateSource, k: number, window: number): Fingerprints {
-  const hit = fingerprintCache.get(doc);
-  if (hit && hit.k === k && hit.window === window) return hit;
-  const text = comparable(doc, false).text;
-  const hashes = new GrowableU32();
-  const positions = new GrowableU32();
-  winnow(text, k, window, (hash, position) => {
-    hashes.push(hash);
-    positions.push(position);
-  });
-  const kept = hit !== undefined;
-  const found = { k, window, text, hashes: kept ? hashes.view().slice() : hashes.view(), positions: kept ? positions.view().slice() : positions.view() };
-  if (kept) fingerprintCache.set(doc, found);
-  return found;
-}
-
 /**
  * Every repeated block among `documents`. Settings: the `duplicates` section of rules
  * (minLength and threshold may come from a `type: duplicates` check entry).
@@ -104,13 +68,13 @@ export function findDuplicateBlocks(documents: readonly DuplicateSource[], setti
   const owners = new GrowableU32();
   const positions = new GrowableU32();
   for (const [index, doc] of documents.entries()) {
-    const { text, hashes: kept, positions: at } = fingerprintsOf(doc, k, settings.window);
+    const text = comparable(doc, false).text;
     texts.push(text);
-    for (let i = 0; i < kept.length; i++) {
-      hashes.push(kept[i]!);
+    winnow(text, k, settings.window, (hash, position) => {
+      hashes.push(hash);
       owners.push(index);
-      positions.push(at[i]!);
-    }
+      positions.push(position);
+    });
   }
   const hash = hashes.view();
   const owner = owners.view();

@@ -5,5 +5,5 @@
  */
 export { damagedSpans, markDamagedFigures, type DamagedSpan, type DamageKind } from './spans.js';
 export { placeholderSpans, type PlaceholderSpan } from './placeholders.js';
-export { findDuplicateBlocks, keepFingerprints, type DuplicateBlock, type DuplicateSource, type Passage } from './duplicates.js';
+export { findDuplicateBlocks, type DuplicateBlock, type DuplicateSource, type Passage } from './duplicates.js';
 export { damageSettings, duplicateSettings, placeholderSettings, type DuplicateSettings } from './settings.js';

@@ -8,7 +8,6 @@ import { readdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { glob } from 'tinyglobby';
 import { loadConfig, type Config } from '../config.js';
-import { keepFingerprints } from '../damage/duplicates.js';
 import type { Document, Figure, Locale } from '../model.js';
 import { openOutcome, runDocumentTask, type DocumentTask } from '../parallel/document-task.js';
 import { eachDocument } from '../pipeline.js';
@@ -67,7 +66,6 @@ export class ReferenceSet {
         status: document.status,
         maxDocumentSize: limit,
       };
-      keepFingerprints(document);
       this.documents.set(file, { task, extracted: { document, figures } });
     });
     this.rules = setup.rules;
@@ -81,7 +79,6 @@ export class ReferenceSet {
     try {
       const bytes = await readInputFile(known.task.file, known.task.shown, { maxDocumentSize: known.task.maxDocumentSize });
       known.extracted = openOutcome(await runDocumentTask(known.task, bytes, this.rules));
-      keepFingerprints(known.extracted.document);
     } catch (error) {
       this.documents.delete(file);
       this.warnings.push(`${known.task.shown}: ${(error as Error).message}`);
