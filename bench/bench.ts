@@ -12,7 +12,9 @@
  *   4. meaning (labelled pairs): tests/meaning/pairs.yaml scored on its three splits (dev, holdout,
  *      unseen) through `check()` in process (bench/meaning.ts).
  *   5. the worker pool and the cache, whole command as a process (bench/parallel.ts).
- *   6. the language server's warm re-check of a 100 KB draft against ten documents, over stdio (bench/lsp.ts).
+ *   6. PDF input: the 31 provincial reports as LibreOffice PDFs against their .docx, and PDF reading speed
+ *      beside .docx (bench/pdf.ts).
+ *   7. the language server's warm re-check of a 100 KB draft against ten documents, over stdio (bench/lsp.ts).
  *
  * Ratios are printed against the bare scan and AutoCorrect measured in the same run.
  * Options: `--sizes 1000,2500` (synthetic sizes), `--figcheck path/to/bin/figcheck.js` (another build,
@@ -34,6 +36,7 @@ import { benchDuplicates, syntheticName, syntheticTexts } from './duplicates.js'
 import { benchLsp } from './lsp.js';
 import { benchMeaning } from './meaning.js';
 import { benchParallel } from './parallel.js';
+import { benchPdf } from './pdf.js';
 
 const MB = 1024 * 1024;
 
@@ -324,6 +327,7 @@ async function main(): Promise<void> {
     await startupRows();
     await realRows(work);
     await syntheticRows(work, sizes);
+    await benchPdf(work);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -18,7 +18,7 @@ export interface DocumentMeta {
 /** Builds a Document from a decoded file. `meta.id` defaults to the path. */
 export function buildDocument(decoded: DecodedText, meta: DocumentMeta = {}, rules: RuleSet = coreRules()): Document {
   const { normalized, offsets, boilerplate, script } = normalize(decoded, rules);
-  const map = new OffsetMap(decoded.path, decoded.original, offsets);
+  const map = new OffsetMap(decoded.path, decoded.original, offsets, 'plain', decoded.format === 'pdf');
   return assemble(decoded, meta, { normalized, boilerplate, script, segments: segment(normalized, boilerplate, rules) }, map);
 }
 
@@ -34,7 +34,7 @@ export type DocumentParts = Omit<Document, 'originalOffset' | 'toOriginal' | 'lo
  */
 export function documentParts(decoded: DecodedText, meta: DocumentMeta = {}, rules: RuleSet = coreRules()): DocumentParts {
   const { normalized, offsets, boilerplate, script } = normalize(decoded, rules);
-  const map = new OffsetMap(decoded.path, decoded.original, offsets);
+  const map = new OffsetMap(decoded.path, decoded.original, offsets, 'plain', decoded.format === 'pdf');
   const { originalOffset, toOriginal, locate, offsetAt, lineText, ...data } = assemble(
     decoded,
     meta,
@@ -48,7 +48,8 @@ export function documentParts(decoded: DecodedText, meta: DocumentMeta = {}, rul
 export function documentFromParts(parts: DocumentParts): Document {
   const { offsets, ...data } = parts;
   const decoded: DecodedText = { path: data.path, format: data.format, encoding: data.encoding, original: data.original, text: data.original };
-  return assemble(decoded, data, data, new OffsetMap(data.path, data.original, offsets, 'packed'));
+  if (data.commentDirectives) decoded.commentDirectives = data.commentDirectives;
+  return assemble(decoded, data, data, new OffsetMap(data.path, data.original, offsets, 'packed', data.format === 'pdf'));
 }
 
 /**
@@ -70,7 +71,7 @@ export function identityDocument(
 function assemble(
   decoded: DecodedText,
   meta: DocumentMeta,
-  read: Pick<Document, 'normalized' | 'boilerplate' | 'script' | 'segments'>,
+  read: Pick<Document, 'normalized' | 'boilerplate' | 'script' | 'segments' | 'tables'>,
   map: OffsetMap,
 ): Document {
   const document: Document = {
@@ -86,11 +87,13 @@ function assemble(
     originalOffset: (offset) => map.originalOffset(offset),
     toOriginal: (offset) => map.toOriginal(offset),
     locate: (start, end) => map.locate(start, end),
-    offsetAt: (line, column) => map.offsetAt(line, column),
-    lineText: (line) => map.lineText(line),
+    offsetAt: (line, column, page) => map.offsetAt(line, column, page),
+    lineText: (line, page) => map.lineText(line, page),
   };
+  if (decoded.commentDirectives?.length) document.commentDirectives = decoded.commentDirectives;
   if (meta.period !== undefined) document.period = meta.period;
   if (meta.status !== undefined) document.status = meta.status;
+  if (read.tables) document.tables = read.tables;
   return document;
 }
 

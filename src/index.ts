@@ -7,6 +7,7 @@ export { buildDocument, documentFromText } from './document.js';
 export { extractFigures } from './extract/index.js';
 export { interpret } from './meaning/index.js';
 export { runChecks } from './checks/engine.js';
+export { finishFindings } from './suppress/index.js';
 export { CHECKS } from './checks/registry.js';
 export { loadRuleSet, loadRuleFile, parseRuleFile, coreRules } from './rules/load.js';
 export { findConfig, loadConfig } from './config.js';

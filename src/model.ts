@@ -6,17 +6,19 @@
  * `Document.locate` / `Document.toOriginal`, which use the single offset map built by `normalize`.
  */
 
-export type Format = 'txt' | 'md' | 'html' | 'docx';
+export type Format = 'txt' | 'md' | 'html' | 'docx' | 'pdf';
 export type Script = 'simplified' | 'traditional' | 'mixed' | 'none';
 export type DocumentStatus = 'final' | 'preliminary' | 'draft';
 export type Severity = 'error' | 'warning' | 'info';
 
 /** A position in the original file. */
 export interface Position {
-  /** 1-based line (for .docx: the paragraph number). */
+  /** 1-based line (for .docx: the paragraph number; for .pdf: the line counted within `page`). */
   line: number;
   /** 1-based column in UTF-16 code units of that line. */
   column: number;
+  /** PDF only: the 1-based page. */
+  page?: number;
 }
 
 /** A span of the original file, as every output format shows it. */
@@ -27,6 +29,11 @@ export interface Location {
   endLine: number;
   /** Exclusive. */
   endColumn: number;
+  /**
+   * PDF only: the 1-based page of the start; `line` and `endLine` count the text lines of that page from
+   * its top (running headers included), so a span running onto the next page has an endLine past the page's end.
+   */
+  page?: number;
   /** The original text of the span (optional: findings fill it in). */
   text?: string;
 }
@@ -60,6 +67,19 @@ export interface Boilerplate extends Span {
   pattern: string;
 }
 
+/** A .docx Word comment starting `figcheck-disable` (src/suppress/docx.ts): the paragraphs whose findings it suppresses. */
+export interface CommentDirective {
+  /** The comment's w:id. */
+  id: string;
+  /** The comment's text. */
+  text: string;
+  /** Rule ids named after `figcheck-disable`; null: every rule. */
+  rules: string[] | null;
+  /** First and last line (paragraph number) it is anchored on. */
+  firstLine: number;
+  lastLine: number;
+}
+
 export interface Document {
   /** Id from figcheck.yaml, or the path when there is no config. */
   id: string;
@@ -79,18 +99,25 @@ export interface Document {
   normalized: string;
   /** Boilerplate lines found in normalized text. */
   boilerplate: Boilerplate[];
+  /** .docx only: its `figcheck-disable` Word comments (the text formats' directives are read from `original`). */
+  commentDirectives?: CommentDirective[];
   /** Segmentation tree root (kind `document`). */
   segments: Segment;
+  /** The document's tables as the table stage read them (src/tables/); absent when it has none. */
+  tables?: DocumentTable[];
   /** Offset in the original text for an offset in normalized text (end offsets map to end). */
   originalOffset(normalizedOffset: number): number;
   /** Line and column in the original file for an offset in normalized text. */
   toOriginal(normalizedOffset: number): Position;
   /** The original-file location of a normalized span [start, end). */
   locate(start: number, end: number): Location;
-  /** Offset in the original text of a 1-based line and UTF-16 column; null for a line that does not exist. */
-  offsetAt(line: number, column: number): number | null;
-  /** The original text of a 1-based line, without its line break; null for a line that does not exist. */
-  lineText(line: number): string | null;
+  /**
+   * Offset in the original text of a 1-based line and UTF-16 column; null for a line that does not exist.
+   * For a PDF, `line` counts within `page` (default 1), as in a Location.
+   */
+  offsetAt(line: number, column: number, page?: number): number | null;
+  /** The original text of a 1-based line (within `page` for a PDF), without its line break; null for a line that does not exist. */
+  lineText(line: number, page?: number): string | null;
 }
 
 /** An interval of real numbers; `null` is an open (infinite) end. */
@@ -178,12 +205,65 @@ export interface DecodedText {
   path: string;
   format: Format;
   encoding: string;
-  /** The decoded file (html: the markup; docx: one paragraph per line). Locations point into it. */
+  /**
+   * The decoded file (html: the markup; docx: one paragraph per line; pdf: one text line per line, each page
+   * ended by a form feed). Locations point into it.
+   */
   original: string;
-  /** The document's text content (txt/md/docx: identical to `original`; html: visible text). */
+  /** The document's text content (docx: identical to `original`; txt/md: `original` with figcheck's directives blanked; html: visible text). */
   text: string;
-  /** text offset → original offset, length text.length + 1; absent when text === original. */
+  /** text offset → original offset, length text.length + 1; absent when each text offset is its original offset. */
   textOffsets?: Int32Array;
+  /** .docx only: its `figcheck-disable` Word comments. */
+  commentDirectives?: CommentDirective[];
+  /**
+   * Lines the reader itself knows to be boilerplate (a PDF's running headers, footers and page numbers, a
+   * .docx's running headers and footers), as
+   * spans of `original`; normalize adds them to Document.boilerplate.
+   */
+  boilerplate?: Boilerplate[];
+  /** The tables the reader found (.docx `w:tbl`, HTML `<table>`), in original offsets; absent when none. */
+  tables?: TableGrid[];
+}
+
+/** One cell of a table, spans expanded: its place in the grid and its range of the original file. */
+export interface TableCell {
+  /** 0-based row and column of its top-left corner in the grid (merged cells already placed). */
+  row: number;
+  column: number;
+  rowSpan: number;
+  columnSpan: number;
+  /** [start, end) of the cell's content: original offsets in a DecodedText, normalized ones in a Document. */
+  start: number;
+  end: number;
+  /** A header cell by markup (`<th>`, a .docx header row); the table stage also finds headers by content. */
+  header?: boolean;
+}
+
+/** A table as the reader found it: its cells in reading order. */
+export interface TableGrid {
+  cells: TableCell[];
+}
+
+/** What a cell is in its table (src/tables/): a header over columns, a row header, a value, or the corner. */
+export type CellRole = 'column-header' | 'row-header' | 'corner' | 'value';
+
+/** A table of a Document, read by the table stage: cells in normalized offsets with their roles. */
+export interface DocumentTable {
+  /** Normalized span of the whole table. */
+  start: number;
+  end: number;
+  rows: number;
+  columns: number;
+  cells: (TableCell & { role: CellRole })[];
+  /** Rows and columns whose header names the sum of the others (合计, 总计). */
+  totalRows: number[];
+  totalColumns: number[];
+  /** Rows and columns headed by a whole area (全国, 全省): the others may be a selection of it. */
+  scopeRows: number[];
+  scopeColumns: number[];
+  /** Rows whose header opens with a subset marker (其中): the table is not summed by rows. */
+  subsetRows: number[];
 }
 
 export type Locale = 'en' | 'zh-CN';
@@ -219,6 +299,28 @@ export interface Coverage {
   onlySecond: string[];
 }
 
+/** How much of one document a run read and checked (src/coverage/). */
+export interface DocumentCoverage {
+  /** Document id. */
+  document: string;
+  /** Figures read. */
+  figures: number;
+  /** Figures whose metric is known (a rule file's metric or a core indicator). */
+  withMetric: number;
+  /** Figures a check compared with another statement (of this document or another). */
+  compared: number;
+  /** Of those, figures compared with a statement of another document. */
+  comparedAcross: number;
+  /** Findings whose primary location is in this document (after suppressions). */
+  findings: number;
+}
+
+/** The run's coverage: the sums over its documents, and each document's (in run order). */
+export interface RunCoverage extends Omit<DocumentCoverage, 'document'> {
+  documents: number;
+  perDocument: DocumentCoverage[];
+}
+
 /** Everything a run produced; formatters and the discrepancy report read this. */
 export interface CheckRun {
   documents: Document[];
@@ -229,4 +331,13 @@ export interface CheckRun {
   coverage: Coverage[];
   /** Warnings about skipped inputs (unsupported or binary files). */
   warnings: string[];
+  /** Figures read, with a metric, compared, and findings, per document and in all (absent for hand-made runs). */
+  figureCoverage?: RunCoverage;
+  /** Findings removed by suppression comments in the documents (src/suppress/): counted, never shown. */
+  suppressedInText?: number;
+  /**
+   * The figures the checks compared with another statement, true when with one of another document
+   * (src/coverage/compared.ts); the discrepancy report marks each figure by it. Absent for hand-made runs.
+   */
+  compared?: ReadonlyMap<Figure, boolean>;
 }

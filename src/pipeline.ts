@@ -5,6 +5,7 @@
 import { basename, extname, isAbsolute, relative, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { runChecks } from './checks/engine.js';
+import { finishFindings } from './suppress/index.js';
 import { dropClauses } from './segment/index.js';
 import { CONFIG_NAMES, expandDocumentGroups, findConfig, idsOfMatches, loadConfig, similarConfigNames, type Config } from './config.js';
 import { buildDocument } from './document.js';
@@ -215,8 +216,10 @@ async function collect(paths: string[], options: CheckOptions): Promise<Collecte
 /** Reads, extracts and cross-checks documents: everything a formatter or report needs. */
 export async function check(paths: string[] = [], options: CheckOptions = {}): Promise<CheckRun> {
   const { documents, figures, warnings, inputFailures, rules, config, locale } = await collect(paths, options);
-  const outcome = runChecks(documents, figures, rules, { locale, severity: config?.severity, inputFailures });
-  return { ...outcome, documents, figures, warnings: [...warnings, ...outcome.warnings] };
+  const { compared, ...outcome } = runChecks(documents, figures, rules, { locale, severity: config?.severity, inputFailures });
+  // Coverage, suppression comments and unused-suppression findings, before any output sees the findings.
+  const finished = finishFindings(documents, figures, outcome.findings, compared, { locale, severity: config?.severity });
+  return { ...outcome, ...finished, documents, figures, compared, warnings: [...warnings, ...outcome.warnings] };
 }
 
 /** Figures of the given paths, without cross-checking (the `figures` command). */

@@ -49,7 +49,8 @@ export function suggestRules(documents: Document[], figures: Figure[], rules: Ru
     // A metric rule also compares statements inside one document, which auto-alignment leaves alone: a label one
     // document states with two disagreeing values names two things there (精简要件 2696件 and 238件), and a rule
     // for it would report a false mismatch. Such labels stay with auto-alignment.
-    if (ambiguousLabel(stated, byDocument, rules)) continue;
+    // (targets too: the consistency check compares a restated target with the target first set)
+    if (ambiguousLabel(stated, byDocument, rules) || ambiguousLabel(stated, byDocument, rules, 'target')) continue;
     const docs = [...new Set(stated.map((f) => f.document))];
     const readings = new Set(stated.map((f) => `${f.document}\u0000${figureText(f, byDocument.get(f.document))}`));
     const first = stated[0]!;

@@ -72,7 +72,8 @@ beforeAll(async () => {
   write('disagree/yearbook.txt', '2022年，全区粮食产量达到800万吨。\n');
   write('disagree/report.txt', '2022年，全区粮食产量达到760万吨。\n');
   write('agree/yearbook.txt', '2022年，全区粮食产量达到800万吨。\n');
-  write('agree/report.txt', '全年粮食产量800万吨，创历史新高。\n');
+  // The same year's statement (a figure with no period would be compared with nothing: a nothing-compared finding).
+  write('agree/report.txt', '2022年全年粮食产量800万吨，创历史新高。\n');
   write('grain-rules.yaml', GRAIN_RULES);
   // Bad input.
   write('bad/empty.txt', '');

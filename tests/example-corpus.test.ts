@@ -100,6 +100,23 @@ for (const mode of ['config', 'auto'] as const) {
       if (!auto) expect(run.targets.some((o) => o.outcome === 'met' && o.actual.value === 204900)).toBe(true);
     });
 
+    // README "Example": the rectification report's figures have no statement to be compared with, and the run says so.
+    it('says which document had nothing compared (rectification-2021 only), and how much was compared in all', () => {
+      const unseen = run.findings.filter((f) => f.rule === 'nothing-compared');
+      expect(unseen.map((f) => f.locations[0]!.path.replace(/.*\//, ''))).toEqual(['rectification-2021.txt']);
+      expect(unseen[0]!.message).toContain('309 figures');
+      const coverage = run.figureCoverage!;
+      expect(coverage.documents).toBe(5);
+      expect(coverage.figures).toBe(run.figures.length);
+      expect(coverage.perDocument.reduce((sum, row) => sum + row.compared, 0)).toBe(coverage.compared);
+      const rows = new Map(coverage.perDocument.map((row) => [row.document, row]));
+      expect(rows.get(id('rectification-2021', 'rectification-2021'))!.compared).toBe(0);
+      // Every document whose figures the known discrepancies involve was compared.
+      for (const document of [id('yearbook-gov', 'yearbook-2023-government'), id('report-2023', 'work-report-2023'), id('report-2022', 'work-report-2022')]) {
+        expect(rows.get(document)!.comparedAcross, document).toBeGreaterThan(0);
+      }
+    });
+
     it('shows the pairs side by side as consistent comparisons', () => {
       if (auto) return;
       const verdict = (metric: string) => run.comparisons.find((c) => c.metric === metric && c.period === '2022')?.verdict;

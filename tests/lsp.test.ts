@@ -196,6 +196,7 @@ describe('figcheck lsp over stdio', () => {
     const first = session.published.find((p) => p.uri === draftUri())!;
     expect(first.diagnostics.map((d) => d.code)).toContain('placeholder');
     expect(first.diagnostics.map((d) => d.code)).not.toContain('figure-mismatch');
+    expect(first.diagnostics.map((d) => d.code)).not.toContain('nothing-compared');
 
     // The placeholder after an emoji (two UTF-16 units) and 𠀋 (a supplementary-plane character, two units).
     const placeholder = diagnostics.find((d) => d.code === 'placeholder');
@@ -249,12 +250,35 @@ describe('figcheck lsp over stdio', () => {
     expect(edited[3]).toContain('70150万吨');
   });
 
+  it('applying the code action silences the finding (the comment is read by the pipeline)', async () => {
+    const diagnostics = session.diagnostics.get(draftUri())!.diagnostics;
+    const mismatch = diagnostics.find((d) => d.code === 'figure-mismatch')!;
+    const actions = (await session.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: draftUri() },
+      range: mismatch.range,
+      context: { diagnostics: [mismatch] },
+    })) as CodeAction[];
+    const edits = actions[0]!.edit!.changes![draftUri()]!;
+    await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri: draftUri(), version: 2 }, contentChanges: edits.map((e) => ({ range: e.range, text: e.newText })) });
+    const silenced = await session.checkedDiagnostics(draftUri(), 2);
+    expect(silenced.map((d) => d.code)).not.toContain('figure-mismatch');
+    expect(silenced.map((d) => d.code)).toContain('placeholder');
+    // Undone: the finding is back.
+    const inserted = edits[0]!;
+    const lines = inserted.newText.split('\n').length - 1;
+    await session.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: draftUri(), version: 3 },
+      contentChanges: [{ range: { start: inserted.range.start, end: { line: inserted.range.start.line + lines, character: 0 } }, text: '' }],
+    });
+    expect((await session.checkedDiagnostics(draftUri(), 3)).map((d) => d.code)).toContain('figure-mismatch');
+  });
+
   it('re-checks as the draft changes (incremental edits)', async () => {
     // Correct the grain figure: the mismatch goes, the placeholder stays.
     const start = positionOf(DRAFT, '70150');
     const change = { range: { start, end: { line: start.line, character: start.character + 5 } }, text: '70650' };
-    await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri: draftUri(), version: 2 }, contentChanges: [change] });
-    const diagnostics = await session.checkedDiagnostics(draftUri(), 2);
+    await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri: draftUri(), version: 4 }, contentChanges: [change] });
+    const diagnostics = await session.checkedDiagnostics(draftUri(), 4);
     expect(diagnostics.map((d) => d.code)).not.toContain('figure-mismatch');
     expect(diagnostics.map((d) => d.code)).toContain('placeholder');
   });

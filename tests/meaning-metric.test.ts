@@ -89,6 +89,44 @@ describe('labels as a reader reads them', () => {
   });
 });
 
+describe('a subject named before the figure', () => {
+  it('a subject naming nothing of its own is the indicator just stated (涨幅仍然, 虽然略低于, 7%左右的增长速度)', async () => {
+    const prices = await figuresOf('物价上涨幅度过高。去年曾提出，要把全年商品零售物价上涨幅度控制在10%以内。虽然做了很大努力，涨幅仍然高达21.7%。');
+    expect(prices.map((f) => [f.raw, f.metric, f.kind, f.change])).toEqual([
+      ['10%以内', 'retail-price-index', 'change', 'increase'],
+      ['21.7%', 'retail-price-index', 'change', 'increase'],
+    ]);
+    const quoted = await figure('国内生产总值比上年增长7.8%，虽然略低于8%的预定目标，但成绩来之不易。', '低于8%');
+    expect([quoted.metric, quoted.kind, quoted.change]).toEqual(['gdp', 'change', 'increase']);
+    const restated = await figure('今年经济增长预期为7%左右。在提高效益的基础上，实现7%左右的增长速度并不容易。', '7%左右');
+    expect(restated.metric).toBe('gdp');
+    const later = (await figuresOf('今年经济增长预期为7%左右。在提高效益的基础上，实现7%左右的增长速度并不容易。'))[1]!;
+    expect([later.metric, later.kind]).toEqual(['gdp', 'change']);
+    // a subject of its own stays its own, and a bare adverb does not reach into the next sentence
+    expect((await figure('工业增加值增长10%。物价涨幅3%。', '3%')).metric).toBe('cpi');
+    expect((await figure('国内生产总值增长7.8%。虽然略有波动，仍达到9%。', '9%')).metric).toBeNull();
+  });
+
+  it('the end of a name whose head the sentence named before (存款余额 after 城乡居民储蓄) is that name', async () => {
+    const savings = await figure('城乡居民储蓄大幅度增加，存款余额达到46280亿元。', '46280亿元');
+    expect(savings.metric).toBe('household-savings');
+    // without the head in an earlier clause of its sentence, the shorter name is nothing known
+    expect((await figure('城乡居民生活改善。存款余额达到46280亿元。', '46280亿元')).metric).toBeNull();
+    expect((await figure('中央财政用于“三农”的支出4318亿元。', '4318亿元')).metric).toBeNull();
+  });
+
+  it('who stated or set a figure is no part of its subject', async () => {
+    expect((await figure('去年政府工作报告提出国内生产总值增长7.5%左右。', '7.5%左右')).metric).toBe('gdp');
+    expect((await figure('中央经济工作会议确定居民消费价格涨幅3%左右。', '3%左右')).metric).toBe('cpi');
+  });
+
+  it('a parallel subject naming the other part takes the measure of the statement before it', async () => {
+    const [urban, rural] = await figuresOf('城镇居民人均可支配收入比上年增长5%，农村居民增长7%。');
+    expect(urban!.metric).toBe('urban-disposable-income-per-capita');
+    expect(rural!.metric).toBe('rural-disposable-income-per-capita');
+  });
+});
+
 describe('auto-alignment: one fact stated two ways aligns, different facts never do', () => {
   const same: [string, string, string, string][] = [
     ['外汇储备3.2万亿美元。', '3.2万亿美元', '国家外汇储备3.3万亿美元。', '3.3万亿美元'],
@@ -151,6 +189,64 @@ describe('auto-alignment: one fact stated two ways aligns, different facts never
     const mismatch = run.findings.find((f) => f.rule === 'figure-mismatch');
     expect(mismatch?.message).toMatch(/外汇储备/);
     expect(mismatch?.locations.map((l) => l.path).sort()).toEqual([a, b].map((p) => p.slice(dir.length + 1)).sort());
+  });
+});
+
+describe('targets restated and judged', () => {
+  const reports = async (name: string, review: string) => {
+    const plan = join(dir, `${name}-1998.txt`);
+    const next = join(dir, `${name}-1999.txt`);
+    writeFileSync(plan, '政府工作报告\n今年国民经济宏观调控的主要目标是：经济增长速度8%，商品零售价格涨幅控制在3%以内。\n');
+    writeFileSync(next, `政府工作报告\n一、1998年工作回顾\n${review}\n`);
+    writeFileSync(
+      join(dir, `${name}.yaml`),
+      `documents:\n  - { id: plan, path: ${name}-1998.txt, period: "1998" }\n  - { id: review, path: ${name}-1999.txt, period: "1999" }\n`,
+    );
+    return check([], { config: join(dir, `${name}.yaml`), cwd: dir });
+  };
+
+  it('a plain target is the value set: 7.8% misses 8%, as the report itself says, and the target quoted agrees', async () => {
+    const run = await reports('growth', '国内生产总值比上年增长7.8%，虽然略低于8%的预定目标，但这是在困难条件下取得的。');
+    const growth = run.targets.filter((t) => t.metric.startsWith('indicator:gdp'));
+    expect(growth.map((t) => [t.target.raw, t.actual.raw, t.outcome]).sort()).toEqual([
+      ['8%', '7.8%', 'missed'],
+      ['低于8%', '7.8%', 'missed'],
+    ]);
+    const missed = run.findings.find((f) => f.rule === 'target-missed');
+    expect(missed?.message).toMatch(/plainTargetIsSetValue/);
+    const restated = run.comparisons.find((c) => c.statements.length === 2 && c.statements.every((f) => f.modality === 'target'));
+    expect(restated?.verdict).toBe('consistent');
+    expect(run.findings.filter((f) => f.rule === 'figure-mismatch')).toEqual([]);
+  });
+
+  it('every statement of the outcome judges the target; the finding comes from one of them', async () => {
+    const plan = join(dir, 'twice-plan.txt');
+    const review = join(dir, 'twice-review.txt');
+    const communique = join(dir, 'twice-communique.txt');
+    writeFileSync(plan, '政府工作报告\n今年国民经济宏观调控的主要目标是：经济增长速度8%。\n');
+    writeFileSync(review, '政府工作报告\n一、1998年工作回顾\n国内生产总值比上年增长7.8%，经济运行总体平稳。\n');
+    writeFileSync(communique, '1998年国民经济和社会发展统计公报\n全年国内生产总值比上年增长7.8%。\n');
+    writeFileSync(
+      join(dir, 'twice.yaml'),
+      'documents:\n  - { id: plan, path: twice-plan.txt, period: "1998" }\n  - { id: review, path: twice-review.txt, period: "1999" }\n  - { id: communique, path: twice-communique.txt, period: "1998" }\n',
+    );
+    const run = await check([], { config: join(dir, 'twice.yaml'), cwd: dir });
+    const judged = run.targets.filter((t) => t.target.document === 'plan' && t.metric.startsWith('indicator:gdp'));
+    expect(judged.map((t) => [t.actual.document, t.outcome]).sort()).toEqual([
+      ['communique', 'missed'],
+      ['review', 'missed'],
+    ]);
+    expect(run.findings.filter((f) => f.rule === 'target-missed')).toHaveLength(1);
+  });
+
+  it('a target quoted a year later with another value is a mismatch of the two statements', async () => {
+    const run = await reports('quoted', '去年政府工作报告提出，经济增长速度的预期目标为9%。国内生产总值比上年增长7.8%。');
+    const mismatch = run.findings.find((f) => f.rule === 'figure-mismatch');
+    expect(mismatch?.message).toMatch(/国内生产总值 \(target\): .*(8%.*9%|9%.*8%)/);
+    expect(mismatch?.locations.map((l) => l.path).sort()).toEqual(['quoted-1998.txt', 'quoted-1999.txt']);
+    // quoted in a comparison (`略低于9%的预定目标`), the target is 9%, not everything below it
+    const compared = await reports('compared', '国内生产总值比上年增长7.8%，虽然略低于9%的预定目标，但这是在困难条件下取得的。');
+    expect(compared.findings.find((f) => f.rule === 'figure-mismatch')?.message).toMatch(/国内生产总值 \(target\): .*(8%.*9%|9%.*8%)/);
   });
 });
 

@@ -239,3 +239,139 @@ describe('modality', () => {
     expect(reading(found, '120户')).toEqual(['1997', 'target']);
   });
 });
+
+describe('time words of older reports (issue 9 §1)', () => {
+  const head = '——2004年3月5日在第十届全国人民代表大会第二次会议上\n';
+
+  it('全年 after a part of the year is the whole year again', () => {
+    const found = figures(`${head}一、2003年工作回顾\n下半年出口增长明显加快,全年增长34.6%,进口增长39.9%。\n`);
+    expect(reading(found, '34.6%')).toEqual(['2003', 'actual']);
+    expect(reading(found, '39.9%')).toEqual(['2003', 'actual']);
+  });
+
+  it('年初 and 年末 set against each other are the first and last month; 年末 alone is the year', () => {
+    const found = figures(`${head}一、2003年工作回顾\n参加养老保险的人数,由年初的900多万人增加到年末的1500多万人。年末城镇登记失业率4.3%。\n`);
+    expect(reading(found, '900多万人')).toEqual(['2003-01', 'actual']);
+    expect(reading(found, '1500多万人')).toEqual(['2003-12', 'actual']);
+    expect(reading(found, '4.3%')).toEqual(['2003', 'actual']);
+  });
+
+  it('三年内 in a plan part is a window from the plan year; 五年内 in a five-year review the years reviewed', () => {
+    const found = figures(`${head}一、过去五年工作回顾\n五年内,全国新建公路12万公里。\n二、2004年工作总体部署\n要在三年内完成改造农村危房300万户的任务。\n`);
+    expect(reading(found, '12万公里')).toEqual(['1999/2003', 'actual']);
+    expect(reading(found, '300万户')).toEqual(['2004/2006', 'target']);
+  });
+
+  it('a report delivered in autumn plans its 今后三年 from the next year', () => {
+    const found = figures('同志们:\n中国共产党第十五次全国代表大会是一次重要的大会。\n一、过去五年的工作\n我国将在今后三年内再新建学校五千所。\n');
+    expect(reading(found, '五千所')).toEqual(['1998/2000', 'target']);
+  });
+
+  it('an average in a sentence naming a numbered plan is over the plan\'s years, the start rate too', () => {
+    const found = figures(`——1993年3月15日在第八届全国人民代表大会第一次会议上\n${OPENING}一、过去五年的回顾\n国民生产总值增长百分之十二点八。\n二、今后五年的任务\n按调整后的"八五"计划,工业增长速度由原定平均每年百分之五调高到百分之七至八。\n`);
+    expect(reading(found, '百分之五')).toEqual(['1991/1995', 'target']);
+    expect(reading(found, '百分之七至八')).toEqual(['1991/1995', 'target']);
+  });
+
+  it('a decade as plans count it (九十年代 is 1991/2000), and what a report says of years after its own is planned', () => {
+    const found = figures('同志们:\n中国共产党第十四次全国代表大会是一次重要的大会。\n九十年代我国农业的发展速度,原定为平均每年增长百分之三。经过测算,增长百分之四是可能的。\n');
+    expect(reading(found, '百分之三')).toEqual(['1991/2000', 'target']);
+    expect(reading(found, '百分之四')).toEqual(['1991/2000', 'target']);
+  });
+
+  it('a share of a whole under a five-year span is of the span\'s last year; a total over it stays the span\'s', () => {
+    const found = figures(`${head}一、过去五年工作回顾\n五年来,占全国人口85%的地区实现了村村通电话,全社会固定资产投资完成18万亿元。\n`);
+    expect(reading(found, '85%')).toEqual(['2003', 'actual']);
+    expect(reading(found, '18万亿元')).toEqual(['1999/2003', 'actual']);
+  });
+
+  it('a year as the topic after a short opening clause dates its paragraph', () => {
+    const found = figures(`${head}一、过去五年工作回顾\n五年来,粮食产量稳定。\n应当看到,刚刚过去的2003年,是很不平凡的一年。国内生产总值比上年增长9.1%。\n`);
+    expect(reading(found, '9.1%')).toEqual(['2003', 'actual']);
+  });
+
+  it('a start value with no year of its own, under a year that ends a reviewed span, is of the span\'s start', () => {
+    const found = figures(`${head}一、过去五年工作回顾\n五年来,经济持续增长。\n——开放迈出新步伐。2003年进出口总额达到8512亿美元,从世界第九位上升到第四位。\n`);
+    expect(reading(found, '8512亿美元')).toEqual(['2003', 'actual']);
+    expect(reading(found, '第九位')).toEqual(['1998', 'actual']);
+    expect(reading(found, '第四位')).toEqual(['2003', 'actual']);
+  });
+});
+
+describe('changes from a base year, quoted names, undated work reports', () => {
+  const head = '——2006年3月5日在第十届全国人民代表大会第四次会议上\n';
+
+  it('a change from a base year is over the years since it; a ratio to it and a change on last year stay of the year', () => {
+    const found = figures(`${head}一、过去五年工作回顾\n2005年进出口总额达到14221亿美元,比2000年增长2.0倍,比上年增长23.2%,为2000年的3倍。\n`);
+    expect(reading(found, '2.0倍')[0]).toBe('2001/2005');
+    expect(reading(found, '23.2%')[0]).toBe('2005');
+    expect(reading(found, '3倍')[0]).toBe('2005');
+  });
+
+  it('a target word inside a quoted name (“两个确保”) makes no target', () => {
+    const found = figures(`${head}一、2005年工作回顾\n中央财政用于“两个确保”的资金达到600亿元。\n`);
+    expect(reading(found, '600亿元')).toEqual(['2005', 'actual']);
+  });
+
+  it('an undated work report is delivered early in its year: its own year as a whole is planned', () => {
+    const found = figures(`各位代表:\n现在,我代表国务院向大会作政府工作报告,请予审议。\n一、2005年工作回顾\n国内生产总值增长9.9%。今年中央财政用于这项改革的资金将达300亿元。\n`);
+    expect(reading(found, '9.9%')).toEqual(['2005', 'actual']);
+    expect(reading(found, '300亿元')).toEqual(['2006', 'target']);
+  });
+});
+
+describe('parts of a year and the period a paragraph carries', () => {
+  it('a part of a year named alone is of the year its paragraph carries, not of a title heading\'s year; 全年 alone changes nothing', () => {
+    const text = '2025年某省政府工作报告\n2025年1月15日在某省第十四届人民代表大会第三次会议上\n各位代表:\n过去一年,全省经济稳中有进。上半年地区生产总值增长5.1%,全年获批建设用地30万亩。\n';
+    const found = figures(text);
+    expect(reading(found, '5.1%')).toEqual(['2024-01/2024-06', 'actual']);
+    expect(reading(found, '30万亩')).toEqual(['2024', 'actual']);
+  });
+
+  it('争取 in a review states what was obtained; in a plan it sets a target', () => {
+    const found = figures(`——2025年1月15日在某省第十四届人民代表大会第三次会议上\n${OPENING}一、2024年工作回顾\n争取中央预算内投资120亿元。\n二、2025年工作安排\n争取中央预算内投资130亿元。\n`);
+    expect(reading(found, '120亿元')).toEqual(['2024', 'actual']);
+    expect(reading(found, '130亿元')).toEqual(['2025', 'target']);
+  });
+});
+
+describe('targets measured against, and a plan\'s end', () => {
+  const head = '——2025年1月15日在某省第十四届人民代表大会第三次会议上\n';
+
+  it('an outcome measured against a target (超年度计划目标, 优于国家考核目标) is an actual', () => {
+    const found = figures(`${head}${OPENING}一、2024年工作回顾\n省重大项目完成投资6000亿元、超年度计划目标12.5%,优良天数比例优于国家考核目标3.2个百分点。\n`);
+    expect(reading(found, '12.5%')).toEqual(['2024', 'actual']);
+    expect(reading(found, '3.2个百分点')).toEqual(['2024', 'actual']);
+  });
+
+  it('"十四五"末 is the plan\'s last year, a point in time', () => {
+    const found = figures(`${head}${OPENING}一、2024年工作回顾\n地区生产总值增长5%。\n二、2025年工作安排\n建设保障性租赁住房5万套,实现"十四五"末总量达到40万套。\n`);
+    expect(reading(found, '40万套')).toEqual(['2025', 'target']);
+  });
+});
+
+describe('spans that are no period: superlatives, quoted names; a plan since its start', () => {
+  const head = '——2025年1月15日在某省第十四届人民代表大会第三次会议上\n';
+
+  it('a span that a superlative reaches over (近十年最低, 十年新高) dates nothing', () => {
+    const found = figures(`${head}${OPENING}一、2024年工作回顾\n刑案发案率降至近十年最低,电信诈骗发案数下降12.5%。粮食产量创十年新高,达到300万吨。\n`);
+    expect(reading(found, '12.5%')).toEqual(['2024', 'actual']);
+    expect(reading(found, '300万吨')).toEqual(['2024', 'actual']);
+  });
+
+  it('a span inside a quoted name (“五年倍增计划”) is a programme, not a period', () => {
+    const found = figures(`${head}${OPENING}一、2024年工作回顾\n地区生产总值增长5%。\n二、2025年工作安排\n实施“外贸五年倍增计划”,新增外贸企业30家左右。\n`);
+    expect(reading(found, '30家左右')).toEqual(['2025', 'target']);
+  });
+
+  it('"十四五"以来 runs up to the year reviewed', () => {
+    const found = figures(`${head}${OPENING}一、2024年工作回顾\n“十四五”以来,地区生产总值连跨4个千亿台阶。\n`);
+    expect(reading(found, '4个')[0]).toBe('2021/2024');
+  });
+
+  it('确保 in a review reports what was ensured; 目标完成率 is an outcome', () => {
+    const found = figures(`${head}${OPENING}一、2024年工作回顾\n各地攻坚克难,确保12件民生实事全部完成,“十四五”建设目标完成率达到85%。\n`);
+    expect(reading(found, '12件')).toEqual(['2024', 'actual']);
+    expect(reading(found, '85%')[1]).toBe('actual');
+  });
+});

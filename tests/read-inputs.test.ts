@@ -31,7 +31,7 @@ const CORPUS = [
   'docs/2022/notes.markdown',
   'docs/2022/plain.text',
   'docs/2022/LOUD.TXT',
-  'docs/2022/scan.pdf',
+  'docs/2022/scan.tiff',
   'docs/2022/old.doc',
   'docs/2022/README',
   'docs/drafts/draft.txt',
@@ -107,9 +107,9 @@ describe('walking directories', () => {
   });
 
   it('warns about an explicit file of an unsupported type, and reads explicit files even in ignored places', async () => {
-    const { files, warnings } = await findInputs(['docs/2022/scan.pdf', 'docs/2022/README', 'docs/drafts/draft.txt'], { cwd, ignore: ['drafts'] });
+    const { files, warnings } = await findInputs(['docs/2022/scan.tiff', 'docs/2022/README', 'docs/drafts/draft.txt'], { cwd, ignore: ['drafts'] });
     expect(files).toEqual(['docs/drafts/draft.txt']);
-    expect(warnings).toEqual(['docs/2022/scan.pdf: skipped, unsupported file type', 'docs/2022/README: skipped, unsupported file type']);
+    expect(warnings).toEqual(['docs/2022/scan.tiff: skipped, unsupported file type', 'docs/2022/README: skipped, unsupported file type']);
   });
 
   it('reads a document reached through a symbolic link once, and survives link loops', async () => {

@@ -150,7 +150,8 @@ describe('formats', () => {
     expect(formatOf('page.HTML')).toBe('html');
     expect(formatOf('报告.docx')).toBe('docx');
     expect(formatOf('old.doc')).toBeNull();
-    expect(formatOf('report.pdf')).toBeNull();
+    expect(formatOf('report.PDF')).toBe('pdf');
+    expect(formatOf('scan.tiff')).toBeNull();
     expect(formatOf('README')).toBeNull();
     expect(formatOf('.txt')).toBeNull();
   });

@@ -3,7 +3,7 @@
  * GitLab jobs, and its pre-commit hook, on a copy of the example corpus.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -150,5 +150,46 @@ describe('README rule file example (the core format of the checks issue, as writ
     const funds = report.findings.filter((f) => f.metric === 'funds-attracted');
     expect(funds).toHaveLength(1);
     expect(funds[0]).toMatchObject({ rule: 'figure-mismatch', severity: 'error' });
+  });
+});
+
+describe('README coverage and suppression sections', () => {
+  const example = readme.slice(readme.indexOf('\n## Example\n'), readme.indexOf('\n## How figures are read\n'));
+
+  it('the example corpus run ends with the coverage line the README quotes', () => {
+    const quoted = /`(\d+ figures in \d+ documents[^`]*?), …`/.exec(example.replace(/\n/g, ' '))?.[1];
+    expect(quoted).toBeDefined();
+    const stylish = run('npx figcheck check --config examples/nmg/figcheck.yaml --format stylish --fail-on never', ROOT);
+    expect(stylish.stdout.trimEnd().split('\n').at(-1)!.startsWith(quoted!)).toBe(true);
+  });
+
+  it('each suppression form of the table, written as the README shows it, silences a mismatch', () => {
+    const section = readme.slice(readme.indexOf('\n### Suppressing findings\n'), readme.indexOf('\n## CI\n'));
+    const row = (format: string) => section.split('\n').find((line) => line.startsWith(`| ${format} |`))!;
+    const forms = (line: string) => [...line.matchAll(/`([^`]*figcheck-[^`]*)`/g)].map((m) => m[1]!.replace('RULE…', 'figure-mismatch'));
+    const [mdNext, mdDisable, mdEnable] = forms(row('`.md`, `.html`'));
+    const [txtNext, txtDisable, txtEnable] = forms(row('`.txt`'));
+    const dir = mkdtempSync(join(tmpdir(), 'figcheck-readme-suppress-'));
+    writeFileSync(join(dir, 'other.txt'), '2022年，地区生产总值增长5.1%。\n2022年，粮食产量达到390亿斤。\n');
+    const documents: Record<string, string> = {
+      'next.md': `${mdNext}\n2022年，地区生产总值增长4.2%。\n2022年，粮食产量达到380亿斤。\n`,
+      'block.md': `${mdDisable}\n2022年，地区生产总值增长4.2%。\n2022年，粮食产量达到380亿斤。\n${mdEnable}\n`,
+      'next.html': `<p>2022年，粮食产量达到380亿斤。</p>${mdNext}<p>2022年，地区生产总值增长4.2%。</p>`,
+      'next.txt': `${txtNext}\n2022年，地区生产总值增长4.2%。\n2022年，粮食产量达到380亿斤。\n`,
+      'block.txt': `${txtDisable}\n2022年，地区生产总值增长4.2%。\n2022年，粮食产量达到380亿斤。\n${txtEnable}\n`,
+    };
+    const silenced: Record<string, number> = { 'next.md': 1, 'block.md': 2, 'next.html': 1, 'next.txt': 1, 'block.txt': 2 };
+    try {
+      for (const [name, text] of Object.entries(documents)) {
+        writeFileSync(join(dir, name), text);
+        const result = run(`npx figcheck check ${name} other.txt --no-config --format json`, dir);
+        const json = JSON.parse(result.stdout) as { findings: { rule: string }[]; summary: { suppressedInText: number } };
+        expect(json.summary.suppressedInText, name).toBe(silenced[name]);
+        expect(json.findings.filter((f) => f.rule === 'figure-mismatch'), name).toHaveLength(2 - silenced[name]!);
+        expect(json.findings.filter((f) => f.rule === 'unused-suppression'), name).toEqual([]);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -33,7 +33,7 @@ import type { RuleSet } from '../rules/types.js';
 export const DEFAULT_CACHE_LOCATION = '.figcheckcache';
 export type CacheStrategy = 'metadata' | 'content';
 /** Bumped when an entry's layout or the outcome's shape changes. */
-const FORMAT = 'figcheck-cache-2';
+const FORMAT = 'figcheck-cache-3';
 const MAGIC = Buffer.from(`${FORMAT}\n`, 'latin1');
 const KEY = /^[0-9a-f]{64}$/;
 /** A file changed less than this long before it is read gets no metadata reference (see above). */

@@ -192,11 +192,12 @@ export function sameSentence(document: Document | undefined, a: Figure, b: Figur
 /**
  * An auto-aligned label that one document states with two disagreeing values (outside one sentence)
  * names more than one thing there (two scopes, two programmes): the label is too ambiguous to align on.
+ * Actuals and estimates are looked at (`stated`), or the targets alone (`target`).
  */
-export function ambiguousLabel(figures: Figure[], documents: ReadonlyMap<string, Document>, rules: RuleSet): boolean {
+export function ambiguousLabel(figures: Figure[], documents: ReadonlyMap<string, Document>, rules: RuleSet, modality: 'stated' | 'target' = 'stated'): boolean {
   const byDocument = new Map<string, Figure[]>();
   for (const figure of figures) {
-    if (figure.modality === 'target') continue;
+    if ((figure.modality === 'target') !== (modality === 'target')) continue;
     const list = byDocument.get(figure.document) ?? [];
     list.push(figure);
     byDocument.set(figure.document, list);

@@ -17,6 +17,7 @@ import { describeReading, figureText, formatInterval, overlaps } from './compare
 import { ARITHMETIC_MISMATCH, arithmeticFinding, between, bounded, hasValue, isAmount, metricKey, sentenceBefore, shownInterval, shownValue, decimalsOf } from './arithmetic/common.js';
 import { growthFindings, growthPatterns } from './arithmetic/growth.js';
 import { partsFindings, partsRules } from './arithmetic/parts.js';
+import { tableTotalFindings } from './arithmetic/table-totals.js';
 import type { CheckContext, CheckModule } from './types.js';
 
 export { ARITHMETIC_MISMATCH } from './arithmetic/common.js';
@@ -87,6 +88,7 @@ export const arithmeticCheck: CheckModule = {
       const figures = [...all].sort((a, b) => a.span.start - b.span.start);
       if (growth) findings.push(...growthFindings(context, document, figures, growth, documents, severity));
       findings.push(...partsFindings(context, document, figures, parts, documents, severity));
+      if (document.tables) findings.push(...tableTotalFindings(context, document, figures, parts, documents, severity));
       for (let i = 1; i < figures.length; i++) {
         const rate = figures[i]!;
         const amount = figures[i - 1]!;

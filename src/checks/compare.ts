@@ -5,7 +5,8 @@
 import { amountText, intervalText } from '../notation.js';
 import { Decimal } from 'decimal.js';
 import type { Document, DocumentStatus, Figure, Interval, Locale } from '../model.js';
-import type { ConsistencySettings } from '../rules/types.js';
+import type { ConsistencySettings, RuleSet } from '../rules/types.js';
+import { knowledgeOf } from '../extract/knowledge.js';
 import { t } from '../i18n.js';
 
 const DEFAULT_EPSILON = 1e-9;
@@ -178,4 +179,18 @@ export function describeReading(figure: Figure, document: Document | undefined, 
   if (document?.status) notes.push(t(locale, STATUS_TEXT[document.status]));
   if (figure.modality === 'estimate') notes.push(t(locale, { en: 'estimate', zh: '预计' }));
   return `${shown} (${notes.join(', ')})`;
+}
+
+/**
+ * `增长7.8%，略低于8%的预定目标`: a comparison word before a target that the text then names (`…的预定目标`)
+ * compares the outcome with the target; the target itself is the plain value after it. True for such a target
+ * with no other qualifier (`高于5%左右的预期目标` keeps the reading the extractor gave it).
+ */
+export function comparedTarget(target: Figure, document: Document | undefined, rules: RuleSet): boolean {
+  if (!target.qualifier || !document || target.value === null) return false;
+  const k = knowledgeOf(rules);
+  const word = k.before.find((q) => target.raw.startsWith(q.word));
+  if (!word || k.after.some((q) => target.raw.endsWith(q.word))) return false;
+  const after = document.normalized.slice(target.span.end, target.span.end + 12);
+  return /^\s*的/u.test(after) && k.words.target.some((w) => w.length > 1 && after.slice(0, after.search(/[，,。；;]|$/u)).includes(w));
 }

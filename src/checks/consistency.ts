@@ -9,9 +9,10 @@ import type { CheckRule, ConsistencySettings } from '../rules/types.js';
 import { t } from '../i18n.js';
 import { ambiguousLabel, metricGroups, sameSentence, type MetricGroup } from './align.js';
 import { Decimal } from 'decimal.js';
-import { consistent, plainWidth, describeReading, figureText, precision, truncationConsistent } from './compare.js';
+import { comparedTarget, consistent, plainWidth, describeReading, figureText, precision, truncationConsistent } from './compare.js';
 import { fingerprint } from './fingerprint.js';
 import type { CheckContext, CheckModule } from './types.js';
+import { recordReadings } from '../coverage/compared.js';
 
 export const FIGURE_MISMATCH = 'figure-mismatch';
 /** Two statements that agree only if the coarser one was truncated (consistency.truncatedRestatement): info. */
@@ -194,6 +195,63 @@ export function disagreeing(
   return new Set(readings.filter((r) => found.has(r)));
 }
 
+/** A target read as the value it sets: its interval the point of its value, no qualifier. */
+function asSetValue(figure: Figure): Figure {
+  return { ...figure, qualifier: null, interval: { lo: figure.value, loClosed: true, hi: figure.value, hiClosed: true } };
+}
+
+/**
+ * Compares one group's statements of one modality (`stated`: actuals and estimates; `target`: targets),
+ * pushing the comparison and its findings. Targets are compared only when stated in two places at least.
+ */
+function compareStatements(context: CheckContext, rule: CheckRule, of: MetricGroup, statements: Figure[], modality: 'stated' | 'target', findings: Finding[]): void {
+  const group = modality === 'target' ? { ...of, name: `${of.name} (${t(context.locale, { en: 'target', zh: '目标' })})` } : of;
+  const settings = context.rules.consistency ?? {};
+  const alignment = context.rules.alignment ?? {};
+  const documents = context.documentById;
+  if (!statements.length) return;
+  const places = new Set(statements.map((f) => `${f.document}\u0000${f.span.start}`)).size;
+  if (modality === 'target' && places < 2) return;
+  const ambiguous = group.auto && ambiguousLabel(statements, documents, context.rules, modality);
+  // `略低于8%的预定目标`: a target compared with is its plain value, not the comparison's bound
+  const judged = modality === 'target' ? statements.map((f) => (comparedTarget(f, documents.get(f.document), context.rules) ? asSetValue(f) : f)) : statements;
+  const readings = readingsOf(judged, documents);
+  const excluded = (a: Reading, b: Reading): boolean =>
+    a.document === b.document && ((group.auto && alignment.withinDocument === false) || onlyInOneSentence(a, b, documents));
+  // Pairs that disagree when rounded but agree when the coarser figure was truncated: not a mismatch.
+  const truncated: Array<[Reading, Reading]> = [];
+  const seen = new Set<string>();
+  const index = new Map(readings.map((r, i) => [r, i]));
+  const excusedByTruncation = (a: Reading, b: Reading): boolean => {
+    const [fa, fb] = [a.figures[0]!, b.figures[0]!];
+    if (!truncationConsistent(fa, fb, settings, context.rules.magnitudes) || consistent(fa, fb, settings)) return false;
+    const key = [index.get(a)!, index.get(b)!].sort((x, y) => x - y).join(',');
+    if (!seen.has(key)) {
+      seen.add(key);
+      truncated.push([a, b]);
+    }
+    return true;
+  };
+  const involved = ambiguous ? new Set<Reading>() : disagreeing(readings, settings, (a, b) => excluded(a, b) || excusedByTruncation(a, b));
+  if (!ambiguous) recordReadings(context.compared, readings, excluded);
+  for (const pair of truncated) {
+    if (!involved.has(pair[0]) && !involved.has(pair[1])) findings.push(truncatedFinding(group, pair, context, documents));
+  }
+  // (a target stated twice in the same words is still stated twice: `今年预期7%左右…实现7%左右的增长`)
+  const single = modality === 'target' ? places < 2 : readings.length < 2;
+  context.comparisons.push({
+    metric: group.metric,
+    name: group.name,
+    auto: group.auto,
+    period: group.period,
+    statements,
+    verdict: single ? 'single' : involved.size ? 'mismatch' : 'consistent',
+  });
+  if (!involved.size) return;
+  const severity: Severity = group.auto ? (alignment.severity ?? 'warning') : (rule.severity ?? consistencyCheck.defaultSeverity);
+  findings.push(mismatchFinding(group, [...involved], context, documents, severity));
+}
+
 export const consistencyCheck: CheckModule = {
   type: 'consistency',
   ruleIds: [FIGURE_MISMATCH, FIGURE_TRUNCATED],
@@ -207,44 +265,10 @@ export const consistencyCheck: CheckModule = {
     const auto = rule.auto !== false && (rule.metrics === undefined || rule.metrics === '*');
     const findings: Finding[] = [];
     for (const group of metricGroups(context, rule, { auto })) {
-      const statements = group.figures.filter((f) => f.modality !== 'target');
-      if (!statements.length) continue;
-      const ambiguous = group.auto && ambiguousLabel(statements, documents, context.rules);
-      const readings = readingsOf(statements, documents);
-      const excluded = (a: Reading, b: Reading): boolean =>
-        a.document === b.document &&
-        ((group.auto && alignment.withinDocument === false) || onlyInOneSentence(a, b, documents));
-      // Pairs that disagree when rounded but agree when the coarser figure was truncated: not a mismatch.
-      const truncated: Array<[Reading, Reading]> = [];
-      const seen = new Set<string>();
-      const index = new Map(readings.map((r, i) => [r, i]));
-      const excusedByTruncation = (a: Reading, b: Reading): boolean => {
-        const [fa, fb] = [a.figures[0]!, b.figures[0]!];
-        if (!truncationConsistent(fa, fb, settings, context.rules.magnitudes) || consistent(fa, fb, settings)) return false;
-        const key = [index.get(a)!, index.get(b)!].sort((x, y) => x - y).join(',');
-        if (!seen.has(key)) {
-          seen.add(key);
-          truncated.push([a, b]);
-        }
-        return true;
-      };
-      const involved = ambiguous ? new Set<Reading>() : disagreeing(readings, settings, (a, b) => excluded(a, b) || excusedByTruncation(a, b));
-      for (const pair of truncated) {
-        if (!involved.has(pair[0]) && !involved.has(pair[1])) findings.push(truncatedFinding(group, pair, context, documents));
-      }
-      context.comparisons.push({
-        metric: group.metric,
-        name: group.name,
-        auto: group.auto,
-        period: group.period,
-        statements,
-        verdict: readings.length < 2 ? 'single' : involved.size ? 'mismatch' : 'consistent',
-      });
-      if (!involved.size) continue;
-      const severity: Severity = group.auto
-        ? (alignment.severity ?? 'warning')
-        : (rule.severity ?? consistencyCheck.defaultSeverity);
-      findings.push(mismatchFinding(group, [...involved], context, documents, severity));
+      // What happened (actuals and estimates) is compared; a target restated (`去年提出…控制在10%以内`) is
+      // compared with the target as first set, apart: a target and an actual are the target check's.
+      compareStatements(context, rule, group, group.figures.filter((f) => f.modality !== 'target'), 'stated', findings);
+      compareStatements(context, rule, group, group.figures.filter((f) => f.modality === 'target'), 'target', findings);
     }
     return findings;
   },

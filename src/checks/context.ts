@@ -38,6 +38,7 @@ export function createCheckContext(
     comparisons: [],
     targets: [],
     coverage: [],
+    compared: new Map(),
     figuresOf: (document) => byDocument.get(document) ?? NONE,
     documentById,
     documentOrder,

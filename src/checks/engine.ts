@@ -20,6 +20,7 @@ import { unusedMetricWarnings } from '../rules/metrics.js';
 import type { CheckRule, RuleSet } from '../rules/types.js';
 import { CHECKS, checkModule } from './registry.js';
 import { createCheckContext } from './context.js';
+import type { ComparedFigures } from '../coverage/compared.js';
 
 export interface RunChecksOptions {
   locale: Locale;
@@ -36,6 +37,8 @@ export interface CheckResults {
   comparisons: MetricComparison[];
   targets: TargetOutcome[];
   coverage: Coverage[];
+  /** Figures the checks compared with another statement (true: with one of another document). */
+  compared: ComparedFigures;
 }
 
 function compareText(a: string, b: string): number {
@@ -152,9 +155,10 @@ export function runChecks(documents: Document[], figures: Figure[], rules: RuleS
     const first = c.statements[0];
     return `${c.metric}\u0000${c.period}\u0000${first ? `${first.document}\u0000${first.span.start}` : ''}`;
   });
-  const targets = uniqueBy(context.targets, (o) => `${o.metric}\u0000${o.target.document}\u0000${o.target.span.start}`);
+  // (a target judged by each statement of its outcome: one entry per target and actual)
+  const targets = uniqueBy(context.targets, (o) => `${o.metric}\u0000${o.target.document}\u0000${o.target.span.start}\u0000${o.actual.document}\u0000${o.actual.span.start}`);
   const coverage = context.coverage.length ? context.coverage : coverageOf(documents, comparisons);
-  return { findings, warnings, comparisons, targets, coverage };
+  return { findings, warnings, comparisons, targets, coverage, compared: context.compared };
 }
 
 function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {

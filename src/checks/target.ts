@@ -2,45 +2,119 @@
  * `target-missed`: a target (`预期目标`, `力争` …) and an actual of the same metric and period that do
  * not meet, direction-aware (SEMANTICS.md). Met and indeterminate outcomes go to context.targets only.
  */
-import type { Document, Figure, Finding, Severity } from '../model.js';
-import type { CheckRule, MetricRule } from '../rules/types.js';
+import type { Document, Figure, Finding, Interval, Severity } from '../model.js';
+import type { CheckRule, ConsistencySettings, MetricRule } from '../rules/types.js';
+import { indicatorOf } from '../meaning/metric.js';
 import { t } from '../i18n.js';
-import { ambiguousLabel, metricGroups, sameSentence } from './align.js';
-import { comparable, describeReading, precision, targetOutcome, type Direction } from './compare.js';
-import { locationOf, readingsOf } from './consistency.js';
+import { ambiguousLabel, metricGroups, sameSentence, type MetricGroup } from './align.js';
+import { comparable, comparedTarget, describeReading, plainWidth, precision, targetOutcome, type Direction } from './compare.js';
+import { locationOf, readingsOf, type Reading } from './consistency.js';
 import { fingerprint } from './fingerprint.js';
 import type { CheckContext, CheckModule } from './types.js';
+import { recordPair } from '../coverage/compared.js';
 
 export const TARGET_MISSED = 'target-missed';
 
 /**
- * The direction of a target: the metric rule's, else the target's own shape (`以上` is a floor, `以内`
- * a ceiling), else the lower-is-better word list (CPI, unemployment), else higher-is-better.
+ * The direction of a target: the metric rule's, else the core indicator's (gdp is a floor, cpi a ceiling),
+ * else the target's own shape (`以上` is a floor, `以内` a ceiling; not for a target compared with, `低于8%的
+ * 预定目标`), else the lower-is-better word list (CPI, unemployment), else higher-is-better.
  */
-export function directionOf(target: Figure, metric: MetricRule | undefined, lowerIsBetter: string[]): Direction | undefined {
+export function directionOf(
+  target: Figure,
+  metric: MetricRule | undefined,
+  lowerIsBetter: string[],
+  indicator?: Direction,
+  compared = false,
+): Direction | undefined {
   // A decrease (`单位国内生产总值能耗降低2.5%左右`) states how much lower the metric is to go: for a metric
   // where lower is better, the bigger the decrease the better.
   const ofMetric = (direction: Direction): Direction =>
     direction === 'lower-is-better' && target.change === 'decrease' ? 'higher-is-better' : direction;
   if (metric?.direction) return ofMetric(metric.direction);
-  const i = target.interval;
+  if (indicator && (compared || !target.qualifier)) return ofMetric(indicator);
+  const i = compared ? null : target.interval;
   if (i && i.lo !== null && i.hi === null) return 'higher-is-better';
   if (i && i.hi !== null && (i.lo === null || i.lo === 0) && target.qualifier) return 'lower-is-better';
   if (lowerIsBetter.some((word) => word && target.label.includes(word))) return ofMetric('lower-is-better');
   return 'higher-is-better';
 }
 
+/** A closed interval of one point. */
+function point(value: number): Interval {
+  return { lo: value, loClosed: true, hi: value, hiClosed: true };
+}
+
+/**
+ * The intervals a target and its actual are judged by: their own, except that a plain target is a value
+ * set (setting `consistency.plainTargetIsSetValue`): its point, and a plain actual's stated value against it.
+ */
+export function judgedIntervals(target: Figure, actual: Figure, settings: ConsistencySettings, quoted = false): [Interval, Interval] {
+  if (!settings.plainTargetIsSetValue || (plainWidth(target) === null && !quoted) || target.value === null) return [target.interval!, actual.interval!];
+  const stated = plainWidth(actual) !== null && actual.value !== null ? point(actual.value) : actual.interval!;
+  return [point(target.value), stated];
+}
+
+const CLAUSE_END = /[。!！?？;；\n]/u;
+
+/** Whether the sentence holding a target and an actual names the target as one (alignment.targetNamingWords). */
+function namesTarget(document: Document, target: Figure, actual: Figure, words: string[]): boolean {
+  const text = document.normalized;
+  let start = Math.min(target.span.start, actual.span.start);
+  while (start > 0 && !CLAUSE_END.test(text[start - 1]!)) start--;
+  let end = Math.max(target.span.end, actual.span.end);
+  while (end < text.length && !CLAUSE_END.test(text[end]!)) end++;
+  const sentence = text.slice(start, end);
+  return words.some((w) => sentence.includes(w));
+}
+
 const STATUS_RANK: Record<string, number> = { final: 0, preliminary: 1, draft: 2 };
 
-/** The actual to judge a target by: final documents before preliminary ones, actuals before estimates, most precise. */
-function referenceActual(actuals: Figure[], documents: ReadonlyMap<string, Document>): Figure {
+/** Actuals in the order a target is judged by them: final documents before preliminary ones, actuals before estimates, most precise. */
+function byReference(actuals: Figure[], documents: ReadonlyMap<string, Document>): Figure[] {
   const rank = (f: Figure) => STATUS_RANK[documents.get(f.document)?.status ?? 'final'] ?? 0;
   return [...actuals].sort(
     (a, b) =>
       rank(a) - rank(b) ||
       (a.modality === 'estimate' ? 1 : 0) - (b.modality === 'estimate' ? 1 : 0) ||
       precision(a) - precision(b),
-  )[0]!;
+  );
+}
+
+/** The `target-missed` finding of a target reading and the actual reading it is judged by. */
+function missedFinding(
+  context: CheckContext,
+  group: MetricGroup,
+  reading: Reading,
+  actualReading: Reading,
+  direction: Direction | undefined,
+  compared: boolean,
+  severity: Severity,
+): Finding {
+  const { locale } = context;
+  const documents = context.documentById;
+  const settings = context.rules.consistency ?? {};
+  const target = reading.figures[0]!;
+  const actual = actualReading.figures[0]!;
+  const directionText = direction === 'lower-is-better' ? t(locale, { en: 'a ceiling', zh: '上限' }) : t(locale, { en: 'a floor', zh: '下限' });
+  let message = t(locale, {
+    en: `${group.name} (${group.period}): target ${describeReading(target, documents.get(target.document), locale)} missed (${directionText}): actual ${describeReading(actual, documents.get(actual.document), locale)}`,
+    zh: `${group.name}（${group.period}）：目标 ${describeReading(target, documents.get(target.document), locale)} 未完成（目标为${directionText}），实际 ${describeReading(actual, documents.get(actual.document), locale)}`,
+  });
+  if (settings.plainTargetIsSetValue && (plainWidth(target) !== null || compared))
+    message += t(locale, { en: ' (a plain target read as the value set: consistency.plainTargetIsSetValue)', zh: '（不带限定词的目标按所定数值本身判断：consistency.plainTargetIsSetValue）' });
+  if (group.auto) message += t(locale, { en: ' (aligned automatically)', zh: '（自动对齐）' });
+  return {
+    fingerprint: fingerprint(TARGET_MISSED, group.metric, [
+      { document: reading.document, text: reading.text },
+      { document: actualReading.document, text: actualReading.text },
+    ]),
+    rule: TARGET_MISSED,
+    severity,
+    message,
+    metric: group.metric,
+    locations: [...reading.figures, ...actualReading.figures].map(locationOf),
+  };
 }
 
 export const targetCheck: CheckModule = {
@@ -52,6 +126,8 @@ export const targetCheck: CheckModule = {
   run(context: CheckContext, rule: CheckRule): Finding[] {
     const documents = context.documentById;
     const lowerIsBetter = context.rules.alignment?.lowerIsBetter ?? [];
+    const settings = context.rules.consistency ?? {};
+    const naming = context.rules.alignment?.targetNamingWords ?? [];
     const auto = rule.auto !== false && (rule.metrics === undefined || rule.metrics === '*');
     const findings: Finding[] = [];
     const severity: Severity = rule.severity ?? targetCheck.defaultSeverity;
@@ -60,36 +136,28 @@ export const targetCheck: CheckModule = {
       const actuals = group.figures.filter((f) => f.modality !== 'target');
       if (!targets.length || !actuals.length) continue;
       if (group.auto && ambiguousLabel(actuals, documents, context.rules)) continue;
-      const actual = referenceActual(actuals, documents);
-      const actualReading = readingsOf(actuals, documents).find((r) => r.figures.includes(actual))!;
+      // Every statement of the outcome judges the target (a report's review and the communiqué both state it);
+      // the finding comes from the reference one: final before preliminary, actual before estimate, most precise.
+      const actualReadings = readingsOf(byReference(actuals, documents), documents);
       for (const reading of readingsOf(targets, documents)) {
         const target = reading.figures[0]!;
-        if (!comparable(target, actual) || sameSentence(documents.get(target.document), target, actual)) continue;
-        const direction = directionOf(target, group.rule, lowerIsBetter);
-        const outcome = targetOutcome(target.interval!, actual.interval!, direction);
-        context.targets.push({ metric: group.metric, name: group.name, target, actual, outcome });
-        if (outcome !== 'missed') continue;
-        const { locale } = context;
-        const directionText =
-          direction === 'lower-is-better'
-            ? t(locale, { en: 'a ceiling', zh: '上限' })
-            : t(locale, { en: 'a floor', zh: '下限' });
-        let message = t(locale, {
-          en: `${group.name} (${group.period}): target ${describeReading(target, documents.get(target.document), locale)} missed (${directionText}): actual ${describeReading(actual, documents.get(actual.document), locale)}`,
-          zh: `${group.name}（${group.period}）：目标 ${describeReading(target, documents.get(target.document), locale)} 未完成（目标为${directionText}），实际 ${describeReading(actual, documents.get(actual.document), locale)}`,
-        });
-        if (group.auto) message += t(locale, { en: ' (aligned automatically)', zh: '（自动对齐）' });
-        findings.push({
-          fingerprint: fingerprint(TARGET_MISSED, group.metric, [
-            { document: reading.document, text: reading.text },
-            { document: actualReading.document, text: actualReading.text },
-          ]),
-          rule: TARGET_MISSED,
-          severity,
-          message,
-          metric: group.metric,
-          locations: [...reading.figures, ...actualReading.figures].map(locationOf),
-        });
+        const compared = comparedTarget(target, documents.get(target.document), context.rules);
+        const indicator = target.metric ? indicatorOf(target.metric, context.rules)?.direction : undefined;
+        const direction = directionOf(target, group.rule, lowerIsBetter, indicator, compared);
+        let judged = false;
+        for (const actualReading of actualReadings) {
+          const actual = actualReading.figures[0]!;
+          if (!comparable(target, actual)) continue;
+          // (one sentence may state a target and its outcome when it names the target: `增长7.8%，略低于8%的预定目标`)
+          if (sameSentence(documents.get(target.document), target, actual) && !namesTarget(documents.get(target.document)!, target, actual, naming)) continue;
+          const outcome = targetOutcome(...judgedIntervals(target, actual, settings, compared), direction);
+          context.targets.push({ metric: group.metric, name: group.name, target, actual, outcome });
+          recordPair(context.compared, reading.figures, actualReading.figures);
+          if (judged) continue;
+          judged = true;
+          if (outcome !== 'missed') continue;
+          findings.push(missedFinding(context, group, reading, actualReading, direction, compared, severity));
+        }
       }
     }
     return findings;

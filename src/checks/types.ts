@@ -4,6 +4,7 @@
  */
 import type { Coverage, Document, InputFailure, Figure, Finding, Locale, MetricComparison, Severity, TargetOutcome } from '../model.js';
 import type { CheckRule, MetricRule, RuleSet } from '../rules/types.js';
+import type { ComparedFigures } from '../coverage/compared.js';
 
 export interface CheckContext {
   documents: Document[];
@@ -17,6 +18,8 @@ export interface CheckContext {
   comparisons: MetricComparison[];
   targets: TargetOutcome[];
   coverage: Coverage[];
+  /** Figures a check compared with another statement (src/coverage/compared.ts records them where checks compare). */
+  compared: ComparedFigures;
   /** Figures of one document, in `figures` order (built once: see context.ts). */
   figuresOf(document: string): readonly Figure[];
   /** Documents by id, and each id's place in `documents`. */

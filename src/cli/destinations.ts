@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import type { Locale } from '../model.js';
 import { t } from '../i18n.js';
-import { checkDistinctOutputs, checkOutputFile, checkReportDir, InputSet, OutputRefused, type GuardContext } from '../output/guard.js';
+import { checkAnnotateDir, checkDistinctOutputs, checkOutputFile, checkReportDir, InputSet, OutputRefused, type GuardContext } from '../output/guard.js';
 import { openOutputFile, type FileSink } from '../output/write.js';
 import { writeStdout } from './stdout.js';
 
@@ -15,6 +15,8 @@ export interface DestinationOptions {
   reportDir?: string;
   baseline?: string;
   updateBaseline?: boolean;
+  /** `--annotate DIR`: the folder of the annotated .docx copies. */
+  annotate?: string;
 }
 
 export class Destinations {
@@ -26,7 +28,7 @@ export class Destinations {
     private readonly cwd: string = process.cwd(),
   ) {
     // `-o ""` (an unset shell variable) must not fall back to standard output without a word.
-    for (const [flag, value] of [['--output', options.output], ['--report-dir', options.reportDir], ['--baseline', options.baseline]] as const) {
+    for (const [flag, value] of [['--output', options.output], ['--report-dir', options.reportDir], ['--baseline', options.baseline], ['--annotate', options.annotate]] as const) {
       if (value !== undefined && value.trim() === '')
         throw new OutputRefused(t(locale, { en: `${flag}: the name is empty; give a file or folder name`, zh: `${flag}：名称为空；请给出文件或文件夹名` }));
     }
@@ -34,7 +36,7 @@ export class Destinations {
 
   /** Files and folders the walk must not read back: the report folder and the baseline. */
   get exclude(): string[] {
-    return [this.options.reportDir, this.options.baseline].flatMap((path) => (path ? [resolve(this.cwd, path)] : []));
+    return [this.options.reportDir, this.options.baseline, this.options.annotate].flatMap((path) => (path ? [resolve(this.cwd, path)] : []));
   }
 
   /** Checks every output against the run's documents, config and rule files (the pipeline's onPlan); throws OutputRefused. */
@@ -48,6 +50,7 @@ export class Destinations {
       const path = updateBaseline ? checkOutputFile(baseline, baseline, this.context) : resolve(this.cwd, baseline);
       outputs.push({ name: `--baseline ${baseline}`, path });
     }
+    if (this.options.annotate) checkAnnotateDir(this.options.annotate, this.context);
     checkDistinctOutputs(outputs, this.locale);
   };
 

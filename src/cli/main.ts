@@ -3,7 +3,7 @@
  * Exit codes: 0 clean, 1 findings at or above --fail-on (or over --max-warnings), 2 usage or input error.
  */
 import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { detectLocale, t } from '../i18n.js';
@@ -29,6 +29,8 @@ const lazy = {
   metric: () => import('../meaning/metric.js'),
   metrics: () => import('../rules/metrics.js'),
   decode: () => import('../read/decode.js'),
+  annotate: () => import('../annotate/index.js'),
+  init: () => import('../init/index.js'),
   lsp: () => import('../lsp/server.js'),
 };
 
@@ -59,6 +61,7 @@ interface CheckCommandOptions extends CommonOptions {
   maxWarnings?: number;
   baseline?: string;
   updateBaseline?: boolean;
+  annotate?: string;
 }
 
 const repeatable = (value: string, previous: string[]) => [...previous, value];
@@ -198,7 +201,19 @@ async function runCheck(paths: string[], options: CheckCommandOptions): Promise<
       t(locale, { en: `figcheck: discrepancy report written to ${html} and ${md}\n`, zh: `figcheck：差异报告已写入 ${html} 和 ${md}\n` }),
     );
   }
+  if (options.annotate) await annotate(run, paths, options, locale, destinations);
   return exitCode(run.findings, { failOn: options.failOn, maxWarnings: options.maxWarnings });
+}
+
+/** `--annotate DIR`: the Word copies with one comment per finding (src/annotate/). */
+async function annotate(run: Awaited<ReturnType<Awaited<ReturnType<typeof lazy.pipeline>>['check']>>, paths: string[], options: CheckCommandOptions, locale: Locale, destinations: Destinations): Promise<void> {
+  const { writeAnnotations } = await lazy.annotate();
+  const stdinPaths = paths.includes('-') && options.stdinFilename ? [options.stdinFilename] : [];
+  const result = await writeAnnotations(run, { dir: options.annotate!, locale, guard: destinations.guard(), stdinPaths });
+  warn(result.notes, locale);
+  if (options.quiet) return;
+  for (const { output, comments } of result.written)
+    process.stderr.write(t(locale, { en: `figcheck: ${comments} comment(s) written to ${output}\n`, zh: `figcheck：已把 ${comments} 条批注写入 ${output}\n` }));
 }
 
 async function runFigures(paths: string[], options: CommonOptions & { format: FiguresFormat; metric?: string }): Promise<number> {
@@ -253,6 +268,24 @@ async function runSuggest(paths: string[], options: CommonOptions): Promise<numb
   return 0;
 }
 
+/** `figcheck init [DIR]`: a figcheck.yaml and a metrics rule file for the documents of a folder (src/init/). */
+async function runInit(dir: string | undefined, options: { force?: boolean; locale?: string }): Promise<number> {
+  const locale = detectLocale(options.locale);
+  const { initProject } = await lazy.init();
+  const result = await initProject({ dir, force: options.force, locale });
+  warn(result.warnings, locale);
+  const config = relative(process.cwd(), result.config) || result.config;
+  const rules = relative(process.cwd(), result.rules) || result.rules;
+  const guessed = result.documents.filter((d) => d.period === null).length;
+  process.stdout.write(
+    t(locale, {
+      en: `figcheck: wrote ${config} (${result.documents.length} document(s); periods and statuses are guesses, marked "guess"${guessed ? `; ${guessed} without a period` : ''}) and ${rules} (${result.metrics} suggested metric(s))\nNext, check the guesses and run:\n  ${result.next}\n`,
+      zh: `figcheck：已写入 ${config}（${result.documents.length} 个文档；期间和状态是推测，已标注 "guess"${guessed ? `；${guessed} 个没有期间` : ''}）和 ${rules}（${result.metrics} 个建议指标）\n下一步：核对推测后运行\n  ${result.next}\n`,
+    }),
+  );
+  return 0;
+}
+
 /** The program with its help and usage errors in `locale` (read from argv before parsing: see main). */
 export function buildProgram(setExit: (code: number) => void, locale: Locale = 'en'): Command {
   const say = (key: Parameters<typeof text>[1]) => text(locale, key);
@@ -266,6 +299,7 @@ export function buildProgram(setExit: (code: number) => void, locale: Locale = '
     .option('--max-warnings <n>', say('maxWarnings'), nonNegativeInteger)
     .option('--baseline <file>', say('baseline'))
     .option('--update-baseline', say('updateBaseline'))
+    .option('--annotate <dir>', say('annotate'))
     .action(async (paths: string[], options: CheckCommandOptions) => setExit(await runCheck(paths, options)));
 
   withCommonOptions(program.command('figures').description(say('figures')), locale)
@@ -276,6 +310,13 @@ export function buildProgram(setExit: (code: number) => void, locale: Locale = '
   withCommonOptions(program.command('suggest').description(say('suggest')), locale)
     .action(async (paths: string[], options: CommonOptions) => setExit(await runSuggest(paths, options)));
 
+  program
+    .command('init')
+    .description(say('init'))
+    .argument('[dir]', say('initDir'))
+    .option('--force', say('force'))
+    .addOption(new Option('--locale <locale>', say('locale')).choices(['en', 'zh-CN']))
+    .action(async (dir: string | undefined, options: { force?: boolean; locale?: string }) => setExit(await runInit(dir, options)));
   // `--stdio` is what editors' clients (vscode-languageclient) add; stdio is the only transport.
   program.command('lsp').description(say('lsp')).option('--stdio', say('stdio')).action(() => lazy.lsp().then(({ startServer }) => void startServer()));
 

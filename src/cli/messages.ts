@@ -67,6 +67,16 @@ const TEXTS = {
     en: 'write the discrepancy report (report.md, index.html) into a folder of its own, replaced as a whole',
     zh: '把差异报告（report.md、index.html）写入单独的文件夹（整体替换）',
   },
+  annotate: {
+    en: 'write a copy of each checked .docx with findings into this folder (<name>.figcheck.docx), one Word comment per finding',
+    zh: '把每个有问题的 .docx 复制到此文件夹（<名称>.figcheck.docx），每个问题一条 Word 批注',
+  },
+  init: {
+    en: 'write a figcheck.yaml (and a rule file of suggested metrics) for the documents in a folder',
+    zh: '为文件夹中的文档生成 figcheck.yaml（及建议指标的规则文件）',
+  },
+  initDir: { en: 'the folder of the documents (default: the working folder)', zh: '文档所在文件夹（默认：当前工作文件夹）' },
+  force: { en: 'overwrite an existing figcheck.yaml and rule file', zh: '覆盖已有的 figcheck.yaml 和规则文件' },
   failOn: { en: 'exit 1 when a finding is at or above this severity', zh: '有达到此严重程度的问题时以 1 退出' },
   maxWarnings: { en: 'exit 1 when there are more warnings than this', zh: '警告多于此数时以 1 退出' },
   baseline: { en: 'suppress the findings recorded in this baseline file', zh: '忽略此基线文件中记录的问题' },

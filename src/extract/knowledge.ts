@@ -45,6 +45,8 @@ export interface Knowledge {
   places: Map<string, number>;
   point: string;
   percentPrefix: string;
+  /** Fraction words written before a numeral (百分之 → %, 千分之 → ‰), longest first, each with its unit. */
+  fractionPrefixes: UnitSpelling[];
   singleCharUnits: Set<string>;
   placeholders: Set<string>;
   rangeSeparators: string[];
@@ -203,6 +205,22 @@ function regex(source: string, flags: string, where: string): RegExp {
   }
 }
 
+/**
+ * 百分之 (the percent prefix) and numerals.fractionPrefixes (千分之 → ‰) as units whose spelling is the prefix:
+ * a prefix takes the kind and factor of the unit spelling it names (‰ is 0.1 %).
+ */
+function fractionPrefixesOf(percent: string, others: Record<string, string>, units: UnitSpelling[]): UnitSpelling[] {
+  const named = (spelling: string) => units.find((u) => u.spelling === spelling);
+  const percentUnit = units.find((u) => u.unit === '%' && u.factor.eq(Exact.ONE));
+  const out: UnitSpelling[] = [{ spelling: percent, unit: '%', kind: percentUnit?.kind ?? 'share', factor: Exact.ONE, needsMagnitude: false }];
+  for (const [prefix, spelling] of Object.entries(others)) {
+    const unit = named(spelling);
+    if (!unit) throw new InputError(`rules: numerals.fractionPrefixes.${prefix}: no unit is spelt "${spelling}"`);
+    out.push({ ...unit, spelling: prefix, needsMagnitude: false });
+  }
+  return out.sort(byLengthDesc((u) => u.spelling));
+}
+
 function compile(rules: RuleSet): Knowledge {
   const units: UnitSpelling[] = [];
   for (const rule of rules.units ?? []) {
@@ -248,6 +266,7 @@ function compile(rules: RuleSet): Knowledge {
     places: new Map(Object.entries(numerals.places ?? {})),
     point: numerals.point ?? '点',
     percentPrefix: numerals.percentPrefix ?? '百分之',
+    fractionPrefixes: fractionPrefixesOf(numerals.percentPrefix ?? '百分之', numerals.fractionPrefixes ?? {}, units),
     singleCharUnits: new Set(numerals.singleCharUnits ?? []),
     placeholders: new Set(numerals.placeholders ?? []),
     rangeSeparators: [...(numerals.rangeSeparators ?? [])].sort((a, b) => b.length - a.length),

@@ -51,6 +51,11 @@ function exactOf(n: number): Exact {
 }
 
 export const isAsciiDigit = (c: number) => c >= 48 && c <= 57;
+/**
+ * `.`, or the middle dot that older typeset texts use as the decimal point (`14·1%`): between digits it
+ * can be nothing else that is a figure (`5·12` as a date name has no unit after it, so it stays no figure).
+ */
+const isDecimalPoint = (c: number) => c === 46 || c === 0xb7;
 
 /** Place value of the last non-zero digit of a plain decimal string (`3300` → 100, `4.20` → 0.1). */
 export function lastNonzeroPlace(digits: string): Exact {
@@ -150,10 +155,10 @@ export function readArabic(
       i = j;
     }
   }
-  if (text.charCodeAt(i) === 46 && isAsciiDigit(text.charCodeAt(i + 1))) {
+  if (isDecimalPoint(text.charCodeAt(i)) && isAsciiDigit(text.charCodeAt(i + 1))) {
     let j = i + 1;
     while (j < text.length && isAsciiDigit(text.charCodeAt(j))) j++;
-    digits += text.slice(i, j);
+    digits += '.' + text.slice(i + 1, j);
     i = j;
   }
   const point = digits.indexOf('.');

@@ -114,6 +114,8 @@ interface ScanTables {
   /** A place or a one-character magnitude, other than a place worth 10 (leadsAfterQualifier). */
   bareLead: Uint8Array;
   placeholder: Uint8Array;
+  /** First characters of the fraction words (百分之, 千分之). */
+  fractionStart: Uint8Array;
   /** The rank prefix (第) as a code, -1 when it is longer than one character. */
   rankCode: number;
 }
@@ -139,6 +141,7 @@ function scanTablesOf(k: Knowledge): ScanTables {
     numeral: table([...k.digits.keys(), ...k.places.keys(), ...singleMagnitudes]),
     bareLead: table([...k.places.keys(), ...singleMagnitudes].filter((w) => (k.places.get(w) ?? 0) !== 10)),
     placeholder: table(k.placeholders),
+    fractionStart: table(k.fractionPrefixes.map((f) => f.spelling[0]!)),
     rankCode: k.rankPrefix.length === 1 ? k.rankPrefix.charCodeAt(0) : -1,
   };
   scanTables.set(k, t);
@@ -172,7 +175,7 @@ export class Scanner {
         if (this.blocked[i]) {
           skipTo = this.skipDigits(i);
         } else {
-          const r = this.numberFigure(i, false, null);
+          const r = this.numberFigure(i, null, null);
           if (r.figure) found = r.figure;
           else skipTo = r.skipTo;
         }
@@ -183,13 +186,14 @@ export class Scanner {
           const r = this.rank(i);
           if (r.figure) found = r.figure;
           else skipTo = r.skipTo;
-        } else if (text.startsWith(k.percentPrefix, i) && !this.blocked[i]) {
-          const r = this.numberFigure(i + k.percentPrefix.length, true, i);
+        } else if (this.tables.fractionStart[c] && !this.blocked[i] && this.fractionAt(i)) {
+          const fraction = this.fractionAt(i)!;
+          const r = this.numberFigure(i + fraction.spelling.length, fraction, i);
           if (r.figure) found = r.figure;
           else skipTo = Math.max(i + 1, r.skipTo);
         } else if (this.leadsAfterQualifier(i)) {
           // 近百家, 近万个, 逾万: a bare place or magnitude right after a qualifier is one of it
-          const r = this.numberFigure(i, false, null);
+          const r = this.numberFigure(i, null, null);
           if (r.figure) found = r.figure;
           else skipTo = r.skipTo;
         } else if (chineseStart[c] && !(i > 0 && numeral[text.charCodeAt(i - 1)]) && startsChinese(text, i, k)) {
@@ -197,7 +201,7 @@ export class Scanner {
             const r = readChinese(text, i, k);
             skipTo = r ? Math.max(i + 1, r.end) : i + 1;
           } else if (!this.loneNumeral(i)) {
-            const r = this.numberFigure(i, false, null);
+            const r = this.numberFigure(i, null, null);
             if (r.figure) found = r.figure;
             else skipTo = r.skipTo;
           }
@@ -224,6 +228,12 @@ export class Scanner {
     if (qualifierBefore(text, i, k)) return false;
     const unit = unitAt(text, i + 1, k, false);
     return !unit || !(k.singleCharUnits.has(unit.unit) || k.singleCharUnits.has(unit.spelling));
+  }
+
+  /** The fraction word (百分之, 千分之) starting at `i`, as the unit it stands for. */
+  private fractionAt(i: number): UnitSpelling | null {
+    for (const f of this.k.fractionPrefixes) if (this.text.startsWith(f.spelling, i)) return f;
+    return null;
   }
 
   private leadsAfterQualifier(i: number): boolean {
@@ -254,10 +264,11 @@ export class Scanner {
   }
 
   /**
-   * A number figure starting at `pos`. `percentStart`: the offset of 百分之 when the number follows
-   * it (the unit is then %). Returns where to continue when it is not a figure.
+   * A number figure starting at `pos`. `fraction`: the fraction word (百分之, 千分之) the number follows,
+   * at `percentStart` (the unit is then its unit). Returns where to continue when it is not a figure.
    */
-  private numberFigure(pos: number, percent: boolean, percentStart: number | null): { figure: ScannedFigure | null; skipTo: number } {
+  private numberFigure(pos: number, fraction: UnitSpelling | null, percentStart: number | null): { figure: ScannedFigure | null; skipTo: number } {
+    const percent = fraction !== null;
     const { text, k } = this;
     const first = this.read(pos);
     if (!first) return { figure: null, skipTo: pos + 1 };
@@ -271,18 +282,23 @@ export class Scanner {
     const start = percentStart ?? pos;
     const prefix = qualifierBefore(text, start, k);
     let end = first.end;
-    let unit: UnitSpelling | null = percent ? percentUnit(k) : (unitAt(text, end, k, first.magnitude) ?? null);
+    let unit: UnitSpelling | null = fraction ?? unitAt(text, end, k, first.magnitude) ?? null;
     if (unit && !percent) end += unit.spelling.length;
 
-    // A range: A—B, A至B, with A taking B's magnitude and unit when it has none.
+    // A range: A—B, A至B, with A taking B's magnitude and unit when it has none; after a fraction word
+    // its second end may repeat it (百分之八至九, 百分之四至百分之五).
     let second: NumberReading | null = null;
-    const sep = !percent ? separatorAt(text, end, k) : null;
+    const sep = separatorAt(text, end, k);
     if (sep) {
-      const at = end + sep.length;
+      let at = end + sep.length;
+      if (fraction && text.startsWith(fraction.spelling, at)) at += fraction.spelling.length;
       const startsNumber = first.chinese ? startsChinese(text, at, k) : isAsciiDigit(text.charCodeAt(at));
-      if (startsNumber && !this.blocked[at]) {
+      // (after 百分之八到 a numeral is the range's end even where a word pattern blocks it: 九是可能的)
+      if (startsNumber && (!this.blocked[at] || fraction)) {
         const b = this.read(at);
-        if (b && !b.positional) {
+        // (after a fraction word, a second end below the first or running on into digits or a year is no range end: 百分之六到二000年)
+        const fractionEnd = !fraction || (b !== null && b.value.gte(first.value) && !isAsciiDigit(text.charCodeAt(b.end)) && !k.dateUnits.includes(text[b.end] ?? ''));
+        if (b && !b.positional && fractionEnd) {
           const unitB = unitAt(text, b.end, k, b.magnitude) ?? null;
           const compatible = unit ? !unitB || unitB.unit === unit.unit : unitB !== null || b.magnitude;
           if (compatible && (first.magnitude || !unit || !b.magnitude || first.factor.eq(b.factor))) {
@@ -427,20 +443,9 @@ function candidateTable(k: Knowledge): Uint8Array {
       if (s) table![s.charCodeAt(0)] = 1;
     };
     for (let c = 48; c <= 57; c++) table[c] = 1;
-    for (const ch of [...k.digits.keys(), ...k.places.keys(), ...k.placeholders, k.rankPrefix, '几', '数', k.percentPrefix]) mark(ch);
+    for (const ch of [...k.digits.keys(), ...k.places.keys(), ...k.placeholders, k.rankPrefix, '几', '数', ...k.fractionPrefixes.map((f) => f.spelling)]) mark(ch);
     for (const m of k.magnitudes) if (m.word.length === 1) mark(m.word);
     tables.set(k, table);
   }
   return table;
-}
-
-const percentUnits = new WeakMap<Knowledge, UnitSpelling>();
-function percentUnit(k: Knowledge): UnitSpelling {
-  let percent = percentUnits.get(k);
-  if (!percent) {
-    const unit = k.units.find((u) => u.unit === '%' && u.factor.eq(Exact.ONE));
-    percent = { spelling: k.percentPrefix, unit: '%', kind: unit?.kind ?? 'share', factor: Exact.ONE, needsMagnitude: false };
-    percentUnits.set(k, percent);
-  }
-  return percent;
 }

@@ -9,11 +9,12 @@ import { runChecks } from '../checks/engine.js';
 import type { Finding, Format, Locale, Severity } from '../model.js';
 import { openOutcome, runDocumentTask, type DocumentTask } from '../parallel/document-task.js';
 import { SkipFile } from '../read/skip-file.js';
+import { finishFindings, NOTHING_COMPARED } from '../suppress/index.js';
 import type { RuleSet } from '../rules/types.js';
 import type { Extracted, ReferenceSet } from './references.js';
 
 /** The extension that gives a document of this format its reader (the shown path decides it, as on disk). */
-const EXTENSION: Record<Exclude<Format, 'docx'>, string> = { txt: '.txt', md: '.md', html: '.html' };
+const EXTENSION: Record<Extract<Format, 'txt' | 'md' | 'html'>, string> = { txt: '.txt', md: '.md', html: '.html' };
 
 /** Where an open document sits among the others: its task (id, period, status, shown path) and its references. */
 export interface Placement {
@@ -28,7 +29,7 @@ export interface Placement {
  * its kept copy is left out of the references: the editor's text replaces it); any other gets an id
  * from its file name, unique among the listed ones.
  */
-export function placement(file: string, format: Exclude<Format, 'docx'>, set: ReferenceSet | null, workspace: string): Placement {
+export function placement(file: string, format: Extract<Format, 'txt' | 'md' | 'html'>, set: ReferenceSet | null, workspace: string): Placement {
   const base = set?.config.dir ?? workspace;
   const listed = set?.documents.get(file);
   let shown = listed?.task.shown ?? displayPath(file, base);
@@ -59,6 +60,8 @@ export async function extractText(text: string, task: DocumentTask, rules: RuleS
 export interface CheckOptions {
   locale: Locale;
   severity?: Record<string, Severity | 'off'>;
+  /** The references are still being read: no `nothing-compared` yet (it would be said too early). */
+  partial?: boolean;
 }
 
 /**
@@ -71,9 +74,11 @@ export function findingsOf(draft: Extracted, references: Extracted[], rules: Rul
   const figures = [];
   for (const reference of references) for (const figure of reference.figures) figures.push(figure);
   for (const figure of draft.figures) figures.push(figure);
-  const { findings } = runChecks(documents, figures, rules, { locale: options.locale, severity: options.severity });
+  const checked = runChecks(documents, figures, rules, { locale: options.locale, severity: options.severity });
+  // Suppression comments, unused-suppression and nothing-compared, as `check` applies them before any output.
+  const { findings } = finishFindings(documents, figures, checked.findings, checked.compared, { locale: options.locale, severity: options.severity });
   const path = draft.document.path;
-  return findings.filter((finding) => finding.locations.some((location) => location.path === path));
+  return findings.filter((finding) => finding.locations.some((location) => location.path === path) && !(options.partial && finding.rule === NOTHING_COMPARED));
 }
 
 function displayPath(file: string, base: string): string {

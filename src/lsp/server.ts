@@ -36,7 +36,7 @@ import type { Extracted, ReferenceSet } from './references.js';
 import { ReferenceSets } from './sets.js';
 import { suppressionActions } from './suppress.js';
 
-type TextFormat = Exclude<Format, 'docx'>;
+type TextFormat = Extract<Format, 'txt' | 'md' | 'html'>;
 
 /** Editors' language ids for the formats the server checks (a buffer without a known extension). */
 const FORMAT_OF_LANGUAGE: Record<string, TextFormat> = { markdown: 'md', plaintext: 'txt', text: 'txt', html: 'html' };
@@ -161,7 +161,8 @@ export function startServer(input: NodeJS.ReadableStream = process.stdin, output
   function formatOfDocument(document: TextDocument): TextFormat | null {
     const path = document.uri.startsWith('file:') ? fileURLToPath(document.uri) : document.uri;
     const byExtension = extname(path) ? formatOf(path) : null;
-    if (byExtension === 'docx') return null;
+    // Word and PDF files are binary: an editor does not hold them as text.
+    if (byExtension === 'docx' || byExtension === 'pdf') return null;
     return byExtension ?? FORMAT_OF_LANGUAGE[document.languageId] ?? null;
   }
 
@@ -202,7 +203,7 @@ export function startServer(input: NodeJS.ReadableStream = process.stdin, output
       if (stale()) return;
       if (extracted && entry && !entry.loaded) {
         // The document's own checks at once, while the references are read; then the full check.
-        publish(uri, version, place, extracted, [], entry.set);
+        publish(uri, version, place, extracted, [], entry.set, true);
         await entry.ready;
         if (stale() || !sets.current(entry)) return;
         const full = placement(file, format, entry.set, workspace);
@@ -248,9 +249,9 @@ export function startServer(input: NodeJS.ReadableStream = process.stdin, output
   }
 
   /** Checks and publishes; returns the number of diagnostics. */
-  function publish(uri: string, version: number, place: Placement, draft: Extracted, references: Extracted[], set?: ReferenceSet): number {
+  function publish(uri: string, version: number, place: Placement, draft: Extracted, references: Extracted[], set?: ReferenceSet, partial = false): number {
     const rules = set?.rules ?? coreRules();
-    const findings = findingsOf(draft, references, rules, { locale, severity: set?.config.severity });
+    const findings = findingsOf(draft, references, rules, { locale, severity: set?.config.severity, partial });
     const diagnostics = findings.flatMap((finding) => diagnosticOf(finding, draft.document.path, uri, place.base) ?? []);
     checked.set(uri, { version, figures: draft.figures });
     void connection.sendDiagnostics({ uri, version, diagnostics });

@@ -21,7 +21,7 @@ export function interpret(doc: Document, figures: Figure[], rules: RuleSet = cor
   const periods = new Map<string, string>();
   for (const figure of figures) {
     const pos = figure.span.start;
-    const time = timeOf(doc, pos, ctx, k, figure.span.end);
+    const time = timeOf(doc, pos, ctx, k, figure.span.end, figure);
     const period = time.period;
     // one string per period across the document's figures (a large run keeps every Figure)
     figure.period = period === null ? null : (periods.get(period) ?? (periods.set(period, period), period));

@@ -47,7 +47,10 @@ export function intentOf(doc: Document, pos: number, time: TimeReading, ctx: Per
     // every item of a target list (`主要预期目标是:…;…;…`) to the list's end
     (!achieved && inTargetList(text, pos, ctx, k)) ||
     // delivered in January, a report has no outcome yet for its own year as a whole
-    (ctx.ownYearIsPlan !== null && period === ctx.ownYearIsPlan) ||
+    // (what is already so by then is no plan: `国家已经组织了57户企业集团试点`)
+    (ctx.ownYearIsPlan !== null && period === ctx.ownYearIsPlan && !present) ||
+    // nor for years after its own (`九十年代…增长百分之八到九是可能的` in 1992): what it says of them is planned
+    periodEndsAhead(period, ctx) ||
     // a glossary's own sentence naming whole years not over yet (`三年行动(2025—2027年)`) describes a plan
     (glossary && last !== undefined && periodIsAhead(period, ctx)) ||
     // and so does a target word anywhere before the figure in it (`力争用5年时间,…打造商圈100个`)
@@ -61,6 +64,13 @@ export function intentOf(doc: Document, pos: number, time: TimeReading, ctx: Per
 function periodIsAhead(period: string | null, ctx: PeriodContext): boolean {
   const first = period?.match(/^(\d{4})(?:\/\d{4})?$/u);
   return ctx.deliveryYear !== null && first != null && Number(first[1]) >= ctx.deliveryYear;
+}
+
+/** Whether a period of whole years runs past the document's own year (the delivery year, or the year after the reviewed one). */
+function periodEndsAhead(period: string | null, ctx: PeriodContext): boolean {
+  const own = ctx.deliveryYear ?? (ctx.reviewYear !== null ? ctx.reviewYear + 1 : null);
+  const last = period?.match(/^(?:\d{4}\/)?(\d{4})$/u);
+  return own !== null && last != null && Number(last[1]) > own;
 }
 
 /** Whether a period ended before the document's own year (the delivery year, or the year after the reviewed one). */
@@ -136,6 +146,15 @@ function inTargetList(text: string, pos: number, ctx: PeriodContext, k: Knowledg
   return targetLists(text, ctx, k).some((l) => pos >= l.start && pos < l.end);
 }
 
+/** Whether `at` is inside a quotation of `text` opened before it and closed after it (“…”, 「…」, "…"). */
+function insideQuotes(text: string, at: number): boolean {
+  const open = Math.max(text.lastIndexOf('“', at), text.lastIndexOf('「', at));
+  if (open >= 0 && Math.max(text.lastIndexOf('”', at), text.lastIndexOf('」', at)) < open) return /[”」]/u.test(text.slice(at, at + 12));
+  let ascii = 0;
+  for (let i = text.indexOf('"'); i >= 0 && i < at; i = text.indexOf('"', i + 1)) ascii++;
+  return ascii % 2 === 1 && text.indexOf('"', at) >= 0 && text.indexOf('"', at) < at + 12;
+}
+
 /** Clause punctuation as a lookup table (tested for every character back to a figure's clause start). */
 const CLAUSE_BREAK = new Uint8Array(65536);
 for (const c of ',，:：;；') CLAUSE_BREAK[c.charCodeAt(0)] = 1;
@@ -178,6 +197,8 @@ function sentenceWords(text: string, start: number, ctx: PeriodContext, k: Knowl
   };
   const blocked = find(k.words.nonTargets, pw.nonTargets).flatMap((at) => [at, at + 8]);
   const valid = (at: number) => {
+    // a target word inside a quoted name (`“两个确保”资金`) is part of the name
+    if (insideQuotes(sentence, at)) return false;
     if (blocked.some((b, i) => i % 2 === 0 && at >= b && at < blocked[i + 1]! && k.words.nonTargets.some((n) => sentence.startsWith(n, b) && at < b + n.length))) return false;
     const lead = sentence.slice(Math.max(0, at - 6), at);
     return !k.words.targetNegators.some((n) => lead.endsWith(n) || k.words.targetNegatorObjects.some((o) => lead.includes(n + o)));

@@ -38,6 +38,8 @@ export interface IndicatorWords {
   changeNouns?: Record<string, 'increase' | 'decrease'>;
   neutralPrefixes?: string[];
   neutralSuffixes?: string[];
+  functionWords?: string[];
+  reportingVerbs?: string[];
   baseYear?: string;
 }
 
@@ -86,6 +88,12 @@ interface Lexicon {
   scopeSuffixes: [string, string][];
   /** Relational tails a user alias may leave off (`议事协调机构` for `议事协调机构精简幅度`). */
   relationalTails: string[];
+  /** Words a subject naming nothing is made of (function words, change nouns, neutral endings), longest first. */
+  referring: [string, Change | ''][];
+  /** Verbs of stating or setting (提出, 确定): what stands before them in a subject is who said it. */
+  reportingVerbs: string[];
+  /** Proper endings (2 characters or more) of indicator names → the names ending so, longest first. */
+  nameTails: Map<string, string[]>;
 }
 
 /** Label as compared: no whitespace or quotes, ASCII letters upper-cased the way the lexicon writes them. */
@@ -138,7 +146,19 @@ function lexiconOf(rules: RuleSet): Lexicon {
     relationalTails.push(noun);
     for (const action of k.words.relationalActions) relationalTails.push(action + noun);
   }
+  const nameTails = new Map<string, string[]>();
+  for (const name of byName.keys()) {
+    for (let i = 2; i <= name.length - 2; i++) {
+      const tail = name.slice(i);
+      const list = nameTails.get(tail) ?? [];
+      list.push(name);
+      nameTails.set(tail, list);
+    }
+  }
+  for (const list of nameTails.values()) list.sort((a, b) => b.length - a.length);
   lex = {
+    reportingVerbs: (words.reportingVerbs ?? []).map(normalizeSubject).filter(Boolean),
+    nameTails,
     byName,
     byId,
     prefixes: longestFirst(prefixes),
@@ -160,6 +180,11 @@ function lexiconOf(rules: RuleSet): Lexicon {
     longestName: Math.max(0, ...[...byName.keys()].map((n) => n.length)),
     relationalTails: relationalTails.map(normalizeSubject).sort((a, b) => b.length - a.length),
     startWords: k.periods.startBefore ?? [],
+    referring: longestFirst([
+      ...(words.functionWords ?? []).map((w): [string, Change | ''] => [normalizeSubject(w), '']),
+      ...(words.neutralSuffixes ?? []).map((w): [string, Change | ''] => [normalizeSubject(w), '']),
+      ...Object.entries(words.changeNouns ?? {}).map(([w, c]): [string, Change | ''] => [w, c]),
+    ]),
   };
   lexicons.set(rules, lex);
   return lex;
@@ -178,6 +203,13 @@ export function knownMetric(id: string, rules: RuleSet): boolean {
 /** Splits leading neutral and scope words off `text`; null when something else is left. */
 function prefixScopes(text: string, lex: Lexicon, scopes: Set<string>): boolean {
   let rest = text;
+  // `政府工作报告提出国内生产总值增长7.5%左右`: who set or stated a figure is no part of the fact
+  let said = -1;
+  for (const verb of lex.reportingVerbs) {
+    const at = rest.lastIndexOf(verb);
+    if (at >= 0) said = Math.max(said, at + verb.length);
+  }
+  if (said >= 0) rest = rest.slice(said);
   while (rest) {
     const hit = lex.prefixBuckets.get(rest.charCodeAt(0))?.find(([w]) => rest.startsWith(w));
     if (!hit) return false;
@@ -439,11 +471,32 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
       if (base?.groups?.year) scopes = [...scopes, `since-${base.groups.year}`];
     }
     let subject = parseWith(figure.label ?? '', lex, scopes);
+    const referring = subject.indicator ? null : referringOf(figure, text, lex);
     // `确保物价上涨幅度比去年有明显回落，力争控制在百分之十五左右`: a figure with no subject of its own in a
     // sentence whose earlier clause names an indicator (and no figure between) is that indicator's
-    if (!figure.label && !subject.indicator) {
+    if ((!figure.label || referring) && !subject.indicator) {
       const topic = topicOf(text, previous && previous.span.end <= figure.span.start ? previous.span.end : 0, figure.span.start, lex);
-      if (topic) subject = parseWith(topic, lex, scopes);
+      if (topic) {
+        subject = parseWith(topic, lex, scopes);
+        if (referring?.change && !subject.change) subject = { ...subject, change: referring.change, changeNoun: true };
+      }
+    }
+    // `城乡居民储蓄大幅度增加，存款余额达到46280亿元`: the end of a name whose head the sentence named before
+    if (!subject.indicator && subject.core && !referring) {
+      const name = headBefore(subject.core, text, figure.span.start, lex) ?? (previous ? parallelName(normalizeSubject(figure.label ?? ''), previous, figure, text, lex) : null);
+      if (name) subject = { ...parseWith(name, lex, scopes), change: subject.change, changeNoun: subject.changeNoun };
+    }
+    // `增长7.8%，虽然略低于8%的预定目标`, `涨幅仍然高达21.7%`: a subject naming nothing is the indicator just stated
+    if (referring && !subject.indicator && previous) {
+      const before = heldSubject(previous);
+      if (before?.indicator && refersTo(previous, figure, referring, text)) {
+        subject = before;
+        const change = previous.kind === 'change' ? previous.change : referring.change;
+        if (change && figure.kind !== 'change' && figure.unit === previous.unit && (figure.unit === '%' || figure.unit === '个百分点')) {
+          figure.kind = 'change';
+          figure.change = change;
+        }
+      }
     }
     // `经济增长预期目标为8%左右`: a change word right after the subject, target words between it and the figure
     if (subject.indicator && subject.change === null && figure.kind === 'share' && figure.unit === '%' && figure.label) {
@@ -473,6 +526,86 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
 }
 
 const SENTENCE_END = /[。!！?？;；\n]/u;
+
+/**
+ * `城镇居民人均可支配收入增长5%，农村居民增长7%`: a subject that names only the other part (`农村居民`) of the
+ * previous statement of its sentence takes that statement's measure, when the two make an indicator name.
+ */
+function parallelName(core: string, previous: Figure, figure: Figure, text: string, lex: Lexicon): string | null {
+  if (previous.span.end > figure.span.start || previous.unit !== figure.unit || previous.kind !== figure.kind) return null;
+  if (SENTENCE_END.test(text.slice(previous.span.end, figure.span.start))) return null;
+  const before = heldSubject(previous);
+  if (!before?.indicator) return null;
+  const name = normalizeSubject(previous.label ?? '');
+  for (let k = 1; k < name.length - 1; k++) {
+    if (name.startsWith(core)) break;
+    const candidate = core + name.slice(k);
+    if (lex.byName.has(candidate) && lex.byName.get(candidate) !== before.indicator) return candidate;
+  }
+  return null;
+}
+
+/**
+ * The indicator name that a subject ends (`存款余额` of `城乡居民储蓄存款余额`) when the rest of the name stands
+ * earlier in the figure's sentence (`城乡居民储蓄大幅度增加，存款余额达到…`): a subject whose head noun was named
+ * in a clause before. Null when none (the longest name first).
+ */
+function headBefore(core: string, text: string, at: number, lex: Lexicon): string | null {
+  const names = lex.nameTails.get(core);
+  if (!names) return null;
+  let start = at;
+  while (start > 0 && at - start < 120 && !SENTENCE_END.test(text[start - 1]!)) start--;
+  // (the head in an earlier clause: `中央财政用于“三农”的支出` names no 财政支出, its modifier making another fact)
+  let clause = at;
+  while (clause > start && !CLAUSE_BREAK[text.charCodeAt(clause - 1)]) clause--;
+  if (clause <= start) return null;
+  const before = normalizeSubject(text.slice(start, clause));
+  for (const name of names) {
+    const head = name.slice(0, name.length - core.length);
+    if (head.length >= 3 && before.includes(head)) return name;
+  }
+  return null;
+}
+
+/**
+ * Whether a figure's subject names nothing of its own: its label is only function words, neutral endings and
+ * change nouns (`涨幅仍然`, `虽然略`), or the figure is followed by `的` and a change noun (`实现7%左右的增长速度`).
+ * Returns the change its change noun states (null: none), or null when the subject names something.
+ */
+function referringOf(figure: Figure, text: string, lex: Lexicon): { change: Change; noun: boolean } | null {
+  let change: Change = null;
+  let noun = false;
+  // `7%左右的增长速度…`: the change noun after the figure is what it measures, whatever predicate follows
+  const after = text.slice(figure.span.end, figure.span.end + 8).replace(/^\s+/u, '');
+  if (after.startsWith('的')) {
+    const word = lex.referring.find(([w, c]) => c && after.startsWith(w, 1));
+    if (word && normalizeSubject(figure.label ?? '').startsWith(word[0])) return { change: word[1] as Change, noun: true };
+  }
+  let rest = normalizeSubject(figure.label ?? '');
+  if (!rest) return null;
+  for (let round = 0; round < 8 && rest; round++) {
+    const hit = lex.referring.find(([w]) => rest.startsWith(w)) ?? lex.referring.find(([w]) => rest.endsWith(w));
+    if (!hit) return null;
+    rest = rest.startsWith(hit[0]) ? rest.slice(hit[0].length) : rest.slice(0, rest.length - hit[0].length);
+    if (hit[1]) {
+      noun = true;
+      change ??= hit[1];
+    }
+  }
+  return rest ? null : { change, noun };
+}
+
+/**
+ * Whether a referring figure refers to the figure just before it: the same unit, and in its sentence (a bare
+ * `虽然略低于8%`), or for a change noun in its paragraph, the previous figure stating a change (`…控制在10%以内。
+ * 虽然做了很大努力，涨幅仍然高达21.7%`).
+ */
+function refersTo(previous: Figure, figure: Figure, referring: { change: Change; noun: boolean }, text: string): boolean {
+  if (previous.span.end > figure.span.start || previous.unit !== figure.unit) return false;
+  const between = text.slice(previous.span.end, figure.span.start);
+  if (!referring.noun) return !SENTENCE_END.test(between);
+  return previous.kind === 'change' && between.length <= 200 && !between.includes('\n');
+}
 
 /**
  * The indicator name (with a change noun right after it) that a sentence's earlier clause is about, for a

@@ -4,7 +4,7 @@
  * `上半年`, `今年`, `五年来`, `预计`, `力争`), the enclosing section headings (`一、2021年工作回顾`,
  * `2022年…目标要求`), the report's delivery line (`——2022年1月21日在…`), the document's period.
  */
-import type { Document, Segment } from '../model.js';
+import type { Document, Figure, Segment } from '../model.js';
 import { alternation, type Knowledge } from '../extract/knowledge.js';
 
 interface SectionInfo {
@@ -35,6 +35,8 @@ function markPlanPart(ctx: PeriodContext, k: Knowledge): void {
 export interface PeriodContext {
   /** Year the report was delivered (its targets are for this year), from the delivery line. */
   deliveryYear: number | null;
+  /** Its month, when known: a document delivered late in its year plans from the next year (planStart). */
+  deliveryMonth: number | null;
   /** The delivery year as a period, when the report was delivered early enough in it that no full-year outcome of it exists yet. */
   ownYearIsPlan: string | null;
   /** Year the document's actual figures describe. */
@@ -137,8 +139,17 @@ function paragraphCarries(text: string, ctx: PeriodContext, k: Knowledge): Perio
     const lead = m[1]!;
     // explicit years and backward spans carry; 今年/今后五年 depend on the section they are in
     const markers = markersIn(lead, 0, lead.length, base, ctx, k).filter((mk) => mk.at <= 8 && (mk.source === 'year' || (mk.source === 'span' && !mk.target)));
-    const first = markers[0];
-    if (!first) continue;
+    let first: Marker | undefined = markers[0];
+    if (!first) {
+      // `这里要特别指出,刚刚过去的1992年,…`: a short opening clause without a time of its own, then a year as
+      // the paragraph's topic
+      first = topicAfterOpening(text, m.index + m[0].length - lead.length, lead, base, ctx, k);
+      if (first) {
+        carries.push({ start: lineStart, period: first.period, target: false });
+        title = null;
+      }
+      continue;
+    }
     const lineEnd = text.indexOf('\n', lineStart);
     const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
     // (not a dated line: `——2023年1月12日在…会议上` is the delivery line)
@@ -154,6 +165,19 @@ function paragraphCarries(text: string, ctx: PeriodContext, k: Knowledge): Perio
     carries.push(carry);
   }
   return carries;
+}
+
+/**
+ * A year that is the topic of a paragraph's second clause, after a short opening clause with no digit or
+ * time word of its own (`这里要特别指出,刚刚过去的1992年,…`, `应当看到,2001年,…`), or undefined.
+ */
+function topicAfterOpening(text: string, leadAt: number, lead: string, base: number | null, ctx: PeriodContext, k: Knowledge): Marker | undefined {
+  const comma = lead.search(/[,，]/u);
+  if (comma <= 0 || comma > 8 || /[\d年月]/u.test(lead.slice(0, comma))) return undefined;
+  const from = leadAt + comma + 1;
+  const next = text.slice(from, from + 14).split('\n', 1)[0]!;
+  const first = markersIn(next, 0, next.length, base, ctx, k)[0];
+  return first && first.source === 'year' && first.at <= 8 && yearTopic(next, first.at, k) ? first : undefined;
 }
 
 const YEAR_IN_HEADING = /((?:19|20)\d{2})\s*年/;
@@ -266,16 +290,19 @@ export function documentTime(doc: Document, sections: SectionInfo[], k: Knowledg
     }
     // a congress report names its own congress in its opening (`中国共产党第十五次全国代表大会是…`): its
     // year counts from the congress number; it reviews up to the year before
-    const congress = !workReport && reviewYear === null && deliveryYear === null ? congressYear(text.slice(0, 1500), dt, k) : null;
+    const met = !workReport && reviewYear === null && deliveryYear === null ? congressYear(text.slice(0, 1500), dt, k) : null;
+    const congress = met?.year ?? null;
     if (congress !== null) reviewYear = congress - 1;
     if (deliveryYear === null) {
-      if (congress !== null) deliveryYear = congress;
+      if (met) [deliveryYear, deliveryMonth] = [met.year, met.month];
       else if (title?.kind === 'delivery') deliveryYear = title.year;
       else if (planned !== null) deliveryYear = planned;
       else if (reviewed !== null && workReport) deliveryYear = reviewed + 1;
       else if (latest !== null) deliveryYear = latest + 1;
     }
   }
+  // an undated work report was delivered at its congress's session, early in its year
+  if (workReport && deliveryYear !== null && deliveryMonth === null && k.periods.workReportMonth) deliveryMonth = k.periods.workReportMonth;
   return { deliveryYear, deliveryMonth, reviewYear, workReport };
 }
 
@@ -301,12 +328,12 @@ function reviewHeadingYear(sections: SectionInfo[], k: Knowledge): number | null
   return null;
 }
 
-/** The year of a congress named by its number (periods.congresses). */
-function congressYear(head: string, dt: TimeWords, k: Knowledge): number | null {
+/** The year (and month, when the rules know it) of a congress named by its number (periods.congresses). */
+function congressYear(head: string, dt: TimeWords, k: Knowledge): { year: number; month: number | null } | null {
   for (const c of dt.congresses) {
     const m = c.re.exec(head);
     const n = m ? chineseDigits(m[1]!, k) : null;
-    if (n !== null && n >= c.number) return c.year + (n - c.number) * c.every;
+    if (n !== null && n >= c.number) return { year: c.year + (n - c.number) * c.every, month: c.month ?? null };
   }
   return null;
 }
@@ -389,11 +416,13 @@ function chineseDigits(s: string, k: Knowledge): number | null {
 }
 
 interface TimeWords {
-  congresses: { re: RegExp; number: number; year: number; every: number }[];
+  congresses: { re: RegExp; number: number; year: number; every: number; month?: number }[];
   /** Average words (平均每年, 年均), and `从1997年` (group 1 the year) in a sentence. */
   average: RegExp | null;
   fromYear: RegExp | null;
   averageFrom: RegExp | null;
+  /** A comparison base year before a change (`比1995年增长69%`): group 1 the year. */
+  changeBase: RegExp | null;
   /** A start word and what follows it up to the figure (group 1); a change to a level after a figure. */
   startBefore: RegExp | null;
   startAfter: RegExp | null;
@@ -414,6 +443,7 @@ function timeWordsOf(k: Knowledge): TimeWords {
       average: p.averageWords?.length ? new RegExp(alternation(p.averageWords), 'u') : null,
       fromYear: p.startBefore.length ? new RegExp(String.raw`(?:${starts})\s*((?:19|20)\d{2})\s*年`, 'gu') : null,
       // `比1989年增长近两倍,年均增长9.3%`: an average since a base year
+      changeBase: p.changeBase?.length ? new RegExp(String.raw`(?:${alternation(p.changeBase)})\s*(${YEAR_DIGITS})\s*年`, 'gu') : null,
       averageFrom: p.averageFrom?.length ? new RegExp(String.raw`(?:${alternation(p.averageFrom)})\s*(${YEAR_DIGITS})\s*年`, 'gu') : null,
       // (what stands between the start word and the figure holds no clause break and no other figure's digits)
       startBefore: p.startBefore.length ? new RegExp(String.raw`(?:${starts})([^,，;；:：。\d%]*(?:(?:19|20)\d{2}\s*年[^,，;；:：。\d%]*)?)$`, 'u') : null,
@@ -435,6 +465,7 @@ export function periodContext(doc: Document, k: Knowledge): PeriodContext {
   const documentPeriod = doc.period && !/^\d{4}$/.test(doc.period) ? doc.period : null;
   const ctx: PeriodContext = {
     deliveryYear,
+    deliveryMonth,
     ownYearIsPlan: deliveryYear !== null && deliveryMonth !== null && deliveryMonth <= k.periods.ownYearPlansUntilMonth ? String(deliveryYear) : null,
     reviewYear,
     documentPeriod,
@@ -519,6 +550,9 @@ export interface Marker {
   source?: 'year' | 'relative' | 'partial' | 'span';
   /** A bare span (`五年`) of this many years: in a plan it looks forward (`五年城镇新增就业5000万人`). */
   bare?: number;
+  /** A part of a year with no year before it in its sentence (`上半年`, `年初`): dated by the section's year,
+   *  or by the year a paragraph carries when one does (timeOf). */
+  inForce?: boolean;
 }
 
 /**
@@ -547,6 +581,14 @@ function narrowed(year: number, part: string | undefined, k: Knowledge): string 
 
 /** `2021—` right before a year: the start of a span of years (`2021—2023年`). */
 const YEAR_SPAN_START = /((?:19|20)\d{2})\s*[—–\-~至到]\s*$/u;
+
+/** Whether `at` is inside a short quotation of `text` (“…”), closed within 20 characters after it. */
+function insideQuotedName(text: string, at: number): boolean {
+  const open = text.lastIndexOf('“', at);
+  if (open < 0 || at - open > 20 || text.lastIndexOf('”', at) > open) return false;
+  const close = text.indexOf('”', at);
+  return close >= 0 && close - at <= 20;
+}
 
 /** Whether `at` is inside an unclosed 《 of `text` (a title: 《…发展规划(2021—2027年)》). */
 function insideTitle(text: string, at: number): boolean {
@@ -664,7 +706,27 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
       // (比“八五”时期增长79.6%: a comparison base; 《“十四五”时期…方案》: a title)
       if (n === null || n < plan.number || insideTitle(slice, m.index) || p.comparisonBefore.some((w) => slice.slice(Math.max(0, m.index - 3), m.index).replace(/["“]/gu, '').endsWith(w))) continue;
       const first = plan.start + (n - plan.number) * plan.years;
-      markers.push({ at: from + m.index, period: `${first}/${first + plan.years - 1}`, year: null, source: 'span' });
+      // `"十四五"末`: the plan's last year, a point in time (`到"十四五"末` a target date)
+      if ((p.planEnd ?? []).some((w) => m[0].endsWith(w))) {
+        const year = first + plan.years - 1;
+        const before = slice.slice(Math.max(0, m.index - 3), m.index).replace(/["“]/gu, '');
+        markers.push({ at: from + m.index, period: String(year), year, target: p.targetBefore.some((w) => before.endsWith(w)), source: 'year' });
+        continue;
+      }
+      // (`"十四五"以来` in a report on 2024 runs up to 2024)
+      const since = p.sinceWords.some((w) => m[0].endsWith(w)) ? (ctx.reviewYear ?? baseYear) : null;
+      const last = since !== null && since >= first ? Math.min(first + plan.years - 1, since) : first + plan.years - 1;
+      markers.push({ at: from + m.index, period: last > first ? `${first}/${last}` : String(first), year: null, source: 'span' });
+    }
+  }
+  const decades = decadeWordsOf(k);
+  if (decades) {
+    // `九十年代`: a decade as plans count it (1991/2000); `比八十年代` is a comparison base
+    for (const m of slice.matchAll(decades.re)) {
+      const tens = m[1] ? chineseDigits(m[1], k) : Number(m[2]);
+      if (tens === null || p.comparisonBefore.some((w) => slice.endsWith(w, m.index))) continue;
+      const first = decades.century + tens * 10 + 1;
+      markers.push({ at: from + m.index, period: `${first}/${first + 9}`, year: null, source: 'span' });
     }
   }
   if (!anyWord) return markers.sort((a, b) => a.at - b.at);
@@ -675,10 +737,31 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
       // 2022年上半年, 去年前三季度 are already one marker (and 前三季度 holds 三季度); a lone 上半年 is in the year in force
       if (!covered.some(([s, e]) => at < e && end > s)) {
         covered.push([at, end]);
-        const y = yearBefore(markers, from + at) ?? baseYear;
-        if (y !== null) markers.push({ at: from + at, period: `${y}-${pad(a)}/${y}-${pad(b)}`, year: y, source: 'partial' });
+        const named = yearBefore(markers, from + at);
+        const y = named ?? baseYear;
+        if (y !== null) markers.push({ at: from + at, period: `${y}-${pad(a)}/${y}-${pad(b)}`, year: y, source: 'partial', ...(named === null ? { inForce: true } : {}) });
       }
       at = slice.indexOf(word, end);
+    }
+  }
+  // 全年 after 下半年…: the year of the part named before it, as a whole again (alone it changes nothing: the
+  // period in force, carried or the section's, holds)
+  for (const word of p.wholeYear ?? []) {
+    for (let at = slice.indexOf(word); at >= 0; at = slice.indexOf(word, at + word.length)) {
+      if (covered.some(([s, e]) => at < e && at + word.length > s)) continue;
+      let prior: Marker | undefined;
+      for (const m of markers) if (m.at < from + at && m.year !== null) prior = m;
+      if (prior) markers.push({ at: from + at, period: String(prior.year), year: prior.year, source: 'partial', ...(prior.inForce ? { inForce: true } : {}) });
+    }
+  }
+  // 由年初的…扩大到年末的…: two points of one year, set against each other
+  const yearStarts = edgesIn(slice, p.yearStartWords ?? [], covered);
+  const yearEnds = yearStarts.length ? edgesIn(slice, p.yearEndWords ?? [], covered) : [];
+  if (yearEnds.length) {
+    for (const [at, month] of [...yearStarts.map((at) => [at, 1] as const), ...yearEnds.map((at) => [at, 12] as const)]) {
+      const named = yearBefore(markers, from + at);
+      const y = named ?? baseYear;
+      if (y !== null) markers.push({ at: from + at, period: `${y}-${pad(month)}`, year: y, source: 'partial', ...(named === null ? { inForce: true } : {}) });
     }
   }
   const spansCovered: [number, number][] = [];
@@ -692,15 +775,56 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
       const inNumber = at > 0 && NUMERAL_CHARS.has(word[0]!) && NUMERAL_CHARS.has(slice[at - 1]!);
       if (!inNumber && !spansCovered.some(([a, b]) => at < b && end > a) && !p.spanComparisonAfter.some((w) => slice.startsWith(w, end))) {
         spansCovered.push([at, end]);
-        // `五年行动计划`, `三年攻坚`: a programme's name, not the period of the figures near it
-        const name = p.nameAfter.some((w) => slice.startsWith(w, end));
-        const period = name ? null : spanPeriod(span, ctx, baseYear);
+        // `五年行动计划`, `三年攻坚`: a programme's name, not the period of the figures near it; so is a span
+        // inside a quoted name (`“三年外贸五年倍增计划”`)
+        const name = p.nameAfter.some((w) => slice.startsWith(w, end)) || insideQuotedName(slice, at);
+        const period = name ? null : spanPeriod(span, ctx, baseYear, k);
         if (period) markers.push({ at: from + at, period, year: null, target: span.direction === 'forward', source: 'span', ...(p.bareSpans?.includes(word) ? { bare: span.years } : {}) });
       }
       at = slice.indexOf(word, end);
     }
   }
   return markers.sort((a, b) => a.at - b.at);
+}
+
+/** Where the words stand in `slice`, outside what a year marker covers already (`今年初` is one marker). */
+function edgesIn(slice: string, words: string[], covered: [number, number][]): number[] {
+  const out: number[] = [];
+  for (const word of words) {
+    for (let at = slice.indexOf(word); at >= 0; at = slice.indexOf(word, at + word.length)) {
+      if (!covered.some(([s, e]) => at < e && at + word.length > s)) out.push(at);
+    }
+  }
+  return out;
+}
+
+const namedPlanCache = new WeakMap<Knowledge, RegExp | null>();
+/** The years of the last numbered plan named in text[start, pos) (`"八五"计划` → 1991/1995), or null. */
+function namedPlanBefore(text: string, start: number, pos: number, k: Knowledge): string | null {
+  let re = namedPlanCache.get(k);
+  if (re === undefined) {
+    const names = k.periods.planNames ?? [];
+    re = names.length && k.periods.planPeriods ? new RegExp(`([一二三四五六七八九十]{1,3})五["”’]?\\s*(?:${alternation(names)})`, 'gu') : null;
+    namedPlanCache.set(k, re);
+  }
+  if (!re) return null;
+  const m = [...text.slice(start, pos).matchAll(re)].pop();
+  const n = m ? chineseDigits(m[1]!, k) : null;
+  const plan = k.periods.planPeriods!;
+  if (n === null || n < plan.number) return null;
+  const first = plan.start + (n - plan.number) * plan.years;
+  return `${first}/${first + plan.years - 1}`;
+}
+
+const decadeCache = new WeakMap<Knowledge, { re: RegExp; century: number } | null>();
+function decadeWordsOf(k: Knowledge) {
+  let words = decadeCache.get(k);
+  if (words === undefined) {
+    const d = k.periods.decades;
+    words = d ? { re: new RegExp(d.pattern, 'gu'), century: d.century } : null;
+    decadeCache.set(k, words);
+  }
+  return words;
 }
 
 const planWordCache = new WeakMap<Knowledge, { re: RegExp } | null>();
@@ -726,7 +850,7 @@ export function periodWordsOf(k: Knowledge) {
     words = {
       // a change word and 到/至 (`增加到`, `降至`) at the end of a text
       changeToEnd: new RegExp(`(?:${alternation([...k.words.increase, ...k.words.decrease, ...p.shortChanges])})(?:${alternation(k.words.changeTo)})$`, 'u'),
-      any: new RegExp(alternation([...Object.keys(p.relativeYears), ...Object.keys(p.partialYears), ...p.spans.flatMap((s) => s.words)]), 'u'),
+      any: new RegExp(alternation([...Object.keys(p.relativeYears), ...Object.keys(p.partialYears), ...p.spans.flatMap((s) => s.words), ...(p.wholeYear ?? []), ...(p.yearStartWords ?? [])]), 'u'),
       // `2022年`, `2022年1—8月`, `2022年前三季度` (not `2021—2023年`'s first year: see YEAR_SPAN_START); group 1 the year, 2 its part
       explicitYear: new RegExp(String.raw`(?<![\d.〇零○一二三四五六七八九十])(${YEAR_DIGITS})\s*年(?!\s*[—–\-~至到]\s*\d)` + yearPart(k), 'gu'),
       // `今年`, `今年1—2月`, `去年前三季度`: group 1 the word, 2 its part
@@ -776,14 +900,24 @@ function yearBefore(markers: Marker[], at: number): number | null {
   return year;
 }
 
-function spanPeriod(span: { years: number; direction: 'back' | 'forward' }, ctx: PeriodContext, baseYear: number | null): string | null {
+function spanPeriod(span: { years: number; direction: 'back' | 'forward' }, ctx: PeriodContext, baseYear: number | null, k: Knowledge): string | null {
   if (span.direction === 'back') {
     const end = ctx.reviewYear ?? baseYear;
     if (end === null) return null;
     return span.years === 1 ? String(end) : `${end - span.years + 1}/${end}`;
   }
-  const start = ctx.deliveryYear ?? (ctx.reviewYear !== null ? ctx.reviewYear + 1 : null);
+  const start = planStart(ctx, k) ?? (ctx.reviewYear !== null ? ctx.reviewYear + 1 : null);
   return start === null ? null : `${start}/${start + span.years - 1}`;
+}
+
+/**
+ * The first year of what a document plans (`今后三年`, a plan part's `五年`): its delivery year, or the year
+ * after when it was delivered late in its year (a congress in autumn plans from the next January).
+ */
+function planStart(ctx: PeriodContext, k: Knowledge): number | null {
+  if (ctx.deliveryYear === null) return null;
+  const late = ctx.deliveryMonth !== null && ctx.deliveryMonth > k.periods.reviewsPreviousYearUntilMonth;
+  return late ? ctx.deliveryYear + 1 : ctx.deliveryYear;
 }
 
 /** A sentence start and a base year as one number (years are read as 4 digits): no key string per figure. */
@@ -834,8 +968,11 @@ export interface TimeReading {
   startValue: boolean;
 }
 
+/** What the extract stage read of a figure that its period may depend on (a share is a state, a flow is not). */
+export type FigureShape = Pick<Figure, 'kind' | 'unit' | 'change'>;
+
 /** Period of the figure starting at `pos` (normalized offset). */
-export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowledge, end = pos): TimeReading {
+export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowledge, end = pos, shape?: FigureShape): TimeReading {
   const text = doc.normalized;
   // Section context: innermost heading with a year, target/review headings, span headings.
   let sectionYear: number | null = null;
@@ -912,11 +1049,13 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
   }
   // a bare span in a plan part looks forward from the plan year (`五年城镇新增就业5000万人以上`)
   if (last?.bare && targetSection && !reviewSection) {
-    const first = ctx.deliveryYear ?? baseYear;
+    const first = planStart(ctx, k) ?? baseYear;
     if (first !== null) last = { ...last, period: `${first}/${first + last.bare - 1}`, target: true };
   }
   let period: string | null;
-  if (last) period = last.period;
+  // a part of a year named alone (`上半年`, `由年初的…`) is of the year a paragraph carries, when one does
+  if (last?.inForce && carry && /^\d{4}$/u.test(carry.period) && String(last.year) !== carry.period) period = last.period.replaceAll(String(last.year), carry.period);
+  else if (last) period = last.period;
   else if (carry) period = carry.period;
   else if (sectionSpan) period = sectionSpan;
   else if (ctx.documentPeriod && sectionYear === null && !targetSection) period = ctx.documentPeriod;
@@ -924,9 +1063,14 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
 
   const clause = clauseBefore(text, start, pos);
   const tw = timeWordsOf(k);
+  const averaged = tw.average?.test(clause) ?? false;
+  // An average over years in a sentence naming a numbered plan (`按"八五"计划,…由原定平均每年百分之六调高到百分之
+  // 八至九`) is over the plan's years: the name dates nothing else (nameAfter), an average is over some years.
+  const plan = averaged ? namedPlanBefore(text, start, pos, k) : null;
+  if (plan) period = plan;
   // An average over years (`平均每年增长7.7%`, `年均增长`) is of the span in force, not of its last year:
   // `从1997年的…增加到2002年的…,平均每年增长` is 1998/2002; in a five-year review, its span.
-  if (tw.average?.test(clause) && period !== null && /^\d{4}$/u.test(period)) {
+  else if (averaged && period !== null && /^\d{4}$/u.test(period)) {
     const from = tw.averageFrom ? [...text.slice(start, pos).matchAll(tw.averageFrom)].pop() : undefined;
     const fromYear = from ? yearNumber(from[1]!, k) : null;
     const span = carry?.period.includes('/') ? carry.period : sectionSpan;
@@ -935,7 +1079,8 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
   }
   // A start value (`由50.2%提高到52.4%`, `从1997年的7.4万亿元增加到…`) is of its own year when one is
   // written, else of the year before the period in force.
-  const started = startValue(text, start, pos, end, tw);
+  // (an average rate is no level things started from: `由原定平均每年6%调高到8%` are two plans of one span)
+  const started = plan ? null : startValue(text, start, pos, end, tw);
   if (started !== null) {
     const own = started.match(/((?:19|20)\d{2})\s*年/u);
     const relative = own ? null : Object.keys(k.periods.relativeYears).find((w) => started.includes(w));
@@ -945,12 +1090,22 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
     else {
       // (`从1997年的…增加到…;外汇储备从1399亿美元增加到…`: the sentence's start year holds for its next start values)
       const from = [...text.slice(start, pos).matchAll(tw.fromYear!)].pop();
-      const first = period?.match(/^(\d{4})(?:\/\d{4})?$/u);
+      // (`2007年…从世界第六位上升到第三位` in a review of five years: the year named is where things got to, the
+      // span in force ending in it is where they started from)
+      const over = period !== null && /^\d{4}$/u.test(period) && last?.source === 'year' ? [carry?.period, sectionSpan].find((sp) => sp?.includes('/') && sp.endsWith(`/${period}`)) : undefined;
+      const first = (over ?? period)?.match(/^(\d{4})(?:\/\d{4})?$/u);
       if (from) period = from[1]!;
       else if (first) period = String(Number(first[1]) - 1);
     }
   }
 
+  // A change from a base year (`2000年…出口分别比1995年增长69%`, `比1995年底增加920亿美元`) is over the years since
+  // it, as an average since it is: `比上年增长` is the one-year case.
+  if (started === null && shape?.kind === 'change' && tw.changeBase && period !== null && clause.includes('年') && /^\d{4}$/u.test(period)) {
+    const base = [...clause.matchAll(tw.changeBase)].pop();
+    const from = base ? yearNumber(base[1]!, k) : null;
+    if (from !== null && from < Number(period) - 1) period = `${from + 1}/${period}`;
+  }
   // An end value (`…增加到3251亿美元`, `城镇化率提高到65.2%`) under a span in force is the level reached at the span's
   // end, of its last year; a year written after 到 is a marker already, and a cumulative clause (累计) stays the span's,
   // as does a plan's (`十四五时期…提高到65%` is the plan's target).
@@ -959,7 +1114,9 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
     // (a span running into the year the document is delivered in, `十年来` in an October congress report, ends
     // with that year unfinished: the level reached is the last finished year's)
     const last = Number(period.slice(5));
-    if (lead && periodWordsOf(k).changeToEnd.test(lead)) period = String(ctx.deliveryYear === last ? last - 1 : last);
+    // (so is a share of a whole, `占全国人口65%的地区基本普及…`: a state, not a flow over the years; not an average)
+    const shareOf = shape?.kind === 'share' && shape.change === null && !averaged && (k.periods.shareOf ?? []).some((w) => clause.includes(w));
+    if ((lead && periodWordsOf(k).changeToEnd.test(lead)) || shareOf) period = String(ctx.deliveryYear === last ? last - 1 : last);
   }
   return { period, sentenceStart: start, baseYear, targetSection, reviewSection, glossary, isolated, marker: last, carry, startValue: started !== null };
 }

@@ -363,14 +363,42 @@ export function normalize(decoded: DecodedText, rules: RuleSet): Normalized {
     normalized,
     // A view rather than a copy: the few entries past j (removed characters) are not worth copying the rest.
     offsets: j === n ? offsets : offsets.subarray(0, j + 1),
-    boilerplate: findBoilerplate(normalized, rules),
+    boilerplate: decoded.boilerplate?.length ? withReaderBoilerplate(findBoilerplate(normalized, rules), decoded.boilerplate, offsets, j, decoded.original.length) : findBoilerplate(normalized, rules),
     script,
   };
 }
 
+/**
+ * The reader's boilerplate (spans of the original) as spans of normalized text: the runs of normalized units
+ * whose original offset lies in one. One pass over the map, which need not be monotone (a PDF reader moves the
+ * running lines that interrupt a paragraph to its end, src/read/pdf.ts).
+ */
+/** The patterns' boilerplate and the reader's (a PDF's running lines, a .docx's headers and footers), a line found by both once. */
+function withReaderBoilerplate(found: Boilerplate[], spans: Boilerplate[], offsets: Int32Array, length: number, originalLength: number): Boilerplate[] {
+  const lines = readerBoilerplate(spans, offsets, length, originalLength);
+  return [...found.filter((b) => !lines.some((l) => l.start === b.start)), ...lines].sort((a, b) => a.start - b.start);
+}
+
+function readerBoilerplate(spans: Boilerplate[], offsets: Int32Array, length: number, originalLength: number): Boilerplate[] {
+  const owner = new Int32Array(originalLength + 1).fill(-1);
+  spans.forEach((span, k) => owner.fill(k, Math.max(0, span.start), Math.min(originalLength, span.end)));
+  const found: Boilerplate[] = [];
+  let open: Boilerplate | null = null;
+  for (let j = 0; j <= length; j++) {
+    const k = j < length ? owner[offsets[j]!]! : -1;
+    if (open && (k < 0 || spans[k]!.pattern !== open.pattern || offsets[j]! < offsets[j - 1]!)) {
+      found.push(open);
+      open = null;
+    }
+    if (k >= 0 && !open) open = { start: j, end: j + 1, pattern: spans[k]!.pattern };
+    else if (open) open.end = j + 1;
+  }
+  return found;
+}
+
 const isDigitUnit = (u: number) => (u >= 48 && u <= 57) || (u >= 0xff10 && u <= 0xff19);
-/** What may follow a gap inside a letter-spaced figure: a digit, a decimal point, a percent sign, a CJK unit. */
-const continuesFigure = (u: number) => isDigitUnit(u) || u === 46 || u === 0xff0e || u === 37 || u === 0xff05 || (u >= 0x4e00 && u <= 0x9fff);
+/** What may follow a gap inside a letter-spaced figure: a digit, a decimal point, a percent or per-mille sign, a CJK unit. */
+const continuesFigure = (u: number) => isDigitUnit(u) || u === 46 || u === 0xff0e || u === 37 || u === 0xff05 || u === 0x2030 || (u >= 0x4e00 && u <= 0x9fff);
 
 /**
  * Whether the one space at `i` sits inside a letter-spaced figure (`1 9 9 7 年`, `8 ．8 ％`, `7 4 7 7 2 亿元`,

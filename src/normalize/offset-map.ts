@@ -1,12 +1,17 @@
 /**
  * The one offset map: normalized-text offsets back to the original file. Built by `normalize`
- * (composed with the read stage's map for HTML); every Location in figcheck comes from here.
+ * (composed with the read stage's map for HTML and PDF); every Location in figcheck comes from here.
+ *
+ * Paged originals (PDF: each page's text ended by a form feed, see src/read/pdf.ts) count lines within
+ * their page, and their Locations carry the page: a form feed ends a line and a page.
  */
 import type { Location, Position } from '../model.js';
 
 export class OffsetMap {
-  /** Original offset of each line start; a line ends at \n, \r\n or a lone \r. Built on first use. */
+  /** Original offset of each line start; a line ends at \n, \r\n or a lone \r (and \f when paged). Built on first use. */
   private starts: number[] | undefined;
+  /** Paged originals: the index into `starts` of each page's first line. */
+  private pageFirstLines: number[] | undefined;
 
   /**
    * @param path      the file path shown in locations
@@ -27,6 +32,8 @@ export class OffsetMap {
     offsets: Int32Array,
     /** `packed`: `offsets` is the table as runs (packOffsets), the form a document travels in (src/parallel/). */
     form: 'plain' | 'packed' = 'plain',
+    /** True for an original made of pages ended by form feeds (PDF): lines count within a page. */
+    private readonly paged = false,
   ) {
     // A .txt document normalizes mostly character for character: its map is a handful of runs, held in
     // a few kilobytes instead of 4 bytes a character (200 MB on a 10,000-document run).
@@ -58,7 +65,34 @@ export class OffsetMap {
   }
 
   private get lineStarts(): number[] {
-    return (this.starts ??= lineStarts(this.original));
+    if (this.starts) return this.starts;
+    if (!this.paged) return (this.starts = lineStarts(this.original));
+    const { starts, pages } = pagedLineStarts(this.original);
+    this.pageFirstLines = pages;
+    return (this.starts = starts);
+  }
+
+  /** Index into lineStarts of the first line of the page holding line index `lineIndex`, and its page number. */
+  private pageOf(lineIndex: number): { first: number; page: number } {
+    const pages = this.pageFirstLines!;
+    let lo = 0;
+    let hi = pages.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (pages[mid]! <= lineIndex) lo = mid;
+      else hi = mid - 1;
+    }
+    return { first: pages[lo]!, page: lo + 1 };
+  }
+
+  /** Index into lineStarts of a 1-based line (within `page` when paged); undefined past the text. */
+  private lineIndex(line: number, page = 1): number | undefined {
+    const starts = this.lineStarts;
+    if (!this.paged) return line >= 1 && line <= starts.length ? line - 1 : undefined;
+    const first = this.pageFirstLines![page - 1];
+    if (first === undefined || line < 1) return undefined;
+    const index = first + line - 1;
+    return index < starts.length ? index : undefined;
   }
 
   originalOffset(normalizedOffset: number): number {
@@ -85,7 +119,9 @@ export class OffsetMap {
       if (starts[mid]! <= originalOffset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: originalOffset - starts[lo]! + 1 };
+    if (!this.paged) return { line: lo + 1, column: originalOffset - starts[lo]! + 1 };
+    const { first, page } = this.pageOf(lo);
+    return { line: lo - first + 1, column: originalOffset - starts[lo]! + 1, page };
   }
 
   toOriginal(normalizedOffset: number): Position {
@@ -101,30 +137,54 @@ export class OffsetMap {
     const to = end > start ? this.originalOffset(end - 1) + this.charLength(this.originalOffset(end - 1)) : from;
     const a = this.position(from);
     const b = this.position(to);
-    return {
+    const location: Location = {
       path: this.path,
       line: a.line,
       column: a.column,
       endLine: b.line,
       endColumn: b.column,
-      text: this.original.slice(from, to),
+      text: this.paged && (b.line !== a.line || b.page !== a.page) ? this.pagedText(start, end) : this.original.slice(from, to),
     };
+    if (a.page !== undefined) {
+      location.page = a.page;
+      // The end counted from the top of the start's page, so one page number places the whole span.
+      if (b.page !== a.page) location.endLine = b.line + this.pageFirstLines![b.page! - 1]! - this.pageFirstLines![a.page - 1]!;
+    }
+    return location;
   }
 
-  /** Original offset of a 1-based line and UTF-16 column (clamped to the text); null for a line that does not exist. */
-  offsetAt(line: number, column: number): number | null {
-    const start = this.lineStarts[line - 1];
+  /**
+   * The original text of a paged span running over lines: its own characters, a line break read as a space, and
+   * what the reader moved out of it (a running footer between a paragraph's two pages) left out.
+   */
+  private pagedText(start: number, end: number): string {
+    let text = '';
+    for (let j = start; j < end; j++) {
+      const c = this.original[this.originalOffset(j)]!;
+      text += c === '\n' || c === '\f' ? ' ' : c;
+    }
+    return text;
+  }
+
+  /**
+   * Original offset of a 1-based line and UTF-16 column (clamped to the text); null for a line that does not exist.
+   * Paged: `line` counts within `page`, as in a Location (so an endLine past the page's end still resolves).
+   */
+  offsetAt(line: number, column: number, page?: number): number | null {
+    const index = this.lineIndex(line, page);
+    const start = index === undefined ? undefined : this.lineStarts[index];
     if (start === undefined) return null;
     return Math.min(start + column - 1, this.original.length);
   }
 
-  /** The original text of a 1-based line without its line break; null for a line that does not exist. */
-  lineText(line: number): string | null {
+  /** The original text of a 1-based line (within `page` when paged) without its line break; null for a line that does not exist. */
+  lineText(line: number, page?: number): string | null {
     const starts = this.lineStarts;
-    const start = starts[line - 1];
+    const index = this.lineIndex(line, page);
+    const start = index === undefined ? undefined : starts[index];
     if (start === undefined) return null;
-    let end = starts[line] ?? this.original.length;
-    while (end > start && (this.original[end - 1] === '\n' || this.original[end - 1] === '\r')) end--;
+    let end = starts[index! + 1] ?? this.original.length;
+    while (end > start && (this.original[end - 1] === '\n' || this.original[end - 1] === '\r' || this.original[end - 1] === '\f')) end--;
     return this.original.slice(start, end);
   }
 
@@ -152,6 +212,26 @@ function lineStarts(original: string): number[] {
     }
   }
   return starts;
+}
+
+/**
+ * Line starts of a paged original (lines end at \n, \r\n, a lone \r or a form feed; a form feed also ends
+ * a page) and the index of each page's first line. A trailing form feed ends the last page; it opens none.
+ */
+function pagedLineStarts(original: string): { starts: number[]; pages: number[] } {
+  const starts = [0];
+  const pages = [0];
+  for (let i = 0; i < original.length; i++) {
+    const c = original.charCodeAt(i);
+    if (c === 10 || c === 12) {
+      starts.push(i + 1);
+      if (c === 12) pages.push(starts.length - 1);
+    } else if (c === 13) {
+      if (original.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return { starts, pages };
 }
 
 /**

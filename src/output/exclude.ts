@@ -7,6 +7,9 @@ import { existsSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { REPORT_MARKER } from './guard.js';
 
+/** The name ending of an annotated copy: `report.docx` → `report.figcheck.docx`. */
+export const ANNOTATED_SUFFIX = '.figcheck.docx';
+
 /**
  * A predicate over absolute file paths found by walking: true for a file to leave out. `outputs` are
  * files or folders; one that holds a path given to walk (`--report-dir .`) excludes nothing (the output
@@ -31,7 +34,8 @@ export function outputExclusion(outputs: readonly string[], walked: readonly str
     if (!reportFolders.has(folder)) reportFolders.set(folder, existsSync(join(folder, REPORT_MARKER)));
     return reportFolders.get(folder)!;
   };
-  return (file) => inReportFolder(file) || roots.some((root) => isInsideFolder(file, root));
+  // figcheck's annotated copies of .docx files (`check --annotate`) are its output too, wherever they lie.
+  return (file) => file.endsWith(ANNOTATED_SUFFIX) || inReportFolder(file) || roots.some((root) => isInsideFolder(file, root));
 }
 
 function isInsideFolder(path: string, folder: string): boolean {

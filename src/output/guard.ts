@@ -274,3 +274,23 @@ export function checkDistinctOutputs(
   }
 }
 
+
+/**
+ * Checks the folder of annotated copies (`--annotate DIR`) before the run reads a document: a folder or a
+ * path where one can be made, not a link, a file or an input. Each copy is checked again as a file when it
+ * is written (checkOutputFile), so no copy ever replaces an input.
+ */
+export function checkAnnotateDir(target: string, context: GuardContext): string {
+  const path = resolve(context.cwd, target);
+  const name = `--annotate ${target}`;
+  const stats = lstatOrNull(path);
+  if (!stats) {
+    checkParents(join(path, 'x'), name, context);
+    return path;
+  }
+  if (stats.isSymbolicLink())
+    throw new OutputRefused(t(context.locale, { en: `${name}: is a symbolic link; give the real path of the folder`, zh: `${name}：是符号链接；请给出文件夹的实际路径` }));
+  if (!stats.isDirectory())
+    throw new OutputRefused(t(context.locale, { en: `${name}: is a file, not a folder`, zh: `${name}：是文件，不是文件夹` }));
+  return path;
+}

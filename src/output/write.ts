@@ -35,7 +35,7 @@ function siblingName(path: string, kind: string): string {
 }
 
 export interface FileSink {
-  write(text: string): void;
+  write(text: string | Uint8Array): void;
   /** Puts the file in place; `beforeRename` (a last guard check) may still refuse. */
   commit(beforeRename?: () => void): void;
   /** Removes the temporary; the destination is left as it was. */
@@ -63,7 +63,8 @@ export function openOutputFile(path: string, name: string): FileSink {
   return {
     write(text) {
       try {
-        writeSync(fd, text);
+        if (typeof text === 'string') writeSync(fd, text);
+        else for (let done = 0; done < text.length; ) done += writeSync(fd, text, done);
       } catch (error) {
         throw new OutputError(name, error);
       }
@@ -87,7 +88,7 @@ export function openOutputFile(path: string, name: string): FileSink {
 }
 
 /** Writes a whole file at once through a temporary. */
-export function writeOutputFile(path: string, name: string, text: string, beforeRename?: () => void): void {
+export function writeOutputFile(path: string, name: string, text: string | Uint8Array, beforeRename?: () => void): void {
   const sink = openOutputFile(path, name);
   try {
     sink.write(text);

@@ -12,6 +12,7 @@ import { heldSubject, holdSubject, type Subject } from '../meaning/metric.js';
 import { InputError, type Document, type DocumentStatus, type Figure, type Segment } from '../model.js';
 import { decodeBuffer } from '../read/decode.js';
 import { SkipFile } from '../read/skip-file.js';
+import { readTables } from '../tables/index.js';
 import { DocumentTooLarge, UnreadableInput } from '../read/unreadable.js';
 import type { RuleSet } from '../rules/types.js';
 
@@ -59,7 +60,9 @@ export async function runDocumentTask(task: DocumentTask, bytes: Uint8Array, rul
     const decoded = await decodeBuffer(bytes, task.shown, undefined, { maxDocumentSize: task.maxDocumentSize });
     const parts = documentParts(decoded, { id: task.id, period: task.period, status: task.status }, rules);
     const document = documentFromParts(parts);
-    const figures = interpret(document, extractFigures(document, rules), rules);
+    // Tables' cells become labelled figures (src/tables/); the tables ride with the parts to workers and the cache.
+    const figures = readTables(document, decoded.tables, interpret(document, extractFigures(document, rules), rules), rules);
+    if (document.tables) parts.tables = document.tables;
     markDamagedFigures(figures, [document], rules);
     // The parts ride along (not enumerable, so never printed) for callers that pack the outcome.
     Object.defineProperty(document, PARTS, { value: parts });

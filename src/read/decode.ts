@@ -5,6 +5,8 @@
  * - .html: `original` is the decoded markup, `text` its visible text, `textOffsets` maps one to the other.
  *   The charset a page declares (`<meta charset>`, `http-equiv`) is honoured, see decodeTextBytes.
  * - .docx: `original` is the paragraphs joined by "\n" (so a location's line is the paragraph number).
+ * - .pdf: `original` is the text lines of each page, each page ended by a form feed; `text` joins the lines
+ *   wrapped inside a paragraph (src/read/pdf.ts).
  *
  * Empty, binary and undecodable files throw SkipFile (a warning for the caller); files that cannot be read at
  * all, a .docx that is not a Word document, or a document over the size limit throw UnreadableInput (an
@@ -13,11 +15,12 @@
 import { closeSync, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
 import type { DecodedText, Format } from '../model.js';
 import { charsetForLabel, decodeTextBytes } from './charset.js';
-import { docxParagraphs } from './docx.js';
+import { readDocx, type DocxContent } from './docx.js';
 import { checkDocxSize } from './docx-size.js';
 import { fileSystemPath } from './file-names.js';
 import { formatOf } from './formats.js';
 import { SkipFile } from './skip-file.js';
+import { blankDirectives } from '../suppress/syntax.js';
 import { DEFAULT_MAX_DOCUMENT_SIZE, DocumentTooLarge, formatSize, UnreadableInput } from './unreadable.js';
 
 export { SkipFile } from './skip-file.js';
@@ -43,15 +46,24 @@ export async function decodeBuffer(
   const limit = limits.maxDocumentSize ?? DEFAULT_MAX_DOCUMENT_SIZE;
   if (format === 'docx') return decodeDocx(bytes, path, limit);
   if (bytes.length > limit) throw new DocumentTooLarge(path, `the file (${formatSize(bytes.length)})`, limit);
+  if (format === 'pdf') return (await import('./pdf.js')).decodePdf(bytes, path, limit);
   if (format === 'html') {
     const { text: markup, encoding } = decodeTextBytes(bytes, path, declaredCharset(bytes));
     // Loaded on first use: the HTML parser takes ~20 ms to load, which a run without HTML should not pay.
     const { htmlToText } = await import('./html.js');
     const { text, textOffsets } = htmlToText(markup);
-    return { path, format, encoding, original: markup, text, textOffsets };
+    const decoded: DecodedText = { path, format, encoding, original: markup, text, textOffsets };
+    // Tables are looked for only where the markup has one: most pages have none, and parsing twice costs.
+    if (/<table\b/i.test(markup)) {
+      const { htmlTables } = await import('../tables/html-grid.js');
+      const tables = htmlTables(markup);
+      if (tables.length) decoded.tables = tables;
+    }
+    return decoded;
   }
   const { text, encoding } = decodeTextBytes(bytes, path);
-  return { path, format, encoding, original: text, text };
+  // Suppression comments are instructions to figcheck, not content: blanked in place (same offsets).
+  return { path, format, encoding, original: text, text: blankDirectives(text, format) };
 }
 
 /** Reads and decodes a file; `path` is kept as given in the result. */
@@ -112,17 +124,38 @@ async function decodeDocx(bytes: Uint8Array, path: string, limit: number): Promi
   if (bytes.length === 0) throw new SkipFile(path, 'empty file');
   const notZip = notAZipArchive(bytes);
   if (notZip) throw new UnreadableInput(path, `not a readable .docx file (${notZip})`);
-  let paragraphs: string[];
+  let content: DocxContent;
   try {
     await checkDocxSize(bytes, path, limit);
-    paragraphs = await docxParagraphs(bytes);
+    content = await readDocx(bytes);
   } catch (error) {
     if (error instanceof UnreadableInput) throw error;
     const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.trim();
     throw new UnreadableInput(path, `not a readable .docx file (${reason})`);
   }
+  const { paragraphs, tables, boilerplateLines } = content;
   const original = paragraphs.join('\n');
-  return { path, format: 'docx', encoding: 'docx', original, text: original };
+  const decoded: DecodedText = { path, format: 'docx', encoding: 'docx', original, text: original };
+  // Loaded with the first .docx (it needs the XML parser). A comments part it cannot read costs the
+  // suppressions, never the document: its text was read above.
+  const { docxCommentDirectives } = await import('../suppress/docx.js');
+  const directives = await docxCommentDirectives(bytes, paragraphs).catch(() => []);
+  if (directives.length) decoded.commentDirectives = directives;
+  // Lines to original offsets: the tables' cells and the running headers and footers in the one coordinate system.
+  const lineStart = new Int32Array(paragraphs.length + 1);
+  for (let i = 0; i < paragraphs.length; i++) lineStart[i + 1] = lineStart[i]! + paragraphs[i]!.length + 1;
+  const lineEnd = (line: number) => lineStart[line + 1]! - 1;
+  if (tables.length) {
+    decoded.tables = tables.map((table) => ({
+      cells: table.cells.map(({ firstLine, lastLine, ...place }) => ({
+        ...place,
+        start: lineStart[firstLine] ?? original.length,
+        end: lastLine >= firstLine ? lineEnd(lastLine) : (lineStart[firstLine] ?? original.length),
+      })),
+    }));
+  }
+  if (boilerplateLines.length) decoded.boilerplate = boilerplateLines.map((line) => ({ start: lineStart[line]!, end: lineEnd(line), pattern: 'running-header' }));
+  return decoded;
 }
 
 /** Why bytes cannot be a .docx (a zip archive), judged by their first bytes; null when they may be one. */

@@ -11,6 +11,7 @@ const FORMAT_BY_EXTENSION: ReadonlyMap<string, Format> = new Map<string, Format>
   ['.html', 'html'],
   ['.htm', 'html'],
   ['.docx', 'docx'],
+  ['.pdf', 'pdf'],
 ]);
 
 /** Every extension figcheck reads, with the dot. */

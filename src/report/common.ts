@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHECKS } from '../checks/registry.js';
+import { RUN_RULES } from '../suppress/rules.js';
 import { t } from '../i18n.js';
 import type { CheckRun, Document, Finding, Locale, Location, Severity } from '../model.js';
 import { SEVERITY_ORDER } from '../model.js';
@@ -115,6 +116,7 @@ export function ruleInfos(findings: readonly Finding[]): RuleInfo[] {
   for (const check of CHECKS) {
     for (const id of check.ruleIds) rules.set(id, { id, description: check.description, defaultSeverity: check.defaultSeverity });
   }
+  for (const rule of RUN_RULES) rules.set(rule.id, { ...rule });
   for (const finding of findings) {
     if (!rules.has(finding.rule)) rules.set(finding.rule, { id: finding.rule, description: finding.rule, defaultSeverity: finding.severity });
   }
@@ -161,9 +163,14 @@ export function documentIndex(run: CheckRun): { byPath: Map<string, Document>; b
   return { byPath, byId };
 }
 
-/** `path:line:column` of a location, path relative to cwd. */
+/** `path:line:column` of a location, path relative to cwd; a PDF's `path#page=3:line:column` (the page's line). */
 export function positionText(location: Location, cwd: string): string {
-  return `${displayPath(location.path, cwd)}:${location.line}:${location.column}`;
+  return `${displayPath(location.path, cwd)}${pageText(location)}:${location.line}:${location.column}`;
+}
+
+/** `#page=3` for a location in a PDF (the fragment PDF viewers open at, RFC 8118), else nothing. */
+export function pageText(location: Location): string {
+  return location.page !== undefined ? `#page=${location.page}` : '';
 }
 
 /** Counts of the figures each document contributed. */

@@ -17,8 +17,8 @@ export function utf8Column(line: string | null, utf16Column: number): number {
 }
 
 function range(location: Location, document: Document | undefined) {
-  const startLine = document ? document.lineText(location.line) : null;
-  const endLine = document ? (location.endLine === location.line ? startLine : document.lineText(location.endLine)) : null;
+  const startLine = document ? document.lineText(location.line, location.page) : null;
+  const endLine = document ? (location.endLine === location.line ? startLine : document.lineText(location.endLine, location.page)) : null;
   return {
     start: { line: location.line, column: utf8Column(startLine, location.column) },
     end: { line: location.endLine, column: utf8Column(endLine, location.endColumn) },

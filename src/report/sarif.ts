@@ -6,7 +6,7 @@
  */
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Finding, Location, Severity } from '../model.js';
+import type { CheckRun, Finding, Location, Severity } from '../model.js';
 import { displayPath, readmeUrl, ruleHelpUri, ruleInfos, shorten, sortedFindings } from './common.js';
 import type { Formatter } from './registry.js';
 
@@ -38,6 +38,8 @@ function physicalLocation(location: Location, cwd: string) {
       endLine: location.endLine,
       endColumn: location.endColumn,
       ...(location.text ? { snippet: { text: location.text } } : {}),
+      // SARIF regions have no pages: a PDF's page goes in the region's property bag, its lines counting within it.
+      ...(location.page !== undefined ? { properties: { page: location.page } } : {}),
     },
   };
 }
@@ -62,6 +64,34 @@ function result(finding: Finding, ruleIndex: number, cwd: string) {
     partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint },
     ...(finding.metric ? { properties: { metric: finding.metric } } : {}),
     ...(finding.suppressed ? { suppressions: [{ kind: 'external', justification: 'recorded in the figcheck baseline' }] } : {}),
+  };
+}
+
+/**
+ * The run's property bag: coverage (totals, and each document's counts with its path) and the findings
+ * suppression comments removed (SARIF has no result for them: they are gone, only counted).
+ */
+function runProperties(run: CheckRun, cwd: string) {
+  const coverage = run.figureCoverage;
+  if (!coverage && run.suppressedInText === undefined) return {};
+  const paths = new Map(run.documents.map((d) => [d.id, displayPath(d.path, cwd)]));
+  return {
+    properties: {
+      ...(run.suppressedInText !== undefined ? { suppressedInText: run.suppressedInText } : {}),
+      ...(coverage
+        ? {
+            coverage: {
+              documents: coverage.documents,
+              figures: coverage.figures,
+              withMetric: coverage.withMetric,
+              compared: coverage.compared,
+              comparedAcross: coverage.comparedAcross,
+              findings: coverage.findings,
+              perDocument: coverage.perDocument.map((row) => ({ ...row, path: paths.get(row.document) ?? null })),
+            },
+          }
+        : {}),
+    },
   };
 }
 
@@ -98,6 +128,7 @@ export const sarifFormatter: Formatter = {
           },
           columnKind: 'utf16CodeUnits',
           results: sortedFindings(run.findings).map((finding) => result(finding, index.get(finding.rule)!, options.cwd)),
+          ...runProperties(run, options.cwd),
         },
       ],
     };

@@ -5,10 +5,11 @@
 import { Chalk } from 'chalk';
 import { t } from '../i18n.js';
 import type { Finding, Severity } from '../model.js';
-import { activeFindings, displayPath, oneLinePath, severityLabel, shorten, sortedFindings, summarize, type Summary } from './common.js';
+import { activeFindings, displayPath, oneLinePath, pageText, severityLabel, shorten, sortedFindings, type Summary } from './common.js';
+import { coverageSentence, runSummary, suppressedInTextText } from './coverage.js';
 import type { FormatOptions, Formatter } from './registry.js';
 
-function summaryLine(summary: Summary, options: FormatOptions): string {
+function summaryLine(summary: Summary & { suppressedInText?: number }, options: FormatOptions): string {
   const total = summary.error + summary.warning + summary.info;
   const parts =
     options.locale === 'zh-CN'
@@ -19,6 +20,7 @@ function summaryLine(summary: Summary, options: FormatOptions): string {
           `${summary.info} info`,
         ];
   if (summary.suppressed) parts.push(t(options.locale, { en: `${summary.suppressed} suppressed by the baseline`, zh: `${summary.suppressed} 个已由基线抑制` }));
+  if (summary.suppressedInText) parts.push(suppressedInTextText(summary.suppressedInText, options.locale));
   const head = t(options.locale, {
     en: `${total} problem${total === 1 ? '' : 's'}`,
     zh: `共 ${total} 个问题`,
@@ -32,9 +34,11 @@ export const stylishFormatter: Formatter = {
   format(run, options) {
     const chalk = new Chalk({ level: options.color ? 1 : 0 });
     const paint: Record<Severity, (s: string) => string> = { error: chalk.red, warning: chalk.yellow, info: chalk.blue };
-    const summary = summarize(run.findings);
+    const summary = runSummary(run);
     const findings = sortedFindings(activeFindings(run.findings));
-    if (!findings.length && !summary.suppressed) return '';
+    // A clean run says what it read and compared, so that silence is never taken for agreement.
+    const coverage = run.figureCoverage ? coverageSentence(run.figureCoverage, summary, options.locale) : null;
+    if (!findings.length && !summary.suppressed && !summary.suppressedInText) return coverage ? `${chalk.bold(`✔ ${coverage}`)}\n` : '';
 
     const byFile = new Map<string, Finding[]>();
     for (const finding of findings) {
@@ -44,7 +48,7 @@ export const stylishFormatter: Formatter = {
     const out: string[] = [];
     for (const [path, fileFindings] of byFile) {
       out.push('', chalk.underline(path));
-      const positions = fileFindings.map((f) => (f.locations[0] ? `${f.locations[0].line}:${f.locations[0].column}` : ''));
+      const positions = fileFindings.map((f) => (f.locations[0] ? `${pageText(f.locations[0])}${f.locations[0].line}:${f.locations[0].column}` : ''));
       const positionWidth = Math.max(...positions.map((p) => p.length));
       const labels = fileFindings.map((f) => severityLabel(f.severity, options.locale));
       const labelWidth = Math.max(...labels.map((l) => l.length));
@@ -61,7 +65,9 @@ export const stylishFormatter: Formatter = {
     }
     const worst: Severity | null = summary.error ? 'error' : summary.warning ? 'warning' : summary.info ? 'info' : null;
     const line = summaryLine(summary, options);
-    out.push('', worst ? chalk.bold(paint[worst](`✖ ${line}`)) : chalk.bold(`✔ ${line}`), '');
+    out.push('', worst ? chalk.bold(paint[worst](`✖ ${line}`)) : chalk.bold(`✔ ${line}`));
+    if (coverage) out.push(coverage);
+    out.push('');
     return out.join('\n');
   },
 };

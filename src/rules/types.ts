@@ -42,6 +42,8 @@ export interface AlignmentSettings {
   withinDocument?: boolean;
   lowerIsBetter?: string[];
   labelPrefixes?: string[];
+  /** Words naming a target as one: a sentence stating a target and its outcome together has one (target.ts). */
+  targetNamingWords?: string[];
   /** canonical word → variants, applied to auto-aligned labels. */
   synonyms?: Record<string, string[]>;
   /** How a document's jurisdiction is read; auto-alignment stays inside one (src/checks/jurisdiction.ts). */
@@ -76,6 +78,8 @@ export interface ConsistencySettings {
   relativeEpsilon?: number;
   /** A precise figure inside a coarser restatement's truncation interval is not a mismatch (compare.ts). */
   truncatedRestatement?: boolean;
+  /** A plain target is a set value, judged against a plain actual's stated value (target.ts). */
+  plainTargetIsSetValue?: boolean;
 }
 
 export interface ArithmeticSettings {
@@ -140,6 +144,7 @@ export interface NumeralSettings {
   places?: Record<string, number>;
   point?: string;
   percentPrefix?: string;
+  fractionPrefixes?: Record<string, string>;
   singleCharUnits?: string[];
   placeholders?: string[];
   rangeSeparators?: string[];
@@ -298,7 +303,7 @@ export interface PeriodSettings {
   /** Relative years counted from the year in force (last named, else the section's), not the delivery year (上年, 当年). */
   inForceWords?: string[];
   /** Congresses held every `every` years, named by number (group 1 of `pattern`): number `number` met in `year`. */
-  congresses?: { pattern: string; number: number; year: number; every: number }[];
+  congresses?: { pattern: string; number: number; year: number; every: number; month?: number }[];
   /** Words quoting a plan (报告提出, 原定): the figures after them in the sentence are targets, up to an outcome word. */
   planQuotes?: string[];
   /** Words stating what came of a quoted plan (实际, 仍然). */
@@ -307,6 +312,35 @@ export interface PeriodSettings {
   startInForceWords?: string[];
   /** Span words that in a plan part look forward (`五年城镇新增就业…`). */
   bareSpans?: string[];
+  /** Before a year in a change's clause (比1995年增长69%): its comparison base; the change is over the years since. */
+  changeBase?: string[];
+  /** The month an undated government work report was delivered in (its congress session). */
+  workReportMonth?: number;
+  /** Before a share of a whole (占…65%): under a span in a review, a state at the span's end. */
+  shareOf?: string[];
+  /** The whole year (全年): the year in force, not a part of it named before. */
+  wholeYear?: string[];
+  /** The start and the end of a year (年初, 年末): set against each other in a sentence, its first and last month. */
+  yearStartWords?: string[];
+  yearEndWords?: string[];
+  /** After a plan number, its last year (`"十四五"末` is 2025). */
+  planEnd?: string[];
+  /** After a plan number, a plan's name (`"八五"计划`): an average in its sentence is over the plan's years. */
+  planNames?: string[];
+  /** A decade by its tens (`九十年代`): group 1 Chinese, group 2 Arabic; of `century`, year 1 to the next decade's 0. */
+  decades?: { century: number; pattern: string };
+}
+
+/** How tables are read (rules/core/tables.yaml; each key is described in rules/schema.json). */
+export interface TableSettings {
+  totals?: string[];
+  scopeTotals?: string[];
+  subsetMarkers?: string[];
+  valueHeaders?: string[];
+  stubHeaders?: string[];
+  unitNotes?: string[];
+  placeholders?: string[];
+  maxContextLines?: number;
 }
 
 export interface RuleFile {
@@ -326,6 +360,7 @@ export interface RuleFile {
   words?: WordLists;
   notFigures?: BoilerplatePattern[];
   periods?: PeriodSettings;
+  tables?: TableSettings;
   /** Knowledge sections added by the stages that read them (see rules/schema.json). */
   [section: string]: unknown;
 }

@@ -55,3 +55,32 @@ export async function makeDocxFromBody(bodyXml: string): Promise<Buffer> {
 export async function makeDocx(paragraphs: string[]): Promise<Buffer> {
   return makeDocxFromBody(paragraphs.map(paragraphXml).join(''));
 }
+
+/** Run properties the split-run documents cycle through, so every run looks different and must keep its own. */
+const RUN_PROPERTIES = ['', '<w:rPr><w:b/></w:rPr>', '<w:rPr><w:i/><w:color w:val="C00000"/></w:rPr>', '<w:rPr><w:u w:val="single"/></w:rPr>'];
+
+/**
+ * A .docx with one paragraph per string whose text is cut into runs of 1 to 7 characters with changing
+ * properties, as Word leaves text after edits: nearly every figure starts, ends or lies across run
+ * boundaries. Cut between code points, never inside a surrogate pair.
+ */
+export async function makeDocxWithSplitRuns(paragraphs: string[]): Promise<Buffer> {
+  let n = 0;
+  const body = paragraphs.map((text) => {
+    const characters = Array.from(text);
+    const runs: string[] = [];
+    for (let i = 0; i < characters.length; ) {
+      const length = 1 + (n % 7);
+      const part = characters.slice(i, i + length).join('');
+      i += length;
+      const content = part
+        .split(/(\t)/)
+        .map((piece) => (piece === '\t' ? '<w:tab/>' : piece === '' ? '' : `<w:t xml:space="preserve">${escapeXml(piece)}</w:t>`))
+        .join('');
+      runs.push(`<w:r>${RUN_PROPERTIES[n % RUN_PROPERTIES.length]}${content}</w:r>`);
+      n++;
+    }
+    return `<w:p>${runs.join('')}</w:p>`;
+  });
+  return makeDocxFromBody(body.join(''));
+}

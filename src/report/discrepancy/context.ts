@@ -85,7 +85,7 @@ export function excerpt(document: Document | undefined, location: Location): Exc
     start = Math.max(start, lineStart);
     end = Math.min(end, breaks.length ? Math.min(...breaks) : original.length);
   }
-  const clean = (text: string) => (document.format === 'html' ? stripMarkup(text) : text).replace(/\s*[\r\n]+\s*/g, ' ');
+  const clean = (text: string) => (document.format === 'html' ? stripMarkup(text) : text).replace(/\s*[\r\n\f]+\s*/g, ' ');
   return {
     before: (start > 0 && start === range.start - MAX_SIDE ? '…' : '') + clean(original.slice(start, range.start)).trimStart(),
     match: cut(clean(original.slice(range.start, range.end))),

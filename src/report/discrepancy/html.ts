@@ -12,6 +12,8 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { SEVERITIES, severityLabel } from '../common.js';
 import { escapeHtml as h } from '../escape.js';
+import type { Chart } from './chart.js';
+import { FIGURE_STATES } from './marks.js';
 import { PAGE_SCRIPT } from './page-script.js';
 import { FINDING_SECTIONS, LABELS, label, summaryText, type ReportView, type StatementRow } from './view.js';
 
@@ -54,10 +56,48 @@ mark { background: #fde272; padding: 0 1px; border-radius: 2px; }
 .pager button { margin-right: 4px; }
 .pager .range { margin: 0 8px; color: #475467; }
 .place + .place { margin-top: 4px; }
-a.back, a.to-statement { font-size: 12px; white-space: nowrap; margin-right: 6px; }
+a.back, a.to-statement, a.to-text { font-size: 12px; white-space: nowrap; margin-right: 6px; }
 .focus { outline: 3px solid #fdb022; outline-offset: 1px; }
 .muted { color: #475467; }
 details > summary { cursor: pointer; margin: 12px 0 6px; font-weight: 600; }
+figure.chart { margin: 6px 0 4px; }
+figure.chart svg { display: block; width: 100%; max-width: 760px; height: auto; overflow: visible; }
+figure.chart figcaption { font-size: 12px; color: #475467; }
+.chart .axis { stroke: #98a2b3; stroke-width: 1; }
+.chart .tick text, .chart .row-label { font-size: 12px; fill: #475467; }
+.chart .tick line { stroke: #eaecf0; }
+.chart .overlap { fill: #12b76a; fill-opacity: 0.14; }
+.chart .band { fill: #2e90fa; fill-opacity: 0.75; stroke: #175cd3; stroke-width: 1.5; }
+.chart .band.target { fill: #fff; fill-opacity: 1; stroke-dasharray: 6 3; stroke-width: 2; }
+.chart .mismatch .band { fill: var(--error); stroke: var(--error); }
+.chart .mismatch .band.target { fill: #fff; }
+.chart .end { stroke: #175cd3; stroke-width: 1.5; fill: #175cd3; }
+.chart .end.open { fill: #fff; }
+.chart .mismatch .end { stroke: var(--error); fill: var(--error); }
+.chart .mismatch .end.open { fill: #fff; }
+.chart .arrow { fill: #175cd3; }
+.chart .mismatch .arrow { fill: var(--error); }
+.chart a:focus .band, .chart a:hover .band { stroke: #101828; stroke-width: 3; }
+.chart a:focus { outline: none; }
+.chart-legend { font-size: 12px; color: #475467; margin: 0 0 6px; }
+tr.chart-row td { border-top: none; padding-top: 0; }
+mark.fig, span.fig { border-radius: 2px; padding: 0 1px; }
+.fig.agreed { background: #d1fadf; }
+.fig.finding { background: #fecdca; outline: 1px solid var(--error); }
+.fig.uncompared { background: #eaecf0; }
+.fig.unreliable { background: #fef0c7; text-decoration: underline dotted var(--warning); }
+.fig.placeholder { background: #ebe9fe; }
+.state-count { white-space: nowrap; margin-right: 12px; }
+.doc-text { font-size: 13px; line-height: 1.7; margin: 4px 0 10px; }
+.doc-text .line { white-space: pre-wrap; word-break: break-all; padding-left: 4.5em; text-indent: -4.5em; }
+.doc-text .ln { display: inline-block; width: 4em; margin-right: 0.5em; text-indent: 0; text-align: right; color: #98a2b3; user-select: none; }
+details.document-text > summary { font-weight: normal; }
+.sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+@media print {
+  #filters, .pager, a.back, a.to-statement, a.to-text { display: none !important; }
+  main > section, section.metric { content-visibility: visible; }
+  figure.chart, section.metric { break-inside: avoid; }
+}
 [hidden] { display: none !important; }
 /* Sections out of view are not laid out: a filter click re-renders every list's page at once. */
 main > section, section.metric { content-visibility: auto; contain-intrinsic-size: auto 480px; }
@@ -171,6 +211,9 @@ function pageData(view: ReportView) {
     return -1;
   };
 
+  // A chart as the page script draws it: [ticks [position, label]…, bands [statement, x0, x1, flags]…,
+  // overlaps [x0, x1]…], the labels as string indexes; 0 when there is no chart.
+  const chart = (c: Chart | null) => (c ? [c.ticks.map(([x, text]) => [x, str(text)]), c.bands, c.overlaps] : 0);
   const groups = view.comparisons.map((c, i) => [
     str(c.name),
     c.metricShown === null ? -1 : str(c.metricShown),
@@ -179,6 +222,7 @@ function pageData(view: ReportView) {
     c.auto ? 1 : 0,
     findingOf(c.finding, c.metric, groupStatements[i]!),
     groupStatements[i]!,
+    c.verdict === 'single' ? 0 : chart(c.chart),
   ]);
   const targets = view.targets.map((t, i) => [
     str(t.name),
@@ -186,12 +230,20 @@ function pageData(view: ReportView) {
     VERDICTS.indexOf(t.outcome),
     findingOf(t.finding, t.metric, targetStatements[i]!),
     ...targetStatements[i]!,
+    chart(t.chart),
   ]);
   const findings = view.findings.map((f, i) => [severityIndex.get(f.severity) ?? 0, ruleIndex.get(f.rule)!, f.message, findingStatements[i]!]);
   const coverage = view.coverage
     .filter((c) => documentIndex.has(c.first) && documentIndex.has(c.second))
     .map((c) => [str(c.period), documentIndex.get(c.first)!, documentIndex.get(c.second)!, c.both.length, str(c.onlyFirst.join('、')), str(c.onlySecond.join('、'))]);
-  const docs = view.documents.map((d) => [d.id, d.path, str(d.status), str(d.period), str(d.encoding), str(d.script), d.figures]);
+  // Coverage counts after the figures; -1 where the run did not count them (shown as a dash).
+  // Each document's text: [lines or 0 (over budget), marks [line, column, endLine, endColumn, state]…, counts by state].
+  const texts = view.texts.map((text) => [
+    text.lines ?? 0,
+    text.marks.map((m) => [m.line, m.column, m.endLine, m.endColumn, FIGURE_STATES.indexOf(m.state)]),
+    FIGURE_STATES.map((state) => text.counts[state]),
+  ]);
+  const docs = view.documents.map((d) => [d.id, d.path, str(d.status), str(d.period), str(d.encoding), str(d.script), d.figures, d.withMetric ?? -1, d.compared ?? -1, d.comparedAcross ?? -1, d.findingCount ?? -1]);
 
   const labels = Object.fromEntries(Object.keys(LABELS).map((key) => [key, label(view, key as keyof typeof LABELS)]));
   const data = (records: StatementRecord[]) => ({
@@ -209,6 +261,8 @@ function pageData(view: ReportView) {
     g: groups,
     t: targets,
     c: coverage,
+    states: FIGURE_STATES,
+    x: texts,
   });
   const records = () => statements.map((s) => statementRecord(s, typeof s.document === 'number' ? view.documents[s.document]!.period : undefined));
   return { statements, data: () => data(records()) };
@@ -233,8 +287,13 @@ function filters(view: ReportView): string {
   );
 }
 
-function section(view: ReportView, id: string, title: keyof typeof LABELS, extra = ''): string {
-  return `<section id="${id}"><h2>${h(label(view, title))}${extra}</h2><div class="list"></div></section>`;
+function section(view: ReportView, id: string, title: keyof typeof LABELS, extra = '', intro = ''): string {
+  return `<section id="${id}"><h2>${h(label(view, title))}${extra}</h2>${intro}<div class="list"></div></section>`;
+}
+
+/** How to read the interval charts, once above each list that has them. */
+function legend(view: ReportView): string {
+  return `<p class="chart-legend">${h(label(view, 'chartLegend'))}</p>`;
 }
 
 export function renderHtml(view: ReportView): string {
@@ -253,18 +312,19 @@ export function renderHtml(view: ReportView): string {
 <body>
 <header>
 <h1>${h(label(view, 'title'))}</h1>
-<p id="summary">${h(summaryText(view))}</p>
+<p id="summary">${h(summaryText(view))}</p>${view.coverageText ? `\n<p id="coverage-summary">${h(view.coverageText)}</p>` : ''}
 <noscript><p><strong>${h(label(view, 'needsScript'))}</strong></p></noscript>
 ${filters(view)}
 </header>
 <main>
 ${section(view, 'documents', 'documents')}
 ${section(view, 'findings', 'findings', ` <span class="muted">(<span id="shown-count">${view.findings.length}</span> ${h(label(view, 'shown'))} / ${view.findings.length})</span>`)}
-<section id="comparisons"><h2>${h(label(view, 'comparisons'))}</h2><div class="list"></div>
+<section id="comparisons"><h2>${h(label(view, 'comparisons'))}</h2>${legend(view)}<div class="list"></div>
 <details id="single-statements"><summary>${h(label(view, 'single'))} (<span class="count"></span>)</summary><div class="list"></div></details></section>
-${section(view, 'targets', 'targets')}
+${section(view, 'targets', 'targets', '', legend(view))}
 ${FINDING_SECTIONS.map((s) => section(view, s.key, s.key)).join('\n')}
 ${section(view, 'coverage', 'coverage')}
+<section id="texts"><h2>${h(label(view, 'texts'))}</h2><p class="chart-legend" id="texts-legend"></p><div class="list"></div></section>
 ${view.warnings.length ? `<section id="warnings"><h2>${h(label(view, 'warnings'))}</h2><ul>${view.warnings.map((w) => `<li>${h(w)}</li>`).join('')}</ul></section>` : ''}
 <p class="muted">${h(label(view, 'generated'))} ${h(view.version)}${shortened ? ` · <span id="shortened">${h(label(view, 'shortened'))}</span>` : ''}</p>
 </main>

@@ -1,9 +1,15 @@
 /** report.md: the discrepancy report as GitHub-flavoured Markdown (tables; the figure in bold). */
 import { escapeMarkdown as md } from '../escape.js';
+import { FIGURE_STATES } from './marks.js';
 import { label, summaryText, type FindingRow, type ReportView, type StatementRow } from './view.js';
 
 function table(head: string[], rows: string[][]): string[] {
   return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)];
+}
+
+/** A coverage count; a dash for a run that did not count it. */
+function count(n: number | null): string {
+  return n === null ? '—' : String(n);
 }
 
 /** A sentence with its figure in bold; every part escaped. */
@@ -12,8 +18,13 @@ function sentence(row: { before: string; match: string; after: string }): string
   return `${md(row.before)}${match}${md(row.after)}`;
 }
 
+/** ✓ for a statement that agrees with the others, ✗ for one a finding reports as disagreeing. */
+function mark(agrees: boolean): string {
+  return agrees ? '✓' : '✗';
+}
+
 function statementCells(row: StatementRow): string[] {
-  return [md(row.document), md(row.status), md(row.period), `${sentence(row)}<br>${md(row.where)}`, md(row.interval)];
+  return [mark(row.agrees), md(row.document), md(row.status), md(row.period), `${sentence(row)}<br>${md(row.where)}`, md(row.interval)];
 }
 
 function findingTable(view: ReportView, findings: FindingRow[]): string[] {
@@ -31,12 +42,13 @@ function findingTable(view: ReportView, findings: FindingRow[]): string[] {
 
 export function renderMarkdown(view: ReportView): string {
   const out: string[] = [`# ${label(view, 'title')}`, '', `${summaryText(view)}.`, ''];
+  if (view.coverageText) out.push(`${md(view.coverageText)}.`, '');
 
   out.push(`## ${label(view, 'documents')}`, '');
   out.push(
     ...table(
-      [label(view, 'id'), label(view, 'path'), label(view, 'status'), label(view, 'period'), label(view, 'encoding'), label(view, 'script'), label(view, 'figureCount')],
-      view.documents.map((d) => [md(d.id), md(d.path), md(d.status), md(d.period), md(d.encoding), md(d.script), String(d.figures)]),
+      [label(view, 'id'), label(view, 'path'), label(view, 'status'), label(view, 'period'), label(view, 'encoding'), label(view, 'script'), label(view, 'figureCount'), label(view, 'withMetric'), label(view, 'compared'), label(view, 'comparedAcross'), label(view, 'findingCount')],
+      view.documents.map((d) => [md(d.id), md(d.path), md(d.status), md(d.period), md(d.encoding), md(d.script), String(d.figures), count(d.withMetric), count(d.compared), count(d.comparedAcross), count(d.findingCount)]),
     ),
     '',
   );
@@ -51,7 +63,7 @@ export function renderMarkdown(view: ReportView): string {
       `### ${md(comparison.name)} (${comparison.metricShown ? `${md(comparison.metricShown)}, ` : ''}${md(comparison.period)}${auto}): ${label(view, comparison.verdict)}`,
       '',
       ...table(
-        [label(view, 'document'), label(view, 'status'), label(view, 'period'), label(view, 'statement'), label(view, 'interval')],
+        ['', label(view, 'document'), label(view, 'status'), label(view, 'period'), label(view, 'statement'), label(view, 'interval')],
         comparison.statements.map(statementCells),
       ),
       '',
@@ -81,7 +93,7 @@ export function renderMarkdown(view: ReportView): string {
             `${md(target.name)}${target.metricShown ? ` (${md(target.metricShown)})` : ''}`,
             `${md(target.target.document)}: ${sentence(target.target)} = ${md(target.target.interval)}`,
             `${md(target.actual.document)}: ${sentence(target.actual)} = ${md(target.actual.interval)}`,
-            label(view, target.outcome),
+            `${target.outcome === 'met' ? '✓' : target.outcome === 'missed' ? '✗' : '?'} ${label(view, target.outcome)}`,
           ]),
         )
       : [label(view, 'none')]),
@@ -104,6 +116,18 @@ export function renderMarkdown(view: ReportView): string {
             `${md(c.first)}: ${c.onlyFirst.map(md).join(', ') || '—'}`,
             `${md(c.second)}: ${c.onlySecond.map(md).join(', ') || '—'}`,
           ]),
+        )
+      : [label(view, 'none')]),
+    '',
+  );
+
+  // What became of each document's figures (index.html shows them marked in the text).
+  out.push(`## ${label(view, 'texts')}`, '');
+  out.push(
+    ...(view.texts.length
+      ? table(
+          [label(view, 'document'), label(view, 'figureCount'), ...FIGURE_STATES.map((state) => label(view, state))],
+          view.texts.map((text) => [md(text.document), String(text.marks.length), ...FIGURE_STATES.map((state) => String(text.counts[state]))]),
         )
       : [label(view, 'none')]),
     '',

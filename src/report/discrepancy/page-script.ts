@@ -221,6 +221,8 @@ function main(D) {
       sentence(div, s);
       text(div, ' ');
       add(div, link('#st-' + s, '→ ' + L.toStatements, 'to-statement'));
+      var inText = markOf(s);
+      if (inText) add(div, link('#tx-' + inText[0] + '-' + inText[1], '→ ' + L.toText, 'to-text'));
     }
     return tr;
   }
@@ -235,6 +237,149 @@ function main(D) {
     findingLinks(add(tr, el('td')), s);
     return tr;
   }
+  // ---- interval charts (geometry from chart.ts: positions 0…1000, flags as chart.ts's BAND) -------
+  var SVG_NS = 'http://www.w3.org/2000/svg', charts = 0;
+  function svg(parent, tag, attrs, cls) {
+    var e = document.createElementNS(SVG_NS, tag);
+    if (cls) e.setAttribute('class', cls);
+    for (var k in attrs) e.setAttribute(k, String(attrs[k]));
+    return parent ? parent.appendChild(e) : e;
+  }
+  function short(value, n) { return value.length > n ? value.slice(0, n - 1) + '…' : value; }
+  function bandText(s, flags, bad) {
+    return docName(s) + ': ' + st[s][2] + ' = ' + st[s][3] + ' (' + (flags & 16 ? L.target : L.actual) + (flags & 32 ? ', ' + bad : '') + ')';
+  }
+  function endMark(parent, x, y, flags, openBit, closedBit, direction) {
+    if (flags & openBit) svg(parent, 'polygon', { points: (x + 9 * direction) + ',' + y + ' ' + x + ',' + (y - 7) + ' ' + x + ',' + (y + 7) }, 'arrow');
+    else svg(parent, 'circle', { cx: x, cy: y, r: 4.5 }, flags & closedBit ? 'end' : 'end open');
+  }
+  // One band per statement on the group's axis; a band links to its statement, its title says what it is.
+  // bad: what a marked band is here (a mismatch, a missed target).
+  function drawChart(parent, c, list, bad) {
+    if (!c) return;
+    var ticks = c[0], bands = c[1], overlaps = c[2];
+    // Drawn 1:1 at the figure's widest (760px), so its 12px labels read as the page's small print.
+    var GUTTER = 120, PLOT = 610, ROW = 24, TOP = 6, W = GUTTER + PLOT + 30, plotH = bands.length * ROW, H = TOP + plotH + 28;
+    function px(position) { return GUTTER + Math.round(position * PLOT / 1000); }
+    var id = 'chart-' + charts++;
+    var figure = add(parent, el('figure', 'chart'));
+    var root = svg(figure, 'svg', { viewBox: '0 0 ' + W + ' ' + H, role: 'group', 'aria-labelledby': id + '-caption', 'data-bands': bands.length });
+    for (var o = 0; o < overlaps.length; o++) svg(root, 'rect', { x: px(overlaps[o][0]), y: TOP, width: px(overlaps[o][1]) - px(overlaps[o][0]), height: plotH }, 'overlap');
+    var axisY = TOP + plotH + 4;
+    for (var t = 0; t < ticks.length; t++) {
+      var tick = svg(root, 'g', {}, 'tick'), x = px(ticks[t][0]);
+      svg(tick, 'line', { x1: x, y1: TOP, x2: x, y2: axisY + 4 });
+      svg(tick, 'text', { x: x, y: axisY + 18, 'text-anchor': 'middle' }).textContent = S[ticks[t][1]];
+    }
+    svg(root, 'line', { x1: GUTTER, y1: axisY, x2: GUTTER + PLOT, y2: axisY }, 'axis');
+    for (var b = 0; b < bands.length; b++) {
+      var band = bands[b], s = list[band[0]], flags = band[3], y = TOP + b * ROW + ROW / 2;
+      svg(root, 'text', { x: GUTTER - 10, y: y + 4, 'text-anchor': 'end' }, 'row-label').textContent = short(docName(s), 16);
+      var a = svg(root, 'a', { href: '#st-' + s, 'aria-label': bandText(s, flags, bad), 'data-statement': s }, flags & 32 ? 'mismatch' : null);
+      svg(a, 'title').textContent = bandText(s, flags, bad) + ' · ' + whereOf(s);
+      var x0 = px(band[1]), x1 = px(band[2]);
+      if (x1 - x0 < 4) { x0 -= 3; x1 += 3; }
+      svg(a, 'rect', { x: x0, y: y - 6, width: x1 - x0, height: 12, rx: 2 }, flags & 16 ? 'band target' : 'band');
+      endMark(a, x0, y, flags, 1, 4, -1);
+      endMark(a, x1, y, flags, 2, 8, 1);
+    }
+    var caption = add(figure, el('figcaption', null, L.chart));
+    caption.id = id + '-caption';
+    var equivalent = add(figure, el('ul', 'sr-only'));
+    for (var e = 0; e < bands.length; e++) add(equivalent, el('li', null, bandText(list[bands[e][0]], bands[e][3], bad)));
+  }
+  // ---- documents with their figures marked --------------------------------------------------------
+  // X[d] = [lines or 0, marks [line, column, endLine, endColumn, state]…, counts by state]; a statement
+  // (st) and a mark are one figure when they share document, line and column.
+  var STATES = D.states, X = D.x, LINES = 200;
+  var markAt = [], marksOnLine = [], markStatement = [], linePage = new Int32Array(docs.length);
+  for (var xd = 0; xd < X.length; xd++) {
+    var at = {}, onLine = {}, marks = X[xd][1];
+    for (var xm = 0; xm < marks.length; xm++) {
+      at[marks[xm][0] + ':' + marks[xm][1]] = xm;
+      (onLine[marks[xm][0]] || (onLine[marks[xm][0]] = [])).push(xm);
+    }
+    for (var key2 in onLine) onLine[key2].sort(function (a, b) { return marks[a][1] - marks[b][1]; });
+    markAt.push(at); marksOnLine.push(onLine); markStatement.push({});
+  }
+  // The statement's figure in its document's text, as [document, mark], or null.
+  function markOf(s) {
+    var d = docOf(s), w = st[s][1];
+    if (d < 0 || !X[d] || !X[d][0] || w.charAt(0) === '\u0000') return null;
+    var m = markAt[d][w];
+    return m === undefined ? null : [d, m];
+  }
+  for (var xs = 0; xs < st.length; xs++) { var hit = markOf(xs); if (hit) markStatement[hit[0]][hit[1]] = xs; }
+  // A figure in the text is a mark; the legend's key to a state is a span looking like one.
+  function stateMark(state, label) { return el('mark', 'fig ' + state, label); }
+  function stateKey(state, label) { return el('span', 'fig ' + state, label); }
+  function stateCounts(parent, counts) {
+    for (var i = 0; i < STATES.length; i++) {
+      var span = add(parent, el('span', 'state-count'));
+      add(span, stateKey(STATES[i], L[STATES[i]]));
+      text(span, ' ' + number(counts[i]));
+    }
+  }
+  function drawLines(box, d) {
+    box.textContent = '';
+    var lines = X[d][0], marks = X[d][1], pages = Math.ceil(lines.length / LINES), page = linePage[d];
+    var bar = add(box, el('div', 'pager'));
+    function button(label, to, disabled) {
+      var b = add(bar, el('button', null, label));
+      b.type = 'button';
+      b.disabled = disabled;
+      b.addEventListener('click', function () { linePage[d] = to; drawLines(box, d); });
+    }
+    bar.hidden = pages <= 1;
+    if (pages > 1) {
+      button('‹ ' + L.previous, page - 1, page === 0);
+      add(bar, el('span', 'range', number(page * LINES + 1) + '–' + number(Math.min(lines.length, (page + 1) * LINES)) + ' / ' + number(lines.length) + ' ' + L.linesShown));
+      button(L.next + ' ›', page + 1, page >= pages - 1);
+    }
+    var body = add(box, el('div', 'doc-text'));
+    for (var n = page * LINES; n < Math.min(lines.length, (page + 1) * LINES); n++) {
+      var line = lines[n], row = add(body, el('div', 'line')), from = 0, on = marksOnLine[d][n + 1] || [];
+      add(row, el('span', 'ln', n + 1));
+      for (var k = 0; k < on.length; k++) {
+        var m = marks[on[k]], start = m[1] - 1, end = m[2] === m[0] ? m[3] - 1 : line.length;
+        if (start < from) continue;
+        text(row, line.slice(from, start));
+        var mark = add(row, stateMark(STATES[m[4]], line.slice(start, end)));
+        mark.id = 'tx-' + d + '-' + on[k];
+        mark.title = L[STATES[m[4]]];
+        var s = markStatement[d][on[k]];
+        if (s !== undefined) findingLinks(row, s);
+        from = end;
+      }
+      text(row, line.slice(from));
+    }
+  }
+  function textSection(d) {
+    var details = el('details', 'document-text');
+    details.id = 'doc-' + d;
+    var summary = add(details, el('summary'));
+    add(summary, el('strong', null, docs[d][0] + ' '));
+    add(summary, el('span', 'muted', docs[d][1] + ' · ' + number(X[d][1].length) + ' ' + L.figuresTotal + ' '));
+    stateCounts(add(details, el('div')), X[d][2]);
+    var box = add(details, el('div'));
+    if (!X[d][0]) { add(box, el('p', 'muted', L.textOmitted)); return details; }
+    details.addEventListener('toggle', function () { if (details.open && !box.firstChild) drawLines(box, d); });
+    return details;
+  }
+  function textsLegend() {
+    var totals = STATES.map(function () { return 0; });
+    for (var d = 0; d < X.length; d++) for (var i = 0; i < STATES.length; i++) totals[i] += X[d][2][i];
+    stateCounts(document.getElementById('texts-legend'), totals);
+  }
+  function showMark(d, m) {
+    var details = document.getElementById('doc-' + d);
+    if (!details) return;
+    linePage[d] = Math.floor((X[d][1][m][0] - 1) / LINES);
+    var box = details.lastChild;
+    details.open = true;
+    drawLines(box, d);
+  }
+
   function groupSection(g) {
     var r = G[g], section = el('section', 'metric');
     section.id = 'm-' + g;
@@ -246,6 +391,7 @@ function main(D) {
     if (r[4]) details.push(L.auto);
     if (details.length) add(h3, el('span', 'muted', ' ' + details.join(' · ')));
     if (r[5] >= 0) { text(h3, ' '); add(h3, link('#f-' + r[5], '↩ ' + L.toFinding, 'back')); }
+    drawChart(section, r[7], r[6], L.mismatch);
     var table = add(section, el('table'));
     var head = add(add(table, el('thead')), el('tr'));
     var names = [L.document, L.status, L.period, L.statement, L.interval, L.findings];
@@ -282,7 +428,14 @@ function main(D) {
     var outcome = add(tr, el('td'));
     add(outcome, badge(V[r[2]], L[V[r[2]]]));
     if (r[3] >= 0) { text(outcome, ' '); add(outcome, link('#f-' + r[3], '↩ ' + L.toFinding, 'back')); }
-    return tr;
+    if (!r[6]) return tr;
+    // The chart on a row of its own under the target, as wide as the table.
+    var rows = document.createDocumentFragment(), chartRow = el('tr', 'chart-row'), cell = add(chartRow, el('td'));
+    cell.colSpan = 4;
+    rows.appendChild(tr);
+    drawChart(cell, r[6], [r[4], r[5]], L.missed);
+    rows.appendChild(chartRow);
+    return rows;
   }
   function coverageRow(c) {
     var r = C[c], tr = el('tr');
@@ -293,9 +446,10 @@ function main(D) {
     add(tr, el('td', null, docs[r[2]][0] + ': ' + (S[r[5]] || '—')));
     return tr;
   }
+  function dash(n) { return n === undefined || n < 0 ? '—' : n; }
   function documentRow(d) {
     var r = docs[d], tr = el('tr');
-    var cells = [r[0], r[1], S[r[2]], S[r[3]], S[r[4]], S[r[5]], r[6]];
+    var cells = [r[0], r[1], S[r[2]], S[r[3]], S[r[4]], S[r[5]], r[6], dash(r[7]), dash(r[8]), dash(r[9]), dash(r[10])];
     for (var i = 0; i < cells.length; i++) add(tr, el('td', null, cells[i]));
     return tr;
   }
@@ -303,12 +457,13 @@ function main(D) {
   function listIn(id, head, render) { return List(document.querySelector('#' + id + ' .list'), head, render); }
   var findingHead = [L.severity, L.rule, L.message, L.statement];
   var lists = {
-    documents: listIn('documents', [L.id, L.path, L.status, L.period, L.encoding, L.script, L.figureCount], documentRow),
+    documents: listIn('documents', [L.id, L.path, L.status, L.period, L.encoding, L.script, L.figureCount, L.withMetric, L.compared, L.comparedAcross, L.findingCount], documentRow),
     findings: listIn('findings', findingHead, function (f) { return findingRow(f, true); }),
     groups: listIn('comparisons', null, groupSection),
     singles: List(document.querySelector('#single-statements .list'), [L.metric, L.document, L.period, L.statement, L.interval, L.findings], singleRow),
     targets: listIn('targets', [L.metric, L.target, L.actual, L.outcome], targetRow),
     coverage: listIn('coverage', [L.period, L.document, L.both, L.onlyIn, L.onlyIn], coverageRow),
+    texts: listIn('texts', null, textSection),
   };
   var sections = {};
   for (var key0 in sectionRules) sections[key0] = listIn(key0, findingHead, function (f) { return findingRow(f, false); });
@@ -359,6 +514,7 @@ function main(D) {
     lists.targets.set(range(T.length).filter(targetShown));
     lists.coverage.set(range(C.length).filter(function (c) { return anyDocument([C[c][1], C[c][2]]); }));
     lists.documents.set(range(docs.length).filter(function (d) { return docAll || docOk[d] === 1; }));
+    lists.texts.set(range(X.length).filter(function (d) { return docAll || docOk[d] === 1; }));
   }
   function reset() {
     var boxes = form.querySelectorAll('input[type=checkbox]');
@@ -379,6 +535,14 @@ function main(D) {
   }
   function open(show) { if (!show()) { reset(); show(); } }
   function navigate() {
+    var tx = /^#tx-(\d+)-(\d+)$/.exec(location.hash);
+    if (tx && Number(tx[1]) < X.length && Number(tx[2]) < X[Number(tx[1])][1].length) {
+      var td = Number(tx[1]), tm = Number(tx[2]);
+      open(function () { return lists.texts.show(td); });
+      showMark(td, tm);
+      reveal('tx-' + td + '-' + tm);
+      return;
+    }
     var m = /^#(f|st|m)-(\d+)$/.exec(location.hash);
     if (!m) return;
     var n = Number(m[2]);
@@ -404,6 +568,7 @@ function main(D) {
   form.addEventListener('submit', function (event) { event.preventDefault(); });
   search.addEventListener('input', function () { exact = -1; apply(); });
   window.addEventListener('hashchange', navigate);
+  textsLegend();
   apply();
   navigate();
   document.body.setAttribute('data-ready', '');

@@ -4,12 +4,13 @@
  */
 import { formatInterval } from '../../checks/compare.js';
 import { t } from '../../i18n.js';
-import { SEVERITY_ORDER, type CheckRun, type Coverage, type Document, type Figure, type Finding, type Locale, type Severity } from '../../model.js';
+import { SEVERITY_ORDER, type CheckRun, type Coverage, type Document, type Figure, type Finding, type Locale, type Location, type Severity } from '../../model.js';
 import {
   activeFindings,
   displayPath,
   documentIndex,
   figureCounts,
+  positionText,
   ruleInfos,
   sortedFindings,
   summarize,
@@ -17,7 +18,10 @@ import {
   type Summary,
 } from '../common.js';
 import type { FormatOptions } from '../registry.js';
+import { chartOf, chartStatement, type Chart } from './chart.js';
 import { excerpt, type Excerpt } from './context.js';
+import { documentTexts, type DocumentText } from './marks.js';
+import { coverageById, coverageSentence, runSummary, suppressedInTextText } from '../coverage.js';
 
 export interface DocumentRow {
   id: string;
@@ -27,6 +31,11 @@ export interface DocumentRow {
   encoding: string;
   script: string;
   figures: number;
+  /** Coverage (src/coverage/): figures with a metric, compared with another statement (of another document), findings; null for a run without coverage. */
+  withMetric: number | null;
+  compared: number | null;
+  comparedAcross: number | null;
+  findingCount: number | null;
 }
 
 export interface StatementRow extends Excerpt {
@@ -37,6 +46,8 @@ export interface StatementRow extends Excerpt {
   where: string;
   raw: string;
   interval: string;
+  /** False when a finding reports this statement as disagreeing (a mismatch, a missed target). */
+  agrees: boolean;
 }
 
 export interface PlaceRow extends Excerpt {
@@ -66,6 +77,8 @@ export interface ComparisonView {
   /** The finding reporting this comparison's mismatch, when there is one. */
   finding?: { severity: Severity; rule: string };
   statements: StatementRow[];
+  /** The statements' intervals on one axis (null when none has an interval or their units differ). */
+  chart: Chart | null;
 }
 
 export interface TargetView {
@@ -77,6 +90,8 @@ export interface TargetView {
   finding?: { severity: Severity; rule: string };
   target: StatementRow;
   actual: StatementRow;
+  /** Target and actual on one axis, the target first. */
+  chart: Chart | null;
 }
 
 export interface CoverageRow {
@@ -100,7 +115,9 @@ export type SectionKey = (typeof FINDING_SECTIONS)[number]['key'];
 export interface ReportView {
   locale: Locale;
   version: string;
-  summary: Summary;
+  summary: Summary & { suppressedInText?: number };
+  /** The coverage sentence (stylish's last line); null for a run without coverage. */
+  coverageText: string | null;
   documents: DocumentRow[];
   /** Rule ids the (active) findings use, with their descriptions. */
   rules: RuleInfo[];
@@ -109,6 +126,8 @@ export interface ReportView {
   targets: TargetView[];
   sections: Record<SectionKey, FindingRow[]>;
   coverage: CoverageRow[];
+  /** Each document's text with its figures marked by what became of them (paged in index.html). */
+  texts: DocumentText[];
   warnings: string[];
 }
 
@@ -138,15 +157,25 @@ export function shownMetric(metric: string): string | null {
 export function buildView(run: CheckRun, options: FormatOptions): ReportView {
   const { byPath, byId } = documentIndex(run);
   const counts = figureCounts(run);
-  const where = (path: string, line: number, column: number) => `${displayPath(path, options.cwd)}:${line}:${column}`;
+  const reach = coverageById(run);
+  const where = (location: Location) => positionText(location, options.cwd);
 
-  const statement = (figure: Figure): StatementRow => {
+  // Where a mismatch finding places a statement of its metric: that statement disagrees.
+  const disagreeing = new Set<string>();
+  for (const finding of run.findings) {
+    if (finding.rule !== 'figure-mismatch' || finding.suppressed) continue;
+    for (const location of finding.locations) disagreeing.add(`${finding.metric}\u0000${location.path}\u0000${location.line}:${location.column}`);
+  }
+  const disagrees = (metric: string, figure: Figure) => disagreeing.has(`${metric}\u0000${figure.location.path}\u0000${figure.location.line}:${figure.location.column}`);
+
+  const statement = (figure: Figure, agrees = true): StatementRow => {
     const document = byId.get(figure.document);
     return {
+      agrees,
       document: figure.document,
       status: statusText(document, options.locale),
       period: figure.period ?? document?.period ?? DASH,
-      where: where(figure.location.path, figure.location.line, figure.location.column),
+      where: where(figure.location),
       raw: figure.raw,
       interval: figure.interval ? formatInterval(figure.interval, figure.unit) : DASH,
       ...excerpt(document, figure.location),
@@ -160,7 +189,7 @@ export function buildView(run: CheckRun, options: FormatOptions): ReportView {
       const document = byPath.get(location.path);
       return {
         document: document?.id ?? displayPath(location.path, options.cwd),
-        where: where(location.path, location.line, location.column),
+        where: where(location),
         ...excerpt(document, location),
       };
     });
@@ -202,7 +231,8 @@ export function buildView(run: CheckRun, options: FormatOptions): ReportView {
       period: comparison.period ?? DASH,
       verdict: comparison.verdict,
       ...(comparison.verdict === 'mismatch' ? { finding: findingFor('figure-mismatch', comparison.metric) } : {}),
-      statements: comparison.statements.map(statement),
+      statements: comparison.statements.map((figure) => statement(figure, !disagrees(comparison.metric, figure))),
+      chart: chartOf(comparison.statements.map((figure) => chartStatement(figure, disagrees(comparison.metric, figure)))),
     }));
 
   const outcomeOrder = { missed: 0, indeterminate: 1, met: 2 } as const;
@@ -214,8 +244,9 @@ export function buildView(run: CheckRun, options: FormatOptions): ReportView {
       metricShown: shownMetric(target.metric),
       outcome: target.outcome,
       ...(target.outcome === 'missed' ? { finding: findingFor('target-missed', target.metric) } : {}),
-      target: statement(target.target),
-      actual: statement(target.actual),
+      target: statement(target.target, target.outcome !== 'missed'),
+      actual: statement(target.actual, target.outcome !== 'missed'),
+      chart: chartOf([chartStatement(target.target, false), chartStatement(target.actual, target.outcome === 'missed')]),
     }));
 
   const sections = Object.fromEntries(
@@ -225,7 +256,8 @@ export function buildView(run: CheckRun, options: FormatOptions): ReportView {
   return {
     locale: options.locale,
     version: options.version,
-    summary: summarize(run.findings),
+    summary: runSummary(run),
+    coverageText: run.figureCoverage ? coverageSentence(run.figureCoverage, runSummary(run), options.locale) : null,
     documents: run.documents.map((document) => ({
       id: document.id,
       path: displayPath(document.path, options.cwd),
@@ -234,12 +266,17 @@ export function buildView(run: CheckRun, options: FormatOptions): ReportView {
       encoding: document.encoding,
       script: document.script,
       figures: counts.get(document.id) ?? 0,
+      withMetric: reach.get(document.id)?.withMetric ?? null,
+      compared: reach.get(document.id)?.compared ?? null,
+      comparedAcross: reach.get(document.id)?.comparedAcross ?? null,
+      findingCount: reach.get(document.id)?.findings ?? null,
     })),
     rules: ruleInfos(active).filter((rule) => active.some((f) => f.rule === rule.id)),
     findings,
     comparisons,
     targets,
     sections,
+    texts: documentTexts(run),
     coverage: run.coverage.map((coverage: Coverage) => ({
       period: coverage.period,
       first: coverage.documents[0],
@@ -265,6 +302,19 @@ export const LABELS = {
   missing: { en: 'Missing numbers', zh: '缺失的数字' },
   damage: { en: 'Damaged text', zh: '受损文本' },
   coverage: { en: 'Coverage', zh: '指标覆盖' },
+  texts: { en: 'Documents with their figures marked', zh: '文档原文与数字标注' },
+  agreed: { en: 'agreed with another statement', zh: '与其他表述一致' },
+  finding: { en: 'in a finding', zh: '有问题' },
+  uncompared: { en: 'compared with nothing', zh: '未比对' },
+  unreliable: { en: 'unreliable (damaged or vague text)', zh: '不可靠（文本受损或表述模糊）' },
+  placeholder: { en: 'placeholder', zh: '占位符' },
+  figuresTotal: { en: 'figures', zh: '个数字' },
+  textOmitted: {
+    en: 'The text is left out to keep this page small; the counts are complete.',
+    zh: '为控制页面大小未附原文；计数完整。',
+  },
+  toText: { en: 'text', zh: '原文' },
+  linesShown: { en: 'lines', zh: '行' },
   warnings: { en: 'Skipped inputs', zh: '跳过的输入' },
   filters: { en: 'Filter', zh: '筛选' },
   severity: { en: 'Severity', zh: '级别' },
@@ -277,6 +327,10 @@ export const LABELS = {
   encoding: { en: 'Encoding', zh: '编码' },
   script: { en: 'Script', zh: '字形' },
   figureCount: { en: 'Figures', zh: '数字' },
+  withMetric: { en: 'With a metric', zh: '有指标' },
+  compared: { en: 'Compared', zh: '已比对' },
+  comparedAcross: { en: 'Across documents', zh: '跨文档比对' },
+  findingCount: { en: 'Findings', zh: '问题' },
   message: { en: 'Message', zh: '说明' },
   where: { en: 'Where', zh: '位置' },
   statement: { en: 'Statement', zh: '原文' },
@@ -305,6 +359,11 @@ export const LABELS = {
   previous: { en: 'Previous', zh: '上一页' },
   next: { en: 'Next', zh: '下一页' },
   cited: { en: 'Other statements cited by findings', zh: '问题引用的其他表述' },
+  chart: { en: 'The statements\' intervals on one axis (select a band to go to its statement)', zh: '各表述的区间（共用一条数轴；点击色带跳到该表述）' },
+  chartLegend: {
+    en: 'Each band is one statement\'s interval on a shared axis: solid = actual, dashed outline = target, red = in a mismatch or a missed target, green shading = overlap; ● end included, ○ end excluded, arrow = no bound. Select a band to go to its statement.',
+    zh: '每条色带是一处表述的区间（共用一条数轴）：实心为实际数，虚线框为目标，红色为不一致或未完成的目标，绿色阴影为重叠部分；● 含端点，○ 不含端点，箭头表示无上（下）限。点击色带可跳到该表述。',
+  },
   toStatements: { en: 'statement', zh: '表述' },
   toFinding: { en: 'finding', zh: '问题' },
   needsScript: {
@@ -331,6 +390,7 @@ export function summaryText(view: ReportView): string {
     view.locale === 'zh-CN'
       ? [`${s.error} 个错误`, `${s.warning} 个警告`, `${s.info} 个提示`, ...(s.suppressed ? [`${s.suppressed} 个已由基线抑制`] : [])]
       : [plural(s.error, 'error'), plural(s.warning, 'warning'), `${s.info} info`, ...(s.suppressed ? [`${s.suppressed} suppressed by the baseline`] : [])];
+  if (s.suppressedInText) parts.push(suppressedInTextText(s.suppressedInText, view.locale));
   const docs = view.locale === 'zh-CN' ? `${view.documents.length} 份文档` : plural(view.documents.length, 'document');
   return `${docs}; ${parts.join(view.locale === 'zh-CN' ? '，' : ', ')}`;
 }

@@ -7,7 +7,7 @@ import type { FiguresWriter } from './index.js';
 import { figureRecord } from './json.js';
 import { intervalNotation } from './shared.js';
 
-const HEADER = ['path', 'line', 'column', 'endLine', 'endColumn', 'raw', 'value', 'unit', 'lo', 'hi', 'interval', 'qualifier', 'kind', 'change', 'label', 'period', 'modality', 'placeholder'];
+const HEADER = ['path', 'line', 'column', 'endLine', 'endColumn', 'raw', 'value', 'unit', 'lo', 'hi', 'interval', 'qualifier', 'kind', 'change', 'label', 'period', 'modality', 'placeholder', 'page'];
 
 /** One RFC 4180 field. */
 export function csvField(value: unknown): string {
@@ -26,6 +26,8 @@ export function csvWriter(options: { cwd: string }): FiguresWriter {
           r.path, r.line, r.column, r.endLine, r.endColumn, r.raw, r.value, r.unit,
           r.interval?.[0], r.interval?.[1], intervalNotation(figure.interval, figure.unit),
           r.qualifier, r.kind, r.change, r.label, r.period, r.modality, r.placeholder,
+          // Last, so the columns before it keep their places: a PDF's page (empty for other formats).
+          r.page,
         ];
         text += `${fields.map(csvField).join(',')}\r\n`;
       }

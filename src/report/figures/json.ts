@@ -14,6 +14,8 @@ export interface FigureRecord {
   column: number;
   endLine: number;
   endColumn: number;
+  /** PDF only: the page; line and endLine count within it. */
+  page?: number;
   raw: string;
   value: number | null;
   unit: string | null;
@@ -36,6 +38,7 @@ export function figureRecord(figure: Figure, cwd: string): FigureRecord {
     column: at.column,
     endLine: at.endLine,
     endColumn: at.endColumn,
+    ...(at.page !== undefined ? { page: at.page } : {}),
     raw: figure.raw,
     value: figure.value,
     unit: figure.unit,

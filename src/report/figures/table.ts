@@ -78,7 +78,7 @@ export function tableWriter(options: { color: boolean; cwd: string }): FiguresWr
       const rows = list.map((f) => {
         const flag = f.placeholder ? ' (placeholder)' : f.unreliable ? ' (?)' : '';
         return [
-          `${path}:${f.location.line}:${f.location.column}`,
+          `${path}${f.location.page !== undefined ? `#page=${f.location.page}` : ''}:${f.location.line}:${f.location.column}`,
           truncate(f.raw, 24),
           readableValue(f) + flag,
           intervalNotation(f.interval, f.unit),

@@ -1,0 +1,85 @@
+/**
+ * What became of every figure, for the report's view of each document's text: agreed with another
+ * statement, in a finding, compared with nothing, unreliable (damaged or vague text), a placeholder.
+ * A reader sees at once what was checked and what was not; the counts add up to the run's coverage
+ * (figures read; agreed + those in a finding that were compared = figures compared).
+ *
+ * Texts are kept within a budget (a run of 10,000 documents cannot carry them all): documents with
+ * findings first, then the rest in run order; a document over budget keeps its counts and marks'
+ * states, not its text.
+ */
+import type { CheckRun, Document, Figure, Location } from '../../model.js';
+
+/** In the order a figure's state is decided: the first that holds. */
+export const FIGURE_STATES = ['placeholder', 'unreliable', 'finding', 'agreed', 'uncompared'] as const;
+export type FigureState = (typeof FIGURE_STATES)[number];
+
+export interface FigureMark {
+  /** 1-based line and UTF-16 columns of the original file (the figure's location); endColumn exclusive. */
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  state: FigureState;
+  /** Compared with another statement (the coverage's sense), whatever its state shows first. */
+  compared: boolean;
+}
+
+export interface DocumentText {
+  document: string;
+  /** The original text's lines, or null when over the report's text budget. */
+  lines: string[] | null;
+  marks: FigureMark[];
+  counts: Record<FigureState, number>;
+}
+
+/** Characters of document text the report carries at most (the HTML page stays within its budget). */
+export const TEXT_BUDGET = 1_000_000;
+
+const spanKey = (path: string, l: Pick<Location, 'line' | 'column' | 'endLine' | 'endColumn'>) => `${path}\u0000${l.line}:${l.column}:${l.endLine}:${l.endColumn}`;
+
+function stateOf(figure: Figure, compared: boolean, cited: boolean): FigureState {
+  if (figure.placeholder) return 'placeholder';
+  if (figure.unreliable) return 'unreliable';
+  if (cited) return 'finding';
+  return compared ? 'agreed' : 'uncompared';
+}
+
+export function documentTexts(run: CheckRun, budget = TEXT_BUDGET): DocumentText[] {
+  // A finding cites a figure by the figure's own span (a duplicated section's lines or a whole document are not figures).
+  const cited = new Set<string>();
+  for (const finding of run.findings) {
+    if (finding.suppressed) continue;
+    for (const location of finding.locations) cited.add(spanKey(location.path, location));
+  }
+  const byDocument = new Map<string, Figure[]>();
+  for (const figure of run.figures) {
+    const list = byDocument.get(figure.document) ?? [];
+    list.push(figure);
+    byDocument.set(figure.document, list);
+  }
+  const findingDocuments = new Set<string>();
+  for (const finding of run.findings) if (!finding.suppressed) for (const location of finding.locations) findingDocuments.add(location.path);
+
+  const texts = run.documents.map((document: Document): DocumentText => {
+    const counts = Object.fromEntries(FIGURE_STATES.map((s) => [s, 0])) as Record<FigureState, number>;
+    const marks = (byDocument.get(document.id) ?? []).map((figure): FigureMark => {
+      const compared = run.compared?.has(figure) ?? false;
+      const state = stateOf(figure, compared, cited.has(spanKey(figure.location.path, figure.location)));
+      counts[state]++;
+      const { line, column, endLine, endColumn } = figure.location;
+      return { line, column, endLine, endColumn, state, compared };
+    });
+    return { document: document.id, lines: null, marks, counts };
+  });
+  // The budget: documents with findings first, then in run order.
+  const order = run.documents.map((d, i) => i).sort((a, b) => Number(findingDocuments.has(run.documents[b]!.path)) - Number(findingDocuments.has(run.documents[a]!.path)) || a - b);
+  let left = budget;
+  for (const i of order) {
+    const original = run.documents[i]!.original;
+    if (original.length > left) continue;
+    left -= original.length;
+    texts[i]!.lines = original.split(/\r\n|\r|\n/);
+  }
+  return texts;
+}

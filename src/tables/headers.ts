@@ -1,0 +1,147 @@
+/**
+ * What a table header says about the cells under it or beside it: the metric words (`引进到位资金`), a unit
+ * (`（亿元）`, `/km²`, `%`, `单位：万吨`), a period (`2024年`, `1—11月`, `2014—2017年`) and a change
+ * (`比上年增长`). Words come from rules/core/tables.yaml, words.yaml and units.yaml; nothing here names a table.
+ */
+import { escapeRegex, knowledgeOf, type Knowledge } from '../extract/knowledge.js';
+import { unitAt } from '../extract/units.js';
+import type { RuleSet, TableSettings } from '../rules/types.js';
+
+export interface HeaderReading {
+  /** The header's words without unit, period and change words: what it adds to a cell's label. */
+  name: string;
+  /** The unit as written (`亿元`, `km²`, `%`), magnitude included; null when none. */
+  unit: string | null;
+  /** The period as written (`2024年`, `1—11月`); null when none. */
+  period: string | null;
+  /** A change word (`增长`, `增减`): the cell is a change, its sign says which way. */
+  change: string | null;
+}
+
+export interface TableWords {
+  k: Knowledge;
+  settings: Required<TableSettings>;
+  changeWords: string[];
+  /** Matches a period written in a header. */
+  period: RegExp;
+  /** `单位：万吨`: group 1 the unit. */
+  unitNotes: RegExp[];
+}
+
+const cache = new WeakMap<RuleSet, TableWords>();
+
+export function tableWords(rules: RuleSet): TableWords {
+  let words = cache.get(rules);
+  if (words) return words;
+  const k = knowledgeOf(rules);
+  const s = rules.tables ?? {};
+  const settings: Required<TableSettings> = {
+    totals: s.totals ?? [],
+    scopeTotals: s.scopeTotals ?? [],
+    subsetMarkers: s.subsetMarkers ?? [],
+    valueHeaders: s.valueHeaders ?? [],
+    stubHeaders: s.stubHeaders ?? [],
+    unitNotes: s.unitNotes ?? [],
+    placeholders: s.placeholders ?? [],
+    maxContextLines: s.maxContextLines ?? 2,
+  };
+  // Change words as headers write them: 比上年增长, 同比增长, 增长, 增速, 增幅, 增减, 变化 (longest first).
+  // (the words of words.yaml first: `同比增长` is a 增长 after its base 同比)
+  const changeWords = [
+    ...[...k.words.increase, ...k.words.decrease].sort((a, b) => b.length - a.length),
+    ...['增速', '增幅', '增减', '变化', '变动', '同比', '环比'],
+  ];
+  words = {
+    k,
+    settings,
+    changeWords,
+    unitNotes: settings.unitNotes.map((note) => new RegExp(`${escapeRegex(note)}\\s*[:：]\\s*([^,，;；\\s)）]+)`, 'u')),
+    period: /(?:(?:19|20)\d{2}\s*[—–\-~～至到]+\s*)?(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*(?:[—–\-~～至到]+\s*\d{1,2}\s*)?月(?:份|末|底)?|末|底|度)?|(?:19|20)\d{2}(?=$|[^\d.])|\d{1,2}\s*[—–\-~～至到]+\s*\d{1,2}\s*月份?|(?:上|下)半年|[一二三四1-4]\s*季度|前[一二三]季度/u,
+  };
+  cache.set(rules, words);
+  return words;
+}
+
+/** True when `text` is a unit as a header writes it: `亿元`, `万吨`, `%`, `km²`, `个`, `10⁴元`. */
+export function isUnit(text: string, w: TableWords): boolean {
+  const t = text.replace(/\s+/g, '');
+  if (!t) return false;
+  if (t === '%' || t === '‰' || t === '个百分点' || t === '倍') return true;
+  let at = 0;
+  const magnitude = w.k.magnitudes.find((m) => t.startsWith(m.word));
+  if (magnitude) at = magnitude.word.length;
+  else if (/^10[⁴⁸]/u.test(t)) at = 3;
+  const unit = unitAt(t, at, w.k, at > 0);
+  if (unit) return at + unit.spelling.length === t.length;
+  // a magnitude alone (`万`, `亿`) is a unit note too: 单位：万
+  return at > 0 && at === t.length;
+}
+
+/** A unit written `10⁴元` as the magnitude word the extract stage reads (`万元`). */
+export function unitText(unit: string): string {
+  return unit.replace(/\s+/g, '').replace(/^10⁴/u, '万').replace(/^10⁸/u, '亿');
+}
+
+/** Reads one header. */
+export function readHeader(raw: string, w: TableWords): HeaderReading {
+  let text = raw.replace(/\s+/g, (space, at: number, all: string) => (/[\x21-\x7e]/.test(all[at - 1] ?? '') && /[\x21-\x7e]/.test(all[at + space.length] ?? '') ? ' ' : ''));
+  let unit: string | null = null;
+  // `单位：万吨` anywhere
+  for (const note of w.unitNotes) {
+    const m = note.exec(text);
+    if (m && isUnit(m[1]!, w)) {
+      unit = m[1]!;
+      text = text.slice(0, m.index) + text.slice(m.index + m[0].length);
+      break;
+    }
+  }
+  // `（亿元）`, `(%)`
+  text = text.replace(/[（(]\s*([^（）()]{1,12}?)\s*[)）]/gu, (all, inner: string) => {
+    if (unit === null && isUnit(inner, w)) {
+      unit = inner;
+      return '';
+    }
+    return all;
+  });
+  // `面积/km²`, `比例/%`
+  const slash = /\s*\/\s*([^/]{1,10})$/u.exec(text);
+  if (unit === null && slash && isUnit(slash[1]!, w)) {
+    unit = slash[1]!;
+    text = text.slice(0, slash.index);
+  }
+  // `资产负债率 %`, a header that is only a unit (`亿元`)
+  if (unit === null && /[%‰]$/u.test(text)) {
+    unit = text.slice(-1);
+    text = text.slice(0, -1);
+  } else if (unit === null && isUnit(text, w)) {
+    unit = text;
+    text = '';
+  }
+  let period: string | null = null;
+  const p = w.period.exec(text);
+  if (p) {
+    period = p[0];
+    text = text.slice(0, p.index) + text.slice(p.index + p[0].length);
+  }
+  let change: string | null = null;
+  for (const word of w.changeWords) {
+    const at = text.lastIndexOf(word);
+    // a change word ends the header (`比上年增长`, `增长率`, `增减量`); inside a noun it is none (`增加值`)
+    if (at < 0 || !/^(?:率|速度|幅度|量|额|情况)?$/u.test(text.slice(at + word.length).trim())) continue;
+    change = word;
+    // `比上年增长`, `比上年末增长`, `同比增长`: the comparison base goes with the change word
+    text = text.slice(0, at).replace(/(?:比|较)(?:上年|去年|上月|上年同期|上年末|年初|上季)?(?:同期)?$|同比$|环比$/u, '') + text.slice(at + word.length);
+    break;
+  }
+  // `冰川条数`, `企业个数`, `从业人数`: a count named by its measure word before 数 is counted in that word
+  if (unit === null && !w.settings.valueHeaders.includes(text.trim())) {
+    const counted = /(.)数$/u.exec(text.replace(/[\s:：、,，/]+$/u, ''));
+    const spelled = counted ? unitAt(counted[1]!, 0, w.k, false) : undefined;
+    if (counted && counted.index > 0 && spelled?.kind === 'count' && spelled.spelling === counted[1]) unit = counted[1]!;
+  }
+  let name = text.replace(/^[\s:：、,，/]+|[\s:：、,，/]+$/gu, '');
+  // what is left of `增长率`, `增长速度`
+  if (change && /^(?:率|速度|幅度|情况)$/u.test(name)) name = '';
+  if (w.settings.valueHeaders.includes(name) || w.settings.stubHeaders.includes(name)) name = '';
+  return { name, unit, period, change };
+}
