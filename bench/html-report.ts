@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { check } from '../src/pipeline.js';
+import { repositoryRoot } from './corpus.js';
 import { buildView, renderHtml } from '../src/report/discrepancy/index.js';
 import { syntheticRun } from '../tests/helpers/synthetic-run.js';
 
@@ -29,7 +30,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 
 /** The example corpus's report: size, charts drawn, and the median of five opens until ready. */
 async function exampleCorpus(browser: Browser, dir: string): Promise<void> {
-  const cwd = join(import.meta.dirname, '..', '..');
+  const cwd = repositoryRoot();
   const run = await check([], { config: join(cwd, 'examples/nmg/figcheck.yaml'), cwd, locale: 'zh-CN' });
   const file = join(dir, 'example.html');
   writeFileSync(file, renderHtml(buildView(run, { cwd, color: false, locale: 'zh-CN', version: 'bench' })));
