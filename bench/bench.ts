@@ -14,6 +14,7 @@
  *   5. the worker pool and the cache, whole command as a process (bench/parallel.ts).
  *   6. PDF input: the 31 provincial reports as LibreOffice PDFs against their .docx, and PDF reading speed
  *      beside .docx (bench/pdf.ts).
+ *   7. the language server's warm re-check of a 100 KB draft against ten documents, over stdio (bench/lsp.ts).
  *
  * Ratios are printed against the bare scan and AutoCorrect measured in the same run.
  * Options: `--sizes 1000,2500` (synthetic sizes), `--figcheck path/to/bin/figcheck.js` (another build,
@@ -32,6 +33,7 @@ import { coreRules } from '../src/rules/load.js';
 import { fastestOf, runProcess, type ProcessResult } from './command.js';
 import { REAL_DOCUMENT_FOLDERS, realDocuments, repositoryRoot } from './corpus.js';
 import { benchDuplicates, syntheticName, syntheticTexts } from './duplicates.js';
+import { benchLsp } from './lsp.js';
 import { benchMeaning } from './meaning.js';
 import { benchParallel } from './parallel.js';
 import { benchPdf } from './pdf.js';
@@ -331,6 +333,7 @@ async function main(): Promise<void> {
   }
   await benchParallel();
   console.log(`\n${await benchMeaning(ROOT)}`);
+  console.log(`\n${await benchLsp(ROOT)}`);
   if (stages) {
     console.log('\nstages, in process (warm; each a part of the command, never the command):');
     await stageRows();

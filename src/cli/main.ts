@@ -31,6 +31,7 @@ const lazy = {
   decode: () => import('../read/decode.js'),
   annotate: () => import('../annotate/index.js'),
   init: () => import('../init/index.js'),
+  lsp: () => import('../lsp/server.js'),
 };
 
 const PACKAGE = JSON.parse(readFileSync(resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'package.json'), 'utf8')) as {
@@ -316,6 +317,8 @@ export function buildProgram(setExit: (code: number) => void, locale: Locale = '
     .option('--force', say('force'))
     .addOption(new Option('--locale <locale>', say('locale')).choices(['en', 'zh-CN']))
     .action(async (dir: string | undefined, options: { force?: boolean; locale?: string }) => setExit(await runInit(dir, options)));
+  // `--stdio` is what editors' clients (vscode-languageclient) add; stdio is the only transport.
+  program.command('lsp').description(say('lsp')).option('--stdio', say('stdio')).action(() => lazy.lsp().then(({ startServer }) => void startServer()));
 
   return program;
 }

@@ -25,6 +25,8 @@ const TEXTS = {
   check: { en: 'cross-check the figures of documents (default command)', zh: '交叉核对文档中的数字（默认命令）' },
   figures: { en: 'list every figure with its meaning', zh: '列出每个数字及其含义' },
   suggest: { en: 'write the automatically aligned metrics as a rule file (YAML)', zh: '把自动对齐的指标写成规则文件（YAML）' },
+  lsp: { en: 'run the language server (stdio) for editors', zh: '为编辑器运行语言服务器（标准输入输出）' },
+  stdio: { en: 'talk over standard input and output (the default)', zh: '通过标准输入输出通信（默认）' },
   paths: { en: 'files or directories (.txt .md .html .docx); - reads standard input', zh: '文件或文件夹（.txt .md .html .docx）；- 表示读取标准输入' },
   config: {
     en: 'figcheck.yaml (or figcheck.yml) to use (default: found in the working directory or its parents)',

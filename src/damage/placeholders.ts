@@ -44,8 +44,21 @@ function compile(rules: RuleSet): { id: string; re: RegExp }[] {
   return patterns;
 }
 
-/** Placeholders of a document in text order; boilerplate lines are skipped, overlaps kept once. */
+const spansCache = new WeakMap<Document, { rules: RuleSet; spans: PlaceholderSpan[] }>();
+
+/**
+ * Placeholders of a document in text order; boilerplate lines are skipped, overlaps kept once. Cached per
+ * document and rule set (a language server re-checks a draft against kept documents on every edit).
+ */
 export function placeholderSpans(doc: Document, rules: RuleSet = coreRules()): PlaceholderSpan[] {
+  const hit = spansCache.get(doc);
+  if (hit && hit.rules === rules) return hit.spans;
+  const spans = findPlaceholderSpans(doc, rules);
+  spansCache.set(doc, { rules, spans });
+  return spans;
+}
+
+function findPlaceholderSpans(doc: Document, rules: RuleSet): PlaceholderSpan[] {
   const found: PlaceholderSpan[] = [];
   for (const { id, re } of compile(rules)) {
     re.lastIndex = 0;
