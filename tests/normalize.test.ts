@@ -197,6 +197,9 @@ describe('normalize: characters', () => {
     expect(spaced.slice(n.offsets[at]!, n.offsets[at + 4]!)).toBe('8 ．8 ％');
     // Spaces between whole numbers, before Latin text and after a CJK character stay.
     expect(norm('2020 2021 2022年, 5 km, 增长 5%, 第3 名').normalized).toBe('2020 2021 2022年, 5 km, 增长 5%, 第3名');
+    // Zero-width characters are not there: inside a whole number they do not make it a lone digit.
+    expect(norm('时间:2023-01-1\u200b8 11:00').normalized).toBe('时间:2023-01-18 11:00');
+    expect(norm('1\u200b 9 9 7 年').normalized).toBe('1997年');
   });
 
   it('keeps Chinese punctuation that has no ASCII twin', () => {

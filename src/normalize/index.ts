@@ -334,7 +334,7 @@ export function normalize(decoded: DecodedText, rules: RuleSet): Normalized {
         continue;
       } else {
         // SPACE or ASCII_SPACE; ASCII_SPACE exists only when joinLetterSpacedDigits is on.
-        if (act === ASCII_SPACE ? letterSpacedGap(text, i) : c.joinLetterSpacedDigits && letterSpacedGap(text, i)) continue;
+        if (act === ASCII_SPACE ? letterSpacedGap(text, i, c.action) : c.joinLetterSpacedDigits && letterSpacedGap(text, i, c.action)) continue;
         ch = 32;
       }
     } else if (convert && act === COPY_OR_CONVERT) {
@@ -409,10 +409,19 @@ const continuesFigure = (u: number) => isDigitUnit(u) || u === 46 || u === 0xff0
  * a decimal point, a percent sign or a CJK character follows it. `2020 2021` (a digit before the digit)
  * keeps its space.
  */
-function letterSpacedGap(text: string, i: number): boolean {
-  if (i < 1 || !isDigitUnit(text.charCodeAt(i - 1))) return false;
-  if (i >= 2 && isDigitUnit(text.charCodeAt(i - 2))) return false;
-  return i + 1 < text.length && continuesFigure(text.charCodeAt(i + 1));
+function letterSpacedGap(text: string, i: number, action: Uint8Array): boolean {
+  // Characters normalization removes (zero-width ones) are not there: `1\u200b8 11` reads as `18 11`.
+  const before = (k: number) => {
+    while (k >= 0 && action[text.charCodeAt(k)] === REMOVE) k--;
+    return k;
+  };
+  let after = i + 1;
+  while (after < text.length && action[text.charCodeAt(after)] === REMOVE) after++;
+  const last = before(i - 1);
+  if (last < 0 || !isDigitUnit(text.charCodeAt(last))) return false;
+  const previous = before(last - 1);
+  if (previous >= 0 && isDigitUnit(text.charCodeAt(previous))) return false;
+  return after < text.length && continuesFigure(text.charCodeAt(after));
 }
 
 /** End (exclusive) of a pinyin annotation starting at the paren at `i`, or 0. */
