@@ -300,14 +300,15 @@ describe('rule files written from the text catch what a reader expects', () => {
   const text =
     '今年发展主要预期目标是：国内生产总值增长5%左右；居民消费价格涨幅3%左右。\n' +
     '过去一年，国内生产总值比上年增长5.2%，居民消费价格上涨0.2%。清理议事协调机构109个，幅度达59%。\n' +
-    '议事协调机构精简幅度超过60%。\n';
+    '议事协调机构精简幅度超过60%。完成1.05万套保交楼任务，保交楼1.05万套。\n';
   const rules =
     'version: 1\n' +
     'metrics:\n' +
     '  - { id: gdp-growth, name: 国内生产总值增长, aliases: [国内生产总值增长], unit: "%", direction: higher-is-better }\n' +
     '  - { id: cpi, name: 居民消费价格涨幅, aliases: [居民消费价格涨幅], unit: "%", kind: change, direction: lower-is-better }\n' +
     '  - { id: bodies-cut, name: 议事协调机构精简幅度, aliases: [议事协调机构], unit: "%" }\n' +
-    '  - { id: never-stated, name: 棉花产量, aliases: [棉花产量], unit: 吨 }\n';
+    '  - { id: never-stated, name: 棉花产量, aliases: [棉花产量], unit: 吨 }\n' +
+    '  - { id: housing, name: 保交楼, aliases: [保交楼], unit: 套, kind: level }\n';
 
   it('aliases are read like statements: 国内生产总值增长, CPI as a change, 议事协调机构 with its unit', async () => {
     writeFileSync(join(dir, 'report.txt'), text);
@@ -319,6 +320,8 @@ describe('rule files written from the text catch what a reader expects', () => {
     expect(caught('bodies-cut')).toEqual(['59%', '超过60%']);
     // the counts are another measure of the same noun: not caught
     expect(figures.find((f) => f.raw === '109个')?.metric).not.toBe('bodies-cut');
+    // `kind: level` is any amount, a count of things included (a reader does not tell them apart)
+    expect(caught('housing')).toContain('1.05万套');
   });
 
   it('a user metric overrides the core indicator it names; one that catches nothing is warned about by file and id', async () => {

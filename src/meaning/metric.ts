@@ -401,10 +401,13 @@ function userMetricsOf(rules: RuleSet): UserMetrics {
   return compiled;
 }
 
-/** Whether the figure's unit, kind and change fit the metric (unstated parts of the metric fit anything). */
+/**
+ * Whether the figure's unit, kind and change fit the metric (unstated parts of the metric fit anything). A
+ * `level` is any amount, a count of things (`1.05万套`) included: a reader writes `kind: level` for both.
+ */
 export function fitsMetric(figure: Figure, metric: MetricRule): boolean {
   if (metric.unit !== undefined && metric.unit !== figure.unit) return false;
-  if (metric.kind !== undefined && metric.kind !== figure.kind) return false;
+  if (metric.kind !== undefined && metric.kind !== figure.kind && !(metric.kind === 'level' && figure.kind === 'count')) return false;
   if (metric.change !== undefined && metric.change !== figure.change) return false;
   return true;
 }
