@@ -200,6 +200,10 @@ describe('normalize: characters', () => {
     // Zero-width characters are not there: inside a whole number they do not make it a lone digit.
     expect(norm('时间:2023-01-1\u200b8 11:00').normalized).toBe('时间:2023-01-18 11:00');
     expect(norm('1\u200b 9 9 7 年').normalized).toBe('1997年');
+    // The end of a decimal, and a lone digit before a whole number, are not letter-spaced figures.
+    expect(norm('3409.2 5.6 12.0').normalized).toBe('3409.2 5.6 12.0');
+    expect(norm('表1 2024年主要指标').normalized).toBe('表1 2024年主要指标');
+    expect(norm('率为1 0 ．0 6 ‰').normalized).toBe('率为10.06‰');
   });
 
   it('keeps Chinese punctuation that has no ASCII twin', () => {

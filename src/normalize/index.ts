@@ -400,14 +400,15 @@ function readerBoilerplate(spans: Boilerplate[], offsets: Int32Array, length: nu
 }
 
 const isDigitUnit = (u: number) => (u >= 48 && u <= 57) || (u >= 0xff10 && u <= 0xff19);
+const isPointUnit = (u: number) => u === 46 || u === 0xff0e;
 /** What may follow a gap inside a letter-spaced figure: a digit, a decimal point, a percent or per-mille sign, a CJK unit. */
 const continuesFigure = (u: number) => isDigitUnit(u) || u === 46 || u === 0xff0e || u === 37 || u === 0xff05 || u === 0x2030 || (u >= 0x4e00 && u <= 0x9fff);
 
 /**
  * Whether the one space at `i` sits inside a letter-spaced figure (`1 9 9 7 年`, `8 ．8 ％`, `7 4 7 7 2 亿元`,
  * as typeset in some older web texts): it follows a lone digit (no digit before that one) and a digit,
- * a decimal point, a percent sign or a CJK character follows it. `2020 2021` (a digit before the digit)
- * keeps its space.
+ * a decimal point, a percent sign or a CJK character follows it, a digit only when that digit is alone as
+ * well. `2020 2021` (a digit before the digit), `3409.2 5.6` and `表1 2024年` keep their space.
  */
 function letterSpacedGap(text: string, i: number, action: Uint8Array): boolean {
   // Characters normalization removes (zero-width ones) are not there: `1\u200b8 11` reads as `18 11`.
@@ -419,9 +420,20 @@ function letterSpacedGap(text: string, i: number, action: Uint8Array): boolean {
   while (after < text.length && action[text.charCodeAt(after)] === REMOVE) after++;
   const last = before(i - 1);
   if (last < 0 || !isDigitUnit(text.charCodeAt(last))) return false;
+  // A lone digit: not the end of a number (`2020 2021`).
   const previous = before(last - 1);
   if (previous >= 0 && isDigitUnit(text.charCodeAt(previous))) return false;
-  return after < text.length && continuesFigure(text.charCodeAt(after));
+  if (after >= text.length || !continuesFigure(text.charCodeAt(after))) return false;
+  if (!isDigitUnit(text.charCodeAt(after))) return true;
+  // A digit after the gap: not after the last digit of a decimal written solid (`3409.2 5.6`; spaced,
+  // `1 0 ．0 6 ‰`, it joins), and alone as well (`表1 2024年` is a label and a year, not 12024).
+  if (previous >= 0 && isPointUnit(text.charCodeAt(previous))) {
+    const whole = before(previous - 1);
+    if (whole >= 0 && isDigitUnit(text.charCodeAt(whole))) return false;
+  }
+  let next = after + 1;
+  while (next < text.length && action[text.charCodeAt(next)] === REMOVE) next++;
+  return next >= text.length || !isDigitUnit(text.charCodeAt(next));
 }
 
 /** End (exclusive) of a pinyin annotation starting at the paren at `i`, or 0. */
