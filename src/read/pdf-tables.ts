@@ -150,14 +150,15 @@ function slotIndex(slots: Slot[], x: number): number {
 }
 
 /**
- * Which column a header character over the grid belongs to. Left-aligned columns (their cells start together)
- * own the room up to the next column's start; right-aligned ones the room after the previous column's end.
+ * Which column a header character over the grid belongs to. A left-aligned column (its cells start together)
+ * owns the room up to the next column's start; of two right-aligned ones, the right one owns the room between
+ * them (its header, centred over a wide cell, reaches left of its numbers); otherwise the gap is halved.
  */
 function headerColumn(slots: Slot[], aligned: ('left' | 'right' | 'centre')[], x: number): number {
   for (let k = 0; k < slots.length; k++) {
     const next = slots[k + 1];
     if (!next) return k;
-    const boundary = aligned[k + 1] === 'right' ? slots[k]!.x1 : aligned[k] === 'left' ? next.x0 : (slots[k]!.x1 + next.x0) / 2;
+    const boundary = aligned[k] === 'left' ? next.x0 : aligned[k] === 'right' && aligned[k + 1] === 'right' ? slots[k]!.x1 : (slots[k]!.x1 + next.x0) / 2;
     if (x < boundary) return k;
   }
   return slots.length - 1;
@@ -167,9 +168,10 @@ function alignment(rows: Token[][], slots: Slot[], size: number): ('left' | 'rig
   return slots.map((_, k) => {
     const tokens = rows.flat().filter((t) => slotIndex(slots, (t.x0 + t.x1) / 2) === k);
     const spread = (xs: number[]) => Math.max(...xs) - Math.min(...xs);
-    if (spread(tokens.map((t) => t.x0)) < 0.3 * size) return 'left';
-    if (spread(tokens.map((t) => t.x1)) < 0.3 * size) return 'right';
-    return 'centre';
+    const left = spread(tokens.map((t) => t.x0)) < 0.3 * size;
+    const right = spread(tokens.map((t) => t.x1)) < 0.3 * size;
+    // Cells of one width (`亿元`, `万吨`) say nothing of how they are aligned: taken as centred.
+    return left && !right ? 'left' : right && !left ? 'right' : 'centre';
   });
 }
 
@@ -306,10 +308,9 @@ function gridOf(lines: PdfLine[], body: Token[][], first: number, end: number, s
 
 /** Whether a line's words over the row-header column stand apart from those over the values (a header row's corner and its headers). */
 function separatedAfterStub(line: PdfLine, slots: Slot[], aligned: ('left' | 'right' | 'centre')[]): boolean {
-  const tokens = tokensOf(line);
-  return tokens.every((t) => {
-    const a = headerColumn(slots, aligned, t.x0 + 0.01);
-    const b = headerColumn(slots, aligned, t.x1 - 0.01);
-    return (a === 0) === (b === 0);
+  const chars = charsOf(line);
+  return tokensOf(line).every((t) => {
+    const stub = chars.filter((ch) => ch.at >= t.from && ch.at < t.to).map((ch) => headerColumn(slots, aligned, (ch.x0 + ch.x1) / 2) === 0);
+    return stub.every((s) => s) || stub.every((s) => !s);
   });
 }
