@@ -11,6 +11,8 @@ import { runChecks } from '../src/checks/engine.js';
 import type { Document, Figure } from '../src/model.js';
 import { runDocumentTask } from '../src/parallel/document-task.js';
 import { decodeBuffer } from '../src/read/decode.js';
+import type { PdfLine, PdfPage } from '../src/read/pdf.js';
+import { pdfTables } from '../src/read/pdf-tables.js';
 import { coreRules } from '../src/rules/load.js';
 
 const rules = coreRules();
@@ -109,10 +111,46 @@ describe('tables read from PDF', async () => {
     expect(found[0]!.locations[0]!.page).toBe(1);
   });
 
+  it('leaves a table whose grid is not plain to be read as text (headers in fragments, cells split by OCR)', async () => {
+    const decoded = await decodeBuffer(readFileSync(join(DIR, 'guangdong-biomedicine.pdf')), 'guangdong-biomedicine.pdf');
+    expect(decoded.tables).toBeUndefined();
+  });
+
   it('takes no prose for a table: the report PDFs and the two-column bulletin have none', async () => {
     for (const file of ['gwr-2025-beijing.pdf', 'gwr-2025-jilin.pdf', 'gwr-2025-xizang.pdf', 'two-columns.pdf']) {
       const decoded = await decodeBuffer(readFileSync(join(PDF_DIR, file)), file);
       expect(decoded.tables, file).toBeUndefined();
     }
+  });
+});
+
+describe('what is not a table', () => {
+  /** A line of runs at x positions (12 pt type), as PDF.js gives them. */
+  const line = (y: number, ...runs: [number, string][]): PdfLine => {
+    let text = '';
+    const places = runs.map(([x0, run]) => {
+      if (text) text += ' ';
+      const from = text.length;
+      text += run;
+      const width = [...run].reduce((w, c) => w + (/[\u4e00-\u9fff]/u.test(c) ? 12 : 6), 0);
+      return { x0, x1: x0 + width, size: 12, from, to: text.length };
+    });
+    return { text, x0: runs[0]![0], x1: places[places.length - 1]!.x1, y, size: 12, column: 0, left: 0, right: 0, lead: 0, places };
+  };
+  const page = (...lines: PdfLine[]): PdfPage[] => [{ lines, height: 842 }];
+
+  it('finds a grid with headers over its columns', () => {
+    const tables = pdfTables(page(line(720, [58, '指标'], [200, '2023年'], [300, '2024年']), line(700, [58, '粮食产量'], [200, '1251.6'], [300, '1270.2']), line(680, [58, '棉花产量'], [200, '56.1'], [300, '60.3'])));
+    expect(tables).toHaveLength(1);
+    expect(tables[0]!.cells.map((c) => [c.row, c.column])).toEqual([[0, 0], [0, 1], [0, 2], [1, 0], [1, 1], [1, 2], [2, 0], [2, 1], [2, 2]]);
+  });
+
+  it('takes no grid without headers, no numbers in sentences, no numbers out of line', () => {
+    // the same rows without a header line: nothing says what the numbers are
+    expect(pdfTables(page(line(700, [58, '粮食产量'], [200, '1251.6'], [300, '1270.2']), line(680, [58, '棉花产量'], [200, '56.1'], [300, '60.3'])))).toEqual([]);
+    // prose with figures: words after numbers
+    expect(pdfTables(page(line(720, [58, '主要指标']), line(700, [58, '全年粮食产量'], [160, '1251.6'], [210, '万吨，增长'], [300, '2.3%']), line(680, [58, '棉花产量'], [160, '56.1'], [210, '万吨，下降'], [300, '1.2%'])))).toEqual([]);
+    // numbers that do not stand in the same columns
+    expect(pdfTables(page(line(720, [58, '指标'], [200, '2023年'], [300, '2024年']), line(700, [58, '粮食'], [120, '1251.6'], [400, '1270.2']), line(680, [58, '棉花'], [250, '56.1'], [330, '60.3'])))).toEqual([]);
   });
 });

@@ -135,11 +135,15 @@ function slotsOf(rows: Token[][], size: number): Slot[] | null {
     else slots.push({ ...e });
   }
   if (slots.length < MIN_COLUMNS) return null;
-  // Every row fills most columns: a grid, not numbers scattered over lines.
+  // Every row fills most columns and every column is filled in most rows (two rows at least): a grid, not
+  // numbers scattered over lines.
+  const filled = new Array<number>(slots.length).fill(0);
   for (const row of rows) {
     const used = new Set(row.map((t) => slotIndex(slots, (t.x0 + t.x1) / 2)));
     if (used.size < Math.max(MIN_COLUMNS - 1, Math.ceil(slots.length * 0.6)) || used.size < row.length - 1) return null;
+    for (const k of used) filled[k]!++;
   }
+  if (filled.some((n) => n < Math.max(MIN_ROWS, Math.ceil(rows.length / 2)))) return null;
   return slots;
 }
 
@@ -237,6 +241,8 @@ function gridOf(lines: PdfLine[], body: Token[][], first: number, end: number, s
     if (body[k] || line.boilerplate || line.column !== lines[first]!.column || line.y - below.y > 1.5 * pitch || line.y <= below.y) break;
     const chars = charsOf(line).filter((ch) => !/\s/u.test(ch.c));
     if (!chars.length || line.text.length > MAX_CELL_CHARS * 3) break;
+    // Numbers other than years are values: a row the body test turned down (`15844. 64`), never a header.
+    if (tokensOf(line).filter((t) => isNumeric(t.text) && !/^(?:19|20)\d{2}$/u.test(t.text)).length >= 2) break;
     // Reaching from the row-header column into the values: a caption or a title, not a header.
     const spans = new Set(chars.map((ch) => headerColumn(slots, aligned, (ch.x0 + ch.x1) / 2)));
     if (chars[0]!.x0 < slots[0]!.x1 + size && spans.has(0) && [...spans].some((s) => s > 0) && !separatedAfterStub(line, slots, aligned)) break;
