@@ -145,6 +145,21 @@ describe('what is not a table', () => {
     expect(tables[0]!.cells.map((c) => [c.row, c.column])).toEqual([[0, 0], [0, 1], [0, 2], [1, 0], [1, 1], [1, 2], [2, 0], [2, 1], [2, 2]]);
   });
 
+  it('keeps a group row (a row header alone) inside the grid', () => {
+    const tables = pdfTables(
+      page(
+        line(740, [58, '指标'], [200, '2023年'], [300, '2024年']),
+        line(720, [58, '粮食产量'], [200, '1251.6'], [300, '1270.2']),
+        line(700, [58, '其中：']),
+        line(680, [58, '夏粮'], [200, '301.2'], [300, '310.5']),
+        line(660, [58, '秋粮'], [200, '950.4'], [300, '959.7']),
+      ),
+    );
+    expect(tables).toHaveLength(1);
+    expect(tables[0]!.cells.filter((c) => c.row === 2).map((c) => c.column)).toEqual([0]);
+    expect(Math.max(...tables[0]!.cells.map((c) => c.row))).toBe(4);
+  });
+
   it('takes no grid without headers, no numbers in sentences, no numbers out of line', () => {
     // the same rows without a header line: nothing says what the numbers are
     expect(pdfTables(page(line(700, [58, '粮食产量'], [200, '1251.6'], [300, '1270.2']), line(680, [58, '棉花产量'], [200, '56.1'], [300, '60.3'])))).toEqual([]);

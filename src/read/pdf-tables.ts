@@ -193,6 +193,14 @@ function lineStarts(pages: PdfPage[]): number[][] {
   });
 }
 
+/** Whether a line can be a group row of a table whose body row `near` is: a few words, all left of its first number. */
+function opensGroup(line: PdfLine, near: Token[]): boolean {
+  if (line.boilerplate) return false;
+  const tokens = tokensOf(line);
+  const firstNumber = near.find((t) => isNumeric(t.text));
+  return tokens.length > 0 && tokens.length <= 2 && line.text.length <= MAX_CELL_CHARS && !tokens.some((t) => isNumeric(t.text)) && !!firstNumber && line.x1 < firstNumber.x0;
+}
+
 /** The tables of a PDF whose layout makes them plain, cells in original offsets. */
 export function pdfTables(pages: PdfPage[]): TableGrid[] {
   const starts = lineStarts(pages);
@@ -207,15 +215,16 @@ export function pdfTables(pages: PdfPage[]): TableGrid[] {
         continue;
       }
       let end = k + 1;
-      while (
-        end < lines.length &&
-        body[end] &&
-        lines[end]!.column === lines[k]!.column &&
-        lines[end - 1]!.y - lines[end]!.y > 0 &&
-        lines[end - 1]!.y - lines[end]!.y <= MAX_ROW_PITCH * lines[end]!.size
-      )
-        end++;
-      const table = end - k >= MIN_ROWS ? gridOf(lines, body as Token[][], k, end, starts[p]!) : null;
+      const near = (a: number, b: number) => lines[b]!.column === lines[k]!.column && lines[a]!.y - lines[b]!.y > 0 && lines[a]!.y - lines[b]!.y <= MAX_ROW_PITCH * lines[b]!.size;
+      while (end < lines.length && near(end - 1, end)) {
+        if (body[end]) end++;
+        // A line with words over the row headers only, between two body rows, opens a group of rows (`其中：`,
+        // `按经营单位所在地分`).
+        else if (end + 1 < lines.length && body[end + 1] && near(end, end + 1) && opensGroup(lines[end]!, body[end - 1] ?? body[end + 1]!)) end += 2;
+        else break;
+      }
+      const bodyRows = body.slice(k, end).filter((row) => row !== null).length;
+      const table = bodyRows >= MIN_ROWS ? gridOf(lines, body, k, end, starts[p]!) : null;
       if (table) tables.push(table);
       k = end;
     }
@@ -224,8 +233,8 @@ export function pdfTables(pages: PdfPage[]): TableGrid[] {
 }
 
 /** The grid of body rows [first, end) of a page's lines with the header lines above them; null when no grid. */
-function gridOf(lines: PdfLine[], body: Token[][], first: number, end: number, starts: number[]): TableGrid | null {
-  const rows = body.slice(first, end);
+function gridOf(lines: PdfLine[], body: (Token[] | null)[], first: number, end: number, starts: number[]): TableGrid | null {
+  const rows = body.slice(first, end).filter((row): row is Token[] => row !== null);
   const size = lines[first]!.size;
   const slots = slotsOf(rows, size);
   if (!slots) return null;
@@ -295,19 +304,25 @@ function gridOf(lines: PdfLine[], body: Token[][], first: number, end: number, s
     cells.push({ row: 0, column: 0, rowSpan: headerRows, columnSpan: 1, start: starts[top.index]! + top.groups[0]!.from, end: starts[bottom.index]! + bottom.groups[bottom.groups.length - 1]!.to, header: true });
   }
 
-  rows.forEach((tokens, n) => {
-    const index = first + n;
+  for (let index = first; index < end; index++) {
+    const row = headerRows + index - first;
+    const tokens = body[index];
+    if (!tokens) {
+      // a group row: its words are the row header of nothing but the rows under it
+      cells.push({ row, column: 0, rowSpan: 1, columnSpan: 1, start: starts[index]!, end: starts[index]! + lines[index]!.text.length });
+      continue;
+    }
     const byColumn = new Map<number, Token[]>();
     for (const t of tokens) {
       const column = slotIndex(slots, (t.x0 + t.x1) / 2);
       byColumn.set(column, [...(byColumn.get(column) ?? []), t]);
     }
+    // Two numbers in one column are not one cell: the grid is not what it seemed.
+    if ([...byColumn.values()].some((parts) => parts.length > 1 && parts.some((t) => isNumeric(t.text)))) return null;
     for (const [column, parts] of byColumn) {
-      // Two numbers in one column are not one cell: the grid is not what it seemed.
-      if (parts.length > 1 && parts.some((t) => isNumeric(t.text))) return;
-      cells.push({ row: headerRows + n, column, rowSpan: 1, columnSpan: 1, start: starts[index]! + parts[0]!.from, end: starts[index]! + parts[parts.length - 1]!.to });
+      cells.push({ row, column, rowSpan: 1, columnSpan: 1, start: starts[index]! + parts[0]!.from, end: starts[index]! + parts[parts.length - 1]!.to });
     }
-  });
+  }
   cells.sort((a, b) => a.row - b.row || a.column - b.column);
   return { cells };
 }
