@@ -8,12 +8,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runChecks } from '../src/checks/engine.js';
+import { documentFromText } from '../src/document.js';
 import type { Document, Figure } from '../src/model.js';
 import { runDocumentTask } from '../src/parallel/document-task.js';
 import { decodeBuffer } from '../src/read/decode.js';
 import type { PdfLine, PdfPage } from '../src/read/pdf.js';
 import { pdfTables } from '../src/read/pdf-tables.js';
 import { coreRules } from '../src/rules/load.js';
+import { extractFigures } from './helpers/figures.js';
 
 const rules = coreRules();
 const DIR = join(import.meta.dirname, 'fixtures', 'tables');
@@ -99,6 +101,21 @@ describe('tables read from PDF', async () => {
     const html = await read(DIR, 'communique-layout.html');
     expect(pdf.figures.map(shape)).toEqual(html.figures.map(shape));
     expect(pdf.figures.find((f) => f.raw === '-1.2')).toMatchObject({ label: '第一产业增加值', unit: '%', period: '2024', change: 'decrease' });
+  });
+
+  it('aligns a PDF table cell with a sentence stating the same fact, and reports one stating another', async () => {
+    const outcome = await runDocumentTask({ file: 'communique-layout.pdf', shown: 'communique-layout.pdf', id: 'table', period: '2024' }, readFileSync(join(DIR, 'communique-layout.pdf')), rules);
+    if (outcome.kind !== 'document') throw new Error(JSON.stringify(outcome));
+    const mismatches = (sentence: string) => {
+      const document = documentFromText(sentence, { id: 'report', path: 'report.txt', period: '2024' });
+      const figures = [...outcome.figures, ...extractFigures(document, rules)];
+      return runChecks([outcome.document, document], figures, rules, { locale: 'en' }).findings.filter((f) => f.rule === 'figure-mismatch');
+    };
+    expect(mismatches('2024年,全市地区生产总值3400多亿元,比上年增长5.6%。')).toEqual([]);
+    const found = mismatches('2024年,全市地区生产总值3400多亿元,比上年增长5.8%。');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.locations.map((l) => l.text).sort()).toEqual(['5.6', '5.8%']);
+    expect(found[0]!.locations.find((l) => l.text === '5.6')!.page).toBe(1);
   });
 
   it('reports a wrong total in a PDF table', async () => {
