@@ -232,17 +232,38 @@ export function pdfTables(pages: PdfPage[]): TableGrid[] {
   return tables;
 }
 
+/** The columns of a grid: their x-extents and how their cells are aligned. */
+interface Columns {
+  slots: Slot[];
+  aligned: ('left' | 'right' | 'centre')[];
+  size: number;
+}
+
+/** A header line above a grid: its index among the page's lines and its words by column. */
+interface HeaderLine {
+  index: number;
+  groups: Group[];
+}
+
 /** The grid of body rows [first, end) of a page's lines with the header lines above them; null when no grid. */
 function gridOf(lines: PdfLine[], body: (Token[] | null)[], first: number, end: number, starts: number[]): TableGrid | null {
   const rows = body.slice(first, end).filter((row): row is Token[] => row !== null);
   const size = lines[first]!.size;
   const slots = slotsOf(rows, size);
   if (!slots) return null;
-  const aligned = alignment(rows, slots, size);
-  const cells: TableCell[] = [];
+  const columns: Columns = { slots, aligned: alignment(rows, slots, size), size };
+  const headers = headerCells(headerLinesAbove(lines, body, first, end, columns), columns, starts);
+  // Without headers over its columns a grid's numbers say nothing the table stage could label.
+  if (!headers) return null;
+  const values = bodyCells(lines, body, first, end, columns, starts, headers.rows);
+  if (!values) return null;
+  return { cells: [...headers.cells, ...values].sort((a, b) => a.row - b.row || a.column - b.column) };
+}
 
-  // Header lines: up from the body while short lines sit over the columns.
-  const headerLines: { line: PdfLine; index: number; groups: Group[] }[] = [];
+/** The header lines above a grid's body, top down: up from the body while short lines sit over the columns. */
+function headerLinesAbove(lines: PdfLine[], body: (Token[] | null)[], first: number, end: number, columns: Columns): HeaderLine[] {
+  const { slots, aligned, size } = columns;
+  const headerLines: HeaderLine[] = [];
   const pitch = first + 1 < end ? lines[first]!.y - lines[first + 1]!.y : 2 * size;
   let below = lines[first]!;
   for (let k = first - 1; k >= 0 && headerLines.length < MAX_HEADER_LINES; k--) {
@@ -256,37 +277,46 @@ function gridOf(lines: PdfLine[], body: (Token[] | null)[], first: number, end: 
     const spans = new Set(chars.map((ch) => headerColumn(slots, aligned, (ch.x0 + ch.x1) / 2)));
     if (chars[0]!.x0 < slots[0]!.x1 + size && spans.has(0) && [...spans].some((s) => s > 0) && !separatedAfterStub(line, slots, aligned)) break;
     if (chars[0]!.x0 < slots[0]!.x0 - 2 * size || chars[chars.length - 1]!.x1 > slots[slots.length - 1]!.x1 + 4 * size) break;
-    const lower = headerLines.find((h) => h.groups.some((g) => g.column > 0));
-    const groups: Group[] = [];
-    for (const token of tokensOf(line)) {
-      const own = chars.filter((ch) => ch.at >= token.from && ch.at < token.to);
-      const columns = own.map((ch) => headerColumn(slots, aligned, (ch.x0 + ch.x1) / 2));
-      const a = Math.min(...columns);
-      const b = Math.max(...columns);
-      // A header reaching over columns that have headers of their own below it spans them (`1990—2018年面积` over
-      // the years); without those below, it is two headers set close (`冰川条数冰川面积`), cut at the column boundary.
-      if (b > a && lower && new Set(lower.groups.filter((g) => g.column >= a && g.column <= b).map((g) => g.column)).size >= 2) {
-        groups.push({ column: a, span: b - a + 1, from: token.from, to: token.to });
-        continue;
-      }
-      own.forEach((ch, n) => {
-        const column = columns[n]!;
-        const last = groups[groups.length - 1];
-        if (last && last.column === column && last.to >= token.from) last.to = ch.at + ch.c.length;
-        else groups.push({ column, span: 1, from: ch.at, to: ch.at + ch.c.length });
-      });
-    }
+    const groups = headerGroups(line, chars, headerLines.find((h) => h.groups.some((g) => g.column > 0)), columns);
     if (groups.some((g) => g.to - g.from > MAX_CELL_CHARS)) break;
-    headerLines.unshift({ line, index: k, groups });
+    headerLines.unshift({ index: k, groups });
     below = line;
   }
+  return headerLines;
+}
 
+/** A header line's words by column; `lower` is the header line with words over the values just below it. */
+function headerGroups(line: PdfLine, chars: Char[], lower: HeaderLine | undefined, { slots, aligned }: Columns): Group[] {
+  const groups: Group[] = [];
+  for (const token of tokensOf(line)) {
+    const own = chars.filter((ch) => ch.at >= token.from && ch.at < token.to);
+    const columns = own.map((ch) => headerColumn(slots, aligned, (ch.x0 + ch.x1) / 2));
+    const a = Math.min(...columns);
+    const b = Math.max(...columns);
+    // A header reaching over columns that have headers of their own below it spans them (`1990—2018年面积` over
+    // the years); without those below, it is two headers set close (`冰川条数冰川面积`), cut at the column boundary.
+    if (b > a && lower && new Set(lower.groups.filter((g) => g.column >= a && g.column <= b).map((g) => g.column)).size >= 2) {
+      groups.push({ column: a, span: b - a + 1, from: token.from, to: token.to });
+      continue;
+    }
+    own.forEach((ch, n) => {
+      const column = columns[n]!;
+      const last = groups[groups.length - 1];
+      if (last && last.column === column && last.to >= token.from) last.to = ch.at + ch.c.length;
+      else groups.push({ column, span: 1, from: ch.at, to: ch.at + ch.c.length });
+    });
+  }
+  return groups;
+}
+
+/** The header cells of a grid, and how many header rows it has; null when no header stands over its values. */
+function headerCells(headerLines: HeaderLine[], { slots }: Columns, starts: number[]): { cells: TableCell[]; rows: number } | null {
   // Lines with words in the row-header column only (a corner cell set between the header lines) join the corner.
   const columnLines = headerLines.filter((h) => h.groups.some((g) => g.column > 0));
   const cornerLines = headerLines.filter((h) => !h.groups.some((g) => g.column > 0));
-  const headerRows = columnLines.length;
-  // Without headers over its columns a grid's numbers say nothing the table stage could label.
-  if (!headerRows) return null;
+  const rows = columnLines.length;
+  if (!rows) return null;
+  const cells: TableCell[] = [];
   columnLines.forEach((h, row) => {
     h.groups.forEach((g, n) => {
       // A header over several columns (`2020年` over 面积 and 比重): it reaches to the next header of its line
@@ -298,12 +328,17 @@ function gridOf(lines: PdfLine[], body: (Token[] | null)[], first: number, end: 
       cells.push({ row, column: g.column, rowSpan: 1, columnSpan: span, start: starts[h.index]! + g.from, end: starts[h.index]! + g.to, header: true });
     });
   });
-  if (cornerLines.length && headerRows && !cells.some((c) => c.column === 0)) {
+  if (cornerLines.length && !cells.some((c) => c.column === 0)) {
     const top = cornerLines[0]!;
     const bottom = cornerLines.every((h, n) => n === 0 || h.index === cornerLines[n - 1]!.index + 1) ? cornerLines[cornerLines.length - 1]! : top;
-    cells.push({ row: 0, column: 0, rowSpan: headerRows, columnSpan: 1, start: starts[top.index]! + top.groups[0]!.from, end: starts[bottom.index]! + bottom.groups[bottom.groups.length - 1]!.to, header: true });
+    cells.push({ row: 0, column: 0, rowSpan: rows, columnSpan: 1, start: starts[top.index]! + top.groups[0]!.from, end: starts[bottom.index]! + bottom.groups[bottom.groups.length - 1]!.to, header: true });
   }
+  return { cells, rows };
+}
 
+/** The body's cells, rows numbered after `headerRows`; null when a row does not fit the columns after all. */
+function bodyCells(lines: PdfLine[], body: (Token[] | null)[], first: number, end: number, { slots }: Columns, starts: number[], headerRows: number): TableCell[] | null {
+  const cells: TableCell[] = [];
   for (let index = first; index < end; index++) {
     const row = headerRows + index - first;
     const tokens = body[index];
@@ -323,8 +358,7 @@ function gridOf(lines: PdfLine[], body: (Token[] | null)[], first: number, end: 
       cells.push({ row, column, rowSpan: 1, columnSpan: 1, start: starts[index]! + parts[0]!.from, end: starts[index]! + parts[parts.length - 1]!.to });
     }
   }
-  cells.sort((a, b) => a.row - b.row || a.column - b.column);
-  return { cells };
+  return cells;
 }
 
 /** Whether a line's words over the row-header column stand apart from those over the values (a header row's corner and its headers). */
