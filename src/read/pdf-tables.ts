@@ -201,7 +201,7 @@ function opensGroup(line: PdfLine, near: Token[]): boolean {
   return tokens.length > 0 && tokens.length <= 2 && line.text.length <= MAX_CELL_CHARS && !tokens.some((t) => isNumeric(t.text)) && !!firstNumber && line.x1 < firstNumber.x0;
 }
 
-/** The tables of a PDF whose layout makes them plain, cells in original offsets. */
+/** The tables of a PDF whose layout makes them plain, cells in original offsets; their lines are marked `table`. */
 export function pdfTables(pages: PdfPage[]): TableGrid[] {
   const starts = lineStarts(pages);
   const tables: TableGrid[] = [];
@@ -225,7 +225,15 @@ export function pdfTables(pages: PdfPage[]): TableGrid[] {
       }
       const bodyRows = body.slice(k, end).filter((row) => row !== null).length;
       const table = bodyRows >= MIN_ROWS ? gridOf(lines, body, k, end, starts[p]!) : null;
-      if (table) tables.push(table);
+      if (table) {
+        tables.push(table);
+        // The lines holding its cells (header lines and rows) stay lines of their own in `text`.
+        const at = table.cells.map((cell) => cell.start);
+        for (let n = 0; n < end; n++) {
+          const from = starts[p]![n]!;
+          if (at.some((x) => x >= from && x <= from + lines[n]!.text.length)) lines[n]!.table = true;
+        }
+      }
       k = end;
     }
   });

@@ -50,6 +50,8 @@ export interface PdfLine {
   lead: number;
   /** Where each run of the line stands on the page and in `text` ([from, to)): table cells are found from them (./pdf-tables.ts). */
   places: RunPlace[];
+  /** Set on the lines of a table (./pdf-tables.ts): each is a row of its own, never joined to the next. */
+  table?: boolean;
   /** Set for running headers, footers and page numbers. */
   boilerplate?: 'pdf-running-header' | 'pdf-running-footer' | 'pdf-page-number';
 }
@@ -457,6 +459,7 @@ export function refineEdges(pages: PdfPage[]): void {
 /** Whether line `b` continues the paragraph of line `a` (wrapped, not a new paragraph). */
 function continues(a: PdfLine, b: PdfLine, acrossPage: boolean): boolean {
   // A paragraph goes on from the foot of a column to the top of the next one, or of the next page.
+  if (a.table || b.table) return false;
   const acrossColumn = !acrossPage && a.column > 0 && b.column === a.column + 1;
   if (a.column !== b.column && !acrossPage && !acrossColumn) return false;
   const em = Math.max(a.size, b.size);
@@ -599,8 +602,8 @@ export async function decodePdf(bytes: Uint8Array, path: string, limit: number):
   }
   markRunning(pages);
   refineEdges(pages);
-  const decoded = pdfText(path, pages);
   const tables = pdfTables(pages);
+  const decoded = pdfText(path, pages);
   if (tables.length) decoded.tables = tables;
   return decoded;
 }
