@@ -102,7 +102,7 @@ describe('two columns, running header and page numbers (tests/fixtures/pdf/two-c
 
 describe('a paragraph running over a page break, a page number between its halves', () => {
   // Pages as the line grouping leaves them: a body of full-width lines, a page number at the foot.
-  const line = (text: string, y: number, x0 = 90, x1 = 504, size = 14): PdfLine => ({ text, x0, x1, y, size, column: 0, left: 0, right: 0, lead: 0 });
+  const line = (text: string, y: number, x0 = 90, x1 = 504, size = 14): PdfLine => ({ text, x0, x1, y, size, column: 0, left: 0, right: 0, lead: 0, places: [] });
   const filler = '推进重大项目建设，扩大有效投资，稳定经济增长，持续改善民生';
   const pages: PdfPage[] = [
     {

@@ -20,6 +20,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Boilerplate, DecodedText } from '../model.js';
+import { pdfTables } from './pdf-tables.js';
 import { SkipFile } from './skip-file.js';
 import { DocumentTooLarge, UnreadableInput } from './unreadable.js';
 
@@ -47,8 +48,21 @@ export interface PdfLine {
   right: number;
   /** Width of the line's first unbreakable stretch (a figure and the punctuation stuck to it), estimated. */
   lead: number;
+  /** Where each run of the line stands on the page and in `text` ([from, to)): table cells are found from them (./pdf-tables.ts). */
+  places: RunPlace[];
+  /** Set on the lines of a table (./pdf-tables.ts): each is a row of its own, never joined to the next. */
+  table?: boolean;
   /** Set for running headers, footers and page numbers. */
   boilerplate?: 'pdf-running-header' | 'pdf-running-footer' | 'pdf-page-number';
+}
+
+/** A run of a line: its x-extent and size on the page, its [from, to) in the line's text. */
+export interface RunPlace {
+  x0: number;
+  x1: number;
+  size: number;
+  from: number;
+  to: number;
 }
 
 export interface PdfPage {
@@ -183,16 +197,19 @@ function separator(before: Run, after: Run): string {
 }
 
 /** Joins a line's runs (sorted by x); whitespace-only runs are re-decided by the gaps around them. */
-function joinRuns(runs: Run[]): string {
+function joinRuns(runs: Run[]): { text: string; places: RunPlace[] } {
   // Spaces beside a CJK character go: PDF.js writes a space wherever glyphs stand apart, which in Chinese is
   // letter-spacing (a justified line, LibreOffice's CJK–Latin spacing), never a word break.
   const solid = runs.map((run) => ({ ...run, text: run.text.replace(WIDE_SPACE, '').trim() })).filter((run) => run.text !== '');
   let text = '';
+  const places: RunPlace[] = [];
   for (let k = 0; k < solid.length; k++) {
     if (k > 0) text += separator(solid[k - 1]!, solid[k]!);
-    text += solid[k]!.text;
+    const run = solid[k]!;
+    places.push({ x0: run.x0, x1: run.x1, size: run.size, from: text.length, to: text.length + run.text.length });
+    text += run.text;
   }
-  return text;
+  return { text, places };
 }
 
 /** Whitespace with a wide character on either side. */
@@ -298,12 +315,12 @@ export function pageLines(runs: Run[]): PdfLine[] {
   const split = gutter(all);
   const lines: PdfLine[] = [];
   const line = (runsOfLine: Run[], column: number): PdfLine | null => {
-    const text = joinRuns(runsOfLine);
+    const { text, places } = joinRuns(runsOfLine);
     if (text === '') return null;
     const size = Math.max(...runsOfLine.map((run) => run.size));
     const base = runsOfLine.find((run) => run.size === size)!;
     const x0 = Math.min(...runsOfLine.map((run) => run.x0));
-    return { text, x0, x1: Math.max(...runsOfLine.map((run) => run.x1)), y: base.y, size, column, left: 0, right: 0, lead: leadWidth(text, size) };
+    return { text, x0, x1: Math.max(...runsOfLine.map((run) => run.x1)), y: base.y, size, column, left: 0, right: 0, lead: leadWidth(text, size), places };
   };
   if (!split) {
     for (const row of grid) {
@@ -442,6 +459,7 @@ export function refineEdges(pages: PdfPage[]): void {
 /** Whether line `b` continues the paragraph of line `a` (wrapped, not a new paragraph). */
 function continues(a: PdfLine, b: PdfLine, acrossPage: boolean): boolean {
   // A paragraph goes on from the foot of a column to the top of the next one, or of the next page.
+  if (a.table || b.table) return false;
   const acrossColumn = !acrossPage && a.column > 0 && b.column === a.column + 1;
   if (a.column !== b.column && !acrossPage && !acrossColumn) return false;
   const em = Math.max(a.size, b.size);
@@ -584,5 +602,8 @@ export async function decodePdf(bytes: Uint8Array, path: string, limit: number):
   }
   markRunning(pages);
   refineEdges(pages);
-  return pdfText(path, pages);
+  const tables = pdfTables(pages);
+  const decoded = pdfText(path, pages);
+  if (tables.length) decoded.tables = tables;
+  return decoded;
 }
