@@ -204,6 +204,8 @@ describe('normalize: characters', () => {
     expect(norm('3409.2 5.6 12.0').normalized).toBe('3409.2 5.6 12.0');
     expect(norm('表1 2024年主要指标').normalized).toBe('表1 2024年主要指标');
     expect(norm('率为1 0 ．0 6 ‰').normalized).toBe('率为10.06‰');
+    // A space between thousands, as scientific tables write them.
+    expect(norm('面积3 278.85平方公里').normalized).toBe('面积3278.85平方公里');
   });
 
   it('keeps Chinese punctuation that has no ASCII twin', () => {

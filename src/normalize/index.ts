@@ -426,14 +426,20 @@ function letterSpacedGap(text: string, i: number, action: Uint8Array): boolean {
   if (after >= text.length || !continuesFigure(text.charCodeAt(after))) return false;
   if (!isDigitUnit(text.charCodeAt(after))) return true;
   // A digit after the gap: not after the last digit of a decimal written solid (`3409.2 5.6`; spaced,
-  // `1 0 ．0 6 ‰`, it joins), and alone as well (`表1 2024年` is a label and a year, not 12024).
+  // `1 0 ．0 6 ‰`, it joins), and not the start of a longer number (`表1 2024年` is a label and a year).
   if (previous >= 0 && isPointUnit(text.charCodeAt(previous))) {
     const whole = before(previous - 1);
     if (whole >= 0 && isDigitUnit(text.charCodeAt(whole))) return false;
   }
-  let next = after + 1;
-  while (next < text.length && action[text.charCodeAt(next)] === REMOVE) next++;
-  return next >= text.length || !isDigitUnit(text.charCodeAt(next));
+  // Alone, or a group of three (`3 278.85`, a thin space between thousands as scientific texts write it).
+  let digits = 0;
+  for (let k = after; k < text.length && digits < 4; k++) {
+    const u = text.charCodeAt(k);
+    if (action[u] === REMOVE) continue;
+    if (!isDigitUnit(u)) break;
+    digits++;
+  }
+  return digits === 1 || digits === 3;
 }
 
 /** End (exclusive) of a pinyin annotation starting at the paren at `i`, or 0. */
