@@ -107,6 +107,16 @@ describe('a subject named before the figure', () => {
     expect((await figure('国内生产总值增长7.8%。虽然略有波动，仍达到9%。', '9%')).metric).toBeNull();
   });
 
+  it('a figure whose subject an earlier clause states takes that whole subject, its modifiers included', async () => {
+    // (made up, of the shape: an ownership or other modifier before the indicator's name makes another fact)
+    const owned = await figure('下半年集体单位固定资产投资明显加快，全年增长12%。', '12%');
+    expect(owned.metric).not.toBe('fixed-asset-investment');
+    const whole = await figure('全社会固定资产投资增长较快，全年增长12%。', '12%');
+    expect(whole.metric).toBe('fixed-asset-investment');
+    const scoped = await figure('规模以上工业增加值稳步回升，全年增长6%。', '6%');
+    expect(scoped.metric).toBe('industrial-value-added@above-size');
+  });
+
   it('the end of a name whose head the sentence named before (存款余额 after 城乡居民储蓄) is that name', async () => {
     const savings = await figure('城乡居民储蓄大幅度增加，存款余额达到46280亿元。', '46280亿元');
     expect(savings.metric).toBe('household-savings');

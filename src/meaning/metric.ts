@@ -646,7 +646,11 @@ function topicOf(text: string, floor: number, at: number, lex: Lexicon): string 
   }
   if (!best) return null;
   const noun = [...lex.changeNouns].find((n) => sentence.startsWith(n, best!.end));
-  return best.name + (noun ?? '');
+  // The whole subject of that clause, not the name alone: what stands before the name in its clause is read as
+  // in any subject (`下半年国有单位固定资产投资增长显著加快，全年增长19.5%` is no 全社会固定资产投资).
+  let head = best.end - best.name.length;
+  while (head > 0 && !CLAUSE_BREAK[sentence.charCodeAt(head - 1)]) head--;
+  return sentence.slice(head, best.end) + (noun ?? '');
 }
 
 /** The scopes of a figure without an indicator, for auto-alignment by label (`年末` vs `平均` stay apart). */
