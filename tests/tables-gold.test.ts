@@ -66,7 +66,11 @@ describe('labelled cells of real published tables', async () => {
       const found = misses(cell, figureAt(document, figures, cell.row, cell.column));
       return found.length ? [`${cell.file} r${cell.row}c${cell.column} ${cell.raw}: ${found.join('; ')}`] : [];
     });
-    console.log(`${set}: ${cells.length - wrong.length}/${cells.length} cells right${wrong.length ? `\n  ${wrong.slice(0, 40).join('\n  ')}` : ''}`);
+    const perFile = [...new Set(cells.map((c) => c.file))].map((file) => {
+      const n = cells.filter((c) => c.file === file).length;
+      return `${file} ${n - wrong.filter((w) => w.startsWith(`${file} `)).length}/${n}`;
+    });
+    console.log(`${set}: ${cells.length - wrong.length}/${cells.length} cells right (${perFile.join(', ')})${wrong.length ? `\n  ${wrong.slice(0, Number(process.env.GOLD_MISSES ?? 40)).join('\n  ')}` : ''}`);
     return { total: cells.length, right: cells.length - wrong.length, tables: new Set(cells.map((c) => c.file)).size };
   };
 
