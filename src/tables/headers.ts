@@ -44,6 +44,7 @@ export function tableWords(rules: RuleSet): TableWords {
     unitNotes: s.unitNotes ?? [],
     placeholders: s.placeholders ?? [],
     maxContextLines: s.maxContextLines ?? 2,
+    sectionPattern: s.sectionPattern ?? '',
   };
   // Change words as headers write them: 比上年增长, 同比增长, 增长, 增速, 增幅, 增减, 变化 (longest first).
   // (the words of words.yaml first: `同比增长` is a 增长 after its base 同比)
@@ -56,7 +57,7 @@ export function tableWords(rules: RuleSet): TableWords {
     settings,
     changeWords,
     unitNotes: settings.unitNotes.map((note) => new RegExp(`${escapeRegex(note)}\\s*[:：]\\s*([^,，;；\\s)）]+)`, 'u')),
-    period: /(?:(?:19|20)\d{2}\s*[—–\-~～至到]+\s*)?(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*(?:[—–\-~～至到]+\s*\d{1,2}\s*)?月(?:份|末|底)?|末|底|度)?|(?:19|20)\d{2}(?=$|[^\d.])|\d{1,2}\s*[—–\-~～至到]+\s*\d{1,2}\s*月份?|(?:上|下)半年|[一二三四1-4]\s*季度|前[一二三]季度/u,
+    period: /(?:(?:19|20)\d{2}\s*[—–\-~～至到]+\s*)?(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*(?:[—–\-~～至到]+\s*\d{1,2}\s*)?月(?:份|末|底)?|末|底|度)?|(?:19|20)\d{2}(?=$|[^\d.])|\d{1,2}\s*(?:[—–\-~～至到]+\s*\d{1,2}\s*)?月份?|(?:上|下)半年|[一二三四1-4]\s*季度|前[一二三]季度/u,
   };
   cache.set(rules, words);
   return words;
