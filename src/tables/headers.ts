@@ -110,8 +110,8 @@ export function readHeader(raw: string, w: TableWords): HeaderReading {
     unit = slash[1]!;
     text = text.slice(0, slash.index);
   }
-  // `资产负债率 %`, a header that is only a unit (`亿元`)
-  if (unit === null && /[%‰]$/u.test(text)) {
+  // `资产负债率 %`, a header that is only a unit (`亿元`); a caption ending in a figure (`增长5.6%`) states no unit
+  if (unit === null && /(?<![\d.．])\s*[%‰]$/u.test(text)) {
     unit = text.slice(-1);
     text = text.slice(0, -1);
   } else if (unit === null && isUnit(text, w)) {
