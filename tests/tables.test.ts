@@ -89,6 +89,7 @@ describe('headers as statistical tables write them', () => {
   it('reads a months header under a caption naming the year, and a change column', async () => {
     expect(await cellOf('表3 2024年主要指标', '1—11月同比增长（%）', '3.0')).toEqual(['社会消费品零售总额', '%', 3, '2024-01/2024-11', 'change', 'increase']);
     expect(await cellOf('表3 2024年主要指标', '比上年下降（%）', '-0.5')).toEqual(['社会消费品零售总额', '%', 0.5, '2024', 'change', 'increase']);
+    expect(await cellOf('表3 2024年主要指标', '比上年增长(%)(括号内为实际增速)', '6.3')).toEqual(['社会消费品零售总额', '%', 6.3, '2024', 'change', 'increase']);
   });
 
   it('reads a lone month over a column as the month of its cells, and a caption ending in a figure as no unit note', async () => {

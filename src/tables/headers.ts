@@ -127,11 +127,13 @@ export function readHeader(raw: string, w: TableWords): HeaderReading {
   let change: string | null = null;
   for (const word of w.changeWords) {
     const at = text.lastIndexOf(word);
-    // a change word ends the header (`比上年增长`, `增长率`, `增减量`); inside a noun it is none (`增加值`)
-    if (at < 0 || !/^(?:率|速度|幅度|量|额|情况)?$/u.test(text.slice(at + word.length).trim())) continue;
+    // a change word ends the header (`比上年增长`, `增长率`, `增减量`), or only a note in brackets follows it
+    // (`比上年增长(%)(括号内为实际增速)`); inside a noun it is none (`增加值`)
+    const rest = at < 0 ? '' : text.slice(at + word.length);
+    if (at < 0 || !/^(?:率|速度|幅度|量|额|情况)?(?:\s*[（(][^（）()]*[)）])*$/u.test(rest.trim())) continue;
     change = word;
     // `比上年增长`, `比上年末增长`, `同比增长`: the comparison base goes with the change word
-    text = text.slice(0, at).replace(/(?:比|较)(?:上年|去年|上月|上年同期|上年末|年初|上季)?(?:同期)?$|同比$|环比$/u, '') + text.slice(at + word.length);
+    text = text.slice(0, at).replace(/(?:比|较)(?:上年|去年|上月|上年同期|上年末|年初|上季)?(?:同期)?$|同比$|环比$/u, '') + rest.replace(/\s*[（(][^（）()]*[)）]/gu, '');
     break;
   }
   // `冰川条数`, `企业个数`, `从业人数`: a count named by its measure word before 数 is counted in that word
