@@ -89,6 +89,28 @@ describe('headers as statistical tables write them', () => {
   it('reads a months header under a caption naming the year, and a change column', async () => {
     expect(await cellOf('表3 2024年主要指标', '1—11月同比增长（%）', '3.0')).toEqual(['社会消费品零售总额', '%', 3, '2024-01/2024-11', 'change', 'increase']);
     expect(await cellOf('表3 2024年主要指标', '比上年下降（%）', '-0.5')).toEqual(['社会消费品零售总额', '%', 0.5, '2024', 'change', 'increase']);
+    expect(await cellOf('表3 2024年主要指标', '比上年增长(%)(括号内为实际增速)', '6.3')).toEqual(['社会消费品零售总额', '%', 6.3, '2024', 'change', 'increase']);
+  });
+
+  it('reads a lone month over a column as the month of its cells, and a caption ending in a figure as no unit note', async () => {
+    expect(await cellOf('2024年5月份规模以上工业生产主要数据', '5月同比增长（%）', '5.6')).toEqual(['社会消费品零售总额', '%', 5.6, '2024-05', 'change', 'increase']);
+    const html = page('<p>2024年5月份规模以上工业增加值增长5.6%</p><table><tr><th>指标</th><th>2023年</th></tr><tr><td>规模以上工业增加值</td><td>6.2</td></tr></table>');
+    const { figures } = await read('headline.html', html);
+    const cell = figures.find((f) => f.raw === '6.2')!;
+    expect([cell.label, cell.unit, cell.value, cell.period]).toEqual(['规模以上工业增加值', null, 6.2, '2023']);
+  });
+
+  it('carries a section head row ((一)…) to the rows below it, up to the next head', async () => {
+    const html = page(`<p>2023年居民收入和消费支出情况</p><table><tr><td>指标</td><td>绝对量(元)</td></tr>
+      <tr><td>(一)城镇居民人均可支配收入</td><td>51821</td></tr><tr><td>按收入来源分:</td><td></td></tr><tr><td>工资性收入</td><td>31321</td></tr>
+      <tr><td>(二)农村居民人均可支配收入</td><td>21691</td></tr><tr><td>工资性收入</td><td>9163</td></tr></table>`);
+    const { figures } = await read('sections.html', html);
+    expect(figures.map((f) => [f.label, f.value])).toEqual([
+      ['(一)城镇居民人均可支配收入', 51821],
+      ['城镇居民人均可支配收入按收入来源分工资性收入', 31321],
+      ['(二)农村居民人均可支配收入', 21691],
+      ['农村居民人均可支配收入工资性收入', 9163],
+    ]);
   });
 
   it('reads a table whose cells are never closed (`<td>` without `</td>`), as browsers do', async () => {

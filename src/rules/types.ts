@@ -341,6 +341,7 @@ export interface TableSettings {
   unitNotes?: string[];
   placeholders?: string[];
   maxContextLines?: number;
+  sectionPattern?: string;
 }
 
 export interface RuleFile {

@@ -44,6 +44,7 @@ export function tableWords(rules: RuleSet): TableWords {
     unitNotes: s.unitNotes ?? [],
     placeholders: s.placeholders ?? [],
     maxContextLines: s.maxContextLines ?? 2,
+    sectionPattern: s.sectionPattern ?? '',
   };
   // Change words as headers write them: 比上年增长, 同比增长, 增长, 增速, 增幅, 增减, 变化 (longest first).
   // (the words of words.yaml first: `同比增长` is a 增长 after its base 同比)
@@ -56,7 +57,7 @@ export function tableWords(rules: RuleSet): TableWords {
     settings,
     changeWords,
     unitNotes: settings.unitNotes.map((note) => new RegExp(`${escapeRegex(note)}\\s*[:：]\\s*([^,，;；\\s)）]+)`, 'u')),
-    period: /(?:(?:19|20)\d{2}\s*[—–\-~～至到]+\s*)?(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*(?:[—–\-~～至到]+\s*\d{1,2}\s*)?月(?:份|末|底)?|末|底|度)?|(?:19|20)\d{2}(?=$|[^\d.])|\d{1,2}\s*[—–\-~～至到]+\s*\d{1,2}\s*月份?|(?:上|下)半年|[一二三四1-4]\s*季度|前[一二三]季度/u,
+    period: /(?:(?:19|20)\d{2}\s*[—–\-~～至到]+\s*)?(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*(?:[—–\-~～至到]+\s*\d{1,2}\s*)?月(?:份|末|底)?|末|底|度)?|(?:19|20)\d{2}(?=$|[^\d.])|\d{1,2}\s*(?:[—–\-~～至到]+\s*\d{1,2}\s*)?月份?|(?:上|下)半年|[一二三四1-4]\s*季度|前[一二三]季度/u,
   };
   cache.set(rules, words);
   return words;
@@ -109,8 +110,8 @@ export function readHeader(raw: string, w: TableWords): HeaderReading {
     unit = slash[1]!;
     text = text.slice(0, slash.index);
   }
-  // `资产负债率 %`, a header that is only a unit (`亿元`)
-  if (unit === null && /[%‰]$/u.test(text)) {
+  // `资产负债率 %`, a header that is only a unit (`亿元`); a caption ending in a figure (`增长5.6%`) states no unit
+  if (unit === null && /(?<![\d.．])\s*[%‰]$/u.test(text)) {
     unit = text.slice(-1);
     text = text.slice(0, -1);
   } else if (unit === null && isUnit(text, w)) {
@@ -126,11 +127,13 @@ export function readHeader(raw: string, w: TableWords): HeaderReading {
   let change: string | null = null;
   for (const word of w.changeWords) {
     const at = text.lastIndexOf(word);
-    // a change word ends the header (`比上年增长`, `增长率`, `增减量`); inside a noun it is none (`增加值`)
-    if (at < 0 || !/^(?:率|速度|幅度|量|额|情况)?$/u.test(text.slice(at + word.length).trim())) continue;
+    // a change word ends the header (`比上年增长`, `增长率`, `增减量`), or only a note in brackets follows it
+    // (`比上年增长(%)(括号内为实际增速)`); inside a noun it is none (`增加值`)
+    const rest = at < 0 ? '' : text.slice(at + word.length);
+    if (at < 0 || !/^(?:率|速度|幅度|量|额|情况)?(?:\s*[（(][^（）()]*[)）])*$/u.test(rest.trim())) continue;
     change = word;
     // `比上年增长`, `比上年末增长`, `同比增长`: the comparison base goes with the change word
-    text = text.slice(0, at).replace(/(?:比|较)(?:上年|去年|上月|上年同期|上年末|年初|上季)?(?:同期)?$|同比$|环比$/u, '') + text.slice(at + word.length);
+    text = text.slice(0, at).replace(/(?:比|较)(?:上年|去年|上月|上年同期|上年末|年初|上季)?(?:同期)?$|同比$|环比$/u, '') + rest.replace(/\s*[（(][^（）()]*[)）]/gu, '');
     break;
   }
   // `冰川条数`, `企业个数`, `从业人数`: a count named by its measure word before 数 is counted in that word

@@ -250,6 +250,9 @@ function valueMeanings(
   const columnReadings: HeaderReading[][] = [];
   const columnPartsOf = (c: number): HeaderReading[] => (columnReadings[c] ??= headersOf(c).map((p) => read(p.text)));
   let group: HeaderReading | null = null;
+  // A section head row (`(一)城镇居民人均可支配收入`): the rows below it, up to the next head, are its parts.
+  const sectionHead = w.settings.sectionPattern ? new RegExp(w.settings.sectionPattern, 'u') : null;
+  let section: HeaderReading | null = null;
   for (let r = headerRows; r < rows; r++) {
     const rowHeaders = distinct(matrix[r]!.slice(0, stubColumns));
     const values = matrix[r]!.slice(stubColumns);
@@ -263,6 +266,12 @@ function valueMeanings(
     else if (stub.some((s) => scopes.has(s))) structure.scopeRows.push(r);
     if (stub.some((s) => w.settings.subsetMarkers.some((m) => s.startsWith(m)))) structure.subsetRows.push(r);
     const rowParts = rowHeaders.map((p) => read(p.text));
+    const heads = sectionHead !== null && rowHeaders.length > 0 && sectionHead.test(key(rowHeaders[0]!.text));
+    if (heads) {
+      section = read(key(rowHeaders[0]!.text).replace(sectionHead!, ''));
+      group = null;
+    }
+    const above = [...(section && !heads ? [section] : []), ...(group ? [group] : [])];
     for (let c = stubColumns; c < columns; c++) {
       const place = matrix[r]![c];
       if (!place || place.cell.row !== r || place.cell.column !== c || !isNumber(place.text)) continue;
@@ -273,7 +282,7 @@ function valueMeanings(
         const joined = read(columnHeaders.map((p) => p.text).join(''));
         if (joined.unit) columnParts = [joined];
       }
-      meanings.push(meaningOf(place, [...(group ? [group] : []), ...rowParts, ...columnParts], tableUnit, tablePeriod));
+      meanings.push(meaningOf(place, [...above, ...rowParts, ...columnParts], tableUnit, tablePeriod));
     }
   }
   for (let c = stubColumns; c < columns; c++) {
@@ -362,7 +371,9 @@ function cellFigures(doc: Document, meanings: CellMeaning[], rules: RuleSet): Fi
       label: m.label,
       span: { start, end },
       location: doc.locate(start, end),
-      period: m.period ? (from.period ?? periodOf(m.period)) : null,
+      // a lone month over a column (`5月` under a caption's 2024年) is the cell's month; in a sentence the scanner
+      // keeps the year (`2022年6月，…` is as often a date)
+      period: m.period ? ((LONE_MONTH.test(m.period) ? periodOf(m.period) : null) ?? from.period ?? periodOf(m.period)) : null,
     });
   });
   return figures;
@@ -412,6 +423,8 @@ function plainFigure(m: CellMeaning, w: TableWords): Figure | null {
     location: { path: '', line: 0, column: 0, endLine: 0, endColumn: 0 },
   };
 }
+
+const LONE_MONTH = /^\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月份?\s*$/u;
 
 /** A header's period in figcheck's notation, for a cell the scanner did not read: `2024年` → 2024, `1989—2015年` → 1989/2015. */
 function periodOf(text: string): string | null {
