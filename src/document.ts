@@ -109,3 +109,20 @@ export function documentFromText(
   const path = meta.path ?? '<text>';
   return buildDocument({ path, format: 'txt', encoding: 'UTF-8', original: text, text }, { ...meta, id: meta.id ?? path }, rules);
 }
+
+/**
+ * The lowest normalized offset whose original offset is at least `original`: where a range of the original file
+ * (a table cell, a suppression comment, a finding's place) starts in the text later stages read. A binary search
+ * over the one offset map, which never decreases (a PDF's running line moved after its paragraph is the
+ * exception: there the answer may fall a line off).
+ */
+export function normalizedOffsetAt(document: Pick<Document, 'normalized' | 'originalOffset'>, original: number): number {
+  let lo = 0;
+  let hi = document.normalized.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (document.originalOffset(mid) < original) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -5,6 +5,7 @@
  * finding at the directive, so stale comments do not pile up. Cost: documents without a directive are
  * skipped by one `includes`; a finding is tested only against its documents' directives.
  */
+import { normalizedOffsetAt } from '../document.js';
 import { fingerprint } from '../checks/fingerprint.js';
 import { t } from '../i18n.js';
 import type { Document, Finding, Locale, Location } from '../model.js';
@@ -57,18 +58,6 @@ function locationOf(document: Document, start: number, end: number): Location {
   return { path: document.path, line: a.line, column: a.column, endLine: b.line, endColumn: b.column, text: document.original.slice(start, end) };
 }
 
-/** Lowest normalized offset whose original offset is ≥ `original` (the offset map is non-decreasing). */
-function normalizedAt(document: Document, original: number): number {
-  let lo = 0;
-  let hi = document.normalized.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (document.originalOffset(mid) < original) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** Original offsets of the line after the one a directive ends on (.txt, .md: source lines). */
 function nextSourceLine(document: Document, end: number): [number, number] {
   const { line } = positionOf(document, end);
@@ -83,7 +72,7 @@ function nextSourceLine(document: Document, end: number): [number, number] {
  */
 function nextVisibleLine(document: Document, end: number): [number, number] {
   const text = document.normalized;
-  let at = normalizedAt(document, end);
+  let at = normalizedOffsetAt(document, end);
   const lineStart = text.lastIndexOf('\n', at - 1) + 1;
   // A comment inside a line of text: the next line is the one after it.
   if (text.slice(lineStart, at).trim()) {

@@ -13,7 +13,7 @@
  * figures extract read inside tables and interprets the new ones (metric, modality) where they stand.
  * Cost: one synthetic document of a short line per value cell; nothing is kept but the Document's `tables`.
  */
-import { documentFromText } from '../document.js';
+import { documentFromText, normalizedOffsetAt } from '../document.js';
 import { extractFigures, intervalOf, readArabic, toInterval, unitAt } from '../extract/index.js';
 import { Exact } from '../extract/exact.js';
 import { scaleReading } from '../extract/intervals.js';
@@ -34,18 +34,6 @@ const YEAR = /^(?:19|20)\d{2}(?:\s*年)?$/u;
 interface Place {
   cell: TableCell;
   text: string;
-}
-
-/** The first normalized offset whose original offset is at or after `original` (the map is non-decreasing). */
-function normalizedOffset(doc: Document, original: number): number {
-  let lo = 0;
-  let hi = doc.normalized.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (doc.originalOffset(mid) < original) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** A cell's text on one line: whitespace between CJK characters dropped, other runs one space. */
@@ -136,8 +124,8 @@ function layoutOf(doc: Document, grid: TableGrid): Layout | null {
   let rows = 0;
   let columns = 0;
   for (const cell of grid.cells) {
-    const start = normalizedOffset(doc, cell.start);
-    const end = Math.max(start, normalizedOffset(doc, cell.end));
+    const start = normalizedOffsetAt(doc, cell.start);
+    const end = Math.max(start, normalizedOffsetAt(doc, cell.end));
     places.push({ cell: { ...cell, start, end }, text: cellText(doc, start, end) });
     rows = Math.max(rows, cell.row + cell.rowSpan);
     columns = Math.max(columns, cell.column + cell.columnSpan);

@@ -174,7 +174,8 @@ function subsetRelation(document: Document, figures: Figure[], at: number, marke
   return { total, parts, categories };
 }
 
-function sumOf(parts: Figure[]): Interval | null {
+/** The interval the parts' intervals add up to (null when one is open). */
+export function sumOf(parts: Figure[]): Interval | null {
   let lo = 0;
   let hi = 0;
   for (const part of parts) {

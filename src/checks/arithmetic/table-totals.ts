@@ -9,12 +9,12 @@
  * up to more than it are reported. Precision first: a table with subset rows (其中) is not summed by rows, every part must be a value (a blank
  * or `—` cell leaves the column out), and rates and averages (nonAdditiveWords) never add up.
  */
-import type { Document, DocumentTable, Figure, Finding, Interval, Locale, Severity } from '../../model.js';
+import type { Document, DocumentTable, Figure, Finding, Locale, Severity } from '../../model.js';
 import { t } from '../../i18n.js';
 import { figureText, overlaps } from '../compare.js';
 import type { CheckContext } from '../types.js';
-import { arithmeticFinding, closedInterval, decimalsOf, hasValue, isAmount, metricKey, shownInterval, shownValue } from './common.js';
-import type { PartsRules } from './parts.js';
+import { arithmeticFinding, decimalsOf, hasValue, isAmount, metricKey, shownInterval, shownValue } from './common.js';
+import { sumOf, type PartsRules } from './parts.js';
 
 /** The figure of each value cell of a table, by row and column. */
 function cellFigures(table: DocumentTable, figures: Figure[]): Map<string, Figure> {
@@ -27,18 +27,6 @@ function cellFigures(table: DocumentTable, figures: Figure[]): Map<string, Figur
     if (figure && figure.span.end <= cell.end) found.set(`${cell.row},${cell.column}`, figure);
   }
   return found;
-}
-
-function sum(parts: Figure[]): Interval | null {
-  let lo = 0;
-  let hi = 0;
-  for (const part of parts) {
-    const i = part.interval!;
-    if (i.lo === null || i.hi === null) return null;
-    lo += i.lo;
-    hi += i.hi;
-  }
-  return closedInterval(lo, hi);
 }
 
 function message(locale: Locale, parts: string[], shown: string, interval: string, total: string): string {
@@ -69,7 +57,7 @@ export function tableTotalFindings(
       const all = [total, ...parts];
       if (!all.every((f) => hasValue(f) && isAmount(f) && f.unit === total.unit && f.kind === total.kind && f.period === total.period)) return;
       if (rules.nonAdditiveWords.some((w) => all.some((f) => f.label.includes(w)))) return;
-      const interval = sum(parts);
+      const interval = sumOf(parts);
       if (!interval || overlaps(interval, total.interval!)) return;
       if (scope && !(total.interval!.hi !== null && interval.lo! > total.interval!.hi)) return;
       const decimals = Math.max(...all.map(decimalsOf)) + 1;

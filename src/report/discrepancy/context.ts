@@ -7,6 +7,7 @@
  * mojibake are shown as they are written (the figure's Location is in those coordinates too).
  * The one exception is HTML input, whose original is markup: tags are dropped from the excerpt.
  */
+import { normalizedOffsetAt } from '../../document.js';
 import type { Document, Location, Segment } from '../../model.js';
 import { originalRange } from '../lines.js';
 
@@ -23,18 +24,6 @@ const MAX_MATCH = 160;
 
 function cut(text: string): string {
   return text.length > MAX_MATCH ? `${text.slice(0, MAX_MATCH - 40)} … ${text.slice(-30)}` : text;
-}
-
-/** Lowest normalized offset whose original offset is ≥ `original` (the map is non-decreasing). */
-function normalizedOffset(document: Document, original: number): number {
-  let lo = 0;
-  let hi = document.normalized.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (document.originalOffset(mid) < original) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** The deepest sentence (else paragraph, else section) containing a normalized offset. */
@@ -74,7 +63,7 @@ export function excerpt(document: Document | undefined, location: Location): Exc
   const original = document.original;
   let start = Math.max(0, range.start - MAX_SIDE);
   let end = Math.min(original.length, range.end + MAX_SIDE);
-  const segment = enclosing(document.segments, normalizedOffset(document, range.start));
+  const segment = enclosing(document.segments, normalizedOffsetAt(document, range.start));
   if (segment && segment.kind !== 'section') {
     start = Math.max(start, Math.min(range.start, document.originalOffset(segment.start)));
     end = Math.min(end, Math.max(range.end, originalEnd(document, segment.end)));
