@@ -139,4 +139,17 @@ describe('the document view: every figure marked by what became of it', () => {
     expect(texts.filter((t) => t.lines !== null)).toHaveLength(1);
     for (const text of texts) expect(text.marks.length).toBe(run.figures.filter((f) => f.document === text.document).length);
   });
+
+  it('places a PDF\'s figures on the file\'s own lines (its locations count lines within a page)', async () => {
+    const cwd = resolve(import.meta.dirname, '..');
+    const run = await check([join(cwd, 'tests/fixtures/pdf/two-columns.pdf')], { config: false, cwd });
+    const [text] = documentTexts(run);
+    const figures = run.figures.filter((f) => f.location.line === f.location.endLine);
+    expect(figures.some((f) => (f.location.page ?? 1) > 1)).toBe(true);
+    for (const figure of figures) {
+      const mark = text!.marks[run.figures.indexOf(figure)]!;
+      expect(text!.lines![mark.line - 1]!.slice(mark.column - 1, mark.endColumn - 1)).toBe(figure.location.text);
+    }
+  });
 });
+

@@ -63,12 +63,15 @@ export function documentTexts(run: CheckRun, budget = TEXT_BUDGET): DocumentText
 
   const texts = run.documents.map((document: Document): DocumentText => {
     const counts = Object.fromEntries(FIGURE_STATES.map((s) => [s, 0])) as Record<FigureState, number>;
+    const place = textPlaces(document);
     const marks = (byDocument.get(document.id) ?? []).map((figure): FigureMark => {
       const compared = run.compared?.has(figure) ?? false;
       const state = stateOf(figure, compared, cited.has(spanKey(figure.location.path, figure.location)));
       counts[state]++;
-      const { line, column, endLine, endColumn } = figure.location;
-      return { line, column, endLine, endColumn, state, compared };
+      const { line, column, endLine, endColumn, page } = figure.location;
+      const start = place(line, column, page);
+      const end = place(endLine, endColumn, page);
+      return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column, state, compared };
     });
     return { document: document.id, lines: null, marks, counts };
   });
@@ -76,10 +79,45 @@ export function documentTexts(run: CheckRun, budget = TEXT_BUDGET): DocumentText
   const order = run.documents.map((d, i) => i).sort((a, b) => Number(findingDocuments.has(run.documents[b]!.path)) - Number(findingDocuments.has(run.documents[a]!.path)) || a - b);
   let left = budget;
   for (const i of order) {
-    const original = run.documents[i]!.original;
-    if (original.length > left) continue;
-    left -= original.length;
-    texts[i]!.lines = original.split(/\r\n|\r|\n/);
+    const document = run.documents[i]!;
+    if (document.original.length > left) continue;
+    left -= document.original.length;
+    texts[i]!.lines = linesOf(document);
   }
   return texts;
+}
+
+/**
+ * The document's lines as the one offset map counts them from the top of the file (a PDF's locations count
+ * lines within their page: line N of page 1 is the file's line N).
+ */
+function linesOf(document: Document): string[] {
+  const lines: string[] = [];
+  for (let line = 1; ; line++) {
+    const text = document.lineText(line, 1);
+    if (text === null) return lines;
+    lines.push(text);
+  }
+}
+
+/** A location's line and column counted from the top of the file (the text view's coordinates), by the offset map. */
+function textPlaces(document: Document): (line: number, column: number, page?: number) => { line: number; column: number } {
+  if (document.format !== 'pdf') return (line, column) => ({ line, column });
+  const starts: number[] = [];
+  for (let line = 1; ; line++) {
+    const offset = document.offsetAt(line, 1, 1);
+    if (offset === null || document.lineText(line, 1) === null) break;
+    starts.push(offset);
+  }
+  return (line, column, page) => {
+    const offset = document.offsetAt(line, column, page) ?? 0;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
+  };
 }
