@@ -4,61 +4,13 @@
  * and change. The dev set is what the table stage was built on; the holdout tables were labelled before the
  * tool was run on them. Misses are printed with the score.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Document, Figure } from '../src/model.js';
-import { runDocumentTask } from '../src/parallel/document-task.js';
-import { coreRules } from '../src/rules/load.js';
-
-const DIR = join(import.meta.dirname, 'fixtures', 'tables');
-
-interface GoldCell {
-  file: string;
-  row: number;
-  column: number;
-  raw: string;
-  label: string[];
-  unit: string | null;
-  period: string | null;
-  value: number;
-  change: 'increase' | 'decrease' | null;
-  set: 'dev' | 'holdout';
-}
-
-const gold = JSON.parse(readFileSync(join(DIR, 'gold.json'), 'utf8')) as GoldCell[];
-
-async function readFixture(file: string): Promise<{ document: Document; figures: Figure[] }> {
-  const outcome = await runDocumentTask({ file, shown: file, id: file }, readFileSync(join(DIR, file)), coreRules());
-  if (outcome.kind !== 'document') throw new Error(`${file}: ${JSON.stringify(outcome)}`);
-  return outcome;
-}
-
-/** The figure read in the cell at a grid place, if any. */
-function figureAt(document: Document, figures: Figure[], row: number, column: number): Figure | undefined {
-  for (const table of document.tables ?? []) {
-    const cell = table.cells.find((c) => c.row === row && c.column === column);
-    if (cell) return figures.find((f) => f.span.start >= cell.start && f.span.end <= cell.end);
-  }
-  return undefined;
-}
-
-/** What is wrong with a cell's figure (empty when it is right). */
-function misses(cell: GoldCell, figure: Figure | undefined): string[] {
-  if (!figure) return ['no figure'];
-  const wrong: string[] = [];
-  const label = figure.label.replace(/\s+/g, '');
-  if (!cell.label.every((part) => label.includes(part.replace(/\s+/g, '')))) wrong.push(`label ${figure.label} ≠ ${cell.label.join('+')}`);
-  if (figure.unit !== cell.unit) wrong.push(`unit ${figure.unit} ≠ ${cell.unit}`);
-  if (figure.period !== cell.period) wrong.push(`period ${figure.period} ≠ ${cell.period}`);
-  if (figure.value === null || Math.abs(figure.value - cell.value) > Math.abs(cell.value) * 1e-9 + 1e-9) wrong.push(`value ${figure.value} ≠ ${cell.value}`);
-  if (figure.change !== cell.change) wrong.push(`change ${figure.change} ≠ ${cell.change}`);
-  return wrong;
-}
+import type { Figure } from '../src/model.js';
+import { figureAt, gold, misses, readTableFixture, TABLES_DIR as DIR, type GoldCell } from './helpers/table-gold.js';
 
 describe('labelled cells of real published tables', async () => {
   const files = [...new Set(gold.map((g) => g.file))];
-  const outcomes = new Map(await Promise.all(files.map(async (file) => [file, await readFixture(file)] as const)));
+  const outcomes = new Map(await Promise.all(files.map(async (file) => [file, await readTableFixture(DIR, file)] as const)));
   const score = (set: GoldCell['set']) => {
     const cells = gold.filter((g) => g.set === set);
     const wrong = cells.flatMap((cell) => {
@@ -94,7 +46,7 @@ describe('labelled cells of real published tables', async () => {
 
   it('reads a table the same from .docx and from HTML', () => {
     const docx = outcomes.get('guangdong-biomedicine.docx')!.figures;
-    return readFixture('guangdong-biomedicine.html').then(({ figures: html }) => {
+    return readTableFixture(DIR, 'guangdong-biomedicine.html').then(({ figures: html }) => {
       const shape = (f: Figure) => [f.raw, f.label, f.unit, f.value, f.period, f.kind, f.change].join('|');
       expect(docx.map(shape)).toEqual(html.map(shape));
     });

@@ -16,57 +16,18 @@ import type { PdfLine, PdfPage } from '../src/read/pdf.js';
 import { pdfTables } from '../src/read/pdf-tables.js';
 import { coreRules } from '../src/rules/load.js';
 import { extractFigures } from './helpers/figures.js';
+import { figureAt, gold, misses, readTableFixture, TABLES_DIR as DIR } from './helpers/table-gold.js';
 
 const rules = coreRules();
-const DIR = join(import.meta.dirname, 'fixtures', 'tables');
 const PDF_DIR = join(import.meta.dirname, 'fixtures', 'pdf');
 
-interface GoldCell {
-  file: string;
-  row: number;
-  column: number;
-  raw: string;
-  label: string[];
-  unit: string | null;
-  period: string | null;
-  value: number;
-  change: 'increase' | 'decrease' | null;
-}
-
-const gold = JSON.parse(readFileSync(join(DIR, 'gold.json'), 'utf8')) as GoldCell[];
 /** The tables printed to PDF, by the HTML file gold.json names them with. */
 const PRINTED = ['urumqi-land-use', 'pumqu-glaciers', 'yanhe-rsei', 'kezi-vegetation'];
 /** The same tables set another way: numbers right-aligned, headers centred, borders (as communiqués print them). */
 const RESET: Record<string, string> = { 'urumqi-land-use-right-aligned': 'urumqi-land-use' };
 
-async function read(dir: string, file: string): Promise<{ document: Document; figures: Figure[] }> {
-  const outcome = await runDocumentTask({ file, shown: file, id: file }, readFileSync(join(dir, file)), rules);
-  if (outcome.kind !== 'document') throw new Error(`${file}: ${JSON.stringify(outcome)}`);
-  return outcome;
-}
-
-function figureAt(document: Document, figures: Figure[], row: number, column: number): Figure | undefined {
-  for (const table of document.tables ?? []) {
-    const cell = table.cells.find((c) => c.row === row && c.column === column);
-    if (cell) return figures.find((f) => f.span.start >= cell.start && f.span.end <= cell.end);
-  }
-  return undefined;
-}
-
-function misses(cell: GoldCell, figure: Figure | undefined): string[] {
-  if (!figure) return ['no figure'];
-  const wrong: string[] = [];
-  const label = figure.label.replace(/\s+/g, '');
-  if (!cell.label.every((part) => label.includes(part.replace(/\s+/g, '')))) wrong.push(`label ${figure.label} ≠ ${cell.label.join('+')}`);
-  if (figure.unit !== cell.unit) wrong.push(`unit ${figure.unit} ≠ ${cell.unit}`);
-  if (figure.period !== cell.period) wrong.push(`period ${figure.period} ≠ ${cell.period}`);
-  if (figure.value === null || Math.abs(figure.value - cell.value) > Math.abs(cell.value) * 1e-9 + 1e-9) wrong.push(`value ${figure.value} ≠ ${cell.value}`);
-  if (figure.change !== cell.change) wrong.push(`change ${figure.change} ≠ ${cell.change}`);
-  return wrong;
-}
-
 describe('tables read from PDF', async () => {
-  const printed = new Map(await Promise.all([...PRINTED, ...Object.keys(RESET)].map(async (name) => [name, await read(DIR, `${name}.pdf`)] as const)));
+  const printed = new Map(await Promise.all([...PRINTED, ...Object.keys(RESET)].map(async (name) => [name, await readTableFixture(DIR, `${name}.pdf`)] as const)));
 
   it('gives at least 95% of the gold cells of the printed tables the labels, units, periods and values of the HTML reading', () => {
     const cells = [
@@ -86,7 +47,7 @@ describe('tables read from PDF', async () => {
   it('reads a clean table exactly as the HTML does, each figure located on its page and line', async () => {
     const shape = (f: Figure) => [f.raw, f.label, f.unit, f.value, f.period, f.kind, f.change].join('|');
     for (const name of ['urumqi-land-use', 'pumqu-glaciers']) {
-      const html = await read(DIR, `${name}.html`);
+      const html = await readTableFixture(DIR, `${name}.html`);
       expect(printed.get(name)!.figures.map(shape), name).toEqual(html.figures.map(shape));
     }
     const { document, figures } = printed.get('urumqi-land-use')!;
@@ -97,8 +58,8 @@ describe('tables read from PDF', async () => {
 
   it('reads a communiqué’s layout (指标 | 单位 | 绝对数 | 比上年增长（%）, numbers right-aligned) as its HTML', async () => {
     const shape = (f: Figure) => [f.raw, f.label, f.unit, f.value, f.period, f.kind, f.change].join('|');
-    const pdf = await read(DIR, 'communique-layout.pdf');
-    const html = await read(DIR, 'communique-layout.html');
+    const pdf = await readTableFixture(DIR, 'communique-layout.pdf');
+    const html = await readTableFixture(DIR, 'communique-layout.html');
     expect(pdf.figures.map(shape)).toEqual(html.figures.map(shape));
     expect(pdf.figures.find((f) => f.raw === '-1.2')).toMatchObject({ label: '第一产业增加值', unit: '%', period: '2024', change: 'decrease' });
   });
@@ -121,7 +82,7 @@ describe('tables read from PDF', async () => {
   it('reports a wrong total in a PDF table', async () => {
     const right = printed.get('urumqi-land-use')!;
     expect(runChecks([right.document], right.figures, rules, { locale: 'en' }).findings.filter((f) => f.rule === 'arithmetic-mismatch')).toEqual([]);
-    const wrong = await read(DIR, 'urumqi-land-use-wrong-total.pdf');
+    const wrong = await readTableFixture(DIR, 'urumqi-land-use-wrong-total.pdf');
     const found = runChecks([wrong.document], wrong.figures, rules, { locale: 'en' }).findings.filter((f) => f.rule === 'arithmetic-mismatch');
     expect(found).toHaveLength(1);
     expect(found[0]!.locations.map((l) => l.text)).toEqual(['14298.16', '241.43', '5795.47', '7728.13', '433.13']);
