@@ -14,7 +14,7 @@ import {
   commonReasons,
   formatMisses,
   formatScore,
-  loadPairs,
+  loadAllPairs,
   percent,
   scoreMeaning,
   SPLITS,
@@ -27,13 +27,27 @@ const root = resolve(import.meta.dirname, '..');
 const FIXTURES = resolve(root, 'tests/fixtures/national-history');
 /** The unseen split's documents: other years, a communiqué, a congress report, a province. */
 const UNSEEN = resolve(root, 'tests/fixtures/national');
-const pairs = loadPairs(resolve(root, 'tests/meaning/pairs.yaml'));
+/** The work reports of 2009-2021 (no 2020): 2009-2015 more dev pairs, 2016-2021 the fresh split. */
+const SERIES = resolve(root, 'tests/fixtures/national-2009-2021');
+const pairs = loadAllPairs(resolve(root, 'tests/meaning'));
 const texts = (folder: string) => readdirSync(folder).filter((f) => f.endsWith('.txt')).map((f) => resolve(folder, f));
 /** The 20 documents (the folder also holds its README and figcheck.yaml). */
 const DOCUMENTS = texts(FIXTURES);
 /** The 7 documents of the unseen split (the folder also holds its README and figcheck.yaml). */
 const UNSEEN_DOCUMENTS = texts(UNSEEN);
-const fileOf = (doc: string) => (existsSync(resolve(FIXTURES, `${doc}.txt`)) ? resolve(FIXTURES, `${doc}.txt`) : resolve(UNSEEN, `${doc}.txt`));
+/** The 12 work reports of 2009-2021 (the folder also holds its README and figcheck.yaml). */
+const SERIES_DOCUMENTS = texts(SERIES);
+const fileOf = (doc: string) =>
+  [FIXTURES, UNSEEN, SERIES].map((folder) => resolve(folder, `${doc}.txt`)).find((path) => existsSync(path)) ?? resolve(FIXTURES, `${doc}.txt`);
+/** Which split a pair of these documents belongs to, from its documents alone (see tests/meaning/score.ts). */
+function splitOf(a: string, b: string): LabelledPair['split'] {
+  const inFolder = (folder: string, doc: string) => existsSync(resolve(folder, `${doc}.txt`));
+  if (inFolder(UNSEEN, a)) return 'unseen';
+  const fresh = (doc: string) => inFolder(SERIES, doc) && Number(/_(\d{4})_/.exec(doc)?.[1]) >= 2016;
+  if (fresh(a) || fresh(b)) return 'fresh';
+  const heldOut = (doc: string) => /^cn_national_200[4-8]_|^cpc_17th_/.test(doc);
+  return heldOut(a) || heldOut(b) ? 'holdout' : 'dev';
+}
 
 describe('the labelled pairs', () => {
   it('hold the issue\'s kinds in both splits, every figure on its line as written', () => {
@@ -51,12 +65,13 @@ describe('the labelled pairs', () => {
     expect(unseen('same-fact')).toBeGreaterThanOrEqual(20);
     expect(unseen('look-alike')).toBeGreaterThanOrEqual(30);
     // The holdout documents (work reports of 2004-2008, the 17th congress report) appear in no dev pair;
-    // the unseen split is exactly the pairs of documents in tests/fixtures/national/.
-    const heldOut = (doc: string) => /^cn_national_200[4-8]_|^cpc_17th_/.test(doc);
-    const inUnseen = (doc: string) => existsSync(resolve(UNSEEN, `${doc}.txt`));
+    // the unseen split is exactly the pairs of documents in tests/fixtures/national/; the fresh split every
+    // pair touching a work report of 2016-2021; no pair mixes two folders.
+    const folderOf = (doc: string) => [FIXTURES, UNSEEN, SERIES].find((folder) => existsSync(resolve(folder, `${doc}.txt`)));
     for (const pair of pairs) {
-      expect(inUnseen(pair.a.doc), pair.id).toBe(inUnseen(pair.b.doc));
-      expect(inUnseen(pair.a.doc) ? 'unseen' : heldOut(pair.a.doc) || heldOut(pair.b.doc) ? 'holdout' : 'dev', pair.id).toBe(pair.split);
+      expect(folderOf(pair.a.doc), pair.id).toBeDefined();
+      expect(folderOf(pair.a.doc), pair.id).toBe(folderOf(pair.b.doc));
+      expect(splitOf(pair.a.doc, pair.b.doc), pair.id).toBe(pair.split);
     }
     // Labels read from the text: each raw stands at its line and column of the original file.
     const lines = new Map<string, string[]>();
@@ -72,25 +87,26 @@ for (const mode of ['auto', 'config'] as const) {
   describe(`meaning on the labelled pairs, ${mode === 'auto' ? 'auto mode (no config)' : 'figcheck.yaml of ids and statuses'}`, () => {
     let run: CheckRun;
     let unseenRun: CheckRun;
+    let seriesRun: CheckRun;
     let score: MeaningScore;
     beforeAll(async () => {
-      // Two collections checked apart, as a user would: the national-history set and the unseen documents.
-      [run, unseenRun] =
+      // Three collections checked apart, as a user would: the national-history set, the unseen documents
+      // and the work reports of 2009-2021.
+      [run, unseenRun, seriesRun] =
         mode === 'auto'
-          ? await Promise.all([check(DOCUMENTS, { config: false, cwd: root }), check(UNSEEN_DOCUMENTS, { config: false, cwd: root })])
-          : await Promise.all([
-              check([], { config: resolve(FIXTURES, 'figcheck.yaml'), cwd: root }),
-              check([], { config: resolve(UNSEEN, 'figcheck.yaml'), cwd: root }),
-            ]);
-      score = scoreMeaning([run, unseenRun], pairs);
-      console.log(`${formatScore(score, `meaning, ${mode}`)}\n  most common reasons: ${commonReasons(score).map((r) => `${r.reason} ${r.count}`).join(' · ')}`);
-      if (mode === 'auto') console.log(`misses:\n${formatMisses(score)}`);
+          ? await Promise.all([DOCUMENTS, UNSEEN_DOCUMENTS, SERIES_DOCUMENTS].map((files) => check(files, { config: false, cwd: root })))
+          : await Promise.all([FIXTURES, UNSEEN, SERIES].map((folder) => check([], { config: resolve(folder, 'figcheck.yaml'), cwd: root })));
+      score = scoreMeaning([run, unseenRun, seriesRun], pairs);
+      // Only the dev split's misses are printed: the others are measured, not read while tuning.
+      console.log(`${formatScore(score, `meaning, ${mode}`)}\n  most common reasons (dev): ${commonReasons(score, 10, ['dev']).map((r) => `${r.reason} ${r.count}`).join(' · ')}`);
+      if (mode === 'auto') console.log(`dev misses:\n${formatMisses(score, ['dev'])}`);
     });
 
     it('reads every document with the ids the labels use', () => {
       expect(run.documents).toHaveLength(20);
       expect(unseenRun.documents).toHaveLength(7);
-      const ids = new Set([...run.documents, ...unseenRun.documents].map((d) => d.id));
+      expect(seriesRun.documents).toHaveLength(12);
+      const ids = new Set([...run.documents, ...unseenRun.documents, ...seriesRun.documents].map((d) => d.id));
       for (const id of new Set(pairs.flatMap((p) => [p.a.doc, p.b.doc]))) expect(ids.has(id), id).toBe(true);
     });
 
