@@ -82,6 +82,59 @@ describe('labels as a reader reads them', () => {
     expect(real!.metric).toBe('urban-disposable-income-per-capita@real');
   });
 
+  it('prepositions, demonstratives and verbs of carrying out that open a clause are no part of its label', async () => {
+    // (made-up sentences of the shape)
+    expect((await figure('今年要把居民消费价格涨幅控制在3%左右。', '3%左右')).label).toBe('居民消费价格涨幅');
+    expect((await figure('这将使城镇职工养老金提高10%。', '10%')).label).toBe('城镇职工养老金');
+    expect((await figure('要按期完成三年内裁减机构人员二十万的任务。', '二十万')).label).toBe('裁减机构人员');
+    expect((await figure('如期完成裁减机构人员20万的任务。', '20万')).label).toBe('裁减机构人员');
+    expect((await figure('今后三年内再裁减机构人员二十万。', '二十万')).label).toBe('裁减机构人员');
+    // a word that merely starts like one keeps it (再就业 is a thing, 使用外资 too)
+    expect((await figure('下岗失业人员再就业500万人。', '500万人')).label).toBe('下岗失业人员再就业');
+    expect((await figure('再就业人数达到500万人。', '500万人')).label).toBe('再就业人数');
+  });
+
+  it('a task repeated (`再减少…`) is the same measure as the task done: its change leads, the metric is the same', async () => {
+    const target = await figure('今年再减少农村贫困人口1000万人以上。', '1000万人以上');
+    const outcome = await figure('农村贫困人口减少1232万人。', '1232万人');
+    expect([target.metric, target.kind, target.change]).toEqual(['rural-poor', 'change', 'decrease']);
+    expect(identity(target)).toBe(identity(outcome));
+    // and never the stock of poor people at year-end
+    expect(identity(target)).not.toBe(identity(await figure('年末农村贫困人口5575万人。', '5575万人')));
+  });
+
+  it('a one-character label left by cleaning names nothing: the clause before names the metric, or nothing does', async () => {
+    const pension = await figure('企业退休人员基本养老金连续五年增加，去年又人均提高10%。', '10%');
+    expect(pension.metric).toBe('basic-pension');
+    // nothing named before: no metric rather than a guess
+    expect((await figure('又有80万户得到改造。', '80万户')).metric).toBeNull();
+  });
+
+  it('a rank belongs to the metric named before it, not to the words saying where the rank is', async () => {
+    const rank = await figure('2002年工作回顾。进出口总额达到6208亿美元，居世界第五位。', '第五位');
+    expect([rank.label, rank.metric]).toEqual(['进出口总额', 'trade-total']);
+    const ranked = await figure('2002年工作回顾。进出口总额达到6208亿美元，世界排名第五位。', '第五位');
+    expect(ranked.metric).toBe('trade-total');
+    expect(identity(ranked)).toBe(identity(rank));
+    // a rank range whose start has no year of its own (`由第十位上升到第五位`): when each held is not said, neither is aligned
+    const [, , from, to] = await figuresOf('进出口总额由1997年的3252亿美元增加到2002年的6208亿美元，世界排名由第十位上升到第五位。');
+    expect([from!.raw, from!.metric, to!.metric]).toEqual(['第十位', null, null]);
+    // a rank naming its own subject keeps it
+    expect((await figure('国内生产总值增长8%，水电装机位居世界第一。', '第一')).metric).toBeNull();
+  });
+
+  it('an end value (`由A提高到2002年的B`) is a level of what its start value is of', async () => {
+    const [start, end] = await figuresOf('进出口总额由1997年的3252亿美元增加到2002年的6208亿美元。');
+    expect([start!.metric, end!.metric]).toEqual(['trade-total', 'trade-total']);
+    expect([end!.kind, end!.change]).toEqual(['level', null]);
+    const [a, b] = await figuresOf('财政赤字占国内生产总值的比重从2009年的2.8%降到去年的1.5%左右。');
+    expect([a!.metric, b!.metric, b!.kind]).toEqual(['deficit-ratio', 'deficit-ratio', 'share']);
+    const [c, d] = await figuresOf('全社会研究与试验发展经费支出占国内生产总值的比重由2007年的1.4%提高到2012年的1.97%。');
+    expect([c!.metric, d!.metric]).toEqual(['rd-intensity', 'rd-intensity']);
+    // a change stated after a start value is still a change
+    expect((await figure('进出口总额由3252亿美元增加到6208亿美元，增长91%。', '91%')).kind).toBe('change');
+  });
+
   it('a line broken inside a word is joined before labelling (M and 2 on lines of their own)', async () => {
     const f = await figure('年末广义货币\nM\n2\n余额313万亿元，比上年末增长7.3%。', '313万亿元');
     expect(f.label).toBe('广义货币M2余额');

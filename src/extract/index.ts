@@ -49,6 +49,8 @@ interface MeaningWords {
   decreaseByLast: Map<number, string[]>;
   changeGapByLast: Map<number, string[]>;
   changeToByLast: Map<number, string[]>;
+  /** The end value's own year between `到` and it (`增加到2002年的`, `降到去年的`), ending at the figure. */
+  endYear: RegExp;
   /** Scope words, longest first (新建改扩建 before 新建). */
   scope: string[];
   actions: string[];
@@ -87,7 +89,8 @@ function meaningWords(k: Knowledge): MeaningWords {
   if (m) return m;
   const w = k.words;
   const filler = new Map<number, string[]>();
-  for (const word of [...w.filler].sort((a, b) => b.length - a.length)) {
+  // (start-only filler too: `再减少农村贫困人口1000万人` leads with its change word)
+  for (const word of [...new Set([...w.filler, ...w.fillerStart])].sort((a, b) => b.length - a.length)) {
     const key = word.charCodeAt(0);
     if (!filler.has(key)) filler.set(key, []);
     filler.get(key)!.push(word);
@@ -106,6 +109,7 @@ function meaningWords(k: Knowledge): MeaningWords {
     decreaseByLast: byLast(w.decrease),
     changeGapByLast: byLast(w.changeGap),
     changeToByLast: byLast(w.changeTo),
+    endYear: new RegExp(`(?:(?:19|20)\\d{2}\\s*年|${alternation(Object.keys(k.periods.relativeYears))})(?:末|底)?\\s*的?$`, 'u'),
     scope: [...w.listScopes].sort((a, b) => b.length - a.length),
     actions: w.actions,
     totals: w.totals,
@@ -197,6 +201,13 @@ function changeBefore(text: string, pos: number, floor: number, k: Knowledge, mw
     if (!comparison) break;
     end -= comparison[0].length;
   }
+  // `增加到2002年的6208亿美元`: the end value's year stands between 到 and it, the level reached all the same
+  const year = text.slice(Math.max(lo, end - 12), end).match(mw.endYear);
+  if (year) {
+    const before = end;
+    end -= year[0].length;
+    if (!ending(mw.changeToByLast)) end = before;
+  }
   const to = ending(mw.changeToByLast);
   if (to) end -= to.length;
   let change: Change = ending(mw.increaseByLast) ? 'increase' : ending(mw.decreaseByLast) ? 'decrease' : null;
@@ -217,7 +228,7 @@ function leadingChange(pre: string, k: Knowledge, mw: MeaningWords): { change: C
   let text = from ? pre.slice(from) : pre;
   for (let round = 0; round < 4; round++) {
     const candidates = mw.filler.get(text.charCodeAt(0));
-    const filler = candidates?.find((w) => text.startsWith(w) && text.length > w.length && !k.words.boundHeads.some((h) => text.startsWith(h, w.length)));
+    const filler = candidates?.find((w) => text.startsWith(w) && text.length > w.length && !k.words.boundHeads.some((h) => text.startsWith(h, w.length)) && !k.words.startWords.some((s) => text.startsWith(s)));
     if (!filler) break;
     text = text.slice(filler.length);
   }

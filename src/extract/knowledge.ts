@@ -136,6 +136,8 @@ const EMPTY_WORDS: Required<WordLists> = {
   measureEnds: [],
   fillerInside: [],
   boundHeads: [],
+  fillerStart: [],
+  startWords: [],
   edgePunctuation: '',
   splitPrefixes: {},
   listJoiners: [],

@@ -26,6 +26,12 @@ interface Cleaner {
   /** Words stripped from the end, by last UTF-16 unit, longest first. */
   end: [Map<number, string[]>, Map<number, string[]>];
   boundHeads: string[];
+  /** Words opening with a start-only filler word that are words of their own (再就业, 使用). */
+  startWords: string[];
+  /** Start-only filler words (把, 这将使, 如期完成). */
+  fillerStart: Set<string>;
+  /** Rank context words: a rank label made of one of them alone names nothing (世界排名). */
+  rankWords: Set<string>;
 }
 
 function buckets(words: Iterable<string>, at: (w: string) => number): Map<number, string[]> {
@@ -55,6 +61,8 @@ function compileCleaner(k: Knowledge): Cleaner {
   const edges = (list: string[]) => (list.length ? `(?:${alternation(list)})?` : '');
   // Years and months are mechanics (digits); the words around them come from periods.yaml.
   const periodWords = [
+    // a duration (三年内, 今后5年内, 两年间) is time, not part of what is counted
+    `(?:今后|未来)?[一二三四五六七八九十两\\d]{1,3}年(?:内|间|之内)`,
     `(?:19|20)\\d{2}\\s*年(?:\\s*[${sep}]\\s*(?:19|20)?\\d{2}\\s*年)?${edges(p.yearEdges)}`,
     `\\d{1,2}\\s*[${sep}]\\s*\\d{1,2}\\s*月${edges(p.monthEdges)}`,
     `\\d{1,2}\\s*月${edges(p.monthEdges)}`,
@@ -65,7 +73,7 @@ function compileCleaner(k: Knowledge): Cleaner {
   const words = [...p.untilWords, ...Object.keys(p.partialYears)];
   if (words.length) periodWords.push(alternation(words));
   const periodStarts = new Uint8Array(65536);
-  for (const w of [...'0123456789', ...relative, ...words]) periodStarts[w.charCodeAt(0)] = 1;
+  for (const w of [...'0123456789一二三四五六七八九十两今未', ...relative, ...words]) periodStarts[w.charCodeAt(0)] = 1;
 
   const stripped = (rank: boolean) => [
     ...k.words.filler,
@@ -89,9 +97,12 @@ function compileCleaner(k: Knowledge): Cleaner {
     comparisonStarts: literalStarts(k.words.comparison),
     inside: k.words.fillerInside.length ? new RegExp(alternation(k.words.fillerInside), 'gu') : null,
     edge: new Set([...' \t\r\n\u3000\u00a0', ...k.words.edgePunctuation].map((c) => c.charCodeAt(0))),
-    start: [buckets(stripped(false), first), buckets(stripped(true), first)],
+    start: [buckets([...stripped(false), ...k.words.fillerStart], first), buckets([...stripped(true), ...k.words.fillerStart], first)],
     end: [buckets([...stripped(false), ...endOnly], last), buckets([...stripped(true), ...endOnly], last)],
     boundHeads: k.words.boundHeads,
+    startWords: k.words.startWords,
+    fillerStart: new Set(k.words.fillerStart),
+    rankWords: new Set(k.words.rankContext),
   };
 }
 
@@ -136,6 +147,8 @@ export function cleanLabel(pre: string, k: Knowledge, rank = false): string {
   const starts = c.start[which];
   const ends = c.end[which];
   for (let round = 0; round < 12; round++) {
+    // `世界排名由第十位…`: a rank label that is only where the rank is names nothing (the rank is the metric's before it)
+    if (rank && c.rankWords.has(label)) return '';
     const before = label;
     // a bracketed abbreviation ending the label restates it: 国内生产总值(GDP) is 国内生产总值
     const last = label.charCodeAt(label.length - 1);
@@ -148,7 +161,7 @@ export function cleanLabel(pre: string, k: Knowledge, rank = false): string {
     const head = starts.get(label.charCodeAt(0));
     if (head) {
       for (const w of head) {
-        if (label.length > w.length && label.startsWith(w) && !c.boundHeads.some((h) => label.startsWith(h, w.length))) {
+        if (label.length > w.length && label.startsWith(w) && !c.boundHeads.some((h) => label.startsWith(h, w.length)) && !(c.fillerStart.has(w) && c.startWords.some((s) => label.startsWith(s)))) {
           label = label.slice(w.length);
           break;
         }

@@ -60,6 +60,8 @@ export interface Subject {
 interface Lexicon {
   /** Words that open a start value (`由`, `从`: periods.yaml startBefore). */
   startWords: string[];
+  /** What stands between a start value and its end value (`提高到2002年的`, `降到去年的`): the end value's subject is the start's. */
+  toEnd: RegExp | null;
   byName: Map<string, Indicator>;
   byId: Map<string, Indicator>;
   /** Prefix words, longest first: scope id, or '' for a neutral word. */
@@ -180,6 +182,7 @@ function lexiconOf(rules: RuleSet): Lexicon {
     longestName: Math.max(0, ...[...byName.keys()].map((n) => n.length)),
     relationalTails: relationalTails.map(normalizeSubject).sort((a, b) => b.length - a.length),
     startWords: k.periods.startBefore ?? [],
+    toEnd: toEndPattern(k),
     referring: longestFirst([
       ...(words.functionWords ?? []).map((w): [string, Change | ''] => [normalizeSubject(w), '']),
       ...(words.neutralSuffixes ?? []).map((w): [string, Change | ''] => [normalizeSubject(w), '']),
@@ -188,6 +191,15 @@ function lexiconOf(rules: RuleSet): Lexicon {
   };
   lexicons.set(rules, lex);
   return lex;
+}
+
+/** `提高到2002年的`, `降到去年底的`: a change word, a `到` word, the end's year, `的` (words.yaml, periods.yaml). */
+function toEndPattern(k: ReturnType<typeof knowledgeOf>): RegExp | null {
+  const verbs = [...k.words.increase, ...k.words.decrease, ...(k.periods.shortChanges ?? [])];
+  if (!verbs.length || !k.words.changeTo.length) return null;
+  const alt = (list: string[]) => [...new Set(list)].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('|');
+  const years = ['(?:19|20)\\d{2}\\s*年', ...Object.keys(k.periods.relativeYears ?? {}).map((w) => alt([w]))].join('|');
+  return new RegExp(`^\\s*(?:${alt(verbs)})\\s*(?:${alt(k.words.changeTo)})\\s*(?:(?:${years})(?:末|底)?\\s*)?的?\\s*$`, 'u');
 }
 
 /** The indicator of an id in a rule set's lexicon. */
@@ -458,6 +470,8 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
   const text = doc.normalized;
   let previous: Figure | null = null;
   let previousScopes: string[] = [];
+  /** The last figure naming an indicator (what a rank after it ranks). */
+  let named: Figure | null = null;
   for (const figure of figures) {
     let scopes: string[];
     if (previous && previous.span.end <= figure.span.start && figure.span.start - previous.span.end < 8 && LIST_GAP.test(text.slice(previous.span.end, figure.span.start))) {
@@ -474,15 +488,29 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
       if (base?.groups?.year) scopes = [...scopes, `since-${base.groups.year}`];
     }
     let subject = parseWith(figure.label ?? '', lex, scopes);
+    // `从2009年的2.8%降到去年的1.5%左右`: an end value is of what its start value is of
+    if (!subject.indicator && previous && lex.toEnd && previous.span.end <= figure.span.start && previous.unit === figure.unit) {
+      const start = heldSubject(previous);
+      if (start?.indicator && lex.toEnd.test(text.slice(previous.span.end, figure.span.start)) && startsValue(previous, text, lex)) subject = { ...start, change: subject.change, changeNoun: subject.changeNoun };
+    }
     const referring = subject.indicator ? null : referringOf(figure, text, lex);
+    // a one-character label (名, 使, 有) is what label cleaning left of a clause: it names nothing itself
+    const junk = normalizeSubject(figure.label ?? '').length === 1;
     // `确保物价上涨幅度比去年有明显回落，力争控制在百分之十五左右`: a figure with no subject of its own in a
     // sentence whose earlier clause names an indicator (and no figure between) is that indicator's
-    if ((!figure.label || referring) && !subject.indicator) {
+    if ((!figure.label || referring || junk) && !subject.indicator) {
       const topic = topicOf(text, previous && previous.span.end <= figure.span.start ? previous.span.end : 0, figure.span.start, lex);
       if (topic) {
         subject = parseWith(topic, lex, scopes);
         if (referring?.change && !subject.change) subject = { ...subject, change: referring.change, changeNoun: true };
       }
+    }
+    // `进出口总额…增加到6208亿美元，世界排名由第十位上升到第五位`: a rank with no subject of its own ranks the metric
+    // stated before it in its sentence
+    // (not a start rank with no year of its own, `从世界第六位上升到第三位`: when it held is not said)
+    // (of the same period, and a level's: a rank after a growth rate may rank the growth or the level)
+    if (figure.kind === 'rank' && !subject.indicator && (!figure.label || junk) && previous && named === previous && previous.kind !== 'change' && previous.period === figure.period && previous.span.end <= figure.span.start && !SENTENCE_END.test(text.slice(previous.span.end, figure.span.start)) && !startsValue(figure, text, lex)) {
+      subject = { ...heldSubject(previous)!, change: null, changeNoun: false };
     }
     // `城乡居民储蓄大幅度增加，存款余额达到46280亿元`: the end of a name whose head the sentence named before
     if (!subject.indicator && subject.core && !referring) {
@@ -523,12 +551,22 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
       figure.change = subject.change;
     }
     figure.metric = (users ? userMetricOf(figure, subject, rules)?.id : undefined) ?? subjectMetric(subject);
+    if (subject.indicator && figure.kind !== 'rank') named = figure;
     previous = figure;
     previousScopes = scopes;
   }
 }
 
 const SENTENCE_END = /[。!！?？;；\n]/u;
+
+/** Whether a figure is a start value: a start word (`由`, `从`) before it, with at most a year and `的` between. */
+function startsValue(figure: Figure, text: string, lex: Lexicon): boolean {
+  const before = text.slice(Math.max(0, figure.span.start - 12), figure.span.start);
+  return lex.startWords.some((w) => {
+    const at = before.lastIndexOf(w);
+    return at >= 0 && START_TAIL.test(before.slice(at + w.length));
+  });
+}
 
 /**
  * `城镇居民人均可支配收入增长5%，农村居民增长7%`: a subject that names only the other part (`农村居民`) of the

@@ -199,6 +199,8 @@ export interface WordLists {
   measureEnds?: string[];
   fillerInside?: string[];
   boundHeads?: string[];
+  fillerStart?: string[];
+  startWords?: string[];
   /** Characters trimmed from both ends of a label. */
   edgePunctuation?: string;
   /** A prefix standing for several subjects of a 分别 list (城乡 → 城镇, 农村). */
