@@ -135,6 +135,34 @@ describe('labels as a reader reads them', () => {
     expect((await figure('进出口总额由3252亿美元增加到6208亿美元，增长91%。', '91%')).kind).toBe('change');
   });
 
+  it('`的` inside a label and the whole a share is usually of do not make another fact', async () => {
+    const whole = await figure('经常项目顺差占国内生产总值的比重为2.6%。', '2.6%');
+    const bare = await figure('经常项目顺差比重为2.6%。', '2.6%');
+    expect(whole.metric).toBeNull();
+    expect(identity(whole)).toBe(identity(bare));
+    expect(identity(await figure('经常项目顺差占国内生产总值比重为2.6%。', '2.6%'))).toBe(identity(bare));
+    // another whole is another fact
+    expect(identity(await figure('经常项目顺差占全国的比重为2.6%。', '2.6%'))).not.toBe(identity(bare));
+    // and an indicator named either way is that indicator
+    expect((await figure('第三产业增加值占国内生产总值的比重为52%。', '52%')).metric).toBe('tertiary-industry-share');
+    expect((await figure('第三产业比重为52%。', '52%')).metric).toBe('tertiary-industry-share');
+  });
+
+  it('central spending on X: `用于X的支出`, `拟安排X投入` and `X支出` of the central budget are one fact', async () => {
+    const spent = await figure('中央财政用于“三农”的支出7253亿元。', '7253亿元');
+    const planned = await figure('中央财政拟安排“三农”投入7253亿元。', '7253亿元');
+    const bare = await figure('中央财政“三农”支出7253亿元。', '7253亿元');
+    expect(spent.label).toBe('中央财政用于三农的支出');
+    expect(identity(spent)).not.toBeNull();
+    expect(identity(planned)).toBe(identity(spent));
+    expect(identity(bare)).toBe(identity(spent));
+    expect(identity(await figure('中央财政用于科技的投入2000亿元。', '2000亿元'))).toBe(identity(await figure('中央财政科技支出2000亿元。', '2000亿元')));
+    // what it is for stays part of the fact, and so does the budget: local spending is another fact, a fund another thing
+    expect(identity(await figure('中央财政用于教育的支出7253亿元。', '7253亿元'))).not.toBe(identity(spent));
+    expect(identity(await figure('地方财政用于“三农”的支出7253亿元。', '7253亿元'))).not.toBe(identity(spent));
+    expect(identity(await figure('中央财政安排“三农”专项资金7253亿元。', '7253亿元'))).not.toBe(identity(spent));
+  });
+
   it('a line broken inside a word is joined before labelling (M and 2 on lines of their own)', async () => {
     const f = await figure('年末广义货币\nM\n2\n余额313万亿元，比上年末增长7.3%。', '313万亿元');
     expect(f.label).toBe('广义货币M2余额');

@@ -15,7 +15,7 @@ import { normalizeLabel, stripLabelPrefixes } from '../rules/metrics.js';
 import { documentDate, periodOverBy } from './document-date.js';
 import { jurisdictionKey } from './jurisdiction.js';
 import type { CheckContext } from './types.js';
-import { indicatorOf, labelScopes } from '../meaning/metric.js';
+import { foldedLabel, indicatorOf, labelScopes } from '../meaning/metric.js';
 
 export interface MetricGroup {
   /** Metric id, or the auto key (`auto:label|unit|kind|change`). */
@@ -113,7 +113,9 @@ export function autoIdentity(figure: Figure, rules: RuleSet): { id: string; name
   const label = autoLabel(figure, rules.alignment ?? {});
   if (!label) return null;
   const scopes = labelScopes(figure, rules);
-  return { id: autoKey(figure, label) + (scopes.length ? `@${scopes.join('+')}` : ''), name: label };
+  // two wordings of one fact, one key: `的` dropped, `X占国内生产总值的比重` = `X比重`, `中央财政用于X的支出` = `中央财政X支出`
+  const key = foldedLabel(label, rules).toLowerCase();
+  return { id: autoKey(figure, key || label) + (scopes.length ? `@${scopes.join('+')}` : ''), name: label };
 }
 
 /**

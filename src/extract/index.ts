@@ -367,7 +367,8 @@ function meaningOf(text: string, figures: ScannedFigure[], k: Knowledge): Meanin
     let label = cleanLabel(leadRest ?? pre, k, f.rank);
     // 新建城市“口袋公园”150个: nothing after the closing quote, so the quoted name belongs to the label
     // (quotes still end a label that has words after them: 采取“四个一批”帮助基层化债)
-    if (!label && leadRest === undefined && minor > floor && (text[minor - 1] === '”' || text[minor - 1] === '"')) {
+    // (as does a bare head noun after it: 中央财政用于“三农”的支出4318亿元 is no bare 支出)
+    if ((!label || label.length <= 2) && leadRest === undefined && minor > floor && (text[minor - 1] === '”' || text[minor - 1] === '"')) {
       const wide = clauseStart(text, f.start, floor, UNQUOTED_BREAK);
       if (wide < minor) label = cleanLabel(text.slice(wide, f.start).replace(/[“”"]/gu, ''), k, f.rank);
     }

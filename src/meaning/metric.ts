@@ -41,6 +41,8 @@ export interface IndicatorWords {
   functionWords?: string[];
   reportingVerbs?: string[];
   baseYear?: string;
+  wholes?: string[];
+  allocation?: { scopes?: string[]; verbs?: string[]; nouns?: Record<string, string> };
 }
 
 /** What a subject (a figure's label, or a metric's alias) says. */
@@ -57,7 +59,20 @@ export interface Subject {
   changeNoun: boolean;
 }
 
+/** The folds that make two wordings of one fact one subject (indicatorWords `wholes`, `allocation`). */
+interface Folds {
+  /** `占国内生产总值` before 比重/比例, global; null when none. */
+  wholes: RegExp | null;
+  /** Words opening a central or local budget (中央财政, 中央), longest first. */
+  budgets: string[];
+  /** Verbs of allocating, longest first. */
+  verbs: string[];
+  /** Nouns folded at the end (投入 → 支出), longest first. */
+  nouns: [string, string][];
+}
+
 interface Lexicon {
+  folds: Folds;
   /** Words that open a start value (`由`, `从`: periods.yaml startBefore). */
   startWords: string[];
   /** What stands between a start value and its end value (`提高到2002年的`, `降到去年的`): the end value's subject is the start's. */
@@ -111,13 +126,14 @@ function lexiconOf(rules: RuleSet): Lexicon {
   if (lex) return lex;
   const words = (rules.indicatorWords ?? {}) as IndicatorWords;
   const indicators = (rules.indicators ?? []) as Indicator[];
+  const folds = foldsOf(words);
   const byName = new Map<string, Indicator>();
   const byId = new Map<string, Indicator>();
   // a later file's indicator of the same id replaces an earlier one
   for (const indicator of indicators) byId.set(indicator.id, indicator);
   for (const indicator of byId.values()) {
     for (const name of [indicator.name, ...(indicator.aliases ?? [])]) {
-      const key = normalizeSubject(name);
+      const key = foldSubject(normalizeSubject(name), folds);
       if (key && !byName.has(key)) byName.set(key, indicator);
     }
   }
@@ -159,6 +175,7 @@ function lexiconOf(rules: RuleSet): Lexicon {
   }
   for (const list of nameTails.values()) list.sort((a, b) => b.length - a.length);
   lex = {
+    folds,
     reportingVerbs: (words.reportingVerbs ?? []).map(normalizeSubject).filter(Boolean),
     nameTails,
     byName,
@@ -191,6 +208,42 @@ function lexiconOf(rules: RuleSet): Lexicon {
   };
   lexicons.set(rules, lex);
   return lex;
+}
+
+const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+
+function foldsOf(words: IndicatorWords): Folds {
+  const longest = (list: string[]) => [...new Set(list.map(normalizeSubject).filter(Boolean))].sort((a, b) => b.length - a.length);
+  const wholes = longest(words.wholes ?? []);
+  const scopes = new Set(words.allocation?.scopes ?? []);
+  return {
+    wholes: wholes.length ? new RegExp(`(?:${wholes.map(escape).join('|')})(?=比重|比例|比率)`, 'gu') : null,
+    budgets: longest(Object.entries(words.scopes ?? {}).flatMap(([scope, list]) => (scopes.has(scope) ? list : []))),
+    verbs: longest(words.allocation?.verbs ?? []),
+    nouns: Object.entries(words.allocation?.nouns ?? {}).map(([from, to]): [string, string] => [normalizeSubject(from), normalizeSubject(to)]).sort((a, b) => b[0].length - a[0].length),
+  };
+}
+
+/**
+ * One wording for one fact (a normalized subject in, the same out when nothing folds): `X占国内生产总值比重` →
+ * `X比重`; `中央财政用于三农支出`, `中央财政拟安排三农投入` → `中央财政三农支出`.
+ */
+function foldSubject(s: string, folds: Folds): string {
+  if (folds.wholes && s.includes('占')) s = s.replace(folds.wholes, '');
+  const budget = folds.budgets.find((w) => s.startsWith(w) && s.length > w.length);
+  if (budget) {
+    const verb = folds.verbs.find((v) => s.startsWith(v, budget.length));
+    let rest = verb ? s.slice(budget.length + verb.length) : s.slice(budget.length);
+    const noun = folds.nouns.find(([from]) => rest.endsWith(from) && rest.length > from.length);
+    if (noun) rest = rest.slice(0, rest.length - noun[0].length) + noun[1];
+    if (rest) s = budget + rest;
+  }
+  return s;
+}
+
+/** A label as auto-alignment compares it: normalized (no `的`) and folded like a subject (`X占国内生产总值的比重` = `X比重`). */
+export function foldedLabel(label: string, rules: RuleSet): string {
+  return foldSubject(normalizeSubject(label), lexiconOf(rules).folds);
 }
 
 /** `提高到2002年的`, `降到去年底的`: a change word, a `到` word, the end's year, `的` (words.yaml, periods.yaml). */
@@ -271,7 +324,7 @@ function bucketed<T extends [string, unknown]>(list: T[], at: 0 | -1): Map<numbe
 }
 
 function readSubject(text: string, lex: Lexicon): Subject {
-  let s = normalizeSubject(text);
+  let s = foldSubject(normalizeSubject(text), lex.folds);
   let change: Change = null;
   let changeNoun = false;
   const scopes = new Set<string>();
