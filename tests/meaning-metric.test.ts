@@ -120,6 +120,19 @@ describe('figures resolve to the indicator their statement names', () => {
     expect(identity(await figure('新增发电装机9000万千瓦。', '9000万千瓦'))).not.toBe(identity(await figure('发电装机容量9000万千瓦。', '9000万千瓦')));
   });
 
+  it('a name of an amount\'s growth (经济增长, 经济增速) states the change: its target aligns with the outcome', async () => {
+    const target = await figure('今年经济增长预期目标定在7.5%左右。', '7.5%左右');
+    expect([target.metric, target.kind, target.change]).toEqual(['gdp', 'change', 'increase']);
+    const outcome = await figure('国内生产总值比上年增长7.7%。', '7.7%');
+    expect(identity(target)).toBe(identity(outcome));
+    expect((await figure('经济增速为7.7%。', '7.7%')).kind).toBe('change');
+    // a rate whose name ends in 增长率 is a rate of its own (人口自然增长率 is no growth of 人口)
+    const rate = await figure('人口自然增长率为5.9‰。', '5.9‰');
+    expect([rate.metric, rate.kind]).toEqual(['natural-growth-rate', 'share']);
+    // and a bare `增长8%左右` naming nothing is no metric rather than a guess
+    expect((await figure('今年的预期目标是：增长8%左右。', '8%左右')).metric).toBeNull();
+  });
+
   it('a name found only inside a longer subject resolves nothing (新能源发电量 is not 发电量)', async () => {
     expect((await figure('新能源发电量1350亿千瓦时。', '1350亿千瓦时')).metric).toBeNull();
     expect((await figure('发电量6465亿千瓦时。', '6465亿千瓦时')).metric).toBe('power-generation');

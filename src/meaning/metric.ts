@@ -334,12 +334,21 @@ function readSubject(text: string, lex: Lexicon): Subject {
     // (only a subject ending in a name's last character can end in a name)
     const from = lex.nameEnds[s.charCodeAt(s.length - 1)] ? Math.max(0, s.length - lex.longestName) : s.length;
     for (let i = from; i < s.length; i++) {
-      const found = lex.byName.get(i ? s.slice(i) : s);
+      const key = i ? s.slice(i) : s;
+      const found = lex.byName.get(key);
       if (!found) continue;
       const own = new Set<string>();
       if (prefixScopes(s.slice(0, i), lex, own)) {
         indicator = found;
         for (const scope of own) scopes.add(scope);
+        // `经济增长预期目标定在7.5%左右`: a name of an amount's growth itself (经济增长, 经济增速) states its change
+        if (change === null && found.unit !== '%') {
+          const word = lex.changeWords.find(([w]) => key.length > w.length && key.endsWith(w)) ?? [...lex.changeNouns].map((w): [string, Change] => [w, null]).find(([w]) => key.length > w.length && key.endsWith(w));
+          if (word) {
+            change = word[1] ?? (lex.suffixes.find(([w]) => w === word[0])?.[1] || null);
+            changeNoun = change !== null;
+          }
+        }
       }
       break;
     }
