@@ -237,6 +237,50 @@ describe('labels as a reader reads them', () => {
     expect(identity(await figure('中央财政安排“三农”专项资金7253亿元。', '7253亿元'))).not.toBe(identity(spent));
   });
 
+  it('a rate\'s denominator before the figure (每人每年, 人均) is the unit\'s, not the subject\'s', async () => {
+    const target = await figure('今年要把城镇居民医保和新农合的财政补助标准提高到每人每年240元。', '240元');
+    const outcome = await figure('各级财政对城镇居民医保和新农合的补助标准由每人每年240元提高到280元。', '240元');
+    const later = await figure('城乡居民基本医保财政补助标准增加到人均280元。', '280元');
+    expect([target.metric, outcome.metric, later.metric]).toEqual(Array(3).fill('basic-medical-insurance-subsidy'));
+    expect(target.label).toBe('城镇居民医保和新农合的财政补助标准');
+  });
+
+  it('a change verb before a target word states the change as a noun does (`M2预期增长目标拟定为13%左右`)', async () => {
+    const target = await figure('广义货币M2预期增长目标拟定为13%左右。', '13%左右');
+    expect([target.metric, target.kind, target.change]).toEqual(['m2', 'change', 'increase']);
+    expect(identity(target)).toBe(identity(await figure('广义货币M2增长13.6%。', '13.6%')));
+  });
+
+  it('a subject written after the figure (`提出8%左右的国内生产总值增长目标`) names it; a bare name after 的 is the whole it is part of', async () => {
+    const target = await figure('提出8%左右的国内生产总值增长目标，综合考虑了需要和可能。', '8%左右');
+    expect([target.metric, target.kind, target.change]).toEqual(['gdp', 'change', 'increase']);
+    expect((await figure('70%的财政收入用于民生。', '70%')).metric).toBeNull();
+  });
+
+  it('an action stated without its object (新开工, 基本建成) takes the one named before it in its sentence', async () => {
+    const starts = await figure('加大保障性安居工程建设力度，今年新开工700万套以上。', '700万套以上');
+    expect(starts.metric).toBe('affordable-housing-starts');
+    const [stated, completed] = await figuresOf('新开工保障性安居工程740万套，基本建成511万套。');
+    expect([stated!.metric, completed!.metric]).toEqual(['affordable-housing-starts', 'affordable-housing-completions']);
+    const [, listed] = await figuresOf('今年城镇保障性住房基本建成470万套、新开工630万套。');
+    expect(listed!.metric).toBe('affordable-housing-starts');
+    expect((await figure('年内基本建成保障房480万套。', '480万套')).metric).toBe('affordable-housing-completions');
+    // starts, completions and the programme are three facts; with nothing named before, an action is no metric
+    expect(identity(starts)).not.toBe(identity(completed!));
+    expect((await figure('今年新开工700万套以上。', '700万套以上')).metric).toBeNull();
+  });
+
+  it('a share stated after the year it is of takes the previous statement as its part (2012年占国内生产总值比例达到4%)', async () => {
+    const share = await figure('国家财政性教育经费支出五年累计7.79万亿元，年均增长21.58%，2012年占国内生产总值比例达到4%。', '4%');
+    expect(share.metric).toBe('education-spending-ratio');
+  });
+
+  it('central government investment under its names is one fact', async () => {
+    const target = await figure('今年中央政府投资总额9080亿元。', '9080亿元');
+    expect(identity(target)).toBe(identity(await figure('中央政府公共投资9243亿元。', '9243亿元')));
+    expect(target.metric).toBe('central-budget-investment');
+  });
+
   it('a line broken inside a word is joined before labelling (M and 2 on lines of their own)', async () => {
     const f = await figure('年末广义货币\nM\n2\n余额313万亿元，比上年末增长7.3%。', '313万亿元');
     expect(f.label).toBe('广义货币M2余额');

@@ -396,7 +396,8 @@ function meaningOf(text: string, figures: ScannedFigure[], k: Knowledge): Meanin
     // 装备制造业增加值增长7.7%,占规模以上工业增加值比重为34.6%: a share whose clause opens with 占 (words.yaml
     // share) has no subject of its own; the previous statement's is the whole it is a part of
     if (sameSentence && label && f.unit?.unit === '%' && meanings[j - 1]!.label) {
-      const lead = pre.replace(/^[\s,，]+/u, '');
+      // (after the year it is of, too: `…年均增长21.58%，2012年占国内生产总值比例达到4%`)
+      const lead = pre.replace(/^[\s,，]*(?:(?:19|20)\d{2}\s*年(?:末|底)?)?\s*/u, '');
       const word = k.words.share.find((w) => lead.startsWith(w) && !label.startsWith(w));
       const subject = meanings[j - 1]!.label;
       if (word && !label.startsWith(subject)) label = subject + word + label;

@@ -42,6 +42,7 @@ export interface IndicatorWords {
   reportingVerbs?: string[];
   baseYear?: string;
   wholes?: string[];
+  bareActions?: string[];
   allocation?: { scopes?: string[]; verbs?: string[]; nouns?: Record<string, string> };
 }
 
@@ -73,6 +74,8 @@ interface Folds {
 
 interface Lexicon {
   folds: Folds;
+  /** Actions a subject may state without their object (新开工, 基本建成), normalized. */
+  bareActions: Set<string>;
   /** Words that open a start value (`由`, `从`: periods.yaml startBefore). */
   startWords: string[];
   /** What stands between a start value and its end value (`提高到2002年的`, `降到去年的`): the end value's subject is the start's. */
@@ -176,6 +179,7 @@ function lexiconOf(rules: RuleSet): Lexicon {
   for (const list of nameTails.values()) list.sort((a, b) => b.length - a.length);
   lex = {
     folds,
+    bareActions: new Set((words.bareActions ?? []).map(normalizeSubject)),
     reportingVerbs: (words.reportingVerbs ?? []).map(normalizeSubject).filter(Boolean),
     nameTails,
     byName,
@@ -329,6 +333,7 @@ function readSubject(text: string, lex: Lexicon): Subject {
   let changeNoun = false;
   const scopes = new Set<string>();
   let indicator: Indicator | null = null;
+  let afterNeutral = false;
   // the whole subject first (人口自然增长率 is a name), then without its change or neutral ending
   for (let round = 0; round < 5; round++) {
     // (only a subject ending in a name's last character can end in a name)
@@ -363,9 +368,10 @@ function readSubject(text: string, lex: Lexicon): Subject {
     if (!hit) break;
     s = s.slice(0, s.length - hit[0].length);
     if (hit[1]) {
+      // (a change verb before a target word names the change as a noun does: `M2预期增长目标拟定为13%左右`)
+      if (change === null && (lex.changeNouns.has(hit[0]) || afterNeutral)) changeNoun = true;
       if (change === null) change = hit[1];
-      if (lex.changeNouns.has(hit[0])) changeNoun = true;
-    }
+    } else afterNeutral = true;
   }
   let core = s;
   if (!indicator) {
@@ -555,6 +561,17 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
       const start = heldSubject(previous);
       if (start?.indicator && lex.toEnd.test(text.slice(previous.span.end, figure.span.start)) && startsValue(previous, text, lex)) subject = { ...start, change: subject.change, changeNoun: subject.changeNoun };
     }
+    // `提出8%左右的国内生产总值增长目标`: the subject written after the figure
+    if (!subject.indicator) subject = subjectAfter(figure, text, lex, scopes) ?? subject;
+    // `加大保障性安居工程建设力度，今年新开工700万套`: an action without its object takes the one named before it
+    if (!subject.indicator && lex.bareActions.has(normalizeSubject(figure.label ?? ''))) {
+      const floor = previous && previous.span.end <= figure.span.start ? previous.span.end : 0;
+      const action = normalizeSubject(figure.label ?? '');
+      // (the sentence before the figure's clause, or the statement just before in its sentence: `…基本建成470万套、新开工630万套`)
+      const before = previous && previous.span.end <= figure.span.start && !SENTENCE_END.test(text.slice(previous.span.end, figure.span.start)) ? normalizeSubject(previous.label ?? '') : '';
+      const name = objectOf(action, text, floor, figure.span.start, lex) ?? (before ? objectIn(action, before, lex) : null);
+      if (name) subject = { ...parseWith(name, lex, scopes), change: subject.change, changeNoun: subject.changeNoun };
+    }
     const referring = subject.indicator ? null : referringOf(figure, text, lex);
     // a one-character label (名, 使, 有) is what label cleaning left of a clause: it names nothing itself
     const junk = normalizeSubject(figure.label ?? '').length === 1;
@@ -620,6 +637,55 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
 }
 
 const SENTENCE_END = /[。!！?？;；\n]/u;
+
+/**
+ * The indicator a figure's subject names after it (`提出8%左右的国内生产总值增长目标`): `的`, then a subject stating
+ * a change or a target (a bare name after 的 is what the figure is a part of: `70%的财政收入用于民生`). Null when none.
+ */
+function subjectAfter(figure: Figure, text: string, lex: Lexicon, scopes: readonly string[]): Subject | null {
+  let at = figure.span.end;
+  while (at < text.length && /\s/u.test(text[at]!)) at++;
+  if (text[at] !== '的') return null;
+  let end = at + 1;
+  while (end < text.length && end - at < 24 && !CLAUSE_BREAK[text.charCodeAt(end)]) end++;
+  const after = normalizeSubject(text.slice(at + 1, end));
+  for (let length = after.length; length >= 2; length--) {
+    const phrase = after.slice(0, length);
+    const subject = parseWith(phrase, lex, scopes);
+    if (subject.indicator && (subject.change !== null || lex.targetWords.some((w) => phrase.endsWith(w)))) return subject;
+  }
+  return null;
+}
+
+/**
+ * The object of a bare action (`新开工`) from the indicator name ending latest in the figure's sentence before its
+ * clause: action + a part of that name that makes an indicator name (新开工 + 保障性安居工程), or null.
+ */
+function objectOf(action: string, text: string, floor: number, at: number, lex: Lexicon): string | null {
+  let clause = at;
+  while (clause > floor && !CLAUSE_BREAK[text.charCodeAt(clause - 1)]) clause--;
+  if (clause <= floor) return null;
+  let start = clause - 1;
+  while (start > floor && !SENTENCE_END.test(text[start - 1]!)) start--;
+  return objectIn(action, normalizeSubject(text.slice(Math.max(start, clause - 80), clause - 1)), lex);
+}
+
+/** The name ending latest in `sentence` (normalized) that gives `action` its object (see objectOf). */
+function objectIn(action: string, sentence: string, lex: Lexicon): string | null {
+  for (let end = sentence.length; end > 1; end--) {
+    if (!lex.nameEnds[sentence.charCodeAt(end - 1)]) continue;
+    for (let from = Math.max(0, end - lex.longestName); from < end - 1; from++) {
+      const name = sentence.slice(from, end);
+      if (!lex.byName.has(name)) continue;
+      for (let k = 0; k < name.length - 1; k++) {
+        for (const part of [name.slice(k), name.slice(0, name.length - k)]) {
+          for (const candidate of [action + part, part + action]) if (candidate !== name && lex.byName.has(candidate)) return candidate;
+        }
+      }
+    }
+  }
+  return null;
+}
 
 /** Whether a figure is a start value: a start word (`由`, `从`) before it, with at most a year and `的` between. */
 function startsValue(figure: Figure, text: string, lex: Lexicon): boolean {
