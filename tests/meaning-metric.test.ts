@@ -163,7 +163,8 @@ describe('labels as a reader reads them', () => {
     expect((await figure('要按期完成三年内裁减机构人员二十万的任务。', '二十万')).label).toBe('裁减机构人员');
     expect((await figure('如期完成裁减机构人员20万的任务。', '20万')).label).toBe('裁减机构人员');
     expect((await figure('今后三年内再裁减机构人员二十万。', '二十万')).label).toBe('裁减机构人员');
-    // a word that merely starts like one keeps it (再就业 is a thing, 使用外资 too)
+    // a word that merely starts like one keeps it (再就业 is a thing, 这些 is no 这)
+    expect((await figure('这些企业利润增长20%。', '20%')).label).toBe('这些企业利润');
     expect((await figure('下岗失业人员再就业500万人。', '500万人')).label).toBe('下岗失业人员再就业');
     expect((await figure('再就业人数达到500万人。', '500万人')).label).toBe('再就业人数');
   });
@@ -243,6 +244,8 @@ describe('labels as a reader reads them', () => {
     const later = await figure('城乡居民基本医保财政补助标准增加到人均280元。', '280元');
     expect([target.metric, outcome.metric, later.metric]).toEqual(Array(3).fill('basic-medical-insurance-subsidy'));
     expect(target.label).toBe('城镇居民医保和新农合的财政补助标准');
+    // the two schemes named in either order, in short or in full
+    expect((await figure('新农合和城镇居民基本医疗保险财政补助标准由每人每年240元提高到280元。', '280元')).metric).toBe('basic-medical-insurance-subsidy');
   });
 
   it('a change verb before a target word states the change as a noun does (`M2预期增长目标拟定为13%左右`)', async () => {
@@ -264,6 +267,7 @@ describe('labels as a reader reads them', () => {
     expect([stated!.metric, completed!.metric]).toEqual(['affordable-housing-starts', 'affordable-housing-completions']);
     const [, listed] = await figuresOf('今年城镇保障性住房基本建成470万套、新开工630万套。');
     expect(listed!.metric).toBe('affordable-housing-starts');
+    expect((await figure('全年城镇保障性住房基本建成432万套，新开工建设1043万套。', '1043万套')).metric).toBe('affordable-housing-starts');
     expect((await figure('年内基本建成保障房480万套。', '480万套')).metric).toBe('affordable-housing-completions');
     // starts, completions and the programme are three facts; with nothing named before, an action is no metric
     expect(identity(starts)).not.toBe(identity(completed!));

@@ -677,8 +677,10 @@ function objectIn(action: string, sentence: string, lex: Lexicon): string | null
     for (let from = Math.max(0, end - lex.longestName); from < end - 1; from++) {
       const name = sentence.slice(from, end);
       if (!lex.byName.has(name)) continue;
-      for (let k = 0; k < name.length - 1; k++) {
-        for (const part of [name.slice(k), name.slice(0, name.length - k)]) {
+      // (any part of it, longest first: 城镇保障性住房基本建成 gives 新开工建设 its 保障性住房)
+      for (let length = name.length; length >= 2; length--) {
+        for (let k = 0; k + length <= name.length; k++) {
+          const part = name.slice(k, k + length);
           for (const candidate of [action + part, part + action]) if (candidate !== name && lex.byName.has(candidate)) return candidate;
         }
       }
