@@ -218,6 +218,11 @@ describe('labels as a reader reads them', () => {
     expect(identity(await figure('海洋生产总值占国内生产总值比重为9%。', '9%'))).toBe(identity(bare));
     // another whole is another fact
     expect(identity(await figure('海洋生产总值占全国的比重为9%。', '9%'))).not.toBe(identity(bare));
+    // `X占国内生产总值的4%` is that share too; a percentage *of* an amount is a part of it, aligned with nothing
+    expect((await figure('全国财政性教育经费支出占国内生产总值的4%。', '4%')).metric).toBe('education-spending-ratio');
+    const part = await figure('国家财政收入的60%以上来自国有企业。', '60%以上');
+    expect([part.metric, identity(part)]).toEqual([null, null]);
+    expect(identity(await figure('占国内生产总值的4%。', '4%'))).toBeNull();
     // and an indicator named either way is that indicator
     expect((await figure('第三产业增加值占国内生产总值的比重为52%。', '52%')).metric).toBe('tertiary-industry-share');
     expect((await figure('第三产业比重为52%。', '52%')).metric).toBe('tertiary-industry-share');

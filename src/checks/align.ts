@@ -15,7 +15,7 @@ import { normalizeLabel, stripLabelPrefixes } from '../rules/metrics.js';
 import { documentDate, periodOverBy } from './document-date.js';
 import { jurisdictionKey } from './jurisdiction.js';
 import type { CheckContext } from './types.js';
-import { foldedLabel, indicatorOf, labelScopes } from '../meaning/metric.js';
+import { foldedLabel, indicatorOf, isPart, labelScopes } from '../meaning/metric.js';
 
 export interface MetricGroup {
   /** Metric id, or the auto key (`auto:label|unit|kind|change`). */
@@ -110,6 +110,8 @@ export function autoIdentity(figure: Figure, rules: RuleSet): { id: string; name
     const scoped = figure.metric!.includes('@');
     return { id: `indicator:${figure.metric}|${measure}`, name: scoped ? figure.label : indicator.name };
   }
+  // (a percentage of an amount, `国家财政收入的60%以上来自…`, is a part of something the label does not name)
+  if (isPart(figure)) return null;
   const label = autoLabel(figure, rules.alignment ?? {});
   if (!label) return null;
   const scopes = labelScopes(figure, rules);

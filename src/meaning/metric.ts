@@ -58,12 +58,16 @@ export interface Subject {
   change: Change;
   /** True when a change noun (涨幅, 增速) ended the subject. */
   changeNoun: boolean;
+  /** True when the figure is a part of what the subject names (`国家财政收入的60%`): no fact of its own to align on. */
+  part?: boolean;
 }
 
 /** The folds that make two wordings of one fact one subject (indicatorWords `wholes`, `allocation`). */
 interface Folds {
   /** `占国内生产总值` before 比重/比例, global; null when none. */
   wholes: RegExp | null;
+  /** The same words ending a subject (`…占国内生产总值的4%`): the figure is the share. */
+  wholeAtEnd: RegExp | null;
   /** Words opening a central or local budget (中央财政, 中央), longest first. */
   budgets: string[];
   /** Verbs of allocating, longest first. */
@@ -222,6 +226,7 @@ function foldsOf(words: IndicatorWords): Folds {
   const scopes = new Set(words.allocation?.scopes ?? []);
   return {
     wholes: wholes.length ? new RegExp(`(?:${wholes.map(escape).join('|')})(?=比重|比例|比率)`, 'gu') : null,
+    wholeAtEnd: wholes.length ? new RegExp(`(?:${wholes.map(escape).join('|')})$`, 'u') : null,
     budgets: longest(Object.entries(words.scopes ?? {}).flatMap(([scope, list]) => (scopes.has(scope) ? list : []))),
     verbs: longest(words.allocation?.verbs ?? []),
     nouns: Object.entries(words.allocation?.nouns ?? {}).map(([from, to]): [string, string] => [normalizeSubject(from), normalizeSubject(to)]).sort((a, b) => b[0].length - a[0].length),
@@ -234,6 +239,11 @@ function foldsOf(words: IndicatorWords): Folds {
  */
 function foldSubject(s: string, folds: Folds): string {
   if (folds.wholes && s.includes('占')) s = s.replace(folds.wholes, '');
+  // `X占国内生产总值的4%`: the share of X (a subject that is only the whole names no part: left as it is)
+  if (folds.wholeAtEnd && s.includes('占')) {
+    const whole = folds.wholeAtEnd.exec(s);
+    if (whole && whole.index > 0) s = s.slice(0, whole.index) + '比重';
+  }
   const budget = folds.budgets.find((w) => s.startsWith(w) && s.length > w.length);
   if (budget) {
     const verb = folds.verbs.find((v) => s.startsWith(v, budget.length));
@@ -629,6 +639,11 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
       figure.kind = 'change';
       figure.change = subject.change;
     }
+    // `国家财政收入的60%以上来自…`, `占国内生产总值的4%`: a percentage *of* an amount is a part of it, not the amount
+    if (subject.indicator && figure.kind === 'share' && figure.unit === '%' && subject.indicator.unit !== '%' && subject.indicator.kind === 'level' && /的\s*$/u.test(text.slice(Math.max(0, figure.span.start - 4), figure.span.start))) {
+      subject = { ...subject, indicator: null, core: normalizeSubject(figure.label ?? ''), part: true };
+      (figure as WithSubject)[SUBJECT] = subject;
+    }
     figure.metric = (users ? userMetricOf(figure, subject, rules)?.id : undefined) ?? subjectMetric(subject);
     if (subject.indicator && figure.kind !== 'rank') named = figure;
     previous = figure;
@@ -819,6 +834,11 @@ function topicOf(text: string, floor: number, at: number, lex: Lexicon): string 
   let head = best.end - best.name.length;
   while (head > 0 && !CLAUSE_BREAK[sentence.charCodeAt(head - 1)]) head--;
   return sentence.slice(head, best.end) + (noun ?? '');
+}
+
+/** Whether the meaning stage read a figure as a part of what its subject names (`国家财政收入的60%`). */
+export function isPart(figure: Figure): boolean {
+  return heldSubject(figure)?.part === true;
 }
 
 /** The scopes of a figure without an indicator, for auto-alignment by label (`年末` vs `平均` stay apart). */
