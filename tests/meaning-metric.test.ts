@@ -333,6 +333,14 @@ describe('a subject named before the figure', () => {
     expect((await figure('中央财政用于“三农”的支出4318亿元。', '4318亿元')).metric).toBeNull();
   });
 
+  it('who acts by a standard is no part of it; a conjunction opening a clause is no part of its label', async () => {
+    const share = await figure('中央财政已按全国财政性教育经费支出占国内生产总值的4%编制预算。', '4%');
+    expect(share.metric).toBe('education-spending-ratio');
+    const ratio = await figure('今年拟安排财政赤字1.35万亿元，但赤字率为2.1%。', '2.1%');
+    expect([ratio.label, ratio.metric]).toEqual(['赤字率', 'deficit-ratio']);
+    expect((await figure('同时，国内生产总值增长7%。', '7%')).label).toBe('国内生产总值');
+  });
+
   it('who stated or set a figure is no part of its subject', async () => {
     expect((await figure('去年政府工作报告提出国内生产总值增长7.5%左右。', '7.5%左右')).metric).toBe('gdp');
     expect((await figure('中央经济工作会议确定居民消费价格涨幅3%左右。', '3%左右')).metric).toBe('cpi');
