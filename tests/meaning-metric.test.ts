@@ -106,6 +106,9 @@ describe('figures resolve to the indicator their statement names', () => {
     ['能源消耗强度下降3.7%。', '3.7%', 'energy-intensity'],
     ['高速铁路运营里程达到1.6万公里。', '1.6万公里', 'high-speed-railway-length'],
     ['经常项目顺差占国内生产总值的比重为2.6%。', '2.6%', 'current-account-surplus-ratio'],
+    ['日均新设企业1.8万户。', '1.8万户', 'daily-new-enterprises'],
+    ['学前教育毛入园率达到85%。', '85%', 'preschool-enrolment-rate'],
+    ['城镇居民人均消费支出28063元。', '28063元', 'consumption-per-capita@urban'],
   ])('%s → %s', async (text, raw, metric) => {
     expect((await figure(text, raw)).metric).toBe(metric);
   });
@@ -118,6 +121,8 @@ describe('figures resolve to the indicator their statement names', () => {
     // an older series is another fact (社会商品零售总额 counted farm inputs too), and a new capacity is no stock
     expect(identity(await figure('社会商品零售总额12000亿元。', '12000亿元'))).not.toBe(identity(await figure('社会消费品零售总额12000亿元。', '12000亿元')));
     expect(identity(await figure('新增发电装机9000万千瓦。', '9000万千瓦'))).not.toBe(identity(await figure('发电装机容量9000万千瓦。', '9000万千瓦')));
+    // the share of people registered as urban is not the share of residents living in towns
+    expect(identity(await figure('户籍人口城镇化率为45.4%。', '45.4%'))).not.toBe(identity(await figure('常住人口城镇化率为45.4%。', '45.4%')));
   });
 
   it('a name of an amount\'s growth (经济增长, 经济增速) states the change: its target aligns with the outcome', async () => {
