@@ -315,6 +315,8 @@ describe('a subject named before the figure', () => {
     expect(restated.metric).toBe('gdp');
     const later = (await figuresOf('今年经济增长预期为7%左右。在提高效益的基础上，实现7%左右的增长速度并不容易。'))[1]!;
     expect([later.metric, later.kind]).toEqual(['gdp', 'change']);
+    const speed = (await figuresOf('今年经济增长预期为7%左右，符合发展规律。随着服务业比重上升，7%左右的速度可以实现比较充分的就业。'))[1]!;
+    expect([speed.metric, speed.kind]).toEqual(['gdp', 'change']);
     // a subject of its own stays its own, and a bare adverb does not reach into the next sentence
     expect((await figure('工业增加值增长10%。物价涨幅3%。', '3%')).metric).toBe('cpi');
     expect((await figure('国内生产总值增长7.8%。虽然略有波动，仍达到9%。', '9%')).metric).toBeNull();
