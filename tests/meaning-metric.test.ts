@@ -346,6 +346,11 @@ describe('a subject named before the figure', () => {
     const ratio = await figure('今年拟安排财政赤字1.35万亿元，但赤字率为2.1%。', '2.1%');
     expect([ratio.label, ratio.metric]).toEqual(['赤字率', 'deficit-ratio']);
     expect((await figure('同时，国内生产总值增长7%。', '7%')).label).toBe('国内生产总值');
+    // a negation is no part of what is measured: `没有完成3.5%左右的调控目标` quotes the target of the figure before
+    expect((await figure('居民消费价格涨幅没有超过5%。', '超过5%')).metric).toBe('cpi');
+    expect((await figure('全年居民消费价格上涨3.9%，没有完成3.5%左右的调控目标。', '3.5%左右')).metric).toBe('cpi');
+    // `此项收入`: a demonstrative with its measure word names nothing (left generic, never aligned)
+    expect(identity(await figure('此项收入增长15%。', '15%'))).toBeNull();
   });
 
   it('who stated or set a figure is no part of its subject', async () => {
