@@ -107,6 +107,7 @@ describe('figures resolve to the indicator their statement names', () => {
     ['高速铁路运营里程达到1.6万公里。', '1.6万公里', 'high-speed-railway-length'],
     ['经常项目顺差占国内生产总值的比重为2.6%。', '2.6%', 'current-account-surplus-ratio'],
     ['日均新设企业1.8万户。', '1.8万户', 'daily-new-enterprises'],
+    ['完成铁路投资8000亿元。', '8000亿元', 'railway-investment'],
     ['学前教育毛入园率达到85%。', '85%', 'preschool-enrolment-rate'],
     ['城镇居民人均消费支出28063元。', '28063元', 'consumption-per-capita@urban'],
   ])('%s → %s', async (text, raw, metric) => {
