@@ -611,6 +611,8 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
       const before = heldSubject(previous);
       if (before?.indicator && refersTo(previous, figure, referring, text)) {
         subject = before;
+        // (its own words name nothing, `没有完成3.5%左右的调控目标`: it is stated under the statement's label)
+        if (previous.label) figure.label = previous.label;
         const change = previous.kind === 'change' ? previous.change : referring.change;
         if (change && figure.kind !== 'change' && figure.unit === previous.unit && (figure.unit === '%' || figure.unit === '个百分点')) {
           figure.kind = 'change';
