@@ -32,8 +32,10 @@ export function intentOf(doc: Document, pos: number, time: TimeReading, ctx: Per
   if (!achieved && iw.targetAfter?.test(text.slice(end, end + 12))) return 'target';
   // a sentence in a plan part saying what is already so (`国家已经组织了57户企业集团试点`) states an actual
   const present = iw.present?.test(clauseText) ?? false;
-  // 预计 reaches to the end of its ;-part of the sentence (预计产煤…,完成…,发电…;), or opens it
-  if (words.estimates.some((at) => at < pos && (at >= semicolon || at < words.firstClauseEnd))) modality = 'estimate';
+  // 预计 reaches to the end of its ;-part of the sentence (预计产煤…,完成…,发电…;), or opens it, but not
+  // past a clause setting a budget's amount (`预计…收入增长8%左右,一般公共预算支出规模15.3万亿元`)
+  const budgetSet = iw.planAmounts?.test(clauseText) ?? false;
+  if (words.estimates.some((at) => at < pos && (at >= semicolon || at < words.firstClauseEnd) && (!budgetSet || at >= clause))) modality = 'estimate';
   // a start value is the level things started from (`力争从50.2%提高到…` too)
   else if (time.startValue) modality = 'actual';
   else if (
@@ -44,6 +46,8 @@ export function intentOf(doc: Document, pos: number, time: TimeReading, ctx: Per
     (targetSection && !reviewSection && !past && !present) ||
     // a plan quoted (`去年政府工作报告提出,要把…控制在10%以内`) up to what came of it (`实际回落到6.1%`)
     words.quotes.some((q) => q < pos && !words.outcomes.some((o) => o > q && o < pos)) ||
+    // a plan set against its outcome (`计划新建…20万公里,实际建成…`)
+    words.contrasts.some((q) => q < pos && words.outcomes.some((o) => o > pos) && !words.outcomes.some((o) => o > q && o < pos)) ||
     // every item of a target list (`主要预期目标是:…;…;…`) to the list's end
     (!achieved && inTargetList(text, pos, ctx, k)) ||
     // delivered in January, a report has no outcome yet for its own year as a whole
@@ -57,6 +61,8 @@ export function intentOf(doc: Document, pos: number, time: TimeReading, ctx: Per
     (glossary && words.targets.some((at) => at >= start && at < pos))
   )
     modality = 'target';
+  // the effect a policy is expected to have (`将使企业减轻负担900亿元`) is a forecast, not what happened
+  if (modality === 'actual' && !time.startValue && words.forecasts.some((at) => at < pos && (at >= semicolon || at < words.firstClauseEnd))) modality = 'estimate';
   return modality;
 }
 
@@ -87,6 +93,9 @@ interface IntentWords {
   listOpening: RegExp | null;
   planQuotes: RegExp | null;
   outcomes: RegExp | null;
+  contrasts: RegExp | null;
+  forecasts: RegExp | null;
+  planAmounts: RegExp | null;
 }
 const intentWordCache = new WeakMap<Knowledge, IntentWords>();
 /** periods.yaml's modality entries, compiled once per rule set. */
@@ -96,9 +105,15 @@ function intentWordsOf(k: Knowledge): IntentWords {
     const p = k.periods;
     const list = (w: string[] | undefined) => (w?.length ? new RegExp(alternation(w), 'u') : null);
     words = {
-      achievements: list(p.achievements),
+      // (a negated achievement, `没有完成…目标`, achieves nothing)
+      achievements: p.achievements?.length
+        ? new RegExp(`${p.achievementNegators?.length ? `(?<!${alternation(p.achievementNegators)})` : ''}(?:${alternation(p.achievements)})`, 'u')
+        : null,
       planQuotes: list(p.planQuotes),
       outcomes: list(p.outcomeWords),
+      contrasts: list(p.planContrasts),
+      forecasts: list(p.forecastEffects),
+      planAmounts: list(p.planAmounts),
       present: list(p.presentWords),
       targetAfter: p.targetAfter ? new RegExp(p.targetAfter, 'u') : null,
       // a target word, then a colon in its clause: `今年发展的主要预期目标是:`
@@ -169,6 +184,9 @@ interface SentenceWords {
   /** Offsets of words quoting a plan (报告提出, 原定) and of words stating what came of one (实际, 仍然). */
   quotes: number[];
   outcomes: number[];
+  /** Offsets of words stating a plan that quote one only before an outcome word (计划…,实际…), and of a policy's expected effect (将使). */
+  contrasts: number[];
+  forecasts: number[];
   /** End of the first clause, and of an opening like `主要预期目标是:` (0 when none). */
   firstClauseEnd: number;
   openingEnd: number;
@@ -216,6 +234,8 @@ function sentenceWords(text: string, start: number, ctx: PeriodContext, k: Knowl
     semicolons,
     quotes: iw.planQuotes ? find(k.periods.planQuotes ?? [], iw.planQuotes).map((at) => start + at) : [],
     outcomes: iw.outcomes ? find(k.periods.outcomeWords ?? [], iw.outcomes).map((at) => start + at) : [],
+    contrasts: iw.contrasts ? find(k.periods.planContrasts ?? [], iw.contrasts).map((at) => start + at) : [],
+    forecasts: iw.forecasts ? find(k.periods.forecastEffects ?? [], iw.forecasts).map((at) => start + at) : [],
     firstClauseEnd: start + firstClause.length,
     openingEnd: opening ? start + opening.length : start,
   };

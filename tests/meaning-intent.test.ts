@@ -1,0 +1,145 @@
+/**
+ * The meaning stage's intent (src/meaning/intent.ts, its word lists in rules/core/periods.yaml and
+ * words.yaml): whether a figure states an actual, an estimate or a target, on short made-up reports of the
+ * shapes Chinese work reports, budgets and communiqués state intent in (issue 9 §2), in auto mode.
+ */
+import { describe, expect, it } from 'vitest';
+import { figuresOfText as figures, reading } from './helpers/figures.js';
+
+const OPENING = '各位代表:\n现在,我代表国务院向大会作政府工作报告,请予审议。\n';
+/** A work report delivered in March 2014: it reviews 2013 and plans 2014. */
+const HEAD = `——2014年3月5日在第十二届全国人民代表大会第二次会议上\n${OPENING}`;
+const REVIEW = `${HEAD}一、2013年工作回顾\n`;
+const review = (body: string) => `${REVIEW}${body}\n二、2014年工作总体部署\n今年经济社会发展的主要预期目标是:国内生产总值增长7.5%左右。\n`;
+const plan = (body: string) => `${REVIEW}国内生产总值增长7.7%。\n二、2014年工作总体部署\n${body}\n`;
+
+describe('a target quoted inside a review stays a target of its own period; the actual beside it is an actual', () => {
+  it('高于年初确定的…预期目标', () => {
+    const found = figures(review('国内生产总值增长7.7%,高于年初确定的7.5%的预期目标。'));
+    expect(reading(found, '7.7%')).toEqual(['2013', 'actual']);
+    expect(reading(found, '7.5%')).toEqual(['2013', 'target']);
+  });
+
+  it('低于…的预期目标, and 控制在…目标以内', () => {
+    const found = figures(review('居民消费价格上涨2.6%,低于3.5%左右的预期目标。城镇登记失业率4.05%,控制在4.6%的目标以内。'));
+    expect(reading(found, '2.6%')).toEqual(['2013', 'actual']);
+    expect(reading(found, '低于3.5%左右')).toEqual(['2013', 'target']);
+    expect(reading(found, '4.05%')).toEqual(['2013', 'actual']);
+    expect(reading(found, '4.6%')).toEqual(['2013', 'target']);
+  });
+
+  it('没有完成年初确定的…目标: a target not met is still a target', () => {
+    const found = figures(review('居民消费价格上涨5.4%,没有完成年初确定的4%左右的调控目标。单位国内生产总值能耗下降2.0%,未实现下降3.5%的目标。'));
+    expect(reading(found, '5.4%')).toEqual(['2013', 'actual']);
+    expect(reading(found, '4%左右')).toEqual(['2013', 'target']);
+    expect(reading(found, '2.0%')).toEqual(['2013', 'actual']);
+    expect(reading(found, '3.5%')).toEqual(['2013', 'target']);
+  });
+
+  it('年初确定的目标 before the figure: the figure is the target set', () => {
+    const found = figures(review('年初确定的城镇新增就业900万人的目标超额完成,全年城镇新增就业1310万人。'));
+    expect(reading(found, '900万人')).toEqual(['2013', 'target']);
+    expect(reading(found, '1310万人')).toEqual(['2013', 'actual']);
+  });
+
+  it('原定… and 计划… in a review, up to what came of it', () => {
+    const found = figures(review('原定全年改造棚户区400万套,实际改造470万套。全年计划新建农村公路20万公里,实际建成21.5万公里。'));
+    expect(reading(found, '400万套')).toEqual(['2013', 'target']);
+    expect(reading(found, '470万套')).toEqual(['2013', 'actual']);
+    expect(reading(found, '20万公里')).toEqual(['2013', 'target']);
+    expect(reading(found, '21.5万公里')).toEqual(['2013', 'actual']);
+  });
+
+  it('near miss: 实现了…的目标 and 全面完成年初确定的主要目标 state outcomes', () => {
+    const found = figures(review('全面完成年初确定的主要目标,国内生产总值增长7.7%,城镇新增就业1310万人。全年实现了粮食产量1.2万亿斤以上的目标。'));
+    expect(reading(found, '7.7%')).toEqual(['2013', 'actual']);
+    expect(reading(found, '1310万人')).toEqual(['2013', 'actual']);
+    expect(reading(found, '1.2万亿斤以上')).toEqual(['2013', 'actual']);
+  });
+});
+
+describe('a budget\'s planned amount is a target, not an estimate', () => {
+  it('今年中央财政安排, 拟安排, 预算 and 支出规模 in a plan part', () => {
+    const found = figures(
+      plan(
+        '今年中央财政安排保障性安居工程补助资金1200亿元。拟安排财政赤字1.35万亿元,赤字率2.1%。中央预算内投资安排4576亿元。预计全国一般公共预算收入增长8%左右,一般公共预算支出规模15.3万亿元。',
+      ),
+    );
+    expect(reading(found, '1200亿元')).toEqual(['2014', 'target']);
+    expect(reading(found, '1.35万亿元')).toEqual(['2014', 'target']);
+    expect(reading(found, '2.1%')).toEqual(['2014', 'target']);
+    expect(reading(found, '4576亿元')).toEqual(['2014', 'target']);
+    // the revenue is forecast; the spending is what the budget sets
+    expect(reading(found, '8%左右')).toEqual(['2014', 'estimate']);
+    expect(reading(found, '15.3万亿元')).toEqual(['2014', 'target']);
+  });
+
+  it('near miss: what the central budget spent last year, in a review, is an actual', () => {
+    const found = figures(review('中央财政安排就业专项资金426亿元,比上年增长59%。'));
+    expect(reading(found, '426亿元')).toEqual(['2013', 'actual']);
+    expect(reading(found, '59%')).toEqual(['2013', 'actual']);
+  });
+
+  it('the change of a planned amount is planned too (比上年增加…)', () => {
+    const found = figures(plan('中央财政拟安排补贴资金1335亿元,比上年增加60亿元。'));
+    expect(reading(found, '1335亿元')).toEqual(['2014', 'target']);
+    expect(reading(found, '60亿元')).toEqual(['2014', 'target']);
+  });
+});
+
+describe('初步核算 and 初步统计 figures of a finished year are actuals', () => {
+  it('in a work report\'s review', () => {
+    const found = figures(review('经初步核算,全年国内生产总值56.9万亿元,比上年增长7.7%。据初步统计,全年城镇新增就业1310万人。'));
+    expect(reading(found, '56.9万亿元')).toEqual(['2013', 'actual']);
+    expect(reading(found, '7.7%')).toEqual(['2013', 'actual']);
+    expect(reading(found, '1310万人')).toEqual(['2013', 'actual']);
+  });
+
+  it('in a preliminary communiqué', () => {
+    const text = '中华人民共和国2024年国民经济和社会发展统计公报\n\n国家统计局\n\n2025年2月28日\n\n初步核算,全年国内生产总值1349084亿元,比上年增长5.0%。\n';
+    const found = figures(text, { status: 'preliminary' } as never);
+    expect(reading(found, '1349084亿元')).toEqual(['2024', 'actual']);
+    expect(reading(found, '5.0%')).toEqual(['2024', 'actual']);
+  });
+
+  it('near miss: 预计 still makes an estimate', () => {
+    const found = figures(review('预计全年粮食产量6亿吨。'));
+    expect(reading(found, '6亿吨')).toEqual(['2013', 'estimate']);
+  });
+});
+
+describe('deadlines and tasks', () => {
+  it('a deadline task (在2016年前完成…, 三年内…, 年底前) is a target', () => {
+    const found = figures(plan('在2016年前完成1000万户农村危房改造。三年内新建农村公路30万公里。年底前取消200项行政审批事项。'));
+    expect(reading(found, '1000万户')[1]).toBe('target');
+    expect(reading(found, '30万公里')[1]).toBe('target');
+    expect(reading(found, '200项')[1]).toBe('target');
+  });
+
+  it('圆满完成…任务 and 如期完成 state an actual', () => {
+    const found = figures(review('圆满完成裁减军队员额20万的任务。淘汰落后炼钢产能2700万吨的任务如期完成。'));
+    expect(reading(found, '20万')[1]).toBe('actual');
+    expect(reading(found, '2700万吨')[1]).toBe('actual');
+  });
+});
+
+describe('continuations and forecast effects', () => {
+  it('a plan item continuing the target list in the next sentence keeps target modality', () => {
+    const text = `${REVIEW}国内生产总值增长7.7%。\n二、今年工作\n今年经济社会发展的主要预期目标是:国内生产总值增长7.5%左右,城镇新增就业1000万人以上。能耗强度下降3.9%以上,主要污染物排放继续减少。\n`;
+    const found = figures(text);
+    expect(reading(found, '7.5%左右')).toEqual(['2014', 'target']);
+    expect(reading(found, '1000万人以上')).toEqual(['2014', 'target']);
+    expect(reading(found, '3.9%以上')).toEqual(['2014', 'target']);
+  });
+
+  it('将使…/可使… (the effect of a policy, forecast) is no actual', () => {
+    const found = figures(review('这项改革实施后,将使企业减轻负担900亿元。全面推开营改增可使全年减税1200亿元。'));
+    expect(reading(found, '900亿元')[1]).not.toBe('actual');
+    expect(reading(found, '1200亿元')[1]).not.toBe('actual');
+  });
+
+  it('near miss: 使… after an outcome states what it did', () => {
+    const found = figures(review('营改增试点扩大到全国,使企业减轻负担1400亿元。'));
+    expect(reading(found, '1400亿元')[1]).toBe('actual');
+  });
+});
