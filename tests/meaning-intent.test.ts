@@ -50,6 +50,12 @@ describe('a target quoted inside a review stays a target of its own period; the 
     expect(reading(found, '21.5万公里')).toEqual(['2013', 'actual']);
   });
 
+  it('超额完成年初确定的…目标: the target named as set is the target, the outcome beside it the actual', () => {
+    const found = figures(review('粮食产量6亿吨,超额完成年初确定的5.4亿吨以上的目标。'));
+    expect(reading(found, '6亿吨')).toEqual(['2013', 'actual']);
+    expect(reading(found, '5.4亿吨以上')).toEqual(['2013', 'target']);
+  });
+
   it('near miss: 实现了…的目标 and 全面完成年初确定的主要目标 state outcomes', () => {
     const found = figures(review('全面完成年初确定的主要目标,国内生产总值增长7.7%,城镇新增就业1310万人。全年实现了粮食产量1.2万亿斤以上的目标。'));
     expect(reading(found, '7.7%')).toEqual(['2013', 'actual']);

@@ -27,7 +27,7 @@ export function intentOf(doc: Document, pos: number, time: TimeReading, ctx: Per
   let modality: Modality = 'actual';
   const inClause = (at: number) => at >= clause && at < pos;
   const clauseText = text.slice(clause, pos);
-  const achieved = iw.achievements?.test(clauseText) ?? false;
+  const achieved = achievedIn(clauseText, iw);
   // `低于12%的预期目标`: a target quoted, of its own period; `实现了8%的目标` states it reached
   if (!achieved && iw.targetAfter?.test(text.slice(end, end + 12))) return 'target';
   // a sentence in a plan part saying what is already so (`国家已经组织了57户企业集团试点`) states an actual
@@ -66,6 +66,18 @@ export function intentOf(doc: Document, pos: number, time: TimeReading, ctx: Per
   return modality;
 }
 
+/**
+ * Whether a clause states a target achieved (`实现了8%的目标`): an achievement word not negated (`没有完成`)
+ * and not followed by a word naming the target as set (`完成年初确定的…目标`: the figure is the target's value).
+ */
+function achievedIn(clauseText: string, iw: IntentWords): boolean {
+  if (!iw.achievements) return false;
+  let last = -1;
+  for (const m of clauseText.matchAll(iw.achievementsAll!)) last = m.index + m[0].length;
+  if (last < 0) return false;
+  return !iw.setters?.test(clauseText.slice(last));
+}
+
 /** Whether a period of whole years starts in the delivery year or later (not over when the report was delivered). */
 function periodIsAhead(period: string | null, ctx: PeriodContext): boolean {
   const first = period?.match(/^(\d{4})(?:\/\d{4})?$/u);
@@ -90,6 +102,9 @@ interface IntentWords {
   achievements: RegExp | null;
   present: RegExp | null;
   targetAfter: RegExp | null;
+  /** The achievement words (global, for matchAll) and the setter words. */
+  achievementsAll: RegExp | null;
+  setters: RegExp | null;
   listOpening: RegExp | null;
   planQuotes: RegExp | null;
   outcomes: RegExp | null;
@@ -115,10 +130,13 @@ function intentWordsOf(k: Knowledge): IntentWords {
       forecasts: list(p.forecastEffects),
       planAmounts: list(p.planAmounts),
       present: list(p.presentWords),
+      achievementsAll: null,
+      setters: list(p.targetSetters),
       targetAfter: p.targetAfter ? new RegExp(p.targetAfter, 'u') : null,
       // a target word, then a colon in its clause: `今年发展的主要预期目标是:`
       listOpening: p.targetOpenings.length ? new RegExp(`(?:${alternation(p.targetOpenings)})[^,，;；。:：\n]{0,10}[:：]`, 'gu') : null,
     };
+    words.achievementsAll = words.achievements ? new RegExp(words.achievements.source, 'gu') : null;
     intentWordCache.set(k, words);
   }
   return words;

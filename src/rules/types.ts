@@ -298,6 +298,8 @@ export interface PeriodSettings {
   achievements?: string[];
   /** Right before an achievement word, negating it (没有完成, 未实现). */
   achievementNegators?: string[];
+  /** Words naming a target as set (确定的, 提出的): after an achievement word, the figure is the target's value. */
+  targetSetters?: string[];
   /** Words saying what is already so (已经, 目前): in a plan part, the figure is an actual. */
   presentWords?: string[];
   /** Right after a figure: it is a quoted target (`12%的预期目标`). */
