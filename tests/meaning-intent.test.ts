@@ -86,6 +86,18 @@ describe('a budget\'s planned amount is a target, not an estimate', () => {
     expect(reading(found, '59%')).toEqual(['2013', 'actual']);
   });
 
+  it('比上年预计执行数: an estimate word naming the comparison base makes no estimate', () => {
+    const found = figures(plan('中央财政拟投入社会保障资金3200亿元,比上年预计执行数增加439亿元,增长15.9%。'));
+    expect(reading(found, '439亿元')).toEqual(['2014', 'target']);
+    expect(reading(found, '15.9%')).toEqual(['2014', 'target']);
+  });
+
+  it('what a plan part says is so now holds for its own figure only (比现有的86个减少27个)', () => {
+    const found = figures(plan('国务院组成部门设置29个,比现有的86个减少57个。'));
+    expect(reading(found, '86个')[1]).toBe('actual');
+    expect(reading(found, '57个')).toEqual(['2014', 'target']);
+  });
+
   it('the change of a planned amount is planned too (比上年增加…)', () => {
     const found = figures(plan('中央财政拟安排补贴资金1335亿元,比上年增加60亿元。'));
     expect(reading(found, '1335亿元')).toEqual(['2014', 'target']);

@@ -31,7 +31,8 @@ export function intentOf(doc: Document, pos: number, time: TimeReading, ctx: Per
   // `低于12%的预期目标`: a target quoted, of its own period; `实现了8%的目标` states it reached
   if (!achieved && iw.targetAfter?.test(text.slice(end, end + 12))) return 'target';
   // a sentence in a plan part saying what is already so (`国家已经组织了57户企业集团试点`) states an actual
-  const present = iw.present?.test(clauseText) ?? false;
+  // (the figure's own: `比现有的86个减少27个` says 86 is so, not the 27 to go)
+  const present = presentIn(clauseText, iw);
   // 预计 reaches to the end of its ;-part of the sentence (预计产煤…,完成…,发电…;), or opens it, but not
   // past a clause setting a budget's amount (`预计…收入增长8%左右,一般公共预算支出规模15.3万亿元`)
   const budgetSet = iw.planAmounts?.test(clauseText) ?? false;
@@ -76,6 +77,13 @@ function achievedIn(clauseText: string, iw: IntentWords): boolean {
   for (const m of clauseText.matchAll(iw.achievementsAll!)) last = m.index + m[0].length;
   if (last < 0) return false;
   return !iw.setters?.test(clauseText.slice(last));
+}
+
+/** Whether a present word (已经, 现有) stands in the clause before the figure with no other figure between. */
+function presentIn(clauseText: string, iw: IntentWords): boolean {
+  if (!iw.present) return false;
+  const m = iw.present.exec(clauseText);
+  return m !== null && !/[0-9０-９]/u.test(clauseText.slice(m.index + m[0].length));
 }
 
 /** Whether a period of whole years starts in the delivery year or later (not over when the report was delivered). */
@@ -246,7 +254,10 @@ function sentenceWords(text: string, start: number, ctx: PeriodContext, k: Knowl
   const semicolons: number[] = [];
   for (let i = 0; i < sentence.length; i++) if (sentence[i] === ';' || sentence[i] === '；') semicolons.push(start + i + 1);
   words = {
-    estimates: find(k.words.estimate, pw.estimate).map((at) => start + at),
+    // (not one inside a comparison base's noun: `比上年预计执行数增长8%`)
+    estimates: find(k.words.estimate, pw.estimate)
+      .filter((at) => !(k.periods.estimateNouns ?? []).some((n) => k.words.estimate.some((w) => n.includes(w) && sentence.startsWith(n, at - n.indexOf(w)))))
+      .map((at) => start + at),
     targets: targets.map((at) => start + at),
     targetsUnlessPast: targetsUnlessPast.map((at) => start + at),
     semicolons,

@@ -300,6 +300,8 @@ export interface PeriodSettings {
   achievementNegators?: string[];
   /** Words naming a target as set (确定的, 提出的): after an achievement word, the figure is the target's value. */
   targetSetters?: string[];
+  /** Nouns holding an estimate word that name a comparison base (预计执行数): no estimate. */
+  estimateNouns?: string[];
   /** Words saying what is already so (已经, 目前): in a plan part, the figure is an actual. */
   presentWords?: string[];
   /** Right after a figure: it is a quoted target (`12%的预期目标`). */
