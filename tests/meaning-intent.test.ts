@@ -3,7 +3,12 @@
  * words.yaml): whether a figure states an actual, an estimate or a target, on short made-up reports of the
  * shapes Chinese work reports, budgets and communiqués state intent in (issue 9 §2), in auto mode.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { check } from '../src/index.js';
+import type { CheckRun } from '../src/model.js';
 import { figuresOfText as figures, reading } from './helpers/figures.js';
 
 const OPENING = '各位代表:\n现在,我代表国务院向大会作政府工作报告,请予审议。\n';
@@ -159,5 +164,33 @@ describe('continuations and forecast effects', () => {
   it('near miss: 使… after an outcome states what it did', () => {
     const found = figures(review('营改增试点扩大到全国,使企业减轻负担1400亿元。'));
     expect(reading(found, '1400亿元')[1]).toBe('actual');
+  });
+});
+
+describe('target/outcome pairing (src/checks/target.ts), in auto mode', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'figcheck-intent-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const delivered = (year: number) => `——${year}年3月5日在全国人民代表大会上\n${OPENING}`;
+  /** Two work reports: the plan of `year` and the next year's review of it, checked with no configuration. */
+  const reports = async (name: string, plan: string, review: string, next = ''): Promise<CheckRun> => {
+    const files = [join(dir, `${name}-2013.txt`), join(dir, `${name}-2014.txt`)];
+    writeFileSync(files[0]!, `${delivered(2013)}一、2012年工作回顾\n国内生产总值增长7.8%。\n二、2013年工作总体部署\n${plan}\n`);
+    writeFileSync(files[1]!, `${delivered(2014)}一、2013年工作回顾\n${review}\n二、2014年工作总体部署\n${next}\n`);
+    return check(files, { config: false, cwd: dir });
+  };
+  const judged = (run: CheckRun, raw: string) =>
+    run.targets.filter((t) => t.target.raw === raw && t.target.document.endsWith('2013')).map((t) => `${t.actual.document.slice(-4)}:${t.actual.raw}:${t.outcome}`);
+
+  it('an outcome restated in other words is judged against the target in each place', async () => {
+    const run = await reports(
+      'restated',
+      '今年经济社会发展的主要预期目标是:居民消费价格涨幅3.5%左右。',
+      '国内生产总值增长7.7%,居民消费价格涨幅回落到2.6%,为今年经济发展创造了条件。',
+      '保持物价总水平基本稳定是重要目标。去年居民消费价格涨幅回落到2.6%,这是控制通胀的重要成果。',
+    );
+    expect(judged(run, '3.5%左右')).toEqual(['2014:2.6%:met', '2014:2.6%:met']);
+    // and the two statements of 2013's CPI are compared as one fact, not left single
+    const cpi = run.comparisons.find((c) => c.metric.includes('cpi') && c.period === '2013' && c.statements.length === 2);
+    expect(cpi?.verdict).toBe('consistent');
   });
 });

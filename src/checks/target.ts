@@ -8,7 +8,7 @@ import { indicatorOf } from '../meaning/metric.js';
 import { t } from '../i18n.js';
 import { ambiguousLabel, metricGroups, sameSentence, type MetricGroup } from './align.js';
 import { comparable, comparedTarget, describeReading, plainWidth, precision, targetOutcome, type Direction } from './compare.js';
-import { locationOf, readingsOf, type Reading } from './consistency.js';
+import { locationOf, readingsOf, restatements, type Reading } from './consistency.js';
 import { fingerprint } from './fingerprint.js';
 import type { CheckContext, CheckModule } from './types.js';
 import { recordPair } from '../coverage/compared.js';
@@ -151,7 +151,8 @@ export const targetCheck: CheckModule = {
           // (one sentence may state a target and its outcome when it names the target: `增长7.8%，略低于8%的预定目标`)
           if (sameSentence(documents.get(target.document), target, actual) && !namesTarget(documents.get(target.document)!, target, actual, naming)) continue;
           const outcome = targetOutcome(...judgedIntervals(target, actual, settings, compared), direction);
-          context.targets.push({ metric: group.metric, name: group.name, target, actual, outcome });
+          // (each statement of the outcome in its document: the review's and the plan part's restatement)
+          for (const stated of restatements(actualReading, documents)) context.targets.push({ metric: group.metric, name: group.name, target, actual: stated, outcome });
           recordPair(context.compared, reading.figures, actualReading.figures);
           if (judged) continue;
           judged = true;
