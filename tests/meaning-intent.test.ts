@@ -110,6 +110,32 @@ describe('a budget\'s planned amount is a target, not an estimate', () => {
   });
 });
 
+describe('plans named by their size, parts of a whole, budgets set against budgets', () => {
+  it('a plan named by its size (…4万亿元的投资计划) is a target, in a review too; its part (其中…) as well', () => {
+    const found = figures(review('实施两年新增4万亿元的投资计划,其中,新增中央投资1.18万亿元。'));
+    expect(reading(found, '4万亿元')[1]).toBe('target');
+    expect(reading(found, '1.18万亿元')[1]).toBe('target');
+  });
+
+  it('near miss: a part of an outcome is an outcome; a plan completed is an outcome', () => {
+    const found = figures(review('全年财政收入12.9万亿元,其中,中央财政收入6万亿元。超额完成3000亿元的投资计划。'));
+    expect(reading(found, '6万亿元')[1]).toBe('actual');
+    expect(reading(found, '3000亿元')[1]).toBe('actual');
+  });
+
+  it('拟安排财政赤字…,赤字率从去年的2.1%提高到2.3%: last year\'s budgeted ratio is a target of last year', () => {
+    const found = figures(plan('今年拟安排财政赤字1.62万亿元,比去年增加2700亿元,赤字率从去年的2.1%提高到2.3%。其中,中央财政赤字1.12万亿元。'));
+    expect(reading(found, '2.1%')).toEqual(['2013', 'target']);
+    expect(reading(found, '1.12万亿元')).toEqual(['2014', 'target']);
+  });
+
+  it('near miss: a start value in a plan sentence setting no budget is what is so now', () => {
+    const found = figures(plan('城乡居民基础养老金标准由55元提高到70元。'));
+    expect(reading(found, '55元')[1]).toBe('actual');
+    expect(reading(found, '70元')).toEqual(['2014', 'target']);
+  });
+});
+
 describe('初步核算 and 初步统计 figures of a finished year are actuals', () => {
   it('in a work report\'s review', () => {
     const found = figures(review('经初步核算,全年国内生产总值56.9万亿元,比上年增长7.7%。据初步统计,全年城镇新增就业1310万人。'));

@@ -30,6 +30,8 @@ export function intentOf(doc: Document, pos: number, time: TimeReading, ctx: Per
   const achieved = achievedIn(clauseText, iw);
   // `低于12%的预期目标`: a target quoted, of its own period; `实现了8%的目标` states it reached
   if (!achieved && iw.targetAfter?.test(text.slice(end, end + 12))) return 'target';
+  // `实施两年新增4万亿元的投资计划`: the size of a plan is planned
+  if (!achieved && iw.planSizeAfter?.test(text.slice(end, end + 14))) return 'target';
   // a sentence in a plan part saying what is already so (`国家已经组织了57户企业集团试点`) states an actual
   // (the figure's own: `比现有的86个减少27个` says 86 is so, not the 27 to go)
   const present = presentIn(clauseText, iw);
@@ -37,8 +39,9 @@ export function intentOf(doc: Document, pos: number, time: TimeReading, ctx: Per
   // past a clause setting a budget's amount (`预计…收入增长8%左右,一般公共预算支出规模15.3万亿元`)
   const budgetSet = iw.planAmounts?.test(clauseText) ?? false;
   if (words.estimates.some((at) => at < pos && (at >= semicolon || at < words.firstClauseEnd) && (!budgetSet || at >= clause))) modality = 'estimate';
-  // a start value is the level things started from (`力争从50.2%提高到…` too)
-  else if (time.startValue) modality = 'actual';
+  // a start value is the level things started from (`力争从50.2%提高到…` too), but in a sentence setting a
+  // budget it is last year's budget (`拟安排财政赤字…,赤字率从去年的2.1%提高到2.3%`)
+  else if (time.startValue) modality = words.budgets.some((at) => at < pos) && targetSection && !reviewSection ? 'target' : 'actual';
   else if (
     words.targets.some((at) => inClause(at) || (at < words.openingEnd && words.openingEnd <= pos)) ||
     (words.targetsUnlessPast.some(inClause) && !reviewSection && !periodIsPast(period, ctx)) ||
@@ -79,6 +82,23 @@ function achievedIn(clauseText: string, iw: IntentWords): boolean {
   return !iw.setters?.test(clauseText.slice(last));
 }
 
+/**
+ * Whether the figure at `pos` states a part of `previous` (`…9000亿元,其中中央财政赤字7000亿元`): its clause
+ * opens with a part word and the figure before it stands in the same sentence.
+ */
+export function partOfPrevious(doc: Document, pos: number, previous: { span: { end: number } } | undefined, k: Knowledge): boolean {
+  const words = k.periods.partWords;
+  if (!previous || !words?.length || previous.span.end > pos) return false;
+  const between = doc.normalized.slice(previous.span.end, pos);
+  if (/[。;；!！?？\n]/u.test(between)) return false;
+  // the first clause after the previous figure's opens with the part word (`,其中,新增中央投资1.18万亿元`)
+  let clause = 0;
+  while (clause < between.length && !CLAUSE_BREAK[between.charCodeAt(clause)]) clause++;
+  if (clause === between.length) return false;
+  const opening = between.slice(clause + 1).trimStart();
+  return words.some((w) => opening.startsWith(w));
+}
+
 /** Whether a present word (已经, 现有) stands in the clause before the figure with no other figure between. */
 function presentIn(clauseText: string, iw: IntentWords): boolean {
   if (!iw.present) return false;
@@ -110,6 +130,7 @@ interface IntentWords {
   achievements: RegExp | null;
   present: RegExp | null;
   targetAfter: RegExp | null;
+  planSizeAfter: RegExp | null;
   /** The achievement words (global, for matchAll) and the setter words. */
   achievementsAll: RegExp | null;
   setters: RegExp | null;
@@ -140,6 +161,7 @@ function intentWordsOf(k: Knowledge): IntentWords {
       present: list(p.presentWords),
       achievementsAll: null,
       setters: list(p.targetSetters),
+      planSizeAfter: p.planSizeAfter ? new RegExp(p.planSizeAfter, 'u') : null,
       targetAfter: p.targetAfter ? new RegExp(p.targetAfter, 'u') : null,
       // a target word, then a colon in its clause: `今年发展的主要预期目标是:`
       listOpening: p.targetOpenings.length ? new RegExp(`(?:${alternation(p.targetOpenings)})[^,，;；。:：\n]{0,10}[:：]`, 'gu') : null,
@@ -213,6 +235,8 @@ interface SentenceWords {
   /** Offsets of words stating a plan that quote one only before an outcome word (计划…,实际…), and of a policy's expected effect (将使). */
   contrasts: number[];
   forecasts: number[];
+  /** Offsets of words setting a budget amount (安排, 支出规模). */
+  budgets: number[];
   /** End of the first clause, and of an opening like `主要预期目标是:` (0 when none). */
   firstClauseEnd: number;
   openingEnd: number;
@@ -265,6 +289,7 @@ function sentenceWords(text: string, start: number, ctx: PeriodContext, k: Knowl
     outcomes: iw.outcomes ? find(k.periods.outcomeWords ?? [], iw.outcomes).map((at) => start + at) : [],
     contrasts: iw.contrasts ? find(k.periods.planContrasts ?? [], iw.contrasts).map((at) => start + at) : [],
     forecasts: iw.forecasts ? find(k.periods.forecastEffects ?? [], iw.forecasts).map((at) => start + at) : [],
+    budgets: iw.planAmounts ? find(k.periods.planAmounts ?? [], iw.planAmounts).map((at) => start + at) : [],
     firstClauseEnd: start + firstClause.length,
     openingEnd: opening ? start + opening.length : start,
   };

@@ -300,6 +300,10 @@ export interface PeriodSettings {
   achievementNegators?: string[];
   /** Words naming a target as set (确定的, 提出的): after an achievement word, the figure is the target's value. */
   targetSetters?: string[];
+  /** Right after a figure to its clause's end: a plan named by its size (`4万亿元的投资计划`). */
+  planSizeAfter?: string;
+  /** A clause opening with one of these (其中) states a part of the figure before it: same modality. */
+  partWords?: string[];
   /** Nouns holding an estimate word that name a comparison base (预计执行数): no estimate. */
   estimateNouns?: string[];
   /** Words saying what is already so (已经, 目前): in a plan part, the figure is an actual. */
