@@ -73,7 +73,7 @@ describe('a budget\'s planned amount is a target, not an estimate', () => {
   it('今年中央财政安排, 拟安排, 预算 and 支出规模 in a plan part', () => {
     const found = figures(
       plan(
-        '今年中央财政安排保障性安居工程补助资金1200亿元。拟安排财政赤字1.35万亿元,赤字率2.1%。中央预算内投资安排4576亿元。预计全国一般公共预算收入增长8%左右,一般公共预算支出规模15.3万亿元。',
+        '今年中央财政安排保障性安居工程补助资金1200亿元。拟安排财政赤字1.35万亿元,赤字率2.1%。中央预算内投资安排4576亿元。预计全国一般公共预算收入增长8%左右,一般公共预算支出规模15.3万亿元,中央财政赤字9500亿元。',
       ),
     );
     expect(reading(found, '1200亿元')).toEqual(['2014', 'target']);
@@ -83,6 +83,7 @@ describe('a budget\'s planned amount is a target, not an estimate', () => {
     // the revenue is forecast; the spending is what the budget sets
     expect(reading(found, '8%左右')).toEqual(['2014', 'estimate']);
     expect(reading(found, '15.3万亿元')).toEqual(['2014', 'target']);
+    expect(reading(found, '9500亿元')).toEqual(['2014', 'target']);
   });
 
   it('near miss: what the central budget spent last year, in a review, is an actual', () => {

@@ -37,8 +37,8 @@ export function intentOf(doc: Document, pos: number, time: TimeReading, ctx: Per
   const present = presentIn(clauseText, iw);
   // 预计 reaches to the end of its ;-part of the sentence (预计产煤…,完成…,发电…;), or opens it, but not
   // past a clause setting a budget's amount (`预计…收入增长8%左右,一般公共预算支出规模15.3万亿元`)
-  const budgetSet = iw.planAmounts?.test(clauseText) ?? false;
-  if (words.estimates.some((at) => at < pos && (at >= semicolon || at < words.firstClauseEnd) && (!budgetSet || at >= clause))) modality = 'estimate';
+  const budgetSince = (at: number) => words.budgets.some((b) => b > at && b < pos && hasClauseBreak(text, at, b));
+  if (words.estimates.some((at) => at < pos && (at >= semicolon || at < words.firstClauseEnd) && !budgetSince(at))) modality = 'estimate';
   // a start value is the level things started from (`力争从50.2%提高到…` too), but in a sentence setting a
   // budget it is last year's budget (`拟安排财政赤字…,赤字率从去年的2.1%提高到2.3%`)
   else if (time.startValue) modality = words.budgets.some((at) => at < pos) && targetSection && !reviewSection ? 'target' : 'actual';
@@ -216,6 +216,11 @@ function insideQuotes(text: string, at: number): boolean {
   let ascii = 0;
   for (let i = text.indexOf('"'); i >= 0 && i < at; i = text.indexOf('"', i + 1)) ascii++;
   return ascii % 2 === 1 && text.indexOf('"', at) >= 0 && text.indexOf('"', at) < at + 12;
+}
+
+function hasClauseBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (CLAUSE_BREAK[text.charCodeAt(i)]) return true;
+  return false;
 }
 
 /** Clause punctuation as a lookup table (tested for every character back to a figure's clause start). */
