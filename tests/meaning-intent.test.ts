@@ -208,6 +208,24 @@ describe('target/outcome pairing (src/checks/target.ts), in auto mode', () => {
   const judged = (run: CheckRun, raw: string) =>
     run.targets.filter((t) => t.target.raw === raw && t.target.document.endsWith('2013')).map((t) => `${t.actual.document.slice(-4)}:${t.actual.raw}:${t.outcome}`);
 
+  it('a target quoted in the review is judged against the outcome beside it, direction counted', async () => {
+    const run = await reports(
+      'quoted',
+      '今年经济社会发展的主要预期目标是:国内生产总值增长7.5%左右;居民消费价格涨幅3.5%左右;单位国内生产总值能耗下降3.7%以上。',
+      '国内生产总值增长7.7%,高于年初确定的7.5%左右的预期目标。居民消费价格上涨3.9%,没有完成3.5%左右的调控目标。单位国内生产总值能耗下降3.0%,未实现年初确定的下降3.7%以上的目标。',
+    );
+    const quoted = (raw: string) => run.targets.filter((t) => t.target.document.endsWith('2014') && t.target.raw.endsWith(raw)).map((t) => `${t.actual.raw}:${t.outcome}`);
+    // growth is a floor: beating 7.5%左右 meets it
+    expect(quoted('7.5%左右')).toEqual(['7.7%:met']);
+    // CPI is a ceiling: 3.9% misses 3.5%左右
+    expect(quoted('3.5%左右')).toEqual(['3.9%:missed']);
+    // a fall of energy intensity is a floor on the fall: 3.0% misses 3.7%以上
+    expect(quoted('3.7%以上')).toEqual(['3.0%:missed']);
+    // and the targets as first set are judged alike against the next year's outcomes
+    expect(judged(run, '3.5%左右')).toEqual(['2014:3.9%:missed']);
+    expect(judged(run, '7.5%左右')).toEqual(['2014:7.7%:met']);
+  });
+
   it('an outcome restated in other words is judged against the target in each place', async () => {
     const run = await reports(
       'restated',

@@ -9,7 +9,7 @@ import type { Document, Figure } from '../model.js';
 import { knowledgeOf } from '../extract/knowledge.js';
 import { coreRules } from '../rules/load.js';
 import type { RuleSet } from '../rules/types.js';
-import { intentOf, partOfPrevious } from './intent.js';
+import { intentOf, measureQuotedTargets, partOfPrevious } from './intent.js';
 import { periodContext, timeOf } from './time.js';
 import { resolveFigureMetrics } from './metric.js';
 
@@ -33,5 +33,7 @@ export function interpret(doc: Document, figures: Figure[], rules: RuleSet = cor
   }
   // what each figure is about: the user metric or core indicator its statement names (metric.ts)
   resolveFigureMetrics(doc, figures, rules);
+  // a target quoted beside its outcome (`上涨3.9%,没有完成3.5%左右的调控目标`) measures what the outcome does
+  measureQuotedTargets(doc, figures, k);
   return figures;
 }

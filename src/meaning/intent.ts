@@ -4,7 +4,7 @@
  * a target section or a period set as a target (`到2025年`, `今后五年`), a report's own year before its
  * outcome can exist.
  */
-import type { Document, Modality } from '../model.js';
+import type { Document, Figure, Modality } from '../model.js';
 import { alternation, type Knowledge } from '../extract/knowledge.js';
 import { MAX_CLAUSE_LOOKBACK, periodWordsOf, sentenceEnd, type PeriodContext, type TimeReading } from './time.js';
 
@@ -97,6 +97,35 @@ export function partOfPrevious(doc: Document, pos: number, previous: { span: { e
   if (clause === between.length) return false;
   const opening = between.slice(clause + 1).trimStart();
   return words.some((w) => opening.startsWith(w));
+}
+
+/**
+ * A target quoted right after the outcome it is set against (`居民消费价格上涨3.9%,没有完成3.5%左右的调控目标`,
+ * `增长7.7%,高于年初确定的7.5%左右的预期目标`) measures what that outcome measures: with no metric of its own,
+ * it takes the outcome's metric, label, kind and change (its own clause names no subject, only the target).
+ * Runs after the metrics are resolved (index.ts), on the figures of one document in text order.
+ */
+export function measureQuotedTargets(doc: Document, figures: Figure[], k: Knowledge): void {
+  const quoted = intentWordsOf(k).targetAfter;
+  if (!quoted) return;
+  const text = doc.normalized;
+  for (let i = 1; i < figures.length; i++) {
+    const target = figures[i]!;
+    const outcome = figures[i - 1]!;
+    if (target.modality !== 'target' || outcome.modality === 'target' || target.metric || (!outcome.metric && !outcome.label)) continue;
+    if (outcome.unit !== target.unit || outcome.period !== target.period || outcome.span.end > target.span.start) continue;
+    if (!quoted.test(text.slice(target.span.end, target.span.end + 12))) continue;
+    // the outcome in the clause right before the target's (one clause break at most, no sentence end)
+    const between = text.slice(outcome.span.end, target.span.start);
+    if (/[。;；!！?？\n]/u.test(between)) continue;
+    let breaks = 0;
+    for (let j = 0; j < between.length; j++) breaks += CLAUSE_BREAK[between.charCodeAt(j)]!;
+    if (breaks > 1) continue;
+    target.metric = outcome.metric;
+    target.label = outcome.label;
+    target.kind = outcome.kind;
+    target.change = outcome.change;
+  }
 }
 
 /** Whether a present word (已经, 现有) stands in the clause before the figure with no other figure between. */
