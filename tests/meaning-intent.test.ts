@@ -226,6 +226,24 @@ describe('target/outcome pairing (src/checks/target.ts), in auto mode', () => {
     expect(judged(run, '7.5%左右')).toEqual(['2014:7.7%:met']);
   });
 
+  it('several outcomes of one indicator in the next report: the target is judged by the one the review states first', async () => {
+    const run = await reports(
+      'headline',
+      '今年经济社会发展的主要预期目标是:国内生产总值增长7.5%左右。',
+      '国内生产总值增长7.7%,城镇新增就业1310万人。经修订,国内生产总值增长7.3%。',
+    );
+    expect(judged(run, '7.5%左右')).toEqual(['2014:7.7%:met']);
+  });
+
+  it('near miss: a bare label stated with two values in the next report names two things, and judges nothing', async () => {
+    const run = await reports(
+      'bare',
+      '中央财政拟安排专项资金300亿元,支持中小企业发展。',
+      '中央财政安排专项资金320亿元,支持中小企业发展。中央财政安排专项资金150亿元,用于农村危房改造。',
+    );
+    expect(judged(run, '300亿元')).toEqual([]);
+  });
+
   it('an outcome restated in other words is judged against the target in each place', async () => {
     const run = await reports(
       'restated',
