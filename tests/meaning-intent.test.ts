@@ -59,6 +59,9 @@ describe('a target quoted inside a review stays a target of its own period; the 
     const found = figures(review('粮食产量6亿吨,超额完成年初确定的5.4亿吨以上的目标。'));
     expect(reading(found, '6亿吨')).toEqual(['2013', 'actual']);
     expect(reading(found, '5.4亿吨以上')).toEqual(['2013', 'target']);
+    // near miss: a task set and completed, its size not quoted as a target, states what was done
+    const done = figures(review('超额完成国家下达的淘汰落后炼钢产能任务2700万吨。'));
+    expect(reading(done, '2700万吨')).toEqual(['2013', 'actual']);
   });
 
   it('near miss: 实现了…的目标 and 全面完成年初确定的主要目标 state outcomes', () => {

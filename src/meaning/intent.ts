@@ -27,9 +27,10 @@ export function intentOf(doc: Document, pos: number, time: TimeReading, ctx: Per
   let modality: Modality = 'actual';
   const inClause = (at: number) => at >= clause && at < pos;
   const clauseText = text.slice(clause, pos);
-  const achieved = achievedIn(clauseText, iw);
+  const quotedTarget = iw.targetAfter?.test(text.slice(end, end + 12)) ?? false;
+  const achieved = achievedIn(clauseText, iw, quotedTarget);
   // `低于12%的预期目标`: a target quoted, of its own period; `实现了8%的目标` states it reached
-  if (!achieved && iw.targetAfter?.test(text.slice(end, end + 12))) return 'target';
+  if (!achieved && quotedTarget) return 'target';
   // `实施两年新增4万亿元的投资计划`: the size of a plan is planned
   if (!achieved && iw.planSizeAfter?.test(text.slice(end, end + 14))) return 'target';
   // a sentence in a plan part saying what is already so (`国家已经组织了57户企业集团试点`) states an actual
@@ -71,15 +72,16 @@ export function intentOf(doc: Document, pos: number, time: TimeReading, ctx: Per
 }
 
 /**
- * Whether a clause states a target achieved (`实现了8%的目标`): an achievement word not negated (`没有完成`)
- * and not followed by a word naming the target as set (`完成年初确定的…目标`: the figure is the target's value).
+ * Whether a clause states a target achieved (`实现了8%的目标`): an achievement word not negated (`没有完成`),
+ * unless the figure is a target quoted (`…的目标` after it) that a word after the achievement word names as
+ * set (`超额完成年初确定的5.4亿吨以上的目标`: the figure is the target's value, not what was reached).
  */
-function achievedIn(clauseText: string, iw: IntentWords): boolean {
+function achievedIn(clauseText: string, iw: IntentWords, quotedTarget: boolean): boolean {
   if (!iw.achievements) return false;
   let last = -1;
   for (const m of clauseText.matchAll(iw.achievementsAll!)) last = m.index + m[0].length;
   if (last < 0) return false;
-  return !iw.setters?.test(clauseText.slice(last));
+  return !(quotedTarget && iw.setters?.test(clauseText.slice(last)));
 }
 
 /**
