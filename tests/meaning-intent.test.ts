@@ -64,6 +64,14 @@ describe('a target quoted inside a review stays a target of its own period; the 
     expect(reading(done, '2700万吨')).toEqual(['2013', 'actual']);
   });
 
+  it('a plan against what is already done (年初计划…,已开工…; 原定…,已建成…)', () => {
+    const found = figures(review('年初计划改造棚户区600万套,已开工620万套。原定新建农村公路20万公里,已建成21万公里。'));
+    expect(reading(found, '600万套')).toEqual(['2013', 'target']);
+    expect(reading(found, '620万套')).toEqual(['2013', 'actual']);
+    expect(reading(found, '20万公里')).toEqual(['2013', 'target']);
+    expect(reading(found, '21万公里')).toEqual(['2013', 'actual']);
+  });
+
   it('near miss: 实现了…的目标 and 全面完成年初确定的主要目标 state outcomes', () => {
     const found = figures(review('全面完成年初确定的主要目标,国内生产总值增长7.7%,城镇新增就业1310万人。全年实现了粮食产量1.2万亿斤以上的目标。'));
     expect(reading(found, '7.7%')).toEqual(['2013', 'actual']);
