@@ -375,3 +375,75 @@ describe('spans that are no period: superlatives, quoted names; a plan since its
     expect(reading(found, '85%')[1]).toBe('actual');
   });
 });
+
+describe('lists, streaks, plans and deadlines (issue 9 §1)', () => {
+  const head = `——2014年3月5日在第十二届全国人民代表大会第二次会议上\n${OPENING}`;
+
+  it('a list of years before 分别 pairs in order with the figures after it', () => {
+    const found = figures(`${head}一、2013年工作回顾\n国内生产总值2011年、2012年、2013年分别增长9.3%、7.7%、7.6%。2012年和2013年粮食产量分别增长3.2%和2.1%。\n`);
+    expect(reading(found, '9.3%')).toEqual(['2011', 'actual']);
+    expect(reading(found, '7.7%')).toEqual(['2012', 'actual']);
+    expect(reading(found, '7.6%')).toEqual(['2013', 'actual']);
+    expect(reading(found, '3.2%')).toEqual(['2012', 'actual']);
+    expect(reading(found, '2.1%')).toEqual(['2013', 'actual']);
+  });
+
+  it('near misses: one year before 分别, or as many figures as no list of years, keep the year in force', () => {
+    const found = figures(`${head}一、2013年工作回顾\n2013年城镇和农村居民收入分别增长7.0%和9.3%。2012年、2013年进口分别增长4.3%、7.3%、8.1%。\n`);
+    expect(reading(found, '7.0%')[0]).toBe('2013');
+    expect(reading(found, '9.3%')[0]).toBe('2013');
+    // three figures for two years: no pairing
+    expect(reading(found, '4.3%')[0]).toBe('2013');
+  });
+
+  it('连续N年 is the N years up to the year in force, for its own clause', () => {
+    const found = figures(`${head}一、2013年工作回顾\n出口连续五年增长8%以上。进出口连续3年保持两位数增长,达到4.2万亿美元。2012年,全国粮食连续九年增产,产量达到5.9亿吨。2012年,农民收入连续九年增长6%以上。\n`);
+    expect(reading(found, '8%以上')).toEqual(['2009/2013', 'actual']);
+    // the next clause states a level of the year in force
+    expect(reading(found, '4.2万亿美元')).toEqual(['2013', 'actual']);
+    // counted back from the year its sentence names
+    expect(reading(found, '5.9亿吨')[0]).toBe('2012');
+    expect(reading(found, '6%以上')[0]).toBe('2004/2012');
+  });
+
+  it('a plan named by its ordinal or with its kind before the period word is its years', () => {
+    const found = figures(`${head}一、过去五年工作回顾\n第十个五年计划期间,国内生产总值年均增长9.5%。“十五”计划期间,财政收入年均增长19.2%。“十一五”规划时期,城镇新增就业5700万人。\n`);
+    expect(reading(found, '9.5%')).toEqual(['2001/2005', 'actual']);
+    expect(reading(found, '19.2%')).toEqual(['2001/2005', 'actual']);
+    expect(reading(found, '5700万人')).toEqual(['2006/2010', 'actual']);
+  });
+
+  it("a plan's own goal (\"十二五\"…目标) dates the figures after it in its sentence by the plan's years; a plan's name alone does not", () => {
+    const found = figures(`${head}一、2013年工作回顾\n国内生产总值增长7.7%。\n二、2014年工作总体部署\n要提前一年完成“十二五”节能减排目标,单位国内生产总值能耗下降16%。落实“十二五”规划,新建保障房700万套。\n`);
+    expect(reading(found, '16%')).toEqual(['2011/2015', 'target']);
+    expect(reading(found, '700万套')).toEqual(['2014', 'target']);
+  });
+
+  it('a congress with no date line, meeting in autumn, reviews the five years up to its own', () => {
+    const found = figures('同志们:\n现在,我代表第十六届中央委员会向大会作报告。\n中国共产党第十七次全国代表大会是一次重要的大会。\n一、过去五年的工作\n过去五年,国内生产总值年均增长10.6%,城镇新增就业5100万人。\n');
+    expect(reading(found, '10.6%')).toEqual(['2003/2007', 'actual']);
+    expect(reading(found, '5100万人')).toEqual(['2003/2007', 'actual']);
+  });
+
+  it('a target date opening a paragraph (`到2020年…`) dates its own sentence, not the paragraphs after it', () => {
+    const found = figures(`${head}一、2013年工作回顾\n国内生产总值增长7.7%。\n二、2014年工作总体部署\n到2020年农村贫困人口减少3000万人以上。新增造林1亿亩。\n城镇新增就业1000万人以上。\n`);
+    expect(reading(found, '3000万人以上')).toEqual(['2020', 'target']);
+    expect(reading(found, '1亿亩')).toEqual(['2014', 'target']);
+    expect(reading(found, '1000万人以上')).toEqual(['2014', 'target']);
+  });
+
+  it('a sentence continuing the target before it (这一目标…) keeps its period; the next one does not', () => {
+    const found = figures(`${head}一、2013年工作回顾\n国内生产总值增长7.7%。\n二、2014年工作总体部署\n要加强生态建设,到2020年森林覆盖率达到23%。这一目标与“十三五”规划相衔接,林地面积增加2亿亩。新增造林9000万亩。\n`);
+    expect(reading(found, '23%')).toEqual(['2020', 'target']);
+    expect(reading(found, '2亿亩')).toEqual(['2020', 'target']);
+    expect(reading(found, '9000万亩')).toEqual(['2014', 'target']);
+  });
+
+  it('a year-end stock keeps its year; a change from a base year is over the years since it; 今年…将安排 in a review is the plan', () => {
+    const found = figures(`${head}一、2013年工作回顾\n2013年末外汇储备3.8万亿美元,年底贷款余额71.9万亿元。城乡居民收入比2010年增长48.6%。今年中央财政将安排扶贫资金433亿元。\n`);
+    expect(reading(found, '3.8万亿美元')).toEqual(['2013', 'actual']);
+    expect(reading(found, '71.9万亿元')).toEqual(['2013', 'actual']);
+    expect(reading(found, '48.6%')).toEqual(['2011/2013', 'actual']);
+    expect(reading(found, '433亿元')).toEqual(['2014', 'target']);
+  });
+});

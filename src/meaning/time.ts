@@ -138,7 +138,7 @@ function paragraphCarries(text: string, ctx: PeriodContext, k: Knowledge): Perio
     }
     const lead = m[1]!;
     // explicit years and backward spans carry; 今年/今后五年 depend on the section they are in
-    const markers = markersIn(lead, 0, lead.length, base, ctx, k).filter((mk) => mk.at <= 8 && (mk.source === 'year' || (mk.source === 'span' && !mk.target)));
+    const markers = markersIn(lead, 0, lead.length, base, ctx, k).filter((mk) => mk.at <= 8 && !mk.clause && (mk.source === 'year' || (mk.source === 'span' && !mk.target)));
     let first: Marker | undefined = markers[0];
     if (!first) {
       // `这里要特别指出,刚刚过去的1992年,…`: a short opening clause without a time of its own, then a year as
@@ -195,6 +195,8 @@ function yearNumber(digits: string, k: Knowledge): number {
 }
 
 function yearAhead(marker: Marker, at: number, ctx: PeriodContext, k: Knowledge): boolean {
+  // (nor is a target date, `到2020年,农村贫困人口减少…`: a year named in passing, of its own sentence)
+  if (marker.target) return false;
   // (a date, `2025年2月28日`, is no paragraph on the year)
   if (/^\D{0,4}\d{4}\s*年\s*\d{1,2}\s*月/u.test(ctx.text.slice(at, at + 14))) return false;
   if (ctx.deliveryYear === null || marker.year === null || marker.year < ctx.deliveryYear) return false;
@@ -292,7 +294,8 @@ export function documentTime(doc: Document, sections: SectionInfo[], k: Knowledg
     // year counts from the congress number; it reviews up to the year before
     const met = !workReport && reviewYear === null && deliveryYear === null ? congressYear(text.slice(0, 1500), dt, k) : null;
     const congress = met?.year ?? null;
-    if (congress !== null) reviewYear = congress - 1;
+    // (meeting late in its year, September to November, its 五年来 are the five years up to its own: Y−4..Y)
+    if (congress !== null) reviewYear = met!.month !== null && met!.month > k.periods.reviewsPreviousYearUntilMonth ? congress : congress - 1;
     if (deliveryYear === null) {
       if (met) [deliveryYear, deliveryMonth] = [met.year, met.month];
       else if (title?.kind === 'delivery') deliveryYear = title.year;
@@ -427,6 +430,10 @@ interface TimeWords {
   startBefore: RegExp | null;
   startAfter: RegExp | null;
   dateLine: RegExp | null;
+  /** A streak of N years (`连续五年`): group 1 the number. */
+  streak: RegExp | null;
+  /** A sentence opening that continues the sentence before (`这一目标…`). */
+  continuation: RegExp | null;
   titles: { words: string[]; year: 'review' | 'delivery' }[];
   workReport: RegExp | null;
 }
@@ -449,6 +456,8 @@ function timeWordsOf(k: Knowledge): TimeWords {
       startBefore: p.startBefore.length ? new RegExp(String.raw`(?:${starts})([^,，;；:：。\d%]*(?:(?:19|20)\d{2}\s*年[^,，;；:：。\d%]*)?)$`, 'u') : null,
       startAfter: p.startBefore.length ? new RegExp(String.raw`^(?:左右|多|以上|以下)?\s*(?:${changes})(?:${alternation(k.words.changeTo)})`, 'u') : null,
       dateLine: p.dateLine ? new RegExp(p.dateLine, 'mu') : null,
+      streak: p.streak ? new RegExp(p.streak, 'gu') : null,
+      continuation: p.continuations?.length ? new RegExp(`^[\\s　]*(?:${alternation(p.continuations)})`, 'u') : null,
       titles: p.titles ?? [],
       workReport: p.workReportOpenings?.length ? new RegExp(alternation(p.workReportOpenings), 'u') : null,
     };
@@ -553,6 +562,8 @@ export interface Marker {
   /** A part of a year with no year before it in its sentence (`上半年`, `年初`): dated by the section's year,
    *  or by the year a paragraph carries when one does (timeOf). */
   inForce?: boolean;
+  /** Dates the figures of its own clause only (a streak, `连续三年保持两位数增长,达到4万亿美元`). */
+  clause?: boolean;
 }
 
 /**
@@ -701,7 +712,7 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
   if (plans) {
     // `"十三五"时期`, `"九五"期间`: a numbered five-year plan's years (`"十四五"规划` is a name: no period)
     for (const m of slice.matchAll(plans.re)) {
-      const n = chineseDigits(m[1]!, k);
+      const n = chineseDigits(m[1] ?? m[2]!, k);
       const plan = p.planPeriods!;
       // (比“八五”时期增长79.6%: a comparison base; 《“十四五”时期…方案》: a title)
       if (n === null || n < plan.number || insideTitle(slice, m.index) || p.comparisonBefore.some((w) => slice.slice(Math.max(0, m.index - 3), m.index).replace(/["“]/gu, '').endsWith(w))) continue;
@@ -718,6 +729,14 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
       const last = since !== null && since >= first ? Math.min(first + plan.years - 1, since) : first + plan.years - 1;
       markers.push({ at: from + m.index, period: last > first ? `${first}/${last}` : String(first), year: null, source: 'span' });
     }
+    // `"十二五"节能减排目标`, `第十一个五年规划的主要任务`: the plan's own goals, of its years
+    for (const m of plans.goal ? slice.matchAll(plans.goal) : []) {
+      const n = chineseDigits(m[1] ?? m[2]!, k);
+      const plan = p.planPeriods!;
+      if (n === null || n < plan.number || insideTitle(slice, m.index) || markers.some((mk) => mk.at === from + m.index)) continue;
+      const first = plan.start + (n - plan.number) * plan.years;
+      markers.push({ at: from + m.index, period: `${first}/${first + plan.years - 1}`, year: null, source: 'span' });
+    }
   }
   const decades = decadeWordsOf(k);
   if (decades) {
@@ -727,6 +746,20 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
       if (tens === null || p.comparisonBefore.some((w) => slice.endsWith(w, m.index))) continue;
       const first = decades.century + tens * 10 + 1;
       markers.push({ at: from + m.index, period: `${first}/${first + 9}`, year: null, source: 'span' });
+    }
+  }
+  const streak = timeWordsOf(k).streak;
+  // (what a streak covers is no span word too: the 五年 of 连续五年)
+  const streaks: [number, number][] = [];
+  if (streak) {
+    // `连续五年增长8%以上`: the N years up to the year in force, never past the year reviewed
+    const reviewed = ctx.reviewYear !== null && baseYear !== null ? Math.min(ctx.reviewYear, baseYear) : (ctx.reviewYear ?? baseYear);
+    for (const m of slice.matchAll(streak)) {
+      const n = chineseDigits(m[1]!, k);
+      const end = yearBefore(markers, from + m.index) ?? reviewed;
+      if (n === null || n < 2 || end === null) continue;
+      streaks.push([m.index, m.index + m[0].length]);
+      markers.push({ at: from + m.index, period: `${end - n + 1}/${end}`, year: null, source: 'span', clause: true });
     }
   }
   if (!anyWord) return markers.sort((a, b) => a.at - b.at);
@@ -764,7 +797,7 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
       if (y !== null) markers.push({ at: from + at, period: `${y}-${pad(month)}`, year: y, source: 'partial', ...(named === null ? { inForce: true } : {}) });
     }
   }
-  const spansCovered: [number, number][] = [];
+  const spansCovered: [number, number][] = streaks;
   const spanWords = spanWordsOf(k);
   for (const { span, word } of spanWords) {
     let at = slice.indexOf(word);
@@ -804,12 +837,13 @@ function namedPlanBefore(text: string, start: number, pos: number, k: Knowledge)
   let re = namedPlanCache.get(k);
   if (re === undefined) {
     const names = k.periods.planNames ?? [];
-    re = names.length && k.periods.planPeriods ? new RegExp(`([一二三四五六七八九十]{1,3})五["”’]?\\s*(?:${alternation(names)})`, 'gu') : null;
+    const ordinal = k.periods.planPeriods?.ordinal ? `|${k.periods.planPeriods.ordinal}` : '';
+    re = names.length && k.periods.planPeriods ? new RegExp(`(?:([一二三四五六七八九十]{1,3})五["”’]?${ordinal})\\s*(?:${alternation(names)})`, 'gu') : null;
     namedPlanCache.set(k, re);
   }
   if (!re) return null;
   const m = [...text.slice(start, pos).matchAll(re)].pop();
-  const n = m ? chineseDigits(m[1]!, k) : null;
+  const n = m ? chineseDigits(m[1] ?? m[2]!, k) : null;
   const plan = k.periods.planPeriods!;
   if (n === null || n < plan.number) return null;
   const first = plan.start + (n - plan.number) * plan.years;
@@ -827,12 +861,22 @@ function decadeWordsOf(k: Knowledge) {
   return words;
 }
 
-const planWordCache = new WeakMap<Knowledge, { re: RegExp } | null>();
+const planWordCache = new WeakMap<Knowledge, { re: RegExp; goal: RegExp | null } | null>();
+/** A numbered plan (`"十三五"`, `第十个五年`: group 1 or 2 its number), then its kind (计划) and a period word or a goal word. */
 function planWordsOf(k: Knowledge) {
   let words = planWordCache.get(k);
   if (words === undefined) {
-    const plan = k.periods.planPeriods;
-    words = plan?.words.length ? { re: new RegExp(`([一二三四五六七八九十]{1,3})五["”’]?(?:${alternation(plan.words)})`, 'gu') } : null;
+    const p = k.periods;
+    const plan = p.planPeriods;
+    const named = `(?:([一二三四五六七八九十]{1,3})五["”’]?${plan?.ordinal ? `|${plan.ordinal}` : ''})`;
+    const kind = p.planNames?.length ? `(?:${alternation(p.planNames)})?` : '';
+    words = plan?.words.length
+      ? {
+          re: new RegExp(`${named}${kind}(?:${alternation(plan.words)})`, 'gu'),
+          // (a few words between the plan and its goal, no clause break nor figure: `"十二五"节能减排目标`)
+          goal: p.planGoals?.length ? new RegExp(`${named}${kind}[^,，;；:：。、\\d\\n]{0,8}?(?:${alternation(p.planGoals)})`, 'gu') : null,
+        }
+      : null;
     planWordCache.set(k, words);
   }
   return words;
@@ -949,6 +993,81 @@ function startValue(text: string, start: number, pos: number, end: number, tw: T
   return m ? m[1]! : null;
 }
 
+function clauseBreakIn(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (CLAUSE_PUNCTUATION.has(text[i]!)) return true;
+  return false;
+}
+
+/**
+ * The period of the figure at `pos` in a 分别 list (`2011年、2012年和2013年分别增长9.3%、7.7%和7.7%`): the
+ * markers listed before 分别, joined by list joiners only (words.yaml respectively, listJoiners), paired in
+ * order with the figures of its clause after it, when there are as many of each. Undefined otherwise.
+ */
+function respectiveMarker(text: string, start: number, pos: number, markers: Marker[], k: Knowledge): Marker | undefined {
+  const rw = respectiveWordsOf(k);
+  if (!rw || markers.length < 2) return undefined;
+  const before = text.slice(start, pos);
+  let at = -1;
+  let len = 0;
+  for (const w of k.words.respectively) {
+    const i = before.lastIndexOf(w);
+    if (i > at) [at, len] = [i, w.length];
+  }
+  if (at < 0) return undefined;
+  const word = start + at;
+  // the figure is in the clause 分别 opens
+  if (clauseBreakIn(text, word, pos)) return undefined;
+  const listed = markers.filter((m) => m.at < word && (m.source === 'year' || m.source === 'relative' || m.source === 'partial'));
+  const run: Marker[] = [];
+  for (let i = listed.length - 1; i >= 0; i--) {
+    const m = listed[i]!;
+    const next = run[0];
+    if (!next) {
+      if (clauseBreakIn(text, m.at, word)) break;
+    } else if (!rw.gap.test(text.slice(m.at, next.at))) break;
+    run.unshift(m);
+  }
+  if (run.length < 2) return undefined;
+  // the figures after 分别 up to the clause's end, as many as the periods; the figure's place among them
+  let end = pos;
+  while (end < text.length && !CLAUSE_PUNCTUATION.has(text[end]!) && !SENTENCE_END.has(text[end]!)) end++;
+  const count = (s: string) => s.match(rw.joiner)?.length ?? 0;
+  const index = count(text.slice(word + len, pos));
+  if (count(text.slice(word + len, end)) + 1 !== run.length) return undefined;
+  return run[index];
+}
+const SENTENCE_END = new Set([...'。!?！？\n】']);
+
+const respectiveCache = new WeakMap<Knowledge, { gap: RegExp; joiner: RegExp } | null>();
+function respectiveWordsOf(k: Knowledge) {
+  let words = respectiveCache.get(k);
+  if (words === undefined) {
+    const joiners = k.words.listJoiners ?? [];
+    words =
+      k.words.respectively?.length && joiners.length
+        ? {
+            // one period word and a joiner (`2011年、`, `去年和`)
+            gap: new RegExp(`^[^,，;；:：。]{1,10}?(?:${alternation(joiners)})\\s*$`, 'u'),
+            joiner: new RegExp(alternation(joiners), 'gu'),
+          }
+        : null;
+    respectiveCache.set(k, words);
+  }
+  return words;
+}
+
+/**
+ * A sentence opening with a continuation (`这一目标与…相衔接,…`, periods.continuations) after one ending in `。`
+ * on the same line: the last period marker of that sentence, if any.
+ */
+function continuedMarker(text: string, start: number, baseYear: number | null, ctx: PeriodContext, k: Knowledge): Marker | undefined {
+  const re = timeWordsOf(k).continuation;
+  if (!re || start === 0 || text[start - 1] !== '。' || !re.test(text.slice(start, start + 12))) return undefined;
+  const previous = sentenceStart(text, start - 1);
+  const markers = markersIn(text, previous, start - 1, baseYear, ctx, k).filter((m) => !m.clause);
+  return markers[markers.length - 1];
+}
+
 /** A figure's period and what decided it (intent.ts reads the same context for the modality). */
 export interface TimeReading {
   period: string | null;
@@ -1023,7 +1142,11 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
     ctx.sentence = { start, end, baseYear, markers: sentenceMarkers };
   }
   let last: Marker | undefined;
-  for (const m of sentenceMarkers) if (m.at < pos) last = m;
+  for (const m of sentenceMarkers) if (m.at < pos && !(m.clause && clauseBreakIn(text, m.at, pos))) last = m;
+  // `2011年、2012年、2013年分别增长9.3%、7.7%、7.7%`: a list of periods paired in order with the figures after 分别
+  last = respectiveMarker(text, start, pos, sentenceMarkers, k) ?? last;
+  // `这一目标…`: a sentence continuing the one before it, with no period of its own, keeps that one's
+  if (!last) last = continuedMarker(text, start, baseYear, ctx, k);
   let carry: PeriodContext['carries'][number] | undefined;
   {
     // the last carry starting at or before pos (binary search: carries are in text order)

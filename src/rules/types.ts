@@ -283,7 +283,13 @@ export interface PeriodSettings {
   /** Words that, right after a span (五年行动计划) or a plan number (十四五规划), make it a name, not a period. */
   nameAfter?: string[];
   /** Five-year plans by number (`"十三五"时期`): the number and first year of one of them, and their length. */
-  planPeriods?: { number: number; start: number; years: number; words: string[] };
+  planPeriods?: { number: number; start: number; years: number; words: string[]; ordinal?: string };
+  /** After a plan number, its own goals or tasks (`"十二五"节能减排目标`): a figure after them in the clause is of the plan's years. */
+  planGoals?: string[];
+  /** A streak of N years (`连续五年`, group 1 the number): the N years up to the year in force, for its clause. */
+  streak?: string;
+  /** Sentence openings that continue the sentence before (`这一目标…`): it keeps that sentence's period. */
+  continuations?: string[];
   /** A figure after one of these and before a change-to word (`由50.2%提高到`) is a start value. */
   startBefore?: string[];
   /** After a year, a span from it to the year the text is in (`1989年以来`); also comparisonAfter words. */
