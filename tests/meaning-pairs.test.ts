@@ -133,9 +133,9 @@ for (const mode of ['auto', 'config'] as const) {
 
     it('gives the labelled figures their period and modality', () => {
       // target 95 (issue 9) on every split
-      // (measured: dev 106/107, holdout 98/113, unseen 137/144)
+      // (measured: dev 106/107, holdout 100/113, unseen 137/144)
       expect(percent(score.splits.dev.period)).toBeGreaterThanOrEqual(99);
-      expect(percent(score.splits.holdout.period)).toBeGreaterThanOrEqual(86);
+      expect(percent(score.splits.holdout.period)).toBeGreaterThanOrEqual(88);
       expect(percent(score.splits.unseen.period)).toBeGreaterThanOrEqual(95);
       // target 95 (issue 9) on every split (measured: dev 107/107, holdout 109/113, unseen 141/144)
       expect(percent(score.splits.dev.modality)).toBeGreaterThanOrEqual(100);

@@ -447,3 +447,29 @@ describe('lists, streaks, plans and deadlines (issue 9 §1)', () => {
     expect(reading(found, '433亿元')).toEqual(['2014', 'target']);
   });
 });
+
+describe('spans of any length, congresses since, headings naming a year and a plan', () => {
+  it('N年来 with any N, and 十八大以来, run up to the year reviewed; 十年来最高 dates nothing', () => {
+    const found = figures(`——2017年3月5日在第十二届全国人民代表大会第五次会议上\n${OPENING}一、2016年工作回顾\n粮食产量达到十年来最高,增长3.1%。\n四年来,城镇新增就业5200万人。党的十八大以来,农村贫困人口减少5564万人。十三年来,国内生产总值年均增长9.3%。\n`);
+    expect(reading(found, '5200万人')).toEqual(['2013/2016', 'actual']);
+    expect(reading(found, '5564万人')).toEqual(['2013/2016', 'actual']);
+    expect(reading(found, '9.3%')).toEqual(['2004/2016', 'actual']);
+    expect(reading(found, '3.1%')).toEqual(['2016', 'actual']);
+  });
+
+  it('今后两年 in a plan part is the plan year and the next', () => {
+    const found = figures(`——2017年3月5日在第十二届全国人民代表大会第五次会议上\n${OPENING}一、2016年工作回顾\n国内生产总值增长6.7%。\n二、2017年工作总体部署\n今后两年,再压减煤炭产能5亿吨。\n`);
+    expect(reading(found, '5亿吨')).toEqual(['2017/2018', 'target']);
+  });
+
+  it('a review heading naming its year before a plan period dates its figures by the year; those naming the plan by the plan', () => {
+    const found = figures(`——2016年3月5日在第十二届全国人民代表大会第四次会议上\n${OPENING}一、2015年工作回顾和“十二五”时期发展成就\n国内生产总值增长6.9%。“十二五”时期,城镇新增就业6431万人。\n二、“十三五”时期主要目标任务和重大举措\n今后五年,城镇新增就业5000万人以上。\n三、2016年重点工作\n城镇新增就业1000万人以上。\n`);
+    expect(reading(found, '6.9%')).toEqual(['2015', 'actual']);
+    expect(reading(found, '6431万人')).toEqual(['2011/2015', 'actual']);
+    expect(reading(found, '5000万人以上')).toEqual(['2016/2020', 'target']);
+    expect(reading(found, '1000万人以上')).toEqual(['2016', 'target']);
+    // near miss: a heading naming the plan alone dates its figures by the plan's years
+    const plan = figures(`——2021年3月5日在第十三届全国人民代表大会第四次会议上\n${OPENING}一、2020年工作回顾\n国内生产总值增长2.3%。\n二、“十三五”时期取得决定性成就\n国内生产总值年均增长5.7%。\n`);
+    expect(reading(plan, '5.7%')).toEqual(['2016/2020', 'actual']);
+  });
+});

@@ -13,7 +13,7 @@ interface SectionInfo {
   heading: string;
   kind?: Segment['headingKind'];
   /** What the heading says, worked out once (see sectionFacts). */
-  facts?: { year: number | null; target: boolean; review: boolean; span: string | null };
+  facts?: { year: number | null; target: boolean; review: boolean; span: string | null; yearFirst: boolean };
 }
 
 /**
@@ -85,7 +85,10 @@ function sectionFacts(s: SectionInfo, ctx: PeriodContext, k: Knowledge): NonNull
     target = false;
     review = true;
   }
-  s.facts = { year, target, review, span: spans[0]?.period ?? null };
+  // `一、2015年工作回顾和"十二五"时期发展成就`: the year written first is the default of its figures, the span
+  // dates those that name it
+  const yearFirst = y !== null && spans[0] !== undefined && (y.index ?? 0) < spans[0].at;
+  s.facts = { year, target, review, span: spans[0]?.period ?? null, yearFirst };
   return s.facts;
 }
 
@@ -419,7 +422,9 @@ function chineseDigits(s: string, k: Knowledge): number | null {
 }
 
 interface TimeWords {
-  congresses: { re: RegExp; number: number; year: number; every: number; month?: number }[];
+  congresses: { re: RegExp; since: RegExp | null; number: number; year: number; every: number; month?: number }[];
+  /** `N年来` with any N: group 1 the number. */
+  yearsSince: RegExp | null;
   /** Average words (平均每年, 年均), and `从1997年` (group 1 the year) in a sentence. */
   average: RegExp | null;
   fromYear: RegExp | null;
@@ -446,7 +451,8 @@ function timeWordsOf(k: Knowledge): TimeWords {
     const starts = alternation(p.startBefore);
     const changes = alternation([...k.words.increase, ...k.words.decrease, ...p.shortChanges]);
     words = {
-      congresses: (p.congresses ?? []).map((c) => ({ ...c, re: new RegExp(c.pattern, 'u') })),
+      congresses: (p.congresses ?? []).map((c) => ({ ...c, re: new RegExp(c.pattern, 'u'), since: c.since ? new RegExp(c.since, 'gu') : null })),
+      yearsSince: p.yearsSince ? new RegExp(p.yearsSince, 'gu') : null,
       average: p.averageWords?.length ? new RegExp(alternation(p.averageWords), 'u') : null,
       fromYear: p.startBefore.length ? new RegExp(String.raw`(?:${starts})\s*((?:19|20)\d{2})\s*年`, 'gu') : null,
       // `比1989年增长近两倍,年均增长9.3%`: an average since a base year
@@ -748,7 +754,31 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
       markers.push({ at: from + m.index, period: `${first}/${first + 9}`, year: null, source: 'span' });
     }
   }
-  const streak = timeWordsOf(k).streak;
+  // `四年来`, `十三年来`: any number of years up to the year the text is in (spans name the common ones)
+  const tw = timeWordsOf(k);
+  const spanEnd = ctx.reviewYear ?? baseYear;
+  const generic: [number, number][] = [];
+  if (tw.yearsSince && spanEnd !== null) {
+    for (const m of slice.matchAll(tw.yearsSince)) {
+      const n = chineseDigits(m[1]!, k);
+      const end = m.index + m[0].length;
+      // (covered even when it dates nothing: the 十年 of 十年来最高)
+      generic.push([m.index, end]);
+      if (n === null || n < 2 || n > 60 || p.spanComparisonAfter.some((w) => slice.startsWith(w, end))) continue;
+      markers.push({ at: from + m.index, period: `${spanEnd - n + 1}/${spanEnd}`, year: null, source: 'span' });
+    }
+  }
+  // `党的十八大以来`: the years since a congress named by its number, up to the year the text is in
+  for (const c of spanEnd !== null ? tw.congresses : []) {
+    if (!c.since) continue;
+    for (const m of slice.matchAll(c.since)) {
+      const n = chineseDigits(m[1]!, k);
+      const year = n === null ? null : c.year + (n - c.number) * c.every;
+      if (year === null || n! < c.number || year >= spanEnd!) continue;
+      markers.push({ at: from + m.index, period: `${year + 1}/${spanEnd}`, year: null, source: 'span' });
+    }
+  }
+  const streak = tw.streak;
   // (what a streak covers is no span word too: the 五年 of 连续五年)
   const streaks: [number, number][] = [];
   if (streak) {
@@ -797,7 +827,7 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
       if (y !== null) markers.push({ at: from + at, period: `${y}-${pad(month)}`, year: y, source: 'partial', ...(named === null ? { inForce: true } : {}) });
     }
   }
-  const spansCovered: [number, number][] = streaks;
+  const spansCovered: [number, number][] = [...streaks, ...generic];
   const spanWords = spanWordsOf(k);
   for (const { span, word } of spanWords) {
     let at = slice.indexOf(word);
@@ -1098,6 +1128,8 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
   let targetSection = false;
   let reviewSection = false;
   let sectionSpan: string | null = null;
+  // (the section span is its figures' default unless the heading names its year first)
+  let spanDefault = false;
   // A glossary defines terms: the document's own period and actual, unless its sentence says otherwise.
   // Without a year of the document's own (no delivery line, no configured period), the headings and
   // carried periods before it still tell the year its text is in, not whether it plans.
@@ -1117,7 +1149,10 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
       reviewSection = true;
       targetSection = false;
     }
-    if (facts.span) sectionSpan = facts.span;
+    if (facts.span) {
+      sectionSpan = facts.span;
+      spanDefault = !facts.yearFirst;
+    }
   }
   if (glossary) targetSection = reviewSection = false;
   let baseYear: number | null;
@@ -1180,7 +1215,7 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
   if (last?.inForce && carry && /^\d{4}$/u.test(carry.period) && String(last.year) !== carry.period) period = last.period.replaceAll(String(last.year), carry.period);
   else if (last) period = last.period;
   else if (carry) period = carry.period;
-  else if (sectionSpan) period = sectionSpan;
+  else if (sectionSpan && spanDefault) period = sectionSpan;
   else if (ctx.documentPeriod && sectionYear === null && !targetSection) period = ctx.documentPeriod;
   else period = baseYear === null ? null : String(baseYear);
 

@@ -309,7 +309,9 @@ export interface PeriodSettings {
   /** Relative years counted from the year in force (last named, else the section's), not the delivery year (上年, 当年). */
   inForceWords?: string[];
   /** Congresses held every `every` years, named by number (group 1 of `pattern`): number `number` met in `year`. */
-  congresses?: { pattern: string; number: number; year: number; every: number; month?: number }[];
+  congresses?: { pattern: string; number: number; year: number; every: number; month?: number; since?: string }[];
+  /** `N年来` with any N (group 1 the number): the N years up to the year the text is in. */
+  yearsSince?: string;
   /** Words quoting a plan (报告提出, 原定): the figures after them in the sentence are targets, up to an outcome word. */
   planQuotes?: string[];
   /** Words stating what came of a quoted plan (实际, 仍然). */
