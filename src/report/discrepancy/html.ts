@@ -171,8 +171,12 @@ function pageData(view: ReportView) {
     if (index === undefined) {
       const document = documentIndex.get(row.document);
       const path = document === undefined ? row.document : view.documents[document]!.path;
-      // "line:column" after the document's path; anything else whole, marked.
-      const where = row.where.startsWith(`${path}:`) ? row.where.slice(path.length + 1) : `\u0000${row.where}`;
+      // "line:column" (or a PDF's "#page=N:line:column") after the document's path; anything else whole, marked.
+      const where = row.where.startsWith(`${path}:`)
+        ? row.where.slice(path.length + 1)
+        : row.where.startsWith(`${path}#page=`)
+          ? row.where.slice(path.length)
+          : `\u0000${row.where}`;
       index = statements.length;
       statements.push({ document: document ?? row.document, where, match: row.match, interval: '—', period: '—', before: row.before, after: row.after, cited: false, keep: CONTEXT_STEPS[0]! });
       statementIndex.set(key, index);
@@ -237,10 +241,15 @@ function pageData(view: ReportView) {
     .filter((c) => documentIndex.has(c.first) && documentIndex.has(c.second))
     .map((c) => [str(c.period), documentIndex.get(c.first)!, documentIndex.get(c.second)!, c.both.length, str(c.onlyFirst.join('、')), str(c.onlySecond.join('、'))]);
   // Coverage counts after the figures; -1 where the run did not count them (shown as a dash).
-  // Each document's text: [lines or 0 (over budget), marks [line, column, endLine, endColumn, state]…, counts by state].
+  // Each document's text: [lines or 0 (over budget), marks [line, column, endLine, endColumn, state, PDF place?]…,
+  // counts by state].
   const texts = view.texts.map((text) => [
     text.lines ?? 0,
-    text.marks.map((m) => [m.line, m.column, m.endLine, m.endColumn, FIGURE_STATES.indexOf(m.state)]),
+    text.marks.map((m) => {
+      const mark: Array<number | string> = [m.line, m.column, m.endLine, m.endColumn, FIGURE_STATES.indexOf(m.state)];
+      if (m.cited) mark.push(m.cited);
+      return mark;
+    }),
     FIGURE_STATES.map((state) => text.counts[state]),
   ]);
   const docs = view.documents.map((d) => [d.id, d.path, str(d.status), str(d.period), str(d.encoding), str(d.script), d.figures, d.withMetric ?? -1, d.compared ?? -1, d.comparedAcross ?? -1, d.findingCount ?? -1]);

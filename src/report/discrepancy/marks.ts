@@ -9,6 +9,7 @@
  * states, not its text.
  */
 import type { CheckRun, Document, Figure, Location } from '../../model.js';
+import { pageText } from '../common.js';
 
 /** In the order a figure's state is decided: the first that holds. */
 export const FIGURE_STATES = ['placeholder', 'unreliable', 'finding', 'agreed', 'uncompared'] as const;
@@ -23,6 +24,8 @@ export interface FigureMark {
   state: FigureState;
   /** Compared with another statement (the coverage's sense), whatever its state shows first. */
   compared: boolean;
+  /** A PDF figure's own place, `#page=N:line:column` (page-relative, as statements cite it), to link the two. */
+  cited?: string;
 }
 
 export interface DocumentText {
@@ -71,7 +74,9 @@ export function documentTexts(run: CheckRun, budget = TEXT_BUDGET): DocumentText
       const { line, column, endLine, endColumn, page } = figure.location;
       const start = place(line, column, page);
       const end = place(endLine, endColumn, page);
-      return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column, state, compared };
+      const mark: FigureMark = { line: start.line, column: start.column, endLine: end.line, endColumn: end.column, state, compared };
+      if (page !== undefined) mark.cited = `${pageText(figure.location)}:${line}:${column}`;
+      return mark;
     });
     return { document: document.id, lines: null, marks, counts };
   });

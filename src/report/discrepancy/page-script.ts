@@ -49,7 +49,7 @@ function main(D) {
   function whereOf(s) {
     var w = st[s][1];
     if (w.charAt(0) === '\u0000') return w.slice(1);
-    return (typeof st[s][0] === 'number' ? docs[st[s][0]][1] : st[s][0]) + ':' + w;
+    return (typeof st[s][0] === 'number' ? docs[st[s][0]][1] : st[s][0]) + (w.charAt(0) === '#' ? '' : ':') + w;
   }
   function periodOf(s) { var d = docOf(s); return st[s][6] || (d >= 0 ? S[docs[d][3]] : '—'); }
   function name(g) { return S[G[g][0]]; }
@@ -289,14 +289,15 @@ function main(D) {
     for (var e = 0; e < bands.length; e++) add(equivalent, el('li', null, bandText(list[bands[e][0]], bands[e][3], bad)));
   }
   // ---- documents with their figures marked --------------------------------------------------------
-  // X[d] = [lines or 0, marks [line, column, endLine, endColumn, state]…, counts by state]; a statement
-  // (st) and a mark are one figure when they share document, line and column.
+  // X[d] = [lines or 0, marks [line, column, endLine, endColumn, state, PDF place?]…, counts by state]; a
+  // statement (st) and a mark are one figure when they share document, line and column (a PDF's statements
+  // cite "#page=N:line:column", which its marks carry beside their place in the text).
   var STATES = D.states, X = D.x, LINES = 200;
   var markAt = [], marksOnLine = [], markStatement = [], linePage = new Int32Array(docs.length);
   for (var xd = 0; xd < X.length; xd++) {
     var at = {}, onLine = {}, marks = X[xd][1];
     for (var xm = 0; xm < marks.length; xm++) {
-      at[marks[xm][0] + ':' + marks[xm][1]] = xm;
+      at[marks[xm][5] || marks[xm][0] + ':' + marks[xm][1]] = xm;
       (onLine[marks[xm][0]] || (onLine[marks[xm][0]] = [])).push(xm);
     }
     for (var key2 in onLine) onLine[key2].sort(function (a, b) { return marks[a][1] - marks[b][1]; });
