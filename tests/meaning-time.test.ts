@@ -473,3 +473,26 @@ describe('spans of any length, congresses since, headings naming a year and a pl
     expect(reading(plan, '5.7%')).toEqual(['2016/2020', 'actual']);
   });
 });
+
+describe('a plan part headed by a plan still ahead, and states reached over a span', () => {
+  const head = `——2011年3月5日在第十一届全国人民代表大会第四次会议上\n${OPENING}`;
+
+  it('a plan heading whose years are ahead (`二、"十二五"时期的主要目标和任务` in 2011) is a plan: flows over its span, levels at its end', () => {
+    const text =
+      `${head}一、“十一五”时期国民经济和社会发展的回顾\n这五年,国内生产总值达到39.8万亿元,年均增长11.2%,城镇新增就业5771万人。\n` +
+      '二、“十二五”时期的主要目标和任务\n今后五年,经济增长预期目标是在提高质量和效益的基础上年均增长7%。城镇化率从47.5%提高到51.5%,保障性住房覆盖面达到20%左右,五年城镇新增就业4500万人。\n' +
+      '三、2011年的工作\n城镇新增就业900万人以上。\n';
+    const found = figures(text);
+    // a level reached over a reviewed span is of its last year; a total stays the span's
+    expect(reading(found, '39.8万亿元')).toEqual(['2010', 'actual']);
+    expect(reading(found, '11.2%')).toEqual(['2006/2010', 'actual']);
+    expect(reading(found, '5771万人')).toEqual(['2006/2010', 'actual']);
+    // (`基础上年均`: no 上年 in it)
+    expect(reading(found, '7%')).toEqual(['2011/2015', 'target']);
+    expect(reading(found, '47.5%')).toEqual(['2010', 'actual']);
+    expect(reading(found, '51.5%')).toEqual(['2015', 'target']);
+    expect(reading(found, '20%左右')).toEqual(['2015', 'target']);
+    expect(reading(found, '4500万人')).toEqual(['2011/2015', 'target']);
+    expect(reading(found, '900万人以上')).toEqual(['2011', 'target']);
+  });
+});

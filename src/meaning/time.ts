@@ -79,6 +79,13 @@ function sectionFacts(s: SectionInfo, ctx: PeriodContext, k: Knowledge): NonNull
   // a review of the past five years: its figures describe the span (今后五年 headings hold
   // today's figures as often as targets, so forward spans stay sentence-level)
   const spans = markersIn(s.heading, 0, s.heading.length, ctx.reviewYear, ctx, k).filter((m) => m.source === 'span' && !m.target && m.period.includes('/'));
+  // (a plan's years still ahead, `二、"十二五"时期的主要目标和任务` in 2011, are a plan, not a review: its span
+  // dates the section's figures, as targets)
+  const ahead = spans.filter((m) => ctx.reviewYear !== null && Number(m.period.slice(0, 4)) > ctx.reviewYear);
+  if (ahead.length && ahead.length === spans.length) {
+    s.facts = { year, target: true, review: false, span: ahead[0]!.period, yearFirst: y !== null && (y.index ?? 0) < ahead[0]!.at };
+    return s.facts;
+  }
   // a review of five years reports outcomes whatever else its heading says (`…主要目标任务胜利完成`), and
   // so does a heading whose target words are done (完成, 实现: words.yaml targetNegators)
   if (target && (spans.length || k.words.targetNegators.some((w) => s.heading.includes(w)))) {
@@ -695,6 +702,8 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
     for (const m of slice.matchAll(words.relativeYear)) {
       const end = m.index + m[0].length;
       covered.push([m.index, end]);
+      // (`基础上年均增长7%`: the 年 of an average word, 年均, is no 上年)
+      if ((p.averageWords ?? []).some((w) => w.startsWith('年') && slice.startsWith(w, m.index + m[1]!.length - 1))) continue;
       // 比上年, 较去年1—8月, 上年同期: a comparison base, not the figure's period
       if (p.relativeComparisonBefore.some((w) => slice.endsWith(w, m.index)) || p.relativeComparisonAfter.some((w) => slice.startsWith(w, end))) continue;
       // 上年, 当年: relative to the year in force (last named, else the section's), not to the delivery year
@@ -1265,16 +1274,19 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
     if (from !== null && from < Number(period) - 1) period = `${from + 1}/${period}`;
   }
   // An end value (`…增加到3251亿美元`, `城镇化率提高到65.2%`) under a span in force is the level reached at the span's
-  // end, of its last year; a year written after 到 is a marker already, and a cumulative clause (累计) stays the span's,
-  // as does a plan's (`十四五时期…提高到65%` is the plan's target).
-  if (started === null && period !== null && !(targetSection && !reviewSection) && /^\d{4}\/\d{4}$/u.test(period) && !k.periods.cumulative?.some((w) => clause.includes(w))) {
+  // end, of its last year, in a plan as in a review (`"十二五"时期…城镇化率提高到51.5%` is about 2015); a year written
+  // after 到 is a marker already, and a cumulative clause (累计) stays the span's.
+  if (started === null && period !== null && /^\d{4}\/\d{4}$/u.test(period) && !k.periods.cumulative?.some((w) => clause.includes(w))) {
     const lead = text.slice(Math.max(start, pos - 8), pos).replace(/[\s的]+$/u, '');
     // (a span running into the year the document is delivered in, `十年来` in an October congress report, ends
     // with that year unfinished: the level reached is the last finished year's)
     const last = Number(period.slice(5));
     // (so is a share of a whole, `占全国人口65%的地区基本普及…`: a state, not a flow over the years; not an average)
     const shareOf = shape?.kind === 'share' && shape.change === null && !averaged && (k.periods.shareOf ?? []).some((w) => clause.includes(w));
-    if ((lead && periodWordsOf(k).changeToEnd.test(lead)) || shareOf) period = String(ctx.deliveryYear === last ? last - 1 : last);
+    // (and a level or share reached, `达到39.8万亿元`, `积累7810亿元`, `覆盖24%的县`: a state, not a flow; a count stays
+    // a total over the span, `新增就业5771万人`)
+    const state = (shape?.kind === 'level' || shape?.kind === 'share') && shape.change === null && !averaged && lead !== '' && (k.periods.levelReached ?? []).some((w) => lead.endsWith(w));
+    if ((lead && periodWordsOf(k).changeToEnd.test(lead)) || shareOf || state) period = String(ctx.deliveryYear === last ? last - 1 : last);
   }
   return { period, sentenceStart: start, baseYear, targetSection, reviewSection, glossary, isolated, marker: last, carry, startValue: started !== null };
 }

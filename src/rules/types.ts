@@ -310,6 +310,8 @@ export interface PeriodSettings {
   inForceWords?: string[];
   /** Congresses held every `every` years, named by number (group 1 of `pattern`): number `number` met in `year`. */
   congresses?: { pattern: string; number: number; year: number; every: number; month?: number; since?: string }[];
+  /** Right before a level or share reached (达到, 积累): under a span of years, the state at its end, of its last year. */
+  levelReached?: string[];
   /** `N年来` with any N (group 1 the number): the N years up to the year the text is in. */
   yearsSince?: string;
   /** Words quoting a plan (报告提出, 原定): the figures after them in the sentence are targets, up to an outcome word. */
