@@ -496,3 +496,21 @@ describe('a plan part headed by a plan still ahead, and states reached over a sp
     expect(reading(found, '900万人以上')).toEqual(['2011', 'target']);
   });
 });
+
+describe('periods set inside a paragraph, and ended by a subheading', () => {
+  const head = `——2011年3月5日在第十一届全国人民代表大会第四次会议上\n${OPENING}`;
+
+  it('a sentence opening with 过去一年 inside a plan paragraph dates the rest of its paragraph only', () => {
+    const found = figures(`${head}一、“十一五”时期的回顾\n这五年,城镇新增就业5771万人。\n三、2011年的工作\n2011年,是“十二五”开局之年,做好今年的工作至关重要。过去一年,我们的各项工作取得了很大成绩。国内生产总值增长10.3%,城镇新增就业1168万人。\n今年城镇新增就业900万人以上。新建廉租住房160万套。\n`);
+    expect(reading(found, '10.3%')).toEqual(['2010', 'actual']);
+    expect(reading(found, '1168万人')).toEqual(['2010', 'actual']);
+    expect(reading(found, '900万人以上')).toEqual(['2011', 'target']);
+    expect(reading(found, '160万套')).toEqual(['2011', 'target']);
+  });
+
+  it('a subheading ends the period a paragraph above it carried', () => {
+    const found = figures(`${head}一、“十一五”时期的回顾\n（一）应对国际金融危机\n近两年,面对国际金融危机冲击,我们果断实行积极的财政政策,中央投资1.18万亿元。\n（二）推进经济结构调整\n服务业占国内生产总值比重提高2.5个百分点。\n`);
+    expect(reading(found, '1.18万亿元')).toEqual(['2009/2010', 'actual']);
+    expect(reading(found, '2.5个百分点')).toEqual(['2006/2010', 'actual']);
+  });
+});

@@ -174,8 +174,50 @@ function paragraphCarries(text: string, ctx: PeriodContext, k: Knowledge): Perio
     title = isTitle ? carry : null;
     carries.push(carry);
   }
-  return carries;
+  return withinParagraphs(text, carries, ctx, k);
 }
+
+/**
+ * Carries inside paragraphs and sections: a sentence opening with a period of the past (`过去一年,我们…。国内生产总值
+ * 增长10.3%`) sets it for the rest of its paragraph, after which the carry before it holds again; a subheading
+ * (`（三）…`) ends what paragraphs above it carried, back to what its top-level part carries.
+ */
+function withinParagraphs(text: string, carries: PeriodContext['carries'], ctx: PeriodContext, k: Knowledge): PeriodContext['carries'] {
+  const base = ctx.reviewYear ?? ctx.deliveryYear;
+  const added: PeriodContext['carries'] = [];
+  const topLevel = /^[ \t]*[一二三四五六七八九十]+、/u;
+  const before = (at: number) => {
+    let found: PeriodContext['carries'][number] | undefined;
+    for (const c of carries) if (c.start <= at) found = c;
+    return found;
+  };
+  // a subheading: what its top-level part carries (its title's period, or nothing)
+  for (const s of ctx.sections) {
+    if (s.kind === 'chinese-numeral' || carries.some((c) => c.start === s.start)) continue;
+    let top: PeriodContext['carries'][number] | undefined;
+    for (const c of carries) if (c.start <= s.start && topLevel.test(text.slice(c.start, c.start + 6))) top = c;
+    added.push(top ? { ...top, start: s.start } : { start: s.start, period: '', target: false });
+  }
+  // a sentence opening with a past period and a comma, inside a paragraph
+  for (const m of base === null ? [] : text.matchAll(SENTENCE_LEAD)) {
+    const at = m.index + m[0].length - m[1]!.length;
+    const lead = m[1]!;
+    const first = markersIn(lead, 0, lead.length, base, ctx, k)[0];
+    if (!first || first.at > 1 || first.clause || first.target || !(first.source === 'span' || (first.source === 'relative' && first.year !== null && first.year < (ctx.deliveryYear ?? Infinity)))) continue;
+    if (!/[,，]/u.test(lead.slice(first.at, first.at + 6))) continue;
+    const lineEnd = text.indexOf('\n', at);
+    const end = lineEnd < 0 ? text.length : lineEnd;
+    const prior = [...added, ...carries].filter((c) => c.start <= at).sort((a, b) => a.start - b.start).pop() ?? before(at);
+    added.push({ start: at, period: first.period, target: false });
+    added.push(prior ? { ...prior, start: end } : { start: end, period: '', target: false });
+  }
+  if (!added.length) return carries;
+  // (at one position, a paragraph's own carry after what is restored there)
+  return [...added, ...carries].sort((a, b) => a.start - b.start);
+}
+
+/** A sentence after `。` on its line: its first 8 characters (group 1). */
+const SENTENCE_LEAD = /。[ \t]*([^\n]{1,8})/gu;
 
 /**
  * A year that is the topic of a paragraph's second clause, after a short opening clause with no digit or
