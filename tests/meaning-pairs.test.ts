@@ -143,9 +143,9 @@ for (const mode of ['auto', 'config'] as const) {
 
     it('gives the labelled figures their period and modality', () => {
       // target 95 (issue 9) on every split
-      // (measured: dev 296/303, holdout 100/113, unseen 138/144, fresh 249/255)
-      expect(percent(score.splits.dev.period)).toBeGreaterThanOrEqual(97);
-      expect(percent(score.splits.holdout.period)).toBeGreaterThanOrEqual(88);
+      // (measured: dev 297/303, holdout 101/113, unseen 138/144, fresh 249/255)
+      expect(percent(score.splits.dev.period)).toBeGreaterThanOrEqual(98);
+      expect(percent(score.splits.holdout.period)).toBeGreaterThanOrEqual(89);
       expect(percent(score.splits.unseen.period)).toBeGreaterThanOrEqual(95);
       expect(percent(score.splits.fresh.period)).toBeGreaterThanOrEqual(97);
       // target 95 (issue 9) on every split (measured: dev 290/303, holdout 109/113, unseen 141/144, fresh 248/255)

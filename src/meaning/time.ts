@@ -1074,6 +1074,19 @@ function startValue(text: string, start: number, pos: number, end: number, tw: T
   return m ? m[1]! : null;
 }
 
+/**
+ * Where the start word of a change from a start value to the figure at `pos` stands (`从` of `从去年的2.1%提高到2.3%`),
+ * when the figure is such an end value with no year of its own after the change word; null otherwise.
+ */
+function startPhraseAt(text: string, start: number, pos: number, k: Knowledge): number | null {
+  const clause = clauseBefore(text, start, pos);
+  const lead = clause.replace(/[\s的]+$/u, '');
+  if (!lead || !periodWordsOf(k).changeToEnd.test(lead)) return null;
+  const at = Math.max(-1, ...k.periods.startBefore.map((w) => clause.lastIndexOf(w)));
+  // (a start value between the start word and the change: digits after it)
+  return at >= 0 && /\d|[一二三四五六七八九十]/u.test(clause.slice(at)) ? pos - clause.length + at : null;
+}
+
 function clauseBreakIn(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (CLAUSE_PUNCTUATION.has(text[i]!)) return true;
   return false;
@@ -1229,6 +1242,15 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
   }
   let last: Marker | undefined;
   for (const m of sentenceMarkers) if (m.at < pos && !(m.clause && clauseBreakIn(text, m.at, pos))) last = m;
+  // `赤字率从去年的2.1%提高到2.3%`: a year inside the start phrase dates the start value only; the end value is of
+  // the period in force before it
+  if (last && last.at > start) {
+    const from = startPhraseAt(text, start, pos, k);
+    if (from !== null && last.at > from) {
+      last = undefined;
+      for (const m of sentenceMarkers) if (m.at < from && !(m.clause && clauseBreakIn(text, m.at, pos))) last = m;
+    }
+  }
   // `2011年、2012年、2013年分别增长9.3%、7.7%、7.7%`: a list of periods paired in order with the figures after 分别
   last = respectiveMarker(text, start, pos, sentenceMarkers, k) ?? last;
   // `这一目标…`: a sentence continuing the one before it, with no period of its own, keeps that one's
