@@ -525,3 +525,14 @@ describe('a year inside a start phrase dates the start value only', () => {
     expect(reading(own, '2.6%左右')).toEqual(['2016', 'actual']);
   });
 });
+
+describe("a programme's own total", () => {
+  it('is over the programme\'s years (总额4万亿元的两年投资计划); a one-year figure near a programme\'s name is not', () => {
+    const plan = figures(`——2009年3月5日在第十一届全国人民代表大会第二次会议上\n${OPENING}一、2008年工作回顾\n国内生产总值增长9%。\n二、2009年工作总体部署\n实施总额4万亿元的两年投资计划,其中中央政府拟新增1.18万亿元。实施五年行动计划,今年新建中小学100所。\n`);
+    expect(reading(plan, '4万亿元')[0]).toBe('2009/2010');
+    expect(reading(plan, '100所')).toEqual(['2009', 'target']);
+    const review = figures(`——2010年3月5日在第十一届全国人民代表大会第三次会议上\n${OPENING}一、2009年工作回顾\n实施两年新增4万亿元的投资计划。全年新建保障性住房200万套。\n`);
+    expect(reading(review, '4万亿元')[0]).toBe('2009/2010');
+    expect(reading(review, '200万套')).toEqual(['2009', 'actual']);
+  });
+});

@@ -1087,6 +1087,32 @@ function startPhraseAt(text: string, start: number, pos: number, k: Knowledge): 
   return at >= 0 && /\d|[一二三四五六七八九十]/u.test(clause.slice(at)) ? pos - clause.length + at : null;
 }
 
+const programmeCache = new WeakMap<Knowledge, { after: RegExp; before: RegExp } | null>();
+/**
+ * The years of a programme whose own total the figure at pos..end is (`总额4万亿元的两年投资计划`, `两年新增4万亿元的
+ * 投资计划`): a number of years right after the figure's `的` or right before its verb, and a programme word
+ * (periods.nameAfter) closing the phrase. Null otherwise.
+ */
+function programmeYears(text: string, start: number, pos: number, end: number, k: Knowledge): number | null {
+  let re = programmeCache.get(k);
+  if (re === undefined) {
+    const names = alternation(k.periods.nameAfter);
+    const years = '([两二三四五六七八九十])年';
+    re = names
+      ? {
+          after: new RegExp(`^(?:左右|多)?的(?:${years}[^,，;；:：。\\d]{0,4}?|[^,，;；:：。\\d]{0,4}?)(?:${names})`, 'u'),
+          before: new RegExp(`(?<![一二两三四五六七八九十今过去来未近连续])${years}[^,，;；:：。\\d年]{1,3}$`, 'u'),
+        }
+      : null;
+    programmeCache.set(k, re);
+  }
+  if (!re) return null;
+  const after = re.after.exec(text.slice(end, end + 14));
+  if (!after) return null;
+  const n = after[1] ?? re.before.exec(text.slice(Math.max(start, pos - 6), pos))?.[1];
+  return n ? chineseDigits(n, k) : null;
+}
+
 function clauseBreakIn(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (CLAUSE_PUNCTUATION.has(text[i]!)) return true;
   return false;
@@ -1282,6 +1308,13 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
   if (last?.bare && targetSection && !reviewSection) {
     const first = planStart(ctx, k) ?? baseYear;
     if (first !== null) last = { ...last, period: `${first}/${first + last.bare - 1}`, target: true };
+  }
+  // `总额4万亿元的两年投资计划`, `两年新增4万亿元的投资计划`: a programme's own total is over the programme's years
+  const programme = programmeYears(text, start, pos, end, k);
+  // (unless a span is in force already: `近两年,…实施两年新增4万亿元的投资计划` in a review of five years)
+  if (programme !== null && !(last?.source === 'span' && last.period.includes('/')) && !(!last && carry?.period.includes('/'))) {
+    const first = targetSection && !reviewSection ? (planStart(ctx, k) ?? baseYear) : (ctx.reviewYear ?? baseYear);
+    if (first !== null) last = { at: pos, period: `${first}/${first + programme - 1}`, year: null, source: 'span' };
   }
   let period: string | null;
   // a part of a year named alone (`上半年`, `由年初的…`) is of the year a paragraph carries, when one does
