@@ -536,3 +536,24 @@ describe("a programme's own total", () => {
     expect(reading(review, '200万套')).toEqual(['2009', 'actual']);
   });
 });
+
+describe('date lines in other common forms', () => {
+  const opening = '各位代表:\n现在,我代表省人民政府向大会作政府工作报告,请予审议。\n';
+  const body = '一、过去一年工作回顾\n全省地区生产总值增长5.2%。\n二、今年工作安排\n全省地区生产总值增长5%左右。\n';
+  for (const [name, text] of [
+    ['a delivery line in parentheses', `政府工作报告\n（2024年1月23日在某省第十四届人民代表大会第二次会议上）\n${opening}${body}`],
+    ['an ISO date at the end', `政府工作报告\n${opening}${body}\n2024-01-23\n`],
+    ['a date with dots at the start', `政府工作报告\n2024.1.23\n${opening}${body}`],
+    ['a date with slashes at the start', `政府工作报告\n2024/1/23\n${opening}${body}`],
+  ] as const) {
+    it(`${name} dates the report`, () => {
+      const found = figures(text);
+      expect(reading(found, '5.2%')).toEqual(['2023', 'actual']);
+      expect(reading(found, '5%左右')).toEqual(['2024', 'target']);
+    });
+  }
+
+  it('near miss: mixed separators are no date line', () => {
+    expect(reading(figures(`政府工作报告\n2024-1/23\n${opening}${body}`), '5.2%')[0]).toBeNull();
+  });
+});

@@ -443,7 +443,8 @@ function dateLine(text: string, dt: TimeWords, k: Knowledge): [number, number] |
   const m = dt.dateLine.exec(text);
   if (!m) return null;
   const year = chineseDigits(m[1]!, k);
-  const month = chineseDigits(m[2]!, k);
+  // (`2024-01-23`: the numeric forms hold the month in group 4)
+  const month = chineseDigits(m[2] ?? m[4]!, k);
   return year !== null && year >= 1900 && year < 2100 && month !== null && month >= 1 && month <= 12 ? [year, month] : null;
 }
 
