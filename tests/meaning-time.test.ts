@@ -406,6 +406,16 @@ describe('lists, streaks, plans and deadlines (issue 9 §1)', () => {
     expect(reading(found, '6%以上')[0]).toBe('2004/2012');
   });
 
+  it('an average over N years (两年平均) is the N years up to the year in force, for its own clause', () => {
+    const found = figures(`——2022年3月5日在第十三届全国人民代表大会第五次会议上\n${OPENING}一、2021年工作回顾\n国内生产总值增长8.1%,两年平均增长5.1%,居民消费价格上涨0.9%。\n`);
+    expect(reading(found, '8.1%')).toEqual(['2021', 'actual']);
+    expect(reading(found, '5.1%')).toEqual(['2020/2021', 'actual']);
+    expect(reading(found, '0.9%')).toEqual(['2021', 'actual']);
+    // in a plan part, the N years from the plan year
+    const plan = figures(`——1993年3月15日在第八届全国人民代表大会第一次会议上\n${OPENING}一、过去五年的回顾\n国民生产总值增长百分之十二点八。\n二、今后五年的任务\n五年平均人口自然增长率控制在千分之十三左右。\n`);
+    expect(reading(plan, '千分之十三左右')).toEqual(['1993/1997', 'target']);
+  });
+
   it('a plan named by its ordinal or with its kind before the period word is its years', () => {
     const found = figures(`${head}一、过去五年工作回顾\n第十个五年计划期间,国内生产总值年均增长9.5%。“十五”计划期间,财政收入年均增长19.2%。“十一五”规划时期,城镇新增就业5700万人。\n`);
     expect(reading(found, '9.5%')).toEqual(['2001/2005', 'actual']);

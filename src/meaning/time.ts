@@ -485,8 +485,8 @@ interface TimeWords {
   startBefore: RegExp | null;
   startAfter: RegExp | null;
   dateLine: RegExp | null;
-  /** A streak of N years (`连续五年`): group 1 the number. */
-  streak: RegExp | null;
+  /** A streak of N years (`连续五年`) or an average over them (`两年平均`): group 1 the number. */
+  streaks: { re: RegExp; bare: boolean }[];
   /** A sentence opening that continues the sentence before (`这一目标…`). */
   continuation: RegExp | null;
   titles: { words: string[]; year: 'review' | 'delivery' }[];
@@ -512,7 +512,10 @@ function timeWordsOf(k: Knowledge): TimeWords {
       startBefore: p.startBefore.length ? new RegExp(String.raw`(?:${starts})([^,，;；:：。\d%]*(?:(?:19|20)\d{2}\s*年[^,，;；:：。\d%]*)?)$`, 'u') : null,
       startAfter: p.startBefore.length ? new RegExp(String.raw`^(?:左右|多|以上|以下)?\s*(?:${changes})(?:${alternation(k.words.changeTo)})`, 'u') : null,
       dateLine: p.dateLine ? new RegExp(p.dateLine, 'mu') : null,
-      streak: p.streak ? new RegExp(p.streak, 'gu') : null,
+      streaks: [
+        ...(p.streak ? [{ re: new RegExp(p.streak, 'gu'), bare: false }] : []),
+        ...(p.averageOverYears ? [{ re: new RegExp(p.averageOverYears, 'gu'), bare: true }] : []),
+      ],
       continuation: p.continuations?.length ? new RegExp(`^[\\s　]*(?:${alternation(p.continuations)})`, 'u') : null,
       titles: p.titles ?? [],
       workReport: p.workReportOpenings?.length ? new RegExp(alternation(p.workReportOpenings), 'u') : null,
@@ -830,18 +833,17 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
       markers.push({ at: from + m.index, period: `${year + 1}/${spanEnd}`, year: null, source: 'span' });
     }
   }
-  const streak = tw.streak;
   // (what a streak covers is no span word too: the 五年 of 连续五年)
   const streaks: [number, number][] = [];
-  if (streak) {
-    // `连续五年增长8%以上`: the N years up to the year in force, never past the year reviewed
-    const reviewed = ctx.reviewYear !== null && baseYear !== null ? Math.min(ctx.reviewYear, baseYear) : (ctx.reviewYear ?? baseYear);
-    for (const m of slice.matchAll(streak)) {
+  // `连续五年增长8%以上`, `两年平均增长5.1%`: the N years up to the year in force, never past the year reviewed
+  const reviewed = ctx.reviewYear !== null && baseYear !== null ? Math.min(ctx.reviewYear, baseYear) : (ctx.reviewYear ?? baseYear);
+  for (const streak of tw.streaks) {
+    for (const m of slice.matchAll(streak.re)) {
       const n = chineseDigits(m[1]!, k);
       const end = yearBefore(markers, from + m.index) ?? reviewed;
       if (n === null || n < 2 || end === null) continue;
       streaks.push([m.index, m.index + m[0].length]);
-      markers.push({ at: from + m.index, period: `${end - n + 1}/${end}`, year: null, source: 'span', clause: true });
+      markers.push({ at: from + m.index, period: `${end - n + 1}/${end}`, year: null, source: 'span', clause: true, ...(streak.bare ? { bare: n } : {}) });
     }
   }
   if (!anyWord) return markers.sort((a, b) => a.at - b.at);

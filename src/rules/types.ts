@@ -286,8 +286,10 @@ export interface PeriodSettings {
   planPeriods?: { number: number; start: number; years: number; words: string[]; ordinal?: string };
   /** After a plan number, its own goals or tasks (`"十二五"节能减排目标`): a figure after them in the clause is of the plan's years. */
   planGoals?: string[];
-  /** A streak of N years (`连续五年`, group 1 the number): the N years up to the year in force, for its clause. */
+  /** A streak of N years (`连续五年`), group 1 the number: the N years up to the year in force, for its clause. */
   streak?: string;
+  /** An average over N years (`两年平均`): as a streak, but forward from the plan year in a plan part. */
+  averageOverYears?: string;
   /** Sentence openings that continue the sentence before (`这一目标…`): it keeps that sentence's period. */
   continuations?: string[];
   /** A figure after one of these and before a change-to word (`由50.2%提高到`) is a start value. */
