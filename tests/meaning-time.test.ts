@@ -412,7 +412,7 @@ describe('lists, streaks, plans and deadlines (issue 9 §1)', () => {
     expect(reading(found, '5.1%')).toEqual(['2020/2021', 'actual']);
     expect(reading(found, '0.9%')).toEqual(['2021', 'actual']);
     // in a plan part, the N years from the plan year
-    const plan = figures(`——1993年3月15日在第八届全国人民代表大会第一次会议上\n${OPENING}一、过去五年的回顾\n国民生产总值增长百分之十二点八。\n二、今后五年的任务\n五年平均人口自然增长率控制在千分之十三左右。\n`);
+    const plan = figures(`——1993年3月15日在第八届全国人民代表大会第一次会议上\n${OPENING}一、过去五年的回顾\n国民生产总值增长百分之十二点八。\n二、争取国民经济再上一个新台阶\n五年平均人口自然增长率控制在千分之十三左右。\n`);
     expect(reading(plan, '千分之十三左右')).toEqual(['1993/1997', 'target']);
   });
 
