@@ -567,3 +567,18 @@ describe('date lines in other common forms', () => {
     expect(reading(figures(`政府工作报告\n2024-1/23\n${opening}${body}`), '5.2%')[0]).toBeNull();
   });
 });
+
+describe("points of the document's century, and a plan's tasks", () => {
+  it('本世纪末 in a report of the 1990s is 2000; 本世纪中叶 in one of the 2010s is 2050', () => {
+    const old = figures(`——1997年3月1日在第八届全国人民代表大会第五次会议上\n${OPENING}一、1996年国内工作的回顾\n国内生产总值增长9.7%。\n二、今年的主要任务\n到本世纪末,基本解决农村贫困人口6500万人的温饱问题。\n`);
+    expect(reading(old, '6500万人')).toEqual(['2000', 'target']);
+    const late = figures(`——2018年3月5日在第十三届全国人民代表大会第一次会议上\n${OPENING}一、过去五年工作回顾\n国内生产总值增长6.9%。\n二、2018年工作总体部署\n到本世纪中叶,人均国内生产总值达到约4万美元。\n`);
+    expect(reading(late, '约4万美元')).toEqual(['2050', 'target']);
+  });
+
+  it('a task of a plan completed (如期完成"十二五"规划确定的…任务) dates the figures after it by the plan\'s years', () => {
+    const found = figures(`——2016年3月5日在第十二届全国人民代表大会第四次会议上\n${OPENING}一、2015年工作回顾\n如期完成“十二五”规划确定的淘汰落后产能任务,淘汰炼钢产能9000万吨。全年淘汰水泥产能5000万吨。\n`);
+    expect(reading(found, '9000万吨')).toEqual(['2011/2015', 'actual']);
+    expect(reading(found, '5000万吨')).toEqual(['2015', 'actual']);
+  });
+});

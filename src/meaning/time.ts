@@ -694,8 +694,9 @@ export function sentenceEnd(text: string, pos: number): number {
 function markersIn(text: string, from: number, to: number, baseYear: number | null, ctx: PeriodContext, k: Knowledge): Marker[] {
   const slice = text.slice(from, to);
   const markers: Marker[] = [];
-  // every period marker holds 年, 月, 季 or a plan's 五 (2022年, 1—8月, 一季度, 今年, 五年来, 九五期间): skip the rest fast
-  if (!/[年月季五]/u.test(slice)) return markers;
+  // every period marker holds 年, 月, 季, a plan's 五 or a century's 纪 (2022年, 1—8月, 一季度, 今年, 五年来, 九五期间,
+  // 本世纪末): skip the rest fast
+  if (!/[年月季五纪]/u.test(slice)) return markers;
   const p = k.periods;
   const words = periodWordsOf(k);
   // what a year and its part cover: a partial word in there (前三季度 of 2022年前三季度, its 三季度) is read already
@@ -833,6 +834,22 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
       markers.push({ at: from + m.index, period: `${year + 1}/${spanEnd}`, year: null, source: 'span' });
     }
   }
+  // `到本世纪末` (2000 in 1997), `下世纪中叶`: a point of the document's century
+  const own = ctx.deliveryYear ?? ctx.reviewYear;
+  if (own !== null && p.centuryPoints) {
+    const century = Math.floor((own - 1) / 100) * 100;
+    const taken: [number, number][] = [];
+    for (const [word, offset] of Object.entries(p.centuryPoints).sort((a, b) => b[0].length - a[0].length)) {
+      for (let at = slice.indexOf(word); at >= 0; at = slice.indexOf(word, at + word.length)) {
+        if (taken.some(([s, e]) => at < e && at + word.length > s)) continue;
+        taken.push([at, at + word.length]);
+        const before = slice.slice(Math.max(0, at - 2), at);
+        if (p.comparisonBefore.some((w) => before.endsWith(w))) continue;
+        const year = century + offset;
+        markers.push({ at: from + at, period: String(year), year, target: p.targetBefore.some((w) => before.endsWith(w)), source: 'year' });
+      }
+    }
+  }
   // (what a streak covers is no span word too: the 五年 of 连续五年)
   const streaks: [number, number][] = [];
   // `连续五年增长8%以上`, `两年平均增长5.1%`: the N years up to the year in force, never past the year reviewed
@@ -957,8 +974,9 @@ function planWordsOf(k: Knowledge) {
     words = plan?.words.length
       ? {
           re: new RegExp(`${named}${kind}(?:${alternation(plan.words)})`, 'gu'),
-          // (a few words between the plan and its goal, no clause break nor figure: `"十二五"节能减排目标`)
-          goal: p.planGoals?.length ? new RegExp(`${named}${kind}[^,，;；:：。、\\d\\n]{0,8}?(?:${alternation(p.planGoals)})`, 'gu') : null,
+          // (a few words between the plan and its goal, no clause break nor figure: `"十二五"节能减排目标`,
+          // `"十二五"规划确定的淘汰落后产能任务`)
+          goal: p.planGoals?.length ? new RegExp(`${named}${kind}[^,，;；:：。、\\d\\n]{0,12}?(?:${alternation(p.planGoals)})`, 'gu') : null,
         }
       : null;
     planWordCache.set(k, words);

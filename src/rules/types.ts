@@ -314,6 +314,8 @@ export interface PeriodSettings {
   congresses?: { pattern: string; number: number; year: number; every: number; month?: number; since?: string }[];
   /** Right before a level or share reached (达到, 积累): under a span of years, the state at its end, of its last year. */
   levelReached?: string[];
+  /** Points of a century (`本世纪末`: 100), counted from the start of the document's century (1900 for 1901–2000). */
+  centuryPoints?: Record<string, number>;
   /** `N年来` with any N (group 1 the number): the N years up to the year the text is in. */
   yearsSince?: string;
   /** Words quoting a plan (报告提出, 原定): the figures after them in the sentence are targets, up to an outcome word. */
