@@ -582,3 +582,11 @@ describe("points of the document's century, and a plan's tasks", () => {
     expect(reading(found, '5000万吨')).toEqual(['2015', 'actual']);
   });
 });
+
+describe('a part of a figure (其中…)', () => {
+  it('keeps the period of the figure before it in its sentence, unless it names its own', () => {
+    const found = figures(`——2009年3月5日在第十一届全国人民代表大会第二次会议上\n${OPENING}一、2008年工作回顾\n国内生产总值增长9%。\n二、2009年工作总体部署\n实施总额4万亿元的两年投资计划,其中中央政府拟新增1.18万亿元。全国财政收入6.1万亿元,其中今年中央财政收入3.3万亿元。\n`);
+    expect(reading(found, '1.18万亿元')[0]).toBe('2009/2010');
+    expect(reading(found, '3.3万亿元')[0]).toBe('2009');
+  });
+});

@@ -57,6 +57,8 @@ export interface PeriodContext {
   markerCache: Map<number, Marker[]>;
   /** The sentence of the last figure asked about: its bounds and markers (the next figure is often in it). */
   sentence?: { start: number; end: number; baseYear: number | null; markers: Marker[] };
+  /** The last figure read that was no start value: its sentence, end and period (a part, `其中…`, shares it). */
+  previous?: { sentence: number; end: number; period: string | null };
   /** Sections enclosing the last position asked about, and the next section to enter. */
   cursor: { active: SectionInfo[]; next: number; pos: number };
 }
@@ -1347,6 +1349,11 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
   else period = baseYear === null ? null : String(baseYear);
 
   const clause = clauseBefore(text, start, pos);
+  // `实施总额4万亿元的两年投资计划,其中中央政府拟新增1.18万亿元`: a part (其中…) of the figure before it in its
+  // sentence, with no period of its own, is of that figure's period
+  const whole = ctx.previous;
+  const clauseAt = pos - clause.length;
+  if (whole && whole.sentence === start && whole.end <= clauseAt && whole.period !== null && !(last && last.at >= clauseAt) && (k.periods.partOf ?? []).some((w) => clause.trimStart().startsWith(w))) period = whole.period;
   const tw = timeWordsOf(k);
   const averaged = tw.average?.test(clause) ?? false;
   // An average over years in a sentence naming a numbered plan (`按"八五"计划,…由原定平均每年百分之六调高到百分之
@@ -1406,5 +1413,6 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
     const state = (shape?.kind === 'level' || shape?.kind === 'share') && shape.change === null && !averaged && lead !== '' && (k.periods.levelReached ?? []).some((w) => lead.endsWith(w));
     if ((lead && periodWordsOf(k).changeToEnd.test(lead)) || shareOf || state) period = String(ctx.deliveryYear === last ? last - 1 : last);
   }
+  if (started === null) ctx.previous = { sentence: start, end, period };
   return { period, sentenceStart: start, baseYear, targetSection, reviewSection, glossary, isolated, marker: last, carry, startValue: started !== null };
 }

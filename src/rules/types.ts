@@ -316,6 +316,8 @@ export interface PeriodSettings {
   levelReached?: string[];
   /** Points of a century (`本世纪末`: 100), counted from the start of the document's century (1900 for 1901–2000). */
   centuryPoints?: Record<string, number>;
+  /** A clause opening with one of these (其中) is a part of the figure before it: it keeps that figure's period. */
+  partOf?: string[];
   /** `N年来` with any N (group 1 the number): the N years up to the year the text is in. */
   yearsSince?: string;
   /** Words quoting a plan (报告提出, 原定): the figures after them in the sentence are targets, up to an outcome word. */
