@@ -201,9 +201,14 @@ function withinParagraphs(text: string, carries: PeriodContext['carries'], ctx: 
     added.push(top ? { ...top, start: s.start } : { start: s.start, period: '', target: false });
   }
   // a sentence opening with a past period and a comma, inside a paragraph
-  for (const m of base === null ? [] : text.matchAll(SENTENCE_LEAD)) {
-    const at = m.index + m[0].length - m[1]!.length;
-    const lead = m[1]!;
+  // (a search for the period words, far fewer than sentences, each kept when it opens a sentence after `。`)
+  for (const m of base === null ? [] : text.matchAll(anyWordSearch(k))) {
+    let at = m.index;
+    while (at > 0 && (text[at - 1] === ' ' || text[at - 1] === '\t')) at--;
+    if (at === 0 || text[at - 1] !== '。') continue;
+    at = m.index;
+    const lineBreak = text.indexOf('\n', at);
+    const lead = text.slice(at, Math.min(at + 8, lineBreak < 0 ? text.length : lineBreak));
     const first = markersIn(lead, 0, lead.length, base, ctx, k)[0];
     if (!first || first.at > 1 || first.clause || first.target || !(first.source === 'span' || (first.source === 'relative' && first.year !== null && first.year < (ctx.deliveryYear ?? Infinity)))) continue;
     if (!/[,，]/u.test(lead.slice(first.at, first.at + 6))) continue;
@@ -218,8 +223,16 @@ function withinParagraphs(text: string, carries: PeriodContext['carries'], ctx: 
   return [...added, ...carries].sort((a, b) => a.start - b.start);
 }
 
-/** A sentence after `。` on its line: its first 8 characters (group 1). */
-const SENTENCE_LEAD = /。[ \t]*([^\n]{1,8})/gu;
+const anyWordCache = new WeakMap<Knowledge, RegExp>();
+/** periodWordsOf's `any` (relative, partial and span words) as a search over a whole text. */
+function anyWordSearch(k: Knowledge): RegExp {
+  let re = anyWordCache.get(k);
+  if (!re) {
+    re = new RegExp(periodWordsOf(k).any.source, 'gu');
+    anyWordCache.set(k, re);
+  }
+  return re;
+}
 
 /**
  * A year that is the topic of a paragraph's second clause, after a short opening clause with no digit or
@@ -474,9 +487,11 @@ function chineseDigits(s: string, k: Knowledge): number | null {
 }
 
 interface TimeWords {
-  congresses: { re: RegExp; since: RegExp | null; number: number; year: number; every: number; month?: number }[];
+  congresses: { re: RegExp; since: Scan | null; number: number; year: number; every: number; month?: number }[];
   /** `N年来` with any N: group 1 the number. */
-  yearsSince: RegExp | null;
+  yearsSince: Scan | null;
+  /** Points of a century (`本世纪末`) and their offsets, longest word first. */
+  centuryPoints: [string, number][];
   /** Average words (平均每年, 年均), and `从1997年` (group 1 the year) in a sentence. */
   average: RegExp | null;
   fromYear: RegExp | null;
@@ -488,12 +503,69 @@ interface TimeWords {
   startAfter: RegExp | null;
   dateLine: RegExp | null;
   /** A streak of N years (`连续五年`) or an average over them (`两年平均`): group 1 the number. */
-  streaks: { re: RegExp; bare: boolean }[];
+  streaks: (Scan & { bare: boolean })[];
   /** A sentence opening that continues the sentence before (`这一目标…`). */
   continuation: RegExp | null;
   titles: { words: string[]; year: 'review' | 'delivery' }[];
   workReport: RegExp | null;
 }
+/** A rule pattern as a search, and a literal every match holds (a sentence without it is not searched). */
+interface Scan {
+  re: RegExp;
+  literal: string;
+}
+function scanOf(pattern: string): Scan {
+  return { re: new RegExp(pattern, 'gu'), literal: requiredLiteral(pattern) };
+}
+
+/**
+ * The longest run of Chinese characters that every match of `pattern` holds: written outside any group, class or
+ * lookaround, and not made optional by a quantifier (`年来` of `([一二三]{1,3})\s*年来`). '' when there is none or
+ * the pattern has alternatives at its top level. (Rule patterns are short: a character walk, no regex parser.)
+ */
+export function requiredLiteral(pattern: string): string {
+  let depth = 0;
+  let best = '';
+  let run = '';
+  const end = () => {
+    if (run.length > best.length) best = run;
+    run = '';
+  };
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === '\\') {
+      end();
+      i++;
+      continue;
+    }
+    if (c === '[') {
+      end();
+      while (i < pattern.length && pattern[i] !== ']') i += pattern[i] === '\\' ? 2 : 1;
+      continue;
+    }
+    if (c === '(') {
+      end();
+      depth++;
+      continue;
+    }
+    if (c === ')') {
+      end();
+      depth--;
+      continue;
+    }
+    if (c === '|' && depth === 0) return '';
+    // (`个?` is optional; `年+`, `年{2}` are required, but what follows them is no longer next to them)
+    const next = pattern[i + 1] ?? '';
+    const optional = next === '?' || next === '*' || (next === '{' && pattern[i + 2] === '0');
+    if (depth === 0 && /\p{Script=Han}/u.test(c) && !optional) {
+      run += c;
+      if (next === '+' || next === '{') end();
+    } else end();
+  }
+  end();
+  return best;
+}
+
 const timeWordCache = new WeakMap<Knowledge, TimeWords>();
 /** periods.yaml's document-time entries, compiled once per rule set. */
 function timeWordsOf(k: Knowledge): TimeWords {
@@ -503,8 +575,9 @@ function timeWordsOf(k: Knowledge): TimeWords {
     const starts = alternation(p.startBefore);
     const changes = alternation([...k.words.increase, ...k.words.decrease, ...p.shortChanges]);
     words = {
-      congresses: (p.congresses ?? []).map((c) => ({ ...c, re: new RegExp(c.pattern, 'u'), since: c.since ? new RegExp(c.since, 'gu') : null })),
-      yearsSince: p.yearsSince ? new RegExp(p.yearsSince, 'gu') : null,
+      congresses: (p.congresses ?? []).map((c) => ({ ...c, re: new RegExp(c.pattern, 'u'), since: c.since ? scanOf(c.since) : null })),
+      yearsSince: p.yearsSince ? scanOf(p.yearsSince) : null,
+      centuryPoints: Object.entries(p.centuryPoints ?? {}).sort((a, b) => b[0].length - a[0].length),
       average: p.averageWords?.length ? new RegExp(alternation(p.averageWords), 'u') : null,
       fromYear: p.startBefore.length ? new RegExp(String.raw`(?:${starts})\s*((?:19|20)\d{2})\s*年`, 'gu') : null,
       // `比1989年增长近两倍,年均增长9.3%`: an average since a base year
@@ -515,8 +588,8 @@ function timeWordsOf(k: Knowledge): TimeWords {
       startAfter: p.startBefore.length ? new RegExp(String.raw`^(?:左右|多|以上|以下)?\s*(?:${changes})(?:${alternation(k.words.changeTo)})`, 'u') : null,
       dateLine: p.dateLine ? new RegExp(p.dateLine, 'mu') : null,
       streaks: [
-        ...(p.streak ? [{ re: new RegExp(p.streak, 'gu'), bare: false }] : []),
-        ...(p.averageOverYears ? [{ re: new RegExp(p.averageOverYears, 'gu'), bare: true }] : []),
+        ...(p.streak ? [{ ...scanOf(p.streak), bare: false }] : []),
+        ...(p.averageOverYears ? [{ ...scanOf(p.averageOverYears), bare: true }] : []),
       ],
       continuation: p.continuations?.length ? new RegExp(`^[\\s　]*(?:${alternation(p.continuations)})`, 'u') : null,
       titles: p.titles ?? [],
@@ -794,7 +867,7 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
       markers.push({ at: from + m.index, period: last > first ? `${first}/${last}` : String(first), year: null, source: 'span' });
     }
     // `"十二五"节能减排目标`, `第十一个五年规划的主要任务`: the plan's own goals, of its years
-    for (const m of plans.goal ? slice.matchAll(plans.goal) : []) {
+    for (const m of plans.goal && (p.planGoals ?? []).some((w) => slice.includes(w)) ? slice.matchAll(plans.goal) : []) {
       const n = chineseDigits(m[1] ?? m[2]!, k);
       const plan = p.planPeriods!;
       if (n === null || n < plan.number || insideTitle(slice, m.index) || markers.some((mk) => mk.at === from + m.index)) continue;
@@ -816,8 +889,8 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
   const tw = timeWordsOf(k);
   const spanEnd = ctx.reviewYear ?? baseYear;
   const generic: [number, number][] = [];
-  if (tw.yearsSince && spanEnd !== null) {
-    for (const m of slice.matchAll(tw.yearsSince)) {
+  if (tw.yearsSince && spanEnd !== null && slice.includes(tw.yearsSince.literal)) {
+    for (const m of slice.matchAll(tw.yearsSince.re)) {
       const n = chineseDigits(m[1]!, k);
       const end = m.index + m[0].length;
       // (covered even when it dates nothing: the 十年 of 十年来最高)
@@ -829,7 +902,8 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
   // `党的十八大以来`: the years since a congress named by its number, up to the year the text is in
   for (const c of spanEnd !== null ? tw.congresses : []) {
     if (!c.since) continue;
-    for (const m of slice.matchAll(c.since)) {
+    if (!slice.includes(c.since.literal)) continue;
+    for (const m of slice.matchAll(c.since.re)) {
       const n = chineseDigits(m[1]!, k);
       const year = n === null ? null : c.year + (n - c.number) * c.every;
       if (year === null || n! < c.number || year >= spanEnd!) continue;
@@ -838,10 +912,10 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
   }
   // `到本世纪末` (2000 in 1997), `下世纪中叶`: a point of the document's century
   const own = ctx.deliveryYear ?? ctx.reviewYear;
-  if (own !== null && p.centuryPoints) {
+  if (own !== null && tw.centuryPoints.length) {
     const century = Math.floor((own - 1) / 100) * 100;
     const taken: [number, number][] = [];
-    for (const [word, offset] of Object.entries(p.centuryPoints).sort((a, b) => b[0].length - a[0].length)) {
+    for (const [word, offset] of tw.centuryPoints) {
       for (let at = slice.indexOf(word); at >= 0; at = slice.indexOf(word, at + word.length)) {
         if (taken.some(([s, e]) => at < e && at + word.length > s)) continue;
         taken.push([at, at + word.length]);
@@ -857,6 +931,7 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
   // `连续五年增长8%以上`, `两年平均增长5.1%`: the N years up to the year in force, never past the year reviewed
   const reviewed = ctx.reviewYear !== null && baseYear !== null ? Math.min(ctx.reviewYear, baseYear) : (ctx.reviewYear ?? baseYear);
   for (const streak of tw.streaks) {
+    if (!slice.includes(streak.literal)) continue;
     for (const m of slice.matchAll(streak.re)) {
       const n = chineseDigits(m[1]!, k);
       const end = yearBefore(markers, from + m.index) ?? reviewed;
@@ -1117,6 +1192,9 @@ const programmeCache = new WeakMap<Knowledge, { after: RegExp; before: RegExp } 
  * (periods.nameAfter) closing the phrase. Null otherwise.
  */
 function programmeYears(text: string, start: number, pos: number, end: number, k: Knowledge): number | null {
+  // (the figure is followed by its 的 at once, or after 左右/多)
+  const de = text.indexOf('的', end);
+  if (de < 0 || de > end + 2) return null;
   let re = programmeCache.get(k);
   if (re === undefined) {
     const names = alternation(k.periods.nameAfter);
@@ -1149,15 +1227,13 @@ function clauseBreakIn(text: string, from: number, to: number): boolean {
 function respectiveMarker(text: string, start: number, pos: number, markers: Marker[], k: Knowledge): Marker | undefined {
   const rw = respectiveWordsOf(k);
   if (!rw || markers.length < 2) return undefined;
-  const before = text.slice(start, pos);
-  let at = -1;
+  let word = -1;
   let len = 0;
   for (const w of k.words.respectively) {
-    const i = before.lastIndexOf(w);
-    if (i > at) [at, len] = [i, w.length];
+    const i = text.lastIndexOf(w, pos - w.length);
+    if (i >= start && i > word) [word, len] = [i, w.length];
   }
-  if (at < 0) return undefined;
-  const word = start + at;
+  if (word < 0) return undefined;
   // the figure is in the clause 分别 opens
   if (clauseBreakIn(text, word, pos)) return undefined;
   const listed = markers.filter((m) => m.at < word && (m.source === 'year' || m.source === 'relative' || m.source === 'partial'));
