@@ -188,25 +188,43 @@ function withinParagraphs(text: string, carries: PeriodContext['carries'], ctx: 
   const base = ctx.reviewYear ?? ctx.deliveryYear;
   const added: PeriodContext['carries'] = [];
   const topLevel = /^[ \t]*[一二三四五六七八九十]+、/u;
+  // (carries are in text order: a binary search)
   const before = (at: number) => {
+    let lo = 0;
+    let hi = carries.length - 1;
     let found: PeriodContext['carries'][number] | undefined;
-    for (const c of carries) if (c.start <= at) found = c;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (carries[mid]!.start <= at) {
+        found = carries[mid];
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
     return found;
   };
-  // a subheading: what its top-level part carries (its title's period, or nothing)
+  // a subheading: what its top-level part carries (its title's period, or nothing); sections and carries are both in
+  // text order, so one walk over the carries serves them all
+  const starts = new Set(carries.map((c) => c.start));
+  let top: PeriodContext['carries'][number] | undefined;
+  let next = 0;
   for (const s of ctx.sections) {
-    if (s.kind === 'chinese-numeral' || carries.some((c) => c.start === s.start)) continue;
-    let top: PeriodContext['carries'][number] | undefined;
-    for (const c of carries) if (c.start <= s.start && topLevel.test(text.slice(c.start, c.start + 6))) top = c;
+    for (; next < carries.length && carries[next]!.start <= s.start; next++) {
+      const c = carries[next]!;
+      if (topLevel.test(text.slice(c.start, c.start + 6))) top = c;
+    }
+    if (s.kind === 'chinese-numeral' || starts.has(s.start)) continue;
     added.push(top ? { ...top, start: s.start } : { start: s.start, period: '', target: false });
   }
   // a sentence opening with a past period and a comma, inside a paragraph
-  // (a search for the period words, far fewer than sentences, each kept when it opens a sentence after `。`)
-  for (const m of base === null ? [] : text.matchAll(anyWordSearch(k))) {
-    let at = m.index;
-    while (at > 0 && (text[at - 1] === ' ' || text[at - 1] === '\t')) at--;
-    if (at === 0 || text[at - 1] !== '。') continue;
-    at = m.index;
+  const opening = anyWordAt(k);
+  for (let stop = base === null ? -1 : text.indexOf('。'); stop >= 0; stop = text.indexOf('。', stop + 1)) {
+    let at = stop + 1;
+    while (text[at] === ' ' || text[at] === '\t') at++;
+    // (most sentences open with no period word at all: one sticky test each)
+    opening.lastIndex = at;
+    const word = opening.exec(text)?.[0];
+    // (only a period of the past sets one: not 今年, 上半年, 全年)
+    if (word === undefined || !(pastOpenings(k).has(word))) continue;
     const lineBreak = text.indexOf('\n', at);
     const lead = text.slice(at, Math.min(at + 8, lineBreak < 0 ? text.length : lineBreak));
     const first = markersIn(lead, 0, lead.length, base, ctx, k)[0];
@@ -214,7 +232,9 @@ function withinParagraphs(text: string, carries: PeriodContext['carries'], ctx: 
     if (!/[,，]/u.test(lead.slice(first.at, first.at + 6))) continue;
     const lineEnd = text.indexOf('\n', at);
     const end = lineEnd < 0 ? text.length : lineEnd;
-    const prior = [...added, ...carries].filter((c) => c.start <= at).sort((a, b) => a.start - b.start).pop() ?? before(at);
+    // (the carry in force before it: the latest start at or before it, a restored one after an equal paragraph's own)
+    let prior = before(at);
+    for (const c of added) if (c.start <= at && (!prior || c.start > prior.start || added.includes(prior))) prior = c;
     added.push({ start: at, period: first.period, target: false });
     added.push(prior ? { ...prior, start: end } : { start: end, period: '', target: false });
   }
@@ -223,12 +243,24 @@ function withinParagraphs(text: string, carries: PeriodContext['carries'], ctx: 
   return [...added, ...carries].sort((a, b) => a.start - b.start);
 }
 
+const pastOpeningCache = new WeakMap<Knowledge, Set<string>>();
+/** The period words of the past: relative years before this one (去年), spans back (过去一年, 五年来). */
+function pastOpenings(k: Knowledge): Set<string> {
+  let words = pastOpeningCache.get(k);
+  if (!words) {
+    const p = k.periods;
+    words = new Set([...Object.entries(p.relativeYears).filter(([, offset]) => offset < 0).map(([w]) => w), ...p.spans.filter((s) => s.direction === 'back').flatMap((s) => s.words)]);
+    pastOpeningCache.set(k, words);
+  }
+  return words;
+}
+
 const anyWordCache = new WeakMap<Knowledge, RegExp>();
-/** periodWordsOf's `any` (relative, partial and span words) as a search over a whole text. */
-function anyWordSearch(k: Knowledge): RegExp {
+/** periodWordsOf's `any` (relative, partial and span words), tried at one place (sticky). */
+function anyWordAt(k: Knowledge): RegExp {
   let re = anyWordCache.get(k);
   if (!re) {
-    re = new RegExp(periodWordsOf(k).any.source, 'gu');
+    re = new RegExp(periodWordsOf(k).any.source, 'uy');
     anyWordCache.set(k, re);
   }
   return re;
@@ -492,6 +524,8 @@ interface TimeWords {
   yearsSince: Scan | null;
   /** Points of a century (`本世纪末`) and their offsets, longest word first. */
   centuryPoints: [string, number][];
+  /** The literals of the scans above (yearsSince, congresses' since, streaks, century points) as one search; null when one has none. */
+  scanAnchors: RegExp | null;
   /** Average words (平均每年, 年均), and `从1997年` (group 1 the year) in a sentence. */
   average: RegExp | null;
   fromYear: RegExp | null;
@@ -578,6 +612,7 @@ function timeWordsOf(k: Knowledge): TimeWords {
       congresses: (p.congresses ?? []).map((c) => ({ ...c, re: new RegExp(c.pattern, 'u'), since: c.since ? scanOf(c.since) : null })),
       yearsSince: p.yearsSince ? scanOf(p.yearsSince) : null,
       centuryPoints: Object.entries(p.centuryPoints ?? {}).sort((a, b) => b[0].length - a[0].length),
+      scanAnchors: null,
       average: p.averageWords?.length ? new RegExp(alternation(p.averageWords), 'u') : null,
       fromYear: p.startBefore.length ? new RegExp(String.raw`(?:${starts})\s*((?:19|20)\d{2})\s*年`, 'gu') : null,
       // `比1989年增长近两倍,年均增长9.3%`: an average since a base year
@@ -595,6 +630,8 @@ function timeWordsOf(k: Knowledge): TimeWords {
       titles: p.titles ?? [],
       workReport: p.workReportOpenings?.length ? new RegExp(alternation(p.workReportOpenings), 'u') : null,
     };
+    const literals = [words.yearsSince, ...words.congresses.map((c) => c.since), ...words.streaks].filter((s) => s !== null).map((s) => s.literal);
+    words.scanAnchors = literals.includes('') ? null : new RegExp(alternation([...literals, ...words.centuryPoints.map(([w]) => w)]), 'u');
     timeWordCache.set(k, words);
   }
   return words;
@@ -887,9 +924,11 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
   }
   // `四年来`, `十三年来`: any number of years up to the year the text is in (spans name the common ones)
   const tw = timeWordsOf(k);
+  // (one search tells whether any of the scans below can match: most sentences hold none of their literals)
+  const scans = tw.scanAnchors === null || tw.scanAnchors.test(slice);
   const spanEnd = ctx.reviewYear ?? baseYear;
   const generic: [number, number][] = [];
-  if (tw.yearsSince && spanEnd !== null && slice.includes(tw.yearsSince.literal)) {
+  if (scans && tw.yearsSince && spanEnd !== null && slice.includes(tw.yearsSince.literal)) {
     for (const m of slice.matchAll(tw.yearsSince.re)) {
       const n = chineseDigits(m[1]!, k);
       const end = m.index + m[0].length;
@@ -900,7 +939,7 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
     }
   }
   // `党的十八大以来`: the years since a congress named by its number, up to the year the text is in
-  for (const c of spanEnd !== null ? tw.congresses : []) {
+  for (const c of scans && spanEnd !== null ? tw.congresses : []) {
     if (!c.since) continue;
     if (!slice.includes(c.since.literal)) continue;
     for (const m of slice.matchAll(c.since.re)) {
@@ -912,7 +951,7 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
   }
   // `到本世纪末` (2000 in 1997), `下世纪中叶`: a point of the document's century
   const own = ctx.deliveryYear ?? ctx.reviewYear;
-  if (own !== null && tw.centuryPoints.length) {
+  if (scans && own !== null && tw.centuryPoints.length) {
     const century = Math.floor((own - 1) / 100) * 100;
     const taken: [number, number][] = [];
     for (const [word, offset] of tw.centuryPoints) {
@@ -930,7 +969,7 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
   const streaks: [number, number][] = [];
   // `连续五年增长8%以上`, `两年平均增长5.1%`: the N years up to the year in force, never past the year reviewed
   const reviewed = ctx.reviewYear !== null && baseYear !== null ? Math.min(ctx.reviewYear, baseYear) : (ctx.reviewYear ?? baseYear);
-  for (const streak of tw.streaks) {
+  for (const streak of scans ? tw.streaks : []) {
     if (!slice.includes(streak.literal)) continue;
     for (const m of slice.matchAll(streak.re)) {
       const n = chineseDigits(m[1]!, k);
@@ -1193,8 +1232,7 @@ const programmeCache = new WeakMap<Knowledge, { after: RegExp; before: RegExp } 
  */
 function programmeYears(text: string, start: number, pos: number, end: number, k: Knowledge): number | null {
   // (the figure is followed by its 的 at once, or after 左右/多)
-  const de = text.indexOf('的', end);
-  if (de < 0 || de > end + 2) return null;
+  if (!text.slice(end, end + 3).includes('的')) return null;
   let re = programmeCache.get(k);
   if (re === undefined) {
     const names = alternation(k.periods.nameAfter);
@@ -1227,11 +1265,13 @@ function clauseBreakIn(text: string, from: number, to: number): boolean {
 function respectiveMarker(text: string, start: number, pos: number, markers: Marker[], k: Knowledge): Marker | undefined {
   const rw = respectiveWordsOf(k);
   if (!rw || markers.length < 2) return undefined;
+  // (searched in the sentence only: a search of the whole text before it would cost every figure its offset)
+  const before = text.slice(start, pos);
   let word = -1;
   let len = 0;
   for (const w of k.words.respectively) {
-    const i = text.lastIndexOf(w, pos - w.length);
-    if (i >= start && i > word) [word, len] = [i, w.length];
+    const i = before.lastIndexOf(w);
+    if (i >= 0 && start + i > word) [word, len] = [start + i, w.length];
   }
   if (word < 0) return undefined;
   // the figure is in the clause 分别 opens
