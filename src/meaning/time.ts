@@ -216,15 +216,9 @@ function withinParagraphs(text: string, carries: PeriodContext['carries'], ctx: 
     added.push(top ? { ...top, start: s.start } : { start: s.start, period: '', target: false });
   }
   // a sentence opening with a past period and a comma, inside a paragraph
-  const opening = anyWordAt(k);
-  for (let stop = base === null ? -1 : text.indexOf('。'); stop >= 0; stop = text.indexOf('。', stop + 1)) {
-    let at = stop + 1;
-    while (text[at] === ' ' || text[at] === '\t') at++;
-    // (most sentences open with no period word at all: one sticky test each)
-    opening.lastIndex = at;
-    const word = opening.exec(text)?.[0];
-    // (only a period of the past sets one: not 今年, 上半年, 全年)
-    if (word === undefined || !(pastOpenings(k).has(word))) continue;
+  // (one search for a sentence opening with a period of the past: not 今年, 上半年, 全年)
+  for (const m of base === null ? [] : text.matchAll(pastOpeningSearch(k))) {
+    const at = m.index + m[0].length;
     const lineBreak = text.indexOf('\n', at);
     const lead = text.slice(at, Math.min(at + 8, lineBreak < 0 ? text.length : lineBreak));
     const first = markersIn(lead, 0, lead.length, base, ctx, k)[0];
@@ -243,25 +237,18 @@ function withinParagraphs(text: string, carries: PeriodContext['carries'], ctx: 
   return [...added, ...carries].sort((a, b) => a.start - b.start);
 }
 
-const pastOpeningCache = new WeakMap<Knowledge, Set<string>>();
-/** The period words of the past: relative years before this one (去年), spans back (过去一年, 五年来). */
-function pastOpenings(k: Knowledge): Set<string> {
-  let words = pastOpeningCache.get(k);
-  if (!words) {
-    const p = k.periods;
-    words = new Set([...Object.entries(p.relativeYears).filter(([, offset]) => offset < 0).map(([w]) => w), ...p.spans.filter((s) => s.direction === 'back').flatMap((s) => s.words)]);
-    pastOpeningCache.set(k, words);
-  }
-  return words;
-}
-
-const anyWordCache = new WeakMap<Knowledge, RegExp>();
-/** periodWordsOf's `any` (relative, partial and span words), tried at one place (sticky). */
-function anyWordAt(k: Knowledge): RegExp {
-  let re = anyWordCache.get(k);
+const pastOpeningCache = new WeakMap<Knowledge, RegExp>();
+/**
+ * A sentence after `。` opening with a period word of the past (relative years before this one, 去年; spans back,
+ * 过去一年, 五年来): the match ends where the sentence starts.
+ */
+function pastOpeningSearch(k: Knowledge): RegExp {
+  let re = pastOpeningCache.get(k);
   if (!re) {
-    re = new RegExp(periodWordsOf(k).any.source, 'uy');
-    anyWordCache.set(k, re);
+    const p = k.periods;
+    const words = [...Object.entries(p.relativeYears).filter(([, offset]) => offset < 0).map(([w]) => w), ...p.spans.filter((s) => s.direction === 'back').flatMap((s) => s.words)];
+    re = new RegExp(`。[ \\t]*(?=${alternation(words)})`, 'gu');
+    pastOpeningCache.set(k, re);
   }
   return re;
 }
