@@ -148,8 +148,9 @@ for (const mode of ['auto', 'config'] as const) {
       expect(percent(score.splits.holdout.period)).toBeGreaterThanOrEqual(89);
       expect(percent(score.splits.unseen.period)).toBeGreaterThanOrEqual(95);
       expect(percent(score.splits.fresh.period)).toBeGreaterThanOrEqual(98);
-      // target 95 (issue 9) on every split (measured: dev 290/303, holdout 109/113, unseen 141/144, fresh 248/255)
-      expect(percent(score.splits.dev.modality)).toBeGreaterThanOrEqual(95);
+      // target 95 (issue 9) on every split (measured: dev 290/303, holdout 109/113, unseen 141/144, fresh 248/255;
+      // dev 294/303 after the intent work of h-intent)
+      expect(percent(score.splits.dev.modality)).toBeGreaterThanOrEqual(97);
       expect(percent(score.splits.holdout.modality)).toBeGreaterThanOrEqual(96);
       expect(percent(score.splits.unseen.modality)).toBeGreaterThanOrEqual(97);
       expect(percent(score.splits.fresh.modality)).toBeGreaterThanOrEqual(97);

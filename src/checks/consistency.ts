@@ -42,6 +42,36 @@ export function readingsOf(figures: Figure[], documents: ReadonlyMap<string, Doc
   return [...readings.values()];
 }
 
+const SENTENCE_END = /[。;；!！?？\n]/u;
+
+/** The sentence holding a figure, as written (normalized text). */
+function sentenceOf(document: Document | undefined, figure: Figure): string {
+  if (!document) return '';
+  const text = document.normalized;
+  let start = figure.span.start;
+  while (start > 0 && !SENTENCE_END.test(text[start - 1]!)) start--;
+  let end = figure.span.end;
+  while (end < text.length && !SENTENCE_END.test(text[end]!)) end++;
+  return text.slice(start, end);
+}
+
+/**
+ * The figures of a reading that are statements of their own: a document restating a figure in other
+ * words (`居民消费价格涨幅回落到2.6%,为今年…` in the review, `去年居民消费价格涨幅回落到2.6%,这是…` in the
+ * plan part) states it twice; a copy of a sentence (a doubled body) states it once. The first of each.
+ */
+export function restatements(reading: Reading, documents: ReadonlyMap<string, Document>): Figure[] {
+  if (reading.figures.length < 2) return reading.figures;
+  const document = documents.get(reading.document);
+  const seen = new Set<string>();
+  return reading.figures.filter((figure) => {
+    const sentence = sentenceOf(document, figure);
+    if (seen.has(sentence)) return false;
+    seen.add(sentence);
+    return true;
+  });
+}
+
 function mismatchFinding(
   group: MetricGroup,
   involved: Reading[],
@@ -237,8 +267,9 @@ function compareStatements(context: CheckContext, rule: CheckRule, of: MetricGro
   for (const pair of truncated) {
     if (!involved.has(pair[0]) && !involved.has(pair[1])) findings.push(truncatedFinding(group, pair, context, documents));
   }
-  // (a target stated twice in the same words is still stated twice: `今年预期7%左右…实现7%左右的增长`)
-  const single = modality === 'target' ? places < 2 : readings.length < 2;
+  // (a target stated twice in the same words is still stated twice: `今年预期7%左右…实现7%左右的增长`; so
+  // is an outcome restated in other words, not a copied sentence)
+  const single = modality === 'target' ? places < 2 : readings.reduce((n, r) => n + restatements(r, documents).length, 0) < 2;
   context.comparisons.push({
     metric: group.metric,
     name: group.name,

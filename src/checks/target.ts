@@ -7,8 +7,8 @@ import type { CheckRule, ConsistencySettings, MetricRule } from '../rules/types.
 import { indicatorOf } from '../meaning/metric.js';
 import { t } from '../i18n.js';
 import { ambiguousLabel, metricGroups, sameSentence, type MetricGroup } from './align.js';
-import { comparable, comparedTarget, describeReading, plainWidth, precision, targetOutcome, type Direction } from './compare.js';
-import { locationOf, readingsOf, type Reading } from './consistency.js';
+import { comparable, comparedTarget, consistent, describeReading, plainWidth, precision, targetOutcome, type Direction } from './compare.js';
+import { locationOf, readingsOf, restatements, type Reading } from './consistency.js';
 import { fingerprint } from './fingerprint.js';
 import type { CheckContext, CheckModule } from './types.js';
 import { recordPair } from '../coverage/compared.js';
@@ -81,6 +81,24 @@ function byReference(actuals: Figure[], documents: ReadonlyMap<string, Document>
   );
 }
 
+/**
+ * Per document, the statements of an indicator's outcome that agree with the first one (figures come in
+ * text order): a report states the year's outcome in its review before any figure that restates it in
+ * another scope or as a base of comparison (`比上年…`), so the first is the one a target is judged by.
+ */
+function headlineActuals(actuals: Figure[], context: CheckContext): Figure[] {
+  const first = new Map<string, Figure>();
+  const settings = context.rules.consistency;
+  return actuals.filter((f) => {
+    const headline = first.get(f.document);
+    if (!headline) {
+      first.set(f.document, f);
+      return true;
+    }
+    return f.unit === headline.unit && consistent(f, headline, settings);
+  });
+}
+
 /** The `target-missed` finding of a target reading and the actual reading it is judged by. */
 function missedFinding(
   context: CheckContext,
@@ -133,9 +151,14 @@ export const targetCheck: CheckModule = {
     const severity: Severity = rule.severity ?? targetCheck.defaultSeverity;
     for (const group of metricGroups(context, rule, { auto })) {
       const targets = group.figures.filter((f) => f.modality === 'target');
-      const actuals = group.figures.filter((f) => f.modality !== 'target');
+      let actuals = group.figures.filter((f) => f.modality !== 'target');
       if (!targets.length || !actuals.length) continue;
-      if (group.auto && ambiguousLabel(actuals, documents, context.rules)) continue;
+      if (group.auto && ambiguousLabel(actuals, documents, context.rules)) {
+        // A bare label stated with two values in one document names two things: no outcome to judge by. An
+        // indicator (its scope words kept apart) is the year's outcome as the document first states it.
+        if (!actuals.every((f) => f.metric)) continue;
+        actuals = headlineActuals(actuals, context);
+      }
       // Every statement of the outcome judges the target (a report's review and the communiqué both state it);
       // the finding comes from the reference one: final before preliminary, actual before estimate, most precise.
       const actualReadings = readingsOf(byReference(actuals, documents), documents);
@@ -151,7 +174,8 @@ export const targetCheck: CheckModule = {
           // (one sentence may state a target and its outcome when it names the target: `增长7.8%，略低于8%的预定目标`)
           if (sameSentence(documents.get(target.document), target, actual) && !namesTarget(documents.get(target.document)!, target, actual, naming)) continue;
           const outcome = targetOutcome(...judgedIntervals(target, actual, settings, compared), direction);
-          context.targets.push({ metric: group.metric, name: group.name, target, actual, outcome });
+          // (each statement of the outcome in its document: the review's and the plan part's restatement)
+          for (const stated of restatements(actualReading, documents)) context.targets.push({ metric: group.metric, name: group.name, target, actual: stated, outcome });
           recordPair(context.compared, reading.figures, actualReading.figures);
           if (judged) continue;
           judged = true;

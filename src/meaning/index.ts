@@ -9,7 +9,7 @@ import type { Document, Figure } from '../model.js';
 import { knowledgeOf } from '../extract/knowledge.js';
 import { coreRules } from '../rules/load.js';
 import type { RuleSet } from '../rules/types.js';
-import { intentOf } from './intent.js';
+import { intentOf, measureQuotedTargets, partOfPrevious } from './intent.js';
 import { periodContext, timeOf } from './time.js';
 import { resolveFigureMetrics } from './metric.js';
 
@@ -19,6 +19,7 @@ export function interpret(doc: Document, figures: Figure[], rules: RuleSet = cor
   const k = knowledgeOf(rules);
   const ctx = periodContext(doc, k);
   const periods = new Map<string, string>();
+  let previous: Figure | undefined;
   for (const figure of figures) {
     const pos = figure.span.start;
     const time = timeOf(doc, pos, ctx, k, figure.span.end, figure);
@@ -26,8 +27,13 @@ export function interpret(doc: Document, figures: Figure[], rules: RuleSet = cor
     // one string per period across the document's figures (a large run keeps every Figure)
     figure.period = period === null ? null : (periods.get(period) ?? (periods.set(period, period), period));
     figure.modality = intentOf(doc, pos, time, ctx, k, figure.span.end);
+    // a part (`其中…`) is planned, estimated or done as the whole before it is
+    if (previous && partOfPrevious(doc, pos, previous, k)) figure.modality = previous.modality;
+    previous = figure;
   }
   // what each figure is about: the user metric or core indicator its statement names (metric.ts)
   resolveFigureMetrics(doc, figures, rules);
+  // a target quoted beside its outcome (`上涨3.9%,没有完成3.5%左右的调控目标`) measures what the outcome does
+  measureQuotedTargets(doc, figures, k);
   return figures;
 }

@@ -4,7 +4,7 @@
  * a target section or a period set as a target (`到2025年`, `今后五年`), a report's own year before its
  * outcome can exist.
  */
-import type { Document, Modality } from '../model.js';
+import type { Document, Figure, Modality } from '../model.js';
 import { alternation, type Knowledge } from '../extract/knowledge.js';
 import { MAX_CLAUSE_LOOKBACK, periodWordsOf, sentenceEnd, type PeriodContext, type TimeReading } from './time.js';
 
@@ -27,15 +27,22 @@ export function intentOf(doc: Document, pos: number, time: TimeReading, ctx: Per
   let modality: Modality = 'actual';
   const inClause = (at: number) => at >= clause && at < pos;
   const clauseText = text.slice(clause, pos);
-  const achieved = iw.achievements?.test(clauseText) ?? false;
+  const quotedTarget = iw.targetAfter?.test(text.slice(end, end + 12)) ?? false;
+  const achieved = achievedIn(clauseText, iw, quotedTarget);
   // `低于12%的预期目标`: a target quoted, of its own period; `实现了8%的目标` states it reached
-  if (!achieved && iw.targetAfter?.test(text.slice(end, end + 12))) return 'target';
+  if (!achieved && quotedTarget) return 'target';
+  // `实施两年新增4万亿元的投资计划`: the size of a plan is planned
+  if (!achieved && iw.planSizeAfter?.test(text.slice(end, end + 14))) return 'target';
   // a sentence in a plan part saying what is already so (`国家已经组织了57户企业集团试点`) states an actual
-  const present = iw.present?.test(clauseText) ?? false;
-  // 预计 reaches to the end of its ;-part of the sentence (预计产煤…,完成…,发电…;), or opens it
-  if (words.estimates.some((at) => at < pos && (at >= semicolon || at < words.firstClauseEnd))) modality = 'estimate';
-  // a start value is the level things started from (`力争从50.2%提高到…` too)
-  else if (time.startValue) modality = 'actual';
+  // (the figure's own: `比现有的86个减少27个` says 86 is so, not the 27 to go)
+  const present = presentIn(clauseText, iw);
+  // 预计 reaches to the end of its ;-part of the sentence (预计产煤…,完成…,发电…;), or opens it, but not
+  // past a clause setting a budget's amount (`预计…收入增长8%左右,一般公共预算支出规模15.3万亿元`)
+  const budgetSince = (at: number) => words.budgets.some((b) => b > at && b < pos && hasClauseBreak(text, at, b));
+  if (words.estimates.some((at) => at < pos && (at >= semicolon || at < words.firstClauseEnd) && !budgetSince(at))) modality = 'estimate';
+  // a start value is the level things started from (`力争从50.2%提高到…` too), but in a sentence setting a
+  // budget it is last year's budget (`拟安排财政赤字…,赤字率从去年的2.1%提高到2.3%`)
+  else if (time.startValue) modality = words.budgets.some((at) => at < pos) && targetSection && !reviewSection ? 'target' : 'actual';
   else if (
     words.targets.some((at) => inClause(at) || (at < words.openingEnd && words.openingEnd <= pos)) ||
     (words.targetsUnlessPast.some(inClause) && !reviewSection && !periodIsPast(period, ctx)) ||
@@ -44,6 +51,8 @@ export function intentOf(doc: Document, pos: number, time: TimeReading, ctx: Per
     (targetSection && !reviewSection && !past && !present) ||
     // a plan quoted (`去年政府工作报告提出,要把…控制在10%以内`) up to what came of it (`实际回落到6.1%`)
     words.quotes.some((q) => q < pos && !words.outcomes.some((o) => o > q && o < pos)) ||
+    // a plan set against its outcome (`计划新建…20万公里,实际建成…`)
+    words.contrasts.some((q) => q < pos && words.outcomes.some((o) => o > pos) && !words.outcomes.some((o) => o > q && o < pos)) ||
     // every item of a target list (`主要预期目标是:…;…;…`) to the list's end
     (!achieved && inTargetList(text, pos, ctx, k)) ||
     // delivered in January, a report has no outcome yet for its own year as a whole
@@ -57,7 +66,75 @@ export function intentOf(doc: Document, pos: number, time: TimeReading, ctx: Per
     (glossary && words.targets.some((at) => at >= start && at < pos))
   )
     modality = 'target';
+  // the effect a policy is expected to have (`将使企业减轻负担900亿元`) is a forecast, not what happened
+  if (modality === 'actual' && !time.startValue && words.forecasts.some((at) => at < pos && (at >= semicolon || at < words.firstClauseEnd))) modality = 'estimate';
   return modality;
+}
+
+/**
+ * Whether a clause states a target achieved (`实现了8%的目标`): an achievement word not negated (`没有完成`),
+ * unless the figure is a target quoted (`…的目标` after it) that a word after the achievement word names as
+ * set (`超额完成年初确定的5.4亿吨以上的目标`: the figure is the target's value, not what was reached).
+ */
+function achievedIn(clauseText: string, iw: IntentWords, quotedTarget: boolean): boolean {
+  if (!iw.achievements) return false;
+  let last = -1;
+  for (const m of clauseText.matchAll(iw.achievementsAll!)) last = m.index + m[0].length;
+  if (last < 0) return false;
+  return !(quotedTarget && iw.setters?.test(clauseText.slice(last)));
+}
+
+/**
+ * Whether the figure at `pos` states a part of `previous` (`…9000亿元,其中中央财政赤字7000亿元`): its clause
+ * opens with a part word and the figure before it stands in the same sentence.
+ */
+export function partOfPrevious(doc: Document, pos: number, previous: { span: { end: number } } | undefined, k: Knowledge): boolean {
+  const words = k.periods.partWords;
+  if (!previous || !words?.length || previous.span.end > pos) return false;
+  const between = doc.normalized.slice(previous.span.end, pos);
+  if (/[。;；!！?？\n]/u.test(between)) return false;
+  // the first clause after the previous figure's opens with the part word (`,其中,新增中央投资1.18万亿元`)
+  let clause = 0;
+  while (clause < between.length && !CLAUSE_BREAK[between.charCodeAt(clause)]) clause++;
+  if (clause === between.length) return false;
+  const opening = between.slice(clause + 1).trimStart();
+  return words.some((w) => opening.startsWith(w));
+}
+
+/**
+ * A target quoted right after the outcome it is set against (`居民消费价格上涨3.9%,没有完成3.5%左右的调控目标`,
+ * `增长7.7%,高于年初确定的7.5%左右的预期目标`) measures what that outcome measures: with no metric of its own,
+ * it takes the outcome's metric, label, kind and change (its own clause names no subject, only the target).
+ * Runs after the metrics are resolved (index.ts), on the figures of one document in text order.
+ */
+export function measureQuotedTargets(doc: Document, figures: Figure[], k: Knowledge): void {
+  const quoted = intentWordsOf(k).targetAfter;
+  if (!quoted) return;
+  const text = doc.normalized;
+  for (let i = 1; i < figures.length; i++) {
+    const target = figures[i]!;
+    const outcome = figures[i - 1]!;
+    if (target.modality !== 'target' || outcome.modality === 'target' || target.metric || (!outcome.metric && !outcome.label)) continue;
+    if (outcome.unit !== target.unit || outcome.period !== target.period || outcome.span.end > target.span.start) continue;
+    if (!quoted.test(text.slice(target.span.end, target.span.end + 12))) continue;
+    // the outcome in the clause right before the target's (one clause break at most, no sentence end)
+    const between = text.slice(outcome.span.end, target.span.start);
+    if (/[。;；!！?？\n]/u.test(between)) continue;
+    let breaks = 0;
+    for (let j = 0; j < between.length; j++) breaks += CLAUSE_BREAK[between.charCodeAt(j)]!;
+    if (breaks > 1) continue;
+    target.metric = outcome.metric;
+    target.label = outcome.label;
+    target.kind = outcome.kind;
+    target.change = outcome.change;
+  }
+}
+
+/** Whether a present word (已经, 现有) stands in the clause before the figure with no other figure between. */
+function presentIn(clauseText: string, iw: IntentWords): boolean {
+  if (!iw.present) return false;
+  const m = iw.present.exec(clauseText);
+  return m !== null && !/[0-9０-９]/u.test(clauseText.slice(m.index + m[0].length));
 }
 
 /** Whether a period of whole years starts in the delivery year or later (not over when the report was delivered). */
@@ -84,9 +161,16 @@ interface IntentWords {
   achievements: RegExp | null;
   present: RegExp | null;
   targetAfter: RegExp | null;
+  planSizeAfter: RegExp | null;
+  /** The achievement words (global, for matchAll) and the setter words. */
+  achievementsAll: RegExp | null;
+  setters: RegExp | null;
   listOpening: RegExp | null;
   planQuotes: RegExp | null;
   outcomes: RegExp | null;
+  contrasts: RegExp | null;
+  forecasts: RegExp | null;
+  planAmounts: RegExp | null;
 }
 const intentWordCache = new WeakMap<Knowledge, IntentWords>();
 /** periods.yaml's modality entries, compiled once per rule set. */
@@ -96,14 +180,24 @@ function intentWordsOf(k: Knowledge): IntentWords {
     const p = k.periods;
     const list = (w: string[] | undefined) => (w?.length ? new RegExp(alternation(w), 'u') : null);
     words = {
-      achievements: list(p.achievements),
+      // (a negated achievement, `没有完成…目标`, achieves nothing)
+      achievements: p.achievements?.length
+        ? new RegExp(`${p.achievementNegators?.length ? `(?<!${alternation(p.achievementNegators)})` : ''}(?:${alternation(p.achievements)})`, 'u')
+        : null,
       planQuotes: list(p.planQuotes),
       outcomes: list(p.outcomeWords),
+      contrasts: list(p.planContrasts),
+      forecasts: list(p.forecastEffects),
+      planAmounts: list(p.planAmounts),
       present: list(p.presentWords),
+      achievementsAll: null,
+      setters: list(p.targetSetters),
+      planSizeAfter: p.planSizeAfter ? new RegExp(p.planSizeAfter, 'u') : null,
       targetAfter: p.targetAfter ? new RegExp(p.targetAfter, 'u') : null,
       // a target word, then a colon in its clause: `今年发展的主要预期目标是:`
       listOpening: p.targetOpenings.length ? new RegExp(`(?:${alternation(p.targetOpenings)})[^,，;；。:：\n]{0,10}[:：]`, 'gu') : null,
     };
+    words.achievementsAll = words.achievements ? new RegExp(words.achievements.source, 'gu') : null;
     intentWordCache.set(k, words);
   }
   return words;
@@ -155,6 +249,11 @@ function insideQuotes(text: string, at: number): boolean {
   return ascii % 2 === 1 && text.indexOf('"', at) >= 0 && text.indexOf('"', at) < at + 12;
 }
 
+function hasClauseBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (CLAUSE_BREAK[text.charCodeAt(i)]) return true;
+  return false;
+}
+
 /** Clause punctuation as a lookup table (tested for every character back to a figure's clause start). */
 const CLAUSE_BREAK = new Uint8Array(65536);
 for (const c of ',，:：;；') CLAUSE_BREAK[c.charCodeAt(0)] = 1;
@@ -169,6 +268,11 @@ interface SentenceWords {
   /** Offsets of words quoting a plan (报告提出, 原定) and of words stating what came of one (实际, 仍然). */
   quotes: number[];
   outcomes: number[];
+  /** Offsets of words stating a plan that quote one only before an outcome word (计划…,实际…), and of a policy's expected effect (将使). */
+  contrasts: number[];
+  forecasts: number[];
+  /** Offsets of words setting a budget amount (安排, 支出规模). */
+  budgets: number[];
   /** End of the first clause, and of an opening like `主要预期目标是:` (0 when none). */
   firstClauseEnd: number;
   openingEnd: number;
@@ -210,12 +314,18 @@ function sentenceWords(text: string, start: number, ctx: PeriodContext, k: Knowl
   const semicolons: number[] = [];
   for (let i = 0; i < sentence.length; i++) if (sentence[i] === ';' || sentence[i] === '；') semicolons.push(start + i + 1);
   words = {
-    estimates: find(k.words.estimate, pw.estimate).map((at) => start + at),
+    // (not one inside a comparison base's noun: `比上年预计执行数增长8%`)
+    estimates: find(k.words.estimate, pw.estimate)
+      .filter((at) => !(k.periods.estimateNouns ?? []).some((n) => k.words.estimate.some((w) => n.includes(w) && sentence.startsWith(n, at - n.indexOf(w)))))
+      .map((at) => start + at),
     targets: targets.map((at) => start + at),
     targetsUnlessPast: targetsUnlessPast.map((at) => start + at),
     semicolons,
     quotes: iw.planQuotes ? find(k.periods.planQuotes ?? [], iw.planQuotes).map((at) => start + at) : [],
     outcomes: iw.outcomes ? find(k.periods.outcomeWords ?? [], iw.outcomes).map((at) => start + at) : [],
+    contrasts: iw.contrasts ? find(k.periods.planContrasts ?? [], iw.contrasts).map((at) => start + at) : [],
+    forecasts: iw.forecasts ? find(k.periods.forecastEffects ?? [], iw.forecasts).map((at) => start + at) : [],
+    budgets: iw.planAmounts ? find(k.periods.planAmounts ?? [], iw.planAmounts).map((at) => start + at) : [],
     firstClauseEnd: start + firstClause.length,
     openingEnd: opening ? start + opening.length : start,
   };

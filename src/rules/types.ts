@@ -326,6 +326,22 @@ export interface PeriodSettings {
   outcomeWords?: string[];
   /** The same, for a start value only (`由上年的58.6%回落到…`: the year before the year in force). */
   startInForceWords?: string[];
+  /** Right before an achievement word, negating it (没有完成, 未实现). */
+  achievementNegators?: string[];
+  /** Words naming a target as set (确定的, 提出的): after an achievement word, the figure is the target's value. */
+  targetSetters?: string[];
+  /** Nouns holding an estimate word that name a comparison base (预计执行数): no estimate. */
+  estimateNouns?: string[];
+  /** Right after a figure to its clause's end: a plan named by its size (`4万亿元的投资计划`). */
+  planSizeAfter?: string;
+  /** A clause opening with one of these (其中) states a part of the figure before it: same modality. */
+  partWords?: string[];
+  /** Words stating a plan (计划) that are plan quotes only with an outcome word later in the sentence (计划…,实际…). */
+  planContrasts?: string[];
+  /** Words of a policy's expected effect (将使, 可使): an estimate where the figure would read as an actual. */
+  forecastEffects?: string[];
+  /** Words setting a budget amount (安排, 支出规模): their clause is out of reach of an earlier 预计. */
+  planAmounts?: string[];
   /** Span words that in a plan part look forward (`五年城镇新增就业…`). */
   bareSpans?: string[];
   /** Before a year in a change's clause (比1995年增长69%): its comparison base; the change is over the years since. */
