@@ -375,3 +375,231 @@ describe('spans that are no period: superlatives, quoted names; a plan since its
     expect(reading(found, '85%')[1]).toBe('actual');
   });
 });
+
+describe('lists, streaks, plans and deadlines (issue 9 §1)', () => {
+  const head = `——2014年3月5日在第十二届全国人民代表大会第二次会议上\n${OPENING}`;
+
+  it('a list of years before 分别 pairs in order with the figures after it', () => {
+    const found = figures(`${head}一、2013年工作回顾\n国内生产总值2011年、2012年、2013年分别增长9.3%、7.7%、7.6%。2012年和2013年粮食产量分别增长3.2%和2.1%。\n`);
+    expect(reading(found, '9.3%')).toEqual(['2011', 'actual']);
+    expect(reading(found, '7.7%')).toEqual(['2012', 'actual']);
+    expect(reading(found, '7.6%')).toEqual(['2013', 'actual']);
+    expect(reading(found, '3.2%')).toEqual(['2012', 'actual']);
+    expect(reading(found, '2.1%')).toEqual(['2013', 'actual']);
+  });
+
+  it('near misses: one year before 分别, or as many figures as no list of years, keep the year in force', () => {
+    const found = figures(`${head}一、2013年工作回顾\n2013年城镇和农村居民收入分别增长7.0%和9.3%。2012年、2013年进口分别增长4.3%、7.3%、8.1%。\n`);
+    expect(reading(found, '7.0%')[0]).toBe('2013');
+    expect(reading(found, '9.3%')[0]).toBe('2013');
+    // three figures for two years: no pairing
+    expect(reading(found, '4.3%')[0]).toBe('2013');
+  });
+
+  it('连续N年 is the N years up to the year in force, for its own clause', () => {
+    const found = figures(`${head}一、2013年工作回顾\n出口连续五年增长8%以上。进出口连续3年保持两位数增长,达到4.2万亿美元。2012年,全国粮食连续九年增产,产量达到5.9亿吨。2012年,农民收入连续九年增长6%以上。\n`);
+    expect(reading(found, '8%以上')).toEqual(['2009/2013', 'actual']);
+    // the next clause states a level of the year in force
+    expect(reading(found, '4.2万亿美元')).toEqual(['2013', 'actual']);
+    // counted back from the year its sentence names
+    expect(reading(found, '5.9亿吨')[0]).toBe('2012');
+    expect(reading(found, '6%以上')[0]).toBe('2004/2012');
+  });
+
+  it('an average over N years (两年平均) is the N years up to the year in force, for its own clause', () => {
+    const found = figures(`——2022年3月5日在第十三届全国人民代表大会第五次会议上\n${OPENING}一、2021年工作回顾\n国内生产总值增长8.1%,两年平均增长5.1%,居民消费价格上涨0.9%。\n`);
+    expect(reading(found, '8.1%')).toEqual(['2021', 'actual']);
+    expect(reading(found, '5.1%')).toEqual(['2020/2021', 'actual']);
+    expect(reading(found, '0.9%')).toEqual(['2021', 'actual']);
+    // in a plan part, the N years from the plan year
+    const plan = figures(`——1993年3月15日在第八届全国人民代表大会第一次会议上\n${OPENING}一、过去五年的回顾\n国民生产总值增长百分之十二点八。\n二、争取国民经济再上一个新台阶\n五年平均人口自然增长率控制在千分之十三左右。\n`);
+    expect(reading(plan, '千分之十三左右')).toEqual(['1993/1997', 'target']);
+  });
+
+  it('a plan named by its ordinal or with its kind before the period word is its years', () => {
+    const found = figures(`${head}一、过去五年工作回顾\n第十个五年计划期间,国内生产总值年均增长9.5%。“十五”计划期间,财政收入年均增长19.2%。“十一五”规划时期,城镇新增就业5700万人。\n`);
+    expect(reading(found, '9.5%')).toEqual(['2001/2005', 'actual']);
+    expect(reading(found, '19.2%')).toEqual(['2001/2005', 'actual']);
+    expect(reading(found, '5700万人')).toEqual(['2006/2010', 'actual']);
+  });
+
+  it("a plan's own goal (\"十二五\"…目标) dates the figures after it in its sentence by the plan's years; a plan's name alone does not", () => {
+    const found = figures(`${head}一、2013年工作回顾\n国内生产总值增长7.7%。\n二、2014年工作总体部署\n要提前一年完成“十二五”节能减排目标,单位国内生产总值能耗下降16%。落实“十二五”规划,新建保障房700万套。\n`);
+    expect(reading(found, '16%')).toEqual(['2011/2015', 'target']);
+    expect(reading(found, '700万套')).toEqual(['2014', 'target']);
+  });
+
+  it('a congress with no date line, meeting in autumn, reviews the five years up to its own', () => {
+    const found = figures('同志们:\n现在,我代表第十六届中央委员会向大会作报告。\n中国共产党第十七次全国代表大会是一次重要的大会。\n一、过去五年的工作\n过去五年,国内生产总值年均增长10.6%,城镇新增就业5100万人。\n');
+    expect(reading(found, '10.6%')).toEqual(['2003/2007', 'actual']);
+    expect(reading(found, '5100万人')).toEqual(['2003/2007', 'actual']);
+  });
+
+  it('a target date opening a paragraph (`到2020年…`) dates its own sentence, not the paragraphs after it', () => {
+    const found = figures(`${head}一、2013年工作回顾\n国内生产总值增长7.7%。\n二、2014年工作总体部署\n到2020年农村贫困人口减少3000万人以上。新增造林1亿亩。\n城镇新增就业1000万人以上。\n`);
+    expect(reading(found, '3000万人以上')).toEqual(['2020', 'target']);
+    expect(reading(found, '1亿亩')).toEqual(['2014', 'target']);
+    expect(reading(found, '1000万人以上')).toEqual(['2014', 'target']);
+  });
+
+  it('a sentence continuing the target before it (这一目标…) keeps its period; the next one does not', () => {
+    const found = figures(`${head}一、2013年工作回顾\n国内生产总值增长7.7%。\n二、2014年工作总体部署\n要加强生态建设,到2020年森林覆盖率达到23%。这一目标与“十三五”规划相衔接,林地面积增加2亿亩。新增造林9000万亩。\n`);
+    expect(reading(found, '23%')).toEqual(['2020', 'target']);
+    expect(reading(found, '2亿亩')).toEqual(['2020', 'target']);
+    expect(reading(found, '9000万亩')).toEqual(['2014', 'target']);
+  });
+
+  it('a year-end stock keeps its year; a change from a base year is over the years since it; 今年…将安排 in a review is the plan', () => {
+    const found = figures(`${head}一、2013年工作回顾\n2013年末外汇储备3.8万亿美元,年底贷款余额71.9万亿元。城乡居民收入比2010年增长48.6%。今年中央财政将安排扶贫资金433亿元。\n`);
+    expect(reading(found, '3.8万亿美元')).toEqual(['2013', 'actual']);
+    expect(reading(found, '71.9万亿元')).toEqual(['2013', 'actual']);
+    expect(reading(found, '48.6%')).toEqual(['2011/2013', 'actual']);
+    expect(reading(found, '433亿元')).toEqual(['2014', 'target']);
+  });
+});
+
+describe('spans of any length, congresses since, headings naming a year and a plan', () => {
+  it('N年来 with any N, and 十八大以来, run up to the year reviewed; 十年来最高 dates nothing', () => {
+    const found = figures(`——2017年3月5日在第十二届全国人民代表大会第五次会议上\n${OPENING}一、2016年工作回顾\n粮食产量达到十年来最高,增长3.1%。\n四年来,城镇新增就业5200万人。党的十八大以来,农村贫困人口减少5564万人。十三年来,国内生产总值年均增长9.3%。\n`);
+    expect(reading(found, '5200万人')).toEqual(['2013/2016', 'actual']);
+    expect(reading(found, '5564万人')).toEqual(['2013/2016', 'actual']);
+    expect(reading(found, '9.3%')).toEqual(['2004/2016', 'actual']);
+    expect(reading(found, '3.1%')).toEqual(['2016', 'actual']);
+  });
+
+  it('今后两年 in a plan part is the plan year and the next', () => {
+    const found = figures(`——2017年3月5日在第十二届全国人民代表大会第五次会议上\n${OPENING}一、2016年工作回顾\n国内生产总值增长6.7%。\n二、2017年工作总体部署\n今后两年,再压减煤炭产能5亿吨。\n`);
+    expect(reading(found, '5亿吨')).toEqual(['2017/2018', 'target']);
+  });
+
+  it('a review heading naming its year before a plan period dates its figures by the year; those naming the plan by the plan', () => {
+    const found = figures(`——2016年3月5日在第十二届全国人民代表大会第四次会议上\n${OPENING}一、2015年工作回顾和“十二五”时期发展成就\n国内生产总值增长6.9%。“十二五”时期,城镇新增就业6431万人。\n二、“十三五”时期主要目标任务和重大举措\n今后五年,城镇新增就业5000万人以上。\n三、2016年重点工作\n城镇新增就业1000万人以上。\n`);
+    expect(reading(found, '6.9%')).toEqual(['2015', 'actual']);
+    expect(reading(found, '6431万人')).toEqual(['2011/2015', 'actual']);
+    expect(reading(found, '5000万人以上')).toEqual(['2016/2020', 'target']);
+    expect(reading(found, '1000万人以上')).toEqual(['2016', 'target']);
+    // near miss: a heading naming the plan alone dates its figures by the plan's years
+    const plan = figures(`——2021年3月5日在第十三届全国人民代表大会第四次会议上\n${OPENING}一、2020年工作回顾\n国内生产总值增长2.3%。\n二、“十三五”时期取得决定性成就\n国内生产总值年均增长5.7%。\n`);
+    expect(reading(plan, '5.7%')).toEqual(['2016/2020', 'actual']);
+  });
+});
+
+describe('a plan part headed by a plan still ahead, and states reached over a span', () => {
+  const head = `——2011年3月5日在第十一届全国人民代表大会第四次会议上\n${OPENING}`;
+
+  it('a plan heading whose years are ahead (`二、"十二五"时期的主要目标和任务` in 2011) is a plan: flows over its span, levels at its end', () => {
+    const text =
+      `${head}一、“十一五”时期国民经济和社会发展的回顾\n这五年,国内生产总值达到39.8万亿元,年均增长11.2%,城镇新增就业5771万人。\n` +
+      '二、“十二五”时期的主要目标和任务\n今后五年,经济增长预期目标是在提高质量和效益的基础上年均增长7%。城镇化率从47.5%提高到51.5%,保障性住房覆盖面达到20%左右,五年城镇新增就业4500万人。\n' +
+      '三、2011年的工作\n城镇新增就业900万人以上。\n';
+    const found = figures(text);
+    // a level reached over a reviewed span is of its last year; a total stays the span's
+    expect(reading(found, '39.8万亿元')).toEqual(['2010', 'actual']);
+    expect(reading(found, '11.2%')).toEqual(['2006/2010', 'actual']);
+    expect(reading(found, '5771万人')).toEqual(['2006/2010', 'actual']);
+    // (`基础上年均`: no 上年 in it)
+    expect(reading(found, '7%')).toEqual(['2011/2015', 'target']);
+    expect(reading(found, '47.5%')).toEqual(['2010', 'actual']);
+    expect(reading(found, '51.5%')).toEqual(['2015', 'target']);
+    expect(reading(found, '20%左右')).toEqual(['2015', 'target']);
+    expect(reading(found, '4500万人')).toEqual(['2011/2015', 'target']);
+    expect(reading(found, '900万人以上')).toEqual(['2011', 'target']);
+  });
+});
+
+describe('periods set inside a paragraph, and ended by a subheading', () => {
+  const head = `——2011年3月5日在第十一届全国人民代表大会第四次会议上\n${OPENING}`;
+
+  it('a sentence opening with 过去一年 inside a plan paragraph dates the rest of its paragraph only', () => {
+    const found = figures(`${head}一、“十一五”时期的回顾\n这五年,城镇新增就业5771万人。\n三、2011年的工作\n2011年,是“十二五”开局之年,做好今年的工作至关重要。过去一年,我们的各项工作取得了很大成绩。国内生产总值增长10.3%,城镇新增就业1168万人。\n今年城镇新增就业900万人以上。新建廉租住房160万套。\n`);
+    expect(reading(found, '10.3%')).toEqual(['2010', 'actual']);
+    expect(reading(found, '1168万人')).toEqual(['2010', 'actual']);
+    expect(reading(found, '900万人以上')).toEqual(['2011', 'target']);
+    expect(reading(found, '160万套')).toEqual(['2011', 'target']);
+  });
+
+  it('a subheading ends the period a paragraph above it carried', () => {
+    const found = figures(`${head}一、“十一五”时期的回顾\n（一）应对国际金融危机\n近两年,面对国际金融危机冲击,我们果断实行积极的财政政策,中央投资1.18万亿元。\n（二）推进经济结构调整\n服务业占国内生产总值比重提高2.5个百分点。\n`);
+    expect(reading(found, '1.18万亿元')).toEqual(['2009/2010', 'actual']);
+    expect(reading(found, '2.5个百分点')).toEqual(['2006/2010', 'actual']);
+  });
+});
+
+describe('a year inside a start phrase dates the start value only', () => {
+  it('赤字率从去年的2.1%提高到2.3% in a plan: the end value is of the plan year', () => {
+    const found = figures(`——2015年3月5日在第十二届全国人民代表大会第三次会议上\n${OPENING}一、2014年工作回顾\n国内生产总值增长7.4%。\n二、2015年工作总体部署\n今年拟安排财政赤字1.62万亿元,赤字率从去年的2.1%提高到2.3%。\n`);
+    // (its modality is intent's: last year's budgeted ratio)
+    expect(reading(found, '2.1%')[0]).toBe('2014');
+    expect(reading(found, '2.3%')).toEqual(['2015', 'target']);
+    // near miss: an end value with a year of its own keeps it
+    const own = figures(`——2017年3月5日在第十二届全国人民代表大会第五次会议上\n${OPENING}一、2016年工作回顾\n中央企业负债率从2015年的3.1%降到去年的2.6%左右。\n`);
+    expect(reading(own, '2.6%左右')).toEqual(['2016', 'actual']);
+  });
+});
+
+describe("a programme's own total", () => {
+  it('is over the programme\'s years (总额4万亿元的两年投资计划); a one-year figure near a programme\'s name is not', () => {
+    const plan = figures(`——2009年3月5日在第十一届全国人民代表大会第二次会议上\n${OPENING}一、2008年工作回顾\n国内生产总值增长9%。\n二、2009年工作总体部署\n实施总额4万亿元的两年投资计划,其中中央政府拟新增1.18万亿元。实施五年行动计划,今年新建中小学100所。\n`);
+    expect(reading(plan, '4万亿元')[0]).toBe('2009/2010');
+    expect(reading(plan, '100所')).toEqual(['2009', 'target']);
+    const review = figures(`——2010年3月5日在第十一届全国人民代表大会第三次会议上\n${OPENING}一、2009年工作回顾\n实施两年新增4万亿元的投资计划。全年新建保障性住房200万套。\n`);
+    expect(reading(review, '4万亿元')[0]).toBe('2009/2010');
+    expect(reading(review, '200万套')).toEqual(['2009', 'actual']);
+  });
+});
+
+describe('date lines in other common forms', () => {
+  const opening = '各位代表:\n现在,我代表省人民政府向大会作政府工作报告,请予审议。\n';
+  const body = '一、过去一年工作回顾\n全省地区生产总值增长5.2%。\n二、今年工作安排\n全省地区生产总值增长5%左右。\n';
+  for (const [name, text] of [
+    ['a delivery line in parentheses', `政府工作报告\n（2024年1月23日在某省第十四届人民代表大会第二次会议上）\n${opening}${body}`],
+    ['an ISO date at the end', `政府工作报告\n${opening}${body}\n2024-01-23\n`],
+    ['a date with dots at the start', `政府工作报告\n2024.1.23\n${opening}${body}`],
+    ['a date with slashes at the start', `政府工作报告\n2024/1/23\n${opening}${body}`],
+  ] as const) {
+    it(`${name} dates the report`, () => {
+      const found = figures(text);
+      expect(reading(found, '5.2%')).toEqual(['2023', 'actual']);
+      expect(reading(found, '5%左右')).toEqual(['2024', 'target']);
+    });
+  }
+
+  it('near miss: mixed separators are no date line', () => {
+    expect(reading(figures(`政府工作报告\n2024-1/23\n${opening}${body}`), '5.2%')[0]).toBeNull();
+  });
+});
+
+describe("points of the document's century, and a plan's tasks", () => {
+  it('本世纪末 in a report of the 1990s is 2000; 本世纪中叶 in one of the 2010s is 2050', () => {
+    const old = figures(`——1997年3月1日在第八届全国人民代表大会第五次会议上\n${OPENING}一、1996年国内工作的回顾\n国内生产总值增长9.7%。\n二、今年的主要任务\n到本世纪末,基本解决农村贫困人口6500万人的温饱问题。\n`);
+    expect(reading(old, '6500万人')).toEqual(['2000', 'target']);
+    const late = figures(`——2018年3月5日在第十三届全国人民代表大会第一次会议上\n${OPENING}一、过去五年工作回顾\n国内生产总值增长6.9%。\n二、2018年工作总体部署\n到本世纪中叶,人均国内生产总值达到约4万美元。\n`);
+    expect(reading(late, '约4万美元')).toEqual(['2050', 'target']);
+  });
+
+  it('a task of a plan completed (如期完成"十二五"规划确定的…任务) dates the figures after it by the plan\'s years', () => {
+    const found = figures(`——2016年3月5日在第十二届全国人民代表大会第四次会议上\n${OPENING}一、2015年工作回顾\n如期完成“十二五”规划确定的淘汰落后产能任务,淘汰炼钢产能9000万吨。全年淘汰水泥产能5000万吨。\n`);
+    expect(reading(found, '9000万吨')).toEqual(['2011/2015', 'actual']);
+    expect(reading(found, '5000万吨')).toEqual(['2015', 'actual']);
+  });
+});
+
+describe('a part of a figure (其中…)', () => {
+  it('keeps the period of the figure before it in its sentence, unless it names its own', () => {
+    const found = figures(`——2009年3月5日在第十一届全国人民代表大会第二次会议上\n${OPENING}一、2008年工作回顾\n国内生产总值增长9%。\n二、2009年工作总体部署\n实施总额4万亿元的两年投资计划,其中中央政府拟新增1.18万亿元。全国财政收入6.1万亿元,其中今年中央财政收入3.3万亿元。\n`);
+    expect(reading(found, '1.18万亿元')[0]).toBe('2009/2010');
+    expect(reading(found, '3.3万亿元')[0]).toBe('2009');
+  });
+});
+
+describe('the literal a rule pattern needs (sentences without it are not searched)', () => {
+  it('is the longest run of Chinese characters outside groups, classes and optional parts', async () => {
+    const { requiredLiteral } = await import('../src/meaning/time.js');
+    expect(requiredLiteral('(?<![\\d〇])([一二两三]{1,3}|\\d{1,2})\\s*年来')).toBe('年来');
+    expect(requiredLiteral('连续\\s*([一二]{1,3})\\s*个?年')).toBe('连续');
+    expect(requiredLiteral('(?<![一二])([一二三]{2,3})大以来')).toBe('大以来');
+    // near misses: alternatives at the top level, or nothing required
+    expect(requiredLiteral('甲年|乙年')).toBe('');
+    expect(requiredLiteral('(?:年来)?\\d+')).toBe('');
+  });
+});

@@ -13,7 +13,7 @@ interface SectionInfo {
   heading: string;
   kind?: Segment['headingKind'];
   /** What the heading says, worked out once (see sectionFacts). */
-  facts?: { year: number | null; target: boolean; review: boolean; span: string | null };
+  facts?: { year: number | null; target: boolean; review: boolean; span: string | null; yearFirst: boolean };
 }
 
 /**
@@ -57,6 +57,8 @@ export interface PeriodContext {
   markerCache: Map<number, Marker[]>;
   /** The sentence of the last figure asked about: its bounds and markers (the next figure is often in it). */
   sentence?: { start: number; end: number; baseYear: number | null; markers: Marker[] };
+  /** The last figure read that was no start value: its sentence, end and period (a part, `其中…`, shares it). */
+  previous?: { sentence: number; end: number; period: string | null };
   /** Sections enclosing the last position asked about, and the next section to enter. */
   cursor: { active: SectionInfo[]; next: number; pos: number };
 }
@@ -79,13 +81,23 @@ function sectionFacts(s: SectionInfo, ctx: PeriodContext, k: Knowledge): NonNull
   // a review of the past five years: its figures describe the span (今后五年 headings hold
   // today's figures as often as targets, so forward spans stay sentence-level)
   const spans = markersIn(s.heading, 0, s.heading.length, ctx.reviewYear, ctx, k).filter((m) => m.source === 'span' && !m.target && m.period.includes('/'));
+  // (a plan's years still ahead, `二、"十二五"时期的主要目标和任务` in 2011, are a plan, not a review: its span
+  // dates the section's figures, as targets)
+  const ahead = spans.filter((m) => ctx.reviewYear !== null && Number(m.period.slice(0, 4)) > ctx.reviewYear);
+  if (ahead.length && ahead.length === spans.length) {
+    s.facts = { year, target: true, review: false, span: ahead[0]!.period, yearFirst: y !== null && (y.index ?? 0) < ahead[0]!.at };
+    return s.facts;
+  }
   // a review of five years reports outcomes whatever else its heading says (`…主要目标任务胜利完成`), and
   // so does a heading whose target words are done (完成, 实现: words.yaml targetNegators)
   if (target && (spans.length || k.words.targetNegators.some((w) => s.heading.includes(w)))) {
     target = false;
     review = true;
   }
-  s.facts = { year, target, review, span: spans[0]?.period ?? null };
+  // `一、2015年工作回顾和"十二五"时期发展成就`: the year written first is the default of its figures, the span
+  // dates those that name it
+  const yearFirst = y !== null && spans[0] !== undefined && (y.index ?? 0) < spans[0].at;
+  s.facts = { year, target, review, span: spans[0]?.period ?? null, yearFirst };
   return s.facts;
 }
 
@@ -138,7 +150,7 @@ function paragraphCarries(text: string, ctx: PeriodContext, k: Knowledge): Perio
     }
     const lead = m[1]!;
     // explicit years and backward spans carry; 今年/今后五年 depend on the section they are in
-    const markers = markersIn(lead, 0, lead.length, base, ctx, k).filter((mk) => mk.at <= 8 && (mk.source === 'year' || (mk.source === 'span' && !mk.target)));
+    const markers = markersIn(lead, 0, lead.length, base, ctx, k).filter((mk) => mk.at <= 8 && !mk.clause && (mk.source === 'year' || (mk.source === 'span' && !mk.target)));
     let first: Marker | undefined = markers[0];
     if (!first) {
       // `这里要特别指出,刚刚过去的1992年,…`: a short opening clause without a time of its own, then a year as
@@ -164,7 +176,81 @@ function paragraphCarries(text: string, ctx: PeriodContext, k: Knowledge): Perio
     title = isTitle ? carry : null;
     carries.push(carry);
   }
-  return carries;
+  return withinParagraphs(text, carries, ctx, k);
+}
+
+/**
+ * Carries inside paragraphs and sections: a sentence opening with a period of the past (`过去一年,我们…。国内生产总值
+ * 增长10.3%`) sets it for the rest of its paragraph, after which the carry before it holds again; a subheading
+ * (`（三）…`) ends what paragraphs above it carried, back to what its top-level part carries.
+ */
+function withinParagraphs(text: string, carries: PeriodContext['carries'], ctx: PeriodContext, k: Knowledge): PeriodContext['carries'] {
+  const base = ctx.reviewYear ?? ctx.deliveryYear;
+  const added: PeriodContext['carries'] = [];
+  const topLevel = /^[ \t]*[一二三四五六七八九十]+、/u;
+  // (carries are in text order: a binary search)
+  const before = (at: number) => {
+    let lo = 0;
+    let hi = carries.length - 1;
+    let found: PeriodContext['carries'][number] | undefined;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (carries[mid]!.start <= at) {
+        found = carries[mid];
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found;
+  };
+  // a subheading: what its top-level part carries (its title's period, or nothing); sections and carries are both in
+  // text order, so one walk over the carries serves them all
+  const starts = new Set(carries.map((c) => c.start));
+  let top: PeriodContext['carries'][number] | undefined;
+  let next = 0;
+  for (const s of ctx.sections) {
+    for (; next < carries.length && carries[next]!.start <= s.start; next++) {
+      const c = carries[next]!;
+      if (topLevel.test(text.slice(c.start, c.start + 6))) top = c;
+    }
+    if (s.kind === 'chinese-numeral' || starts.has(s.start)) continue;
+    added.push(top ? { ...top, start: s.start } : { start: s.start, period: '', target: false });
+  }
+  // a sentence opening with a past period and a comma, inside a paragraph
+  // (one search for a sentence opening with a period of the past: not 今年, 上半年, 全年)
+  for (const m of base === null ? [] : text.matchAll(pastOpeningSearch(k))) {
+    const at = m.index + m[0].length;
+    const lineBreak = text.indexOf('\n', at);
+    const lead = text.slice(at, Math.min(at + 8, lineBreak < 0 ? text.length : lineBreak));
+    const first = markersIn(lead, 0, lead.length, base, ctx, k)[0];
+    if (!first || first.at > 1 || first.clause || first.target || !(first.source === 'span' || (first.source === 'relative' && first.year !== null && first.year < (ctx.deliveryYear ?? Infinity)))) continue;
+    if (!/[,，]/u.test(lead.slice(first.at, first.at + 6))) continue;
+    const lineEnd = text.indexOf('\n', at);
+    const end = lineEnd < 0 ? text.length : lineEnd;
+    // (the carry in force before it: the latest start at or before it, a restored one after an equal paragraph's own)
+    let prior = before(at);
+    for (const c of added) if (c.start <= at && (!prior || c.start > prior.start || added.includes(prior))) prior = c;
+    added.push({ start: at, period: first.period, target: false });
+    added.push(prior ? { ...prior, start: end } : { start: end, period: '', target: false });
+  }
+  if (!added.length) return carries;
+  // (at one position, a paragraph's own carry after what is restored there)
+  return [...added, ...carries].sort((a, b) => a.start - b.start);
+}
+
+const pastOpeningCache = new WeakMap<Knowledge, RegExp>();
+/**
+ * A sentence after `。` opening with a period word of the past (relative years before this one, 去年; spans back,
+ * 过去一年, 五年来): the match ends where the sentence starts.
+ */
+function pastOpeningSearch(k: Knowledge): RegExp {
+  let re = pastOpeningCache.get(k);
+  if (!re) {
+    const p = k.periods;
+    const words = [...Object.entries(p.relativeYears).filter(([, offset]) => offset < 0).map(([w]) => w), ...p.spans.filter((s) => s.direction === 'back').flatMap((s) => s.words)];
+    re = new RegExp(`。[ \\t]*(?=${alternation(words)})`, 'gu');
+    pastOpeningCache.set(k, re);
+  }
+  return re;
 }
 
 /**
@@ -195,6 +281,8 @@ function yearNumber(digits: string, k: Knowledge): number {
 }
 
 function yearAhead(marker: Marker, at: number, ctx: PeriodContext, k: Knowledge): boolean {
+  // (nor is a target date, `到2020年,农村贫困人口减少…`: a year named in passing, of its own sentence)
+  if (marker.target) return false;
   // (a date, `2025年2月28日`, is no paragraph on the year)
   if (/^\D{0,4}\d{4}\s*年\s*\d{1,2}\s*月/u.test(ctx.text.slice(at, at + 14))) return false;
   if (ctx.deliveryYear === null || marker.year === null || marker.year < ctx.deliveryYear) return false;
@@ -292,7 +380,8 @@ export function documentTime(doc: Document, sections: SectionInfo[], k: Knowledg
     // year counts from the congress number; it reviews up to the year before
     const met = !workReport && reviewYear === null && deliveryYear === null ? congressYear(text.slice(0, 1500), dt, k) : null;
     const congress = met?.year ?? null;
-    if (congress !== null) reviewYear = congress - 1;
+    // (meeting late in its year, September to November, its 五年来 are the five years up to its own: Y−4..Y)
+    if (congress !== null) reviewYear = met!.month !== null && met!.month > k.periods.reviewsPreviousYearUntilMonth ? congress : congress - 1;
     if (deliveryYear === null) {
       if (met) [deliveryYear, deliveryMonth] = [met.year, met.month];
       else if (title?.kind === 'delivery') deliveryYear = title.year;
@@ -388,7 +477,8 @@ function dateLine(text: string, dt: TimeWords, k: Knowledge): [number, number] |
   const m = dt.dateLine.exec(text);
   if (!m) return null;
   const year = chineseDigits(m[1]!, k);
-  const month = chineseDigits(m[2]!, k);
+  // (`2024-01-23`: the numeric forms hold the month in group 4)
+  const month = chineseDigits(m[2] ?? m[4]!, k);
   return year !== null && year >= 1900 && year < 2100 && month !== null && month >= 1 && month <= 12 ? [year, month] : null;
 }
 
@@ -416,7 +506,13 @@ function chineseDigits(s: string, k: Knowledge): number | null {
 }
 
 interface TimeWords {
-  congresses: { re: RegExp; number: number; year: number; every: number; month?: number }[];
+  congresses: { re: RegExp; since: Scan | null; number: number; year: number; every: number; month?: number }[];
+  /** `N年来` with any N: group 1 the number. */
+  yearsSince: Scan | null;
+  /** Points of a century (`本世纪末`) and their offsets, longest word first. */
+  centuryPoints: [string, number][];
+  /** The literals of the scans above (yearsSince, congresses' since, streaks, century points) as one search; null when one has none. */
+  scanAnchors: RegExp | null;
   /** Average words (平均每年, 年均), and `从1997年` (group 1 the year) in a sentence. */
   average: RegExp | null;
   fromYear: RegExp | null;
@@ -427,9 +523,70 @@ interface TimeWords {
   startBefore: RegExp | null;
   startAfter: RegExp | null;
   dateLine: RegExp | null;
+  /** A streak of N years (`连续五年`) or an average over them (`两年平均`): group 1 the number. */
+  streaks: (Scan & { bare: boolean })[];
+  /** A sentence opening that continues the sentence before (`这一目标…`). */
+  continuation: RegExp | null;
   titles: { words: string[]; year: 'review' | 'delivery' }[];
   workReport: RegExp | null;
 }
+/** A rule pattern as a search, and a literal every match holds (a sentence without it is not searched). */
+interface Scan {
+  re: RegExp;
+  literal: string;
+}
+function scanOf(pattern: string): Scan {
+  return { re: new RegExp(pattern, 'gu'), literal: requiredLiteral(pattern) };
+}
+
+/**
+ * The longest run of Chinese characters that every match of `pattern` holds: written outside any group, class or
+ * lookaround, and not made optional by a quantifier (`年来` of `([一二三]{1,3})\s*年来`). '' when there is none or
+ * the pattern has alternatives at its top level. (Rule patterns are short: a character walk, no regex parser.)
+ */
+export function requiredLiteral(pattern: string): string {
+  let depth = 0;
+  let best = '';
+  let run = '';
+  const end = () => {
+    if (run.length > best.length) best = run;
+    run = '';
+  };
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === '\\') {
+      end();
+      i++;
+      continue;
+    }
+    if (c === '[') {
+      end();
+      while (i < pattern.length && pattern[i] !== ']') i += pattern[i] === '\\' ? 2 : 1;
+      continue;
+    }
+    if (c === '(') {
+      end();
+      depth++;
+      continue;
+    }
+    if (c === ')') {
+      end();
+      depth--;
+      continue;
+    }
+    if (c === '|' && depth === 0) return '';
+    // (`个?` is optional; `年+`, `年{2}` are required, but what follows them is no longer next to them)
+    const next = pattern[i + 1] ?? '';
+    const optional = next === '?' || next === '*' || (next === '{' && pattern[i + 2] === '0');
+    if (depth === 0 && /\p{Script=Han}/u.test(c) && !optional) {
+      run += c;
+      if (next === '+' || next === '{') end();
+    } else end();
+  }
+  end();
+  return best;
+}
+
 const timeWordCache = new WeakMap<Knowledge, TimeWords>();
 /** periods.yaml's document-time entries, compiled once per rule set. */
 function timeWordsOf(k: Knowledge): TimeWords {
@@ -439,7 +596,10 @@ function timeWordsOf(k: Knowledge): TimeWords {
     const starts = alternation(p.startBefore);
     const changes = alternation([...k.words.increase, ...k.words.decrease, ...p.shortChanges]);
     words = {
-      congresses: (p.congresses ?? []).map((c) => ({ ...c, re: new RegExp(c.pattern, 'u') })),
+      congresses: (p.congresses ?? []).map((c) => ({ ...c, re: new RegExp(c.pattern, 'u'), since: c.since ? scanOf(c.since) : null })),
+      yearsSince: p.yearsSince ? scanOf(p.yearsSince) : null,
+      centuryPoints: Object.entries(p.centuryPoints ?? {}).sort((a, b) => b[0].length - a[0].length),
+      scanAnchors: null,
       average: p.averageWords?.length ? new RegExp(alternation(p.averageWords), 'u') : null,
       fromYear: p.startBefore.length ? new RegExp(String.raw`(?:${starts})\s*((?:19|20)\d{2})\s*年`, 'gu') : null,
       // `比1989年增长近两倍,年均增长9.3%`: an average since a base year
@@ -449,9 +609,16 @@ function timeWordsOf(k: Knowledge): TimeWords {
       startBefore: p.startBefore.length ? new RegExp(String.raw`(?:${starts})([^,，;；:：。\d%]*(?:(?:19|20)\d{2}\s*年[^,，;；:：。\d%]*)?)$`, 'u') : null,
       startAfter: p.startBefore.length ? new RegExp(String.raw`^(?:左右|多|以上|以下)?\s*(?:${changes})(?:${alternation(k.words.changeTo)})`, 'u') : null,
       dateLine: p.dateLine ? new RegExp(p.dateLine, 'mu') : null,
+      streaks: [
+        ...(p.streak ? [{ ...scanOf(p.streak), bare: false }] : []),
+        ...(p.averageOverYears ? [{ ...scanOf(p.averageOverYears), bare: true }] : []),
+      ],
+      continuation: p.continuations?.length ? new RegExp(`^[\\s　]*(?:${alternation(p.continuations)})`, 'u') : null,
       titles: p.titles ?? [],
       workReport: p.workReportOpenings?.length ? new RegExp(alternation(p.workReportOpenings), 'u') : null,
     };
+    const literals = [words.yearsSince, ...words.congresses.map((c) => c.since), ...words.streaks].filter((s) => s !== null).map((s) => s.literal);
+    words.scanAnchors = literals.includes('') ? null : new RegExp(alternation([...literals, ...words.centuryPoints.map(([w]) => w)]), 'u');
     timeWordCache.set(k, words);
   }
   return words;
@@ -553,6 +720,8 @@ export interface Marker {
   /** A part of a year with no year before it in its sentence (`上半年`, `年初`): dated by the section's year,
    *  or by the year a paragraph carries when one does (timeOf). */
   inForce?: boolean;
+  /** Dates the figures of its own clause only (a streak, `连续三年保持两位数增长,达到4万亿美元`). */
+  clause?: boolean;
 }
 
 /**
@@ -624,8 +793,9 @@ export function sentenceEnd(text: string, pos: number): number {
 function markersIn(text: string, from: number, to: number, baseYear: number | null, ctx: PeriodContext, k: Knowledge): Marker[] {
   const slice = text.slice(from, to);
   const markers: Marker[] = [];
-  // every period marker holds 年, 月, 季 or a plan's 五 (2022年, 1—8月, 一季度, 今年, 五年来, 九五期间): skip the rest fast
-  if (!/[年月季五]/u.test(slice)) return markers;
+  // every period marker holds 年, 月, 季, a plan's 五 or a century's 纪 (2022年, 1—8月, 一季度, 今年, 五年来, 九五期间,
+  // 本世纪末): skip the rest fast
+  if (!/[年月季五纪]/u.test(slice)) return markers;
   const p = k.periods;
   const words = periodWordsOf(k);
   // what a year and its part cover: a partial word in there (前三季度 of 2022年前三季度, its 三季度) is read already
@@ -678,6 +848,8 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
     for (const m of slice.matchAll(words.relativeYear)) {
       const end = m.index + m[0].length;
       covered.push([m.index, end]);
+      // (`基础上年均增长7%`: the 年 of an average word, 年均, is no 上年)
+      if ((p.averageWords ?? []).some((w) => w.startsWith('年') && slice.startsWith(w, m.index + m[1]!.length - 1))) continue;
       // 比上年, 较去年1—8月, 上年同期: a comparison base, not the figure's period
       if (p.relativeComparisonBefore.some((w) => slice.endsWith(w, m.index)) || p.relativeComparisonAfter.some((w) => slice.startsWith(w, end))) continue;
       // 上年, 当年: relative to the year in force (last named, else the section's), not to the delivery year
@@ -701,7 +873,7 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
   if (plans) {
     // `"十三五"时期`, `"九五"期间`: a numbered five-year plan's years (`"十四五"规划` is a name: no period)
     for (const m of slice.matchAll(plans.re)) {
-      const n = chineseDigits(m[1]!, k);
+      const n = chineseDigits(m[1] ?? m[2]!, k);
       const plan = p.planPeriods!;
       // (比“八五”时期增长79.6%: a comparison base; 《“十四五”时期…方案》: a title)
       if (n === null || n < plan.number || insideTitle(slice, m.index) || p.comparisonBefore.some((w) => slice.slice(Math.max(0, m.index - 3), m.index).replace(/["“]/gu, '').endsWith(w))) continue;
@@ -718,6 +890,14 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
       const last = since !== null && since >= first ? Math.min(first + plan.years - 1, since) : first + plan.years - 1;
       markers.push({ at: from + m.index, period: last > first ? `${first}/${last}` : String(first), year: null, source: 'span' });
     }
+    // `"十二五"节能减排目标`, `第十一个五年规划的主要任务`: the plan's own goals, of its years
+    for (const m of plans.goal && (p.planGoals ?? []).some((w) => slice.includes(w)) ? slice.matchAll(plans.goal) : []) {
+      const n = chineseDigits(m[1] ?? m[2]!, k);
+      const plan = p.planPeriods!;
+      if (n === null || n < plan.number || insideTitle(slice, m.index) || markers.some((mk) => mk.at === from + m.index)) continue;
+      const first = plan.start + (n - plan.number) * plan.years;
+      markers.push({ at: from + m.index, period: `${first}/${first + plan.years - 1}`, year: null, source: 'span' });
+    }
   }
   const decades = decadeWordsOf(k);
   if (decades) {
@@ -727,6 +907,63 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
       if (tens === null || p.comparisonBefore.some((w) => slice.endsWith(w, m.index))) continue;
       const first = decades.century + tens * 10 + 1;
       markers.push({ at: from + m.index, period: `${first}/${first + 9}`, year: null, source: 'span' });
+    }
+  }
+  // `四年来`, `十三年来`: any number of years up to the year the text is in (spans name the common ones)
+  const tw = timeWordsOf(k);
+  // (one search tells whether any of the scans below can match: most sentences hold none of their literals)
+  const scans = tw.scanAnchors === null || tw.scanAnchors.test(slice);
+  const spanEnd = ctx.reviewYear ?? baseYear;
+  const generic: [number, number][] = [];
+  if (scans && tw.yearsSince && spanEnd !== null && slice.includes(tw.yearsSince.literal)) {
+    for (const m of slice.matchAll(tw.yearsSince.re)) {
+      const n = chineseDigits(m[1]!, k);
+      const end = m.index + m[0].length;
+      // (covered even when it dates nothing: the 十年 of 十年来最高)
+      generic.push([m.index, end]);
+      if (n === null || n < 2 || n > 60 || p.spanComparisonAfter.some((w) => slice.startsWith(w, end))) continue;
+      markers.push({ at: from + m.index, period: `${spanEnd - n + 1}/${spanEnd}`, year: null, source: 'span' });
+    }
+  }
+  // `党的十八大以来`: the years since a congress named by its number, up to the year the text is in
+  for (const c of scans && spanEnd !== null ? tw.congresses : []) {
+    if (!c.since) continue;
+    if (!slice.includes(c.since.literal)) continue;
+    for (const m of slice.matchAll(c.since.re)) {
+      const n = chineseDigits(m[1]!, k);
+      const year = n === null ? null : c.year + (n - c.number) * c.every;
+      if (year === null || n! < c.number || year >= spanEnd!) continue;
+      markers.push({ at: from + m.index, period: `${year + 1}/${spanEnd}`, year: null, source: 'span' });
+    }
+  }
+  // `到本世纪末` (2000 in 1997), `下世纪中叶`: a point of the document's century
+  const own = ctx.deliveryYear ?? ctx.reviewYear;
+  if (scans && own !== null && tw.centuryPoints.length) {
+    const century = Math.floor((own - 1) / 100) * 100;
+    const taken: [number, number][] = [];
+    for (const [word, offset] of tw.centuryPoints) {
+      for (let at = slice.indexOf(word); at >= 0; at = slice.indexOf(word, at + word.length)) {
+        if (taken.some(([s, e]) => at < e && at + word.length > s)) continue;
+        taken.push([at, at + word.length]);
+        const before = slice.slice(Math.max(0, at - 2), at);
+        if (p.comparisonBefore.some((w) => before.endsWith(w))) continue;
+        const year = century + offset;
+        markers.push({ at: from + at, period: String(year), year, target: p.targetBefore.some((w) => before.endsWith(w)), source: 'year' });
+      }
+    }
+  }
+  // (what a streak covers is no span word too: the 五年 of 连续五年)
+  const streaks: [number, number][] = [];
+  // `连续五年增长8%以上`, `两年平均增长5.1%`: the N years up to the year in force, never past the year reviewed
+  const reviewed = ctx.reviewYear !== null && baseYear !== null ? Math.min(ctx.reviewYear, baseYear) : (ctx.reviewYear ?? baseYear);
+  for (const streak of scans ? tw.streaks : []) {
+    if (!slice.includes(streak.literal)) continue;
+    for (const m of slice.matchAll(streak.re)) {
+      const n = chineseDigits(m[1]!, k);
+      const end = yearBefore(markers, from + m.index) ?? reviewed;
+      if (n === null || n < 2 || end === null) continue;
+      streaks.push([m.index, m.index + m[0].length]);
+      markers.push({ at: from + m.index, period: `${end - n + 1}/${end}`, year: null, source: 'span', clause: true, ...(streak.bare ? { bare: n } : {}) });
     }
   }
   if (!anyWord) return markers.sort((a, b) => a.at - b.at);
@@ -764,7 +1001,7 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
       if (y !== null) markers.push({ at: from + at, period: `${y}-${pad(month)}`, year: y, source: 'partial', ...(named === null ? { inForce: true } : {}) });
     }
   }
-  const spansCovered: [number, number][] = [];
+  const spansCovered: [number, number][] = [...streaks, ...generic];
   const spanWords = spanWordsOf(k);
   for (const { span, word } of spanWords) {
     let at = slice.indexOf(word);
@@ -804,12 +1041,13 @@ function namedPlanBefore(text: string, start: number, pos: number, k: Knowledge)
   let re = namedPlanCache.get(k);
   if (re === undefined) {
     const names = k.periods.planNames ?? [];
-    re = names.length && k.periods.planPeriods ? new RegExp(`([一二三四五六七八九十]{1,3})五["”’]?\\s*(?:${alternation(names)})`, 'gu') : null;
+    const ordinal = k.periods.planPeriods?.ordinal ? `|${k.periods.planPeriods.ordinal}` : '';
+    re = names.length && k.periods.planPeriods ? new RegExp(`(?:([一二三四五六七八九十]{1,3})五["”’]?${ordinal})\\s*(?:${alternation(names)})`, 'gu') : null;
     namedPlanCache.set(k, re);
   }
   if (!re) return null;
   const m = [...text.slice(start, pos).matchAll(re)].pop();
-  const n = m ? chineseDigits(m[1]!, k) : null;
+  const n = m ? chineseDigits(m[1] ?? m[2]!, k) : null;
   const plan = k.periods.planPeriods!;
   if (n === null || n < plan.number) return null;
   const first = plan.start + (n - plan.number) * plan.years;
@@ -827,12 +1065,23 @@ function decadeWordsOf(k: Knowledge) {
   return words;
 }
 
-const planWordCache = new WeakMap<Knowledge, { re: RegExp } | null>();
+const planWordCache = new WeakMap<Knowledge, { re: RegExp; goal: RegExp | null } | null>();
+/** A numbered plan (`"十三五"`, `第十个五年`: group 1 or 2 its number), then its kind (计划) and a period word or a goal word. */
 function planWordsOf(k: Knowledge) {
   let words = planWordCache.get(k);
   if (words === undefined) {
-    const plan = k.periods.planPeriods;
-    words = plan?.words.length ? { re: new RegExp(`([一二三四五六七八九十]{1,3})五["”’]?(?:${alternation(plan.words)})`, 'gu') } : null;
+    const p = k.periods;
+    const plan = p.planPeriods;
+    const named = `(?:([一二三四五六七八九十]{1,3})五["”’]?${plan?.ordinal ? `|${plan.ordinal}` : ''})`;
+    const kind = p.planNames?.length ? `(?:${alternation(p.planNames)})?` : '';
+    words = plan?.words.length
+      ? {
+          re: new RegExp(`${named}${kind}(?:${alternation(plan.words)})`, 'gu'),
+          // (a few words between the plan and its goal, no clause break nor figure: `"十二五"节能减排目标`,
+          // `"十二五"规划确定的淘汰落后产能任务`)
+          goal: p.planGoals?.length ? new RegExp(`${named}${kind}[^,，;；:：。、\\d\\n]{0,12}?(?:${alternation(p.planGoals)})`, 'gu') : null,
+        }
+      : null;
     planWordCache.set(k, words);
   }
   return words;
@@ -949,6 +1198,122 @@ function startValue(text: string, start: number, pos: number, end: number, tw: T
   return m ? m[1]! : null;
 }
 
+/**
+ * Where the start word of a change from a start value to the figure at `pos` stands (`从` of `从去年的2.1%提高到2.3%`),
+ * when the figure is such an end value with no year of its own after the change word; null otherwise.
+ */
+function startPhraseAt(text: string, start: number, pos: number, k: Knowledge): number | null {
+  const clause = clauseBefore(text, start, pos);
+  const lead = clause.replace(/[\s的]+$/u, '');
+  if (!lead || !periodWordsOf(k).changeToEnd.test(lead)) return null;
+  const at = Math.max(-1, ...k.periods.startBefore.map((w) => clause.lastIndexOf(w)));
+  // (a start value between the start word and the change: digits after it)
+  return at >= 0 && /\d|[一二三四五六七八九十]/u.test(clause.slice(at)) ? pos - clause.length + at : null;
+}
+
+const programmeCache = new WeakMap<Knowledge, { after: RegExp; before: RegExp } | null>();
+/**
+ * The years of a programme whose own total the figure at pos..end is (`总额4万亿元的两年投资计划`, `两年新增4万亿元的
+ * 投资计划`): a number of years right after the figure's `的` or right before its verb, and a programme word
+ * (periods.nameAfter) closing the phrase. Null otherwise.
+ */
+function programmeYears(text: string, start: number, pos: number, end: number, k: Knowledge): number | null {
+  // (the figure is followed by its 的 at once, or after 左右/多)
+  if (!text.slice(end, end + 3).includes('的')) return null;
+  let re = programmeCache.get(k);
+  if (re === undefined) {
+    const names = alternation(k.periods.nameAfter);
+    const years = '([两二三四五六七八九十])年';
+    re = names
+      ? {
+          after: new RegExp(`^(?:左右|多)?的(?:${years}[^,，;；:：。\\d]{0,4}?|[^,，;；:：。\\d]{0,4}?)(?:${names})`, 'u'),
+          before: new RegExp(`(?<![一二两三四五六七八九十今过去来未近连续])${years}[^,，;；:：。\\d年]{1,3}$`, 'u'),
+        }
+      : null;
+    programmeCache.set(k, re);
+  }
+  if (!re) return null;
+  const after = re.after.exec(text.slice(end, end + 14));
+  if (!after) return null;
+  const n = after[1] ?? re.before.exec(text.slice(Math.max(start, pos - 6), pos))?.[1];
+  return n ? chineseDigits(n, k) : null;
+}
+
+function clauseBreakIn(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (CLAUSE_PUNCTUATION.has(text[i]!)) return true;
+  return false;
+}
+
+/**
+ * The period of the figure at `pos` in a 分别 list (`2011年、2012年和2013年分别增长9.3%、7.7%和7.7%`): the
+ * markers listed before 分别, joined by list joiners only (words.yaml respectively, listJoiners), paired in
+ * order with the figures of its clause after it, when there are as many of each. Undefined otherwise.
+ */
+function respectiveMarker(text: string, start: number, pos: number, markers: Marker[], k: Knowledge): Marker | undefined {
+  const rw = respectiveWordsOf(k);
+  if (!rw || markers.length < 2) return undefined;
+  // (searched in the sentence only: a search of the whole text before it would cost every figure its offset)
+  const before = text.slice(start, pos);
+  let word = -1;
+  let len = 0;
+  for (const w of k.words.respectively) {
+    const i = before.lastIndexOf(w);
+    if (i >= 0 && start + i > word) [word, len] = [start + i, w.length];
+  }
+  if (word < 0) return undefined;
+  // the figure is in the clause 分别 opens
+  if (clauseBreakIn(text, word, pos)) return undefined;
+  const listed = markers.filter((m) => m.at < word && (m.source === 'year' || m.source === 'relative' || m.source === 'partial'));
+  const run: Marker[] = [];
+  for (let i = listed.length - 1; i >= 0; i--) {
+    const m = listed[i]!;
+    const next = run[0];
+    if (!next) {
+      if (clauseBreakIn(text, m.at, word)) break;
+    } else if (!rw.gap.test(text.slice(m.at, next.at))) break;
+    run.unshift(m);
+  }
+  if (run.length < 2) return undefined;
+  // the figures after 分别 up to the clause's end, as many as the periods; the figure's place among them
+  let end = pos;
+  while (end < text.length && !CLAUSE_PUNCTUATION.has(text[end]!) && !SENTENCE_END.has(text[end]!)) end++;
+  const count = (s: string) => s.match(rw.joiner)?.length ?? 0;
+  const index = count(text.slice(word + len, pos));
+  if (count(text.slice(word + len, end)) + 1 !== run.length) return undefined;
+  return run[index];
+}
+const SENTENCE_END = new Set([...'。!?！？\n】']);
+
+const respectiveCache = new WeakMap<Knowledge, { gap: RegExp; joiner: RegExp } | null>();
+function respectiveWordsOf(k: Knowledge) {
+  let words = respectiveCache.get(k);
+  if (words === undefined) {
+    const joiners = k.words.listJoiners ?? [];
+    words =
+      k.words.respectively?.length && joiners.length
+        ? {
+            // one period word and a joiner (`2011年、`, `去年和`)
+            gap: new RegExp(`^[^,，;；:：。]{1,10}?(?:${alternation(joiners)})\\s*$`, 'u'),
+            joiner: new RegExp(alternation(joiners), 'gu'),
+          }
+        : null;
+    respectiveCache.set(k, words);
+  }
+  return words;
+}
+
+/**
+ * A sentence opening with a continuation (`这一目标与…相衔接,…`, periods.continuations) after one ending in `。`
+ * on the same line: the last period marker of that sentence, if any.
+ */
+function continuedMarker(text: string, start: number, baseYear: number | null, ctx: PeriodContext, k: Knowledge): Marker | undefined {
+  const re = timeWordsOf(k).continuation;
+  if (!re || start === 0 || text[start - 1] !== '。' || !re.test(text.slice(start, start + 12))) return undefined;
+  const previous = sentenceStart(text, start - 1);
+  const markers = markersIn(text, previous, start - 1, baseYear, ctx, k).filter((m) => !m.clause);
+  return markers[markers.length - 1];
+}
+
 /** A figure's period and what decided it (intent.ts reads the same context for the modality). */
 export interface TimeReading {
   period: string | null;
@@ -979,6 +1344,8 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
   let targetSection = false;
   let reviewSection = false;
   let sectionSpan: string | null = null;
+  // (the section span is its figures' default unless the heading names its year first)
+  let spanDefault = false;
   // A glossary defines terms: the document's own period and actual, unless its sentence says otherwise.
   // Without a year of the document's own (no delivery line, no configured period), the headings and
   // carried periods before it still tell the year its text is in, not whether it plans.
@@ -998,7 +1365,10 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
       reviewSection = true;
       targetSection = false;
     }
-    if (facts.span) sectionSpan = facts.span;
+    if (facts.span) {
+      sectionSpan = facts.span;
+      spanDefault = !facts.yearFirst;
+    }
   }
   if (glossary) targetSection = reviewSection = false;
   let baseYear: number | null;
@@ -1023,7 +1393,20 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
     ctx.sentence = { start, end, baseYear, markers: sentenceMarkers };
   }
   let last: Marker | undefined;
-  for (const m of sentenceMarkers) if (m.at < pos) last = m;
+  for (const m of sentenceMarkers) if (m.at < pos && !(m.clause && clauseBreakIn(text, m.at, pos))) last = m;
+  // `赤字率从去年的2.1%提高到2.3%`: a year inside the start phrase dates the start value only; the end value is of
+  // the period in force before it
+  if (last && last.at > start) {
+    const from = startPhraseAt(text, start, pos, k);
+    if (from !== null && last.at > from) {
+      last = undefined;
+      for (const m of sentenceMarkers) if (m.at < from && !(m.clause && clauseBreakIn(text, m.at, pos))) last = m;
+    }
+  }
+  // `2011年、2012年、2013年分别增长9.3%、7.7%、7.7%`: a list of periods paired in order with the figures after 分别
+  last = respectiveMarker(text, start, pos, sentenceMarkers, k) ?? last;
+  // `这一目标…`: a sentence continuing the one before it, with no period of its own, keeps that one's
+  if (!last) last = continuedMarker(text, start, baseYear, ctx, k);
   let carry: PeriodContext['carries'][number] | undefined;
   {
     // the last carry starting at or before pos (binary search: carries are in text order)
@@ -1052,16 +1435,28 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
     const first = planStart(ctx, k) ?? baseYear;
     if (first !== null) last = { ...last, period: `${first}/${first + last.bare - 1}`, target: true };
   }
+  // `总额4万亿元的两年投资计划`, `两年新增4万亿元的投资计划`: a programme's own total is over the programme's years
+  const programme = programmeYears(text, start, pos, end, k);
+  // (unless a span is in force already: `近两年,…实施两年新增4万亿元的投资计划` in a review of five years)
+  if (programme !== null && !(last?.source === 'span' && last.period.includes('/')) && !(!last && carry?.period.includes('/'))) {
+    const first = targetSection && !reviewSection ? (planStart(ctx, k) ?? baseYear) : (ctx.reviewYear ?? baseYear);
+    if (first !== null) last = { at: pos, period: `${first}/${first + programme - 1}`, year: null, source: 'span' };
+  }
   let period: string | null;
   // a part of a year named alone (`上半年`, `由年初的…`) is of the year a paragraph carries, when one does
   if (last?.inForce && carry && /^\d{4}$/u.test(carry.period) && String(last.year) !== carry.period) period = last.period.replaceAll(String(last.year), carry.period);
   else if (last) period = last.period;
   else if (carry) period = carry.period;
-  else if (sectionSpan) period = sectionSpan;
+  else if (sectionSpan && spanDefault) period = sectionSpan;
   else if (ctx.documentPeriod && sectionYear === null && !targetSection) period = ctx.documentPeriod;
   else period = baseYear === null ? null : String(baseYear);
 
   const clause = clauseBefore(text, start, pos);
+  // `实施总额4万亿元的两年投资计划,其中中央政府拟新增1.18万亿元`: a part (其中…) of the figure before it in its
+  // sentence, with no period of its own, is of that figure's period
+  const whole = ctx.previous;
+  const clauseAt = pos - clause.length;
+  if (whole && whole.sentence === start && whole.end <= clauseAt && whole.period !== null && !(last && last.at >= clauseAt) && (k.periods.partOf ?? []).some((w) => clause.trimStart().startsWith(w))) period = whole.period;
   const tw = timeWordsOf(k);
   const averaged = tw.average?.test(clause) ?? false;
   // An average over years in a sentence naming a numbered plan (`按"八五"计划,…由原定平均每年百分之六调高到百分之
@@ -1107,16 +1502,20 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
     if (from !== null && from < Number(period) - 1) period = `${from + 1}/${period}`;
   }
   // An end value (`…增加到3251亿美元`, `城镇化率提高到65.2%`) under a span in force is the level reached at the span's
-  // end, of its last year; a year written after 到 is a marker already, and a cumulative clause (累计) stays the span's,
-  // as does a plan's (`十四五时期…提高到65%` is the plan's target).
-  if (started === null && period !== null && !(targetSection && !reviewSection) && /^\d{4}\/\d{4}$/u.test(period) && !k.periods.cumulative?.some((w) => clause.includes(w))) {
+  // end, of its last year, in a plan as in a review (`"十二五"时期…城镇化率提高到51.5%` is about 2015); a year written
+  // after 到 is a marker already, and a cumulative clause (累计) stays the span's.
+  if (started === null && period !== null && /^\d{4}\/\d{4}$/u.test(period) && !k.periods.cumulative?.some((w) => clause.includes(w))) {
     const lead = text.slice(Math.max(start, pos - 8), pos).replace(/[\s的]+$/u, '');
     // (a span running into the year the document is delivered in, `十年来` in an October congress report, ends
     // with that year unfinished: the level reached is the last finished year's)
     const last = Number(period.slice(5));
     // (so is a share of a whole, `占全国人口65%的地区基本普及…`: a state, not a flow over the years; not an average)
     const shareOf = shape?.kind === 'share' && shape.change === null && !averaged && (k.periods.shareOf ?? []).some((w) => clause.includes(w));
-    if ((lead && periodWordsOf(k).changeToEnd.test(lead)) || shareOf) period = String(ctx.deliveryYear === last ? last - 1 : last);
+    // (and a level or share reached, `达到39.8万亿元`, `积累7810亿元`, `覆盖24%的县`: a state, not a flow; a count stays
+    // a total over the span, `新增就业5771万人`)
+    const state = (shape?.kind === 'level' || shape?.kind === 'share') && shape.change === null && !averaged && lead !== '' && (k.periods.levelReached ?? []).some((w) => lead.endsWith(w));
+    if ((lead && periodWordsOf(k).changeToEnd.test(lead)) || shareOf || state) period = String(ctx.deliveryYear === last ? last - 1 : last);
   }
+  if (started === null) ctx.previous = { sentence: start, end, period };
   return { period, sentenceStart: start, baseYear, targetSection, reviewSection, glossary, isolated, marker: last, carry, startValue: started !== null };
 }

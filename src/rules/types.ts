@@ -285,7 +285,15 @@ export interface PeriodSettings {
   /** Words that, right after a span (五年行动计划) or a plan number (十四五规划), make it a name, not a period. */
   nameAfter?: string[];
   /** Five-year plans by number (`"十三五"时期`): the number and first year of one of them, and their length. */
-  planPeriods?: { number: number; start: number; years: number; words: string[] };
+  planPeriods?: { number: number; start: number; years: number; words: string[]; ordinal?: string };
+  /** After a plan number, its own goals or tasks (`"十二五"节能减排目标`): a figure after them in the clause is of the plan's years. */
+  planGoals?: string[];
+  /** A streak of N years (`连续五年`), group 1 the number: the N years up to the year in force, for its clause. */
+  streak?: string;
+  /** An average over N years (`两年平均`): as a streak, but forward from the plan year in a plan part. */
+  averageOverYears?: string;
+  /** Sentence openings that continue the sentence before (`这一目标…`): it keeps that sentence's period. */
+  continuations?: string[];
   /** A figure after one of these and before a change-to word (`由50.2%提高到`) is a start value. */
   startBefore?: string[];
   /** After a year, a span from it to the year the text is in (`1989年以来`); also comparisonAfter words. */
@@ -305,7 +313,15 @@ export interface PeriodSettings {
   /** Relative years counted from the year in force (last named, else the section's), not the delivery year (上年, 当年). */
   inForceWords?: string[];
   /** Congresses held every `every` years, named by number (group 1 of `pattern`): number `number` met in `year`. */
-  congresses?: { pattern: string; number: number; year: number; every: number; month?: number }[];
+  congresses?: { pattern: string; number: number; year: number; every: number; month?: number; since?: string }[];
+  /** Right before a level or share reached (达到, 积累): under a span of years, the state at its end, of its last year. */
+  levelReached?: string[];
+  /** Points of a century (`本世纪末`: 100), counted from the start of the document's century (1900 for 1901–2000). */
+  centuryPoints?: Record<string, number>;
+  /** A clause opening with one of these (其中) is a part of the figure before it: it keeps that figure's period. */
+  partOf?: string[];
+  /** `N年来` with any N (group 1 the number): the N years up to the year the text is in. */
+  yearsSince?: string;
   /** Words quoting a plan (报告提出, 原定): the figures after them in the sentence are targets, up to an outcome word. */
   planQuotes?: string[];
   /** Words stating what came of a quoted plan (实际, 仍然). */
