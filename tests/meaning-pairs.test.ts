@@ -126,12 +126,12 @@ for (const mode of ['auto', 'config'] as const) {
     });
 
     it('never compares look-alike pairs', () => {
-      // target 0 (issue 9), met on holdout and unseen; the pairs of 2009-2021 (labelled after the
-      // alignment was built) found look-alikes compared: ceilings at today's counts (dev 2, fresh 3).
-      expect(score.splits.dev.lookAlikesCompared).toBeLessThanOrEqual(2);
+      // target 0 (issue 9), met on dev, holdout and unseen; the fresh pairs (2016-2021, nobody tunes on them)
+      // have one look-alike compared (3 at their first measurement): a ceiling at today's count.
+      expect(score.splits.dev.lookAlikesCompared).toBe(0);
       expect(score.splits.holdout.lookAlikesCompared).toBe(0);
       expect(score.splits.unseen.lookAlikesCompared).toBe(0);
-      expect(score.splits.fresh.lookAlikesCompared).toBeLessThanOrEqual(3);
+      expect(score.splits.fresh.lookAlikesCompared).toBeLessThanOrEqual(1);
     });
 
     it('never reports a consistent pair as an error or warning', () => {
@@ -148,11 +148,12 @@ for (const mode of ['auto', 'config'] as const) {
       expect(percent(score.splits.holdout.period)).toBeGreaterThanOrEqual(89);
       expect(percent(score.splits.unseen.period)).toBeGreaterThanOrEqual(95);
       expect(percent(score.splits.fresh.period)).toBeGreaterThanOrEqual(98);
-      // target 95 (issue 9) on every split (measured: dev 290/303, holdout 109/113, unseen 141/144, fresh 248/255;
-      // dev 294/303 after the intent work of h-intent)
-      expect(percent(score.splits.dev.modality)).toBeGreaterThanOrEqual(97);
-      expect(percent(score.splits.holdout.modality)).toBeGreaterThanOrEqual(96);
-      expect(percent(score.splits.unseen.modality)).toBeGreaterThanOrEqual(97);
+      // target 95 (issue 9) on every split (measured: dev 300/303, holdout 111/113, unseen 144/144, fresh
+      // 249/255; at the first measurement of the 2009-2021 pairs: dev 290/303, holdout 109/113, unseen
+      // 141/144, fresh 248/255)
+      expect(percent(score.splits.dev.modality)).toBeGreaterThanOrEqual(99);
+      expect(percent(score.splits.holdout.modality)).toBeGreaterThanOrEqual(98);
+      expect(percent(score.splits.unseen.modality)).toBeGreaterThanOrEqual(100);
       expect(percent(score.splits.fresh.modality)).toBeGreaterThanOrEqual(97);
     });
 
@@ -165,12 +166,13 @@ for (const mode of ['auto', 'config'] as const) {
         );
         expect(explained.size, split).toBe(s.comparable.total - s.comparable.right);
       }
-      // target 80% (issue 9); floors at today's measured values (dev 78/98, holdout 20/40, unseen 40/53,
-      // fresh 32/59; dev was 51/98 before the identity work of h-identity, holdout 15/40, fresh 28/59)
-      expect(percent(score.splits.dev.comparable)).toBeGreaterThanOrEqual(79);
-      expect(percent(score.splits.holdout.comparable)).toBeGreaterThanOrEqual(37);
+      // target 80% (issue 9); floors at today's measured values (dev 81/98, holdout 22/40, unseen 40/53,
+      // fresh 34/59; at the first measurement of the 2009-2021 pairs: dev 51/98, holdout 15/40, unseen
+      // 40/53, fresh 28/59)
+      expect(percent(score.splits.dev.comparable)).toBeGreaterThanOrEqual(82);
+      expect(percent(score.splits.holdout.comparable)).toBeGreaterThanOrEqual(55);
       expect(percent(score.splits.unseen.comparable)).toBeGreaterThanOrEqual(75);
-      expect(percent(score.splits.fresh.comparable)).toBeGreaterThanOrEqual(47);
+      expect(percent(score.splits.fresh.comparable)).toBeGreaterThanOrEqual(57);
     });
   });
 }

@@ -89,7 +89,7 @@ function achievedIn(clauseText: string, iw: IntentWords, quotedTarget: boolean):
  * opens with a part word and the figure before it stands in the same sentence.
  */
 export function partOfPrevious(doc: Document, pos: number, previous: { span: { end: number } } | undefined, k: Knowledge): boolean {
-  const words = k.periods.partWords;
+  const words = k.periods.partOf;
   if (!previous || !words?.length || previous.span.end > pos) return false;
   const between = doc.normalized.slice(previous.span.end, pos);
   if (/[。;；!！?？\n]/u.test(between)) return false;

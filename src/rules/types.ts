@@ -318,7 +318,7 @@ export interface PeriodSettings {
   levelReached?: string[];
   /** Points of a century (`本世纪末`: 100), counted from the start of the document's century (1900 for 1901–2000). */
   centuryPoints?: Record<string, number>;
-  /** A clause opening with one of these (其中) is a part of the figure before it: it keeps that figure's period. */
+  /** A clause opening with one of these (其中) is a part of the figure before it: it keeps that figure's period and modality. */
   partOf?: string[];
   /** `N年来` with any N (group 1 the number): the N years up to the year the text is in. */
   yearsSince?: string;
@@ -336,8 +336,6 @@ export interface PeriodSettings {
   estimateNouns?: string[];
   /** Right after a figure to its clause's end: a plan named by its size (`4万亿元的投资计划`). */
   planSizeAfter?: string;
-  /** A clause opening with one of these (其中) states a part of the figure before it: same modality. */
-  partWords?: string[];
   /** Words stating a plan (计划) that are plan quotes only with an outcome word later in the sentence (计划…,实际…). */
   planContrasts?: string[];
   /** Words of a policy's expected effect (将使, 可使): an estimate where the figure would read as an actual. */
