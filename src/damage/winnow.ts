@@ -163,6 +163,23 @@ export class GrowableU32 {
   }
 }
 
+/** A Uint16 array that grows by doubling (the documents of fingerprints, in a run of at most 65,536). */
+export class GrowableU16 {
+  array = new Uint16Array(1024);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.array.length) {
+      const bigger = new Uint16Array(this.array.length * 2);
+      bigger.set(this.array);
+      this.array = bigger;
+    }
+    this.array[this.length++] = value;
+  }
+  view(): Uint16Array {
+    return this.array.subarray(0, this.length);
+  }
+}
+
 /** A Float64 array that grows by doubling. */
 export class GrowableF64 {
   array = new Float64Array(1024);
