@@ -7,6 +7,7 @@ import { glob, isDynamicPattern } from 'tinyglobby';
 import { runChecks } from './checks/engine.js';
 import { finishFindings } from './suppress/index.js';
 import { dropClauses } from './segment/index.js';
+import { packDocumentSegments } from './segment/packed.js';
 import { CONFIG_NAMES, expandDocumentGroups, findConfig, idsOfMatches, loadConfig, similarConfigNames, type Config } from './config.js';
 import { buildDocument } from './document.js';
 import { detectLocale } from './i18n.js';
@@ -205,8 +206,9 @@ async function collect(paths: string[], options: CheckOptions): Promise<Collecte
   const documents: Document[] = [];
   const figures: Figure[] = [];
   const setup = await eachDocument(paths, options, (doc, found) => {
-    // Held until the run ends: the segment tree keeps sections and sentences, not the extractor's clauses.
+    // Held until the run ends: the segment tree keeps sections and sentences, not the extractor's clauses, packed.
     dropClauses(doc.segments);
+    packDocumentSegments(doc);
     documents.push(doc);
     for (const figure of found) figures.push(figure);
   });

@@ -14,6 +14,7 @@ import { parseSize } from '../read/unreadable.js';
 import { createProgress } from '../report/progress.js';
 import { FORMAT_NAMES, loadFormatter } from '../report/formats.js';
 import { Destinations, type MainOutput } from './destinations.js';
+import { holdHeapGrowth } from './heap.js';
 import { errorLine, localeFromArgv, localizeCommander, text, warningLine } from './messages.js';
 import { StdoutClosed, watchOutputStreams } from './stdout.js';
 
@@ -177,6 +178,7 @@ async function runCheck(paths: string[], options: CheckCommandOptions): Promise<
   const { writeReportDir } = options.reportDir ? await lazy.discrepancy() : ({} as Awaited<ReturnType<typeof lazy.discrepancy>>);
 
   const destinations = new Destinations(options, locale);
+  holdHeapGrowth();
   const run = await check(paths, libraryOptions(options, locale, destinations));
   warn(run.warnings, locale);
   if (options.baseline) {

@@ -14,7 +14,7 @@
  * 4. Each repetition is reported once, against its earliest copy.
  */
 import type { DuplicateSettings } from './settings.js';
-import { bitsFor, comparable, digits, GrowableF64, GrowableU32, isCompared, radixPass, radixSortColumns, similarity, winnow, type Comparable, type DuplicateSource } from './winnow.js';
+import { bitsFor, comparable, digits, GrowableF64, GrowableU16, GrowableU32, isCompared, radixPass, radixSortColumns, similarity, winnow, type Comparable, type DuplicateSource } from './winnow.js';
 
 export type { DuplicateSource } from './winnow.js';
 
@@ -37,6 +37,38 @@ export interface DuplicateBlock {
   /** Comparison text of the repetition (stable material for finding fingerprints). */
   text: string;
 }
+
+/**
+ * The documents' comparison texts, built when asked for rather than all held at once (at 10,000 documents
+ * they would weigh as much as the documents' own texts): fingerprinting reads each once, in order, and
+ * the later steps read the few that share long chains, through a small cache.
+ */
+class ComparisonTexts {
+  private readonly cache = new Map<number, string>();
+  readonly length: number;
+
+  constructor(private readonly documents: readonly DuplicateSource[]) {
+    this.length = documents.length;
+  }
+
+  /** The comparison text of document i, not kept. */
+  once(i: number): string {
+    return this.cache.get(i) ?? comparable(this.documents[i]!, false).text;
+  }
+
+  /** The comparison text of document i, kept among the last TEXT_CACHE asked for. */
+  at(i: number): string {
+    let text = this.cache.get(i);
+    if (text !== undefined) return text;
+    text = comparable(this.documents[i]!, false).text;
+    if (this.cache.size >= TEXT_CACHE) this.cache.delete(this.cache.keys().next().value!);
+    this.cache.set(i, text);
+    return text;
+  }
+}
+
+/** Comparison texts kept at once by ComparisonTexts (documents of the pairs being chained). */
+const TEXT_CACHE = 256;
 
 /** A candidate block in comparison offsets. */
 interface Candidate {
@@ -62,7 +94,7 @@ interface Chain {
  * (minLength and threshold may come from a `type: duplicates` check entry).
  */
 export function findDuplicateBlocks(documents: readonly DuplicateSource[], settings: DuplicateSettings): DuplicateBlock[] {
-  const texts = documents.map((doc) => comparable(doc, false).text);
+  const texts = new ComparisonTexts(documents);
   // Fingerprints and their places are dropped once linked: the sort below holds only the links.
   const links = linkPlaces(texts, settings);
 
@@ -84,33 +116,47 @@ export function findDuplicateBlocks(documents: readonly DuplicateSource[], setti
   return toBlocks(documents, texts, earliestOriginals(kept));
 }
 
-/** Steps 1 and 2 (see the top of this file): the links between places of the texts that share a fingerprint. */
-function linkPlaces(texts: string[], settings: DuplicateSettings): Links {
+/**
+ * Step 1: every kept fingerprint's place (document, position), and the places in order of hash (stable:
+ * within one hash, in (document, position) order) with their hashes. The hashes in place order are not
+ * returned, so they are let go before linking (at 10,000 documents each column is ~30 MB).
+ */
+function sortedPlaces(texts: ComparisonTexts, settings: DuplicateSettings): { owner: Uint32Array | Uint16Array; position: Uint32Array; byHash: Uint32Array; hashByHash: Uint32Array } {
   const n = texts.length;
   const hashes = new GrowableU32();
-  const owners = new GrowableU32();
+  // Up to 65,536 documents, a place's document fits 16 bits.
+  const owners = n <= 0x10000 ? new GrowableU16() : new GrowableU32();
   const positions = new GrowableU32();
-  for (const [index, text] of texts.entries()) {
-    winnow(text, settings.shingle, settings.window, (hash, position) => {
+  for (let index = 0; index < n; index++) {
+    winnow(texts.once(index), settings.shingle, settings.window, (hash, position) => {
       hashes.push(hash);
       owners.push(index);
       positions.push(position);
     });
   }
   const hash = hashes.view();
-  const owner = owners.view();
-  const position = positions.view();
   const identity = new Uint32Array(hash.length);
   for (let i = 0; i < identity.length; i++) identity[i] = i;
-  // Stable: within one hash, places stay in (document, position) order. The hashes are consumed.
+  // The hashes and identity are consumed (the passes' targets).
   const [byHash, hashByHash] = radixSortColumns([identity, hash], 1) as [Uint32Array, Uint32Array];
+  return { owner: owners.view(), position: positions.view(), byHash, hashByHash };
+}
+
+/** Steps 1 and 2 (see the top of this file): the links between places of the texts that share a fingerprint. */
+function linkPlaces(texts: ComparisonTexts, settings: DuplicateSettings): Links {
+  const n = texts.length;
+  let places: ReturnType<typeof sortedPlaces> | undefined = sortedPlaces(texts, settings);
+  const { owner, position, byHash } = places;
+  // The hashes, and below the pairs of rare links, are let go (set undefined) once read: the links grow meanwhile.
+  let hashByHash: Uint32Array | undefined = places.hashByHash;
+  places = undefined;
 
   // A link joins two places; what the chaining needs of it (documents and positions) is kept
   // rather than the places, so sorting and chaining read it in sequence.
   const links = new Links(n);
   const link = (x: number, y: number): void => links.push(owner[x]!, owner[y]!, position[x]!, position[y]!);
   // Document pairs linked by rare hashes (a * n + b, once per link): one shared hash is chance.
-  const pairOfRareLink = new GrowableF64();
+  let pairOfRareLink: GrowableF64 | undefined = new GrowableF64();
   const common: [number, number][] = [];
   for (let from = 0; from < byHash.length; ) {
     let to = from + 1;
@@ -130,7 +176,9 @@ function linkPlaces(texts: string[], settings: DuplicateSettings): Links {
     }
     from = to;
   }
+  hashByHash = undefined;
   const partners = partnersOf(pairOfRareLink.view(), n, settings.minLinks);
+  pairOfRareLink = undefined;
   // Set phrases: only between document pairs that rarer text already links. A group's places are
   // in (document, position) order, so each document's places are one run; `runAt` finds a document's
   // run in the group (no per-group maps: there are millions of groups in a large corpus).
@@ -242,7 +290,7 @@ function partnersOf(pairs: Float64Array, n: number, minLinks: number): Partners 
 function copiesOfCommonText(
   common: [number, number][],
   byHash: Uint32Array,
-  owner: Uint32Array,
+  owner: Uint32Array | Uint16Array,
   position: Uint32Array,
   partners: Partners,
   settings: DuplicateSettings,
@@ -394,7 +442,7 @@ class PairChainer {
   private readonly active: Chain[] = [];
 
   constructor(
-    private readonly texts: string[],
+    private readonly texts: ComparisonTexts,
     private readonly settings: DuplicateSettings,
     private readonly out: Candidate[],
   ) {}
@@ -448,9 +496,9 @@ class PairChainer {
 }
 
 /** Extends a chain over equal characters at both ends, keeps copies in one document apart, scores it. */
-function refine(texts: string[], a: number, b: number, a0: number, a1: number, b0: number, b1: number, settings: DuplicateSettings): Candidate | null {
-  const ta = texts[a]!;
-  const tb = texts[b]!;
+function refine(texts: ComparisonTexts, a: number, b: number, a0: number, a1: number, b0: number, b1: number, settings: DuplicateSettings): Candidate | null {
+  const ta = texts.at(a);
+  const tb = texts.at(b);
   a1 = Math.min(a1, ta.length);
   b1 = Math.min(b1, tb.length);
   const same = a === b;
@@ -471,7 +519,7 @@ function refine(texts: string[], a: number, b: number, a0: number, a1: number, b
  * Candidates of one pair that overlap, or lie within maxGap of each other on both sides, become
  * one block when the union is still similar enough: one finding per repeated block.
  */
-function mergeCandidates(texts: string[], candidates: Candidate[], settings: DuplicateSettings): Candidate[] {
+function mergeCandidates(texts: ComparisonTexts, candidates: Candidate[], settings: DuplicateSettings): Candidate[] {
   candidates.sort((x, y) => x.a - y.a || x.b - y.b || x.a0 - y.a0 || x.b0 - y.b0);
   const merged: Candidate[] = [];
   for (const next of candidates) {
@@ -492,7 +540,7 @@ function mergeCandidates(texts: string[], candidates: Candidate[], settings: Dup
         b0: Math.min(last.b0, next.b0),
         b1: Math.max(last.b1, next.b1),
       };
-      union.similarity = similarity(texts[union.a]!.slice(union.a0, union.a1), texts[union.b]!.slice(union.b0, union.b1), settings.verifyShingle);
+      union.similarity = similarity(texts.at(union.a).slice(union.a0, union.a1), texts.at(union.b).slice(union.b0, union.b1), settings.verifyShingle);
       if (union.similarity >= settings.threshold) {
         merged[merged.length - 1] = union;
         continue;
@@ -527,7 +575,7 @@ function overlap(a0: number, a1: number, b0: number, b1: number): number {
 }
 
 /** Comparison offsets → normalized spans, widened over punctuation (to whole lines where only punctuation is left). */
-function toBlocks(documents: readonly DuplicateSource[], texts: string[], candidates: Candidate[]): DuplicateBlock[] {
+function toBlocks(documents: readonly DuplicateSource[], texts: ComparisonTexts, candidates: Candidate[]): DuplicateBlock[] {
   const maps = new Map<number, Comparable>();
   const mapOf = (d: number): Comparable => {
     let map = maps.get(d);
@@ -558,6 +606,6 @@ function toBlocks(documents: readonly DuplicateSource[], texts: string[], candid
     repeat: passage(c.b, c.b0, c.b1),
     similarity: c.similarity,
     length: Math.min(c.a1 - c.a0, c.b1 - c.b0),
-    text: texts[c.b]!.slice(c.b0, c.b1),
+    text: texts.at(c.b).slice(c.b0, c.b1),
   }));
 }

@@ -6,7 +6,7 @@
  * Seeds (pattern matches and lost-character question marks) grow into runs over neighbouring
  * suspect characters (rare characters, stray ASCII marks), so one garbled stretch is one run.
  */
-import iconv from 'iconv-lite';
+import { iconv } from '../read/legacy-codecs.js';
 import type { Boilerplate, Document, Figure, Span } from '../model.js';
 import { coreRules } from '../rules/load.js';
 import type { RuleSet } from '../rules/types.js';
@@ -55,7 +55,7 @@ function commonHanzi(): Uint8Array {
   try {
     text = new TextDecoder('gbk').decode(Uint8Array.from(bytes));
   } catch {
-    text = iconv.decode(Buffer.from(bytes), 'gbk');
+    text = iconv().decode(Buffer.from(bytes), 'gbk');
   }
   const table = new Uint8Array(0x10000);
   for (let i = 0; i < text.length; i++) {

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import iconv from 'iconv-lite';
+import { iconv } from '../read/legacy-codecs.js';
 import TSCharacters from 'opencc-js/dict/TSCharacters';
 import STCharacters from 'opencc-js/dict/STCharacters';
 import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
@@ -68,13 +68,13 @@ function decodedPairs(label: 'gbk' | 'big5', leads: [number, number], trails: [n
 }
 
 /**
- * `iconv.encode(text, encoding)` for each text, in one call (a call per character costs ~1.5 µs of
+ * `iconv().encode(text, encoding)` for each text, in one call (a call per character costs ~1.5 µs of
  * set-up). A line feed separates the results: it is never part of a GBK or Big5 byte pair and the
  * encoders keep no state across it.
  */
 function encodeEach(texts: string[], encoding: string): Uint8Array[] {
-  if (texts.some((text) => text.includes('\n'))) return texts.map((text) => iconv.encode(text, encoding));
-  const bytes = iconv.encode(texts.join('\n'), encoding);
+  if (texts.some((text) => text.includes('\n'))) return texts.map((text) => iconv().encode(text, encoding));
+  const bytes = iconv().encode(texts.join('\n'), encoding);
   const results: Uint8Array[] = [];
   let start = 0;
   for (let k = 0; k <= bytes.length; k++) {
@@ -110,7 +110,7 @@ export function inBig5(chars: string[], fast = true): Set<string> {
   const encoded = encodeEach(chars, 'cp950');
   const pairs = encoded.filter((bytes) => bytes.length === 2);
   // Decoding the joined pairs decodes each pair: a two-byte pair never holds a line feed.
-  const decoded = iconv.decode(Buffer.concat(pairs.flatMap((bytes) => [bytes, NEWLINE])), 'cp950').split('\n');
+  const decoded = iconv().decode(Buffer.concat(pairs.flatMap((bytes) => [bytes, NEWLINE])), 'cp950').split('\n');
   const found = new Set<string>();
   let p = 0;
   for (const [k, char] of chars.entries()) {

@@ -10,6 +10,7 @@ import { extractFigures } from '../extract/index.js';
 import { interpret } from '../meaning/index.js';
 import { heldSubject, holdSubject, type Subject } from '../meaning/metric.js';
 import { InputError, type Document, type DocumentStatus, type Figure, type Segment } from '../model.js';
+import { EMPTY_TREE, lazySegments, packSegments, type PackedSegments } from '../segment/packed.js';
 import { decodeBuffer } from '../read/decode.js';
 import { SkipFile } from '../read/skip-file.js';
 import { readTables } from '../tables/index.js';
@@ -17,6 +18,7 @@ import { DocumentTooLarge, UnreadableInput } from '../read/unreadable.js';
 import type { RuleSet } from '../rules/types.js';
 
 export { packOffsets, unpackOffsets } from '../normalize/offset-map.js';
+export { packSegments, unpackSegments, type PackedSegments } from '../segment/packed.js';
 
 /** One planned document of a run. */
 export interface DocumentTask {
@@ -65,7 +67,7 @@ export async function runDocumentTask(task: DocumentTask, bytes: Uint8Array, rul
     if (document.tables) parts.tables = document.tables;
     markDamagedFigures(figures, [document], rules);
     // The parts ride along (not enumerable, so never printed) for callers that pack the outcome.
-    Object.defineProperty(document, PARTS, { value: parts });
+    Object.defineProperty(document, PARTS, { value: parts, configurable: true });
     return { kind: 'document', document, figures };
   } catch (error) {
     return errorOutcome(error);
@@ -73,6 +75,14 @@ export async function runDocumentTask(task: DocumentTask, bytes: Uint8Array, rul
 }
 
 const PARTS = Symbol('figcheck.documentParts');
+
+/**
+ * Lets go of the parts a document carries for encodeOutcome, once it was encoded or will not be (a run
+ * keeps its documents to the end: their parts would hold a second segment tree and offset table each).
+ */
+export function releaseParts(outcome: DocumentOutcome): void {
+  if (outcome.kind === 'document') delete (outcome.document as unknown as Record<symbol, unknown>)[PARTS];
+}
 
 /**
  * An error as data: SkipFile, UnreadableInput (and DocumentTooLarge) and InputError keep their meaning
@@ -169,80 +179,4 @@ export function decodeOutcome(bytes: Uint8Array): DocumentOutcome {
     default:
       throw new Error('not a document outcome');
   }
-}
-
-const EMPTY_TREE: Segment = { kind: 'document', start: 0, end: 0, level: 0, children: [] };
-
-/** Replaces a document's `segments` (in place, so its key order stays) by a getter that unpacks once. */
-function lazySegments(document: Document, packed: PackedSegments): void {
-  let tree: Segment | undefined;
-  Object.defineProperty(document, 'segments', {
-    enumerable: true,
-    configurable: true,
-    get: () => (tree ??= unpackSegments(packed)),
-    set: (value: Segment) => {
-      tree = value;
-    },
-  });
-}
-
-/** A segment tree in pre-order: NODE_FIELDS numbers a node, headings beside them. */
-export interface PackedSegments {
-  nodes: Int32Array;
-  /** Heading text of the nodes that have one (flag bit 1), in pre-order. */
-  headings: string[];
-}
-
-const NODE_FIELDS = 6; // kind, start, end, level, child count, flags (1: heading, 2: headingKind) | headingKind << 2
-const KINDS: readonly Segment['kind'][] = ['document', 'section', 'paragraph', 'sentence', 'clause'];
-const HEADING_KINDS: readonly NonNullable<Segment['headingKind']>[] = ['bracket', 'chinese-numeral', 'parenthesized', 'arabic-item', 'dated-line'];
-const NODE_KEYS = new Set(['kind', 'start', 'end', 'level', 'children', 'heading', 'headingKind']);
-
-/**
- * The segment tree as numbers: a tree of tens of thousands of small objects costs the structured
- * serializer its property names for every node (most of a document's weight); as numbers it is a
- * tenth. Null when a node holds something this packing does not know (the tree then travels as is).
- */
-export function packSegments(root: Segment): PackedSegments | null {
-  const nodes: number[] = [];
-  const headings: string[] = [];
-  const stack: Segment[] = [root];
-  while (stack.length) {
-    const node = stack.pop()!;
-    const kind = KINDS.indexOf(node.kind);
-    const headingKind = node.headingKind === undefined ? 0 : HEADING_KINDS.indexOf(node.headingKind);
-    if (kind < 0 || headingKind < 0 || Object.keys(node).some((key) => !NODE_KEYS.has(key))) return null;
-    let flags = headingKind << 2;
-    if (node.heading !== undefined) {
-      flags |= 1;
-      headings.push(node.heading);
-    }
-    if (node.headingKind !== undefined) flags |= 2;
-    nodes.push(kind, node.start, node.end, node.level, node.children.length, flags);
-    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
-  }
-  return { nodes: Int32Array.from(nodes), headings };
-}
-
-export function unpackSegments(packed: PackedSegments): Segment {
-  const { nodes, headings } = packed;
-  let heading = 0;
-  let root: Segment | undefined;
-  /** Open nodes with the number of children they still wait for. */
-  const open: { node: Segment; missing: number }[] = [];
-  for (let at = 0; at < nodes.length; at += NODE_FIELDS) {
-    const flags = nodes[at + 5]!;
-    const node: Segment = { kind: KINDS[nodes[at]!]!, start: nodes[at + 1]!, end: nodes[at + 2]!, level: nodes[at + 3]!, children: [] };
-    if (flags & 1) node.heading = headings[heading++]!;
-    if (flags & 2) node.headingKind = HEADING_KINDS[flags >> 2]!;
-    const parent = open[open.length - 1];
-    if (parent) {
-      parent.node.children.push(node);
-      if (--parent.missing === 0) open.pop();
-    } else root = node;
-    const children = nodes[at + 4]!;
-    if (children) open.push({ node, missing: children });
-  }
-  if (!root) throw new Error('empty segment tree');
-  return root;
 }

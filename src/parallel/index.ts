@@ -26,7 +26,7 @@ import { formatOf } from '../read/formats.js';
 import { readStdin } from '../read/inputs.js';
 import { DEFAULT_MAX_DOCUMENT_SIZE } from '../read/unreadable.js';
 import type { RuleSet } from '../rules/types.js';
-import { decodeOutcome, encodeOutcome, errorOutcome, runDocumentTask, type DocumentOutcome, type DocumentTask } from './document-task.js';
+import { decodeOutcome, encodeOutcome, errorOutcome, releaseParts, runDocumentTask, type DocumentOutcome, type DocumentTask } from './document-task.js';
 
 export { openOutcome, type DocumentOutcome, type DocumentTask } from './document-task.js';
 
@@ -179,6 +179,7 @@ export async function* readDocuments(tasks: DocumentTask[], context: ReadContext
         stats.extracted++;
         outcome = await runDocumentTask(task, prepared.bytes!, rules);
         store(prepared, outcome);
+        releaseParts(outcome);
       }
       // Cache writes (deflate, write, rename) run beside the reading; a slow disk holds the run back
       // rather than letting encoded documents pile up in memory.

@@ -4,8 +4,7 @@
  * statistical detection (chardet) for legacy Chinese encodings, decoded with iconv-lite.
  */
 import { isAscii } from 'node:buffer';
-import chardet from 'chardet';
-import iconv from 'iconv-lite';
+import { chardet, iconv } from './legacy-codecs.js';
 import { SkipFile } from './skip-file.js';
 
 /** A character encoding: how iconv-lite calls it and how figcheck reports it. */
@@ -61,7 +60,7 @@ export function charsetForLabel(label: string): Charset | null {
   if (UTF8_LABELS.test(name)) return UTF8;
   if (GB_LABELS.test(name)) return GB18030;
   if (BIG5_LABELS.test(name)) return BIG5;
-  return iconv.encodingExists(name) ? { iconv: name, reported: name } : null;
+  return iconv().encodingExists(name) ? { iconv: name, reported: name } : null;
 }
 
 /**
@@ -91,7 +90,7 @@ export function decodeTextBytes(bytes: Uint8Array, path: string, declared: Chars
     // Chinese pages often carry a template's `charset=iso-8859-1`; a multi-byte declaration, or one on pure
     // ASCII where every reading agrees, is taken at its word.
     if (MULTI_BYTE.has(declared) || utf8 !== null) {
-      const text = iconv.decode(toBuffer(bytes), declared.iconv);
+      const text = iconv().decode(toBuffer(bytes), declared.iconv);
       if (looksLikeText(text)) return { text, encoding: declared.reported };
       // A wrong declaration: fall through to detection rather than reading garbage.
     } else {
@@ -106,11 +105,11 @@ export function decodeTextBytes(bytes: Uint8Array, path: string, declared: Chars
   // single-byte code page (windows-1251 …) first for a short Chinese text with many digits; a text whose
   // bytes all form valid GB18030 or Big5 characters is Chinese in a Chinese document checker.
   for (const charset of candidates.filter((candidate) => MULTI_BYTE.has(candidate))) {
-    const text = iconv.decode(toBuffer(bytes), charset.iconv);
+    const text = iconv().decode(toBuffer(bytes), charset.iconv);
     if (cleanlyDecoded(text) && looksLikeText(text)) return { text, encoding: charset.reported };
   }
   for (const charset of candidates) {
-    const text = iconv.decode(toBuffer(bytes), charset.iconv);
+    const text = iconv().decode(toBuffer(bytes), charset.iconv);
     if (looksLikeText(text)) return { text, encoding: charset.reported };
   }
   throw new SkipFile(path, 'not text in UTF-8, GB18030, Big5 or another known encoding (binary file?)');
@@ -120,7 +119,7 @@ function decodeWithBom(bytes: Uint8Array): DecodedBytes | null {
   const [b0, b1, b2] = bytes;
   if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) return { text: lenientUtf8.decode(bytes.subarray(3)), encoding: 'UTF-8 BOM' };
   if (b0 === 0xff && b1 === 0xfe) return { text: utf16le.decode(bytes.subarray(2)), encoding: 'UTF-16LE' };
-  if (b0 === 0xfe && b1 === 0xff) return { text: iconv.decode(toBuffer(bytes.subarray(2)), 'utf-16be'), encoding: 'UTF-16BE' };
+  if (b0 === 0xfe && b1 === 0xff) return { text: iconv().decode(toBuffer(bytes.subarray(2)), 'utf-16be'), encoding: 'UTF-16BE' };
   return null;
 }
 
@@ -135,7 +134,7 @@ function tryUtf8(bytes: Uint8Array): string | null {
 /** chardet's guesses that figcheck accepts, most confident first; GB18030 last as the Chinese default. */
 function detectCandidates(bytes: Uint8Array): Charset[] {
   const sample = bytes.subarray(0, DETECTION_SAMPLE_BYTES);
-  const matches = chardet.analyse(sample);
+  const matches = chardet().analyse(sample);
   const candidates: Charset[] = [];
   for (const match of matches) {
     const charset = DETECTABLE[match.name] ?? singleByteCharset(match.name);
@@ -173,7 +172,7 @@ function eucCnShaped(bytes: Uint8Array): boolean {
 function singleByteCharset(name: string): Charset | null {
   if (!/^(?:ISO-8859-\d+|windows-125\d|KOI8-R)$/.test(name)) return null;
   const lower = name.toLowerCase();
-  return iconv.encodingExists(lower) ? { iconv: lower, reported: lower } : null;
+  return iconv().encodingExists(lower) ? { iconv: lower, reported: lower } : null;
 }
 
 /** No replacement character, except one at the very end (a file cut in the middle of a character). */

@@ -22,8 +22,6 @@ import type { CellRole, Document, DocumentTable, Figure, TableCell, TableGrid } 
 import type { RuleSet } from '../rules/types.js';
 import { readHeader, tableWords, unitText, type HeaderReading, type TableWords } from './headers.js';
 
-export { htmlTables } from './html-grid.js';
-
 /** A number as a table cell writes it: sign, digits (thousands commas), decimals, `%`, significance stars. */
 const CELL_NUMBER = /^([+\-−–]?)\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*([%‰])?\s*\**$/u;
 /** Longer cell texts are prose: the table lays a page out. */
