@@ -228,6 +228,13 @@ describe('normalize: characters', () => {
     expect(norm('裡程碑;臺灣;什么').normalized).toBe('里程碑;台湾;什么');
   });
 
+  it('keeps a phrase\'s 著 across what normalizing removes inside it (a pinyin note, a zero-width character)', () => {
+    // found by the offset-map property test: `顯(xiǎn)著` read as 显着 while `顯著` read as 显著
+    expect(norm('成效顯(xiǎn)著,國家著力').normalized).toBe('成效显著,国家着力');
+    expect(norm('成效顯（xiǎn）\u200b著。').normalized).toBe('成效显著。');
+    expect(norm('成效顯(xiǎn) 著力').normalized).toBe('成效显 着力');
+  });
+
   it('detects the script', () => {
     expect(detectScript('Annual report 2022')).toBe('none');
     expect(detectScript('经济增长6%')).toBe('simplified');

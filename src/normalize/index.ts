@@ -351,7 +351,7 @@ export function normalize(decoded: DecodedText, rules: RuleSet): Normalized {
         }
       } else {
         const s = toSimplified[ch]!;
-        if (s !== 0 && !(keep.size && keep.has(ch) && kept(text, i, keep.get(ch)!, toSimplified))) ch = s;
+        if (s !== 0 && !(keep.size && keep.has(ch) && kept(text, i, keep.get(ch)!, c, out, j))) ch = s;
       }
     }
     out[j] = ch;
@@ -450,18 +450,39 @@ function pinyinEnd(text: string, i: number, pinyin: RegExp, toneMark: RegExp): n
   return i + m[0].length;
 }
 
-/** Whether the character at `i` sits in one of its keep phrases (compared after conversion). */
-function kept(text: string, i: number, phrases: { phrase: string; at: number }[], toSimplified: Uint16Array): boolean {
+/**
+ * Whether the character at `i` sits in one of its keep phrases (compared after conversion). The phrase is
+ * read as the normalized text will read: the characters before `i` from the output so far, those after it
+ * from the text past what normalizing removes (zero-width characters, pinyin annotations), so `顯(xiǎn)著`
+ * keeps its 著 as `顯著` does.
+ */
+function kept(text: string, i: number, phrases: { phrase: string; at: number }[], c: Compiled, out: Uint16Array, j: number): boolean {
+  const { toSimplified } = c;
+  const same = (code: number, want: number) => code === want || (toSimplified[code] || code) === want;
   outer: for (const { phrase, at } of phrases) {
-    const start = i - at;
-    if (start < 0 || start + phrase.length > text.length) continue;
-    for (let k = 0; k < phrase.length; k++) {
-      if (k === at) continue;
-      const o = text.charCodeAt(start + k);
-      const s = toSimplified[o] || o;
-      if (s !== phrase.charCodeAt(k) && o !== phrase.charCodeAt(k)) continue outer;
+    if (j < at) continue;
+    for (let k = 0; k < at; k++) if (!same(out[j - at + k]!, phrase.charCodeAt(k))) continue outer;
+    let p = i + 1;
+    for (let k = at + 1; k < phrase.length; k++) {
+      p = pastRemoved(text, p, c);
+      if (p >= text.length || !same(text.charCodeAt(p), phrase.charCodeAt(k))) continue outer;
+      p++;
     }
     return true;
   }
   return false;
+}
+
+/** The first index from `p` that normalizing keeps: past zero-width characters and pinyin annotations. */
+function pastRemoved(text: string, p: number, c: Compiled): number {
+  while (p < text.length) {
+    const act = c.action[text.charCodeAt(p)]!;
+    if (act === REMOVE) p++;
+    else if (act === OPEN_PAREN && c.pinyin) {
+      const end = pinyinEnd(text, p, c.pinyin, c.toneMark);
+      if (end <= 0) break;
+      p = end;
+    } else break;
+  }
+  return p;
 }
