@@ -109,7 +109,8 @@ export function digitFraction(text: string, pos: number, k: Knowledge, q: Qualif
   const before = text.charCodeAt(pos - 1);
   if (isAsciiDigit(before) || isAsciiLetter(before) || GLUED_BEFORE.has(before) || f.slashes.has(before) || f.notAfterDigit.has(text[pos - 1] ?? '')) return null;
   const next = text.charCodeAt(end);
-  const shareEnd = q.after(end) !== null || SHARE_END.has(next) || (isHan(next) && !f.notBeforeDigit.has(text[end]!) && !unitAfter(text, end, k));
+  // (the end of the text too: nothing after it makes it a date or a page; a page number stands on a line of its own)
+  const shareEnd = end === text.length || q.after(end) !== null || SHARE_END.has(next) || (isHan(next) && !f.notBeforeDigit.has(text[end]!) && !unitAfter(text, end, k));
   if (!shareEnd) return null;
   return figure(text, pos, end, m, n, f, k, q);
 }
