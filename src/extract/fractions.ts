@@ -29,9 +29,11 @@ export interface FractionKnowledge {
   notBeforeDigit: Set<string>;
   notAfterDigit: Set<string>;
   namesAfter: string[];
+  /** Chinese digits and places by UTF-16 unit: the run before 分之 is looked past with it, no string made. */
+  numeral: Uint8Array;
 }
 
-export function fractionKnowledge(settings: FractionSettings | undefined, units: UnitSpelling[]): FractionKnowledge | null {
+export function fractionKnowledge(settings: FractionSettings | undefined, units: UnitSpelling[], numerals: Iterable<string>): FractionKnowledge | null {
   if (!settings?.word) return null;
   const spelling = settings.unit ?? '%';
   const unit = units.find((u) => u.spelling === spelling);
@@ -53,7 +55,14 @@ export function fractionKnowledge(settings: FractionSettings | undefined, units:
     notBeforeDigit: new Set(settings.notBeforeDigitFraction ?? []),
     notAfterDigit: new Set(settings.notAfterDigitFraction ?? []),
     namesAfter: settings.namesAfter ?? [],
+    numeral: numeralTable(numerals),
   };
+}
+
+function numeralTable(numerals: Iterable<string>): Uint8Array {
+  const table = new Uint8Array(65536);
+  for (const n of numerals) if (n.length === 1) table[n.charCodeAt(0)] = 1;
+  return table;
 }
 
 const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -73,12 +82,12 @@ export function chineseFraction(text: string, pos: number, k: Knowledge, blocked
   const f = k.fractions;
   if (!f) return null;
   let j = pos;
-  while (j < text.length && j - pos < 6 && (k.digits.has(text[j]!) || k.places.has(text[j]!))) j++;
-  if (!text.startsWith(f.word, j)) return null;
+  while (j - pos < 6 && f.numeral[text.charCodeAt(j)]) j++;
+  if (text.charCodeAt(j) !== f.word.charCodeAt(0) || !text.startsWith(f.word, j)) return null;
   const denominator = readChinese(text, pos, k);
   if (!denominator || denominator.end !== j || !plainInteger(denominator)) return null;
   const at = j + f.word.length;
-  if (blocked[at] || !(k.digits.has(text[at] ?? '') || k.places.has(text[at] ?? ''))) return null;
+  if (blocked[at] || !f.numeral[text.charCodeAt(at)]) return null;
   const numerator = readChinese(text, at, k);
   if (!numerator || !plainInteger(numerator)) return null;
   const m = numerator.value.toNumber();

@@ -270,7 +270,7 @@ function compile(rules: RuleSet): Knowledge {
     point: numerals.point ?? '点',
     percentPrefix: numerals.percentPrefix ?? '百分之',
     fractionPrefixes: fractionPrefixesOf(numerals.percentPrefix ?? '百分之', numerals.fractionPrefixes ?? {}, units),
-    fractions: fractionKnowledge(numerals.fractions, units),
+    fractions: fractionKnowledge(numerals.fractions, units, [...Object.keys(numerals.digits ?? {}), ...Object.keys(numerals.places ?? {})]),
     singleCharUnits: new Set(numerals.singleCharUnits ?? []),
     placeholders: new Set(numerals.placeholders ?? []),
     rangeSeparators: [...(numerals.rangeSeparators ?? [])].sort((a, b) => b.length - a.length),
