@@ -43,3 +43,67 @@ describe('older typesetting', () => {
     expect(read('人口自然增长率为9 ．5 3 ‰。')).toEqual([{ raw: '9 ．5 3 ‰', unit: '%', interval: { lo: 0.9525, hi: 0.9535, loClosed: true, hiClosed: true } }]);
   });
 });
+
+describe('fractions written as fractions (N分之M, M/N)', () => {
+  const one = (text: string) => {
+    const found = read(text);
+    expect(found, text).toHaveLength(1);
+    return found[0]!;
+  };
+
+  it('reads 三分之一 as a share in %, its interval holding 1/3 exactly', () => {
+    const f = one('各地专项资金项目要减少三分之一。');
+    expect([f.raw, f.unit]).toEqual(['三分之一', '%']);
+    expect(f.interval).toEqual({ lo: 33.3333, hi: 33.3334, loClosed: true, hiClosed: true });
+    expect(f.interval!.lo! <= 100 / 3 && 100 / 3 <= f.interval!.hi!).toBe(true);
+    // a fraction with a decimal value is that value exactly
+    expect(one('农村人口中有四分之三的家庭受益。').interval).toEqual({ lo: 75, hi: 75, loClosed: true, hiClosed: true });
+    expect(one('十分之一的资金用于培训。').interval).toEqual({ lo: 10, hi: 10, loClosed: true, hiClosed: true });
+  });
+
+  it('applies qualifiers as for any figure, the interval still holding M/N', () => {
+    expect(one('服务业占三分之二以上。')).toEqual({ raw: '三分之二以上', unit: '%', interval: { lo: 66.6666, hi: null, loClosed: true, hiClosed: false } });
+    expect(one('外资企业占四分之一左右。')).toEqual({ raw: '四分之一左右', unit: '%', interval: { lo: 24.5, hi: 25.5, loClosed: true, hiClosed: true } });
+    expect(one('近三分之一的县已完成。').interval).toEqual({ lo: 32.8333, hi: 33.3334, loClosed: true, hiClosed: false });
+    expect(one('超过二分之一的村通了公交。').interval).toEqual({ lo: 50, hi: null, loClosed: false, hiClosed: false });
+    expect(one('不到五分之一的企业参保。').interval).toEqual({ lo: 0, hi: 20, loClosed: true, hiClosed: false });
+  });
+
+  it('reads a digit fraction where a reader reads a share', () => {
+    expect(one('审批事项比上年减少1/3以上。')).toEqual({ raw: '1/3以上', unit: '%', interval: { lo: 33.3333, hi: null, loClosed: true, hiClosed: false } });
+    expect(one('有2/3的城市达标。').raw).toBe('2/3');
+    expect(one('全年完成计划的3/4，进度正常。').interval).toEqual({ lo: 75, hi: 75, loClosed: true, hiClosed: true });
+    expect(one('节约用地1/5左右。').raw).toBe('1/5左右');
+  });
+
+  it('compares with the same share written in %', () => {
+    const [fraction, percent] = [one('减少三分之一。').interval!, one('减少33%。').interval!];
+    expect(fraction.lo! <= percent.hi! && percent.lo! <= fraction.hi!).toBe(true);
+    const [quarter, other] = [one('占四分之一。').interval!, one('占30%。').interval!];
+    expect(quarter.lo! <= other.hi! && other.lo! <= quarter.hi!).toBe(false);
+  });
+
+  it('leaves dates, codes, pages, table ratios and quantities alone', () => {
+    for (const text of [
+      '会议于2024/1/23召开。',
+      '推进3/4G网络覆盖。',
+      '提供24/7服务。',
+      '见附件第1/3页。',
+      '见第1/28页，',
+      '分1/2/3档计征。',
+      '期限分为1/3/5年。',
+      '网址为http://www.example.cn/1/3，请查阅。',
+      '支持TCP/IP协议。',
+      '中国队进入四分之一决赛。',
+      '经过三分之一个世纪的努力。',
+      '每天锻炼1/2小时以上。',
+      '1/3\n',
+      '几分之一的把握。',
+      '于1/3起施行。',
+      '截至2/8日。',
+      '万分之三的费率。',
+    ]) {
+      expect(read(text).filter((f) => f.unit === '%'), text).toEqual([]);
+    }
+  });
+});

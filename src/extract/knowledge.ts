@@ -8,6 +8,7 @@ import { Exact } from './exact.js';
 import { InputError, type FigureKind } from '../model.js';
 import { coreRules } from '../rules/load.js';
 import { firstChars } from './first-chars.js';
+import { fractionKnowledge, type FractionKnowledge } from './fractions.js';
 import type { IntervalSettings, PeriodSettings, QualifierForm, RuleSet, WordLists } from '../rules/types.js';
 
 /** What a unit spelling resolves to. */
@@ -47,6 +48,8 @@ export interface Knowledge {
   percentPrefix: string;
   /** Fraction words written before a numeral (百分之 → %, 千分之 → ‰), longest first, each with its unit. */
   fractionPrefixes: UnitSpelling[];
+  /** Fractions written as fractions (三分之一, 1/3); null when the rules have none. */
+  fractions: FractionKnowledge | null;
   singleCharUnits: Set<string>;
   placeholders: Set<string>;
   rangeSeparators: string[];
@@ -269,6 +272,7 @@ function compile(rules: RuleSet): Knowledge {
     point: numerals.point ?? '点',
     percentPrefix: numerals.percentPrefix ?? '百分之',
     fractionPrefixes: fractionPrefixesOf(numerals.percentPrefix ?? '百分之', numerals.fractionPrefixes ?? {}, units),
+    fractions: fractionKnowledge(numerals.fractions, units, [...Object.keys(numerals.digits ?? {}), ...Object.keys(numerals.places ?? {})]),
     singleCharUnits: new Set(numerals.singleCharUnits ?? []),
     placeholders: new Set(numerals.placeholders ?? []),
     rangeSeparators: [...(numerals.rangeSeparators ?? [])].sort((a, b) => b.length - a.length),

@@ -7,6 +7,7 @@
  */
 import type { Boilerplate } from '../model.js';
 import { Exact } from './exact.js';
+import { chineseFraction, digitFraction } from './fractions.js';
 import { intervalOf, rangeInterval, scaleReading, type ExactInterval } from './intervals.js';
 import type { Knowledge, QualifierWord, UnitSpelling } from './knowledge.js';
 import { isAsciiDigit, readArabic, readChinese, readTail as readTailOf, startsChinese, type NumberReading } from './numerals.js';
@@ -150,6 +151,7 @@ function scanTablesOf(k: Knowledge): ScanTables {
 
 export class Scanner {
   private readonly tables: ScanTables;
+  private qualifiers: Parameters<typeof digitFraction>[3] | undefined;
 
   constructor(
     private readonly text: string,
@@ -174,7 +176,7 @@ export class Scanner {
       if (isAsciiDigit(c)) {
         if (this.blocked[i]) {
           skipTo = this.skipDigits(i);
-        } else {
+        } else if (!(found = this.fraction(i))) {
           const r = this.numberFigure(i, null, null);
           if (r.figure) found = r.figure;
           else skipTo = r.skipTo;
@@ -197,7 +199,9 @@ export class Scanner {
           if (r.figure) found = r.figure;
           else skipTo = r.skipTo;
         } else if (chineseStart[c] && !(i > 0 && numeral[text.charCodeAt(i - 1)]) && startsChinese(text, i, k)) {
-          if (this.blocked[i]) {
+          if (!this.blocked[i] && (found = this.fraction(i))) {
+            // 三分之一: a share (fractions.ts)
+          } else if (this.blocked[i]) {
             const r = readChinese(text, i, k);
             skipTo = r ? Math.max(i + 1, r.end) : i + 1;
           } else if (!this.loneNumeral(i)) {
@@ -228,6 +232,14 @@ export class Scanner {
     if (qualifierBefore(text, i, k)) return false;
     const unit = unitAt(text, i + 1, k, false);
     return !unit || !(k.singleCharUnits.has(unit.unit) || k.singleCharUnits.has(unit.spelling));
+  }
+
+  /** A fraction written as one (三分之一, 1/3) starting at `i`: fractions.ts. */
+  private fraction(i: number): ScannedFigure | null {
+    const { text, k } = this;
+    if (!k.fractions) return null;
+    const q = (this.qualifiers ??= { before: (pos: number) => qualifierBefore(text, pos, k), after: (pos: number) => qualifierAfter(text, pos, k) });
+    return isAsciiDigit(text.charCodeAt(i)) ? digitFraction(text, i, k, q) : chineseFraction(text, i, k, this.blocked, q);
   }
 
   /** The fraction word (百分之, 千分之) starting at `i`, as the unit it stands for. */

@@ -145,6 +145,8 @@ export interface NumeralSettings {
   point?: string;
   percentPrefix?: string;
   fractionPrefixes?: Record<string, string>;
+  /** Fractions written as fractions (三分之一, 1/3), read as a share (src/extract/fractions.ts). */
+  fractions?: FractionSettings;
   singleCharUnits?: string[];
   placeholders?: string[];
   rangeSeparators?: string[];
@@ -154,6 +156,20 @@ export interface NumeralSettings {
   rankMeasures?: string[];
   /** Units of a date: a placeholder before one is a date, not a figure (XX年). */
   dateUnits?: string[];
+}
+
+/** Extract stage: fractions written as fractions (rules/core/numerals.yaml `fractions`). */
+export interface FractionSettings {
+  word?: string;
+  slashes?: string[];
+  unit?: string;
+  scale?: number;
+  places?: number;
+  roundness?: string | number;
+  maxDigitDenominator?: number;
+  notBeforeDigitFraction?: string[];
+  notAfterDigitFraction?: string[];
+  namesAfter?: string[];
 }
 
 export type QualifierForm = 'at-least' | 'more-than' | 'at-most' | 'less-than' | 'about' | 'nearly' | 'plus';
