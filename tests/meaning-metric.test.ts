@@ -478,6 +478,27 @@ describe('targets restated and judged', () => {
     expect(run.findings.filter((f) => f.rule === 'target-missed')).toHaveLength(1);
   });
 
+  it('a target restated in its own report (the list, then its explanation) is judged by the outcome in each statement, with one finding', async () => {
+    const plan = join(dir, 'restated-plan.txt');
+    const next = join(dir, 'restated-review.txt');
+    writeFileSync(
+      plan,
+      '政府工作报告\n二、1998年工作总体部署\n今年发展的主要预期目标是：国内生产总值增长9%左右；城镇新增就业1000万人以上。这里要着重说明，提出9%左右的国内生产总值增长目标，综合考虑了需要和可能。\n',
+    );
+    writeFileSync(next, '政府工作报告\n一、1998年工作回顾\n国内生产总值比上年增长8.1%，城镇新增就业1100万人。\n');
+    writeFileSync(join(dir, 'restated.yaml'), 'documents:\n  - { id: plan, path: restated-plan.txt, period: "1998" }\n  - { id: review, path: restated-review.txt, period: "1999" }\n');
+    const run = await check([], { config: join(dir, 'restated.yaml'), cwd: dir });
+    const growth = run.targets.filter((t) => t.target.document === 'plan' && t.metric.startsWith('indicator:gdp'));
+    // both statements of the target, the list's and the explanation's, meet the one outcome
+    expect(growth.map((t) => [t.target.location.column, t.actual.raw, t.outcome])).toEqual([
+      [22, '8.1%', 'missed'],
+      [52, '8.1%', 'missed'],
+    ]);
+    expect(run.findings.filter((f) => f.rule === 'target-missed')).toHaveLength(1);
+    // a target stated once is paired once
+    expect(run.targets.filter((t) => t.target.document === 'plan' && t.target.raw === '1000万人以上').map((t) => t.outcome)).toEqual(['met']);
+  });
+
   it('a target quoted a year later with another value is a mismatch of the two statements', async () => {
     const run = await reports('quoted', '去年政府工作报告提出，经济增长速度的预期目标为9%。国内生产总值比上年增长7.8%。');
     const mismatch = run.findings.find((f) => f.rule === 'figure-mismatch');

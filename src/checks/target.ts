@@ -174,8 +174,12 @@ export const targetCheck: CheckModule = {
           // (one sentence may state a target and its outcome when it names the target: `增长7.8%，略低于8%的预定目标`)
           if (sameSentence(documents.get(target.document), target, actual) && !namesTarget(documents.get(target.document)!, target, actual, naming)) continue;
           const outcome = targetOutcome(...judgedIntervals(target, actual, settings, compared), direction);
-          // (each statement of the outcome in its document: the review's and the plan part's restatement)
-          for (const stated of restatements(actualReading, documents)) context.targets.push({ metric: group.metric, name: group.name, target, actual: stated, outcome });
+          // (each statement of the outcome in its document: the review's and the plan part's restatement; and each
+          // statement of the target: the list's and its explanation's, `提出8%左右的…增长目标`, one text, one outcome)
+          const targetsStated = restatements(reading, documents);
+          for (const stated of restatements(actualReading, documents)) {
+            for (const set of targetsStated) context.targets.push({ metric: group.metric, name: group.name, target: set, actual: stated, outcome });
+          }
           recordPair(context.compared, reading.figures, actualReading.figures);
           if (judged) continue;
           judged = true;
