@@ -13,6 +13,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckRun } from '../src/model.js';
 import { check } from '../src/pipeline.js';
+import { excerpt } from '../src/report/discrepancy/context.js';
 import { writeReportDir } from '../src/report/discrepancy/index.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -90,5 +91,19 @@ describe.skipIf(!available)('a PDF\'s findings in the HTML report', () => {
       await page.goto(page.url().split('#')[0]!);
       await page.waitForSelector('body[data-ready]');
     }
+  });
+});
+
+describe('a PDF statement\'s sentence in the reports', () => {
+  it('runs across a page break without the page\'s running lines, and wrapped lines join without a space', async () => {
+    const file = join(CWD, 'tests/fixtures/pdf/gwr-2025-beijing.pdf');
+    const run = await check([file], { config: false, cwd: CWD });
+    const document = run.documents[0]!;
+    // `一般公共预` ends page 3 and `算支出规模8397亿元` opens page 4: the page number 3 and the break stand between
+    const figure = run.figures.find((f) => f.raw === '8397亿元')!;
+    expect(figure.location.page).toBe(4);
+    const { before, match } = excerpt(document, figure.location);
+    expect(match).toBe('8397亿元');
+    expect(before).toMatch(/一般公共预算支出规模$/);
   });
 });

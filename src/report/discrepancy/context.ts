@@ -50,6 +50,16 @@ function originalEnd(document: Document, end: number): number {
   return last + (code >= 0xd800 && code <= 0xdbff ? 2 : 1);
 }
 
+/** Chinese text has no space between words: a line wrapped inside a sentence joins without one. */
+const CJK_EDGE = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
+
+/** The excerpt's lines as one: a break between two Chinese characters vanishes, any other becomes a space. */
+function joinLines(text: string): string {
+  return text.replace(/\s*[\r\n\f]+\s*/g, (gap, at: number, whole: string) =>
+    at > 0 && CJK_EDGE.test(whole[at - 1]!) && CJK_EDGE.test(whole[at + gap.length] ?? '') ? '' : ' ',
+  );
+}
+
 function stripMarkup(text: string): string {
   return text.replace(/<[^>]*>?/g, '');
 }
@@ -74,10 +84,30 @@ export function excerpt(document: Document | undefined, location: Location): Exc
     start = Math.max(start, lineStart);
     end = Math.min(end, breaks.length ? Math.min(...breaks) : original.length);
   }
-  const clean = (text: string) => (document.format === 'html' ? stripMarkup(text) : text).replace(/\s*[\r\n\f]+\s*/g, ' ');
+  const clean = (text: string) => joinLines(document.format === 'html' ? stripMarkup(text) : text);
+  const text = (from: number, to: number) => clean(withoutBoilerplate(document, from, to));
   return {
-    before: (start > 0 && start === range.start - MAX_SIDE ? '…' : '') + clean(original.slice(start, range.start)).trimStart(),
-    match: cut(clean(original.slice(range.start, range.end))),
-    after: clean(original.slice(range.end, end)).trimEnd() + (end < original.length && end === range.end + MAX_SIDE ? '…' : ''),
+    before: (start > 0 && start === range.start - MAX_SIDE ? '…' : '') + text(start, range.start).trimStart(),
+    match: cut(text(range.start, range.end)),
+    after: text(range.end, end).trimEnd() + (end < original.length && end === range.end + MAX_SIDE ? '…' : ''),
   };
+}
+
+/**
+ * The original text from `from` to `to` without the boilerplate lines inside it: a sentence of a PDF that
+ * runs onto the next page has the page's running footer, page number and header between its halves in the
+ * file's text (`一般公共预 3 算支出`), which the checks leave out and the excerpt must too.
+ */
+function withoutBoilerplate(document: Document, from: number, to: number): string {
+  const inside = (document.boilerplate ?? [])
+    .map((line) => ({ start: document.originalOffset(line.start), end: originalEnd(document, line.end) }))
+    .filter((line) => line.end > from && line.start < to)
+    .sort((a, b) => a.start - b.start);
+  let text = '';
+  let at = from;
+  for (const line of inside) {
+    if (line.start > at) text += document.original.slice(at, line.start);
+    at = Math.max(at, line.end);
+  }
+  return at < to ? text + document.original.slice(at, to) : text;
 }
