@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { allMatches } from '../src/matches.js';
+
+const plain = (ms: Iterable<RegExpMatchArray>) => [...ms].map((m) => ({ index: m.index, groups: [...m], named: m.groups }));
+
+describe('allMatches (matchAll without cloning the pattern)', () => {
+  const patterns = [/(\d{1,2})\s*月/gu, /年?/gu, /(?<y>(?:19|20)\d{2})年|(?=季)/gu, /x*/g, /[^\n]*$/gmu, /(?:)/gu];
+  const texts = ['2022年1—8月,上半年', '', '𠀀年𠀀季度', 'xx\nxxx', '一季度', '第3季度12月'];
+
+  it('gives what matchAll gives, empty matches and astral characters included', () => {
+    for (const re of patterns) for (const text of texts) expect(plain(allMatches(text, re))).toEqual(plain(text.matchAll(re)));
+  });
+
+  it('starts where the pattern\'s lastIndex stands and leaves it there, as matchAll does', () => {
+    const re = /\d/g;
+    re.lastIndex = 2;
+    expect(plain(allMatches('1234', re))).toEqual(plain('1234'.matchAll(re)));
+    expect(re.lastIndex).toBe(2);
+  });
+
+  it('refuses a pattern without the g flag, as matchAll does', () => {
+    expect(() => allMatches('1', /1/)).toThrow(TypeError);
+  });
+
+  it('agrees with matchAll on random text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('年', '月', '1', '2', '𠀀', '\n', 'a', '季') }), (text) => {
+        for (const re of patterns) expect(plain(allMatches(text, re))).toEqual(plain(text.matchAll(re)));
+      }),
+    );
+  });
+});
