@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { allMatches } from '../src/matches.js';
+import { allMatches, searchAll, searchOf } from '../src/matches.js';
 
 const plain = (ms: Iterable<RegExpMatchArray>) => [...ms].map((m) => ({ index: m.index, groups: [...m], named: m.groups }));
 
@@ -29,5 +29,37 @@ describe('allMatches (matchAll without cloning the pattern)', () => {
         for (const re of patterns) expect(plain(allMatches(text, re))).toEqual(plain(text.matchAll(re)));
       }),
     );
+  });
+});
+
+describe('searchAll (a pattern opening with lookbehinds, searched from its first consuming part)', () => {
+  const patterns = [
+    /(?<=增长|达到)(?:亿|万)(?:元|吨)(?!以上)/gu,
+    /(?<=[\p{Script=Han}])(?<![0-9一二])(?:%|个百分点)/gu,
+    /(?<![0-9A-Za-z.×]|[0-9一]|X)(?:X|□)+(?:\.(?:X|□)+)?(?=(?:万|亿)?(?:%|元))/gu,
+    /(?<=年)|(?<=增长)\d*/gu,
+    /(?<=[)）])(?:)/gu,
+    /(?<=\()[^)]*(?=\))/g,
+  ];
+  const unit = fc.constantFrom('增长', '达到', '亿', '万', '元', '吨', '以上', '%', '个百分点', '一', '2', 'X', '□', '.', '年', '(', ')', '𠀀', '\n');
+
+  it('finds the matches a plain global search finds, with their groups', () => {
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        for (const re of patterns) {
+          const search = searchOf(re);
+          expect(search.candidates).not.toBeNull();
+          expect(plain(searchAll(text, search))).toEqual(plain(text.matchAll(re)));
+        }
+      }),
+    );
+  });
+
+  it('searches a pattern whose lookbehind captures as it is', () => {
+    const re = /(?<=(a))b\1/gu;
+    expect(searchOf(re).candidates).toBeNull();
+    expect(plain(searchAll('abaab', searchOf(re)))).toEqual(plain('abaab'.matchAll(re)));
+    expect(searchOf(/(?<=(?<n>a))b/gu).candidates).toBeNull();
   });
 });
