@@ -32,7 +32,9 @@ function advance(text: string, index: number, unicode: boolean): number {
  * by consuming one. A search for the pattern without its opening lookbehinds finds the positions where it may
  * match (dropping an assertion only widens a pattern), and the whole pattern is tried there alone (sticky):
  * the same matches as a plain global search, at the cost of the rare candidates. Patterns whose opening
- * lookbehinds capture (a later back-reference could need them) are searched as they are.
+ * lookbehinds capture (a later back-reference could need them) are searched as they are, and so are patterns
+ * whose rest can run unbounded (`*`, `+`, `{n,}`): there the lookbehind is what keeps the search linear (a
+ * million `X` before no unit: without `(?<!X)` every X would start a run to the end, quadratic).
  */
 export interface Search {
   re: RegExp;
@@ -45,7 +47,7 @@ export function searchOf(re: RegExp): Search {
   if (!re.global) throw new TypeError('searchOf: a global regular expression is needed (as for matchAll)');
   // (a `v` pattern's classes nest: not read here)
   const rest = re.flags.includes('v') ? re.source : re.source.slice(openingLookbehinds(re.source));
-  if (rest === re.source || rest === '') return { re, candidates: null, anchored: null };
+  if (rest === re.source || rest === '' || unbounded(rest)) return { re, candidates: null, anchored: null };
   const flags = re.flags.replace(/[gy]/g, '');
   try {
     return { re, candidates: new RegExp(rest, flags + 'g'), anchored: new RegExp(re.source, flags + 'y') };
@@ -118,6 +120,20 @@ function capturesIn(source: string): boolean {
     } else if (inClass) inClass = c !== ']';
     else if (c === '[') inClass = true;
     else if (c === '(' && (source[i + 1] !== '?' || (source[i + 2] === '<' && source[i + 3] !== '=' && source[i + 3] !== '!'))) return true;
+  }
+  return false;
+}
+
+/** Whether a pattern source can repeat without bound (`*`, `+`, `{n,}` outside a character class). */
+function unbounded(source: string): boolean {
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '*' || c === '+') return true;
+    else if (c === '{' && /^\{\d+,\}/.test(source.slice(i, i + 12))) return true;
   }
   return false;
 }
