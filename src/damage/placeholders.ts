@@ -7,6 +7,7 @@ import type { Document, Span } from '../model.js';
 import { coreRules } from '../rules/load.js';
 import type { RuleSet } from '../rules/types.js';
 import { compilePattern, escapeRegExp, placeholderSettings } from './settings.js';
+import { searchAll, searchOf, type Search } from '../matches.js';
 
 export interface PlaceholderSpan extends Span {
   /** Id of the rule pattern that matched. */
@@ -15,14 +16,14 @@ export interface PlaceholderSpan extends Span {
   text: string;
 }
 
-const compiledCache = new WeakMap<RuleSet, { id: string; re: RegExp }[]>();
+const compiledCache = new WeakMap<RuleSet, { id: string; search: Search }[]>();
 
 /** Longest first, so `XX` is not read as `X` followed by `X`. */
 function alternation(words: string[]): string {
   return [...new Set(words)].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
 }
 
-function compile(rules: RuleSet): { id: string; re: RegExp }[] {
+function compile(rules: RuleSet): { id: string; search: Search }[] {
   const hit = compiledCache.get(rules);
   if (hit) return hit;
   const settings = placeholderSettings(rules);
@@ -35,9 +36,12 @@ function compile(rules: RuleSet): { id: string; re: RegExp }[] {
   };
   const patterns = settings.patterns.map(({ id, pattern }) => ({
     id,
-    re: compilePattern(
-      `placeholders.patterns ${id}`,
-      pattern.replace(/\{(token|unit|magnitude|verb|numeral)\}/g, (_, name: string) => lists[name]!),
+    // (the patterns open with lookbehinds: searched from their first consuming part, see searchOf)
+    search: searchOf(
+      compilePattern(
+        `placeholders.patterns ${id}`,
+        pattern.replace(/\{(token|unit|magnitude|verb|numeral)\}/g, (_, name: string) => lists[name]!),
+      ),
     ),
   }));
   compiledCache.set(rules, patterns);
@@ -60,9 +64,8 @@ export function placeholderSpans(doc: Document, rules: RuleSet = coreRules()): P
 
 function findPlaceholderSpans(doc: Document, rules: RuleSet): PlaceholderSpan[] {
   const found: PlaceholderSpan[] = [];
-  for (const { id, re } of compile(rules)) {
-    re.lastIndex = 0;
-    for (const m of doc.normalized.matchAll(re)) {
+  for (const { id, search } of compile(rules)) {
+    for (const m of searchAll(doc.normalized, search)) {
       const start = m.index;
       const end = start + m[0].length;
       if (end === start) continue;

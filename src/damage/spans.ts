@@ -11,6 +11,7 @@ import type { Boilerplate, Document, Figure, Span } from '../model.js';
 import { coreRules } from '../rules/load.js';
 import type { RuleSet } from '../rules/types.js';
 import { compilePattern, damageSettings, type DamageKind } from './settings.js';
+import { searchAll, searchOf, type Search } from '../matches.js';
 
 export type { DamageKind } from './settings.js';
 
@@ -27,7 +28,7 @@ export interface DamagedSpan extends Span {
 const KIND_RANK: Record<DamageKind, number> = { 'question-mark': 0, mojibake: 1, control: 2, 'replacement-char': 3 };
 
 interface Compiled {
-  patterns: { id: string; kind: DamageKind; re: RegExp }[];
+  patterns: { id: string; kind: DamageKind; search: Search }[];
   before: RegExp;
   after: RegExp;
   question: RegExp;
@@ -72,7 +73,8 @@ function compile(rules: RuleSet): Compiled {
   const settings = damageSettings(rules);
   const q = settings.questionMark;
   const compiled: Compiled = {
-    patterns: settings.patterns.map((p) => ({ id: p.id, kind: p.kind, re: compilePattern(`damage.patterns ${p.id}`, p.pattern) })),
+    // (a pattern opening with a lookbehind is searched from its first consuming part: searchOf)
+    patterns: settings.patterns.map((p) => ({ id: p.id, kind: p.kind, search: searchOf(compilePattern(`damage.patterns ${p.id}`, p.pattern)) })),
     before: compilePattern('damage.questionMark.before', `^(?:${q.before})$`, 'u'),
     after: compilePattern('damage.questionMark.after', `^(?:${q.after})$`, 'u'),
     question: compilePattern('damage.questionMark.question', `(?:${q.question})`, 'u'),
@@ -143,9 +145,8 @@ export function damagedSpans(doc: Document, rules: RuleSet = coreRules()): Damag
   const text = doc.normalized;
 
   const seeds: Run[] = [];
-  for (const { id, kind, re } of compiled.patterns) {
-    re.lastIndex = 0;
-    for (const m of text.matchAll(re)) {
+  for (const { id, kind, search } of compiled.patterns) {
+    for (const m of searchAll(text, search)) {
       if (!m[0].length) continue;
       seeds.push({ start: m.index, end: m.index + m[0].length, kind, pattern: id });
     }

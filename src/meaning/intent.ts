@@ -4,6 +4,7 @@
  * a target section or a period set as a target (`到2025年`, `今后五年`), a report's own year before its
  * outcome can exist.
  */
+import { allMatches } from '../matches.js';
 import type { Document, Figure, Modality } from '../model.js';
 import { alternation, type Knowledge } from '../extract/knowledge.js';
 import { MAX_CLAUSE_LOOKBACK, periodWordsOf, sentenceEnd, type PeriodContext, type TimeReading } from './time.js';
@@ -79,7 +80,7 @@ export function intentOf(doc: Document, pos: number, time: TimeReading, ctx: Per
 function achievedIn(clauseText: string, iw: IntentWords, quotedTarget: boolean): boolean {
   if (!iw.achievements) return false;
   let last = -1;
-  for (const m of clauseText.matchAll(iw.achievementsAll!)) last = m.index + m[0].length;
+  for (const m of allMatches(clauseText, iw.achievementsAll!)) last = m.index + m[0].length;
   if (last < 0) return false;
   return !(quotedTarget && iw.setters?.test(clauseText.slice(last)));
 }

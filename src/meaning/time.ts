@@ -4,6 +4,7 @@
  * `上半年`, `今年`, `五年来`, `预计`, `力争`), the enclosing section headings (`一、2021年工作回顾`,
  * `2022年…目标要求`), the report's delivery line (`——2022年1月21日在…`), the document's period.
  */
+import { allMatches } from '../matches.js';
 import type { Document, Figure, Segment } from '../model.js';
 import { alternation, type Knowledge } from '../extract/knowledge.js';
 
@@ -217,7 +218,7 @@ function withinParagraphs(text: string, carries: PeriodContext['carries'], ctx: 
   }
   // a sentence opening with a past period and a comma, inside a paragraph
   // (one search for a sentence opening with a period of the past: not 今年, 上半年, 全年)
-  for (const m of base === null ? [] : text.matchAll(pastOpeningSearch(k))) {
+  for (const m of base === null ? [] : allMatches(text, pastOpeningSearch(k))) {
     const at = m.index + m[0].length;
     const lineBreak = text.indexOf('\n', at);
     const lead = text.slice(at, Math.min(at + 8, lineBreak < 0 ? text.length : lineBreak));
@@ -454,7 +455,7 @@ function latestReviewedYear(text: string, sections: SectionInfo[], k: Knowledge)
   for (const [start, end] of regions) {
     const body = text.slice(start, end);
     const counts = new Map<number, number>();
-    for (const m of body.matchAll(ANY_YEAR)) {
+    for (const m of allMatches(body, ANY_YEAR)) {
       const before = body.slice(Math.max(0, m.index - 4), m.index);
       if (k.periods.targetBefore.some((w) => before.endsWith(w)) && !changeTo.test(before)) continue;
       // (nor are the years of targets and plans: `2035年远景目标`, `2025年规划`)
@@ -661,7 +662,7 @@ function glossaries(text: string, sections: SectionInfo[], k: Knowledge): Period
   if (!patterns) return [];
   const { heading, appendix } = patterns;
   const out: PeriodContext['glossaries'] = [];
-  for (const m of text.matchAll(heading)) {
+  for (const m of allMatches(text, heading)) {
     const start = m.index;
     const bodyStart = start + m[0].length;
     let end = text.length;
@@ -800,7 +801,7 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
   const words = periodWordsOf(k);
   // what a year and its part cover: a partial word in there (前三季度 of 2022年前三季度, its 三季度) is read already
   const covered: [number, number][] = [];
-  for (const m of slice.matchAll(words.explicitYear)) {
+  for (const m of allMatches(slice, words.explicitYear)) {
     // (covered even when it is no marker: 比2021年前三季度 is a comparison base, its 三季度 too)
     covered.push([m.index, m.index + m[0].length]);
     // 《…规划(2021—2027年)》: a year inside a title names the document, not the figure's time
@@ -845,7 +846,7 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
   // in the sentence is in the year last named
   const relativeBase = ctx.deliveryYear ?? baseYear;
   if (anyWord && relativeBase !== null) {
-    for (const m of slice.matchAll(words.relativeYear)) {
+    for (const m of allMatches(slice, words.relativeYear)) {
       const end = m.index + m[0].length;
       covered.push([m.index, end]);
       // (`基础上年均增长7%`: the 年 of an average word, 年均, is no 上年)
@@ -858,12 +859,12 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
       markers.push({ at: from + m.index, period: narrowed(year, m[2], k), year, source: 'relative' });
     }
   }
-  for (const m of slice.matchAll(MONTHS)) {
+  for (const m of allMatches(slice, MONTHS)) {
     const y = yearBefore(markers, from + m.index) ?? baseYear;
     if (y === null) continue;
     markers.push({ at: from + m.index, period: `${y}-${pad(Number(m[1]))}/${y}-${pad(Number(m[2]))}`, year: y });
   }
-  for (const m of slice.matchAll(UNTIL_MONTH)) {
+  for (const m of allMatches(slice, UNTIL_MONTH)) {
     if (!m[1]) continue;
     const y = yearBefore(markers, from + m.index) ?? baseYear;
     if (y === null) continue;
@@ -872,7 +873,7 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
   const plans = planWordsOf(k);
   if (plans) {
     // `"十三五"时期`, `"九五"期间`: a numbered five-year plan's years (`"十四五"规划` is a name: no period)
-    for (const m of slice.matchAll(plans.re)) {
+    for (const m of allMatches(slice, plans.re)) {
       const n = chineseDigits(m[1] ?? m[2]!, k);
       const plan = p.planPeriods!;
       // (比“八五”时期增长79.6%: a comparison base; 《“十四五”时期…方案》: a title)
@@ -891,7 +892,7 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
       markers.push({ at: from + m.index, period: last > first ? `${first}/${last}` : String(first), year: null, source: 'span' });
     }
     // `"十二五"节能减排目标`, `第十一个五年规划的主要任务`: the plan's own goals, of its years
-    for (const m of plans.goal && (p.planGoals ?? []).some((w) => slice.includes(w)) ? slice.matchAll(plans.goal) : []) {
+    for (const m of plans.goal && (p.planGoals ?? []).some((w) => slice.includes(w)) ? allMatches(slice, plans.goal) : []) {
       const n = chineseDigits(m[1] ?? m[2]!, k);
       const plan = p.planPeriods!;
       if (n === null || n < plan.number || insideTitle(slice, m.index) || markers.some((mk) => mk.at === from + m.index)) continue;
@@ -902,7 +903,7 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
   const decades = decadeWordsOf(k);
   if (decades) {
     // `九十年代`: a decade as plans count it (1991/2000); `比八十年代` is a comparison base
-    for (const m of slice.matchAll(decades.re)) {
+    for (const m of allMatches(slice, decades.re)) {
       const tens = m[1] ? chineseDigits(m[1], k) : Number(m[2]);
       if (tens === null || p.comparisonBefore.some((w) => slice.endsWith(w, m.index))) continue;
       const first = decades.century + tens * 10 + 1;
@@ -916,7 +917,7 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
   const spanEnd = ctx.reviewYear ?? baseYear;
   const generic: [number, number][] = [];
   if (scans && tw.yearsSince && spanEnd !== null && slice.includes(tw.yearsSince.literal)) {
-    for (const m of slice.matchAll(tw.yearsSince.re)) {
+    for (const m of allMatches(slice, tw.yearsSince.re)) {
       const n = chineseDigits(m[1]!, k);
       const end = m.index + m[0].length;
       // (covered even when it dates nothing: the 十年 of 十年来最高)
@@ -929,7 +930,7 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
   for (const c of scans && spanEnd !== null ? tw.congresses : []) {
     if (!c.since) continue;
     if (!slice.includes(c.since.literal)) continue;
-    for (const m of slice.matchAll(c.since.re)) {
+    for (const m of allMatches(slice, c.since.re)) {
       const n = chineseDigits(m[1]!, k);
       const year = n === null ? null : c.year + (n - c.number) * c.every;
       if (year === null || n! < c.number || year >= spanEnd!) continue;
@@ -958,7 +959,7 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
   const reviewed = ctx.reviewYear !== null && baseYear !== null ? Math.min(ctx.reviewYear, baseYear) : (ctx.reviewYear ?? baseYear);
   for (const streak of scans ? tw.streaks : []) {
     if (!slice.includes(streak.literal)) continue;
-    for (const m of slice.matchAll(streak.re)) {
+    for (const m of allMatches(slice, streak.re)) {
       const n = chineseDigits(m[1]!, k);
       const end = yearBefore(markers, from + m.index) ?? reviewed;
       if (n === null || n < 2 || end === null) continue;
@@ -1046,7 +1047,7 @@ function namedPlanBefore(text: string, start: number, pos: number, k: Knowledge)
     namedPlanCache.set(k, re);
   }
   if (!re) return null;
-  const m = [...text.slice(start, pos).matchAll(re)].pop();
+  const m = allMatches(text.slice(start, pos), re).pop();
   const n = m ? chineseDigits(m[1] ?? m[2]!, k) : null;
   const plan = k.periods.planPeriods!;
   if (n === null || n < plan.number) return null;
@@ -1466,7 +1467,7 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
   // An average over years (`平均每年增长7.7%`, `年均增长`) is of the span in force, not of its last year:
   // `从1997年的…增加到2002年的…,平均每年增长` is 1998/2002; in a five-year review, its span.
   else if (averaged && period !== null && /^\d{4}$/u.test(period)) {
-    const from = tw.averageFrom ? [...text.slice(start, pos).matchAll(tw.averageFrom)].pop() : undefined;
+    const from = tw.averageFrom ? allMatches(text.slice(start, pos), tw.averageFrom).pop() : undefined;
     const fromYear = from ? yearNumber(from[1]!, k) : null;
     const span = carry?.period.includes('/') ? carry.period : sectionSpan;
     if (fromYear !== null && fromYear < Number(period)) period = `${fromYear + 1}/${period}`;
@@ -1484,7 +1485,7 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
     else if (relative && base !== null) period = String(base + k.periods.relativeYears[relative]!);
     else {
       // (`从1997年的…增加到…;外汇储备从1399亿美元增加到…`: the sentence's start year holds for its next start values)
-      const from = [...text.slice(start, pos).matchAll(tw.fromYear!)].pop();
+      const from = allMatches(text.slice(start, pos), tw.fromYear!).pop();
       // (`2007年…从世界第六位上升到第三位` in a review of five years: the year named is where things got to, the
       // span in force ending in it is where they started from)
       const over = period !== null && /^\d{4}$/u.test(period) && last?.source === 'year' ? [carry?.period, sectionSpan].find((sp) => sp?.includes('/') && sp.endsWith(`/${period}`)) : undefined;
@@ -1497,7 +1498,7 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
   // A change from a base year (`2000年…出口分别比1995年增长69%`, `比1995年底增加920亿美元`) is over the years since
   // it, as an average since it is: `比上年增长` is the one-year case.
   if (started === null && shape?.kind === 'change' && tw.changeBase && period !== null && clause.includes('年') && /^\d{4}$/u.test(period)) {
-    const base = [...clause.matchAll(tw.changeBase)].pop();
+    const base = allMatches(clause, tw.changeBase).pop();
     const from = base ? yearNumber(base[1]!, k) : null;
     if (from !== null && from < Number(period) - 1) period = `${from + 1}/${period}`;
   }
