@@ -115,6 +115,13 @@ describe('a budget\'s planned amount is a target, not an estimate', () => {
     expect(reading(found, '57个')).toEqual(['2014', 'target']);
   });
 
+  it('现有 after a verb taking it as its object (利用现有…建设) names what exists: the plan\'s figure stays a target', () => {
+    expect(reading(figures(plan('利用现有闲置资源改造建设20个日间照料中心。')), '20个')).toEqual(['2014', 'target']);
+    expect(reading(figures(plan('依托现有园区新建30个孵化基地。')), '30个')).toEqual(['2014', 'target']);
+    // near miss: 现有 stating what is so now keeps the figure an actual
+    expect(reading(figures(plan('全国现有国家级开发区230个,今年再新建10个。')), '230个')[1]).toBe('actual');
+  });
+
   it('the change of a planned amount is planned too (比上年增加…)', () => {
     const found = figures(plan('中央财政拟安排补贴资金1335亿元,比上年增加60亿元。'));
     expect(reading(found, '1335亿元')).toEqual(['2014', 'target']);

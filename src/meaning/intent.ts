@@ -190,7 +190,9 @@ function intentWordsOf(k: Knowledge): IntentWords {
       contrasts: list(p.planContrasts),
       forecasts: list(p.forecastEffects),
       planAmounts: list(p.planAmounts),
-      present: list(p.presentWords),
+      present: p.presentWords?.length
+        ? new RegExp(`${p.presentAsObject?.length ? `(?<!${alternation(p.presentAsObject)})` : ''}(?:${alternation(p.presentWords)})`, 'u')
+        : null,
       achievementsAll: null,
       setters: list(p.targetSetters),
       planSizeAfter: p.planSizeAfter ? new RegExp(p.planSizeAfter, 'u') : null,

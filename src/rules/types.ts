@@ -324,6 +324,8 @@ export interface PeriodSettings {
   achievements?: string[];
   /** Words saying what is already so (已经, 目前): in a plan part, the figure is an actual. */
   presentWords?: string[];
+  /** Verbs taking `现有X` as their object (利用, 依托): after one, a present word names things that exist, no state. */
+  presentAsObject?: string[];
   /** Right after a figure: it is a quoted target (`12%的预期目标`). */
   targetAfter?: string;
   /** Relative years counted from the year in force (last named, else the section's), not the delivery year (上年, 当年). */
