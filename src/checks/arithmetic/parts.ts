@@ -9,7 +9,7 @@
  * or its last part is the remainder (`其余`). Averages and rates (人均, 率) never add up and are skipped.
  * Settings live in rules/core/checks.yaml (`arithmetic.parts`).
  */
-import type { Document, Figure, Finding, Interval, Locale, Severity } from '../../model.js';
+import type { Document, Figure, Finding, Interval, Severity } from '../../model.js';
 import type { PartsSettings } from '../../rules/types.js';
 import { t } from '../../i18n.js';
 import { figureText, overlaps } from '../compare.js';
@@ -187,12 +187,39 @@ export function sumOf(parts: Figure[]): Interval | null {
   return closedInterval(lo, hi);
 }
 
-function partsMessage(locale: Locale, parts: string[], shown: string, interval: string, total: string): string {
-  const sum = parts.join(' + ');
-  return t(locale, {
-    en: `listed parts do not add up to their total: ${sum} = ${shown} (interval ${interval}), but the total is ${total}`,
-    zh: `分项之和与总数不符：${sum} = ${shown}（区间 ${interval}），而总数为 ${total}`,
+/** How a sum finding names its parts and its total: parts listed in text, or the cells of a table. */
+export type PartsWording = 'listed' | 'table';
+
+const WORDING: Record<PartsWording, { en: string; zh: string; zhTotal: string }> = {
+  listed: { en: 'listed parts', zh: '分项之和与总数', zhTotal: '总数' },
+  table: { en: 'table parts', zh: '表格分项之和与合计', zhTotal: '合计' },
+};
+
+/**
+ * The finding for parts whose summed interval misses their total's (`sum`, from sumOf): the parts written
+ * out, their sum to one more decimal than any of them shows, the sum's interval and the total.
+ */
+export function partsSumFinding(
+  context: CheckContext,
+  document: Document,
+  documents: ReadonlyMap<string, Document>,
+  severity: Severity,
+  total: Figure,
+  parts: Figure[],
+  sum: Interval,
+  wording: PartsWording,
+): Finding {
+  const decimals = Math.max(...parts.map(decimalsOf), decimalsOf(total)) + 1;
+  const listed = parts.map((p) => figureText(p, document)).join(' + ');
+  const shown = shownValue(parts.reduce((s, p) => s + p.value!, 0), total.unit, decimals);
+  const interval = shownInterval(sum, total.unit, decimals);
+  const totalText = figureText(total, document);
+  const words = WORDING[wording];
+  const message = t(context.locale, {
+    en: `${words.en} do not add up to their total: ${listed} = ${shown} (interval ${interval}), but the total is ${totalText}`,
+    zh: `${words.zh}不符：${listed} = ${shown}（区间 ${interval}），而${words.zhTotal}为 ${totalText}`,
   });
+  return arithmeticFinding([total, ...parts], documents, metricKey(context, total), severity, message);
 }
 
 /** Parts-against-total relations of one document's figures (sorted by position). */
@@ -231,17 +258,7 @@ export function partsFindings(
     seen.add(total.span.start);
     const sum = sumOf(parts);
     if (!sum || overlaps(sum, total.interval!)) continue;
-    const decimals = Math.max(...parts.map(decimalsOf), decimalsOf(total)) + 1;
-    findings.push(
-      arithmeticFinding([total, ...parts], documents, metricKey(context, total), severity,
-        partsMessage(
-          context.locale,
-          parts.map((p) => figureText(p, document)),
-          shownValue(parts.reduce((s, p) => s + p.value!, 0), total.unit, decimals),
-          shownInterval(sum, total.unit, decimals),
-          figureText(total, document),
-        )),
-    );
+    findings.push(partsSumFinding(context, document, documents, severity, total, parts, sum, 'listed'));
   }
   return findings;
 }

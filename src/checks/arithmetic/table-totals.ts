@@ -9,12 +9,11 @@
  * up to more than it are reported. Precision first: a table with subset rows (其中) is not summed by rows, every part must be a value (a blank
  * or `—` cell leaves the column out), and rates and averages (nonAdditiveWords) never add up.
  */
-import type { Document, DocumentTable, Figure, Finding, Locale, Severity } from '../../model.js';
-import { t } from '../../i18n.js';
-import { figureText, overlaps } from '../compare.js';
+import type { Document, DocumentTable, Figure, Finding, Severity } from '../../model.js';
+import { overlaps } from '../compare.js';
 import type { CheckContext } from '../types.js';
-import { arithmeticFinding, decimalsOf, hasValue, isAmount, metricKey, shownInterval, shownValue } from './common.js';
-import { sumOf, type PartsRules } from './parts.js';
+import { hasValue, isAmount } from './common.js';
+import { partsSumFinding, sumOf, type PartsRules } from './parts.js';
 
 /** The figure of each value cell of a table, by row and column. */
 function cellFigures(table: DocumentTable, figures: Figure[]): Map<string, Figure> {
@@ -27,14 +26,6 @@ function cellFigures(table: DocumentTable, figures: Figure[]): Map<string, Figur
     if (figure && figure.span.end <= cell.end) found.set(`${cell.row},${cell.column}`, figure);
   }
   return found;
-}
-
-function message(locale: Locale, parts: string[], shown: string, interval: string, total: string): string {
-  const listed = parts.join(' + ');
-  return t(locale, {
-    en: `table parts do not add up to their total: ${listed} = ${shown} (interval ${interval}), but the total is ${total}`,
-    zh: `表格分项之和与合计不符：${listed} = ${shown}（区间 ${interval}），而合计为 ${total}`,
-  });
 }
 
 /** Total-against-parts findings of one document's tables (figures sorted by position). */
@@ -60,17 +51,7 @@ export function tableTotalFindings(
       const interval = sumOf(parts);
       if (!interval || overlaps(interval, total.interval!)) return;
       if (scope && !(total.interval!.hi !== null && interval.lo! > total.interval!.hi)) return;
-      const decimals = Math.max(...all.map(decimalsOf)) + 1;
-      findings.push(
-        arithmeticFinding(all, documents, metricKey(context, total), severity,
-          message(
-            context.locale,
-            parts.map((p) => figureText(p, document)),
-            shownValue(parts.reduce((s, p) => s + p.value!, 0), total.unit, decimals),
-            shownInterval(interval, total.unit, decimals),
-            figureText(total, document),
-          )),
-      );
+      findings.push(partsSumFinding(context, document, documents, severity, total, parts, interval, 'table'));
     };
     const wholeRows = [...table.totalRows, ...table.scopeRows];
     const wholeColumns = [...table.totalColumns, ...table.scopeColumns];
