@@ -75,13 +75,7 @@ export class OffsetMap {
   /** Index into lineStarts of the first line of the page holding line index `lineIndex`, and its page number. */
   private pageOf(lineIndex: number): { first: number; page: number } {
     const pages = this.pageFirstLines!;
-    let lo = 0;
-    let hi = pages.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (pages[mid]! <= lineIndex) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lastAtOrBefore(pages, lineIndex);
     return { first: pages[lo]!, page: lo + 1 };
   }
 
@@ -99,26 +93,14 @@ export class OffsetMap {
     const n = Math.max(0, Math.min(normalizedOffset, this.size - 1));
     if (this.plain) return this.plain[n]!;
     const starts = this.runStarts!;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= n) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lastAtOrBefore(starts, n);
     return this.runOrigins![lo]! + (n - starts[lo]!);
   }
 
   /** Line and column (1-based, UTF-16) of an original offset. */
   position(originalOffset: number): Position {
     const starts = this.lineStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= originalOffset) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lastAtOrBefore(starts, originalOffset);
     if (!this.paged) return { line: lo + 1, column: originalOffset - starts[lo]! + 1 };
     const { first, page } = this.pageOf(lo);
     return { line: lo - first + 1, column: originalOffset - starts[lo]! + 1, page };
@@ -193,6 +175,21 @@ export class OffsetMap {
     const c = this.original.charCodeAt(originalOffset);
     return c >= 0xd800 && c <= 0xdbff ? 2 : 1;
   }
+}
+
+/**
+ * The index of the last of `sorted` (ascending, its first at most `value`) that is at most `value`: the run,
+ * line or page an offset falls in.
+ */
+export function lastAtOrBefore(sorted: ArrayLike<number>, value: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sorted[mid]! <= value) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /** Offsets where lines start; a line ends at \n, \r\n or a lone \r. */

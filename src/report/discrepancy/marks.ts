@@ -9,6 +9,7 @@
  * states, not its text.
  */
 import type { CheckRun, Document, Figure, Location } from '../../model.js';
+import { lastAtOrBefore } from '../../normalize/offset-map.js';
 import { pageText } from '../common.js';
 
 /** In the order a figure's state is decided: the first that holds. */
@@ -116,13 +117,7 @@ function textPlaces(document: Document): (line: number, column: number, page?: n
   }
   return (line, column, page) => {
     const offset = document.offsetAt(line, column, page) ?? 0;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lastAtOrBefore(starts, offset);
     return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
   };
 }
