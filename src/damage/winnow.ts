@@ -147,54 +147,47 @@ export function similarity(a: string, b: string, v: number): number {
   return (covered(a, b) + covered(b, a)) / (a.length + b.length);
 }
 
-/** A Uint32 array that grows by doubling (fingerprints of 10,000 documents do not fit a JS array cheaply). */
-export class GrowableU32 {
-  array = new Uint32Array(1024);
+type NumberArray = Uint32Array | Uint16Array | Float64Array;
+
+/**
+ * A typed array that grows by doubling (fingerprints of 10,000 documents do not fit a JS array cheaply);
+ * `view()` is what has been pushed.
+ */
+class Growable<A extends NumberArray> {
+  array: A;
   length = 0;
+  constructor(private readonly make: (size: number) => A) {
+    this.array = make(1024);
+  }
   push(value: number): void {
     if (this.length === this.array.length) {
-      const bigger = new Uint32Array(this.array.length * 2);
+      const bigger = this.make(this.array.length * 2);
       bigger.set(this.array);
       this.array = bigger;
     }
     this.array[this.length++] = value;
   }
-  view(): Uint32Array {
-    return this.array.subarray(0, this.length);
+  view(): A {
+    return this.array.subarray(0, this.length) as A;
   }
 }
 
-/** A Uint16 array that grows by doubling (the documents of fingerprints, in a run of at most 65,536). */
-export class GrowableU16 {
-  array = new Uint16Array(1024);
-  length = 0;
-  push(value: number): void {
-    if (this.length === this.array.length) {
-      const bigger = new Uint16Array(this.array.length * 2);
-      bigger.set(this.array);
-      this.array = bigger;
-    }
-    this.array[this.length++] = value;
-  }
-  view(): Uint16Array {
-    return this.array.subarray(0, this.length);
+export class GrowableU32 extends Growable<Uint32Array> {
+  constructor() {
+    super((size) => new Uint32Array(size));
   }
 }
 
-/** A Float64 array that grows by doubling. */
-export class GrowableF64 {
-  array = new Float64Array(1024);
-  length = 0;
-  push(value: number): void {
-    if (this.length === this.array.length) {
-      const bigger = new Float64Array(this.array.length * 2);
-      bigger.set(this.array);
-      this.array = bigger;
-    }
-    this.array[this.length++] = value;
+/** The documents of fingerprints, in a run of at most 65,536. */
+export class GrowableU16 extends Growable<Uint16Array> {
+  constructor() {
+    super((size) => new Uint16Array(size));
   }
-  view(): Float64Array {
-    return this.array.subarray(0, this.length);
+}
+
+export class GrowableF64 extends Growable<Float64Array> {
+  constructor() {
+    super((size) => new Float64Array(size));
   }
 }
 
