@@ -1,8 +1,8 @@
 /**
  * The bench's meaning row: `check` over the labelled national-history set and, apart, over the unseen
- * national documents of 2022-2025 and over the work reports of 2009-2021, in auto mode, scored by the same scorer as tests/meaning-pairs.test.ts
- * (tests/meaning/score.ts), the three splits side by side, with the commands' own time. Reads only files
- * inside the repository.
+ * national documents of 2022-2025, the work reports of 2009-2021 and the two folders of provincial reports
+ * of 2025, in auto mode, scored by the same scorer as tests/meaning-pairs.test.ts (tests/meaning/score.ts),
+ * the splits side by side, with the commands' own time. Reads only files inside the repository.
  */
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -15,15 +15,17 @@ export async function benchMeaning(root: string): Promise<string> {
   const history = texts(resolve(root, 'tests/fixtures/national-history'));
   const unseen = texts(resolve(root, 'tests/fixtures/national'));
   const series = texts(resolve(root, 'tests/fixtures/national-2009-2021'));
+  const provinces = ['dev', 'fresh'].map((folder) => texts(resolve(root, 'tests/fixtures/provinces-2025', folder)));
   const pairs = loadAllPairs(resolve(root, 'tests/meaning'));
   const start = process.hrtime.bigint();
   const runs = [
     await check(history, { config: false, cwd: root }),
     await check(unseen, { config: false, cwd: root }),
     await check(series, { config: false, cwd: root }),
+    ...(await Promise.all(provinces.map((files) => check(files, { config: false, cwd: root })))),
   ];
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   const score = scoreMeaning(runs, pairs);
   const reasons = commonReasons(score, 5).map((r) => `${r.reason} ${r.count}`).join(' · ');
-  return `${formatScore(score, `meaning (labelled pairs), auto`)}\n  check of ${history.length} + ${unseen.length} + ${series.length} documents: ${seconds.toFixed(1)} s; most common misses: ${reasons}`;
+  return `${formatScore(score, `meaning (labelled pairs), auto`)}\n  check of ${[history, unseen, series, ...provinces].map((f) => f.length).join(' + ')} documents: ${seconds.toFixed(1)} s; most common misses: ${reasons}`;
 }

@@ -29,6 +29,9 @@ const FIXTURES = resolve(root, 'tests/fixtures/national-history');
 const UNSEEN = resolve(root, 'tests/fixtures/national');
 /** The work reports of 2009-2021 (no 2020): 2009-2015 more dev pairs, 2016-2021 the fresh split. */
 const SERIES = resolve(root, 'tests/fixtures/national-2009-2021');
+/** Provincial work reports of 2025 (another genre): dev/ tuned on, fresh/ only measured. */
+const PROV_DEV = resolve(root, 'tests/fixtures/provinces-2025/dev');
+const PROV_FRESH = resolve(root, 'tests/fixtures/provinces-2025/fresh');
 const pairs = loadAllPairs(resolve(root, 'tests/meaning'));
 const texts = (folder: string) => readdirSync(folder).filter((f) => f.endsWith('.txt')).map((f) => resolve(folder, f));
 /** The 20 documents (the folder also holds its README and figcheck.yaml). */
@@ -37,12 +40,18 @@ const DOCUMENTS = texts(FIXTURES);
 const UNSEEN_DOCUMENTS = texts(UNSEEN);
 /** The 12 work reports of 2009-2021 (the folder also holds its README and figcheck.yaml). */
 const SERIES_DOCUMENTS = texts(SERIES);
+/** Ten provincial reports in each of the two provincial folders (each also holds a figcheck.yaml). */
+const PROV_DEV_DOCUMENTS = texts(PROV_DEV);
+const PROV_FRESH_DOCUMENTS = texts(PROV_FRESH);
+const FOLDERS = [FIXTURES, UNSEEN, SERIES, PROV_DEV, PROV_FRESH];
 const fileOf = (doc: string) =>
-  [FIXTURES, UNSEEN, SERIES].map((folder) => resolve(folder, `${doc}.txt`)).find((path) => existsSync(path)) ?? resolve(FIXTURES, `${doc}.txt`);
+  FOLDERS.map((folder) => resolve(folder, `${doc}.txt`)).find((path) => existsSync(path)) ?? resolve(FIXTURES, `${doc}.txt`);
 /** Which split a pair of these documents belongs to, from its documents alone (see tests/meaning/score.ts). */
 function splitOf(a: string, b: string): LabelledPair['split'] {
   const inFolder = (folder: string, doc: string) => existsSync(resolve(folder, `${doc}.txt`));
   if (inFolder(UNSEEN, a)) return 'unseen';
+  if (inFolder(PROV_DEV, a)) return 'prov-dev';
+  if (inFolder(PROV_FRESH, a)) return 'prov-fresh';
   const fresh = (doc: string) => inFolder(SERIES, doc) && Number(/_(\d{4})_/.exec(doc)?.[1]) >= 2016;
   if (fresh(a) || fresh(b)) return 'fresh';
   const heldOut = (doc: string) => /^cn_national_200[4-8]_|^cpc_17th_/.test(doc);
@@ -68,7 +77,7 @@ describe('the labelled pairs', () => {
     // The holdout documents (work reports of 2004-2008, the 17th congress report) appear in no dev pair;
     // the unseen split is exactly the pairs of documents in tests/fixtures/national/; the fresh split every
     // pair touching a work report of 2016-2021; no pair mixes two folders.
-    const folderOf = (doc: string) => [FIXTURES, UNSEEN, SERIES].find((folder) => existsSync(resolve(folder, `${doc}.txt`)));
+    const folderOf = (doc: string) => FOLDERS.find((folder) => existsSync(resolve(folder, `${doc}.txt`)));
     for (const pair of pairs) {
       expect(folderOf(pair.a.doc), pair.id).toBeDefined();
       expect(folderOf(pair.a.doc), pair.id).toBe(folderOf(pair.b.doc));
@@ -89,25 +98,30 @@ for (const mode of ['auto', 'config'] as const) {
     let run: CheckRun;
     let unseenRun: CheckRun;
     let seriesRun: CheckRun;
+    let provinceRuns: CheckRun[];
     let score: MeaningScore;
     beforeAll(async () => {
-      // Three collections checked apart, as a user would: the national-history set, the unseen documents
-      // and the work reports of 2009-2021.
-      [run, unseenRun, seriesRun] =
+      // Five collections checked apart, as a user would: the national-history set, the unseen documents,
+      // the work reports of 2009-2021 and the two folders of provincial reports.
+      const runs: CheckRun[] =
         mode === 'auto'
-          ? await Promise.all([DOCUMENTS, UNSEEN_DOCUMENTS, SERIES_DOCUMENTS].map((files) => check(files, { config: false, cwd: root })))
-          : await Promise.all([FIXTURES, UNSEEN, SERIES].map((folder) => check([], { config: resolve(folder, 'figcheck.yaml'), cwd: root })));
-      score = scoreMeaning([run, unseenRun, seriesRun], pairs);
-      // Only the dev split's misses are printed: the others are measured, not read while tuning.
-      console.log(`${formatScore(score, `meaning, ${mode}`)}\n  most common reasons (dev): ${commonReasons(score, 10, ['dev']).map((r) => `${r.reason} ${r.count}`).join(' · ')}`);
-      if (mode === 'auto') console.log(`dev misses:\n${formatMisses(score, ['dev'])}`);
+          ? await Promise.all(
+              [DOCUMENTS, UNSEEN_DOCUMENTS, SERIES_DOCUMENTS, PROV_DEV_DOCUMENTS, PROV_FRESH_DOCUMENTS].map((files) => check(files, { config: false, cwd: root })),
+            )
+          : await Promise.all(FOLDERS.map((folder) => check([], { config: resolve(folder, 'figcheck.yaml'), cwd: root })));
+      [run, unseenRun, seriesRun, ...provinceRuns] = runs as [CheckRun, CheckRun, CheckRun, ...CheckRun[]];
+      score = scoreMeaning(runs, pairs);
+      // Only the dev splits' misses are printed: the others are measured, not read while tuning.
+      console.log(`${formatScore(score, `meaning, ${mode}`)}\n  most common reasons (dev, prov-dev): ${commonReasons(score, 10, ['dev', 'prov-dev']).map((r) => `${r.reason} ${r.count}`).join(' · ')}`);
+      if (mode === 'auto') console.log(`dev misses:\n${formatMisses(score, ['dev', 'prov-dev'])}`);
     });
 
     it('reads every document with the ids the labels use', () => {
       expect(run.documents).toHaveLength(20);
       expect(unseenRun.documents).toHaveLength(7);
       expect(seriesRun.documents).toHaveLength(12);
-      const ids = new Set([...run.documents, ...unseenRun.documents, ...seriesRun.documents].map((d) => d.id));
+      expect(provinceRuns.map((r) => r.documents.length)).toEqual([10, 10]);
+      const ids = new Set([run, unseenRun, seriesRun, ...provinceRuns].flatMap((r) => r.documents).map((d) => d.id));
       for (const id of new Set(pairs.flatMap((p) => [p.a.doc, p.b.doc]))) expect(ids.has(id), id).toBe(true);
     });
 

@@ -12,9 +12,11 @@ import type { CheckRun, Figure, Location, Modality } from '../../src/model.js';
 
 /**
  * dev: national-history documents developers tune on; holdout: national-history documents they never read;
- * unseen: documents of other years (tests/fixtures/national/), what figcheck is judged on.
+ * unseen: documents of other years (tests/fixtures/national/), what figcheck is judged on; fresh: work reports
+ * of 2016-2021 nobody tunes on; prov-dev and prov-fresh: provincial work reports of 2025, another genre
+ * (tests/fixtures/provinces-2025/dev and fresh), the first tuned on, the second only measured.
  */
-export type Split = 'dev' | 'holdout' | 'unseen' | 'fresh';
+export type Split = 'dev' | 'holdout' | 'unseen' | 'fresh' | 'prov-dev' | 'prov-fresh';
 export type PairKind = 'target-outcome' | 'same-fact' | 'look-alike';
 export type Expectation = 'met' | 'missed' | 'indeterminate' | 'consistent' | 'mismatch';
 
@@ -81,15 +83,17 @@ export interface MeaningScore {
   misses: Miss[];
 }
 
-export const SPLITS: Split[] = ['dev', 'holdout', 'unseen', 'fresh'];
+export const SPLITS: Split[] = ['dev', 'holdout', 'unseen', 'fresh', 'prov-dev', 'prov-fresh'];
 
 /**
  * The labelled sets, in the order they are scored: pairs.yaml (national-history dev/holdout and the
  * unseen national documents of 2022-2025), pairs-2009-2015.yaml (dev: work reports of 2009-2015) and
  * pairs-2016-2021.yaml (fresh: work reports of 2016-2021, labelled by a reader who never tuned figcheck;
- * nobody tunes on it and the test prints no detail of its misses). A file that is missing is skipped.
+ * nobody tunes on it and the test prints no detail of its misses), and the provincial reports of 2025
+ * (tests/fixtures/provinces-2025/): pairs-provinces-dev.yaml (prov-dev) and pairs-provinces-fresh.yaml
+ * (prov-fresh, labelled like fresh and never read while tuning). A file that is missing is skipped.
  */
-export const PAIR_FILES = ['pairs.yaml', 'pairs-2009-2015.yaml', 'pairs-2016-2021.yaml'];
+export const PAIR_FILES = ['pairs.yaml', 'pairs-2009-2015.yaml', 'pairs-2016-2021.yaml', 'pairs-provinces-dev.yaml', 'pairs-provinces-fresh.yaml'];
 
 /** Every labelled pair of the folder's files (tests/meaning), ids unique across the files. */
 export function loadAllPairs(folder: string): LabelledPair[] {
@@ -373,7 +377,7 @@ export function commonReasons(score: MeaningScore, limit = 10, splits: Split[] =
 
 const pct = (r: Ratio) => `${percent(r).toFixed(0)}% (${r.right}/${r.total})`;
 
-/** A compact table of the three splits, for the test log and the bench. */
+/** A compact table of the splits, for the test log and the bench. */
 export function formatScore(score: MeaningScore, title = 'meaning (labelled pairs)'): string {
   const rows: Array<[string, (s: SplitScore) => string]> = [
     ['pairs t/o · same · look-alike', (s) => `${s.pairs['target-outcome']} · ${s.pairs['same-fact']} · ${s.pairs['look-alike']}`],
