@@ -402,6 +402,14 @@ function meaningOf(text: string, figures: ScannedFigure[], k: Knowledge): Meanin
       const subject = meanings[j - 1]!.label;
       if (word && !label.startsWith(subject)) label = subject + word + label;
     }
+    // `散居孤儿（含…儿童）从每人每月1484元提高到…`: a clause with no subject of its own right after a note in
+    // brackets takes the subject written before the note
+    if (!label && leadRest === undefined && minor > floor && (text[minor - 1] === '）' || text[minor - 1] === ')')) {
+      const open = Math.max(text.lastIndexOf('（', minor - 1), text.lastIndexOf('(', minor - 1));
+      if (open > floor && minor - open <= 32 && !/[。;；,，\n]/u.test(text.slice(open, minor))) {
+        label = cleanLabel(text.slice(clauseStart(text, open, floor, MINOR_BREAK), open).replace(/\n/gu, ''), k, f.rank);
+      }
+    }
     const own = label !== '';
     if (!label && sameSentence && !continuation) label = meanings[j - 1]!.label;
     if (!label && continuation) label = meanings[j - 1]!.label;
@@ -452,22 +460,70 @@ function meaningOf(text: string, figures: ScannedFigure[], k: Knowledge): Meanin
   }
 
   // 分别 lists: subjects before 分别 paired with the list's figures in order.
+  // (a list is its figures joined by list gaps only, whatever their units: `6640.8万吨、9.1亿立方米`)
+  const joinedToNext = (i: number) => i + 1 < figures.length && mw.listGap.test(text.slice(figures[i]!.end, figures[i + 1]!.start));
   for (let j = 0; j < figures.length; j++) {
     const f = figures[j]!;
-    if (meanings[j]!.continuation) continue;
+    if (j > 0 && joinedToNext(j - 1)) continue;
     let last = j;
-    while (last + 1 < figures.length && meanings[last + 1]!.continuation) last++;
+    while (joinedToNext(last)) last++;
     if (last === j) continue;
-    const major = clauseStart(text, f.start, j > 0 ? figures[j - 1]!.end : 0, MAJOR_BREAK);
-    const pre = text.slice(major, f.start);
+    const floor = j > 0 ? figures[j - 1]!.end : 0;
+    const pre = subjectClause(text, f.start, floor);
     const at = Math.max(-1, ...mw.respectively.map((w) => pre.lastIndexOf(w)));
-    if (at < 0) continue;
-    const subject = cleanLabel(pre.slice(0, at), k, false) || pre.slice(0, at);
-    const parts = splitSubjects(subject.replace(/^[、,，\s]+/u, ''), last - j + 1, k);
-    if (!parts) continue;
+    const count = last - j + 1;
+    // `原煤、原油产量达到…、…,分别增长9.3%、7.3%`, `接待游客3亿人次,游客花费3595亿元,分别增长14%和21%`: a 分别
+    // opening its clause refers to the statements of its sentence just before, one per figure
+    if (at >= 0 && !cleanLabel(pre.slice(0, at), k, false)) {
+      const earlier = previousStatements(text, figures, meanings, j, count);
+      if (earlier) for (let i = j; i <= last; i++) meanings[i]!.label = earlier[i - j]!;
+      continue;
+    }
+    // `基本养老、基本医疗保险参保率稳定在98%和95%以上`: a 、-list of as many subjects as figures pairs them
+    // without 分别 too
+    const before = at >= 0 ? pre.slice(0, at) : pre;
+    if (at < 0 && !before.includes('、')) continue;
+    // (`“保交楼”“保交房”交付率`: quoted names side by side are a list)
+    const subject = cleanLabel(before.replace(/[”"]\s*[“"]/gu, '、').replace(/[“”"]/gu, ''), k, false) || before;
+    const parts = splitSubjects(subject.replace(/^[、,，\s]+/u, ''), count, k);
+    if (!parts || (at < 0 && parts.length !== subject.split('、').length)) continue;
     for (let i = j; i <= last; i++) meanings[i]!.label = cleanLabel(parts[i - j]!, k, false) || parts[i - j]!;
   }
   return meanings;
+}
+
+/**
+ * The clause before a 分别 list, back to its major break; a short note in brackets inside the subjects
+ * (`生活垃圾分类屋（亭）行政村覆盖率`) is left out and the clause goes on before it.
+ */
+function subjectClause(text: string, pos: number, floor: number): string {
+  let major = clauseStart(text, pos, floor, MAJOR_BREAK);
+  let pre = text.slice(major, pos);
+  for (;;) {
+    const close = major - 1;
+    if (close <= floor || (text[close] !== '）' && text[close] !== ')')) return pre;
+    const open = Math.max(text.lastIndexOf('（', close), text.lastIndexOf('(', close));
+    if (open < floor || close - open > 9 || /[\d,，、;；。:：\n]/u.test(text.slice(open + 1, close))) return pre;
+    major = clauseStart(text, open, floor, MAJOR_BREAK);
+    pre = text.slice(major, open) + pre;
+  }
+}
+
+/**
+ * The labels of the `count` statements right before figure `j` in its sentence, one per statement, when
+ * they are that many and each names its own subject; null otherwise.
+ */
+function previousStatements(text: string, figures: ScannedFigure[], meanings: Meaning[], j: number, count: number): string[] | null {
+  if (j < count) return null;
+  const labels: string[] = [];
+  for (let i = j - count; i < j; i++) {
+    if (/[。;；!！?？\n]/u.test(text.slice(figures[i]!.end, figures[i + 1]!.start))) return null;
+    labels.push(meanings[i]!.label);
+  }
+  // (the statement before them must not belong to the same run of figures: `A 1、B 2、C 3,分别增长…` with two
+  // figures after would pair B and C)
+  if (j > count && meanings[j - count]!.continuation && !/[。;；!！?？\n]/u.test(text.slice(figures[j - count - 1]!.end, figures[j - count]!.start))) return null;
+  return labels.every(Boolean) && new Set(labels).size === count ? labels : null;
 }
 
 /**

@@ -144,6 +144,7 @@ const EMPTY_WORDS: Required<WordLists> = {
   edgePunctuation: '',
   splitPrefixes: {},
   listJoiners: [],
+  joinerWords: [],
   listGap: [],
   listScopes: [],
   actions: [],

@@ -182,20 +182,39 @@ export function cleanLabel(pre: string, k: Knowledge, rank = false): string {
   return /[\p{Script=Han}A-Za-z]/u.test(label) ? label : '';
 }
 
+/** A subject split at its list joiners (`、`, `和`, …), never inside a word holding one (普及率, 参与率). */
+function splitAtJoiners(subject: string, k: Knowledge): string[] {
+  const joiners = k.words.listJoiners;
+  if (!joiners.length) return [subject];
+  const inWord = new Uint8Array(subject.length);
+  for (const word of k.words.joinerWords) {
+    for (let at = subject.indexOf(word); at >= 0; at = subject.indexOf(word, at + 1)) inWord.fill(1, at, at + word.length);
+  }
+  const parts: string[] = [];
+  let from = 0;
+  for (const m of subject.matchAll(new RegExp(alternation(joiners), 'gu'))) {
+    if (inWord[m.index]) continue;
+    parts.push(subject.slice(from, m.index));
+    from = m.index + m[0].length;
+  }
+  parts.push(subject.slice(from));
+  return parts.filter(Boolean);
+}
+
 /**
  * `分别` lists: the subjects before 分别, one per figure (`城乡居民收入` → 城镇居民收入, 农村居民收入;
  * `A、B和C` → A, B, C). Returns null when the subjects cannot be paired with `count` figures.
  */
 export function splitSubjects(subject: string, count: number, k: Knowledge): string[] | null {
   if (count < 2) return null;
-  const joiners = k.words.listJoiners;
-  const parts = joiners.length ? subject.split(new RegExp(alternation(joiners), 'u')).filter(Boolean) : [subject];
+  const parts = splitAtJoiners(subject, k);
   if (parts.length === count) {
-    // 城镇、农村居民人均可支配收入: the shared tail goes to every part
+    // 城镇、农村居民人均可支配收入: the shared tail goes to every part (a tail of two characters at least
+    // before its head noun: `原煤、原油、天然气产量` shares 产量, not 气产量)
     const last = parts[parts.length - 1]!;
     const firstLen = parts[0]!.length;
     const tail = last.slice(firstLen);
-    if (parts.slice(0, -1).every((p) => p.length <= 2) && last.length > firstLen + 1 && k.words.sharedTails.some((t) => tail.endsWith(t))) {
+    if (parts.slice(0, -1).every((p) => p.length <= 2) && last.length > firstLen + 1 && k.words.sharedTails.some((t) => tail.endsWith(t) && tail.length - t.length >= 2)) {
       return parts.map((p, i) => (i === parts.length - 1 ? last : p + tail));
     }
     // 高技术制造业、装备制造业增加值: the head noun ending the last subject is every subject's, when no other has one

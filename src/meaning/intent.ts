@@ -40,7 +40,7 @@ export function intentOf(doc: Document, pos: number, time: TimeReading, ctx: Per
   // 预计 reaches to the end of its ;-part of the sentence (预计产煤…,完成…,发电…;), or opens it, but not
   // past a clause setting a budget's amount (`预计…收入增长8%左右,一般公共预算支出规模15.3万亿元`)
   const budgetSince = (at: number) => words.budgets.some((b) => b > at && b < pos && hasClauseBreak(text, at, b));
-  if (words.estimates.some((at) => at < pos && (at >= semicolon || at < words.firstClauseEnd) && !budgetSince(at))) modality = 'estimate';
+  if (words.estimates.some((at) => at < pos && (at >= semicolon || at < words.firstClauseEnd) && !budgetSince(at) && !boundElsewhere(text, at, pos))) modality = 'estimate';
   // a start value is the level things started from (`力争从50.2%提高到…` too), but in a sentence setting a
   // budget it is last year's budget (`拟安排财政赤字…,赤字率从去年的2.1%提高到2.3%`)
   else if (time.startValue) modality = words.budgets.some((at) => at < pos) && targetSection && !reviewSection ? 'target' : 'actual';
@@ -251,6 +251,25 @@ function insideQuotes(text: string, at: number): boolean {
   for (let i = text.indexOf('"'); i >= 0 && i < at; i = text.indexOf('"', i + 1)) ascii++;
   return ascii % 2 === 1 && text.indexOf('"', at) >= 0 && text.indexOf('"', at) < at + 12;
 }
+
+/**
+ * Whether the estimate word at `at` follows a subject of its own in its list item (`…、主营业务收入预计达到4200亿元、
+ * 从业人员达到43.8万人`) and the figure at `pos` is in a later item or clause: such a 预计 qualifies its own
+ * statement only, where one opening the sentence or its first clause (`预计全年…`) reaches them all.
+ */
+function boundElsewhere(text: string, at: number, pos: number): boolean {
+  let from = at;
+  while (from > 0 && !ITEM_BREAK.test(text[from - 1]!)) from--;
+  const subject = text.slice(from, at).replace(OPENING_TIME, '');
+  if (!/\p{Script=Han}{2}/u.test(subject)) return false;
+  // (a 、 between two figures of one list is no new item: `预计分别增长4.1%、6%`)
+  const listGap = (i: number) => (text[i] === '、' || text[i] === '和') && /\d/u.test(text[i + 1] ?? '') && /\d/u.test(text.slice(Math.max(at, i - 5), i));
+  for (let i = at; i < pos; i++) if (ITEM_BREAK.test(text[i]!) && !listGap(i)) return true;
+  return false;
+}
+const ITEM_BREAK = /[、,，;；:：。!！?？\n]/u;
+/** Time words and 初步 that may open a clause before 预计 without being its subject. */
+const OPENING_TIME = /^(?:[\s　]|(?:19|20)\d{2}\s*年|全年|今年|去年|上年|当年|本年|年内|初步|据初步核算|经初步核算|初步核算)+/u;
 
 function hasClauseBreak(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (CLAUSE_BREAK[text.charCodeAt(i)]) return true;

@@ -223,6 +223,8 @@ export interface WordLists {
   splitPrefixes?: Record<string, string[]>;
   /** Words joining the subjects of a 分别 list. */
   listJoiners?: string[];
+  /** Words holding a one-character list joiner that join nothing (普及, 参与): a subject is not split inside them. */
+  joinerWords?: string[];
   /** Words that may stand between two figures of one list (4.3%和7.1%). */
   listGap?: string[];
   /** Scope words qualifying a whole 、-list (新增 …). */
