@@ -131,11 +131,25 @@ export function measureQuotedTargets(doc: Document, figures: Figure[], k: Knowle
   }
 }
 
+/**
+ * Whether the figure at `pos` states what is so when the report is written (`目前全省已建成5G基站10万个`, `现有…`):
+ * a present word in its clause with no other figure between. In a report delivered early in its year, that is
+ * the state at the end of the year before (index.ts dates it so).
+ */
+export function statesPresent(doc: Document, pos: number, start: number, k: Knowledge): boolean {
+  const text = doc.normalized;
+  let clause = pos;
+  const floor = Math.max(start, pos - MAX_CLAUSE_LOOKBACK);
+  while (clause > floor && !CLAUSE_BREAK[text.charCodeAt(clause - 1)]) clause--;
+  return presentIn(text.slice(clause, pos), intentWordsOf(k));
+}
+
 /** Whether a present word (已经, 现有) stands in the clause before the figure with no other figure between. */
 function presentIn(clauseText: string, iw: IntentWords): boolean {
   if (!iw.present) return false;
   const m = iw.present.exec(clauseText);
-  return m !== null && !/[0-9０-９]/u.test(clauseText.slice(m.index + m[0].length));
+  // (digits inside a name are no figure: `目前全省已建成5G基站10万个`, `PM2.5`)
+  return m !== null && !/(?<![A-Za-zＡ-Ｚａ-ｚ0-9０-９.．])[0-9０-９]+(?:[.．][0-9０-９]+)?(?![A-Za-zＡ-Ｚａ-ｚ0-9０-９.．])/u.test(clauseText.slice(m.index + m[0].length));
 }
 
 /** Whether a period of whole years starts in the delivery year or later (not over when the report was delivered). */
