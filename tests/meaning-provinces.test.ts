@@ -115,6 +115,8 @@ describe('time and intent in a provincial report', () => {
     const found = figures(report('全年工作扎实。', '附件\n2025年省政府民生实事\n1.新建改建农村公路3000公里。\n2.为80万名适龄女性提供宫颈癌筛查。'));
     expect(reading(found, '3000公里')).toEqual(['2025', 'target']);
     expect(reading(found, '80万名')).toEqual(['2025', 'target']);
+    // (the item's number is no part of what it is about)
+    expect(labelOf(found, '3000公里')).toBe('新建改建农村公路');
   });
 
   it('gives 预计 opening a sentence to all its figures, and one after its own subject to its own item only', () => {

@@ -329,7 +329,9 @@ function meaningOf(text: string, figures: ScannedFigure[], k: Knowledge): Meanin
     // (a line break left inside the clause is one inside a word: clauseStart crossed it)
     if (joined.includes('\n')) joined = joined.replace(/\n/gu, '');
     if (mw.listMarker && (major === 0 || text[major - 1] === '\n')) joined = joined.replace(mw.listMarker, '');
-    const pre = joined.includes('、') && /^[^、]+(?:、[^、]{1,20})+$/u.test(joined) && !/[、]\s*$/u.test(joined) && !/^[、]/u.test(joined) ? joined : text.slice(minor, f.start).replace(/\n/gu, '');
+    // (an item of a numbered list opening its line, `1.新建改建农村公路3000公里`, names no metric by its number)
+    const itemText = mw.listMarker && (minor === 0 || text[minor - 1] === '\n') ? text.slice(minor, f.start).replace(mw.listMarker, '') : text.slice(minor, f.start);
+    const pre = joined.includes('、') && /^[^、]+(?:、[^、]{1,20})+$/u.test(joined) && !/[、]\s*$/u.test(joined) && !/^[、]/u.test(joined) ? joined : itemText.replace(/\n/gu, '');
     // A list continues with the same unit and no qualifier of its own (`分别增长4.3%、7.1%`);
     // `增长6%左右、突破2.6万亿元` is two statements.
     let continuation =
