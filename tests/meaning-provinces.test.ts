@@ -109,6 +109,8 @@ describe('time and intent in a provincial report', () => {
     expect(reading(found, '11.7%')).toEqual(['2021/2024', 'actual']);
     expect(reading(found, '300亿斤以上')).toEqual(['2020/2024', 'actual']);
     expect(reading(found, '1500个')).toEqual(['2025/2027', 'target']);
+    // (the years since the year before the one reviewed are that one year, never a span of one year to itself)
+    expect(reading(figures(report('2023年以来，累计减税降费300亿元。')), '300亿元')[0]).toBe('2024');
   });
 
   it('reads an annex of livelihood projects for the report year as targets', () => {
@@ -157,5 +159,11 @@ describe('time and intent in a provincial report', () => {
     expect(reading(found, '1万个')).toEqual(['2025', 'target']);
     expect(reading(found, '1.2万家')).toEqual(['2024', 'actual']);
     expect(reading(found, '突破1.3万家')).toEqual(['2025', 'target']);
+    const reached = figures(report('全年工作扎实。', '全省已建成充电桩8万个，今年再新建2万个。截至目前，全省国家级专精特新企业达到310家。'));
+    expect(reading(reached, '8万个')).toEqual(['2024', 'actual']);
+    expect(reading(reached, '2万个')).toEqual(['2025', 'target']);
+    expect(reading(reached, '310家')).toEqual(['2024', 'actual']);
+    // (a plan drawn up at a figure is no state reached: `已按…4%编制预算` sets the plan's figure)
+    expect(reading(figures(report('全年工作扎实。', '省级财政已按地区生产总值的4%编制预算。')), '4%')).toEqual(['2025', 'target']);
   });
 });

@@ -36,7 +36,7 @@ export function intentOf(doc: Document, pos: number, time: TimeReading, ctx: Per
   if (!achieved && iw.planSizeAfter?.test(text.slice(end, end + 14))) return 'target';
   // a sentence in a plan part saying what is already so (`国家已经组织了57户企业集团试点`) states an actual
   // (the figure's own: `比现有的86个减少27个` says 86 is so, not the 27 to go)
-  const present = presentIn(clauseText, iw);
+  const present = statesPresent(doc, pos, start, k);
   // 预计 reaches to the end of its ;-part of the sentence (预计产煤…,完成…,发电…;), or opens it, but not
   // past a clause setting a budget's amount (`预计…收入增长8%左右,一般公共预算支出规模15.3万亿元`)
   const budgetSince = (at: number) => words.budgets.some((b) => b > at && b < pos && hasClauseBreak(text, at, b));
@@ -138,10 +138,15 @@ export function measureQuotedTargets(doc: Document, figures: Figure[], k: Knowle
  */
 export function statesPresent(doc: Document, pos: number, start: number, k: Knowledge): boolean {
   const text = doc.normalized;
+  const iw = intentWordsOf(k);
   let clause = pos;
   const floor = Math.max(start, pos - MAX_CLAUSE_LOOKBACK);
   while (clause > floor && !CLAUSE_BREAK[text.charCodeAt(clause - 1)]) clause--;
-  return presentIn(text.slice(clause, pos), intentWordsOf(k));
+  if (presentIn(text.slice(clause, pos), iw)) return true;
+  // (or a sentence opening on the present alone, `截至目前,全省5G基站达到10万个`: a clause of no figure before it)
+  let opening = start;
+  while (opening < clause && !CLAUSE_BREAK[text.charCodeAt(opening)]) opening++;
+  return opening < clause && opening - start <= 8 && presentIn(text.slice(start, opening), iw) && !/[0-9０-９]/u.test(text.slice(opening, clause));
 }
 
 /** Whether a present word (已经, 现有) stands in the clause before the figure with no other figure between. */

@@ -816,7 +816,8 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
     if (p.comparisonAfter.some((w) => after.startsWith(w))) {
       // `1989年以来`: the years since, up to the year the text is in (a span of the figures after it)
       const end = ctx.reviewYear ?? baseYear;
-      if (!m[2] && p.sinceWords.some((w) => after.startsWith(w)) && end !== null && year < end) markers.push({ at: from + at, period: `${year + 1}/${end}`, year: null, source: 'span' });
+      // (`2023年以来` in a report on 2024: one year, no span of 2024/2024)
+      if (!m[2] && p.sinceWords.some((w) => after.startsWith(w)) && end !== null && year < end) markers.push({ at: from + at, period: year + 1 === end ? String(end) : `${year + 1}/${end}`, year: null, source: 'span' });
       continue;
     }
     // 从1992年到1996年: a range of years, not a target date
