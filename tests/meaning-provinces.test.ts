@@ -113,6 +113,18 @@ describe('time and intent in a provincial report', () => {
     expect(reading(figures(report('2023年以来，累计减税降费300亿元。')), '300亿元')[0]).toBe('2024');
   });
 
+  it('reads a span running into the plan year, in the plan part, as a target', () => {
+    const found = figures(report('全年工作扎实。', '确保完成“十四五”规划目标，单位地区生产总值能耗下降3%。“十四五”期间，全省累计新增城镇就业将超过200万人。'));
+    expect(reading(found, '3%')).toEqual(['2021/2025', 'target']);
+    expect(reading(found, '超过200万人')).toEqual(['2021/2025', 'target']);
+  });
+
+  it('keeps a review paragraph opening on a date of the report year a review of the year before', () => {
+    const found = figures(report('2025年1月，某某高铁开通运营。全年地区生产总值增长5.1%，城镇新增就业45万人。'));
+    expect(reading(found, '5.1%')).toEqual(['2024', 'actual']);
+    expect(reading(found, '45万人')).toEqual(['2024', 'actual']);
+  });
+
   it('reads an annex of livelihood projects for the report year as targets', () => {
     const found = figures(report('全年工作扎实。', '附件\n2025年省政府民生实事\n1.新建改建农村公路3000公里。\n2.为80万名适龄女性提供宫颈癌筛查。'));
     expect(reading(found, '3000公里')).toEqual(['2025', 'target']);

@@ -24,7 +24,8 @@ export function intentOf(doc: Document, pos: number, time: TimeReading, ctx: Per
   // a year before the section's (去年一季度… in a target section) states an actual
   // (and so does a span back from it, `两年来`, or any period over before the report's year, as a
   // start value's: `由50.2%提高到…`)
-  const past = (last?.year != null && last.year < (baseYear ?? Infinity)) || (last?.source === 'span' && !last.target) || periodIsPast(period, ctx);
+  // (a span running into the report's own year, `"十四五"期间` in 2025, is not over: no past)
+  const past = (last?.year != null && last.year < (baseYear ?? Infinity)) || (last?.source === 'span' && !last.target && !periodEndsAtOrAfterOwnYear(last.period, ctx)) || periodIsPast(period, ctx);
   let modality: Modality = 'actual';
   const inClause = (at: number) => at >= clause && at < pos;
   const clauseText = text.slice(clause, pos);
@@ -168,6 +169,13 @@ function periodEndsAhead(period: string | null, ctx: PeriodContext): boolean {
   const own = ctx.deliveryYear ?? (ctx.reviewYear !== null ? ctx.reviewYear + 1 : null);
   const last = period?.match(/^(?:\d{4}\/)?(\d{4})$/u);
   return own !== null && last != null && Number(last[1]) > own;
+}
+
+/** Whether a span of whole years ends in the document's own year or later (`"十四五"期间` in a report of 2025). */
+function periodEndsAtOrAfterOwnYear(period: string | null, ctx: PeriodContext): boolean {
+  const own = ctx.deliveryYear ?? (ctx.reviewYear !== null ? ctx.reviewYear + 1 : null);
+  const last = period?.match(/^\d{4}\/(\d{4})$/u);
+  return own !== null && last != null && Number(last[1]) >= own;
 }
 
 /** Whether a period ended before the document's own year (the delivery year, or the year after the reviewed one). */

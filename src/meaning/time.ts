@@ -172,6 +172,9 @@ function paragraphCarries(text: string, ctx: PeriodContext, k: Knowledge): Perio
     // (the delivery line of a news copy dates what follows it: `2023年1月12日在…会议上,…报告指出,…`)
     // A paragraph on the year ahead outside a review (`2025年是“十四五”规划收官之年。`) opens its plans.
     if (first.source === 'year' && !isTitle && !yearTopic(lead, first.at, k) && !isDeliveryLine(line, k) && !yearAhead(first, lineStart, ctx, k)) continue;
+    // (a review's paragraph opening on a date of the report's own year, `2025年1月,…高铁开通`, tells of an event
+    // since: the paragraph still reviews the year before)
+    if (first.source === 'year' && !isTitle && first.year !== null && ctx.deliveryYear !== null && first.year >= ctx.deliveryYear && enclosingSections(lineStart, ctx).some((s) => sectionFacts(s, ctx, k).review)) continue;
     const target = (first.target ?? false) || (isTitle && ctx.deliveryYear !== null && first.source === 'year' && Number(first.period) >= ctx.deliveryYear);
     const carry = { start: lineStart, period: first.period, target };
     title = isTitle ? carry : null;
