@@ -125,6 +125,11 @@ describe('time and intent in a provincial report', () => {
     expect(reading(found, '45万人')).toEqual(['2024', 'actual']);
   });
 
+  it('reads 到 before a year already over as a cut-off date, not a target date', () => {
+    expect(reading(figures(report('到2024年底，全省累计建成5G基站10万个。')), '10万个')).toEqual(['2024', 'actual']);
+    expect(reading(figures(report('全年工作扎实。', '到2027年，全省数字经济规模突破2万亿元。')), '突破2万亿元')).toEqual(['2027', 'target']);
+  });
+
   it('reads an annex of livelihood projects for the report year as targets', () => {
     const found = figures(report('全年工作扎实。', '附件\n2025年省政府民生实事\n1.新建改建农村公路3000公里。\n2.为80万名适龄女性提供宫颈癌筛查。'));
     expect(reading(found, '3000公里')).toEqual(['2025', 'target']);

@@ -836,7 +836,9 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
       }
     }
     // 到2025年 is a target date; 增加到2002年的 (a change to a level) is not
-    const target = p.targetBefore.some((w) => before.endsWith(w)) && !p.untilWords.some((w) => slice.endsWith(w, at)) && !words.changeToEnd.test(slice.slice(Math.max(0, at - 4), at));
+    // (`到2024年底,全省累计建成…` in a report delivered in 2025: a date already past is a cut-off, as 截至 is)
+    const over = ctx.deliveryYear !== null && year < ctx.deliveryYear;
+    const target = !over && p.targetBefore.some((w) => before.endsWith(w)) && !p.untilWords.some((w) => slice.endsWith(w, at)) && !words.changeToEnd.test(slice.slice(Math.max(0, at - 4), at));
     let period = narrowed(year, m[2], k);
     if (spanStart) {
       const first = Number(spanStart[1]);
