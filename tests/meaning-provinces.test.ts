@@ -109,6 +109,12 @@ describe('time and intent in a provincial report', () => {
     expect(reading(found, '11.7%')).toEqual(['2021/2024', 'actual']);
     expect(reading(found, '300亿斤以上')).toEqual(['2020/2024', 'actual']);
     expect(reading(found, '1500个')).toEqual(['2025/2027', 'target']);
+    // `用三年时间`: the plan's three years ahead in a plan part, the three years just past in a review
+    const years = figures(report('我们用三年时间新建充电桩3万个。', '力争用三年时间新建5G基站3万个。'));
+    expect(years.filter((f) => f.raw === '3万个').map((f) => [f.period, f.modality])).toEqual([
+      ['2022/2024', 'actual'],
+      ['2025/2027', 'target'],
+    ]);
     // (the years since the year before the one reviewed are that one year, never a span of one year to itself)
     expect(reading(figures(report('2023年以来，累计减税降费300亿元。')), '300亿元')[0]).toBe('2024');
   });
