@@ -86,6 +86,15 @@ describe('items of one list are not one metric', () => {
   });
 });
 
+describe('a rate set against the nation', () => {
+  it('is the gap to the nation, never the rate\'s own change in points', () => {
+    const found = figures(report('全年规上工业增加值增长7.2%，高于全国1.4个百分点。工业经济回升向好，规上工业增加值增速比上年提高1.4个百分点。'));
+    const [gap, change] = found.filter((f) => f.raw === '1.4个百分点');
+    expect(gap!.metric).toContain('vs-national');
+    expect(gap!.metric).not.toBe(change!.metric);
+  });
+});
+
 describe('time and intent in a provincial report', () => {
   it('reads the review as 2024 outcomes and the target list and work sections as 2025 targets', () => {
     const found = figures(
