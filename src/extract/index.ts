@@ -407,8 +407,8 @@ function meaningOf(text: string, figures: ScannedFigure[], k: Knowledge): Meanin
     // `散居孤儿（含…儿童）从每人每月1484元提高到…`: a clause with no subject of its own right after a note in
     // brackets takes the subject written before the note
     if (!label && leadRest === undefined && minor > floor && (text[minor - 1] === '）' || text[minor - 1] === ')')) {
-      const open = Math.max(text.lastIndexOf('（', minor - 1), text.lastIndexOf('(', minor - 1));
-      if (open > floor && minor - open <= 32 && !/[。;；,，\n]/u.test(text.slice(open, minor))) {
+      const open = openingBracket(text, minor - 1, Math.max(floor, minor - 32));
+      if (open > floor && !/[。;；,，\n]/u.test(text.slice(open, minor))) {
         label = cleanLabel(text.slice(clauseStart(text, open, floor, MINOR_BREAK), open).replace(/\n/gu, ''), k, f.rank);
       }
     }
@@ -504,11 +504,17 @@ function subjectClause(text: string, pos: number, floor: number): string {
   for (;;) {
     const close = major - 1;
     if (close <= floor || (text[close] !== '）' && text[close] !== ')')) return pre;
-    const open = Math.max(text.lastIndexOf('（', close), text.lastIndexOf('(', close));
-    if (open < floor || close - open > 9 || /[\d,，、;；。:：\n]/u.test(text.slice(open + 1, close))) return pre;
+    const open = openingBracket(text, close, Math.max(floor, close - 9));
+    if (open < floor || /[\d,，、;；。:：\n]/u.test(text.slice(open + 1, close))) return pre;
     major = clauseStart(text, open, floor, MAJOR_BREAK);
     pre = text.slice(major, open) + pre;
   }
+}
+
+/** The opening bracket before the closing one at `close`, looked for back to `floor` only; -1 when none. */
+function openingBracket(text: string, close: number, floor: number): number {
+  for (let i = close - 1; i >= floor; i--) if (text[i] === '（' || text[i] === '(') return i;
+  return -1;
 }
 
 /**

@@ -41,7 +41,7 @@ export function intentOf(doc: Document, pos: number, time: TimeReading, ctx: Per
   // 预计 reaches to the end of its ;-part of the sentence (预计产煤…,完成…,发电…;), or opens it, but not
   // past a clause setting a budget's amount (`预计…收入增长8%左右,一般公共预算支出规模15.3万亿元`)
   const budgetSince = (at: number) => words.budgets.some((b) => b > at && b < pos && hasClauseBreak(text, at, b));
-  if (words.estimates.some((at) => at < pos && (at >= semicolon || at < words.firstClauseEnd) && !budgetSince(at) && !boundElsewhere(text, at, pos))) modality = 'estimate';
+  if (words.estimates.some((at) => at < pos && (at >= semicolon || at < words.firstClauseEnd) && !budgetSince(at) && !boundElsewhere(text, at, pos, words.estimateItems))) modality = 'estimate';
   // a start value is the level things started from (`力争从50.2%提高到…` too), but in a sentence setting a
   // budget it is last year's budget (`拟安排财政赤字…,赤字率从去年的2.1%提高到2.3%`)
   else if (time.startValue) modality = words.budgets.some((at) => at < pos) && targetSection && !reviewSection ? 'target' : 'actual';
@@ -144,10 +144,12 @@ export function statesPresent(doc: Document, pos: number, start: number, k: Know
   const floor = Math.max(start, pos - MAX_CLAUSE_LOOKBACK);
   while (clause > floor && !CLAUSE_BREAK[text.charCodeAt(clause - 1)]) clause--;
   if (presentIn(text.slice(clause, pos), iw)) return true;
-  // (or a sentence opening on the present alone, `截至目前,全省5G基站达到10万个`: a clause of no figure before it)
+  // (or a sentence opening on the present alone, `截至目前,全省5G基站达到10万个`: a clause of no figure before it;
+  // a short opening only, so a long line without punctuation is not scanned for every figure)
   let opening = start;
-  while (opening < clause && !CLAUSE_BREAK[text.charCodeAt(opening)]) opening++;
-  return opening < clause && opening - start <= 8 && presentIn(text.slice(start, opening), iw) && !/[0-9０-９]/u.test(text.slice(opening, clause));
+  const limit = Math.min(clause, start + 9);
+  while (opening < limit && !CLAUSE_BREAK[text.charCodeAt(opening)]) opening++;
+  return opening < limit && presentIn(text.slice(start, opening), iw) && clause - opening <= MAX_CLAUSE_LOOKBACK && !/[0-9０-９]/u.test(text.slice(opening, clause));
 }
 
 /** Whether a present word (已经, 现有) stands in the clause before the figure with no other figure between. */
@@ -284,15 +286,28 @@ function insideQuotes(text: string, at: number): boolean {
  * 从业人员达到43.8万人`) and the figure at `pos` is in a later item or clause: such a 预计 qualifies its own
  * statement only, where one opening the sentence or its first clause (`预计全年…`) reaches them all.
  */
-function boundElsewhere(text: string, at: number, pos: number): boolean {
-  let from = at;
-  while (from > 0 && !ITEM_BREAK.test(text[from - 1]!)) from--;
-  const subject = text.slice(from, at).replace(OPENING_TIME, '');
-  if (!/\p{Script=Han}{2}/u.test(subject)) return false;
-  // (a 、 between two figures of one list is no new item: `预计分别增长4.1%、6%`)
-  const listGap = (i: number) => (text[i] === '、' || text[i] === '和') && /\d/u.test(text[i + 1] ?? '') && /\d/u.test(text.slice(Math.max(at, i - 5), i));
-  for (let i = at; i < pos; i++) if (ITEM_BREAK.test(text[i]!) && !listGap(i)) return true;
-  return false;
+function boundElsewhere(text: string, at: number, pos: number, items: Map<number, number>): boolean {
+  // (where the estimate's own item ends, found once per estimate word: its sentence's figures share it)
+  let end = items.get(at);
+  if (end === undefined) {
+    end = Infinity;
+    let from = at;
+    const floor = Math.max(0, at - MAX_CLAUSE_LOOKBACK);
+    while (from > floor && !ITEM_BREAK.test(text[from - 1]!)) from--;
+    const subject = text.slice(from, at).replace(OPENING_TIME, '');
+    if (/\p{Script=Han}{2}/u.test(subject)) {
+      // (a 、 between two figures of one list is no new item: `预计分别增长4.1%、6%`)
+      const listGap = (i: number) => (text[i] === '、' || text[i] === '和') && /\d/u.test(text[i + 1] ?? '') && /\d/u.test(text.slice(Math.max(at, i - 5), i));
+      for (let i = at; i < text.length && text[i] !== '\n'; i++) {
+        if (ITEM_BREAK.test(text[i]!) && !listGap(i)) {
+          end = i;
+          break;
+        }
+      }
+    }
+    items.set(at, end);
+  }
+  return end < pos;
 }
 const ITEM_BREAK = /[、,，;；:：。!！?？\n]/u;
 /** Time words and 初步 that may open a clause before 预计 without being its subject. */
@@ -322,6 +337,8 @@ interface SentenceWords {
   forecasts: number[];
   /** Offsets of words setting a budget amount (安排, 支出规模). */
   budgets: number[];
+  /** Per estimate word bound to its own item (`…、主营业务收入预计达到…、`), where that item ends (boundElsewhere). */
+  estimateItems: Map<number, number>;
   /** End of the first clause, and of an opening like `主要预期目标是:` (0 when none). */
   firstClauseEnd: number;
   openingEnd: number;
@@ -375,6 +392,7 @@ function sentenceWords(text: string, start: number, ctx: PeriodContext, k: Knowl
     contrasts: iw.contrasts ? find(k.periods.planContrasts ?? [], iw.contrasts).map((at) => start + at) : [],
     forecasts: iw.forecasts ? find(k.periods.forecastEffects ?? [], iw.forecasts).map((at) => start + at) : [],
     budgets: iw.planAmounts ? find(k.periods.planAmounts ?? [], iw.planAmounts).map((at) => start + at) : [],
+    estimateItems: new Map(),
     firstClauseEnd: start + firstClause.length,
     openingEnd: opening ? start + opening.length : start,
   };
