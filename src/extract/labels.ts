@@ -170,7 +170,8 @@ export function cleanLabel(pre: string, k: Knowledge, rank = false): string {
     const tail = ends.get(label.charCodeAt(label.length - 1));
     if (tail) {
       for (const w of tail) {
-        if (label.endsWith(w)) {
+        // (`与国内生产总值之比`: 之 + 比 is a noun, the ratio, never a comparison word left over)
+        if (label.endsWith(w) && label.charCodeAt(label.length - w.length - 1) !== 0x4e4b) {
           label = label.slice(0, label.length - w.length);
           break;
         }
