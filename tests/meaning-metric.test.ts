@@ -366,6 +366,35 @@ describe('a subject named before the figure', () => {
   });
 });
 
+describe('lists of subjects: one fact per item, never one label for the whole list', () => {
+  const labels = async (text: string) => (await figuresOf(text)).map((f) => f.label);
+  it('a 、-list of as many subjects as figures pairs them in order, 分别 or not, units differing or not', async () => {
+    expect(await labels('钢材、水泥、平板玻璃产量达到800万吨、500万吨、3亿平方米。')).toEqual(['钢材产量', '水泥产量', '平板玻璃产量']);
+    expect(await labels('养老、医疗保险参保率稳定在97%和96%以上。')).toEqual(['养老', '医疗保险参保率']);
+  });
+
+  it('a 分别 with no subject of its own pairs its list with the figures just before it in its sentence', async () => {
+    expect(await labels('接待游客2亿人次，旅游收入900亿元，分别增长12%和18%。')).toEqual(['接待游客', '旅游收入', '接待游客', '旅游收入']);
+    expect(await labels('原煤、原油产量达到900万吨、300万吨，分别增长5%、6%。')).toEqual(['原煤产量', '原油产量', '原煤产量', '原油产量']);
+  });
+
+  it('a joiner inside a word (普及率) splits nothing; a tail is shared only at a word boundary', async () => {
+    expect(await labels('卫生厕所普及率、污水治理率分别达到80%、70%。')).toEqual(['卫生厕所普及率', '污水治理率']);
+    const coal = await figuresOf('原煤、原油、天然气产量分别增长3%、4%、5%。');
+    expect(coal.map((f) => f.metric)).toEqual(['raw-coal-output', 'crude-oil-output', 'natural-gas-output']);
+  });
+
+  it('quoted subjects side by side are a list', async () => {
+    expect(await labels('“保交楼”“保交房”交付率分别达100%和90%。')).toEqual(['保交楼', '保交房交付率']);
+  });
+
+  it('a short bracketed note inside a name is part of it, and keeps the subject of its own clause', async () => {
+    expect((await figure('每千人口拥有执业（助理）医师数达到3.5人。', '3.5人')).metric).toBe('doctors-per-1000');
+    const [a, , b] = await figuresOf('城市低保标准从每人每月800元提高到820元，农村（含牧区）低保标准从每人每月600元提高到620元。');
+    expect(identity(a!)).not.toBe(identity(b!));
+  });
+});
+
 describe('programme targets: the verb before the object, the outcome after it, the coverage of one programme', () => {
   // Made-up statements of the shapes work reports use for the year's programmes (issue 9 §3).
   it.each([
@@ -390,10 +419,9 @@ describe('programme targets: the verb before the object, the outcome after it, t
     expect((await figure(text, raw)).metric).toBe(metric);
   });
 
-  it('a count of people the unit does not say (`5000万农民受益`) is a count of people, aligned with `N万人`', async () => {
+  it('who a programme serves, counted before a people noun (`5000万农民受益`, `N万农村人口…得到解决`), is one fact', async () => {
     const outcome = await figure('农村饮水安全工程使5000万农民受益。', '5000万');
-    expect(outcome.unit).toBe('人');
-    expect(identity(outcome)).toBe(identity(await figure('再解决4000万人安全饮水问题。', '4000万人')));
+    expect(identity(outcome)).toBe(identity(await figure('4000多万农村人口饮水安全问题得到解决。', '4000多万')));
   });
 
   it('coverage words of one programme are one fact; a bare one covers the programme its sentence names', async () => {

@@ -706,11 +706,6 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
       subject = { ...subject, indicator: null, core: normalizeSubject(figure.label ?? ''), part: true };
       (figure as WithSubject)[SUBJECT] = subject;
     }
-    // `6069万农民受益`: a number of people the unit did not say counts people when its indicator does
-    if (subject.indicator?.unit === '人' && !figure.unit && figure.kind === 'level' && peopleAfter(figure, text, lex)) {
-      figure.unit = '人';
-      figure.kind = 'count';
-    }
     figure.metric = (users ? userMetricOf(figure, subject, rules)?.id : undefined) ?? subjectMetric(subject);
     if (subject.indicator && figure.kind !== 'rank') named = figure;
     previous = figure;
@@ -796,13 +791,6 @@ function objectAfter(figure: Figure, text: string, lex: Lexicon, scopes: readonl
     if (subject.indicator) return subject;
   }
   return null;
-}
-
-/** Whether a people noun (农民, 农村人口) follows a figure. */
-function peopleAfter(figure: Figure, text: string, lex: Lexicon): boolean {
-  let at = figure.span.end;
-  while (at < text.length && /\s/u.test(text[at]!)) at++;
-  return lex.peopleNouns.some((n) => text.startsWith(n, at));
 }
 
 /**
