@@ -148,6 +148,14 @@ describe('plans named by their size, parts of a whole, budgets set against budge
     expect(reading(found, '1.12万亿元')).toEqual(['2014', 'target']);
   });
 
+  it('a 、-list of start values (`分别从每人每月A、B提高到C、D`) is what is so now, each of them; the end values are the plan', () => {
+    const found = figures(plan('城乡居民基础养老金、失业保险金标准分别从每人每月150元、1800元提高到160元、1900元。'));
+    expect(reading(found, '150元')).toEqual(['2013', 'actual']);
+    expect(reading(found, '1800元')).toEqual(['2013', 'actual']);
+    expect(reading(found, '160元')).toEqual(['2014', 'target']);
+    expect(reading(found, '1900元')).toEqual(['2014', 'target']);
+  });
+
   it('near miss: a start value in a plan sentence setting no budget is what is so now', () => {
     const found = figures(plan('城乡居民基础养老金标准由55元提高到70元。'));
     expect(reading(found, '55元')[1]).toBe('actual');

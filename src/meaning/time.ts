@@ -607,8 +607,9 @@ function timeWordsOf(k: Knowledge): TimeWords {
       changeBase: p.changeBase?.length ? new RegExp(String.raw`(?:${alternation(p.changeBase)})\s*(${YEAR_DIGITS})\s*年`, 'gu') : null,
       averageFrom: p.averageFrom?.length ? new RegExp(String.raw`(?:${alternation(p.averageFrom)})\s*(${YEAR_DIGITS})\s*年`, 'gu') : null,
       // (what stands between the start word and the figure holds no clause break and no other figure's digits)
-      startBefore: p.startBefore.length ? new RegExp(String.raw`(?:${starts})([^,，;；:：。\d%]*(?:(?:19|20)\d{2}\s*年[^,，;；:：。\d%]*)?)$`, 'u') : null,
-      startAfter: p.startBefore.length ? new RegExp(String.raw`^(?:左右|多|以上|以下)?\s*(?:${changes})(?:${alternation(k.words.changeTo)})`, 'u') : null,
+      // (a 、-list of start values, `分别从每人每月202元、270元提高到209元、280元`: the items before this one are start values too)
+      startBefore: p.startBefore.length ? new RegExp(String.raw`(?:${starts})([^,，;；:：。\d%]*(?:(?:19|20)\d{2}\s*年[^,，;；:：。\d%]*)?)(?:\d[\d.]*[^,，;；:：。、\d]{0,6}[、和]\s*)*$`, 'u') : null,
+      startAfter: p.startBefore.length ? new RegExp(String.raw`^(?:(?:左右|多|以上|以下)?\s*[、和]\s*\d[\d.]*[^,，;；:：。、\d]{0,6}?)*(?:左右|多|以上|以下)?\s*(?:${changes})(?:${alternation(k.words.changeTo)})`, 'u') : null,
       dateLine: p.dateLine ? new RegExp(p.dateLine, 'mu') : null,
       streaks: [
         ...(p.streak ? [{ ...scanOf(p.streak), bare: false }] : []),
@@ -1193,8 +1194,8 @@ const CLAUSE_PUNCTUATION = new Set([...',，;；:：']);
  * one: a start word shortly before it and a change to a level after it (`提高到`, `降至`). Null otherwise.
  */
 function startValue(text: string, start: number, pos: number, end: number, tw: TimeWords): string | null {
-  if (!tw.startAfter || !tw.startAfter.test(text.slice(end, end + 8))) return null;
-  const before = text.slice(Math.max(start, pos - 14), pos);
+  if (!tw.startAfter || !tw.startAfter.test(text.slice(end, end + 40))) return null;
+  const before = text.slice(Math.max(start, pos - 40), pos);
   const m = before.match(tw.startBefore!);
   return m ? m[1]! : null;
 }
