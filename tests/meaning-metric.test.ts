@@ -462,6 +462,9 @@ describe('auto-alignment: one fact stated two ways aligns, different facts never
     // a year read off the subject leaves a bare 年; how a target is set (的调控目标定为) is no part of its subject
     ['2019年进出口总额4.6万亿元。', '4.6万亿元', '进出口总额4.5万亿元。', '4.5万亿元'],
     ['经济增长速度的调控目标定为7%。', '7%', '国内生产总值比上年增长7.3%。', '7.3%'],
+    ['经济增长目标设定为5.5%左右，是积极的目标。', '5.5%左右', '经济增长5.5%左右；', '5.5%左右'],
+    // what a count counts stands after it (`办好10件民生实事`)
+    ['继续办好12件民生实事。', '12件', '2025年12件民生实事', '12件'],
     // a start value's subject stands before 由/从 in its own clause, or in the clause before it
     ['发电装机容量由2017年的17.8亿千瓦增加到2022年的25.6亿千瓦。', '17.8亿千瓦', '全国发电装机容量17.8亿千瓦。', '17.8亿千瓦'],
     ['城镇居民家庭人均可支配收入,由2007年的13786元增加到2012年的24565元。', '13786元', '城镇居民人均可支配收入13786元。', '13786元'],

@@ -9,6 +9,10 @@ import type { Document, Figure, Modality } from '../model.js';
 import { alternation, type Knowledge } from '../extract/knowledge.js';
 import { MAX_CLAUSE_LOOKBACK, periodWordsOf, sentenceEnd, type PeriodContext, type TimeReading } from './time.js';
 
+/** A 、 after a figure (digits, then at most a unit of two characters) opening an item with a subject of its own. */
+const NEW_ITEM = /\d[^\s、,，;；。\p{Script=Han}]*\p{Script=Han}{0,2}\s*、\s*\p{Script=Han}/u;
+const HAN_BEFORE = /\p{Script=Han}/u;
+
 /** Modality of the figure starting at `pos`, given its time reading. */
 export function intentOf(doc: Document, pos: number, time: TimeReading, ctx: PeriodContext, k: Knowledge, end = pos): Modality {
   const text = doc.normalized;
@@ -40,7 +44,10 @@ export function intentOf(doc: Document, pos: number, time: TimeReading, ctx: Per
   // 预计 reaches to the end of its ;-part of the sentence (预计产煤…,完成…,发电…;), or opens it, but not
   // past a clause setting a budget's amount (`预计…收入增长8%左右,一般公共预算支出规模15.3万亿元`)
   const budgetSince = (at: number) => words.budgets.some((b) => b > at && b < pos && hasClauseBreak(text, at, b));
-  if (words.estimates.some((at) => at < pos && (at >= semicolon || at < words.firstClauseEnd) && !budgetSince(at))) modality = 'estimate';
+  // (nor, written after its item's subject, past the 、 that opens the next item: `主营业务收入预计达到4200亿元、从业人员
+  // 达到43.8万人`; opening its clause, `预计产煤…、…`, it reaches the whole list)
+  const itemOnly = (at: number) => at > 0 && HAN_BEFORE.test(text[at - 1]!) && NEW_ITEM.test(text.slice(at, pos));
+  if (words.estimates.some((at) => at < pos && (at >= semicolon || at < words.firstClauseEnd) && !budgetSince(at) && !itemOnly(at))) modality = 'estimate';
   // a start value is the level things started from (`力争从50.2%提高到…` too), but in a sentence setting a
   // budget it is last year's budget (`拟安排财政赤字…,赤字率从去年的2.1%提高到2.3%`)
   else if (time.startValue) modality = words.budgets.some((at) => at < pos) && targetSection && !reviewSection ? 'target' : 'actual';
