@@ -51,6 +51,8 @@ export interface Knowledge {
   /** Fractions written as fractions (三分之一, 1/3); null when the rules have none. */
   fractions: FractionKnowledge | null;
   singleCharUnits: Set<string>;
+  /** One-character numerals that are a figure before any unit (十件), by character. */
+  singleCharNumbers: Set<string>;
   placeholders: Set<string>;
   rangeSeparators: string[];
   rankPrefix: string;
@@ -274,6 +276,7 @@ function compile(rules: RuleSet): Knowledge {
     fractionPrefixes: fractionPrefixesOf(numerals.percentPrefix ?? '百分之', numerals.fractionPrefixes ?? {}, units),
     fractions: fractionKnowledge(numerals.fractions, units, [...Object.keys(numerals.digits ?? {}), ...Object.keys(numerals.places ?? {})]),
     singleCharUnits: new Set(numerals.singleCharUnits ?? []),
+    singleCharNumbers: new Set(numerals.singleCharNumbers ?? []),
     placeholders: new Set(numerals.placeholders ?? []),
     rangeSeparators: [...(numerals.rangeSeparators ?? [])].sort((a, b) => b.length - a.length),
     rankPrefix: numerals.rankPrefix ?? '第',

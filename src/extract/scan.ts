@@ -223,15 +223,15 @@ export class Scanner {
 
   /**
    * A single Chinese numeral that cannot be a figure (统一, 进一步, 十分): nothing of a numeral follows
-   * it, no qualifier precedes it and no single-character unit follows it (numberFigure's rule for one
-   * Chinese digit). Most Chinese numerals in prose are these; skipping them early spares reading them.
+   * it, no qualifier precedes it and no single-character unit follows it (any unit, for the
+   * singleCharNumbers: 十件; numberFigure's rule for one Chinese digit). Most Chinese numerals in prose are these; skipping them early spares reading them.
    */
   private loneNumeral(i: number): boolean {
     const { text, k } = this;
     if (this.tables.continues[text.charCodeAt(i + 1)]) return false;
     if (qualifierBefore(text, i, k)) return false;
     const unit = unitAt(text, i + 1, k, false);
-    return !unit || !(k.singleCharUnits.has(unit.unit) || k.singleCharUnits.has(unit.spelling));
+    return !unit || !(k.singleCharNumbers.has(text[i]!) || k.singleCharUnits.has(unit.unit) || k.singleCharUnits.has(unit.spelling));
   }
 
   /** A fraction written as one (三分之一, 1/3) starting at `i`: fractions.ts. */
@@ -345,7 +345,7 @@ export class Scanner {
     // Acceptance: a figure needs a unit, a magnitude or 百分之.
     const anyMagnitude = first.magnitude || (second?.magnitude ?? false);
     if (!unit && !anyMagnitude) return { figure: null, skipTo };
-    if (first.chinese && first.digitCount === 1 && !anyMagnitude && !percent && !prefix) {
+    if (first.chinese && first.digitCount === 1 && !anyMagnitude && !percent && !prefix && !k.singleCharNumbers.has(text[pos]!)) {
       if (!unit || !(k.singleCharUnits.has(unit.unit) || k.singleCharUnits.has(unit.spelling))) return { figure: null, skipTo };
     }
     if (!first.chinese && !unit && isAsciiLetter(text.charCodeAt(first.end))) return { figure: null, skipTo };

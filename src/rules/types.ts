@@ -148,6 +148,8 @@ export interface NumeralSettings {
   /** Fractions written as fractions (三分之一, 1/3), read as a share (src/extract/fractions.ts). */
   fractions?: FractionSettings;
   singleCharUnits?: string[];
+  /** One-character numerals read before any unit, not only before singleCharUnits (十件). */
+  singleCharNumbers?: string[];
   placeholders?: string[];
   rangeSeparators?: string[];
   /** The ordinal prefix of a rank (第). */
