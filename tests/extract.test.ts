@@ -249,3 +249,55 @@ describe('locations', () => {
     }
   });
 });
+
+describe('figures written in other ways (the provincial reports of 2025)', () => {
+  const raws = (text: string) => figures(text).map((f) => f.raw);
+
+  it('reads computing power in P after 万/亿, and in PF, EFLOPS, TFLOPS', () => {
+    const p = one('数据中心集群算力规模达到5.1万P,增速最快。');
+    expect([p.raw, p.value, p.unit, p.kind, p.label]).toEqual(['5.1万P', 51000, 'PFLOPS', 'level', '数据中心集群算力规模']);
+    const floor = one('力争算力规模突破10万P。');
+    expect([floor.raw, floor.qualifier]).toEqual(['突破10万P', '突破']);
+    expect(interval(floor)).toEqual([100000, null, false, false]);
+    expect([one('智能算力达到230EFLOPS。').value, one('总算力突破7000PF。').value, one('超算算力500TFlops。').value]).toEqual([230000, 7000, 0.5]);
+  });
+
+  it('reads no computing power in a resolution, a storage size or a name', () => {
+    expect(raws('推广1080P高清视频,发展P2P网络。')).toEqual([]);
+    // (a bare 万 with letters after it is no figure, as before)
+    expect(raws('存储容量10万PB。')).toEqual([]);
+    expect(raws('建设5P实验室。')).toEqual([]);
+  });
+
+  it('reads a year-like number before 万, 亿 or % as an amount, not a date', () => {
+    const grain = one('粮食总产量1993.5万吨、创历史新高。');
+    expect([grain.raw, grain.value, grain.unit]).toEqual(['1993.5万吨', 19935000, '吨']);
+    expect(one('地方一般公共预算收入2024.3亿元。').value).toBe(202430000000);
+    const range = one('每个项目投资1800—2000万元。');
+    expect([range.raw, range.unit]).toEqual(['1800—2000万元', '元']);
+    expect(interval(range)).toEqual([17995000, 20005000, true, true]);
+    expect(one('初中招生1848.8万人。').value).toBe(18488000);
+  });
+
+  it('still skips dates and spans of years written with dots, dashes and slashes', () => {
+    expect(raws('2024.1.23发布,2024.5至今有效,2019.10起实施。')).toEqual([]);
+    expect(raws('《规划(2021-2025)》,2024-01-18印发,2024/1/23生效。')).toEqual([]);
+    // (and the number after such a date is read)
+    expect(raws('2024.5起新增就业5万人。')).toEqual(['5万人']);
+  });
+
+  it('reads a lone 十 before a measure word as ten, and one-character 一 两 三 still not', () => {
+    const ten = one('办好十件民生实事。');
+    expect([ten.raw, ten.value, ten.unit, ten.kind]).toEqual(['十件', 10, '件', 'count']);
+    expect(raws('出台稳增长十项措施。')).toEqual(['十项']);
+    expect(raws('高效办成一件事,坚持两个确立,深化三项制度改革,十分重要。')).toEqual([]);
+    // (a quoted name stays a name)
+    expect(raws('织密“十张网”。')).toEqual([]);
+  });
+
+  it('reads the figures inside a quoted name that holds digits, not its Chinese numerals', () => {
+    expect(raws('超额完成林分优化提升、森林抚育提升“两个200万亩”任务。')).toEqual(['200万亩']);
+    expect(raws('落实“两个70%”激励政策。')).toEqual(['70%']);
+    expect(raws('坚持“两个毫不动摇”,开展“五个大起底”行动。')).toEqual([]);
+  });
+});
