@@ -301,3 +301,36 @@ describe('figures written in other ways (the provincial reports of 2025)', () =>
     expect(raws('坚持“两个毫不动摇”,开展“五个大起底”行动。')).toEqual([]);
   });
 });
+
+describe('多 after a unit, and qualifier characters inside words', () => {
+  const read = (text: string) => figures(text).map((f) => [f.raw, f.unit, interval(f)]);
+
+  it('reads 多 inside a unit (个多百分点, 个多月) and after 倍 or % at a clause end, one unit of the last digit', () => {
+    expect(read('比上年提高2个多百分点。')).toEqual([['2个多百分点', '个百分点', [2, 3, false, false]]]);
+    expect(read('航运中断1个多月。')).toEqual([['1个多月', '个月', [1, 2, false, false]]]);
+    expect(read('集成电路产量增长1倍多,合成材料增长10%多。')).toEqual([
+      ['1倍多', '倍', [1, 2, false, false]],
+      ['10%多', '%', [10, 11, false, false]],
+    ]);
+  });
+
+  it('leaves 多 that opens a word after a count alone', () => {
+    expect(read('建设3个多元化平台,培育5家多式联运企业。').map(([raw]) => raw)).toEqual(['3个', '5家']);
+    expect(read('培训1000万人多次。').map(([raw]) => raw)).toEqual(['1000万人']);
+  });
+
+  it('reads no qualifier in a word that ends with its character (签约, 条约, 赶超, 最近)', () => {
+    const signed = one('招商签约500亿元。');
+    expect([signed.raw, signed.qualifier, signed.label]).toEqual(['500亿元', null, '招商签约']);
+    expect(interval(signed)).toEqual([49950000000, 50050000000, true, true]);
+    expect(figures('新签约亿元以上项目35个。').map((f) => f.raw)).toEqual(['35个']);
+    expect(one('缔结或者参加国际条约187个。').label).toBe('缔结或者参加国际条约');
+    expect([one('力争赶超30个。').qualifier, figures('最近3年。').length]).toEqual([null, 0]);
+  });
+
+  it('still reads the qualifier after other words ending in the same character', () => {
+    expect(one('发放育儿补贴近亿元。').raw).toBe('近亿元');
+    expect(one('一般公共预算支出超1000亿元。').raw).toBe('超1000亿元');
+    expect(one('建设两条约50公里的线路。').raw).toBe('约50公里');
+  });
+});
