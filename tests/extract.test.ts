@@ -334,3 +334,39 @@ describe('多 after a unit, and qualifier characters inside words', () => {
     expect(one('建设两条约50公里的线路。').raw).toBe('约50公里');
   });
 });
+
+describe('rates and concentrations: two units around a slash', () => {
+  const read = (text: string) => figures(text).map((f) => [f.raw, f.value, f.unit]);
+
+  it('reads PM2.5 and water concentrations in their own units', () => {
+    expect(read('细颗粒物(PM2.5)平均浓度30微克/立方米。')).toEqual([['30微克/立方米', 30, '微克/立方米']]);
+    expect(read('PM2.5浓度降到28.5μg/m³,控制在35微克每立方米以内。')).toEqual([
+      ['28.5μg/m³', 28.5, '微克/立方米'],
+      ['35微克每立方米以内', 35, '微克/立方米'],
+    ]);
+    expect(read('氨氮浓度0.5毫克/升。')).toEqual([['0.5毫克/升', 0.5, '毫克/升']]);
+  });
+
+  it('reads an amount per unit as the rate, converted by both units', () => {
+    expect(read('设计时速350公里/小时。')).toEqual([['350公里/小时', 350, '公里/小时']]);
+    expect(read('上网电价0.35元/千瓦时,人均16.8万元/人左右。')).toEqual([
+      ['0.35元/千瓦时', 0.35, '元/千瓦时'],
+      ['16.8万元/人左右', 168000, '元/人'],
+    ]);
+    expect(read('新增污水处理能力30万吨/日。')).toEqual([['30万吨/日', 300000, '吨/天']]);
+    // 2 元 a 斤 is 4000 元 a 吨, and its rounding goes with it
+    const jin = one('收购价2元/斤。');
+    expect([jin.value, jin.unit, interval(jin)]).toEqual([4000, '元/吨', [3000, 5000, true, true]]);
+    expect(read('时速300—350公里/小时。')).toEqual([['300—350公里/小时', 300, '公里/小时']]);
+  });
+
+  it('reads no rate after a count, a share or a word that is no unit', () => {
+    expect(read('交换电子文件52万件/次。')).toEqual([['52万件', 520000, '件']]);
+    expect(read('年均增长5%/年。')).toEqual([['5%', 5, '%']]);
+    expect(read('最低工资2000元/月。')).toEqual([['2000元', 2000, '元']]);
+    expect(read('安置5000户/5万人。')).toEqual([
+      ['5000户', 5000, '户'],
+      ['5万人', 50000, '人'],
+    ]);
+  });
+});

@@ -56,6 +56,8 @@ export interface Knowledge {
   /** Doublings (翻一番); null when the rules have none. */
   doublings: DoublingKnowledge | null;
   singleCharUnits: Set<string>;
+  /** Separators between the two units of a rate (350公里/小时), units.yaml `unitsPer`. */
+  unitsPer: string[];
   /** One-character numerals that are a figure before any unit (十件), by character. */
   singleCharNumbers: Set<string>;
   placeholders: Set<string>;
@@ -285,6 +287,7 @@ function compile(rules: RuleSet): Knowledge {
     fractions: fractionKnowledge(numerals.fractions, units, [...Object.keys(numerals.digits ?? {}), ...Object.keys(numerals.places ?? {})]),
     doublings: doublingKnowledge(numerals.doublings, units),
     singleCharUnits: new Set(numerals.singleCharUnits ?? []),
+    unitsPer: rules.unitsPer ?? [],
     singleCharNumbers: new Set(numerals.singleCharNumbers ?? []),
     placeholders: new Set(numerals.placeholders ?? []),
     rangeSeparators: [...(numerals.rangeSeparators ?? [])].sort((a, b) => b.length - a.length),

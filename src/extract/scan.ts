@@ -12,7 +12,7 @@ import { chineseFraction, digitFraction } from './fractions.js';
 import { intervalOf, rangeInterval, scaleReading, type ExactInterval } from './intervals.js';
 import type { Knowledge, QualifierWord, UnitSpelling } from './knowledge.js';
 import { isAsciiDigit, readArabic, readChinese, readTail as readTailOf, startsChinese, type NumberReading } from './numerals.js';
-import { unitAt } from './units.js';
+import { perUnitAt, unitAt } from './units.js';
 
 /** A figure as read from the text, before its meaning is worked out. */
 export interface ScannedFigure {
@@ -353,6 +353,15 @@ export class Scanner {
             end = b.end + (unitB ? unitB.spelling.length : 0);
           }
         }
+      }
+    }
+
+    // 350公里/小时, 3.5元/千瓦时: a rate of two units
+    if (unit && !percent) {
+      const rate = perUnitAt(text, end, unit, k);
+      if (rate) {
+        unit = rate.unit;
+        end += rate.length;
       }
     }
 

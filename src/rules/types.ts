@@ -423,6 +423,8 @@ export interface RuleFile {
   consistency?: ConsistencySettings;
   arithmetic?: ArithmeticSettings;
   units?: UnitRule[];
+  /** Separators between the two units of a rate (350公里/小时): a unit of the first per one of the second. */
+  unitsPer?: string[];
   magnitudes?: Record<string, string | number>;
   displayMagnitudes?: string[];
   numerals?: NumeralSettings;
