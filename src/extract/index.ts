@@ -356,6 +356,8 @@ function meaningOf(text: string, figures: ScannedFigure[], k: Knowledge): Meanin
       !(f.qualifier && k.before.some((q) => q.word === f.qualifier!.word) && text.startsWith(f.qualifier.word, f.start));
 
     let { change, to } = changeBefore(text, f.start, floor, k, mw);
+    // 翻一番 states its own increase
+    if (f.change && change === null && !to) change = f.change;
     let kind: FigureKind;
     const unitKind = f.unit?.kind ?? 'level';
     if (f.rank) kind = 'rank';
