@@ -91,6 +91,8 @@ interface Lexicon {
   objectVerbs: string[];
   /** Nouns of people a count stands before (农村人口, 农民), longest first. */
   peopleNouns: string[];
+  /** A plan named by its size after the figure (`4万亿元的两年投资计划`: periods.yaml planSizeAfter), or null. */
+  planSizeAfter: RegExp | null;
   /** Words that open a start value (`由`, `从`: periods.yaml startBefore). */
   startWords: string[];
   /** What stands between a start value and its end value (`提高到2002年的`, `降到去年的`): the end value's subject is the start's. */
@@ -202,6 +204,7 @@ function lexiconOf(rules: RuleSet): Lexicon {
     bareActions: new Set((words.bareActions ?? []).map(normalizeSubject)),
     objectVerbs: [...new Set((words.objectVerbs ?? []).map(normalizeSubject).filter(Boolean))].sort((a, b) => b.length - a.length),
     peopleNouns: [...new Set((words.peopleNouns ?? []).map(normalizeSubject).filter(Boolean))].sort((a, b) => b.length - a.length),
+    planSizeAfter: k.periods.planSizeAfter ? new RegExp(k.periods.planSizeAfter, 'u') : null,
     reportingVerbs: (words.reportingVerbs ?? []).map(normalizeSubject).filter(Boolean),
     nameTails,
     byName,
@@ -636,6 +639,19 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
     if (!subject.indicator) {
       const after = objectAfter(figure, text, lex, scopes);
       if (after) subject = { ...after, change: subject.change ?? after.change, changeNoun: subject.changeNoun || after.changeNoun };
+    }
+    // `实施总额4万亿元的两年投资计划`, `实施两年新增4万亿元的投资计划`: the size of a plan is the plan's, whatever verbs
+    // stand before it (its years are its period: periods.yaml programme words)
+    if (!subject.indicator && lex.planSizeAfter) {
+      const after = text.slice(figure.span.end, figure.span.end + 14);
+      const plan = lex.planSizeAfter.exec(after);
+      if (plan) {
+        const name = normalizeSubject(plan[0].slice(plan[0].indexOf('的') + 1)).replace(/^[两二三四五六七八九十\d]+年/u, '');
+        if (name.length >= 3) {
+          figure.label = name;
+          subject = parseWith(name, lex, scopes);
+        }
+      }
     }
     // `开展新型农村社会养老保险试点，…，覆盖面扩大到60%以上`: a bare coverage word covers the programme of its sentence
     if (!subject.indicator && lex.folds.coverageWord && foldSubject(normalizeSubject(figure.label ?? ''), lex.folds) === lex.folds.coverageWord) {
