@@ -441,6 +441,14 @@ describe('programme targets: the verb before the object, the outcome after it, t
     expect((await figure('取消和下放30项，饮水安全问题得到解决。', '30项')).metric).toBeNull();
   });
 
+  it('a verb of setting (`定`) takes the object 把 put before it; a bare growth target is the growth its paragraph named', async () => {
+    const f = await figure('关于经济增长。我们要保持合理的经济增长速度。经过认真比较，把增长预期目标定在7%左右，兼顾了需要和可能。', '7%左右');
+    expect(identity(f)).toBe(identity(await figure('国内生产总值增长7%左右；', '7%左右')));
+    expect((await figure('今年把城镇登记失业率目标定在4.5%以内。', '4.5%以内')).metric).toBe('registered-unemployment-rate');
+    // (a paragraph naming no growth gives the bare growth target nothing)
+    expect((await figure('关于发展质量。经过认真比较，把增长预期目标定在7%左右。', '7%左右')).metric).toBeNull();
+  });
+
   it('a generic two-character noun (`企业`) does not recall a name its sentence stated before', async () => {
     expect((await figure('高新技术企业增长20%，8家企业成为示范企业。', '8家')).metric).toBeNull();
   });
