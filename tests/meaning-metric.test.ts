@@ -441,6 +441,14 @@ describe('programme targets: the verb before the object, the outcome after it, t
     expect((await figure('取消和下放30项，饮水安全问题得到解决。', '30项')).metric).toBeNull();
   });
 
+  it('a verb of setting (`定`) takes the object 把 put before it; a bare growth target is the growth its paragraph named', async () => {
+    const f = await figure('关于经济增长。我们要保持合理的经济增长速度。经过认真比较，把增长预期目标定在7%左右，兼顾了需要和可能。', '7%左右');
+    expect(identity(f)).toBe(identity(await figure('国内生产总值增长7%左右；', '7%左右')));
+    expect((await figure('今年把城镇登记失业率目标定在4.5%以内。', '4.5%以内')).metric).toBe('registered-unemployment-rate');
+    // (a paragraph naming no growth gives the bare growth target nothing)
+    expect((await figure('关于发展质量。经过认真比较，把增长预期目标定在7%左右。', '7%左右')).metric).toBeNull();
+  });
+
   it('a generic two-character noun (`企业`) does not recall a name its sentence stated before', async () => {
     expect((await figure('高新技术企业增长20%，8家企业成为示范企业。', '8家')).metric).toBeNull();
   });
@@ -463,6 +471,8 @@ describe('auto-alignment: one fact stated two ways aligns, different facts never
     ['2019年进出口总额4.6万亿元。', '4.6万亿元', '进出口总额4.5万亿元。', '4.5万亿元'],
     ['经济增长速度的调控目标定为7%。', '7%', '国内生产总值比上年增长7.3%。', '7.3%'],
     ['经济增长目标设定为5.5%左右，是积极的目标。', '5.5%左右', '经济增长5.5%左右；', '5.5%左右'],
+    // the size of a plan is the plan's, whatever verbs stand before it
+    ['实施总额3万亿元的两年投资计划，', '3万亿元', '实施两年新增3万亿元的投资计划。', '3万亿元'],
     // what a count counts stands after it (`办好10件民生实事`)
     ['继续办好12件民生实事。', '12件', '2025年12件民生实事', '12件'],
     // a start value's subject stands before 由/从 in its own clause, or in the clause before it
@@ -495,6 +505,7 @@ describe('auto-alignment: one fact stated two ways aligns, different facts never
     // starts and completions of one programme are two facts, and a coverage is not a count of the insured
     ['新开工保障性住房700万套。', '700万套', '基本建成保障性住房700万套。', '700万套'],
     ['新型农村社会养老保险覆盖面扩大到60%。', '60%', '新型农村社会养老保险参保人数达到60%。', '60%'],
+    ['实施总额3万亿元的投资计划。', '3万亿元', '实施总额3万亿元的减税方案。', '3万亿元'],
   ];
   it.each(apart)('%s ≠ %s', async (textA, rawA, textB, rawB) => {
     expect(identity(await figure(textA, rawA))).not.toBe(identity(await figure(textB, rawB)));

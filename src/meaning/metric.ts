@@ -45,6 +45,8 @@ export interface IndicatorWords {
   bareActions?: string[];
   actionSynonyms?: Record<string, string[]>;
   objectVerbs?: string[];
+  setVerbs?: string[];
+  objectMarkers?: string[];
   peopleNouns?: string[];
   coverage?: string[];
   allocation?: { scopes?: string[]; verbs?: string[]; nouns?: Record<string, string> };
@@ -91,6 +93,11 @@ interface Lexicon {
   objectVerbs: string[];
   /** Nouns of people a count stands before (农村人口, 农民), longest first. */
   peopleNouns: string[];
+  /** Verbs of setting a figure (定, 定在) and the words putting their object before them (把, 将). */
+  setVerbs: Set<string>;
+  objectMarkers: string[];
+  /** A plan named by its size after the figure (`4万亿元的两年投资计划`: periods.yaml planSizeAfter), or null. */
+  planSizeAfter: RegExp | null;
   /** Words that open a start value (`由`, `从`: periods.yaml startBefore). */
   startWords: string[];
   /** What stands between a start value and its end value (`提高到2002年的`, `降到去年的`): the end value's subject is the start's. */
@@ -202,6 +209,9 @@ function lexiconOf(rules: RuleSet): Lexicon {
     bareActions: new Set((words.bareActions ?? []).map(normalizeSubject)),
     objectVerbs: [...new Set((words.objectVerbs ?? []).map(normalizeSubject).filter(Boolean))].sort((a, b) => b.length - a.length),
     peopleNouns: [...new Set((words.peopleNouns ?? []).map(normalizeSubject).filter(Boolean))].sort((a, b) => b.length - a.length),
+    setVerbs: new Set((words.setVerbs ?? []).map(normalizeSubject).filter(Boolean)),
+    objectMarkers: (words.objectMarkers ?? []).filter(Boolean),
+    planSizeAfter: k.periods.planSizeAfter ? new RegExp(k.periods.planSizeAfter, 'u') : null,
     reportingVerbs: (words.reportingVerbs ?? []).map(normalizeSubject).filter(Boolean),
     nameTails,
     byName,
@@ -637,6 +647,24 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
       const after = objectAfter(figure, text, lex, scopes);
       if (after) subject = { ...after, change: subject.change ?? after.change, changeNoun: subject.changeNoun || after.changeNoun };
     }
+    // `实施总额4万亿元的两年投资计划`, `实施两年新增4万亿元的投资计划`: the size of a plan is the plan's, whatever verbs
+    // stand before it (its years are its period: periods.yaml programme words)
+    if (!subject.indicator && lex.planSizeAfter) {
+      const after = text.slice(figure.span.end, figure.span.end + 14);
+      const plan = lex.planSizeAfter.exec(after);
+      if (plan) {
+        const name = normalizeSubject(plan[0].slice(plan[0].indexOf('的') + 1)).replace(/^[两二三四五六七八九十\d]+年/u, '');
+        if (name.length >= 3) {
+          figure.label = name;
+          subject = parseWith(name, lex, scopes);
+        }
+      }
+    }
+    // `把增长预期目标定在7.5%左右`: a verb of setting takes the object 把 put before it
+    if (!subject.indicator && lex.setVerbs.has(normalizeSubject(figure.label ?? ''))) {
+      const set = setObject(figure, text, previous && previous.span.end <= figure.span.start ? previous.span.end : 0, lex, scopes);
+      if (set) subject = set;
+    }
     // `开展新型农村社会养老保险试点，…，覆盖面扩大到60%以上`: a bare coverage word covers the programme of its sentence
     if (!subject.indicator && lex.folds.coverageWord && foldSubject(normalizeSubject(figure.label ?? ''), lex.folds) === lex.folds.coverageWord) {
       const name = programmeBefore(lex.folds.coverageWord, text, figure.span.start, lex);
@@ -789,6 +817,48 @@ function objectAfter(figure: Figure, text: string, lex: Lexicon, scopes: readonl
   for (let length = after.length; length >= 2; length--) {
     const subject = parseWith(own + after.slice(0, length), lex, scopes);
     if (subject.indicator) return subject;
+  }
+  return null;
+}
+
+/**
+ * The subject of a verb of setting (`把增长预期目标定在7.5%左右`): the words between 把 (or 将) and the verb in the
+ * figure's clause. An object that is only a change and target words (`增长预期目标`) names the indicator its
+ * paragraph stated the change of before it, no figure between (`保持合理的经济增长速度。…把增长预期目标定在…`).
+ */
+function setObject(figure: Figure, text: string, floor: number, lex: Lexicon, scopes: readonly string[]): Subject | null {
+  let clause = figure.span.start;
+  while (clause > floor && !CLAUSE_BREAK[text.charCodeAt(clause - 1)]) clause--;
+  const own = text.slice(clause, figure.span.start);
+  let at = -1;
+  let marker = '';
+  for (const w of lex.objectMarkers) {
+    const i = own.lastIndexOf(w);
+    if (i > at) [at, marker] = [i, w];
+  }
+  if (at < 0) return null;
+  let object = normalizeSubject(own.slice(at + marker.length));
+  const verb = [...lex.setVerbs].sort((a, b) => b.length - a.length).find((v) => object.endsWith(v));
+  if (verb) object = object.slice(0, object.length - verb.length);
+  const direct = parseWith(object, lex, scopes);
+  if (direct.indicator) return direct;
+  // (the object with its target words set apart is a change word alone)
+  let rest = object;
+  for (let hit = lex.referring.find(([w]) => rest.length > w.length && rest.endsWith(w)); hit; hit = lex.referring.find(([w]) => rest.length > w.length && rest.endsWith(w))) rest = rest.slice(0, rest.length - hit[0].length);
+  const change = lex.changeWords.find(([w]) => w === rest)?.[1];
+  if (!change) return null;
+  let start = clause;
+  while (start > floor && start > figure.span.start - 200 && text[start - 1] !== '\n') start--;
+  const paragraph = normalizeSubject(text.slice(start, clause));
+  for (let end = paragraph.length; end > 1; end--) {
+    if (!lex.nameEnds[paragraph.charCodeAt(end - 1)]) continue;
+    for (let from = Math.max(0, end - lex.longestName); from < end - 1; from++) {
+      const found = lex.byName.get(paragraph.slice(from, end));
+      // (a name stating a change, or followed by a change noun: `经济增长速度`)
+      if (found && (lex.changeWords.some(([w]) => paragraph.slice(from, end).endsWith(w)) || [...lex.changeNouns].some((n) => paragraph.startsWith(n, end)))) {
+        return { ...parseWith(paragraph.slice(from, end), lex, scopes), change, changeNoun: true };
+      }
+    }
   }
   return null;
 }
