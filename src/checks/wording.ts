@@ -1,0 +1,410 @@
+/**
+ * Pairing by wording: a second alignment pass for the statements the identity key (align.ts: indicator or
+ * cleaned label, unit, kind, change, scopes, period, jurisdiction) leaves alone. Two statements of one fact
+ * in documents nobody tuned on are often worded apart (`今年再解决6000万农村人口的饮水安全问题` and
+ * `6600多万农村人口饮水安全问题得到解决`): no word list covers the wordings of documents not yet written, so
+ * this pass compares the statements' own words: the clause around each figure (from its clause start or the
+ * figure before it to its clause end or the figure after it) and its label, as character bigrams weighted by
+ * their inverse document frequency over the clauses of the run itself (words every statement has, 增长,
+ * 全年, 实现, weigh nothing, and no list names them), compared by cosine.
+ *
+ * Candidates share period, unit, kind, change and jurisdiction (the bucket), and the scope words that make
+ * another fact (indicators.yaml `scopes`: year-end vs average, central vs local, urban vs rural, above-size)
+ * read from the same words; two figures resolved to two different indicators never pair. A pairing is kept
+ * only when it is unambiguous: the best candidate clears `minSimilarity`, beats the second (one that would
+ * not be judged the same) by `margin`, and is the mutual best. Settings: rules/core/checks.yaml
+ * `alignment.byWording`. Precision first: the consumers (target.ts, consistency.ts) say in a finding's message
+ * that its pair was made by wording and never make it an error.
+ *
+ * Cost: one pass over the candidates' clauses (each clause is bounded by its punctuation), then per bucket
+ * an inverted index from bigram to candidates, skipping bigrams found in more than `maxShare` of the run's
+ * clauses (those weigh next to nothing): linear in the candidates times the postings of their rarer bigrams,
+ * never all pairs of the run.
+ */
+import type { Document, Figure } from '../model.js';
+import type { CheckContext } from './types.js';
+import type { RuleSet, WordingSettings } from '../rules/types.js';
+import { consistent } from './compare.js';
+import { documentDate, periodOverBy } from './document-date.js';
+import { jurisdictionKey } from './jurisdiction.js';
+import { sameSentence } from './align.js';
+import { indicatorOf, isPart } from '../meaning/metric.js';
+
+/** Two statements paired by wording: for target/outcome pairs `a` is the target and `b` the outcome. */
+export interface WordingPair {
+  a: Figure;
+  b: Figure;
+  /** Cosine of the two statements' weighted bigrams, 0–1. */
+  similarity: number;
+  /** A name for the pair: the first statement's label, else its clause. */
+  name: string;
+  /** A key for the pair's metric (`wording:…`), stable across runs. */
+  metric: string;
+}
+
+/** A figure as this pass reads it: its words, the scopes they name, what it must share with a partner. */
+export interface Statement {
+  figure: Figure;
+  /** bigram → weight (inverse document frequency), filled once the run's frequencies are known. */
+  bigrams: Map<string, number>;
+  norm: number;
+  clause: string;
+  bucket: string;
+  scopes: string;
+  indicator: string | null;
+}
+
+/** The effective settings, with the defaults a rule file may leave out. */
+export function settingsOf(rules: RuleSet): Required<WordingSettings> | null {
+  const s = rules.alignment?.byWording;
+  if (!s || s.enabled === false) return null;
+  return {
+    enabled: true,
+    minSimilarity: s.minSimilarity ?? 0.5,
+    margin: s.margin ?? 0.1,
+    sameFactSimilarity: s.sameFactSimilarity ?? 0.7,
+    maxRatio: s.maxRatio ?? 3,
+    maxShare: s.maxShare ?? 0.2,
+  };
+}
+
+const CLAUSE_BREAK = new Uint8Array(65536);
+for (const c of ',，;；。!！?？:：\n') CLAUSE_BREAK[c.charCodeAt(0)] = 1;
+const isHan = (code: number) => (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
+
+/** Figures of each document in text order (built once per pass). */
+function inTextOrder(context: CheckContext, document: string, cache: Map<string, Figure[]>): Figure[] {
+  let list = cache.get(document);
+  if (!list) {
+    list = [...context.figuresOf(document)].sort((x, y) => x.span.start - y.span.start || x.span.end - y.span.end);
+    cache.set(document, list);
+  }
+  return list;
+}
+
+/** First index whose figure starts at or after `at` (binary search over text order). */
+function firstFrom(list: Figure[], at: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.span.start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The words around a figure: back to its clause start or the end of the figure before it, on to its clause
+ * end or the start of the figure after it. A figure owns the words between its neighbours, so two figures of
+ * one clause (`改造农村危房260万户，改建农村公路20万公里` are two clauses; `投入420亿元资金` one) keep theirs apart.
+ */
+function clauseAround(document: Document, figure: Figure, ordered: Figure[]): [string, string] {
+  const text = document.normalized;
+  const index = firstFrom(ordered, figure.span.start);
+  let floor = 0;
+  for (let i = index - 1; i >= 0; i--) {
+    const previous = ordered[i]!;
+    if (previous.span.end <= figure.span.start) {
+      floor = previous.span.end;
+      break;
+    }
+  }
+  let ceiling = text.length;
+  for (let i = index; i < ordered.length; i++) {
+    const next = ordered[i]!;
+    if (next !== figure && next.span.start >= figure.span.end) {
+      ceiling = next.span.start;
+      break;
+    }
+  }
+  let start = figure.span.start;
+  while (start > floor && !CLAUSE_BREAK[text.charCodeAt(start - 1)]) start--;
+  let end = figure.span.end;
+  while (end < ceiling && !CLAUSE_BREAK[text.charCodeAt(end)]) end++;
+  return [text.slice(start, figure.span.start), text.slice(figure.span.end, end)];
+}
+
+/** Character bigrams of the Han runs of some texts (a run never bridges a digit, a letter or punctuation). */
+function bigramsOf(texts: string[]): Set<string> {
+  const out = new Set<string>();
+  for (const text of texts) {
+    let run = '';
+    for (let i = 0; i <= text.length; i++) {
+      const code = i < text.length ? text.charCodeAt(i) : 0;
+      if (isHan(code)) {
+        run += text[i];
+        continue;
+      }
+      for (let j = 0; j + 1 < run.length; j++) out.add(run.slice(j, j + 2));
+      run = '';
+    }
+  }
+  return out;
+}
+
+const scopeWordsCache = new WeakMap<RuleSet, Array<[string, string]>>();
+
+/** Scope words (indicators.yaml `indicatorWords.scopes`), longest first, with their scope id. */
+function scopeWords(rules: RuleSet): Array<[string, string]> {
+  let words = scopeWordsCache.get(rules);
+  if (!words) {
+    const scopes = ((rules.indicatorWords as { scopes?: Record<string, string[]> } | undefined)?.scopes ?? {}) as Record<string, string[]>;
+    words = Object.entries(scopes)
+      .flatMap(([id, list]) => list.map((w) => [w, id] as [string, string]))
+      .sort((x, y) => y[0].length - x[0].length);
+    scopeWordsCache.set(rules, words);
+  }
+  return words;
+}
+
+/**
+ * The scopes a statement's words name (longest word first, each stretch of text read once). Read from the
+ * whole clause and the label, so that a scope stated after the figure (`6000万农村人口`) counts too: a
+ * scope found in more words only keeps two statements further apart.
+ */
+function scopesIn(texts: string[], words: Array<[string, string]>): string {
+  const found = new Set<string>();
+  for (let text of texts) {
+    for (const [word, id] of words) {
+      if (!text.includes(word)) continue;
+      found.add(id);
+      text = text.split(word).join(' ');
+    }
+  }
+  return [...found].sort().join('+');
+}
+
+/** A figure this pass may pair: a value, an interval, a period, nothing unreliable, no metric rule over it. */
+function pairable(figure: Figure, context: CheckContext): boolean {
+  return (
+    !figure.placeholder &&
+    !figure.unreliable &&
+    figure.value !== null &&
+    figure.interval !== null &&
+    Boolean(figure.period) &&
+    !context.metricOf.has(figure) &&
+    !isPart(figure)
+  );
+}
+
+/** Builds the statements of some figures and weighs their bigrams by inverse frequency over all of them. */
+export function statementsOf(figures: Figure[], context: CheckContext, settings: Required<WordingSettings>): Statement[] {
+  const documents = context.documentById;
+  const order = new Map<string, Figure[]>();
+  const words = scopeWords(context.rules);
+  const jurisdiction = context.rules.alignment?.jurisdiction;
+  const raw: Array<{ figure: Figure; grams: Set<string>; clause: string; scopes: string }> = [];
+  for (const figure of figures) {
+    const document = documents.get(figure.document);
+    if (!document) continue;
+    const [before, after] = clauseAround(document, figure, inTextOrder(context, figure.document, order));
+    const label = figure.label ?? '';
+    raw.push({ figure, grams: bigramsOf([before, after, label]), clause: `${before}${figure.raw}${after}`, scopes: scopesIn([before, after, label], words) });
+  }
+  // Inverse document frequency over the run's own clauses: ln(N / df). A bigram in more than `maxShare` of
+  // them says nothing about which fact a statement states.
+  const df = new Map<string, number>();
+  for (const r of raw) for (const g of r.grams) df.set(g, (df.get(g) ?? 0) + 1);
+  const n = Math.max(raw.length, 1);
+  const statements: Statement[] = [];
+  for (const r of raw) {
+    const bigrams = new Map<string, number>();
+    let norm = 0;
+    for (const g of r.grams) {
+      const count = df.get(g)!;
+      if (count > settings.maxShare * n) continue;
+      const w = Math.log(n / count);
+      if (w <= 0) continue;
+      bigrams.set(g, w);
+      norm += w * w;
+    }
+    const f = r.figure;
+    const indicator = f.metric && indicatorOf(f.metric, context.rules) ? f.metric : null;
+    const place = jurisdictionKey(documents.get(f.document), jurisdiction);
+    statements.push({
+      figure: f,
+      bigrams,
+      norm: Math.sqrt(norm),
+      clause: r.clause,
+      bucket: `${f.period}\u0000${f.unit ?? ''}\u0000${f.kind}\u0000${f.change ?? ''}\u0000${place}`,
+      scopes: r.scopes,
+      indicator,
+    });
+  }
+  return statements;
+}
+
+/** Cosine of two statements' weighted bigrams. */
+export function similarity(a: Statement, b: Statement): number {
+  if (!a.norm || !b.norm) return 0;
+  const [small, large] = a.bigrams.size <= b.bigrams.size ? [a, b] : [b, a];
+  let dot = 0;
+  for (const [g, w] of small.bigrams) if (large.bigrams.has(g)) dot += w * w;
+  return dot / (a.norm * b.norm);
+}
+
+/** Values too far apart to be one fact stated twice or a target and its outcome (`maxRatio`). */
+function closeEnough(a: Figure, b: Figure, maxRatio: number): boolean {
+  const x = Math.abs(a.value ?? 0);
+  const y = Math.abs(b.value ?? 0);
+  if (x === 0 || y === 0) return x === y;
+  return Math.max(x, y) / Math.min(x, y) <= maxRatio;
+}
+
+interface Scored {
+  other: Statement;
+  score: number;
+}
+
+/**
+ * For each statement of `left`, its candidates in `right` (same bucket, `allowed`), scored; through an
+ * inverted index of the bucket's right-hand statements, so a statement meets only those sharing a bigram.
+ */
+export function score(left: Statement[], right: Statement[], allowed: (a: Statement, b: Statement) => boolean): Map<Statement, Scored[]> {
+  const index = new Map<string, Map<string, Statement[]>>();
+  for (const s of right) {
+    let postings = index.get(s.bucket);
+    if (!postings) index.set(s.bucket, (postings = new Map()));
+    for (const g of s.bigrams.keys()) {
+      const list = postings.get(g);
+      if (list) list.push(s);
+      else postings.set(g, [s]);
+    }
+  }
+  const out = new Map<Statement, Scored[]>();
+  for (const s of left) {
+    const postings = index.get(s.bucket);
+    if (!postings) continue;
+    const seen = new Set<Statement>();
+    const scored: Scored[] = [];
+    for (const g of s.bigrams.keys()) {
+      for (const other of postings.get(g) ?? []) {
+        if (seen.has(other)) continue;
+        seen.add(other);
+        if (other === s || !allowed(s, other)) continue;
+        scored.push({ other, score: similarity(s, other) });
+      }
+    }
+    scored.sort((x, y) => y.score - x.score);
+    out.set(s, scored);
+  }
+  return out;
+}
+
+/**
+ * The best candidate when it is unambiguous: at least `threshold`, and `margin` above the best candidate that
+ * would be judged otherwise (a candidate stating the same value as the best one, a restatement of the same
+ * outcome, is no rival).
+ */
+function clearBest(scored: Scored[] | undefined, threshold: number, margin: number): Statement | null {
+  const best = scored?.[0];
+  if (!best || best.score < threshold) return null;
+  const rival = scored!.find((c, i) => i > 0 && !(c.other.figure.unit === best.other.figure.unit && consistent(c.other.figure, best.other.figure)));
+  if (rival && best.score - rival.score < margin) return null;
+  return best.other;
+}
+
+/** Whether two statements may be paired at all (scopes, indicators, sentence, values). */
+function compatible(a: Statement, b: Statement, context: CheckContext, settings: Required<WordingSettings>): boolean {
+  if (a.scopes !== b.scopes) return false;
+  if (a.indicator && b.indicator && a.indicator !== b.indicator) return false;
+  if (sameSentence(context.documentById.get(a.figure.document), a.figure, b.figure)) return false;
+  return closeEnough(a.figure, b.figure, settings.maxRatio);
+}
+
+function pairOf(a: Statement, b: Statement, similarityScore: number): WordingPair {
+  const label = a.figure.label || b.figure.label || a.clause;
+  return { a: a.figure, b: b.figure, similarity: similarityScore, name: label, metric: `wording:${label}|${a.figure.unit ?? ''}|${a.figure.kind}|${a.figure.change ?? ''}` };
+}
+
+/** Mutual best pairs of two sides, each clear of its rivals. */
+function mutualPairs(
+  left: Statement[],
+  right: Statement[],
+  allowed: (a: Statement, b: Statement) => boolean,
+  threshold: number,
+  settings: Required<WordingSettings>,
+): WordingPair[] {
+  const forward = score(left, right, allowed);
+  const backward = score(right, left, (b, a) => allowed(a, b));
+  const pairs: WordingPair[] = [];
+  for (const a of left) {
+    const b = clearBest(forward.get(a), threshold, settings.margin);
+    if (!b) continue;
+    const back = clearBest(backward.get(b), threshold, settings.margin);
+    if (back !== a) continue;
+    pairs.push(pairOf(a, b, forward.get(a)![0]!.score));
+  }
+  return pairs;
+}
+
+/**
+ * Target/outcome pairs by wording: each target (of a period P) that no identity paired with an outcome,
+ * against the actuals of P that no identity made the outcome of a target, from documents delivered after P
+ * ended (the same document only when its date says P is over). `paired` holds the figures the identity pass
+ * already paired (targets and actuals).
+ */
+export function wordingTargetPairs(context: CheckContext, paired: ReadonlySet<Figure>): WordingPair[] {
+  const settings = settingsOf(context.rules);
+  if (!settings) return [];
+  const alignment = context.rules.alignment ?? {};
+  const documents = context.documentById;
+  const targets: Figure[] = [];
+  const actuals: Figure[] = [];
+  const pool: Figure[] = [];
+  for (const figure of context.figures) {
+    if (!pairable(figure, context)) continue;
+    pool.push(figure);
+    if (paired.has(figure)) continue;
+    if (figure.modality === 'target') targets.push(figure);
+    else if (figure.modality === 'actual' && periodOverBy(figure.period, documentDate(documents.get(figure.document), alignment.documentDate))) actuals.push(figure);
+  }
+  if (!targets.length || !actuals.length) return [];
+  const statements = new Map(statementsOf(pool, context, settings).map((s) => [s.figure, s]));
+  const left = targets.map((f) => statements.get(f)!).filter(Boolean);
+  const right = actuals.map((f) => statements.get(f)!).filter(Boolean);
+  const allowed = (t: Statement, a: Statement): boolean => {
+    if (t.figure.document === a.figure.document && !documentDate(documents.get(a.figure.document), alignment.documentDate)) return false;
+    return compatible(t, a, context, settings);
+  };
+  return mutualPairs(left, right, allowed, settings.minSimilarity, settings);
+}
+
+/**
+ * Same-fact pairs by wording: actuals of one period (of periods over when their documents were delivered)
+ * that the identity pass compared with nothing (not in `aligned`), one in each of two documents or in two
+ * paragraphs of one, paired when each is the other's clear best.
+ */
+export function wordingSameFacts(context: CheckContext, aligned: ReadonlySet<Figure>): WordingPair[] {
+  const settings = settingsOf(context.rules);
+  if (!settings) return [];
+  const alignment = context.rules.alignment ?? {};
+  const documents = context.documentById;
+  const pool = context.figures.filter((f) => pairable(f, context));
+  const candidates = pool.filter(
+    (f) => f.modality === 'actual' && !aligned.has(f) && periodOverBy(f.period, documentDate(documents.get(f.document), alignment.documentDate)),
+  );
+  if (candidates.length < 2) return [];
+  const statements = new Map(statementsOf(pool, context, settings).map((s) => [s.figure, s]));
+  const side = candidates.map((f) => statements.get(f)!).filter(Boolean);
+  const allowed = (a: Statement, b: Statement): boolean => {
+    // (two figures of one paragraph are two facts of a list more often than one fact stated twice)
+    if (a.figure.document === b.figure.document && a.figure.location.line === b.figure.location.line) return false;
+    return compatible(a, b, context, settings);
+  };
+  const pairs = mutualPairs(side, side, allowed, settings.sameFactSimilarity, settings);
+  // Each pair is found from both ends: keep it once, in document order.
+  const order = context.documentOrder;
+  const seen = new Set<string>();
+  const key = (f: Figure) => `${f.document}\u0000${f.span.start}`;
+  const out: WordingPair[] = [];
+  for (const pair of pairs) {
+    const [first, second] = [pair.a, pair.b].sort((x, y) => (order.get(x.document) ?? 0) - (order.get(y.document) ?? 0) || x.span.start - y.span.start) as [Figure, Figure];
+    const id = `${key(first)}\u0000${key(second)}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.push({ ...pair, a: first, b: second });
+  }
+  return out;
+}
