@@ -48,9 +48,13 @@ export interface Statement {
   /** bigram → weight (inverse document frequency), filled once the run's frequencies are known. */
   bigrams: Map<string, number>;
   norm: number;
+  /** Whether the statement's own clause (its label aside) holds a word that weighs: `…7253亿元，增长21.8%` does not. */
+  ownWords: boolean;
   clause: string;
   bucket: string;
   scopes: string;
+  /** The scopes of the clause with the sentence's lead: a scope one names in its clause the other may name there. */
+  leadScopes: string;
   indicator: string | null;
 }
 
@@ -60,16 +64,23 @@ export function settingsOf(rules: RuleSet): Required<WordingSettings> | null {
   if (!s || s.enabled === false) return null;
   return {
     enabled: true,
-    minSimilarity: s.minSimilarity ?? 0.5,
+    minSimilarity: s.minSimilarity ?? 0.4,
     margin: s.margin ?? 0.1,
     sameFactSimilarity: s.sameFactSimilarity ?? 0.7,
     maxRatio: s.maxRatio ?? 3,
     maxShare: s.maxShare ?? 0.2,
+    minEvidence: s.minEvidence ?? 10,
+    leadWeight: s.leadWeight ?? 0.5,
+    richClause: s.richClause ?? 40,
   };
 }
 
 const CLAUSE_BREAK = new Uint8Array(65536);
 for (const c of ',，;；。!！?？:：\n') CLAUSE_BREAK[c.charCodeAt(0)] = 1;
+const SENTENCE_BREAK = new Uint8Array(65536);
+for (const c of ';；。!！?？\n') SENTENCE_BREAK[c.charCodeAt(0)] = 1;
+/** How far back a sentence's lead is read (UTF-16 units): a long list sentence names many things. */
+const LEAD_LIMIT = 80;
 const isHan = (code: number) => (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
 
 /** Figures of each document in text order (built once per pass). */
@@ -99,7 +110,7 @@ function firstFrom(list: Figure[], at: number): number {
  * end or the start of the figure after it. A figure owns the words between its neighbours, so two figures of
  * one clause (`改造农村危房260万户，改建农村公路20万公里` are two clauses; `投入420亿元资金` one) keep theirs apart.
  */
-function clauseAround(document: Document, figure: Figure, ordered: Figure[]): [string, string] {
+function clauseAround(document: Document, figure: Figure, ordered: Figure[]): [string, string, string] {
   const text = document.normalized;
   const index = firstFrom(ordered, figure.span.start);
   let floor = 0;
@@ -122,7 +133,10 @@ function clauseAround(document: Document, figure: Figure, ordered: Figure[]): [s
   while (start > floor && !CLAUSE_BREAK[text.charCodeAt(start - 1)]) start--;
   let end = figure.span.end;
   while (end < ceiling && !CLAUSE_BREAK[text.charCodeAt(end)]) end++;
-  return [text.slice(start, figure.span.start), text.slice(figure.span.end, end)];
+  // The sentence's lead, back from the clause (bounded): what a short clause (`试点范围扩大到23%的县`) is about.
+  let lead = start;
+  while (lead > 0 && start - lead < LEAD_LIMIT && !SENTENCE_BREAK[text.charCodeAt(lead - 1)]) lead--;
+  return [text.slice(start, figure.span.start), text.slice(figure.span.end, end), text.slice(lead, start)];
 }
 
 /** Character bigrams of the Han runs of some texts (a run never bridges a digit, a letter or punctuation). */
@@ -194,31 +208,62 @@ export function statementsOf(figures: Figure[], context: CheckContext, settings:
   const order = new Map<string, Figure[]>();
   const words = scopeWords(context.rules);
   const jurisdiction = context.rules.alignment?.jurisdiction;
-  const raw: Array<{ figure: Figure; grams: Set<string>; clause: string; scopes: string }> = [];
+  const raw: Array<{ figure: Figure; grams: Set<string>; lead: Set<string>; clause: string; scopes: string; leadScopes: string }> = [];
   for (const figure of figures) {
     const document = documents.get(figure.document);
     if (!document) continue;
-    const [before, after] = clauseAround(document, figure, inTextOrder(context, figure.document, order));
+    const [before, after, lead] = clauseAround(document, figure, inTextOrder(context, figure.document, order));
     const label = figure.label ?? '';
-    raw.push({ figure, grams: bigramsOf([before, after, label]), clause: `${before}${figure.raw}${after}`, scopes: scopesIn([before, after, label], words) });
+    const grams = bigramsOf([before, after]);
+    const leadGrams = bigramsOf([lead, label]);
+    for (const g of grams) leadGrams.delete(g);
+    raw.push({
+      figure,
+      grams,
+      lead: leadGrams,
+      clause: `${before}${figure.raw}${after}`,
+      scopes: scopesIn([before, after, label], words),
+      leadScopes: scopesIn([lead, before, after, label], words),
+    });
   }
   // Inverse document frequency over the run's own clauses: ln(N / df). A bigram in more than `maxShare` of
-  // them says nothing about which fact a statement states.
+  // them says nothing about which fact a statement states. Words of the label and of the sentence's lead
+  // count at `leadWeight`: they are what the sentence is about, not what the figure's own clause says.
   const df = new Map<string, number>();
-  for (const r of raw) for (const g of r.grams) df.set(g, (df.get(g) ?? 0) + 1);
+  for (const r of raw) {
+    for (const g of r.grams) df.set(g, (df.get(g) ?? 0) + 1);
+    for (const g of r.lead) df.set(g, (df.get(g) ?? 0) + 1);
+  }
   const n = Math.max(raw.length, 1);
   const statements: Statement[] = [];
   for (const r of raw) {
     const bigrams = new Map<string, number>();
     let norm = 0;
-    for (const g of r.grams) {
+    // The clause's own words; a clause that says little of its own (`覆盖面扩大到60%以上`) is read with its
+    // sentence's lead and its label (at `leadWeight`), one that says enough is not: siblings of one sentence
+    // share its lead, and only their own words tell them apart.
+    let own = 0;
+    const weight = (g: string) => {
       const count = df.get(g)!;
-      if (count > settings.maxShare * n) continue;
-      const w = Math.log(n / count);
+      return count > settings.maxShare * n ? 0 : Math.log(n / count);
+    };
+    for (const g of r.grams) {
+      const w = weight(g);
       if (w <= 0) continue;
       bigrams.set(g, w);
       norm += w * w;
+      own += w;
     }
+    if (own < settings.richClause) {
+      for (const g of r.lead) {
+        const w = weight(g) * settings.leadWeight;
+        if (w <= 0) continue;
+        bigrams.set(g, w);
+        norm += w * w;
+      }
+    }
+    // (a figure whose own clause says nearly nothing, `…7253亿元，增长21.8%`, continues the statement before it)
+    const ownWords = own >= settings.minEvidence / 2;
     const f = r.figure;
     const indicator = f.metric && indicatorOf(f.metric, context.rules) ? f.metric : null;
     const place = jurisdictionKey(documents.get(f.document), jurisdiction);
@@ -226,22 +271,32 @@ export function statementsOf(figures: Figure[], context: CheckContext, settings:
       figure: f,
       bigrams,
       norm: Math.sqrt(norm),
+      ownWords,
       clause: r.clause,
       bucket: `${f.period}\u0000${f.unit ?? ''}\u0000${f.kind}\u0000${f.change ?? ''}\u0000${place}`,
       scopes: r.scopes,
+      leadScopes: r.leadScopes,
       indicator,
     });
   }
   return statements;
 }
 
-/** Cosine of two statements' weighted bigrams. */
-export function similarity(a: Statement, b: Statement): number {
+/**
+ * Cosine of two statements' weighted bigrams, 0 unless the bigrams they share weigh `minEvidence` in all:
+ * a statement of two words (`年均增长`) is close to any longer one holding them, and says too little to pair.
+ */
+export function similarity(a: Statement, b: Statement, minEvidence = 0): number {
   if (!a.norm || !b.norm) return 0;
   const [small, large] = a.bigrams.size <= b.bigrams.size ? [a, b] : [b, a];
   let dot = 0;
-  for (const [g, w] of small.bigrams) if (large.bigrams.has(g)) dot += w * w;
-  return dot / (a.norm * b.norm);
+  let evidence = 0;
+  for (const [g, w] of small.bigrams) {
+    if (!large.bigrams.has(g)) continue;
+    dot += w * w;
+    evidence += w;
+  }
+  return evidence < minEvidence ? 0 : dot / (a.norm * b.norm);
 }
 
 /** Values too far apart to be one fact stated twice or a target and its outcome (`maxRatio`). */
@@ -261,7 +316,7 @@ interface Scored {
  * For each statement of `left`, its candidates in `right` (same bucket, `allowed`), scored; through an
  * inverted index of the bucket's right-hand statements, so a statement meets only those sharing a bigram.
  */
-export function score(left: Statement[], right: Statement[], allowed: (a: Statement, b: Statement) => boolean): Map<Statement, Scored[]> {
+export function score(left: Statement[], right: Statement[], allowed: (a: Statement, b: Statement) => boolean, minEvidence: number): Map<Statement, Scored[]> {
   const index = new Map<string, Map<string, Statement[]>>();
   for (const s of right) {
     let postings = index.get(s.bucket);
@@ -283,7 +338,7 @@ export function score(left: Statement[], right: Statement[], allowed: (a: Statem
         if (seen.has(other)) continue;
         seen.add(other);
         if (other === s || !allowed(s, other)) continue;
-        scored.push({ other, score: similarity(s, other) });
+        scored.push({ other, score: similarity(s, other, minEvidence) });
       }
     }
     scored.sort((x, y) => y.score - x.score);
@@ -305,9 +360,19 @@ function clearBest(scored: Scored[] | undefined, threshold: number, margin: numb
   return best.other;
 }
 
+/** Whether every scope of `some` is among `all` (both `+`-joined). */
+function within(some: string, all: string): boolean {
+  if (!some) return true;
+  const set = new Set(all.split('+'));
+  return some.split('+').every((scope) => set.has(scope));
+}
+
 /** Whether two statements may be paired at all (scopes, indicators, sentence, values). */
 function compatible(a: Statement, b: Statement, context: CheckContext, settings: Required<WordingSettings>): boolean {
-  if (a.scopes !== b.scopes) return false;
+  // (a figure whose own clause says nothing, `…7253亿元，增长21.8%`, continues the statement before it: its
+  // subject is that one's, and two such continuations share a frame, not a fact)
+  if (!a.ownWords || !b.ownWords) return false;
+  if (!within(a.scopes, b.leadScopes) || !within(b.scopes, a.leadScopes)) return false;
   if (a.indicator && b.indicator && a.indicator !== b.indicator) return false;
   if (sameSentence(context.documentById.get(a.figure.document), a.figure, b.figure)) return false;
   return closeEnough(a.figure, b.figure, settings.maxRatio);
@@ -326,8 +391,8 @@ function mutualPairs(
   threshold: number,
   settings: Required<WordingSettings>,
 ): WordingPair[] {
-  const forward = score(left, right, allowed);
-  const backward = score(right, left, (b, a) => allowed(a, b));
+  const forward = score(left, right, allowed, settings.minEvidence);
+  const backward = score(right, left, (b, a) => allowed(a, b), settings.minEvidence);
   const pairs: WordingPair[] = [];
   for (const a of left) {
     const b = clearBest(forward.get(a), threshold, settings.margin);

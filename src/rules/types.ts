@@ -62,6 +62,9 @@ export interface WordingSettings {
   sameFactSimilarity?: number;
   maxRatio?: number;
   maxShare?: number;
+  minEvidence?: number;
+  leadWeight?: number;
+  richClause?: number;
 }
 
 export interface DocumentDateSettings {
