@@ -292,9 +292,10 @@ export function similarity(a: Statement, b: Statement, minEvidence = 0): number 
   let dot = 0;
   let evidence = 0;
   for (const [g, w] of small.bigrams) {
-    if (!large.bigrams.has(g)) continue;
-    dot += w * w;
-    evidence += w;
+    const v = large.bigrams.get(g);
+    if (v === undefined) continue;
+    dot += w * v;
+    evidence += Math.min(w, v);
   }
   return evidence < minEvidence ? 0 : dot / (a.norm * b.norm);
 }
@@ -306,6 +307,9 @@ function closeEnough(a: Figure, b: Figure, maxRatio: number): boolean {
   if (x === 0 || y === 0) return x === y;
   return Math.max(x, y) / Math.min(x, y) <= maxRatio;
 }
+
+/** Candidates sharing a bigram beyond which the bigram tells none of them apart (and would cost n²). */
+const MAX_POSTINGS = 64;
 
 interface Scored {
   other: Statement;
@@ -334,7 +338,11 @@ export function score(left: Statement[], right: Statement[], allowed: (a: Statem
     const seen = new Set<Statement>();
     const scored: Scored[] = [];
     for (const g of s.bigrams.keys()) {
-      for (const other of postings.get(g) ?? []) {
+      const list = postings.get(g);
+      // (a bigram that many candidates of the bucket share cannot single one out: skipped, which keeps the pass
+      // linear where thousands of documents state one thing alike)
+      if (!list || list.length > MAX_POSTINGS) continue;
+      for (const other of list) {
         if (seen.has(other)) continue;
         seen.add(other);
         if (other === s || !allowed(s, other)) continue;
@@ -438,8 +446,8 @@ export function wordingTargetPairs(context: CheckContext, paired: ReadonlySet<Fi
 
 /**
  * Same-fact pairs by wording: actuals of one period (of periods over when their documents were delivered)
- * that the identity pass compared with nothing (not in `aligned`), one in each of two documents or in two
- * paragraphs of one, paired when each is the other's clear best.
+ * that the identity pass compared with nothing (not in `aligned`), one in each of two documents, paired when
+ * each is the other's clear best.
  */
 export function wordingSameFacts(context: CheckContext, aligned: ReadonlySet<Figure>): WordingPair[] {
   const settings = settingsOf(context.rules);
@@ -454,8 +462,9 @@ export function wordingSameFacts(context: CheckContext, aligned: ReadonlySet<Fig
   const statements = new Map(statementsOf(pool, context, settings).map((s) => [s.figure, s]));
   const side = candidates.map((f) => statements.get(f)!).filter(Boolean);
   const allowed = (a: Statement, b: Statement): boolean => {
-    // (two figures of one paragraph are two facts of a list more often than one fact stated twice)
-    if (a.figure.document === b.figure.document && a.figure.location.line === b.figure.location.line) return false;
+    // (inside one document, two figures worded alike are two facts of a list, or a sibling and the copy of the
+    // other in a doubled body, more often than one fact stated twice: only statements of two documents pair)
+    if (a.figure.document === b.figure.document) return false;
     return compatible(a, b, context, settings);
   };
   const pairs = mutualPairs(side, side, allowed, settings.sameFactSimilarity, settings);
