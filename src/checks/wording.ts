@@ -202,6 +202,18 @@ function pairable(figure: Figure, context: CheckContext): boolean {
   );
 }
 
+const statementsCache = new WeakMap<CheckContext, Map<Figure, Statement>>();
+
+/** The statements of the run's pairable figures, built once per check context (both passes read them). */
+function runStatements(context: CheckContext, pool: Figure[], settings: Required<WordingSettings>): Map<Figure, Statement> {
+  let statements = statementsCache.get(context);
+  if (!statements) {
+    statements = new Map(statementsOf(pool, context, settings).map((s) => [s.figure, s]));
+    statementsCache.set(context, statements);
+  }
+  return statements;
+}
+
 /** Builds the statements of some figures and weighs their bigrams by inverse frequency over all of them. */
 export function statementsOf(figures: Figure[], context: CheckContext, settings: Required<WordingSettings>): Statement[] {
   const documents = context.documentById;
@@ -434,7 +446,7 @@ export function wordingTargetPairs(context: CheckContext, paired: ReadonlySet<Fi
     else if (figure.modality === 'actual' && periodOverBy(figure.period, documentDate(documents.get(figure.document), alignment.documentDate))) actuals.push(figure);
   }
   if (!targets.length || !actuals.length) return [];
-  const statements = new Map(statementsOf(pool, context, settings).map((s) => [s.figure, s]));
+  const statements = runStatements(context, pool, settings);
   const left = targets.map((f) => statements.get(f)!).filter(Boolean);
   const right = actuals.map((f) => statements.get(f)!).filter(Boolean);
   const allowed = (t: Statement, a: Statement): boolean => {
@@ -459,7 +471,7 @@ export function wordingSameFacts(context: CheckContext, aligned: ReadonlySet<Fig
     (f) => f.modality === 'actual' && !aligned.has(f) && periodOverBy(f.period, documentDate(documents.get(f.document), alignment.documentDate)),
   );
   if (candidates.length < 2) return [];
-  const statements = new Map(statementsOf(pool, context, settings).map((s) => [s.figure, s]));
+  const statements = runStatements(context, pool, settings);
   const side = candidates.map((f) => statements.get(f)!).filter(Boolean);
   const allowed = (a: Statement, b: Statement): boolean => {
     // (inside one document, two figures worded alike are two facts of a list, or a sibling and the copy of the
