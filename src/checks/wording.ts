@@ -64,7 +64,7 @@ export function settingsOf(rules: RuleSet): Required<WordingSettings> | null {
   if (!s || s.enabled === false) return null;
   return {
     enabled: true,
-    minSimilarity: s.minSimilarity ?? 0.4,
+    minSimilarity: s.minSimilarity ?? 0.3,
     margin: s.margin ?? 0.1,
     sameFactSimilarity: s.sameFactSimilarity ?? 0.7,
     maxRatio: s.maxRatio ?? 3,
@@ -110,7 +110,7 @@ function firstFrom(list: Figure[], at: number): number {
  * end or the start of the figure after it. A figure owns the words between its neighbours, so two figures of
  * one clause (`改造农村危房260万户，改建农村公路20万公里` are two clauses; `投入420亿元资金` one) keep theirs apart.
  */
-function clauseAround(document: Document, figure: Figure, ordered: Figure[]): [string, string, string] {
+function clauseAround(document: Document, figure: Figure, ordered: Figure[]): [string, string, string, boolean] {
   const text = document.normalized;
   const index = firstFrom(ordered, figure.span.start);
   let floor = 0;
@@ -133,10 +133,21 @@ function clauseAround(document: Document, figure: Figure, ordered: Figure[]): [s
   while (start > floor && !CLAUSE_BREAK[text.charCodeAt(start - 1)]) start--;
   let end = figure.span.end;
   while (end < ceiling && !CLAUSE_BREAK[text.charCodeAt(end)]) end++;
+  // A figure of the same unit next to it with no clause break between is a sibling in a list (`人均公用经费分别
+  // 提高到300元和500元`): the list's words are shared, and the wording cannot tell which item is which.
+  const sibling = (other: Figure | undefined, from: number, to: number) => {
+    if (!other || other === figure || other.unit !== figure.unit) return false;
+    for (let i = from; i < to; i++) if (CLAUSE_BREAK[text.charCodeAt(i)]) return false;
+    return true;
+  };
+  const previous = ordered[index - 1];
+  const next = ordered[index] === figure ? ordered[index + 1] : ordered[index];
+  const listed = (previous !== undefined && previous.span.end <= figure.span.start && sibling(previous, previous.span.end, figure.span.start)) ||
+    (next !== undefined && next.span.start >= figure.span.end && sibling(next, figure.span.end, next.span.start));
   // The sentence's lead, back from the clause (bounded): what a short clause (`试点范围扩大到23%的县`) is about.
   let lead = start;
   while (lead > 0 && start - lead < LEAD_LIMIT && !SENTENCE_BREAK[text.charCodeAt(lead - 1)]) lead--;
-  return [text.slice(start, figure.span.start), text.slice(figure.span.end, end), text.slice(lead, start)];
+  return [text.slice(start, figure.span.start), text.slice(figure.span.end, end), text.slice(lead, start), listed];
 }
 
 /** Character bigrams of the Han runs of some texts (a run never bridges a digit, a letter or punctuation). */
@@ -220,11 +231,11 @@ export function statementsOf(figures: Figure[], context: CheckContext, settings:
   const order = new Map<string, Figure[]>();
   const words = scopeWords(context.rules);
   const jurisdiction = context.rules.alignment?.jurisdiction;
-  const raw: Array<{ figure: Figure; grams: Set<string>; lead: Set<string>; clause: string; scopes: string; leadScopes: string }> = [];
+  const raw: Array<{ figure: Figure; grams: Set<string>; lead: Set<string>; clause: string; scopes: string; leadScopes: string; listed: boolean }> = [];
   for (const figure of figures) {
     const document = documents.get(figure.document);
     if (!document) continue;
-    const [before, after, lead] = clauseAround(document, figure, inTextOrder(context, figure.document, order));
+    const [before, after, lead, listed] = clauseAround(document, figure, inTextOrder(context, figure.document, order));
     const label = figure.label ?? '';
     const grams = bigramsOf([before, after]);
     const leadGrams = bigramsOf([lead, label]);
@@ -236,6 +247,7 @@ export function statementsOf(figures: Figure[], context: CheckContext, settings:
       clause: `${before}${figure.raw}${after}`,
       scopes: scopesIn([before, after, label], words),
       leadScopes: scopesIn([lead, before, after, label], words),
+      listed,
     });
   }
   // Inverse document frequency over the run's own clauses: ln(N / df). A bigram in more than `maxShare` of
@@ -274,8 +286,9 @@ export function statementsOf(figures: Figure[], context: CheckContext, settings:
         norm += w * w;
       }
     }
-    // (a figure whose own clause says nearly nothing, `…7253亿元，增长21.8%`, continues the statement before it)
-    const ownWords = own >= settings.minEvidence / 2;
+    // (a figure whose own clause says nearly nothing, `…7253亿元，增长21.8%`, continues the statement before it;
+    // an item of a list shares its words with its siblings: neither is paired by wording)
+    const ownWords = own >= settings.minEvidence / 2 && !r.listed;
     const f = r.figure;
     const indicator = f.metric && indicatorOf(f.metric, context.rules) ? f.metric : null;
     const place = jurisdictionKey(documents.get(f.document), jurisdiction);
