@@ -106,4 +106,12 @@ describe('fractions written as fractions (N分之M, M/N)', () => {
       expect(read(text).filter((f) => f.unit === '%'), text).toEqual([]);
     }
   });
+
+  it('never reads the part after a slash as a figure of its own', () => {
+    // 1/2小时 is half an hour, not 2小时; the day and month of a date, a code's second part, likewise.
+    for (const text of ['每天锻炼1/2小时以上。', '会议于2024/1/23召开。', '推进3/4G网络覆盖。', '分1/2/3档计征。']) {
+      expect(read(text).map((f) => f.raw), text).toEqual([]);
+    }
+    expect(read('每天锻炼1/2小时，全年达到300小时。').map((f) => f.raw)).toEqual(['300小时']);
+  });
 });

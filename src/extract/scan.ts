@@ -174,7 +174,7 @@ export class Scanner {
       let found: ScannedFigure | null = null;
       let skipTo = i + 1;
       if (isAsciiDigit(c)) {
-        if (this.blocked[i]) {
+        if (this.blocked[i] || this.afterSlashForm(i)) {
           skipTo = this.skipDigits(i);
         } else if (!(found = this.fraction(i))) {
           const r = this.numberFigure(i, null, null);
@@ -254,6 +254,16 @@ export class Scanner {
     if (this.blocked[i] || !this.tables.bareLead[text.charCodeAt(i)]) return false;
     if (i > 0 && this.tables.numeral[text.charCodeAt(i - 1)]) return false;
     return qualifierBefore(text, i, k) !== null;
+  }
+
+  /**
+   * Digits right after `M/` (the slash glued to a digit before it) are the second part of a slash form:
+   * a fraction's denominator (1/2小时), a date (2024/1/23), a code (3/4G), a ratio. Never a figure of
+   * their own: 1/2小时 is not 2小时.
+   */
+  private afterSlashForm(i: number): boolean {
+    const slashes = this.k.fractions?.slashes;
+    return slashes !== undefined && i > 1 && slashes.has(this.text.charCodeAt(i - 1)) && isAsciiDigit(this.text.charCodeAt(i - 2));
   }
 
   private skipDigits(i: number): number {
