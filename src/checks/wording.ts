@@ -469,10 +469,20 @@ export function wordingTargetPairs(context: CheckContext, paired: ReadonlySet<Fi
   return mutualPairs(left, right, allowed, settings.minSimilarity, settings);
 }
 
+/** The sentence holding a figure (normalized text). */
+function sentenceOf(document: Document, figure: Figure): string {
+  const text = document.normalized;
+  let start = figure.span.start;
+  while (start > 0 && !SENTENCE_BREAK[text.charCodeAt(start - 1)]) start--;
+  let end = figure.span.end;
+  while (end < text.length && !SENTENCE_BREAK[text.charCodeAt(end)]) end++;
+  return text.slice(start, end);
+}
+
 /**
  * Same-fact pairs by wording: actuals of one period (of periods over when their documents were delivered)
- * that the identity pass compared with nothing (not in `aligned`), one in each of two documents, paired when
- * each is the other's clear best.
+ * that the identity pass compared with nothing (not in `aligned`), in two documents (or, agreeing, in two
+ * paragraphs of one), paired when each is the other's clear best.
  */
 export function wordingSameFacts(context: CheckContext, aligned: ReadonlySet<Figure>): WordingPair[] {
   const settings = settingsOf(context.rules);
@@ -486,10 +496,18 @@ export function wordingSameFacts(context: CheckContext, aligned: ReadonlySet<Fig
   if (candidates.length < 2) return [];
   const statements = runStatements(context, pool, settings);
   const side = candidates.map((f) => statements.get(f)!).filter(Boolean);
+  const consistency = context.rules.consistency ?? {};
   const allowed = (a: Statement, b: Statement): boolean => {
-    // (inside one document, two figures worded alike are two facts of a list, or a sibling and the copy of the
-    // other in a doubled body, more often than one fact stated twice: only statements of two documents pair)
-    if (a.figure.document === b.figure.document) return false;
+    if (a.figure.document === b.figure.document) {
+      // Inside one document two figures worded alike are more often two facts (items of a list, a scope the
+      // text leaves implicit) than one fact stated twice, as for auto-alignment (alignment.withinDocument): a
+      // pair there is read only when it agrees, in two paragraphs, neither sentence a copy of the other (a
+      // doubled body puts a sibling's copy in another paragraph).
+      if (a.figure.location.line === b.figure.location.line) return false;
+      if (a.figure.unit !== b.figure.unit || !consistent(a.figure, b.figure, consistency)) return false;
+      const document = documents.get(a.figure.document)!;
+      if (sentenceOf(document, a.figure) === sentenceOf(document, b.figure)) return false;
+    }
     return compatible(a, b, context, settings);
   };
   const pairs = mutualPairs(side, side, allowed, settings.sameFactSimilarity, settings);
