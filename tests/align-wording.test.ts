@@ -101,6 +101,11 @@ describe('pairing by wording', () => {
     expect(compared).not.toContain('1500万人 1800万人');
   });
 
+  it('does not pair the items of a list, whose words are their siblings\' (`分别提高到300元和500元`)', async () => {
+    const r = await run(['提高农村义务教育公用经费标准，把小学、初中学生人均公用经费分别提高到300元和500元。'], ['提前一年实现农村中小学生人均公用经费分别达到500元、300元。']);
+    expect(byWording(r).filter((t) => ['300元', '500元'].includes(t.target.raw))).toEqual([]);
+  });
+
   it('pairs nothing when two candidates are equally good and would be judged apart', async () => {
     const r = await run(['今年再解决6000万农村人口的饮水安全问题。'], ['6600多万农村人口饮水安全问题得到解决。'], {
       'other-2015.txt': ['5200多万农村人口饮水安全问题得到解决。'],
