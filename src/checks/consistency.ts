@@ -309,6 +309,7 @@ export const consistencyCheck: CheckModule = {
       const aligned = new Set<Figure>();
       for (const comparison of context.comparisons.slice(from)) if (comparison.verdict !== 'single') for (const f of comparison.statements) aligned.add(f);
       for (const pair of wordingSameFacts(context, aligned)) compareWordingPair(context, pair, findings);
+      for (const pair of wordingSameFacts(context, aligned, 'target')) compareWordingPair(context, { ...pair, name: `${pair.name} (${t(context.locale, { en: 'target', zh: '目标' })})` }, findings);
     }
     return findings;
   },

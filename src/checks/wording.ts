@@ -72,6 +72,7 @@ export function settingsOf(rules: RuleSet): Required<WordingSettings> | null {
     minEvidence: s.minEvidence ?? 10,
     leadWeight: s.leadWeight ?? 0.5,
     richClause: s.richClause ?? 40,
+    agreeingSimilarity: s.agreeingSimilarity ?? 0.2,
   };
 }
 
@@ -480,37 +481,49 @@ function sentenceOf(document: Document, figure: Figure): string {
 }
 
 /**
- * Same-fact pairs by wording: actuals of one period (of periods over when their documents were delivered)
- * that the identity pass compared with nothing (not in `aligned`), in two documents (or, agreeing, in two
- * paragraphs of one), paired when each is the other's clear best.
+ * Same-fact pairs by wording: actuals of one period (of periods over when their documents were delivered), or
+ * targets of one period (a target restated: `实施两年新增4万亿元的投资计划`), that the identity pass compared
+ * with nothing (not in `aligned`), in two documents (or, agreeing, in two paragraphs of one), paired when
+ * each is the other's clear best.
  */
-export function wordingSameFacts(context: CheckContext, aligned: ReadonlySet<Figure>): WordingPair[] {
+export function wordingSameFacts(context: CheckContext, aligned: ReadonlySet<Figure>, modality: 'actual' | 'target' = 'actual'): WordingPair[] {
   const settings = settingsOf(context.rules);
   if (!settings) return [];
   const alignment = context.rules.alignment ?? {};
   const documents = context.documentById;
   const pool = context.figures.filter((f) => pairable(f, context));
-  const candidates = pool.filter(
-    (f) => f.modality === 'actual' && !aligned.has(f) && periodOverBy(f.period, documentDate(documents.get(f.document), alignment.documentDate)),
+  // (a statement alone may be a restatement of a fact the identity pass aligned elsewhere: its partner may be
+  // aligned, but not both, which the identity pass settled)
+  const partners = pool.filter(
+    (f) => f.modality === modality && (modality === 'target' || periodOverBy(f.period, documentDate(documents.get(f.document), alignment.documentDate))),
   );
-  if (candidates.length < 2) return [];
+  const candidates = partners.filter((f) => !aligned.has(f));
+  if (!candidates.length || partners.length < 2) return [];
   const statements = runStatements(context, pool, settings);
   const side = candidates.map((f) => statements.get(f)!).filter(Boolean);
-  const consistency = context.rules.consistency ?? {};
+  const other = partners.map((f) => statements.get(f)!).filter(Boolean);
+  const sameValue = (a: Figure, b: Figure) => a.unit === b.unit && a.value === b.value && a.qualifier === b.qualifier;
   const allowed = (a: Statement, b: Statement): boolean => {
     if (a.figure.document === b.figure.document) {
       // Inside one document two figures worded alike are more often two facts (items of a list, a scope the
       // text leaves implicit) than one fact stated twice, as for auto-alignment (alignment.withinDocument): a
-      // pair there is read only when it agrees, in two paragraphs, neither sentence a copy of the other (a
-      // doubled body puts a sibling's copy in another paragraph).
+      // pair there is read only when it states the same value (`增幅不低于5%` and `增幅不低于8.3%` overlap, and
+      // are two standards), in two paragraphs, neither sentence a copy of the other (a doubled body puts a
+      // sibling's copy in another paragraph).
       if (a.figure.location.line === b.figure.location.line) return false;
-      if (a.figure.unit !== b.figure.unit || !consistent(a.figure, b.figure, consistency)) return false;
+      if (!sameValue(a.figure, b.figure)) return false;
       const document = documents.get(a.figure.document)!;
       if (sentenceOf(document, a.figure) === sentenceOf(document, b.figure)) return false;
     }
     return compatible(a, b, context, settings);
   };
-  const pairs = mutualPairs(side, side, allowed, settings.sameFactSimilarity, settings);
+  // Two statements of two documents stating the same value need less of their wording to be read as one fact
+  // (the value says it too) than two that would be reported as a mismatch. Not inside one document: there, two
+  // facts of one frame often share a value (`是1950年到1997年…总和的1.7倍`, twice).
+  const threshold = Math.min(settings.sameFactSimilarity, settings.agreeingSimilarity);
+  const pairs = mutualPairs(side, other, allowed, threshold, settings).filter(
+    (p) => p.similarity >= settings.sameFactSimilarity || (p.a.document !== p.b.document && sameValue(p.a, p.b)),
+  );
   // Each pair is found from both ends: keep it once, in document order.
   const order = context.documentOrder;
   const seen = new Set<string>();

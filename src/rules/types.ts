@@ -65,6 +65,7 @@ export interface WordingSettings {
   minEvidence?: number;
   leadWeight?: number;
   richClause?: number;
+  agreeingSimilarity?: number;
 }
 
 export interface DocumentDateSettings {
