@@ -4,22 +4,26 @@
  * in documents nobody tuned on are often worded apart (`今年再解决6000万农村人口的饮水安全问题` and
  * `6600多万农村人口饮水安全问题得到解决`): no word list covers the wordings of documents not yet written, so
  * this pass compares the statements' own words: the clause around each figure (from its clause start or the
- * figure before it to its clause end or the figure after it) and its label, as character bigrams weighted by
- * their inverse document frequency over the clauses of the run itself (words every statement has, 增长,
- * 全年, 实现, weigh nothing, and no list names them), compared by cosine.
+ * figure before it to its clause end or the figure after it), as character bigrams weighted by their inverse
+ * document frequency over the clauses of the run itself (words every statement has, 增长, 全年, 实现, weigh
+ * nothing, and no list names them), compared by cosine. A clause that says little of its own is read with its
+ * sentence's lead and its label at a lower weight; a clause that says nearly nothing (`…亿元，增长8%`, a
+ * continuation) or is an item of a list (`分别提高到300元和500元`) is not paired at all.
  *
  * Candidates share period, unit, kind, change and jurisdiction (the bucket), and the scope words that make
  * another fact (indicators.yaml `scopes`: year-end vs average, central vs local, urban vs rural, above-size)
  * read from the same words; two figures resolved to two different indicators never pair. A pairing is kept
- * only when it is unambiguous: the best candidate clears `minSimilarity`, beats the second (one that would
- * not be judged the same) by `margin`, and is the mutual best. Settings: rules/core/checks.yaml
- * `alignment.byWording`. Precision first: the consumers (target.ts, consistency.ts) say in a finding's message
- * that its pair was made by wording and never make it an error.
+ * only when it is unambiguous: the best candidate clears a threshold, beats the best rival (a candidate that
+ * would be judged otherwise) by `margin`, and is the mutual best. Target/outcome pairs (target.ts) need
+ * `minSimilarity`; one fact stated twice (consistency.ts) needs `sameFactSimilarity`, or `agreeingSimilarity`
+ * when two documents state the same value; inside one document only the same value, in two paragraphs, pairs.
+ * Settings: rules/core/checks.yaml `alignment.byWording`. Precision first: the consumers say in a finding's
+ * message that its pair was made by wording and never make it an error.
  *
- * Cost: one pass over the candidates' clauses (each clause is bounded by its punctuation), then per bucket
- * an inverted index from bigram to candidates, skipping bigrams found in more than `maxShare` of the run's
- * clauses (those weigh next to nothing): linear in the candidates times the postings of their rarer bigrams,
- * never all pairs of the run.
+ * Cost: the statements are built once per run (one scan of each figure's clause and sentence lead, bounded),
+ * then per bucket an inverted index from bigram to candidates; a bigram in more than `maxShare` of the run's
+ * clauses weighs nothing, and one shared by more than MAX_POSTINGS candidates of a bucket is skipped (it
+ * cannot single one out): linear in the figures, never all pairs of the run.
  */
 import type { Document, Figure } from '../model.js';
 import type { CheckContext } from './types.js';
@@ -58,7 +62,7 @@ export interface Statement {
   indicator: string | null;
 }
 
-/** The effective settings, with the defaults a rule file may leave out. */
+/** The effective settings (rules/core/checks.yaml sets every one; the defaults serve rule sets built without it). */
 export function settingsOf(rules: RuleSet): Required<WordingSettings> | null {
   const s = rules.alignment?.byWording;
   if (!s || s.enabled === false) return null;
@@ -346,7 +350,7 @@ interface Scored {
  * For each statement of `left`, its candidates in `right` (same bucket, `allowed`), scored; through an
  * inverted index of the bucket's right-hand statements, so a statement meets only those sharing a bigram.
  */
-export function score(left: Statement[], right: Statement[], allowed: (a: Statement, b: Statement) => boolean, minEvidence: number): Map<Statement, Scored[]> {
+function score(left: Statement[], right: Statement[], allowed: (a: Statement, b: Statement) => boolean, minEvidence: number): Map<Statement, Scored[]> {
   const index = new Map<string, Map<string, Statement[]>>();
   for (const s of right) {
     let postings = index.get(s.bucket);
