@@ -205,6 +205,8 @@ for (const mode of ['auto', 'config'] as const) {
       expect(percent(score.splits.holdout.comparable)).toBeGreaterThanOrEqual(57);
       expect(percent(score.splits.unseen.comparable)).toBeGreaterThanOrEqual(79);
       expect(percent(score.splits.fresh.comparable)).toBeGreaterThanOrEqual(57);
+      // prov-dev (9 comparable pairs in ten provincial reports): 2/9 at the first measurement, 3/9 now
+      expect(score.splits['prov-dev'].comparable.right).toBeGreaterThanOrEqual(3);
     });
   });
 }
