@@ -141,6 +141,8 @@ interface Meaning {
   leads?: boolean;
 }
 
+const HAN = /\p{Script=Han}/u;
+
 function clauseStart(text: string, pos: number, floor: number, breaks: Uint8Array): number {
   let i = pos - 1;
   for (;;) {
@@ -171,8 +173,22 @@ function shortLatinLine(text: string, at: number, dir: -1 | 1): boolean {
   return n > 0;
 }
 
-/** Where the `(` of a bracketed Latin abbreviation closing at `close` is (`(M2)`, `(GDP)`, `（R&D）`), or -1. */
+/**
+ * Where the `(` of a bracketed Latin abbreviation closing at `close` is (`(M2)`, `(GDP)`, `（R&D）`), or of a short
+ * bracketed note inside a name (`执业（助理）医师`, `分类屋（亭）行政村覆盖率`, `散居孤儿（含艾滋病病毒感染儿童）从…`:
+ * Chinese words between two words of the name), or -1.
+ */
 function abbreviationOpen(text: string, close: number, floor: number): number {
+  if (close + 1 < text.length && HAN.test(text[close + 1]!)) {
+    for (let j = close - 1; j >= floor && j >= close - 13; j--) {
+      const c = text[j]!;
+      if (c === '(' || c === '（') {
+        if (j < close - 1 && j > floor && HAN.test(text[j - 1]!)) return j;
+        break;
+      }
+      if (!HAN.test(c) && c !== '、') break;
+    }
+  }
   for (let j = close - 1; j >= floor && j >= close - 8; j--) {
     const c = text[j]!;
     if (c === '(' || c === '（') return j < close - 1 && j > floor && /[\p{Script=Han}]/u.test(text[j - 1]!) ? j : -1;
@@ -342,6 +358,8 @@ function meaningOf(text: string, figures: ScannedFigure[], k: Knowledge): Meanin
       !(f.qualifier && k.before.some((q) => q.word === f.qualifier!.word) && text.startsWith(f.qualifier.word, f.start));
 
     let { change, to } = changeBefore(text, f.start, floor, k, mw);
+    // 翻一番 states its own increase
+    if (f.change && change === null && !to) change = f.change;
     let kind: FigureKind;
     const unitKind = f.unit?.kind ?? 'level';
     if (f.rank) kind = 'rank';
@@ -462,53 +480,35 @@ function meaningOf(text: string, figures: ScannedFigure[], k: Knowledge): Meanin
   }
 
   // 分别 lists: subjects before 分别 paired with the list's figures in order.
-  // (a list is its figures joined by list gaps only, whatever their units: `6640.8万吨、9.1亿立方米`)
-  const joinedToNext = (i: number) => i + 1 < figures.length && mw.listGap.test(text.slice(figures[i]!.end, figures[i + 1]!.start));
   for (let j = 0; j < figures.length; j++) {
     const f = figures[j]!;
-    if (j > 0 && joinedToNext(j - 1)) continue;
+    if (meanings[j]!.continuation) continue;
     let last = j;
-    while (joinedToNext(last)) last++;
-    if (last === j) continue;
-    const floor = j > 0 ? figures[j - 1]!.end : 0;
-    const pre = subjectClause(text, f.start, floor);
+    while (last + 1 < figures.length && meanings[last + 1]!.continuation) last++;
+    const major = clauseStart(text, f.start, j > 0 ? figures[j - 1]!.end : 0, MAJOR_BREAK);
+    const pre = text.slice(major, f.start);
     const at = Math.max(-1, ...mw.respectively.map((w) => pre.lastIndexOf(w)));
+    // (a list of subjects measured in different units, `6640.8万吨、1253.6万吨、9.1亿立方米`, is one list too)
+    if (at < 0 && meanings[j]!.label.includes('、')) {
+      while (last + 1 < figures.length && meanings[last + 1]!.label === meanings[j]!.label && mw.listGap.test(text.slice(figures[last]!.end, figures[last + 1]!.start))) last++;
+    }
+    if (last === j) continue;
     const count = last - j + 1;
-    // `原煤、原油产量达到…、…,分别增长9.3%、7.3%`, `接待游客3亿人次,游客花费3595亿元,分别增长14%和21%`: a 分别
-    // opening its clause refers to the statements of its sentence just before, one per figure
-    if (at >= 0 && !cleanLabel(pre.slice(0, at), k, false)) {
-      const earlier = previousStatements(text, figures, meanings, j, count);
-      if (earlier) for (let i = j; i <= last; i++) meanings[i]!.label = earlier[i - j]!;
+    // `A达到X，B达到Y，分别增长P、Q`: a 分别 with no subject of its own pairs the list with the figures just before it
+    if (at >= 0 && !cleanLabel(pre.slice(0, at), k, false) && j >= count && listBefore(text, figures, meanings, j, count)) {
+      for (let i = 0; i < count; i++) if (meanings[j - count + i]!.label) meanings[j + i]!.label = meanings[j - count + i]!.label;
       continue;
     }
-    // `基本养老、基本医疗保险参保率稳定在98%和95%以上`: a 、-list of as many subjects as figures pairs them
-    // without 分别 too
-    const before = at >= 0 ? pre.slice(0, at) : pre;
-    if (at < 0 && !before.includes('、')) continue;
-    // (`“保交楼”“保交房”交付率`: quoted names side by side are a list)
-    const subject = cleanLabel(before.replace(/[”"]\s*[“"]/gu, '、').replace(/[“”"]/gu, ''), k, false) || before;
+    // `原煤、原油、天然气产量达到a、b、c`: a 、-list of as many subjects as figures is paired as with 分别
+    let subject = at >= 0 ? cleanLabel(pre.slice(0, at), k, false) || pre.slice(0, at) : meanings[j]!.label;
+    if (at < 0 && !subject.includes('、')) continue;
+    // (`“保交楼”“保交房”交付率`: quoted subjects side by side are a list)
+    subject = subject.replace(/[”"]\s*[“"]/gu, '、').replace(/[“”"]/gu, '');
     const parts = splitSubjects(subject.replace(/^[、,，\s]+/u, ''), count, k);
-    if (!parts || (at < 0 && parts.length !== subject.split('、').length)) continue;
+    if (!parts) continue;
     for (let i = j; i <= last; i++) meanings[i]!.label = cleanLabel(parts[i - j]!, k, false) || parts[i - j]!;
   }
   return meanings;
-}
-
-/**
- * The clause before a 分别 list, back to its major break; a short note in brackets inside the subjects
- * (`生活垃圾分类屋（亭）行政村覆盖率`) is left out and the clause goes on before it.
- */
-function subjectClause(text: string, pos: number, floor: number): string {
-  let major = clauseStart(text, pos, floor, MAJOR_BREAK);
-  let pre = text.slice(major, pos);
-  for (;;) {
-    const close = major - 1;
-    if (close <= floor || (text[close] !== '）' && text[close] !== ')')) return pre;
-    const open = openingBracket(text, close, Math.max(floor, close - 9));
-    if (open < floor || /[\d,，、;；。:：\n]/u.test(text.slice(open + 1, close))) return pre;
-    major = clauseStart(text, open, floor, MAJOR_BREAK);
-    pre = text.slice(major, open) + pre;
-  }
 }
 
 /** The opening bracket before the closing one at `close`, looked for back to `floor` only; -1 when none. */
@@ -518,20 +518,16 @@ function openingBracket(text: string, close: number, floor: number): number {
 }
 
 /**
- * The labels of the `count` statements right before figure `j` in its sentence, one per statement, when
- * they are that many and each names its own subject; null otherwise.
+ * Whether the `count` figures before figure `j` stand in its sentence, each with a label of its own, none a
+ * continuation of another: the subjects a 分别 without its own (`…，分别增长14%和21%`) pairs its list with.
  */
-function previousStatements(text: string, figures: ScannedFigure[], meanings: Meaning[], j: number, count: number): string[] | null {
-  if (j < count) return null;
-  const labels: string[] = [];
-  for (let i = j - count; i < j; i++) {
-    if (/[。;；!！?？\n]/u.test(text.slice(figures[i]!.end, figures[i + 1]!.start))) return null;
-    labels.push(meanings[i]!.label);
-  }
-  // (the statement before them must not belong to the same run of figures: `A 1、B 2、C 3,分别增长…` with two
-  // figures after would pair B and C)
-  if (j > count && meanings[j - count]!.continuation && !/[。;；!！?？\n]/u.test(text.slice(figures[j - count - 1]!.end, figures[j - count]!.start))) return null;
-  return labels.every(Boolean) && new Set(labels).size === count ? labels : null;
+function listBefore(text: string, figures: ScannedFigure[], meanings: Meaning[], j: number, count: number): boolean {
+  const first = j - count;
+  if (first > 0 && meanings[first]!.continuation) return false;
+  if (/[。！？!?；;\n]/u.test(text.slice(figures[first]!.end, figures[j]!.start))) return false;
+  if (first > 0 && !/[。！？!?；;\n]/u.test(text.slice(figures[first - 1]!.end, figures[first]!.start))) return false;
+  const labels = meanings.slice(first, j).map((m) => m.label);
+  return labels.every(Boolean) && new Set(labels).size === count;
 }
 
 /**

@@ -32,6 +32,8 @@ interface Cleaner {
   fillerStart: Set<string>;
   /** Rank context words: a rank label made of one of them alone names nothing (世界排名). */
   rankWords: Set<string>;
+  /** Words ending in a qualifier that are words of their own (qualifiers.yaml notIn: 签约): kept whole at the end. */
+  wholeEnds: string[];
 }
 
 function buckets(words: Iterable<string>, at: (w: string) => number): Map<number, string[]> {
@@ -103,6 +105,7 @@ function compileCleaner(k: Knowledge): Cleaner {
     startWords: k.words.startWords,
     fillerStart: new Set(k.words.fillerStart),
     rankWords: new Set(k.words.rankContext),
+    wholeEnds: k.before.flatMap((q) => q.notIn ?? []),
   };
 }
 
@@ -168,9 +171,10 @@ export function cleanLabel(pre: string, k: Knowledge, rank = false): string {
       }
     }
     const tail = ends.get(label.charCodeAt(label.length - 1));
-    if (tail) {
+    if (tail && !c.wholeEnds.some((w) => label.endsWith(w))) {
       for (const w of tail) {
-        if (label.endsWith(w)) {
+        // (`与国内生产总值之比`: 之 + 比 is a noun, the ratio, never a comparison word left over)
+        if (label.endsWith(w) && label.charCodeAt(label.length - w.length - 1) !== 0x4e4b) {
           label = label.slice(0, label.length - w.length);
           break;
         }
@@ -182,22 +186,19 @@ export function cleanLabel(pre: string, k: Knowledge, rank = false): string {
   return /[\p{Script=Han}A-Za-z]/u.test(label) ? label : '';
 }
 
-/** A subject split at its list joiners (`、`, `和`, …), never inside a word holding one (普及率, 参与率). */
-function splitAtJoiners(subject: string, k: Knowledge): string[] {
-  const joiners = k.words.listJoiners;
-  if (!joiners.length) return [subject];
-  const inWord = new Uint8Array(subject.length);
-  for (const word of k.words.joinerWords) {
-    for (let at = subject.indexOf(word); at >= 0; at = subject.indexOf(word, at + 1)) inWord.fill(1, at, at + word.length);
-  }
+/**
+ * The parts of a list of subjects split at its joiners (`separator` captures them); a one-character piece is
+ * no subject but a joiner inside a word (普及率, 涉及) and stays joined to its neighbour.
+ */
+function splitOn(subject: string, separator: RegExp): string[] {
+  const pieces = subject.split(separator);
   const parts: string[] = [];
-  let from = 0;
-  for (const m of subject.matchAll(new RegExp(alternation(joiners), 'gu'))) {
-    if (inWord[m.index]) continue;
-    parts.push(subject.slice(from, m.index));
-    from = m.index + m[0].length;
+  for (let i = 0; i < pieces.length; i += 2) {
+    const piece = pieces[i]!;
+    const joiner = pieces[i - 1] ?? '';
+    if (parts.length && (piece.length === 1 || parts[parts.length - 1]!.length === 1) && joiner !== '、') parts[parts.length - 1] += joiner + piece;
+    else if (piece) parts.push(piece);
   }
-  parts.push(subject.slice(from));
   return parts.filter(Boolean);
 }
 
@@ -207,14 +208,17 @@ function splitAtJoiners(subject: string, k: Knowledge): string[] {
  */
 export function splitSubjects(subject: string, count: number, k: Knowledge): string[] | null {
   if (count < 2) return null;
-  const parts = splitAtJoiners(subject, k);
+  const joiners = k.words.listJoiners;
+  const parts = joiners.length ? splitOn(subject, new RegExp(`(${alternation(joiners)})`, 'u')) : [subject];
   if (parts.length === count) {
-    // 城镇、农村居民人均可支配收入: the shared tail goes to every part (a tail of two characters at least
-    // before its head noun: `原煤、原油、天然气产量` shares 产量, not 气产量)
+    // 城镇、农村居民人均可支配收入: the shared tail goes to every part
+    // (not 原煤、原油、天然气产量 or 钢材、水泥、平板玻璃产量: what stands between the parallel word and the head noun,
+    // 气 or 玻璃, is the rest of a longer last word, not a shared modifier such as 居民人均可支配)
     const last = parts[parts.length - 1]!;
     const firstLen = parts[0]!.length;
     const tail = last.slice(firstLen);
-    if (parts.slice(0, -1).every((p) => p.length <= 2) && last.length > firstLen + 1 && k.words.sharedTails.some((t) => tail.endsWith(t) && tail.length - t.length >= 2)) {
+    const shared = k.words.sharedTails.find((t) => tail.endsWith(t));
+    if (parts.slice(0, -1).every((p) => p.length <= 2) && last.length > firstLen + 1 && shared && tail.length - shared.length >= 3) {
       return parts.map((p, i) => (i === parts.length - 1 ? last : p + tail));
     }
     // 高技术制造业、装备制造业增加值: the head noun ending the last subject is every subject's, when no other has one

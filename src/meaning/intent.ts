@@ -9,6 +9,10 @@ import type { Document, Figure, Modality } from '../model.js';
 import { alternation, type Knowledge } from '../extract/knowledge.js';
 import { MAX_CLAUSE_LOOKBACK, periodWordsOf, sentenceEnd, type PeriodContext, type TimeReading } from './time.js';
 
+/** A 、 after a figure (digits, then at most a unit of two characters) opening an item with a subject of its own. */
+const NEW_ITEM = /\d[^\s、,，;；。\p{Script=Han}]*\p{Script=Han}{0,2}\s*、\s*\p{Script=Han}/u;
+const HAN_BEFORE = /\p{Script=Han}/u;
+
 /** Modality of the figure starting at `pos`, given its time reading. */
 export function intentOf(doc: Document, pos: number, time: TimeReading, ctx: PeriodContext, k: Knowledge, end = pos): Modality {
   const text = doc.normalized;
@@ -41,7 +45,10 @@ export function intentOf(doc: Document, pos: number, time: TimeReading, ctx: Per
   // 预计 reaches to the end of its ;-part of the sentence (预计产煤…,完成…,发电…;), or opens it, but not
   // past a clause setting a budget's amount (`预计…收入增长8%左右,一般公共预算支出规模15.3万亿元`)
   const budgetSince = (at: number) => words.budgets.some((b) => b > at && b < pos && hasClauseBreak(text, at, b));
-  if (words.estimates.some((at) => at < pos && (at >= semicolon || at < words.firstClauseEnd) && !budgetSince(at) && !boundElsewhere(text, at, pos, words.estimateItems))) modality = 'estimate';
+  // (nor, written after its item's subject, past the 、 that opens the next item: `主营业务收入预计达到4200亿元、从业人员
+  // 达到43.8万人`; opening its clause, `预计产煤…、…`, it reaches the whole list)
+  const itemOnly = (at: number) => at > 0 && HAN_BEFORE.test(text[at - 1]!) && NEW_ITEM.test(text.slice(at, pos));
+  if (words.estimates.some((at) => at < pos && (at >= semicolon || at < words.firstClauseEnd) && !budgetSince(at) && !itemOnly(at))) modality = 'estimate';
   // a start value is the level things started from (`力争从50.2%提高到…` too), but in a sentence setting a
   // budget it is last year's budget (`拟安排财政赤字…,赤字率从去年的2.1%提高到2.3%`)
   else if (time.startValue) modality = words.budgets.some((at) => at < pos) && targetSection && !reviewSection ? 'target' : 'actual';
@@ -281,38 +288,6 @@ function insideQuotes(text: string, at: number): boolean {
   return ascii % 2 === 1 && text.indexOf('"', at) >= 0 && text.indexOf('"', at) < at + 12;
 }
 
-/**
- * Whether the estimate word at `at` follows a subject of its own in its list item (`…、主营业务收入预计达到4200亿元、
- * 从业人员达到43.8万人`) and the figure at `pos` is in a later item or clause: such a 预计 qualifies its own
- * statement only, where one opening the sentence or its first clause (`预计全年…`) reaches them all.
- */
-function boundElsewhere(text: string, at: number, pos: number, items: Map<number, number>): boolean {
-  // (where the estimate's own item ends, found once per estimate word: its sentence's figures share it)
-  let end = items.get(at);
-  if (end === undefined) {
-    end = Infinity;
-    let from = at;
-    const floor = Math.max(0, at - MAX_CLAUSE_LOOKBACK);
-    while (from > floor && !ITEM_BREAK.test(text[from - 1]!)) from--;
-    const subject = text.slice(from, at).replace(OPENING_TIME, '');
-    if (/\p{Script=Han}{2}/u.test(subject)) {
-      // (a 、 between two figures of one list is no new item: `预计分别增长4.1%、6%`)
-      const listGap = (i: number) => (text[i] === '、' || text[i] === '和') && /\d/u.test(text[i + 1] ?? '') && /\d/u.test(text.slice(Math.max(at, i - 5), i));
-      for (let i = at; i < text.length && text[i] !== '\n'; i++) {
-        if (ITEM_BREAK.test(text[i]!) && !listGap(i)) {
-          end = i;
-          break;
-        }
-      }
-    }
-    items.set(at, end);
-  }
-  return end < pos;
-}
-const ITEM_BREAK = /[、,，;；:：。!！?？\n]/u;
-/** Time words and 初步 that may open a clause before 预计 without being its subject. */
-const OPENING_TIME = /^(?:[\s　]|(?:19|20)\d{2}\s*年|全年|今年|去年|上年|当年|本年|年内|初步|据初步核算|经初步核算|初步核算)+/u;
-
 function hasClauseBreak(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (CLAUSE_BREAK[text.charCodeAt(i)]) return true;
   return false;
@@ -337,8 +312,6 @@ interface SentenceWords {
   forecasts: number[];
   /** Offsets of words setting a budget amount (安排, 支出规模). */
   budgets: number[];
-  /** Per estimate word bound to its own item (`…、主营业务收入预计达到…、`), where that item ends (boundElsewhere). */
-  estimateItems: Map<number, number>;
   /** End of the first clause, and of an opening like `主要预期目标是:` (0 when none). */
   firstClauseEnd: number;
   openingEnd: number;
@@ -392,7 +365,6 @@ function sentenceWords(text: string, start: number, ctx: PeriodContext, k: Knowl
     contrasts: iw.contrasts ? find(k.periods.planContrasts ?? [], iw.contrasts).map((at) => start + at) : [],
     forecasts: iw.forecasts ? find(k.periods.forecastEffects ?? [], iw.forecasts).map((at) => start + at) : [],
     budgets: iw.planAmounts ? find(k.periods.planAmounts ?? [], iw.planAmounts).map((at) => start + at) : [],
-    estimateItems: new Map(),
     firstClauseEnd: start + firstClause.length,
     openingEnd: opening ? start + opening.length : start,
   };

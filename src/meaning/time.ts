@@ -610,8 +610,9 @@ function timeWordsOf(k: Knowledge): TimeWords {
       changeBase: p.changeBase?.length ? new RegExp(String.raw`(?:${alternation(p.changeBase)})\s*(${YEAR_DIGITS})\s*年`, 'gu') : null,
       averageFrom: p.averageFrom?.length ? new RegExp(String.raw`(?:${alternation(p.averageFrom)})\s*(${YEAR_DIGITS})\s*年`, 'gu') : null,
       // (what stands between the start word and the figure holds no clause break and no other figure's digits)
-      startBefore: p.startBefore.length ? new RegExp(String.raw`(?:${starts})([^,，;；:：。\d%]*(?:(?:19|20)\d{2}\s*年[^,，;；:：。\d%]*)?)$`, 'u') : null,
-      startAfter: p.startBefore.length ? new RegExp(String.raw`^(?:左右|多|以上|以下)?\s*(?:${changes})(?:${alternation(k.words.changeTo)})`, 'u') : null,
+      // (a 、-list of start values, `分别从每人每月202元、270元提高到209元、280元`: the items before this one are start values too)
+      startBefore: p.startBefore.length ? new RegExp(String.raw`(?:${starts})([^,，;；:：。\d%]*(?:(?:19|20)\d{2}\s*年[^,，;；:：。\d%]*)?)(?:\d[\d.]*[^,，;；:：。、\d]{0,6}[、和]\s*)*$`, 'u') : null,
+      startAfter: p.startBefore.length ? new RegExp(String.raw`^(?:(?:左右|多|以上|以下)?\s*[、和]\s*\d[\d.]*[^,，;；:：。、\d]{0,6}?)*(?:左右|多|以上|以下)?\s*(?:${changes})(?:${alternation(k.words.changeTo)})`, 'u') : null,
       dateLine: p.dateLine ? new RegExp(p.dateLine, 'mu') : null,
       streaks: [
         ...(p.streak ? [{ ...scanOf(p.streak), bare: false }] : []),
@@ -1199,28 +1200,11 @@ const CLAUSE_PUNCTUATION = new Set([...',，;；:：']);
  * one: a start word shortly before it and a change to a level after it (`提高到`, `降至`). Null otherwise.
  */
 function startValue(text: string, start: number, pos: number, end: number, tw: TimeWords): string | null {
-  if (!tw.startAfter) return null;
-  // a list of start values (`分别从每人每月202元、270元提高到209元、280元`): the items after the figure, then
-  // the change; the items before it, then the start word
-  if (!listedStartAfter(tw.startAfter).test(text.slice(end, end + 48))) return null;
-  const wide = text.slice(Math.max(start, pos - 48), pos);
-  const earlier = START_LIST_BEFORE.exec(wide)?.[0].length ?? 0;
-  const before = wide.slice(0, wide.length - earlier).slice(-14);
+  if (!tw.startAfter || !tw.startAfter.test(text.slice(end, end + 40))) return null;
+  const before = text.slice(Math.max(start, pos - 40), pos);
   const m = before.match(tw.startBefore!);
   return m ? m[1]! : null;
 }
-/** The change after a start value, past other start values listed after it (`、270元`, `和95%`: a number, its unit). */
-function listedStartAfter(startAfter: RegExp): RegExp {
-  let re = startListCache.get(startAfter);
-  if (!re) {
-    re = new RegExp(String.raw`^(?:\s*[、和]\s*[\d.]+[^\s、,，;；:：。\d]{0,4}?)*` + startAfter.source.slice(1), 'u');
-    startListCache.set(startAfter, re);
-  }
-  return re;
-}
-const startListCache = new WeakMap<RegExp, RegExp>();
-/** Start values listed before a figure, each ending in a list joiner. */
-const START_LIST_BEFORE = /(?:[\d.]+[^\s、,，;；:：。\d]{0,4}\s*[、和]\s*)+$/u;
 
 /**
  * Where the start word of a change from a start value to the figure at `pos` stands (`从` of `从去年的2.1%提高到2.3%`),
