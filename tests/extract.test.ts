@@ -335,6 +335,21 @@ describe('多 after a unit, and qualifier characters inside words', () => {
   });
 });
 
+describe('a bare 百, 千 or 万 with 余/多 after it', () => {
+  it('reads 百余家, 千余名, 万余户 as a hundred-odd, a thousand-odd, ten thousand-odd', () => {
+    expect(figures('新增高新技术企业百余家,引进千余名人才,惠及万余户。').map((f) => [f.raw, f.unit, interval(f)])).toEqual([
+      ['百余家', '家', [100, 200, false, false]],
+      ['千余名', '人', [1000, 2000, false, false]],
+      ['万余户', '户', [10000, 20000, false, false]],
+    ]);
+  });
+
+  it('reads no such figure without a unit, nor the place of a number written before it', () => {
+    expect(figures('历经千余年,百多年来,坚持三多三少。').map((f) => f.raw)).toEqual([]);
+    expect(figures('日均新设企业由5千多户增加到1万6千多户。').map((f) => f.raw)).not.toContain('千多户');
+  });
+});
+
 describe('rates and concentrations: two units around a slash', () => {
   const read = (text: string) => figures(text).map((f) => [f.raw, f.value, f.unit]);
 
