@@ -350,6 +350,30 @@ describe('a bare 百, 千 or 万 with 余/多 after it', () => {
   });
 });
 
+describe('Arabic digits with a place character (5千多户, 1万6千多户)', () => {
+  const read = (text: string) => figures(text).map((f) => [f.raw, f.value, f.unit, interval(f)]);
+
+  it('reads 千 or 百 after digits as the place, and digits after a magnitude as the rest of the number', () => {
+    expect(read('日均新设企业由5千多户增加到1万6千多户。')).toEqual([
+      ['5千多户', 5000, '户', [5000, 6000, false, false]],
+      ['1万6千多户', 16000, '户', [16000, 17000, false, false]],
+    ]);
+    expect(read('出境旅游人次增加到1亿3千多万。')).toEqual([['1亿3千多万', 130000000, null, [130000000, 140000000, false, false]]]);
+    expect(read('高速铁路营业里程达到2万5千公里。')).toEqual([['2万5千公里', 25000, '公里', [24500, 25500, true, true]]]);
+    expect(read('总投资3亿5000万元。')).toEqual([['3亿5000万元', 350000000, '元', [349995000, 350005000, true, true]]]);
+  });
+
+  it('leaves units starting with 千, magnitudes, names and digits with no place as they were', () => {
+    expect(read('新增装机2000千瓦,修路5千米,投资2千万元。').map(([raw, value, unit]) => [raw, value, unit])).toEqual([
+      ['2000千瓦', 2000, '千瓦'],
+      ['5千米', 5, '公里'],
+      ['2千万元', 20000000, '元'],
+    ]);
+    expect(read('进入世界5百强。')).toEqual([]);
+    expect(read('建设10万5G基站。').map(([raw]) => raw)).toEqual(['10万']);
+  });
+});
+
 describe('rates and concentrations: two units around a slash', () => {
   const read = (text: string) => figures(text).map((f) => [f.raw, f.value, f.unit]);
 
