@@ -399,10 +399,19 @@ describe('rates and concentrations: two units around a slash', () => {
     expect(read('时速300—350公里/小时。')).toEqual([['300—350公里/小时', 300, '公里/小时']]);
   });
 
+  it('reads a rate per a span of time that is no unit of its own (units.yaml ratePeriods)', () => {
+    expect(read('建成400万吨/年煤制油项目,淘汰60万吨/年以下装置,最低工资2000元/月,流量600立方米/秒。')).toEqual([
+      ['400万吨/年', 4000000, '吨/年'],
+      ['60万吨/年以下', 600000, '吨/年'],
+      ['2000元/月', 2000, '元/月'],
+      ['600立方米/秒', 600, '立方米/秒'],
+    ]);
+  });
+
   it('reads no rate after a count, a share or a word that is no unit', () => {
     expect(read('交换电子文件52万件/次。')).toEqual([['52万件', 520000, '件']]);
     expect(read('年均增长5%/年。')).toEqual([['5%', 5, '%']]);
-    expect(read('最低工资2000元/月。')).toEqual([['2000元', 2000, '元']]);
+    expect(read('补贴2000元/项目。')).toEqual([['2000元', 2000, '元']]);
     expect(read('安置5000户/5万人。')).toEqual([
       ['5000户', 5000, '户'],
       ['5万人', 50000, '人'],
