@@ -50,6 +50,22 @@ export interface AlignmentSettings {
   jurisdiction?: JurisdictionSettings;
   /** How a document's delivery date is read; an actual of a period not over by then is no actual (src/checks/document-date.ts). */
   documentDate?: DocumentDateSettings;
+  /** Pairing by wording, for statements the identity key leaves alone (src/checks/wording.ts). */
+  byWording?: WordingSettings;
+}
+
+/** Pairing by wording (src/checks/wording.ts); rules/schema.json describes each field. */
+export interface WordingSettings {
+  enabled?: boolean;
+  minSimilarity?: number;
+  margin?: number;
+  sameFactSimilarity?: number;
+  maxRatio?: number;
+  maxShare?: number;
+  minEvidence?: number;
+  leadWeight?: number;
+  richClause?: number;
+  agreeingSimilarity?: number;
 }
 
 export interface DocumentDateSettings {
