@@ -152,8 +152,10 @@ export function statesPresent(doc: Document, pos: number, start: number, k: Know
   while (clause > floor && !CLAUSE_BREAK[text.charCodeAt(clause - 1)]) clause--;
   if (presentIn(text.slice(clause, pos), iw)) return true;
   // (or a sentence opening on the present alone, `截至目前,全省5G基站达到10万个`: a clause of no figure before it)
+  // (only an opening of at most 8 characters counts: look no further, or a long line is read once per figure)
   let opening = start;
-  while (opening < clause && !CLAUSE_BREAK[text.charCodeAt(opening)]) opening++;
+  const openingLimit = Math.min(clause, start + 9);
+  while (opening < openingLimit && !CLAUSE_BREAK[text.charCodeAt(opening)]) opening++;
   return opening < clause && opening - start <= 8 && presentIn(text.slice(start, opening), iw) && !/[0-9０-９]/u.test(text.slice(opening, clause));
 }
 
