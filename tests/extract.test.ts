@@ -335,6 +335,45 @@ describe('多 after a unit, and qualifier characters inside words', () => {
   });
 });
 
+describe('a bare 百, 千 or 万 with 余/多 after it', () => {
+  it('reads 百余家, 千余名, 万余户 as a hundred-odd, a thousand-odd, ten thousand-odd', () => {
+    expect(figures('新增高新技术企业百余家,引进千余名人才,惠及万余户。').map((f) => [f.raw, f.unit, interval(f)])).toEqual([
+      ['百余家', '家', [100, 200, false, false]],
+      ['千余名', '人', [1000, 2000, false, false]],
+      ['万余户', '户', [10000, 20000, false, false]],
+    ]);
+  });
+
+  it('reads no such figure without a unit, nor the place of a number written before it', () => {
+    expect(figures('历经千余年,百多年来,坚持三多三少。').map((f) => f.raw)).toEqual([]);
+    expect(figures('日均新设企业由5千多户增加到1万6千多户。').map((f) => f.raw)).not.toContain('千多户');
+  });
+});
+
+describe('Arabic digits with a place character (5千多户, 1万6千多户)', () => {
+  const read = (text: string) => figures(text).map((f) => [f.raw, f.value, f.unit, interval(f)]);
+
+  it('reads 千 or 百 after digits as the place, and digits after a magnitude as the rest of the number', () => {
+    expect(read('日均新设企业由5千多户增加到1万6千多户。')).toEqual([
+      ['5千多户', 5000, '户', [5000, 6000, false, false]],
+      ['1万6千多户', 16000, '户', [16000, 17000, false, false]],
+    ]);
+    expect(read('出境旅游人次增加到1亿3千多万。')).toEqual([['1亿3千多万', 130000000, null, [130000000, 140000000, false, false]]]);
+    expect(read('高速铁路营业里程达到2万5千公里。')).toEqual([['2万5千公里', 25000, '公里', [24500, 25500, true, true]]]);
+    expect(read('总投资3亿5000万元。')).toEqual([['3亿5000万元', 350000000, '元', [349995000, 350005000, true, true]]]);
+  });
+
+  it('leaves units starting with 千, magnitudes, names and digits with no place as they were', () => {
+    expect(read('新增装机2000千瓦,修路5千米,投资2千万元。').map(([raw, value, unit]) => [raw, value, unit])).toEqual([
+      ['2000千瓦', 2000, '千瓦'],
+      ['5千米', 5, '公里'],
+      ['2千万元', 20000000, '元'],
+    ]);
+    expect(read('进入世界5百强。')).toEqual([]);
+    expect(read('建设10万5G基站。').map(([raw]) => raw)).toEqual(['10万']);
+  });
+});
+
 describe('rates and concentrations: two units around a slash', () => {
   const read = (text: string) => figures(text).map((f) => [f.raw, f.value, f.unit]);
 
@@ -360,10 +399,19 @@ describe('rates and concentrations: two units around a slash', () => {
     expect(read('时速300—350公里/小时。')).toEqual([['300—350公里/小时', 300, '公里/小时']]);
   });
 
+  it('reads a rate per a span of time that is no unit of its own (units.yaml ratePeriods)', () => {
+    expect(read('建成400万吨/年煤制油项目,淘汰60万吨/年以下装置,最低工资2000元/月,流量600立方米/秒。')).toEqual([
+      ['400万吨/年', 4000000, '吨/年'],
+      ['60万吨/年以下', 600000, '吨/年'],
+      ['2000元/月', 2000, '元/月'],
+      ['600立方米/秒', 600, '立方米/秒'],
+    ]);
+  });
+
   it('reads no rate after a count, a share or a word that is no unit', () => {
     expect(read('交换电子文件52万件/次。')).toEqual([['52万件', 520000, '件']]);
     expect(read('年均增长5%/年。')).toEqual([['5%', 5, '%']]);
-    expect(read('最低工资2000元/月。')).toEqual([['2000元', 2000, '元']]);
+    expect(read('补贴2000元/项目。')).toEqual([['2000元', 2000, '元']]);
     expect(read('安置5000户/5万人。')).toEqual([
       ['5000户', 5000, '户'],
       ['5万人', 50000, '人'],

@@ -186,6 +186,8 @@ function figureStarts(rules: RuleSet): string[] {
     ...(numerals.placeholders ?? []),
     ...(numerals.percentPrefix ? [numerals.percentPrefix] : []),
     ...(rules.qualifiers ?? []).map((q) => q.word),
+    // a doubling is written with its words first (翻一番, 翻番)
+    ...(numerals.doublings?.before ?? []),
     '几',
     '数',
   ].map(fold);

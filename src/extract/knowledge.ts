@@ -58,6 +58,8 @@ export interface Knowledge {
   singleCharUnits: Set<string>;
   /** Separators between the two units of a rate (350公里/小时), units.yaml `unitsPer`. */
   unitsPer: string[];
+  /** Spans of time a rate may be per besides the units (units.yaml `ratePeriods`: 年, 月). */
+  ratePeriods: string[];
   /** One-character numerals that are a figure before any unit (十件), by character. */
   singleCharNumbers: Set<string>;
   placeholders: Set<string>;
@@ -288,6 +290,7 @@ function compile(rules: RuleSet): Knowledge {
     doublings: doublingKnowledge(numerals.doublings, units),
     singleCharUnits: new Set(numerals.singleCharUnits ?? []),
     unitsPer: rules.unitsPer ?? [],
+    ratePeriods: [...(rules.ratePeriods ?? [])].sort((a, b) => b.length - a.length),
     singleCharNumbers: new Set(numerals.singleCharNumbers ?? []),
     placeholders: new Set(numerals.placeholders ?? []),
     rangeSeparators: [...(numerals.rangeSeparators ?? [])].sort((a, b) => b.length - a.length),

@@ -9,6 +9,7 @@
  */
 import { Exact } from './exact.js';
 import type { Knowledge } from './knowledge.js';
+import { unitAt } from './units.js';
 
 export interface NumberReading {
   start: number;
@@ -33,6 +34,8 @@ export interface NumberReading {
   digitCount: number;
   /** Chinese digits written positionally (`二〇三五`): a year or a code, never a figure. */
   positional?: boolean;
+  /** Arabic digits with a place character after them (5千, 3百): a written amount like a magnitude's. */
+  placed?: boolean;
 }
 
 const ONE = Exact.ONE;
@@ -108,6 +111,22 @@ export function readTail(text: string, reading: NumberReading, k: Knowledge): Nu
     pos += magnitude.word.length;
     magnitude = magnitudeAt(text, pos, k);
   }
+  // 1万6千多户, 1亿3千多万: Arabic digits after a magnitude with a place or magnitude of their own go on
+  // with the number (16000多, 1.3亿多), when smaller than the magnitude they follow
+  if (!reading.chinese && reading.magnitude && !reading.plus && reading.few === undefined && isAsciiDigit(text.charCodeAt(pos))) {
+    const rest = readArabic(text, pos, k);
+    if (rest && (rest.magnitude || rest.placed) && rest.few === undefined && !rest.value.gte(reading.factor)) {
+      reading.value = reading.value.plus(rest.value);
+      reading.q = rest.q;
+      reading.g = rest.g;
+      if (rest.plus) {
+        reading.plus = rest.plus;
+        reading.plusWord = rest.plusWord!;
+      }
+      reading.digitCount += rest.digitCount;
+      pos = rest.end;
+    }
+  }
   if (!reading.plus && reading.few === undefined && reading.magnitude) {
     const late = plusWordAt(text, pos, k);
     if (late) {
@@ -175,6 +194,18 @@ export function readArabic(
     // (digits holds no separators: the groups were joined without their commas)
     digitCount: point < 0 ? digits.length : digits.length - 1,
   };
+  // 5千多户, 3百余家: a place character after whole digits multiplies them as in a Chinese numeral (not
+  // 千万 or 千亿, which are magnitudes the tail reads, not a unit's first character: 2000千瓦, 5千米, and
+  // not 十: 5十 is nothing written)
+  const place = point < 0 ? k.places.get(text[i] ?? '') : undefined;
+  if (place !== undefined && place > 10 && !magnitudeAt(text, i, k) && !unitAt(text, i, k, true)) {
+    const p = exactOf(place);
+    reading.value = reading.value.times(p);
+    reading.q = reading.q.times(p);
+    reading.g = reading.g.times(p);
+    reading.end = i + 1;
+    reading.placed = true;
+  }
   return readTail(text, reading, k);
 }
 

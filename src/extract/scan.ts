@@ -208,8 +208,9 @@ export class Scanner {
           const r = this.numberFigure(i + fraction.spelling.length, fraction, i);
           if (r.figure) found = r.figure;
           else skipTo = Math.max(i + 1, r.skipTo);
-        } else if (this.leadsAfterQualifier(i)) {
-          // 近百家, 近万个, 逾万: a bare place or magnitude right after a qualifier is one of it
+        } else if (this.leadsAfterQualifier(i) || this.leadsBeforePlus(i)) {
+          // 近百家, 近万个, 逾万: a bare place or magnitude right after a qualifier is one of it; so is one
+          // right before 余/多 (百余家, 千余人, 万余户: a hundred-odd)
           const r = this.numberFigure(i, null, null);
           if (r.figure) found = r.figure;
           else skipTo = r.skipTo;
@@ -277,6 +278,16 @@ export class Scanner {
     if (this.blocked[i] || !this.tables.bareLead[text.charCodeAt(i)]) return false;
     if (i > 0 && this.tables.numeral[text.charCodeAt(i - 1)]) return false;
     return qualifierBefore(text, i, k) !== null;
+  }
+
+  /** A bare place or magnitude (百, 千, 万, not 十) with 余/多 right after it and no numeral before it (百余家). */
+  private leadsBeforePlus(i: number): boolean {
+    const { text, k } = this;
+    if (this.blocked[i] || !this.tables.bareLead[text.charCodeAt(i)]) return false;
+    // (not the 千 of 5千多户 or 1万6千多户: a place after digits is part of their number)
+    if (i > 0 && (this.tables.numeral[text.charCodeAt(i - 1)] || isAsciiDigit(text.charCodeAt(i - 1)))) return false;
+    const next = text.charCodeAt(i + 1);
+    return k.plusWords.some((w) => w.charCodeAt(0) === next && text.startsWith(w, i + 1));
   }
 
   /**
@@ -378,7 +389,9 @@ export class Scanner {
     // Acceptance: a figure needs a unit, a magnitude or 百分之.
     const anyMagnitude = first.magnitude || (second?.magnitude ?? false);
     if (!unit && !anyMagnitude) return { figure: null, skipTo };
-    if (first.chinese && first.digitCount === 1 && !anyMagnitude && !percent && !prefix && !k.singleCharNumbers.has(text[pos]!)) {
+    // (a bare 百/千 with 余/多 is a figure too: 百余家)
+    const placePlus = first.plus !== undefined && this.tables.bareLead[text.charCodeAt(pos)] === 1;
+    if (first.chinese && first.digitCount === 1 && !anyMagnitude && !percent && !prefix && !placePlus && !k.singleCharNumbers.has(text[pos]!)) {
       if (!unit || !(k.singleCharUnits.has(unit.unit) || k.singleCharUnits.has(unit.spelling))) return { figure: null, skipTo };
     }
     if (!first.chinese && !unit && isAsciiLetter(text.charCodeAt(first.end))) return { figure: null, skipTo };

@@ -35,8 +35,14 @@ export function perUnitAt(text: string, pos: number, first: UnitSpelling, k: Kno
   if (first.kind !== 'level') return null;
   const per = k.unitsPer.find((s) => text.startsWith(s, pos));
   if (!per) return null;
-  const second = unitAt(text, pos + per.length, k, false);
+  const at = pos + per.length;
+  // (or a span of time that is no unit of its own: 400万吨/年)
+  const period = k.ratePeriods.find((w) => text.startsWith(w, at));
+  const second = unitAt(text, at, k, false) ?? (period ? { spelling: period, unit: period, kind: 'level' as const, factor: Exact.ONE, needsMagnitude: false } : undefined);
   if (!second || (second.kind !== 'level' && second.kind !== 'count')) return null;
+  // a measure word per thing must end the rate (16.8万元/人, 元/人左右), not open a word (2000元/项目)
+  const end = at + second.spelling.length;
+  if (second.kind === 'count' && /\p{Script=Han}/u.test(text[end] ?? '') && !k.after.some((q) => text.startsWith(q.word, end))) return null;
   // (a decimal division: factors are decimal strings of units.yaml, 斤 0.0005 → 2000 exactly)
   const factor = Exact.ofDecimal(new Decimal(first.factor.toFixed()).div(new Decimal(second.factor.toFixed())));
   const unit: UnitSpelling = { spelling: first.spelling + per + second.spelling, unit: `${first.unit}/${second.unit}`, kind: 'level', factor, needsMagnitude: false };

@@ -61,11 +61,12 @@ export async function docxParagraphs(bytes: Uint8Array): Promise<string[]> {
  */
 export async function readDocx(bytes: Uint8Array): Promise<DocxContent> {
   const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  // A plain document's tree, read the fast way (./docx-plain.ts); any other, or an unreadable zip, mammoth's.
+  // A plain document's tree, read the fast way (./docx-plain.ts); any other, an unreadable zip, or any trouble on
+  // the fast way: mammoth's.
   // (loaded on first use, like mammoth: a run without .docx files loads neither jszip nor htmlparser2)
   const [{ default: JSZip }, { plainDocument }] = await Promise.all([import('jszip'), import('./docx-plain.js')]);
   const zip = await JSZip.loadAsync(buffer).catch(() => undefined);
-  const root = (zip && (await plainDocument(zip))) || (await mammothDocument(buffer));
+  const root = (zip && (await plainDocument(zip).catch(() => null))) || (await mammothDocument(buffer));
   const walk = new DocxWalk();
   walk.collect(root, null);
   for (const note of Object.values(root.notes?._notes ?? {})) for (const child of note.body ?? []) walk.collect(child, null);

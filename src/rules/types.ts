@@ -441,6 +441,8 @@ export interface RuleFile {
   units?: UnitRule[];
   /** Separators between the two units of a rate (350公里/小时): a unit of the first per one of the second. */
   unitsPer?: string[];
+  /** Spans of time a rate may be per besides the units (400万吨/年, 2000元/月). */
+  ratePeriods?: string[];
   magnitudes?: Record<string, string | number>;
   displayMagnitudes?: string[];
   numerals?: NumeralSettings;
