@@ -27,9 +27,38 @@ function markPlanPart(ctx: PeriodContext, k: Knowledge): void {
     if (s.kind !== 'chinese-numeral') continue;
     const facts = sectionFacts(s, ctx, k);
     if (facts.review || facts.span) reviewed = true;
+    // (a part whose heading names no time but whose text opens on the year reviewed, `一、牢记嘱托,…取得新成效`
+    // then `一年来,…`, is a review too: the parts after it plan, and a second such part still reviews)
+    else if (facts.year === null && !facts.target && opensReview(s, ctx, k)) {
+      facts.review = true;
+      reviewed = true;
+    }
     // (a part about the years ahead, `二、关于今后五年发展`, states today's figures as often as targets)
     else if (reviewed && facts.year === null && !facts.target && !markersIn(s.heading, 0, s.heading.length, ctx.reviewYear, ctx, k).some((m) => m.source === 'span')) facts.target = true;
   }
+}
+
+/**
+ * Whether a part opens as a review does: one of its first paragraphs (periods.reviewOpeningParagraphs) leads, after
+ * an address (`各位代表!`), with a period of the past: a span back (`一年来,`, `过去一年,`, `五年来`), a year before
+ * the delivery year (`2024年是…`, `2024年,`) or a relative one (`去年,`).
+ */
+function opensReview(s: SectionInfo, ctx: PeriodContext, k: Knowledge): boolean {
+  if (ctx.deliveryYear === null) return false;
+  const body = ctx.text.slice(s.start, Math.min(s.end, s.start + 2000)).split('\n').slice(1);
+  const paragraphs = body.filter((p) => p.trim()).slice(0, k.periods.reviewOpeningParagraphs);
+  const re = periodWordsOf(k).paragraphLead;
+  for (const paragraph of paragraphs) {
+    re.lastIndex = 0;
+    const lead = re.exec(paragraph)?.[1];
+    if (!lead) continue;
+    const first = markersIn(lead, 0, lead.length, ctx.reviewYear, ctx, k)[0];
+    if (!first || first.at > 2 || first.target || first.clause) continue;
+    const end = Number(first.period.match(/\d{4}/gu)?.at(-1) ?? Infinity);
+    if (first.source === 'span' && end < ctx.deliveryYear) return true;
+    if ((first.source === 'year' || first.source === 'relative') && first.year !== null && first.year < ctx.deliveryYear) return true;
+  }
+  return false;
 }
 
 /** What a document says about time, computed once per document. */
