@@ -112,6 +112,7 @@ export interface Knowledge {
     glossaryHeadings: string[];
     glossaryLeads: string[];
     ownYearPlansUntilMonth: number;
+    reviewOpeningParagraphs: number;
     reviewsPreviousYearUntilMonth: number;
     sinceWords: string[];
     shortChanges: string[];
@@ -329,6 +330,7 @@ function compile(rules: RuleSet): Knowledge {
       glossaryHeadings: periods.glossaryHeadings ?? [],
       glossaryLeads: periods.glossaryLeads ?? [],
       ownYearPlansUntilMonth: periods.ownYearPlansUntilMonth ?? 0,
+      reviewOpeningParagraphs: periods.reviewOpeningParagraphs ?? 0,
       reviewsPreviousYearUntilMonth: periods.reviewsPreviousYearUntilMonth ?? 12,
       sinceWords: periods.sinceWords ?? [],
       shortChanges: periods.shortChanges ?? [],

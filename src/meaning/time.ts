@@ -23,13 +23,48 @@ interface SectionInfo {
  */
 function markPlanPart(ctx: PeriodContext, k: Knowledge): void {
   let reviewed = false;
+  let planning = false;
   for (const s of ctx.sections) {
     if (s.kind !== 'chinese-numeral') continue;
     const facts = sectionFacts(s, ctx, k);
     if (facts.review || facts.span) reviewed = true;
+    // (a part whose heading names no time but whose text opens on the year reviewed, `一、牢记嘱托,…取得新成效`
+    // then `一年来,…`, is a review too: the parts after it plan, and a second such part still reviews; once the plan
+    // part has begun, a part opening on the year past, `加强政府自身建设` with `一年来,…` first, is still of the plan)
+    else if (!planning && facts.year === null && !facts.target && opensReview(s, ctx, k)) {
+      facts.review = true;
+      reviewed = true;
+    }
     // (a part about the years ahead, `二、关于今后五年发展`, states today's figures as often as targets)
     else if (reviewed && facts.year === null && !facts.target && !markersIn(s.heading, 0, s.heading.length, ctx.reviewYear, ctx, k).some((m) => m.source === 'span')) facts.target = true;
+    if (facts.target || (facts.year !== null && ctx.deliveryYear !== null && facts.year >= ctx.deliveryYear)) planning = true;
   }
+}
+
+/**
+ * Whether a part opens as a review does: one of its first paragraphs (periods.reviewOpeningParagraphs) leads, after
+ * an address (`各位代表!`), with a period of the past: a span back (`一年来,`, `过去一年,`, `五年来`), a year before
+ * the delivery year (`2024年是…`, `2024年,`) or a relative one (`去年,`).
+ */
+function opensReview(s: SectionInfo, ctx: PeriodContext, k: Knowledge): boolean {
+  if (ctx.deliveryYear === null) return false;
+  const body = ctx.text.slice(s.start, Math.min(s.end, s.start + 2000)).split('\n').slice(1);
+  const paragraphs = body.filter((p) => p.trim()).slice(0, k.periods.reviewOpeningParagraphs);
+  const re = periodWordsOf(k).paragraphLead;
+  const backSpans = k.periods.spans.filter((sp) => sp.direction === 'back').flatMap((sp) => sp.words).filter((w) => !k.periods.bareSpans?.includes(w));
+  for (const paragraph of paragraphs) {
+    re.lastIndex = 0;
+    const lead = re.exec(paragraph)?.[1];
+    if (!lead) continue;
+    const first = markersIn(lead, 0, lead.length, ctx.reviewYear, ctx, k)[0];
+    // (`一年来` dates nothing in markersIn, the year in force being the default: a span word back opening the lead counts)
+    if (backSpans.some((w) => lead.startsWith(w))) return true;
+    if (!first || first.at > 2 || first.target || first.clause) continue;
+    const end = Number(first.period.match(/\d{4}/gu)?.at(-1) ?? Infinity);
+    if (first.source === 'span' && end < ctx.deliveryYear) return true;
+    if ((first.source === 'year' || first.source === 'relative') && first.year !== null && first.year < ctx.deliveryYear) return true;
+  }
+  return false;
 }
 
 /** What a document says about time, computed once per document. */
@@ -151,7 +186,13 @@ function paragraphCarries(text: string, ctx: PeriodContext, k: Knowledge): Perio
     }
     const lead = m[1]!;
     // explicit years and backward spans carry; 今年/今后五年 depend on the section they are in
-    const markers = markersIn(lead, 0, lead.length, base, ctx, k).filter((mk) => mk.at <= 8 && !mk.clause && (mk.source === 'year' || (mk.source === 'span' && !mk.target)));
+    const lineEnd = text.indexOf('\n', lineStart);
+    const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
+    // (not a dated line: `——2023年1月12日在…会议上` is the delivery line)
+    const isTitle = line.trim().length <= 60 && !/[,，。;；:：!！?？]/u.test(line) && !/年\s*\d{1,2}\s*月/u.test(line);
+    // (a title line opening on a relative year, `今年工作安排`, `去年工作回顾` with no number, dates the parts under it as
+    // `2025年工作安排` does)
+    const markers = markersIn(lead, 0, lead.length, base, ctx, k).filter((mk) => mk.at <= 8 && !mk.clause && (mk.source === 'year' || (mk.source === 'span' && !mk.target) || (isTitle && mk.at === 0 && mk.source === 'relative')));
     let first: Marker | undefined = markers[0];
     if (!first) {
       // `这里要特别指出,刚刚过去的1992年,…`: a short opening clause without a time of its own, then a year as
@@ -163,10 +204,6 @@ function paragraphCarries(text: string, ctx: PeriodContext, k: Knowledge): Perio
       }
       continue;
     }
-    const lineEnd = text.indexOf('\n', lineStart);
-    const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
-    // (not a dated line: `——2023年1月12日在…会议上` is the delivery line)
-    const isTitle = line.trim().length <= 60 && !/[,，。;；:：!！?？]/u.test(line) && !/年\s*\d{1,2}\s*月/u.test(line);
     // A year carries only as the paragraph's topic (`2022年,…`, `2022年上半年,…`): a year named in passing
     // (`2008年5月12日,汶川…`, `2016年是…开局之年`) is of its own sentence only.
     // (the delivery line of a news copy dates what follows it: `2023年1月12日在…会议上,…报告指出,…`)
@@ -175,7 +212,7 @@ function paragraphCarries(text: string, ctx: PeriodContext, k: Knowledge): Perio
     // (a review's paragraph opening on a date of the report's own year, `2025年1月,…高铁开通`, tells of an event
     // since: the paragraph still reviews the year before)
     if (first.source === 'year' && !isTitle && first.year !== null && ctx.deliveryYear !== null && first.year >= ctx.deliveryYear && enclosingSections(lineStart, ctx).some((s) => sectionFacts(s, ctx, k).review)) continue;
-    const target = (first.target ?? false) || (isTitle && ctx.deliveryYear !== null && first.source === 'year' && Number(first.period) >= ctx.deliveryYear);
+    const target = (first.target ?? false) || (isTitle && ctx.deliveryYear !== null && (first.source === 'year' || first.source === 'relative') && Number(first.period) >= ctx.deliveryYear);
     const carry = { start: lineStart, period: first.period, target };
     title = isTitle ? carry : null;
     carries.push(carry);

@@ -402,6 +402,8 @@ export interface PeriodSettings {
   changeBase?: string[];
   /** The month an undated government work report was delivered in (its congress session). */
   workReportMonth?: number;
+  /** How many opening paragraphs of a numbered part with a timeless heading tell whether it reviews (time.ts opensReview). */
+  reviewOpeningParagraphs?: number;
   /** Before a share of a whole (占…65%): under a span in a review, a state at the span's end. */
   shareOf?: string[];
   /** The whole year (全年): the year in force, not a part of it named before. */
