@@ -384,6 +384,10 @@ describe('lists of subjects: one fact per item, never one label for the whole li
     expect(coal.map((f) => f.metric)).toEqual(['raw-coal-output', 'crude-oil-output', 'natural-gas-output']);
   });
 
+  it('the mark a figure passes (关口) names no subject: the value after it is of the statement before', async () => {
+    expect((await figure('人均地区生产总值突破6万关口、达到6.1万元。', '6.1万元')).metric).toBe('gdp-per-capita');
+  });
+
   it('quoted subjects side by side are a list', async () => {
     expect(await labels('“保交楼”“保交房”交付率分别达100%和90%。')).toEqual(['保交楼', '保交房交付率']);
   });
