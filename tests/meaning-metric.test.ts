@@ -376,6 +376,7 @@ describe('lists of subjects: one fact per item, never one label for the whole li
   it('a 分别 with no subject of its own pairs its list with the figures just before it in its sentence', async () => {
     expect(await labels('接待游客2亿人次，旅游收入900亿元，分别增长12%和18%。')).toEqual(['接待游客', '旅游收入', '接待游客', '旅游收入']);
     expect(await labels('原煤、原油产量达到900万吨、300万吨，分别增长5%、6%。')).toEqual(['原煤产量', '原油产量', '原煤产量', '原油产量']);
+    expect(await labels('高新技术企业和科技型中小企业分别达到900家、600家，增长20%和15%。')).toEqual(['高新技术企业', '科技型中小企业', '高新技术企业', '科技型中小企业']);
   });
 
   it('a joiner inside a word (普及率) splits nothing; a tail is shared only at a word boundary', async () => {
