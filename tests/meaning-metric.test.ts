@@ -389,6 +389,11 @@ describe('lists of subjects: one fact per item, never one label for the whole li
     expect((await figure('人均地区生产总值突破6万关口、达到6.1万元。', '6.1万元')).metric).toBe('gdp-per-capita');
   });
 
+  it('a list label that cannot be paired with its figures (four subjects, three figures) is aligned on by none', async () => {
+    const found = await figuresOf('钢材、水泥、平板玻璃、汽车产量达到800万吨、500万吨、600万吨。');
+    expect(found.map(identity)).toEqual([null, null, null]);
+  });
+
   it('quoted subjects side by side are a list', async () => {
     expect(await labels('“保交楼”“保交房”交付率分别达100%和90%。')).toEqual(['保交楼', '保交房交付率']);
   });

@@ -610,6 +610,7 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
   let previousScopes: string[] = [];
   /** The last figure naming an indicator (what a rank after it ranks). */
   let named: Figure | null = null;
+  const listed = listLabelled(figures, text);
   for (const figure of figures) {
     let scopes: string[];
     if (previous && previous.span.end <= figure.span.start && figure.span.start - previous.span.end < 8 && LIST_GAP.test(text.slice(previous.span.end, figure.span.start))) {
@@ -734,6 +735,12 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
       subject = { ...subject, indicator: null, core: normalizeSubject(figure.label ?? ''), part: true };
       (figure as WithSubject)[SUBJECT] = subject;
     }
+    // `A、B、C产量达到X、Y、Z` left unpaired: a label listing several subjects, shared by a list of figures, names none
+    // of them alone: no fact of its own to align on
+    if (!subject.indicator && listed.has(figure)) {
+      subject = { ...subject, part: true };
+      (figure as WithSubject)[SUBJECT] = subject;
+    }
     figure.metric = (users ? userMetricOf(figure, subject, rules)?.id : undefined) ?? subjectMetric(subject);
     if (subject.indicator && figure.kind !== 'rank') named = figure;
     previous = figure;
@@ -742,6 +749,20 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
 }
 
 const SENTENCE_END = /[。!！?？;；\n]/u;
+
+/** Figures of a list (side by side, `、`, `和`) sharing one label that lists several subjects (`原煤、原油产量`). */
+function listLabelled(figures: Figure[], text: string): Set<Figure> {
+  const listed = new Set<Figure>();
+  for (let i = 1; i < figures.length; i++) {
+    const a = figures[i - 1]!;
+    const b = figures[i]!;
+    if (!a.label || a.label !== b.label || !a.label.includes('、') || a.span.end > b.span.start || b.span.start - a.span.end >= 8) continue;
+    if (!LIST_GAP.test(text.slice(a.span.end, b.span.start))) continue;
+    listed.add(a);
+    listed.add(b);
+  }
+  return listed;
+}
 
 /**
  * The indicator a figure's subject names after it (`提出8%左右的国内生产总值增长目标`): `的`, then a subject stating
