@@ -459,6 +459,14 @@ describe('programme targets: the verb before the object, the outcome after it, t
     expect((await figure('关于发展质量。经过认真比较，把增长预期目标定在7%左右。', '7%左右')).metric).toBeNull();
   });
 
+  it('in a region\'s report (地区生产总值, never 国内生产总值) the economy\'s growth is the region\'s', async () => {
+    const found = await figuresOf('全省地区生产总值增长5.8%。今年经济增长目标设定为6%左右。');
+    expect(found.map((f) => f.metric)).toEqual(['regional-gdp', 'regional-gdp']);
+    expect((await figure('今年经济增长目标设定为6%左右。', '6%左右')).metric).toBe('gdp');
+    // (a region's report quoting the nation's output keeps it the nation's)
+    expect((await figuresOf('全省地区生产总值增长5.8%，国内生产总值增长5%。')).map((f) => f.metric)).toEqual(['regional-gdp', 'gdp']);
+  });
+
   it('a generic two-character noun (`企业`) does not recall a name its sentence stated before', async () => {
     expect((await figure('高新技术企业增长20%，8家企业成为示范企业。', '8家')).metric).toBeNull();
   });
