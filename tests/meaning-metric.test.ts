@@ -110,6 +110,9 @@ describe('figures resolve to the indicator their statement names', () => {
     ['完成铁路投资8000亿元。', '8000亿元', 'railway-investment'],
     ['学前教育毛入园率达到85%。', '85%', 'preschool-enrolment-rate'],
     ['城镇居民人均消费支出28063元。', '28063元', 'consumption-per-capita@urban'],
+    // a region's report names itself (全疆, 我省): its own area, no scope
+    ['全疆城镇新增就业47万人。', '47万人', 'new-urban-jobs'],
+    ['我省粮食总产量达到1400万吨。', '1400万吨', 'grain-output'],
   ])('%s → %s', async (text, raw, metric) => {
     expect((await figure(text, raw)).metric).toBe(metric);
   });
