@@ -311,6 +311,8 @@ export interface DocumentCoverage {
   compared: number;
   /** Of those, figures compared with a statement of another document. */
   comparedAcross: number;
+  /** Figures compared only through a pairing by wording (src/checks/wording.ts), not counted in `compared`. */
+  byWording: number;
   /** Findings whose primary location is in this document (after suppressions). */
   findings: number;
 }

@@ -111,7 +111,7 @@ describe('coverage in every output format', () => {
 
   it('json: a coverage object with the totals, and each document entry with its counts', () => {
     const json = JSON.parse(formatter('json')!.format(run, options));
-    expect(json.coverage).toEqual({ documents: 4, figures: 5, withMetric: 5, compared: 3, comparedAcross: 3, findings: 2 });
+    expect(json.coverage).toEqual({ documents: 4, figures: 5, withMetric: 5, compared: 3, comparedAcross: 3, byWording: 0, findings: 2 });
     expect(json.documents.find((d: { id: string }) => d.id === 'c')).toMatchObject({ figures: 1, withMetric: 1, compared: 0, comparedAcross: 0, findings: 1 });
   });
 
@@ -126,6 +126,7 @@ describe('coverage in every output format', () => {
       withMetric: 2,
       compared: 1,
       comparedAcross: 1,
+      byWording: 0,
       findings: 0,
     });
   });

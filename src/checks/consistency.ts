@@ -12,7 +12,8 @@ import { Decimal } from 'decimal.js';
 import { comparedTarget, consistent, plainWidth, describeReading, figureText, precision, truncationConsistent } from './compare.js';
 import { fingerprint } from './fingerprint.js';
 import type { CheckContext, CheckModule } from './types.js';
-import { recordReadings } from '../coverage/compared.js';
+import { recordReadings, recordWordingPair } from '../coverage/compared.js';
+import { wordingSameFacts, type WordingPair } from './wording.js';
 
 export const FIGURE_MISMATCH = 'figure-mismatch';
 /** Two statements that agree only if the coarser one was truncated (consistency.truncatedRestatement): info. */
@@ -270,6 +271,16 @@ function compareStatements(context: CheckContext, rule: CheckRule, of: MetricGro
   // (a target stated twice in the same words is still stated twice: `今年预期7%左右…实现7%左右的增长`; so
   // is an outcome restated in other words, not a copied sentence)
   const single = modality === 'target' ? places < 2 : readings.reduce((n, r) => n + restatements(r, documents).length, 0) < 2;
+  // A label too ambiguous to align on (one document states it with two values: the items of a list, two
+  // scopes) was not compared: each of its statements stands alone, not as one metric found consistent.
+  if (ambiguous && !single) {
+    const original = new Map(judged.map((f, i) => [f, statements[i]!]));
+    for (const reading of readings) {
+      const alone = reading.figures.map((f) => original.get(f) ?? f);
+      context.comparisons.push({ metric: group.metric, name: group.name, auto: group.auto, period: group.period, statements: alone, verdict: 'single' });
+    }
+    return;
+  }
   context.comparisons.push({
     metric: group.metric,
     name: group.name,
@@ -295,12 +306,44 @@ export const consistencyCheck: CheckModule = {
     const documents = context.documentById;
     const auto = rule.auto !== false && (rule.metrics === undefined || rule.metrics === '*');
     const findings: Finding[] = [];
+    const from = context.comparisons.length;
     for (const group of metricGroups(context, rule, { auto })) {
       // What happened (actuals and estimates) is compared; a target restated (`去年提出…控制在10%以内`) is
       // compared with the target as first set, apart: a target and an actual are the target check's.
       compareStatements(context, rule, group, group.figures.filter((f) => f.modality !== 'target'), 'stated', findings);
       compareStatements(context, rule, group, group.figures.filter((f) => f.modality === 'target'), 'target', findings);
     }
+    if (auto) {
+      // Actuals the identity pass compared with another statement are settled; the rest may be one fact
+      // worded apart (wording.ts).
+      const aligned = new Set<Figure>();
+      for (const comparison of context.comparisons.slice(from)) if (comparison.verdict !== 'single') for (const f of comparison.statements) aligned.add(f);
+      for (const pair of wordingSameFacts(context, aligned)) compareWordingPair(context, pair, findings);
+      for (const pair of wordingSameFacts(context, aligned, 'target')) compareWordingPair(context, { ...pair, name: `${pair.name} (${t(context.locale, { en: 'target', zh: '目标' })})` }, findings);
+    }
     return findings;
   },
 };
+
+/**
+ * Compares one fact stated twice in other words (wording.ts) as an identity pair is compared; a disagreement
+ * is a warning at most, and its message says how the two statements were paired.
+ */
+function compareWordingPair(context: CheckContext, pair: WordingPair, findings: Finding[]): void {
+  const settings = context.rules.consistency ?? {};
+  const documents = context.documentById;
+  const { a, b } = pair;
+  if (a.unit !== b.unit) return;
+  // (agreeing under the truncation reading only: no finding, as for an identity pair it would be info at most)
+  const agree = consistent(a, b, settings) || truncationConsistent(a, b, settings, context.rules.magnitudes);
+  const group: MetricGroup = { metric: pair.metric, name: pair.name, auto: false, period: a.period!, figures: [a, b] };
+  context.comparisons.push({ metric: pair.metric, name: pair.name, auto: true, period: a.period, statements: [a, b], verdict: agree ? 'consistent' : 'mismatch' });
+  recordWordingPair(context.compared, [a], [b]);
+  if (agree) return;
+  const finding = mismatchFinding(group, readingsOf([a, b], documents), context, documents, 'warning');
+  finding.message += t(context.locale, {
+    en: ` (paired by wording, similarity ${pair.similarity.toFixed(2)}, period ${a.period}: add a metric rule to confirm)`,
+    zh: `（按措辞配对，相似度 ${pair.similarity.toFixed(2)}，期间 ${a.period}：可写入规则文件确认）`,
+  });
+  findings.push(finding);
+}

@@ -11,7 +11,8 @@ import { comparable, comparedTarget, consistent, describeReading, plainWidth, pr
 import { locationOf, readingsOf, restatements, type Reading } from './consistency.js';
 import { fingerprint } from './fingerprint.js';
 import type { CheckContext, CheckModule } from './types.js';
-import { recordPair } from '../coverage/compared.js';
+import { recordPair, recordWordingPair } from '../coverage/compared.js';
+import { wordingTargetPairs, type WordingPair } from './wording.js';
 
 export const TARGET_MISSED = 'target-missed';
 
@@ -149,6 +150,8 @@ export const targetCheck: CheckModule = {
     const auto = rule.auto !== false && (rule.metrics === undefined || rule.metrics === '*');
     const findings: Finding[] = [];
     const severity: Severity = rule.severity ?? targetCheck.defaultSeverity;
+    // Figures the identity pass paired, or found too ambiguous to pair: left out of the pairing by wording.
+    const settled = new Set<Figure>();
     for (const group of metricGroups(context, rule, { auto })) {
       const targets = group.figures.filter((f) => f.modality === 'target');
       let actuals = group.figures.filter((f) => f.modality !== 'target');
@@ -156,7 +159,10 @@ export const targetCheck: CheckModule = {
       if (group.auto && ambiguousLabel(actuals, documents, context.rules)) {
         // A bare label stated with two values in one document names two things: no outcome to judge by. An
         // indicator (its scope words kept apart) is the year's outcome as the document first states it.
-        if (!actuals.every((f) => f.metric)) continue;
+        if (!actuals.every((f) => f.metric)) {
+          for (const figure of group.figures) settled.add(figure);
+          continue;
+        }
         actuals = headlineActuals(actuals, context);
       }
       // Every statement of the outcome judges the target (a report's review and the communiqué both state it);
@@ -181,6 +187,7 @@ export const targetCheck: CheckModule = {
             for (const set of targetsStated) context.targets.push({ metric: group.metric, name: group.name, target: set, actual: stated, outcome });
           }
           recordPair(context.compared, reading.figures, actualReading.figures);
+          for (const figure of [...reading.figures, ...actualReading.figures]) settled.add(figure);
           if (judged) continue;
           judged = true;
           if (outcome !== 'missed') continue;
@@ -188,6 +195,36 @@ export const targetCheck: CheckModule = {
         }
       }
     }
+    // Targets no identity paired, against outcomes worded apart (wording.ts): only when alignment is automatic.
+    if (auto) for (const pair of wordingTargetPairs(context, settled)) judgeWordingPair(context, pair, severity, findings);
     return findings;
   },
 };
+
+/**
+ * Judges a target and the outcome paired with it by wording (wording.ts) as an identity pair is judged; its
+ * finding says how the two were paired and is a warning at most: the pairing is a guess a metric rule confirms.
+ */
+function judgeWordingPair(context: CheckContext, pair: WordingPair, severity: Severity, findings: Finding[]): void {
+  const documents = context.documentById;
+  const settings = context.rules.consistency ?? {};
+  const lowerIsBetter = context.rules.alignment?.lowerIsBetter ?? [];
+  const { a: target, b: actual } = pair;
+  if (!comparable(target, actual)) return;
+  const compared = comparedTarget(target, documents.get(target.document), context.rules);
+  const indicator = target.metric ? indicatorOf(target.metric, context.rules)?.direction : undefined;
+  const direction = directionOf(target, undefined, lowerIsBetter, indicator, compared);
+  const outcome = targetOutcome(...judgedIntervals(target, actual, settings, compared), direction);
+  context.targets.push({ metric: pair.metric, name: pair.name, target, actual, outcome });
+  recordWordingPair(context.compared, [target], [actual]);
+  if (outcome !== 'missed') return;
+  const group: MetricGroup = { metric: pair.metric, name: pair.name, auto: false, period: target.period!, figures: [target, actual] };
+  const [reading] = readingsOf([target], documents);
+  const [actualReading] = readingsOf([actual], documents);
+  const finding = missedFinding(context, group, reading!, actualReading!, direction, compared, severity === 'error' ? 'warning' : severity);
+  finding.message += t(context.locale, {
+    en: ` (paired by wording, similarity ${pair.similarity.toFixed(2)}: add a metric rule to confirm)`,
+    zh: `（按措辞配对，相似度 ${pair.similarity.toFixed(2)}：可写入规则文件确认）`,
+  });
+  findings.push(finding);
+}

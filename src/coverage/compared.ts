@@ -26,6 +26,25 @@ export function recordPair(compared: ComparedFigures, a: readonly Figure[], b: r
 }
 
 /**
+ * Figures compared only through a pairing by wording (src/checks/wording.ts), kept beside the map rather than
+ * in it: coverage counts them apart (`N compared by wording`), since such a comparison is a guess a metric rule
+ * confirms. A side table keyed by the map, so the map's type (and every reader of it) stays as it is.
+ */
+const byWording = new WeakMap<ComparedFigures, Set<Figure>>();
+
+/** Two statements paired by wording and compared (a target and its outcome, one fact stated twice). */
+export function recordWordingPair(compared: ComparedFigures, a: readonly Figure[], b: readonly Figure[]): void {
+  let set = byWording.get(compared);
+  if (!set) byWording.set(compared, (set = new Set()));
+  for (const figure of [...a, ...b]) set.add(figure);
+}
+
+/** The figures compared by wording, whether or not a check also compared them by identity. */
+export function comparedByWording(compared: ComparedFigures): ReadonlySet<Figure> {
+  return byWording.get(compared) ?? new Set();
+}
+
+/**
  * The readings of one metric and period that the consistency check weighed against each other: readings
  * of one unit with an interval (placeholders have none) are compared with every other such reading but
  * the pairs `excluded` (same document, one sentence). O(n) plus, for a reading alone in its document's

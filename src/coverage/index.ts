@@ -7,7 +7,7 @@
 import { fingerprint } from '../checks/fingerprint.js';
 import { t } from '../i18n.js';
 import type { Document, DocumentCoverage, Figure, Finding, Locale, RunCoverage } from '../model.js';
-import type { ComparedFigures } from './compared.js';
+import { comparedByWording, type ComparedFigures } from './compared.js';
 
 export const NOTHING_COMPARED = 'nothing-compared';
 
@@ -25,10 +25,11 @@ const MESSAGES = {
 /** One `nothing-compared` finding per document that has figures of which none was compared. */
 export function nothingCompared(documents: readonly Document[], figures: readonly Figure[], compared: ComparedFigures, locale: Locale): Finding[] {
   const counts = new Map<string, { figures: number; compared: number }>();
+  const byWording = comparedByWording(compared);
   for (const figure of figures) {
     const count = counts.get(figure.document) ?? { figures: 0, compared: 0 };
     count.figures++;
-    if (compared.has(figure)) count.compared++;
+    if (compared.has(figure) || byWording.has(figure)) count.compared++;
     counts.set(figure.document, count);
   }
   const findings: Finding[] = [];
@@ -51,10 +52,11 @@ export function nothingCompared(documents: readonly Document[], figures: readonl
 /** The run's coverage from its documents, figures, what the checks compared and the findings shown. */
 export function runCoverage(documents: readonly Document[], figures: readonly Figure[], compared: ComparedFigures, findings: readonly Finding[]): RunCoverage {
   const rows = new Map<string, DocumentCoverage>();
+  const byWording = comparedByWording(compared);
   const byPath = new Map<string, DocumentCoverage>();
   for (const document of documents) {
     if (rows.has(document.id)) continue;
-    const row: DocumentCoverage = { document: document.id, figures: 0, withMetric: 0, compared: 0, comparedAcross: 0, findings: 0 };
+    const row: DocumentCoverage = { document: document.id, figures: 0, withMetric: 0, compared: 0, comparedAcross: 0, byWording: 0, findings: 0 };
     rows.set(document.id, row);
     byPath.set(document.path, row);
   }
@@ -66,6 +68,8 @@ export function runCoverage(documents: readonly Document[], figures: readonly Fi
     const across = compared.get(figure);
     if (across !== undefined) row.compared++;
     if (across) row.comparedAcross++;
+    // (a figure compared by identity is counted there; by wording only, apart: a guess a metric rule confirms)
+    else if (across === undefined && byWording.has(figure)) row.byWording++;
   }
   let active = 0;
   for (const finding of findings) {
@@ -76,12 +80,13 @@ export function runCoverage(documents: readonly Document[], figures: readonly Fi
     if (row) row.findings++;
   }
   const perDocument = [...rows.values()];
-  const total: RunCoverage = { documents: perDocument.length, figures: 0, withMetric: 0, compared: 0, comparedAcross: 0, findings: 0, perDocument };
+  const total: RunCoverage = { documents: perDocument.length, figures: 0, withMetric: 0, compared: 0, comparedAcross: 0, byWording: 0, findings: 0, perDocument };
   for (const row of perDocument) {
     total.figures += row.figures;
     total.withMetric += row.withMetric;
     total.compared += row.compared;
     total.comparedAcross += row.comparedAcross;
+    total.byWording += row.byWording;
   }
   // Findings about no document (a file that could not be read) count in all, not in a row.
   total.findings = active;

@@ -345,7 +345,9 @@ function meaningOf(text: string, figures: ScannedFigure[], k: Knowledge): Meanin
     // (a line break left inside the clause is one inside a word: clauseStart crossed it)
     if (joined.includes('\n')) joined = joined.replace(/\n/gu, '');
     if (mw.listMarker && (major === 0 || text[major - 1] === '\n')) joined = joined.replace(mw.listMarker, '');
-    const pre = joined.includes('、') && /^[^、]+(?:、[^、]{1,20})+$/u.test(joined) && !/[、]\s*$/u.test(joined) && !/^[、]/u.test(joined) ? joined : text.slice(minor, f.start).replace(/\n/gu, '');
+    // (an item of a numbered list opening its line, `1.新建改建农村公路3000公里`, names no metric by its number)
+    const itemText = mw.listMarker && (minor === 0 || text[minor - 1] === '\n') ? text.slice(minor, f.start).replace(mw.listMarker, '') : text.slice(minor, f.start);
+    const pre = joined.includes('、') && /^[^、]+(?:、[^、]{1,20})+$/u.test(joined) && !/[、]\s*$/u.test(joined) && !/^[、]/u.test(joined) ? joined : itemText.replace(/\n/gu, '');
     // A list continues with the same unit and no qualifier of its own (`分别增长4.3%、7.1%`);
     // `增长6%左右、突破2.6万亿元` is two statements.
     let continuation =
@@ -356,6 +358,8 @@ function meaningOf(text: string, figures: ScannedFigure[], k: Knowledge): Meanin
       !(f.qualifier && k.before.some((q) => q.word === f.qualifier!.word) && text.startsWith(f.qualifier.word, f.start));
 
     let { change, to } = changeBefore(text, f.start, floor, k, mw);
+    // 翻一番 states its own increase
+    if (f.change && change === null && !to) change = f.change;
     let kind: FigureKind;
     const unitKind = f.unit?.kind ?? 'level';
     if (f.rank) kind = 'rank';
@@ -417,6 +421,14 @@ function meaningOf(text: string, figures: ScannedFigure[], k: Knowledge): Meanin
       const word = k.words.share.find((w) => lead.startsWith(w) && !label.startsWith(w));
       const subject = meanings[j - 1]!.label;
       if (word && !label.startsWith(subject)) label = subject + word + label;
+    }
+    // `散居孤儿（含…儿童）从每人每月1484元提高到…`: a clause with no subject of its own right after a note in
+    // brackets takes the subject written before the note
+    if (!label && leadRest === undefined && minor > floor && (text[minor - 1] === '）' || text[minor - 1] === ')')) {
+      const open = Math.max(text.lastIndexOf('（', minor - 1), text.lastIndexOf('(', minor - 1));
+      if (open > floor && minor - open <= 32 && !/[。;；,，\n]/u.test(text.slice(open, minor))) {
+        label = cleanLabel(text.slice(clauseStart(text, open, floor, MINOR_BREAK), open).replace(/\n/gu, ''), k, f.rank);
+      }
     }
     const own = label !== '';
     if (!label && sameSentence && !continuation) label = meanings[j - 1]!.label;

@@ -32,6 +32,8 @@ interface Cleaner {
   fillerStart: Set<string>;
   /** Rank context words: a rank label made of one of them alone names nothing (世界排名). */
   rankWords: Set<string>;
+  /** Words ending in a qualifier that are words of their own (qualifiers.yaml notIn: 签约): kept whole at the end. */
+  wholeEnds: string[];
 }
 
 function buckets(words: Iterable<string>, at: (w: string) => number): Map<number, string[]> {
@@ -103,6 +105,7 @@ function compileCleaner(k: Knowledge): Cleaner {
     startWords: k.words.startWords,
     fillerStart: new Set(k.words.fillerStart),
     rankWords: new Set(k.words.rankContext),
+    wholeEnds: k.before.flatMap((q) => q.notIn ?? []),
   };
 }
 
@@ -168,7 +171,7 @@ export function cleanLabel(pre: string, k: Knowledge, rank = false): string {
       }
     }
     const tail = ends.get(label.charCodeAt(label.length - 1));
-    if (tail) {
+    if (tail && !c.wholeEnds.some((w) => label.endsWith(w))) {
       for (const w of tail) {
         // (`与国内生产总值之比`: 之 + 比 is a noun, the ratio, never a comparison word left over)
         if (label.endsWith(w) && label.charCodeAt(label.length - w.length - 1) !== 0x4e4b) {

@@ -172,6 +172,9 @@ function paragraphCarries(text: string, ctx: PeriodContext, k: Knowledge): Perio
     // (the delivery line of a news copy dates what follows it: `2023年1月12日在…会议上,…报告指出,…`)
     // A paragraph on the year ahead outside a review (`2025年是“十四五”规划收官之年。`) opens its plans.
     if (first.source === 'year' && !isTitle && !yearTopic(lead, first.at, k) && !isDeliveryLine(line, k) && !yearAhead(first, lineStart, ctx, k)) continue;
+    // (a review's paragraph opening on a date of the report's own year, `2025年1月,…高铁开通`, tells of an event
+    // since: the paragraph still reviews the year before)
+    if (first.source === 'year' && !isTitle && first.year !== null && ctx.deliveryYear !== null && first.year >= ctx.deliveryYear && enclosingSections(lineStart, ctx).some((s) => sectionFacts(s, ctx, k).review)) continue;
     const target = (first.target ?? false) || (isTitle && ctx.deliveryYear !== null && first.source === 'year' && Number(first.period) >= ctx.deliveryYear);
     const carry = { start: lineStart, period: first.period, target };
     title = isTitle ? carry : null;
@@ -817,7 +820,8 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
     if (p.comparisonAfter.some((w) => after.startsWith(w))) {
       // `1989年以来`: the years since, up to the year the text is in (a span of the figures after it)
       const end = ctx.reviewYear ?? baseYear;
-      if (!m[2] && p.sinceWords.some((w) => after.startsWith(w)) && end !== null && year < end) markers.push({ at: from + at, period: `${year + 1}/${end}`, year: null, source: 'span' });
+      // (`2023年以来` in a report on 2024: one year, no span of 2024/2024)
+      if (!m[2] && p.sinceWords.some((w) => after.startsWith(w)) && end !== null && year < end) markers.push({ at: from + at, period: year + 1 === end ? String(end) : `${year + 1}/${end}`, year: null, source: 'span' });
       continue;
     }
     // 从1992年到1996年: a range of years, not a target date
@@ -833,7 +837,9 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
       }
     }
     // 到2025年 is a target date; 增加到2002年的 (a change to a level) is not
-    const target = p.targetBefore.some((w) => before.endsWith(w)) && !p.untilWords.some((w) => slice.endsWith(w, at)) && !words.changeToEnd.test(slice.slice(Math.max(0, at - 4), at));
+    // (`到2024年底,全省累计建成…` in a report delivered in 2025: a date already past is a cut-off, as 截至 is)
+    const over = ctx.deliveryYear !== null && year < ctx.deliveryYear;
+    const target = !over && p.targetBefore.some((w) => before.endsWith(w)) && !p.untilWords.some((w) => slice.endsWith(w, at)) && !words.changeToEnd.test(slice.slice(Math.max(0, at - 4), at));
     let period = narrowed(year, m[2], k);
     if (spanStart) {
       const first = Number(spanStart[1]);

@@ -33,6 +33,7 @@ export function coverageSentence(coverage: RunCoverage, summary: Summary & { sup
       `${coverage.withMetric} 个有指标`,
       `${coverage.comparedAcross} 个经跨文档比对`,
       ...(coverage.compared > coverage.comparedAcross ? [`${coverage.compared - coverage.comparedAcross} 个仅在文档内比对`] : []),
+      ...(coverage.byWording ? [`${coverage.byWording} 个按措辞配对比对`] : []),
       `${summary.error} 个错误`,
       `${summary.warning} 个警告`,
       ...(summary.info ? [`${summary.info} 个提示`] : []),
@@ -45,6 +46,8 @@ export function coverageSentence(coverage: RunCoverage, summary: Summary & { sup
     `${coverage.withMetric} with a metric`,
     `${coverage.comparedAcross} compared across documents`,
     ...(coverage.compared > coverage.comparedAcross ? [`${coverage.compared - coverage.comparedAcross} only within their document`] : []),
+    // (figures compared only through a pairing by wording, src/checks/wording.ts: a guess, counted apart)
+    ...(coverage.byWording ? [`${coverage.byWording} compared by wording`] : []),
     plural(summary.error, 'error'),
     plural(summary.warning, 'warning'),
     ...(summary.info ? [`${summary.info} info`] : []),

@@ -1,0 +1,544 @@
+/**
+ * Pairing by wording: a second alignment pass for the statements the identity key (align.ts: indicator or
+ * cleaned label, unit, kind, change, scopes, period, jurisdiction) leaves alone. Two statements of one fact
+ * in documents nobody tuned on are often worded apart (`今年再解决6000万农村人口的饮水安全问题` and
+ * `6600多万农村人口饮水安全问题得到解决`): no word list covers the wordings of documents not yet written, so
+ * this pass compares the statements' own words: the clause around each figure (from its clause start or the
+ * figure before it to its clause end or the figure after it), as character bigrams weighted by their inverse
+ * document frequency over the clauses of the run itself (words every statement has, 增长, 全年, 实现, weigh
+ * nothing, and no list names them), compared by cosine. A clause that says little of its own is read with its
+ * sentence's lead and its label at a lower weight; a clause that says nearly nothing (`…亿元，增长8%`, a
+ * continuation) or is an item of a list (`分别提高到300元和500元`) is not paired at all.
+ *
+ * Candidates share period, unit, kind, change and jurisdiction (the bucket), and the scope words that make
+ * another fact (indicators.yaml `scopes`: year-end vs average, central vs local, urban vs rural, above-size)
+ * read from the same words; two figures resolved to two different indicators never pair. A pairing is kept
+ * only when it is unambiguous: the best candidate clears a threshold, beats the best rival (a candidate that
+ * would be judged otherwise) by `margin`, and is the mutual best. Target/outcome pairs (target.ts) need
+ * `minSimilarity`; one fact stated twice (consistency.ts) needs `sameFactSimilarity`, or `agreeingSimilarity`
+ * when two documents state the same value; inside one document only the same value, in two paragraphs, pairs.
+ * Settings: rules/core/checks.yaml `alignment.byWording`. Precision first: the consumers say in a finding's
+ * message that its pair was made by wording and never make it an error.
+ *
+ * Cost: the statements are built once per run (one scan of each figure's clause and sentence lead, bounded),
+ * then per bucket an inverted index from bigram to candidates; a bigram in more than `maxShare` of the run's
+ * clauses weighs nothing, and one shared by more than MAX_POSTINGS candidates of a bucket is skipped (it
+ * cannot single one out): linear in the figures, never all pairs of the run.
+ */
+import type { Document, Figure } from '../model.js';
+import type { CheckContext } from './types.js';
+import type { RuleSet, WordingSettings } from '../rules/types.js';
+import { consistent } from './compare.js';
+import { documentDate, periodOverBy } from './document-date.js';
+import { jurisdictionKey } from './jurisdiction.js';
+import { sameSentence } from './align.js';
+import { indicatorOf, isPart } from '../meaning/metric.js';
+
+/** Two statements paired by wording: for target/outcome pairs `a` is the target and `b` the outcome. */
+export interface WordingPair {
+  a: Figure;
+  b: Figure;
+  /** Cosine of the two statements' weighted bigrams, 0–1. */
+  similarity: number;
+  /** A name for the pair: the first statement's label, else its clause. */
+  name: string;
+  /** A key for the pair's metric (`wording:…`), stable across runs. */
+  metric: string;
+}
+
+/** A figure as this pass reads it: its words, the scopes they name, what it must share with a partner. */
+export interface Statement {
+  figure: Figure;
+  /** bigram → weight (inverse document frequency), filled once the run's frequencies are known. */
+  bigrams: Map<string, number>;
+  norm: number;
+  /** Whether the statement's own clause (its label aside) holds a word that weighs: `…7253亿元，增长21.8%` does not. */
+  ownWords: boolean;
+  clause: string;
+  bucket: string;
+  scopes: string;
+  /** The scopes of the clause with the sentence's lead: a scope one names in its clause the other may name there. */
+  leadScopes: string;
+  indicator: string | null;
+}
+
+/** The effective settings (rules/core/checks.yaml sets every one; the defaults serve rule sets built without it). */
+export function settingsOf(rules: RuleSet): Required<WordingSettings> | null {
+  const s = rules.alignment?.byWording;
+  if (!s || s.enabled === false) return null;
+  return {
+    enabled: true,
+    minSimilarity: s.minSimilarity ?? 0.3,
+    margin: s.margin ?? 0.1,
+    sameFactSimilarity: s.sameFactSimilarity ?? 0.7,
+    maxRatio: s.maxRatio ?? 3,
+    maxShare: s.maxShare ?? 0.2,
+    minEvidence: s.minEvidence ?? 10,
+    leadWeight: s.leadWeight ?? 0.5,
+    richClause: s.richClause ?? 40,
+    agreeingSimilarity: s.agreeingSimilarity ?? 0.2,
+  };
+}
+
+const CLAUSE_BREAK = new Uint8Array(65536);
+for (const c of ',，;；。!！?？:：\n') CLAUSE_BREAK[c.charCodeAt(0)] = 1;
+const SENTENCE_BREAK = new Uint8Array(65536);
+for (const c of ';；。!！?？\n') SENTENCE_BREAK[c.charCodeAt(0)] = 1;
+/** How far back a sentence's lead is read (UTF-16 units): a long list sentence names many things. */
+const LEAD_LIMIT = 80;
+const isHan = (code: number) => (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
+
+/** Figures of each document in text order (built once per pass). */
+function inTextOrder(context: CheckContext, document: string, cache: Map<string, Figure[]>): Figure[] {
+  let list = cache.get(document);
+  if (!list) {
+    list = [...context.figuresOf(document)].sort((x, y) => x.span.start - y.span.start || x.span.end - y.span.end);
+    cache.set(document, list);
+  }
+  return list;
+}
+
+/** First index whose figure starts at or after `at` (binary search over text order). */
+function firstFrom(list: Figure[], at: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.span.start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The words around a figure: back to its clause start or the end of the figure before it, on to its clause
+ * end or the start of the figure after it. A figure owns the words between its neighbours, so two figures of
+ * one clause (`改造农村危房260万户，改建农村公路20万公里` are two clauses; `投入420亿元资金` one) keep theirs apart.
+ */
+function clauseAround(document: Document, figure: Figure, ordered: Figure[]): [string, string, string, boolean] {
+  const text = document.normalized;
+  const index = firstFrom(ordered, figure.span.start);
+  let floor = 0;
+  for (let i = index - 1; i >= 0; i--) {
+    const previous = ordered[i]!;
+    if (previous.span.end <= figure.span.start) {
+      floor = previous.span.end;
+      break;
+    }
+  }
+  let ceiling = text.length;
+  for (let i = index; i < ordered.length; i++) {
+    const next = ordered[i]!;
+    if (next !== figure && next.span.start >= figure.span.end) {
+      ceiling = next.span.start;
+      break;
+    }
+  }
+  let start = figure.span.start;
+  while (start > floor && !CLAUSE_BREAK[text.charCodeAt(start - 1)]) start--;
+  let end = figure.span.end;
+  while (end < ceiling && !CLAUSE_BREAK[text.charCodeAt(end)]) end++;
+  // A figure of the same unit next to it with no clause break between is a sibling in a list (`人均公用经费分别
+  // 提高到300元和500元`): the list's words are shared, and the wording cannot tell which item is which.
+  const sibling = (other: Figure | undefined, from: number, to: number) => {
+    if (!other || other === figure || other.unit !== figure.unit) return false;
+    for (let i = from; i < to; i++) if (CLAUSE_BREAK[text.charCodeAt(i)]) return false;
+    return true;
+  };
+  const previous = ordered[index - 1];
+  const next = ordered[index] === figure ? ordered[index + 1] : ordered[index];
+  const listed = (previous !== undefined && previous.span.end <= figure.span.start && sibling(previous, previous.span.end, figure.span.start)) ||
+    (next !== undefined && next.span.start >= figure.span.end && sibling(next, figure.span.end, next.span.start));
+  // The sentence's lead, back from the clause (bounded): what a short clause (`试点范围扩大到23%的县`) is about.
+  let lead = start;
+  while (lead > 0 && start - lead < LEAD_LIMIT && !SENTENCE_BREAK[text.charCodeAt(lead - 1)]) lead--;
+  return [text.slice(start, figure.span.start), text.slice(figure.span.end, end), text.slice(lead, start), listed];
+}
+
+/** Character bigrams of the Han runs of some texts (a run never bridges a digit, a letter or punctuation). */
+function bigramsOf(texts: string[]): Set<string> {
+  const out = new Set<string>();
+  for (const text of texts) {
+    let run = '';
+    for (let i = 0; i <= text.length; i++) {
+      const code = i < text.length ? text.charCodeAt(i) : 0;
+      if (isHan(code)) {
+        run += text[i];
+        continue;
+      }
+      for (let j = 0; j + 1 < run.length; j++) out.add(run.slice(j, j + 2));
+      run = '';
+    }
+  }
+  return out;
+}
+
+const scopeWordsCache = new WeakMap<RuleSet, Array<[string, string]>>();
+
+/** Scope words (indicators.yaml `indicatorWords.scopes`), longest first, with their scope id. */
+function scopeWords(rules: RuleSet): Array<[string, string]> {
+  let words = scopeWordsCache.get(rules);
+  if (!words) {
+    const scopes = ((rules.indicatorWords as { scopes?: Record<string, string[]> } | undefined)?.scopes ?? {}) as Record<string, string[]>;
+    words = Object.entries(scopes)
+      .flatMap(([id, list]) => list.map((w) => [w, id] as [string, string]))
+      .sort((x, y) => y[0].length - x[0].length);
+    scopeWordsCache.set(rules, words);
+  }
+  return words;
+}
+
+/**
+ * The scopes a statement's words name (longest word first, each stretch of text read once). Read from the
+ * whole clause and the label, so that a scope stated after the figure (`6000万农村人口`) counts too: a
+ * scope found in more words only keeps two statements further apart.
+ */
+function scopesIn(texts: string[], words: Array<[string, string]>): string {
+  const found = new Set<string>();
+  for (let text of texts) {
+    for (const [word, id] of words) {
+      if (!text.includes(word)) continue;
+      found.add(id);
+      text = text.split(word).join(' ');
+    }
+  }
+  return [...found].sort().join('+');
+}
+
+/** A figure this pass may pair: a value, an interval, a period, nothing unreliable, no metric rule over it. */
+function pairable(figure: Figure, context: CheckContext): boolean {
+  return (
+    !figure.placeholder &&
+    !figure.unreliable &&
+    figure.value !== null &&
+    figure.interval !== null &&
+    Boolean(figure.period) &&
+    !context.metricOf.has(figure) &&
+    !isPart(figure)
+  );
+}
+
+const statementsCache = new WeakMap<CheckContext, Map<Figure, Statement>>();
+
+/** The statements of the run's pairable figures, built once per check context (both passes read them). */
+function runStatements(context: CheckContext, pool: Figure[], settings: Required<WordingSettings>): Map<Figure, Statement> {
+  let statements = statementsCache.get(context);
+  if (!statements) {
+    statements = new Map(statementsOf(pool, context, settings).map((s) => [s.figure, s]));
+    statementsCache.set(context, statements);
+  }
+  return statements;
+}
+
+/** Builds the statements of some figures and weighs their bigrams by inverse frequency over all of them. */
+export function statementsOf(figures: Figure[], context: CheckContext, settings: Required<WordingSettings>): Statement[] {
+  const documents = context.documentById;
+  const order = new Map<string, Figure[]>();
+  const words = scopeWords(context.rules);
+  const jurisdiction = context.rules.alignment?.jurisdiction;
+  const raw: Array<{ figure: Figure; grams: Set<string>; lead: Set<string>; clause: string; scopes: string; leadScopes: string; listed: boolean }> = [];
+  for (const figure of figures) {
+    const document = documents.get(figure.document);
+    if (!document) continue;
+    const [before, after, lead, listed] = clauseAround(document, figure, inTextOrder(context, figure.document, order));
+    const label = figure.label ?? '';
+    const grams = bigramsOf([before, after]);
+    const leadGrams = bigramsOf([lead, label]);
+    for (const g of grams) leadGrams.delete(g);
+    raw.push({
+      figure,
+      grams,
+      lead: leadGrams,
+      clause: `${before}${figure.raw}${after}`,
+      scopes: scopesIn([before, after, label], words),
+      leadScopes: scopesIn([lead, before, after, label], words),
+      listed,
+    });
+  }
+  // Inverse document frequency over the run's own clauses: ln(N / df). A bigram in more than `maxShare` of
+  // them says nothing about which fact a statement states. Words of the label and of the sentence's lead
+  // count at `leadWeight`: they are what the sentence is about, not what the figure's own clause says.
+  const df = new Map<string, number>();
+  for (const r of raw) {
+    for (const g of r.grams) df.set(g, (df.get(g) ?? 0) + 1);
+    for (const g of r.lead) df.set(g, (df.get(g) ?? 0) + 1);
+  }
+  const n = Math.max(raw.length, 1);
+  const statements: Statement[] = [];
+  for (const r of raw) {
+    const bigrams = new Map<string, number>();
+    let norm = 0;
+    // The clause's own words; a clause that says little of its own (`覆盖面扩大到60%以上`) is read with its
+    // sentence's lead and its label (at `leadWeight`), one that says enough is not: siblings of one sentence
+    // share its lead, and only their own words tell them apart.
+    let own = 0;
+    const weight = (g: string) => {
+      const count = df.get(g)!;
+      return count > settings.maxShare * n ? 0 : Math.log(n / count);
+    };
+    for (const g of r.grams) {
+      const w = weight(g);
+      if (w <= 0) continue;
+      bigrams.set(g, w);
+      norm += w * w;
+      own += w;
+    }
+    if (own < settings.richClause) {
+      for (const g of r.lead) {
+        const w = weight(g) * settings.leadWeight;
+        if (w <= 0) continue;
+        bigrams.set(g, w);
+        norm += w * w;
+      }
+    }
+    // (a figure whose own clause says nearly nothing, `…7253亿元，增长21.8%`, continues the statement before it;
+    // an item of a list shares its words with its siblings: neither is paired by wording)
+    const ownWords = own >= settings.minEvidence / 2 && !r.listed;
+    const f = r.figure;
+    const indicator = f.metric && indicatorOf(f.metric, context.rules) ? f.metric : null;
+    const place = jurisdictionKey(documents.get(f.document), jurisdiction);
+    statements.push({
+      figure: f,
+      bigrams,
+      norm: Math.sqrt(norm),
+      ownWords,
+      clause: r.clause,
+      bucket: `${f.period}\u0000${f.unit ?? ''}\u0000${f.kind}\u0000${f.change ?? ''}\u0000${place}`,
+      scopes: r.scopes,
+      leadScopes: r.leadScopes,
+      indicator,
+    });
+  }
+  return statements;
+}
+
+/**
+ * Cosine of two statements' weighted bigrams, 0 unless the bigrams they share weigh `minEvidence` in all:
+ * a statement of two words (`年均增长`) is close to any longer one holding them, and says too little to pair.
+ */
+export function similarity(a: Statement, b: Statement, minEvidence = 0): number {
+  if (!a.norm || !b.norm) return 0;
+  const [small, large] = a.bigrams.size <= b.bigrams.size ? [a, b] : [b, a];
+  let dot = 0;
+  let evidence = 0;
+  for (const [g, w] of small.bigrams) {
+    const v = large.bigrams.get(g);
+    if (v === undefined) continue;
+    dot += w * v;
+    evidence += Math.min(w, v);
+  }
+  return evidence < minEvidence ? 0 : dot / (a.norm * b.norm);
+}
+
+/** Values too far apart to be one fact stated twice or a target and its outcome (`maxRatio`). */
+function closeEnough(a: Figure, b: Figure, maxRatio: number): boolean {
+  const x = Math.abs(a.value ?? 0);
+  const y = Math.abs(b.value ?? 0);
+  if (x === 0 || y === 0) return x === y;
+  return Math.max(x, y) / Math.min(x, y) <= maxRatio;
+}
+
+/** Candidates sharing a bigram beyond which the bigram tells none of them apart (and would cost n²). */
+const MAX_POSTINGS = 64;
+
+interface Scored {
+  other: Statement;
+  score: number;
+}
+
+/**
+ * For each statement of `left`, its candidates in `right` (same bucket, `allowed`), scored; through an
+ * inverted index of the bucket's right-hand statements, so a statement meets only those sharing a bigram.
+ */
+function score(left: Statement[], right: Statement[], allowed: (a: Statement, b: Statement) => boolean, minEvidence: number): Map<Statement, Scored[]> {
+  const index = new Map<string, Map<string, Statement[]>>();
+  for (const s of right) {
+    let postings = index.get(s.bucket);
+    if (!postings) index.set(s.bucket, (postings = new Map()));
+    for (const g of s.bigrams.keys()) {
+      const list = postings.get(g);
+      if (list) list.push(s);
+      else postings.set(g, [s]);
+    }
+  }
+  const out = new Map<Statement, Scored[]>();
+  for (const s of left) {
+    const postings = index.get(s.bucket);
+    if (!postings) continue;
+    const seen = new Set<Statement>();
+    const scored: Scored[] = [];
+    for (const g of s.bigrams.keys()) {
+      const list = postings.get(g);
+      // (a bigram that many candidates of the bucket share cannot single one out: skipped, which keeps the pass
+      // linear where thousands of documents state one thing alike)
+      if (!list || list.length > MAX_POSTINGS) continue;
+      for (const other of list) {
+        if (seen.has(other)) continue;
+        seen.add(other);
+        if (other === s || !allowed(s, other)) continue;
+        scored.push({ other, score: similarity(s, other, minEvidence) });
+      }
+    }
+    scored.sort((x, y) => y.score - x.score);
+    out.set(s, scored);
+  }
+  return out;
+}
+
+/**
+ * The best candidate when it is unambiguous: at least `threshold`, and `margin` above the best candidate that
+ * would be judged otherwise (a candidate stating the same value as the best one, a restatement of the same
+ * outcome, is no rival).
+ */
+function clearBest(scored: Scored[] | undefined, threshold: number, margin: number): Statement | null {
+  const best = scored?.[0];
+  if (!best || best.score < threshold) return null;
+  const rival = scored!.find((c, i) => i > 0 && !(c.other.figure.unit === best.other.figure.unit && consistent(c.other.figure, best.other.figure)));
+  if (rival && best.score - rival.score < margin) return null;
+  return best.other;
+}
+
+/** Whether every scope of `some` is among `all` (both `+`-joined). */
+function within(some: string, all: string): boolean {
+  if (!some) return true;
+  const set = new Set(all.split('+'));
+  return some.split('+').every((scope) => set.has(scope));
+}
+
+/** Whether two statements may be paired at all (scopes, indicators, sentence, values). */
+function compatible(a: Statement, b: Statement, context: CheckContext, settings: Required<WordingSettings>): boolean {
+  // (a figure whose own clause says nothing, `…7253亿元，增长21.8%`, continues the statement before it: its
+  // subject is that one's, and two such continuations share a frame, not a fact)
+  if (!a.ownWords || !b.ownWords) return false;
+  if (!within(a.scopes, b.leadScopes) || !within(b.scopes, a.leadScopes)) return false;
+  if (a.indicator && b.indicator && a.indicator !== b.indicator) return false;
+  if (sameSentence(context.documentById.get(a.figure.document), a.figure, b.figure)) return false;
+  return closeEnough(a.figure, b.figure, settings.maxRatio);
+}
+
+function pairOf(a: Statement, b: Statement, similarityScore: number): WordingPair {
+  const label = a.figure.label || b.figure.label || a.clause;
+  return { a: a.figure, b: b.figure, similarity: similarityScore, name: label, metric: `wording:${label}|${a.figure.unit ?? ''}|${a.figure.kind}|${a.figure.change ?? ''}` };
+}
+
+/** Mutual best pairs of two sides, each clear of its rivals. */
+function mutualPairs(
+  left: Statement[],
+  right: Statement[],
+  allowed: (a: Statement, b: Statement) => boolean,
+  threshold: number,
+  settings: Required<WordingSettings>,
+): WordingPair[] {
+  const forward = score(left, right, allowed, settings.minEvidence);
+  const backward = score(right, left, (b, a) => allowed(a, b), settings.minEvidence);
+  const pairs: WordingPair[] = [];
+  for (const a of left) {
+    const b = clearBest(forward.get(a), threshold, settings.margin);
+    if (!b) continue;
+    const back = clearBest(backward.get(b), threshold, settings.margin);
+    if (back !== a) continue;
+    pairs.push(pairOf(a, b, forward.get(a)![0]!.score));
+  }
+  return pairs;
+}
+
+/**
+ * Target/outcome pairs by wording: each target (of a period P) that no identity paired with an outcome,
+ * against the actuals of P that no identity made the outcome of a target, from documents delivered after P
+ * ended (the same document only when its date says P is over). `paired` holds the figures the identity pass
+ * already paired (targets and actuals).
+ */
+export function wordingTargetPairs(context: CheckContext, paired: ReadonlySet<Figure>): WordingPair[] {
+  const settings = settingsOf(context.rules);
+  if (!settings) return [];
+  const alignment = context.rules.alignment ?? {};
+  const documents = context.documentById;
+  const targets: Figure[] = [];
+  const actuals: Figure[] = [];
+  const pool: Figure[] = [];
+  for (const figure of context.figures) {
+    if (!pairable(figure, context)) continue;
+    pool.push(figure);
+    if (paired.has(figure)) continue;
+    if (figure.modality === 'target') targets.push(figure);
+    else if (figure.modality === 'actual' && periodOverBy(figure.period, documentDate(documents.get(figure.document), alignment.documentDate))) actuals.push(figure);
+  }
+  if (!targets.length || !actuals.length) return [];
+  const statements = runStatements(context, pool, settings);
+  const left = targets.map((f) => statements.get(f)!).filter(Boolean);
+  const right = actuals.map((f) => statements.get(f)!).filter(Boolean);
+  const allowed = (t: Statement, a: Statement): boolean => {
+    if (t.figure.document === a.figure.document && !documentDate(documents.get(a.figure.document), alignment.documentDate)) return false;
+    return compatible(t, a, context, settings);
+  };
+  return mutualPairs(left, right, allowed, settings.minSimilarity, settings);
+}
+
+/** The sentence holding a figure (normalized text). */
+function sentenceOf(document: Document, figure: Figure): string {
+  const text = document.normalized;
+  let start = figure.span.start;
+  while (start > 0 && !SENTENCE_BREAK[text.charCodeAt(start - 1)]) start--;
+  let end = figure.span.end;
+  while (end < text.length && !SENTENCE_BREAK[text.charCodeAt(end)]) end++;
+  return text.slice(start, end);
+}
+
+/**
+ * Same-fact pairs by wording: actuals of one period (of periods over when their documents were delivered), or
+ * targets of one period (a target restated: `实施两年新增4万亿元的投资计划`), that the identity pass compared
+ * with nothing (not in `aligned`), in two documents (or, agreeing, in two paragraphs of one), paired when
+ * each is the other's clear best.
+ */
+export function wordingSameFacts(context: CheckContext, aligned: ReadonlySet<Figure>, modality: 'actual' | 'target' = 'actual'): WordingPair[] {
+  const settings = settingsOf(context.rules);
+  if (!settings) return [];
+  const alignment = context.rules.alignment ?? {};
+  const documents = context.documentById;
+  const pool = context.figures.filter((f) => pairable(f, context));
+  // (a statement alone may be a restatement of a fact the identity pass aligned elsewhere: its partner may be
+  // aligned, but not both, which the identity pass settled)
+  const partners = pool.filter(
+    (f) => f.modality === modality && (modality === 'target' || periodOverBy(f.period, documentDate(documents.get(f.document), alignment.documentDate))),
+  );
+  const candidates = partners.filter((f) => !aligned.has(f));
+  if (!candidates.length || partners.length < 2) return [];
+  const statements = runStatements(context, pool, settings);
+  const side = candidates.map((f) => statements.get(f)!).filter(Boolean);
+  const other = partners.map((f) => statements.get(f)!).filter(Boolean);
+  const sameValue = (a: Figure, b: Figure) => a.unit === b.unit && a.value === b.value && a.qualifier === b.qualifier;
+  const allowed = (a: Statement, b: Statement): boolean => {
+    if (a.figure.document === b.figure.document) {
+      // Inside one document two figures worded alike are more often two facts (items of a list, a scope the
+      // text leaves implicit) than one fact stated twice, as for auto-alignment (alignment.withinDocument): a
+      // pair there is read only when it states the same value (`增幅不低于5%` and `增幅不低于8.3%` overlap, and
+      // are two standards), in two paragraphs, neither sentence a copy of the other (a doubled body puts a
+      // sibling's copy in another paragraph).
+      if (a.figure.location.line === b.figure.location.line) return false;
+      if (!sameValue(a.figure, b.figure)) return false;
+      const document = documents.get(a.figure.document)!;
+      if (sentenceOf(document, a.figure) === sentenceOf(document, b.figure)) return false;
+    }
+    return compatible(a, b, context, settings);
+  };
+  // Two statements of two documents stating the same value need less of their wording to be read as one fact
+  // (the value says it too) than two that would be reported as a mismatch. Not inside one document: there, two
+  // facts of one frame often share a value (`是1950年到1997年…总和的1.7倍`, twice).
+  const threshold = Math.min(settings.sameFactSimilarity, settings.agreeingSimilarity);
+  const pairs = mutualPairs(side, other, allowed, threshold, settings).filter(
+    (p) => p.similarity >= settings.sameFactSimilarity || (p.a.document !== p.b.document && sameValue(p.a, p.b)),
+  );
+  // Each pair is found from both ends: keep it once, in document order.
+  const order = context.documentOrder;
+  const seen = new Set<string>();
+  const key = (f: Figure) => `${f.document}\u0000${f.span.start}`;
+  const out: WordingPair[] = [];
+  for (const pair of pairs) {
+    const [first, second] = [pair.a, pair.b].sort((x, y) => (order.get(x.document) ?? 0) - (order.get(y.document) ?? 0) || x.span.start - y.span.start) as [Figure, Figure];
+    const id = `${key(first)}\u0000${key(second)}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.push({ ...pair, a: first, b: second });
+  }
+  return out;
+}
