@@ -110,6 +110,9 @@ describe('figures resolve to the indicator their statement names', () => {
     ['完成铁路投资8000亿元。', '8000亿元', 'railway-investment'],
     ['学前教育毛入园率达到85%。', '85%', 'preschool-enrolment-rate'],
     ['城镇居民人均消费支出28063元。', '28063元', 'consumption-per-capita@urban'],
+    // a region's report names itself (全疆, 我省): its own area, no scope
+    ['全疆城镇新增就业47万人。', '47万人', 'new-urban-jobs'],
+    ['我省粮食总产量达到1400万吨。', '1400万吨', 'grain-output'],
   ])('%s → %s', async (text, raw, metric) => {
     expect((await figure(text, raw)).metric).toBe(metric);
   });
@@ -376,12 +379,22 @@ describe('lists of subjects: one fact per item, never one label for the whole li
   it('a 分别 with no subject of its own pairs its list with the figures just before it in its sentence', async () => {
     expect(await labels('接待游客2亿人次，旅游收入900亿元，分别增长12%和18%。')).toEqual(['接待游客', '旅游收入', '接待游客', '旅游收入']);
     expect(await labels('原煤、原油产量达到900万吨、300万吨，分别增长5%、6%。')).toEqual(['原煤产量', '原油产量', '原煤产量', '原油产量']);
+    expect(await labels('高新技术企业和科技型中小企业分别达到900家、600家，增长20%和15%。')).toEqual(['高新技术企业', '科技型中小企业', '高新技术企业', '科技型中小企业']);
   });
 
   it('a joiner inside a word (普及率) splits nothing; a tail is shared only at a word boundary', async () => {
     expect(await labels('卫生厕所普及率、污水治理率分别达到80%、70%。')).toEqual(['卫生厕所普及率', '污水治理率']);
     const coal = await figuresOf('原煤、原油、天然气产量分别增长3%、4%、5%。');
     expect(coal.map((f) => f.metric)).toEqual(['raw-coal-output', 'crude-oil-output', 'natural-gas-output']);
+  });
+
+  it('the mark a figure passes (关口) names no subject: the value after it is of the statement before', async () => {
+    expect((await figure('人均地区生产总值突破6万关口、达到6.1万元。', '6.1万元')).metric).toBe('gdp-per-capita');
+  });
+
+  it('a list label that cannot be paired with its figures (four subjects, three figures) is aligned on by none', async () => {
+    const found = await figuresOf('钢材、水泥、平板玻璃、汽车产量达到800万吨、500万吨、600万吨。');
+    expect(found.map(identity)).toEqual([null, null, null]);
   });
 
   it('quoted subjects side by side are a list', async () => {
@@ -447,6 +460,14 @@ describe('programme targets: the verb before the object, the outcome after it, t
     expect((await figure('今年把城镇登记失业率目标定在4.5%以内。', '4.5%以内')).metric).toBe('registered-unemployment-rate');
     // (a paragraph naming no growth gives the bare growth target nothing)
     expect((await figure('关于发展质量。经过认真比较，把增长预期目标定在7%左右。', '7%左右')).metric).toBeNull();
+  });
+
+  it('in a region\'s report (地区生产总值, never 国内生产总值) the economy\'s growth is the region\'s', async () => {
+    const found = await figuresOf('全省地区生产总值增长5.8%。今年经济增长目标设定为6%左右。');
+    expect(found.map((f) => f.metric)).toEqual(['regional-gdp', 'regional-gdp']);
+    expect((await figure('今年经济增长目标设定为6%左右。', '6%左右')).metric).toBe('gdp');
+    // (a region's report quoting the nation's output keeps it the nation's)
+    expect((await figuresOf('全省地区生产总值增长5.8%，国内生产总值增长5%。')).map((f) => f.metric)).toEqual(['regional-gdp', 'gdp']);
   });
 
   it('a generic two-character noun (`企业`) does not recall a name its sentence stated before', async () => {

@@ -494,8 +494,9 @@ function meaningOf(text: string, figures: ScannedFigure[], k: Knowledge): Meanin
     }
     if (last === j) continue;
     const count = last - j + 1;
-    // `A达到X，B达到Y，分别增长P、Q`: a 分别 with no subject of its own pairs the list with the figures just before it
-    if (at >= 0 && !cleanLabel(pre.slice(0, at), k, false) && j >= count && listBefore(text, figures, meanings, j, count)) {
+    // `A达到X，B达到Y，分别增长P、Q` (分别 or not): a list with no subject of its own in its clause pairs with the
+    // figures just before it
+    if (!cleanLabel(at >= 0 ? pre.slice(0, at) : pre, k, false) && j >= count && listBefore(text, figures, meanings, j, count)) {
       for (let i = 0; i < count; i++) if (meanings[j - count + i]!.label) meanings[j + i]!.label = meanings[j - count + i]!.label;
       continue;
     }

@@ -30,6 +30,8 @@ export interface Indicator {
   kind?: FigureKind;
   direction?: 'higher-is-better' | 'lower-is-better';
   scope?: string;
+  /** The indicator its statements are in a region's document (gdp → regional-gdp). */
+  regional?: string;
 }
 
 export interface IndicatorWords {
@@ -610,6 +612,8 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
   let previousScopes: string[] = [];
   /** The last figure naming an indicator (what a rank after it ranks). */
   let named: Figure | null = null;
+  const listed = listLabelled(figures, text);
+  const regional = regionalOf(text, lex);
   for (const figure of figures) {
     let scopes: string[];
     if (previous && previous.span.end <= figure.span.start && figure.span.start - previous.span.end < 8 && LIST_GAP.test(text.slice(previous.span.end, figure.span.start))) {
@@ -734,7 +738,21 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
       subject = { ...subject, indicator: null, core: normalizeSubject(figure.label ?? ''), part: true };
       (figure as WithSubject)[SUBJECT] = subject;
     }
-    figure.metric = (users ? userMetricOf(figure, subject, rules)?.id : undefined) ?? subjectMetric(subject);
+    // (a user metric naming the indicator as written catches it first)
+    const user = users ? userMetricOf(figure, subject, rules)?.id : undefined;
+    // `经济增长6%左右` in a provincial report: the region's economy
+    if (!user && subject.indicator && regional.has(subject.indicator) && !normalizeSubject(figure.label ?? '').includes(subject.indicator.name)) {
+      const to = regional.get(subject.indicator)!;
+      subject = { ...subject, indicator: to, core: to.id };
+      (figure as WithSubject)[SUBJECT] = subject;
+    }
+    // `A、B、C产量达到X、Y、Z` left unpaired: a label listing several subjects, shared by a list of figures, names none
+    // of them alone: no fact of its own to align on
+    if (!subject.indicator && listed.has(figure)) {
+      subject = { ...subject, part: true };
+      (figure as WithSubject)[SUBJECT] = subject;
+    }
+    figure.metric = user ?? (users ? userMetricOf(figure, subject, rules)?.id : undefined) ?? subjectMetric(subject);
     if (subject.indicator && figure.kind !== 'rank') named = figure;
     previous = figure;
     previousScopes = scopes;
@@ -742,6 +760,33 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
 }
 
 const SENTENCE_END = /[。!！?？;；\n]/u;
+
+/**
+ * The indicators whose statements are of a region in this document (indicator `regional`): the document names
+ * the regional indicator and never the national one (`地区生产总值` but no `国内生产总值`: a provincial report).
+ */
+function regionalOf(text: string, lex: Lexicon): Map<Indicator, Indicator> {
+  const map = new Map<Indicator, Indicator>();
+  for (const indicator of lex.byId.values()) {
+    const to = indicator.regional ? lex.byId.get(indicator.regional) : undefined;
+    if (to && text.includes(to.name) && !text.includes(indicator.name)) map.set(indicator, to);
+  }
+  return map;
+}
+
+/** Figures of a list (side by side, `、`, `和`) sharing one label that lists several subjects (`原煤、原油产量`). */
+function listLabelled(figures: Figure[], text: string): Set<Figure> {
+  const listed = new Set<Figure>();
+  for (let i = 1; i < figures.length; i++) {
+    const a = figures[i - 1]!;
+    const b = figures[i]!;
+    if (!a.label || a.label !== b.label || !a.label.includes('、') || a.span.end > b.span.start || b.span.start - a.span.end >= 8) continue;
+    if (!LIST_GAP.test(text.slice(a.span.end, b.span.start))) continue;
+    listed.add(a);
+    listed.add(b);
+  }
+  return listed;
+}
 
 /**
  * The indicator a figure's subject names after it (`提出8%左右的国内生产总值增长目标`): `的`, then a subject stating
