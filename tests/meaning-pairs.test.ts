@@ -196,10 +196,10 @@ for (const mode of ['auto', 'config'] as const) {
         );
         expect(explained.size, split).toBe(s.comparable.total - s.comparable.right);
       }
-      // target 80% (issue 9); floors at today's measured values (dev 90/98 with pairing by wording, 83/98
+      // target 80% (issue 9); floors at today's measured values (dev 91/98 with pairing by wording, 83/98
       // before it; holdout 23/40, unseen 42/53, fresh 34/59; at the first measurement of the 2009-2021 pairs:
       // dev 51/98, holdout 15/40, unseen 40/53, fresh 28/59)
-      expect(percent(score.splits.dev.comparable)).toBeGreaterThanOrEqual(91);
+      expect(percent(score.splits.dev.comparable)).toBeGreaterThanOrEqual(92);
       expect(percent(score.splits.holdout.comparable)).toBeGreaterThanOrEqual(57);
       expect(percent(score.splits.unseen.comparable)).toBeGreaterThanOrEqual(79);
       expect(percent(score.splits.fresh.comparable)).toBeGreaterThanOrEqual(57);

@@ -490,7 +490,7 @@ function sentenceOf(document: Document, figure: Figure): string {
  * with nothing (not in `aligned`), in two documents (or, agreeing, in two paragraphs of one), paired when
  * each is the other's clear best.
  */
-export function wordingSameFacts(context: CheckContext, aligned: ReadonlySet<Figure>, modality: 'actual' | 'target' = 'actual'): WordingPair[] {
+export function wordingSameFacts(context: CheckContext, aligned: { has(figure: Figure): boolean }, modality: 'actual' | 'target' = 'actual'): WordingPair[] {
   const settings = settingsOf(context.rules);
   if (!settings) return [];
   const alignment = context.rules.alignment ?? {};
