@@ -51,14 +51,15 @@ const named = (f: Figure) => f.raw;
 
 describe('pairing by wording', () => {
   it('pairs a target and its outcome stated in other words, judges it, and counts it apart in the coverage', async () => {
-    const r = await run(['今年再解决6000万农村人口的饮水安全问题。', '今年要再取消和下放行政审批事项200项以上。'], [
-      '6600多万农村人口饮水安全问题得到解决。',
-      '国务院各部门全年取消和下放246项行政审批事项。',
+    // (programmes of no indicator in rules/core, worded apart: what a lexicon cannot know in advance)
+    const r = await run(['今年要让6000万农村人口喝上干净的自来水。', '今年要为农村中小学配备校车6000辆。'], [
+      '6600多万农村人口喝上了干净的自来水。',
+      '全年为农村中小学新配校车6600多辆。',
     ]);
     const pairs = byWording(r).map((t) => [named(t.target), named(t.actual), t.outcome]);
-    expect(pairs).toEqual(expect.arrayContaining([['6000万', '6600多万', 'met'], ['200项以上', '246项', 'met']]));
+    expect(pairs).toEqual(expect.arrayContaining([['6000万', '6600多万', 'met'], ['6000辆', '6600多辆', 'met']]));
     // the identity key does not align them (that is what this pass is for)
-    expect(r.targets.filter((t) => !t.metric.startsWith('wording:')).some((t) => t.target.raw === '200项以上')).toBe(false);
+    expect(r.targets.filter((t) => !t.metric.startsWith('wording:')).some((t) => t.target.raw === '6000辆')).toBe(false);
     // a met target is no finding; the coverage line says how many figures were compared by wording
     expect(r.findings.filter((f) => f.message.includes('paired by wording'))).toEqual([]);
     expect(r.figureCoverage!.byWording).toBeGreaterThanOrEqual(4);
@@ -66,8 +67,8 @@ describe('pairing by wording', () => {
   });
 
   it('reports a missed target paired by wording as such, never as an error', async () => {
-    const r = await run(['今年要再取消和下放行政审批事项200项以上。'], ['国务院各部门全年取消和下放150项行政审批事项。']);
-    expect(byWording(r).map((t) => [named(t.target), named(t.actual), t.outcome])).toEqual([['200项以上', '150项', 'missed']]);
+    const r = await run(['今年要为农村中小学配备校车6000辆以上。'], ['全年为农村中小学新配校车4500辆。']);
+    expect(byWording(r).map((t) => [named(t.target), named(t.actual), t.outcome])).toEqual([['6000辆以上', '4500辆', 'missed']]);
     const finding = r.findings.find((f) => f.rule === 'target-missed' && f.message.includes('paired by wording'));
     expect(finding).toBeDefined();
     expect(finding!.severity).not.toBe('error');

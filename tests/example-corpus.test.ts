@@ -104,7 +104,7 @@ for (const mode of ['config', 'auto'] as const) {
     it('says which document had nothing compared (rectification-2021 only), and how much was compared in all', () => {
       const unseen = run.findings.filter((f) => f.rule === 'nothing-compared');
       expect(unseen.map((f) => f.locations[0]!.path.replace(/.*\//, ''))).toEqual(['rectification-2021.txt']);
-      expect(unseen[0]!.message).toContain('309 figures');
+      expect(unseen[0]!.message).toContain('311 figures');
       const coverage = run.figureCoverage!;
       expect(coverage.documents).toBe(5);
       expect(coverage.figures).toBe(run.figures.length);

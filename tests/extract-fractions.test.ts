@@ -109,9 +109,50 @@ describe('fractions written as fractions (N分之M, M/N)', () => {
 
   it('never reads the part after a slash as a figure of its own', () => {
     // 1/2小时 is half an hour, not 2小时; the day and month of a date, a code's second part, likewise.
-    for (const text of ['每天锻炼1/2小时以上。', '会议于2024/1/23召开。', '推进3/4G网络覆盖。', '分1/2/3档计征。']) {
+    for (const text of ['会议于2024/1/23召开。', '推进3/4G网络覆盖。', '分1/2/3档计征。', '打造“1/2/3小时”交通圈。']) {
       expect(read(text).map((f) => f.raw), text).toEqual([]);
     }
-    expect(read('每天锻炼1/2小时，全年达到300小时。').map((f) => f.raw)).toEqual(['300小时']);
+    expect(read('每天锻炼1/2小时以上。').map((f) => f.raw)).toEqual(['1/2小时以上']);
+    expect(read('每天锻炼1/2小时，全年达到300小时。').map((f) => f.raw)).toEqual(['1/2小时', '300小时']);
+  });
+
+  it('reads a fraction before a unit of measure as that part of the unit: 1/2小时 is 0.5 小时', () => {
+    expect(read('形成1/2小时通勤圈。')).toEqual([{ raw: '1/2小时', unit: '小时', interval: { lo: 0.5, hi: 0.5, loClosed: true, hiClosed: true } }]);
+    expect(read('每天锻炼1/2小时以上。')).toEqual([{ raw: '1/2小时以上', unit: '小时', interval: { lo: 0.5, hi: null, loClosed: true, hiClosed: false } }]);
+    expect(read('人均耕地三分之一亩。')).toEqual([{ raw: '三分之一亩', unit: '亩', interval: { lo: 0.3333, hi: 0.3334, loClosed: true, hiClosed: true } }]);
+    // converted as any figure in that unit (1 公斤 = 0.001 吨); 左右 at the step of its N parts
+    expect(read('每人每天1/2公斤。')).toEqual([{ raw: '1/2公斤', unit: '吨', interval: { lo: 0.0005, hi: 0.0005, loClosed: true, hiClosed: true } }]);
+    expect(read('通勤时间约1/2小时。')).toEqual([{ raw: '约1/2小时', unit: '小时', interval: { lo: 0.25, hi: 0.75, loClosed: true, hiClosed: true } }]);
+  });
+
+  it('reads no part of a count, a date or a time', () => {
+    for (const text of ['经过三分之一个世纪的努力。', '截至2/8日。', '于1/3起施行。', '分配1/3个名额。']) {
+      expect(read(text).filter((f) => f.raw.includes('/') || f.raw.includes('分之')), text).toEqual([]);
+    }
+  });
+});
+
+describe('doublings (翻N番)', () => {
+  const full = (text: string) => figuresOfText(text).map((f) => ({ raw: f.raw, value: f.value, unit: f.unit, kind: f.kind, change: f.change, label: f.label, interval: f.interval }));
+
+  it('reads 翻一番 as an increase of 1倍 and 翻两番 of 3倍, as 增长1倍 and 增长3倍 are read', () => {
+    expect(full('城乡居民人均收入比2010年翻一番。')).toEqual([
+      { raw: '翻一番', value: 1, unit: '倍', kind: 'change', change: 'increase', label: '城乡居民人均收入', interval: { lo: 0.5, hi: 1.5, loClosed: true, hiClosed: true } },
+    ]);
+    expect(full('国内生产总值比2000年翻两番。').map((f) => [f.raw, f.value, f.change, f.interval])).toEqual([['翻两番', 3, 'increase', { lo: 2.5, hi: 3.5, loClosed: true, hiClosed: true }]]);
+    const stated = full('进出口总额增长1倍。')[0]!;
+    expect([stated.unit, stated.kind, stated.change, stated.interval]).toEqual(['倍', 'change', 'increase', { lo: 0.5, hi: 1.5, loClosed: true, hiClosed: true }]);
+  });
+
+  it('reads 翻了, 翻番 with no numeral, and the qualifiers around it', () => {
+    expect(full('技术交易额翻了一番。').map((f) => [f.raw, f.value])).toEqual([['翻了一番', 1]]);
+    expect(full('林下经济面积翻番。').map((f) => [f.raw, f.value, f.label])).toEqual([['翻番', 1, '林下经济面积']]);
+    expect(full('入境游客人次翻了一番多。').map((f) => [f.raw, f.interval])).toEqual([['翻了一番多', { lo: 1, hi: 2, loClosed: false, hiClosed: false }]]);
+    expect(full('居民收入翻一番以上。').map((f) => [f.raw, f.interval])).toEqual([['翻一番以上', { lo: 1, hi: null, loClosed: true, hiClosed: false }]]);
+    expect(full('财政收入接近翻一番。').map((f) => [f.raw, f.interval])).toEqual([['接近翻一番', { lo: 0.5, hi: 1, loClosed: true, hiClosed: false }]]);
+  });
+
+  it('reads no doubling in other words with 翻 or 番', () => {
+    expect(full('经过一番努力,翻新改造住房,翻几番也不难。')).toEqual([]);
   });
 });

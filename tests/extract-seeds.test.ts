@@ -35,7 +35,8 @@ async function seed(file: string) {
 
 /** Full-width digits and Traditional magnitude characters folded, for comparing a first character. */
 const fold = (c: string) => String.fromCharCode(c.charCodeAt(0) >= 0xff10 && c.charCodeAt(0) <= 0xff19 ? c.charCodeAt(0) - 0xfee0 : c.charCodeAt(0)).replace('萬', '万').replace('億', '亿');
-const NUMERAL_START = /^(?:[0-9一二两三四五六七八九十百千万亿〇零几数×X□]|第|百分之)/u;
+// (a doubling is its words: 翻一番, 翻了两番, 翻番)
+const NUMERAL_START = /^(?:[0-9一二两三四五六七八九十百千万亿〇零几数×X□]|第|百分之|翻了?[一二两三四五]?番)/u;
 const PREFIXES = ['約', '超過', '將近', '大約', '近', '接近', '将近', '超过', '超', '突破', '逾', '约', '大约', '不到', '不足', '不低于', '不少于', '至少', '不超过', '高于', '低于'];
 
 describe('extractor on the seed documents', () => {

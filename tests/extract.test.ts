@@ -249,3 +249,124 @@ describe('locations', () => {
     }
   });
 });
+
+describe('figures written in other ways (the provincial reports of 2025)', () => {
+  const raws = (text: string) => figures(text).map((f) => f.raw);
+
+  it('reads computing power in P after 万/亿, and in PF, EFLOPS, TFLOPS', () => {
+    const p = one('数据中心集群算力规模达到5.1万P,增速最快。');
+    expect([p.raw, p.value, p.unit, p.kind, p.label]).toEqual(['5.1万P', 51000, 'PFLOPS', 'level', '数据中心集群算力规模']);
+    const floor = one('力争算力规模突破10万P。');
+    expect([floor.raw, floor.qualifier]).toEqual(['突破10万P', '突破']);
+    expect(interval(floor)).toEqual([100000, null, false, false]);
+    expect([one('智能算力达到230EFLOPS。').value, one('总算力突破7000PF。').value, one('超算算力500TFlops。').value]).toEqual([230000, 7000, 0.5]);
+  });
+
+  it('reads no computing power in a resolution, a storage size or a name', () => {
+    expect(raws('推广1080P高清视频,发展P2P网络。')).toEqual([]);
+    // (a bare 万 with letters after it is no figure, as before)
+    expect(raws('存储容量10万PB。')).toEqual([]);
+    expect(raws('建设5P实验室。')).toEqual([]);
+  });
+
+  it('reads a year-like number before 万, 亿 or % as an amount, not a date', () => {
+    const grain = one('粮食总产量1993.5万吨、创历史新高。');
+    expect([grain.raw, grain.value, grain.unit]).toEqual(['1993.5万吨', 19935000, '吨']);
+    expect(one('地方一般公共预算收入2024.3亿元。').value).toBe(202430000000);
+    const range = one('每个项目投资1800—2000万元。');
+    expect([range.raw, range.unit]).toEqual(['1800—2000万元', '元']);
+    expect(interval(range)).toEqual([17995000, 20005000, true, true]);
+    expect(one('初中招生1848.8万人。').value).toBe(18488000);
+  });
+
+  it('still skips dates and spans of years written with dots, dashes and slashes', () => {
+    expect(raws('2024.1.23发布,2024.5至今有效,2019.10起实施。')).toEqual([]);
+    expect(raws('《规划(2021-2025)》,2024-01-18印发,2024/1/23生效。')).toEqual([]);
+    // (and the number after such a date is read)
+    expect(raws('2024.5起新增就业5万人。')).toEqual(['5万人']);
+  });
+
+  it('reads a lone 十 before a measure word as ten, and one-character 一 两 三 still not', () => {
+    const ten = one('办好十件民生实事。');
+    expect([ten.raw, ten.value, ten.unit, ten.kind]).toEqual(['十件', 10, '件', 'count']);
+    expect(raws('出台稳增长十项措施。')).toEqual(['十项']);
+    expect(raws('高效办成一件事,坚持两个确立,深化三项制度改革,十分重要。')).toEqual([]);
+    // (a quoted name stays a name)
+    expect(raws('织密“十张网”。')).toEqual([]);
+  });
+
+  it('reads the figures inside a quoted name that holds digits, not its Chinese numerals', () => {
+    expect(raws('超额完成林分优化提升、森林抚育提升“两个200万亩”任务。')).toEqual(['200万亩']);
+    expect(raws('落实“两个70%”激励政策。')).toEqual(['70%']);
+    expect(raws('坚持“两个毫不动摇”,开展“五个大起底”行动。')).toEqual([]);
+  });
+});
+
+describe('多 after a unit, and qualifier characters inside words', () => {
+  const read = (text: string) => figures(text).map((f) => [f.raw, f.unit, interval(f)]);
+
+  it('reads 多 inside a unit (个多百分点, 个多月) and after 倍 or % at a clause end, one unit of the last digit', () => {
+    expect(read('比上年提高2个多百分点。')).toEqual([['2个多百分点', '个百分点', [2, 3, false, false]]]);
+    expect(read('航运中断1个多月。')).toEqual([['1个多月', '个月', [1, 2, false, false]]]);
+    expect(read('集成电路产量增长1倍多,合成材料增长10%多。')).toEqual([
+      ['1倍多', '倍', [1, 2, false, false]],
+      ['10%多', '%', [10, 11, false, false]],
+    ]);
+  });
+
+  it('leaves 多 that opens a word after a count alone', () => {
+    expect(read('建设3个多元化平台,培育5家多式联运企业。').map(([raw]) => raw)).toEqual(['3个', '5家']);
+    expect(read('培训1000万人多次。').map(([raw]) => raw)).toEqual(['1000万人']);
+  });
+
+  it('reads no qualifier in a word that ends with its character (签约, 条约, 赶超, 最近)', () => {
+    const signed = one('招商签约500亿元。');
+    expect([signed.raw, signed.qualifier, signed.label]).toEqual(['500亿元', null, '招商签约']);
+    expect(interval(signed)).toEqual([49950000000, 50050000000, true, true]);
+    expect(figures('新签约亿元以上项目35个。').map((f) => f.raw)).toEqual(['35个']);
+    expect(one('缔结或者参加国际条约187个。').label).toBe('缔结或者参加国际条约');
+    expect([one('力争赶超30个。').qualifier, figures('最近3年。').length]).toEqual([null, 0]);
+  });
+
+  it('still reads the qualifier after other words ending in the same character', () => {
+    expect(one('发放育儿补贴近亿元。').raw).toBe('近亿元');
+    expect(one('一般公共预算支出超1000亿元。').raw).toBe('超1000亿元');
+    expect(one('建设两条约50公里的线路。').raw).toBe('约50公里');
+  });
+});
+
+describe('rates and concentrations: two units around a slash', () => {
+  const read = (text: string) => figures(text).map((f) => [f.raw, f.value, f.unit]);
+
+  it('reads PM2.5 and water concentrations in their own units', () => {
+    expect(read('细颗粒物(PM2.5)平均浓度30微克/立方米。')).toEqual([['30微克/立方米', 30, '微克/立方米']]);
+    expect(read('PM2.5浓度降到28.5μg/m³,控制在35微克每立方米以内。')).toEqual([
+      ['28.5μg/m³', 28.5, '微克/立方米'],
+      ['35微克每立方米以内', 35, '微克/立方米'],
+    ]);
+    expect(read('氨氮浓度0.5毫克/升。')).toEqual([['0.5毫克/升', 0.5, '毫克/升']]);
+  });
+
+  it('reads an amount per unit as the rate, converted by both units', () => {
+    expect(read('设计时速350公里/小时。')).toEqual([['350公里/小时', 350, '公里/小时']]);
+    expect(read('上网电价0.35元/千瓦时,人均16.8万元/人左右。')).toEqual([
+      ['0.35元/千瓦时', 0.35, '元/千瓦时'],
+      ['16.8万元/人左右', 168000, '元/人'],
+    ]);
+    expect(read('新增污水处理能力30万吨/日。')).toEqual([['30万吨/日', 300000, '吨/天']]);
+    // 2 元 a 斤 is 4000 元 a 吨, and its rounding goes with it
+    const jin = one('收购价2元/斤。');
+    expect([jin.value, jin.unit, interval(jin)]).toEqual([4000, '元/吨', [3000, 5000, true, true]]);
+    expect(read('时速300—350公里/小时。')).toEqual([['300—350公里/小时', 300, '公里/小时']]);
+  });
+
+  it('reads no rate after a count, a share or a word that is no unit', () => {
+    expect(read('交换电子文件52万件/次。')).toEqual([['52万件', 520000, '件']]);
+    expect(read('年均增长5%/年。')).toEqual([['5%', 5, '%']]);
+    expect(read('最低工资2000元/月。')).toEqual([['2000元', 2000, '元']]);
+    expect(read('安置5000户/5万人。')).toEqual([
+      ['5000户', 5000, '户'],
+      ['5万人', 50000, '人'],
+    ]);
+  });
+});

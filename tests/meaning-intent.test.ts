@@ -148,6 +148,29 @@ describe('plans named by their size, parts of a whole, budgets set against budge
     expect(reading(found, '1.12万亿元')).toEqual(['2014', 'target']);
   });
 
+  it('预计 reaches the figures of its own item, not a 、-item with its own subject after a figure', () => {
+    const found = figures(review('新增企业超过3000家、营业收入预计达到900亿元、从业人员达到12.5万人。'));
+    expect(reading(found, '900亿元')[1]).toBe('estimate');
+    expect(reading(found, '12.5万人')).toEqual(['2013', 'actual']);
+    // (a list of figures after 预计 is all estimated)
+    expect(reading(figures(review('粮食、棉花产量预计分别增长3%、5%。')), '5%')[1]).toBe('estimate');
+  });
+
+  it('a task set from above and exceeded (`超额完成国家下达的N年度任务`) is a target of its year, of the statement before it', () => {
+    const found = figures(review('城镇新增就业超过60万人、超额完成国家下达的50万人年度任务。'));
+    expect(reading(found, '50万人')).toEqual(['2013', 'target']);
+    expect(reading(found, '超过60万人')).toEqual(['2013', 'actual']);
+    expect(found.find((f) => f.raw === '50万人')!.metric).toBe('new-urban-jobs');
+  });
+
+  it('a 、-list of start values (`分别从每人每月A、B提高到C、D`) is what is so now, each of them; the end values are the plan', () => {
+    const found = figures(plan('城乡居民基础养老金、失业保险金标准分别从每人每月150元、1800元提高到160元、1900元。'));
+    expect(reading(found, '150元')).toEqual(['2013', 'actual']);
+    expect(reading(found, '1800元')).toEqual(['2013', 'actual']);
+    expect(reading(found, '160元')).toEqual(['2014', 'target']);
+    expect(reading(found, '1900元')).toEqual(['2014', 'target']);
+  });
+
   it('near miss: a start value in a plan sentence setting no budget is what is so now', () => {
     const found = figures(plan('城乡居民基础养老金标准由55元提高到70元。'));
     expect(reading(found, '55元')[1]).toBe('actual');

@@ -366,6 +366,94 @@ describe('a subject named before the figure', () => {
   });
 });
 
+describe('lists of subjects: one fact per item, never one label for the whole list', () => {
+  const labels = async (text: string) => (await figuresOf(text)).map((f) => f.label);
+  it('a 、-list of as many subjects as figures pairs them in order, 分别 or not, units differing or not', async () => {
+    expect(await labels('钢材、水泥、平板玻璃产量达到800万吨、500万吨、3亿平方米。')).toEqual(['钢材产量', '水泥产量', '平板玻璃产量']);
+    expect(await labels('养老、医疗保险参保率稳定在97%和96%以上。')).toEqual(['养老', '医疗保险参保率']);
+  });
+
+  it('a 分别 with no subject of its own pairs its list with the figures just before it in its sentence', async () => {
+    expect(await labels('接待游客2亿人次，旅游收入900亿元，分别增长12%和18%。')).toEqual(['接待游客', '旅游收入', '接待游客', '旅游收入']);
+    expect(await labels('原煤、原油产量达到900万吨、300万吨，分别增长5%、6%。')).toEqual(['原煤产量', '原油产量', '原煤产量', '原油产量']);
+  });
+
+  it('a joiner inside a word (普及率) splits nothing; a tail is shared only at a word boundary', async () => {
+    expect(await labels('卫生厕所普及率、污水治理率分别达到80%、70%。')).toEqual(['卫生厕所普及率', '污水治理率']);
+    const coal = await figuresOf('原煤、原油、天然气产量分别增长3%、4%、5%。');
+    expect(coal.map((f) => f.metric)).toEqual(['raw-coal-output', 'crude-oil-output', 'natural-gas-output']);
+  });
+
+  it('quoted subjects side by side are a list', async () => {
+    expect(await labels('“保交楼”“保交房”交付率分别达100%和90%。')).toEqual(['保交楼', '保交房交付率']);
+  });
+
+  it('a short bracketed note inside a name is part of it, and keeps the subject of its own clause', async () => {
+    expect((await figure('每千人口拥有执业（助理）医师数达到3.5人。', '3.5人')).metric).toBe('doctors-per-1000');
+    const [a, , b] = await figuresOf('城市低保标准从每人每月800元提高到820元，农村（含牧区）低保标准从每人每月600元提高到620元。');
+    expect(identity(a!)).not.toBe(identity(b!));
+  });
+});
+
+describe('programme targets: the verb before the object, the outcome after it, the coverage of one programme', () => {
+  // Made-up statements of the shapes work reports use for the year's programmes (issue 9 §3).
+  it.each([
+    // five-year plan main indicators and communiqué headings
+    ['非化石能源占一次能源消费比重达到20%。', '20%', 'primary-energy-non-fossil-share'],
+    ['每千人口拥有执业医师数达到3.2人。', '3.2人', 'doctors-per-1000'],
+    ['全员劳动生产率增长6%以上。', '6%以上', 'labour-productivity'],
+    ['民用汽车保有量3.4亿辆。', '3.4亿辆', 'civil-vehicles'],
+    ['研究与试验发展经费支出与国内生产总值之比超过2.5%。', '超过2.5%', 'rd-intensity'],
+    // a verb of carrying out before the object
+    ['今年要再取消和下放行政审批事项300项。', '300项', 'admin-approvals-cut'],
+    ['今年再解决5000万农村人口的饮水安全问题。', '5000万', 'rural-drinking-water'],
+    ['实施农村危房改造200万户。', '200万户', 'dilapidated-rural-housing'],
+    // the object written after the figure
+    ['各部门全年取消和下放150项行政审批事项。', '150项', 'admin-approvals-cut'],
+    ['全年4000多万农村人口饮水安全问题得到解决。', '4000多万', 'rural-drinking-water'],
+    // an outcome after the object: X使N人受益
+    ['农村饮水安全工程使5000万农民受益。', '5000万', 'rural-drinking-water'],
+    // A、B共N: the parts of one programme
+    ['今年开工建设保障性住房、棚户区改造住房共800万套。', '800万套', 'affordable-housing-starts'],
+  ])('%s → %s', async (text, raw, metric) => {
+    expect((await figure(text, raw)).metric).toBe(metric);
+  });
+
+  it('who a programme serves, counted before a people noun (`5000万农民受益`, `N万农村人口…得到解决`), is one fact', async () => {
+    const outcome = await figure('农村饮水安全工程使5000万农民受益。', '5000万');
+    expect(identity(outcome)).toBe(identity(await figure('4000多万农村人口饮水安全问题得到解决。', '4000多万')));
+  });
+
+  it('coverage words of one programme are one fact; a bare one covers the programme its sentence names', async () => {
+    const target = await figure('将新型农村社会养老保险试点范围扩大到30%的县。', '30%');
+    expect(target.metric).toBe('new-rural-pension-coverage');
+    expect(identity(await figure('新型农村社会养老保险试点覆盖35%的县。', '35%'))).toBe(identity(target));
+    expect(identity(await figure('推进新型农村社会养老保险试点，试点范围扩大到30%的县。', '30%'))).toBe(identity(target));
+    expect(identity(await figure('开展新型农村社会养老保险试点，2亿人参保，覆盖面扩大到50%以上。', '50%以上'))).toBe(identity(target));
+    // (another programme's coverage is another fact; a sentence naming no programme gives none)
+    expect(identity(await figure('城镇居民社会养老保险试点范围扩大到30%的县。', '30%'))).not.toBe(identity(target));
+    expect((await figure('加快工作进度，覆盖面扩大到50%以上。', '50%以上')).metric).toBeNull();
+  });
+
+  it('the object after a figure is read only for a verb without its object, never across a clause', async () => {
+    // (a subject of its own keeps it; the next clause is not the object)
+    expect((await figure('新建学校20所，农村饮水安全工程进展顺利。', '20所')).metric).toBeNull();
+    expect((await figure('取消和下放30项，饮水安全问题得到解决。', '30项')).metric).toBeNull();
+  });
+
+  it('a verb of setting (`定`) takes the object 把 put before it; a bare growth target is the growth its paragraph named', async () => {
+    const f = await figure('关于经济增长。我们要保持合理的经济增长速度。经过认真比较，把增长预期目标定在7%左右，兼顾了需要和可能。', '7%左右');
+    expect(identity(f)).toBe(identity(await figure('国内生产总值增长7%左右；', '7%左右')));
+    expect((await figure('今年把城镇登记失业率目标定在4.5%以内。', '4.5%以内')).metric).toBe('registered-unemployment-rate');
+    // (a paragraph naming no growth gives the bare growth target nothing)
+    expect((await figure('关于发展质量。经过认真比较，把增长预期目标定在7%左右。', '7%左右')).metric).toBeNull();
+  });
+
+  it('a generic two-character noun (`企业`) does not recall a name its sentence stated before', async () => {
+    expect((await figure('高新技术企业增长20%，8家企业成为示范企业。', '8家')).metric).toBeNull();
+  });
+});
+
 describe('auto-alignment: one fact stated two ways aligns, different facts never do', () => {
   const same: [string, string, string, string][] = [
     ['外汇储备3.2万亿美元。', '3.2万亿美元', '国家外汇储备3.3万亿美元。', '3.3万亿美元'],
@@ -382,9 +470,18 @@ describe('auto-alignment: one fact stated two ways aligns, different facts never
     // a year read off the subject leaves a bare 年; how a target is set (的调控目标定为) is no part of its subject
     ['2019年进出口总额4.6万亿元。', '4.6万亿元', '进出口总额4.5万亿元。', '4.5万亿元'],
     ['经济增长速度的调控目标定为7%。', '7%', '国内生产总值比上年增长7.3%。', '7.3%'],
+    ['经济增长目标设定为5.5%左右，是积极的目标。', '5.5%左右', '经济增长5.5%左右；', '5.5%左右'],
+    // the size of a plan is the plan's, whatever verbs stand before it
+    ['实施总额3万亿元的两年投资计划，', '3万亿元', '实施两年新增3万亿元的投资计划。', '3万亿元'],
+    // what a count counts stands after it (`办好10件民生实事`)
+    ['继续办好12件民生实事。', '12件', '2025年12件民生实事', '12件'],
     // a start value's subject stands before 由/从 in its own clause, or in the clause before it
     ['发电装机容量由2017年的17.8亿千瓦增加到2022年的25.6亿千瓦。', '17.8亿千瓦', '全国发电装机容量17.8亿千瓦。', '17.8亿千瓦'],
     ['城镇居民家庭人均可支配收入,由2007年的13786元增加到2012年的24565元。', '13786元', '城镇居民人均可支配收入13786元。', '13786元'],
+    // a verb of carrying out before the object, or the object after the figure; who carried it out is no part of it
+    ['今年要取消和下放行政审批事项200项以上。', '200项以上', '国务院各部门全年取消和下放246项行政审批事项。', '246项'],
+    ['再解决6000万农村人口的饮水安全问题。', '6000万', '6600多万农村人口饮水安全问题得到解决。', '6600多万'],
+    ['开工建设保障性住房、棚户区改造住房共1000万套。', '1000万套', '保障性住房基本建成400万套，新开工建设1050万套。', '1050万套'],
   ];
   it.each(same)('%s ≡ %s', async (textA, rawA, textB, rawB) => {
     const a = identity(await figure(textA, rawA));
@@ -405,6 +502,10 @@ describe('auto-alignment: one fact stated two ways aligns, different facts never
     ['农村居民人均可支配收入比上年名义增长6.4%。', '6.4%', '农村居民人均可支配收入实际增长6.0%。', '6.0%'],
     ['社会消费品零售总额名义增长4.2%，', '4.2%', '社会消费品零售总额扣除价格因素增长3.8%。', '3.8%'],
     ['国内生产总值名义增长4.6%。', '4.6%', '国内生产总值增长5.1%。', '5.1%'],
+    // starts and completions of one programme are two facts, and a coverage is not a count of the insured
+    ['新开工保障性住房700万套。', '700万套', '基本建成保障性住房700万套。', '700万套'],
+    ['新型农村社会养老保险覆盖面扩大到60%。', '60%', '新型农村社会养老保险参保人数达到60%。', '60%'],
+    ['实施总额3万亿元的投资计划。', '3万亿元', '实施总额3万亿元的减税方案。', '3万亿元'],
   ];
   it.each(apart)('%s ≠ %s', async (textA, rawA, textB, rawB) => {
     expect(identity(await figure(textA, rawA))).not.toBe(identity(await figure(textB, rawB)));

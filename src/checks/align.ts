@@ -120,6 +120,19 @@ export function autoIdentity(figure: Figure, rules: RuleSet): { id: string; name
   return { id: autoKey(figure, key || label) + (scopes.length ? `@${scopes.join('+')}` : ''), name: label };
 }
 
+/** autoIdentity as last computed for a figure, with what it was computed from. */
+const identities = new WeakMap<Figure, { rules: RuleSet; of: unknown[]; identity: ReturnType<typeof autoIdentity> }>();
+
+/** autoIdentity, computed once per figure and rule set though each check groups the figures again (speed only). */
+function autoIdentityOnce(figure: Figure, rules: RuleSet): ReturnType<typeof autoIdentity> {
+  const of = [figure.label, figure.metric ?? null, figure.unit, figure.kind, figure.change];
+  const known = identities.get(figure);
+  if (known && known.rules === rules && known.of.every((value, i) => value === of[i])) return known.identity;
+  const identity = autoIdentity(figure, rules);
+  identities.set(figure, { rules, of, identity });
+  return identity;
+}
+
 /**
  * Groups usable figures in scope into (metric, period) groups. `auto` adds auto-aligned groups for
  * figures no metric rule covers; `metrics` restricts rule-covered groups to the listed ids.
@@ -145,7 +158,7 @@ export function metricGroups(context: CheckContext, rule: CheckRule, options: { 
       name = metric.name;
     } else {
       if (!options.auto) continue;
-      const identity = autoIdentity(figure, context.rules);
+      const identity = autoIdentityOnce(figure, context.rules);
       if (!identity) continue;
       id = identity.id;
       name = identity.name;
@@ -160,10 +173,13 @@ export function metricGroups(context: CheckContext, rule: CheckRule, options: { 
     }
     group.figures.push(figure);
   }
-  const result = [...groups.values()];
-  for (const group of result) sortFigures(group.figures, documentOrder);
+  for (const group of groups.values()) sortFigures(group.figures, documentOrder);
   const text = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-  return result.sort(
+  // Sorted by (metric, period, jurisdiction): its map key joins them with NUL, which sorts before every other
+  // character, so the keys sort alike unless a part holds a NUL itself (then the parts are compared).
+  const keys = [...groups.keys()];
+  if (keys.every((key) => key.split('\u0000').length === 3)) return keys.sort(text).map((key) => groups.get(key)!);
+  return [...groups.values()].sort(
     (a, b) => text(a.metric, b.metric) || text(a.period, b.period) || text(a.jurisdiction ?? '', b.jurisdiction ?? ''),
   );
 }

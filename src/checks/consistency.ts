@@ -271,6 +271,16 @@ function compareStatements(context: CheckContext, rule: CheckRule, of: MetricGro
   // (a target stated twice in the same words is still stated twice: `今年预期7%左右…实现7%左右的增长`; so
   // is an outcome restated in other words, not a copied sentence)
   const single = modality === 'target' ? places < 2 : readings.reduce((n, r) => n + restatements(r, documents).length, 0) < 2;
+  // A label too ambiguous to align on (one document states it with two values: the items of a list, two
+  // scopes) was not compared: each of its statements stands alone, not as one metric found consistent.
+  if (ambiguous && !single) {
+    const original = new Map(judged.map((f, i) => [f, statements[i]!]));
+    for (const reading of readings) {
+      const alone = reading.figures.map((f) => original.get(f) ?? f);
+      context.comparisons.push({ metric: group.metric, name: group.name, auto: group.auto, period: group.period, statements: alone, verdict: 'single' });
+    }
+    return;
+  }
   context.comparisons.push({
     metric: group.metric,
     name: group.name,

@@ -49,6 +49,20 @@ export function documentDate(document: Document | undefined, settings: DocumentD
  * null for a form it does not know.
  */
 export function periodEnd(period: string): YearMonth | null {
+  const end = knownPeriodEnd(period);
+  return end && { ...end };
+}
+
+const periodEnds = new Map<string, YearMonth | null>();
+
+/** periodEnd, shared: asked for every figure of every grouping, of a few hundred distinct periods, each is read once. */
+function knownPeriodEnd(period: string): Readonly<YearMonth> | null {
+  let end = periodEnds.get(period);
+  if (end === undefined) periodEnds.set(period, (end = readPeriodEnd(period)));
+  return end;
+}
+
+function readPeriodEnd(period: string): YearMonth | null {
   const last = period.split('/').pop() ?? '';
   const match = /^(\d{4})(?:-(\d{2}))?$/.exec(last);
   if (!match) return null;
@@ -61,7 +75,7 @@ export function periodEnd(period: string): YearMonth | null {
  */
 export function periodOverBy(period: string | null, date: YearMonth | null): boolean {
   if (!period || !date) return true;
-  const end = periodEnd(period);
+  const end = knownPeriodEnd(period);
   if (!end) return true;
   return end.year < date.year || (end.year === date.year && end.month < date.month);
 }

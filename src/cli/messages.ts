@@ -7,7 +7,7 @@
 import { Help, type Command } from 'commander';
 import { detectLocale, t } from '../i18n.js';
 import type { Locale } from '../model.js';
-import { oneLinePath } from '../report/common.js';
+import { oneLinePath } from '../report/one-line.js';
 
 /** `--locale X` or `--locale=X` in argv (the last one wins, as commander does), else the environment. */
 export function localeFromArgv(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Locale {

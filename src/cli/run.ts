@@ -1,4 +1,7 @@
-// The executable entry (bin/figcheck.js imports the compiled form of this file).
+// The executable entry (bin/figcheck.js runs the bundle of this file). No top-level await: the bundle is
+// CommonJS, for V8's code cache (bin/code-cache.cjs).
 import { main } from './main.js';
 
-process.exitCode = await main(process.argv);
+void main(process.argv).then((code) => {
+  process.exitCode = code;
+});

@@ -51,9 +51,13 @@ class ComparisonTexts {
     this.length = documents.length;
   }
 
-  /** The comparison text of document i, not kept. */
+  /** The comparison text of document i, kept only while the cache has room (a small run's texts are then built once). */
   once(i: number): string {
-    return this.cache.get(i) ?? comparable(this.documents[i]!, false).text;
+    const cached = this.cache.get(i);
+    if (cached !== undefined) return cached;
+    const text = comparable(this.documents[i]!, false).text;
+    if (this.cache.size < TEXT_CACHE) this.cache.set(i, text);
+    return text;
   }
 
   /** The comparison text of document i, kept among the last TEXT_CACHE asked for. */

@@ -6,6 +6,7 @@
  * Chinese text with positions, in typed arrays, so 10,000 documents fit in memory.
  */
 import type { Span } from '../model.js';
+import { precompiledUnitTable } from '../normalize/unit-tables.js';
 
 /** What the duplicate detector needs of a document (a Document is one). */
 export interface DuplicateSource {
@@ -24,7 +25,12 @@ export interface Comparable {
 let keepTable: Uint8Array | undefined;
 /** BMP code unit → 1 when compared (a letter or a digit); surrogate halves are kept as they come. */
 function compared(): Uint8Array {
-  if (keepTable) return keepTable;
+  keepTable ??= precompiledUnitTable('compared') ?? buildComparedTable();
+  return keepTable;
+}
+
+/** The table of compared(), built (the build stores it: normalize/unit-tables.ts). */
+export function buildComparedTable(): Uint8Array {
   const table = new Uint8Array(0x10000);
   table.fill(1, 0xd800, 0xe000);
   // The regex's own Unicode tables instead of hand-maintained ranges: the BMP as one string, everything but
@@ -33,7 +39,6 @@ function compared(): Uint8Array {
   for (let c = 0, i = 0; c < 0x10000; c++) if (c < 0xd800 || c > 0xdfff) codes[i++] = c;
   const kept = new TextDecoder('utf-16le').decode(codes).replace(/[^\p{L}\p{N}]+/gu, '');
   for (let i = 0; i < kept.length; i++) table[kept.charCodeAt(i)] = 1;
-  keepTable = table;
   return table;
 }
 

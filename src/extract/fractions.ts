@@ -93,7 +93,10 @@ export function chineseFraction(text: string, pos: number, k: Knowledge, blocked
   const m = numerator.value.toNumber();
   const n = denominator.value.toNumber();
   if (m < 1 || n < 2 || m > n) return null;
-  if (f.namesAfter.some((w) => text.startsWith(w, numerator.end)) || unitAfter(text, numerator.end, k)) return null;
+  if (f.namesAfter.some((w) => text.startsWith(w, numerator.end))) return null;
+  const measure = measureAfter(text, numerator.end, k);
+  if (measure) return figure(text, pos, numerator.end, m, n, f, k, q, measure);
+  if (unitAfter(text, numerator.end, k)) return null;
   return figure(text, pos, numerator.end, m, n, f, k, q);
 }
 
@@ -117,6 +120,9 @@ export function digitFraction(text: string, pos: number, k: Knowledge, q: Qualif
   if (m < 1 || m >= n || n > f.maxDigitDenominator) return null;
   const before = text.charCodeAt(pos - 1);
   if (isAsciiDigit(before) || isAsciiLetter(before) || GLUED_BEFORE.has(before) || f.slashes.has(before) || f.notAfterDigit.has(text[pos - 1] ?? '')) return null;
+  // 1/2小时: half of the unit after it
+  const measure = measureAfter(text, end, k);
+  if (measure) return figure(text, pos, end, m, n, f, k, q, measure);
   const next = text.charCodeAt(end);
   // (the end of the text too: nothing after it makes it a date or a page; a page number stands on a line of its own)
   const shareEnd = end === text.length || q.after(end) !== null || SHARE_END.has(next) || (isHan(next) && !f.notBeforeDigit.has(text[end]!) && !unitAfter(text, end, k));
@@ -133,24 +139,43 @@ function unitAfter(text: string, pos: number, k: Knowledge): boolean {
   return unit !== undefined && (unit.kind !== 'count' || !k.words.personMeasures.includes(unit.spelling));
 }
 
+/**
+ * The unit of measure after a fraction that makes it that part of the unit (1/2小时 is 0.5 小时, 三分之一亩):
+ * a measured amount (kind level), not a count (三分之一个世纪 names a span of time, 1/3个 nothing) and not
+ * a word that makes `M/N` a date or a time (numerals.yaml notBeforeDigitFraction: 1/2日, 1/3分).
+ */
+function measureAfter(text: string, pos: number, k: Knowledge): UnitSpelling | null {
+  const unit = unitAt(text, pos, k, false);
+  if (!unit || unit.kind !== 'level' || k.fractions!.notBeforeDigit.has(text[pos]!)) return null;
+  return unit;
+}
+
 function plainInteger(r: NumberReading): boolean {
   return !r.positional && !r.plus && !r.few && !r.magnitude && r.value.gte(Exact.ONE);
 }
 
-function figure(text: string, start: number, end: number, m: number, n: number, f: FractionKnowledge, k: Knowledge, q: Qualifiers): ScannedFigure {
-  const share = new Decimal(m).times(f.scale).div(n);
-  const lo = Exact.ofDecimal(share.toDecimalPlaces(f.places, Decimal.ROUND_FLOOR));
-  const hi = Exact.ofDecimal(share.toDecimalPlaces(f.places, Decimal.ROUND_CEIL));
-  const value = Exact.ofDecimal(share.toDecimalPlaces(f.places, Decimal.ROUND_HALF_UP));
+/**
+ * The figure of M/N: a share in the fractions' unit, or with `measure` that part of a unit of measure
+ * (1/2小时): M/N of one unit, converted by the unit's factor, enclosed at `places` decimals of the unit as
+ * written; 左右 and 近 then apply to 1/N of the unit, the step a fraction of N parts is said at.
+ */
+function figure(text: string, start: number, end: number, m: number, n: number, f: FractionKnowledge, k: Knowledge, q: Qualifiers, measure?: UnitSpelling): ScannedFigure {
+  const part = new Decimal(m).times(measure ? 1 : f.scale).div(n);
+  const factor = measure ? measure.factor : Exact.ONE;
+  const lo = Exact.ofDecimal(part.toDecimalPlaces(f.places, Decimal.ROUND_FLOOR)).times(factor);
+  const hi = Exact.ofDecimal(part.toDecimalPlaces(f.places, Decimal.ROUND_CEIL)).times(factor);
+  const value = Exact.ofDecimal(part.toDecimalPlaces(f.places, Decimal.ROUND_HALF_UP)).times(factor);
+  const roundness = measure ? Exact.ofDecimal(new Decimal(1).div(n).toDecimalPlaces(f.places, Decimal.ROUND_HALF_UP)).times(factor) : f.roundness;
+  const written = measure ? end + measure.spelling.length : end;
   const prefix = q.before(start);
-  const suffix = q.after(end);
+  const suffix = q.after(written);
   const qualifier = suffix ?? prefix;
   const reading: NumberReading = {
     start,
     end,
     value,
-    q: Exact.pow10(-f.places),
-    g: f.roundness,
+    q: Exact.pow10(-f.places).times(factor),
+    g: roundness,
     chinese: !isAsciiDigit(text.charCodeAt(start)),
     magnitude: false,
     factor: Exact.ONE,
@@ -158,11 +183,11 @@ function figure(text: string, start: number, end: number, m: number, n: number, 
   };
   return {
     start: prefix ? start - prefix.word.length : start,
-    end: suffix ? end + suffix.word.length : end,
+    end: suffix ? written + suffix.word.length : written,
     reading,
-    unit: f.unit,
+    unit: measure ?? f.unit,
     qualifier,
-    interval: fractionInterval(lo, hi, qualifier, f, k),
+    interval: fractionInterval(lo, hi, qualifier, roundness, k),
     rank: false,
     placeholder: false,
     range: false,
@@ -174,9 +199,9 @@ function figure(text: string, start: number, end: number, m: number, n: number, 
  * enclosure's outer side so that M/N stays inside (三分之二以上 is [66.6666, ∞), not [66.6667, ∞)); an open
  * end at an inexact enclosure's edge still holds M/N, which is strictly inside.
  */
-function fractionInterval(lo: Exact, hi: Exact, qualifier: QualifierWord | null, f: FractionKnowledge, k: Knowledge): ExactInterval {
+function fractionInterval(lo: Exact, hi: Exact, qualifier: QualifierWord | null, roundness: Exact, k: Knowledge): ExactInterval {
   const floor = Exact.ofNumber(k.intervals.floor);
-  const about = f.roundness.times(Exact.ofNumber(k.intervals.aboutHalfWidth));
+  const about = roundness.times(Exact.ofNumber(k.intervals.aboutHalfWidth));
   switch (qualifier?.form ?? null) {
     case 'at-least':
       return { lo, hi: null, loClosed: true, hiClosed: false };
@@ -189,7 +214,7 @@ function fractionInterval(lo: Exact, hi: Exact, qualifier: QualifierWord | null,
     case 'about':
       return { lo: lo.minus(about), hi: hi.plus(about), loClosed: true, hiClosed: true };
     case 'nearly':
-      return { lo: lo.minus(f.roundness.times(Exact.ofNumber(k.intervals.nearlyWidth))), hi, loClosed: true, hiClosed: false };
+      return { lo: lo.minus(roundness.times(Exact.ofNumber(k.intervals.nearlyWidth))), hi, loClosed: true, hiClosed: false };
     default:
       return { lo, hi, loClosed: true, hiClosed: true };
   }

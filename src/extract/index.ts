@@ -141,6 +141,8 @@ interface Meaning {
   leads?: boolean;
 }
 
+const HAN = /\p{Script=Han}/u;
+
 function clauseStart(text: string, pos: number, floor: number, breaks: Uint8Array): number {
   let i = pos - 1;
   for (;;) {
@@ -171,8 +173,22 @@ function shortLatinLine(text: string, at: number, dir: -1 | 1): boolean {
   return n > 0;
 }
 
-/** Where the `(` of a bracketed Latin abbreviation closing at `close` is (`(M2)`, `(GDP)`, `（R&D）`), or -1. */
+/**
+ * Where the `(` of a bracketed Latin abbreviation closing at `close` is (`(M2)`, `(GDP)`, `（R&D）`), or of a short
+ * bracketed note inside a name (`执业（助理）医师`, `分类屋（亭）行政村覆盖率`, `散居孤儿（含艾滋病病毒感染儿童）从…`:
+ * Chinese words between two words of the name), or -1.
+ */
 function abbreviationOpen(text: string, close: number, floor: number): number {
+  if (close + 1 < text.length && HAN.test(text[close + 1]!)) {
+    for (let j = close - 1; j >= floor && j >= close - 13; j--) {
+      const c = text[j]!;
+      if (c === '(' || c === '（') {
+        if (j < close - 1 && j > floor && HAN.test(text[j - 1]!)) return j;
+        break;
+      }
+      if (!HAN.test(c) && c !== '、') break;
+    }
+  }
   for (let j = close - 1; j >= floor && j >= close - 8; j--) {
     const c = text[j]!;
     if (c === '(' || c === '（') return j < close - 1 && j > floor && /[\p{Script=Han}]/u.test(text[j - 1]!) ? j : -1;
@@ -329,7 +345,9 @@ function meaningOf(text: string, figures: ScannedFigure[], k: Knowledge): Meanin
     // (a line break left inside the clause is one inside a word: clauseStart crossed it)
     if (joined.includes('\n')) joined = joined.replace(/\n/gu, '');
     if (mw.listMarker && (major === 0 || text[major - 1] === '\n')) joined = joined.replace(mw.listMarker, '');
-    const pre = joined.includes('、') && /^[^、]+(?:、[^、]{1,20})+$/u.test(joined) && !/[、]\s*$/u.test(joined) && !/^[、]/u.test(joined) ? joined : text.slice(minor, f.start).replace(/\n/gu, '');
+    // (an item of a numbered list opening its line, `1.新建改建农村公路3000公里`, names no metric by its number)
+    const itemText = mw.listMarker && (minor === 0 || text[minor - 1] === '\n') ? text.slice(minor, f.start).replace(mw.listMarker, '') : text.slice(minor, f.start);
+    const pre = joined.includes('、') && /^[^、]+(?:、[^、]{1,20})+$/u.test(joined) && !/[、]\s*$/u.test(joined) && !/^[、]/u.test(joined) ? joined : itemText.replace(/\n/gu, '');
     // A list continues with the same unit and no qualifier of its own (`分别增长4.3%、7.1%`);
     // `增长6%左右、突破2.6万亿元` is two statements.
     let continuation =
@@ -340,6 +358,8 @@ function meaningOf(text: string, figures: ScannedFigure[], k: Knowledge): Meanin
       !(f.qualifier && k.before.some((q) => q.word === f.qualifier!.word) && text.startsWith(f.qualifier.word, f.start));
 
     let { change, to } = changeBefore(text, f.start, floor, k, mw);
+    // 翻一番 states its own increase
+    if (f.change && change === null && !to) change = f.change;
     let kind: FigureKind;
     const unitKind = f.unit?.kind ?? 'level';
     if (f.rank) kind = 'rank';
@@ -402,6 +422,14 @@ function meaningOf(text: string, figures: ScannedFigure[], k: Knowledge): Meanin
       const subject = meanings[j - 1]!.label;
       if (word && !label.startsWith(subject)) label = subject + word + label;
     }
+    // `散居孤儿（含…儿童）从每人每月1484元提高到…`: a clause with no subject of its own right after a note in
+    // brackets takes the subject written before the note
+    if (!label && leadRest === undefined && minor > floor && (text[minor - 1] === '）' || text[minor - 1] === ')')) {
+      const open = Math.max(text.lastIndexOf('（', minor - 1), text.lastIndexOf('(', minor - 1));
+      if (open > floor && minor - open <= 32 && !/[。;；,，\n]/u.test(text.slice(open, minor))) {
+        label = cleanLabel(text.slice(clauseStart(text, open, floor, MINOR_BREAK), open).replace(/\n/gu, ''), k, f.rank);
+      }
+    }
     const own = label !== '';
     if (!label && sameSentence && !continuation) label = meanings[j - 1]!.label;
     if (!label && continuation) label = meanings[j - 1]!.label;
@@ -457,17 +485,43 @@ function meaningOf(text: string, figures: ScannedFigure[], k: Knowledge): Meanin
     if (meanings[j]!.continuation) continue;
     let last = j;
     while (last + 1 < figures.length && meanings[last + 1]!.continuation) last++;
-    if (last === j) continue;
     const major = clauseStart(text, f.start, j > 0 ? figures[j - 1]!.end : 0, MAJOR_BREAK);
     const pre = text.slice(major, f.start);
     const at = Math.max(-1, ...mw.respectively.map((w) => pre.lastIndexOf(w)));
-    if (at < 0) continue;
-    const subject = cleanLabel(pre.slice(0, at), k, false) || pre.slice(0, at);
-    const parts = splitSubjects(subject.replace(/^[、,，\s]+/u, ''), last - j + 1, k);
+    // (a list of subjects measured in different units, `6640.8万吨、1253.6万吨、9.1亿立方米`, is one list too)
+    if (at < 0 && meanings[j]!.label.includes('、')) {
+      while (last + 1 < figures.length && meanings[last + 1]!.label === meanings[j]!.label && mw.listGap.test(text.slice(figures[last]!.end, figures[last + 1]!.start))) last++;
+    }
+    if (last === j) continue;
+    const count = last - j + 1;
+    // `A达到X，B达到Y，分别增长P、Q`: a 分别 with no subject of its own pairs the list with the figures just before it
+    if (at >= 0 && !cleanLabel(pre.slice(0, at), k, false) && j >= count && listBefore(text, figures, meanings, j, count)) {
+      for (let i = 0; i < count; i++) if (meanings[j - count + i]!.label) meanings[j + i]!.label = meanings[j - count + i]!.label;
+      continue;
+    }
+    // `原煤、原油、天然气产量达到a、b、c`: a 、-list of as many subjects as figures is paired as with 分别
+    let subject = at >= 0 ? cleanLabel(pre.slice(0, at), k, false) || pre.slice(0, at) : meanings[j]!.label;
+    if (at < 0 && !subject.includes('、')) continue;
+    // (`“保交楼”“保交房”交付率`: quoted subjects side by side are a list)
+    subject = subject.replace(/[”"]\s*[“"]/gu, '、').replace(/[“”"]/gu, '');
+    const parts = splitSubjects(subject.replace(/^[、,，\s]+/u, ''), count, k);
     if (!parts) continue;
     for (let i = j; i <= last; i++) meanings[i]!.label = cleanLabel(parts[i - j]!, k, false) || parts[i - j]!;
   }
   return meanings;
+}
+
+/**
+ * Whether the `count` figures before figure `j` stand in its sentence, each with a label of its own, none a
+ * continuation of another: the subjects a 分别 without its own (`…，分别增长14%和21%`) pairs its list with.
+ */
+function listBefore(text: string, figures: ScannedFigure[], meanings: Meaning[], j: number, count: number): boolean {
+  const first = j - count;
+  if (first > 0 && meanings[first]!.continuation) return false;
+  if (/[。！？!?；;\n]/u.test(text.slice(figures[first]!.end, figures[j]!.start))) return false;
+  if (first > 0 && !/[。！？!?；;\n]/u.test(text.slice(figures[first - 1]!.end, figures[first]!.start))) return false;
+  const labels = meanings.slice(first, j).map((m) => m.label);
+  return labels.every(Boolean) && new Set(labels).size === count;
 }
 
 /**

@@ -8,6 +8,7 @@ import { Exact } from './exact.js';
 import { InputError, type FigureKind } from '../model.js';
 import { coreRules } from '../rules/load.js';
 import { firstChars } from './first-chars.js';
+import { doublingKnowledge, type DoublingKnowledge } from './doublings.js';
 import { fractionKnowledge, type FractionKnowledge } from './fractions.js';
 import type { IntervalSettings, PeriodSettings, QualifierForm, RuleSet, WordLists } from '../rules/types.js';
 
@@ -24,6 +25,8 @@ export interface UnitSpelling {
 export interface QualifierWord {
   word: string;
   form: QualifierForm;
+  /** Words ending in this (prefix) qualifier that are no qualifier: 签约 before 500亿元 is no 约. */
+  notIn?: string[];
 }
 
 export interface Knowledge {
@@ -50,7 +53,13 @@ export interface Knowledge {
   fractionPrefixes: UnitSpelling[];
   /** Fractions written as fractions (三分之一, 1/3); null when the rules have none. */
   fractions: FractionKnowledge | null;
+  /** Doublings (翻一番); null when the rules have none. */
+  doublings: DoublingKnowledge | null;
   singleCharUnits: Set<string>;
+  /** Separators between the two units of a rate (350公里/小时), units.yaml `unitsPer`. */
+  unitsPer: string[];
+  /** One-character numerals that are a figure before any unit (十件), by character. */
+  singleCharNumbers: Set<string>;
   placeholders: Set<string>;
   rangeSeparators: string[];
   rankPrefix: string;
@@ -245,7 +254,10 @@ function compile(rules: RuleSet): Knowledge {
 
   const numerals = rules.numerals ?? {};
   const qualifiers = rules.qualifiers ?? [];
-  const before = qualifiers.filter((q) => q.position === 'before').map(({ word, form }) => ({ word, form })).sort(byLengthDesc((q) => q.word));
+  const before = qualifiers
+    .filter((q) => q.position === 'before')
+    .map(({ word, form, notIn }) => (notIn?.length ? { word, form, notIn } : { word, form }))
+    .sort(byLengthDesc((q) => q.word));
   const after = qualifiers
     .filter((q) => q.position === 'after' && q.form !== 'plus')
     .map(({ word, form }) => ({ word, form }))
@@ -273,7 +285,10 @@ function compile(rules: RuleSet): Knowledge {
     percentPrefix: numerals.percentPrefix ?? '百分之',
     fractionPrefixes: fractionPrefixesOf(numerals.percentPrefix ?? '百分之', numerals.fractionPrefixes ?? {}, units),
     fractions: fractionKnowledge(numerals.fractions, units, [...Object.keys(numerals.digits ?? {}), ...Object.keys(numerals.places ?? {})]),
+    doublings: doublingKnowledge(numerals.doublings, units),
     singleCharUnits: new Set(numerals.singleCharUnits ?? []),
+    unitsPer: rules.unitsPer ?? [],
+    singleCharNumbers: new Set(numerals.singleCharNumbers ?? []),
     placeholders: new Set(numerals.placeholders ?? []),
     rangeSeparators: [...(numerals.rangeSeparators ?? [])].sort((a, b) => b.length - a.length),
     rankPrefix: numerals.rankPrefix ?? '第',

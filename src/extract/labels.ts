@@ -32,6 +32,8 @@ interface Cleaner {
   fillerStart: Set<string>;
   /** Rank context words: a rank label made of one of them alone names nothing (世界排名). */
   rankWords: Set<string>;
+  /** Words ending in a qualifier that are words of their own (qualifiers.yaml notIn: 签约): kept whole at the end. */
+  wholeEnds: string[];
 }
 
 function buckets(words: Iterable<string>, at: (w: string) => number): Map<number, string[]> {
@@ -103,6 +105,7 @@ function compileCleaner(k: Knowledge): Cleaner {
     startWords: k.words.startWords,
     fillerStart: new Set(k.words.fillerStart),
     rankWords: new Set(k.words.rankContext),
+    wholeEnds: k.before.flatMap((q) => q.notIn ?? []),
   };
 }
 
@@ -168,9 +171,10 @@ export function cleanLabel(pre: string, k: Knowledge, rank = false): string {
       }
     }
     const tail = ends.get(label.charCodeAt(label.length - 1));
-    if (tail) {
+    if (tail && !c.wholeEnds.some((w) => label.endsWith(w))) {
       for (const w of tail) {
-        if (label.endsWith(w)) {
+        // (`与国内生产总值之比`: 之 + 比 is a noun, the ratio, never a comparison word left over)
+        if (label.endsWith(w) && label.charCodeAt(label.length - w.length - 1) !== 0x4e4b) {
           label = label.slice(0, label.length - w.length);
           break;
         }
@@ -183,19 +187,38 @@ export function cleanLabel(pre: string, k: Knowledge, rank = false): string {
 }
 
 /**
+ * The parts of a list of subjects split at its joiners (`separator` captures them); a one-character piece is
+ * no subject but a joiner inside a word (普及率, 涉及) and stays joined to its neighbour.
+ */
+function splitOn(subject: string, separator: RegExp): string[] {
+  const pieces = subject.split(separator);
+  const parts: string[] = [];
+  for (let i = 0; i < pieces.length; i += 2) {
+    const piece = pieces[i]!;
+    const joiner = pieces[i - 1] ?? '';
+    if (parts.length && (piece.length === 1 || parts[parts.length - 1]!.length === 1) && joiner !== '、') parts[parts.length - 1] += joiner + piece;
+    else if (piece) parts.push(piece);
+  }
+  return parts.filter(Boolean);
+}
+
+/**
  * `分别` lists: the subjects before 分别, one per figure (`城乡居民收入` → 城镇居民收入, 农村居民收入;
  * `A、B和C` → A, B, C). Returns null when the subjects cannot be paired with `count` figures.
  */
 export function splitSubjects(subject: string, count: number, k: Knowledge): string[] | null {
   if (count < 2) return null;
   const joiners = k.words.listJoiners;
-  const parts = joiners.length ? subject.split(new RegExp(alternation(joiners), 'u')).filter(Boolean) : [subject];
+  const parts = joiners.length ? splitOn(subject, new RegExp(`(${alternation(joiners)})`, 'u')) : [subject];
   if (parts.length === count) {
     // 城镇、农村居民人均可支配收入: the shared tail goes to every part
+    // (not 原煤、原油、天然气产量 or 钢材、水泥、平板玻璃产量: what stands between the parallel word and the head noun,
+    // 气 or 玻璃, is the rest of a longer last word, not a shared modifier such as 居民人均可支配)
     const last = parts[parts.length - 1]!;
     const firstLen = parts[0]!.length;
     const tail = last.slice(firstLen);
-    if (parts.slice(0, -1).every((p) => p.length <= 2) && last.length > firstLen + 1 && k.words.sharedTails.some((t) => tail.endsWith(t))) {
+    const shared = k.words.sharedTails.find((t) => tail.endsWith(t));
+    if (parts.slice(0, -1).every((p) => p.length <= 2) && last.length > firstLen + 1 && shared && tail.length - shared.length >= 3) {
       return parts.map((p, i) => (i === parts.length - 1 ? last : p + tail));
     }
     // 高技术制造业、装备制造业增加值: the head noun ending the last subject is every subject's, when no other has one

@@ -6,12 +6,13 @@
  * Meaning (kind, label, period) is added afterwards by index.ts.
  */
 import type { Boilerplate } from '../model.js';
+import { doublingAt, doublingStarts } from './doublings.js';
 import { Exact } from './exact.js';
 import { chineseFraction, digitFraction } from './fractions.js';
 import { intervalOf, rangeInterval, scaleReading, type ExactInterval } from './intervals.js';
 import type { Knowledge, QualifierWord, UnitSpelling } from './knowledge.js';
 import { isAsciiDigit, readArabic, readChinese, readTail as readTailOf, startsChinese, type NumberReading } from './numerals.js';
-import { unitAt } from './units.js';
+import { perUnitAt, unitAt } from './units.js';
 
 /** A figure as read from the text, before its meaning is worked out. */
 export interface ScannedFigure {
@@ -26,9 +27,13 @@ export interface ScannedFigure {
   rank: boolean;
   placeholder: boolean;
   range: boolean;
+  /** The change the figure's own words state (翻一番: an increase), when no change word is needed. */
+  change?: 'increase';
 }
 
 const ONE = Exact.ONE;
+/** What may follow a figure ending in 多 after its unit (增长1倍多，): a clause break, a bracket or quote, a space. */
+const CLAUSE_END = new Set([...',，、。;；:：!！?？)）”"’ \t\n\u3000'].map((c) => c.charCodeAt(0)));
 const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 /** Marks the characters no figure may start in: not-figure pattern matches and boilerplate lines. */
@@ -77,7 +82,11 @@ function qualifierBefore(text: string, pos: number, k: Knowledge): QualifierWord
   const bucket = pos > 0 ? k.beforeByLast.get(text.charCodeAt(pos - 1)) : undefined;
   if (!bucket) return null;
   for (const q of bucket) {
-    if (pos >= q.word.length && text.startsWith(q.word, pos - q.word.length)) return q;
+    if (pos >= q.word.length && text.startsWith(q.word, pos - q.word.length)) {
+      // 签约500亿元, 赶超30个: the qualifier's character ends a word of its own
+      if (q.notIn?.some((w) => pos >= w.length && text.startsWith(w, pos - w.length))) continue;
+      return q;
+    }
   }
   return null;
 }
@@ -117,6 +126,8 @@ interface ScanTables {
   placeholder: Uint8Array;
   /** First characters of the fraction words (百分之, 千分之). */
   fractionStart: Uint8Array;
+  /** First characters of the words a doubling starts with (翻). */
+  doublingStart: Uint8Array;
   /** The rank prefix (第) as a code, -1 when it is longer than one character. */
   rankCode: number;
 }
@@ -143,6 +154,7 @@ function scanTablesOf(k: Knowledge): ScanTables {
     bareLead: table([...k.places.keys(), ...singleMagnitudes].filter((w) => (k.places.get(w) ?? 0) !== 10)),
     placeholder: table(k.placeholders),
     fractionStart: table(k.fractionPrefixes.map((f) => f.spelling[0]!)),
+    doublingStart: table(doublingStarts(k)),
     rankCode: k.rankPrefix.length === 1 ? k.rankPrefix.charCodeAt(0) : -1,
   };
   scanTables.set(k, t);
@@ -188,6 +200,9 @@ export class Scanner {
           const r = this.rank(i);
           if (r.figure) found = r.figure;
           else skipTo = r.skipTo;
+        } else if (this.tables.doublingStart[c]) {
+          // 翻一番: an increase of 1倍 (doublings.ts)
+          if (!this.blocked[i]) found = this.doubling(i);
         } else if (this.tables.fractionStart[c] && !this.blocked[i] && this.fractionAt(i)) {
           const fraction = this.fractionAt(i)!;
           const r = this.numberFigure(i + fraction.spelling.length, fraction, i);
@@ -223,15 +238,15 @@ export class Scanner {
 
   /**
    * A single Chinese numeral that cannot be a figure (统一, 进一步, 十分): nothing of a numeral follows
-   * it, no qualifier precedes it and no single-character unit follows it (numberFigure's rule for one
-   * Chinese digit). Most Chinese numerals in prose are these; skipping them early spares reading them.
+   * it, no qualifier precedes it and no single-character unit follows it (any unit, for the
+   * singleCharNumbers: 十件; numberFigure's rule for one Chinese digit). Most Chinese numerals in prose are these; skipping them early spares reading them.
    */
   private loneNumeral(i: number): boolean {
     const { text, k } = this;
     if (this.tables.continues[text.charCodeAt(i + 1)]) return false;
     if (qualifierBefore(text, i, k)) return false;
     const unit = unitAt(text, i + 1, k, false);
-    return !unit || !(k.singleCharUnits.has(unit.unit) || k.singleCharUnits.has(unit.spelling));
+    return !unit || !(k.singleCharNumbers.has(text[i]!) || k.singleCharUnits.has(unit.unit) || k.singleCharUnits.has(unit.spelling));
   }
 
   /** A fraction written as one (三分之一, 1/3) starting at `i`: fractions.ts. */
@@ -240,6 +255,14 @@ export class Scanner {
     if (!k.fractions) return null;
     const q = (this.qualifiers ??= { before: (pos: number) => qualifierBefore(text, pos, k), after: (pos: number) => qualifierAfter(text, pos, k) });
     return isAsciiDigit(text.charCodeAt(i)) ? digitFraction(text, i, k, q) : chineseFraction(text, i, k, this.blocked, q);
+  }
+
+  /** A doubling (翻一番) whose numeral starts at `i`: doublings.ts. */
+  private doubling(i: number): ScannedFigure | null {
+    const { text, k } = this;
+    if (!k.doublings) return null;
+    const q = (this.qualifiers ??= { before: (pos: number) => qualifierBefore(text, pos, k), after: (pos: number) => qualifierAfter(text, pos, k) });
+    return doublingAt(text, i, k, q);
   }
 
   /** The fraction word (百分之, 千分之) starting at `i`, as the unit it stands for. */
@@ -306,6 +329,7 @@ export class Scanner {
     let end = first.end;
     let unit: UnitSpelling | null = fraction ?? unitAt(text, end, k, first.magnitude) ?? null;
     if (unit && !percent) end += unit.spelling.length;
+    if (unit && !percent && !first.plus && !first.few) ({ unit, end } = this.plusAfterUnit(first, unit, end));
 
     // A range: A—B, A至B, with A taking B's magnitude and unit when it has none; after a fraction word
     // its second end may repeat it (百分之八至九, 百分之四至百分之五).
@@ -332,6 +356,15 @@ export class Scanner {
       }
     }
 
+    // 350公里/小时, 3.5元/千瓦时: a rate of two units
+    if (unit && !percent) {
+      const rate = perUnitAt(text, end, unit, k);
+      if (rate) {
+        unit = rate.unit;
+        end += rate.length;
+      }
+    }
+
     // What stands after the number when no unit followed: a suffix qualifier, then maybe the unit
     // (100万以上人口 has none; 4%以上 has its unit first).
     let qualifier: QualifierWord | null = null;
@@ -345,7 +378,7 @@ export class Scanner {
     // Acceptance: a figure needs a unit, a magnitude or 百分之.
     const anyMagnitude = first.magnitude || (second?.magnitude ?? false);
     if (!unit && !anyMagnitude) return { figure: null, skipTo };
-    if (first.chinese && first.digitCount === 1 && !anyMagnitude && !percent && !prefix) {
+    if (first.chinese && first.digitCount === 1 && !anyMagnitude && !percent && !prefix && !k.singleCharNumbers.has(text[pos]!)) {
       if (!unit || !(k.singleCharUnits.has(unit.unit) || k.singleCharUnits.has(unit.spelling))) return { figure: null, skipTo };
     }
     if (!first.chinese && !unit && isAsciiLetter(text.charCodeAt(first.end))) return { figure: null, skipTo };
@@ -375,6 +408,37 @@ export class Scanner {
       },
       skipTo,
     };
+  }
+
+  /**
+   * 多/余 after a measure word inside a unit or after the whole unit, which the numeral reader (多 before a
+   * magnitude or unit) does not see: `2个多百分点` and `1个多月` are 个百分点 and 个月 with 多 inside them
+   * (not a count's spelling: 人多次 is no 人次); `增长1倍多，` is 倍 with 多 after it, read only at a clause end
+   * (3个多元化… opens a word). Either way 多 follows the written number's unit as it follows 万 (10万多):
+   * one unit of the last written digit, (x, x + q): 2个多百分点 (2, 3), 10%多 (10, 11).
+   * Sets `reading.plus`; returns the unit and the figure's end.
+   */
+  private plusAfterUnit(reading: NumberReading, unit: UnitSpelling, end: number): { unit: UnitSpelling; end: number } {
+    const { text, k } = this;
+    const plus = k.plusWords.find((w) => text.startsWith(w, end));
+    if (!plus) return { unit, end };
+    const at = end + plus.length;
+    const whole = k.units.find(
+      (u) =>
+        u.kind !== 'count' &&
+        u.spelling.length > unit.spelling.length &&
+        u.spelling.startsWith(unit.spelling) &&
+        text.startsWith(u.spelling.slice(unit.spelling.length), at) &&
+        (!u.needsMagnitude || reading.magnitude),
+    );
+    const rest = whole ? whole.spelling.length - unit.spelling.length : 0;
+    const next = text.charCodeAt(at + rest);
+    if (!whole && !(at === text.length || CLAUSE_END.has(next))) return { unit, end };
+    // the last Latin letter of a unit must not run on (PF多…): as unitAt
+    if (whole && isAsciiLetter(whole.spelling.charCodeAt(whole.spelling.length - 1)) && isAsciiLetter(next)) return { unit, end };
+    reading.plus = reading.q;
+    reading.plusWord = plus;
+    return { unit: whole ?? unit, end: at + rest };
   }
 
   /** `第N` with a rank context (全国, 位居 …) before it and 位/名 or a clause end after it. */
@@ -465,7 +529,7 @@ function candidateTable(k: Knowledge): Uint8Array {
       if (s) table![s.charCodeAt(0)] = 1;
     };
     for (let c = 48; c <= 57; c++) table[c] = 1;
-    for (const ch of [...k.digits.keys(), ...k.places.keys(), ...k.placeholders, k.rankPrefix, '几', '数', ...k.fractionPrefixes.map((f) => f.spelling)]) mark(ch);
+    for (const ch of [...k.digits.keys(), ...k.places.keys(), ...k.placeholders, k.rankPrefix, '几', '数', ...k.fractionPrefixes.map((f) => f.spelling), ...doublingStarts(k)]) mark(ch);
     for (const m of k.magnitudes) if (m.word.length === 1) mark(m.word);
     tables.set(k, table);
   }

@@ -9,7 +9,7 @@ import type { Document, Figure } from '../model.js';
 import { knowledgeOf } from '../extract/knowledge.js';
 import { coreRules } from '../rules/load.js';
 import type { RuleSet } from '../rules/types.js';
-import { intentOf, measureQuotedTargets, partOfPrevious } from './intent.js';
+import { intentOf, measureQuotedTargets, partOfPrevious, statesPresent } from './intent.js';
 import { periodContext, timeOf } from './time.js';
 import { resolveFigureMetrics } from './metric.js';
 
@@ -27,6 +27,11 @@ export function interpret(doc: Document, figures: Figure[], rules: RuleSet = cor
     // one string per period across the document's figures (a large run keeps every Figure)
     figure.period = period === null ? null : (periods.get(period) ?? (periods.set(period, period), period));
     figure.modality = intentOf(doc, pos, time, ctx, k, figure.span.end);
+    // what is so as a report delivered early in its year is written (`目前已建成…`) is the state the year before ended with
+    if (figure.modality === 'actual' && period !== null && period === ctx.ownYearIsPlan && statesPresent(doc, pos, time.sentenceStart, k)) {
+      const before = String(Number(period) - 1);
+      figure.period = periods.get(before) ?? (periods.set(before, before), before);
+    }
     // a part (`其中…`) is planned, estimated or done as the whole before it is
     if (previous && partOfPrevious(doc, pos, previous, k)) figure.modality = previous.modality;
     previous = figure;

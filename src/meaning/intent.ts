@@ -9,6 +9,10 @@ import type { Document, Figure, Modality } from '../model.js';
 import { alternation, type Knowledge } from '../extract/knowledge.js';
 import { MAX_CLAUSE_LOOKBACK, periodWordsOf, sentenceEnd, type PeriodContext, type TimeReading } from './time.js';
 
+/** A 、 after a figure (digits, then at most a unit of two characters) opening an item with a subject of its own. */
+const NEW_ITEM = /\d[^\s、,，;；。\p{Script=Han}]*\p{Script=Han}{0,2}\s*、\s*\p{Script=Han}/u;
+const HAN_BEFORE = /\p{Script=Han}/u;
+
 /** Modality of the figure starting at `pos`, given its time reading. */
 export function intentOf(doc: Document, pos: number, time: TimeReading, ctx: PeriodContext, k: Knowledge, end = pos): Modality {
   const text = doc.normalized;
@@ -24,7 +28,8 @@ export function intentOf(doc: Document, pos: number, time: TimeReading, ctx: Per
   // a year before the section's (去年一季度… in a target section) states an actual
   // (and so does a span back from it, `两年来`, or any period over before the report's year, as a
   // start value's: `由50.2%提高到…`)
-  const past = (last?.year != null && last.year < (baseYear ?? Infinity)) || (last?.source === 'span' && !last.target) || periodIsPast(period, ctx);
+  // (a span running into the report's own year, `"十四五"期间` in 2025, is not over: no past)
+  const past = (last?.year != null && last.year < (baseYear ?? Infinity)) || (last?.source === 'span' && !last.target && !periodEndsAtOrAfterOwnYear(last.period, ctx)) || periodIsPast(period, ctx);
   let modality: Modality = 'actual';
   const inClause = (at: number) => at >= clause && at < pos;
   const clauseText = text.slice(clause, pos);
@@ -36,11 +41,14 @@ export function intentOf(doc: Document, pos: number, time: TimeReading, ctx: Per
   if (!achieved && iw.planSizeAfter?.test(text.slice(end, end + 14))) return 'target';
   // a sentence in a plan part saying what is already so (`国家已经组织了57户企业集团试点`) states an actual
   // (the figure's own: `比现有的86个减少27个` says 86 is so, not the 27 to go)
-  const present = presentIn(clauseText, iw);
+  const present = statesPresent(doc, pos, start, k);
   // 预计 reaches to the end of its ;-part of the sentence (预计产煤…,完成…,发电…;), or opens it, but not
   // past a clause setting a budget's amount (`预计…收入增长8%左右,一般公共预算支出规模15.3万亿元`)
   const budgetSince = (at: number) => words.budgets.some((b) => b > at && b < pos && hasClauseBreak(text, at, b));
-  if (words.estimates.some((at) => at < pos && (at >= semicolon || at < words.firstClauseEnd) && !budgetSince(at))) modality = 'estimate';
+  // (nor, written after its item's subject, past the 、 that opens the next item: `主营业务收入预计达到4200亿元、从业人员
+  // 达到43.8万人`; opening its clause, `预计产煤…、…`, it reaches the whole list)
+  const itemOnly = (at: number) => at > 0 && HAN_BEFORE.test(text[at - 1]!) && NEW_ITEM.test(text.slice(at, pos));
+  if (words.estimates.some((at) => at < pos && (at >= semicolon || at < words.firstClauseEnd) && !budgetSince(at) && !itemOnly(at))) modality = 'estimate';
   // a start value is the level things started from (`力争从50.2%提高到…` too), but in a sentence setting a
   // budget it is last year's budget (`拟安排财政赤字…,赤字率从去年的2.1%提高到2.3%`)
   else if (time.startValue) modality = words.budgets.some((at) => at < pos) && targetSection && !reviewSection ? 'target' : 'actual';
@@ -131,11 +139,30 @@ export function measureQuotedTargets(doc: Document, figures: Figure[], k: Knowle
   }
 }
 
+/**
+ * Whether the figure at `pos` states what is so when the report is written (`目前全省已建成5G基站10万个`, `现有…`):
+ * a present word in its clause with no other figure between. In a report delivered early in its year, that is
+ * the state at the end of the year before (index.ts dates it so).
+ */
+export function statesPresent(doc: Document, pos: number, start: number, k: Knowledge): boolean {
+  const text = doc.normalized;
+  const iw = intentWordsOf(k);
+  let clause = pos;
+  const floor = Math.max(start, pos - MAX_CLAUSE_LOOKBACK);
+  while (clause > floor && !CLAUSE_BREAK[text.charCodeAt(clause - 1)]) clause--;
+  if (presentIn(text.slice(clause, pos), iw)) return true;
+  // (or a sentence opening on the present alone, `截至目前,全省5G基站达到10万个`: a clause of no figure before it)
+  let opening = start;
+  while (opening < clause && !CLAUSE_BREAK[text.charCodeAt(opening)]) opening++;
+  return opening < clause && opening - start <= 8 && presentIn(text.slice(start, opening), iw) && !/[0-9０-９]/u.test(text.slice(opening, clause));
+}
+
 /** Whether a present word (已经, 现有) stands in the clause before the figure with no other figure between. */
 function presentIn(clauseText: string, iw: IntentWords): boolean {
   if (!iw.present) return false;
   const m = iw.present.exec(clauseText);
-  return m !== null && !/[0-9０-９]/u.test(clauseText.slice(m.index + m[0].length));
+  // (digits inside a name are no figure: `目前全省已建成5G基站10万个`, `PM2.5`)
+  return m !== null && !/(?<![A-Za-zＡ-Ｚａ-ｚ0-9０-９.．])[0-9０-９]+(?:[.．][0-9０-９]+)?(?![A-Za-zＡ-Ｚａ-ｚ0-9０-９.．])/u.test(clauseText.slice(m.index + m[0].length));
 }
 
 /** Whether a period of whole years starts in the delivery year or later (not over when the report was delivered). */
@@ -149,6 +176,13 @@ function periodEndsAhead(period: string | null, ctx: PeriodContext): boolean {
   const own = ctx.deliveryYear ?? (ctx.reviewYear !== null ? ctx.reviewYear + 1 : null);
   const last = period?.match(/^(?:\d{4}\/)?(\d{4})$/u);
   return own !== null && last != null && Number(last[1]) > own;
+}
+
+/** Whether a span of whole years ends in the document's own year or later (`"十四五"期间` in a report of 2025). */
+function periodEndsAtOrAfterOwnYear(period: string | null, ctx: PeriodContext): boolean {
+  const own = ctx.deliveryYear ?? (ctx.reviewYear !== null ? ctx.reviewYear + 1 : null);
+  const last = period?.match(/^\d{4}\/(\d{4})$/u);
+  return own !== null && last != null && Number(last[1]) >= own;
 }
 
 /** Whether a period ended before the document's own year (the delivery year, or the year after the reviewed one). */

@@ -43,6 +43,12 @@ export interface IndicatorWords {
   baseYear?: string;
   wholes?: string[];
   bareActions?: string[];
+  actionSynonyms?: Record<string, string[]>;
+  objectVerbs?: string[];
+  setVerbs?: string[];
+  objectMarkers?: string[];
+  peopleNouns?: string[];
+  coverage?: string[];
   allocation?: { scopes?: string[]; verbs?: string[]; nouns?: Record<string, string> };
 }
 
@@ -74,12 +80,24 @@ interface Folds {
   verbs: string[];
   /** Nouns folded at the end (投入 → 支出), longest first. */
   nouns: [string, string][];
+  /** Coverage words (longest first) and the one they fold to (indicatorWords `coverage`). */
+  coverage: string[];
+  coverageWord: string;
 }
 
 interface Lexicon {
   folds: Folds;
   /** Actions a subject may state without their object (新开工, 基本建成), normalized. */
   bareActions: Set<string>;
+  /** Verbs whose object may stand after the figure (解决, 取消和下放), longest first. */
+  objectVerbs: string[];
+  /** Nouns of people a count stands before (农村人口, 农民), longest first. */
+  peopleNouns: string[];
+  /** Verbs of setting a figure (定, 定在) and the words putting their object before them (把, 将). */
+  setVerbs: Set<string>;
+  objectMarkers: string[];
+  /** A plan named by its size after the figure (`4万亿元的两年投资计划`: periods.yaml planSizeAfter), or null. */
+  planSizeAfter: RegExp | null;
   /** Words that open a start value (`由`, `从`: periods.yaml startBefore). */
   startWords: string[];
   /** What stands between a start value and its end value (`提高到2002年的`, `降到去年的`): the end value's subject is the start's. */
@@ -138,12 +156,17 @@ function lexiconOf(rules: RuleSet): Lexicon {
   const byId = new Map<string, Indicator>();
   // a later file's indicator of the same id replaces an earlier one
   for (const indicator of indicators) byId.set(indicator.id, indicator);
+  const namesOf = new Map<Indicator, string[]>();
   for (const indicator of byId.values()) {
+    const names: string[] = [];
     for (const name of [indicator.name, ...(indicator.aliases ?? [])]) {
       const key = foldSubject(normalizeSubject(name), folds);
+      names.push(key);
       if (key && !byName.has(key)) byName.set(key, indicator);
     }
+    namesOf.set(indicator, names);
   }
+  for (const [name, indicator] of actionNames(byName, namesOf, words, folds)) if (!byName.has(name)) byName.set(name, indicator);
   const longestFirst = <T extends [string, unknown]>(list: T[]) => list.sort((a, b) => b[0].length - a[0].length);
   const prefixes: [string, string][] = [];
   for (const [scope, list] of Object.entries(words.scopes ?? {})) for (const w of list) prefixes.push([normalizeSubject(w), scope]);
@@ -184,6 +207,11 @@ function lexiconOf(rules: RuleSet): Lexicon {
   lex = {
     folds,
     bareActions: new Set((words.bareActions ?? []).map(normalizeSubject)),
+    objectVerbs: [...new Set((words.objectVerbs ?? []).map(normalizeSubject).filter(Boolean))].sort((a, b) => b.length - a.length),
+    peopleNouns: [...new Set((words.peopleNouns ?? []).map(normalizeSubject).filter(Boolean))].sort((a, b) => b.length - a.length),
+    setVerbs: new Set((words.setVerbs ?? []).map(normalizeSubject).filter(Boolean)),
+    objectMarkers: (words.objectMarkers ?? []).filter(Boolean),
+    planSizeAfter: k.periods.planSizeAfter ? new RegExp(k.periods.planSizeAfter, 'u') : null,
     reportingVerbs: (words.reportingVerbs ?? []).map(normalizeSubject).filter(Boolean),
     nameTails,
     byName,
@@ -230,7 +258,33 @@ function foldsOf(words: IndicatorWords): Folds {
     budgets: longest(Object.entries(words.scopes ?? {}).flatMap(([scope, list]) => (scopes.has(scope) ? list : []))),
     verbs: longest(words.allocation?.verbs ?? []),
     nouns: Object.entries(words.allocation?.nouns ?? {}).map(([from, to]): [string, string] => [normalizeSubject(from), normalizeSubject(to)]).sort((a, b) => b[0].length - a[0].length),
+    coverage: longest(words.coverage ?? []),
+    coverageWord: normalizeSubject(words.coverage?.[0] ?? ''),
   };
+}
+
+/**
+ * Names an indicator also has through the wordings of its action (indicatorWords `actionSynonyms`): an
+ * indicator named action + another indicator's name (新开工 + 保障性安居工程) is also named by every wording of
+ * the action with every name of that indicator, either order (开工建设保障性住房, 保障性住房新开工).
+ */
+function actionNames(byName: Map<string, Indicator>, namesOf: Map<Indicator, string[]>, words: IndicatorWords, folds: Folds): [string, Indicator][] {
+  const out: [string, Indicator][] = [];
+  for (const [action, synonyms] of Object.entries(words.actionSynonyms ?? {})) {
+    const wordings = [...new Set([action, ...synonyms].map(normalizeSubject).filter(Boolean))];
+    const a = normalizeSubject(action);
+    for (const [indicator, names] of namesOf) {
+      for (const name of names) {
+        const rest = name.startsWith(a) ? name.slice(a.length) : name.endsWith(a) ? name.slice(0, name.length - a.length) : '';
+        const object = rest ? byName.get(rest) : undefined;
+        if (!object || object === indicator) continue;
+        for (const other of namesOf.get(object) ?? []) {
+          for (const w of wordings) out.push([foldSubject(w + other, folds), indicator], [foldSubject(other + w, folds), indicator]);
+        }
+      }
+    }
+  }
+  return out;
 }
 
 /**
@@ -238,6 +292,12 @@ function foldsOf(words: IndicatorWords): Folds {
  * `X比重`; `中央财政用于三农支出`, `中央财政拟安排三农投入` → `中央财政三农支出`.
  */
 function foldSubject(s: string, folds: Folds): string {
+  // (`A、B` lists the parts of one subject as `A和B` does: 保障性住房、棚户区改造住房)
+  if (s.includes('、')) s = s.replace(/、/gu, '和');
+  // `X试点范围`, `X覆盖面`, `X试点覆盖`: one coverage of X
+  // (a bare coverage word, `试点范围`, is the coverage word itself)
+  const cover = folds.coverage.find((w) => s.endsWith(w) && (s.length === w.length || s.length > w.length + 1));
+  if (cover && cover !== folds.coverageWord) s = s.slice(0, s.length - cover.length) + folds.coverageWord;
   if (folds.wholes && s.includes('占')) s = s.replace(folds.wholes, '');
   // `X占国内生产总值的4%`: the share of X (a subject that is only the whole names no part: left as it is)
   if (folds.wholeAtEnd && s.includes('占')) {
@@ -582,6 +642,34 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
       const name = objectOf(action, text, floor, figure.span.start, lex) ?? (before ? objectIn(action, before, lex) : null);
       if (name) subject = { ...parseWith(name, lex, scopes), change: subject.change, changeNoun: subject.changeNoun };
     }
+    // `再解决6000万人安全饮水问题`, `国务院各部门取消和下放246项行政审批事项`: a verb whose object follows the figure
+    if (!subject.indicator) {
+      const after = objectAfter(figure, text, lex, scopes);
+      if (after) subject = { ...after, change: subject.change ?? after.change, changeNoun: subject.changeNoun || after.changeNoun };
+    }
+    // `实施总额4万亿元的两年投资计划`, `实施两年新增4万亿元的投资计划`: the size of a plan is the plan's, whatever verbs
+    // stand before it (its years are its period: periods.yaml programme words)
+    if (!subject.indicator && lex.planSizeAfter) {
+      const after = text.slice(figure.span.end, figure.span.end + 14);
+      const plan = lex.planSizeAfter.exec(after);
+      if (plan) {
+        const name = normalizeSubject(plan[0].slice(plan[0].indexOf('的') + 1)).replace(/^[两二三四五六七八九十\d]+年/u, '');
+        if (name.length >= 3) {
+          figure.label = name;
+          subject = parseWith(name, lex, scopes);
+        }
+      }
+    }
+    // `把增长预期目标定在7.5%左右`: a verb of setting takes the object 把 put before it
+    if (!subject.indicator && lex.setVerbs.has(normalizeSubject(figure.label ?? ''))) {
+      const set = setObject(figure, text, previous && previous.span.end <= figure.span.start ? previous.span.end : 0, lex, scopes);
+      if (set) subject = set;
+    }
+    // `开展新型农村社会养老保险试点，…，覆盖面扩大到60%以上`: a bare coverage word covers the programme of its sentence
+    if (!subject.indicator && lex.folds.coverageWord && foldSubject(normalizeSubject(figure.label ?? ''), lex.folds) === lex.folds.coverageWord) {
+      const name = programmeBefore(lex.folds.coverageWord, text, figure.span.start, lex);
+      if (name) subject = { ...parseWith(name, lex, scopes), change: subject.change, changeNoun: subject.changeNoun };
+    }
     const referring = subject.indicator ? null : referringOf(figure, text, lex);
     // a one-character label (名, 使, 有) is what label cleaning left of a clause: it names nothing itself
     const junk = normalizeSubject(figure.label ?? '').length === 1;
@@ -706,6 +794,97 @@ function objectIn(action: string, sentence: string, lex: Lexicon): string | null
   return null;
 }
 
+/**
+ * The subject a verb takes from after its figure (`解决6000万人安全饮水问题`, `取消和下放246项行政审批事项`,
+ * `6600多万农村人口饮水安全问题得到解决`): the figure's own subject is empty or ends in an object verb, and the
+ * subject + the words after the figure (a people noun and `的` skipped) name an indicator. `people`: a people noun
+ * followed the figure. Null when none.
+ */
+function objectAfter(figure: Figure, text: string, lex: Lexicon, scopes: readonly string[]): Subject | null {
+  if (figure.kind === 'change' || figure.unit === '%' || figure.unit === '个百分点') return null;
+  let own = normalizeSubject(figure.label ?? '');
+  // (a one-character label, `有` of `又有80万户…`, is what cleaning left of a clause: it names nothing)
+  if (own.length === 1) own = '';
+  if (own && !lex.objectVerbs.some((v) => own.endsWith(v))) return null;
+  let at = figure.span.end;
+  while (at < text.length && /\s/u.test(text[at]!)) at++;
+  const noun = lex.peopleNouns.find((n) => text.startsWith(n, at));
+  if (noun) at += noun.length;
+  if (text[at] === '的') at++;
+  let end = at;
+  while (end < text.length && end - at < 24 && !CLAUSE_BREAK[text.charCodeAt(end)]) end++;
+  const after = normalizeSubject(text.slice(at, end));
+  for (let length = after.length; length >= 2; length--) {
+    const subject = parseWith(own + after.slice(0, length), lex, scopes);
+    if (subject.indicator) return subject;
+  }
+  return null;
+}
+
+/**
+ * The subject of a verb of setting (`把增长预期目标定在7.5%左右`): the words between 把 (or 将) and the verb in the
+ * figure's clause. An object that is only a change and target words (`增长预期目标`) names the indicator its
+ * paragraph stated the change of before it, no figure between (`保持合理的经济增长速度。…把增长预期目标定在…`).
+ */
+function setObject(figure: Figure, text: string, floor: number, lex: Lexicon, scopes: readonly string[]): Subject | null {
+  let clause = figure.span.start;
+  while (clause > floor && !CLAUSE_BREAK[text.charCodeAt(clause - 1)]) clause--;
+  const own = text.slice(clause, figure.span.start);
+  let at = -1;
+  let marker = '';
+  for (const w of lex.objectMarkers) {
+    const i = own.lastIndexOf(w);
+    if (i > at) [at, marker] = [i, w];
+  }
+  if (at < 0) return null;
+  let object = normalizeSubject(own.slice(at + marker.length));
+  const verb = [...lex.setVerbs].sort((a, b) => b.length - a.length).find((v) => object.endsWith(v));
+  if (verb) object = object.slice(0, object.length - verb.length);
+  const direct = parseWith(object, lex, scopes);
+  if (direct.indicator) return direct;
+  // (the object with its target words set apart is a change word alone)
+  let rest = object;
+  for (let hit = lex.referring.find(([w]) => rest.length > w.length && rest.endsWith(w)); hit; hit = lex.referring.find(([w]) => rest.length > w.length && rest.endsWith(w))) rest = rest.slice(0, rest.length - hit[0].length);
+  const change = lex.changeWords.find(([w]) => w === rest)?.[1];
+  if (!change) return null;
+  let start = clause;
+  while (start > floor && start > figure.span.start - 200 && text[start - 1] !== '\n') start--;
+  const paragraph = normalizeSubject(text.slice(start, clause));
+  for (let end = paragraph.length; end > 1; end--) {
+    if (!lex.nameEnds[paragraph.charCodeAt(end - 1)]) continue;
+    for (let from = Math.max(0, end - lex.longestName); from < end - 1; from++) {
+      const found = lex.byName.get(paragraph.slice(from, end));
+      // (a name stating a change, or followed by a change noun: `经济增长速度`)
+      if (found && (lex.changeWords.some(([w]) => paragraph.slice(from, end).endsWith(w)) || [...lex.changeNouns].some((n) => paragraph.startsWith(n, end)))) {
+        return { ...parseWith(paragraph.slice(from, end), lex, scopes), change, changeNoun: true };
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * The name a bare word (`覆盖面`) makes with what its sentence named before the figure's clause, across the
+ * figures between (`开展新型农村社会养老保险试点，3.58亿人参保，…，覆盖面扩大到`): the words ending latest that
+ * make word + them or them + word an indicator's name. Null when none.
+ */
+function programmeBefore(word: string, text: string, at: number, lex: Lexicon): string | null {
+  let clause = at;
+  while (clause > 0 && !CLAUSE_BREAK[text.charCodeAt(clause - 1)]) clause--;
+  let start = clause;
+  while (start > 0 && at - start < 160 && !SENTENCE_END.test(text[start - 1]!)) start--;
+  if (clause <= start) return null;
+  const sentence = normalizeSubject(text.slice(start, clause));
+  for (let end = sentence.length; end >= 2; end--) {
+    for (let from = Math.max(0, end - lex.longestName); from < end - 1; from++) {
+      const part = sentence.slice(from, end);
+      if (lex.byName.has(part + word)) return part + word;
+      if (lex.byName.has(word + part)) return word + part;
+    }
+  }
+  return null;
+}
+
 /** Whether a figure is a start value: a start word (`由`, `从`) before it, with at most a year and `的` between. */
 function startsValue(figure: Figure, text: string, lex: Lexicon): boolean {
   const before = text.slice(Math.max(0, figure.span.start - 12), figure.span.start);
@@ -739,7 +918,8 @@ function parallelName(core: string, previous: Figure, figure: Figure, text: stri
  * in a clause before. Null when none (the longest name first).
  */
 function headBefore(core: string, text: string, at: number, lex: Lexicon): string | null {
-  const names = lex.nameTails.get(core);
+  // (a generic two-character head, `企业`, `项目`, names any of many things: only a longer tail recalls its name)
+  const names = core.length >= 3 ? lex.nameTails.get(core) : undefined;
   if (!names) return null;
   let start = at;
   while (start > 0 && at - start < 120 && !SENTENCE_END.test(text[start - 1]!)) start--;

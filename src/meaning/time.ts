@@ -172,6 +172,9 @@ function paragraphCarries(text: string, ctx: PeriodContext, k: Knowledge): Perio
     // (the delivery line of a news copy dates what follows it: `2023年1月12日在…会议上,…报告指出,…`)
     // A paragraph on the year ahead outside a review (`2025年是“十四五”规划收官之年。`) opens its plans.
     if (first.source === 'year' && !isTitle && !yearTopic(lead, first.at, k) && !isDeliveryLine(line, k) && !yearAhead(first, lineStart, ctx, k)) continue;
+    // (a review's paragraph opening on a date of the report's own year, `2025年1月,…高铁开通`, tells of an event
+    // since: the paragraph still reviews the year before)
+    if (first.source === 'year' && !isTitle && first.year !== null && ctx.deliveryYear !== null && first.year >= ctx.deliveryYear && enclosingSections(lineStart, ctx).some((s) => sectionFacts(s, ctx, k).review)) continue;
     const target = (first.target ?? false) || (isTitle && ctx.deliveryYear !== null && first.source === 'year' && Number(first.period) >= ctx.deliveryYear);
     const carry = { start: lineStart, period: first.period, target };
     title = isTitle ? carry : null;
@@ -607,8 +610,9 @@ function timeWordsOf(k: Knowledge): TimeWords {
       changeBase: p.changeBase?.length ? new RegExp(String.raw`(?:${alternation(p.changeBase)})\s*(${YEAR_DIGITS})\s*年`, 'gu') : null,
       averageFrom: p.averageFrom?.length ? new RegExp(String.raw`(?:${alternation(p.averageFrom)})\s*(${YEAR_DIGITS})\s*年`, 'gu') : null,
       // (what stands between the start word and the figure holds no clause break and no other figure's digits)
-      startBefore: p.startBefore.length ? new RegExp(String.raw`(?:${starts})([^,，;；:：。\d%]*(?:(?:19|20)\d{2}\s*年[^,，;；:：。\d%]*)?)$`, 'u') : null,
-      startAfter: p.startBefore.length ? new RegExp(String.raw`^(?:左右|多|以上|以下)?\s*(?:${changes})(?:${alternation(k.words.changeTo)})`, 'u') : null,
+      // (a 、-list of start values, `分别从每人每月202元、270元提高到209元、280元`: the items before this one are start values too)
+      startBefore: p.startBefore.length ? new RegExp(String.raw`(?:${starts})([^,，;；:：。\d%]*(?:(?:19|20)\d{2}\s*年[^,，;；:：。\d%]*)?)(?:\d[\d.]*[^,，;；:：。、\d]{0,6}[、和]\s*)*$`, 'u') : null,
+      startAfter: p.startBefore.length ? new RegExp(String.raw`^(?:(?:左右|多|以上|以下)?\s*[、和]\s*\d[\d.]*[^,，;；:：。、\d]{0,6}?)*(?:左右|多|以上|以下)?\s*(?:${changes})(?:${alternation(k.words.changeTo)})`, 'u') : null,
       dateLine: p.dateLine ? new RegExp(p.dateLine, 'mu') : null,
       streaks: [
         ...(p.streak ? [{ ...scanOf(p.streak), bare: false }] : []),
@@ -816,7 +820,8 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
     if (p.comparisonAfter.some((w) => after.startsWith(w))) {
       // `1989年以来`: the years since, up to the year the text is in (a span of the figures after it)
       const end = ctx.reviewYear ?? baseYear;
-      if (!m[2] && p.sinceWords.some((w) => after.startsWith(w)) && end !== null && year < end) markers.push({ at: from + at, period: `${year + 1}/${end}`, year: null, source: 'span' });
+      // (`2023年以来` in a report on 2024: one year, no span of 2024/2024)
+      if (!m[2] && p.sinceWords.some((w) => after.startsWith(w)) && end !== null && year < end) markers.push({ at: from + at, period: year + 1 === end ? String(end) : `${year + 1}/${end}`, year: null, source: 'span' });
       continue;
     }
     // 从1992年到1996年: a range of years, not a target date
@@ -832,7 +837,9 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
       }
     }
     // 到2025年 is a target date; 增加到2002年的 (a change to a level) is not
-    const target = p.targetBefore.some((w) => before.endsWith(w)) && !p.untilWords.some((w) => slice.endsWith(w, at)) && !words.changeToEnd.test(slice.slice(Math.max(0, at - 4), at));
+    // (`到2024年底,全省累计建成…` in a report delivered in 2025: a date already past is a cut-off, as 截至 is)
+    const over = ctx.deliveryYear !== null && year < ctx.deliveryYear;
+    const target = !over && p.targetBefore.some((w) => before.endsWith(w)) && !p.untilWords.some((w) => slice.endsWith(w, at)) && !words.changeToEnd.test(slice.slice(Math.max(0, at - 4), at));
     let period = narrowed(year, m[2], k);
     if (spanStart) {
       const first = Number(spanStart[1]);
@@ -1193,8 +1200,8 @@ const CLAUSE_PUNCTUATION = new Set([...',，;；:：']);
  * one: a start word shortly before it and a change to a level after it (`提高到`, `降至`). Null otherwise.
  */
 function startValue(text: string, start: number, pos: number, end: number, tw: TimeWords): string | null {
-  if (!tw.startAfter || !tw.startAfter.test(text.slice(end, end + 8))) return null;
-  const before = text.slice(Math.max(start, pos - 14), pos);
+  if (!tw.startAfter || !tw.startAfter.test(text.slice(end, end + 40))) return null;
+  const before = text.slice(Math.max(start, pos - 40), pos);
   const m = before.match(tw.startBefore!);
   return m ? m[1]! : null;
 }

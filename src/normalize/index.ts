@@ -11,6 +11,7 @@ import { InputError } from '../model.js';
 import type { RuleSet } from '../rules/types.js';
 import { findBoilerplate } from './boilerplate.js';
 import { charTables, SIMPLIFIED_ONLY, TRADITIONAL_ONLY } from './traditional.js';
+import { precompiledUnitTable } from './unit-tables.js';
 
 export { findBoilerplate } from './boilerplate.js';
 export { OffsetMap } from './offset-map.js';
@@ -120,13 +121,13 @@ function compile(rules: RuleSet): Compiled {
   const hit = compiledCache.get(rules);
   if (hit) return hit;
   const config = settings(rules);
-  const action = new Uint8Array(0x10000);
-  for (let c = 0x80; c < 0x10000; c++) action[c] = COPY_OR_CONVERT;
+  // (fill, not loops over 64K units: this runs once per process, before the JIT has warmed up)
+  const action = new Uint8Array(0x10000).fill(COPY_OR_CONVERT, 0x80);
   // The space/remove settings apply outside ASCII and the full-width block; remove wins.
   for (const c of matchingUnits(config.spaces, 'spaces')) action[c] = SPACE;
   for (const c of matchingUnits(config.remove, 'remove')) action[c] = REMOVE;
-  for (let c = 0; c < 0x80; c++) action[c] = COPY_ASCII;
-  for (let c = 0xff01; c <= 0xff5e; c++) action[c] = FULL_WIDTH;
+  action.fill(COPY_ASCII, 0, 0x80);
+  action.fill(FULL_WIDTH, 0xff01, 0xff5f);
   for (const c of [0x2028, 0x2029]) if (action[c] === COPY_OR_CONVERT) action[c] = LINE_BREAK;
   action[10] = action[13] = LINE_BREAK;
   action[40] = action[0xff08] = OPEN_PAREN;
@@ -186,7 +187,12 @@ let scriptClasses: Uint8Array | undefined;
  * SCRIPT_TRADITIONAL and SCRIPT_SIMPLIFIED bits never come together.
  */
 function scriptClassTable(): Uint8Array {
-  if (scriptClasses) return scriptClasses;
+  scriptClasses ??= precompiledUnitTable('scriptClasses') ?? buildScriptClassTable();
+  return scriptClasses;
+}
+
+/** The table of scriptClassTable, built (the build stores it: ./unit-tables.ts). */
+export function buildScriptClassTable(): Uint8Array {
   const { flags } = charTables();
   const table = new Uint8Array(0x10000);
   for (const c of [10, 13, 0x2028, 0x2029]) table[c] = SCRIPT_LINE_BREAK;
@@ -194,7 +200,6 @@ function scriptClassTable(): Uint8Array {
     const f = flags[c]!;
     table[c] = (isCjk(c) ? SCRIPT_CJK : 0) | (f === TRADITIONAL_ONLY ? SCRIPT_TRADITIONAL : f === SIMPLIFIED_ONLY ? SCRIPT_SIMPLIFIED : 0);
   }
-  scriptClasses = table;
   return table;
 }
 

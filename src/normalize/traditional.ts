@@ -137,7 +137,7 @@ export function charTables(): CharTables {
 export const CHAR_TABLES_PATH = join(RULES_DIR, '..', 'dist', 'char-tables.json');
 
 /** What the tables are built from: the dictionaries (by size) and Node's ICU decoders. */
-function charTablesKey(): string {
+export function charTablesKey(): string {
   const sizes = [TSCharacters, STCharacters, TWVariantsRev, HKVariantsRev, CJKCompatibility].map((dict) => dict.length);
   return `1|${sizes.join(',')}|icu ${process.versions.icu ?? 'none'}`;
 }

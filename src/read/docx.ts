@@ -11,11 +11,13 @@
  * count them) while still separating the text on either side.
  */
 
+import type JSZip from 'jszip';
+
 /** What inside-paragraph breaks become. */
 export const DOCX_LINE_BREAK = '\u2028';
 
 /** The part of mammoth's document element the walk reads (mammoth does not export these types). */
-interface DocxElement {
+export interface DocxElement {
   type: string;
   value?: string;
   children?: DocxElement[];
@@ -58,8 +60,26 @@ export async function docxParagraphs(bytes: Uint8Array): Promise<string[]> {
  * @throws whatever mammoth or its zip reader throw for a file that is not a Word document
  */
 export async function readDocx(bytes: Uint8Array): Promise<DocxContent> {
-  let root: DocxElement | undefined;
   const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // A plain document's tree, read the fast way (./docx-plain.ts); any other, or an unreadable zip, mammoth's.
+  // (loaded on first use, like mammoth: a run without .docx files loads neither jszip nor htmlparser2)
+  const [{ default: JSZip }, { plainDocument }] = await Promise.all([import('jszip'), import('./docx-plain.js')]);
+  const zip = await JSZip.loadAsync(buffer).catch(() => undefined);
+  const root = (zip && (await plainDocument(zip))) || (await mammothDocument(buffer));
+  const walk = new DocxWalk();
+  walk.collect(root, null);
+  for (const note of Object.values(root.notes?._notes ?? {})) for (const child of note.body ?? []) walk.collect(child, null);
+  const boilerplateLines: number[] = [];
+  for (const line of await runningLines(zip ?? (await JSZip.loadAsync(buffer)))) {
+    boilerplateLines.push(walk.paragraphs.length);
+    walk.paragraphs.push(line);
+  }
+  return { paragraphs: walk.paragraphs, tables: walk.tables, boilerplateLines };
+}
+
+/** mammoth's document tree of a .docx. */
+export async function mammothDocument(buffer: Buffer): Promise<DocxElement> {
+  let root: DocxElement | undefined;
   // Loaded on first use: mammoth takes ~30 ms to load, which a run without .docx files should not pay.
   const { default: mammoth } = await import('mammoth');
   await mammoth.convertToHtml(
@@ -73,15 +93,7 @@ export async function readDocx(bytes: Uint8Array): Promise<DocxContent> {
     },
   );
   if (!root) throw new Error('no document body');
-  const walk = new DocxWalk();
-  walk.collect(root, null);
-  for (const note of Object.values(root.notes?._notes ?? {})) for (const child of note.body ?? []) walk.collect(child, null);
-  const boilerplateLines: number[] = [];
-  for (const line of await runningLines(buffer)) {
-    boilerplateLines.push(walk.paragraphs.length);
-    walk.paragraphs.push(line);
-  }
-  return { paragraphs: walk.paragraphs, tables: walk.tables, boilerplateLines };
+  return root;
 }
 
 /** Superscript and subscript forms of what a raised or lowered run usually holds (digits, signs, parentheses). */
@@ -178,10 +190,8 @@ class DocxWalk {
  * each distinct line with words once (page numbers are left out). Read with jszip and htmlparser2's XML mode (a real XML tokenizer): mammoth leaves
  * these parts out.
  */
-async function runningLines(buffer: Buffer): Promise<string[]> {
-  const { default: JSZip } = await import('jszip');
+async function runningLines(zip: JSZip): Promise<string[]> {
   const { parseDocument, DomUtils } = await import('htmlparser2');
-  const zip = await JSZip.loadAsync(buffer);
   const parts = Object.keys(zip.files)
     .filter((name) => /^word\/(?:header|footer)\d*\.xml$/.test(name))
     .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));

@@ -154,6 +154,20 @@ export interface UnitRule {
   needsMagnitude?: boolean;
 }
 
+/** Extract stage: `翻N番`, the amount doubled N times (rules/core/numerals.yaml `doublings`). */
+export interface DoublingSettings {
+  /** Words before the numeral (翻, 翻了). */
+  before?: string[];
+  /** The word after it (番). */
+  after?: string;
+  /** Doublings stated by the words with no numeral between (翻番: 1). */
+  bare?: number;
+  /** The unit the increase is read in (倍). */
+  unit?: string;
+  /** The most doublings read (翻五番). */
+  most?: number;
+}
+
 /** Extract stage: Chinese numerals (rules/core/numerals.yaml). */
 export interface NumeralSettings {
   digits?: Record<string, number>;
@@ -163,7 +177,11 @@ export interface NumeralSettings {
   fractionPrefixes?: Record<string, string>;
   /** Fractions written as fractions (三分之一, 1/3), read as a share (src/extract/fractions.ts). */
   fractions?: FractionSettings;
+  /** Doublings written as 翻N番 (src/extract/doublings.ts). */
+  doublings?: DoublingSettings;
   singleCharUnits?: string[];
+  /** One-character numerals read before any unit, not only before singleCharUnits (十件). */
+  singleCharNumbers?: string[];
   placeholders?: string[];
   rangeSeparators?: string[];
   /** The ordinal prefix of a rank (第). */
@@ -195,6 +213,8 @@ export interface QualifierRule {
   word: string;
   position: 'before' | 'after';
   form: QualifierForm;
+  /** Words that end in a qualifier written before the number but are words of their own (签约, 赶超). */
+  notIn?: string[];
 }
 
 /** Extract stage: interval widths (SEMANTICS.md), as multiples of place values. */
@@ -419,6 +439,8 @@ export interface RuleFile {
   consistency?: ConsistencySettings;
   arithmetic?: ArithmeticSettings;
   units?: UnitRule[];
+  /** Separators between the two units of a rate (350公里/小时): a unit of the first per one of the second. */
+  unitsPer?: string[];
   magnitudes?: Record<string, string | number>;
   displayMagnitudes?: string[];
   numerals?: NumeralSettings;
