@@ -87,9 +87,9 @@ describe('pairing by wording', () => {
   });
 
   it('joins a restatement worded apart to the statements the identity key aligned', async () => {
-    const r = await run([], ['国务院各部门全年取消和下放246项行政审批事项。'], {
-      'other-2015.txt': ['国务院各部门全年取消和下放246项行政审批事项。'],
-      'third-2015.txt': ['全年共取消和下放行政审批事项246项，激发了市场活力。'],
+    const r = await run([], ['全年为农村中小学新配校车6600辆。'], {
+      'other-2015.txt': ['全年为农村中小学新配校车6600辆。'],
+      'third-2015.txt': ['农村中小学全年新配备校车共6600辆，保障了学生安全。'],
     });
     const joined = sameFacts(r).find((c) => c.statements.some((f) => f.document === 'third-2015'));
     expect(joined?.statements.map((f) => f.document).sort()).toEqual(['other-2015', 'review-2015', 'third-2015']);
