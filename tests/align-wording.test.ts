@@ -86,6 +86,16 @@ describe('pairing by wording', () => {
     expect(finding?.severity).toBe('warning');
   });
 
+  it('joins a restatement worded apart to the statements the identity key aligned', async () => {
+    const r = await run([], ['全年为农村中小学新配校车6600辆。'], {
+      'other-2015.txt': ['全年为农村中小学新配校车6600辆。'],
+      'third-2015.txt': ['农村中小学全年新配备校车共6600辆，保障了学生安全。'],
+    });
+    const joined = sameFacts(r).find((c) => c.statements.some((f) => f.document === 'third-2015'));
+    expect(joined?.statements.map((f) => f.document).sort()).toEqual(['other-2015', 'review-2015', 'third-2015']);
+    expect(joined?.verdict).toBe('consistent');
+  });
+
   it('does not pair year-end with average, central with national, nor two counts of one paragraph', async () => {
     // (each pair, without its guard, is worded alike enough to be paired: the scope words, the paragraph decide)
     const r = await run(['今年中央财政安排就业专项资金420亿元。'], [

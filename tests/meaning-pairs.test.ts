@@ -200,8 +200,8 @@ for (const mode of ['auto', 'config'] as const) {
       // target 80% (issue 9); floors at today's measured values (holdout 23/40, unseen 42/53, fresh 34/59; at
       // the first measurement of the 2009-2021 pairs: dev 51/98, holdout 15/40, unseen 40/53, fresh 28/59; dev
       // 83/98 before programme targets resolved (objects after the figure, coverage words, 把…定在) and pairing
-      // by wording)
-      expect(percent(score.splits.dev.comparable)).toBeGreaterThanOrEqual(92);
+      // by wording; 92/98 with both, a restated plan joining its restatements by wording)
+      expect(percent(score.splits.dev.comparable)).toBeGreaterThanOrEqual(93);
       expect(percent(score.splits.holdout.comparable)).toBeGreaterThanOrEqual(57);
       expect(percent(score.splits.unseen.comparable)).toBeGreaterThanOrEqual(79);
       expect(percent(score.splits.fresh.comparable)).toBeGreaterThanOrEqual(57);

@@ -316,10 +316,13 @@ export const consistencyCheck: CheckModule = {
     if (auto) {
       // Actuals the identity pass compared with another statement are settled; the rest may be one fact
       // worded apart (wording.ts).
-      const aligned = new Set<Figure>();
-      for (const comparison of context.comparisons.slice(from)) if (comparison.verdict !== 'single') for (const f of comparison.statements) aligned.add(f);
-      for (const pair of wordingSameFacts(context, aligned)) compareWordingPair(context, pair, findings);
-      for (const pair of wordingSameFacts(context, aligned, 'target')) compareWordingPair(context, { ...pair, name: `${pair.name} (${t(context.locale, { en: 'target', zh: '目标' })})` }, findings);
+      const aligned = new Map<Figure, Figure[]>();
+      for (const comparison of context.comparisons.slice(from)) {
+        if (comparison.verdict !== 'single') for (const f of comparison.statements) aligned.set(f, comparison.statements);
+      }
+      for (const pair of wordingSameFacts(context, aligned)) compareWordingPair(context, pair, aligned, findings);
+      const target = t(context.locale, { en: 'target', zh: '目标' });
+      for (const pair of wordingSameFacts(context, aligned, 'target')) compareWordingPair(context, { ...pair, name: `${pair.name} (${target})` }, aligned, findings);
     }
     return findings;
   },
@@ -327,20 +330,25 @@ export const consistencyCheck: CheckModule = {
 
 /**
  * Compares one fact stated twice in other words (wording.ts) as an identity pair is compared; a disagreement
- * is a warning at most, and its message says how the two statements were paired.
+ * is a warning at most, and its message says how the statements were paired. A statement paired with one the
+ * identity pass aligned with others (`aligned`: figure → its comparison's statements) restates that fact: it
+ * joins all of them.
  */
-function compareWordingPair(context: CheckContext, pair: WordingPair, findings: Finding[]): void {
+function compareWordingPair(context: CheckContext, pair: WordingPair, aligned: ReadonlyMap<Figure, Figure[]>, findings: Finding[]): void {
   const settings = context.rules.consistency ?? {};
   const documents = context.documentById;
   const { a, b } = pair;
   if (a.unit !== b.unit) return;
+  const [lone, partner] = aligned.has(a) ? [b, a] : [a, b];
+  const others = (aligned.get(partner) ?? [partner]).filter((f) => f.unit === lone.unit && f !== lone);
   // (agreeing under the truncation reading only: no finding, as for an identity pair it would be info at most)
-  const agree = consistent(a, b, settings) || truncationConsistent(a, b, settings, context.rules.magnitudes);
-  const group: MetricGroup = { metric: pair.metric, name: pair.name, auto: false, period: a.period!, figures: [a, b] };
-  context.comparisons.push({ metric: pair.metric, name: pair.name, auto: true, period: a.period, statements: [a, b], verdict: agree ? 'consistent' : 'mismatch' });
-  recordWordingPair(context.compared, [a], [b]);
-  if (agree) return;
-  const finding = mismatchFinding(group, readingsOf([a, b], documents), context, documents, 'warning');
+  const disagreeing = others.filter((f) => !consistent(lone, f, settings) && !truncationConsistent(lone, f, settings, context.rules.magnitudes));
+  const statements = [lone, ...others].sort((x, y) => (context.documentOrder.get(x.document) ?? 0) - (context.documentOrder.get(y.document) ?? 0) || x.span.start - y.span.start);
+  const group: MetricGroup = { metric: pair.metric, name: pair.name, auto: false, period: a.period!, figures: statements };
+  context.comparisons.push({ metric: pair.metric, name: pair.name, auto: true, period: a.period, statements, verdict: disagreeing.length ? 'mismatch' : 'consistent' });
+  recordWordingPair(context.compared, [lone], others);
+  if (!disagreeing.length) return;
+  const finding = mismatchFinding(group, readingsOf([lone, ...disagreeing], documents), context, documents, 'warning');
   finding.message += t(context.locale, {
     en: ` (paired by wording, similarity ${pair.similarity.toFixed(2)}, period ${a.period}: add a metric rule to confirm)`,
     zh: `（按措辞配对，相似度 ${pair.similarity.toFixed(2)}，期间 ${a.period}：可写入规则文件确认）`,

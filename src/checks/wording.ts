@@ -48,6 +48,8 @@ export interface WordingPair {
 
 /** A figure as this pass reads it: its words, the scopes they name, what it must share with a partner. */
 export interface Statement {
+  /** Its place among the run's statements (for the scorer's accumulators). */
+  id: number;
   figure: Figure;
   /** bigram → weight (inverse document frequency), filled once the run's frequencies are known. */
   bigrams: Map<string, number>;
@@ -298,6 +300,7 @@ export function statementsOf(figures: Figure[], context: CheckContext, settings:
     const indicator = f.metric && indicatorOf(f.metric, context.rules) ? f.metric : null;
     const place = jurisdictionKey(documents.get(f.document), jurisdiction);
     statements.push({
+      id: statements.length,
       figure: f,
       bigrams,
       norm: Math.sqrt(norm),
@@ -347,55 +350,80 @@ interface Scored {
 }
 
 /**
- * For each statement of `left`, its candidates in `right` (same bucket, `allowed`), scored; through an
- * inverted index of the bucket's right-hand statements, so a statement meets only those sharing a bigram.
+ * A scorer over `right`: for a statement, the statements of `right` in its bucket that share a bigram with it,
+ * scored (best first), through an inverted index of the bucket's statements built once, the dot products
+ * summed over the shared bigrams' postings, so a statement meets only those sharing a word. Candidates whose
+ * shared words weigh less than `minEvidence` score 0 and are left out (they can be neither a best candidate
+ * nor, a best one clearing a threshold above the margin, a rival that matters). Memoized: the mutual check
+ * asks again for the few statements that won.
  */
-function score(left: Statement[], right: Statement[], allowed: (a: Statement, b: Statement) => boolean, minEvidence: number): Map<Statement, Scored[]> {
-  const index = new Map<string, Map<string, Statement[]>>();
+function scorer(right: Statement[], minEvidence: number): (s: Statement) => Scored[] {
+  const index = new Map<string, Map<string, Array<[Statement, number]>>>();
   for (const s of right) {
     let postings = index.get(s.bucket);
     if (!postings) index.set(s.bucket, (postings = new Map()));
-    for (const g of s.bigrams.keys()) {
+    for (const [g, w] of s.bigrams) {
       const list = postings.get(g);
-      if (list) list.push(s);
-      else postings.set(g, [s]);
+      if (list) list.push([s, w]);
+      else postings.set(g, [[s, w]]);
     }
   }
-  const out = new Map<Statement, Scored[]>();
-  for (const s of left) {
-    const postings = index.get(s.bucket);
-    if (!postings) continue;
-    const seen = new Set<Statement>();
+  const memo = new Map<Statement, Scored[]>();
+  // Accumulators by statement id (typed arrays: a Map per statement cost most of the pass), and the ids touched.
+  let size = 0;
+  for (const s of right) size = Math.max(size, s.id + 1);
+  const dot = new Float64Array(size);
+  const evidence = new Float64Array(size);
+  const touched: Statement[] = [];
+  return (s) => {
+    const known = memo.get(s);
+    if (known) return known;
     const scored: Scored[] = [];
-    for (const g of s.bigrams.keys()) {
+    memo.set(s, scored);
+    const postings = index.get(s.bucket);
+    if (!postings || !s.norm) return scored;
+    for (const [g, w] of s.bigrams) {
       const list = postings.get(g);
       // (a bigram that many candidates of the bucket share cannot single one out: skipped, which keeps the pass
       // linear where thousands of documents state one thing alike)
       if (!list || list.length > MAX_POSTINGS) continue;
-      for (const other of list) {
-        if (seen.has(other)) continue;
-        seen.add(other);
-        if (other === s || !allowed(s, other)) continue;
-        scored.push({ other, score: similarity(s, other, minEvidence) });
+      for (const [other, v] of list) {
+        if (other === s) continue;
+        if (dot[other.id] === 0 && evidence[other.id] === 0) touched.push(other);
+        dot[other.id] += w * v;
+        evidence[other.id] += Math.min(w, v);
       }
     }
+    for (const other of touched) {
+      if (evidence[other.id]! >= minEvidence && other.norm) scored.push({ other, score: dot[other.id]! / (s.norm * other.norm) });
+      dot[other.id] = 0;
+      evidence[other.id] = 0;
+    }
+    touched.length = 0;
     scored.sort((x, y) => y.score - x.score);
-    out.set(s, scored);
-  }
-  return out;
+    return scored;
+  };
 }
 
 /**
- * The best candidate when it is unambiguous: at least `threshold`, and `margin` above the best candidate that
- * would be judged otherwise (a candidate stating the same value as the best one, a restatement of the same
- * outcome, is no rival).
+ * The best candidate `allowed` when it is unambiguous: at least `threshold`, and `margin` above the best
+ * allowed candidate that would be judged otherwise (a candidate stating the same value as the best one, a
+ * restatement of the same outcome, is no rival). Candidates are asked whether they are allowed best first,
+ * and only until both are known.
  */
-function clearBest(scored: Scored[] | undefined, threshold: number, margin: number): Statement | null {
-  const best = scored?.[0];
-  if (!best || best.score < threshold) return null;
-  const rival = scored!.find((c, i) => i > 0 && !(c.other.figure.unit === best.other.figure.unit && consistent(c.other.figure, best.other.figure)));
-  if (rival && best.score - rival.score < margin) return null;
-  return best.other;
+function clearBest(scored: Scored[] | undefined, threshold: number, margin: number, allowed: (other: Statement) => boolean): Scored | null {
+  let best: Scored | undefined;
+  for (const candidate of scored ?? []) {
+    if (!best) {
+      if (candidate.score < threshold) return null;
+      if (allowed(candidate.other)) best = candidate;
+      continue;
+    }
+    if (best.score - candidate.score >= margin) break;
+    const sameValue = candidate.other.figure.unit === best.other.figure.unit && consistent(candidate.other.figure, best.other.figure);
+    if (!sameValue && allowed(candidate.other)) return null;
+  }
+  return best ?? null;
 }
 
 /** Whether every scope of `some` is among `all` (both `+`-joined). */
@@ -429,15 +457,17 @@ function mutualPairs(
   threshold: number,
   settings: Required<WordingSettings>,
 ): WordingPair[] {
-  const forward = score(left, right, allowed, settings.minEvidence);
-  const backward = score(right, left, (b, a) => allowed(a, b), settings.minEvidence);
+  const forward = scorer(right, settings.minEvidence);
+  // (built lazily: only the statements that won a forward round are scored back)
+  let backward: ((s: Statement) => Scored[]) | undefined;
   const pairs: WordingPair[] = [];
   for (const a of left) {
-    const b = clearBest(forward.get(a), threshold, settings.margin);
-    if (!b) continue;
-    const back = clearBest(backward.get(b), threshold, settings.margin);
-    if (back !== a) continue;
-    pairs.push(pairOf(a, b, forward.get(a)![0]!.score));
+    const best = clearBest(forward(a), threshold, settings.margin, (b) => allowed(a, b));
+    if (!best) continue;
+    backward ??= scorer(left, settings.minEvidence);
+    const back = clearBest(backward(best.other), threshold, settings.margin, (x) => allowed(x, best.other));
+    if (back?.other !== a) continue;
+    pairs.push(pairOf(a, best.other, best.score));
   }
   return pairs;
 }
@@ -490,7 +520,7 @@ function sentenceOf(document: Document, figure: Figure): string {
  * with nothing (not in `aligned`), in two documents (or, agreeing, in two paragraphs of one), paired when
  * each is the other's clear best.
  */
-export function wordingSameFacts(context: CheckContext, aligned: ReadonlySet<Figure>, modality: 'actual' | 'target' = 'actual'): WordingPair[] {
+export function wordingSameFacts(context: CheckContext, aligned: { has(figure: Figure): boolean }, modality: 'actual' | 'target' = 'actual'): WordingPair[] {
   const settings = settingsOf(context.rules);
   if (!settings) return [];
   const alignment = context.rules.alignment ?? {};
