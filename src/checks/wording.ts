@@ -195,16 +195,35 @@ function scopeWords(rules: RuleSet): Array<[string, string]> {
  * whole clause and the label, so that a scope stated after the figure (`6000万农村人口`) counts too: a
  * scope found in more words only keeps two statements further apart.
  */
-function scopesIn(texts: string[], words: Array<[string, string]>): string {
-  const found = new Set<string>();
-  for (let text of texts) {
-    for (const [word, id] of words) {
-      if (!text.includes(word)) continue;
-      found.add(id);
-      text = text.split(word).join(' ');
-    }
+function scopesOfText(text: string, words: Array<[string, string]>, found: Set<string>): Set<string> {
+  // (most clauses name no scope: one test of the first characters spares the words' loop)
+  if (!scopeStarts(words).test(text)) return found;
+  for (const [word, id] of words) {
+    if (!text.includes(word)) continue;
+    found.add(id);
+    text = text.split(word).join(' ');
   }
-  return [...found].sort().join('+');
+  return found;
+}
+
+/** The scopes of a statement's own words, and with its sentence's lead too (each text read on its own and once: the union of theirs). */
+function scopesWithLead(before: string, after: string, label: string, lead: string, words: Array<[string, string]>): { scopes: string; leadScopes: string } {
+  const own = new Set<string>();
+  for (const text of [before, after, label]) scopesOfText(text, words, own);
+  const withLead = scopesOfText(lead, words, new Set(own));
+  return { scopes: [...own].sort().join('+'), leadScopes: [...withLead].sort().join('+') };
+}
+
+const scopeStartsCache = new WeakMap<Array<[string, string]>, RegExp>();
+/** A class of the scope words' first characters. */
+function scopeStarts(words: Array<[string, string]>): RegExp {
+  let re = scopeStartsCache.get(words);
+  if (!re) {
+    const firsts = [...new Set(words.map(([w]) => w[0]!))].map((c) => c.replace(/[\\\]^-]/gu, '\\$&')).join('');
+    re = new RegExp(firsts ? `[${firsts}]` : '[^\\s\\S]', 'u');
+    scopeStartsCache.set(words, re);
+  }
+  return re;
 }
 
 /** A figure this pass may pair: a value, an interval, a period, nothing unreliable, no metric rule over it. */
@@ -252,8 +271,7 @@ export function statementsOf(figures: Figure[], context: CheckContext, settings:
       grams,
       lead: leadGrams,
       clause: `${before}${figure.raw}${after}`,
-      scopes: scopesIn([before, after, label], words),
-      leadScopes: scopesIn([lead, before, after, label], words),
+      ...scopesWithLead(before, after, label, lead, words),
       listed,
     });
   }
