@@ -519,7 +519,12 @@ export function wordingTargetPairs(context: CheckContext, paired: ReadonlySet<Fi
     if (t.figure.document === a.figure.document && !documentDate(documents.get(a.figure.document), alignment.documentDate)) return false;
     return compatible(t, a, context, settings);
   };
-  return mutualPairs(left, right, allowed, settings.minSimilarity, settings);
+  const pairs = mutualPairs(left, right, allowed, settings.minSimilarity, settings);
+  // The target check is the last to read the statements in the core order (consistency, then target): let them
+  // go before the checks after it (the duplicate check builds large arrays of its own); a rule set running
+  // the checks in another order only has them built again.
+  statementsCache.delete(context);
+  return pairs;
 }
 
 /** The sentence holding a figure (normalized text). */
