@@ -198,6 +198,20 @@ export function alignmentSettings(rules: RuleSet): AlignmentSettings {
 
 const SENTENCE_END = /[。;!?\n]/;
 
+/** Where a statement's sentence ends (full-width marks too): what `sentenceOf` reads. */
+const STATEMENT_END = /[。;；!！?？\n]/u;
+
+/** The sentence holding a figure, as written (normalized text); '' without its document. */
+export function sentenceOf(document: Document | undefined, figure: Figure): string {
+  if (!document) return '';
+  const text = document.normalized;
+  let start = figure.span.start;
+  while (start > 0 && !STATEMENT_END.test(text[start - 1]!)) start--;
+  let end = figure.span.end;
+  while (end < text.length && !STATEMENT_END.test(text[end]!)) end++;
+  return text.slice(start, end);
+}
+
 /**
  * Two figures of one document in one sentence are never two statements of one fact: the sentence is
  * saying something else (`从1.5万亿元增长到2.3万亿元`, `40条配套政策、21条接续政策`).

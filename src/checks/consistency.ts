@@ -7,7 +7,7 @@
 import type { Document, Figure, Finding, Location, Severity } from '../model.js';
 import type { CheckRule, ConsistencySettings } from '../rules/types.js';
 import { t } from '../i18n.js';
-import { ambiguousLabel, metricGroups, sameSentence, type MetricGroup } from './align.js';
+import { ambiguousLabel, metricGroups, sameSentence, sentenceOf, type MetricGroup } from './align.js';
 import { Decimal } from 'decimal.js';
 import { comparedTarget, consistent, plainWidth, describeReading, figureText, precision, truncationConsistent } from './compare.js';
 import { fingerprint } from './fingerprint.js';
@@ -41,19 +41,6 @@ export function readingsOf(figures: Figure[], documents: ReadonlyMap<string, Doc
     readings.set(key, reading);
   }
   return [...readings.values()];
-}
-
-const SENTENCE_END = /[。;；!！?？\n]/u;
-
-/** The sentence holding a figure, as written (normalized text). */
-function sentenceOf(document: Document | undefined, figure: Figure): string {
-  if (!document) return '';
-  const text = document.normalized;
-  let start = figure.span.start;
-  while (start > 0 && !SENTENCE_END.test(text[start - 1]!)) start--;
-  let end = figure.span.end;
-  while (end < text.length && !SENTENCE_END.test(text[end]!)) end++;
-  return text.slice(start, end);
 }
 
 /**

@@ -31,7 +31,7 @@ import type { RuleSet, WordingSettings } from '../rules/types.js';
 import { consistent } from './compare.js';
 import { documentDate, periodOverBy } from './document-date.js';
 import { jurisdictionKey } from './jurisdiction.js';
-import { sameSentence } from './align.js';
+import { sameSentence, sentenceOf } from './align.js';
 import { indicatorOf, isPart } from '../meaning/metric.js';
 
 /** Two statements paired by wording: for target/outcome pairs `a` is the target and `b` the outcome. */
@@ -196,8 +196,6 @@ function scopeWords(rules: RuleSet): Array<[string, string]> {
  * scope found in more words only keeps two statements further apart.
  */
 function scopesOfText(text: string, words: Array<[string, string]>, found: Set<string>): Set<string> {
-  // (most clauses name no scope: one test of the first characters spares the words' loop)
-  if (!scopeStarts(words).test(text)) return found;
   for (const [word, id] of words) {
     if (!text.includes(word)) continue;
     found.add(id);
@@ -212,18 +210,6 @@ function scopesWithLead(before: string, after: string, label: string, lead: stri
   for (const text of [before, after, label]) scopesOfText(text, words, own);
   const withLead = scopesOfText(lead, words, new Set(own));
   return { scopes: [...own].sort().join('+'), leadScopes: [...withLead].sort().join('+') };
-}
-
-const scopeStartsCache = new WeakMap<Array<[string, string]>, RegExp>();
-/** A class of the scope words' first characters. */
-function scopeStarts(words: Array<[string, string]>): RegExp {
-  let re = scopeStartsCache.get(words);
-  if (!re) {
-    const firsts = [...new Set(words.map(([w]) => w[0]!))].map((c) => c.replace(/[\\\]^-]/gu, '\\$&')).join('');
-    re = new RegExp(firsts ? `[${firsts}]` : '[^\\s\\S]', 'u');
-    scopeStartsCache.set(words, re);
-  }
-  return re;
 }
 
 /** A figure this pass may pair: a value, an interval, a period, nothing unreliable, no metric rule over it. */
@@ -525,16 +511,6 @@ export function wordingTargetPairs(context: CheckContext, paired: ReadonlySet<Fi
   // the checks in another order only has them built again.
   statementsCache.delete(context);
   return pairs;
-}
-
-/** The sentence holding a figure (normalized text). */
-function sentenceOf(document: Document, figure: Figure): string {
-  const text = document.normalized;
-  let start = figure.span.start;
-  while (start > 0 && !SENTENCE_BREAK[text.charCodeAt(start - 1)]) start--;
-  let end = figure.span.end;
-  while (end < text.length && !SENTENCE_BREAK[text.charCodeAt(end)]) end++;
-  return text.slice(start, end);
 }
 
 /**
