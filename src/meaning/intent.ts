@@ -173,23 +173,28 @@ function periodIsAhead(period: string | null, ctx: PeriodContext): boolean {
   return ctx.deliveryYear !== null && first != null && Number(first[1]) >= ctx.deliveryYear;
 }
 
+/** The document's own year: the delivery year, or the year after the reviewed one; null when neither is known. */
+function ownYear(ctx: PeriodContext): number | null {
+  return ctx.deliveryYear ?? (ctx.reviewYear !== null ? ctx.reviewYear + 1 : null);
+}
+
 /** Whether a period of whole years runs past the document's own year (the delivery year, or the year after the reviewed one). */
 function periodEndsAhead(period: string | null, ctx: PeriodContext): boolean {
-  const own = ctx.deliveryYear ?? (ctx.reviewYear !== null ? ctx.reviewYear + 1 : null);
+  const own = ownYear(ctx);
   const last = period?.match(/^(?:\d{4}\/)?(\d{4})$/u);
   return own !== null && last != null && Number(last[1]) > own;
 }
 
 /** Whether a span of whole years ends in the document's own year or later (`"十四五"期间` in a report of 2025). */
 function periodEndsAtOrAfterOwnYear(period: string | null, ctx: PeriodContext): boolean {
-  const own = ctx.deliveryYear ?? (ctx.reviewYear !== null ? ctx.reviewYear + 1 : null);
+  const own = ownYear(ctx);
   const last = period?.match(/^\d{4}\/(\d{4})$/u);
   return own !== null && last != null && Number(last[1]) >= own;
 }
 
 /** Whether a period ended before the document's own year (the delivery year, or the year after the reviewed one). */
 function periodIsPast(period: string | null, ctx: PeriodContext): boolean {
-  const own = ctx.deliveryYear ?? (ctx.reviewYear !== null ? ctx.reviewYear + 1 : null);
+  const own = ownYear(ctx);
   const last = period?.match(/(\d{4})(?:-\d{2})?$/u);
   return own !== null && last !== null && last !== undefined && Number(last[1]) < own;
 }
