@@ -16,6 +16,7 @@ export async function benchMeaning(root: string): Promise<string> {
   const unseen = texts(resolve(root, 'tests/fixtures/national'));
   const series = texts(resolve(root, 'tests/fixtures/national-2009-2021'));
   const provinces = ['dev', 'fresh'].map((folder) => texts(resolve(root, 'tests/fixtures/provinces-2025', folder)));
+  const era = texts(resolve(root, 'tests/fixtures/national-1978-1988'));
   const pairs = loadAllPairs(resolve(root, 'tests/meaning'));
   const start = process.hrtime.bigint();
   const runs = [
@@ -23,9 +24,10 @@ export async function benchMeaning(root: string): Promise<string> {
     await check(unseen, { config: false, cwd: root }),
     await check(series, { config: false, cwd: root }),
     ...(await Promise.all(provinces.map((files) => check(files, { config: false, cwd: root })))),
+    await check(era, { config: false, cwd: root }),
   ];
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   const score = scoreMeaning(runs, pairs);
   const reasons = commonReasons(score, 5).map((r) => `${r.reason} ${r.count}`).join(' · ');
-  return `${formatScore(score, `meaning (labelled pairs), auto`)}\n  check of ${[history, unseen, series, ...provinces].map((f) => f.length).join(' + ')} documents: ${seconds.toFixed(1)} s; most common misses: ${reasons}`;
+  return `${formatScore(score, `meaning (labelled pairs), auto`)}\n  check of ${[history, unseen, series, ...provinces, era].map((f) => f.length).join(' + ')} documents: ${seconds.toFixed(1)} s; most common misses: ${reasons}`;
 }

@@ -32,6 +32,8 @@ const SERIES = resolve(root, 'tests/fixtures/national-2009-2021');
 /** Provincial work reports of 2025 (another genre): dev/ tuned on, fresh/ only measured. */
 const PROV_DEV = resolve(root, 'tests/fixtures/provinces-2025/dev');
 const PROV_FRESH = resolve(root, 'tests/fixtures/provinces-2025/fresh');
+/** The work reports of 1978-1988 (another era): 1978-1983 tuned on (era-dev), 1984-1988 only measured (era-fresh). */
+const ERA = resolve(root, 'tests/fixtures/national-1978-1988');
 const pairs = loadAllPairs(resolve(root, 'tests/meaning'));
 const texts = (folder: string) => readdirSync(folder).filter((f) => f.endsWith('.txt')).map((f) => resolve(folder, f));
 /** The 20 documents (the folder also holds its README and figcheck.yaml). */
@@ -43,7 +45,9 @@ const SERIES_DOCUMENTS = texts(SERIES);
 /** Ten provincial reports in each of the two provincial folders (each also holds a figcheck.yaml). */
 const PROV_DEV_DOCUMENTS = texts(PROV_DEV);
 const PROV_FRESH_DOCUMENTS = texts(PROV_FRESH);
-const FOLDERS = [FIXTURES, UNSEEN, SERIES, PROV_DEV, PROV_FRESH];
+/** The 11 work reports of 1978-1988 (the folder also holds its README and figcheck.yaml). */
+const ERA_DOCUMENTS = texts(ERA);
+const FOLDERS = [FIXTURES, UNSEEN, SERIES, PROV_DEV, PROV_FRESH, ERA];
 const fileOf = (doc: string) =>
   FOLDERS.map((folder) => resolve(folder, `${doc}.txt`)).find((path) => existsSync(path)) ?? resolve(FIXTURES, `${doc}.txt`);
 /** Which split a pair of these documents belongs to, from its documents alone (see tests/meaning/score.ts). */
@@ -52,6 +56,8 @@ function splitOf(a: string, b: string): LabelledPair['split'] {
   if (inFolder(UNSEEN, a)) return 'unseen';
   if (inFolder(PROV_DEV, a)) return 'prov-dev';
   if (inFolder(PROV_FRESH, a)) return 'prov-fresh';
+  const year = (doc: string) => Number(/_(\d{4})_/.exec(doc)?.[1]);
+  if (inFolder(ERA, a)) return year(a) >= 1984 || year(b) >= 1984 ? 'era-fresh' : 'era-dev';
   const fresh = (doc: string) => inFolder(SERIES, doc) && Number(/_(\d{4})_/.exec(doc)?.[1]) >= 2016;
   if (fresh(a) || fresh(b)) return 'fresh';
   const heldOut = (doc: string) => /^cn_national_200[4-8]_|^cpc_17th_/.test(doc);
@@ -99,21 +105,25 @@ for (const mode of ['auto', 'config'] as const) {
     let unseenRun: CheckRun;
     let seriesRun: CheckRun;
     let provinceRuns: CheckRun[];
+    let eraRun: CheckRun;
     let score: MeaningScore;
     beforeAll(async () => {
-      // Five collections checked apart, as a user would: the national-history set, the unseen documents,
-      // the work reports of 2009-2021 and the two folders of provincial reports.
+      // Six collections checked apart, as a user would: the national-history set, the unseen documents,
+      // the work reports of 2009-2021, the two folders of provincial reports and the work reports of 1978-1988.
       const runs: CheckRun[] =
         mode === 'auto'
           ? await Promise.all(
-              [DOCUMENTS, UNSEEN_DOCUMENTS, SERIES_DOCUMENTS, PROV_DEV_DOCUMENTS, PROV_FRESH_DOCUMENTS].map((files) => check(files, { config: false, cwd: root })),
+              [DOCUMENTS, UNSEEN_DOCUMENTS, SERIES_DOCUMENTS, PROV_DEV_DOCUMENTS, PROV_FRESH_DOCUMENTS, ERA_DOCUMENTS].map((files) =>
+                check(files, { config: false, cwd: root }),
+              ),
             )
           : await Promise.all(FOLDERS.map((folder) => check([], { config: resolve(folder, 'figcheck.yaml'), cwd: root })));
       [run, unseenRun, seriesRun, ...provinceRuns] = runs as [CheckRun, CheckRun, CheckRun, ...CheckRun[]];
+      eraRun = provinceRuns.pop()!;
       score = scoreMeaning(runs, pairs);
       // Only the dev splits' misses are printed: the others are measured, not read while tuning.
-      console.log(`${formatScore(score, `meaning, ${mode}`)}\n  most common reasons (dev, prov-dev): ${commonReasons(score, 10, ['dev', 'prov-dev']).map((r) => `${r.reason} ${r.count}`).join(' · ')}`);
-      if (mode === 'auto') console.log(`dev misses:\n${formatMisses(score, ['dev', 'prov-dev'])}`);
+      console.log(`${formatScore(score, `meaning, ${mode}`)}\n  most common reasons (dev, prov-dev, era-dev): ${commonReasons(score, 10, ['dev', 'prov-dev', 'era-dev']).map((r) => `${r.reason} ${r.count}`).join(' · ')}`);
+      if (mode === 'auto') console.log(`dev misses:\n${formatMisses(score, ['dev', 'prov-dev', 'era-dev'])}`);
     });
 
     it('reads every document with the ids the labels use', () => {
@@ -121,7 +131,8 @@ for (const mode of ['auto', 'config'] as const) {
       expect(unseenRun.documents).toHaveLength(7);
       expect(seriesRun.documents).toHaveLength(12);
       expect(provinceRuns.map((r) => r.documents.length)).toEqual([10, 10]);
-      const ids = new Set([run, unseenRun, seriesRun, ...provinceRuns].flatMap((r) => r.documents).map((d) => d.id));
+      expect(eraRun.documents).toHaveLength(11);
+      const ids = new Set([run, unseenRun, seriesRun, ...provinceRuns, eraRun].flatMap((r) => r.documents).map((d) => d.id));
       for (const id of new Set(pairs.flatMap((p) => [p.a.doc, p.b.doc]))) expect(ids.has(id), id).toBe(true);
     });
 

@@ -14,9 +14,11 @@ import type { CheckRun, Figure, Location, Modality } from '../../src/model.js';
  * dev: national-history documents developers tune on; holdout: national-history documents they never read;
  * unseen: documents of other years (tests/fixtures/national/), what figcheck is judged on; fresh: work reports
  * of 2016-2021 nobody tunes on; prov-dev and prov-fresh: provincial work reports of 2025, another genre
- * (tests/fixtures/provinces-2025/dev and fresh), the first tuned on, the second only measured.
+ * (tests/fixtures/provinces-2025/dev and fresh), the first tuned on, the second only measured; era-dev and
+ * era-fresh: State Council work reports of another era (tests/fixtures/national-1978-1988), those of 1978-1983
+ * tuned on, those of 1984-1988 only measured.
  */
-export type Split = 'dev' | 'holdout' | 'unseen' | 'fresh' | 'prov-dev' | 'prov-fresh';
+export type Split = 'dev' | 'holdout' | 'unseen' | 'fresh' | 'prov-dev' | 'prov-fresh' | 'era-dev' | 'era-fresh';
 export type PairKind = 'target-outcome' | 'same-fact' | 'look-alike';
 export type Expectation = 'met' | 'missed' | 'indeterminate' | 'consistent' | 'mismatch';
 
@@ -83,7 +85,7 @@ export interface MeaningScore {
   misses: Miss[];
 }
 
-export const SPLITS: Split[] = ['dev', 'holdout', 'unseen', 'fresh', 'prov-dev', 'prov-fresh'];
+export const SPLITS: Split[] = ['dev', 'holdout', 'unseen', 'fresh', 'prov-dev', 'prov-fresh', 'era-dev', 'era-fresh'];
 
 /**
  * The labelled sets, in the order they are scored: pairs.yaml (national-history dev/holdout and the
@@ -91,9 +93,11 @@ export const SPLITS: Split[] = ['dev', 'holdout', 'unseen', 'fresh', 'prov-dev',
  * pairs-2016-2021.yaml (fresh: work reports of 2016-2021, labelled by a reader who never tuned figcheck;
  * nobody tunes on it and the test prints no detail of its misses), and the provincial reports of 2025
  * (tests/fixtures/provinces-2025/): pairs-provinces-dev.yaml (prov-dev) and pairs-provinces-fresh.yaml
- * (prov-fresh, labelled like fresh and never read while tuning). A file that is missing is skipped.
+ * (prov-fresh, labelled like fresh and never read while tuning); of the work reports of 1978-1988
+ * (tests/fixtures/national-1978-1988/): pairs-1978-1983.yaml (era-dev) and pairs-1984-1988.yaml (era-fresh, never
+ * read while tuning). A file that is missing is skipped.
  */
-export const PAIR_FILES = ['pairs.yaml', 'pairs-2009-2015.yaml', 'pairs-2016-2021.yaml', 'pairs-provinces-dev.yaml', 'pairs-provinces-fresh.yaml'];
+export const PAIR_FILES = ['pairs.yaml', 'pairs-2009-2015.yaml', 'pairs-2016-2021.yaml', 'pairs-provinces-dev.yaml', 'pairs-provinces-fresh.yaml', 'pairs-1978-1983.yaml', 'pairs-1984-1988.yaml'];
 
 /** Every labelled pair of the folder's files (tests/meaning), ids unique across the files. */
 export function loadAllPairs(folder: string): LabelledPair[] {
