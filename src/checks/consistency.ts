@@ -7,7 +7,7 @@
 import type { Document, Figure, Finding, Location, Severity } from '../model.js';
 import type { CheckRule, ConsistencySettings } from '../rules/types.js';
 import { t } from '../i18n.js';
-import { ambiguousLabel, metricGroups, sameSentence, sentenceOf, type MetricGroup } from './align.js';
+import { ambiguousLabel, metricGroups, revisedPlan, sameSentence, sentenceOf, type MetricGroup } from './align.js';
 import { Decimal } from 'decimal.js';
 import { comparedTarget, consistent, plainWidth, describeReading, figureText, precision, truncationConsistent } from './compare.js';
 import { fingerprint } from './fingerprint.js';
@@ -235,7 +235,8 @@ function compareStatements(context: CheckContext, rule: CheckRule, of: MetricGro
   const judged = modality === 'target' ? statements.map((f) => (comparedTarget(f, documents.get(f.document), context.rules) ? asSetValue(f) : f)) : statements;
   const readings = readingsOf(judged, documents);
   const excluded = (a: Reading, b: Reading): boolean =>
-    a.document === b.document && ((group.auto && alignment.withinDocument === false) || onlyInOneSentence(a, b, documents));
+    (a.document === b.document && ((group.auto && alignment.withinDocument === false) || onlyInOneSentence(a, b, documents))) ||
+    (modality === 'target' && revisedPlan(a.figures[0]!, b.figures[0]!, documents, context.rules));
   // Pairs that disagree when rounded but agree when the coarser figure was truncated: not a mismatch.
   const truncated: Array<[Reading, Reading]> = [];
   const seen = new Set<string>();

@@ -43,6 +43,7 @@ export interface IndicatorWords {
   functionWords?: string[];
   reportingVerbs?: string[];
   baseYear?: string;
+  baseYearFrame?: string;
   wholes?: string[];
   bareActions?: string[];
   actionSynonyms?: Record<string, string[]>;
@@ -120,6 +121,8 @@ interface Lexicon {
   changeWords: [string, 'increase' | 'decrease'][];
   targetWords: string[];
   baseYear: RegExp | null;
+  /** A comparison with a named year closing a clause: the base of the changes after it in the sentence. */
+  baseYearFrame: RegExp | null;
   prefixBuckets: Map<number, [string, string][]>;
   suffixBuckets: Map<number, [string, Change | ''][]>;
   scopeSuffixBuckets: Map<number, [string, string][]>;
@@ -136,6 +139,8 @@ interface Lexicon {
   referring: [string, Change | ''][];
   /** Verbs of stating or setting (提出, 确定): what stands before them in a subject is who said it. */
   reportingVerbs: string[];
+  /** Clause scope words (年均, 平均每年, 累计), longest first, as referring words: they name no subject. */
+  scopeOnly: [string, Change | ''][];
   /** Proper endings (2 characters or more) of indicator names → the names ending so, longest first. */
   nameTails: Map<string, string[]>;
 }
@@ -229,6 +234,7 @@ function lexiconOf(rules: RuleSet): Lexicon {
     changeWords: longestFirst([...k.words.increase.map((w): [string, 'increase'] => [w, 'increase']), ...k.words.decrease.map((w): [string, 'decrease'] => [w, 'decrease'])]),
     targetWords: k.words.target,
     baseYear: words.baseYear ? new RegExp(words.baseYear, 'u') : null,
+    baseYearFrame: words.baseYearFrame ? new RegExp(words.baseYearFrame, 'gu') : null,
     parsed: new Map(),
     prefixBuckets: bucketed(prefixes, 0),
     suffixBuckets: bucketed(suffixes, -1),
@@ -238,6 +244,7 @@ function lexiconOf(rules: RuleSet): Lexicon {
     relationalTails: relationalTails.map(normalizeSubject).sort((a, b) => b.length - a.length),
     startWords: k.periods.startBefore ?? [],
     toEnd: toEndPattern(k),
+    scopeOnly: longestFirst(clauseWords.map(([w]): [string, Change | ''] => [normalizeSubject(w), ''])),
     referring: longestFirst([
       ...(words.functionWords ?? []).map((w): [string, Change | ''] => [normalizeSubject(w), '']),
       ...(words.neutralSuffixes ?? []).map((w): [string, Change | ''] => [normalizeSubject(w), '']),
@@ -448,9 +455,10 @@ function readSubject(text: string, lex: Lexicon): Subject {
   let core = s;
   if (!indicator) {
     // a subject outside the lexicon: strip what prefixes it can, fold synonyms
-    for (let changed = true; changed; ) {
+    // (a subject made only of such words, `平均每年`, `全国`, names nothing: its core is empty)
+    for (let changed = true; changed && core; ) {
       changed = false;
-      const hit = lex.prefixBuckets.get(core.charCodeAt(0))?.find(([w]) => core.length > w.length && core.startsWith(w));
+      const hit = lex.prefixBuckets.get(core.charCodeAt(0))?.find(([w]) => core.length >= w.length && core.startsWith(w));
       if (hit) {
         if (hit[1]) scopes.add(hit[1]);
         core = core.slice(hit[0].length);
@@ -460,6 +468,14 @@ function readSubject(text: string, lex: Lexicon): Subject {
     for (const [variant, canonical] of lex.synonyms) if (core.includes(variant)) core = core.split(variant).join(canonical);
   } else if (indicator.scope) scopes.delete(indicator.scope);
   return { indicator, core: indicator ? indicator.id : core, scopes: [...scopes].sort(), change, changeNoun };
+}
+
+/** A subject with the scopes of a figure's clause joined to its own (an indicator's default scope is no scope). */
+function withScopes(subject: Subject, scopes: readonly string[]): Subject {
+  if (!scopes.length || scopes.every((s) => subject.scopes.includes(s))) return subject;
+  const all = new Set([...subject.scopes, ...scopes]);
+  if (subject.indicator?.scope) all.delete(subject.indicator.scope);
+  return { ...subject, scopes: [...all].sort() };
 }
 
 /** The metric id of a subject: the indicator id with its scopes (`gdp`, `surveyed-unemployment-rate@year-end`). */
@@ -627,7 +643,10 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
       // 比2002年增长65.5%: a change since a named year
       const yearAt = figure.kind === 'change' && lex.baseYear ? text.indexOf('年', from) : -1;
       const base = yearAt >= 0 && yearAt < figure.span.start ? text.slice(from, figure.span.start).match(lex.baseYear!) : null;
-      if (base?.groups?.year) scopes = [...scopes, `since-${base.groups.year}`];
+      // (a clause naming its own base, `比上年增长`, is not framed by the sentence's)
+      const own = figure.kind === 'change' && !base ? text.slice(from, figure.span.start) : '';
+      const year = base?.groups?.year ?? (own && !/[比较]/u.test(own) ? frameYear(text, from, lex) : null);
+      if (year) scopes = [...scopes, `since-${asciiYear(year)}`];
     }
     let subject = parseWith(figure.label ?? '', lex, scopes);
     // `从2009年的2.8%降到去年的1.5%左右`: an end value is of what its start value is of
@@ -702,7 +721,7 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
     if (referring && !subject.indicator && previous) {
       const before = heldSubject(previous);
       if (before?.indicator && refersTo(previous, figure, referring, text)) {
-        subject = before;
+        subject = withScopes(before, scopes);
         // (its own words name nothing, `没有完成3.5%左右的调控目标`: it is stated under the statement's label)
         if (previous.label) figure.label = previous.label;
         const change = previous.kind === 'change' ? previous.change : referring.change;
@@ -760,6 +779,27 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
 }
 
 const SENTENCE_END = /[。!！?？;；\n]/u;
+
+/**
+ * The base year of a comparison framing the figure's sentence before its clause (`一九八一年比一九八○年，原煤增长…`):
+ * the last frame between the sentence's start (at most 160 characters back) and `clause`; null when none.
+ */
+function frameYear(text: string, clause: number, lex: Lexicon): string | null {
+  if (!lex.baseYearFrame) return null;
+  let start = clause;
+  while (start > 0 && clause - start < 160 && !SENTENCE_END.test(text[start - 1]!)) start--;
+  const lead = text.slice(start, clause);
+  if (!lead.includes('年')) return null;
+  let year: string | null = null;
+  lex.baseYearFrame.lastIndex = 0;
+  for (const m of lead.matchAll(lex.baseYearFrame)) year = m.groups?.year ?? year;
+  return year;
+}
+
+/** A year written in Chinese digits (`一九八○`) in Arabic ones, so that both writings make one base year. */
+function asciiYear(year: string): string {
+  return year.replace(/[〇零○一二三四五六七八九]/gu, (c) => String('〇零○一二三四五六七八九'.indexOf(c) < 3 ? 0 : '〇零○一二三四五六七八九'.indexOf(c) - 2));
+}
 
 /**
  * The indicators whose statements are of a region in this document (indicator `regional`): the document names
@@ -997,7 +1037,9 @@ function referringOf(figure: Figure, text: string, lex: Lexicon): { change: Chan
   let rest = normalizeSubject(figure.label ?? '');
   if (!rest) return null;
   for (let round = 0; round < 8 && rest; round++) {
-    const hit = lex.referring.find(([w]) => rest.startsWith(w)) ?? lex.referring.find(([w]) => rest.endsWith(w));
+    // (scope words name no subject either: `平均每年递增百分之四` after `计划增长百分之二十一点七` is its average;
+    // the clause's scopes join the subject referred to)
+    const hit = lex.referring.find(([w]) => rest.startsWith(w)) ?? lex.referring.find(([w]) => rest.endsWith(w)) ?? lex.scopeOnly.find(([w]) => rest.startsWith(w) || rest.endsWith(w));
     if (!hit) return null;
     rest = rest.startsWith(hit[0]) ? rest.slice(hit[0].length) : rest.slice(0, rest.length - hit[0].length);
     if (hit[1]) {
