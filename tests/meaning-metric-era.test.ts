@@ -92,7 +92,8 @@ describe('years in Chinese digits are time, not label', () => {
   it('a comparison of two years written in Chinese digits leaves the name (工业总产值一九七七年比一九七六年增长…)', async () => {
     const f = await figure('工业总产值一九七七年比一九七六年增长百分之十四点三。', '百分之十四点三');
     expect(f.label).toBe('工业总产值');
-    expect(f.metric).toBe('gross-industrial-output@since-1976');
+    // (a year's change against the year before is the year's own change: no base year of another fact)
+    expect(f.metric).toBe('gross-industrial-output');
   });
 
   it('a year ending in 五 is no span of five years: nothing of it is left as a label', async () => {
@@ -130,16 +131,31 @@ describe('changes and their scope', () => {
   });
 
   it('a comparison with a named year framing a sentence is the base of each change after it', async () => {
-    const figures = await figuresOf('一九八一年比一九八○年，原煤增长百分之零点二，原油下降百分之四点五。一九八二年同一九七八年相比，原煤增长百分之二十八。');
+    const figures = await figuresOf('一九八二年预计同一九八○年比较，原煤增长百分之零点二，原油下降百分之四点五。一九八二年同一九七八年相比，原煤增长百分之二十八。一九八一年比一九八○年，原煤增长百分之三。');
     const metric = (raw: string) => figures.find((f) => f.raw === raw)?.metric;
     expect(metric('百分之零点二')).toBe('raw-coal-output@since-1980');
     expect(metric('百分之四点五')).toBe('crude-oil-output@since-1980');
     expect(metric('百分之二十八')).toBe('raw-coal-output@since-1978');
+    // (against the year before: the year's own change)
+    expect(metric('百分之三')).toBe('raw-coal-output');
   });
 
   it('a clause naming its own base is not framed by the sentence (比上年)', async () => {
-    const f = await figure('一九八一年比一九八○年，原煤比上年增长百分之零点二。', '百分之零点二');
+    const f = await figure('一九八二年同一九七八年相比，原煤比上年增长百分之零点二。', '百分之零点二');
     expect(f.metric).toBe('raw-coal-output');
+  });
+
+  it('a figure with no subject in the sentence of a statement refers to it: the plan and the outcome are one indicator', async () => {
+    const figures = await figuresOf('工农业总产值的增长速度，一九八一年计划为百分之三点七，实际达到百分之四点六；一九八二年计划为百分之四，预计可以达到百分之六点四。');
+    const of = (raw: string) => figures.find((f) => f.raw === raw)!;
+    for (const raw of ['百分之三点七', '百分之四点六', '百分之四', '百分之六点四']) {
+      expect([raw, of(raw).metric, of(raw).kind]).toEqual([raw, 'gross-agri-industrial-output', 'change']);
+    }
+  });
+
+  it('an adverb opening a start value\'s clause names nothing: the sentence\'s subject before it does', async () => {
+    const f = await figure('积累所占的比重，相应地由36.5％降到30％左右。', '36.5％');
+    expect(f.metric).toBe('accumulation-rate');
   });
 });
 
@@ -151,9 +167,10 @@ describe('a target of one period set by two plans', () => {
     return check([], { config: join(dir, `${name}.yaml`), cwd: dir });
   }
 
-  it('two plans setting the year\'s output differently are a plan and its revision: no mismatch', async () => {
+  it('two plans setting the year\'s output differently are a plan and its revision: no mismatch, not compared', async () => {
     const result = await run('revised', '政府工作报告\n按照十年规划，到一九八五年，粮食产量达到八千亿斤。\n', '政府工作报告\n到一九八五年，全国粮食产量计划达到三亿六千万吨。\n');
     expect(result.findings.filter((f) => f.rule === 'figure-mismatch')).toEqual([]);
+    expect(result.comparisons.filter((c) => c.statements.length > 1)).toEqual([]);
   });
 
   it('a target quoted as set before, with another value, is still a mismatch', async () => {

@@ -269,3 +269,23 @@ export function revisedPlan(a: Figure, b: Figure, documents: ReadonlyMap<string,
   };
   return !names(a) && !names(b);
 }
+
+/**
+ * Targets of one period split into the plans that set them: two statements are of one plan unless they are a plan
+ * and its revision (revisedPlan), joined through any statement of both. One part when nothing was revised.
+ */
+export function planParts(targets: Figure[], documents: ReadonlyMap<string, Document>, rules: RuleSet): Figure[][] {
+  if (new Set(targets.map((f) => f.document)).size < 2) return [targets];
+  const root = targets.map((_, i) => i);
+  const find = (i: number): number => (root[i] === i ? i : (root[i] = find(root[i]!)));
+  for (let i = 0; i < targets.length; i++) {
+    for (let j = i + 1; j < targets.length; j++) if (!revisedPlan(targets[i]!, targets[j]!, documents, rules)) root[find(i)] = find(j);
+  }
+  const parts = new Map<number, Figure[]>();
+  for (let i = 0; i < targets.length; i++) {
+    const part = parts.get(find(i)) ?? [];
+    part.push(targets[i]!);
+    parts.set(find(i), part);
+  }
+  return [...parts.values()];
+}

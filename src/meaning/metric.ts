@@ -646,7 +646,8 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
       // (a clause naming its own base, `比上年增长`, is not framed by the sentence's)
       const own = figure.kind === 'change' && !base ? text.slice(from, figure.span.start) : '';
       const year = base?.groups?.year ?? (own && !/[比较]/u.test(own) ? frameYear(text, from, lex) : null);
-      if (year) scopes = [...scopes, `since-${asciiYear(year)}`];
+      // (a change of a year against the year before, `一九八一年比一九八○年增长`, is the year's own change)
+      if (year && figure.period !== String(Number(asciiYear(year)) + 1)) scopes = [...scopes, `since-${asciiYear(year)}`];
     }
     let subject = parseWith(figure.label ?? '', lex, scopes);
     // `从2009年的2.8%降到去年的1.5%左右`: an end value is of what its start value is of
@@ -693,7 +694,9 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
       const name = programmeBefore(lex.folds.coverageWord, text, figure.span.start, lex);
       if (name) subject = { ...parseWith(name, lex, scopes), change: subject.change, changeNoun: subject.changeNoun };
     }
-    const referring = subject.indicator ? null : referringOf(figure, text, lex);
+    // (a figure with no subject at all after a statement, `一九八一年计划为3.7%，实际达到4.6%；一九八二年计划为4%`, refers
+    // to it as a subject of function words does, across the clauses of one sentence)
+    const referring = subject.indicator ? null : (referringOf(figure, text, lex) ?? (!normalizeSubject(figure.label ?? '') && previous ? { change: null, noun: false, bare: true } : null));
     // a one-character label (名, 使, 有) is what label cleaning left of a clause: it names nothing itself
     const junk = normalizeSubject(figure.label ?? '').length === 1;
     // `确保物价上涨幅度比去年有明显回落，力争控制在百分之十五左右`: a figure with no subject of its own in a
@@ -779,6 +782,8 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
 }
 
 const SENTENCE_END = /[。!！?？;；\n]/u;
+/** The end of a sentence with all its clauses (not `；`). */
+const FULL_STOP = /[。!！?？\n]/u;
 
 /**
  * The base year of a comparison framing the figure's sentence before its clause (`一九八一年比一九八○年，原煤增长…`):
@@ -1050,14 +1055,26 @@ function referringOf(figure: Figure, text: string, lex: Lexicon): { change: Chan
   return rest ? null : { change, noun };
 }
 
+/** Whether a subject is made only of function words, neutral endings, change nouns and scope words (`相应地`, `平均每年`). */
+function referringWords(subject: string, lex: Lexicon): boolean {
+  let rest = subject;
+  for (let round = 0; round < 8 && rest; round++) {
+    const hit = lex.referring.find(([w]) => rest.startsWith(w)) ?? lex.referring.find(([w]) => rest.endsWith(w)) ?? lex.scopeOnly.find(([w]) => rest.startsWith(w) || rest.endsWith(w));
+    if (!hit) return false;
+    rest = rest.startsWith(hit[0]) ? rest.slice(hit[0].length) : rest.slice(0, rest.length - hit[0].length);
+  }
+  return !rest;
+}
+
 /**
  * Whether a referring figure refers to the figure just before it: the same unit, and in its sentence (a bare
  * `虽然略低于8%`), or for a change noun in its paragraph, the previous figure stating a change (`…控制在10%以内。
  * 虽然做了很大努力，涨幅仍然高达21.7%`).
  */
-function refersTo(previous: Figure, figure: Figure, referring: { change: Change; noun: boolean }, text: string): boolean {
+function refersTo(previous: Figure, figure: Figure, referring: { change: Change; noun: boolean; bare?: boolean }, text: string): boolean {
   if (previous.span.end > figure.span.start || previous.unit !== figure.unit) return false;
   const between = text.slice(previous.span.end, figure.span.start);
+  if (referring.bare) return !FULL_STOP.test(between);
   if (!referring.noun) return !SENTENCE_END.test(between);
   return previous.kind === 'change' && between.length <= 200 && !between.includes('\n');
 }
@@ -1075,11 +1092,15 @@ function topicOf(text: string, floor: number, at: number, lex: Lexicon): string 
   while (clause > floor && !CLAUSE_BREAK[text.charCodeAt(clause - 1)]) clause--;
   // `发电装机容量由1997年的2.54亿千瓦增加到…`: a start value's subject stands before the start word in its own clause
   const own = text.slice(clause, at);
+  let startSubject: string | null = null;
   for (const word of lex.startWords) {
     const i = own.lastIndexOf(word);
-    if (i > 0 && START_TAIL.test(own.slice(i + word.length))) return normalizeSubject(own.slice(0, i));
+    if (i > 0 && START_TAIL.test(own.slice(i + word.length))) startSubject = normalizeSubject(own.slice(0, i));
+    if (startSubject !== null) break;
   }
-  if (clause <= floor) return null;
+  // (unless what stands there names nothing, `积累所占的比重，相应地由36.5%降到…`: the sentence's subject is before it)
+  if (startSubject !== null && (parseWith(startSubject, lex, []).indicator || !referringWords(startSubject, lex))) return startSubject;
+  if (clause <= floor) return startSubject;
   let start = clause - 1;
   while (start > floor && !SENTENCE_END.test(text[start - 1]!)) start--;
   if (clause - start > 80) start = clause - 80;
@@ -1096,7 +1117,7 @@ function topicOf(text: string, floor: number, at: number, lex: Lexicon): string 
       }
     }
   }
-  if (!best) return null;
+  if (!best) return startSubject;
   const noun = [...lex.changeNouns].find((n) => sentence.startsWith(n, best!.end));
   // The whole subject of that clause, not the name alone: what stands before the name in its clause is read as
   // in any subject (`下半年国有单位固定资产投资增长显著加快，全年增长19.5%` is no 全社会固定资产投资).
