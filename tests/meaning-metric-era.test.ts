@@ -153,6 +153,17 @@ describe('changes and their scope', () => {
     }
   });
 
+  it('the outcome set against a plan in one sentence is of the plan\'s subject; the target check pairs them', async () => {
+    const figures = await figuresOf('一九七九年计划建成投产大中型项目118个，实际建成128个。');
+    expect(figures.map((f) => f.label)).toEqual(['建成投产大中型项目', '建成投产大中型项目']);
+    expect(figures.map((f) => identity(f))).toEqual([identity(figures[0]!), identity(figures[0]!)]);
+  });
+
+  it('a start value after a year in Chinese digits takes the subject before its start word', async () => {
+    const f = await figure('到一九八二年，积累率由一九七八年的百分之三十六点五调整到百分之二十九。', '百分之三十六点五');
+    expect(f.metric).toBe('accumulation-rate');
+  });
+
   it('an adverb opening a start value\'s clause names nothing: the sentence\'s subject before it does', async () => {
     const f = await figure('积累所占的比重，相应地由36.5％降到30％左右。', '36.5％');
     expect(f.metric).toBe('accumulation-rate');

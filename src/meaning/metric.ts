@@ -44,6 +44,7 @@ export interface IndicatorWords {
   reportingVerbs?: string[];
   baseYear?: string;
   baseYearFrame?: string;
+  outcomeMarkers?: string[];
   wholes?: string[];
   bareActions?: string[];
   actionSynonyms?: Record<string, string[]>;
@@ -123,6 +124,8 @@ interface Lexicon {
   baseYear: RegExp | null;
   /** A comparison with a named year closing a clause: the base of the changes after it in the sentence. */
   baseYearFrame: RegExp | null;
+  /** Words opening an outcome set against a plan (实际), normalized. */
+  outcomeMarkers: string[];
   prefixBuckets: Map<number, [string, string][]>;
   suffixBuckets: Map<number, [string, Change | ''][]>;
   scopeSuffixBuckets: Map<number, [string, string][]>;
@@ -235,6 +238,7 @@ function lexiconOf(rules: RuleSet): Lexicon {
     targetWords: k.words.target,
     baseYear: words.baseYear ? new RegExp(words.baseYear, 'u') : null,
     baseYearFrame: words.baseYearFrame ? new RegExp(words.baseYearFrame, 'gu') : null,
+    outcomeMarkers: (words.outcomeMarkers ?? []).map(normalizeSubject).filter(Boolean),
     parsed: new Map(),
     prefixBuckets: bucketed(prefixes, 0),
     suffixBuckets: bucketed(suffixes, -1),
@@ -694,6 +698,11 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
       const name = programmeBefore(lex.folds.coverageWord, text, figure.span.start, lex);
       if (name) subject = { ...parseWith(name, lex, scopes), change: subject.change, changeNoun: subject.changeNoun };
     }
+    // `计划建成投产大中型项目118个，实际建成128个`: the outcome set against the plan before it is of the plan's subject
+    if (!subject.indicator && previous && planOutcome(previous, figure, text, lex)) {
+      figure.label = previous.label;
+      subject = heldSubject(previous) ?? subject;
+    }
     // (a figure with no subject at all after a statement, `一九八一年计划为3.7%，实际达到4.6%；一九八二年计划为4%`, refers
     // to it as a subject of function words does, across the clauses of one sentence)
     const referring = subject.indicator ? null : (referringOf(figure, text, lex) ?? (!normalizeSubject(figure.label ?? '') && previous ? { change: null, noun: false, bare: true } : null));
@@ -1055,6 +1064,20 @@ function referringOf(figure: Figure, text: string, lex: Lexicon): { change: Chan
   return rest ? null : { change, noun };
 }
 
+/**
+ * Whether a figure is the outcome set against the statement before it in its sentence: its subject an outcome word and
+ * the start of that statement's subject (`实际建成` after `计划建成投产大中型项目`), in the same unit.
+ */
+function planOutcome(previous: Figure, figure: Figure, text: string, lex: Lexicon): boolean {
+  if (!lex.outcomeMarkers.length || previous.span.end > figure.span.start || previous.unit !== figure.unit || !previous.label) return false;
+  if (SENTENCE_END.test(text.slice(previous.span.end, figure.span.start))) return false;
+  const own = normalizeSubject(figure.label ?? '');
+  const marker = lex.outcomeMarkers.find((w) => own.startsWith(w) && own.length > w.length);
+  if (!marker) return false;
+  const before = normalizeSubject(previous.label);
+  return before.length > own.length - marker.length && before.startsWith(own.slice(marker.length));
+}
+
 /** Whether a subject is made only of function words, neutral endings, change nouns and scope words (`相应地`, `平均每年`). */
 function referringWords(subject: string, lex: Lexicon): boolean {
   let rest = subject;
@@ -1084,8 +1107,8 @@ function refersTo(previous: Figure, figure: Figure, referring: { change: Change;
  * figure without a subject of its own: the name ending latest before the figure's clause, nothing but
  * words between it and the clause (no figure: `floor` is the previous figure's end). Null when none.
  */
-/** What may stand between a start word and its value: a year (`由1997年的`), or nothing. */
-const START_TAIL = /^\s*(?:(?:19|20)\d{2}\s*年(?:末|底)?\s*的?)?\s*$/u;
+/** What may stand between a start word and its value: a year (`由1997年的`, `由一九七八年的`), or nothing. */
+const START_TAIL = /^\s*(?:(?:(?:19|20)\d{2}|[一二][九〇零○][〇零○一二三四五六七八九]{2})\s*年(?:末|底)?\s*的?)?\s*$/u;
 
 function topicOf(text: string, floor: number, at: number, lex: Lexicon): string | null {
   let clause = at;
