@@ -86,6 +86,20 @@ describe('indicators of the plan era resolve, each its own fact', () => {
     // 8000亿斤 is 4亿吨: two values
     expect(consistent(jin, dun, coreRules().consistency)).toBe(false);
   });
+
+  it('cotton in 担 (100 斤) is cotton in 吨: one unit, one fact', async () => {
+    const dan = await figure('棉花产量达到四千三百万担。', '四千三百万担');
+    const dun = await figure('棉花产量二百一十五万吨。', '二百一十五万吨');
+    expect([dan.unit, dan.value]).toEqual(['吨', 2_150_000]);
+    expect(identity(dan)).toBe(identity(dun));
+    expect(consistent(dan, dun, coreRules().consistency)).toBe(true);
+  });
+
+  it('a unit outside the lexicon\'s family is never compared with it', async () => {
+    const bales = await figure('棉花产量达到四千三百万包。', '四千三百万');
+    const dun = await figure('棉花产量二百一十五万吨。', '二百一十五万吨');
+    expect(identity(bales)).not.toBe(identity(dun));
+  });
 });
 
 describe('years in Chinese digits are time, not label', () => {
