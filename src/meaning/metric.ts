@@ -635,24 +635,8 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
   const listed = listLabelled(figures, text);
   const regional = regionalOf(text, lex);
   for (const figure of figures) {
-    let scopes: string[];
-    if (previous && previous.span.end <= figure.span.start && figure.span.start - previous.span.end < 8 && LIST_GAP.test(text.slice(previous.span.end, figure.span.start))) {
-      // the next item of a list (`分别增长8.9%、7.7%`) shares its clause
-      scopes = previousScopes;
-    } else {
-      let from = figure.span.start;
-      const floor = Math.max(previous && previous.span.end <= figure.span.start ? previous.span.end : 0, figure.span.start - 60);
-      while (from > floor && !CLAUSE_BREAK[text.charCodeAt(from - 1)]) from--;
-      scopes = clauseScopes(text, from, figure.span.start, lex);
-      // 比2002年增长65.5%: a change since a named year
-      const yearAt = figure.kind === 'change' && lex.baseYear ? text.indexOf('年', from) : -1;
-      const base = yearAt >= 0 && yearAt < figure.span.start ? text.slice(from, figure.span.start).match(lex.baseYear!) : null;
-      // (a clause naming its own base, `比上年增长`, is not framed by the sentence's)
-      const own = figure.kind === 'change' && !base ? text.slice(from, figure.span.start) : '';
-      const year = base?.groups?.year ?? (own && !/[比较]/u.test(own) ? frameYear(text, from, lex) : null);
-      // (a change of a year against the year before, `一九八一年比一九八○年增长`, is the year's own change)
-      if (year && figure.period !== String(Number(asciiYear(year)) + 1)) scopes = [...scopes, `since-${asciiYear(year)}`];
-    }
+    // the next item of a list (`分别增长8.9%、7.7%`) shares its clause
+    const scopes = previous && listItemAfter(previous, figure, text) ? previousScopes : figureScopes(figure, previous, text, lex);
     let subject = parseWith(figure.label ?? '', lex, scopes);
     // `从2009年的2.8%降到去年的1.5%左右`: an end value is of what its start value is of
     if (!subject.indicator && previous && lex.toEnd && previous.span.end <= figure.span.start && previous.unit === figure.unit) {
@@ -705,7 +689,7 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
     }
     // (a figure with no subject at all after a statement, `一九八一年计划为3.7%，实际达到4.6%；一九八二年计划为4%`, refers
     // to it as a subject of function words does, across the clauses of one sentence)
-    const referring = subject.indicator ? null : (referringOf(figure, text, lex) ?? (!normalizeSubject(figure.label ?? '') && previous ? { change: null, noun: false, bare: true } : null));
+    const referring: Referring | null = subject.indicator ? null : (referringOf(figure, text, lex) ?? (!normalizeSubject(figure.label ?? '') && previous ? { change: null, noun: false, bare: true } : null));
     // a one-character label (名, 使, 有) is what label cleaning left of a clause: it names nothing itself
     const junk = normalizeSubject(figure.label ?? '').length === 1;
     // `确保物价上涨幅度比去年有明显回落，力争控制在百分之十五左右`: a figure with no subject of its own in a
@@ -730,19 +714,7 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
       if (name) subject = { ...parseWith(name, lex, scopes), change: subject.change, changeNoun: subject.changeNoun };
     }
     // `增长7.8%，虽然略低于8%的预定目标`, `涨幅仍然高达21.7%`: a subject naming nothing is the indicator just stated
-    if (referring && !subject.indicator && previous) {
-      const before = heldSubject(previous);
-      if (before?.indicator && refersTo(previous, figure, referring, text)) {
-        subject = withScopes(before, scopes);
-        // (its own words name nothing, `没有完成3.5%左右的调控目标`: it is stated under the statement's label)
-        if (previous.label) figure.label = previous.label;
-        const change = previous.kind === 'change' ? previous.change : referring.change;
-        if (change && figure.kind !== 'change' && figure.unit === previous.unit && (figure.unit === '%' || figure.unit === '个百分点')) {
-          figure.kind = 'change';
-          figure.change = change;
-        }
-      }
-    }
+    if (referring && !subject.indicator && previous) subject = statementReferredTo(previous, figure, referring, scopes, text) ?? subject;
     // `经济增长预期目标为8%左右`: a change word right after the subject, target words between it and the figure
     if (subject.indicator && subject.change === null && figure.kind === 'share' && figure.unit === '%' && figure.label) {
       // (within the 40 characters before the figure: a label that is not in the text must not cost a scan of it)
@@ -788,6 +760,36 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
     previous = figure;
     previousScopes = scopes;
   }
+}
+
+/** Whether a figure is the next item of a list after `previous` (`分别增长8.9%、7.7%`): a list gap between them. */
+function listItemAfter(previous: Figure, figure: Figure, text: string): boolean {
+  return previous.span.end <= figure.span.start && figure.span.start - previous.span.end < 8 && LIST_GAP.test(text.slice(previous.span.end, figure.span.start));
+}
+
+/**
+ * The scopes of a figure's clause (年末, 累计, 平均…) and, for a change, the year it is measured against when that is
+ * not the year before its period (`比2002年增长65.5%`, or a sentence framed by `一九八二年同一九七八年相比，`): `since-YEAR`.
+ */
+function figureScopes(figure: Figure, previous: Figure | null, text: string, lex: Lexicon): string[] {
+  let from = figure.span.start;
+  const floor = Math.max(previous && previous.span.end <= figure.span.start ? previous.span.end : 0, figure.span.start - 60);
+  while (from > floor && !CLAUSE_BREAK[text.charCodeAt(from - 1)]) from--;
+  const scopes = clauseScopes(text, from, figure.span.start, lex);
+  if (figure.kind !== 'change') return scopes;
+  const year = baseYearOf(figure, text, from, lex);
+  // (a change of a year against the year before, `一九八一年比一九八○年增长`, is the year's own change)
+  return year && figure.period !== String(Number(year) + 1) ? [...scopes, `since-${year}`] : scopes;
+}
+
+/** The year (Arabic digits) a change is measured against: its clause's base (`比2002年`), else its sentence's frame. */
+function baseYearOf(figure: Figure, text: string, from: number, lex: Lexicon): string | null {
+  const yearAt = lex.baseYear ? text.indexOf('年', from) : -1;
+  const clause = text.slice(from, figure.span.start);
+  const base = yearAt >= 0 && yearAt < figure.span.start ? clause.match(lex.baseYear!) : null;
+  // (a clause naming its own base, `比上年增长`, is not framed by the sentence's)
+  const year = base?.groups?.year ?? (!base && !/[比较]/u.test(clause) ? frameYear(text, from, lex) : null);
+  return year ? asciiYear(year) : null;
 }
 
 const SENTENCE_END = /[。!！?？;；\n]/u;
@@ -1034,12 +1036,20 @@ function headBefore(core: string, text: string, at: number, lex: Lexicon): strin
   return null;
 }
 
+/** How a figure refers to a statement: the change its words state, whether by a change noun, or by having no subject at all. */
+interface Referring {
+  change: Change;
+  noun: boolean;
+  /** No subject at all: it refers across the clauses of a sentence (`；`). */
+  bare?: boolean;
+}
+
 /**
  * Whether a figure's subject names nothing of its own: its label is only function words, neutral endings and
  * change nouns (`涨幅仍然`, `虽然略`), or the figure is followed by `的` and a change noun (`实现7%左右的增长速度`).
  * Returns the change its change noun states (null: none), or null when the subject names something.
  */
-function referringOf(figure: Figure, text: string, lex: Lexicon): { change: Change; noun: boolean } | null {
+function referringOf(figure: Figure, text: string, lex: Lexicon): Referring | null {
   let change: Change = null;
   let noun = false;
   // `7%左右的增长速度…`: the change noun after the figure is what it measures, whatever predicate follows
@@ -1062,6 +1072,24 @@ function referringOf(figure: Figure, text: string, lex: Lexicon): { change: Chan
     }
   }
   return rest ? null : { change, noun };
+}
+
+/**
+ * The subject of the statement a referring figure refers to (its clause's scopes joined), or null when it refers to
+ * none. The figure takes that statement's label, and its change when it states a rate without one (`实际达到4.6%`
+ * after `增长速度，计划为3.7%`).
+ */
+function statementReferredTo(previous: Figure, figure: Figure, referring: Referring, scopes: readonly string[], text: string): Subject | null {
+  const before = heldSubject(previous);
+  if (!before?.indicator || !refersTo(previous, figure, referring, text)) return null;
+  // (its own words name nothing, `没有完成3.5%左右的调控目标`: it is stated under the statement's label)
+  if (previous.label) figure.label = previous.label;
+  const change = previous.kind === 'change' ? previous.change : referring.change;
+  if (change && figure.kind !== 'change' && figure.unit === previous.unit && (figure.unit === '%' || figure.unit === '个百分点')) {
+    figure.kind = 'change';
+    figure.change = change;
+  }
+  return withScopes(before, scopes);
 }
 
 /**
@@ -1094,7 +1122,7 @@ function referringWords(subject: string, lex: Lexicon): boolean {
  * `虽然略低于8%`), or for a change noun in its paragraph, the previous figure stating a change (`…控制在10%以内。
  * 虽然做了很大努力，涨幅仍然高达21.7%`).
  */
-function refersTo(previous: Figure, figure: Figure, referring: { change: Change; noun: boolean; bare?: boolean }, text: string): boolean {
+function refersTo(previous: Figure, figure: Figure, referring: Referring, text: string): boolean {
   if (previous.span.end > figure.span.start || previous.unit !== figure.unit) return false;
   const between = text.slice(previous.span.end, figure.span.start);
   if (referring.bare) return !FULL_STOP.test(between);
