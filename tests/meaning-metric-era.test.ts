@@ -203,3 +203,17 @@ describe('a target of one period set by two plans', () => {
     expect(result.findings.filter((f) => f.rule === 'figure-mismatch')).toHaveLength(1);
   });
 });
+
+describe('a count of people written before the people it counts', () => {
+  it('a bare number before 农民 counts people, as its indicator does: one fact with a count in 人', async () => {
+    const outcome = await figure('农村饮水安全工程使6069万农民受益。', '6069万');
+    const target = await figure('再解决6000万人安全饮水问题。', '6000万人');
+    expect([outcome.metric, outcome.unit, outcome.kind]).toEqual(['rural-drinking-water', '人', 'count']);
+    expect(identity(outcome)).toBe(identity(target));
+  });
+
+  it('an amount before a people noun whose indicator is no count of people keeps its reading', async () => {
+    const f = await figure('粮食产量达到6069万农民的口粮。', '6069万');
+    expect(f.unit).not.toBe('人');
+  });
+});

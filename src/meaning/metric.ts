@@ -731,6 +731,11 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
         }
       }
     }
+    // `农村饮水安全工程使6069万农民受益`: a bare number before a people noun counts people, as its indicator does
+    if (figure.unit === null && figure.kind === 'level' && subject.indicator?.unit === '人' && peopleAfter(figure, text, lex)) {
+      figure.unit = '人';
+      figure.kind = 'count';
+    }
     (figure as WithSubject)[SUBJECT] = subject;
     if (subject.changeNoun && subject.change && figure.kind !== 'change' && (figure.unit === '%' || figure.unit === '个百分点')) {
       figure.kind = 'change';
@@ -901,6 +906,13 @@ function objectIn(action: string, sentence: string, lex: Lexicon): string | null
  * subject + the words after the figure (a people noun and `的` skipped) name an indicator. `people`: a people noun
  * followed the figure. Null when none.
  */
+/** Whether a people noun (农民, 群众, 农村人口) follows the figure right after it. */
+function peopleAfter(figure: Figure, text: string, lex: Lexicon): boolean {
+  let at = figure.span.end;
+  while (at < text.length && /\s/u.test(text[at]!)) at++;
+  return lex.peopleNouns.some((n) => text.startsWith(n, at));
+}
+
 function objectAfter(figure: Figure, text: string, lex: Lexicon, scopes: readonly string[]): Subject | null {
   if (figure.kind === 'change' || figure.unit === '%' || figure.unit === '个百分点') return null;
   let own = normalizeSubject(figure.label ?? '');
