@@ -217,3 +217,20 @@ describe('a count of people written before the people it counts', () => {
     expect(f.unit).not.toBe('人');
   });
 });
+
+describe('start and end values in the wording of the 1980s', () => {
+  it('an end value after a year in Chinese digits is the level reached, not a change', async () => {
+    const f = await figure('全国高等学校由一九八○年的六百七十五所增加到一九八二年的七百二十九所。', '七百二十九所');
+    expect([f.kind, f.change]).toEqual(['count', null]);
+  });
+
+  it('a start value whose subject stands before a year and 从 is of that subject', async () => {
+    const f = await figure('到一九八五年全日制高等学校招生数将从一九八○年的二十八万人增加到四十万人。', '二十八万人');
+    expect(f.metric).toBe('college-enrolment');
+  });
+
+  it('要求 before a subject is who set it: the subject resolves', async () => {
+    const f = await figure('一九八二年的计划，要求工农业总产值的增长速度达到４％。', '４％');
+    expect([f.metric, f.kind]).toEqual(['gross-agri-industrial-output', 'change']);
+  });
+});

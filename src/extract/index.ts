@@ -109,7 +109,8 @@ function meaningWords(k: Knowledge): MeaningWords {
     decreaseByLast: byLast(w.decrease),
     changeGapByLast: byLast(w.changeGap),
     changeToByLast: byLast(w.changeTo),
-    endYear: new RegExp(`(?:(?:19|20)\\d{2}\\s*年|${alternation(Object.keys(k.periods.relativeYears))})(?:末|底)?\\s*的?$`, 'u'),
+    // (a year in Chinese digits too: `增加到一九八二年的七百二十九所`)
+    endYear: new RegExp(`(?:(?:(?:19|20)\\d{2}|[一二][九〇零○][〇零○一二三四五六七八九]{2})\\s*年|${alternation(Object.keys(k.periods.relativeYears))})(?:末|底)?\\s*的?$`, 'u'),
     scope: [...w.listScopes].sort((a, b) => b.length - a.length),
     actions: w.actions,
     totals: w.totals,

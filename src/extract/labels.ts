@@ -26,7 +26,7 @@ interface Cleaner {
   /** Words stripped from the end, by last UTF-16 unit, longest first. */
   end: [Map<number, string[]>, Map<number, string[]>];
   boundHeads: string[];
-  /** Words opening with a start-only filler word that are words of their own (再就业, 使用). */
+  /** Words opening with a filler word that are words of their own (再就业, 要求): kept whole at the start. */
   startWords: string[];
   /** Start-only filler words (把, 这将使, 如期完成). */
   fillerStart: Set<string>;
@@ -183,7 +183,7 @@ function cleanPhrase(phrase: string, c: Cleaner, rank: boolean): string {
     const head = starts.get(label.charCodeAt(0));
     if (head) {
       for (const w of head) {
-        if (label.length > w.length && label.startsWith(w) && !c.boundHeads.some((h) => label.startsWith(h, w.length)) && !(c.fillerStart.has(w) && c.startWords.some((s) => label.startsWith(s)))) {
+        if (label.length > w.length && label.startsWith(w) && !c.boundHeads.some((h) => label.startsWith(h, w.length)) && !c.startWords.some((s) => s.startsWith(w) && label.startsWith(s))) {
           label = label.slice(w.length);
           break;
         }

@@ -18,6 +18,7 @@
  */
 import type { Change, Document, Figure } from '../model.js';
 import { knowledgeOf } from '../extract/knowledge.js';
+import { cleanLabel } from '../extract/labels.js';
 import type { FigureKind } from '../model.js';
 import type { MetricRule, RuleSet } from '../rules/types.js';
 
@@ -91,6 +92,8 @@ interface Folds {
 
 interface Lexicon {
   folds: Folds;
+  /** The extract stage's knowledge of the same rules (label cleaning). */
+  knowledge: ReturnType<typeof knowledgeOf>;
   /** Actions a subject may state without their object (新开工, 基本建成), normalized. */
   bareActions: Set<string>;
   /** Verbs whose object may stand after the figure (解决, 取消和下放), longest first. */
@@ -216,6 +219,7 @@ function lexiconOf(rules: RuleSet): Lexicon {
   for (const list of nameTails.values()) list.sort((a, b) => b.length - a.length);
   lex = {
     folds,
+    knowledge: k,
     bareActions: new Set((words.bareActions ?? []).map(normalizeSubject)),
     objectVerbs: [...new Set((words.objectVerbs ?? []).map(normalizeSubject).filter(Boolean))].sort((a, b) => b.length - a.length),
     peopleNouns: [...new Set((words.peopleNouns ?? []).map(normalizeSubject).filter(Boolean))].sort((a, b) => b.length - a.length),
@@ -1158,7 +1162,8 @@ function topicOf(text: string, floor: number, at: number, lex: Lexicon): string 
   let startSubject: string | null = null;
   for (const word of lex.startWords) {
     const i = own.lastIndexOf(word);
-    if (i > 0 && START_TAIL.test(own.slice(i + word.length))) startSubject = normalizeSubject(own.slice(0, i));
+    // (read as a label: `到一九八五年全日制高等学校招生数将从一九八○年的` is of 全日制高等学校招生数)
+    if (i > 0 && START_TAIL.test(own.slice(i + word.length))) startSubject = normalizeSubject(cleanLabel(own.slice(0, i), lex.knowledge) || own.slice(0, i));
     if (startSubject !== null) break;
   }
   // (unless what stands there names nothing, `积累所占的比重，相应地由36.5%降到…`: the sentence's subject is before it)
