@@ -13,6 +13,7 @@ import { check, readDocument } from '../src/pipeline.js';
 import { extractFigures } from '../src/extract/index.js';
 import { interpret } from '../src/meaning/index.js';
 import { autoIdentity } from '../src/checks/align.js';
+import { measureOf } from '../src/meaning/metric.js';
 import { consistent } from '../src/checks/compare.js';
 import { coreRules } from '../src/rules/load.js';
 import type { Figure } from '../src/model.js';
@@ -208,13 +209,15 @@ describe('a count of people written before the people it counts', () => {
   it('a bare number before 农民 counts people, as its indicator does: one fact with a count in 人', async () => {
     const outcome = await figure('农村饮水安全工程使6069万农民受益。', '6069万');
     const target = await figure('再解决6000万人安全饮水问题。', '6000万人');
-    expect([outcome.metric, outcome.unit, outcome.kind]).toEqual(['rural-drinking-water', '人', 'count']);
+    expect([outcome.metric, measureOf(outcome).unit, measureOf(outcome).kind]).toEqual(['rural-drinking-water', '人', 'count']);
+    // (the figure's own unit stays what its text says)
+    expect(outcome.unit).toBeNull();
     expect(identity(outcome)).toBe(identity(target));
   });
 
   it('an amount before a people noun whose indicator is no count of people keeps its reading', async () => {
     const f = await figure('粮食产量达到6069万农民的口粮。', '6069万');
-    expect(f.unit).not.toBe('人');
+    expect(measureOf(f).unit).not.toBe('人');
   });
 });
 

@@ -15,7 +15,7 @@ import { normalizeLabel, stripLabelPrefixes } from '../rules/metrics.js';
 import { documentDate, periodOverBy } from './document-date.js';
 import { jurisdictionKey } from './jurisdiction.js';
 import type { CheckContext } from './types.js';
-import { foldedLabel, indicatorOf, isPart, labelScopes, subjectOf } from '../meaning/metric.js';
+import { foldedLabel, indicatorOf, isPart, labelScopes, measureOf, subjectOf } from '../meaning/metric.js';
 
 export interface MetricGroup {
   /** Metric id, or the auto key (`auto:label|unit|kind|change`). */
@@ -101,7 +101,8 @@ export function autoKey(figure: Figure, label: string): string {
  * generic. Unit, kind and change are always part of it.
  */
 export function autoIdentity(figure: Figure, rules: RuleSet): { id: string; name: string } | null {
-  const measure = `${figure.unit ?? ''}|${figure.kind}|${figure.change ?? ''}`;
+  const { unit, kind } = measureOf(figure);
+  const measure = `${unit ?? ''}|${kind}|${figure.change ?? ''}`;
   // A label still holding a span of years (`由前三年分别上升…`) names one figure per year, whatever indicator it names.
   const { time } = labelSettings(rules.alignment ?? {});
   if (time && figure.label && time.test(normalizeLabel(figure.label))) return null;

@@ -8,6 +8,7 @@ import type { Document, DocumentStatus, Figure, Interval, Locale } from '../mode
 import type { ConsistencySettings, RuleSet } from '../rules/types.js';
 import { knowledgeOf } from '../extract/knowledge.js';
 import { t } from '../i18n.js';
+import { measureOf } from '../meaning/metric.js';
 
 const DEFAULT_EPSILON = 1e-9;
 
@@ -58,9 +59,12 @@ export function plainWidth(figure: Figure): number | null {
   return i.hi - i.lo;
 }
 
-/** Whether two figures can be compared at all: both have a value and an interval, and the same unit. */
+/**
+ * Whether two figures can be compared at all: both have a value and an interval, and the same unit (a bare number
+ * before the people it counts, `6069万农民`, counts in 人: meaning/metric.ts measureOf).
+ */
 export function comparable(a: Figure, b: Figure): boolean {
-  return a.interval !== null && b.interval !== null && !a.placeholder && !b.placeholder && a.unit === b.unit;
+  return a.interval !== null && b.interval !== null && !a.placeholder && !b.placeholder && (a.unit === b.unit || measureOf(a).unit === measureOf(b).unit);
 }
 
 /**

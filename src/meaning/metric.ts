@@ -71,6 +71,8 @@ export interface Subject {
   changeNoun: boolean;
   /** True when the figure is a part of what the subject names (`国家财政收入的60%`): no fact of its own to align on. */
   part?: boolean;
+  /** The unit a bare number counts in, read from the people noun after it (`6069万农民`: 人); unset when its own. */
+  counts?: string;
 }
 
 /** The folds that make two wordings of one fact one subject (indicatorWords `wholes`, `allocation`). */
@@ -735,11 +737,9 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
         }
       }
     }
-    // `农村饮水安全工程使6069万农民受益`: a bare number before a people noun counts people, as its indicator does
-    if (figure.unit === null && figure.kind === 'level' && subject.indicator?.unit === '人' && peopleAfter(figure, text, lex)) {
-      figure.unit = '人';
-      figure.kind = 'count';
-    }
+    // `农村饮水安全工程使6069万农民受益`: a bare number before a people noun counts people, as its indicator does (the
+    // figure's own unit stays what its text says: the count is what alignment measures it in)
+    if (figure.unit === null && figure.kind === 'level' && subject.indicator?.unit === '人' && peopleAfter(figure, text, lex)) subject = { ...subject, counts: '人' };
     (figure as WithSubject)[SUBJECT] = subject;
     if (subject.changeNoun && subject.change && figure.kind !== 'change' && (figure.unit === '%' || figure.unit === '个百分点')) {
       figure.kind = 'change';
@@ -1192,6 +1192,15 @@ function topicOf(text: string, floor: number, at: number, lex: Lexicon): string 
   let head = best.end - best.name.length;
   while (head > 0 && !CLAUSE_BREAK[sentence.charCodeAt(head - 1)]) head--;
   return sentence.slice(head, best.end) + (noun ?? '');
+}
+
+/**
+ * The unit and kind a figure is measured in for alignment: its own, or for a bare number before the people it counts
+ * (`6069万农民`) a count of people.
+ */
+export function measureOf(figure: Figure): { unit: string | null; kind: FigureKind } {
+  const counts = heldSubject(figure)?.counts;
+  return counts && figure.unit === null ? { unit: counts, kind: 'count' } : { unit: figure.unit, kind: figure.kind };
 }
 
 /** Whether the meaning stage read a figure as a part of what its subject names (`国家财政收入的60%`). */
