@@ -29,9 +29,9 @@ const FIXTURES = resolve(root, 'tests/fixtures/national-history');
 const UNSEEN = resolve(root, 'tests/fixtures/national');
 /** The work reports of 2009-2021 (no 2020): 2009-2015 more dev pairs, 2016-2021 the fresh split. */
 const SERIES = resolve(root, 'tests/fixtures/national-2009-2021');
-/** Provincial work reports of 2025 (another genre): dev/ tuned on, fresh/ only measured. */
-const PROV_DEV = resolve(root, 'tests/fixtures/provinces-2025/dev');
-const PROV_FRESH = resolve(root, 'tests/fixtures/provinces-2025/fresh');
+/** Provincial work reports of 2025 and 2026 (another genre): dev/ tuned on, fresh/ only measured. */
+const PROV_DEV = resolve(root, 'tests/fixtures/provinces/dev');
+const PROV_FRESH = resolve(root, 'tests/fixtures/provinces/fresh');
 /** The work reports of 1978-1988 (another era): 1978-1983 tuned on (era-dev), 1984-1988 only measured (era-fresh). */
 const ERA = resolve(root, 'tests/fixtures/national-1978-1988');
 const pairs = loadAllPairs(resolve(root, 'tests/meaning'));
@@ -42,7 +42,7 @@ const DOCUMENTS = texts(FIXTURES);
 const UNSEEN_DOCUMENTS = texts(UNSEEN);
 /** The 12 work reports of 2009-2021 (the folder also holds its README and figcheck.yaml). */
 const SERIES_DOCUMENTS = texts(SERIES);
-/** Ten provincial reports in each of the two provincial folders (each also holds a figcheck.yaml). */
+/** Ten regions' reports of 2025 and 2026 in each of the two provincial folders (each also holds a figcheck.yaml). */
 const PROV_DEV_DOCUMENTS = texts(PROV_DEV);
 const PROV_FRESH_DOCUMENTS = texts(PROV_FRESH);
 /** The 11 work reports of 1978-1988 (the folder also holds its README and figcheck.yaml). */
@@ -130,7 +130,7 @@ for (const mode of ['auto', 'config'] as const) {
       expect(run.documents).toHaveLength(20);
       expect(unseenRun.documents).toHaveLength(7);
       expect(seriesRun.documents).toHaveLength(12);
-      expect(provinceRuns.map((r) => r.documents.length)).toEqual([10, 10]);
+      expect(provinceRuns.map((r) => r.documents.length)).toEqual([20, 20]);
       expect(eraRun.documents).toHaveLength(11);
       const ids = new Set([run, unseenRun, seriesRun, ...provinceRuns, eraRun].flatMap((r) => r.documents).map((d) => d.id));
       for (const id of new Set(pairs.flatMap((p) => [p.a.doc, p.b.doc]))) expect(ids.has(id), id).toBe(true);
