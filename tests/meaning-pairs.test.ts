@@ -156,6 +156,7 @@ for (const mode of ['auto', 'config'] as const) {
       expect(provincial(PROV_DEV_DOCUMENTS, '2025')).toBeLessThanOrEqual(1);
       // the regions' 2026 reports, labelled against their 2025 reports: a ceiling at the first measurement
       expect(provincial(PROV_DEV_DOCUMENTS, '2026')).toBeLessThanOrEqual(1);
+      expect(provincial(PROV_FRESH_DOCUMENTS, '2026')).toBeLessThanOrEqual(1);
     });
 
     it('never compares look-alike pairs', () => {
@@ -190,10 +191,10 @@ for (const mode of ['auto', 'config'] as const) {
       expect(percent(score.splits.holdout.period)).toBeGreaterThanOrEqual(89);
       expect(percent(score.splits.unseen.period)).toBeGreaterThanOrEqual(95);
       expect(percent(score.splits.fresh.period)).toBeGreaterThanOrEqual(98);
-      // prov-dev and prov-fresh at their first measurement: 533/545, 413/441 (prov-dev 545/545 before the
-      // 2026 reports' pairs joined it: 792/827 with them)
+      // prov-dev and prov-fresh at their first measurement: 533/545, 413/441 (prov-dev 545/545, prov-fresh
+      // 417/441 before the 2026 reports' pairs joined them; with them, at their first measurement, 792/827 and 767/836)
       expect(percent(score.splits['prov-dev'].period)).toBeGreaterThanOrEqual(95);
-      expect(percent(score.splits['prov-fresh'].period)).toBeGreaterThanOrEqual(93);
+      expect(percent(score.splits['prov-fresh'].period)).toBeGreaterThanOrEqual(91);
       // target 95 (issue 9) on every split (measured: dev 300/303, holdout 111/113, unseen 144/144, fresh
       // 249/255; at the first measurement of the 2009-2021 pairs: dev 290/303, holdout 109/113, unseen
       // 141/144, fresh 248/255)
