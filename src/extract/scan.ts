@@ -215,7 +215,10 @@ export class Scanner {
           if (r.figure) found = r.figure;
           else skipTo = r.skipTo;
         } else if (chineseStart[c] && !(i > 0 && numeral[text.charCodeAt(i - 1)]) && startsChinese(text, i, k)) {
-          if (!this.blocked[i] && (found = this.fraction(i))) {
+          if (placeholder[c] && !this.blocked[i] && this.zerosStandAlone(i)) {
+            // 〇〇万人: zeros with no other digit of a numeral beside them are digits not filled in
+            ({ figure: found, skipTo } = this.placeholder(i));
+          } else if (!this.blocked[i] && (found = this.fraction(i))) {
             // 三分之一: a share (fractions.ts)
           } else if (this.blocked[i]) {
             const r = readChinese(text, i, k);
@@ -248,6 +251,20 @@ export class Scanner {
     if (qualifierBefore(text, i, k)) return false;
     const unit = unitAt(text, i + 1, k, false);
     return !unit || !(k.singleCharNumbers.has(text[i]!) || k.singleCharUnits.has(unit.unit) || k.singleCharUnits.has(unit.spelling));
+  }
+
+  /**
+   * A run of two or more zero digits that are also placeholder characters (〇〇, ○○) with no other
+   * digit or place of a numeral after it (the caller has seen none before it): `〇〇万人` left unfilled,
+   * not the zeros of 二〇〇〇年 or 一百〇五.
+   */
+  private zerosStandAlone(i: number): boolean {
+    const { text, k } = this;
+    let end = i;
+    while (end < text.length && k.digits.get(text[end]!) === 0 && this.tables.placeholder[text.charCodeAt(end)]) end++;
+    if (end - i < 2) return false;
+    const next = text[end] ?? '';
+    return !k.digits.has(next) && !k.places.has(next) && !isAsciiDigit(text.charCodeAt(end));
   }
 
   /** A fraction written as one (三分之一, 1/3) starting at `i`: fractions.ts. */
