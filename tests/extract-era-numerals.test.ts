@@ -82,3 +82,40 @@ describe('a place after a magnitude word starts the unit', () => {
     expect(one('八万一千人。').value).toBe(81000);
   });
 });
+
+describe('thousands written with the full-width comma', () => {
+  it('reads 33，212万吨 as one number when the document writes its thousands so (9，000万元)', () => {
+    const found = figures('粮食产量33，212万吨，比上年增加2，737万吨。由上年亏损9，000万元转为盈利。');
+    expect(found.map((f) => [f.raw, f.value])).toEqual([
+      ['33，212万吨', 332120000],
+      ['2，737万吨', 27370000],
+      ['9，000万元', 90000000],
+    ]);
+  });
+
+  it('keeps a full-width comma a clause break in a document that never shows it between thousands', () => {
+    expect(figures('两年增加33，212个项目投产。').map((f) => f.raw)).toEqual(['212个']);
+    expect(figures('增长12.5，100万人受益。').map((f) => f.raw)).toEqual(['100万人']);
+  });
+});
+
+describe('a zero that joins two units', () => {
+  it('reads no figure in 一年零三个月 (not 3个月) and 清零一批', () => {
+    expect(figures('到这次会议召开，已经一年零三个月了。')).toEqual([]);
+    expect(figures('采取清零一批、置换一批举措。')).toEqual([]);
+    expect(one('增长零点五个百分点。').value).toBe(0.5);
+  });
+});
+
+describe('units of the era', () => {
+  it('converts 担 and 万担 to 吨 (1 担 = 100 斤 = 50 公斤)', () => {
+    const cotton = one('棉花收购四千万担。');
+    expect([cotton.value, cotton.unit]).toEqual([2000000, '吨']);
+    expect(one('粮食产量一千二百八十亿斤。').value).toBe(64000000);
+  });
+
+  it('reads 万标准箱 as containers (标箱)', () => {
+    const f = one('集装箱吞吐量达到3500万标准箱。');
+    expect([f.value, f.unit, f.kind]).toEqual([35000000, '标箱', 'count']);
+  });
+});

@@ -220,7 +220,7 @@ export class Scanner {
             ({ figure: found, skipTo } = this.placeholder(i));
           } else if (!this.blocked[i] && (found = this.fraction(i))) {
             // 三分之一: a share (fractions.ts)
-          } else if (this.blocked[i]) {
+          } else if (this.blocked[i] || this.joinsUnits(i)) {
             const r = readChinese(text, i, k);
             skipTo = r ? Math.max(i + 1, r.end) : i + 1;
           } else if (!this.loneNumeral(i)) {
@@ -265,6 +265,18 @@ export class Scanner {
     if (end - i < 2) return false;
     const next = text[end] ?? '';
     return !k.digits.has(next) && !k.places.has(next) && !isAsciiDigit(text.charCodeAt(end));
+  }
+
+  /**
+   * A zero before a digit or a place (一年零三个月, 三元零五分) joins a smaller unit to the amount before
+   * it: no number starts with 零, so what follows is the remainder of that amount, not a figure of its own.
+   * (零点五 and 零增长 start with the zero and go on with no digit.)
+   */
+  private joinsUnits(i: number): boolean {
+    const { text, k } = this;
+    if (k.digits.get(text[i]!) !== 0) return false;
+    const next = text[i + 1] ?? '';
+    return (k.digits.has(next) && k.digits.get(next) !== 0) || k.places.has(next);
   }
 
   /** A fraction written as one (三分之一, 1/3) starting at `i`: fractions.ts. */
