@@ -119,3 +119,33 @@ describe('units of the era', () => {
     expect([f.value, f.unit, f.kind]).toEqual([35000000, '标箱', 'count']);
   });
 });
+
+describe('digits with a place character, and bare places', () => {
+  it('reads 1.5千户 as 1500 户, rounded at the written digit like 1.5万户', () => {
+    const f = one('新增1.5千户。');
+    expect([f.value, f.unit, interval(f)]).toEqual([1500, '户', [1450, 1550]]);
+    expect(one('修路1.5千米。').unit).toBe('公里');
+  });
+
+  it('reads 突破千亿 as above 1000亿 with or without a unit (SEMANTICS: 突破 excludes the number)', () => {
+    for (const [text, unit] of [
+      ['营业收入突破千亿。', null],
+      ['营业收入突破千亿元。', '元'],
+      ['市场主体突破5万关口。', null],
+    ] as const) {
+      const f = one(text);
+      expect([f.unit, f.interval], text).toEqual([unit, { lo: f.value, hi: null, loClosed: false, hiClosed: false }]);
+    }
+  });
+
+  it('reads no figure in 上百家, 上千亿元 (SEMANTICS gives 上 no interval) nor in 千亿元级', () => {
+    expect(figures('培育上百家企业，投资上千亿元，打造千亿元级产业。')).toEqual([]);
+  });
+});
+
+describe('horsepower', () => {
+  it('reads 马力 as a unit of its own', () => {
+    const f = one('内燃机2000万马力。');
+    expect([f.value, f.unit]).toEqual([20000000, '马力']);
+  });
+});

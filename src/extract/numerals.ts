@@ -194,10 +194,10 @@ export function readArabic(
     // (digits holds no separators: the groups were joined without their commas)
     digitCount: point < 0 ? digits.length : digits.length - 1,
   };
-  // 5千多户, 3百余家: a place character after whole digits multiplies them as in a Chinese numeral (not
-  // 千万 or 千亿, which are magnitudes the tail reads, not a unit's first character: 2000千瓦, 5千米, and
-  // not 十: 5十 is nothing written)
-  const place = point < 0 ? k.places.get(text[i] ?? '') : undefined;
+  // 5千多户, 3百余家, 1.5千户: a place character after digits multiplies them as in a Chinese numeral (not
+  // 千万 or 千亿, which are magnitudes the tail reads, not a unit's first character: 2000千瓦, 5千米, 1.5千克,
+  // and not 十: 5十 is nothing written)
+  const place = k.places.get(text[i] ?? '');
   if (place !== undefined && place > 10 && !magnitudeAt(text, i, k) && !unitAt(text, i, k, true)) {
     const p = exactOf(place);
     reading.value = reading.value.times(p);
