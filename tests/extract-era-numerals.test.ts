@@ -149,3 +149,12 @@ describe('horsepower', () => {
     expect([f.value, f.unit]).toEqual([20000000, '马力']);
   });
 });
+
+describe('a year in Chinese digits in a label', () => {
+  it('is a period word, as 1982年 is (not 一九八 left by reading 五年 as a duration)', () => {
+    const label = (text: string) => figures(text).map((f) => f.label);
+    expect(label('一九八二年粮食产量预计达到三亿三千五百多万吨。')).toEqual(label('1982年粮食产量预计达到3.35亿吨。'));
+    expect(label('其中一九八五年为一千二百七十四亿元。')).toEqual(label('其中1985年为1274亿元。'));
+    expect(label('一九八五年招收研究生二万人。')).toEqual(['招收研究生']);
+  });
+});
