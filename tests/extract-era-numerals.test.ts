@@ -4,6 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { documentFromText } from '../src/document.js';
+import { runChecks } from '../src/checks/engine.js';
+import { coreRules } from '../src/rules/load.js';
 import { placeholderSpans } from '../src/damage/placeholders.js';
 import type { Figure } from '../src/model.js';
 import { extractFigures } from './helpers/figures.js';
@@ -156,5 +158,19 @@ describe('a year in Chinese digits in a label', () => {
     expect(label('一九八二年粮食产量预计达到三亿三千五百多万吨。')).toEqual(label('1982年粮食产量预计达到3.35亿吨。'));
     expect(label('其中一九八五年为一千二百七十四亿元。')).toEqual(label('其中1985年为1274亿元。'));
     expect(label('一九八五年招收研究生二万人。')).toEqual(['招收研究生']);
+  });
+});
+
+describe('growth between two levels dated in Chinese digits with ○', () => {
+  it('compounds 年均 growth from 二○一七年 to 二○二二年 as from 2017年 to 2022年', () => {
+    const arithmetic = (text: string) => {
+      const document = documentFromText(text, { id: 'doc', path: 'doc.txt', period: '2022' });
+      return runChecks([document], extractFigures(document), coreRules(), { locale: 'en' }).findings.filter((f) => f.rule === 'arithmetic-mismatch');
+    };
+    const income = (from: string, to: string, rate: string) => `一般公共预算收入从${from}年的1.6万亿元增加到${to}年的2.3万亿元,年均增长${rate}。`;
+    expect(arithmetic(income('二○一七', '二○二二', '7.5%'))).toEqual([]);
+    const [finding] = arithmetic(income('二○一七', '二○二二', '10%'));
+    expect(finding!.message).toContain('(2.3万亿元 / 1.6万亿元)^(1/5) − 1 = 7.5%');
+    expect(arithmetic(income('二○一七', '二○二二', '10%')).map((f) => f.message)).toEqual(arithmetic(income('2017', '2022', '10%')).map((f) => f.message));
   });
 });
