@@ -174,3 +174,12 @@ describe('growth between two levels dated in Chinese digits with ○', () => {
     expect(arithmetic(income('二○一七', '二○二二', '10%')).map((f) => f.message)).toEqual(arithmetic(income('2017', '2022', '10%')).map((f) => f.message));
   });
 });
+
+describe('递增 and 递减', () => {
+  it('make a figure a change, as 增长 and 下降 do', () => {
+    const up = one('出口总额平均每年递增百分之八点一。');
+    expect([up.kind, up.change]).toEqual(['change', 'increase']);
+    const down = one('单位产品能耗每年递减百分之二。');
+    expect([down.kind, down.change]).toEqual(['change', 'decrease']);
+  });
+});
