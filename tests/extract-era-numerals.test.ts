@@ -183,3 +183,12 @@ describe('递增 and 递减', () => {
     expect([down.kind, down.change]).toEqual(['change', 'decrease']);
   });
 });
+
+describe('a year in Chinese digits before a level reached', () => {
+  it('reads 增加到一九八二年的七百二十九所 as 增加到1982年的729所 is read', () => {
+    const read = (text: string) => figures(text).map((f) => [f.kind, f.change, f.label]);
+    expect(read('全国高等学校由一九八○年的六百七十五所增加到一九八二年的七百二十九所。')).toEqual(read('全国高等学校由1980年的675所增加到1982年的729所。'));
+    expect(read('外贸进出口总额增加到二○○二年的6208亿美元。')).toEqual(read('外贸进出口总额增加到2002年的6208亿美元。'));
+    expect(read('外贸进出口总额增加到二○○二年的6208亿美元。')).toEqual([['level', null, '']]);
+  });
+});
