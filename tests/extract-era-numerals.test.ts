@@ -192,3 +192,25 @@ describe('a year in Chinese digits before a level reached', () => {
     expect(read('外贸进出口总额增加到二○○二年的6208亿美元。')).toEqual([['level', null, '']]);
   });
 });
+
+describe('two consecutive digits: n or n + 1', () => {
+  const read = (text: string) => figures(text).map((f) => [f.raw, f.unit, interval(f)]);
+
+  it('reads 三四千万吨, 四五十个, 两三万人 as ranges over the place and magnitude after them', () => {
+    expect(read('增产三四千万吨。')).toEqual([['三四千万吨', '吨', [29995000, 40005000]]]);
+    expect(read('建设四五十个项目。')).toEqual([['四五十个', '个', [39.5, 50.5]]]);
+    expect(read('吸收两三万人就业。')).toEqual([['两三万人', '人', [15000, 35000]]]);
+  });
+
+  it('reads 、 between them the same way (二、三百亿度, 百分之四、五, 两、三倍), not the second digit alone', () => {
+    expect(read('一年多耗电二、三百亿度。')).toEqual([['二、三百亿度', '千瓦时', [19950000000, 30050000000]]]);
+    expect(read('增长百分之四、五。')).toEqual([['百分之四、五', '%', [3.5, 5.5]]]);
+    const times = one('商品粮增加两、三倍。');
+    expect([times.raw, times.kind, times.change, interval(times)]).toEqual(['两、三倍', 'change', 'increase', [1.5, 3.5]]);
+  });
+
+  it('leaves words and lists alone: 一两个月, 三四线城市, 七八十年代, 一、二期, 百分之四、五点二', () => {
+    expect(figures('一两个月，三四线城市，七八十年代，第一、二期工程。')).toEqual([]);
+    expect(read('增长百分之四、五点二。').map(([raw]) => raw)).toEqual(['百分之四']);
+  });
+});
