@@ -102,9 +102,7 @@ export interface PeriodContext {
 function sectionFacts(s: SectionInfo, ctx: PeriodContext, k: Knowledge): NonNullable<SectionInfo['facts']> {
   if (s.facts) return s.facts;
   const y = s.heading.match(YEAR_IN_HEADING);
-  // a heading naming this year (今年, 本年: the relative years of offset 0)
-  const thisYear = Object.entries(k.periods.relativeYears).some(([word, offset]) => offset === 0 && s.heading.includes(word));
-  const year = y ? Number(y[1]) : ctx.deliveryYear !== null && thisYear ? ctx.deliveryYear : null;
+  const year = y ? yearNumber(y[1]!, k) : relativeHeadingYear(s.heading, ctx, k);
   let target = k.periods.targetHeadings.some((w) => s.heading.includes(w));
   let review = k.periods.reviewHeadings.some((w) => s.heading.includes(w));
   if (target && review) {
@@ -135,6 +133,22 @@ function sectionFacts(s: SectionInfo, ctx: PeriodContext, k: Knowledge): NonNull
   const yearFirst = y !== null && spans[0] !== undefined && (y.index ?? 0) < spans[0].at;
   s.facts = { year, target, review, span: spans[0]?.period ?? null, yearFirst };
   return s.facts;
+}
+
+/**
+ * The year a heading names by a word relative to the document's year (`二、今年的任务`, `三、明年的计划`: the relative
+ * years of periods.yaml, the longest written), not as a comparison base (`比去年`).
+ */
+function relativeHeadingYear(heading: string, ctx: PeriodContext, k: Knowledge): number | null {
+  if (ctx.deliveryYear === null) return null;
+  let best: [string, number] | null = null;
+  for (const [word, offset] of Object.entries(k.periods.relativeYears)) {
+    const at = heading.indexOf(word);
+    if (at < 0 || (best && best[0].length >= word.length)) continue;
+    if (k.periods.relativeComparisonBefore.some((w) => heading.slice(0, at).endsWith(w))) continue;
+    best = [word, offset];
+  }
+  return best ? ctx.deliveryYear + best[1] : null;
 }
 
 function firstAt(text: string, words: string[]): number {
@@ -307,11 +321,11 @@ function topicAfterOpening(text: string, leadAt: number, lead: string, base: num
   return first && first.source === 'year' && first.at <= 8 && yearTopic(next, first.at, k) ? first : undefined;
 }
 
-const YEAR_IN_HEADING = /((?:19|20)\d{2})\s*年/;
-
 /** A year in Arabic digits or written digit by digit in Chinese ones (`一九九七年`, `二〇〇二年`, as congress reports write them). */
 // (`二00一年`: Chinese digits with Latin zeros, as some copies write them)
 const YEAR_DIGITS = String.raw`(?:19|20)\d{2}|[一二][九〇零○0][〇零○0一二三四五六七八九]{2}`;
+/** A year a heading names, in Arabic digits or Chinese ones (`一、一九八一年的工作`): group 1. */
+const YEAR_IN_HEADING = new RegExp(String.raw`(?<![\d.〇零○一二三四五六七八九十])(${YEAR_DIGITS})\s*年`, 'u');
 const ANY_YEAR = new RegExp(String.raw`(?<![\d.〇零○一二三四五六七八九十])(${YEAR_DIGITS})\s*年`, 'gu');
 
 /** `从1992年到`, `1950年到` right before a year: the start of a range of years. */
@@ -406,10 +420,17 @@ export function documentTime(doc: Document, sections: SectionInfo[], k: Knowledg
     const latest = workReport && reviewed === null && planned === null ? latestReviewedYear(text, sections, k) : null;
     const dated = dateLine(head, dt, k) ?? dateLine(text.slice(-600), dt, k);
     if (deliveryYear === null && dated) [deliveryYear, deliveryMonth] = dated;
+    // (no title, date line or dated heading: the file's name, as corpora name reports, `…_1983_gwr.txt`)
+    const named = title === null && !dated && reviewed === null && planned === null ? fileNameYear(doc.path, workReport, dt) : null;
+    if (named?.kind === 'delivery' && deliveryYear === null) {
+      deliveryYear = named.year;
+      deliveryMonth = monthFromText(text, k);
+    }
     // (a communiqué about 2024 dated February 2025 plans nothing for 2025)
     if (title?.kind === 'review' && !m?.[1]) deliveryMonth = null;
     if (reviewYear === null) {
       if (title?.kind === 'review') reviewYear = title.year;
+      else if (named?.kind === 'review') reviewYear = named.year;
       else if (reviewed !== null) reviewYear = reviewed;
       else if (title?.kind === 'delivery') reviewYear = title.year - 1;
       else if (planned !== null) reviewYear = planned - 1;
@@ -436,6 +457,58 @@ export function documentTime(doc: Document, sections: SectionInfo[], k: Knowledg
   return { deliveryYear, deliveryMonth, reviewYear, workReport };
 }
 
+/**
+ * The year a file's name holds (`cn_national_1983_gwr.txt`, `2024年统计公报.txt`), read as a title would be: of the
+ * kind its title words say, else a work report's delivery year. One year only: a name with two is no date.
+ */
+export function fileNameYear(path: string, workReport: boolean, dt: Pick<TimeWords, 'titles'>): { year: number; kind: 'review' | 'delivery' } | null {
+  const name = path.split(/[\\/]/u).pop()!.replace(/\.[^.]*$/u, '');
+  const years = new Set(allMatches(name, /(?<!\d)(?:19|20)\d{2}(?!\d)/gu).map((m) => Number(m[0])));
+  if (years.size !== 1) return null;
+  const year = [...years][0]!;
+  for (const t of dt.titles) if (t.words.some((w) => name.includes(w))) return { year, kind: t.year };
+  return workReport ? { year, kind: 'delivery' } : null;
+}
+
+/**
+ * When in its year an undated report was delivered, from what it already knows of that year (periods.lateInYear):
+ * a part of its own year set against the same part of the year before (`今年上半年…比去年同期增长`, `今年一至九月…
+ * 比去年同期下降`) is over, so the report came after its last month; a report that plans the next year (`明年`,
+ * named at least `nextYearMentions` times) came late in its year, reviewing its own. Else null (the work
+ * report's month, periods.workReportMonth, applies).
+ */
+export function monthFromText(text: string, k: Knowledge): number | null {
+  const late = k.periods.lateInYear;
+  if (!late) return null;
+  let month: number | null = null;
+  const own = Object.entries(k.periods.relativeYears).filter(([, offset]) => offset === 0).map(([w]) => w);
+  const next = Object.entries(k.periods.relativeYears).filter(([, offset]) => offset === 1).map(([w]) => w);
+  for (const part of ownYearParts(text, own, k)) {
+    const sentence = text.slice(part.at, sentenceEnd(text, part.at));
+    if (late.sameTimeWords.some((w) => sentence.includes(w)) && part.lastMonth < 12) month = Math.max(month ?? 0, part.lastMonth + 1);
+  }
+  const mentions = next.reduce((n, w) => n + text.split(w).length - 1, 0);
+  if (mentions >= late.nextYearMentions) month = Math.max(month ?? 0, k.periods.reviewsPreviousYearUntilMonth + 1);
+  return month;
+}
+
+/** The parts of its own year a text names (`今年上半年`, `今年1至9月`, `今年头四个月`): where, and their last month. */
+function ownYearParts(text: string, own: string[], k: Knowledge): { at: number; lastMonth: number }[] {
+  if (!own.length) return [];
+  const parts = Object.entries(k.periods.partialYears);
+  const numeral = '(\\d{1,2}|[一二三四五六七八九十]{1,3})';
+  const re = new RegExp(
+    `(?:${alternation(own)})\\s*(?:(${alternation(parts.map(([w]) => w))})|(?:1|一)\\s*(?:月\\s*)?[至到—–\\-~]\\s*${numeral}\\s*月|(?:头|前)${numeral}个月)`,
+    'gu',
+  );
+  const out: { at: number; lastMonth: number }[] = [];
+  for (const m of allMatches(text, re)) {
+    const months = m[1] ? k.periods.partialYears[m[1]]![1] : chineseDigits((m[2] ?? m[3])!, k);
+    if (months !== null && months >= 1 && months <= 12) out.push({ at: m.index, lastMonth: months });
+  }
+  return out;
+}
+
 /** A title line near the start naming a year and a kind of document (periods.titles). */
 function titleYear(head: string, dt: TimeWords): { year: number; kind: 'review' | 'delivery' } | null {
   for (const line of head.split('\n', 12)) {
@@ -453,7 +526,7 @@ function reviewHeadingYear(sections: SectionInfo[], k: Knowledge): number | null
   for (const s of sections) {
     if (s.kind !== 'chinese-numeral') continue;
     const y = s.heading.match(YEAR_IN_HEADING);
-    if (y && k.periods.reviewHeadings.some((w) => s.heading.includes(w))) return Number(y[1]);
+    if (y && k.periods.reviewHeadings.some((w) => s.heading.includes(w))) return yearNumber(y[1]!, k);
   }
   return null;
 }
@@ -473,7 +546,7 @@ function planHeadingYear(sections: SectionInfo[], k: Knowledge): number | null {
   for (const s of sections) {
     if (s.kind !== 'chinese-numeral') continue;
     const y = s.heading.match(YEAR_IN_HEADING);
-    if (y && k.periods.targetHeadings.some((w) => s.heading.includes(w)) && !k.periods.reviewHeadings.some((w) => s.heading.includes(w))) return Number(y[1]);
+    if (y && k.periods.targetHeadings.some((w) => s.heading.includes(w)) && !k.periods.reviewHeadings.some((w) => s.heading.includes(w))) return yearNumber(y[1]!, k);
   }
   return null;
 }
@@ -1418,7 +1491,8 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
   if (glossary) targetSection = reviewSection = false;
   let baseYear: number | null;
   if (sectionYear !== null) baseYear = sectionYear;
-  else if (targetSection && ctx.deliveryYear !== null) baseYear = ctx.deliveryYear;
+  // (a report delivered late in its year plans the next: planStart)
+  else if (targetSection && ctx.deliveryYear !== null) baseYear = planStart(ctx, k);
   else if (targetSection && ctx.reviewYear !== null) baseYear = ctx.reviewYear + 1;
   else baseYear = ctx.reviewYear ?? ctx.deliveryYear;
 

@@ -402,6 +402,8 @@ export interface PeriodSettings {
   changeBase?: string[];
   /** The month an undated government work report was delivered in (its congress session). */
   workReportMonth?: number;
+  /** How an undated report shows it was delivered late in its year (time.ts monthFromText). */
+  lateInYear?: { sameTimeWords: string[]; nextYearMentions: number };
   /** How many opening paragraphs of a numbered part with a timeless heading tell whether it reviews (time.ts opensReview). */
   reviewOpeningParagraphs?: number;
   /** Before a share of a whole (占…65%): under a span in a review, a state at the span's end. */

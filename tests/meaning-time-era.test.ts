@@ -1,0 +1,65 @@
+/**
+ * Time in reports of another era (the State Council's reports of the late 1970s and 1980s), on short made-up
+ * texts of the shapes they state time in: no title and no date line (the year from the file's name), delivered
+ * in any month (a report in November reviews its own year and plans the next), years in Chinese numerals with
+ * ○ or in full-width digits, numbered five-year plans, decades and the century's end.
+ */
+import { describe, expect, it } from 'vitest';
+import { documentFromText } from '../src/document.js';
+import { extractFigures, reading } from './helpers/figures.js';
+
+/** The figures of a made-up report read from a file of this name. */
+const figuresOf = (text: string, path: string) => extractFigures(documentFromText(text, { path }));
+
+const OPENING = '各位代表:\n现在,我代表国务院向大会作政府工作报告,请予审议。\n';
+
+describe("an undated report's own time", () => {
+  it("takes its year from the file's name: delivered early in it, it reviews the year before", () => {
+    const text = `${OPENING}一、过去一年的工作\n粮食产量达到6095亿斤,比上年增长7.8%。\n二、今年的任务\n钢产量要达到3400万吨。\n`;
+    const found = figuresOf(text, 'reports/cn_national_1979_gwr.txt');
+    expect(reading(found, '6095亿斤')).toEqual(['1978', 'actual']);
+    expect(reading(found, '3400万吨')).toEqual(['1979', 'target']);
+  });
+
+  it('a file name with a title word says which year the document is about', () => {
+    const text = '全年国内生产总值1349084亿元,比上年增长5.0%。\n';
+    expect(reading(figuresOf(text, 'data/2024年统计公报.txt'), '1349084亿元')).toEqual(['2024', 'actual']);
+  });
+
+  it('a file name with two years, or a name of a document that is no report, dates nothing', () => {
+    const text = '粮食产量达到6095亿斤。\n';
+    expect(reading(figuresOf(`${OPENING}${text}`, 'cn_1978_vs_1979.txt'), '6095亿斤')[0]).toBeNull();
+    expect(reading(figuresOf(text, 'notes-1979.txt'), '6095亿斤')[0]).toBeNull();
+  });
+
+  it('a report setting a part of its own year against the same part of the year before was delivered after it', () => {
+    const text =
+      `${OPENING}一、当前的经济形势\n今年上半年,工业总产值比去年同期增长13.6%。1979年粮食产量6642亿斤。\n` +
+      '二、明年的计划\n明年工业总产值计划增长5.5%。明年粮食产量要达到6700亿斤。\n';
+    const found = figuresOf(text, 'cn_national_1980_gwr.txt');
+    expect(reading(found, '13.6%')).toEqual(['1980-01/1980-06', 'actual']);
+    expect(reading(found, '6642亿斤')).toEqual(['1979', 'actual']);
+    expect(reading(found, '5.5%')).toEqual(['1981', 'target']);
+    expect(reading(found, '6700亿斤')).toEqual(['1981', 'target']);
+  });
+
+  it('a report that plans the next year reviews its own, whose undated figures are of it', () => {
+    const text =
+      `${OPENING}一、今年的经济形势\n今年轻纺工业的总产值预计比去年增长12%。财政赤字预计降低到27亿元。\n` +
+      '二、明年的安排\n明年要继续压缩基本建设规模。明年的财政收支要保持平衡。工业总产值要增长4%。\n';
+    const found = figuresOf(text, 'cn_national_1981_gwr.txt');
+    expect(reading(found, '12%')).toEqual(['1981', 'estimate']);
+    expect(reading(found, '27亿元')).toEqual(['1981', 'estimate']);
+    expect(reading(found, '4%')).toEqual(['1982', 'target']);
+  });
+
+  it('a report on its own year with no sign of when it was delivered keeps the work report month (early)', () => {
+    const text = `${OPENING}一、过去五年的回顾\n五年来,工农业总产值平均每年增长7.9%。\n`;
+    expect(reading(figuresOf(text, 'cn_national_1983_gwr.txt'), '7.9%')).toEqual(['1978/1982', 'actual']);
+  });
+
+  it('a vice-premier delivering the report for the State Council opens a work report too', () => {
+    const text = '各位代表:\n我受国务院的委托,向大会提出关于国民经济计划的报告,请予审议。\n一、过去一年的工作\n粮食产量达到6095亿斤。\n';
+    expect(reading(figuresOf(text, 'cn_national_1979_gwr.txt'), '6095亿斤')).toEqual(['1978', 'actual']);
+  });
+});
