@@ -63,3 +63,51 @@ describe("an undated report's own time", () => {
     expect(reading(figuresOf(text, 'cn_national_1979_gwr.txt'), '6095亿斤')).toEqual(['1978', 'actual']);
   });
 });
+
+describe('start values of another era', () => {
+  it('a start year in Chinese numerals with ○ dates its start value', () => {
+    const text = `${OPENING}二、今后五年的计划\n到一九八五年,煤炭外运能力将由一九八○年的7200万吨增加到1.2亿吨。\n`;
+    const found = figuresOf(text, 'cn_national_1982_gwr.txt');
+    expect(reading(found, '7200万吨')[0]).toBe('1980');
+    expect(reading(found, '1.2亿吨')).toEqual(['1985', 'target']);
+  });
+
+  it('the first year of a range of years, or a comparison base, dates the start values of its sentence', () => {
+    const text =
+      `${OPENING}一、过去五年的回顾\n一九七八年到一九八二年,全国医院床位由185万张增加到205万张。` +
+      '一九八二年同一九七八年相比,社会商品零售总额由1559亿元增加到2570亿元。\n';
+    const found = figuresOf(text, 'cn_national_1983_gwr.txt');
+    expect(reading(found, '185万张')).toEqual(['1978', 'actual']);
+    expect(reading(found, '205万张')).toEqual(['1982', 'actual']);
+    expect(reading(found, '1559亿元')).toEqual(['1978', 'actual']);
+    expect(reading(found, '2570亿元')).toEqual(['1982', 'actual']);
+  });
+});
+
+describe('numbered five-year plans', () => {
+  it('the first plans count from 1953', () => {
+    const text = `${OPENING}一、过去一年的工作\n"一五"时期建设了156项重点工程。"二五"期间钢产量增长了一倍。\n`;
+    const found = figuresOf(text, 'cn_national_1983_gwr.txt');
+    expect(reading(found, '156项')[0]).toBe('1953/1957');
+    expect(reading(found, '一倍')[0]).toBe('1958/1962');
+  });
+
+  it("a report presenting a five-year plan dates its undated figures and bare spans with the plan's years", () => {
+    const text =
+      '各位代表:\n现在,我代表国务院,作关于国民经济和社会发展第六个五年计划的报告,请大会审议。\n\n' +
+      '一、关于工农业生产的发展速度\n农业总产值由2187亿元增加到2660亿元,平均每年递增4%。五年内新建铁路2000公里。\n' +
+      '一九八二年粮食产量达到3.5亿吨。\n';
+    const found = figuresOf(text, 'cn_national_1982_gwr.txt');
+    expect(reading(found, '2187亿元')).toEqual(['1980', 'actual']);
+    expect(reading(found, '2660亿元')).toEqual(['1985', 'target']);
+    expect(reading(found, '4%')).toEqual(['1981/1985', 'target']);
+    expect(reading(found, '2000公里')).toEqual(['1981/1985', 'target']);
+    expect(reading(found, '3.5亿吨')[0]).toBe('1982');
+  });
+
+  it('a work report that only names a plan presents none', () => {
+    const text = `${OPENING}一、过去一年的回顾\n"六五"计划的第二年,粮食产量达到3.5亿吨。五年内新建铁路2000公里。\n`;
+    const found = figuresOf(text, 'cn_national_1983_gwr.txt');
+    expect(reading(found, '3.5亿吨')).toEqual(['1982', 'actual']);
+  });
+});

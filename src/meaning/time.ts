@@ -85,6 +85,8 @@ export interface PeriodContext {
   workReport: boolean;
   /** The document's period when it is not a single year (2013/2022). */
   documentPeriod: string | null;
+  /** The years of the numbered plan the report presents (`…第六个五年计划的报告`: 1981/1985), or null. */
+  planSpan: string | null;
   /** Glossaries (`名词解释` to the next top-level heading): no section or carried period reaches into them. */
   glossaries: { start: number; end: number }[];
   /** Periods set by a paragraph that opens with one (`过去五年,…`), in force for the paragraphs after it. */
@@ -101,7 +103,7 @@ export interface PeriodContext {
 
 function sectionFacts(s: SectionInfo, ctx: PeriodContext, k: Knowledge): NonNullable<SectionInfo['facts']> {
   if (s.facts) return s.facts;
-  const y = s.heading.match(YEAR_IN_HEADING);
+  const y = s.heading.match(YEAR_NAMED);
   const year = y ? yearNumber(y[1]!, k) : relativeHeadingYear(s.heading, ctx, k);
   let target = k.periods.targetHeadings.some((w) => s.heading.includes(w));
   let review = k.periods.reviewHeadings.some((w) => s.heading.includes(w));
@@ -193,7 +195,7 @@ function paragraphCarries(text: string, ctx: PeriodContext, k: Knowledge): Perio
     if (topLevel.test(text.slice(lineStart, lineStart + 6))) {
       // (a heading with a time of its own, `一、2024年工作回顾`, `二、今年工作安排`, ends the title's reach)
       const heading = text.slice(lineStart, lineStart + 60).split('\n', 1)[0]!;
-      const own = YEAR_IN_HEADING.test(heading) || [...k.periods.reviewHeadings, ...k.periods.targetHeadings, ...Object.keys(k.periods.relativeYears)].some((w) => heading.includes(w));
+      const own = YEAR_NAMED.test(heading) || [...k.periods.reviewHeadings, ...k.periods.targetHeadings, ...Object.keys(k.periods.relativeYears)].some((w) => heading.includes(w));
       if (own) title = null;
       carries.push(title ? { ...title, start: lineStart } : { start: lineStart, period: '', target: false });
       continue;
@@ -324,8 +326,8 @@ function topicAfterOpening(text: string, leadAt: number, lead: string, base: num
 /** A year in Arabic digits or written digit by digit in Chinese ones (`一九九七年`, `二〇〇二年`, as congress reports write them). */
 // (`二00一年`: Chinese digits with Latin zeros, as some copies write them)
 const YEAR_DIGITS = String.raw`(?:19|20)\d{2}|[一二][九〇零○0][〇零○0一二三四五六七八九]{2}`;
-/** A year a heading names, in Arabic digits or Chinese ones (`一、一九八一年的工作`): group 1. */
-const YEAR_IN_HEADING = new RegExp(String.raw`(?<![\d.〇零○一二三四五六七八九十])(${YEAR_DIGITS})\s*年`, 'u');
+/** A year named, in Arabic digits or Chinese ones (`一、一九八一年的工作`, `由一九八○年的…`): group 1. */
+const YEAR_NAMED = new RegExp(String.raw`(?<![\d.〇零○一二三四五六七八九十])(${YEAR_DIGITS})\s*年`, 'u');
 const ANY_YEAR = new RegExp(String.raw`(?<![\d.〇零○一二三四五六七八九十])(${YEAR_DIGITS})\s*年`, 'gu');
 
 /** `从1992年到`, `1950年到` right before a year: the start of a range of years. */
@@ -525,7 +527,7 @@ function titleYear(head: string, dt: TimeWords): { year: number; kind: 'review' 
 function reviewHeadingYear(sections: SectionInfo[], k: Knowledge): number | null {
   for (const s of sections) {
     if (s.kind !== 'chinese-numeral') continue;
-    const y = s.heading.match(YEAR_IN_HEADING);
+    const y = s.heading.match(YEAR_NAMED);
     if (y && k.periods.reviewHeadings.some((w) => s.heading.includes(w))) return yearNumber(y[1]!, k);
   }
   return null;
@@ -545,7 +547,7 @@ function congressYear(head: string, dt: TimeWords, k: Knowledge): { year: number
 function planHeadingYear(sections: SectionInfo[], k: Knowledge): number | null {
   for (const s of sections) {
     if (s.kind !== 'chinese-numeral') continue;
-    const y = s.heading.match(YEAR_IN_HEADING);
+    const y = s.heading.match(YEAR_NAMED);
     if (y && k.periods.targetHeadings.some((w) => s.heading.includes(w)) && !k.periods.reviewHeadings.some((w) => s.heading.includes(w))) return yearNumber(y[1]!, k);
   }
   return null;
@@ -715,7 +717,11 @@ function timeWordsOf(k: Knowledge): TimeWords {
       centuryPoints: Object.entries(p.centuryPoints ?? {}).sort((a, b) => b[0].length - a[0].length),
       scanAnchors: null,
       average: p.averageWords?.length ? new RegExp(alternation(p.averageWords), 'u') : null,
-      fromYear: p.startBefore.length ? new RegExp(String.raw`(?:${starts})\s*((?:19|20)\d{2})\s*年`, 'gu') : null,
+      // (or the first year of a range, `一九七八年到一九八二年,…由…增加到…`, or a comparison base, `一九八二年同一九七八年
+      // 相比,…由…增加到…`: the years the sentence runs from)
+      fromYear: p.startBefore.length
+        ? new RegExp(String.raw`(?:(?:${alternation([...p.startBefore, ...(p.comparisonStart ?? [])])})\s*(${YEAR_DIGITS})\s*年|(${YEAR_DIGITS})\s*年\s*(?:到|至)\s*(?=(?:${YEAR_DIGITS})\s*年))`, 'gu')
+        : null,
       // `比1989年增长近两倍,年均增长9.3%`: an average since a base year
       changeBase: p.changeBase?.length ? new RegExp(String.raw`(?:${alternation(p.changeBase)})\s*(${YEAR_DIGITS})\s*年`, 'gu') : null,
       averageFrom: p.averageFrom?.length ? new RegExp(String.raw`(?:${alternation(p.averageFrom)})\s*(${YEAR_DIGITS})\s*年`, 'gu') : null,
@@ -751,6 +757,7 @@ export function periodContext(doc: Document, k: Knowledge): PeriodContext {
     ownYearIsPlan: deliveryYear !== null && deliveryMonth !== null && deliveryMonth <= k.periods.ownYearPlansUntilMonth ? String(deliveryYear) : null,
     reviewYear,
     documentPeriod,
+    planSpan: planReportSpan(doc.normalized, k),
     sections,
     text: doc.normalized,
     workReport,
@@ -760,9 +767,23 @@ export function periodContext(doc: Document, k: Knowledge): PeriodContext {
     cursor: { active: [], next: 0, pos: -1 },
   };
   if (workReport && deliveryYear !== null) markPlanPart(ctx, k);
+  if (ctx.planSpan) presentPlan(ctx);
   ctx.carries = paragraphCarries(doc.normalized, ctx, k);
   ctx.glossaries = glossaries(doc.normalized, ctx.sections, k);
   return ctx;
+}
+
+/**
+ * A report presenting a numbered plan (ctx.planSpan) is about the plan's years from its opening on: one section
+ * around the whole text after its opening paragraph dates its undated figures with the plan's span (the sections
+ * inside it, a review among them, still say what they are about).
+ */
+function presentPlan(ctx: PeriodContext): void {
+  const opening = ctx.text.search(/\n\s*\n/u);
+  const start = opening < 0 ? 0 : opening;
+  const whole: SectionInfo = { start, end: ctx.text.length, heading: '', facts: { year: null, target: false, review: false, span: ctx.planSpan, yearFirst: false } };
+  const at = ctx.sections.findIndex((s) => s.start >= start);
+  ctx.sections.splice(at < 0 ? ctx.sections.length : at, 0, whole);
 }
 
 /**
@@ -994,8 +1015,8 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
       const n = chineseDigits(m[1] ?? m[2]!, k);
       const plan = p.planPeriods!;
       // (比“八五”时期增长79.6%: a comparison base; 《“十四五”时期…方案》: a title)
-      if (n === null || n < plan.number || insideTitle(slice, m.index) || p.comparisonBefore.some((w) => slice.slice(Math.max(0, m.index - 3), m.index).replace(/["“]/gu, '').endsWith(w))) continue;
-      const first = plan.start + (n - plan.number) * plan.years;
+      const first = n === null ? null : planFirstYear(n, k);
+      if (first === null || insideTitle(slice, m.index) || p.comparisonBefore.some((w) => slice.slice(Math.max(0, m.index - 3), m.index).replace(/["“]/gu, '').endsWith(w))) continue;
       // `"十四五"末`: the plan's last year, a point in time (`到"十四五"末` a target date)
       if ((p.planEnd ?? []).some((w) => m[0].endsWith(w))) {
         const year = first + plan.years - 1;
@@ -1012,8 +1033,8 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
     for (const m of plans.goal && (p.planGoals ?? []).some((w) => slice.includes(w)) ? allMatches(slice, plans.goal) : []) {
       const n = chineseDigits(m[1] ?? m[2]!, k);
       const plan = p.planPeriods!;
-      if (n === null || n < plan.number || insideTitle(slice, m.index) || markers.some((mk) => mk.at === from + m.index)) continue;
-      const first = plan.start + (n - plan.number) * plan.years;
+      const first = n === null ? null : planFirstYear(n, k);
+      if (first === null || insideTitle(slice, m.index) || markers.some((mk) => mk.at === from + m.index)) continue;
       markers.push({ at: from + m.index, period: `${first}/${first + plan.years - 1}`, year: null, source: 'span' });
     }
   }
@@ -1167,9 +1188,36 @@ function namedPlanBefore(text: string, start: number, pos: number, k: Knowledge)
   const m = allMatches(text.slice(start, pos), re).pop();
   const n = m ? chineseDigits(m[1] ?? m[2]!, k) : null;
   const plan = k.periods.planPeriods!;
-  if (n === null || n < plan.number) return null;
-  const first = plan.start + (n - plan.number) * plan.years;
-  return `${first}/${first + plan.years - 1}`;
+  const first = n === null ? null : planFirstYear(n, k);
+  return first === null ? null : `${first}/${first + plan.years - 1}`;
+}
+
+/** The first year of five-year plan number `n` (periods.planPeriods: the 3rd from 1966, the 1st and 2nd from 1953), or null. */
+function planFirstYear(n: number, k: Knowledge): number | null {
+  const plan = k.periods.planPeriods;
+  if (!plan || n < 1) return null;
+  if (n >= plan.number) return plan.start + (n - plan.number) * plan.years;
+  return plan.first && n >= plan.first.number ? plan.first.start + (n - plan.first.number) * plan.years : null;
+}
+
+const planReportCache = new WeakMap<Knowledge, RegExp | null>();
+/**
+ * The years of the numbered plan a report presents (periods.planReports: `作关于国民经济和社会发展第六个五年计划的报告`
+ * in its opening paragraphs, 1981/1985), or null.
+ */
+function planReportSpan(text: string, k: Knowledge): string | null {
+  let re = planReportCache.get(k);
+  if (re === undefined) {
+    const p = k.periods;
+    const ordinal = p.planPeriods?.ordinal ? `|${p.planPeriods.ordinal}` : '';
+    const kind = p.planNames?.length ? `(?:${alternation(p.planNames)})` : '';
+    re = p.planReports?.length && p.planPeriods ? new RegExp(`(?:([一二三四五六七八九十]{1,3})五["”’]?${ordinal})\\s*${kind}[^。\\n]{0,30}?(?:${alternation(p.planReports)})`, 'u') : null;
+    planReportCache.set(k, re);
+  }
+  const m = re?.exec(text.slice(0, 600));
+  const n = m ? chineseDigits(m[1] ?? m[2]!, k) : null;
+  const first = n === null ? null : planFirstYear(n, k);
+  return first === null ? null : `${first}/${first + k.periods.planPeriods!.years - 1}`;
 }
 
 const decadeCache = new WeakMap<Knowledge, { re: RegExp; century: number } | null>();
@@ -1285,6 +1333,12 @@ function planStart(ctx: PeriodContext, k: Knowledge): number | null {
   if (ctx.deliveryYear === null) return null;
   const late = ctx.deliveryMonth !== null && ctx.deliveryMonth > k.periods.reviewsPreviousYearUntilMonth;
   return late ? ctx.deliveryYear + 1 : ctx.deliveryYear;
+}
+
+/** How many years a span of years (`1981/1985`) holds. */
+function spanYears(span: string): number {
+  const [first, last] = span.split('/').map(Number);
+  return last! - first! + 1;
 }
 
 /** A sentence start and a base year as one number (years are read as 4 digits): no key string per figure. */
@@ -1549,8 +1603,10 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
     const opening = sentenceMarkers.find((m) => m.source === 'year' && m.at < spanAt && !/[,，;；。:：]/u.test(text.slice(start, m.at)));
     if (opening) last = opening;
   }
+  // a bare span of the plan a report presents is that plan's years (`五年内新建铁路2000公里`)
+  if (last?.bare && ctx.planSpan && !reviewSection && spanYears(ctx.planSpan) === last.bare) last = { ...last, period: ctx.planSpan, target: true };
   // a bare span in a plan part looks forward from the plan year (`五年城镇新增就业5000万人以上`)
-  if (last?.bare && targetSection && !reviewSection) {
+  else if (last?.bare && targetSection && !reviewSection) {
     const first = planStart(ctx, k) ?? baseYear;
     if (first !== null) last = { ...last, period: `${first}/${first + last.bare - 1}`, target: true };
   }
@@ -1596,10 +1652,10 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
   // (an average rate is no level things started from: `由原定平均每年6%调高到8%` are two plans of one span)
   const started = plan ? null : startValue(text, start, pos, end, tw);
   if (started !== null) {
-    const own = started.match(/((?:19|20)\d{2})\s*年/u);
+    const own = started.match(YEAR_NAMED);
     const relative = own ? null : Object.keys(k.periods.relativeYears).find((w) => started.includes(w));
     const base = relative && k.periods.startInForceWords?.includes(relative) ? baseYear : (ctx.deliveryYear ?? baseYear);
-    if (own) period = own[1]!;
+    if (own) period = String(yearNumber(own[1]!, k));
     else if (relative && base !== null) period = String(base + k.periods.relativeYears[relative]!);
     else {
       // (`从1997年的…增加到…;外汇储备从1399亿美元增加到…`: the sentence's start year holds for its next start values)
@@ -1608,7 +1664,7 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
       // span in force ending in it is where they started from)
       const over = period !== null && /^\d{4}$/u.test(period) && last?.source === 'year' ? [carry?.period, sectionSpan].find((sp) => sp?.includes('/') && sp.endsWith(`/${period}`)) : undefined;
       const first = (over ?? period)?.match(/^(\d{4})(?:\/\d{4})?$/u);
-      if (from) period = from[1]!;
+      if (from) period = String(yearNumber((from[1] ?? from[2])!, k));
       else if (first) period = String(Number(first[1]) - 1);
     }
   }
