@@ -111,3 +111,23 @@ describe('numbered five-year plans', () => {
     expect(reading(found, '3.5亿吨')).toEqual(['1982', 'actual']);
   });
 });
+
+describe('plans set against what the year before is expected to end with', () => {
+  const text =
+    `${OPENING}一、今年的经济形势\n今年上半年,工业总产值比去年同期增长13.6%。\n二、明年的计划\n` +
+    '粮食产量34250万吨,比1980年预计增加1000万吨。明年计划轻工业产值的比重,由今年预计的44%提高到45%,即提高1%,可以少用标准煤600万吨。\n';
+  const found = figuresOf(text, 'cn_national_1980_gwr.txt');
+
+  it('an estimate word right after a base year is the base\'s: the plan\'s figures stay targets', () => {
+    expect(reading(found, '34250万吨')).toEqual(['1981', 'target']);
+    expect(reading(found, '1000万吨')).toEqual(['1981', 'target']);
+  });
+
+  it('a start value after it is the estimate; what follows the change is of the plan year', () => {
+    expect(reading(found, '44%')).toEqual(['1980', 'estimate']);
+    expect(reading(found, '45%')).toEqual(['1981', 'target']);
+    expect(reading(found, '1%')).toEqual(['1981', 'target']);
+    expect(reading(found, '600万吨')).toEqual(['1981', 'target']);
+  });
+});
+

@@ -1255,7 +1255,7 @@ function planWordsOf(k: Knowledge) {
 
 const periodWordCache = new WeakMap<
   Knowledge,
-  { changeToEnd: RegExp; any: RegExp; explicitYear: RegExp; relativeYear: RegExp; target: RegExp; targetUnlessPast: RegExp; estimate: RegExp; nonTargets: RegExp; paragraphLead: RegExp; opening: RegExp }
+  { changeToEnd: RegExp; changeTo: RegExp; any: RegExp; explicitYear: RegExp; relativeYear: RegExp; target: RegExp; targetUnlessPast: RegExp; estimate: RegExp; nonTargets: RegExp; paragraphLead: RegExp; opening: RegExp }
 >();
 /** The period and modality word lists as single searches (does a sentence hold any of them?). */
 export function periodWordsOf(k: Knowledge) {
@@ -1265,6 +1265,7 @@ export function periodWordsOf(k: Knowledge) {
     words = {
       // a change word and 到/至 (`增加到`, `降至`) at the end of a text
       changeToEnd: new RegExp(`(?:${alternation([...k.words.increase, ...k.words.decrease, ...p.shortChanges])})(?:${alternation(k.words.changeTo)})$`, 'u'),
+      changeTo: new RegExp(`(?:${alternation([...k.words.increase, ...k.words.decrease, ...p.shortChanges])})(?:${alternation(k.words.changeTo)})`, 'u'),
       any: new RegExp(alternation([...Object.keys(p.relativeYears), ...Object.keys(p.partialYears), ...p.spans.flatMap((s) => s.words), ...(p.wholeYear ?? []), ...(p.yearStartWords ?? [])]), 'u'),
       // `2022年`, `2022年1—8月`, `2022年前三季度` (not `2021—2023年`'s first year: see YEAR_SPAN_START); group 1 the year, 2 its part
       explicitYear: new RegExp(String.raw`(?<![\d.〇零○一二三四五六七八九十])(${YEAR_DIGITS})\s*年(?!\s*[—–\-~至到]\s*\d)` + yearPart(k), 'gu'),
@@ -1381,6 +1382,17 @@ function startPhraseAt(text: string, start: number, pos: number, k: Knowledge): 
   const at = Math.max(-1, ...k.periods.startBefore.map((w) => clause.lastIndexOf(w)));
   // (a start value between the start word and the change: digits after it)
   return at >= 0 && /\d|[一二三四五六七八九十]/u.test(clause.slice(at)) ? pos - clause.length + at : null;
+}
+
+/**
+ * Where the start word stands (`由` of `由今年预计的44%提高到45%`) when the marker at `at` opens a start phrase that a
+ * change to a level (`提高到`) closes before `pos`; null otherwise.
+ */
+function startPhraseOpening(text: string, start: number, at: number, pos: number, k: Knowledge): number | null {
+  const before = text.slice(Math.max(start, at - 3), at).trimEnd();
+  const word = k.periods.startBefore.find((w) => before.endsWith(w));
+  if (!word || !periodWordsOf(k).changeTo.test(text.slice(at, pos))) return null;
+  return Math.max(start, at - 3) + before.length - word.length;
 }
 
 const programmeCache = new WeakMap<Knowledge, { after: RegExp; before: RegExp } | null>();
@@ -1574,6 +1586,15 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
     if (from !== null && last.at > from) {
       last = undefined;
       for (const m of sentenceMarkers) if (m.at < from && !(m.clause && clauseBreakIn(text, m.at, pos))) last = m;
+    }
+  }
+  // `由今年预计的44%提高到45%,即提高1%`: a year opening a start phrase closed before the figure dates its start value
+  // only; what follows the change is of the period in force before the phrase
+  if (last && last.at > start) {
+    const opened = startPhraseOpening(text, start, last.at, pos, k);
+    if (opened !== null) {
+      last = undefined;
+      for (const m of sentenceMarkers) if (m.at < opened && !(m.clause && clauseBreakIn(text, m.at, pos))) last = m;
     }
   }
   // `2011年、2012年、2013年分别增长9.3%、7.7%、7.7%`: a list of periods paired in order with the figures after 分别
