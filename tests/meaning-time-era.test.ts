@@ -131,3 +131,44 @@ describe('plans set against what the year before is expected to end with', () =>
   });
 });
 
+describe('a report presenting a plan, beyond its plan part', () => {
+  const PLAN_OPENING = '各位代表:\n现在,我代表国务院,作关于国民经济和社会发展第七个五年计划的报告,请大会审议。\n\n';
+
+  it("a part reviewing the plan before it keeps that plan's five years, and `过去的五年` looks back", () => {
+    const text =
+      `${PLAN_OPENING}一、"六五"计划执行情况的回顾\n五年内新建铁路2000公里。在过去的五年里,粮食产量增长了20%。\n` +
+      '二、"七五"时期的主要任务\n五年内新建铁路3000公里。\n';
+    const found = figuresOf(text, 'cn_national_1986_gwr.txt');
+    expect(reading(found, '2000公里')).toEqual(['1981/1985', 'actual']);
+    expect(reading(found, '20%')).toEqual(['1981/1985', 'actual']);
+    expect(reading(found, '3000公里')).toEqual(['1986/1990', 'target']);
+  });
+
+  it('a paragraph opening on a year before the plan dates only itself', () => {
+    const text =
+      '各位代表:\n现在,我代表国务院,作关于国民经济和社会发展第六个五年计划的报告,请大会审议。\n\n' +
+      '一九八○年,也就是第五个五年计划的最后一年,粮食产量3.2亿吨。\n在这个期间,工农业总产值计划增长21.7%。\n';
+    const found = figuresOf(text, 'cn_national_1982_gwr.txt');
+    expect(reading(found, '3.2亿吨')).toEqual(['1980', 'actual']);
+    expect(reading(found, '21.7%')).toEqual(['1981/1985', 'target']);
+  });
+});
+
+describe('a comparison base set once for a sentence', () => {
+  it('dates the changes after it over the years since, not those with a base of their own', () => {
+    const text =
+      `${OPENING}一、过去五年的回顾\n一九八二年同一九七八年相比,我国粮食增长16%,棉花增长66%,油料比上年增长5%。` +
+      '1980年同完成经济恢复的1952年相比,工农业总产值增长8.1倍。\n';
+    const found = figuresOf(text, 'cn_national_1983_gwr.txt');
+    expect(reading(found, '16%')[0]).toBe('1979/1982');
+    expect(reading(found, '66%')[0]).toBe('1979/1982');
+    expect(reading(found, '5%')[0]).toBe('1982');
+    expect(reading(found, '8.1倍')[0]).toBe('1953/1980');
+  });
+
+  it('`这三年` is a span back like `近三年`', () => {
+    const text = `${OPENING}一、当前的经济形势\n明年的计划已经拟定。明年还要继续调整。这三年城镇安排了两千多万人就业。\n`;
+    expect(reading(figuresOf(text, 'cn_national_1981_gwr.txt'), '两千多万人')[0]).toBe('1979/1981');
+  });
+});
+

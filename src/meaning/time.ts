@@ -635,6 +635,8 @@ interface TimeWords {
   averageFrom: RegExp | null;
   /** A comparison base year before a change (`比1995年增长69%`): group 1 the year. */
   changeBase: RegExp | null;
+  /** A comparison base set for a sentence (`同完成经济恢复的1952年相比`, periods.comparisonStart before 相比): group 1 the year. */
+  setBase: RegExp | null;
   /** A start word and what follows it up to the figure (group 1); a change to a level after a figure. */
   startBefore: RegExp | null;
   startAfter: RegExp | null;
@@ -724,6 +726,7 @@ function timeWordsOf(k: Knowledge): TimeWords {
         : null,
       // `比1989年增长近两倍,年均增长9.3%`: an average since a base year
       changeBase: p.changeBase?.length ? new RegExp(String.raw`(?:${alternation(p.changeBase)})\s*(${YEAR_DIGITS})\s*年`, 'gu') : null,
+      setBase: p.comparisonStart?.length ? new RegExp(String.raw`(?:${alternation(p.comparisonStart)})[^,，;；:：。\d]{0,12}?(${YEAR_DIGITS})\s*年\s*(?:相比|相较|比较)`, 'gu') : null,
       averageFrom: p.averageFrom?.length ? new RegExp(String.raw`(?:${alternation(p.averageFrom)})\s*(${YEAR_DIGITS})\s*年`, 'gu') : null,
       // (what stands between the start word and the figure holds no clause break and no other figure's digits)
       // (a 、-list of start values, `分别从每人每月202元、270元提高到209元、280元`: the items before this one are start values too)
@@ -769,6 +772,7 @@ export function periodContext(doc: Document, k: Knowledge): PeriodContext {
   if (workReport && deliveryYear !== null) markPlanPart(ctx, k);
   if (ctx.planSpan) presentPlan(ctx);
   ctx.carries = paragraphCarries(doc.normalized, ctx, k);
+  if (ctx.planSpan) ctx.carries = backgroundYearsKept(ctx.carries, ctx.text, ctx.planSpan);
   ctx.glossaries = glossaries(doc.normalized, ctx.sections, k);
   return ctx;
 }
@@ -784,6 +788,23 @@ function presentPlan(ctx: PeriodContext): void {
   const whole: SectionInfo = { start, end: ctx.text.length, heading: '', facts: { year: null, target: false, review: false, span: ctx.planSpan, yearFirst: false } };
   const at = ctx.sections.findIndex((s) => s.start >= start);
   ctx.sections.splice(at < 0 ? ctx.sections.length : at, 0, whole);
+}
+
+/**
+ * In a report presenting a plan, a paragraph opening on a year before the plan (`一九八○年,也就是第五个五年计划的最后
+ * 一年,国务院曾拟订出…`) tells where the plan comes from: its year is its own paragraph's, and the paragraphs after it
+ * are of the plan again.
+ */
+function backgroundYearsKept(carries: PeriodContext['carries'], text: string, planSpan: string): PeriodContext['carries'] {
+  const first = Number(planSpan.slice(0, 4));
+  const out: PeriodContext['carries'] = [];
+  carries.forEach((c, i) => {
+    out.push(c);
+    if (!/^\d{4}$/u.test(c.period) || Number(c.period) >= first) return;
+    const end = text.indexOf('\n', c.start + 1);
+    if (end >= 0 && (carries[i + 1]?.start ?? Infinity) > end + 1) out.push({ start: end + 1, period: '', target: false });
+  });
+  return out;
 }
 
 /**
@@ -1154,8 +1175,14 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
         // `五年行动计划`, `三年攻坚`: a programme's name, not the period of the figures near it; so is a span
         // inside a quoted name (`“三年外贸五年倍增计划”`)
         const name = p.nameAfter.some((w) => slice.startsWith(w, end)) || insideQuotedName(slice, at);
-        const period = name ? null : spanPeriod(span, ctx, baseYear, k);
-        if (period) markers.push({ at: from + at, period, year: null, target: span.direction === 'forward', source: 'span', ...(p.bareSpans?.includes(word) ? { bare: span.years } : {}) });
+        const bare = p.bareSpans?.includes(word) ?? false;
+        // (a bare span of the plan a report presents is that plan's years, `五年内新建铁路2000公里`, `五年合计…`, but in a
+        // part reviewing the plan before it, `一、"六五"计划执行情况的回顾`, that plan's)
+        if (!name && bare && ctx.planSpan && spanYears(ctx.planSpan) === span.years && !inReview(from + at, ctx, k)) markers.push({ at: from + at, period: ctx.planSpan, year: null, target: true, source: 'span' });
+        else {
+          const period = name ? null : spanPeriod(span, ctx, baseYear, k);
+          if (period) markers.push({ at: from + at, period, year: null, target: span.direction === 'forward', source: 'span', ...(bare ? { bare: span.years } : {}) });
+        }
       }
       at = slice.indexOf(word, end);
     }
@@ -1336,6 +1363,11 @@ function planStart(ctx: PeriodContext, k: Knowledge): number | null {
   return late ? ctx.deliveryYear + 1 : ctx.deliveryYear;
 }
 
+/** Whether `pos` lies in a review section (a search of its own: markersIn reads sentences out of text order). */
+function inReview(pos: number, ctx: PeriodContext, k: Knowledge): boolean {
+  return ctx.sections.some((s) => s.start <= pos && pos < s.end && sectionFacts(s, ctx, k).review);
+}
+
 /** How many years a span of years (`1981/1985`) holds. */
 function spanYears(span: string): number {
   const [first, last] = span.split('/').map(Number);
@@ -1382,6 +1414,15 @@ function startPhraseAt(text: string, start: number, pos: number, k: Knowledge): 
   const at = Math.max(-1, ...k.periods.startBefore.map((w) => clause.lastIndexOf(w)));
   // (a start value between the start word and the change: digits after it)
   return at >= 0 && /\d|[一二三四五六七八九十]/u.test(clause.slice(at)) ? pos - clause.length + at : null;
+}
+
+/** The last comparison base year set in text[start, to) for the changes after it (`同1978年相比`, `比1978年`): group 1. */
+function sentenceBase(text: string, start: number, to: number, tw: TimeWords): RegExpExecArray | undefined {
+  if (to <= start) return undefined;
+  const slice = text.slice(start, to);
+  const set = tw.setBase ? allMatches(slice, tw.setBase).pop() : undefined;
+  const inClause = allMatches(slice, tw.changeBase!).pop();
+  return !set ? inClause : !inClause ? set : set.index > inClause.index ? set : inClause;
 }
 
 /**
@@ -1624,10 +1665,8 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
     const opening = sentenceMarkers.find((m) => m.source === 'year' && m.at < spanAt && !/[,，;；。:：]/u.test(text.slice(start, m.at)));
     if (opening) last = opening;
   }
-  // a bare span of the plan a report presents is that plan's years (`五年内新建铁路2000公里`)
-  if (last?.bare && ctx.planSpan && !reviewSection && spanYears(ctx.planSpan) === last.bare) last = { ...last, period: ctx.planSpan, target: true };
   // a bare span in a plan part looks forward from the plan year (`五年城镇新增就业5000万人以上`)
-  else if (last?.bare && targetSection && !reviewSection) {
+  if (last?.bare && targetSection && !reviewSection) {
     const first = planStart(ctx, k) ?? baseYear;
     if (first !== null) last = { ...last, period: `${first}/${first + last.bare - 1}`, target: true };
   }
@@ -1692,8 +1731,11 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
 
   // A change from a base year (`2000年…出口分别比1995年增长69%`, `比1995年底增加920亿美元`) is over the years since
   // it, as an average since it is: `比上年增长` is the one-year case.
-  if (started === null && shape?.kind === 'change' && tw.changeBase && period !== null && clause.includes('年') && /^\d{4}$/u.test(period)) {
-    const base = allMatches(clause, tw.changeBase).pop();
+  // (set once for the sentence, `一九八二年同一九七八年相比,我国粮食增长百分之十六,棉花增长百分之六十六`, the base holds
+  // for its changes whose clause names no base of their own: not `比上年增长`)
+  if (started === null && shape?.kind === 'change' && tw.changeBase && period !== null && /^\d{4}$/u.test(period)) {
+    const own = clause.includes('年') ? allMatches(clause, tw.changeBase).pop() : undefined;
+    const base = own ?? (k.periods.changeBase?.some((w) => clause.includes(w)) ? undefined : sentenceBase(text, start, pos - clause.length, tw));
     const from = base ? yearNumber(base[1]!, k) : null;
     if (from !== null && from < Number(period) - 1) period = `${from + 1}/${period}`;
   }
