@@ -172,3 +172,35 @@ describe('a comparison base set once for a sentence', () => {
   });
 });
 
+describe('more shapes of the era', () => {
+  it("a book's title broken out on a line of its own sets no period for the parts after it", () => {
+    const text =
+      `${OPENING}一、过去一年的工作\n全国科学大会的召开和《\n一九七八——一九八五年全国科学技术发展规划纲要(草案)\n》的制定,推动了科学的发展。\n` +
+      '二、今年的任务\n粮食产量要达到6200亿斤。\n';
+    const found = figuresOf(text, 'cn_national_1979_gwr.txt');
+    expect(reading(found, '6200亿斤')).toEqual(['1979', 'target']);
+  });
+
+  it('a range whose first year has no 年 of its own (`从1979至1981年`) dates its sentence', () => {
+    const text = `${OPENING}一、过去一年的工作\n从1979至1981年,国家共计减少财政收入520亿元。\n`;
+    expect(reading(figuresOf(text, 'cn_national_1982_gwr.txt'), '520亿元')[0]).toBe('1979/1981');
+  });
+
+  it('delivered late in its year, a work report estimates its own year as a whole; what is so now is an actual', () => {
+    const text =
+      `${OPENING}一、今年的经济形势\n今年工农业总产值将比上年增长3%以上。这三年城镇共安排两千多万人就业。今年上半年,工业总产值比去年同期增长2%。` +
+      '目前同我国有经济关系的国家有174个。\n二、明年的安排\n明年工业总产值要增长4%。明年还要压缩基本建设。\n';
+    const found = figuresOf(text, 'cn_national_1981_gwr.txt');
+    expect(reading(found, '3%以上')).toEqual(['1981', 'estimate']);
+    expect(reading(found, '两千多万人')).toEqual(['1979/1981', 'estimate']);
+    expect(reading(found, '2%')).toEqual(['1981-01/1981-06', 'actual']);
+    expect(reading(found, '174个')).toEqual(['1981', 'actual']);
+    expect(reading(found, '4%')).toEqual(['1982', 'target']);
+  });
+
+  it('what a numbered plan sets (`"六五"计划安排的`, `第六个五年计划规定`) is of its years', () => {
+    const text = `${OPENING}一、关于经济建设\n"六五"计划安排的续建和新建的大中型项目共890个。\n`;
+    expect(reading(figuresOf(text, 'cn_national_1983_gwr.txt'), '890个')).toEqual(['1981/1985', 'target']);
+  });
+});
+

@@ -79,7 +79,17 @@ export function intentOf(doc: Document, pos: number, time: TimeReading, ctx: Per
     modality = 'target';
   // the effect a policy is expected to have (`将使企业减轻负担900亿元`) is a forecast, not what happened
   if (modality === 'actual' && !time.startValue && words.forecasts.some((at) => at < pos && (at >= semicolon || at < words.firstClauseEnd))) modality = 'estimate';
+  // delivered late in its year, a work report has no outcome yet for its own year as a whole, nor for years ending with
+  // it (`今年…将比上年增长3%以上`, `这三年城镇共安排两千多万人就业` in November): estimates; what is so now stays an actual
+  if (modality === 'actual' && !time.startValue && !present && endsInUnfinishedOwnYear(period, ctx, k)) modality = 'estimate';
   return modality;
+}
+
+/** Whether whole years `period` end with the delivery year of a work report delivered late in it (after periods.reviewsPreviousYearUntilMonth). */
+function endsInUnfinishedOwnYear(period: string | null, ctx: PeriodContext, k: Knowledge): boolean {
+  if (!ctx.workReport || ctx.deliveryYear === null || ctx.deliveryMonth === null || ctx.deliveryMonth <= k.periods.reviewsPreviousYearUntilMonth) return false;
+  const last = period?.match(/^(?:\d{4}\/)?(\d{4})$/u);
+  return last != null && Number(last[1]) === ctx.deliveryYear;
 }
 
 /**

@@ -205,7 +205,8 @@ function paragraphCarries(text: string, ctx: PeriodContext, k: Knowledge): Perio
     const lineEnd = text.indexOf('\n', lineStart);
     const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
     // (not a dated line: `——2023年1月12日在…会议上` is the delivery line)
-    const isTitle = line.trim().length <= 60 && !/[,，。;；:：!！?？]/u.test(line) && !/年\s*\d{1,2}\s*月/u.test(line);
+    // (nor a book's title broken out on its own line, `…的召开和《` / `一九七八——一九八五年…规划纲要(草案)` / `》的制定,…`)
+    const isTitle = line.trim().length <= 60 && !/[,，。;；:：!！?？]/u.test(line) && !/年\s*\d{1,2}\s*月/u.test(line) && !withinQuotedTitle(text, lineStart, lineStart + line.length);
     // (a title line opening on a relative year, `今年工作安排`, `去年工作回顾` with no number, dates the parts under it as
     // `2025年工作安排` does)
     const markers = markersIn(lead, 0, lead.length, base, ctx, k).filter((mk) => mk.at <= 8 && !mk.clause && (mk.source === 'year' || (mk.source === 'span' && !mk.target) || (isTitle && mk.at === 0 && mk.source === 'relative')));
@@ -234,6 +235,11 @@ function paragraphCarries(text: string, ctx: PeriodContext, k: Knowledge): Perio
     carries.push(carry);
   }
   return withinParagraphs(text, carries, ctx, k);
+}
+
+/** Whether the line text[start, end) stands between book-title marks opened before it and closed after it (`《` … `》`). */
+function withinQuotedTitle(text: string, start: number, end: number): boolean {
+  return /《\s*$/u.test(text.slice(Math.max(0, start - 4), start)) || /^\s*》/u.test(text.slice(end, end + 4));
 }
 
 /**
@@ -966,7 +972,8 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
     const spanStart = slice.slice(Math.max(0, m.index - 8), m.index).match(YEAR_SPAN_START);
     const at = spanStart ? m.index - spanStart[0].length : m.index;
     const before = slice.slice(Math.max(0, at - 2), at);
-    if (p.comparisonBefore.some((w) => before.endsWith(w))) continue;
+    // (`从1979至1981年`: a start word opens the range, no comparison base)
+    if (p.comparisonBefore.some((w) => before.endsWith(w)) && !(spanStart && p.startBefore.some((w) => before.endsWith(w)))) continue;
     const after = slice.slice(m.index + m[0].length, m.index + m[0].length + 3);
     const year = yearNumber(m[1]!, k);
     if (p.comparisonAfter.some((w) => after.startsWith(w))) {
