@@ -204,3 +204,23 @@ describe('more shapes of the era', () => {
   });
 });
 
+describe('start and base values of the era', () => {
+  it("a list of start values with years of their own, in Chinese numerals, before a clause of change", () => {
+    const text = `${OPENING}一、今年的经济形势\n财政赤字从1979年的一百七十亿元、1980年的一百二十七亿元,预计降低到今年的二十七亿元。明年要保持平衡。明年还要压缩。\n`;
+    const found = figuresOf(text, 'cn_national_1981_gwr.txt');
+    expect(reading(found, '一百七十亿元')).toEqual(['1979', 'actual']);
+    expect(reading(found, '一百二十七亿元')).toEqual(['1980', 'actual']);
+    expect(reading(found, '二十七亿元')).toEqual(['1981', 'estimate']);
+  });
+
+  it("a comparison base's own value (`比一九八○年的…`) is of its year", () => {
+    const text =
+      '各位代表:\n现在,我代表国务院,作关于第六个五年计划的报告,请大会审议。\n\n' +
+      '一、关于发展速度\n一九八五年工农业总产值计划达到八千七百一十亿元,比一九八○年的七千一百五十九亿元增加一千五百五十一亿元。\n';
+    const found = figuresOf(text, 'cn_national_1982_gwr.txt');
+    expect(reading(found, '八千七百一十亿元')).toEqual(['1985', 'target']);
+    expect(reading(found, '七千一百五十九亿元')).toEqual(['1980', 'actual']);
+    expect(reading(found, '一千五百五十一亿元')).toEqual(['1981/1985', 'target']);
+  });
+});
+

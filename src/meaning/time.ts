@@ -641,6 +641,8 @@ interface TimeWords {
   averageFrom: RegExp | null;
   /** A comparison base year before a change (`比1995年增长69%`): group 1 the year. */
   changeBase: RegExp | null;
+  /** A comparison base year right before its own value (`比一九八○年的`, `较2020年底的`). */
+  baseValue: RegExp | null;
   /** A comparison base set for a sentence (`同完成经济恢复的1952年相比`, periods.comparisonStart before 相比): group 1 the year. */
   setBase: RegExp | null;
   /** A start word and what follows it up to the figure (group 1); a change to a level after a figure. */
@@ -732,12 +734,17 @@ function timeWordsOf(k: Knowledge): TimeWords {
         : null,
       // `比1989年增长近两倍,年均增长9.3%`: an average since a base year
       changeBase: p.changeBase?.length ? new RegExp(String.raw`(?:${alternation(p.changeBase)})\s*(${YEAR_DIGITS})\s*年`, 'gu') : null,
+      baseValue: p.changeBase?.length ? new RegExp(String.raw`(?:${alternation(p.changeBase)})\s*(?:${YEAR_DIGITS})\s*年(?:${alternation(p.yearEdges)})?的\s*$`, 'u') : null,
       setBase: p.comparisonStart?.length ? new RegExp(String.raw`(?:${alternation(p.comparisonStart)})[^,，;；:：。\d]{0,12}?(${YEAR_DIGITS})\s*年\s*(?:相比|相较|比较)`, 'gu') : null,
       averageFrom: p.averageFrom?.length ? new RegExp(String.raw`(?:${alternation(p.averageFrom)})\s*(${YEAR_DIGITS})\s*年`, 'gu') : null,
       // (what stands between the start word and the figure holds no clause break and no other figure's digits)
       // (a 、-list of start values, `分别从每人每月202元、270元提高到209元、280元`: the items before this one are start values too)
       startBefore: p.startBefore.length ? new RegExp(String.raw`(?:${starts})([^,，;；:：。\d%]*(?:(?:19|20)\d{2}\s*年[^,，;；:：。\d%]*)?)(?:\d[\d.]*[^,，;；:：。、\d]{0,6}[、和]\s*)*$`, 'u') : null,
-      startAfter: p.startBefore.length ? new RegExp(String.raw`^(?:(?:左右|多|以上|以下)?\s*[、和]\s*\d[\d.]*[^,，;；:：。、\d]{0,6}?)*(?:左右|多|以上|以下)?\s*(?:${changes})(?:${alternation(k.words.changeTo)})`, 'u') : null,
+      // (its items may name their own years and be written in Chinese numerals, and a short clause may open the change:
+      // `从1979年的一百七十亿元、1980年的一百二十七亿元,预计降低到…`)
+      startAfter: p.startBefore.length
+        ? new RegExp(String.raw`^(?:(?:左右|多|以上|以下)?\s*[、和]\s*(?:(?:${YEAR_DIGITS})\s*年的?\s*)?(?:\d[\d.]*|[〇零○一二两三四五六七八九十百千万亿点]+)[^,，;；:：。、\d]{0,6}?)*(?:左右|多|以上|以下)?\s*(?:[,，][^,，;；:：。\d]{0,4}?)?(?:${changes})(?:${alternation(k.words.changeTo)})`, 'u')
+        : null,
       dateLine: p.dateLine ? new RegExp(p.dateLine, 'mu') : null,
       streaks: [
         ...(p.streak ? [{ ...scanOf(p.streak), bare: false }] : []),
@@ -1404,6 +1411,9 @@ const CLAUSE_PUNCTUATION = new Set([...',，;；:：']);
  * one: a start word shortly before it and a change to a level after it (`提高到`, `降至`). Null otherwise.
  */
 function startValue(text: string, start: number, pos: number, end: number, tw: TimeWords): string | null {
+  // (a comparison base's own value, `比一九八○年的七千一百五十九亿元增加…`, is a level things started from too)
+  const base = tw.baseValue?.exec(text.slice(Math.max(start, pos - 16), pos));
+  if (base) return base[0];
   if (!tw.startAfter || !tw.startAfter.test(text.slice(end, end + 40))) return null;
   const before = text.slice(Math.max(start, pos - 40), pos);
   const m = before.match(tw.startBefore!);
