@@ -31,7 +31,9 @@ function markPlanPart(ctx: PeriodContext, k: Knowledge): void {
     // (a part whose heading names no time but whose text opens on the year reviewed, `一、牢记嘱托,…取得新成效`
     // then `一年来,…`, is a review too: the parts after it plan, and a second such part still reviews; once the plan
     // part has begun, a part opening on the year past, `加强政府自身建设` with `一年来,…` first, is still of the plan)
-    else if (!planning && facts.year === null && !facts.target && opensReview(s, ctx, k)) {
+    // (not in a report presenting a plan, whose parts are the plan's: `一、关于工农业生产的发展速度` may open on the decades
+    // before it, `从一九五三年到一九八○年的二十八年中,…`)
+    else if (!planning && !ctx.planSpan && facts.year === null && !facts.target && opensReview(s, ctx, k)) {
       facts.review = true;
       reviewed = true;
     }
