@@ -1045,36 +1045,7 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
     if (y === null) continue;
     markers.push({ at: from + m.index, period: `${y}-01/${y}-${pad(Number(m[1]))}`, year: y });
   }
-  const plans = planWordsOf(k);
-  if (plans) {
-    // `"十三五"时期`, `"九五"期间`: a numbered five-year plan's years (`"十四五"规划` is a name: no period)
-    for (const m of allMatches(slice, plans.re)) {
-      const n = chineseDigits(m[1] ?? m[2]!, k);
-      const plan = p.planPeriods!;
-      // (比“八五”时期增长79.6%: a comparison base; 《“十四五”时期…方案》: a title)
-      const first = n === null ? null : planFirstYear(n, k);
-      if (first === null || insideTitle(slice, m.index) || p.comparisonBefore.some((w) => slice.slice(Math.max(0, m.index - 3), m.index).replace(/["“]/gu, '').endsWith(w))) continue;
-      // `"十四五"末`: the plan's last year, a point in time (`到"十四五"末` a target date)
-      if ((p.planEnd ?? []).some((w) => m[0].endsWith(w))) {
-        const year = first + plan.years - 1;
-        const before = slice.slice(Math.max(0, m.index - 3), m.index).replace(/["“]/gu, '');
-        markers.push({ at: from + m.index, period: String(year), year, target: p.targetBefore.some((w) => before.endsWith(w)), source: 'year' });
-        continue;
-      }
-      // (`"十四五"以来` in a report on 2024 runs up to 2024)
-      const since = p.sinceWords.some((w) => m[0].endsWith(w)) ? (ctx.reviewYear ?? baseYear) : null;
-      const last = since !== null && since >= first ? Math.min(first + plan.years - 1, since) : first + plan.years - 1;
-      markers.push({ at: from + m.index, period: last > first ? `${first}/${last}` : String(first), year: null, source: 'span' });
-    }
-    // `"十二五"节能减排目标`, `第十一个五年规划的主要任务`: the plan's own goals, of its years
-    for (const m of plans.goal && (p.planGoals ?? []).some((w) => slice.includes(w)) ? allMatches(slice, plans.goal) : []) {
-      const n = chineseDigits(m[1] ?? m[2]!, k);
-      const plan = p.planPeriods!;
-      const first = n === null ? null : planFirstYear(n, k);
-      if (first === null || insideTitle(slice, m.index) || markers.some((mk) => mk.at === from + m.index)) continue;
-      markers.push({ at: from + m.index, period: `${first}/${first + plan.years - 1}`, year: null, source: 'span' });
-    }
-  }
+  planMarkers(slice, from, baseYear, markers, ctx, k);
   const decades = decadeWordsOf(k);
   if (decades) {
     // `九十年代`: a decade as plans count it (1991/2000); `比八十年代` is a comparison base
@@ -1177,7 +1148,27 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
       if (y !== null) markers.push({ at: from + at, period: `${y}-${pad(month)}`, year: y, source: 'partial', ...(named === null ? { inForce: true } : {}) });
     }
   }
-  const spansCovered: [number, number][] = [...streaks, ...generic];
+  spanWordMarkers(slice, from, baseYear, [...streaks, ...generic], markers, ctx, k);
+  return markers.sort((a, b) => a.at - b.at);
+}
+
+/** Where the words stand in `slice`, outside what a year marker covers already (`今年初` is one marker). */
+function edgesIn(slice: string, words: string[], covered: [number, number][]): number[] {
+  const out: number[] = [];
+  for (const word of words) {
+    for (let at = slice.indexOf(word); at >= 0; at = slice.indexOf(word, at + word.length)) {
+      if (!covered.some(([s, e]) => at < e && at + word.length > s)) out.push(at);
+    }
+  }
+  return out;
+}
+
+/**
+ * Span words (`五年来`, `今后五年`, `三年内`) in `slice` as markers, pushed to `markers`: back or forward from the document's
+ * years; not one covered already (`连续五年`), a comparison base (`五年前`), a programme's name (`五年行动计划`).
+ */
+function spanWordMarkers(slice: string, from: number, baseYear: number | null, spansCovered: [number, number][], markers: Marker[], ctx: PeriodContext, k: Knowledge): void {
+  const p = k.periods;
   const spanWords = spanWordsOf(k);
   for (const { span, word } of spanWords) {
     let at = slice.indexOf(word);
@@ -1203,18 +1194,43 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
       at = slice.indexOf(word, end);
     }
   }
-  return markers.sort((a, b) => a.at - b.at);
 }
 
-/** Where the words stand in `slice`, outside what a year marker covers already (`今年初` is one marker). */
-function edgesIn(slice: string, words: string[], covered: [number, number][]): number[] {
-  const out: number[] = [];
-  for (const word of words) {
-    for (let at = slice.indexOf(word); at >= 0; at = slice.indexOf(word, at + word.length)) {
-      if (!covered.some(([s, e]) => at < e && at + word.length > s)) out.push(at);
+/**
+ * Numbered five-year plans in `slice` as markers, pushed to `markers`: `"十三五"时期` its years, `"十四五"末` its last year,
+ * `"十二五"节能减排目标` the plan's own goals (periods.planPeriods, planGoals).
+ */
+function planMarkers(slice: string, from: number, baseYear: number | null, markers: Marker[], ctx: PeriodContext, k: Knowledge): void {
+  const p = k.periods;
+  const plans = planWordsOf(k);
+  if (!plans) return;
+  // `"十三五"时期`, `"九五"期间`: a numbered five-year plan's years (`"十四五"规划` is a name: no period)
+  for (const m of allMatches(slice, plans.re)) {
+    const n = chineseDigits(m[1] ?? m[2]!, k);
+    const plan = p.planPeriods!;
+    // (比“八五”时期增长79.6%: a comparison base; 《“十四五”时期…方案》: a title)
+    const first = n === null ? null : planFirstYear(n, k);
+    if (first === null || insideTitle(slice, m.index) || p.comparisonBefore.some((w) => slice.slice(Math.max(0, m.index - 3), m.index).replace(/["“]/gu, '').endsWith(w))) continue;
+    // `"十四五"末`: the plan's last year, a point in time (`到"十四五"末` a target date)
+    if ((p.planEnd ?? []).some((w) => m[0].endsWith(w))) {
+      const year = first + plan.years - 1;
+      const before = slice.slice(Math.max(0, m.index - 3), m.index).replace(/["“]/gu, '');
+      markers.push({ at: from + m.index, period: String(year), year, target: p.targetBefore.some((w) => before.endsWith(w)), source: 'year' });
+      continue;
     }
+    // (`"十四五"以来` in a report on 2024 runs up to 2024)
+    const since = p.sinceWords.some((w) => m[0].endsWith(w)) ? (ctx.reviewYear ?? baseYear) : null;
+    const last = since !== null && since >= first ? Math.min(first + plan.years - 1, since) : first + plan.years - 1;
+    markers.push({ at: from + m.index, period: last > first ? `${first}/${last}` : String(first), year: null, source: 'span' });
   }
-  return out;
+  // `"十二五"节能减排目标`, `第十一个五年规划的主要任务`: the plan's own goals, of its years
+  for (const m of plans.goal && (p.planGoals ?? []).some((w) => slice.includes(w)) ? allMatches(slice, plans.goal) : []) {
+    const n = chineseDigits(m[1] ?? m[2]!, k);
+    const plan = p.planPeriods!;
+    const first = n === null ? null : planFirstYear(n, k);
+    if (first === null || insideTitle(slice, m.index) || markers.some((mk) => mk.at === from + m.index)) continue;
+    markers.push({ at: from + m.index, period: `${first}/${first + plan.years - 1}`, year: null, source: 'span' });
+  }
 }
 
 const namedPlanCache = new WeakMap<Knowledge, RegExp | null>();
@@ -1580,9 +1596,40 @@ export interface TimeReading {
 /** What the extract stage read of a figure that its period may depend on (a share is a state, a flow is not). */
 export type FigureShape = Pick<Figure, 'kind' | 'unit' | 'change'>;
 
-/** Period of the figure starting at `pos` (normalized offset). */
-export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowledge, end = pos, shape?: FigureShape): TimeReading {
-  const text = doc.normalized;
+/**
+ * The period of a start value (`由50.2%提高到52.4%`, `从1997年的7.4万亿元增加到…`) whose start phrase is `started`: the
+ * year written in it, a relative year, the sentence's start year, else the year before the period in force.
+ */
+function startValuePeriod(
+  started: string,
+  inForce: string | null,
+  at: { text: string; start: number; pos: number; baseYear: number | null; last: Marker | undefined; carry: PeriodContext['carries'][number] | undefined; sectionSpan: string | null },
+  ctx: PeriodContext,
+  k: Knowledge,
+): string | null {
+  const { text, start, pos, baseYear, last, carry, sectionSpan } = at;
+  const tw = timeWordsOf(k);
+  let period = inForce;
+  const own = started.match(YEAR_NAMED);
+  const relative = own ? null : Object.keys(k.periods.relativeYears).find((w) => started.includes(w));
+  const base = relative && k.periods.startInForceWords?.includes(relative) ? baseYear : (ctx.deliveryYear ?? baseYear);
+  if (own) period = String(yearNumber(own[1]!, k));
+  else if (relative && base !== null) period = String(base + k.periods.relativeYears[relative]!);
+  else {
+    // (`从1997年的…增加到…;外汇储备从1399亿美元增加到…`: the sentence's start year holds for its next start values)
+    const from = allMatches(text.slice(start, pos), tw.fromYear!).pop();
+    // (`2007年…从世界第六位上升到第三位` in a review of five years: the year named is where things got to, the
+    // span in force ending in it is where they started from)
+    const over = period !== null && /^\d{4}$/u.test(period) && last?.source === 'year' ? [carry?.period, sectionSpan].find((sp) => sp?.includes('/') && sp.endsWith(`/${period}`)) : undefined;
+    const first = (over ?? period)?.match(/^(\d{4})(?:\/\d{4})?$/u);
+    if (from) period = String(yearNumber((from[1] ?? from[2])!, k));
+    else if (first) period = String(Number(first[1]) - 1);
+  }
+  return period;
+}
+
+/** What the sections around `pos` say of its time (see timeOf): their year, target or review, span, and the base year. */
+function sectionReading(pos: number, ctx: PeriodContext, k: Knowledge) {
   // Section context: innermost heading with a year, target/review headings, span headings.
   let sectionYear: number | null = null;
   let targetSection = false;
@@ -1621,6 +1668,13 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
   else if (targetSection && ctx.deliveryYear !== null) baseYear = planStart(ctx, k);
   else if (targetSection && ctx.reviewYear !== null) baseYear = ctx.reviewYear + 1;
   else baseYear = ctx.reviewYear ?? ctx.deliveryYear;
+  return { sectionYear, targetSection, reviewSection, sectionSpan, spanDefault, glossary, isolated, baseYear };
+}
+
+/** Period of the figure starting at `pos` (normalized offset). */
+export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowledge, end = pos, shape?: FigureShape): TimeReading {
+  const text = doc.normalized;
+  const { sectionYear, targetSection, reviewSection, sectionSpan, spanDefault, glossary, isolated, baseYear } = sectionReading(pos, ctx, k);
 
   // the figures of one sentence share its bounds and markers: found once, for its first figure
   const last0 = ctx.sentence;
@@ -1730,23 +1784,7 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
   // written, else of the year before the period in force.
   // (an average rate is no level things started from: `由原定平均每年6%调高到8%` are two plans of one span)
   const started = plan ? null : startValue(text, start, pos, end, tw);
-  if (started !== null) {
-    const own = started.match(YEAR_NAMED);
-    const relative = own ? null : Object.keys(k.periods.relativeYears).find((w) => started.includes(w));
-    const base = relative && k.periods.startInForceWords?.includes(relative) ? baseYear : (ctx.deliveryYear ?? baseYear);
-    if (own) period = String(yearNumber(own[1]!, k));
-    else if (relative && base !== null) period = String(base + k.periods.relativeYears[relative]!);
-    else {
-      // (`从1997年的…增加到…;外汇储备从1399亿美元增加到…`: the sentence's start year holds for its next start values)
-      const from = allMatches(text.slice(start, pos), tw.fromYear!).pop();
-      // (`2007年…从世界第六位上升到第三位` in a review of five years: the year named is where things got to, the
-      // span in force ending in it is where they started from)
-      const over = period !== null && /^\d{4}$/u.test(period) && last?.source === 'year' ? [carry?.period, sectionSpan].find((sp) => sp?.includes('/') && sp.endsWith(`/${period}`)) : undefined;
-      const first = (over ?? period)?.match(/^(\d{4})(?:\/\d{4})?$/u);
-      if (from) period = String(yearNumber((from[1] ?? from[2])!, k));
-      else if (first) period = String(Number(first[1]) - 1);
-    }
-  }
+  if (started !== null) period = startValuePeriod(started, period, { text, start, pos, baseYear, last, carry, sectionSpan }, ctx, k);
 
   // A change from a base year (`2000年…出口分别比1995年增长69%`, `比1995年底增加920亿美元`) is over the years since
   // it, as an average since it is: `比上年增长` is the one-year case.
