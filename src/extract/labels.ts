@@ -59,6 +59,10 @@ function literalStarts(sources: string[]): Uint8Array | null {
   return out;
 }
 
+/** The digit characters of numerals.yaml (〇 ○ 零 一 … 九), as a character class body: years are written with them. */
+function chineseYearDigits(k: Knowledge): string {
+  return [...k.digits.keys()].filter((d) => d.length === 1).join('');
+}
 /** Four Chinese digits of a year of the 1900s or 2000s (`一九八○`, `二〇二二`; ○ is how many texts write 〇). */
 const HAN_YEAR = '[一二][九〇零○][〇零○一二三四五六七八九]{2}';
 
@@ -83,7 +87,7 @@ function compileCleaner(k: Knowledge): Cleaner {
   const words = [...p.untilWords, ...Object.keys(p.partialYears)];
   if (words.length) periodWords.push(alternation(words));
   const periodStarts = new Uint8Array(65536);
-  for (const w of [...'0123456789一二三四五六七八九十两今未', ...relative, ...words]) periodStarts[w.charCodeAt(0)] = 1;
+  for (const w of [...'0123456789一二三四五六七八九十两今未', ...chineseYearDigits(k), ...relative, ...words]) periodStarts[w.charCodeAt(0)] = 1;
 
   const stripped = (rank: boolean) => [
     ...k.words.filler,

@@ -153,8 +153,24 @@ interface Lexicon {
   nameTails: Map<string, string[]>;
 }
 
+/** Texts normalizeSubject remembers (labels, not paragraphs); emptied per document (resolveFigureMetrics). */
+const NORMALIZED_MAX_LENGTH = 40;
+const normalizedSubjects = new Map<string, string>();
+
 /** Label as compared: no whitespace or quotes, ASCII letters upper-cased the way the lexicon writes them. */
 export function normalizeSubject(text: string): string {
+  // (a figure's label is normalized again by each step that reads it: short texts are remembered, speed only)
+  if (text.length > NORMALIZED_MAX_LENGTH) return normalizeSubjectOnce(text);
+  let normalized = normalizedSubjects.get(text);
+  if (normalized === undefined) {
+    if (normalizedSubjects.size >= 50_000) normalizedSubjects.clear();
+    normalized = normalizeSubjectOnce(text);
+    normalizedSubjects.set(text, normalized);
+  }
+  return normalized;
+}
+
+function normalizeSubjectOnce(text: string): string {
   // (的 joins without naming: 占国内生产总值的比重 is 占国内生产总值比重)
   return text.replace(/[(（][A-Za-z0-9.&]{1,8}[)）]/gu, '').replace(/[\s“”"'‘’《》「」()（）的]/gu, '').replace(/[ａ-ｚＡ-Ｚ０-９]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).toUpperCase();
 }
@@ -631,6 +647,8 @@ export function userMetricOf(figure: Figure, subject: Subject, rules: RuleSet): 
  * `figure.metric` to the user metric it names, else the indicator (with scopes), else null.
  */
 export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: RuleSet): void {
+  // (what was remembered may be a slice holding the last document's text alive)
+  normalizedSubjects.clear();
   const lex = lexiconOf(rules);
   const users = Boolean(rules.metrics?.length);
   const text = doc.normalized;
