@@ -237,3 +237,12 @@ describe('start and end values in the wording of the 1980s', () => {
     expect([f.metric, f.kind]).toEqual(['gross-agri-industrial-output', 'change']);
   });
 });
+
+describe('a start value and its end value', () => {
+  it('are never two statements of one fact, whatever period the start value was given', async () => {
+    const [start, end] = await figuresOf('1979年人口自然增长率由上年的1.2％下降到1.17％。');
+    expect([start!.metric, end!.metric]).toEqual(['natural-growth-rate', 'natural-growth-rate']);
+    if (start!.period === end!.period) expect(identity(start!)).toBeNull();
+    expect(identity(end!)).not.toBeNull();
+  });
+});

@@ -15,7 +15,7 @@ import { normalizeLabel, stripLabelPrefixes } from '../rules/metrics.js';
 import { documentDate, periodOverBy } from './document-date.js';
 import { jurisdictionKey } from './jurisdiction.js';
 import type { CheckContext } from './types.js';
-import { foldedLabel, indicatorOf, isPart, labelScopes, measureOf, subjectOf } from '../meaning/metric.js';
+import { foldedLabel, indicatorOf, isPart, isStartOfEnd, labelScopes, measureOf, subjectOf } from '../meaning/metric.js';
 
 export interface MetricGroup {
   /** Metric id, or the auto key (`auto:label|unit|kind|change`). */
@@ -105,6 +105,8 @@ export function autoIdentity(figure: Figure, rules: RuleSet): { id: string; name
   const measure = `${unit ?? ''}|${kind}|${figure.change ?? ''}`;
   // A label still holding a span of years (`由前三年分别上升…`) names one figure per year, whatever indicator it names.
   const { time } = labelSettings(rules.alignment ?? {});
+  // (a start value dated as its end value, `由上年的1.2%下降到1.17%`, is no second statement of the end's fact)
+  if (isStartOfEnd(figure)) return null;
   if (time && figure.label && time.test(normalizeLabel(figure.label))) return null;
   const indicator = figure.metric ? indicatorOf(figure.metric, rules) : undefined;
   if (indicator) {

@@ -73,6 +73,8 @@ export interface Subject {
   part?: boolean;
   /** The unit a bare number counts in, read from the people noun after it (`6069万农民`: 人); unset when its own. */
   counts?: string;
+  /** True for a start value (`由上年的1.2%`) given the metric and period of the end value it starts: not aligned. */
+  startOfEnd?: boolean;
 }
 
 /** The folds that make two wordings of one fact one subject (indicatorWords `wholes`, `allocation`). */
@@ -96,6 +98,8 @@ interface Lexicon {
   folds: Folds;
   /** The extract stage's knowledge of the same rules (label cleaning). */
   knowledge: ReturnType<typeof knowledgeOf>;
+  /** What may stand between a start word and its value (startTailOf). */
+  startTail: RegExp;
   /** Actions a subject may state without their object (新开工, 基本建成), normalized. */
   bareActions: Set<string>;
   /** Verbs whose object may stand after the figure (解决, 取消和下放), longest first. */
@@ -238,6 +242,7 @@ function lexiconOf(rules: RuleSet): Lexicon {
   lex = {
     folds,
     knowledge: k,
+    startTail: startTailOf(k),
     bareActions: new Set((words.bareActions ?? []).map(normalizeSubject)),
     objectVerbs: [...new Set((words.objectVerbs ?? []).map(normalizeSubject).filter(Boolean))].sort((a, b) => b.length - a.length),
     peopleNouns: [...new Set((words.peopleNouns ?? []).map(normalizeSubject).filter(Boolean))].sort((a, b) => b.length - a.length),
@@ -783,6 +788,9 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
       (figure as WithSubject)[SUBJECT] = subject;
     }
     figure.metric = user ?? (users ? userMetricOf(figure, subject, rules)?.id : undefined) ?? subjectMetric(subject);
+    // `1979年人口自然增长率由上年的1.2%下降到1.17%`: a start value dated as its end value is was dated wrongly, not a
+    // second statement of the end's fact: it is not aligned
+    if (previous && startDatedAsEnd(previous, figure, text, lex)) holdSubject(previous, { ...heldSubject(previous)!, startOfEnd: true });
     if (subject.indicator && figure.kind !== 'rank') named = figure;
     previous = figure;
     previousScopes = scopes;
@@ -1025,7 +1033,7 @@ function startsValue(figure: Figure, text: string, lex: Lexicon): boolean {
   const before = text.slice(Math.max(0, figure.span.start - 12), figure.span.start);
   return lex.startWords.some((w) => {
     const at = before.lastIndexOf(w);
-    return at >= 0 && START_TAIL.test(before.slice(at + w.length));
+    return at >= 0 && lex.startTail.test(before.slice(at + w.length));
   });
 }
 
@@ -1169,8 +1177,12 @@ function refersTo(previous: Figure, figure: Figure, referring: Referring, text: 
  * figure without a subject of its own: the name ending latest before the figure's clause, nothing but
  * words between it and the clause (no figure: `floor` is the previous figure's end). Null when none.
  */
-/** What may stand between a start word and its value: a year (`由1997年的`, `由一九七八年的`), or nothing. */
-const START_TAIL = /^\s*(?:(?:(?:19|20)\d{2}|[一二][九〇零○][〇零○一二三四五六七八九]{2})\s*年(?:末|底)?\s*的?)?\s*$/u;
+/** What may stand between a start word and its value: a year (`由1997年的`, `由一九七八年的`, `由上年的`), or nothing. */
+function startTailOf(k: ReturnType<typeof knowledgeOf>): RegExp {
+  const relative = Object.keys(k.periods.relativeYears ?? {}).sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'));
+  const years = ['(?:(?:19|20)\\d{2}|[一二][九〇零○][〇零○一二三四五六七八九]{2})\\s*年', ...relative].join('|');
+  return new RegExp(`^\\s*(?:(?:${years})(?:末|底)?\\s*的?)?\\s*$`, 'u');
+}
 
 function topicOf(text: string, floor: number, at: number, lex: Lexicon): string | null {
   let clause = at;
@@ -1181,7 +1193,7 @@ function topicOf(text: string, floor: number, at: number, lex: Lexicon): string 
   for (const word of lex.startWords) {
     const i = own.lastIndexOf(word);
     // (read as a label: `到一九八五年全日制高等学校招生数将从一九八○年的` is of 全日制高等学校招生数)
-    if (i > 0 && START_TAIL.test(own.slice(i + word.length))) startSubject = normalizeSubject(cleanLabel(own.slice(0, i), lex.knowledge) || own.slice(0, i));
+    if (i > 0 && lex.startTail.test(own.slice(i + word.length))) startSubject = normalizeSubject(cleanLabel(own.slice(0, i), lex.knowledge) || own.slice(0, i));
     if (startSubject !== null) break;
   }
   // (unless what stands there names nothing, `积累所占的比重，相应地由36.5%降到…`: the sentence's subject is before it)
@@ -1210,6 +1222,21 @@ function topicOf(text: string, floor: number, at: number, lex: Lexicon): string 
   let head = best.end - best.name.length;
   while (head > 0 && !CLAUSE_BREAK[sentence.charCodeAt(head - 1)]) head--;
   return sentence.slice(head, best.end) + (noun ?? '');
+}
+
+/**
+ * Whether `start` is the start value of `end` (`由A下降到B`, `从A提高到B`) with the same metric and period and another
+ * value: the two are two moments of one series, never two statements of one fact.
+ */
+function startDatedAsEnd(start: Figure, end: Figure, text: string, lex: Lexicon): boolean {
+  if (!lex.toEnd || start.span.end > end.span.start || !start.metric || start.metric !== end.metric || start.period !== end.period) return false;
+  if (start.value === end.value || start.unit !== end.unit || !heldSubject(start)) return false;
+  return lex.toEnd.test(text.slice(start.span.end, end.span.start)) && startsValue(start, text, lex);
+}
+
+/** Whether a figure is a start value the meaning stage found dated as its end value (startDatedAsEnd). */
+export function isStartOfEnd(figure: Figure): boolean {
+  return heldSubject(figure)?.startOfEnd === true;
 }
 
 /**
