@@ -246,3 +246,13 @@ describe('a start value and its end value', () => {
     expect(identity(end!)).not.toBeNull();
   });
 });
+
+describe('scopes of a start value\'s clause', () => {
+  it('an end value is in the clause of its start value: 年末 applies to both, not the year\'s average', async () => {
+    const figures = await figuresOf('城镇新增就业42.3万人，年末城镇调查失业率从上半年5.5%降到5.3%。');
+    const end = figures.find((f) => f.raw === '5.3%')!;
+    expect(end.metric).toBe('surveyed-unemployment-rate@year-end');
+    const average = await figure('城镇调查失业率5.5%左右。', '5.5%左右');
+    expect(identity(end)).not.toBe(identity(average));
+  });
+});

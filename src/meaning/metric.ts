@@ -665,7 +665,9 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
   const regional = regionalOf(text, lex);
   for (const figure of figures) {
     // the next item of a list (`分别增长8.9%、7.7%`) shares its clause
-    const scopes = previous && listItemAfter(previous, figure, text) ? previousScopes : figureScopes(figure, previous, text, lex);
+    let scopes = previous && listItemAfter(previous, figure, text) ? previousScopes : figureScopes(figure, previous, text, lex);
+    // `年末城镇调查失业率从上半年5.5%降到5.3%`: an end value is in the clause of its start value, scope words and all
+    if (previous && previousScopes.length && endOf(previous, figure, text, lex)) scopes = [...new Set([...previousScopes, ...scopes])].sort();
     let subject = parseWith(figure.label ?? '', lex, scopes);
     // `从2009年的2.8%降到去年的1.5%左右`: an end value is of what its start value is of
     if (!subject.indicator && previous && lex.toEnd && previous.span.end <= figure.span.start && previous.unit === figure.unit) {
@@ -1181,7 +1183,9 @@ function refersTo(previous: Figure, figure: Figure, referring: Referring, text: 
 function startTailOf(k: ReturnType<typeof knowledgeOf>): RegExp {
   const relative = Object.keys(k.periods.relativeYears ?? {}).sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'));
   const years = ['(?:(?:19|20)\\d{2}|[一二][九〇零○][〇零○一二三四五六七八九]{2})\\s*年', ...relative].join('|');
-  return new RegExp(`^\\s*(?:(?:${years})(?:末|底)?\\s*的?)?\\s*$`, 'u');
+  // (and a part of a year, `从上半年5.5%降到5.3%`)
+  const parts = ['末', '底', ...Object.keys(k.periods.partialYears ?? {})].sort((a, b) => b.length - a.length).join('|');
+  return new RegExp(`^\\s*(?:(?:${years})?\\s*(?:${parts})?\\s*的?)?\\s*$`, 'u');
 }
 
 function topicOf(text: string, floor: number, at: number, lex: Lexicon): string | null {
@@ -1224,14 +1228,20 @@ function topicOf(text: string, floor: number, at: number, lex: Lexicon): string 
   return sentence.slice(head, best.end) + (noun ?? '');
 }
 
+/** Whether `end` is the end value of the start value `start` (`由A下降到B`, `从上半年A降到B`), in one unit. */
+function endOf(start: Figure, end: Figure, text: string, lex: Lexicon): boolean {
+  if (!lex.toEnd || start.span.end > end.span.start || start.unit !== end.unit) return false;
+  return lex.toEnd.test(text.slice(start.span.end, end.span.start)) && startsValue(start, text, lex);
+}
+
 /**
- * Whether `start` is the start value of `end` (`由A下降到B`, `从A提高到B`) with the same metric and period and another
- * value: the two are two moments of one series, never two statements of one fact.
+ * Whether `start` is the start value of `end` with the same metric and period and another value: the two are two
+ * moments of one series, never two statements of one fact.
  */
 function startDatedAsEnd(start: Figure, end: Figure, text: string, lex: Lexicon): boolean {
-  if (!lex.toEnd || start.span.end > end.span.start || !start.metric || start.metric !== end.metric || start.period !== end.period) return false;
-  if (start.value === end.value || start.unit !== end.unit || !heldSubject(start)) return false;
-  return lex.toEnd.test(text.slice(start.span.end, end.span.start)) && startsValue(start, text, lex);
+  if (!start.metric || start.metric !== end.metric || start.period !== end.period) return false;
+  if (start.value === end.value || !heldSubject(start)) return false;
+  return endOf(start, end, text, lex);
 }
 
 /** Whether a figure is a start value the meaning stage found dated as its end value (startDatedAsEnd). */
