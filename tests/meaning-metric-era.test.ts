@@ -256,3 +256,17 @@ describe('scopes of a start value\'s clause', () => {
     expect(identity(end)).not.toBe(identity(average));
   });
 });
+
+describe('a part left out of a sentence\'s figures', () => {
+  it('扣除…后 makes another scope of the figures after it; 扣除价格因素 is growth at comparable prices', async () => {
+    const excluding = await figure('扣除房地产开发投资后，固定资产投资增长2.7%。', '2.7%');
+    const target = await figure('固定资产投资增长5%左右。', '5%左右');
+    expect(excluding.metric).toBe('fixed-asset-investment@excluding');
+    expect(identity(excluding)).not.toBe(identity(target));
+    const real = await figure('扣除价格因素，农村居民人均可支配收入增长6.6%。', '6.6%');
+    expect(real.metric).not.toContain('excluding');
+    // (a series named with what it leaves out, in brackets, frames nothing after it)
+    const figures = await figuresOf('全国固定资产投资（不含农户）503036亿元，比上年增长3.0%，其中民间投资增长0.4%。');
+    expect(figures.map((f) => f.metric ?? '').join(' ')).not.toContain('excluding');
+  });
+});

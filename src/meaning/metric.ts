@@ -45,6 +45,7 @@ export interface IndicatorWords {
   reportingVerbs?: string[];
   baseYear?: string;
   baseYearFrame?: string;
+  exclusionFrame?: string;
   outcomeMarkers?: string[];
   wholes?: string[];
   bareActions?: string[];
@@ -133,6 +134,8 @@ interface Lexicon {
   baseYear: RegExp | null;
   /** A comparison with a named year closing a clause: the base of the changes after it in the sentence. */
   baseYearFrame: RegExp | null;
+  /** A clause leaving a part out of the rest of its sentence (扣除…后，). */
+  exclusionFrame: RegExp | null;
   /** Words opening an outcome set against a plan (实际), normalized. */
   outcomeMarkers: string[];
   prefixBuckets: Map<number, [string, string][]>;
@@ -265,6 +268,7 @@ function lexiconOf(rules: RuleSet): Lexicon {
     targetWords: k.words.target,
     baseYear: words.baseYear ? new RegExp(words.baseYear, 'u') : null,
     baseYearFrame: words.baseYearFrame ? new RegExp(words.baseYearFrame, 'gu') : null,
+    exclusionFrame: words.exclusionFrame ? new RegExp(words.exclusionFrame, 'u') : null,
     outcomeMarkers: (words.outcomeMarkers ?? []).map(normalizeSubject).filter(Boolean),
     parsed: new Map(),
     prefixBuckets: bucketed(prefixes, 0),
@@ -813,6 +817,8 @@ function figureScopes(figure: Figure, previous: Figure | null, text: string, lex
   const floor = Math.max(previous && previous.span.end <= figure.span.start ? previous.span.end : 0, figure.span.start - 60);
   while (from > floor && !CLAUSE_BREAK[text.charCodeAt(from - 1)]) from--;
   const scopes = clauseScopes(text, from, figure.span.start, lex);
+  // `扣除房地产开发投资后，固定资产投资增长2.7%`: a part left out of the sentence's figures
+  if (lex.exclusionFrame && lex.exclusionFrame.test(sentenceLead(text, from))) scopes.push('excluding');
   if (figure.kind !== 'change') return scopes;
   const year = baseYearOf(figure, text, from, lex);
   // (a change of a year against the year before, `一九八一年比一九八○年增长`, is the year's own change)
@@ -833,15 +839,20 @@ const SENTENCE_END = /[。!！?？;；\n]/u;
 /** The end of a sentence with all its clauses (not `；`). */
 const FULL_STOP = /[。!！?？\n]/u;
 
+/** The text of a sentence before a clause starting at `clause` (at most 160 characters back). */
+function sentenceLead(text: string, clause: number): string {
+  let start = clause;
+  while (start > 0 && clause - start < 160 && !SENTENCE_END.test(text[start - 1]!)) start--;
+  return text.slice(start, clause);
+}
+
 /**
  * The base year of a comparison framing the figure's sentence before its clause (`一九八一年比一九八○年，原煤增长…`):
  * the last frame between the sentence's start (at most 160 characters back) and `clause`; null when none.
  */
 function frameYear(text: string, clause: number, lex: Lexicon): string | null {
   if (!lex.baseYearFrame) return null;
-  let start = clause;
-  while (start > 0 && clause - start < 160 && !SENTENCE_END.test(text[start - 1]!)) start--;
-  const lead = text.slice(start, clause);
+  const lead = sentenceLead(text, clause);
   if (!lead.includes('年')) return null;
   let year: string | null = null;
   lex.baseYearFrame.lastIndex = 0;
