@@ -146,7 +146,7 @@ export const targetCheck: CheckModule = {
     const documents = context.documentById;
     const lowerIsBetter = context.rules.alignment?.lowerIsBetter ?? [];
     const settings = context.rules.consistency ?? {};
-    const naming = context.rules.alignment?.targetNamingWords ?? [];
+    const naming = [...(context.rules.alignment?.targetNamingWords ?? []), ...(context.rules.alignment?.planOutcomeWords ?? [])];
     const auto = rule.auto !== false && (rule.metrics === undefined || rule.metrics === '*');
     const findings: Finding[] = [];
     const severity: Severity = rule.severity ?? targetCheck.defaultSeverity;

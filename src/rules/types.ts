@@ -44,6 +44,8 @@ export interface AlignmentSettings {
   labelPrefixes?: string[];
   /** Words naming a target as one: a sentence stating a target and its outcome together has one (target.ts). */
   targetNamingWords?: string[];
+  /** Words setting a plan's figure against the outcome in one sentence (计划为, 实际): target and outcome named, no quote. */
+  planOutcomeWords?: string[];
   /** canonical word → variants, applied to auto-aligned labels. */
   synonyms?: Record<string, string[]>;
   /** How a document's jurisdiction is read; auto-alignment stays inside one (src/checks/jurisdiction.ts). */
