@@ -255,6 +255,12 @@ export function ambiguousLabel(figures: Figure[], documents: ReadonlyMap<string,
   return false;
 }
 
+/** Whether the sentence of a target names its figure as a target set before (alignment.targetNamingWords). */
+function quotesTarget(figure: Figure, documents: ReadonlyMap<string, Document>, words: readonly string[]): boolean {
+  const sentence = sentenceOf(documents.get(figure.document), figure);
+  return words.some((w) => sentence.includes(w));
+}
+
 /**
  * Two targets of one period set in two documents, neither sentence naming its figure as a target set before
  * (alignment.targetNamingWords: `原定`, `提出`, `目标`…), that disagree: a plan and a later plan revising it
@@ -266,29 +272,52 @@ export function revisedPlan(a: Figure, b: Figure, documents: ReadonlyMap<string,
   if (a.document === b.document || a.modality !== 'target' || b.modality !== 'target') return false;
   if (consistent(a, b, rules.consistency)) return false;
   const words = rules.alignment?.targetNamingWords ?? [];
-  const names = (f: Figure) => {
-    const sentence = sentenceOf(documents.get(f.document), f);
-    return words.some((w) => sentence.includes(w));
-  };
-  return !names(a) && !names(b);
+  return !quotesTarget(a, documents, words) && !quotesTarget(b, documents, words);
 }
+
+/** Above this many distinct readings of one group's targets, they are compared as one plan (the split is pairwise). */
+const MAX_PLAN_READINGS = 64;
 
 /**
  * Targets of one period split into the plans that set them: two statements are of one plan unless they are a plan
- * and its revision (revisedPlan), joined through any statement of both. One part when nothing was revised.
+ * and its revision (revisedPlan), joined through any statement of both. One part when nothing was revised, when a
+ * statement quotes a target set before (it is compared with every other), or when the targets read too many ways
+ * to split. Linear in the targets but for the pairs of their distinct readings.
  */
 export function planParts(targets: Figure[], documents: ReadonlyMap<string, Document>, rules: RuleSet): Figure[][] {
   if (new Set(targets.map((f) => f.document)).size < 2) return [targets];
-  const root = targets.map((_, i) => i);
+  const words = rules.alignment?.targetNamingWords ?? [];
+  if (targets.some((f) => quotesTarget(f, documents, words))) return [targets];
+  // statements of one value and interval are one reading
+  const readingOf = new Map<string, number>();
+  const readings: Figure[] = [];
+  const of = targets.map((f) => {
+    const key = `${f.unit}\u0000${f.value}\u0000${f.interval?.lo}\u0000${f.interval?.hi}\u0000${f.interval?.loClosed}\u0000${f.interval?.hiClosed}`;
+    let i = readingOf.get(key);
+    if (i === undefined) {
+      i = readings.push(f) - 1;
+      readingOf.set(key, i);
+    }
+    return i;
+  });
+  if (readings.length < 2 || readings.length > MAX_PLAN_READINGS) return [targets];
+  const root = readings.map((_, i) => i);
   const find = (i: number): number => (root[i] === i ? i : (root[i] = find(root[i]!)));
-  for (let i = 0; i < targets.length; i++) {
-    for (let j = i + 1; j < targets.length; j++) if (!revisedPlan(targets[i]!, targets[j]!, documents, rules)) root[find(i)] = find(j);
+  // readings of one document are of one plan; readings that agree are of one plan
+  const firstOfDocument = new Map<string, number>();
+  targets.forEach((f, i) => {
+    const first = firstOfDocument.get(f.document);
+    if (first === undefined) firstOfDocument.set(f.document, of[i]!);
+    else root[find(of[i]!)] = find(first);
+  });
+  for (let i = 0; i < readings.length; i++) {
+    for (let j = i + 1; j < readings.length; j++) if (consistent(readings[i]!, readings[j]!, rules.consistency)) root[find(i)] = find(j);
   }
   const parts = new Map<number, Figure[]>();
-  for (let i = 0; i < targets.length; i++) {
-    const part = parts.get(find(i)) ?? [];
-    part.push(targets[i]!);
-    parts.set(find(i), part);
-  }
+  targets.forEach((f, i) => {
+    const part = parts.get(find(of[i]!)) ?? [];
+    part.push(f);
+    parts.set(find(of[i]!), part);
+  });
   return [...parts.values()];
 }
