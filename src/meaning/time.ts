@@ -7,6 +7,7 @@
 import { allMatches } from '../matches.js';
 import type { Document, Figure, Segment } from '../model.js';
 import { alternation, type Knowledge } from '../extract/knowledge.js';
+import { reviewPartCarries } from './review-parts.js';
 
 interface SectionInfo {
   start: number;
@@ -688,6 +689,8 @@ export function periodContext(doc: Document, k: Knowledge): PeriodContext {
   };
   if (workReport && deliveryYear !== null) markPlanPart(ctx, k);
   ctx.carries = paragraphCarries(doc.normalized, ctx, k);
+  // (a review of a plan's years and of its last year under one heading: the part on the year dates its figures to it)
+  ctx.carries = reviewPartCarries(doc.normalized, sections.filter((s) => s.kind === 'chinese-numeral').map((s) => ({ ...s, facts: sectionFacts(s, ctx, k) })), ctx.carries, reviewYear, (t) => markersIn(t, 0, t.length, reviewYear, ctx, k), k);
   ctx.glossaries = glossaries(doc.normalized, ctx.sections, k);
   return ctx;
 }

@@ -1,0 +1,123 @@
+/**
+ * The two parts of a review that covers a five-year plan and its last year under one heading
+ * (`一、"十四五"时期和2025年工作回顾`, delivered early in 2026): the review of the year (opening `刚刚过去的2025年,…`,
+ * `这一年,…`, `过去一年,…`) dates its figures to that year, the review of the plan's years (opening `这五年,…`, `五年来`,
+ * `"十四五"时期是…`) to the span. Both may come first, and each may have subheadings of its own; the heading alone
+ * cannot tell which part a figure is in, the paragraph that opens the part does.
+ */
+import type { Knowledge } from '../extract/knowledge.js';
+
+/** A carried period (PeriodContext['carries'] in time.ts). */
+export interface Carry {
+  start: number;
+  period: string;
+  target: boolean;
+}
+
+/** What time.ts knows of a section (its heading's facts), as far as this needs it. */
+export interface ReviewSection {
+  start: number;
+  end: number;
+  kind?: string;
+  facts: { review: boolean; span: string | null };
+}
+
+/** A period marker as time.ts reads one (only what this needs). */
+export interface OpeningMarker {
+  at: number;
+  period: string;
+  source?: string;
+  target?: boolean;
+}
+
+type Part = 'year' | 'span' | null;
+
+/** Sentences of a paragraph's opening read for its part (the second when the first only introduces, see partOf). */
+const OPENING_SENTENCES = 2;
+/** How far into a sentence its opening period may start (after `刚刚过去的`, quotes). */
+const OPENING_AT = 6;
+
+/**
+ * The carries of `carries` with the review of a plan's last year set apart: at each paragraph opening that review, a
+ * carry of the year; inside it, paragraph and subheading carries that would fall back to the heading's span (none of
+ * their own, or the span itself) are of the year. Carries inside a paragraph (`。五年来,…`) stay as they are.
+ */
+export function reviewPartCarries(
+  text: string,
+  sections: ReviewSection[],
+  carries: Carry[],
+  reviewYear: number | null,
+  markers: (sentence: string) => OpeningMarker[],
+  k: Knowledge,
+): Carry[] {
+  const words = k.periods.reviewParts;
+  if (reviewYear === null || !words) return carries;
+  const added: Carry[] = [];
+  const ranges: { start: number; end: number; span: string; year: string }[] = [];
+  for (const s of sections) {
+    if (s.kind !== 'chinese-numeral' || !s.facts.review || !s.facts.span?.includes('/')) continue;
+    // (only a span ending in the year reviewed has a last year reviewed beside it)
+    if (Number(s.facts.span.slice(5)) !== reviewYear) continue;
+    const year = String(reviewYear);
+    let part: Part = null;
+    let from = -1;
+    const firstLine = text.indexOf('\n', s.start);
+    for (let at = firstLine < 0 ? s.end : firstLine + 1; at < s.end; ) {
+      const lineEnd = Math.min(s.end, (text.indexOf('\n', at) + 1 || text.length + 1) - 1);
+      const opens = partOf(text.slice(at, lineEnd), reviewYear, markers, k);
+      if (opens && opens !== part) {
+        if (part === 'year') ranges.push({ start: from, end: at, span: s.facts.span, year });
+        if (opens === 'year') {
+          from = at;
+          added.push({ start: at, period: year, target: false });
+        }
+        part = opens;
+      }
+      at = lineEnd + 1;
+    }
+    if (part === 'year') ranges.push({ start: from, end: s.end, span: s.facts.span, year });
+  }
+  if (!ranges.length) return carries;
+  const atLineEdge = (at: number) => at === 0 || text[at - 1] === '\n' || text[at] === '\n';
+  const out = carries.map((c) => {
+    const r = ranges.find((r) => c.start > r.start && c.start < r.end);
+    return r && atLineEdge(c.start) && (c.period === '' || c.period === r.span) ? { ...c, period: r.year, target: false } : c;
+  });
+  // (at one position, the year's carry before the paragraph's own: the later one wins in timeOf)
+  return [...added, ...out].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The part a paragraph opens, from its first sentences: the plan's years when one of them opens on a span back
+ * (`五年来,`, `"十四五"时期`), the year when the first opens on it (`2025年是…`, `刚刚过去的2025年,`, `这一年,`) and
+ * the second does not turn to the span (`2025年是"十四五"收官之年。五年来,…`). A paragraph opening with neither,
+ * after an address (`各位代表!透过2025回望"十四五",…。这五年,…`), is read on its second sentence.
+ */
+export function partOf(line: string, reviewYear: number, markers: (sentence: string) => OpeningMarker[], k: Knowledge): Part {
+  const words = k.periods.reviewParts;
+  if (!words) return null;
+  let body = line.replace(/^[ \t—]+/u, '');
+  const address = k.periods.salutations?.find((w) => body.startsWith(w));
+  if (address) body = body.slice(address.length).replace(/^[!！,，]\s*/u, '');
+  const sentences = body.split('。', OPENING_SENTENCES + 1).slice(0, OPENING_SENTENCES);
+  const first = sentenceOpening(sentences[0] ?? '', reviewYear, markers, words);
+  if (first === 'span') return 'span';
+  if (first === null && !address) return null;
+  const second = sentences.length > 1 ? sentenceOpening(sentences[1]!, reviewYear, markers, words) : null;
+  if (second === 'span') return 'span';
+  return first ?? second;
+}
+
+function sentenceOpening(sentence: string, reviewYear: number, markers: (sentence: string) => OpeningMarker[], words: NonNullable<Knowledge['periods']['reviewParts']>): Part {
+  let s = sentence.replace(/^[“"‘'「]/u, '');
+  const before = words.yearBefore?.find((w) => s.startsWith(w));
+  if (before) s = s.slice(before.length);
+  if (words.yearOpenings?.some((w) => s.startsWith(w))) return 'year';
+  const head = s.slice(0, OPENING_AT + 8);
+  const first = markers(head).find((m) => m.at <= OPENING_AT && !m.target);
+  if (!first) return null;
+  if (first.source === 'span' && first.period.includes('/')) return 'span';
+  // (a year opening its sentence as its topic: `2025年,…`, `2025年是…`, not `2025年1月,…高铁开通`)
+  if (first.period === String(reviewYear) && first.at <= 1 && /^\s*[,，是的]/u.test(head.slice(head.indexOf('年', first.at) + 1))) return 'year';
+  return null;
+}
