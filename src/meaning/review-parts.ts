@@ -121,3 +121,23 @@ function sentenceOpening(sentence: string, reviewYear: number, markers: (sentenc
   if (first.period === String(reviewYear) && first.at <= 1 && /^\s*[,，是的]/u.test(head.slice(head.indexOf('年', first.at) + 1))) return 'year';
   return null;
 }
+
+/**
+ * Whether a figure under a span of years is the level reached at its end rather than a total over it: a level, share
+ * or count (no change) written after a word of passing or reaching (`突破3万亿元`, `超过3万亿元`, `迈上6万亿元台阶`,
+ * `达到400座`), the word in the figure as read or right before it; not a count of what is new (`新增…达到500个`, a flow).
+ */
+export function levelAtEnd(text: string, clause: string, pos: number, end: number, shape: { kind: string; change: string | null } | undefined, k: Knowledge): boolean {
+  if (!shape || shape.change !== null || !(shape.kind === 'level' || shape.kind === 'share' || shape.kind === 'count')) return false;
+  const parts = k.periods.reviewParts;
+  let words = [...(parts?.endLevels ?? []), ...(k.periods.levelReached ?? [])];
+  // (a count after a bound, `超过2000万套`, is as often a total over the years; nor is a count of what is new a level)
+  if (shape.kind === 'count') {
+    if ([...(k.words.listScopes ?? []), ...(parts?.totals ?? [])].some((w) => clause.includes(w))) return false;
+    words = words.filter((w) => !parts?.bounds?.includes(w));
+  }
+  if (!words.length) return false;
+  const own = text.slice(pos, end).match(/^[^\d〇零一二两三四五六七八九十百千万亿]*/u)![0];
+  const lead = text.slice(Math.max(0, pos - 8), pos).replace(/[\s的]+$/u, '');
+  return words.some((w) => own.endsWith(w) || (own === '' && lead.endsWith(w)));
+}

@@ -7,7 +7,7 @@
 import { allMatches } from '../matches.js';
 import type { Document, Figure, Segment } from '../model.js';
 import { alternation, type Knowledge } from '../extract/knowledge.js';
-import { reviewPartCarries } from './review-parts.js';
+import { levelAtEnd, reviewPartCarries } from './review-parts.js';
 
 interface SectionInfo {
   start: number;
@@ -1562,7 +1562,7 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
     // (and a level or share reached, `达到39.8万亿元`, `积累7810亿元`, `覆盖24%的县`: a state, not a flow; a count stays
     // a total over the span, `新增就业5771万人`)
     const state = (shape?.kind === 'level' || shape?.kind === 'share') && shape.change === null && !averaged && lead !== '' && (k.periods.levelReached ?? []).some((w) => lead.endsWith(w));
-    if ((lead && periodWordsOf(k).changeToEnd.test(lead)) || shareOf || state) period = String(ctx.deliveryYear === last ? last - 1 : last);
+    if ((lead && periodWordsOf(k).changeToEnd.test(lead)) || shareOf || state || (!averaged && levelAtEnd(text, clause, pos, end, shape, k))) period = String(ctx.deliveryYear === last ? last - 1 : last);
   }
   if (started === null) ctx.previous = { sentence: start, end, period };
   return { period, sentenceStart: start, baseYear, targetSection, reviewSection, glossary, isolated, marker: last, carry, startValue: started !== null };
