@@ -76,3 +76,14 @@ describe('levels and totals in the review of the plan’s years', () => {
     expect(reading(review('地区生产总值年均增长5.4%。'), '5.4%')).toEqual(['2021/2025', 'actual']);
   });
 });
+
+describe('parts headed by a title line with no number', () => {
+  it('the subheadings under `2026年重点工作` plan the year, those under `"十四五"时期工作回顾` review the plan', () => {
+    const text = `某省2026年政府工作报告\n——二〇二六年一月二十七日在某省第十四届人民代表大会第五次会议上\n各位代表:\n"十四五"时期工作回顾\n五年来,全省新增城镇就业150万人。\n2026年重点工作\n今年是"十五五"开局之年。重点抓好八个方面工作:\n（一）放大促消费扩投资政策效应\n实施重大项目500个。\n（二）加大保障和改善民生力度\n持续办好为民实事。一是城镇新增就业30万人。二是完成困难重度残疾人家庭无障碍改造5000户。\n`;
+    const found = figures(text);
+    expect(reading(found, '150万人')).toEqual(['2021/2025', 'actual']);
+    expect(reading(found, '500个')).toEqual(['2026', 'target']);
+    expect(reading(found, '30万人')).toEqual(['2026', 'target']);
+    expect(reading(found, '5000户')).toEqual(['2026', 'target']);
+  });
+});

@@ -141,3 +141,18 @@ export function levelAtEnd(text: string, clause: string, pos: number, end: numbe
   const lead = text.slice(Math.max(0, pos - 8), pos).replace(/[\s的]+$/u, '');
   return words.some((w) => own.endsWith(w) || (own === '' && lead.endsWith(w)));
 }
+
+/** Longest line read as a title (a heading with no number: `2026年重点工作`, `"十四五"时期工作回顾`). */
+const TITLE_LENGTH = 60;
+
+/**
+ * Whether the line starting at `at` is a title with no number: short, with no clause punctuation and no date
+ * (`——2026年1月27日在…` is a delivery line). Work reports of some regions head their parts so (`"十四五"时期工作回顾`,
+ * `2026年重点工作`): the subheadings under one (`（一）…`) are in its part, as under `二、2026年重点工作`.
+ */
+export function isTitleLine(text: string, at: number): boolean {
+  if (at > 0 && text[at - 1] !== '\n') return false;
+  const end = text.indexOf('\n', at);
+  const line = text.slice(at, end < 0 ? text.length : end).trim();
+  return line.length > 0 && line.length <= TITLE_LENGTH && !/[,，。;；:：!！?？]/u.test(line) && !/年\s*\d{1,2}\s*月|[〇零一二三四五六七八九十]月/u.test(line) && !/^[—-]/u.test(line);
+}

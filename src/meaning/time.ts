@@ -7,7 +7,7 @@
 import { allMatches } from '../matches.js';
 import type { Document, Figure, Segment } from '../model.js';
 import { alternation, type Knowledge } from '../extract/knowledge.js';
-import { levelAtEnd, reviewPartCarries } from './review-parts.js';
+import { isTitleLine, levelAtEnd, reviewPartCarries } from './review-parts.js';
 
 interface SectionInfo {
   start: number;
@@ -252,7 +252,8 @@ function withinParagraphs(text: string, carries: PeriodContext['carries'], ctx: 
   for (const s of ctx.sections) {
     for (; next < carries.length && carries[next]!.start <= s.start; next++) {
       const c = carries[next]!;
-      if (topLevel.test(text.slice(c.start, c.start + 6))) top = c;
+      // (a part headed by a title line with no number, `2026年重点工作`, is a top-level part as `二、…` is)
+      if (topLevel.test(text.slice(c.start, c.start + 6)) || (c.period && isTitleLine(text, c.start))) top = c;
     }
     if (s.kind === 'chinese-numeral' || starts.has(s.start)) continue;
     added.push(top ? { ...top, start: s.start } : { start: s.start, period: '', target: false });
