@@ -38,6 +38,15 @@ describe('a review of the plan and of its last year under one heading', () => {
     expect(reading(found, '3.7万亿元')).toEqual(['2021/2025', 'actual']);
   });
 
+  it('the paragraphs after the one opening the plan part are of the plan’s years, under a heading naming the year first', () => {
+    const text = `${OPENING}一、2025年及"十四五"时期工作回顾\n2025年是很不平凡的一年。全省地区生产总值增长5.5%。\n各位代表!2025年是"十四五"收官之年。五年来,我们牢记嘱托。\n——经济综合实力实现新跃升。一般公共预算收入5年增长18.7%,粮食总产稳定在1100亿斤以上,地区生产总值突破10万亿元。\n${PLAN}`;
+    const found = figures(text);
+    expect(reading(found, '5.5%')).toEqual(['2025', 'actual']);
+    expect(reading(found, '18.7%')).toEqual(['2021/2025', 'actual']);
+    expect(reading(found, '1100亿斤以上')).toEqual(['2021/2025', 'actual']);
+    expect(reading(found, '突破10万亿元')).toEqual(['2025', 'actual']);
+  });
+
   it('a heading naming the plan alone: a paragraph opening on its last year still reviews that year', () => {
     const text = `${OPENING}一、"十四五"时期工作回顾\n"十四五"时期是我省发展历程中极不平凡的五年。五年来,全省新增城镇就业200万人。\n刚刚过去的2025年,全省新增城镇就业41万人。\n发挥比较优势,推动产业升级。规模以上工业增加值增长6.2%。\n各位代表!过去五年成绩的取得,来之不易。\n${PLAN}`;
     const found = figures(text);

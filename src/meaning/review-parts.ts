@@ -38,9 +38,10 @@ const OPENING_SENTENCES = 2;
 const OPENING_AT = 6;
 
 /**
- * The carries of `carries` with the review of a plan's last year set apart: at each paragraph opening that review, a
- * carry of the year; inside it, paragraph and subheading carries that would fall back to the heading's span (none of
- * their own, or the span itself) are of the year. Carries inside a paragraph (`。五年来,…`) stay as they are.
+ * The carries of `carries` with the two parts of such a review set apart: at each paragraph opening a part, a carry
+ * of its period (the year, the span); inside a part, paragraph and subheading carries left by the other part or
+ * falling back to the heading (none of their own) are of the part's period. Carries inside a paragraph (`。五年来,…`)
+ * stay as they are.
  */
 export function reviewPartCarries(
   text: string,
@@ -53,11 +54,12 @@ export function reviewPartCarries(
   const words = k.periods.reviewParts;
   if (reviewYear === null || !words) return carries;
   const added: Carry[] = [];
-  const ranges: { start: number; end: number; span: string; year: string }[] = [];
+  const ranges: { start: number; end: number; part: 'year' | 'span'; span: string; year: string }[] = [];
   for (const s of sections) {
     if (s.kind !== 'chinese-numeral' || !s.facts.review || !s.facts.span?.includes('/')) continue;
     // (only a span ending in the year reviewed has a last year reviewed beside it)
     if (Number(s.facts.span.slice(5)) !== reviewYear) continue;
+    const span = s.facts.span;
     const year = String(reviewYear);
     let part: Part = null;
     let from = -1;
@@ -66,22 +68,24 @@ export function reviewPartCarries(
       const lineEnd = Math.min(s.end, (text.indexOf('\n', at) + 1 || text.length + 1) - 1);
       const opens = partOf(text.slice(at, lineEnd), reviewYear, markers, k);
       if (opens && opens !== part) {
-        if (part === 'year') ranges.push({ start: from, end: at, span: s.facts.span, year });
-        if (opens === 'year') {
-          from = at;
-          added.push({ start: at, period: year, target: false });
-        }
+        if (part) ranges.push({ start: from, end: at, part, span, year });
+        from = at;
+        added.push({ start: at, period: opens === 'year' ? year : span, target: false });
         part = opens;
       }
       at = lineEnd + 1;
     }
-    if (part === 'year') ranges.push({ start: from, end: s.end, span: s.facts.span, year });
+    if (part) ranges.push({ start: from, end: s.end, part, span, year });
   }
   if (!ranges.length) return carries;
   const atLineEdge = (at: number) => at === 0 || text[at - 1] === '\n' || text[at] === '\n';
+  // (inside a part, a carry at a line's edge of the other part, or of none, is what the paragraphs before it left)
   const out = carries.map((c) => {
     const r = ranges.find((r) => c.start > r.start && c.start < r.end);
-    return r && atLineEdge(c.start) && (c.period === '' || c.period === r.span) ? { ...c, period: r.year, target: false } : c;
+    if (!r || !atLineEdge(c.start)) return c;
+    const own = r.part === 'year' ? r.year : r.span;
+    const other = r.part === 'year' ? r.span : r.year;
+    return c.period === '' || c.period === other ? { ...c, period: own, target: false } : c;
   });
   // (at one position, the year's carry before the paragraph's own: the later one wins in timeOf)
   return [...added, ...out].sort((a, b) => a.start - b.start);
