@@ -38,3 +38,13 @@ describe('scopes of a fact between a target list and the next review', () => {
     expect(identity(model)).not.toBe(identity(villages));
   });
 });
+
+describe('one fact named two ways in a target list and the next review', () => {
+  it('incomes of permanent residents (常住居民) are the residents’ incomes', async () => {
+    const target = await figure('城镇常住居民人均可支配收入增长5%左右。', '5%左右');
+    const outcome = await figure('城镇居民人均可支配收入增长4.6%。', '4.6%');
+    expect(target.metric).toBe('urban-disposable-income-per-capita');
+    expect(identity(target)).toBe(identity(outcome));
+    expect((await figure('农村常住居民人均可支配收入增长7%左右。', '7%左右')).metric).toBe('rural-disposable-income-per-capita');
+  });
+});
