@@ -15,7 +15,7 @@ import { normalizeLabel, stripLabelPrefixes } from '../rules/metrics.js';
 import { documentDate, periodOverBy } from './document-date.js';
 import { jurisdictionKey } from './jurisdiction.js';
 import type { CheckContext } from './types.js';
-import { foldedLabel, indicatorOf, isPart, labelScopes } from '../meaning/metric.js';
+import { foldedLabel, indicatorOf, isPart, labelScopes, subjectOf } from '../meaning/metric.js';
 
 export interface MetricGroup {
   /** Metric id, or the auto key (`auto:label|unit|kind|change`). */
@@ -112,6 +112,8 @@ export function autoIdentity(figure: Figure, rules: RuleSet): { id: string; name
   }
   // (a percentage of an amount, `国家财政收入的60%以上来自…`, is a part of something the label does not name)
   if (isPart(figure)) return null;
+  // (a label made only of scope, neutral and change words, `平均每年`, `全年累计`, names no fact of its own)
+  if (!subjectOf(figure, rules).core) return null;
   const label = autoLabel(figure, rules.alignment ?? {});
   if (!label) return null;
   const scopes = labelScopes(figure, rules);
@@ -248,4 +250,42 @@ export function ambiguousLabel(figures: Figure[], documents: ReadonlyMap<string,
     }
   }
   return false;
+}
+
+/**
+ * Two targets of one period set in two documents, neither sentence naming its figure as a target set before
+ * (alignment.targetNamingWords: `原定`, `提出`, `目标`…), that disagree: a plan and a later plan revising it
+ * (`按照十年规划，到一九八五年，粮食产量达到八千亿斤` and, four years on, the sixth five-year plan's `到一九八五年，
+ * 全国粮食产量计划达到三亿六千万吨`), not one target stated twice. A target quoted (`去年提出…增长7.5%左右`) is
+ * still compared with the target as set.
+ */
+export function revisedPlan(a: Figure, b: Figure, documents: ReadonlyMap<string, Document>, rules: RuleSet): boolean {
+  if (a.document === b.document || a.modality !== 'target' || b.modality !== 'target') return false;
+  if (consistent(a, b, rules.consistency)) return false;
+  const words = rules.alignment?.targetNamingWords ?? [];
+  const names = (f: Figure) => {
+    const sentence = sentenceOf(documents.get(f.document), f);
+    return words.some((w) => sentence.includes(w));
+  };
+  return !names(a) && !names(b);
+}
+
+/**
+ * Targets of one period split into the plans that set them: two statements are of one plan unless they are a plan
+ * and its revision (revisedPlan), joined through any statement of both. One part when nothing was revised.
+ */
+export function planParts(targets: Figure[], documents: ReadonlyMap<string, Document>, rules: RuleSet): Figure[][] {
+  if (new Set(targets.map((f) => f.document)).size < 2) return [targets];
+  const root = targets.map((_, i) => i);
+  const find = (i: number): number => (root[i] === i ? i : (root[i] = find(root[i]!)));
+  for (let i = 0; i < targets.length; i++) {
+    for (let j = i + 1; j < targets.length; j++) if (!revisedPlan(targets[i]!, targets[j]!, documents, rules)) root[find(i)] = find(j);
+  }
+  const parts = new Map<number, Figure[]>();
+  for (let i = 0; i < targets.length; i++) {
+    const part = parts.get(find(i)) ?? [];
+    part.push(targets[i]!);
+    parts.set(find(i), part);
+  }
+  return [...parts.values()];
 }

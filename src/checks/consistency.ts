@@ -7,7 +7,7 @@
 import type { Document, Figure, Finding, Location, Severity } from '../model.js';
 import type { CheckRule, ConsistencySettings } from '../rules/types.js';
 import { t } from '../i18n.js';
-import { ambiguousLabel, metricGroups, sameSentence, sentenceOf, type MetricGroup } from './align.js';
+import { ambiguousLabel, metricGroups, planParts, sameSentence, sentenceOf, type MetricGroup } from './align.js';
 import { Decimal } from 'decimal.js';
 import { comparedTarget, consistent, plainWidth, describeReading, figureText, precision, truncationConsistent } from './compare.js';
 import { fingerprint } from './fingerprint.js';
@@ -230,6 +230,14 @@ function compareStatements(context: CheckContext, rule: CheckRule, of: MetricGro
   if (!statements.length) return;
   const places = new Set(statements.map((f) => `${f.document}\u0000${f.span.start}`)).size;
   if (modality === 'target' && places < 2) return;
+  // (targets of one period set by two plans, the later revising the earlier, are two facts: compared apart)
+  if (modality === 'target') {
+    const plans = planParts(statements, documents, context.rules);
+    if (plans.length > 1) {
+      for (const plan of plans) compareStatements(context, rule, of, plan, modality, findings);
+      return;
+    }
+  }
   const ambiguous = group.auto && ambiguousLabel(statements, documents, context.rules, modality);
   // `略低于8%的预定目标`: a target compared with is its plain value, not the comparison's bound
   const judged = modality === 'target' ? statements.map((f) => (comparedTarget(f, documents.get(f.document), context.rules) ? asSetValue(f) : f)) : statements;

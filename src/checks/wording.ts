@@ -52,7 +52,7 @@ export interface Statement {
   id: number;
   figure: Figure;
   /** bigram → weight (inverse document frequency), filled once the run's frequencies are known. */
-  bigrams: Map<string, number>;
+  bigrams: Map<Bigram, number>;
   norm: number;
   /** Whether the statement's own clause (its label aside) holds a word that weighs: `…7253亿元，增长21.8%` does not. */
   ownWords: boolean;
@@ -89,6 +89,15 @@ for (const c of ';；。!！?？\n') SENTENCE_BREAK[c.charCodeAt(0)] = 1;
 /** How far back a sentence's lead is read (UTF-16 units): a long list sentence names many things. */
 const LEAD_LIMIT = 80;
 const isHan = (code: number) => (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
+/** Han characters isHan accepts, numbered from 0 (a bigram of two of them is then a small integer). */
+const HAN_CODES = 0x9fff - 0x3400 + 1 + (0xfaff - 0xf900 + 1);
+const hanNumber = (code: number) => (code <= 0x9fff ? code - 0x3400 : code - 0xf900 + (0x9fff - 0x3400 + 1));
+
+/**
+ * Two Han characters as one number (< 2^30, a small integer to V8): the pass keys its sets and maps by
+ * bigram, and number keys cost a fraction of two-character strings (no string made, none hashed).
+ */
+type Bigram = number;
 
 /** Figures of each document in text order (built once per pass). */
 function inTextOrder(context: CheckContext, document: string, cache: Map<string, Figure[]>): Figure[] {
@@ -158,18 +167,19 @@ function clauseAround(document: Document, figure: Figure, ordered: Figure[]): [s
 }
 
 /** Character bigrams of the Han runs of some texts (a run never bridges a digit, a letter or punctuation). */
-function bigramsOf(texts: string[]): Set<string> {
-  const out = new Set<string>();
+function bigramsOf(texts: string[]): Set<Bigram> {
+  const out = new Set<Bigram>();
   for (const text of texts) {
-    let run = '';
-    for (let i = 0; i <= text.length; i++) {
-      const code = i < text.length ? text.charCodeAt(i) : 0;
-      if (isHan(code)) {
-        run += text[i];
+    let previous = -1;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (!isHan(code)) {
+        previous = -1;
         continue;
       }
-      for (let j = 0; j + 1 < run.length; j++) out.add(run.slice(j, j + 2));
-      run = '';
+      const current = hanNumber(code);
+      if (previous >= 0) out.add(previous * HAN_CODES + current);
+      previous = current;
     }
   }
   return out;
@@ -243,7 +253,7 @@ export function statementsOf(figures: Figure[], context: CheckContext, settings:
   const order = new Map<string, Figure[]>();
   const words = scopeWords(context.rules);
   const jurisdiction = context.rules.alignment?.jurisdiction;
-  const raw: Array<{ figure: Figure; grams: Set<string>; lead: Set<string>; clause: string; scopes: string; leadScopes: string; listed: boolean }> = [];
+  const raw: Array<{ figure: Figure; grams: Set<Bigram>; lead: Set<Bigram>; clause: string; scopes: string; leadScopes: string; listed: boolean }> = [];
   for (const figure of figures) {
     const document = documents.get(figure.document);
     if (!document) continue;
@@ -264,7 +274,7 @@ export function statementsOf(figures: Figure[], context: CheckContext, settings:
   // Inverse document frequency over the run's own clauses: ln(N / df). A bigram in more than `maxShare` of
   // them says nothing about which fact a statement states. Words of the label and of the sentence's lead
   // count at `leadWeight`: they are what the sentence is about, not what the figure's own clause says.
-  const df = new Map<string, number>();
+  const df = new Map<Bigram, number>();
   for (const r of raw) {
     for (const g of r.grams) df.set(g, (df.get(g) ?? 0) + 1);
     for (const g of r.lead) df.set(g, (df.get(g) ?? 0) + 1);
@@ -272,13 +282,13 @@ export function statementsOf(figures: Figure[], context: CheckContext, settings:
   const n = Math.max(raw.length, 1);
   const statements: Statement[] = [];
   for (const r of raw) {
-    const bigrams = new Map<string, number>();
+    const bigrams = new Map<Bigram, number>();
     let norm = 0;
     // The clause's own words; a clause that says little of its own (`覆盖面扩大到60%以上`) is read with its
     // sentence's lead and its label (at `leadWeight`), one that says enough is not: siblings of one sentence
     // share its lead, and only their own words tell them apart.
     let own = 0;
-    const weight = (g: string) => {
+    const weight = (g: Bigram) => {
       const count = df.get(g)!;
       return count > settings.maxShare * n ? 0 : Math.log(n / count);
     };
@@ -358,20 +368,40 @@ interface Scored {
  * scored (best first), through an inverted index of the bucket's statements built once, the dot products
  * summed over the shared bigrams' postings, so a statement meets only those sharing a word. Candidates whose
  * shared words weigh less than `minEvidence` score 0 and are left out (they can be neither a best candidate
- * nor, a best one clearing a threshold above the margin, a rival that matters). Memoized: the mutual check
- * asks again for the few statements that won.
+ * nor, a best one clearing a threshold above the margin, a rival that matters), and so are those scoring below
+ * `floor` (the caller's threshold less its margin: clearBest stops before any of them). Memoized: the mutual
+ * check asks again for the few statements that won.
+ *
+ * Cost: a bucket's index is built the first time a statement of that bucket is scored (most buckets of a run
+ * are never asked for), its postings as two flat arrays (a pair per posting cost most of the pass in
+ * allocation), and only the candidates above `floor` are sorted.
  */
-function scorer(right: Statement[], minEvidence: number): (s: Statement) => Scored[] {
-  const index = new Map<string, Map<string, Array<[Statement, number]>>>();
+function scorer(right: Statement[], minEvidence: number, floor: number): (s: Statement) => Scored[] {
+  const members = new Map<string, Statement[]>();
   for (const s of right) {
-    let postings = index.get(s.bucket);
-    if (!postings) index.set(s.bucket, (postings = new Map()));
-    for (const [g, w] of s.bigrams) {
-      const list = postings.get(g);
-      if (list) list.push([s, w]);
-      else postings.set(g, [[s, w]]);
-    }
+    const list = members.get(s.bucket);
+    if (list) list.push(s);
+    else members.set(s.bucket, [s]);
   }
+  const index = new Map<string, Map<Bigram, Postings>>();
+  const postingsOf = (bucket: string): Map<Bigram, Postings> | undefined => {
+    let postings = index.get(bucket);
+    if (postings) return postings;
+    const statements = members.get(bucket);
+    if (!statements) return undefined;
+    postings = new Map();
+    for (const s of statements) {
+      for (const [g, w] of s.bigrams) {
+        const list = postings.get(g);
+        if (list) {
+          list.statements.push(s);
+          list.weights.push(w);
+        } else postings.set(g, { statements: [s], weights: [w] });
+      }
+    }
+    index.set(bucket, postings);
+    return postings;
+  };
   const memo = new Map<Statement, Scored[]>();
   // Accumulators by statement id (typed arrays: a Map per statement cost most of the pass), and the ids touched.
   let size = 0;
@@ -384,22 +414,29 @@ function scorer(right: Statement[], minEvidence: number): (s: Statement) => Scor
     if (known) return known;
     const scored: Scored[] = [];
     memo.set(s, scored);
-    const postings = index.get(s.bucket);
-    if (!postings || !s.norm) return scored;
+    if (!s.norm) return scored;
+    const postings = postingsOf(s.bucket);
+    if (!postings) return scored;
     for (const [g, w] of s.bigrams) {
       const list = postings.get(g);
       // (a bigram that many candidates of the bucket share cannot single one out: skipped, which keeps the pass
       // linear where thousands of documents state one thing alike)
-      if (!list || list.length > MAX_POSTINGS) continue;
-      for (const [other, v] of list) {
+      if (!list || list.statements.length > MAX_POSTINGS) continue;
+      const { statements, weights } = list;
+      for (let i = 0; i < statements.length; i++) {
+        const other = statements[i]!;
         if (other === s) continue;
+        const v = weights[i]!;
         if (dot[other.id] === 0 && evidence[other.id] === 0) touched.push(other);
         dot[other.id] += w * v;
         evidence[other.id] += Math.min(w, v);
       }
     }
     for (const other of touched) {
-      if (evidence[other.id]! >= minEvidence && other.norm) scored.push({ other, score: dot[other.id]! / (s.norm * other.norm) });
+      if (evidence[other.id]! >= minEvidence && other.norm) {
+        const score = dot[other.id]! / (s.norm * other.norm);
+        if (score >= floor) scored.push({ other, score });
+      }
       dot[other.id] = 0;
       evidence[other.id] = 0;
     }
@@ -407,6 +444,12 @@ function scorer(right: Statement[], minEvidence: number): (s: Statement) => Scor
     scored.sort((x, y) => y.score - x.score);
     return scored;
   };
+}
+
+/** The candidates of a bucket holding one bigram, and the weight it has in each. */
+interface Postings {
+  statements: Statement[];
+  weights: number[];
 }
 
 /**
@@ -461,14 +504,17 @@ function mutualPairs(
   threshold: number,
   settings: Required<WordingSettings>,
 ): WordingPair[] {
-  const forward = scorer(right, settings.minEvidence);
+  // (a candidate below the threshold less the margin is neither a best one nor a rival: clearBest stops before
+  // it, so the scorers leave it out; the small allowance keeps rounding from dropping one clearBest would read)
+  const floor = threshold - Math.max(settings.margin, 0) - 1e-9;
+  const forward = scorer(right, settings.minEvidence, floor);
   // (built lazily: only the statements that won a forward round are scored back)
   let backward: ((s: Statement) => Scored[]) | undefined;
   const pairs: WordingPair[] = [];
   for (const a of left) {
     const best = clearBest(forward(a), threshold, settings.margin, (b) => allowed(a, b));
     if (!best) continue;
-    backward ??= scorer(left, settings.minEvidence);
+    backward ??= scorer(left, settings.minEvidence, floor);
     const back = clearBest(backward(best.other), threshold, settings.margin, (x) => allowed(x, best.other));
     if (back?.other !== a) continue;
     pairs.push(pairOf(a, best.other, best.score));

@@ -159,8 +159,10 @@ function linkPlaces(texts: ComparisonTexts, settings: DuplicateSettings): Links 
   // rather than the places, so sorting and chaining read it in sequence.
   const links = new Links(n);
   const link = (x: number, y: number): void => links.push(owner[x]!, owner[y]!, position[x]!, position[y]!);
-  // Document pairs linked by rare hashes (a * n + b, once per link): one shared hash is chance.
-  let pairOfRareLink: GrowableF64 | undefined = new GrowableF64();
+  // Document pairs linked by rare hashes (a * n + b, once per link): one shared hash is chance. While a pair
+  // fits 32 bits the links' own first column holds just that, rare links first: it is copied once, at its size,
+  // rather than a second growing column kept beside the links (at 10,000 documents, ~100 MB at its peak).
+  let pairOfRareLink: GrowableF64 | undefined = links.pairsCombined ? undefined : new GrowableF64();
   const common: [number, number][] = [];
   for (let from = 0; from < byHash.length; ) {
     let to = from + 1;
@@ -174,14 +176,14 @@ function linkPlaces(texts: ComparisonTexts, settings: DuplicateSettings): Links 
           const x = byHash[i]!;
           const y = byHash[j]!;
           link(x, y);
-          pairOfRareLink.push(owner[x]! * n + owner[y]!);
+          pairOfRareLink?.push(owner[x]! * n + owner[y]!);
         }
       }
     }
     from = to;
   }
   hashByHash = undefined;
-  const partners = partnersOf(pairOfRareLink.view(), n, settings.minLinks);
+  const partners = partnersOf(pairOfRareLink?.view() ?? links.pairsUpTo(links.length), n, settings.minLinks);
   pairOfRareLink = undefined;
   // Set phrases: only between document pairs that rarer text already links. A group's places are
   // in (document, position) order, so each document's places are one run; `runAt` finds a document's
@@ -265,7 +267,7 @@ class Partners {
 }
 
 /** Partners from the pair (a * n + b) of every rare link; sorts `pairs` in place. */
-function partnersOf(pairs: Float64Array, n: number, minLinks: number): Partners {
+function partnersOf(pairs: Float64Array | Uint32Array, n: number, minLinks: number): Partners {
   pairs.sort();
   const start = new Uint32Array(n + 1);
   const kept: number[] = [];
@@ -366,6 +368,17 @@ function copiesOfCommonText(
  */
 class Links {
   private readonly combined: boolean;
+  /** Whether the first column holds each link's pair as ownerA * documents + ownerB (see pairsUpTo). */
+  get pairsCombined(): boolean {
+    return this.combined;
+  }
+
+  /** A copy of the pairs (ownerA * documents + ownerB) of the first `count` links; only when pairsCombined. */
+  pairsUpTo(count: number): Uint32Array {
+    if (!this.combined) throw new Error('Links.pairsUpTo: pairs are not combined past 65,536 documents');
+    return this.columns[0]!.slice(0, count);
+  }
+
   private columns: Uint32Array[];
   length = 0;
 

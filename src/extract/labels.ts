@@ -26,7 +26,7 @@ interface Cleaner {
   /** Words stripped from the end, by last UTF-16 unit, longest first. */
   end: [Map<number, string[]>, Map<number, string[]>];
   boundHeads: string[];
-  /** Words opening with a start-only filler word that are words of their own (再就业, 使用). */
+  /** Words opening with a filler word that are words of their own (再就业, 要求): kept whole at the start. */
   startWords: string[];
   /** Start-only filler words (把, 这将使, 如期完成). */
   fillerStart: Set<string>;
@@ -34,6 +34,8 @@ interface Cleaner {
   rankWords: Set<string>;
   /** Words ending in a qualifier that are words of their own (qualifiers.yaml notIn: 签约): kept whole at the end. */
   wholeEnds: string[];
+  /** Change words (增长, 下降), longest first. */
+  changeWords: string[];
 }
 
 function buckets(words: Iterable<string>, at: (w: string) => number): Map<number, string[]> {
@@ -57,6 +59,13 @@ function literalStarts(sources: string[]): Uint8Array | null {
   return out;
 }
 
+/** The digit characters of numerals.yaml (〇 ○ 零 一 … 九), as a character class body: years are written with them. */
+function chineseYearDigits(k: Knowledge): string {
+  return [...k.digits.keys()].filter((d) => d.length === 1).join('');
+}
+/** Four Chinese digits of a year of the 1900s or 2000s (`一九八○`, `二〇二二`; ○ is how many texts write 〇). */
+const HAN_YEAR = '[一二][九〇零○][〇零○一二三四五六七八九]{2}';
+
 function compileCleaner(k: Knowledge): Cleaner {
   const p = k.periods;
   const sep = charClass(k.rangeSeparators);
@@ -66,6 +75,9 @@ function compileCleaner(k: Knowledge): Cleaner {
     // a duration (三年内, 今后5年内, 两年间) is time, not part of what is counted
     `(?:今后|未来)?[一二三四五六七八九十两\\d]{1,3}年(?:内|间|之内)`,
     `(?:19|20)\\d{2}\\s*年(?:\\s*[${sep}]\\s*(?:19|20)?\\d{2}\\s*年)?${edges(p.yearEdges)}`,
+    // a year written digit by digit in Chinese numerals (`一九八五年`, `一九七九至一九八二年`), as reports of the 1980s and
+    // congress reports write them: time, never part of the label (left in, its `五年` would be read as a span of years)
+    `${HAN_YEAR}(?:\\s*年?\\s*[${sep}]\\s*${HAN_YEAR})?\\s*年${edges(p.yearEdges)}`,
     `\\d{1,2}\\s*[${sep}]\\s*\\d{1,2}\\s*月${edges(p.monthEdges)}`,
     `\\d{1,2}\\s*月${edges(p.monthEdges)}`,
   ];
@@ -75,7 +87,7 @@ function compileCleaner(k: Knowledge): Cleaner {
   const words = [...p.untilWords, ...Object.keys(p.partialYears)];
   if (words.length) periodWords.push(alternation(words));
   const periodStarts = new Uint8Array(65536);
-  for (const w of [...'0123456789一二三四五六七八九十两今未', ...relative, ...words]) periodStarts[w.charCodeAt(0)] = 1;
+  for (const w of [...'0123456789一二三四五六七八九十两今未', ...chineseYearDigits(k), ...relative, ...words]) periodStarts[w.charCodeAt(0)] = 1;
 
   const stripped = (rank: boolean) => [
     ...k.words.filler,
@@ -106,6 +118,7 @@ function compileCleaner(k: Knowledge): Cleaner {
     fillerStart: new Set(k.words.fillerStart),
     rankWords: new Set(k.words.rankContext),
     wholeEnds: k.before.flatMap((q) => q.notIn ?? []),
+    changeWords: [...k.words.increase, ...k.words.decrease].sort((a, b) => b.length - a.length),
   };
 }
 
@@ -144,7 +157,17 @@ export function cleanLabel(pre: string, k: Knowledge, rank = false): string {
   if (!c.comparisonStarts || containsAny(label, c.comparisonStarts)) label = label.replace(k.comparisonAnywhere, '');
   // Keep the last phrase: a space left by a removed period splits the clause.
   if (containsAny(label, c.periodStarts)) label = label.replace(c.periodWords, ' ');
-  label = lastPhrase(label);
+  const last = lastPhrase(label);
+  if (last === label) return cleanPhrase(label, c, rank);
+  const cleaned = cleanPhrase(last, c, rank);
+  // (a change word alone after the period, `工业总产值一九七七年比一九七六年增长`: the subject stands before the period)
+  if (cleaned || !c.changeWords.some((w) => last.startsWith(w))) return cleaned;
+  return cleanPhrase(lastPhrase(label.slice(0, label.lastIndexOf(last))) + last, c, rank);
+}
+
+/** Cleans one phrase of a label (no period words left in it). */
+function cleanPhrase(phrase: string, c: Cleaner, rank: boolean): string {
+  let label = phrase;
   if (c.inside) label = label.replace(c.inside, '');
   const which = rank ? 1 : 0;
   const starts = c.start[which];
@@ -164,7 +187,7 @@ export function cleanLabel(pre: string, k: Knowledge, rank = false): string {
     const head = starts.get(label.charCodeAt(0));
     if (head) {
       for (const w of head) {
-        if (label.length > w.length && label.startsWith(w) && !c.boundHeads.some((h) => label.startsWith(h, w.length)) && !(c.fillerStart.has(w) && c.startWords.some((s) => label.startsWith(s)))) {
+        if (label.length > w.length && label.startsWith(w) && !c.boundHeads.some((h) => label.startsWith(h, w.length)) && !c.startWords.some((s) => s.startsWith(w) && label.startsWith(s))) {
           label = label.slice(w.length);
           break;
         }

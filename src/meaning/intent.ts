@@ -51,6 +51,8 @@ export function intentOf(doc: Document, pos: number, time: TimeReading, ctx: Per
   if (words.estimates.some((at) => at < pos && (at >= semicolon || at < words.firstClauseEnd) && !budgetSince(at) && !itemOnly(at))) modality = 'estimate';
   // a start value is the level things started from (`力争从50.2%提高到…` too), but in a sentence setting a
   // budget it is last year's budget (`拟安排财政赤字…,赤字率从去年的2.1%提高到2.3%`)
+  // (`由今年预计的44%提高到45%`: the start value is what the base year is expected to end with)
+  else if (time.startValue && words.baseEstimates.some(inClause)) modality = 'estimate';
   else if (time.startValue) modality = words.budgets.some((at) => at < pos) && targetSection && !reviewSection ? 'target' : 'actual';
   else if (
     words.targets.some((at) => inClause(at) || (at < words.openingEnd && words.openingEnd <= pos)) ||
@@ -77,7 +79,17 @@ export function intentOf(doc: Document, pos: number, time: TimeReading, ctx: Per
     modality = 'target';
   // the effect a policy is expected to have (`将使企业减轻负担900亿元`) is a forecast, not what happened
   if (modality === 'actual' && !time.startValue && words.forecasts.some((at) => at < pos && (at >= semicolon || at < words.firstClauseEnd))) modality = 'estimate';
+  // delivered late in its year, a work report has no outcome yet for its own year as a whole, nor for years ending with
+  // it (`今年…将比上年增长3%以上`, `这三年城镇共安排两千多万人就业` in November): estimates; what is so now stays an actual
+  if (modality === 'actual' && !time.startValue && !present && endsInUnfinishedOwnYear(period, ctx, k)) modality = 'estimate';
   return modality;
+}
+
+/** Whether whole years `period` end with the delivery year of a work report delivered late in it (after periods.reviewsPreviousYearUntilMonth). */
+function endsInUnfinishedOwnYear(period: string | null, ctx: PeriodContext, k: Knowledge): boolean {
+  if (!ctx.workReport || ctx.deliveryYear === null || ctx.deliveryMonth === null || ctx.deliveryMonth <= k.periods.reviewsPreviousYearUntilMonth) return false;
+  const last = period?.match(/^(?:\d{4}\/)?(\d{4})$/u);
+  return last != null && Number(last[1]) === ctx.deliveryYear;
 }
 
 /**
@@ -213,6 +225,8 @@ interface IntentWords {
   contrasts: RegExp | null;
   forecasts: RegExp | null;
   planAmounts: RegExp | null;
+  /** A comparison base or start right before an estimate word (`比1980年`, `由今年` of `由今年预计的44%`). */
+  estimatedBase: RegExp | null;
 }
 const intentWordCache = new WeakMap<Knowledge, IntentWords>();
 /** periods.yaml's modality entries, compiled once per rule set. */
@@ -240,11 +254,24 @@ function intentWordsOf(k: Knowledge): IntentWords {
       targetAfter: p.targetAfter ? new RegExp(p.targetAfter, 'u') : null,
       // a target word, then a colon in its clause: `今年发展的主要预期目标是:`
       listOpening: p.targetOpenings.length ? new RegExp(`(?:${alternation(p.targetOpenings)})[^,，;；。:：\n]{0,10}[:：]`, 'gu') : null,
+      estimatedBase: estimatedBaseOf(k),
     };
     words.achievementsAll = words.achievements ? new RegExp(words.achievements.source, 'gu') : null;
     intentWordCache.set(k, words);
   }
   return words;
+}
+
+/**
+ * A year set as a comparison base or start (periods.comparisonStart, changeBase, startBefore) right before an estimate
+ * word: the estimate is the base's (`粮食产量34250万吨,比1980年预计增加1000万吨`, `由今年预计的44%提高到45%`: what
+ * the year is expected to end with), not the figure's.
+ */
+function estimatedBaseOf(k: Knowledge): RegExp | null {
+  const p = k.periods;
+  const bases = [...(p.comparisonStart ?? []), ...(p.changeBase ?? []), ...p.startBefore];
+  const years = [String.raw`(?:19|20)\d{2}\s*年度?`, String.raw`[一二][九〇零○0][〇零○0一二三四五六七八九]{2}年度?`, ...Object.keys(p.relativeYears)];
+  return bases.length ? new RegExp(String.raw`(?:${alternation(bases)})\s*(?:${years.join('|')})\s*$`, 'u') : null;
 }
 
 const listCache = new WeakMap<PeriodContext, { start: number; end: number }[]>();
@@ -305,6 +332,8 @@ for (const c of ',，:：;；') CLAUSE_BREAK[c.charCodeAt(0)] = 1;
 interface SentenceWords {
   /** Offsets of estimate words (预计) and valid target words (力争, 目标 …, not 完成目标 or 预期寿命). */
   estimates: number[];
+  /** Offsets of estimate words of a comparison base or start (`比1980年预计`): the start value's own modality only. */
+  baseEstimates: number[];
   targets: number[];
   /** Offsets of target words for periods not over yet (控制在). */
   targetsUnlessPast: number[];
@@ -357,11 +386,14 @@ function sentenceWords(text: string, start: number, ctx: PeriodContext, k: Knowl
   const firstClause = sentence.match(/^[^,，;；:：]*/u)?.[0] ?? '';
   const semicolons: number[] = [];
   for (let i = 0; i < sentence.length; i++) if (sentence[i] === ';' || sentence[i] === '；') semicolons.push(start + i + 1);
+  // (not one inside a comparison base's noun: `比上年预计执行数增长8%`, nor one right after a base year: `比1980年预计增加`)
+  const estimates = find(k.words.estimate, pw.estimate).filter(
+    (at) => !(k.periods.estimateNouns ?? []).some((n) => k.words.estimate.some((w) => n.includes(w) && sentence.startsWith(n, at - n.indexOf(w)))),
+  );
+  const ofBase = (at: number) => iw.estimatedBase?.test(sentence.slice(Math.max(0, at - 12), at)) ?? false;
   words = {
-    // (not one inside a comparison base's noun: `比上年预计执行数增长8%`)
-    estimates: find(k.words.estimate, pw.estimate)
-      .filter((at) => !(k.periods.estimateNouns ?? []).some((n) => k.words.estimate.some((w) => n.includes(w) && sentence.startsWith(n, at - n.indexOf(w)))))
-      .map((at) => start + at),
+    estimates: estimates.filter((at) => !ofBase(at)).map((at) => start + at),
+    baseEstimates: estimates.filter(ofBase).map((at) => start + at),
     targets: targets.map((at) => start + at),
     targetsUnlessPast: targetsUnlessPast.map((at) => start + at),
     semicolons,

@@ -18,6 +18,7 @@
  */
 import type { Change, Document, Figure } from '../model.js';
 import { knowledgeOf } from '../extract/knowledge.js';
+import { cleanLabel } from '../extract/labels.js';
 import type { FigureKind } from '../model.js';
 import type { MetricRule, RuleSet } from '../rules/types.js';
 
@@ -43,6 +44,8 @@ export interface IndicatorWords {
   functionWords?: string[];
   reportingVerbs?: string[];
   baseYear?: string;
+  baseYearFrame?: string;
+  outcomeMarkers?: string[];
   wholes?: string[];
   bareActions?: string[];
   actionSynonyms?: Record<string, string[]>;
@@ -89,6 +92,8 @@ interface Folds {
 
 interface Lexicon {
   folds: Folds;
+  /** The extract stage's knowledge of the same rules (label cleaning). */
+  knowledge: ReturnType<typeof knowledgeOf>;
   /** Actions a subject may state without their object (新开工, 基本建成), normalized. */
   bareActions: Set<string>;
   /** Verbs whose object may stand after the figure (解决, 取消和下放), longest first. */
@@ -120,6 +125,10 @@ interface Lexicon {
   changeWords: [string, 'increase' | 'decrease'][];
   targetWords: string[];
   baseYear: RegExp | null;
+  /** A comparison with a named year closing a clause: the base of the changes after it in the sentence. */
+  baseYearFrame: RegExp | null;
+  /** Words opening an outcome set against a plan (实际), normalized. */
+  outcomeMarkers: string[];
   prefixBuckets: Map<number, [string, string][]>;
   suffixBuckets: Map<number, [string, Change | ''][]>;
   scopeSuffixBuckets: Map<number, [string, string][]>;
@@ -136,12 +145,30 @@ interface Lexicon {
   referring: [string, Change | ''][];
   /** Verbs of stating or setting (提出, 确定): what stands before them in a subject is who said it. */
   reportingVerbs: string[];
+  /** Clause scope words (年均, 平均每年, 累计), longest first, as referring words: they name no subject. */
+  scopeOnly: [string, Change | ''][];
   /** Proper endings (2 characters or more) of indicator names → the names ending so, longest first. */
   nameTails: Map<string, string[]>;
 }
 
+/** Texts normalizeSubject remembers (labels, not paragraphs); emptied per document (resolveFigureMetrics). */
+const NORMALIZED_MAX_LENGTH = 40;
+const normalizedSubjects = new Map<string, string>();
+
 /** Label as compared: no whitespace or quotes, ASCII letters upper-cased the way the lexicon writes them. */
 export function normalizeSubject(text: string): string {
+  // (a figure's label is normalized again by each step that reads it: short texts are remembered, speed only)
+  if (text.length > NORMALIZED_MAX_LENGTH) return normalizeSubjectOnce(text);
+  let normalized = normalizedSubjects.get(text);
+  if (normalized === undefined) {
+    if (normalizedSubjects.size >= 50_000) normalizedSubjects.clear();
+    normalized = normalizeSubjectOnce(text);
+    normalizedSubjects.set(text, normalized);
+  }
+  return normalized;
+}
+
+function normalizeSubjectOnce(text: string): string {
   // (的 joins without naming: 占国内生产总值的比重 is 占国内生产总值比重)
   return text.replace(/[(（][A-Za-z0-9.&]{1,8}[)）]/gu, '').replace(/[\s“”"'‘’《》「」()（）的]/gu, '').replace(/[ａ-ｚＡ-Ｚ０-９]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).toUpperCase();
 }
@@ -208,6 +235,7 @@ function lexiconOf(rules: RuleSet): Lexicon {
   for (const list of nameTails.values()) list.sort((a, b) => b.length - a.length);
   lex = {
     folds,
+    knowledge: k,
     bareActions: new Set((words.bareActions ?? []).map(normalizeSubject)),
     objectVerbs: [...new Set((words.objectVerbs ?? []).map(normalizeSubject).filter(Boolean))].sort((a, b) => b.length - a.length),
     peopleNouns: [...new Set((words.peopleNouns ?? []).map(normalizeSubject).filter(Boolean))].sort((a, b) => b.length - a.length),
@@ -229,6 +257,8 @@ function lexiconOf(rules: RuleSet): Lexicon {
     changeWords: longestFirst([...k.words.increase.map((w): [string, 'increase'] => [w, 'increase']), ...k.words.decrease.map((w): [string, 'decrease'] => [w, 'decrease'])]),
     targetWords: k.words.target,
     baseYear: words.baseYear ? new RegExp(words.baseYear, 'u') : null,
+    baseYearFrame: words.baseYearFrame ? new RegExp(words.baseYearFrame, 'gu') : null,
+    outcomeMarkers: (words.outcomeMarkers ?? []).map(normalizeSubject).filter(Boolean),
     parsed: new Map(),
     prefixBuckets: bucketed(prefixes, 0),
     suffixBuckets: bucketed(suffixes, -1),
@@ -238,6 +268,7 @@ function lexiconOf(rules: RuleSet): Lexicon {
     relationalTails: relationalTails.map(normalizeSubject).sort((a, b) => b.length - a.length),
     startWords: k.periods.startBefore ?? [],
     toEnd: toEndPattern(k),
+    scopeOnly: longestFirst(clauseWords.map(([w]): [string, Change | ''] => [normalizeSubject(w), ''])),
     referring: longestFirst([
       ...(words.functionWords ?? []).map((w): [string, Change | ''] => [normalizeSubject(w), '']),
       ...(words.neutralSuffixes ?? []).map((w): [string, Change | ''] => [normalizeSubject(w), '']),
@@ -448,9 +479,10 @@ function readSubject(text: string, lex: Lexicon): Subject {
   let core = s;
   if (!indicator) {
     // a subject outside the lexicon: strip what prefixes it can, fold synonyms
-    for (let changed = true; changed; ) {
+    // (a subject made only of such words, `平均每年`, `全国`, names nothing: its core is empty)
+    for (let changed = true; changed && core; ) {
       changed = false;
-      const hit = lex.prefixBuckets.get(core.charCodeAt(0))?.find(([w]) => core.length > w.length && core.startsWith(w));
+      const hit = lex.prefixBuckets.get(core.charCodeAt(0))?.find(([w]) => core.length >= w.length && core.startsWith(w));
       if (hit) {
         if (hit[1]) scopes.add(hit[1]);
         core = core.slice(hit[0].length);
@@ -460,6 +492,14 @@ function readSubject(text: string, lex: Lexicon): Subject {
     for (const [variant, canonical] of lex.synonyms) if (core.includes(variant)) core = core.split(variant).join(canonical);
   } else if (indicator.scope) scopes.delete(indicator.scope);
   return { indicator, core: indicator ? indicator.id : core, scopes: [...scopes].sort(), change, changeNoun };
+}
+
+/** A subject with the scopes of a figure's clause joined to its own (an indicator's default scope is no scope). */
+function withScopes(subject: Subject, scopes: readonly string[]): Subject {
+  if (!scopes.length || scopes.every((s) => subject.scopes.includes(s))) return subject;
+  const all = new Set([...subject.scopes, ...scopes]);
+  if (subject.indicator?.scope) all.delete(subject.indicator.scope);
+  return { ...subject, scopes: [...all].sort() };
 }
 
 /** The metric id of a subject: the indicator id with its scopes (`gdp`, `surveyed-unemployment-rate@year-end`). */
@@ -605,6 +645,8 @@ export function userMetricOf(figure: Figure, subject: Subject, rules: RuleSet): 
  * `figure.metric` to the user metric it names, else the indicator (with scopes), else null.
  */
 export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: RuleSet): void {
+  // (what was remembered may be a slice holding the last document's text alive)
+  normalizedSubjects.clear();
   const lex = lexiconOf(rules);
   const users = Boolean(rules.metrics?.length);
   const text = doc.normalized;
@@ -615,22 +657,10 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
   const listed = listLabelled(figures, text);
   const regional = regionalOf(text, lex);
   for (const figure of figures) {
-    let scopes: string[];
-    if (previous && previous.span.end <= figure.span.start && figure.span.start - previous.span.end < 8 && LIST_GAP.test(text.slice(previous.span.end, figure.span.start))) {
-      // the next item of a list (`分别增长8.9%、7.7%`) shares its clause
-      scopes = previousScopes;
-    } else {
-      let from = figure.span.start;
-      const floor = Math.max(previous && previous.span.end <= figure.span.start ? previous.span.end : 0, figure.span.start - 60);
-      while (from > floor && !CLAUSE_BREAK[text.charCodeAt(from - 1)]) from--;
-      scopes = clauseScopes(text, from, figure.span.start, lex);
-      // 比2002年增长65.5%: a change since a named year
-      const yearAt = figure.kind === 'change' && lex.baseYear ? text.indexOf('年', from) : -1;
-      const base = yearAt >= 0 && yearAt < figure.span.start ? text.slice(from, figure.span.start).match(lex.baseYear!) : null;
-      if (base?.groups?.year) scopes = [...scopes, `since-${base.groups.year}`];
-      // `年末城镇调查失业率从上半年5.5%降到5.3%`: an end value is of the scopes its start value's clause names
-      if (previous && lex.toEnd && previous.span.end <= figure.span.start && previous.unit === figure.unit && lex.toEnd.test(text.slice(previous.span.end, figure.span.start)) && startedIn(previous, text, lex)) scopes = [...new Set([...previousScopes, ...scopes])];
-    }
+    // the next item of a list (`分别增长8.9%、7.7%`) shares its clause
+    let scopes = previous && listItemAfter(previous, figure, text) ? previousScopes : figureScopes(figure, previous, text, lex);
+    // `年末城镇调查失业率从上半年5.5%降到5.3%`: an end value is of the scopes its start value's clause names
+    if (previous && lex.toEnd && previous.span.end <= figure.span.start && previous.unit === figure.unit && lex.toEnd.test(text.slice(previous.span.end, figure.span.start)) && startedIn(previous, text, lex)) scopes = [...new Set([...previousScopes, ...scopes])];
     let subject = parseWith(figure.label ?? '', lex, scopes);
     // `从2009年的2.8%降到去年的1.5%左右`: an end value is of what its start value is of
     if (!subject.indicator && previous && lex.toEnd && previous.span.end <= figure.span.start && previous.unit === figure.unit) {
@@ -676,7 +706,14 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
       const name = programmeBefore(lex.folds.coverageWord, text, figure.span.start, lex);
       if (name) subject = { ...parseWith(name, lex, scopes), change: subject.change, changeNoun: subject.changeNoun };
     }
-    const referring = subject.indicator ? null : referringOf(figure, text, lex);
+    // `计划建成投产大中型项目118个，实际建成128个`: the outcome set against the plan before it is of the plan's subject
+    if (!subject.indicator && previous && planOutcome(previous, figure, text, lex)) {
+      figure.label = previous.label;
+      subject = heldSubject(previous) ?? subject;
+    }
+    // (a figure with no subject at all after a statement, `一九八一年计划为3.7%，实际达到4.6%；一九八二年计划为4%`, refers
+    // to it as a subject of function words does, across the clauses of one sentence)
+    const referring: Referring | null = subject.indicator ? null : (referringOf(figure, text, lex) ?? (!normalizeSubject(figure.label ?? '') && previous ? { change: null, noun: false, bare: true } : null));
     // a one-character label (名, 使, 有) is what label cleaning left of a clause: it names nothing itself
     const junk = normalizeSubject(figure.label ?? '').length === 1;
     // `确保物价上涨幅度比去年有明显回落，力争控制在百分之十五左右`: a figure with no subject of its own in a
@@ -701,19 +738,7 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
       if (name) subject = { ...parseWith(name, lex, scopes), change: subject.change, changeNoun: subject.changeNoun };
     }
     // `增长7.8%，虽然略低于8%的预定目标`, `涨幅仍然高达21.7%`: a subject naming nothing is the indicator just stated
-    if (referring && !subject.indicator && previous) {
-      const before = heldSubject(previous);
-      if (before?.indicator && refersTo(previous, figure, referring, text)) {
-        subject = before;
-        // (its own words name nothing, `没有完成3.5%左右的调控目标`: it is stated under the statement's label)
-        if (previous.label) figure.label = previous.label;
-        const change = previous.kind === 'change' ? previous.change : referring.change;
-        if (change && figure.kind !== 'change' && figure.unit === previous.unit && (figure.unit === '%' || figure.unit === '个百分点')) {
-          figure.kind = 'change';
-          figure.change = change;
-        }
-      }
-    }
+    if (referring && !subject.indicator && previous) subject = statementReferredTo(previous, figure, referring, scopes, text) ?? subject;
     // `经济增长预期目标为8%左右`: a change word right after the subject, target words between it and the figure
     if (subject.indicator && subject.change === null && figure.kind === 'share' && figure.unit === '%' && figure.label) {
       // (within the 40 characters before the figure: a label that is not in the text must not cost a scan of it)
@@ -729,6 +754,11 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
           figure.change = word[1];
         }
       }
+    }
+    // `农村饮水安全工程使6069万农民受益`: a bare number before a people noun counts people, as its indicator does
+    if (figure.unit === null && figure.kind === 'level' && subject.indicator?.unit === '人' && peopleAfter(figure, text, lex)) {
+      figure.unit = '人';
+      figure.kind = 'count';
     }
     (figure as WithSubject)[SUBJECT] = subject;
     if (subject.changeNoun && subject.change && figure.kind !== 'change' && (figure.unit === '%' || figure.unit === '个百分点')) {
@@ -761,7 +791,60 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
   }
 }
 
+/** Whether a figure is the next item of a list after `previous` (`分别增长8.9%、7.7%`): a list gap between them. */
+function listItemAfter(previous: Figure, figure: Figure, text: string): boolean {
+  return previous.span.end <= figure.span.start && figure.span.start - previous.span.end < 8 && LIST_GAP.test(text.slice(previous.span.end, figure.span.start));
+}
+
+/**
+ * The scopes of a figure's clause (年末, 累计, 平均…) and, for a change, the year it is measured against when that is
+ * not the year before its period (`比2002年增长65.5%`, or a sentence framed by `一九八二年同一九七八年相比，`): `since-YEAR`.
+ */
+function figureScopes(figure: Figure, previous: Figure | null, text: string, lex: Lexicon): string[] {
+  let from = figure.span.start;
+  const floor = Math.max(previous && previous.span.end <= figure.span.start ? previous.span.end : 0, figure.span.start - 60);
+  while (from > floor && !CLAUSE_BREAK[text.charCodeAt(from - 1)]) from--;
+  const scopes = clauseScopes(text, from, figure.span.start, lex);
+  if (figure.kind !== 'change') return scopes;
+  const year = baseYearOf(figure, text, from, lex);
+  // (a change of a year against the year before, `一九八一年比一九八○年增长`, is the year's own change)
+  return year && figure.period !== String(Number(year) + 1) ? [...scopes, `since-${year}`] : scopes;
+}
+
+/** The year (Arabic digits) a change is measured against: its clause's base (`比2002年`), else its sentence's frame. */
+function baseYearOf(figure: Figure, text: string, from: number, lex: Lexicon): string | null {
+  const yearAt = lex.baseYear ? text.indexOf('年', from) : -1;
+  const clause = text.slice(from, figure.span.start);
+  const base = yearAt >= 0 && yearAt < figure.span.start ? clause.match(lex.baseYear!) : null;
+  // (a clause naming its own base, `比上年增长`, is not framed by the sentence's)
+  const year = base?.groups?.year ?? (!base && !/[比较]/u.test(clause) ? frameYear(text, from, lex) : null);
+  return year ? asciiYear(year) : null;
+}
+
 const SENTENCE_END = /[。!！?？;；\n]/u;
+/** The end of a sentence with all its clauses (not `；`). */
+const FULL_STOP = /[。!！?？\n]/u;
+
+/**
+ * The base year of a comparison framing the figure's sentence before its clause (`一九八一年比一九八○年，原煤增长…`):
+ * the last frame between the sentence's start (at most 160 characters back) and `clause`; null when none.
+ */
+function frameYear(text: string, clause: number, lex: Lexicon): string | null {
+  if (!lex.baseYearFrame) return null;
+  let start = clause;
+  while (start > 0 && clause - start < 160 && !SENTENCE_END.test(text[start - 1]!)) start--;
+  const lead = text.slice(start, clause);
+  if (!lead.includes('年')) return null;
+  let year: string | null = null;
+  lex.baseYearFrame.lastIndex = 0;
+  for (const m of lead.matchAll(lex.baseYearFrame)) year = m.groups?.year ?? year;
+  return year;
+}
+
+/** A year written in Chinese digits (`一九八○`) in Arabic ones, so that both writings make one base year. */
+function asciiYear(year: string): string {
+  return year.replace(/[〇零○一二三四五六七八九]/gu, (c) => String('〇零○一二三四五六七八九'.indexOf(c) < 3 ? 0 : '〇零○一二三四五六七八九'.indexOf(c) - 2));
+}
 
 /**
  * The indicators whose statements are of a region in this document (indicator `regional`): the document names
@@ -847,6 +930,13 @@ function objectIn(action: string, sentence: string, lex: Lexicon): string | null
  * subject + the words after the figure (a people noun and `的` skipped) name an indicator. `people`: a people noun
  * followed the figure. Null when none.
  */
+/** Whether a people noun (农民, 群众, 农村人口) follows the figure right after it. */
+function peopleAfter(figure: Figure, text: string, lex: Lexicon): boolean {
+  let at = figure.span.end;
+  while (at < text.length && /\s/u.test(text[at]!)) at++;
+  return lex.peopleNouns.some((n) => text.startsWith(n, at));
+}
+
 function objectAfter(figure: Figure, text: string, lex: Lexicon, scopes: readonly string[]): Subject | null {
   if (figure.kind === 'change' || figure.unit === '%' || figure.unit === '个百分点') return null;
   let own = normalizeSubject(figure.label ?? '');
@@ -991,12 +1081,20 @@ function headBefore(core: string, text: string, at: number, lex: Lexicon): strin
   return null;
 }
 
+/** How a figure refers to a statement: the change its words state, whether by a change noun, or by having no subject at all. */
+interface Referring {
+  change: Change;
+  noun: boolean;
+  /** No subject at all: it refers across the clauses of a sentence (`；`). */
+  bare?: boolean;
+}
+
 /**
  * Whether a figure's subject names nothing of its own: its label is only function words, neutral endings and
  * change nouns (`涨幅仍然`, `虽然略`), or the figure is followed by `的` and a change noun (`实现7%左右的增长速度`).
  * Returns the change its change noun states (null: none), or null when the subject names something.
  */
-function referringOf(figure: Figure, text: string, lex: Lexicon): { change: Change; noun: boolean } | null {
+function referringOf(figure: Figure, text: string, lex: Lexicon): Referring | null {
   let change: Change = null;
   let noun = false;
   // `7%左右的增长速度…`: the change noun after the figure is what it measures, whatever predicate follows
@@ -1008,7 +1106,9 @@ function referringOf(figure: Figure, text: string, lex: Lexicon): { change: Chan
   let rest = normalizeSubject(figure.label ?? '');
   if (!rest) return null;
   for (let round = 0; round < 8 && rest; round++) {
-    const hit = lex.referring.find(([w]) => rest.startsWith(w)) ?? lex.referring.find(([w]) => rest.endsWith(w));
+    // (scope words name no subject either: `平均每年递增百分之四` after `计划增长百分之二十一点七` is its average;
+    // the clause's scopes join the subject referred to)
+    const hit = lex.referring.find(([w]) => rest.startsWith(w)) ?? lex.referring.find(([w]) => rest.endsWith(w)) ?? lex.scopeOnly.find(([w]) => rest.startsWith(w) || rest.endsWith(w));
     if (!hit) return null;
     rest = rest.startsWith(hit[0]) ? rest.slice(hit[0].length) : rest.slice(0, rest.length - hit[0].length);
     if (hit[1]) {
@@ -1020,13 +1120,57 @@ function referringOf(figure: Figure, text: string, lex: Lexicon): { change: Chan
 }
 
 /**
+ * The subject of the statement a referring figure refers to (its clause's scopes joined), or null when it refers to
+ * none. The figure takes that statement's label, and its change when it states a rate without one (`实际达到4.6%`
+ * after `增长速度，计划为3.7%`).
+ */
+function statementReferredTo(previous: Figure, figure: Figure, referring: Referring, scopes: readonly string[], text: string): Subject | null {
+  const before = heldSubject(previous);
+  if (!before?.indicator || !refersTo(previous, figure, referring, text)) return null;
+  // (its own words name nothing, `没有完成3.5%左右的调控目标`: it is stated under the statement's label)
+  if (previous.label) figure.label = previous.label;
+  const change = previous.kind === 'change' ? previous.change : referring.change;
+  if (change && figure.kind !== 'change' && figure.unit === previous.unit && (figure.unit === '%' || figure.unit === '个百分点')) {
+    figure.kind = 'change';
+    figure.change = change;
+  }
+  return withScopes(before, scopes);
+}
+
+/**
+ * Whether a figure is the outcome set against the statement before it in its sentence: its subject an outcome word and
+ * the start of that statement's subject (`实际建成` after `计划建成投产大中型项目`), in the same unit.
+ */
+function planOutcome(previous: Figure, figure: Figure, text: string, lex: Lexicon): boolean {
+  if (!lex.outcomeMarkers.length || previous.span.end > figure.span.start || previous.unit !== figure.unit || !previous.label) return false;
+  if (SENTENCE_END.test(text.slice(previous.span.end, figure.span.start))) return false;
+  const own = normalizeSubject(figure.label ?? '');
+  const marker = lex.outcomeMarkers.find((w) => own.startsWith(w) && own.length > w.length);
+  if (!marker) return false;
+  const before = normalizeSubject(previous.label);
+  return before.length > own.length - marker.length && before.startsWith(own.slice(marker.length));
+}
+
+/** Whether a subject is made only of function words, neutral endings, change nouns and scope words (`相应地`, `平均每年`). */
+function referringWords(subject: string, lex: Lexicon): boolean {
+  let rest = subject;
+  for (let round = 0; round < 8 && rest; round++) {
+    const hit = lex.referring.find(([w]) => rest.startsWith(w)) ?? lex.referring.find(([w]) => rest.endsWith(w)) ?? lex.scopeOnly.find(([w]) => rest.startsWith(w) || rest.endsWith(w));
+    if (!hit) return false;
+    rest = rest.startsWith(hit[0]) ? rest.slice(hit[0].length) : rest.slice(0, rest.length - hit[0].length);
+  }
+  return !rest;
+}
+
+/**
  * Whether a referring figure refers to the figure just before it: the same unit, and in its sentence (a bare
  * `虽然略低于8%`), or for a change noun in its paragraph, the previous figure stating a change (`…控制在10%以内。
  * 虽然做了很大努力，涨幅仍然高达21.7%`).
  */
-function refersTo(previous: Figure, figure: Figure, referring: { change: Change; noun: boolean }, text: string): boolean {
+function refersTo(previous: Figure, figure: Figure, referring: Referring, text: string): boolean {
   if (previous.span.end > figure.span.start || previous.unit !== figure.unit) return false;
   const between = text.slice(previous.span.end, figure.span.start);
+  if (referring.bare) return !FULL_STOP.test(between);
   if (!referring.noun) return !SENTENCE_END.test(between);
   return previous.kind === 'change' && between.length <= 200 && !between.includes('\n');
 }
@@ -1036,19 +1180,24 @@ function refersTo(previous: Figure, figure: Figure, referring: { change: Change;
  * figure without a subject of its own: the name ending latest before the figure's clause, nothing but
  * words between it and the clause (no figure: `floor` is the previous figure's end). Null when none.
  */
-/** What may stand between a start word and its value: a year (`由1997年的`), or nothing. */
-const START_TAIL = /^\s*(?:(?:19|20)\d{2}\s*年(?:末|底)?\s*的?)?\s*$/u;
+/** What may stand between a start word and its value: a year (`由1997年的`, `由一九七八年的`), or nothing. */
+const START_TAIL = /^\s*(?:(?:(?:19|20)\d{2}|[一二][九〇零○][〇零○一二三四五六七八九]{2})\s*年(?:末|底)?\s*的?)?\s*$/u;
 
 function topicOf(text: string, floor: number, at: number, lex: Lexicon): string | null {
   let clause = at;
   while (clause > floor && !CLAUSE_BREAK[text.charCodeAt(clause - 1)]) clause--;
   // `发电装机容量由1997年的2.54亿千瓦增加到…`: a start value's subject stands before the start word in its own clause
   const own = text.slice(clause, at);
+  let startSubject: string | null = null;
   for (const word of lex.startWords) {
     const i = own.lastIndexOf(word);
-    if (i > 0 && START_TAIL.test(own.slice(i + word.length))) return normalizeSubject(own.slice(0, i));
+    // (read as a label: `到一九八五年全日制高等学校招生数将从一九八○年的` is of 全日制高等学校招生数)
+    if (i > 0 && START_TAIL.test(own.slice(i + word.length))) startSubject = normalizeSubject(cleanLabel(own.slice(0, i), lex.knowledge) || own.slice(0, i));
+    if (startSubject !== null) break;
   }
-  if (clause <= floor) return null;
+  // (unless what stands there names nothing, `积累所占的比重，相应地由36.5%降到…`: the sentence's subject is before it)
+  if (startSubject !== null && (parseWith(startSubject, lex, []).indicator || !referringWords(startSubject, lex))) return startSubject;
+  if (clause <= floor) return startSubject;
   let start = clause - 1;
   while (start > floor && !SENTENCE_END.test(text[start - 1]!)) start--;
   if (clause - start > 80) start = clause - 80;
@@ -1065,7 +1214,7 @@ function topicOf(text: string, floor: number, at: number, lex: Lexicon): string 
       }
     }
   }
-  if (!best) return null;
+  if (!best) return startSubject;
   const noun = [...lex.changeNouns].find((n) => sentence.startsWith(n, best!.end));
   // The whole subject of that clause, not the name alone: what stands before the name in its clause is read as
   // in any subject (`下半年国有单位固定资产投资增长显著加快，全年增长19.5%` is no 全社会固定资产投资).

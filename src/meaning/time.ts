@@ -32,7 +32,9 @@ function markPlanPart(ctx: PeriodContext, k: Knowledge): void {
     // (a part whose heading names no time but whose text opens on the year reviewed, `一、牢记嘱托,…取得新成效`
     // then `一年来,…`, is a review too: the parts after it plan, and a second such part still reviews; once the plan
     // part has begun, a part opening on the year past, `加强政府自身建设` with `一年来,…` first, is still of the plan)
-    else if (!planning && facts.year === null && !facts.target && opensReview(s, ctx, k)) {
+    // (not in a report presenting a plan, whose parts are the plan's: `一、关于工农业生产的发展速度` may open on the decades
+    // before it, `从一九五三年到一九八○年的二十八年中,…`)
+    else if (!planning && !ctx.planSpan && facts.year === null && !facts.target && opensReview(s, ctx, k)) {
       facts.review = true;
       reviewed = true;
     }
@@ -86,6 +88,8 @@ export interface PeriodContext {
   workReport: boolean;
   /** The document's period when it is not a single year (2013/2022). */
   documentPeriod: string | null;
+  /** The years of the numbered plan the report presents (`…第六个五年计划的报告`: 1981/1985), or null. */
+  planSpan: string | null;
   /** Glossaries (`名词解释` to the next top-level heading): no section or carried period reaches into them. */
   glossaries: { start: number; end: number }[];
   /** Periods set by a paragraph that opens with one (`过去五年,…`), in force for the paragraphs after it. */
@@ -102,10 +106,8 @@ export interface PeriodContext {
 
 function sectionFacts(s: SectionInfo, ctx: PeriodContext, k: Knowledge): NonNullable<SectionInfo['facts']> {
   if (s.facts) return s.facts;
-  const y = s.heading.match(YEAR_IN_HEADING);
-  // a heading naming this year (今年, 本年: the relative years of offset 0)
-  const thisYear = Object.entries(k.periods.relativeYears).some(([word, offset]) => offset === 0 && s.heading.includes(word));
-  const year = y ? Number(y[1]) : ctx.deliveryYear !== null && thisYear ? ctx.deliveryYear : null;
+  const y = s.heading.match(YEAR_NAMED);
+  const year = y ? yearNumber(y[1]!, k) : relativeHeadingYear(s.heading, ctx, k);
   let target = k.periods.targetHeadings.some((w) => s.heading.includes(w));
   let review = k.periods.reviewHeadings.some((w) => s.heading.includes(w));
   if (target && review) {
@@ -136,6 +138,22 @@ function sectionFacts(s: SectionInfo, ctx: PeriodContext, k: Knowledge): NonNull
   const yearFirst = y !== null && spans[0] !== undefined && (y.index ?? 0) < spans[0].at;
   s.facts = { year, target, review, span: spans[0]?.period ?? null, yearFirst };
   return s.facts;
+}
+
+/**
+ * The year a heading names by a word relative to the document's year (`二、今年的任务`, `三、明年的计划`: the relative
+ * years of periods.yaml, the longest written), not as a comparison base (`比去年`).
+ */
+function relativeHeadingYear(heading: string, ctx: PeriodContext, k: Knowledge): number | null {
+  if (ctx.deliveryYear === null) return null;
+  let best: [string, number] | null = null;
+  for (const [word, offset] of Object.entries(k.periods.relativeYears)) {
+    const at = heading.indexOf(word);
+    if (at < 0 || (best && best[0].length >= word.length)) continue;
+    if (k.periods.relativeComparisonBefore.some((w) => heading.slice(0, at).endsWith(w))) continue;
+    best = [word, offset];
+  }
+  return best ? ctx.deliveryYear + best[1] : null;
 }
 
 function firstAt(text: string, words: string[]): number {
@@ -180,7 +198,7 @@ function paragraphCarries(text: string, ctx: PeriodContext, k: Knowledge): Perio
     if (topLevel.test(text.slice(lineStart, lineStart + 6))) {
       // (a heading with a time of its own, `一、2024年工作回顾`, `二、今年工作安排`, ends the title's reach)
       const heading = text.slice(lineStart, lineStart + 60).split('\n', 1)[0]!;
-      const own = YEAR_IN_HEADING.test(heading) || [...k.periods.reviewHeadings, ...k.periods.targetHeadings, ...Object.keys(k.periods.relativeYears)].some((w) => heading.includes(w));
+      const own = YEAR_NAMED.test(heading) || [...k.periods.reviewHeadings, ...k.periods.targetHeadings, ...Object.keys(k.periods.relativeYears)].some((w) => heading.includes(w));
       if (own) title = null;
       carries.push(title ? { ...title, start: lineStart } : { start: lineStart, period: '', target: false });
       continue;
@@ -190,7 +208,8 @@ function paragraphCarries(text: string, ctx: PeriodContext, k: Knowledge): Perio
     const lineEnd = text.indexOf('\n', lineStart);
     const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
     // (not a dated line: `——2023年1月12日在…会议上` is the delivery line)
-    const isTitle = line.trim().length <= 60 && !/[,，。;；:：!！?？]/u.test(line) && !/年\s*\d{1,2}\s*月/u.test(line);
+    // (nor a book's title broken out on its own line, `…的召开和《` / `一九七八——一九八五年…规划纲要(草案)` / `》的制定,…`)
+    const isTitle = line.trim().length <= 60 && !/[,，。;；:：!！?？]/u.test(line) && !/年\s*\d{1,2}\s*月/u.test(line) && !withinQuotedTitle(text, lineStart, lineStart + line.length);
     // (a title line opening on a relative year, `今年工作安排`, `去年工作回顾` with no number, dates the parts under it as
     // `2025年工作安排` does)
     const markers = markersIn(lead, 0, lead.length, base, ctx, k).filter((mk) => mk.at <= 8 && !mk.clause && (mk.source === 'year' || (mk.source === 'span' && !mk.target) || (isTitle && mk.at === 0 && mk.source === 'relative')));
@@ -219,6 +238,11 @@ function paragraphCarries(text: string, ctx: PeriodContext, k: Knowledge): Perio
     carries.push(carry);
   }
   return withinParagraphs(text, carries, ctx, k);
+}
+
+/** Whether the line text[start, end) stands between book-title marks opened before it and closed after it (`《` … `》`). */
+function withinQuotedTitle(text: string, start: number, end: number): boolean {
+  return /《\s*$/u.test(text.slice(Math.max(0, start - 4), start)) || /^\s*》/u.test(text.slice(end, end + 4));
 }
 
 /**
@@ -309,11 +333,11 @@ function topicAfterOpening(text: string, leadAt: number, lead: string, base: num
   return first && first.source === 'year' && first.at <= 8 && yearTopic(next, first.at, k) ? first : undefined;
 }
 
-const YEAR_IN_HEADING = /((?:19|20)\d{2})\s*年/;
-
 /** A year in Arabic digits or written digit by digit in Chinese ones (`一九九七年`, `二〇〇二年`, as congress reports write them). */
 // (`二00一年`: Chinese digits with Latin zeros, as some copies write them)
 const YEAR_DIGITS = String.raw`(?:19|20)\d{2}|[一二][九〇零○0][〇零○0一二三四五六七八九]{2}`;
+/** A year named, in Arabic digits or Chinese ones (`一、一九八一年的工作`, `由一九八○年的…`): group 1. */
+const YEAR_NAMED = new RegExp(String.raw`(?<![\d.〇零○一二三四五六七八九十])(${YEAR_DIGITS})\s*年`, 'u');
 const ANY_YEAR = new RegExp(String.raw`(?<![\d.〇零○一二三四五六七八九十])(${YEAR_DIGITS})\s*年`, 'gu');
 
 /** `从1992年到`, `1950年到` right before a year: the start of a range of years. */
@@ -408,10 +432,17 @@ export function documentTime(doc: Document, sections: SectionInfo[], k: Knowledg
     const latest = workReport && reviewed === null && planned === null ? latestReviewedYear(text, sections, k) : null;
     const dated = dateLine(head, dt, k) ?? dateLine(text.slice(-600), dt, k);
     if (deliveryYear === null && dated) [deliveryYear, deliveryMonth] = dated;
+    // (no title, date line or dated heading: the file's name, as corpora name reports, `…_1983_gwr.txt`)
+    const named = title === null && !dated && reviewed === null && planned === null ? fileNameYear(doc.path, workReport, dt) : null;
+    if (named?.kind === 'delivery' && deliveryYear === null) {
+      deliveryYear = named.year;
+      deliveryMonth = monthFromText(text, k);
+    }
     // (a communiqué about 2024 dated February 2025 plans nothing for 2025)
     if (title?.kind === 'review' && !m?.[1]) deliveryMonth = null;
     if (reviewYear === null) {
       if (title?.kind === 'review') reviewYear = title.year;
+      else if (named?.kind === 'review') reviewYear = named.year;
       else if (reviewed !== null) reviewYear = reviewed;
       else if (title?.kind === 'delivery') reviewYear = title.year - 1;
       else if (planned !== null) reviewYear = planned - 1;
@@ -438,6 +469,58 @@ export function documentTime(doc: Document, sections: SectionInfo[], k: Knowledg
   return { deliveryYear, deliveryMonth, reviewYear, workReport };
 }
 
+/**
+ * The year a file's name holds (`cn_national_1983_gwr.txt`, `2024年统计公报.txt`), read as a title would be: of the
+ * kind its title words say, else a work report's delivery year. One year only: a name with two is no date.
+ */
+export function fileNameYear(path: string, workReport: boolean, dt: Pick<TimeWords, 'titles'>): { year: number; kind: 'review' | 'delivery' } | null {
+  const name = path.split(/[\\/]/u).pop()!.replace(/\.[^.]*$/u, '');
+  const years = new Set(allMatches(name, /(?<!\d)(?:19|20)\d{2}(?!\d)/gu).map((m) => Number(m[0])));
+  if (years.size !== 1) return null;
+  const year = [...years][0]!;
+  for (const t of dt.titles) if (t.words.some((w) => name.includes(w))) return { year, kind: t.year };
+  return workReport ? { year, kind: 'delivery' } : null;
+}
+
+/**
+ * When in its year an undated report was delivered, from what it already knows of that year (periods.lateInYear):
+ * a part of its own year set against the same part of the year before (`今年上半年…比去年同期增长`, `今年一至九月…
+ * 比去年同期下降`) is over, so the report came after its last month; a report that plans the next year (`明年`,
+ * named at least `nextYearMentions` times) came late in its year, reviewing its own. Else null (the work
+ * report's month, periods.workReportMonth, applies).
+ */
+export function monthFromText(text: string, k: Knowledge): number | null {
+  const late = k.periods.lateInYear;
+  if (!late) return null;
+  let month: number | null = null;
+  const own = Object.entries(k.periods.relativeYears).filter(([, offset]) => offset === 0).map(([w]) => w);
+  const next = Object.entries(k.periods.relativeYears).filter(([, offset]) => offset === 1).map(([w]) => w);
+  for (const part of ownYearParts(text, own, k)) {
+    const sentence = text.slice(part.at, sentenceEnd(text, part.at));
+    if (late.sameTimeWords.some((w) => sentence.includes(w)) && part.lastMonth < 12) month = Math.max(month ?? 0, part.lastMonth + 1);
+  }
+  const mentions = next.reduce((n, w) => n + text.split(w).length - 1, 0);
+  if (mentions >= late.nextYearMentions) month = Math.max(month ?? 0, k.periods.reviewsPreviousYearUntilMonth + 1);
+  return month;
+}
+
+/** The parts of its own year a text names (`今年上半年`, `今年1至9月`, `今年头四个月`): where, and their last month. */
+function ownYearParts(text: string, own: string[], k: Knowledge): { at: number; lastMonth: number }[] {
+  if (!own.length) return [];
+  const parts = Object.entries(k.periods.partialYears);
+  const numeral = '(\\d{1,2}|[一二三四五六七八九十]{1,3})';
+  const re = new RegExp(
+    `(?:${alternation(own)})\\s*(?:(${alternation(parts.map(([w]) => w))})|(?:1|一)\\s*(?:月\\s*)?[至到—–\\-~]\\s*${numeral}\\s*月|(?:头|前)${numeral}个月)`,
+    'gu',
+  );
+  const out: { at: number; lastMonth: number }[] = [];
+  for (const m of allMatches(text, re)) {
+    const months = m[1] ? k.periods.partialYears[m[1]]![1] : chineseDigits((m[2] ?? m[3])!, k);
+    if (months !== null && months >= 1 && months <= 12) out.push({ at: m.index, lastMonth: months });
+  }
+  return out;
+}
+
 /** A title line near the start naming a year and a kind of document (periods.titles). */
 function titleYear(head: string, dt: TimeWords): { year: number; kind: 'review' | 'delivery' } | null {
   for (const line of head.split('\n', 12)) {
@@ -454,8 +537,8 @@ function titleYear(head: string, dt: TimeWords): { year: number; kind: 'review' 
 function reviewHeadingYear(sections: SectionInfo[], k: Knowledge): number | null {
   for (const s of sections) {
     if (s.kind !== 'chinese-numeral') continue;
-    const y = s.heading.match(YEAR_IN_HEADING);
-    if (y && k.periods.reviewHeadings.some((w) => s.heading.includes(w))) return Number(y[1]);
+    const y = s.heading.match(YEAR_NAMED);
+    if (y && k.periods.reviewHeadings.some((w) => s.heading.includes(w))) return yearNumber(y[1]!, k);
   }
   return null;
 }
@@ -474,8 +557,8 @@ function congressYear(head: string, dt: TimeWords, k: Knowledge): { year: number
 function planHeadingYear(sections: SectionInfo[], k: Knowledge): number | null {
   for (const s of sections) {
     if (s.kind !== 'chinese-numeral') continue;
-    const y = s.heading.match(YEAR_IN_HEADING);
-    if (y && k.periods.targetHeadings.some((w) => s.heading.includes(w)) && !k.periods.reviewHeadings.some((w) => s.heading.includes(w))) return Number(y[1]);
+    const y = s.heading.match(YEAR_NAMED);
+    if (y && k.periods.targetHeadings.some((w) => s.heading.includes(w)) && !k.periods.reviewHeadings.some((w) => s.heading.includes(w))) return yearNumber(y[1]!, k);
   }
   return null;
 }
@@ -562,6 +645,10 @@ interface TimeWords {
   averageFrom: RegExp | null;
   /** A comparison base year before a change (`比1995年增长69%`): group 1 the year. */
   changeBase: RegExp | null;
+  /** A comparison base year right before its own value (`比一九八○年的`, `较2020年底的`). */
+  baseValue: RegExp | null;
+  /** A comparison base set for a sentence (`同完成经济恢复的1952年相比`, periods.comparisonStart before 相比): group 1 the year. */
+  setBase: RegExp | null;
   /** A start word and what follows it up to the figure (group 1); a change to a level after a figure. */
   startBefore: RegExp | null;
   startAfter: RegExp | null;
@@ -644,14 +731,24 @@ function timeWordsOf(k: Knowledge): TimeWords {
       centuryPoints: Object.entries(p.centuryPoints ?? {}).sort((a, b) => b[0].length - a[0].length),
       scanAnchors: null,
       average: p.averageWords?.length ? new RegExp(alternation(p.averageWords), 'u') : null,
-      fromYear: p.startBefore.length ? new RegExp(String.raw`(?:${starts})\s*((?:19|20)\d{2})\s*年`, 'gu') : null,
+      // (or the first year of a range, `一九七八年到一九八二年,…由…增加到…`, or a comparison base, `一九八二年同一九七八年
+      // 相比,…由…增加到…`: the years the sentence runs from)
+      fromYear: p.startBefore.length
+        ? new RegExp(String.raw`(?:(?:${alternation([...p.startBefore, ...(p.comparisonStart ?? [])])})\s*(${YEAR_DIGITS})\s*年|(${YEAR_DIGITS})\s*年\s*(?:到|至)\s*(?=(?:${YEAR_DIGITS})\s*年))`, 'gu')
+        : null,
       // `比1989年增长近两倍,年均增长9.3%`: an average since a base year
       changeBase: p.changeBase?.length ? new RegExp(String.raw`(?:${alternation(p.changeBase)})\s*(${YEAR_DIGITS})\s*年`, 'gu') : null,
+      baseValue: p.changeBase?.length ? new RegExp(String.raw`(?:${alternation(p.changeBase)})\s*(?:${YEAR_DIGITS})\s*年(?:${alternation(p.yearEdges)})?的\s*$`, 'u') : null,
+      setBase: p.comparisonStart?.length ? new RegExp(String.raw`(?:${alternation(p.comparisonStart)})[^,，;；:：。\d]{0,12}?(${YEAR_DIGITS})\s*年\s*(?:相比|相较|比较)`, 'gu') : null,
       averageFrom: p.averageFrom?.length ? new RegExp(String.raw`(?:${alternation(p.averageFrom)})\s*(${YEAR_DIGITS})\s*年`, 'gu') : null,
       // (what stands between the start word and the figure holds no clause break and no other figure's digits)
       // (a 、-list of start values, `分别从每人每月202元、270元提高到209元、280元`: the items before this one are start values too)
       startBefore: p.startBefore.length ? new RegExp(String.raw`(?:${starts})([^,，;；:：。\d%]*(?:(?:19|20)\d{2}\s*年[^,，;；:：。\d%]*)?)(?:\d[\d.]*[^,，;；:：。、\d]{0,6}[、和]\s*)*$`, 'u') : null,
-      startAfter: p.startBefore.length ? new RegExp(String.raw`^(?:(?:左右|多|以上|以下)?\s*[、和]\s*\d[\d.]*[^,，;；:：。、\d]{0,6}?)*(?:左右|多|以上|以下)?\s*(?:${changes})(?:${alternation(k.words.changeTo)})`, 'u') : null,
+      // (its items may name their own years and be written in Chinese numerals, and a short clause may open the change:
+      // `从1979年的一百七十亿元、1980年的一百二十七亿元,预计降低到…`)
+      startAfter: p.startBefore.length
+        ? new RegExp(String.raw`^(?:(?:左右|多|以上|以下)?\s*[、和]\s*(?:(?:${YEAR_DIGITS})\s*年的?\s*)?(?:\d[\d.]*|[〇零○一二两三四五六七八九十百千万亿点]+)[^,，;；:：。、\d]{0,6}?)*(?:左右|多|以上|以下)?\s*(?:[,，][^,，;；:：。\d]{0,4}?)?(?:${changes})(?:${alternation(k.words.changeTo)})`, 'u')
+        : null,
       dateLine: p.dateLine ? new RegExp(p.dateLine, 'mu') : null,
       streaks: [
         ...(p.streak ? [{ ...scanOf(p.streak), bare: false }] : []),
@@ -680,6 +777,7 @@ export function periodContext(doc: Document, k: Knowledge): PeriodContext {
     ownYearIsPlan: deliveryYear !== null && deliveryMonth !== null && deliveryMonth <= k.periods.ownYearPlansUntilMonth ? String(deliveryYear) : null,
     reviewYear,
     documentPeriod,
+    planSpan: planReportSpan(doc.normalized, k),
     sections,
     text: doc.normalized,
     workReport,
@@ -689,11 +787,43 @@ export function periodContext(doc: Document, k: Knowledge): PeriodContext {
     cursor: { active: [], next: 0, pos: -1 },
   };
   if (workReport && deliveryYear !== null) markPlanPart(ctx, k);
+  if (ctx.planSpan) presentPlan(ctx);
   ctx.carries = paragraphCarries(doc.normalized, ctx, k);
+  if (ctx.planSpan) ctx.carries = backgroundYearsKept(ctx.carries, ctx.text, ctx.planSpan);
   // (a review of a plan's years and of its last year under one heading: the part on the year dates its figures to it)
   ctx.carries = reviewPartCarries(doc.normalized, sections.filter((s) => s.kind === 'chinese-numeral').map((s) => ({ ...s, facts: sectionFacts(s, ctx, k) })), ctx.carries, reviewYear, (t) => markersIn(t, 0, t.length, reviewYear, ctx, k), k);
   ctx.glossaries = glossaries(doc.normalized, ctx.sections, k);
   return ctx;
+}
+
+/**
+ * A report presenting a numbered plan (ctx.planSpan) is about the plan's years from its opening on: one section
+ * around the whole text after its opening paragraph dates its undated figures with the plan's span (the sections
+ * inside it, a review among them, still say what they are about).
+ */
+function presentPlan(ctx: PeriodContext): void {
+  const opening = ctx.text.search(/\n\s*\n/u);
+  const start = opening < 0 ? 0 : opening;
+  const whole: SectionInfo = { start, end: ctx.text.length, heading: '', facts: { year: null, target: false, review: false, span: ctx.planSpan, yearFirst: false } };
+  const at = ctx.sections.findIndex((s) => s.start >= start);
+  ctx.sections.splice(at < 0 ? ctx.sections.length : at, 0, whole);
+}
+
+/**
+ * In a report presenting a plan, a paragraph opening on a year before the plan (`一九八○年,也就是第五个五年计划的最后
+ * 一年,国务院曾拟订出…`) tells where the plan comes from: its year is its own paragraph's, and the paragraphs after it
+ * are of the plan again.
+ */
+function backgroundYearsKept(carries: PeriodContext['carries'], text: string, planSpan: string): PeriodContext['carries'] {
+  const first = Number(planSpan.slice(0, 4));
+  const out: PeriodContext['carries'] = [];
+  carries.forEach((c, i) => {
+    out.push(c);
+    if (!/^\d{4}$/u.test(c.period) || Number(c.period) >= first) return;
+    const end = text.indexOf('\n', c.start + 1);
+    if (end >= 0 && (carries[i + 1]?.start ?? Infinity) > end + 1) out.push({ start: end + 1, period: '', target: false });
+  });
+  return out;
 }
 
 /**
@@ -855,7 +985,8 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
     const spanStart = slice.slice(Math.max(0, m.index - 8), m.index).match(YEAR_SPAN_START);
     const at = spanStart ? m.index - spanStart[0].length : m.index;
     const before = slice.slice(Math.max(0, at - 2), at);
-    if (p.comparisonBefore.some((w) => before.endsWith(w))) continue;
+    // (`从1979至1981年`: a start word opens the range, no comparison base)
+    if (p.comparisonBefore.some((w) => before.endsWith(w)) && !(spanStart && p.startBefore.some((w) => before.endsWith(w)))) continue;
     const after = slice.slice(m.index + m[0].length, m.index + m[0].length + 3);
     const year = yearNumber(m[1]!, k);
     if (p.comparisonAfter.some((w) => after.startsWith(w))) {
@@ -918,36 +1049,7 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
     if (y === null) continue;
     markers.push({ at: from + m.index, period: `${y}-01/${y}-${pad(Number(m[1]))}`, year: y });
   }
-  const plans = planWordsOf(k);
-  if (plans) {
-    // `"十三五"时期`, `"九五"期间`: a numbered five-year plan's years (`"十四五"规划` is a name: no period)
-    for (const m of allMatches(slice, plans.re)) {
-      const n = chineseDigits(m[1] ?? m[2]!, k);
-      const plan = p.planPeriods!;
-      // (比“八五”时期增长79.6%: a comparison base; 《“十四五”时期…方案》: a title)
-      if (n === null || n < plan.number || insideTitle(slice, m.index) || p.comparisonBefore.some((w) => slice.slice(Math.max(0, m.index - 3), m.index).replace(/["“]/gu, '').endsWith(w))) continue;
-      const first = plan.start + (n - plan.number) * plan.years;
-      // `"十四五"末`: the plan's last year, a point in time (`到"十四五"末` a target date)
-      if ((p.planEnd ?? []).some((w) => m[0].endsWith(w))) {
-        const year = first + plan.years - 1;
-        const before = slice.slice(Math.max(0, m.index - 3), m.index).replace(/["“]/gu, '');
-        markers.push({ at: from + m.index, period: String(year), year, target: p.targetBefore.some((w) => before.endsWith(w)), source: 'year' });
-        continue;
-      }
-      // (`"十四五"以来` in a report on 2024 runs up to 2024)
-      const since = p.sinceWords.some((w) => m[0].endsWith(w)) ? (ctx.reviewYear ?? baseYear) : null;
-      const last = since !== null && since >= first ? Math.min(first + plan.years - 1, since) : first + plan.years - 1;
-      markers.push({ at: from + m.index, period: last > first ? `${first}/${last}` : String(first), year: null, source: 'span' });
-    }
-    // `"十二五"节能减排目标`, `第十一个五年规划的主要任务`: the plan's own goals, of its years
-    for (const m of plans.goal && (p.planGoals ?? []).some((w) => slice.includes(w)) ? allMatches(slice, plans.goal) : []) {
-      const n = chineseDigits(m[1] ?? m[2]!, k);
-      const plan = p.planPeriods!;
-      if (n === null || n < plan.number || insideTitle(slice, m.index) || markers.some((mk) => mk.at === from + m.index)) continue;
-      const first = plan.start + (n - plan.number) * plan.years;
-      markers.push({ at: from + m.index, period: `${first}/${first + plan.years - 1}`, year: null, source: 'span' });
-    }
-  }
+  planMarkers(slice, from, baseYear, markers, ctx, k);
   const decades = decadeWordsOf(k);
   if (decades) {
     // `九十年代`: a decade as plans count it (1991/2000); `比八十年代` is a comparison base
@@ -1050,7 +1152,27 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
       if (y !== null) markers.push({ at: from + at, period: `${y}-${pad(month)}`, year: y, source: 'partial', ...(named === null ? { inForce: true } : {}) });
     }
   }
-  const spansCovered: [number, number][] = [...streaks, ...generic];
+  spanWordMarkers(slice, from, baseYear, [...streaks, ...generic], markers, ctx, k);
+  return markers.sort((a, b) => a.at - b.at);
+}
+
+/** Where the words stand in `slice`, outside what a year marker covers already (`今年初` is one marker). */
+function edgesIn(slice: string, words: string[], covered: [number, number][]): number[] {
+  const out: number[] = [];
+  for (const word of words) {
+    for (let at = slice.indexOf(word); at >= 0; at = slice.indexOf(word, at + word.length)) {
+      if (!covered.some(([s, e]) => at < e && at + word.length > s)) out.push(at);
+    }
+  }
+  return out;
+}
+
+/**
+ * Span words (`五年来`, `今后五年`, `三年内`) in `slice` as markers, pushed to `markers`: back or forward from the document's
+ * years; not one covered already (`连续五年`), a comparison base (`五年前`), a programme's name (`五年行动计划`).
+ */
+function spanWordMarkers(slice: string, from: number, baseYear: number | null, spansCovered: [number, number][], markers: Marker[], ctx: PeriodContext, k: Knowledge): void {
+  const p = k.periods;
   const spanWords = spanWordsOf(k);
   for (const { span, word } of spanWords) {
     let at = slice.indexOf(word);
@@ -1064,24 +1186,55 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
         // `五年行动计划`, `三年攻坚`: a programme's name, not the period of the figures near it; so is a span
         // inside a quoted name (`“三年外贸五年倍增计划”`)
         const name = p.nameAfter.some((w) => slice.startsWith(w, end)) || insideQuotedName(slice, at);
-        const period = name ? null : spanPeriod(span, ctx, baseYear, k);
-        if (period) markers.push({ at: from + at, period, year: null, target: span.direction === 'forward', source: 'span', ...(p.bareSpans?.includes(word) ? { bare: span.years } : {}) });
+        const bare = p.bareSpans?.includes(word) ?? false;
+        // (a bare span of the plan a report presents is that plan's years, `五年内新建铁路2000公里`, `五年合计…`, but in a
+        // part reviewing the plan before it, `一、"六五"计划执行情况的回顾`, that plan's)
+        if (!name && bare && ctx.planSpan && spanYears(ctx.planSpan) === span.years && !inReview(from + at, ctx, k)) markers.push({ at: from + at, period: ctx.planSpan, year: null, target: true, source: 'span' });
+        else {
+          const period = name ? null : spanPeriod(span, ctx, baseYear, k);
+          if (period) markers.push({ at: from + at, period, year: null, target: span.direction === 'forward', source: 'span', ...(bare ? { bare: span.years } : {}) });
+        }
       }
       at = slice.indexOf(word, end);
     }
   }
-  return markers.sort((a, b) => a.at - b.at);
 }
 
-/** Where the words stand in `slice`, outside what a year marker covers already (`今年初` is one marker). */
-function edgesIn(slice: string, words: string[], covered: [number, number][]): number[] {
-  const out: number[] = [];
-  for (const word of words) {
-    for (let at = slice.indexOf(word); at >= 0; at = slice.indexOf(word, at + word.length)) {
-      if (!covered.some(([s, e]) => at < e && at + word.length > s)) out.push(at);
+/**
+ * Numbered five-year plans in `slice` as markers, pushed to `markers`: `"十三五"时期` its years, `"十四五"末` its last year,
+ * `"十二五"节能减排目标` the plan's own goals (periods.planPeriods, planGoals).
+ */
+function planMarkers(slice: string, from: number, baseYear: number | null, markers: Marker[], ctx: PeriodContext, k: Knowledge): void {
+  const p = k.periods;
+  const plans = planWordsOf(k);
+  if (!plans) return;
+  // `"十三五"时期`, `"九五"期间`: a numbered five-year plan's years (`"十四五"规划` is a name: no period)
+  for (const m of allMatches(slice, plans.re)) {
+    const n = chineseDigits(m[1] ?? m[2]!, k);
+    const plan = p.planPeriods!;
+    // (比“八五”时期增长79.6%: a comparison base; 《“十四五”时期…方案》: a title)
+    const first = n === null ? null : planFirstYear(n, k);
+    if (first === null || insideTitle(slice, m.index) || p.comparisonBefore.some((w) => slice.slice(Math.max(0, m.index - 3), m.index).replace(/["“]/gu, '').endsWith(w))) continue;
+    // `"十四五"末`: the plan's last year, a point in time (`到"十四五"末` a target date)
+    if ((p.planEnd ?? []).some((w) => m[0].endsWith(w))) {
+      const year = first + plan.years - 1;
+      const before = slice.slice(Math.max(0, m.index - 3), m.index).replace(/["“]/gu, '');
+      markers.push({ at: from + m.index, period: String(year), year, target: p.targetBefore.some((w) => before.endsWith(w)), source: 'year' });
+      continue;
     }
+    // (`"十四五"以来` in a report on 2024 runs up to 2024)
+    const since = p.sinceWords.some((w) => m[0].endsWith(w)) ? (ctx.reviewYear ?? baseYear) : null;
+    const last = since !== null && since >= first ? Math.min(first + plan.years - 1, since) : first + plan.years - 1;
+    markers.push({ at: from + m.index, period: last > first ? `${first}/${last}` : String(first), year: null, source: 'span' });
   }
-  return out;
+  // `"十二五"节能减排目标`, `第十一个五年规划的主要任务`: the plan's own goals, of its years
+  for (const m of plans.goal && (p.planGoals ?? []).some((w) => slice.includes(w)) ? allMatches(slice, plans.goal) : []) {
+    const n = chineseDigits(m[1] ?? m[2]!, k);
+    const plan = p.planPeriods!;
+    const first = n === null ? null : planFirstYear(n, k);
+    if (first === null || insideTitle(slice, m.index) || markers.some((mk) => mk.at === from + m.index)) continue;
+    markers.push({ at: from + m.index, period: `${first}/${first + plan.years - 1}`, year: null, source: 'span' });
+  }
 }
 
 const namedPlanCache = new WeakMap<Knowledge, RegExp | null>();
@@ -1098,9 +1251,36 @@ function namedPlanBefore(text: string, start: number, pos: number, k: Knowledge)
   const m = allMatches(text.slice(start, pos), re).pop();
   const n = m ? chineseDigits(m[1] ?? m[2]!, k) : null;
   const plan = k.periods.planPeriods!;
-  if (n === null || n < plan.number) return null;
-  const first = plan.start + (n - plan.number) * plan.years;
-  return `${first}/${first + plan.years - 1}`;
+  const first = n === null ? null : planFirstYear(n, k);
+  return first === null ? null : `${first}/${first + plan.years - 1}`;
+}
+
+/** The first year of five-year plan number `n` (periods.planPeriods: the 3rd from 1966, the 1st and 2nd from 1953), or null. */
+function planFirstYear(n: number, k: Knowledge): number | null {
+  const plan = k.periods.planPeriods;
+  if (!plan || n < 1) return null;
+  if (n >= plan.number) return plan.start + (n - plan.number) * plan.years;
+  return plan.first && n >= plan.first.number ? plan.first.start + (n - plan.first.number) * plan.years : null;
+}
+
+const planReportCache = new WeakMap<Knowledge, RegExp | null>();
+/**
+ * The years of the numbered plan a report presents (periods.planReports: `作关于国民经济和社会发展第六个五年计划的报告`
+ * in its opening paragraphs, 1981/1985), or null.
+ */
+function planReportSpan(text: string, k: Knowledge): string | null {
+  let re = planReportCache.get(k);
+  if (re === undefined) {
+    const p = k.periods;
+    const ordinal = p.planPeriods?.ordinal ? `|${p.planPeriods.ordinal}` : '';
+    const kind = p.planNames?.length ? `(?:${alternation(p.planNames)})` : '';
+    re = p.planReports?.length && p.planPeriods ? new RegExp(`(?:([一二三四五六七八九十]{1,3})五["”’]?${ordinal})\\s*${kind}[^。\\n]{0,30}?(?:${alternation(p.planReports)})`, 'u') : null;
+    planReportCache.set(k, re);
+  }
+  const m = re?.exec(text.slice(0, 600));
+  const n = m ? chineseDigits(m[1] ?? m[2]!, k) : null;
+  const first = n === null ? null : planFirstYear(n, k);
+  return first === null ? null : `${first}/${first + k.periods.planPeriods!.years - 1}`;
 }
 
 const decadeCache = new WeakMap<Knowledge, { re: RegExp; century: number } | null>();
@@ -1138,7 +1318,7 @@ function planWordsOf(k: Knowledge) {
 
 const periodWordCache = new WeakMap<
   Knowledge,
-  { changeToEnd: RegExp; any: RegExp; explicitYear: RegExp; relativeYear: RegExp; target: RegExp; targetUnlessPast: RegExp; estimate: RegExp; nonTargets: RegExp; paragraphLead: RegExp; opening: RegExp }
+  { changeToEnd: RegExp; changeTo: RegExp; any: RegExp; explicitYear: RegExp; relativeYear: RegExp; target: RegExp; targetUnlessPast: RegExp; estimate: RegExp; nonTargets: RegExp; paragraphLead: RegExp; opening: RegExp }
 >();
 /** The period and modality word lists as single searches (does a sentence hold any of them?). */
 export function periodWordsOf(k: Knowledge) {
@@ -1148,6 +1328,7 @@ export function periodWordsOf(k: Knowledge) {
     words = {
       // a change word and 到/至 (`增加到`, `降至`) at the end of a text
       changeToEnd: new RegExp(`(?:${alternation([...k.words.increase, ...k.words.decrease, ...p.shortChanges])})(?:${alternation(k.words.changeTo)})$`, 'u'),
+      changeTo: new RegExp(`(?:${alternation([...k.words.increase, ...k.words.decrease, ...p.shortChanges])})(?:${alternation(k.words.changeTo)})`, 'u'),
       any: new RegExp(alternation([...Object.keys(p.relativeYears), ...Object.keys(p.partialYears), ...p.spans.flatMap((s) => s.words), ...(p.wholeYear ?? []), ...(p.yearStartWords ?? [])]), 'u'),
       // `2022年`, `2022年1—8月`, `2022年前三季度` (not `2021—2023年`'s first year: see YEAR_SPAN_START); group 1 the year, 2 its part
       explicitYear: new RegExp(String.raw`(?<![\d.〇零○一二三四五六七八九十])(${YEAR_DIGITS})\s*年(?!\s*[—–\-~至到]\s*\d)` + yearPart(k), 'gu'),
@@ -1218,6 +1399,17 @@ function planStart(ctx: PeriodContext, k: Knowledge): number | null {
   return late ? ctx.deliveryYear + 1 : ctx.deliveryYear;
 }
 
+/** Whether `pos` lies in a review section (a search of its own: markersIn reads sentences out of text order). */
+function inReview(pos: number, ctx: PeriodContext, k: Knowledge): boolean {
+  return ctx.sections.some((s) => s.start <= pos && pos < s.end && sectionFacts(s, ctx, k).review);
+}
+
+/** How many years a span of years (`1981/1985`) holds. */
+function spanYears(span: string): number {
+  const [first, last] = span.split('/').map(Number);
+  return last! - first! + 1;
+}
+
 /** A sentence start and a base year as one number (years are read as 4 digits): no key string per figure. */
 const markerKey = (start: number, baseYear: number | null) => start * 100000 + (baseYear === null ? 0 : 50000 + baseYear);
 
@@ -1241,6 +1433,9 @@ const CLAUSE_PUNCTUATION = new Set([...',，;；:：']);
  * one: a start word shortly before it and a change to a level after it (`提高到`, `降至`). Null otherwise.
  */
 function startValue(text: string, start: number, pos: number, end: number, tw: TimeWords): string | null {
+  // (a comparison base's own value, `比一九八○年的七千一百五十九亿元增加…`, is a level things started from too)
+  const base = tw.baseValue?.exec(text.slice(Math.max(start, pos - 16), pos));
+  if (base) return base[0];
   if (!tw.startAfter || !tw.startAfter.test(text.slice(end, end + 40))) return null;
   const before = text.slice(Math.max(start, pos - 40), pos);
   const m = before.match(tw.startBefore!);
@@ -1258,6 +1453,26 @@ function startPhraseAt(text: string, start: number, pos: number, k: Knowledge): 
   const at = Math.max(-1, ...k.periods.startBefore.map((w) => clause.lastIndexOf(w)));
   // (a start value between the start word and the change: digits after it)
   return at >= 0 && /\d|[一二三四五六七八九十]/u.test(clause.slice(at)) ? pos - clause.length + at : null;
+}
+
+/** The last comparison base year set in text[start, to) for the changes after it (`同1978年相比`, `比1978年`): group 1. */
+function sentenceBase(text: string, start: number, to: number, tw: TimeWords): RegExpExecArray | undefined {
+  if (to <= start) return undefined;
+  const slice = text.slice(start, to);
+  const set = tw.setBase ? allMatches(slice, tw.setBase).pop() : undefined;
+  const inClause = allMatches(slice, tw.changeBase!).pop();
+  return !set ? inClause : !inClause ? set : set.index > inClause.index ? set : inClause;
+}
+
+/**
+ * Where the start word stands (`由` of `由今年预计的44%提高到45%`) when the marker at `at` opens a start phrase that a
+ * change to a level (`提高到`) closes before `pos`; null otherwise.
+ */
+function startPhraseOpening(text: string, start: number, at: number, pos: number, k: Knowledge): number | null {
+  const before = text.slice(Math.max(start, at - 3), at).trimEnd();
+  const word = k.periods.startBefore.find((w) => before.endsWith(w));
+  if (!word || !periodWordsOf(k).changeTo.test(text.slice(at, pos))) return null;
+  return Math.max(start, at - 3) + before.length - word.length;
 }
 
 const programmeCache = new WeakMap<Knowledge, { after: RegExp; before: RegExp } | null>();
@@ -1385,9 +1600,40 @@ export interface TimeReading {
 /** What the extract stage read of a figure that its period may depend on (a share is a state, a flow is not). */
 export type FigureShape = Pick<Figure, 'kind' | 'unit' | 'change'>;
 
-/** Period of the figure starting at `pos` (normalized offset). */
-export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowledge, end = pos, shape?: FigureShape): TimeReading {
-  const text = doc.normalized;
+/**
+ * The period of a start value (`由50.2%提高到52.4%`, `从1997年的7.4万亿元增加到…`) whose start phrase is `started`: the
+ * year written in it, a relative year, the sentence's start year, else the year before the period in force.
+ */
+function startValuePeriod(
+  started: string,
+  inForce: string | null,
+  at: { text: string; start: number; pos: number; baseYear: number | null; last: Marker | undefined; carry: PeriodContext['carries'][number] | undefined; sectionSpan: string | null },
+  ctx: PeriodContext,
+  k: Knowledge,
+): string | null {
+  const { text, start, pos, baseYear, last, carry, sectionSpan } = at;
+  const tw = timeWordsOf(k);
+  let period = inForce;
+  const own = started.match(YEAR_NAMED);
+  const relative = own ? null : Object.keys(k.periods.relativeYears).find((w) => started.includes(w));
+  const base = relative && k.periods.startInForceWords?.includes(relative) ? baseYear : (ctx.deliveryYear ?? baseYear);
+  if (own) period = String(yearNumber(own[1]!, k));
+  else if (relative && base !== null) period = String(base + k.periods.relativeYears[relative]!);
+  else {
+    // (`从1997年的…增加到…;外汇储备从1399亿美元增加到…`: the sentence's start year holds for its next start values)
+    const from = allMatches(text.slice(start, pos), tw.fromYear!).pop();
+    // (`2007年…从世界第六位上升到第三位` in a review of five years: the year named is where things got to, the
+    // span in force ending in it is where they started from)
+    const over = period !== null && /^\d{4}$/u.test(period) && last?.source === 'year' ? [carry?.period, sectionSpan].find((sp) => sp?.includes('/') && sp.endsWith(`/${period}`)) : undefined;
+    const first = (over ?? period)?.match(/^(\d{4})(?:\/\d{4})?$/u);
+    if (from) period = String(yearNumber((from[1] ?? from[2])!, k));
+    else if (first) period = String(Number(first[1]) - 1);
+  }
+  return period;
+}
+
+/** What the sections around `pos` say of its time (see timeOf): their year, target or review, span, and the base year. */
+function sectionReading(pos: number, ctx: PeriodContext, k: Knowledge) {
   // Section context: innermost heading with a year, target/review headings, span headings.
   let sectionYear: number | null = null;
   let targetSection = false;
@@ -1422,9 +1668,17 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
   if (glossary) targetSection = reviewSection = false;
   let baseYear: number | null;
   if (sectionYear !== null) baseYear = sectionYear;
-  else if (targetSection && ctx.deliveryYear !== null) baseYear = ctx.deliveryYear;
+  // (a report delivered late in its year plans the next: planStart)
+  else if (targetSection && ctx.deliveryYear !== null) baseYear = planStart(ctx, k);
   else if (targetSection && ctx.reviewYear !== null) baseYear = ctx.reviewYear + 1;
   else baseYear = ctx.reviewYear ?? ctx.deliveryYear;
+  return { sectionYear, targetSection, reviewSection, sectionSpan, spanDefault, glossary, isolated, baseYear };
+}
+
+/** Period of the figure starting at `pos` (normalized offset). */
+export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowledge, end = pos, shape?: FigureShape): TimeReading {
+  const text = doc.normalized;
+  const { sectionYear, targetSection, reviewSection, sectionSpan, spanDefault, glossary, isolated, baseYear } = sectionReading(pos, ctx, k);
 
   // the figures of one sentence share its bounds and markers: found once, for its first figure
   const last0 = ctx.sentence;
@@ -1450,6 +1704,15 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
     if (from !== null && last.at > from) {
       last = undefined;
       for (const m of sentenceMarkers) if (m.at < from && !(m.clause && clauseBreakIn(text, m.at, pos))) last = m;
+    }
+  }
+  // `由今年预计的44%提高到45%,即提高1%`: a year opening a start phrase closed before the figure dates its start value
+  // only; what follows the change is of the period in force before the phrase
+  if (last && last.at > start) {
+    const opened = startPhraseOpening(text, start, last.at, pos, k);
+    if (opened !== null) {
+      last = undefined;
+      for (const m of sentenceMarkers) if (m.at < opened && !(m.clause && clauseBreakIn(text, m.at, pos))) last = m;
     }
   }
   // `2011年、2012年、2013年分别增长9.3%、7.7%、7.7%`: a list of periods paired in order with the figures after 分别
@@ -1525,28 +1788,15 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
   // written, else of the year before the period in force.
   // (an average rate is no level things started from: `由原定平均每年6%调高到8%` are two plans of one span)
   const started = plan ? null : startValue(text, start, pos, end, tw);
-  if (started !== null) {
-    const own = started.match(/((?:19|20)\d{2})\s*年/u);
-    const relative = own ? null : Object.keys(k.periods.relativeYears).find((w) => started.includes(w));
-    const base = relative && k.periods.startInForceWords?.includes(relative) ? baseYear : (ctx.deliveryYear ?? baseYear);
-    if (own) period = own[1]!;
-    else if (relative && base !== null) period = String(base + k.periods.relativeYears[relative]!);
-    else {
-      // (`从1997年的…增加到…;外汇储备从1399亿美元增加到…`: the sentence's start year holds for its next start values)
-      const from = allMatches(text.slice(start, pos), tw.fromYear!).pop();
-      // (`2007年…从世界第六位上升到第三位` in a review of five years: the year named is where things got to, the
-      // span in force ending in it is where they started from)
-      const over = period !== null && /^\d{4}$/u.test(period) && last?.source === 'year' ? [carry?.period, sectionSpan].find((sp) => sp?.includes('/') && sp.endsWith(`/${period}`)) : undefined;
-      const first = (over ?? period)?.match(/^(\d{4})(?:\/\d{4})?$/u);
-      if (from) period = from[1]!;
-      else if (first) period = String(Number(first[1]) - 1);
-    }
-  }
+  if (started !== null) period = startValuePeriod(started, period, { text, start, pos, baseYear, last, carry, sectionSpan }, ctx, k);
 
   // A change from a base year (`2000年…出口分别比1995年增长69%`, `比1995年底增加920亿美元`) is over the years since
   // it, as an average since it is: `比上年增长` is the one-year case.
-  if (started === null && shape?.kind === 'change' && tw.changeBase && period !== null && clause.includes('年') && /^\d{4}$/u.test(period)) {
-    const base = allMatches(clause, tw.changeBase).pop();
+  // (set once for the sentence, `一九八二年同一九七八年相比,我国粮食增长百分之十六,棉花增长百分之六十六`, the base holds
+  // for its changes whose clause names no base of their own: not `比上年增长`)
+  if (started === null && shape?.kind === 'change' && tw.changeBase && period !== null && /^\d{4}$/u.test(period)) {
+    const own = clause.includes('年') ? allMatches(clause, tw.changeBase).pop() : undefined;
+    const base = own ?? (k.periods.changeBase?.some((w) => clause.includes(w)) ? undefined : sentenceBase(text, start, pos - clause.length, tw));
     const from = base ? yearNumber(base[1]!, k) : null;
     if (from !== null && from < Number(period) - 1) period = `${from + 1}/${period}`;
   }

@@ -225,6 +225,8 @@ export interface IntervalSettings {
   fewLow?: number;
   fewHigh?: number;
   floor?: number;
+  /** A Chinese numeral is as precise as the same number in digits (一千亿 = 1000亿, 十倍 = 10倍). */
+  chineseNumeralsAsDigits?: boolean;
 }
 
 /** Extract stage: word lists (rules/core/words.yaml). */
@@ -337,7 +339,9 @@ export interface PeriodSettings {
   /** Words that, right after a span (五年行动计划) or a plan number (十四五规划), make it a name, not a period. */
   nameAfter?: string[];
   /** Five-year plans by number (`"十三五"时期`): the number and first year of one of them, and their length. */
-  planPeriods?: { number: number; start: number; years: number; words: string[]; ordinal?: string };
+  planPeriods?: { number: number; start: number; years: number; words: string[]; ordinal?: string; first?: { number: number; start: number } };
+  /** After a numbered plan's name in a report's opening (…第六个五年计划的报告): the report presents that plan. */
+  planReports?: string[];
   /** After a plan number, its own goals or tasks (`"十二五"节能减排目标`): a figure after them in the clause is of the plan's years. */
   planGoals?: string[];
   /** A streak of N years (`连续五年`), group 1 the number: the N years up to the year in force, for its clause. */
@@ -404,6 +408,10 @@ export interface PeriodSettings {
   changeBase?: string[];
   /** The month an undated government work report was delivered in (its congress session). */
   workReportMonth?: number;
+  /** Before a year that a sentence's start values are of (`同1978年相比,…由…增加到…`), beside startBefore. */
+  comparisonStart?: string[];
+  /** How an undated report shows it was delivered late in its year (time.ts monthFromText). */
+  lateInYear?: { sameTimeWords: string[]; nextYearMentions: number };
   /** How many opening paragraphs of a numbered part with a timeless heading tell whether it reviews (time.ts opensReview). */
   reviewOpeningParagraphs?: number;
   /** Before a share of a whole (占…65%): under a span in a review, a state at the span's end. */
