@@ -475,7 +475,8 @@ export function documentTime(doc: Document, sections: SectionInfo[], k: Knowledg
  */
 export function fileNameYear(path: string, workReport: boolean, dt: Pick<TimeWords, 'titles'>): { year: number; kind: 'review' | 'delivery' } | null {
   const name = path.split(/[\\/]/u).pop()!.replace(/\.[^.]*$/u, '');
-  const years = new Set(allMatches(name, /(?<!\d)(?:19|20)\d{2}(?!\d)/gu).map((m) => Number(m[0])));
+  // (a year stands apart from letters and digits: `cn_national_1983_gwr`, `2024年公报`, never `d1999` or `v2000`)
+  const years = new Set(allMatches(name, /(?<![A-Za-z0-9])(?:19|20)\d{2}(?![A-Za-z0-9])/gu).map((m) => Number(m[0])));
   if (years.size !== 1) return null;
   const year = [...years][0]!;
   for (const t of dt.titles) if (t.words.some((w) => name.includes(w))) return { year, kind: t.year };
