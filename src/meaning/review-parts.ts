@@ -79,13 +79,15 @@ export function reviewPartCarries(
   }
   if (!ranges.length) return carries;
   const atLineEdge = (at: number) => at === 0 || text[at - 1] === '\n' || text[at] === '\n';
-  // (inside a part, a carry at a line's edge of the other part, or of none, is what the paragraphs before it left)
+  // (inside a part, a carry of none, or one restored at a line's end to the other part's period, is what the
+  // paragraphs before it left)
   const out = carries.map((c) => {
     const r = ranges.find((r) => c.start > r.start && c.start < r.end);
     if (!r || !atLineEdge(c.start)) return c;
     const own = r.part === 'year' ? r.year : r.span;
     const other = r.part === 'year' ? r.span : r.year;
-    return c.period === '' || c.period === other ? { ...c, period: own, target: false } : c;
+    // (a paragraph's own carry, at its start, stands: `应当看到,刚刚过去的2003年,…` in the plan's part is of its year)
+    return c.period === '' || (c.period === other && text[c.start] === '\n') ? { ...c, period: own, target: false } : c;
   });
   // (at one position, the year's carry before the paragraph's own: the later one wins in timeOf)
   return [...added, ...out].sort((a, b) => a.start - b.start);
