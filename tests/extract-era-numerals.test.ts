@@ -214,3 +214,9 @@ describe('two consecutive digits: n or n + 1', () => {
     expect(read('增长百分之四、五点二。').map(([raw]) => raw)).toEqual(['百分之四']);
   });
 });
+
+describe('kilocalories', () => {
+  it('reads 大卡 and 千卡 as one unit', () => {
+    expect([one('每公斤发热量7，000大卡的标准煤。').unit, one('热值5000千卡。').unit]).toEqual(['千卡', '千卡']);
+  });
+});
