@@ -15,7 +15,7 @@ export async function benchMeaning(root: string): Promise<string> {
   const history = texts(resolve(root, 'tests/fixtures/national-history'));
   const unseen = texts(resolve(root, 'tests/fixtures/national'));
   const series = texts(resolve(root, 'tests/fixtures/national-2009-2021'));
-  const provinces = ['dev', 'fresh'].map((folder) => texts(resolve(root, 'tests/fixtures/provinces-2025', folder)));
+  const provinces = ['dev', 'fresh'].map((folder) => texts(resolve(root, 'tests/fixtures/provinces', folder)));
   const era = texts(resolve(root, 'tests/fixtures/national-1978-1988'));
   const pairs = loadAllPairs(resolve(root, 'tests/meaning'));
   const start = process.hrtime.bigint();

@@ -24,6 +24,8 @@ function displayMagnitudes(): [Decimal, string][] {
 export interface NotationOptions {
   /** Append `%` to percentages (messages do; table columns headed by the unit do not). */
   percentSign?: boolean;
+  /** Append the unit itself (`1407.5万吨`): where the figure was written in another unit (`282亿斤`). */
+  unitName?: boolean;
 }
 
 /** An amount in base units as prose writes it: 340900000000 → 3409亿; 15 significant digits at most. */
@@ -35,6 +37,7 @@ export function amountText(value: number | string, unit: string | null, options:
     const magnitude = displayMagnitudes().find(([factor]) => abs.gte(factor));
     if (magnitude) text = d.div(magnitude[0]).toSignificantDigits(15).toFixed() + magnitude[1];
   }
+  if (options.unitName && unit && unit !== '%') return `${text}${unit}`;
   return options.percentSign && unit === '%' ? `${text}%` : text;
 }
 

@@ -26,4 +26,10 @@ describe('notation: amounts and intervals as messages and reports write them', (
     expect(intervalText({ lo: 4, hi: null, loClosed: true, hiClosed: false }, '%', { percentSign: true })).toBe('[4%, ∞)');
     expect(intervalText({ lo: 4.15, hi: 4.25, loClosed: true, hiClosed: true }, '%')).toBe('[4.15, 4.25]');
   });
+
+  it('names the unit when asked, for a figure written in another unit than it is compared in', () => {
+    // `282亿斤左右` is compared in 吨: `[1407.5万, 1412.5万]` alone would read as 斤 to the editor.
+    expect(intervalText({ lo: 14075000, hi: 14125000, loClosed: true, hiClosed: true }, '吨', { percentSign: true, unitName: true })).toBe('[1407.5万吨, 1412.5万吨]');
+    expect(intervalText({ lo: 5.5, hi: 6.5, loClosed: true, hiClosed: true }, '%', { percentSign: true, unitName: true })).toBe('[5.5%, 6.5%]');
+  });
 });

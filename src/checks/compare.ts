@@ -148,9 +148,9 @@ export function formatAmount(value: number, unit: string | null): string {
   return amountText(value, unit, { percentSign: true });
 }
 
-/** `[4.15%, 4.25%]`, `(3300亿, 3400亿)`, `[4%, ∞)`. */
-export function formatInterval(interval: Interval, unit: string | null): string {
-  return intervalText(interval, unit, { percentSign: true });
+/** `[4.15%, 4.25%]`, `(3300亿, 3400亿)`, `[4%, ∞)`; with `unitName`, `[1407.5万吨, 1412.5万吨]`. */
+export function formatInterval(interval: Interval, unit: string | null, unitName = false): string {
+  return intervalText(interval, unit, { percentSign: true, unitName });
 }
 
 /** The figure as it reads in normalized (Simplified) text, else its raw text. */
@@ -174,7 +174,9 @@ const STATUS_TEXT: Record<DocumentStatus, { en: string; zh: string }> = {
  */
 export function describeReading(figure: Figure, document: Document | undefined, locale: Locale): string {
   const text = figureText(figure, document);
-  const shown = figure.qualifier && figure.interval ? `${text} = ${formatInterval(figure.interval, figure.unit)}` : text;
+  // A figure written in another unit than the one it is compared in (`282亿斤` read in 吨) shows that unit.
+  const otherUnit = figure.unit !== null && !text.includes(figure.unit);
+  const shown = figure.qualifier && figure.interval ? `${text} = ${formatInterval(figure.interval, figure.unit, otherUnit)}` : text;
   const notes = [figure.document];
   if (document?.status) notes.push(t(locale, STATUS_TEXT[document.status]));
   if (figure.modality === 'estimate') notes.push(t(locale, { en: 'estimate', zh: '预计' }));

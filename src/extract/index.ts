@@ -51,6 +51,8 @@ interface MeaningWords {
   changeToByLast: Map<number, string[]>;
   /** The end value's own year between `到` and it (`增加到2002年的`, `降到去年的`), ending at the figure. */
   endYear: RegExp;
+  /** A year (and 末/底) opening a clause, before a share word (`2012年占…`). */
+  leadYear: RegExp;
   /** Scope words, longest first (新建改扩建 before 新建). */
   scope: string[];
   actions: string[];
@@ -103,13 +105,15 @@ function meaningWords(k: Knowledge): MeaningWords {
     longestChange: Math.max(0, ...change.map((c) => c.length)),
     changeSubjectAtEnd: new RegExp(`(?:${alternation(w.changeSubjects)})$`, 'u'),
     // a digit or an opening quote or bracket ends the noun too (`…等6类市场化应用场景项目3000多万千瓦`)
-    countedNoun: new RegExp(`^[\\p{Script=Han}]{2,12}?(?=${alternation(w.countedNounEnds)}|[,，、。;；:：\\s\\d(（]|$)`, 'u'),
+    // (a year in Chinese digits ends it as one in Arabic digits does: `…所增加到一九八二年的…`)
+    countedNoun: new RegExp(`^[\\p{Script=Han}]{2,12}?(?=${alternation(w.countedNounEnds)}|[,，、。;；:：\\s\\d(（]|${yearSource(k)}|$)`, 'u'),
     respectively: w.respectively,
     increaseByLast: byLast(w.increase),
     decreaseByLast: byLast(w.decrease),
     changeGapByLast: byLast(w.changeGap),
     changeToByLast: byLast(w.changeTo),
-    endYear: new RegExp(`(?:(?:19|20)\\d{2}\\s*年|${alternation(Object.keys(k.periods.relativeYears))})(?:末|底)?\\s*的?$`, 'u'),
+    endYear: new RegExp(`(?:${yearSource(k)}|${alternation(Object.keys(k.periods.relativeYears))})(?:末|底)?\\s*的?$`, 'u'),
+    leadYear: new RegExp(`^[\\s,，]*(?:${yearSource(k)}(?:末|底)?)?\\s*`, 'u'),
     scope: [...w.listScopes].sort((a, b) => b.length - a.length),
     actions: w.actions,
     totals: w.totals,
@@ -124,6 +128,12 @@ function meaningWords(k: Knowledge): MeaningWords {
   };
   meaningWordsCache.set(k, m);
   return m;
+}
+
+/** A year, in Arabic digits (2002年) or written digit by digit in Chinese ones (二○○二年, 一九八五年: numerals.yaml digits). */
+function yearSource(k: Knowledge): string {
+  const digits = [...k.digits.keys()].filter((d) => d.length === 1).join('');
+  return `(?:(?:19|20)\\d{2}|[${digits}]{4})\\s*年`;
 }
 
 interface Meaning {
@@ -417,7 +427,7 @@ function meaningOf(text: string, figures: ScannedFigure[], k: Knowledge): Meanin
     // share) has no subject of its own; the previous statement's is the whole it is a part of
     if (sameSentence && label && f.unit?.unit === '%' && meanings[j - 1]!.label) {
       // (after the year it is of, too: `…年均增长21.58%，2012年占国内生产总值比例达到4%`)
-      const lead = pre.replace(/^[\s,，]*(?:(?:19|20)\d{2}\s*年(?:末|底)?)?\s*/u, '');
+      const lead = pre.replace(mw.leadYear, '');
       const word = k.words.share.find((w) => lead.startsWith(w) && !label.startsWith(w));
       const subject = meanings[j - 1]!.label;
       if (word && !label.startsWith(subject)) label = subject + word + label;
@@ -557,6 +567,22 @@ function internShared(s: string): string {
 }
 
 /**
+ * Whether a document writes its thousands with the full-width comma (粮食产量33，212万吨, as some typeset
+ * texts of the 1980s do): it does when some `，` stands between digits with a group of three after it that
+ * starts with 0 (亏损9，000万元, 1，062万吨), which no clause can start with (a number never begins with 0
+ * but for 0.5, whose point follows at once). One such group is the document's own evidence.
+ */
+function fullWidthSeparatesThousands(doc: Document): boolean {
+  const text = doc.normalized;
+  const original = doc.original;
+  for (const m of text.matchAll(/(?<![\d.])\d{1,3},0\d\d(?![\d.])/gu)) {
+    const comma = m.index + m[0].indexOf(',');
+    if (original[doc.originalOffset(comma)] === '，') return true;
+  }
+  return false;
+}
+
+/**
  * Every figure of a document, in text order. `span` is in normalized offsets; `location` points at
  * the figure in the original file (Traditional, full-width and pinyin included).
  */
@@ -565,9 +591,16 @@ export function extractFigures(doc: Document, rules: RuleSet = coreRules()): Fig
   const text = doc.normalized;
   const blocked = blockedMask(text, doc.boilerplate ?? [], k);
   const original = doc.original;
+  let fullWidthThousands: boolean | undefined;
   const scanner = new Scanner(text, blocked, k, {
-    // A comma that was full-width in the original is a clause break, not a thousands separator.
-    thousandsAt: (offset) => original[doc.originalOffset(offset)] === ',',
+    // A comma that was full-width in the original is a clause break, not a thousands separator, unless
+    // the document writes its thousands with it (fullWidthSeparatesThousands).
+    thousandsAt: (offset) => {
+      const comma = original[doc.originalOffset(offset)];
+      if (comma === ',') return true;
+      if (comma !== '，') return false;
+      return (fullWidthThousands ??= fullWidthSeparatesThousands(doc));
+    },
   });
   const scanned = scanner.scan();
   const meanings = meaningOf(text, scanned, k);

@@ -128,6 +128,7 @@ const DEFAULT_INTERVALS: Required<IntervalSettings> = {
   fewLow: 2,
   fewHigh: 9,
   floor: 0,
+  chineseNumeralsAsDigits: true,
 };
 
 const EMPTY_WORDS: Required<WordLists> = {

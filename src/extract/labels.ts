@@ -57,6 +57,11 @@ function literalStarts(sources: string[]): Uint8Array | null {
   return out;
 }
 
+/** The digit characters of numerals.yaml (〇 ○ 零 一 … 九), as a character class body: years are written with them. */
+function chineseYearDigits(k: Knowledge): string {
+  return [...k.digits.keys()].filter((d) => d.length === 1).join('');
+}
+
 function compileCleaner(k: Knowledge): Cleaner {
   const p = k.periods;
   const sep = charClass(k.rangeSeparators);
@@ -66,6 +71,8 @@ function compileCleaner(k: Knowledge): Cleaner {
     // a duration (三年内, 今后5年内, 两年间) is time, not part of what is counted
     `(?:今后|未来)?[一二三四五六七八九十两\\d]{1,3}年(?:内|间|之内)`,
     `(?:19|20)\\d{2}\\s*年(?:\\s*[${sep}]\\s*(?:19|20)?\\d{2}\\s*年)?${edges(p.yearEdges)}`,
+    // a year in Chinese digits (一九八五年, 二○○○年): before 五年 is read as a duration and leaves 一九八
+    `[${chineseYearDigits(k)}]{4}\\s*年${edges(p.yearEdges)}`,
     `\\d{1,2}\\s*[${sep}]\\s*\\d{1,2}\\s*月${edges(p.monthEdges)}`,
     `\\d{1,2}\\s*月${edges(p.monthEdges)}`,
   ];
@@ -75,7 +82,7 @@ function compileCleaner(k: Knowledge): Cleaner {
   const words = [...p.untilWords, ...Object.keys(p.partialYears)];
   if (words.length) periodWords.push(alternation(words));
   const periodStarts = new Uint8Array(65536);
-  for (const w of [...'0123456789一二三四五六七八九十两今未', ...relative, ...words]) periodStarts[w.charCodeAt(0)] = 1;
+  for (const w of [...'0123456789一二三四五六七八九十两今未', ...chineseYearDigits(k), ...relative, ...words]) periodStarts[w.charCodeAt(0)] = 1;
 
   const stripped = (rank: boolean) => [
     ...k.words.filler,

@@ -194,10 +194,10 @@ export function readArabic(
     // (digits holds no separators: the groups were joined without their commas)
     digitCount: point < 0 ? digits.length : digits.length - 1,
   };
-  // 5千多户, 3百余家: a place character after whole digits multiplies them as in a Chinese numeral (not
-  // 千万 or 千亿, which are magnitudes the tail reads, not a unit's first character: 2000千瓦, 5千米, and
-  // not 十: 5十 is nothing written)
-  const place = point < 0 ? k.places.get(text[i] ?? '') : undefined;
+  // 5千多户, 3百余家, 1.5千户: a place character after digits multiplies them as in a Chinese numeral (not
+  // 千万 or 千亿, which are magnitudes the tail reads, not a unit's first character: 2000千瓦, 5千米, 1.5千克,
+  // and not 十: 5十 is nothing written)
+  const place = k.places.get(text[i] ?? '');
   if (place !== undefined && place > 10 && !magnitudeAt(text, i, k) && !unitAt(text, i, k, true)) {
     const p = exactOf(place);
     reading.value = reading.value.times(p);
@@ -268,6 +268,7 @@ export function readChinese(text: string, pos: number, k: Knowledge): NumberRead
   let i = pos;
   let sawBigAfterPlus = false;
   let trailingBig = ONE; // product of the bigs since the last digit or place (万亿 → 1e12)
+  let topBig = ONE; // the largest magnitude written (三亿六千万 → 1e8): its unit is the number's units place
   let lastWasBig = false;
 
   const scale = (f: Exact) => {
@@ -303,6 +304,9 @@ export function readChinese(text: string, pos: number, k: Knowledge): NumberRead
     const place = k.places.get(c);
     if (place !== undefined) {
       if (positional || plus) break;
+      // A bare place right after a magnitude word is no part of the number (十七万千瓦, 一千二百亿千瓦小时):
+      // a numeral writes 一万一千, never 一万千; the place starts the unit.
+      if (digit === null && lastWasBig) break;
       const p = exactOf(place);
       const n = digit ?? 1; // 十四: a bare 十 is one ten
       if (digitIsFew) {
@@ -335,6 +339,8 @@ export function readChinese(text: string, pos: number, k: Knowledge): NumberRead
         digitIsFew = false;
       }
       if (big.gte(HUNDRED_MILLION)) {
+        // 二万八千亿: the 万 written before 亿 is 万亿, the largest magnitude (2.8万亿)
+        if (!wan.isZero() && TEN_THOUSAND.times(big).gte(topBig)) topBig = TEN_THOUSAND.times(big);
         yi = yi.plus(wan).plus(section).times(big);
         wan = ZERO;
       } else {
@@ -343,6 +349,7 @@ export function readChinese(text: string, pos: number, k: Knowledge): NumberRead
       section = ZERO;
       scale(big);
       trailingBig = lastWasBig ? trailingBig.times(big) : big;
+      if (trailingBig.gte(topBig)) topBig = trailingBig;
       lastWasBig = true;
       lastScale = big;
       afterZero = false;
@@ -426,6 +433,8 @@ export function readChinese(text: string, pos: number, k: Knowledge): NumberRead
       lastMult = m;
     }
     value = yi.plus(wan).plus(section);
+    // 一千亿 is 1000亿, 十倍 10倍: no zero can be written after the last digit (qualifiers.yaml intervals)
+    if (k.intervals.chineseNumeralsAsDigits && q.gte(topBig)) q = topBig;
   }
 
   const endsInBig = lastWasBig && digit === null && !decimalDigits;

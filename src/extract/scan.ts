@@ -215,12 +215,16 @@ export class Scanner {
           if (r.figure) found = r.figure;
           else skipTo = r.skipTo;
         } else if (chineseStart[c] && !(i > 0 && numeral[text.charCodeAt(i - 1)]) && startsChinese(text, i, k)) {
-          if (!this.blocked[i] && (found = this.fraction(i))) {
+          if (placeholder[c] && !this.blocked[i] && this.zerosStandAlone(i)) {
+            // 〇〇万人: zeros with no other digit of a numeral beside them are digits not filled in
+            ({ figure: found, skipTo } = this.placeholder(i));
+          } else if (!this.blocked[i] && (found = this.fraction(i))) {
             // 三分之一: a share (fractions.ts)
-          } else if (this.blocked[i]) {
+          } else if (this.blocked[i] || this.joinsUnits(i)) {
             const r = readChinese(text, i, k);
             skipTo = r ? Math.max(i + 1, r.end) : i + 1;
-          } else if (!this.loneNumeral(i)) {
+          } else if (!this.loneNumeral(i) || (text.charCodeAt(i + 1) === 0x3001 && this.consecutivePair(i, null))) {
+            // (两、三倍: a digit before 、 is lone unless the next digit makes a pair with it)
             const r = this.numberFigure(i, null, null);
             if (r.figure) found = r.figure;
             else skipTo = r.skipTo;
@@ -248,6 +252,32 @@ export class Scanner {
     if (qualifierBefore(text, i, k)) return false;
     const unit = unitAt(text, i + 1, k, false);
     return !unit || !(k.singleCharNumbers.has(text[i]!) || k.singleCharUnits.has(unit.unit) || k.singleCharUnits.has(unit.spelling));
+  }
+
+  /**
+   * A run of two or more zero digits that are also placeholder characters (〇〇, ○○) with no other
+   * digit or place of a numeral after it (the caller has seen none before it): `〇〇万人` left unfilled,
+   * not the zeros of 二〇〇〇年 or 一百〇五.
+   */
+  private zerosStandAlone(i: number): boolean {
+    const { text, k } = this;
+    let end = i;
+    while (end < text.length && k.digits.get(text[end]!) === 0 && this.tables.placeholder[text.charCodeAt(end)]) end++;
+    if (end - i < 2) return false;
+    const next = text[end] ?? '';
+    return !k.digits.has(next) && !k.places.has(next) && !isAsciiDigit(text.charCodeAt(end));
+  }
+
+  /**
+   * A zero before a digit or a place (一年零三个月, 三元零五分) joins a smaller unit to the amount before
+   * it: no number starts with 零, so what follows is the remainder of that amount, not a figure of its own.
+   * (零点五 and 零增长 start with the zero and go on with no digit.)
+   */
+  private joinsUnits(i: number): boolean {
+    const { text, k } = this;
+    if (k.digits.get(text[i]!) !== 0) return false;
+    const next = text[i + 1] ?? '';
+    return (k.digits.has(next) && k.digits.get(next) !== 0) || k.places.has(next);
   }
 
   /** A fraction written as one (三分之一, 1/3) starting at `i`: fractions.ts. */
@@ -326,9 +356,10 @@ export class Scanner {
   private numberFigure(pos: number, fraction: UnitSpelling | null, percentStart: number | null): { figure: ScannedFigure | null; skipTo: number } {
     const percent = fraction !== null;
     const { text, k } = this;
-    const first = this.read(pos);
+    const pair = this.consecutivePair(pos, fraction);
+    const first = pair?.first ?? this.read(pos);
     if (!first) return { figure: null, skipTo: pos + 1 };
-    const skipTo = Math.max(pos + 1, first.end);
+    const skipTo = Math.max(pos + 1, pair?.second.end ?? first.end);
     if (first.positional) return { figure: null, skipTo };
     if (!first.chinese) {
       // 5G, G20, PM2.5, COVID-19: numbers glued to Latin letters are names
@@ -337,15 +368,15 @@ export class Scanner {
     }
     const start = percentStart ?? pos;
     const prefix = qualifierBefore(text, start, k);
-    let end = first.end;
-    let unit: UnitSpelling | null = fraction ?? unitAt(text, end, k, first.magnitude) ?? null;
+    let end = pair?.second.end ?? first.end;
+    let unit: UnitSpelling | null = fraction ?? unitAt(text, end, k, (pair?.second ?? first).magnitude) ?? null;
     if (unit && !percent) end += unit.spelling.length;
-    if (unit && !percent && !first.plus && !first.few) ({ unit, end } = this.plusAfterUnit(first, unit, end));
+    if (unit && !percent && !first.plus && !first.few && !pair) ({ unit, end } = this.plusAfterUnit(first, unit, end));
 
     // A range: A—B, A至B, with A taking B's magnitude and unit when it has none; after a fraction word
     // its second end may repeat it (百分之八至九, 百分之四至百分之五).
-    let second: NumberReading | null = null;
-    const sep = separatorAt(text, end, k);
+    let second: NumberReading | null = pair?.second ?? null;
+    const sep = pair ? null : separatorAt(text, end, k);
     if (sep) {
       let at = end + sep.length;
       if (fraction && text.startsWith(fraction.spelling, at)) at += fraction.spelling.length;
@@ -421,6 +452,31 @@ export class Scanner {
       },
       skipTo,
     };
+  }
+
+  /**
+   * `三四千万吨`, `四五十个`, `两三万人`, `百分之四、五`, `两、三倍`: two digits in a row, the second one more than
+   * the first (side by side or with 、 between them), before a place, a magnitude or a unit, say "n or n + 1"
+   * of it: a range from the first to the second (SEMANTICS: A—B, A taking B's places, magnitude and unit).
+   * Without a place or magnitude only before a unit a lone numeral may have (倍, %: 两、三倍), so 一两个, 三四线
+   * and 七八十年代 stay words. `first` is the first digit read with the second one's places and magnitude.
+   */
+  private consecutivePair(pos: number, fraction: UnitSpelling | null): { first: NumberReading; second: NumberReading } | null {
+    const { text, k } = this;
+    const d1 = k.digits.get(text[pos] ?? '');
+    if (d1 === undefined || d1 === 0) return null;
+    let at = pos + 1;
+    if (text[at] === '、') at++;
+    if (k.digits.get(text[at] ?? '') !== d1 + 1 || k.digits.has(text[at + 1] ?? '')) return null;
+    const second = readChinese(text, at, k);
+    // (not 百分之四、五点二: a decimal second end is a list of two figures, not "n or n + 1")
+    if (!second || second.positional || second.few || second.plus || text.slice(at, second.end).includes(k.point)) return null;
+    const placed = second.end > at + 1;
+    const unit = fraction ?? unitAt(text, second.end, k, second.magnitude) ?? null;
+    if (placed ? !unit && !second.magnitude : !(fraction || (unit && (k.singleCharUnits.has(unit.unit) || k.singleCharUnits.has(unit.spelling))))) return null;
+    const first = readChinese(text[pos]! + text.slice(at + 1, second.end), 0, k);
+    if (!first || first.positional) return null;
+    return { first: { ...first, start: pos, end: at }, second };
   }
 
   /**

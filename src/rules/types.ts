@@ -225,6 +225,8 @@ export interface IntervalSettings {
   fewLow?: number;
   fewHigh?: number;
   floor?: number;
+  /** A Chinese numeral is as precise as the same number in digits (一千亿 = 1000亿, 十倍 = 10倍). */
+  chineseNumeralsAsDigits?: boolean;
 }
 
 /** Extract stage: word lists (rules/core/words.yaml). */

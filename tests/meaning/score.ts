@@ -13,8 +13,8 @@ import type { CheckRun, Figure, Location, Modality } from '../../src/model.js';
 /**
  * dev: national-history documents developers tune on; holdout: national-history documents they never read;
  * unseen: documents of other years (tests/fixtures/national/), what figcheck is judged on; fresh: work reports
- * of 2016-2021 nobody tunes on; prov-dev and prov-fresh: provincial work reports of 2025, another genre
- * (tests/fixtures/provinces-2025/dev and fresh), the first tuned on, the second only measured; era-dev and
+ * of 2016-2021 nobody tunes on; prov-dev and prov-fresh: provincial work reports of 2025 and 2026, another genre
+ * (tests/fixtures/provinces/dev and fresh), the first tuned on, the second only measured; era-dev and
  * era-fresh: State Council work reports of another era (tests/fixtures/national-1978-1988), those of 1978-1983
  * tuned on, those of 1984-1988 only measured.
  */
@@ -92,12 +92,13 @@ export const SPLITS: Split[] = ['dev', 'holdout', 'unseen', 'fresh', 'prov-dev',
  * unseen national documents of 2022-2025), pairs-2009-2015.yaml (dev: work reports of 2009-2015) and
  * pairs-2016-2021.yaml (fresh: work reports of 2016-2021, labelled by a reader who never tuned figcheck;
  * nobody tunes on it and the test prints no detail of its misses), and the provincial reports of 2025
- * (tests/fixtures/provinces-2025/): pairs-provinces-dev.yaml (prov-dev) and pairs-provinces-fresh.yaml
- * (prov-fresh, labelled like fresh and never read while tuning); of the work reports of 1978-1988
+ * (tests/fixtures/provinces/): pairs-provinces-dev.yaml (prov-dev) and pairs-provinces-fresh.yaml
+ * (prov-fresh, labelled like fresh and never read while tuning), and of a region's 2025 report against its
+ * 2026 report: pairs-provinces-2026-dev.yaml (prov-dev) and pairs-provinces-2026-fresh.yaml (prov-fresh); of the work reports of 1978-1988
  * (tests/fixtures/national-1978-1988/): pairs-1978-1983.yaml (era-dev) and pairs-1984-1988.yaml (era-fresh, never
  * read while tuning). A file that is missing is skipped.
  */
-export const PAIR_FILES = ['pairs.yaml', 'pairs-2009-2015.yaml', 'pairs-2016-2021.yaml', 'pairs-provinces-dev.yaml', 'pairs-provinces-fresh.yaml', 'pairs-1978-1983.yaml', 'pairs-1984-1988.yaml'];
+export const PAIR_FILES = ['pairs.yaml', 'pairs-2009-2015.yaml', 'pairs-2016-2021.yaml', 'pairs-provinces-dev.yaml', 'pairs-provinces-fresh.yaml', 'pairs-provinces-2026-dev.yaml', 'pairs-provinces-2026-fresh.yaml', 'pairs-1978-1983.yaml', 'pairs-1984-1988.yaml'];
 
 /** Every labelled pair of the folder's files (tests/meaning), ids unique across the files. */
 export function loadAllPairs(folder: string): LabelledPair[] {

@@ -33,7 +33,7 @@ type Direction = 'increase' | 'decrease';
 /** Units a level cannot have: differences, ratios, ranks. */
 const NOT_LEVEL_UNITS = new Set(['个百分点', '倍', '名次']);
 
-const CHINESE_DIGITS: Record<string, string> = { 〇: '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+const CHINESE_DIGITS: Record<string, string> = { 〇: '0', '○': '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
 
 function yearOf(text: string | undefined): number | null {
   if (!text) return null;
