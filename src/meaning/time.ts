@@ -15,6 +15,8 @@ interface SectionInfo {
   kind?: Segment['headingKind'];
   /** What the heading says, worked out once (see sectionFacts). */
   facts?: { year: number | null; target: boolean; review: boolean; span: string | null; yearFirst: boolean };
+  /** Where a section reviewing a span and its last year (`一、"十四五"时期和2025年工作回顾`) turns to the year (see yearTurn). */
+  yearTurn?: number;
 }
 
 /**
@@ -227,7 +229,10 @@ function paragraphCarries(text: string, ctx: PeriodContext, k: Knowledge): Perio
     // (`2008年5月12日,汶川…`, `2016年是…开局之年`) is of its own sentence only.
     // (the delivery line of a news copy dates what follows it: `2023年1月12日在…会议上,…报告指出,…`)
     // A paragraph on the year ahead outside a review (`2025年是“十四五”规划收官之年。`) opens its plans.
-    if (first.source === 'year' && !isTitle && !yearTopic(lead, first.at, k) && !isDeliveryLine(line, k) && !yearAhead(first, lineStart, ctx, k)) continue;
+    // (but the year reviewed as the paragraph's subject, `刚刚过去的2025年是…的一年。一年来,…` after `这五年,…` paragraphs,
+    // turns the review to it)
+    const reviewedTopic = first.year !== null && first.year === ctx.reviewYear && new RegExp(String.raw`^\s*(?:刚刚过去的|过去的)?${first.year}\s*年\s*是`, 'u').test(lead);
+    if (first.source === 'year' && !isTitle && !yearTopic(lead, first.at, k) && !isDeliveryLine(line, k) && !yearAhead(first, lineStart, ctx, k) && !reviewedTopic) continue;
     // (a review's paragraph opening on a date of the report's own year, `2025年1月,…高铁开通`, tells of an event
     // since: the paragraph still reviews the year before)
     if (first.source === 'year' && !isTitle && first.year !== null && ctx.deliveryYear !== null && first.year >= ctx.deliveryYear && enclosingSections(lineStart, ctx).some((s) => sectionFacts(s, ctx, k).review)) continue;
@@ -1628,6 +1633,22 @@ function startValuePeriod(
   return period;
 }
 
+/**
+ * A section reviewing a span and its last year (`一、"十四五"时期和2025年工作回顾`) reviews the span first (`这五年,…`), then
+ * the year from a paragraph opening on it (`刚刚过去的2025年是…`, `2025年,…`, `一年来,…`, `过去一年,…`): where that
+ * paragraph starts, or the section's end when none does.
+ */
+function yearTurn(s: SectionInfo, year: number, ctx: PeriodContext, k: Knowledge): number {
+  if (s.yearTurn !== undefined) return s.yearTurn;
+  const oneYear = k.periods.spans.filter((sp) => sp.direction === 'back' && sp.years === 1).flatMap((sp) => sp.words);
+  const lead = new RegExp(String.raw`^[ \t　]*(?:${alternation(k.periods.salutations)}[!！,，]?\s*)?(?:刚刚过去的|过去的)?(?:${year}\s*年(?![\d月])|${oneYear.length ? alternation(oneYear) : '(?!)'})`, 'mu');
+  const body = ctx.text.slice(s.start, s.end);
+  const firstLine = body.indexOf('\n');
+  const m = firstLine < 0 ? null : lead.exec(body.slice(firstLine + 1));
+  s.yearTurn = m ? s.start + firstLine + 1 + m.index : s.end;
+  return s.yearTurn;
+}
+
 /** What the sections around `pos` say of its time (see timeOf): their year, target or review, span, and the base year. */
 function sectionReading(pos: number, ctx: PeriodContext, k: Knowledge) {
   // Section context: innermost heading with a year, target/review headings, span headings.
@@ -1658,7 +1679,7 @@ function sectionReading(pos: number, ctx: PeriodContext, k: Knowledge) {
     }
     if (facts.span) {
       sectionSpan = facts.span;
-      spanDefault = !facts.yearFirst;
+      spanDefault = !facts.yearFirst && !(facts.review && facts.year !== null && pos >= yearTurn(s, facts.year, ctx, k));
     }
   }
   if (glossary) targetSection = reviewSection = false;
