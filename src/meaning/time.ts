@@ -1827,9 +1827,10 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
     const last = Number(period.slice(5));
     // (so is a share of a whole, `占全国人口65%的地区基本普及…`: a state, not a flow over the years; not an average)
     const shareOf = shape?.kind === 'share' && shape.change === null && !averaged && (k.periods.shareOf ?? []).some((w) => clause.includes(w));
-    // (and a level or share reached, `达到39.8万亿元`, `积累7810亿元`, `覆盖24%的县`: a state, not a flow; a count stays
+    // (and a level or share reached, `达到39.8万亿元`, `积累7810亿元`, `覆盖24%的县`, `突破3万亿元` with its verb read into the
+    // figure: a state, not a flow; a count stays
     // a total over the span, `新增就业5771万人`)
-    const state = (shape?.kind === 'level' || shape?.kind === 'share') && shape.change === null && !averaged && lead !== '' && (k.periods.levelReached ?? []).some((w) => lead.endsWith(w));
+    const state = (shape?.kind === 'level' || shape?.kind === 'share') && shape.change === null && !averaged && (k.periods.levelReached ?? []).some((w) => (lead !== '' && lead.endsWith(w)) || text.startsWith(w, pos));
     if ((lead && periodWordsOf(k).changeToEnd.test(lead)) || shareOf || state) period = String(ctx.deliveryYear === last ? last - 1 : last);
   }
   if (started === null) ctx.previous = { sentence: start, end, period };
