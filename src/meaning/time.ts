@@ -94,7 +94,8 @@ export interface PeriodContext {
   /** Glossaries (`名词解释` to the next top-level heading): no section or carried period reaches into them. */
   glossaries: { start: number; end: number }[];
   /** Periods set by a paragraph that opens with one (`过去五年,…`), in force for the paragraphs after it. */
-  carries: { start: number; period: string; target: boolean }[];
+  /** (`title`: set by a title line, `2026年重点工作`, a top-level part where the text numbers none) */
+  carries: { start: number; period: string; target: boolean; title?: boolean }[];
   /** Markers of a sentence, by sentence start and base year (figures of one sentence share them): see markerKey. */
   markerCache: Map<number, Marker[]>;
   /** The sentence of the last figure asked about: its bounds and markers (the next figure is often in it). */
@@ -237,7 +238,7 @@ function paragraphCarries(text: string, ctx: PeriodContext, k: Knowledge): Perio
     // since: the paragraph still reviews the year before)
     if (first.source === 'year' && !isTitle && first.year !== null && ctx.deliveryYear !== null && first.year >= ctx.deliveryYear && enclosingSections(lineStart, ctx).some((s) => sectionFacts(s, ctx, k).review)) continue;
     const target = (first.target ?? false) || (isTitle && ctx.deliveryYear !== null && (first.source === 'year' || first.source === 'relative') && Number(first.period) >= ctx.deliveryYear);
-    const carry = { start: lineStart, period: first.period, target };
+    const carry = { start: lineStart, period: first.period, target, ...(isTitle ? { title: true } : {}) };
     title = isTitle ? carry : null;
     carries.push(carry);
   }
@@ -280,7 +281,8 @@ function withinParagraphs(text: string, carries: PeriodContext['carries'], ctx: 
   for (const s of ctx.sections) {
     for (; next < carries.length && carries[next]!.start <= s.start; next++) {
       const c = carries[next]!;
-      if (topLevel.test(text.slice(c.start, c.start + 6))) top = c;
+      // (a title line, `2026年重点工作`, is the top-level part of the subheadings under it when no numbered part is)
+      if (topLevel.test(text.slice(c.start, c.start + 6)) || c.title) top = c;
     }
     if (s.kind === 'chinese-numeral' || starts.has(s.start)) continue;
     added.push(top ? { ...top, start: s.start } : { start: s.start, period: '', target: false });
