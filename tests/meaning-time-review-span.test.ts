@@ -43,7 +43,7 @@ describe('a review of five years and of their last year under one heading', () =
 describe('a plan part under a title line, its items under subheadings, with no numbered parts', () => {
   it('dates the items under the subheadings with the title', () => {
     const text =
-      '某省2026年政府工作报告\n——2026年1月27日在某省第十四届人民代表大会第四次会议上\n各位代表:\n现在,我代表省人民政府,向大会报告工作,请予审议。\n' +
+      '某省2026年政府工作报告\n各位代表:\n现在,我代表省人民政府,向大会报告工作,请予审议。\n' +
       '过去一年,全省地区生产总值增长5.5%。\n2026年重点工作\n今年是"十五五"开局之年。\n(一)加大保障和改善民生力度\n持续办好为民实事。一是城镇新增就业30万人。二是完成无障碍改造5000户。\n';
     const found = figures(text);
     expect(reading(found, '5.5%')).toEqual(['2025', 'actual']);
