@@ -197,7 +197,12 @@ for (const mode of ['auto', 'config'] as const) {
       expect(percent(score.splits.fresh.period)).toBeGreaterThanOrEqual(98);
       // prov-dev and prov-fresh at their first measurement: 533/545, 413/441 (prov-dev 545/545, prov-fresh
       // 417/441 before the 2026 reports' pairs joined them; with them, at their first measurement, 792/827 and 767/836)
-      expect(percent(score.splits['prov-dev'].period)).toBeGreaterThanOrEqual(95);
+      // (prov-dev 820/827 after h-time's review-of-a-span-and-its-year, marks passed and title-line plan parts)
+      expect(percent(score.splits['prov-dev'].period)).toBeGreaterThanOrEqual(99);
+      // era-dev (1978-1983) at its first measurement 171/255 period, 210/255 modality; 225/260 and 237/260 after
+      // h-time's era work (undated reports dated by file name and month, plan reports, Chinese-numeral years)
+      expect(percent(score.splits['era-dev'].period)).toBeGreaterThanOrEqual(86);
+      expect(percent(score.splits['era-dev'].modality)).toBeGreaterThanOrEqual(91);
       expect(percent(score.splits['prov-fresh'].period)).toBeGreaterThanOrEqual(91);
       // target 95 (issue 9) on every split (measured: dev 300/303, holdout 111/113, unseen 144/144, fresh
       // 249/255; at the first measurement of the 2009-2021 pairs: dev 290/303, holdout 109/113, unseen
