@@ -30,6 +30,8 @@ describe("an undated report's own time", () => {
     const text = '粮食产量达到6095亿斤。\n';
     expect(reading(figuresOf(`${OPENING}${text}`, 'cn_1978_vs_1979.txt'), '6095亿斤')[0]).toBeNull();
     expect(reading(figuresOf(text, 'notes-1979.txt'), '6095亿斤')[0]).toBeNull();
+    // (nor does a number that only looks like a year, in a numbered file's name)
+    expect(reading(figuresOf(`${OPENING}${text}`, 'd1999.txt'), '6095亿斤')[0]).toBeNull();
   });
 
   it('a report setting a part of its own year against the same part of the year before was delivered after it', () => {

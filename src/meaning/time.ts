@@ -480,7 +480,8 @@ export function documentTime(doc: Document, sections: SectionInfo[], k: Knowledg
  */
 export function fileNameYear(path: string, workReport: boolean, dt: Pick<TimeWords, 'titles'>): { year: number; kind: 'review' | 'delivery' } | null {
   const name = path.split(/[\\/]/u).pop()!.replace(/\.[^.]*$/u, '');
-  const years = new Set(allMatches(name, /(?<!\d)(?:19|20)\d{2}(?!\d)/gu).map((m) => Number(m[0])));
+  // (a year stands apart from Latin letters and digits: `d1999.txt`, `report2001` number files, they date nothing)
+  const years = new Set(allMatches(name, /(?<![A-Za-z\d])(?:19|20)\d{2}(?![A-Za-z\d])/gu).map((m) => Number(m[0])));
   if (years.size !== 1) return null;
   const year = [...years][0]!;
   for (const t of dt.titles) if (t.words.some((w) => name.includes(w))) return { year, kind: t.year };
