@@ -214,3 +214,18 @@ describe('two consecutive digits: n or n + 1', () => {
     expect(read('增长百分之四、五点二。').map(([raw]) => raw)).toEqual(['百分之四']);
   });
 });
+
+describe('kilocalories', () => {
+  it('reads 大卡 and 千卡 as one unit', () => {
+    expect([one('每公斤发热量7，000大卡的标准煤。').unit, one('热值5000千卡。').unit]).toEqual(['千卡', '千卡']);
+  });
+});
+
+describe('多 right after a magnitude word in a Chinese numeral', () => {
+  it('is one unit of that magnitude, as after digits: 十万多 (10万, 11万), while 十多万 is (10万, 20万)', () => {
+    expect(interval(one('十万多人。'))).toEqual(interval(one('10万多人。')));
+    expect(interval(one('十万多人。'))).toEqual([100000, 110000]);
+    expect(interval(one('十多万人。'))).toEqual([100000, 200000]);
+    expect(interval(one('十四亿多人。'))).toEqual([1400000000, 1500000000]);
+  });
+});

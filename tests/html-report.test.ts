@@ -322,8 +322,16 @@ describe.skipIf(!available)('HTML discrepancy report of 10,000 documents in Chro
 
   it('shows metrics aligned automatically by their name, never by an internal key', async () => {
     await page.click('#single-statements summary');
-    for (let i = 0; i < 3; i++) await page.click('#comparisons > .list > .pager button:has-text("Next")');
-    // The page renders after each click's handler: wait for the rendered text instead of reading it at once.
+    // From the first page of the metric groups (a link followed before may have left another page shown),
+    // one page at a time: each click's handler renders, so wait for the range each click must show.
+    const groups = () => page.locator('#comparisons > .list > .pager .range').first().textContent();
+    const first = page.locator('#comparisons > .list > .pager button:has-text("«")').first();
+    if (await first.isEnabled()) await first.click();
+    await expect.poll(groups, { timeout: 10_000 }).toMatch(/^1–50 \//);
+    for (let i = 1; i <= 3; i++) {
+      await page.locator('#comparisons > .list > .pager button:has-text("Next")').first().click();
+      await expect.poll(groups, { timeout: 10_000 }).toMatch(new RegExp(`^${i * 50 + 1}–`));
+    }
     await expect.poll(() => page.evaluate(() => document.body.innerText), { timeout: 10_000 }).toContain('aligned automatically');
     const text = await page.evaluate(() => document.body.innerText);
     expect(text).toContain('城镇新增就业');

@@ -30,6 +30,8 @@ describe("an undated report's own time", () => {
     const text = '粮食产量达到6095亿斤。\n';
     expect(reading(figuresOf(`${OPENING}${text}`, 'cn_1978_vs_1979.txt'), '6095亿斤')[0]).toBeNull();
     expect(reading(figuresOf(text, 'notes-1979.txt'), '6095亿斤')[0]).toBeNull();
+    // (nor does a number that only looks like a year, in a numbered file's name)
+    expect(reading(figuresOf(`${OPENING}${text}`, 'd1999.txt'), '6095亿斤')[0]).toBeNull();
   });
 
   it('a report setting a part of its own year against the same part of the year before was delivered after it', () => {
@@ -186,15 +188,16 @@ describe('more shapes of the era', () => {
     expect(reading(figuresOf(text, 'cn_national_1982_gwr.txt'), '520亿元')[0]).toBe('1979/1981');
   });
 
-  it('delivered late in its year, a work report estimates its own year as a whole; what is so now is an actual', () => {
+  it('delivered late in its year, a work report estimates what it says of its own year (今年, spans ending with it); what is so is an actual', () => {
     const text =
       `${OPENING}一、今年的经济形势\n今年工农业总产值将比上年增长3%以上。这三年城镇共安排两千多万人就业。今年上半年,工业总产值比去年同期增长2%。` +
-      '目前同我国有经济关系的国家有174个。\n二、明年的安排\n明年工业总产值要增长4%。明年还要压缩基本建设。\n';
+      '目前同我国有经济关系的国家有174个。全国高等学校729所。\n二、明年的安排\n明年工业总产值要增长4%。明年还要压缩基本建设。\n';
     const found = figuresOf(text, 'cn_national_1981_gwr.txt');
     expect(reading(found, '3%以上')).toEqual(['1981', 'estimate']);
     expect(reading(found, '两千多万人')).toEqual(['1979/1981', 'estimate']);
     expect(reading(found, '2%')).toEqual(['1981-01/1981-06', 'actual']);
     expect(reading(found, '174个')).toEqual(['1981', 'actual']);
+    expect(reading(found, '729所')).toEqual(['1981', 'actual']);
     expect(reading(found, '4%')).toEqual(['1982', 'target']);
   });
 

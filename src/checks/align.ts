@@ -255,12 +255,6 @@ export function ambiguousLabel(figures: Figure[], documents: ReadonlyMap<string,
   return false;
 }
 
-/** Whether the sentence of a target names its figure as a target set before (alignment.targetNamingWords). */
-function quotesTarget(figure: Figure, documents: ReadonlyMap<string, Document>, words: readonly string[]): boolean {
-  const sentence = sentenceOf(documents.get(figure.document), figure);
-  return words.some((w) => sentence.includes(w));
-}
-
 /**
  * Two targets of one period set in two documents, neither sentence naming its figure as a target set before
  * (alignment.targetNamingWords: `原定`, `提出`, `目标`…), that disagree: a plan and a later plan revising it
@@ -272,52 +266,49 @@ export function revisedPlan(a: Figure, b: Figure, documents: ReadonlyMap<string,
   if (a.document === b.document || a.modality !== 'target' || b.modality !== 'target') return false;
   if (consistent(a, b, rules.consistency)) return false;
   const words = rules.alignment?.targetNamingWords ?? [];
-  return !quotesTarget(a, documents, words) && !quotesTarget(b, documents, words);
+  const names = (f: Figure) => {
+    const sentence = sentenceOf(documents.get(f.document), f);
+    return words.some((w) => sentence.includes(w));
+  };
+  return !names(a) && !names(b);
 }
-
-/** Above this many distinct readings of one group's targets, they are compared as one plan (the split is pairwise). */
-const MAX_PLAN_READINGS = 64;
 
 /**
  * Targets of one period split into the plans that set them: two statements are of one plan unless they are a plan
- * and its revision (revisedPlan), joined through any statement of both. One part when nothing was revised, when a
- * statement quotes a target set before (it is compared with every other), or when the targets read too many ways
- * to split. Linear in the targets but for the pairs of their distinct readings.
+ * and its revision (revisedPlan), joined through any statement of both. One part when nothing was revised.
+ * Near-linear in the statements (a group may hold a target stated in thousands of documents): a statement naming
+ * its figure as a target set before joins every other, statements of one document or one reading join at once,
+ * and only the distinct readings are compared pairwise.
  */
 export function planParts(targets: Figure[], documents: ReadonlyMap<string, Document>, rules: RuleSet): Figure[][] {
   if (new Set(targets.map((f) => f.document)).size < 2) return [targets];
   const words = rules.alignment?.targetNamingWords ?? [];
-  if (targets.some((f) => quotesTarget(f, documents, words))) return [targets];
-  // statements of one value and interval are one reading
-  const readingOf = new Map<string, number>();
-  const readings: Figure[] = [];
-  const of = targets.map((f) => {
-    const key = `${f.unit}\u0000${f.value}\u0000${f.interval?.lo}\u0000${f.interval?.hi}\u0000${f.interval?.loClosed}\u0000${f.interval?.hiClosed}`;
-    let i = readingOf.get(key);
-    if (i === undefined) {
-      i = readings.push(f) - 1;
-      readingOf.set(key, i);
-    }
-    return i;
-  });
-  if (readings.length < 2 || readings.length > MAX_PLAN_READINGS) return [targets];
-  const root = readings.map((_, i) => i);
+  if (targets.some((f) => f.modality !== 'target')) return [targets];
+  if (targets.some((f) => words.some((w) => sentenceOf(documents.get(f.document), f).includes(w)))) return [targets];
+  const root = targets.map((_, i) => i);
   const find = (i: number): number => (root[i] === i ? i : (root[i] = find(root[i]!)));
-  // readings of one document are of one plan; readings that agree are of one plan
-  const firstOfDocument = new Map<string, number>();
+  const join = (i: number, j: number) => (root[find(i)] = find(j));
+  const firstOf = new Map<string, number>();
+  const readings: number[] = [];
   targets.forEach((f, i) => {
-    const first = firstOfDocument.get(f.document);
-    if (first === undefined) firstOfDocument.set(f.document, of[i]!);
-    else root[find(of[i]!)] = find(first);
+    for (const key of [`d\u0000${f.document}`, `r\u0000${f.unit}\u0000${f.raw}`]) {
+      const first = firstOf.get(key);
+      if (first === undefined) firstOf.set(key, i);
+      else join(i, first);
+    }
+    if (firstOf.get(`r\u0000${f.unit}\u0000${f.raw}`) === i) readings.push(i);
   });
-  for (let i = 0; i < readings.length; i++) {
-    for (let j = i + 1; j < readings.length; j++) if (consistent(readings[i]!, readings[j]!, rules.consistency)) root[find(i)] = find(j);
+  for (let x = 0; x < readings.length; x++) {
+    for (let y = x + 1; y < readings.length; y++) {
+      const [i, j] = [readings[x]!, readings[y]!];
+      if (find(i) !== find(j) && consistent(targets[i]!, targets[j]!, rules.consistency)) join(i, j);
+    }
   }
   const parts = new Map<number, Figure[]>();
-  targets.forEach((f, i) => {
-    const part = parts.get(find(of[i]!)) ?? [];
-    part.push(f);
-    parts.set(find(of[i]!), part);
-  });
+  for (let i = 0; i < targets.length; i++) {
+    const part = parts.get(find(i)) ?? [];
+    part.push(targets[i]!);
+    parts.set(find(i), part);
+  }
   return [...parts.values()];
 }

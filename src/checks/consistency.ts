@@ -7,7 +7,8 @@
 import type { Document, Figure, Finding, Location, Severity } from '../model.js';
 import type { CheckRule, ConsistencySettings } from '../rules/types.js';
 import { t } from '../i18n.js';
-import { ambiguousLabel, metricGroups, planParts, sameSentence, sentenceOf, type MetricGroup } from './align.js';
+import { ambiguousLabel, planParts, sameSentence, sentenceOf, type MetricGroup } from './align.js';
+import { metricGroupsOnce } from './groups-once.js';
 import { Decimal } from 'decimal.js';
 import { comparedTarget, consistent, plainWidth, describeReading, figureText, precision, truncationConsistent } from './compare.js';
 import { fingerprint } from './fingerprint.js';
@@ -302,7 +303,7 @@ export const consistencyCheck: CheckModule = {
     const auto = rule.auto !== false && (rule.metrics === undefined || rule.metrics === '*');
     const findings: Finding[] = [];
     const from = context.comparisons.length;
-    for (const group of metricGroups(context, rule, { auto })) {
+    for (const group of metricGroupsOnce(context, rule, { auto })) {
       // What happened (actuals and estimates) is compared; a target restated (`去年提出…控制在10%以内`) is
       // compared with the target as first set, apart: a target and an actual are the target check's.
       compareStatements(context, rule, group, group.figures.filter((f) => f.modality !== 'target'), 'stated', findings);

@@ -24,11 +24,34 @@ export interface Jurisdiction {
   place: string | null;
 }
 
-function occurrences(text: string, word: string): number {
-  if (!word) return 0;
-  let count = 0;
-  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) count++;
-  return count;
+/**
+ * How often each word occurs in `text`, as `text.indexOf` counts it (leftmost first, a word's occurrences never
+ * overlapping each other; '' counts 0), for all the words in one pass over the text: a document is read once,
+ * not once per listed place and city.
+ */
+function occurrencesOf(text: string, words: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  const byFirst = new Map<number, string[]>();
+  for (const word of words) {
+    if (counts.has(word)) continue;
+    counts.set(word, 0);
+    if (!word) continue;
+    const list = byFirst.get(word.charCodeAt(0));
+    if (list) list.push(word);
+    else byFirst.set(word.charCodeAt(0), [word]);
+  }
+  // Where each word may next be found (after the end of its last occurrence).
+  const free = new Map<string, number>();
+  for (let i = 0; i < text.length; i++) {
+    const list = byFirst.get(text.charCodeAt(i));
+    if (!list) continue;
+    for (const word of list) {
+      if (i < (free.get(word) ?? 0) || !text.startsWith(word, i)) continue;
+      counts.set(word, counts.get(word)! + 1);
+      free.set(word, i + word.length);
+    }
+  }
+  return counts;
 }
 
 /** The key whose count is at least `minMentions` and `dominance` times every other key's; else null. */
@@ -44,19 +67,23 @@ export function detectJurisdiction(text: string, settings: JurisdictionSettings 
   if (!settings) return { level: null, place: null };
   const minMentions = settings.minMentions ?? 3;
   const dominance = settings.dominance ?? 2;
+  const levels = Object.entries(settings.levels ?? {});
+  const places = Object.entries(settings.places ?? {});
+  const counted = occurrencesOf(text, [...levels.flatMap(([, words]) => words), ...places.flatMap(([place, cities]) => [place, ...cities])]);
+  const occurrences = (word: string) => counted.get(word) ?? 0;
   const levelCounts = new Map<string, number>();
-  for (const [level, words] of Object.entries(settings.levels ?? {})) {
-    levelCounts.set(level, words.reduce((sum, word) => sum + occurrences(text, word), 0));
+  for (const [level, words] of levels) {
+    levelCounts.set(level, words.reduce((sum, word) => sum + occurrences(word), 0));
   }
   const level = dominant(levelCounts, minMentions, dominance);
   if (level !== null && (settings.placelessLevels ?? []).includes(level)) return { level, place: null };
   const placeCounts = new Map<string, number>();
   const cityCounts = new Map<string, Map<string, number>>();
-  for (const [place, cities] of Object.entries(settings.places ?? {})) {
-    const counts = new Map(cities.map((city) => [city, occurrences(text, city)]));
+  for (const [place, cities] of places) {
+    const counts = new Map(cities.map((city) => [city, occurrences(city)]));
     cityCounts.set(place, counts);
     // A province's report names its capital often: its cities' mentions count for it.
-    placeCounts.set(place, occurrences(text, place) + [...counts.values()].reduce((sum, n) => sum + n, 0));
+    placeCounts.set(place, occurrences(place) + [...counts.values()].reduce((sum, n) => sum + n, 0));
   }
   const place = dominant(placeCounts, minMentions, dominance);
   if (place === null || level === null || !(settings.cityLevels ?? []).includes(level)) return { level, place };

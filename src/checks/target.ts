@@ -6,7 +6,8 @@ import type { Document, Figure, Finding, Interval, Severity } from '../model.js'
 import type { CheckRule, ConsistencySettings, MetricRule } from '../rules/types.js';
 import { indicatorOf } from '../meaning/metric.js';
 import { t } from '../i18n.js';
-import { ambiguousLabel, metricGroups, sameSentence, type MetricGroup } from './align.js';
+import { ambiguousLabel, sameSentence, type MetricGroup } from './align.js';
+import { metricGroupsOnce } from './groups-once.js';
 import { comparable, comparedTarget, consistent, describeReading, plainWidth, precision, targetOutcome, type Direction } from './compare.js';
 import { locationOf, readingsOf, restatements, type Reading } from './consistency.js';
 import { fingerprint } from './fingerprint.js';
@@ -152,7 +153,7 @@ export const targetCheck: CheckModule = {
     const severity: Severity = rule.severity ?? targetCheck.defaultSeverity;
     // Figures the identity pass paired, or found too ambiguous to pair: left out of the pairing by wording.
     const settled = new Set<Figure>();
-    for (const group of metricGroups(context, rule, { auto })) {
+    for (const group of metricGroupsOnce(context, rule, { auto })) {
       const targets = group.figures.filter((f) => f.modality === 'target');
       let actuals = group.figures.filter((f) => f.modality !== 'target');
       if (!targets.length || !actuals.length) continue;

@@ -206,12 +206,44 @@ function scopeWords(rules: RuleSet): Array<[string, string]> {
  * scope found in more words only keeps two statements further apart.
  */
 function scopesOfText(text: string, words: Array<[string, string]>, found: Set<string>): Set<string> {
+  if (!mayHoldScopeWord(text, words)) return found;
   for (const [word, id] of words) {
     if (!text.includes(word)) continue;
     found.add(id);
     text = text.split(word).join(' ');
   }
   return found;
+}
+
+/** The first two characters of each scope word (the first alone for a word of one), as tables for mayHoldScopeWord. */
+const scopeStartsCache = new WeakMap<Array<[string, string]>, { first: Uint8Array; pairs: Set<number>; single: boolean; always: boolean }>();
+
+/**
+ * Whether a text may hold a scope word: whether it has two characters in a row that start one (speed only:
+ * most clauses name no scope, and one pass over the text costs less than looking for each word in it).
+ */
+function mayHoldScopeWord(text: string, words: Array<[string, string]>): boolean {
+  let starts = scopeStartsCache.get(words);
+  if (!starts) {
+    starts = { first: new Uint8Array(65536), pairs: new Set(), single: false, always: false };
+    for (const [word] of words) {
+      // (an empty word is in every text)
+      if (!word) starts.always = true;
+      if (!word) continue;
+      starts.first[word.charCodeAt(0)] = 1;
+      if (word.length === 1) starts.single = true;
+      else starts.pairs.add((word.charCodeAt(0) << 16) | word.charCodeAt(1));
+    }
+    scopeStartsCache.set(words, starts);
+  }
+  const { first, pairs, single, always } = starts;
+  if (always) return true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!first[c]) continue;
+    if (single || (i + 1 < text.length && pairs.has((c << 16) | text.charCodeAt(i + 1)))) return true;
+  }
+  return false;
 }
 
 /** The scopes of a statement's own words, and with its sentence's lead too (each text read on its own and once: the union of theirs). */

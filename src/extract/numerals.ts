@@ -383,8 +383,9 @@ export function readChinese(text: string, pos: number, k: Knowledge): NumberRead
           if (digit !== 0) lastNonzeroMult = ONE;
           digit = null;
         }
-        // 多 right after a big (十四亿多) is one unit of the last digit; else g
-        plus = lastScale && lastScale.gte(TEN_THOUSAND) && text[i - 1] && bigFactor(text[i - 1]!, k) ? lastMult : lastNonzeroMult;
+        // 多 right after a big (十四亿多, 十万多) is one unit of that magnitude, as after digits (10万多 is
+        // (10万, 11万); 十多万 is (10万, 20万)); else g
+        plus = lastScale && lastScale.gte(TEN_THOUSAND) && text[i - 1] && bigFactor(text[i - 1]!, k) ? trailingBig : lastNonzeroMult;
         plusWord = w;
         i += w.length - 1;
         continue;

@@ -81,7 +81,9 @@ export function intentOf(doc: Document, pos: number, time: TimeReading, ctx: Per
   if (modality === 'actual' && !time.startValue && words.forecasts.some((at) => at < pos && (at >= semicolon || at < words.firstClauseEnd))) modality = 'estimate';
   // delivered late in its year, a work report has no outcome yet for its own year as a whole, nor for years ending with
   // it (`今年…将比上年增长3%以上`, `这三年城镇共安排两千多万人就业` in November): estimates; what is so now stays an actual
-  if (modality === 'actual' && !time.startValue && !present && endsInUnfinishedOwnYear(period, ctx, k)) modality = 'estimate';
+  // (a year's flow said of it, `今年…`, or a span ending with it: a level stated alone, `全国高等学校七百二十九所`, is what is so)
+  const ofOwnYear = last?.source === 'relative' || (period?.includes('/') ?? false);
+  if (modality === 'actual' && !time.startValue && !present && ofOwnYear && endsInUnfinishedOwnYear(period, ctx, k)) modality = 'estimate';
   return modality;
 }
 

@@ -670,8 +670,8 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
   for (const figure of figures) {
     // the next item of a list (`分别增长8.9%、7.7%`) shares its clause
     let scopes = previous && listItemAfter(previous, figure, text) ? previousScopes : figureScopes(figure, previous, text, lex);
-    // `年末城镇调查失业率从上半年5.5%降到5.3%`: an end value is in the clause of its start value, scope words and all
-    if (previous && previousScopes.length && endOf(previous, figure, text, lex)) scopes = [...new Set([...previousScopes, ...scopes])].sort();
+    // `年末城镇调查失业率从上半年5.5%降到5.3%`: an end value is of the scopes its start value's clause names
+    if (previous && lex.toEnd && previous.span.end <= figure.span.start && previous.unit === figure.unit && lex.toEnd.test(text.slice(previous.span.end, figure.span.start)) && startedIn(previous, text, lex)) scopes = [...new Set([...previousScopes, ...scopes])];
     let subject = parseWith(figure.label ?? '', lex, scopes);
     // `从2009年的2.8%降到去年的1.5%左右`: an end value is of what its start value is of
     if (!subject.indicator && previous && lex.toEnd && previous.span.end <= figure.span.start && previous.unit === figure.unit) {
@@ -1039,6 +1039,15 @@ function programmeBefore(word: string, text: string, at: number, lex: Lexicon): 
     }
   }
   return null;
+}
+
+/** Whether a figure is a start value in its clause, its own period written or not (`从上半年5.5%降到…`). */
+function startedIn(figure: Figure, text: string, lex: Lexicon): boolean {
+  const before = text.slice(Math.max(0, figure.span.start - 12), figure.span.start);
+  return lex.startWords.some((w) => {
+    const at = before.lastIndexOf(w);
+    return at >= 0 && !/[,，;；。:：\d]/u.test(before.slice(at + w.length));
+  });
 }
 
 /** Whether a figure is a start value: a start word (`由`, `从`) before it, with at most a year and `的` between. */

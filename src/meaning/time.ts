@@ -7,6 +7,7 @@
 import { allMatches } from '../matches.js';
 import type { Document, Figure, Segment } from '../model.js';
 import { alternation, type Knowledge } from '../extract/knowledge.js';
+import { isTitleLine, levelAtEnd, reviewPartCarries } from './review-parts.js';
 
 interface SectionInfo {
   start: number;
@@ -15,6 +16,8 @@ interface SectionInfo {
   kind?: Segment['headingKind'];
   /** What the heading says, worked out once (see sectionFacts). */
   facts?: { year: number | null; target: boolean; review: boolean; span: string | null; yearFirst: boolean };
+  /** Where a section reviewing a span and its last year (`一、"十四五"时期和2025年工作回顾`) turns to the year (see yearTurn). */
+  yearTurn?: number;
 }
 
 /**
@@ -92,7 +95,8 @@ export interface PeriodContext {
   /** Glossaries (`名词解释` to the next top-level heading): no section or carried period reaches into them. */
   glossaries: { start: number; end: number }[];
   /** Periods set by a paragraph that opens with one (`过去五年,…`), in force for the paragraphs after it. */
-  carries: { start: number; period: string; target: boolean }[];
+  /** (`title`: set by a title line, `2026年重点工作`, a top-level part where the text numbers none) */
+  carries: { start: number; period: string; target: boolean; title?: boolean }[];
   /** Markers of a sentence, by sentence start and base year (figures of one sentence share them): see markerKey. */
   markerCache: Map<number, Marker[]>;
   /** The sentence of the last figure asked about: its bounds and markers (the next figure is often in it). */
@@ -227,12 +231,15 @@ function paragraphCarries(text: string, ctx: PeriodContext, k: Knowledge): Perio
     // (`2008年5月12日,汶川…`, `2016年是…开局之年`) is of its own sentence only.
     // (the delivery line of a news copy dates what follows it: `2023年1月12日在…会议上,…报告指出,…`)
     // A paragraph on the year ahead outside a review (`2025年是“十四五”规划收官之年。`) opens its plans.
-    if (first.source === 'year' && !isTitle && !yearTopic(lead, first.at, k) && !isDeliveryLine(line, k) && !yearAhead(first, lineStart, ctx, k)) continue;
+    // (but the year reviewed as the paragraph's subject, `刚刚过去的2025年是…的一年。一年来,…` after `这五年,…` paragraphs,
+    // turns the review to it)
+    const reviewedTopic = first.year !== null && first.year === ctx.reviewYear && new RegExp(String.raw`^\s*(?:刚刚过去的|过去的)?${first.year}\s*年\s*是`, 'u').test(lead);
+    if (first.source === 'year' && !isTitle && !yearTopic(lead, first.at, k) && !isDeliveryLine(line, k) && !yearAhead(first, lineStart, ctx, k) && !reviewedTopic) continue;
     // (a review's paragraph opening on a date of the report's own year, `2025年1月,…高铁开通`, tells of an event
     // since: the paragraph still reviews the year before)
     if (first.source === 'year' && !isTitle && first.year !== null && ctx.deliveryYear !== null && first.year >= ctx.deliveryYear && enclosingSections(lineStart, ctx).some((s) => sectionFacts(s, ctx, k).review)) continue;
     const target = (first.target ?? false) || (isTitle && ctx.deliveryYear !== null && (first.source === 'year' || first.source === 'relative') && Number(first.period) >= ctx.deliveryYear);
-    const carry = { start: lineStart, period: first.period, target };
+    const carry = { start: lineStart, period: first.period, target, ...(isTitle ? { title: true } : {}) };
     title = isTitle ? carry : null;
     carries.push(carry);
   }
@@ -275,7 +282,8 @@ function withinParagraphs(text: string, carries: PeriodContext['carries'], ctx: 
   for (const s of ctx.sections) {
     for (; next < carries.length && carries[next]!.start <= s.start; next++) {
       const c = carries[next]!;
-      if (topLevel.test(text.slice(c.start, c.start + 6))) top = c;
+      // (a part headed by a title line with no number, `2026年重点工作`, is a top-level part as `二、…` is)
+      if (topLevel.test(text.slice(c.start, c.start + 6)) || (c.period && isTitleLine(text, c.start))) top = c;
     }
     if (s.kind === 'chinese-numeral' || starts.has(s.start)) continue;
     added.push(top ? { ...top, start: s.start } : { start: s.start, period: '', target: false });
@@ -473,7 +481,8 @@ export function documentTime(doc: Document, sections: SectionInfo[], k: Knowledg
  */
 export function fileNameYear(path: string, workReport: boolean, dt: Pick<TimeWords, 'titles'>): { year: number; kind: 'review' | 'delivery' } | null {
   const name = path.split(/[\\/]/u).pop()!.replace(/\.[^.]*$/u, '');
-  const years = new Set(allMatches(name, /(?<!\d)(?:19|20)\d{2}(?!\d)/gu).map((m) => Number(m[0])));
+  // (a year stands apart from letters and digits: `cn_national_1983_gwr`, `2024年公报`, never `d1999` or `v2000`)
+  const years = new Set(allMatches(name, /(?<![A-Za-z0-9])(?:19|20)\d{2}(?![A-Za-z0-9])/gu).map((m) => Number(m[0])));
   if (years.size !== 1) return null;
   const year = [...years][0]!;
   for (const t of dt.titles) if (t.words.some((w) => name.includes(w))) return { year, kind: t.year };
@@ -788,6 +797,8 @@ export function periodContext(doc: Document, k: Knowledge): PeriodContext {
   if (ctx.planSpan) presentPlan(ctx);
   ctx.carries = paragraphCarries(doc.normalized, ctx, k);
   if (ctx.planSpan) ctx.carries = backgroundYearsKept(ctx.carries, ctx.text, ctx.planSpan);
+  // (a review of a plan's years and of its last year under one heading: the part on the year dates its figures to it)
+  ctx.carries = reviewPartCarries(doc.normalized, sections.filter((s) => s.kind === 'chinese-numeral').map((s) => ({ ...s, facts: sectionFacts(s, ctx, k) })), ctx.carries, reviewYear, (t) => markersIn(t, 0, t.length, reviewYear, ctx, k), k);
   ctx.glossaries = glossaries(doc.normalized, ctx.sections, k);
   return ctx;
 }
@@ -1628,6 +1639,22 @@ function startValuePeriod(
   return period;
 }
 
+/**
+ * A section reviewing a span and its last year (`一、"十四五"时期和2025年工作回顾`) reviews the span first (`这五年,…`), then
+ * the year from a paragraph opening on it (`刚刚过去的2025年是…`, `2025年,…`, `一年来,…`, `过去一年,…`): where that
+ * paragraph starts, or the section's end when none does.
+ */
+function yearTurn(s: SectionInfo, year: number, ctx: PeriodContext, k: Knowledge): number {
+  if (s.yearTurn !== undefined) return s.yearTurn;
+  const oneYear = k.periods.spans.filter((sp) => sp.direction === 'back' && sp.years === 1).flatMap((sp) => sp.words);
+  const lead = new RegExp(String.raw`^[ \t　]*(?:${alternation(k.periods.salutations)}[!！,，]?\s*)?(?:刚刚过去的|过去的)?(?:${year}\s*年(?![\d月])|${oneYear.length ? alternation(oneYear) : '(?!)'})`, 'mu');
+  const body = ctx.text.slice(s.start, s.end);
+  const firstLine = body.indexOf('\n');
+  const m = firstLine < 0 ? null : lead.exec(body.slice(firstLine + 1));
+  s.yearTurn = m ? s.start + firstLine + 1 + m.index : s.end;
+  return s.yearTurn;
+}
+
 /** What the sections around `pos` say of its time (see timeOf): their year, target or review, span, and the base year. */
 function sectionReading(pos: number, ctx: PeriodContext, k: Knowledge) {
   // Section context: innermost heading with a year, target/review headings, span headings.
@@ -1658,7 +1685,7 @@ function sectionReading(pos: number, ctx: PeriodContext, k: Knowledge) {
     }
     if (facts.span) {
       sectionSpan = facts.span;
-      spanDefault = !facts.yearFirst;
+      spanDefault = !facts.yearFirst && !(facts.review && facts.year !== null && pos >= yearTurn(s, facts.year, ctx, k));
     }
   }
   if (glossary) targetSection = reviewSection = false;
@@ -1806,10 +1833,11 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
     const last = Number(period.slice(5));
     // (so is a share of a whole, `占全国人口65%的地区基本普及…`: a state, not a flow over the years; not an average)
     const shareOf = shape?.kind === 'share' && shape.change === null && !averaged && (k.periods.shareOf ?? []).some((w) => clause.includes(w));
-    // (and a level or share reached, `达到39.8万亿元`, `积累7810亿元`, `覆盖24%的县`: a state, not a flow; a count stays
+    // (and a level or share reached, `达到39.8万亿元`, `积累7810亿元`, `覆盖24%的县`, `突破3万亿元` with its verb read into the
+    // figure: a state, not a flow; a count stays
     // a total over the span, `新增就业5771万人`)
     const state = (shape?.kind === 'level' || shape?.kind === 'share') && shape.change === null && !averaged && lead !== '' && (k.periods.levelReached ?? []).some((w) => lead.endsWith(w));
-    if ((lead && periodWordsOf(k).changeToEnd.test(lead)) || shareOf || state) period = String(ctx.deliveryYear === last ? last - 1 : last);
+    if ((lead && periodWordsOf(k).changeToEnd.test(lead)) || shareOf || state || (!averaged && levelAtEnd(text, clause, pos, end, shape, k))) period = String(ctx.deliveryYear === last ? last - 1 : last);
   }
   if (started === null) ctx.previous = { sentence: start, end, period };
   return { period, sentenceStart: start, baseYear, targetSection, reviewSection, glossary, isolated, marker: last, carry, startValue: started !== null };
