@@ -280,6 +280,9 @@ export function revisedPlan(a: Figure, b: Figure, documents: ReadonlyMap<string,
  * its figure as a target set before joins every other, statements of one document or one reading join at once,
  * and only the distinct readings are compared pairwise.
  */
+/** The most distinct readings of one target that planParts compares pairwise. */
+const MAX_PLAN_READINGS = 64;
+
 export function planParts(targets: Figure[], documents: ReadonlyMap<string, Document>, rules: RuleSet): Figure[][] {
   if (new Set(targets.map((f) => f.document)).size < 2) return [targets];
   const words = rules.alignment?.targetNamingWords ?? [];
@@ -298,6 +301,9 @@ export function planParts(targets: Figure[], documents: ReadonlyMap<string, Docu
     }
     if (firstOf.get(`r\u0000${f.unit}\u0000${f.raw}`) === i) readings.push(i);
   });
+  // (a plan and its revision are a few statements; a target read in many distinct values across many documents is
+  // no revision but one group as before, and comparing its readings pairwise would be quadratic)
+  if (readings.length > MAX_PLAN_READINGS) return [targets];
   for (let x = 0; x < readings.length; x++) {
     for (let y = x + 1; y < readings.length; y++) {
       const [i, j] = [readings[x]!, readings[y]!];
