@@ -9,32 +9,22 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { check, extract, readDocument } from '../src/pipeline.js';
-import { extractFigures } from '../src/extract/index.js';
-import { interpret } from '../src/meaning/index.js';
+import { check, extract } from '../src/pipeline.js';
 import { autoIdentity } from '../src/checks/align.js';
 import { indicatorOf, parseSubject, type Indicator } from '../src/meaning/metric.js';
 import { consistent, truncationConsistent } from '../src/checks/compare.js';
 import { coreRules } from '../src/rules/load.js';
 import { suggestRules } from '../src/suggest.js';
+import { figureOfText, figuresOfText } from './helpers/figures.js';
 import type { Figure, Finding } from '../src/model.js';
 
 const root = resolve(import.meta.dirname, '..');
 const dir = mkdtempSync(join(tmpdir(), 'figcheck-metric-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** The figures of a text as the pipeline reads them (extract, then the meaning stage). */
-async function figuresOf(text: string): Promise<Figure[]> {
-  const doc = await readDocument(Buffer.from(text), { path: 'statement.txt' });
-  return interpret(doc, extractFigures(doc, coreRules()), coreRules());
-}
-
-/** The one figure of a statement whose raw text is `raw`. */
-async function figure(text: string, raw: string): Promise<Figure> {
-  const found = (await figuresOf(text)).find((f) => f.raw === raw);
-  if (!found) throw new Error(`${raw} not read in ${text}`);
-  return found;
-}
+/** The figures of a made-up text, and the one written `raw`, as the pipeline reads them (extract, then meaning). */
+const figuresOf = (text: string) => figuresOfText(text, { path: 'statement.txt' });
+const figure = (text: string, raw: string) => figureOfText(text, raw, { path: 'statement.txt' });
 
 const identity = (f: Figure) => autoIdentity(f, coreRules())?.id ?? null;
 

@@ -15,8 +15,15 @@ export function extractFigures(doc: Document, rules: RuleSet = coreRules()): Fig
 }
 
 /** The figures of a small made-up text, as the CLI sees them. */
-export function figuresOfText(text: string, meta: DocumentMeta = {}): Figure[] {
+export function figuresOfText(text: string, meta: DocumentMeta & { path?: string } = {}): Figure[] {
   return extractFigures(documentFromText(text, meta));
+}
+
+/** The figure written `raw` in a small made-up text, as the CLI sees it (throws when none is). */
+export function figureOfText(text: string, raw: string, meta: DocumentMeta & { path?: string } = {}): Figure {
+  const found = figuresOfText(text, meta).find((f) => f.raw === raw);
+  if (!found) throw new Error(`${raw} not read in ${text}`);
+  return found;
 }
 
 /** [period, modality] of the figure written `raw` (fails when it is not found exactly once). */
