@@ -95,8 +95,7 @@ export interface PeriodContext {
   /** Glossaries (`名词解释` to the next top-level heading): no section or carried period reaches into them. */
   glossaries: { start: number; end: number }[];
   /** Periods set by a paragraph that opens with one (`过去五年,…`), in force for the paragraphs after it. */
-  /** (`title`: set by a title line, `2026年重点工作`, a top-level part where the text numbers none) */
-  carries: { start: number; period: string; target: boolean; title?: boolean }[];
+  carries: { start: number; period: string; target: boolean }[];
   /** Markers of a sentence, by sentence start and base year (figures of one sentence share them): see markerKey. */
   markerCache: Map<number, Marker[]>;
   /** The sentence of the last figure asked about: its bounds and markers (the next figure is often in it). */
@@ -239,7 +238,7 @@ function paragraphCarries(text: string, ctx: PeriodContext, k: Knowledge): Perio
     // since: the paragraph still reviews the year before)
     if (first.source === 'year' && !isTitle && first.year !== null && ctx.deliveryYear !== null && first.year >= ctx.deliveryYear && enclosingSections(lineStart, ctx).some((s) => sectionFacts(s, ctx, k).review)) continue;
     const target = (first.target ?? false) || (isTitle && ctx.deliveryYear !== null && (first.source === 'year' || first.source === 'relative') && Number(first.period) >= ctx.deliveryYear);
-    const carry = { start: lineStart, period: first.period, target, ...(isTitle ? { title: true } : {}) };
+    const carry = { start: lineStart, period: first.period, target };
     title = isTitle ? carry : null;
     carries.push(carry);
   }
