@@ -8,7 +8,7 @@ import type { Change, Document, Figure, FigureKind } from '../model.js';
 import { coreRules } from '../rules/load.js';
 import type { RuleSet } from '../rules/types.js';
 import { toInterval } from './intervals.js';
-import { alternation, knowledgeOf, type Knowledge } from './knowledge.js';
+import { alternation, chineseDigits, knowledgeOf, type Knowledge } from './knowledge.js';
 import { cleanLabel, splitSubjects } from './labels.js';
 import { blockedMask, Scanner, type ScannedFigure } from './scan.js';
 
@@ -132,8 +132,7 @@ function meaningWords(k: Knowledge): MeaningWords {
 
 /** A year, in Arabic digits (2002年) or written digit by digit in Chinese ones (二○○二年, 一九八五年: numerals.yaml digits). */
 function yearSource(k: Knowledge): string {
-  const digits = [...k.digits.keys()].filter((d) => d.length === 1).join('');
-  return `(?:(?:19|20)\\d{2}|[${digits}]{4})\\s*年`;
+  return `(?:(?:19|20)\\d{2}|[${chineseDigits(k)}]{4})\\s*年`;
 }
 
 interface Meaning {

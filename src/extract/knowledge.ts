@@ -376,6 +376,14 @@ export function knowledgeOf(rules: RuleSet = coreRules()): Knowledge {
   return knowledge;
 }
 
+/** The single-character digits of numerals.yaml (〇 ○ 零 一 … 九), as a character class body: years are written with them. */
+export function chineseDigits(k: Knowledge): string {
+  return [...k.digits.keys()].filter((d) => d.length === 1).join('');
+}
+
+/** Four Chinese digits of a year of the 1900s or 2000s (`一九八○`, `二〇二二`; ○ is how many texts write 〇), as a pattern. */
+export const CHINESE_YEAR = '[一二][九〇零○][〇零○一二三四五六七八九]{2}';
+
 /** A word list as a regular-expression alternation, longest first, metacharacters escaped. */
 export function alternation(words: Iterable<string>): string {
   const list = [...new Set(words)].sort((a, b) => b.length - a.length).map(escapeRegex);

@@ -8,7 +8,7 @@
  * into one regular expression, filler into buckets keyed by a word's first (or last) character, so
  * a label is checked only against the few words that could match at its edge.
  */
-import { alternation, charClass, type Knowledge } from './knowledge.js';
+import { alternation, charClass, chineseDigits, CHINESE_YEAR, type Knowledge } from './knowledge.js';
 
 /** The compiled cleaning of one Knowledge. */
 interface Cleaner {
@@ -59,12 +59,6 @@ function literalStarts(sources: string[]): Uint8Array | null {
   return out;
 }
 
-/** The digit characters of numerals.yaml (〇 ○ 零 一 … 九), as a character class body: years are written with them. */
-function chineseYearDigits(k: Knowledge): string {
-  return [...k.digits.keys()].filter((d) => d.length === 1).join('');
-}
-/** Four Chinese digits of a year of the 1900s or 2000s (`一九八○`, `二〇二二`; ○ is how many texts write 〇). */
-const HAN_YEAR = '[一二][九〇零○][〇零○一二三四五六七八九]{2}';
 
 function compileCleaner(k: Knowledge): Cleaner {
   const p = k.periods;
@@ -77,7 +71,7 @@ function compileCleaner(k: Knowledge): Cleaner {
     `(?:19|20)\\d{2}\\s*年(?:\\s*[${sep}]\\s*(?:19|20)?\\d{2}\\s*年)?${edges(p.yearEdges)}`,
     // a year written digit by digit in Chinese numerals (`一九八五年`, `一九七九至一九八二年`), as reports of the 1980s and
     // congress reports write them: time, never part of the label (left in, its `五年` would be read as a span of years)
-    `${HAN_YEAR}(?:\\s*年?\\s*[${sep}]\\s*${HAN_YEAR})?\\s*年${edges(p.yearEdges)}`,
+    `${CHINESE_YEAR}(?:\\s*年?\\s*[${sep}]\\s*${CHINESE_YEAR})?\\s*年${edges(p.yearEdges)}`,
     `\\d{1,2}\\s*[${sep}]\\s*\\d{1,2}\\s*月${edges(p.monthEdges)}`,
     `\\d{1,2}\\s*月${edges(p.monthEdges)}`,
   ];
@@ -87,7 +81,7 @@ function compileCleaner(k: Knowledge): Cleaner {
   const words = [...p.untilWords, ...Object.keys(p.partialYears)];
   if (words.length) periodWords.push(alternation(words));
   const periodStarts = new Uint8Array(65536);
-  for (const w of [...'0123456789一二三四五六七八九十两今未', ...chineseYearDigits(k), ...relative, ...words]) periodStarts[w.charCodeAt(0)] = 1;
+  for (const w of [...'0123456789一二三四五六七八九十两今未', ...chineseDigits(k), ...relative, ...words]) periodStarts[w.charCodeAt(0)] = 1;
 
   const stripped = (rank: boolean) => [
     ...k.words.filler,

@@ -17,7 +17,7 @@
  * resolving a figure is a handful of map look-ups over its label's suffixes.
  */
 import type { Change, Document, Figure } from '../model.js';
-import { knowledgeOf } from '../extract/knowledge.js';
+import { alternation, CHINESE_YEAR, knowledgeOf } from '../extract/knowledge.js';
 import { cleanLabel } from '../extract/labels.js';
 import type { FigureKind } from '../model.js';
 import type { MetricRule, RuleSet } from '../rules/types.js';
@@ -1201,10 +1201,9 @@ function refersTo(previous: Figure, figure: Figure, referring: Referring, text: 
  */
 /** What may stand between a start word and its value: a year (`由1997年的`, `由一九七八年的`, `由上年的`), or nothing. */
 function startTailOf(k: ReturnType<typeof knowledgeOf>): RegExp {
-  const relative = Object.keys(k.periods.relativeYears ?? {}).sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'));
-  const years = ['(?:(?:19|20)\\d{2}|[一二][九〇零○][〇零○一二三四五六七八九]{2})\\s*年', ...relative].join('|');
+  const years = `(?:(?:19|20)\\d{2}|${CHINESE_YEAR})\\s*年|${alternation(Object.keys(k.periods.relativeYears ?? {}))}`;
   // (and a part of a year, `从上半年5.5%降到5.3%`)
-  const parts = ['末', '底', ...Object.keys(k.periods.partialYears ?? {})].sort((a, b) => b.length - a.length).join('|');
+  const parts = alternation(['末', '底', ...Object.keys(k.periods.partialYears ?? {})]);
   return new RegExp(`^\\s*(?:(?:${years})?\\s*(?:${parts})?\\s*的?)?\\s*$`, 'u');
 }
 
