@@ -50,15 +50,16 @@ const ERA_DOCUMENTS = texts(ERA);
 const FOLDERS = [FIXTURES, UNSEEN, SERIES, PROV_DEV, PROV_FRESH, ERA];
 const fileOf = (doc: string) =>
   FOLDERS.map((folder) => resolve(folder, `${doc}.txt`)).find((path) => existsSync(path)) ?? resolve(FIXTURES, `${doc}.txt`);
+/** The year in a national report's id (`cn_national_1983_gwr_state_council`). */
+const yearOf = (doc: string) => Number(/_(\d{4})_/.exec(doc)?.[1]);
 /** Which split a pair of these documents belongs to, from its documents alone (see tests/meaning/score.ts). */
 function splitOf(a: string, b: string): LabelledPair['split'] {
   const inFolder = (folder: string, doc: string) => existsSync(resolve(folder, `${doc}.txt`));
   if (inFolder(UNSEEN, a)) return 'unseen';
   if (inFolder(PROV_DEV, a)) return 'prov-dev';
   if (inFolder(PROV_FRESH, a)) return 'prov-fresh';
-  const year = (doc: string) => Number(/_(\d{4})_/.exec(doc)?.[1]);
-  if (inFolder(ERA, a)) return year(a) >= 1984 || year(b) >= 1984 ? 'era-fresh' : 'era-dev';
-  const fresh = (doc: string) => inFolder(SERIES, doc) && Number(/_(\d{4})_/.exec(doc)?.[1]) >= 2016;
+  if (inFolder(ERA, a)) return yearOf(a) >= 1984 || yearOf(b) >= 1984 ? 'era-fresh' : 'era-dev';
+  const fresh = (doc: string) => inFolder(SERIES, doc) && yearOf(doc) >= 2016;
   if (fresh(a) || fresh(b)) return 'fresh';
   const heldOut = (doc: string) => /^cn_national_200[4-8]_|^cpc_17th_/.test(doc);
   return heldOut(a) || heldOut(b) ? 'holdout' : 'dev';
@@ -145,7 +146,7 @@ for (const mode of ['auto', 'config'] as const) {
       // target 0 (issue 9); the reports of 2009-2021, labelled after the reading was built, had figures it
       // missed: the dev ones (fractions `三分之一`, `1/3以上`) are read now; fresh: a ceiling at today's 3.
       const missed = (year: (y: number) => boolean) =>
-        score.notFound.filter((f) => SERIES_DOCUMENTS.includes(fileOf(f.doc)) && year(Number(/_(\d{4})_/.exec(f.doc)?.[1]))).length;
+        score.notFound.filter((f) => SERIES_DOCUMENTS.includes(fileOf(f.doc)) && year(yearOf(f.doc))).length;
       expect(missed((y) => y < 2016)).toBe(0);
       expect(missed((y) => y >= 2016)).toBeLessThanOrEqual(3);
       // target 0; the provincial reports nobody tunes on (prov-fresh): a ceiling at their first measurement, 4.
@@ -159,8 +160,7 @@ for (const mode of ['auto', 'config'] as const) {
       expect(provincial(PROV_FRESH_DOCUMENTS, '2026')).toBeLessThanOrEqual(1);
       // era-dev (1978-1983): 12 of 260 at its first measurement (thousands written with the full-width
       // comma, 33，212万吨), 0 since that comma is read as the document writes it.
-      const eraYear = (f: { doc: string }) => Number(/_(\d{4})_/.exec(f.doc)?.[1]);
-      expect(score.notFound.filter((f) => ERA_DOCUMENTS.includes(fileOf(f.doc)) && eraYear(f) < 1984).length).toBe(0);
+      expect(score.notFound.filter((f) => ERA_DOCUMENTS.includes(fileOf(f.doc)) && yearOf(f.doc) < 1984).length).toBe(0);
     });
 
     it('never compares look-alike pairs', () => {
