@@ -255,34 +255,20 @@ export function ambiguousLabel(figures: Figure[], documents: ReadonlyMap<string,
   return false;
 }
 
-/**
- * Two targets of one period set in two documents, neither sentence naming its figure as a target set before
- * (alignment.targetNamingWords: `原定`, `提出`, `目标`…), that disagree: a plan and a later plan revising it
- * (`按照十年规划，到一九八五年，粮食产量达到八千亿斤` and, four years on, the sixth five-year plan's `到一九八五年，
- * 全国粮食产量计划达到三亿六千万吨`), not one target stated twice. A target quoted (`去年提出…增长7.5%左右`) is
- * still compared with the target as set.
- */
-export function revisedPlan(a: Figure, b: Figure, documents: ReadonlyMap<string, Document>, rules: RuleSet): boolean {
-  if (a.document === b.document || a.modality !== 'target' || b.modality !== 'target') return false;
-  if (consistent(a, b, rules.consistency)) return false;
-  const words = rules.alignment?.targetNamingWords ?? [];
-  const names = (f: Figure) => {
-    const sentence = sentenceOf(documents.get(f.document), f);
-    return words.some((w) => sentence.includes(w));
-  };
-  return !names(a) && !names(b);
-}
+/** The most distinct readings of one target that planParts compares pairwise. */
+const MAX_PLAN_READINGS = 64;
 
 /**
- * Targets of one period split into the plans that set them: two statements are of one plan unless they are a plan
- * and its revision (revisedPlan), joined through any statement of both. One part when nothing was revised.
+ * Targets of one period split into the plans that set them. Two targets of one period set in two documents,
+ * neither sentence naming its figure as a target set before (alignment.targetNamingWords: `原定`, `提出`, `目标`…),
+ * that disagree are a plan and a later plan revising it (`按照十年规划，到一九八五年，粮食产量达到八千亿斤` and, four
+ * years on, the sixth five-year plan's `到一九八五年，全国粮食产量计划达到三亿六千万吨`), not one target stated twice;
+ * any other two statements are of one plan, and plans join through any statement of both. One part when nothing
+ * was revised; a target quoted (`去年提出…增长7.5%左右`) is still compared with the target as set.
  * Near-linear in the statements (a group may hold a target stated in thousands of documents): a statement naming
  * its figure as a target set before joins every other, statements of one document or one reading join at once,
  * and only the distinct readings are compared pairwise.
  */
-/** The most distinct readings of one target that planParts compares pairwise. */
-const MAX_PLAN_READINGS = 64;
-
 export function planParts(targets: Figure[], documents: ReadonlyMap<string, Document>, rules: RuleSet): Figure[][] {
   if (new Set(targets.map((f) => f.document)).size < 2) return [targets];
   const words = rules.alignment?.targetNamingWords ?? [];
