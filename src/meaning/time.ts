@@ -982,9 +982,11 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
   const words = periodWordsOf(k);
   // what a year and its part cover: a partial word in there (前三季度 of 2022年前三季度, its 三季度) is read already
   const covered: [number, number][] = [];
+  const listed = listedYears(slice, from, markers, k);
   for (const m of allMatches(slice, words.explicitYear)) {
     // (covered even when it is no marker: 比2021年前三季度 is a comparison base, its 三季度 too)
     covered.push([m.index, m.index + m[0].length]);
+    if (listed.some(([s, e]) => m.index >= s && m.index < e)) continue;
     // 《…规划(2021—2027年)》: a year inside a title names the document, not the figure's time
     if (insideTitle(slice, m.index)) continue;
     // 2021—2023年: a span of years, from its first year
@@ -1160,6 +1162,29 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
   }
   spanWordMarkers(slice, from, baseYear, [...streaks, ...generic], markers, ctx, k);
   return markers.sort((a, b) => a.at - b.at);
+}
+
+/** Years listed, then counted (`1978、1979两年`, `一九八一、一九八二两年`): group 1 the first year, 2 the last, 3 the count. */
+const LISTED_YEARS = new RegExp(
+  String.raw`(?<![\d.〇零○一二三四五六七八九十])(${YEAR_DIGITS})\s*年?(?:\s*[、和与及]\s*(?:${YEAR_DIGITS})\s*年?)*\s*[、和与及]\s*(${YEAR_DIGITS})\s*年?\s*([两二三四五六七八九十])\s*个?年`,
+  'gu',
+);
+
+/**
+ * Years listed and counted (`1978、1979两年共增产粮食4900多万吨`): one span from the first to the last, when the count
+ * says as many years, pushed to `markers`; the ranges of `slice` they cover (no year marker of their own).
+ */
+function listedYears(slice: string, from: number, markers: Marker[], k: Knowledge): [number, number][] {
+  const out: [number, number][] = [];
+  if (!/[、和与及]/u.test(slice)) return out;
+  for (const m of allMatches(slice, LISTED_YEARS)) {
+    const first = yearNumber(m[1]!, k);
+    const last = yearNumber(m[2]!, k);
+    if (last <= first || chineseDigits(m[3]!, k) !== last - first + 1) continue;
+    out.push([m.index, m.index + m[0].length]);
+    markers.push({ at: from + m.index, period: `${first}/${last}`, year: null, source: 'span' });
+  }
+  return out;
 }
 
 /** Where the words stand in `slice`, outside what a year marker covers already (`今年初` is one marker). */
@@ -1613,16 +1638,19 @@ export type FigureShape = Pick<Figure, 'kind' | 'unit' | 'change'>;
 function startValuePeriod(
   started: string,
   inForce: string | null,
-  at: { text: string; start: number; pos: number; baseYear: number | null; last: Marker | undefined; carry: PeriodContext['carries'][number] | undefined; sectionSpan: string | null },
+  at: { text: string; start: number; pos: number; baseYear: number | null; namedYear: number | null; last: Marker | undefined; carry: PeriodContext['carries'][number] | undefined; sectionSpan: string | null },
   ctx: PeriodContext,
   k: Knowledge,
 ): string | null {
-  const { text, start, pos, baseYear, last, carry, sectionSpan } = at;
+  const { text, start, pos, baseYear, namedYear, last, carry, sectionSpan } = at;
   const tw = timeWordsOf(k);
   let period = inForce;
   const own = started.match(YEAR_NAMED);
   const relative = own ? null : Object.keys(k.periods.relativeYears).find((w) => started.includes(w));
-  const base = relative && k.periods.startInForceWords?.includes(relative) ? baseYear : (ctx.deliveryYear ?? baseYear);
+  // (`1979年人口自然增长率由上年的1.2%下降到1.17%`: 上年 is the year before the one named in the sentence, else before
+  // the section's)
+  const inForceWord = relative !== undefined && (k.periods.startInForceWords?.includes(relative) ?? false);
+  const base = inForceWord ? (namedYear ?? baseYear) : (ctx.deliveryYear ?? baseYear);
   if (own) period = String(yearNumber(own[1]!, k));
   else if (relative && base !== null) period = String(base + k.periods.relativeYears[relative]!);
   else {
@@ -1810,7 +1838,11 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
   // written, else of the year before the period in force.
   // (an average rate is no level things started from: `由原定平均每年6%调高到8%` are two plans of one span)
   const started = plan ? null : startValue(text, start, pos, end, tw);
-  if (started !== null) period = startValuePeriod(started, period, { text, start, pos, baseYear, last, carry, sectionSpan }, ctx, k);
+  if (started !== null) {
+    // (the year named in the sentence before the start phrase: a year written, not a relative one)
+    const namedYear = yearBefore(sentenceMarkers.filter((m) => m.source === 'year' && m.at < pos - started.length), pos);
+    period = startValuePeriod(started, period, { text, start, pos, baseYear, namedYear, last, carry, sectionSpan }, ctx, k);
+  }
 
   // A change from a base year (`2000年…出口分别比1995年增长69%`, `比1995年底增加920亿美元`) is over the years since
   // it, as an average since it is: `比上年增长` is the one-year case.
@@ -1835,8 +1867,11 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
     // (and a level or share reached, `达到39.8万亿元`, `积累7810亿元`, `覆盖24%的县`, `突破3万亿元` with its verb read into the
     // figure: a state, not a flow; a count stays
     // a total over the span, `新增就业5771万人`)
-    const state = (shape?.kind === 'level' || shape?.kind === 'share') && shape.change === null && !averaged && lead !== '' && (k.periods.levelReached ?? []).some((w) => lead.endsWith(w));
-    if ((lead && periodWordsOf(k).changeToEnd.test(lead)) || shareOf || state || (!averaged && levelAtEnd(text, clause, pos, end, shape, k))) period = String(ctx.deliveryYear === last ? last - 1 : last);
+    // (what is new, `新建房屋达九亿平方米`, or a total, `共达一千四百多亿元`, is a flow over the span, not a state)
+    const totals = k.periods.reviewParts?.totals ?? [];
+    const flow = (k.words.listScopes ?? []).some((w) => clause.includes(w)) || totals.some((t) => (k.periods.levelReached ?? []).some((w) => lead.endsWith(t + w)));
+    const state = (shape?.kind === 'level' || shape?.kind === 'share') && shape.change === null && !averaged && !flow && lead !== '' && (k.periods.levelReached ?? []).some((w) => lead.endsWith(w));
+    if ((lead && periodWordsOf(k).changeToEnd.test(lead)) || shareOf || state || (!averaged && !flow && levelAtEnd(text, clause, pos, end, shape, k))) period = String(ctx.deliveryYear === last ? last - 1 : last);
   }
   if (started === null) ctx.previous = { sentence: start, end, period };
   return { period, sentenceStart: start, baseYear, targetSection, reviewSection, glossary, isolated, marker: last, carry, startValue: started !== null };
