@@ -7,6 +7,7 @@
 import { allMatches } from '../matches.js';
 import type { Document, Figure, Segment } from '../model.js';
 import { alternation, type Knowledge } from '../extract/knowledge.js';
+import { statesPresent } from './present.js';
 import { isTitleLine, levelAtEnd, reviewPartCarries } from './review-parts.js';
 
 interface SectionInfo {
@@ -1125,7 +1126,10 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
       markers.push({ at: from + m.index, period: `${end - n + 1}/${end}`, year: null, source: 'span', clause: true, ...(streak.bare ? { bare: n } : {}) });
     }
   }
-  if (!anyWord) return markers.sort((a, b) => a.at - b.at);
+  if (!anyWord) {
+    fromNowMarkers(slice, from, markers, ctx, k);
+    return markers.sort((a, b) => a.at - b.at);
+  }
   for (const { word, months: [a, b] } of partialWordsOf(k)) {
     let at = slice.indexOf(word);
     while (at >= 0) {
@@ -1161,6 +1165,7 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
     }
   }
   spanWordMarkers(slice, from, baseYear, [...streaks, ...generic], markers, ctx, k);
+  fromNowMarkers(slice, from, markers, ctx, k);
   return markers.sort((a, b) => a.at - b.at);
 }
 
@@ -1227,6 +1232,25 @@ function spanWordMarkers(slice: string, from: number, baseYear: number | null, s
         }
       }
       at = slice.indexOf(word, end);
+    }
+  }
+}
+
+/**
+ * `今后` (periods.fromNow) in `slice` as markers, pushed to `markers`, in a report presenting a plan (ctx.planSpan) outside a
+ * part reviewing: the plan's years from the year its plans start on (`今后人口的年自然增长率…` in November 1982 is 1983/1985),
+ * as targets. Not where a span word starts (`今后五年` is one already).
+ */
+function fromNowMarkers(slice: string, from: number, markers: Marker[], ctx: PeriodContext, k: Knowledge): void {
+  const words = k.periods.fromNow ?? [];
+  if (!ctx.planSpan || !words.length) return;
+  const first = planStart(ctx, k);
+  const last = Number(ctx.planSpan.slice(5));
+  if (first === null || first > last) return;
+  for (const word of words) {
+    for (let at = slice.indexOf(word); at >= 0; at = slice.indexOf(word, at + word.length)) {
+      if (markers.some((m) => m.at === from + at) || inReview(from + at, ctx, k)) continue;
+      markers.push({ at: from + at, period: first === last ? String(last) : `${first}/${last}`, year: null, target: true, source: 'span' });
     }
   }
 }
@@ -1649,7 +1673,7 @@ function startValuePeriod(
   const relative = own ? null : Object.keys(k.periods.relativeYears).find((w) => started.includes(w));
   // (`1979年人口自然增长率由上年的1.2%下降到1.17%`: 上年 is the year before the one named in the sentence, else before
   // the section's)
-  const inForceWord = relative !== undefined && (k.periods.startInForceWords?.includes(relative) ?? false);
+  const inForceWord = !!relative && (k.periods.startInForceWords?.includes(relative) ?? false);
   const base = inForceWord ? (namedYear ?? baseYear) : (ctx.deliveryYear ?? baseYear);
   if (own) period = String(yearNumber(own[1]!, k));
   else if (relative && base !== null) period = String(base + k.periods.relativeYears[relative]!);
@@ -1723,6 +1747,18 @@ function sectionReading(pos: number, ctx: PeriodContext, k: Knowledge) {
   else if (targetSection && ctx.reviewYear !== null) baseYear = ctx.reviewYear + 1;
   else baseYear = ctx.reviewYear ?? ctx.deliveryYear;
   return { sectionYear, targetSection, reviewSection, sectionSpan, spanDefault, glossary, isolated, baseYear };
+}
+
+/**
+ * Whether the figure at `pos` states what is so at the document's date (`目前已同一百七十四个国家…发展了经济贸易往来`,
+ * `到现在为止,…有近百分之三十…亏损`), of a report delivered late enough in its year for that to be its own year: not the
+ * plan's span nor the year reviewed. Its own clause naming a time (`1980年底已有…`) keeps it. (Delivered early, a report's
+ * present is the end of the year before: index.ts.)
+ */
+function presentAtDate(doc: Document, pos: number, start: number, clauseAt: number, last: Marker | undefined, ctx: PeriodContext, k: Knowledge): boolean {
+  if (ctx.deliveryYear === null || ctx.deliveryMonth === null || ctx.deliveryMonth <= k.periods.ownYearPlansUntilMonth) return false;
+  if (last && last.at >= clauseAt) return false;
+  return statesPresent(doc, pos, start, k);
 }
 
 /** Period of the figure starting at `pos` (normalized offset). */
@@ -1873,6 +1909,7 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
     const state = (shape?.kind === 'level' || shape?.kind === 'share') && shape.change === null && !averaged && !flow && lead !== '' && (k.periods.levelReached ?? []).some((w) => lead.endsWith(w));
     if ((lead && periodWordsOf(k).changeToEnd.test(lead)) || shareOf || state || (!averaged && !flow && levelAtEnd(text, clause, pos, end, shape, k))) period = String(ctx.deliveryYear === last ? last - 1 : last);
   }
+  if (started === null && presentAtDate(doc, pos, start, clauseAt, last, ctx, k)) period = String(ctx.deliveryYear);
   if (started === null) ctx.previous = { sentence: start, end, period };
   return { period, sentenceStart: start, baseYear, targetSection, reviewSection, glossary, isolated, marker: last, carry, startValue: started !== null };
 }
