@@ -745,7 +745,10 @@ function timeWordsOf(k: Knowledge): TimeWords {
         : null,
       // `比1989年增长近两倍,年均增长9.3%`: an average since a base year
       changeBase: p.changeBase?.length ? new RegExp(String.raw`(?:${alternation(p.changeBase)})\s*(${YEAR_DIGITS})\s*年`, 'gu') : null,
-      baseValue: p.changeBase?.length ? new RegExp(String.raw`(?:${alternation(p.changeBase)})\s*(?:${YEAR_DIGITS})\s*年(?:${alternation(p.yearEdges)})?的\s*$`, 'u') : null,
+      // (or a numbered plan's years, `比第五个五年计划期间的五百七十七亿元`)
+      baseValue: p.changeBase?.length
+        ? new RegExp(String.raw`(?:${alternation(p.changeBase)})\s*["“]?(?:(?:${YEAR_DIGITS})\s*年(?:${alternation(p.yearEdges)})?|${planWordsOf(k)?.re.source ?? '(?!)'})的\s*$`, 'u')
+        : null,
       setBase: p.comparisonStart?.length ? new RegExp(String.raw`(?:${alternation(p.comparisonStart)})[^,，;；:：。\d]{0,12}?(${YEAR_DIGITS})\s*年\s*(?:相比|相较|比较)`, 'gu') : null,
       averageFrom: p.averageFrom?.length ? new RegExp(String.raw`(?:${alternation(p.averageFrom)})\s*(${YEAR_DIGITS})\s*年`, 'gu') : null,
       // (what stands between the start word and the figure holds no clause break and no other figure's digits)
@@ -1108,7 +1111,11 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
         const before = slice.slice(Math.max(0, at - 2), at);
         if (p.comparisonBefore.some((w) => before.endsWith(w))) continue;
         const year = century + offset;
-        markers.push({ at: from + at, period: String(year), year, target: p.targetBefore.some((w) => before.endsWith(w)), source: 'year' });
+        // (`从一九八一年到本世纪末的二十年内`: a range of years ending at the point)
+        const range = slice.slice(Math.max(0, at - 12), at).match(YEAR_RANGE_START);
+        const first = range ? yearNumber(range[1]!, k) : null;
+        if (range && first !== null && first < year) markers.push({ at: from + at - range[0].length, period: `${first}/${year}`, year: null, target: true, source: 'span' });
+        else markers.push({ at: from + at, period: String(year), year, target: p.targetBefore.some((w) => before.endsWith(w)), source: 'year' });
       }
     }
   }
@@ -1459,6 +1466,12 @@ function inReview(pos: number, ctx: PeriodContext, k: Knowledge): boolean {
   return ctx.sections.some((s) => s.start <= pos && pos < s.end && sectionFacts(s, ctx, k).review);
 }
 
+/** Whether a span of years (`1981/1985`) ends after the document's own year (a plan's years still ahead). */
+function periodEndsAfterDocument(period: string, ctx: PeriodContext): boolean {
+  const own = ctx.deliveryYear ?? (ctx.reviewYear !== null ? ctx.reviewYear + 1 : null);
+  return own !== null && Number(period.slice(-4)) > own;
+}
+
 /** How many years a span of years (`1981/1985`) holds. */
 function spanYears(span: string): number {
   const [first, last] = span.split('/').map(Number);
@@ -1675,7 +1688,11 @@ function startValuePeriod(
   // the section's)
   const inForceWord = !!relative && (k.periods.startInForceWords?.includes(relative) ?? false);
   const base = inForceWord ? (namedYear ?? baseYear) : (ctx.deliveryYear ?? baseYear);
+  const plan = own ? undefined : planWordsOf(k) && allMatches(started, planWordsOf(k)!.re)[0];
+  const planFirst = plan ? planFirstYear(chineseDigits(plan[1] ?? plan[2]!, k) ?? 0, k) : null;
   if (own) period = String(yearNumber(own[1]!, k));
+  // (a numbered plan's years: `比第五个五年计划期间的五百七十七亿元增加…`)
+  else if (planFirst !== null) period = `${planFirst}/${planFirst + k.periods.planPeriods!.years - 1}`;
   else if (relative && base !== null) period = String(base + k.periods.relativeYears[relative]!);
   else {
     // (`从1997年的…增加到…;外汇储备从1399亿美元增加到…`: the sentence's start year holds for its next start values)
@@ -1899,7 +1916,8 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
     // with that year unfinished: the level reached is the last finished year's)
     const last = Number(period.slice(5));
     // (so is a share of a whole, `占全国人口65%的地区基本普及…`: a state, not a flow over the years; not an average)
-    const shareOf = shape?.kind === 'share' && shape.change === null && !averaged && (k.periods.shareOf ?? []).some((w) => clause.includes(w));
+    // (a share of a plan's total over its years still ahead, `第六个五年计划安排…经费占国家财政支出总额的百分之十五点九`, is over them)
+    const shareOf = shape?.kind === 'share' && shape.change === null && !averaged && !periodEndsAfterDocument(period, ctx) && (k.periods.shareOf ?? []).some((w) => clause.includes(w));
     // (and a level or share reached, `达到39.8万亿元`, `积累7810亿元`, `覆盖24%的县`, `突破3万亿元` with its verb read into the
     // figure: a state, not a flow; a count stays
     // a total over the span, `新增就业5771万人`)
