@@ -8,7 +8,7 @@ import { allMatches } from '../matches.js';
 import type { Document, Figure, Segment } from '../model.js';
 import { alternation, type Knowledge } from '../extract/knowledge.js';
 import { statesPresent } from './present.js';
-import { isTitleLine, levelAtEnd, reviewPartCarries } from './review-parts.js';
+import { isTitleLine, levelAtEnd, reviewPartCarries, yearPartStart } from './review-parts.js';
 
 interface SectionInfo {
   start: number;
@@ -1708,18 +1708,11 @@ function startValuePeriod(
 }
 
 /**
- * A section reviewing a span and its last year (`一、"十四五"时期和2025年工作回顾`) reviews the span first (`这五年,…`), then
- * the year from a paragraph opening on it (`刚刚过去的2025年是…`, `2025年,…`, `一年来,…`, `过去一年,…`): where that
- * paragraph starts, or the section's end when none does.
+ * Where a section reviewing a span and its last year (`一、"十四五"时期和2025年工作回顾`) turns from the span to the year
+ * (review-parts.ts yearPartStart, the same paragraph openings that set the two parts' carries), once per section.
  */
 function yearTurn(s: SectionInfo, year: number, ctx: PeriodContext, k: Knowledge): number {
-  if (s.yearTurn !== undefined) return s.yearTurn;
-  const oneYear = k.periods.spans.filter((sp) => sp.direction === 'back' && sp.years === 1).flatMap((sp) => sp.words);
-  const lead = new RegExp(String.raw`^[ \t　]*(?:${alternation(k.periods.salutations)}[!！,，]?\s*)?(?:刚刚过去的|过去的)?(?:${year}\s*年(?![\d月])|${oneYear.length ? alternation(oneYear) : '(?!)'})`, 'mu');
-  const body = ctx.text.slice(s.start, s.end);
-  const firstLine = body.indexOf('\n');
-  const m = firstLine < 0 ? null : lead.exec(body.slice(firstLine + 1));
-  s.yearTurn = m ? s.start + firstLine + 1 + m.index : s.end;
+  s.yearTurn ??= yearPartStart(ctx.text, s.start, s.end, year, (t) => markersIn(t, 0, t.length, year, ctx, k), k);
   return s.yearTurn;
 }
 
