@@ -55,6 +55,13 @@ describe('years listed and counted', () => {
   });
 });
 
+describe('a span kept as a level (`保持近两年的水平`)', () => {
+  it('is a comparison, no period of the figures after it', () => {
+    const text = `${OPENING}一、明年的计划\n石油产量10600万吨,保持近两年的水平;发电量3120亿度,比1980年预计增加120亿度。\n`;
+    expect(reading(figuresOf(text, 'cn_national_1980_gwr.txt'), '3120亿度')[0]).toBe('1981');
+  });
+});
+
 describe('under a span of years', () => {
   const REVIEW = `${OPENING}一、过去五年的回顾\n`;
 
@@ -107,6 +114,11 @@ describe('what is so at the date of a report', () => {
     const found = figuresOf(text, 'cn_national_1981_gwr.txt');
     expect(reading(found, '174个')).toEqual(['1981', 'actual']);
     expect(reading(found, '近30%')).toEqual(['1981', 'actual']);
+  });
+
+  it('现有 as the object of a verb (`用于现有企业`) names no present, and a time its sentence names keeps its figures', () => {
+    const text = `${PLAN_REPORT}一、关于投资\n第六个五年计划期间,用于现有企业设备更新、技术改造的资金为1300亿元。\n`;
+    expect(reading(figuresOf(text, 'cn_national_1982_gwr.txt'), '1300亿元')).toEqual(['1981/1985', 'target']);
   });
 
   it('its own clause naming a time keeps it', () => {

@@ -1762,12 +1762,12 @@ function sectionReading(pos: number, ctx: PeriodContext, k: Knowledge) {
 /**
  * Whether the figure at `pos` states what is so at the document's date (`目前已同一百七十四个国家…发展了经济贸易往来`,
  * `到现在为止,…有近百分之三十…亏损`), of a report delivered late enough in its year for that to be its own year: not the
- * plan's span nor the year reviewed. Its own clause naming a time (`1980年底已有…`) keeps it. (Delivered early, a report's
- * present is the end of the year before: index.ts.)
+ * plan's span nor the year reviewed. A time its sentence names before it (`1980年底已有…`, `第六个五年计划期间,用于现有企业…`)
+ * keeps it. (Delivered early, a report's present is the end of the year before: index.ts.)
  */
-function presentAtDate(doc: Document, pos: number, start: number, clauseAt: number, last: Marker | undefined, ctx: PeriodContext, k: Knowledge): boolean {
+function presentAtDate(doc: Document, pos: number, start: number, last: Marker | undefined, ctx: PeriodContext, k: Knowledge): boolean {
   if (ctx.deliveryYear === null || ctx.deliveryMonth === null || ctx.deliveryMonth <= k.periods.ownYearPlansUntilMonth) return false;
-  if (last && last.at >= clauseAt) return false;
+  if (last) return false;
   return statesPresent(doc, pos, start, k);
 }
 
@@ -1920,7 +1920,7 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
     const state = (shape?.kind === 'level' || shape?.kind === 'share') && shape.change === null && !averaged && !flow && lead !== '' && (k.periods.levelReached ?? []).some((w) => lead.endsWith(w));
     if ((lead && periodWordsOf(k).changeToEnd.test(lead)) || shareOf || state || (!averaged && !flow && levelAtEnd(text, clause, pos, end, shape, k))) period = String(ctx.deliveryYear === last ? last - 1 : last);
   }
-  if (started === null && presentAtDate(doc, pos, start, clauseAt, last, ctx, k)) period = String(ctx.deliveryYear);
+  if (started === null && presentAtDate(doc, pos, start, last, ctx, k)) period = String(ctx.deliveryYear);
   if (started === null) ctx.previous = { sentence: start, end, period };
   return { period, sentenceStart: start, baseYear, targetSection, reviewSection, glossary, isolated, marker: last, carry, startValue: started !== null };
 }
