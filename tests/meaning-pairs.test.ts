@@ -170,6 +170,8 @@ for (const mode of ['auto', 'config'] as const) {
       // era-dev (1978-1983): 12 of 260 at its first measurement (thousands written with the full-width
       // comma, 33，212万吨), 0 since that comma is read as the document writes it.
       expect(score.notFound.filter((f) => ERA_DOCUMENTS.includes(fileOf(f.doc)) && yearOf(f.doc) < 1984).length).toBe(0);
+      // early-fresh (1954-1960, nobody tunes on it): 340 of 340 at its first measurement
+      expect(score.notFound.filter((f) => EARLY_DOCUMENTS.includes(fileOf(f.doc)))).toEqual([]);
     });
 
     it('never compares look-alike pairs', () => {
@@ -195,6 +197,8 @@ for (const mode of ['auto', 'config'] as const) {
       expect(score.splits['era-dev'].lookAlikesCompared).toBe(0);
       // era-fresh (1984-1988, nobody tunes on it): 0 of 141 at its first measurement and since
       expect(score.splits['era-fresh'].lookAlikesCompared).toBe(0);
+      // early-fresh (1954-1960, nobody tunes on it): 2 of 147 at its first measurement, a ceiling (target 0)
+      expect(score.splits['early-fresh'].lookAlikesCompared).toBeLessThanOrEqual(2);
     });
 
     it('never reports a consistent pair as an error or warning', () => {
@@ -204,6 +208,9 @@ for (const mode of ['auto', 'config'] as const) {
       expect(score.splits.fresh.consistentReported).toBe(0);
       expect(score.splits['prov-fresh'].consistentReported).toBe(0);
       expect(score.splits['prov-dev'].consistentReported).toBe(0);
+      expect(score.splits['era-dev'].consistentReported).toBe(0);
+      expect(score.splits['era-fresh'].consistentReported).toBe(0);
+      expect(score.splits['early-fresh'].consistentReported).toBe(0);
     });
 
     it('gives the labelled figures their period and modality', () => {
@@ -238,6 +245,10 @@ for (const mode of ['auto', 'config'] as const) {
       // (prov-fresh 807/836 with the 2026 pairs at their first measurement, 830/836 now; era-fresh 206/213 then, 208/213 now)
       expect(percent(score.splits['prov-fresh'].modality)).toBeGreaterThanOrEqual(99);
       expect(percent(score.splits['era-fresh'].modality)).toBeGreaterThanOrEqual(97);
+      // early-fresh (1954-1960: the first five-year plan, budgets and final accounts; nobody tunes on it) at its first
+      // measurement: period 275/340, modality 252/340 (reports presenting a plan or a budget read as reviews)
+      expect(percent(score.splits['early-fresh'].period)).toBeGreaterThanOrEqual(80);
+      expect(percent(score.splits['early-fresh'].modality)).toBeGreaterThanOrEqual(74);
     });
 
     it('aligns and judges the comparable pairs, saying why for each it does not', () => {
@@ -261,6 +272,8 @@ for (const mode of ['auto', 'config'] as const) {
       // prov-fresh with the 2026 pairs: 76/120 at their first measurement, 79/120 now; era-fresh 0/12, 2/12 now
       expect(score.splits['prov-fresh'].comparable.right).toBeGreaterThanOrEqual(79);
       expect(score.splits['era-fresh'].comparable.right).toBeGreaterThanOrEqual(2);
+      // early-fresh (87 comparable pairs in the reports of 1954-1960): 7/87 at its first measurement
+      expect(score.splits['early-fresh'].comparable.right).toBeGreaterThanOrEqual(7);
       // prov-dev (9 comparable pairs in ten provincial reports): 2/9 at the first measurement, 6/9 then; with the
       // 2026 reports' pairs (78 target/outcome, 8 same-fact more) 53/94 at their first measurement; 76/94 once the
       // review of 2025 and of the five-year plan were told apart (review-parts.ts) and 常住居民 incomes named the residents'
