@@ -976,16 +976,65 @@ export function sentenceEnd(text: string, pos: number): number {
   return i;
 }
 
+/**
+ * The period markers of text[from, to) (a sentence, a heading, a paragraph's lead), in text order: explicit years and
+ * ranges, relative years, months, plans, decades, spans since, century points, streaks, parts of a year, span words.
+ * Each kind is read by a function of its own over one scan (MarkerScan); the order matters where one kind dates
+ * another (a month or a part of a year is in the year named before it).
+ */
 function markersIn(text: string, from: number, to: number, baseYear: number | null, ctx: PeriodContext, k: Knowledge): Marker[] {
   const slice = text.slice(from, to);
   const markers: Marker[] = [];
   // every period marker holds 年, 月, 季, a plan's 五 or a century's 纪 (2022年, 1—8月, 一季度, 今年, 五年来, 九五期间,
   // 本世纪末): skip the rest fast
   if (!/[年月季五纪]/u.test(slice)) return markers;
+  // what a year and its part cover: a partial word in there (前三季度 of 2022年前三季度, its 三季度) is read already
+  const scan: MarkerScan = { slice, from, baseYear, markers, covered: [], ctx, k };
+  yearMarkers(scan);
+  // one search for any relative, partial or span word spares the word-by-word searches below
+  const anyWord = periodWordsOf(k).any.test(slice);
+  // relative years before months: `今年1—2月` is Jan–Feb of the delivery year, and a lone `1—8月` later
+  // in the sentence is in the year last named
+  if (anyWord) relativeMarkers(scan);
+  monthMarkers(scan);
+  planMarkers(slice, from, baseYear, markers, ctx, k);
+  decadeMarkers(scan);
+  // (one search tells whether any of the scans below can match: most sentences hold none of their literals)
+  const tw = timeWordsOf(k);
+  const scans = tw.scanAnchors === null || tw.scanAnchors.test(slice);
+  // (what `N年来` and a streak cover is no span word too: the 十年 of 十年来最高, the 五年 of 连续五年)
+  const generic = scans ? sinceMarkers(scan) : [];
+  if (scans) centuryMarkers(scan);
+  const streaks = scans ? streakMarkers(scan) : [];
+  if (anyWord) {
+    partialMarkers(scan);
+    spanWordMarkers(slice, from, baseYear, [...streaks, ...generic], markers, ctx, k);
+  }
+  fromNowMarkers(slice, from, markers, ctx, k);
+  return markers.sort((a, b) => a.at - b.at);
+}
+
+/** One reading of a text for its markers: what each kind of marker needs, and the markers found so far. */
+interface MarkerScan {
+  slice: string;
+  /** Where `slice` starts in the text (markers' `at` are text offsets). */
+  from: number;
+  baseYear: number | null;
+  markers: Marker[];
+  /** What years and their parts cover in `slice` (a partial word in there is read already). */
+  covered: [number, number][];
+  ctx: PeriodContext;
+  k: Knowledge;
+}
+
+/**
+ * Explicit years (`2022年`, `2022年1—8月`, `一九八二年`), ranges (`2021—2023年`, `从1992年到1996年`), years listed and counted,
+ * years since (`1989年以来`); not a comparison base (`比2021年`), a year inside a title, a target date's 到 after a change.
+ */
+function yearMarkers(scan: MarkerScan): void {
+  const { slice, from, baseYear, markers, covered, ctx, k } = scan;
   const p = k.periods;
   const words = periodWordsOf(k);
-  // what a year and its part cover: a partial word in there (前三季度 of 2022年前三季度, its 三季度) is read already
-  const covered: [number, number][] = [];
   const listed = listedYears(slice, from, markers, k);
   for (const m of allMatches(slice, words.explicitYear)) {
     // (covered even when it is no marker: 比2021年前三季度 is a comparison base, its 三季度 too)
@@ -1031,25 +1080,31 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
     }
     markers.push({ at: from + at, period, year, target, source: 'year' });
   }
-  // one search for any relative, partial or span word spares the word-by-word searches below
-  const anyWord = words.any.test(slice);
-  // relative years before months: `今年1—2月` is Jan–Feb of the delivery year, and a lone `1—8月` later
-  // in the sentence is in the year last named
+}
+
+/** Years relative to the document's (`今年`, `去年前三季度`), or to the year in force (`当年`); not a comparison base (`比上年`). */
+function relativeMarkers(scan: MarkerScan): void {
+  const { slice, from, baseYear, markers, covered, ctx, k } = scan;
+  const p = k.periods;
   const relativeBase = ctx.deliveryYear ?? baseYear;
-  if (anyWord && relativeBase !== null) {
-    for (const m of allMatches(slice, words.relativeYear)) {
-      const end = m.index + m[0].length;
-      covered.push([m.index, end]);
-      // (`基础上年均增长7%`: the 年 of an average word, 年均, is no 上年)
-      if ((p.averageWords ?? []).some((w) => w.startsWith('年') && slice.startsWith(w, m.index + m[1]!.length - 1))) continue;
-      // 比上年, 较去年1—8月, 上年同期: a comparison base, not the figure's period
-      if (p.relativeComparisonBefore.some((w) => slice.endsWith(w, m.index)) || p.relativeComparisonAfter.some((w) => slice.startsWith(w, end))) continue;
-      // 上年, 当年: relative to the year in force (last named, else the section's), not to the delivery year
-      const inForce = p.inForceWords?.includes(m[1]!) ? (yearBefore(markers, from + m.index) ?? baseYear) : null;
-      const year = (inForce ?? relativeBase) + p.relativeYears[m[1]!]!;
-      markers.push({ at: from + m.index, period: narrowed(year, m[2], k), year, source: 'relative' });
-    }
+  if (relativeBase === null) return;
+  for (const m of allMatches(slice, periodWordsOf(k).relativeYear)) {
+    const end = m.index + m[0].length;
+    covered.push([m.index, end]);
+    // (`基础上年均增长7%`: the 年 of an average word, 年均, is no 上年)
+    if ((p.averageWords ?? []).some((w) => w.startsWith('年') && slice.startsWith(w, m.index + m[1]!.length - 1))) continue;
+    // 比上年, 较去年1—8月, 上年同期: a comparison base, not the figure's period
+    if (p.relativeComparisonBefore.some((w) => slice.endsWith(w, m.index)) || p.relativeComparisonAfter.some((w) => slice.startsWith(w, end))) continue;
+    // 上年, 当年: relative to the year in force (last named, else the section's), not to the delivery year
+    const inForce = p.inForceWords?.includes(m[1]!) ? (yearBefore(markers, from + m.index) ?? baseYear) : null;
+    const year = (inForce ?? relativeBase) + p.relativeYears[m[1]!]!;
+    markers.push({ at: from + m.index, period: narrowed(year, m[2], k), year, source: 'relative' });
   }
+}
+
+/** Months (`1—8月`, `截至6月底`) in the year named before them, else the base year. */
+function monthMarkers(scan: MarkerScan): void {
+  const { slice, from, baseYear, markers } = scan;
   for (const m of allMatches(slice, MONTHS)) {
     const y = yearBefore(markers, from + m.index) ?? baseYear;
     if (y === null) continue;
@@ -1061,69 +1116,87 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
     if (y === null) continue;
     markers.push({ at: from + m.index, period: `${y}-01/${y}-${pad(Number(m[1]))}`, year: y });
   }
-  planMarkers(slice, from, baseYear, markers, ctx, k);
+}
+
+/** `九十年代`: a decade as plans count it (1991/2000); `比八十年代` is a comparison base. */
+function decadeMarkers(scan: MarkerScan): void {
+  const { slice, from, markers, k } = scan;
   const decades = decadeWordsOf(k);
-  if (decades) {
-    // `九十年代`: a decade as plans count it (1991/2000); `比八十年代` is a comparison base
-    for (const m of allMatches(slice, decades.re)) {
-      const tens = m[1] ? chineseDigits(m[1], k) : Number(m[2]);
-      if (tens === null || p.comparisonBefore.some((w) => slice.endsWith(w, m.index))) continue;
-      const first = decades.century + tens * 10 + 1;
-      markers.push({ at: from + m.index, period: `${first}/${first + 9}`, year: null, source: 'span' });
-    }
+  if (!decades) return;
+  for (const m of allMatches(slice, decades.re)) {
+    const tens = m[1] ? chineseDigits(m[1], k) : Number(m[2]);
+    if (tens === null || k.periods.comparisonBefore.some((w) => slice.endsWith(w, m.index))) continue;
+    const first = decades.century + tens * 10 + 1;
+    markers.push({ at: from + m.index, period: `${first}/${first + 9}`, year: null, source: 'span' });
   }
-  // `四年来`, `十三年来`: any number of years up to the year the text is in (spans name the common ones)
+}
+
+/**
+ * `四年来`, `十三年来` (any number of years up to the year the text is in: spans name the common ones) and `党的十八大以来`
+ * (the years since a congress named by its number). Returns what `N年来` covers, dating or not (the 十年 of 十年来最高).
+ */
+function sinceMarkers(scan: MarkerScan): [number, number][] {
+  const { slice, from, baseYear, markers, ctx, k } = scan;
+  const p = k.periods;
   const tw = timeWordsOf(k);
-  // (one search tells whether any of the scans below can match: most sentences hold none of their literals)
-  const scans = tw.scanAnchors === null || tw.scanAnchors.test(slice);
   const spanEnd = ctx.reviewYear ?? baseYear;
   const generic: [number, number][] = [];
-  if (scans && tw.yearsSince && spanEnd !== null && slice.includes(tw.yearsSince.literal)) {
+  if (spanEnd === null) return generic;
+  if (tw.yearsSince && slice.includes(tw.yearsSince.literal)) {
     for (const m of allMatches(slice, tw.yearsSince.re)) {
       const n = chineseDigits(m[1]!, k);
       const end = m.index + m[0].length;
-      // (covered even when it dates nothing: the 十年 of 十年来最高)
       generic.push([m.index, end]);
       if (n === null || n < 2 || n > 60 || p.spanComparisonAfter.some((w) => slice.startsWith(w, end))) continue;
       markers.push({ at: from + m.index, period: `${spanEnd - n + 1}/${spanEnd}`, year: null, source: 'span' });
     }
   }
-  // `党的十八大以来`: the years since a congress named by its number, up to the year the text is in
-  for (const c of scans && spanEnd !== null ? tw.congresses : []) {
-    if (!c.since) continue;
-    if (!slice.includes(c.since.literal)) continue;
+  for (const c of tw.congresses) {
+    if (!c.since || !slice.includes(c.since.literal)) continue;
     for (const m of allMatches(slice, c.since.re)) {
       const n = chineseDigits(m[1]!, k);
       const year = n === null ? null : c.year + (n - c.number) * c.every;
-      if (year === null || n! < c.number || year >= spanEnd!) continue;
+      if (year === null || n! < c.number || year >= spanEnd) continue;
       markers.push({ at: from + m.index, period: `${year + 1}/${spanEnd}`, year: null, source: 'span' });
     }
   }
-  // `到本世纪末` (2000 in 1997), `下世纪中叶`: a point of the document's century
+  return generic;
+}
+
+/** `到本世纪末` (2000 in 1997), `下世纪中叶`: a point of the document's century; `从一九八一年到本世纪末`: a range to it. */
+function centuryMarkers(scan: MarkerScan): void {
+  const { slice, from, markers, ctx, k } = scan;
+  const p = k.periods;
+  const tw = timeWordsOf(k);
   const own = ctx.deliveryYear ?? ctx.reviewYear;
-  if (scans && own !== null && tw.centuryPoints.length) {
-    const century = Math.floor((own - 1) / 100) * 100;
-    const taken: [number, number][] = [];
-    for (const [word, offset] of tw.centuryPoints) {
-      for (let at = slice.indexOf(word); at >= 0; at = slice.indexOf(word, at + word.length)) {
-        if (taken.some(([s, e]) => at < e && at + word.length > s)) continue;
-        taken.push([at, at + word.length]);
-        const before = slice.slice(Math.max(0, at - 2), at);
-        if (p.comparisonBefore.some((w) => before.endsWith(w))) continue;
-        const year = century + offset;
-        // (`从一九八一年到本世纪末的二十年内`: a range of years ending at the point)
-        const range = slice.slice(Math.max(0, at - 12), at).match(YEAR_RANGE_START);
-        const first = range ? yearNumber(range[1]!, k) : null;
-        if (range && first !== null && first < year) markers.push({ at: from + at - range[0].length, period: `${first}/${year}`, year: null, target: true, source: 'span' });
-        else markers.push({ at: from + at, period: String(year), year, target: p.targetBefore.some((w) => before.endsWith(w)), source: 'year' });
-      }
+  if (own === null || !tw.centuryPoints.length) return;
+  const century = Math.floor((own - 1) / 100) * 100;
+  const taken: [number, number][] = [];
+  for (const [word, offset] of tw.centuryPoints) {
+    for (let at = slice.indexOf(word); at >= 0; at = slice.indexOf(word, at + word.length)) {
+      if (taken.some(([s, e]) => at < e && at + word.length > s)) continue;
+      taken.push([at, at + word.length]);
+      const before = slice.slice(Math.max(0, at - 2), at);
+      if (p.comparisonBefore.some((w) => before.endsWith(w))) continue;
+      const year = century + offset;
+      // (`从一九八一年到本世纪末的二十年内`: a range of years ending at the point)
+      const range = slice.slice(Math.max(0, at - 12), at).match(YEAR_RANGE_START);
+      const first = range ? yearNumber(range[1]!, k) : null;
+      if (range && first !== null && first < year) markers.push({ at: from + at - range[0].length, period: `${first}/${year}`, year: null, target: true, source: 'span' });
+      else markers.push({ at: from + at, period: String(year), year, target: p.targetBefore.some((w) => before.endsWith(w)), source: 'year' });
     }
   }
-  // (what a streak covers is no span word too: the 五年 of 连续五年)
+}
+
+/**
+ * `连续五年增长8%以上`, `两年平均增长5.1%`: the N years up to the year in force, never past the year reviewed; they date their
+ * own clause only. Returns what they cover (no span word in there).
+ */
+function streakMarkers(scan: MarkerScan): [number, number][] {
+  const { slice, from, baseYear, markers, ctx, k } = scan;
   const streaks: [number, number][] = [];
-  // `连续五年增长8%以上`, `两年平均增长5.1%`: the N years up to the year in force, never past the year reviewed
   const reviewed = ctx.reviewYear !== null && baseYear !== null ? Math.min(ctx.reviewYear, baseYear) : (ctx.reviewYear ?? baseYear);
-  for (const streak of scans ? tw.streaks : []) {
+  for (const streak of timeWordsOf(k).streaks) {
     if (!slice.includes(streak.literal)) continue;
     for (const m of allMatches(slice, streak.re)) {
       const n = chineseDigits(m[1]!, k);
@@ -1133,10 +1206,16 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
       markers.push({ at: from + m.index, period: `${end - n + 1}/${end}`, year: null, source: 'span', clause: true, ...(streak.bare ? { bare: n } : {}) });
     }
   }
-  if (!anyWord) {
-    fromNowMarkers(slice, from, markers, ctx, k);
-    return markers.sort((a, b) => a.at - b.at);
-  }
+  return streaks;
+}
+
+/**
+ * Parts of a year alone (`上半年`, in the year named before them, else in the year in force), the whole year again (`全年`
+ * after `下半年…`), and a year's start set against its end (`由年初的…扩大到年末的…`).
+ */
+function partialMarkers(scan: MarkerScan): void {
+  const { slice, from, baseYear, markers, covered, k } = scan;
+  const p = k.periods;
   for (const { word, months: [a, b] } of partialWordsOf(k)) {
     let at = slice.indexOf(word);
     while (at >= 0) {
@@ -1164,16 +1243,12 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
   // 由年初的…扩大到年末的…: two points of one year, set against each other
   const yearStarts = edgesIn(slice, p.yearStartWords ?? [], covered);
   const yearEnds = yearStarts.length ? edgesIn(slice, p.yearEndWords ?? [], covered) : [];
-  if (yearEnds.length) {
-    for (const [at, month] of [...yearStarts.map((at) => [at, 1] as const), ...yearEnds.map((at) => [at, 12] as const)]) {
-      const named = yearBefore(markers, from + at);
-      const y = named ?? baseYear;
-      if (y !== null) markers.push({ at: from + at, period: `${y}-${pad(month)}`, year: y, source: 'partial', ...(named === null ? { inForce: true } : {}) });
-    }
+  if (!yearEnds.length) return;
+  for (const [at, month] of [...yearStarts.map((at) => [at, 1] as const), ...yearEnds.map((at) => [at, 12] as const)]) {
+    const named = yearBefore(markers, from + at);
+    const y = named ?? baseYear;
+    if (y !== null) markers.push({ at: from + at, period: `${y}-${pad(month)}`, year: y, source: 'partial', ...(named === null ? { inForce: true } : {}) });
   }
-  spanWordMarkers(slice, from, baseYear, [...streaks, ...generic], markers, ctx, k);
-  fromNowMarkers(slice, from, markers, ctx, k);
-  return markers.sort((a, b) => a.at - b.at);
 }
 
 /** Years listed, then counted (`1978、1979两年`, `一九八一、一九八二两年`): group 1 the first year, 2 the last, 3 the count. */
