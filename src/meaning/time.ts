@@ -1850,81 +1850,10 @@ function presentAtDate(doc: Document, pos: number, start: number, last: Marker |
 export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowledge, end = pos, shape?: FigureShape): TimeReading {
   const text = doc.normalized;
   const { sectionYear, targetSection, reviewSection, sectionSpan, spanDefault, glossary, isolated, baseYear } = sectionReading(pos, ctx, k);
-
-  // the figures of one sentence share its bounds and markers: found once, for its first figure
-  const last0 = ctx.sentence;
-  let start: number;
-  let sentenceMarkers: Marker[];
-  if (last0 && pos >= last0.start && pos < last0.end && last0.baseYear === baseYear) {
-    start = last0.start;
-    sentenceMarkers = last0.markers;
-  } else {
-    start = last0 && pos >= last0.start && pos < last0.end ? last0.start : sentenceStart(text, pos);
-    const end = last0 && start === last0.start ? last0.end : sentenceEnd(text, pos);
-    const key = markerKey(start, baseYear);
-    sentenceMarkers = ctx.markerCache.get(key) ?? markersIn(text, start, end, baseYear, ctx, k);
-    ctx.markerCache.set(key, sentenceMarkers);
-    ctx.sentence = { start, end, baseYear, markers: sentenceMarkers };
-  }
-  let last: Marker | undefined;
-  for (const m of sentenceMarkers) if (m.at < pos && !(m.clause && clauseBreakIn(text, m.at, pos))) last = m;
-  // `赤字率从去年的2.1%提高到2.3%`: a year inside the start phrase dates the start value only; the end value is of
-  // the period in force before it
-  if (last && last.at > start) {
-    const from = startPhraseAt(text, start, pos, k);
-    if (from !== null && last.at > from) {
-      last = undefined;
-      for (const m of sentenceMarkers) if (m.at < from && !(m.clause && clauseBreakIn(text, m.at, pos))) last = m;
-    }
-  }
-  // `由今年预计的44%提高到45%,即提高1%`: a year opening a start phrase closed before the figure dates its start value
-  // only; what follows the change is of the period in force before the phrase
-  if (last && last.at > start) {
-    const opened = startPhraseOpening(text, start, last.at, pos, k);
-    if (opened !== null) {
-      last = undefined;
-      for (const m of sentenceMarkers) if (m.at < opened && !(m.clause && clauseBreakIn(text, m.at, pos))) last = m;
-    }
-  }
-  // `2011年、2012年、2013年分别增长9.3%、7.7%、7.7%`: a list of periods paired in order with the figures after 分别
-  last = respectiveMarker(text, start, pos, sentenceMarkers, k) ?? last;
-  // `这一目标…`: a sentence continuing the one before it, with no period of its own, keeps that one's
-  if (!last) last = continuedMarker(text, start, baseYear, ctx, k);
-  let carry: PeriodContext['carries'][number] | undefined;
-  {
-    // the last carry starting at or before pos (binary search: carries are in text order)
-    let lo = 0;
-    let hi = ctx.carries.length - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (ctx.carries[mid]!.start <= pos) {
-        found = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    const c = found >= 0 ? ctx.carries[found]! : undefined;
-    carry = c?.period && !isolated ? c : undefined;
-  }
-  // A span named inside a sentence that opens with its year (`1997年,…达到5160元,五年来年均增长6%;…达到2090元`) is
-  // about its own `;` item: past it, the opening year holds again.
-  if (last?.source === 'span' && /[;；]/u.test(text.slice(last.at, pos))) {
-    const spanAt = last.at;
-    const opening = sentenceMarkers.find((m) => m.source === 'year' && m.at < spanAt && !/[,，;；。:：]/u.test(text.slice(start, m.at)));
-    if (opening) last = opening;
-  }
-  // a bare span in a plan part looks forward from the plan year (`五年城镇新增就业5000万人以上`)
-  if (last?.bare && targetSection && !reviewSection) {
-    const first = planStart(ctx, k) ?? baseYear;
-    if (first !== null) last = { ...last, period: `${first}/${first + last.bare - 1}`, target: true };
-  }
-  // `总额4万亿元的两年投资计划`, `两年新增4万亿元的投资计划`: a programme's own total is over the programme's years
-  const programme = programmeYears(text, start, pos, end, k);
-  // (unless a span is in force already: `近两年,…实施两年新增4万亿元的投资计划` in a review of five years)
-  if (programme !== null && !(last?.source === 'span' && last.period.includes('/')) && !(!last && carry?.period.includes('/'))) {
-    const first = targetSection && !reviewSection ? (planStart(ctx, k) ?? baseYear) : (ctx.reviewYear ?? baseYear);
-    if (first !== null) last = { at: pos, period: `${first}/${first + programme - 1}`, year: null, source: 'span' };
-  }
+  const { start, markers: sentenceMarkers } = sentenceAt(text, pos, baseYear, ctx, k);
+  const carry = carryAt(pos, ctx, isolated);
+  let last = markerInForce(text, start, pos, sentenceMarkers, baseYear, ctx, k);
+  last = spanInForce(last, { text, start, pos, end, sentenceMarkers, baseYear, carry, plans: targetSection && !reviewSection }, ctx, k);
   let period: string | null;
   // a part of a year named alone (`上半年`, `由年初的…`) is of the year a paragraph carries, when one does
   if (last?.inForce && carry && /^\d{4}$/u.test(carry.period) && String(last.year) !== carry.period) period = last.period.replaceAll(String(last.year), carry.period);
@@ -1946,15 +1875,7 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
   // 八至九`) is over the plan's years: the name dates nothing else (nameAfter), an average is over some years.
   const plan = averaged ? namedPlanBefore(text, start, pos, k) : null;
   if (plan) period = plan;
-  // An average over years (`平均每年增长7.7%`, `年均增长`) is of the span in force, not of its last year:
-  // `从1997年的…增加到2002年的…,平均每年增长` is 1998/2002; in a five-year review, its span.
-  else if (averaged && period !== null && /^\d{4}$/u.test(period)) {
-    const from = tw.averageFrom ? allMatches(text.slice(start, pos), tw.averageFrom).pop() : undefined;
-    const fromYear = from ? yearNumber(from[1]!, k) : null;
-    const span = carry?.period.includes('/') ? carry.period : sectionSpan;
-    if (fromYear !== null && fromYear < Number(period)) period = `${fromYear + 1}/${period}`;
-    else if (span?.endsWith(period)) period = span;
-  }
+  else if (averaged) period = averagePeriod(period, text.slice(start, pos), carry, sectionSpan, k);
   // A start value (`由50.2%提高到52.4%`, `从1997年的7.4万亿元增加到…`) is of its own year when one is
   // written, else of the year before the period in force.
   // (an average rate is no level things started from: `由原定平均每年6%调高到8%` are two plans of one span)
@@ -1963,39 +1884,167 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
     // (the year named in the sentence before the start phrase: a year written, not a relative one)
     const namedYear = yearBefore(sentenceMarkers.filter((m) => m.source === 'year' && m.at < pos - started.length), pos);
     period = startValuePeriod(started, period, { text, start, pos, baseYear, namedYear, last, carry, sectionSpan }, ctx, k);
+  } else {
+    if (shape?.kind === 'change') period = changeSincePeriod(period, text, start, clause, pos, k);
+    period = endValuePeriod(period, { text, start, pos, end, clause, shape, averaged }, ctx, k);
+    if (presentAtDate(doc, pos, start, last, ctx, k)) period = String(ctx.deliveryYear);
+    ctx.previous = { sentence: start, end, period };
   }
-
-  // A change from a base year (`2000年…出口分别比1995年增长69%`, `比1995年底增加920亿美元`) is over the years since
-  // it, as an average since it is: `比上年增长` is the one-year case.
-  // (set once for the sentence, `一九八二年同一九七八年相比,我国粮食增长百分之十六,棉花增长百分之六十六`, the base holds
-  // for its changes whose clause names no base of their own: not `比上年增长`)
-  if (started === null && shape?.kind === 'change' && tw.changeBase && period !== null && /^\d{4}$/u.test(period)) {
-    const own = clause.includes('年') ? allMatches(clause, tw.changeBase).pop() : undefined;
-    const base = own ?? (k.periods.changeBase?.some((w) => clause.includes(w)) ? undefined : sentenceBase(text, start, pos - clause.length, tw));
-    const from = base ? yearNumber(base[1]!, k) : null;
-    if (from !== null && from < Number(period) - 1) period = `${from + 1}/${period}`;
-  }
-  // An end value (`…增加到3251亿美元`, `城镇化率提高到65.2%`) under a span in force is the level reached at the span's
-  // end, of its last year, in a plan as in a review (`"十二五"时期…城镇化率提高到51.5%` is about 2015); a year written
-  // after 到 is a marker already, and a cumulative clause (累计) stays the span's.
-  if (started === null && period !== null && /^\d{4}\/\d{4}$/u.test(period) && !k.periods.cumulative?.some((w) => clause.includes(w))) {
-    const lead = text.slice(Math.max(start, pos - 8), pos).replace(/[\s的]+$/u, '');
-    // (a span running into the year the document is delivered in, `十年来` in an October congress report, ends
-    // with that year unfinished: the level reached is the last finished year's)
-    const last = Number(period.slice(5));
-    // (so is a share of a whole, `占全国人口65%的地区基本普及…`: a state, not a flow over the years; not an average)
-    // (a share of a plan's total over its years still ahead, `第六个五年计划安排…经费占国家财政支出总额的百分之十五点九`, is over them)
-    const shareOf = shape?.kind === 'share' && shape.change === null && !averaged && !periodEndsAfterDocument(period, ctx) && (k.periods.shareOf ?? []).some((w) => clause.includes(w));
-    // (and a level or share reached, `达到39.8万亿元`, `积累7810亿元`, `覆盖24%的县`, `突破3万亿元` with its verb read into the
-    // figure: a state, not a flow; a count stays
-    // a total over the span, `新增就业5771万人`)
-    // (what is new, `新建房屋达九亿平方米`, or a total, `共达一千四百多亿元`, is a flow over the span, not a state)
-    const totals = k.periods.reviewParts?.totals ?? [];
-    const flow = (k.words.listScopes ?? []).some((w) => clause.includes(w)) || totals.some((t) => (k.periods.levelReached ?? []).some((w) => lead.endsWith(t + w)));
-    const state = (shape?.kind === 'level' || shape?.kind === 'share') && shape.change === null && !averaged && !flow && lead !== '' && (k.periods.levelReached ?? []).some((w) => lead.endsWith(w));
-    if ((lead && periodWordsOf(k).changeToEnd.test(lead)) || shareOf || state || (!averaged && !flow && levelAtEnd(text, clause, pos, end, shape, k))) period = String(ctx.deliveryYear === last ? last - 1 : last);
-  }
-  if (started === null && presentAtDate(doc, pos, start, last, ctx, k)) period = String(ctx.deliveryYear);
-  if (started === null) ctx.previous = { sentence: start, end, period };
   return { period, sentenceStart: start, baseYear, targetSection, reviewSection, glossary, isolated, marker: last, carry, startValue: started !== null };
+}
+
+/**
+ * The sentence of the figure at `pos`: where it starts and its markers (read against `baseYear`). The figures of one
+ * sentence share them: found once, for its first figure (ctx.sentence), or from the cache by sentence and base year.
+ */
+function sentenceAt(text: string, pos: number, baseYear: number | null, ctx: PeriodContext, k: Knowledge): { start: number; markers: Marker[] } {
+  const last = ctx.sentence;
+  if (last && pos >= last.start && pos < last.end && last.baseYear === baseYear) return { start: last.start, markers: last.markers };
+  const start = last && pos >= last.start && pos < last.end ? last.start : sentenceStart(text, pos);
+  const end = last && start === last.start ? last.end : sentenceEnd(text, pos);
+  const key = markerKey(start, baseYear);
+  const markers = ctx.markerCache.get(key) ?? markersIn(text, start, end, baseYear, ctx, k);
+  ctx.markerCache.set(key, markers);
+  ctx.sentence = { start, end, baseYear, markers };
+  return { start, markers };
+}
+
+/** The last carry starting at or before `pos` that carries a period (none in an isolated glossary): a binary search, carries are in text order. */
+function carryAt(pos: number, ctx: PeriodContext, isolated: boolean): PeriodContext['carries'][number] | undefined {
+  let lo = 0;
+  let hi = ctx.carries.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (ctx.carries[mid]!.start <= pos) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  const c = found >= 0 ? ctx.carries[found]! : undefined;
+  return c?.period && !isolated ? c : undefined;
+}
+
+/**
+ * The marker in force at `pos` in its sentence (from `start`): the last before it whose reach gets there (a streak dates
+ * its own clause only), not one inside a start phrase (`赤字率从去年的2.1%提高到2.3%`: 去年 dates the start value only), a
+ * period of a 分别 list paired with the figure, else the period of the sentence a continuation (`这一目标…`) continues.
+ */
+function markerInForce(text: string, start: number, pos: number, markers: Marker[], baseYear: number | null, ctx: PeriodContext, k: Knowledge): Marker | undefined {
+  const lastBefore = (at: number) => {
+    let found: Marker | undefined;
+    for (const m of markers) if (m.at < at && !(m.clause && clauseBreakIn(text, m.at, pos))) found = m;
+    return found;
+  };
+  let last = lastBefore(pos);
+  // `赤字率从去年的2.1%提高到2.3%`: a year inside the start phrase dates the start value only; the end value is of
+  // the period in force before it
+  if (last && last.at > start) {
+    const from = startPhraseAt(text, start, pos, k);
+    if (from !== null && last.at > from) last = lastBefore(from);
+  }
+  // `由今年预计的44%提高到45%,即提高1%`: a year opening a start phrase closed before the figure dates its start value
+  // only; what follows the change is of the period in force before the phrase
+  if (last && last.at > start) {
+    const opened = startPhraseOpening(text, start, last.at, pos, k);
+    if (opened !== null) last = lastBefore(opened);
+  }
+  // `2011年、2012年、2013年分别增长9.3%、7.7%、7.7%`: a list of periods paired in order with the figures after 分别
+  last = respectiveMarker(text, start, pos, markers, k) ?? last;
+  // `这一目标…`: a sentence continuing the one before it, with no period of its own, keeps that one's
+  return last ?? continuedMarker(text, start, baseYear, ctx, k);
+}
+
+/**
+ * The marker in force, read for the spans it may name: a span inside a sentence opening on its year is of its own `;`
+ * item; a bare span (`五年`) in a plan part (`plans`) looks forward from the plan year; a programme's own total
+ * (`总额4万亿元的两年投资计划`) is over the programme's years.
+ */
+function spanInForce(
+  last: Marker | undefined,
+  at: { text: string; start: number; pos: number; end: number; sentenceMarkers: Marker[]; baseYear: number | null; carry: PeriodContext['carries'][number] | undefined; plans: boolean },
+  ctx: PeriodContext,
+  k: Knowledge,
+): Marker | undefined {
+  const { text, start, pos, end, sentenceMarkers, baseYear, carry, plans } = at;
+  // A span named inside a sentence that opens with its year (`1997年,…达到5160元,五年来年均增长6%;…达到2090元`) is
+  // about its own `;` item: past it, the opening year holds again.
+  if (last?.source === 'span' && /[;；]/u.test(text.slice(last.at, pos))) {
+    const spanAt = last.at;
+    const opening = sentenceMarkers.find((m) => m.source === 'year' && m.at < spanAt && !/[,，;；。:：]/u.test(text.slice(start, m.at)));
+    if (opening) last = opening;
+  }
+  // a bare span in a plan part looks forward from the plan year (`五年城镇新增就业5000万人以上`)
+  if (last?.bare && plans) {
+    const first = planStart(ctx, k) ?? baseYear;
+    if (first !== null) last = { ...last, period: `${first}/${first + last.bare - 1}`, target: true };
+  }
+  // `总额4万亿元的两年投资计划`, `两年新增4万亿元的投资计划`: a programme's own total is over the programme's years
+  const programme = programmeYears(text, start, pos, end, k);
+  // (unless a span is in force already: `近两年,…实施两年新增4万亿元的投资计划` in a review of five years)
+  if (programme !== null && !(last?.source === 'span' && last.period.includes('/')) && !(!last && carry?.period.includes('/'))) {
+    const first = plans ? (planStart(ctx, k) ?? baseYear) : (ctx.reviewYear ?? baseYear);
+    if (first !== null) last = { at: pos, period: `${first}/${first + programme - 1}`, year: null, source: 'span' };
+  }
+  return last;
+}
+
+/**
+ * An average over years (`平均每年增长7.7%`, `年均增长`) is of the span in force, not of its last year: `从1997年的…增加到
+ * 2002年的…,平均每年增长` is 1998/2002 (a start or base year in `before`, the sentence up to the figure); in a five-year
+ * review, its span (carried or the section's).
+ */
+function averagePeriod(period: string | null, before: string, carry: PeriodContext['carries'][number] | undefined, sectionSpan: string | null, k: Knowledge): string | null {
+  if (period === null || !/^\d{4}$/u.test(period)) return period;
+  const tw = timeWordsOf(k);
+  const from = tw.averageFrom ? allMatches(before, tw.averageFrom).pop() : undefined;
+  const fromYear = from ? yearNumber(from[1]!, k) : null;
+  const span = carry?.period.includes('/') ? carry.period : sectionSpan;
+  if (fromYear !== null && fromYear < Number(period)) return `${fromYear + 1}/${period}`;
+  return span?.endsWith(period) ? span : period;
+}
+
+/**
+ * A change from a base year (`2000年…出口分别比1995年增长69%`, `比1995年底增加920亿美元`) is over the years since it, as an
+ * average since it is: `比上年增长` is the one-year case. (Set once for the sentence, `一九八二年同一九七八年相比,我国粮食增长
+ * 百分之十六,棉花增长百分之六十六`, the base holds for its changes whose clause names no base of their own: not `比上年增长`.)
+ */
+function changeSincePeriod(period: string | null, text: string, start: number, clause: string, pos: number, k: Knowledge): string | null {
+  const tw = timeWordsOf(k);
+  if (!tw.changeBase || period === null || !/^\d{4}$/u.test(period)) return period;
+  const own = clause.includes('年') ? allMatches(clause, tw.changeBase).pop() : undefined;
+  const base = own ?? (k.periods.changeBase?.some((w) => clause.includes(w)) ? undefined : sentenceBase(text, start, pos - clause.length, tw));
+  const from = base ? yearNumber(base[1]!, k) : null;
+  return from !== null && from < Number(period) - 1 ? `${from + 1}/${period}` : period;
+}
+
+/**
+ * An end value (`…增加到3251亿美元`, `城镇化率提高到65.2%`) under a span in force is the level reached at the span's end, of
+ * its last year, in a plan as in a review (`"十二五"时期…城镇化率提高到51.5%` is about 2015); a year written after 到 is a
+ * marker already, and a cumulative clause (累计) stays the span's. So is a share of a whole and a level or share reached;
+ * what is new or a total is a flow over the span.
+ */
+function endValuePeriod(
+  period: string | null,
+  at: { text: string; start: number; pos: number; end: number; clause: string; shape: FigureShape | undefined; averaged: boolean },
+  ctx: PeriodContext,
+  k: Knowledge,
+): string | null {
+  const { text, start, pos, end, clause, shape, averaged } = at;
+  if (period === null || !/^\d{4}\/\d{4}$/u.test(period) || k.periods.cumulative?.some((w) => clause.includes(w))) return period;
+  const lead = text.slice(Math.max(start, pos - 8), pos).replace(/[\s的]+$/u, '');
+  // (a span running into the year the document is delivered in, `十年来` in an October congress report, ends
+  // with that year unfinished: the level reached is the last finished year's)
+  const last = Number(period.slice(5));
+  // (so is a share of a whole, `占全国人口65%的地区基本普及…`: a state, not a flow over the years; not an average)
+  // (a share of a plan's total over its years still ahead, `第六个五年计划安排…经费占国家财政支出总额的百分之十五点九`, is over them)
+  const shareOf = shape?.kind === 'share' && shape.change === null && !averaged && !periodEndsAfterDocument(period, ctx) && (k.periods.shareOf ?? []).some((w) => clause.includes(w));
+  // (and a level or share reached, `达到39.8万亿元`, `积累7810亿元`, `覆盖24%的县`, `突破3万亿元` with its verb read into the
+  // figure: a state, not a flow; a count stays a total over the span, `新增就业5771万人`)
+  // (what is new, `新建房屋达九亿平方米`, or a total, `共达一千四百多亿元`, is a flow over the span, not a state)
+  const totals = k.periods.reviewParts?.totals ?? [];
+  const flow = (k.words.listScopes ?? []).some((w) => clause.includes(w)) || totals.some((t) => (k.periods.levelReached ?? []).some((w) => lead.endsWith(t + w)));
+  const state = (shape?.kind === 'level' || shape?.kind === 'share') && shape.change === null && !averaged && !flow && lead !== '' && (k.periods.levelReached ?? []).some((w) => lead.endsWith(w));
+  const reached = (lead && periodWordsOf(k).changeToEnd.test(lead)) || shareOf || state || (!averaged && !flow && levelAtEnd(text, clause, pos, end, shape, k));
+  return reached ? String(ctx.deliveryYear === last ? last - 1 : last) : period;
 }
