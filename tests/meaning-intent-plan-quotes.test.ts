@@ -40,3 +40,10 @@ describe('what would have been', () => {
     expect(reading(found, '25亿元')).toEqual(['1981', 'actual']);
   });
 });
+
+describe('an estimate word', () => {
+  it('估计 is one as 预计 is', () => {
+    const text = `${LATE_REPORT}今年农民的收入估计将增加130亿元左右。\n`;
+    expect(reading(figuresOf(text, 'cn_national_1982_gwr.txt'), '130亿元左右')[1]).toBe('estimate');
+  });
+});
