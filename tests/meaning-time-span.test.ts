@@ -62,6 +62,25 @@ describe('a span kept as a level (`保持近两年的水平`)', () => {
   });
 });
 
+describe('a sentence opening on a range of years', () => {
+  it('sets it for the rest of its paragraph, and the paragraph after is back to the section', () => {
+    const text =
+      `${OPENING}一、过去五年的回顾\n这几年,我们把消费品生产放在重要地位。从1979年到1982年的四年内,轻工业平均每年增长11.8%。许多商品的生产有了很大发展。自行车增长1.8倍,电视机增长10.4倍。\n` +
+      '全国城乡储蓄存款余额达到675亿元。\n';
+    const found = figuresOf(text, 'cn_national_1983_gwr.txt');
+    expect(reading(found, '11.8%')[0]).toBe('1979/1982');
+    expect(reading(found, '1.8倍')[0]).toBe('1979/1982');
+    expect(reading(found, '10.4倍')[0]).toBe('1979/1982');
+    expect(reading(found, '675亿元')[0]).not.toBe('1979/1982');
+  });
+
+  it('a range that is no opening (`比1979年到1982年…`) or runs into the report\'s own year sets nothing', () => {
+    const text = `${OPENING}一、过去一年的工作\n去年工作很有成效。从1982年到1983年的两年内,要新建住宅1亿平方米。工业增长4%。\n`;
+    const found = figuresOf(text, 'cn_national_1983_gwr.txt');
+    expect(reading(found, '4%')[0]).toBe('1982');
+  });
+});
+
 describe('under a span of years', () => {
   const REVIEW = `${OPENING}一、过去五年的回顾\n`;
 

@@ -293,10 +293,13 @@ function withinParagraphs(text: string, carries: PeriodContext['carries'], ctx: 
   for (const m of base === null ? [] : allMatches(text, pastOpeningSearch(k))) {
     const at = m.index + m[0].length;
     const lineBreak = text.indexOf('\n', at);
-    const lead = text.slice(at, Math.min(at + 8, lineBreak < 0 ? text.length : lineBreak));
+    // (a range of years, `从一九七九年到一九八二年的四年内,`, is read whole, up to the comma after it)
+    const range = RANGE_OPENING.exec(text.slice(at, at + 40));
+    const lead = text.slice(at, Math.min(at + (range ? range[0].length : 8), lineBreak < 0 ? text.length : lineBreak));
     const first = markersIn(lead, 0, lead.length, base, ctx, k)[0];
-    if (!first || first.at > 1 || first.clause || first.target || !(first.source === 'span' || (first.source === 'relative' && first.year !== null && first.year < (ctx.deliveryYear ?? Infinity)))) continue;
-    if (!/[,，]/u.test(lead.slice(first.at, first.at + 6))) continue;
+    // (a range's marker stands at its last year)
+    if (!first || first.at > (range ? range[0].length : 1) || first.clause || first.target || !(first.source === 'span' || (first.source === 'relative' && first.year !== null && first.year < (ctx.deliveryYear ?? Infinity)))) continue;
+    if (range ? Number(first.period.slice(-4)) >= (ctx.deliveryYear ?? Infinity) : !/[,，]/u.test(lead.slice(first.at, first.at + 6))) continue;
     const lineEnd = text.indexOf('\n', at);
     const end = lineEnd < 0 ? text.length : lineEnd;
     // (the carry in force before it: the latest start at or before it, a restored one after an equal paragraph's own)
@@ -320,7 +323,7 @@ function pastOpeningSearch(k: Knowledge): RegExp {
   if (!re) {
     const p = k.periods;
     const words = [...Object.entries(p.relativeYears).filter(([, offset]) => offset < 0).map(([w]) => w), ...p.spans.filter((s) => s.direction === 'back').flatMap((s) => s.words)];
-    re = new RegExp(`。[ \\t]*(?=${alternation(words)})`, 'gu');
+    re = new RegExp(`。[ \\t]*(?=${alternation(words)}|(?:从|由)?\\s*(?:${YEAR_DIGITS})\\s*年\\s*(?:到|至)\\s*(?:${YEAR_DIGITS})\\s*年)`, 'gu');
     pastOpeningCache.set(k, re);
   }
   return re;
@@ -345,6 +348,9 @@ const YEAR_DIGITS = String.raw`(?:19|20)\d{2}|[一二][九〇零○0][〇零○0
 /** A year named, in Arabic digits or Chinese ones (`一、一九八一年的工作`, `由一九八○年的…`): group 1. */
 const YEAR_NAMED = new RegExp(String.raw`(?<![\d.〇零○一二三四五六七八九十])(${YEAR_DIGITS})\s*年`, 'u');
 const ANY_YEAR = new RegExp(String.raw`(?<![\d.〇零○一二三四五六七八九十])(${YEAR_DIGITS})\s*年`, 'gu');
+
+/** A range of years opening a sentence, then a few words of no clause break and its comma (`从1979年到1982年的四年内,`). */
+const RANGE_OPENING = new RegExp(String.raw`^(?:从|由)?\s*(?:${YEAR_DIGITS})\s*年\s*(?:到|至)\s*(?:${YEAR_DIGITS})\s*年[^,，;；:：。\d\n]{0,8}?[,，]`, 'u');
 
 /** `从1992年到`, `1950年到` right before a year: the start of a range of years. */
 const YEAR_RANGE_START = new RegExp(String.raw`(?:(?:从|由)\s*)?(${YEAR_DIGITS})\s*年\s*(?:到|至)\s*$`, 'u');
