@@ -74,10 +74,24 @@ describe('a sentence opening on a range of years', () => {
     expect(reading(found, '675亿元')[0]).not.toBe('1979/1982');
   });
 
+  it('a range with its first year bare (`从1979至1981年,`) in a report on its last year, to the paragraph\'s total', () => {
+    const text = `${LATE_REPORT}一、今年的经济形势\n收入分配发生了变化。从1979至1981年,国家减少财政收入520亿元。这两部分共计减收增支925亿元。\n`;
+    const found = figuresOf(text, 'cn_national_1981_gwr.txt');
+    expect(reading(found, '520亿元')[0]).toBe('1979/1981');
+    expect(reading(found, '925亿元')[0]).toBe('1979/1981');
+  });
+
   it('a range that is no opening (`比1979年到1982年…`) or runs into the report\'s own year sets nothing', () => {
     const text = `${OPENING}一、过去一年的工作\n去年工作很有成效。从1982年到1983年的两年内,要新建住宅1亿平方米。工业增长4%。\n`;
     const found = figuresOf(text, 'cn_national_1983_gwr.txt');
     expect(reading(found, '4%')[0]).toBe('1982');
+  });
+});
+
+describe('a word ending in 上', () => {
+  it('takes it from a relative year after it (`世界上年产石油`: no 上年)', () => {
+    const text = `${LATE_REPORT}一、今年的经济形势\n世界上年产石油一亿吨以上的国家不到十个。\n`;
+    expect(reading(figuresOf(text, 'cn_national_1981_gwr.txt'), '一亿吨以上')[0]).toBe('1981');
   });
 });
 

@@ -298,8 +298,10 @@ function withinParagraphs(text: string, carries: PeriodContext['carries'], ctx: 
     const lead = text.slice(at, Math.min(at + (range ? range[0].length : 8), lineBreak < 0 ? text.length : lineBreak));
     const first = markersIn(lead, 0, lead.length, base, ctx, k)[0];
     // (a range's marker stands at its last year)
-    if (!first || first.at > (range ? range[0].length : 1) || first.clause || first.target || !(first.source === 'span' || (first.source === 'relative' && first.year !== null && first.year < (ctx.deliveryYear ?? Infinity)))) continue;
-    if (range ? Number(first.period.slice(-4)) >= (ctx.deliveryYear ?? Infinity) : !/[,，]/u.test(lead.slice(first.at, first.at + 6))) continue;
+    // (`从1979至1981年` is a year marker of a span: 1979/1981)
+    if (!first || first.at > (range ? range[0].length : 1) || first.clause || first.target || !(first.source === 'span' || (range && first.period.includes('/')) || (first.source === 'relative' && first.year !== null && first.year < (ctx.deliveryYear ?? Infinity)))) continue;
+    // (a range running past the year reviewed, `从1982年到1983年的两年内,要…` in early 1983, is a plan's)
+    if (range ? Number(first.period.slice(-4)) > (ctx.reviewYear ?? (ctx.deliveryYear ?? Infinity) - 1) : !/[,，]/u.test(lead.slice(first.at, first.at + 6))) continue;
     const lineEnd = text.indexOf('\n', at);
     const end = lineEnd < 0 ? text.length : lineEnd;
     // (the carry in force before it: the latest start at or before it, a restored one after an equal paragraph's own)
@@ -323,7 +325,7 @@ function pastOpeningSearch(k: Knowledge): RegExp {
   if (!re) {
     const p = k.periods;
     const words = [...Object.entries(p.relativeYears).filter(([, offset]) => offset < 0).map(([w]) => w), ...p.spans.filter((s) => s.direction === 'back').flatMap((s) => s.words)];
-    re = new RegExp(`。[ \\t]*(?=${alternation(words)}|(?:从|由)?\\s*(?:${YEAR_DIGITS})\\s*年\\s*(?:到|至)\\s*(?:${YEAR_DIGITS})\\s*年)`, 'gu');
+    re = new RegExp(`。[ \\t]*(?=${alternation(words)}|(?:从|由)?\\s*(?:${YEAR_DIGITS})\\s*年?\\s*(?:到|至)\\s*(?:${YEAR_DIGITS})\\s*年)`, 'gu');
     pastOpeningCache.set(k, re);
   }
   return re;
@@ -349,8 +351,8 @@ const YEAR_DIGITS = String.raw`(?:19|20)\d{2}|[一二][九〇零○0][〇零○0
 const YEAR_NAMED = new RegExp(String.raw`(?<![\d.〇零○一二三四五六七八九十])(${YEAR_DIGITS})\s*年`, 'u');
 const ANY_YEAR = new RegExp(String.raw`(?<![\d.〇零○一二三四五六七八九十])(${YEAR_DIGITS})\s*年`, 'gu');
 
-/** A range of years opening a sentence, then a few words of no clause break and its comma (`从1979年到1982年的四年内,`). */
-const RANGE_OPENING = new RegExp(String.raw`^(?:从|由)?\s*(?:${YEAR_DIGITS})\s*年\s*(?:到|至)\s*(?:${YEAR_DIGITS})\s*年[^,，;；:：。\d\n]{0,8}?[,，]`, 'u');
+/** A range of years opening a sentence, then a few words of no clause break and its comma (`从1979年到1982年的四年内,`, `从1979至1981年,`). */
+const RANGE_OPENING = new RegExp(String.raw`^(?:从|由)?\s*(?:${YEAR_DIGITS})\s*年?\s*(?:到|至)\s*(?:${YEAR_DIGITS})\s*年[^,，;；:：。\d\n]{0,8}?[,，]`, 'u');
 
 /** `从1992年到`, `1950年到` right before a year: the start of a range of years. */
 const YEAR_RANGE_START = new RegExp(String.raw`(?:(?:从|由)\s*)?(${YEAR_DIGITS})\s*年\s*(?:到|至)\s*$`, 'u');
@@ -1099,6 +1101,8 @@ function relativeMarkers(scan: MarkerScan): void {
     covered.push([m.index, end]);
     // (`基础上年均增长7%`: the 年 of an average word, 年均, is no 上年)
     if ((p.averageWords ?? []).some((w) => w.startsWith('年') && slice.startsWith(w, m.index + m[1]!.length - 1))) continue;
+    // (`世界上年产石油…`: the 上 of a locative word, 世界上, is no 上年)
+    if (m[1]!.startsWith('上') && (p.locativesBefore ?? []).some((w) => slice.endsWith(w, m.index))) continue;
     // 比上年, 较去年1—8月, 上年同期: a comparison base, not the figure's period
     if (p.relativeComparisonBefore.some((w) => slice.endsWith(w, m.index)) || p.relativeComparisonAfter.some((w) => slice.startsWith(w, end))) continue;
     // 上年, 当年: relative to the year in force (last named, else the section's), not to the delivery year

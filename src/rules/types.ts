@@ -410,6 +410,8 @@ export interface PeriodSettings {
   planAmounts?: string[];
   /** Span words that in a plan part look forward (`五年城镇新增就业…`). */
   bareSpans?: string[];
+  /** Words ending in 上 (世界上, 历史上): a relative year opening with 上 right after one is none (`世界上年产石油…`). */
+  locativesBefore?: string[];
   /** From now on (`今后`): in a report presenting a plan, the plan's years still ahead. */
   fromNow?: string[];
   /** Before a year in a change's clause (比1995年增长69%): its comparison base; the change is over the years since. */
