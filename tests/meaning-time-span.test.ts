@@ -141,6 +141,15 @@ describe("a report presenting a plan", () => {
   });
 });
 
+describe('a title line with no number', () => {
+  it('opening on the years ahead (`今后五年的主要任务`) dates the plan part under it, as targets', () => {
+    const text = `${OPENING}过去五年的回顾\n五年来,工农业总产值平均每年增长7.9%。\n今后五年的主要任务\n要继续把农业放在重要地位,农业总产值平均每年增长4%。\n`;
+    const found = figuresOf(text, 'cn_national_1983_gwr.txt');
+    expect(reading(found, '7.9%')).toEqual(['1978/1982', 'actual']);
+    expect(reading(found, '4%')).toEqual(['1983/1987', 'target']);
+  });
+});
+
 describe('what is so at the date of a report', () => {
   it('delivered late in its year, is of that year and an actual, in its plan part too', () => {
     const text = `${LATE_REPORT}一、今年的经济形势\n今年工业总产值预计增长4%。\n二、明年的安排\n目前已同世界上174个国家和地区发展了经济贸易往来。到现在为止,有近30%的国营工业企业亏损。明年工业总产值要增长4%。\n`;

@@ -214,8 +214,8 @@ function paragraphCarries(text: string, ctx: PeriodContext, k: Knowledge): Perio
     // (nor a book's title broken out on its own line, `…的召开和《` / `一九七八——一九八五年…规划纲要(草案)` / `》的制定,…`)
     const isTitle = line.trim().length <= 60 && !/[,，。;；:：!！?？]/u.test(line) && !/年\s*\d{1,2}\s*月/u.test(line) && !withinQuotedTitle(text, lineStart, lineStart + line.length);
     // (a title line opening on a relative year, `今年工作安排`, `去年工作回顾` with no number, dates the parts under it as
-    // `2025年工作安排` does)
-    const markers = markersIn(lead, 0, lead.length, base, ctx, k).filter((mk) => mk.at <= 8 && !mk.clause && (mk.source === 'year' || (mk.source === 'span' && !mk.target) || (isTitle && mk.at === 0 && mk.source === 'relative')));
+    // `2025年工作安排` does; and one opening on a span ahead, `今后五年的主要任务`, as the plan's years)
+    const markers = markersIn(lead, 0, lead.length, base, ctx, k).filter((mk) => mk.at <= 8 && !mk.clause && (mk.source === 'year' || (mk.source === 'span' && !mk.target) || (isTitle && mk.at === 0 && (mk.source === 'relative' || mk.source === 'span'))));
     let first: Marker | undefined = markers[0];
     if (!first) {
       // `这里要特别指出,刚刚过去的1992年,…`: a short opening clause without a time of its own, then a year as
