@@ -58,26 +58,9 @@ export function intentOf(doc: Document, pos: number, time: TimeReading, ctx: Per
   else if (time.startValue && words.baseEstimates.some(inClause)) modality = 'estimate';
   else if (time.startValue) modality = words.budgets.some((at) => at < pos) && targetSection && !reviewSection ? 'target' : 'actual';
   else if (
-    words.targets.some((at) => inClause(at) || (at < words.openingEnd && words.openingEnd <= pos)) ||
-    (words.targetsUnlessPast.some(inClause) && !reviewSection && !periodIsPast(period, ctx)) ||
-    last?.target ||
-    (carry?.target && !glossary) ||
-    (targetSection && !reviewSection && !past && !present) ||
-    // a plan quoted (`去年政府工作报告提出,要把…控制在10%以内`) up to what came of it (`实际回落到6.1%`)
-    words.quotes.some((q) => q < pos && !words.outcomes.some((o) => o > q && o < pos)) ||
-    // a plan set against its outcome (`计划新建…20万公里,实际建成…`) or what it is expected to come to (`…,预计可以达到…`)
-    words.contrasts.some((q) => q < pos && [...words.outcomes, ...words.estimates].some((o) => o > pos) && !words.outcomes.some((o) => o > q && o < pos)) ||
-    // every item of a target list (`主要预期目标是:…;…;…`) to the list's end
-    (!achieved && inTargetList(text, pos, ctx, k)) ||
-    // delivered in January, a report has no outcome yet for its own year as a whole
-    // (what is already so by then is no plan: `国家已经组织了57户企业集团试点`)
-    (ctx.ownYearIsPlan !== null && period === ctx.ownYearIsPlan && !present) ||
-    // nor for years after its own (`九十年代…增长百分之八到九是可能的` in 1992): what it says of them is planned
-    periodEndsAhead(period, ctx) ||
-    // a glossary's own sentence naming whole years not over yet (`三年行动(2025—2027年)`) describes a plan
-    (glossary && last !== undefined && periodIsAhead(period, ctx)) ||
-    // and so does a target word anywhere before the figure in it (`力争用5年时间,…打造商圈100个`)
-    (glossary && words.targets.some((at) => at >= start && at < pos))
+    wordedAsTarget(words, pos, inClause, reviewSection, period, ctx) ||
+    placedAsTarget({ text, pos, last, carry, glossary, targetSection, reviewSection, past, present, achieved }, ctx, k) ||
+    timedAsTarget(words, { start, pos, period, last, glossary, present }, ctx)
   )
     modality = 'target';
   // the effect a policy is expected to have (`将使企业减轻负担900亿元`) is a forecast, not what happened
@@ -89,6 +72,54 @@ export function intentOf(doc: Document, pos: number, time: TimeReading, ctx: Per
   const ofOwnYear = last?.source === 'relative' || (period?.includes('/') ?? false);
   if (modality === 'actual' && !time.startValue && !present && ofOwnYear && endsInUnfinishedOwnYear(period, ctx, k)) modality = 'estimate';
   return modality;
+}
+
+/**
+ * Whether its sentence's wording makes the figure at `pos` a target: a target word in its clause or an opening that
+ * announces targets (`主要预期目标是:`), a target word for periods not over (控制在), a plan quoted (`去年政府工作报告提出,要把
+ * …控制在10%以内`) up to what came of it (`实际回落到6.1%`), a plan set against its outcome (`计划新建…20万公里,实际建成…`) or
+ * against what it is expected to come to (`…,预计可以达到…`).
+ */
+function wordedAsTarget(words: SentenceWords, pos: number, inClause: (at: number) => boolean, reviewSection: boolean, period: string | null, ctx: PeriodContext): boolean {
+  return (
+    words.targets.some((at) => inClause(at) || (at < words.openingEnd && words.openingEnd <= pos)) ||
+    (words.targetsUnlessPast.some(inClause) && !reviewSection && !periodIsPast(period, ctx)) ||
+    words.quotes.some((q) => q < pos && !words.outcomes.some((o) => o > q && o < pos)) ||
+    words.contrasts.some((q) => q < pos && [...words.outcomes, ...words.estimates].some((o) => o > pos) && !words.outcomes.some((o) => o > q && o < pos))
+  );
+}
+
+/**
+ * Whether where the figure stands makes it a target: a target marker or carry (`到2025年`, a plan part's title), a target
+ * section (unless its period is past or it states what is so), an item of a target list (`主要预期目标是:…;…;…`).
+ */
+function placedAsTarget(
+  at: { text: string; pos: number; last: TimeReading['marker']; carry: TimeReading['carry']; glossary: boolean; targetSection: boolean; reviewSection: boolean; past: boolean; present: boolean; achieved: boolean },
+  ctx: PeriodContext,
+  k: Knowledge,
+): boolean {
+  const { text, pos, last, carry, glossary, targetSection, reviewSection, past, present, achieved } = at;
+  return (last?.target ?? false) || (carry?.target === true && !glossary) || (targetSection && !reviewSection && !past && !present) || (!achieved && inTargetList(text, pos, ctx, k));
+}
+
+/**
+ * Whether the figure's period makes it a target: its report's own year delivered before its outcome can exist (in
+ * January, unless it states what is already so: `国家已经组织了57户企业集团试点`), years after the report's own (`九十年代…
+ * 增长百分之八到九是可能的` in 1992), a glossary's sentence naming years not over yet (`三年行动(2025—2027年)`) or a target
+ * word before the figure in it (`力争用5年时间,…打造商圈100个`).
+ */
+function timedAsTarget(
+  words: SentenceWords,
+  at: { start: number; pos: number; period: string | null; last: TimeReading['marker']; glossary: boolean; present: boolean },
+  ctx: PeriodContext,
+): boolean {
+  const { start, pos, period, last, glossary, present } = at;
+  return (
+    (ctx.ownYearIsPlan !== null && period === ctx.ownYearIsPlan && !present) ||
+    periodEndsAhead(period, ctx) ||
+    (glossary && last !== undefined && periodIsAhead(period, ctx)) ||
+    (glossary && words.targets.some((at) => at >= start && at < pos))
+  );
 }
 
 /** Whether whole years `period` end with the delivery year of a work report delivered late in it (after periods.reviewsPreviousYearUntilMonth). */
