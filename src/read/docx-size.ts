@@ -13,14 +13,25 @@ const XML_PART = /\.(?:xml|rels)$/i;
 const XML_RELATIONSHIP = /\/(?:officeDocument|styles|numbering|footnotes|endnotes|comments|document)$/;
 
 /**
+ * The archive as the size check read it, and the XML parts it inflated (name → bytes): the reader takes them
+ * instead of inflating them again (speed only: jszip inflates in JavaScript, and a .docx's main part twice
+ * cost a run on the 31 .docx of the bench ~0.15 s).
+ */
+export interface InflatedDocx {
+  zip: JSZip;
+  parts: ReadonlyMap<string, Buffer>;
+}
+
+/**
  * @throws DocumentTooLarge when the XML parts inflate to more than `limit` bytes
  * @throws whatever jszip throws for a file that is not a zip archive
  */
-export async function checkDocxSize(bytes: Uint8Array, path: string, limit: number): Promise<void> {
+export async function checkDocxSize(bytes: Uint8Array, path: string, limit: number): Promise<InflatedDocx> {
   // Loaded here rather than at start-up: a run without .docx files never needs it (~20 ms).
   const { default: zipReader } = await import('jszip');
   const zip = await zipReader.loadAsync(bytes);
   const counted = new Set<string>();
+  const parts = new Map<string, Buffer>();
   let total = 0;
   const inflate = (entry: JSZip.JSZipObject, keep: boolean): Promise<string> => {
     counted.add(entry.name);
@@ -36,10 +47,14 @@ export async function checkDocxSize(bytes: Uint8Array, path: string, limit: numb
           stream.removeAllListeners('data');
           stream.destroy?.();
           fail(new DocumentTooLarge(path, `its text (the XML inside the .docx, from ${entry.name})`, limit));
-        } else if (keep) kept.push(chunk);
+        } else kept.push(chunk);
       });
       stream.on('error', fail);
-      stream.on('end', () => done(keep ? Buffer.concat(kept).toString('utf8') : ''));
+      stream.on('end', () => {
+        const inflated = Buffer.concat(kept);
+        parts.set(entry.name, inflated);
+        done(keep ? inflated.toString('utf8') : '');
+      });
     });
   };
   const entries = Object.values(zip.files).filter((entry) => !entry.dir);
@@ -51,6 +66,7 @@ export async function checkDocxSize(bytes: Uint8Array, path: string, limit: numb
   }
   // A main part or style sheet under another extension is still parsed as XML by mammoth: counted too.
   for (const entry of entries) if (!counted.has(entry.name) && targets.has(entry.name)) await inflate(entry, false);
+  return { zip, parts };
 }
 
 /** Zip names of the XML parts a relationships file points at (`word/_rels/document.xml.rels` → `word/…`). */
