@@ -233,7 +233,7 @@ function paragraphCarries(text: string, ctx: PeriodContext, k: Knowledge): Perio
     // A paragraph on the year ahead outside a review (`2025年是“十四五”规划收官之年。`) opens its plans.
     // (but the year reviewed as the paragraph's subject, `刚刚过去的2025年是…的一年。一年来,…` after `这五年,…` paragraphs,
     // turns the review to it)
-    const reviewedTopic = first.year !== null && first.year === ctx.reviewYear && new RegExp(String.raw`^\s*(?:刚刚过去的|过去的)?${first.year}\s*年\s*是`, 'u').test(lead);
+    const reviewedTopic = first.year !== null && first.year === ctx.reviewYear && new RegExp(String.raw`^\s*(?:${alternation(k.periods.reviewParts?.yearBefore ?? [])})?${first.year}\s*年\s*是`, 'u').test(lead);
     if (first.source === 'year' && !isTitle && !yearTopic(lead, first.at, k) && !isDeliveryLine(line, k) && !yearAhead(first, lineStart, ctx, k) && !reviewedTopic) continue;
     // (a review's paragraph opening on a date of the report's own year, `2025年1月,…高铁开通`, tells of an event
     // since: the paragraph still reviews the year before)
@@ -960,7 +960,13 @@ function insideTitle(text: string, at: number): boolean {
 }
 
 const MONTHS = /(?<![\d年])(\d{1,2})\s*[—–\-~至到]\s*(\d{1,2})\s*月(?:份)?/gu;
-const UNTIL_MONTH = /截至(?:目前|(\d{1,2})\s*月(?:底|末|份)?)/gu;
+/** `截至6月底`: an until word (periods.untilWords) before a month and its edge (periods.monthEdges); group 1 the month. */
+const untilMonthCache = new WeakMap<Knowledge, RegExp>();
+function untilMonthOf(k: Knowledge): RegExp {
+  let re = untilMonthCache.get(k);
+  if (!re) untilMonthCache.set(k, (re = new RegExp(String.raw`(?:${alternation(k.periods.untilWords)})\s*(\d{1,2})\s*月(?:${alternation(k.periods.monthEdges)})?`, 'gu')));
+  return re;
+}
 
 /** The figure's sentence before it: start of the sentence → the figure. */
 function sentenceStart(text: string, pos: number): number {
@@ -1120,8 +1126,7 @@ function monthMarkers(scan: MarkerScan): void {
     if (y === null) continue;
     markers.push({ at: from + m.index, period: `${y}-${pad(Number(m[1]))}/${y}-${pad(Number(m[2]))}`, year: y });
   }
-  for (const m of allMatches(slice, UNTIL_MONTH)) {
-    if (!m[1]) continue;
+  for (const m of allMatches(slice, untilMonthOf(k))) {
     const y = yearBefore(markers, from + m.index) ?? baseYear;
     if (y === null) continue;
     markers.push({ at: from + m.index, period: `${y}-01/${y}-${pad(Number(m[1]))}`, year: y });
