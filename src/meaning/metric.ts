@@ -46,6 +46,7 @@ export interface IndicatorWords {
   baseYear?: string;
   baseYearFrame?: string;
   exclusionFrame?: string;
+  milestoneFrame?: string;
   outcomeMarkers?: string[];
   wholes?: string[];
   bareActions?: string[];
@@ -136,6 +137,8 @@ interface Lexicon {
   baseYearFrame: RegExp | null;
   /** A clause leaving a part out of the rest of its sentence (扣除…后，). */
   exclusionFrame: RegExp | null;
+  /** A milestone's rank phrase in a subject (`成为…首个`), global; null when none. */
+  milestoneFrame: RegExp | null;
   /** Words opening an outcome set against a plan (实际), normalized. */
   outcomeMarkers: string[];
   prefixBuckets: Map<number, [string, string][]>;
@@ -269,6 +272,7 @@ function lexiconOf(rules: RuleSet): Lexicon {
     baseYear: words.baseYear ? new RegExp(words.baseYear, 'u') : null,
     baseYearFrame: words.baseYearFrame ? new RegExp(words.baseYearFrame, 'gu') : null,
     exclusionFrame: words.exclusionFrame ? new RegExp(words.exclusionFrame, 'u') : null,
+    milestoneFrame: words.milestoneFrame ? new RegExp(words.milestoneFrame, 'gu') : null,
     outcomeMarkers: (words.outcomeMarkers ?? []).map(normalizeSubject).filter(Boolean),
     parsed: new Map(),
     prefixBuckets: bucketed(prefixes, 0),
@@ -668,6 +672,8 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
   const listed = listLabelled(figures, text);
   const regional = regionalOf(text, lex);
   for (const figure of figures) {
+    // `重庆成为中西部地区首个经济总量超过3万亿元的城市`: the subject stands after a milestone's rank
+    if (lex.milestoneFrame && figure.label) figure.label = afterMilestone(figure.label, lex.milestoneFrame);
     // the next item of a list (`分别增长8.9%、7.7%`) shares its clause
     let scopes = previous && listItemAfter(previous, figure, text) ? previousScopes : figureScopes(figure, previous, text, lex);
     // `年末城镇调查失业率从上半年5.5%降到5.3%`: an end value is of the scopes its start value's clause names
@@ -803,6 +809,20 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
   }
 }
 
+/**
+ * A label without the milestone it opens with (`重庆成为中西部地区首个经济总量` → `经济总量`): what stands after the
+ * frame's last match; '' when no more than one character stands there (`成为全国第三个、北方第一个过`: the figure refers
+ * to the statement before it). The label itself when it holds no milestone.
+ */
+export function afterMilestone(label: string, frame: RegExp): string {
+  frame.lastIndex = 0;
+  let end = -1;
+  for (const m of label.matchAll(frame)) end = m.index + m[0].length;
+  if (end < 0) return label;
+  const rest = label.slice(end).replace(/^[、，,\s]+/u, '');
+  return rest.length > 1 ? rest : '';
+}
+
 /** Whether a figure is the next item of a list after `previous` (`分别增长8.9%、7.7%`): a list gap between them. */
 function listItemAfter(previous: Figure, figure: Figure, text: string): boolean {
   return previous.span.end <= figure.span.start && figure.span.start - previous.span.end < 8 && LIST_GAP.test(text.slice(previous.span.end, figure.span.start));
@@ -821,8 +841,10 @@ function figureScopes(figure: Figure, previous: Figure | null, text: string, lex
   if (lex.exclusionFrame && lex.exclusionFrame.test(sentenceLead(text, from))) scopes.push('excluding');
   if (figure.kind !== 'change') return scopes;
   const year = baseYearOf(figure, text, from, lex);
-  // (a change of a year against the year before, `一九八一年比一九八○年增长`, is the year's own change)
-  return year && figure.period !== String(Number(year) + 1) ? [...scopes, `since-${year}`] : scopes;
+  // (a change of a year against the year before, `一九八一年比一九八○年增长`, is the year's own change, and so is a
+  // span's against the year before it: `到一九八五年…将比一九八○年增长百分之二十二` of 1981/1985 is the plan's change)
+  const first = figure.period?.split('/')[0];
+  return year && first !== String(Number(year) + 1) ? [...scopes, `since-${year}`] : scopes;
 }
 
 /** The year (Arabic digits) a change is measured against: its clause's base (`比2002年`), else its sentence's frame. */
