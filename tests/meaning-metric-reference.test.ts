@@ -2,7 +2,9 @@
  * Issue 9 §3: figures whose label does not name their subject directly (made-up sentences of the shapes seen in
  * work reports): a yearly average over a plan's years is another fact than the plan's total change, and than an
  * indicator's own average (per-capita consumption); a span's change against the year before it is the span's
- * own change; a milestone's rank phrase (`成为…首个`, `第三个`) is no part of what the figure measures.
+ * own change; a milestone's rank phrase (`成为…首个`, `第三个`) is no part of what the figure measures; a point of
+ * the century (`到本世纪末`) is time, not label; a bare head listed after a statement shares its modifier
+ * (`粮食播种面积…、年度产量…`); an anaphor (`在这方面`) points to the indicator of the sentence before.
  */
 import { describe, expect, it } from 'vitest';
 import { autoIdentity } from '../src/checks/align.js';
@@ -64,5 +66,40 @@ describe('a milestone\'s rank phrase', () => {
     const f = byRaw(await figuresOf('湖北成为全国粮食产量超过500亿斤的省份。'), '超过500亿斤');
     expect(f.label).toContain('成为');
     expect(f.metric).toBeNull();
+  });
+});
+
+describe('time words, shared modifiers and anaphors', () => {
+  it('reads a point of the century as time, not as part of the label (到本世纪末)', async () => {
+    const a = byRaw(await figuresOf('党的十二大确定，到本世纪末实现工农业年总产值翻两番的战略目标。'), '翻两番');
+    const b = byRaw(await figuresOf('到本世纪末争取工农业年总产值翻两番。'), '翻两番');
+    expect(a.label).toBe('工农业年总产值');
+    expect(a.metric).toBe('gross-agri-industrial-output');
+    expect(identity(b)).toBe(identity(a));
+  });
+
+  it('gives a bare head listed after a statement that statement\'s modifier (粮食播种面积…、年度产量…)', async () => {
+    const figures = await figuresOf('粮食播种面积稳定在6200万亩以上、年度产量首次突破2000万吨。');
+    expect(byRaw(figures, '6200万亩以上').metric).toBe('grain-area');
+    expect(byRaw(figures, '突破2000万吨').metric).toBe('grain-output');
+  });
+
+  it('shares no modifier across clauses, nor where the two make no indicator', async () => {
+    // (two separators between: not the next item of one list)
+    const apart = await figuresOf('粮食播种面积稳定在6200万亩以上，耕地保护有力，年度产量突破2000万吨。');
+    expect(byRaw(apart, '突破2000万吨').metric).not.toBe('grain-output');
+    const none = await figuresOf('规模以上工业增加值增长6%、利润增长10%。');
+    expect(byRaw(none, '10%').metric).toBeNull();
+  });
+
+  it('reads an anaphor (在这方面) as the indicator the sentence before named', async () => {
+    const figures = await figuresOf('必须保持一定规模的固定资产投资，进行技术改造。第六个五年计划在这方面安排了三千六百亿元的投资。');
+    expect(byRaw(figures, '三千六百亿元').metric).toBe('fixed-asset-investment');
+  });
+
+  it('never aligns an anaphor pointing to nothing the lexicon names by its own words', async () => {
+    const f = byRaw(await figuresOf('要大力发展教育事业。国家在这方面增加了五十亿元。'), '五十亿元');
+    expect(f.metric).toBeNull();
+    expect(identity(f)).toBeNull();
   });
 });

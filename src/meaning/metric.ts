@@ -42,6 +42,7 @@ export interface IndicatorWords {
   neutralPrefixes?: string[];
   neutralSuffixes?: string[];
   functionWords?: string[];
+  anaphors?: string[];
   reportingVerbs?: string[];
   baseYear?: string;
   baseYearFrame?: string;
@@ -155,6 +156,8 @@ interface Lexicon {
   relationalTails: string[];
   /** Words a subject naming nothing is made of (function words, change nouns, neutral endings), longest first. */
   referring: [string, Change | ''][];
+  /** Words pointing back to the sentence before (在这方面), normalized, longest first. */
+  anaphors: string[];
   /** Verbs of stating or setting (提出, 确定): what stands before them in a subject is who said it. */
   reportingVerbs: string[];
   /** Clause scope words (年均, 平均每年, 累计), longest first, as referring words: they name no subject. */
@@ -256,6 +259,7 @@ function lexiconOf(rules: RuleSet): Lexicon {
     objectMarkers: (words.objectMarkers ?? []).filter(Boolean),
     planSizeAfter: k.periods.planSizeAfter ? new RegExp(k.periods.planSizeAfter, 'u') : null,
     reportingVerbs: (words.reportingVerbs ?? []).map(normalizeSubject).filter(Boolean),
+    anaphors: [...new Set((words.anaphors ?? []).map(normalizeSubject).filter(Boolean))].sort((a, b) => b.length - a.length),
     nameTails,
     byName,
     byId,
@@ -742,6 +746,13 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
         if (referring?.change && !subject.change) subject = { ...subject, change: referring.change, changeNoun: true };
       }
     }
+    // `…保持一定规模的固定资产投资。第六个五年计划在这方面安排了三千六百亿元的投资`: an anaphor's subject is the sentence before's
+    if (!subject.indicator && lex.anaphors.length) {
+      const name = anaphorSubject(figure, text, lex);
+      // (pointing back to nothing the lexicon names, it names nothing of its own either: never aligned by its words)
+      if (name) subject = parseWith(name, lex, scopes);
+      else if (name === '') subject = { ...subject, core: '' };
+    }
     // `进出口总额…增加到6208亿美元，世界排名由第十位上升到第五位`: a rank with no subject of its own ranks the metric
     // stated before it in its sentence
     // (not a start rank with no year of its own, `从世界第六位上升到第三位`: when it held is not said)
@@ -751,7 +762,7 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
     }
     // `城乡居民储蓄大幅度增加，存款余额达到46280亿元`: the end of a name whose head the sentence named before
     if (!subject.indicator && subject.core && !referring) {
-      const name = headBefore(subject.core, text, figure.span.start, lex) ?? (previous ? parallelName(normalizeSubject(figure.label ?? ''), previous, figure, text, lex) : null);
+      const name = headBefore(subject.core, text, figure.span.start, lex) ?? (previous ? parallelName(normalizeSubject(figure.label ?? ''), previous, figure, text, lex) ?? sharedModifier(subject.core, previous, figure, text, lex) : null);
       if (name) subject = { ...parseWith(name, lex, scopes), change: subject.change, changeNoun: subject.changeNoun };
     }
     // `增长7.8%，虽然略低于8%的预定目标`, `涨幅仍然高达21.7%`: a subject naming nothing is the indicator just stated
@@ -1098,6 +1109,55 @@ function parallelName(core: string, previous: Figure, figure: Figure, text: stri
   }
   return null;
 }
+
+/**
+ * `粮食播种面积稳定在6200万亩以上、年度产量首次突破2000万吨`: a bare head (`产量`) listed right after a statement shares
+ * that statement's modifier (`粮食`) when the two make an indicator's name other than the statement's own. Only
+ * the next item of one list (one separator between the figures), whatever its unit. Null when none.
+ */
+function sharedModifier(core: string, previous: Figure, figure: Figure, text: string, lex: Lexicon): string | null {
+  if (core.length < 2 || previous.span.end > figure.span.start) return null;
+  if (!LIST_ITEM_GAP.test(text.slice(previous.span.end, figure.span.start))) return null;
+  const before = heldSubject(previous);
+  if (!before?.indicator) return null;
+  const name = normalizeSubject(previous.label ?? '');
+  for (let k = name.length - 1; k >= 2; k--) {
+    const candidate = name.slice(0, k) + core;
+    const found = lex.byName.get(candidate);
+    if (found && found !== before.indicator) return candidate;
+  }
+  return null;
+}
+
+/**
+ * The indicator name a label ending in an anaphor (`第六个五年计划在这方面`) points back to: the one ending latest in
+ * the text before the figure's sentence (nameBeforeSentence); '' for an anaphor pointing to no name; null for no anaphor.
+ */
+function anaphorSubject(figure: Figure, text: string, lex: Lexicon): string | null {
+  const own = normalizeSubject(figure.label ?? '');
+  if (!lex.anaphors.some((w) => own.endsWith(w))) return null;
+  return nameBeforeSentence(figure, text, lex) ?? '';
+}
+
+/** The indicator name ending latest before a figure's sentence, within its paragraph and 160 characters; null when none. */
+function nameBeforeSentence(figure: Figure, text: string, lex: Lexicon): string | null {
+  let sentence = figure.span.start;
+  while (sentence > 0 && !FULL_STOP.test(text[sentence - 1]!)) sentence--;
+  let start = sentence;
+  while (start > 0 && sentence - start < 160 && text[start - 1] !== '\n') start--;
+  const before = normalizeSubject(text.slice(start, sentence));
+  for (let end = before.length; end > 1; end--) {
+    if (!lex.nameEnds[before.charCodeAt(end - 1)]) continue;
+    for (let from = Math.max(0, end - lex.longestName); from < end - 1; from++) {
+      const name = before.slice(from, end);
+      if (lex.byName.has(name)) return name;
+    }
+  }
+  return null;
+}
+
+/** What stands between two items of one list: one separator, no other clause break. */
+const LIST_ITEM_GAP = /^[^，,；;。：:、\n]*[、，,][^，,；;。：:、\n]*$/u;
 
 /**
  * The indicator name that a subject ends (`存款余额` of `城乡居民储蓄存款余额`) when the rest of the name stands
