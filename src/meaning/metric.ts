@@ -19,6 +19,7 @@
 import type { Change, Document, Figure } from '../model.js';
 import { alternation, CHINESE_YEAR, knowledgeOf } from '../extract/knowledge.js';
 import { cleanLabel } from '../extract/labels.js';
+import { afterMilestone, anaphorSubject, sharedModifier } from './subject-reference.js';
 import type { FigureKind } from '../model.js';
 import type { MetricRule, RuleSet } from '../rules/types.js';
 
@@ -748,7 +749,7 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
     }
     // `…保持一定规模的固定资产投资。第六个五年计划在这方面安排了三千六百亿元的投资`: an anaphor's subject is the sentence before's
     if (!subject.indicator && lex.anaphors.length) {
-      const name = anaphorSubject(figure, text, lex);
+      const name = anaphorSubject(normalizeSubject(figure.label ?? ''), text, figure.span.start, lex.anaphors, lex, normalizeSubject);
       // (pointing back to nothing the lexicon names, it names nothing of its own either: never aligned by its words)
       if (name) subject = parseWith(name, lex, scopes);
       else if (name === '') subject = { ...subject, core: '' };
@@ -762,7 +763,7 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
     }
     // `城乡居民储蓄大幅度增加，存款余额达到46280亿元`: the end of a name whose head the sentence named before
     if (!subject.indicator && subject.core && !referring) {
-      const name = headBefore(subject.core, text, figure.span.start, lex) ?? (previous ? parallelName(normalizeSubject(figure.label ?? ''), previous, figure, text, lex) ?? sharedModifier(subject.core, previous, figure, text, lex) : null);
+      const name = headBefore(subject.core, text, figure.span.start, lex) ?? (previous ? parallelName(normalizeSubject(figure.label ?? ''), previous, figure, text, lex) ?? listedAfter(subject.core, previous, figure, text, lex) : null);
       if (name) subject = { ...parseWith(name, lex, scopes), change: subject.change, changeNoun: subject.changeNoun };
     }
     // `增长7.8%，虽然略低于8%的预定目标`, `涨幅仍然高达21.7%`: a subject naming nothing is the indicator just stated
@@ -818,20 +819,6 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
     previous = figure;
     previousScopes = scopes;
   }
-}
-
-/**
- * A label without the milestone it opens with (`重庆成为中西部地区首个经济总量` → `经济总量`): what stands after the
- * frame's last match; '' when no more than one character stands there (`成为全国第三个、北方第一个过`: the figure refers
- * to the statement before it). The label itself when it holds no milestone.
- */
-export function afterMilestone(label: string, frame: RegExp): string {
-  frame.lastIndex = 0;
-  let end = -1;
-  for (const m of label.matchAll(frame)) end = m.index + m[0].length;
-  if (end < 0) return label;
-  const rest = label.slice(end).replace(/^[、，,\s]+/u, '');
-  return rest.length > 1 ? rest : '';
 }
 
 /** Whether a figure is the next item of a list after `previous` (`分别增长8.9%、7.7%`): a list gap between them. */
@@ -1110,54 +1097,12 @@ function parallelName(core: string, previous: Figure, figure: Figure, text: stri
   return null;
 }
 
-/**
- * `粮食播种面积稳定在6200万亩以上、年度产量首次突破2000万吨`: a bare head (`产量`) listed right after a statement shares
- * that statement's modifier (`粮食`) when the two make an indicator's name other than the statement's own. Only
- * the next item of one list (one separator between the figures), whatever its unit. Null when none.
- */
-function sharedModifier(core: string, previous: Figure, figure: Figure, text: string, lex: Lexicon): string | null {
-  if (core.length < 2 || previous.span.end > figure.span.start) return null;
-  if (!LIST_ITEM_GAP.test(text.slice(previous.span.end, figure.span.start))) return null;
-  const before = heldSubject(previous);
-  if (!before?.indicator) return null;
-  const name = normalizeSubject(previous.label ?? '');
-  for (let k = name.length - 1; k >= 2; k--) {
-    const candidate = name.slice(0, k) + core;
-    const found = lex.byName.get(candidate);
-    if (found && found !== before.indicator) return candidate;
-  }
-  return null;
+/** sharedModifier (subject-reference.ts) for a figure listed right after `previous` in its sentence. */
+function listedAfter(core: string, previous: Figure, figure: Figure, text: string, lex: Lexicon): string | null {
+  if (previous.span.end > figure.span.start) return null;
+  const indicator = heldSubject(previous)?.indicator;
+  return indicator ? sharedModifier(core, normalizeSubject(previous.label ?? ''), indicator, text.slice(previous.span.end, figure.span.start), lex) : null;
 }
-
-/**
- * The indicator name a label ending in an anaphor (`第六个五年计划在这方面`) points back to: the one ending latest in
- * the text before the figure's sentence (nameBeforeSentence); '' for an anaphor pointing to no name; null for no anaphor.
- */
-function anaphorSubject(figure: Figure, text: string, lex: Lexicon): string | null {
-  const own = normalizeSubject(figure.label ?? '');
-  if (!lex.anaphors.some((w) => own.endsWith(w))) return null;
-  return nameBeforeSentence(figure, text, lex) ?? '';
-}
-
-/** The indicator name ending latest before a figure's sentence, within its paragraph and 160 characters; null when none. */
-function nameBeforeSentence(figure: Figure, text: string, lex: Lexicon): string | null {
-  let sentence = figure.span.start;
-  while (sentence > 0 && !FULL_STOP.test(text[sentence - 1]!)) sentence--;
-  let start = sentence;
-  while (start > 0 && sentence - start < 160 && text[start - 1] !== '\n') start--;
-  const before = normalizeSubject(text.slice(start, sentence));
-  for (let end = before.length; end > 1; end--) {
-    if (!lex.nameEnds[before.charCodeAt(end - 1)]) continue;
-    for (let from = Math.max(0, end - lex.longestName); from < end - 1; from++) {
-      const name = before.slice(from, end);
-      if (lex.byName.has(name)) return name;
-    }
-  }
-  return null;
-}
-
-/** What stands between two items of one list: one separator, no other clause break. */
-const LIST_ITEM_GAP = /^[^，,；;。：:、\n]*[、，,][^，,；;。：:、\n]*$/u;
 
 /**
  * The indicator name that a subject ends (`存款余额` of `城乡居民储蓄存款余额`) when the rest of the name stands
