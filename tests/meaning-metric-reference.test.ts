@@ -102,4 +102,16 @@ describe('time words, shared modifiers and anaphors', () => {
     expect(f.metric).toBeNull();
     expect(identity(f)).toBeNull();
   });
+
+  it('reads a label that is only a verb of change (增加到) as the start value\'s subject, never as a fact of its own', async () => {
+    const figures = await figuresOf('全国高等学校由一九八○年的六百七十五所增加到一九八二年的七百二十九所，招生数由二十八万人增加到三十一万人。');
+    const [start, end] = [byRaw(figures, '六百七十五所'), byRaw(figures, '七百二十九所')];
+    expect(start.label).toBe('高等学校');
+    expect(end.label).toBe('高等学校');
+    expect(identity(end)).toMatch(/^auto:高等学校\|所\|count/u);
+    expect(byRaw(figures, '三十一万人').metric).toBe('college-enrolment');
+    // (with no subject anywhere before it: no key of its own, `增加到`)
+    const alone = byRaw(await figuresOf('全国高等学校很多。另外增加到七百二十九所。'), '七百二十九所');
+    expect(identity(alone) ?? '').not.toContain('增加到');
+  });
 });

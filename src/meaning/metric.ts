@@ -378,7 +378,8 @@ function toEndPattern(k: ReturnType<typeof knowledgeOf>): RegExp | null {
   const verbs = [...k.words.increase, ...k.words.decrease, ...(k.periods.shortChanges ?? [])];
   if (!verbs.length || !k.words.changeTo.length) return null;
   const alt = (list: string[]) => [...new Set(list)].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('|');
-  const years = ['(?:19|20)\\d{2}\\s*年', ...Object.keys(k.periods.relativeYears ?? {}).map((w) => alt([w]))].join('|');
+  // (a year in Chinese digits too, `增加到一九八二年的`)
+  const years = ['(?:19|20)\\d{2}\\s*年', `${CHINESE_YEAR}\\s*年`, ...Object.keys(k.periods.relativeYears ?? {}).map((w) => alt([w]))].join('|');
   return new RegExp(`^\\s*(?:${alt(verbs)})\\s*(?:${alt(k.words.changeTo)})\\s*(?:(?:${years})(?:末|底)?\\s*)?的?\\s*$`, 'u');
 }
 
@@ -737,7 +738,9 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
     // to it as a subject of function words does, across the clauses of one sentence)
     const referring: Referring | null = subject.indicator ? null : (referringOf(figure, text, lex) ?? (!normalizeSubject(figure.label ?? '') && previous ? { change: null, noun: false, bare: true } : null));
     // a one-character label (名, 使, 有) is what label cleaning left of a clause: it names nothing itself
-    const junk = normalizeSubject(figure.label ?? '').length === 1;
+    // and so is a verb of change with its `到` (`增加到`, `提高到`): the subject stands before it (`全国高等学校由…增加到…`)
+    const verbOnly = !subject.indicator && changeToPhrase(normalizeSubject(figure.label ?? ''), lex);
+    const junk = normalizeSubject(figure.label ?? '').length === 1 || verbOnly;
     // `确保物价上涨幅度比去年有明显回落，力争控制在百分之十五左右`: a figure with no subject of its own in a
     // sentence whose earlier clause names an indicator (and no figure between) is that indicator's
     if ((!figure.label || referring || junk) && !subject.indicator) {
@@ -745,7 +748,15 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
       if (topic) {
         subject = parseWith(topic, lex, scopes);
         if (referring?.change && !subject.change) subject = { ...subject, change: referring.change, changeNoun: true };
+        // (its label was only the verb: the subject's words are what it is aligned by)
+        if (verbOnly) figure.label = topic;
       }
+      // (the end value of a start value is of the start's subject, `由675所增加到729所`; with no subject found, a verb
+      // names no fact of its own: never aligned by its words)
+      if (!topic && verbOnly && previous?.label && endOf(previous, figure, text, lex)) {
+        figure.label = previous.label;
+        subject = { ...(heldSubject(previous) ?? parseWith(previous.label, lex, scopes)), change: subject.change, changeNoun: subject.changeNoun };
+      } else if (!topic && verbOnly) subject = { ...subject, core: '' };
     }
     // `…保持一定规模的固定资产投资。第六个五年计划在这方面安排了三千六百亿元的投资`: an anaphor's subject is the sentence before's
     if (!subject.indicator && lex.anaphors.length) {
@@ -1195,6 +1206,14 @@ function planOutcome(previous: Figure, figure: Figure, text: string, lex: Lexico
   if (!marker) return false;
   const before = normalizeSubject(previous.label);
   return before.length > own.length - marker.length && before.startsWith(own.slice(marker.length));
+}
+
+/** Whether a subject is only a verb of change and a `到` word (`增加到`, `提高到`, `降至`: words.yaml increase, decrease, changeTo). */
+function changeToPhrase(subject: string, lex: Lexicon): boolean {
+  const to = lex.knowledge.words.changeTo.find((w) => subject.length > w.length && subject.endsWith(w));
+  if (!to) return false;
+  const verb = subject.slice(0, subject.length - to.length);
+  return lex.changeWords.some(([w]) => w === verb);
 }
 
 /** Whether a subject is made only of function words, neutral endings, change nouns and scope words (`相应地`, `平均每年`). */
