@@ -114,4 +114,12 @@ describe('time words, shared modifiers and anaphors', () => {
     const alone = byRaw(await figuresOf('全国高等学校很多。另外增加到七百二十九所。'), '七百二十九所');
     expect(identity(alone) ?? '').not.toContain('增加到');
   });
+
+  it('gives a two-character head (产值) the modifier its sentence opens with, and only that one', async () => {
+    const f = byRaw(await figuresOf('重工业生产，由于正在调整中，今年的产值预计比去年下降5%左右。'), '5%左右');
+    expect(f.metric).toBe('heavy-industry-output');
+    // (a modifier inside the sentence, not opening it, is no topic: `轻工业企业效益较好，产值增长8%`)
+    const other = byRaw(await figuresOf('今年各地狠抓落实，轻工业企业效益较好，产值增长8%。'), '8%');
+    expect(other.metric).not.toBe('light-industry-output');
+  });
 });

@@ -1121,8 +1121,10 @@ function listedAfter(core: string, previous: Figure, figure: Figure, text: strin
  * in a clause before. Null when none (the longest name first).
  */
 function headBefore(core: string, text: string, at: number, lex: Lexicon): string | null {
-  // (a generic two-character head, `企业`, `项目`, names any of many things: only a longer tail recalls its name)
-  const names = core.length >= 3 ? lex.nameTails.get(core) : undefined;
+  // (a generic two-character head, `企业`, `项目`, `产值`, names any of many things: only a longer tail recalls its name
+  // from anywhere in the sentence; a two-character one only from the sentence's topic, its opening words:
+  // `重工业生产，由于正在调整中，今年的产值预计比去年下降5%左右` is 重工业产值)
+  const names = core.length >= 2 ? lex.nameTails.get(core) : undefined;
   if (!names) return null;
   let start = at;
   while (start > 0 && at - start < 120 && !SENTENCE_END.test(text[start - 1]!)) start--;
@@ -1133,7 +1135,7 @@ function headBefore(core: string, text: string, at: number, lex: Lexicon): strin
   const before = normalizeSubject(text.slice(start, clause));
   for (const name of names) {
     const head = name.slice(0, name.length - core.length);
-    if (head.length >= 3 && before.includes(head)) return name;
+    if (head.length >= 3 && (core.length >= 3 ? before.includes(head) : before.startsWith(head))) return name;
   }
   return null;
 }
