@@ -34,6 +34,8 @@ const PROV_DEV = resolve(root, 'tests/fixtures/provinces/dev');
 const PROV_FRESH = resolve(root, 'tests/fixtures/provinces/fresh');
 /** The work reports of 1978-1988 (another era): 1978-1983 tuned on (era-dev), 1984-1988 only measured (era-fresh). */
 const ERA = resolve(root, 'tests/fixtures/national-1978-1988');
+/** The work reports of 1954-1960 (the first five-year plan and after): only measured (early-fresh). */
+const EARLY = resolve(root, 'tests/fixtures/national-1954-1960');
 const pairs = loadAllPairs(resolve(root, 'tests/meaning'));
 const texts = (folder: string) => readdirSync(folder).filter((f) => f.endsWith('.txt')).map((f) => resolve(folder, f));
 /** The 20 documents (the folder also holds its README and figcheck.yaml). */
@@ -47,7 +49,9 @@ const PROV_DEV_DOCUMENTS = texts(PROV_DEV);
 const PROV_FRESH_DOCUMENTS = texts(PROV_FRESH);
 /** The 11 work reports of 1978-1988 (the folder also holds its README and figcheck.yaml). */
 const ERA_DOCUMENTS = texts(ERA);
-const FOLDERS = [FIXTURES, UNSEEN, SERIES, PROV_DEV, PROV_FRESH, ERA];
+/** The 7 work reports of 1954-1960 (the folder also holds its README and figcheck.yaml). */
+const EARLY_DOCUMENTS = texts(EARLY);
+const FOLDERS = [FIXTURES, UNSEEN, SERIES, PROV_DEV, PROV_FRESH, ERA, EARLY];
 const fileOf = (doc: string) =>
   FOLDERS.map((folder) => resolve(folder, `${doc}.txt`)).find((path) => existsSync(path)) ?? resolve(FIXTURES, `${doc}.txt`);
 /** The year in a national report's id (`cn_national_1983_gwr_state_council`). */
@@ -59,6 +63,7 @@ function splitOf(a: string, b: string): LabelledPair['split'] {
   if (inFolder(PROV_DEV, a)) return 'prov-dev';
   if (inFolder(PROV_FRESH, a)) return 'prov-fresh';
   if (inFolder(ERA, a)) return yearOf(a) >= 1984 || yearOf(b) >= 1984 ? 'era-fresh' : 'era-dev';
+  if (inFolder(EARLY, a)) return 'early-fresh';
   const fresh = (doc: string) => inFolder(SERIES, doc) && yearOf(doc) >= 2016;
   if (fresh(a) || fresh(b)) return 'fresh';
   const heldOut = (doc: string) => /^cn_national_200[4-8]_|^cpc_17th_/.test(doc);
@@ -107,19 +112,22 @@ for (const mode of ['auto', 'config'] as const) {
     let seriesRun: CheckRun;
     let provinceRuns: CheckRun[];
     let eraRun: CheckRun;
+    let earlyRun: CheckRun;
     let score: MeaningScore;
     beforeAll(async () => {
-      // Six collections checked apart, as a user would: the national-history set, the unseen documents,
-      // the work reports of 2009-2021, the two folders of provincial reports and the work reports of 1978-1988.
+      // Seven collections checked apart, as a user would: the national-history set, the unseen documents,
+      // the work reports of 2009-2021, the two folders of provincial reports, the work reports of 1978-1988
+      // and those of 1954-1960.
       const runs: CheckRun[] =
         mode === 'auto'
           ? await Promise.all(
-              [DOCUMENTS, UNSEEN_DOCUMENTS, SERIES_DOCUMENTS, PROV_DEV_DOCUMENTS, PROV_FRESH_DOCUMENTS, ERA_DOCUMENTS].map((files) =>
+              [DOCUMENTS, UNSEEN_DOCUMENTS, SERIES_DOCUMENTS, PROV_DEV_DOCUMENTS, PROV_FRESH_DOCUMENTS, ERA_DOCUMENTS, EARLY_DOCUMENTS].map((files) =>
                 check(files, { config: false, cwd: root }),
               ),
             )
           : await Promise.all(FOLDERS.map((folder) => check([], { config: resolve(folder, 'figcheck.yaml'), cwd: root })));
       [run, unseenRun, seriesRun, ...provinceRuns] = runs as [CheckRun, CheckRun, CheckRun, ...CheckRun[]];
+      earlyRun = provinceRuns.pop()!;
       eraRun = provinceRuns.pop()!;
       score = scoreMeaning(runs, pairs);
       // Only the dev splits' misses are printed: the others are measured, not read while tuning.
@@ -133,7 +141,8 @@ for (const mode of ['auto', 'config'] as const) {
       expect(seriesRun.documents).toHaveLength(12);
       expect(provinceRuns.map((r) => r.documents.length)).toEqual([20, 20]);
       expect(eraRun.documents).toHaveLength(11);
-      const ids = new Set([run, unseenRun, seriesRun, ...provinceRuns, eraRun].flatMap((r) => r.documents).map((d) => d.id));
+      expect(earlyRun.documents).toHaveLength(7);
+      const ids = new Set([run, unseenRun, seriesRun, ...provinceRuns, eraRun, earlyRun].flatMap((r) => r.documents).map((d) => d.id));
       for (const id of new Set(pairs.flatMap((p) => [p.a.doc, p.b.doc]))) expect(ids.has(id), id).toBe(true);
     });
 
@@ -161,6 +170,8 @@ for (const mode of ['auto', 'config'] as const) {
       // era-dev (1978-1983): 12 of 260 at its first measurement (thousands written with the full-width
       // comma, 33，212万吨), 0 since that comma is read as the document writes it.
       expect(score.notFound.filter((f) => ERA_DOCUMENTS.includes(fileOf(f.doc)) && yearOf(f.doc) < 1984).length).toBe(0);
+      // early-fresh (1954-1960, nobody tunes on it): 340 of 340 at its first measurement
+      expect(score.notFound.filter((f) => EARLY_DOCUMENTS.includes(fileOf(f.doc)))).toEqual([]);
     });
 
     it('never compares look-alike pairs', () => {
@@ -186,6 +197,8 @@ for (const mode of ['auto', 'config'] as const) {
       expect(score.splits['era-dev'].lookAlikesCompared).toBe(0);
       // era-fresh (1984-1988, nobody tunes on it): 0 of 141 at its first measurement and since
       expect(score.splits['era-fresh'].lookAlikesCompared).toBe(0);
+      // early-fresh (1954-1960, nobody tunes on it): 2 of 147 at its first measurement, a ceiling (target 0)
+      expect(score.splits['early-fresh'].lookAlikesCompared).toBeLessThanOrEqual(2);
     });
 
     it('never reports a consistent pair as an error or warning', () => {
@@ -195,6 +208,9 @@ for (const mode of ['auto', 'config'] as const) {
       expect(score.splits.fresh.consistentReported).toBe(0);
       expect(score.splits['prov-fresh'].consistentReported).toBe(0);
       expect(score.splits['prov-dev'].consistentReported).toBe(0);
+      expect(score.splits['era-dev'].consistentReported).toBe(0);
+      expect(score.splits['era-fresh'].consistentReported).toBe(0);
+      expect(score.splits['early-fresh'].consistentReported).toBe(0);
     });
 
     it('gives the labelled figures their period and modality', () => {
@@ -229,6 +245,10 @@ for (const mode of ['auto', 'config'] as const) {
       // (prov-fresh 807/836 with the 2026 pairs at their first measurement, 830/836 now; era-fresh 206/213 then, 208/213 now)
       expect(percent(score.splits['prov-fresh'].modality)).toBeGreaterThanOrEqual(99);
       expect(percent(score.splits['era-fresh'].modality)).toBeGreaterThanOrEqual(97);
+      // early-fresh (1954-1960: the first five-year plan, budgets and final accounts; nobody tunes on it) at its first
+      // measurement: period 275/340, modality 252/340 (reports presenting a plan or a budget read as reviews)
+      expect(percent(score.splits['early-fresh'].period)).toBeGreaterThanOrEqual(80);
+      expect(percent(score.splits['early-fresh'].modality)).toBeGreaterThanOrEqual(74);
     });
 
     it('aligns and judges the comparable pairs, saying why for each it does not', () => {
@@ -252,6 +272,8 @@ for (const mode of ['auto', 'config'] as const) {
       // prov-fresh with the 2026 pairs: 76/120 at their first measurement, 79/120 now; era-fresh 0/12, 2/12 now
       expect(score.splits['prov-fresh'].comparable.right).toBeGreaterThanOrEqual(79);
       expect(score.splits['era-fresh'].comparable.right).toBeGreaterThanOrEqual(2);
+      // early-fresh (87 comparable pairs in the reports of 1954-1960): 7/87 at its first measurement
+      expect(score.splits['early-fresh'].comparable.right).toBeGreaterThanOrEqual(7);
       // prov-dev (9 comparable pairs in ten provincial reports): 2/9 at the first measurement, 6/9 then; with the
       // 2026 reports' pairs (78 target/outcome, 8 same-fact more) 53/94 at their first measurement; 76/94 once the
       // review of 2025 and of the five-year plan were told apart (review-parts.ts) and 常住居民 incomes named the residents';

@@ -18,7 +18,7 @@ import type { CheckRun, Figure, Location, Modality } from '../../src/model.js';
  * era-fresh: State Council work reports of another era (tests/fixtures/national-1978-1988), those of 1978-1983
  * tuned on, those of 1984-1988 only measured.
  */
-export type Split = 'dev' | 'holdout' | 'unseen' | 'fresh' | 'prov-dev' | 'prov-fresh' | 'era-dev' | 'era-fresh';
+export type Split = 'dev' | 'holdout' | 'unseen' | 'fresh' | 'prov-dev' | 'prov-fresh' | 'era-dev' | 'era-fresh' | 'early-fresh';
 export type PairKind = 'target-outcome' | 'same-fact' | 'look-alike';
 export type Expectation = 'met' | 'missed' | 'indeterminate' | 'consistent' | 'mismatch';
 
@@ -85,7 +85,7 @@ export interface MeaningScore {
   misses: Miss[];
 }
 
-export const SPLITS: Split[] = ['dev', 'holdout', 'unseen', 'fresh', 'prov-dev', 'prov-fresh', 'era-dev', 'era-fresh'];
+export const SPLITS: Split[] = ['dev', 'holdout', 'unseen', 'fresh', 'prov-dev', 'prov-fresh', 'era-dev', 'era-fresh', 'early-fresh'];
 
 /**
  * The labelled sets, in the order they are scored: pairs.yaml (national-history dev/holdout and the
@@ -96,9 +96,10 @@ export const SPLITS: Split[] = ['dev', 'holdout', 'unseen', 'fresh', 'prov-dev',
  * (prov-fresh, labelled like fresh and never read while tuning), and of a region's 2025 report against its
  * 2026 report: pairs-provinces-2026-dev.yaml (prov-dev) and pairs-provinces-2026-fresh.yaml (prov-fresh); of the work reports of 1978-1988
  * (tests/fixtures/national-1978-1988/): pairs-1978-1983.yaml (era-dev) and pairs-1984-1988.yaml (era-fresh, never
- * read while tuning). A file that is missing is skipped.
+ * read while tuning); of the work reports of 1954-1960 (tests/fixtures/national-1954-1960/): pairs-1954-1960.yaml
+ * (early-fresh, never read while tuning). A file that is missing is skipped.
  */
-export const PAIR_FILES = ['pairs.yaml', 'pairs-2009-2015.yaml', 'pairs-2016-2021.yaml', 'pairs-provinces-dev.yaml', 'pairs-provinces-fresh.yaml', 'pairs-provinces-2026-dev.yaml', 'pairs-provinces-2026-fresh.yaml', 'pairs-1978-1983.yaml', 'pairs-1984-1988.yaml'];
+export const PAIR_FILES = ['pairs.yaml', 'pairs-2009-2015.yaml', 'pairs-2016-2021.yaml', 'pairs-provinces-dev.yaml', 'pairs-provinces-fresh.yaml', 'pairs-provinces-2026-dev.yaml', 'pairs-provinces-2026-fresh.yaml', 'pairs-1978-1983.yaml', 'pairs-1984-1988.yaml', 'pairs-1954-1960.yaml'];
 
 /** Every labelled pair of the folder's files (tests/meaning), ids unique across the files. */
 export function loadAllPairs(folder: string): LabelledPair[] {
