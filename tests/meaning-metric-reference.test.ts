@@ -97,6 +97,11 @@ describe('time words, shared modifiers and anaphors', () => {
     expect(byRaw(figures, '三千六百亿元').metric).toBe('fixed-asset-investment');
   });
 
+  it('reads the outcome of what was just planned (实际执行结果) as the indicator the sentence before named', async () => {
+    const f = byRaw(await figuresOf('这五年计划安排平均每年有财政赤字三十亿元左右。一九八一年实际执行结果为二十五亿元。'), '二十五亿元');
+    expect(f.metric).toBe('fiscal-deficit');
+  });
+
   it('never aligns an anaphor pointing to nothing the lexicon names by its own words', async () => {
     const f = byRaw(await figuresOf('要大力发展教育事业。国家在这方面增加了五十亿元。'), '五十亿元');
     expect(f.metric).toBeNull();

@@ -283,8 +283,9 @@ for (const mode of ['auto', 'config'] as const) {
       // era-dev (37 comparable pairs in the reports of 1978-1983): 0 at the first measurement, most misses periods and
       // modalities of another era's wording; 14/37, then 18/37 once a yearly average over a span was a scope of its own
       // (per-year), a span's change against the year before it the span's own, 到本世纪末 time and 在这方面 an anaphor;
-      // 19/37 once a two-character head took the modifier its sentence opens with (重工业生产，…产值)
-      expect(score.splits['era-dev'].comparable.right).toBeGreaterThanOrEqual(19);
+      // 19/37 once a two-character head took the modifier its sentence opens with (重工业生产，…产值); 20/37 with 实际执行结果
+      // read as the outcome of what the sentence before planned
+      expect(score.splits['era-dev'].comparable.right).toBeGreaterThanOrEqual(20);
     });
   });
 }
