@@ -1122,8 +1122,9 @@ function listedAfter(core: string, previous: Figure, figure: Figure, text: strin
  */
 function headBefore(core: string, text: string, at: number, lex: Lexicon): string | null {
   // (a generic two-character head, `企业`, `项目`, `产值`, names any of many things: only a longer tail recalls its name
-  // from anywhere in the sentence; a two-character one only from the sentence's topic, its opening words:
-  // `重工业生产，由于正在调整中，今年的产值预计比去年下降5%左右` is 重工业产值)
+  // from anywhere in the sentence; a two-character one only from the sentence's topic, its opening words standing as
+  // a clause of their own with no figure: `重工业生产，由于正在调整中，今年的产值预计比去年下降5%左右` is 重工业产值,
+  // `高新技术企业增长20%，8家企业成为示范企业` no count of 高新技术企业)
   const names = core.length >= 2 ? lex.nameTails.get(core) : undefined;
   if (!names) return null;
   let start = at;
@@ -1135,9 +1136,16 @@ function headBefore(core: string, text: string, at: number, lex: Lexicon): strin
   const before = normalizeSubject(text.slice(start, clause));
   for (const name of names) {
     const head = name.slice(0, name.length - core.length);
-    if (head.length >= 3 && (core.length >= 3 ? before.includes(head) : before.startsWith(head))) return name;
+    if (head.length >= 3 && (core.length >= 3 ? before.includes(head) : before.startsWith(head) && topicClause(text.slice(start, clause)))) return name;
   }
   return null;
+}
+
+/** Whether a sentence's text opens with a clause stating no figure (`重工业生产，…`): a topic, not a statement. */
+function topicClause(lead: string): boolean {
+  let end = 0;
+  while (end < lead.length && !CLAUSE_BREAK[lead.charCodeAt(end)]) end++;
+  return end < lead.length && !/[0-9０-９%％]|百分之|千分之/u.test(lead.slice(0, end));
 }
 
 /** How a figure refers to a statement: the change its words state, whether by a change noun, or by having no subject at all. */
