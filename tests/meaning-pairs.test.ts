@@ -225,9 +225,10 @@ for (const mode of ['auto', 'config'] as const) {
       // prov-dev 823/827 once a 2026 report's review of 2025 and of the five-year plan were told apart)
       expect(percent(score.splits['prov-dev'].period)).toBeGreaterThanOrEqual(99);
       // era-dev (1978-1983) at its first measurement 171/255 period, 210/255 modality; 225/260 and 237/260 after
-      // h-time's era work (undated reports dated by file name and month, plan reports, Chinese-numeral years)
-      expect(percent(score.splits['era-dev'].period)).toBeGreaterThanOrEqual(86);
-      expect(percent(score.splits['era-dev'].modality)).toBeGreaterThanOrEqual(91);
+      // h-time's era work (undated reports dated by file name and month, plan reports, Chinese-numeral years); 246/260 and
+      // 251/260 with spans from a base, plans' years, what is so at a late report's date, plans quoted
+      expect(percent(score.splits['era-dev'].period)).toBeGreaterThanOrEqual(94);
+      expect(percent(score.splits['era-dev'].modality)).toBeGreaterThanOrEqual(96);
       // (prov-fresh 799/836 once the reviews of a year and of its plan were told apart; era-fresh 127/213 at its first
       // measurement, 166/213 with the era's time work, tuned on era-dev only)
       expect(percent(score.splits['prov-fresh'].period)).toBeGreaterThanOrEqual(95);
@@ -284,7 +285,7 @@ for (const mode of ['auto', 'config'] as const) {
       // modalities of another era's wording; 14/37, then 18/37 once a yearly average over a span was a scope of its own
       // (per-year), a span's change against the year before it the span's own, 到本世纪末 time and 在这方面 an anaphor;
       // 19/37 once a two-character head took the modifier its sentence opens with (重工业生产，…产值); 20/37 with 实际执行结果
-      // read as the outcome of what the sentence before planned
+      // read as the outcome of what the sentence before planned; 17 with h-time's spans and plans alone
       expect(score.splits['era-dev'].comparable.right).toBeGreaterThanOrEqual(20);
     });
   });

@@ -22,6 +22,7 @@ import { cleanLabel } from '../extract/labels.js';
 import { afterMilestone, anaphorSubject, sharedModifier } from './subject-reference.js';
 import type { FigureKind } from '../model.js';
 import type { MetricRule, RuleSet } from '../rules/types.js';
+import { affixHit } from './word-index.js';
 
 /** A lexicon entry (rules/schema.json `$defs/indicator`). */
 export interface Indicator {
@@ -1175,7 +1176,7 @@ function referringOf(figure: Figure, text: string, lex: Lexicon): Referring | nu
   for (let round = 0; round < 8 && rest; round++) {
     // (scope words name no subject either: `平均每年递增百分之四` after `计划增长百分之二十一点七` is its average;
     // the clause's scopes join the subject referred to)
-    const hit = lex.referring.find(([w]) => rest.startsWith(w)) ?? lex.referring.find(([w]) => rest.endsWith(w)) ?? lex.scopeOnly.find(([w]) => rest.startsWith(w) || rest.endsWith(w));
+    const hit = affixHit(lex.referring, lex.scopeOnly, rest);
     if (!hit) return null;
     rest = rest.startsWith(hit[0]) ? rest.slice(hit[0].length) : rest.slice(0, rest.length - hit[0].length);
     if (hit[1]) {
@@ -1230,7 +1231,7 @@ function changeToPhrase(subject: string, lex: Lexicon): boolean {
 function referringWords(subject: string, lex: Lexicon): boolean {
   let rest = subject;
   for (let round = 0; round < 8 && rest; round++) {
-    const hit = lex.referring.find(([w]) => rest.startsWith(w)) ?? lex.referring.find(([w]) => rest.endsWith(w)) ?? lex.scopeOnly.find(([w]) => rest.startsWith(w) || rest.endsWith(w));
+    const hit = affixHit(lex.referring, lex.scopeOnly, rest);
     if (!hit) return false;
     rest = rest.startsWith(hit[0]) ? rest.slice(hit[0].length) : rest.slice(0, rest.length - hit[0].length);
   }
