@@ -31,6 +31,8 @@ describe('judging a target by its outcome', () => {
     );
     expect(outcomes(r)).toMatchObject({ '6%左右 → 6.1%': 'met', '10%左右 → 7.2%': 'missed', '10%左右 → 10.5%': 'met' });
     expect(r.findings.filter((f) => f.rule === 'target-missed').map((f) => f.message)).toEqual([expect.stringContaining('固定资产投资')]);
+    // the message says what the target was judged by, not only the reading's own [5%, 15%] that 7.2% lies in
+    expect(r.findings.find((f) => f.rule === 'target-missed')?.message).toContain('judged at [9.5%, 10.5%]');
   });
 
   it('keeps the width of a rate said about at its own last digit (7.5%左右, 3%左右)', async () => {

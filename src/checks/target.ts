@@ -8,7 +8,7 @@ import { indicatorOf } from '../meaning/metric.js';
 import { t } from '../i18n.js';
 import { ambiguousLabel, sameSentence, type MetricGroup } from './align.js';
 import { metricGroupsOnce } from './groups-once.js';
-import { comparable, comparedTarget, consistent, describeReading, plainWidth, precision, targetOutcome, type Direction } from './compare.js';
+import { comparable, comparedTarget, consistent, describeReading, formatInterval, plainWidth, precision, targetOutcome, type Direction } from './compare.js';
 import { locationOf, readingsOf, restatements, type Reading } from './consistency.js';
 import { fingerprint } from './fingerprint.js';
 import type { CheckContext, CheckModule } from './types.js';
@@ -138,8 +138,19 @@ function missedFinding(
     en: `${group.name} (${group.period}): target ${describeReading(target, documents.get(target.document), locale)} missed (${directionText}): actual ${describeReading(actual, documents.get(actual.document), locale)}`,
     zh: `${group.name}（${group.period}）：目标 ${describeReading(target, documents.get(target.document), locale)} 未完成（目标为${directionText}），实际 ${describeReading(actual, documents.get(actual.document), locale)}`,
   });
-  if (settings.plainTargetIsSetValue && (plainWidth(target) !== null || compared))
+  const plain = settings.plainTargetIsSetValue && (plainWidth(target) !== null || compared);
+  if (plain)
     message += t(locale, { en: ' (a plain target read as the value set: consistency.plainTargetIsSetValue)', zh: '（不带限定词的目标按所定数值本身判断：consistency.plainTargetIsSetValue）' });
+  // (the interval the target was judged by, when it is not the one its reading shows: `10%左右 = [5%, 15%]` judged at [9.5%, 10.5%])
+  const [interval] = judgedIntervals(target, actual, settings, compared);
+  const shown = target.interval;
+  if (!plain && shown && (interval.lo !== shown.lo || interval.hi !== shown.hi)) {
+    const judged = formatInterval(interval, target.unit);
+    message += t(locale, {
+      en: ` (judged at ${judged}: a rate said about is set in whole percentage points, consistency.aboutRateWidth)`,
+      zh: `（按 ${judged} 判断：约数形式的增长率目标按整数个百分点设定，consistency.aboutRateWidth）`,
+    });
+  }
   if (group.auto) message += t(locale, { en: ' (aligned automatically)', zh: '（自动对齐）' });
   return {
     fingerprint: fingerprint(TARGET_MISSED, group.metric, [
