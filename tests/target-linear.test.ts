@@ -2,10 +2,11 @@
  * The target check stays linear where one jurisdiction states one metric thousands of times: a metric rule
  * without a unit groups the metric's levels (`地区生产总值达到1234亿元`) with its growth target and outcome
  * (`增长6%左右`), and a target meets only the actuals it can be compared with (the same unit), never every
- * actual of the group. Ten times the documents may take 40 times as long (measured: 9–29 times); asking each
- * target about every actual took 180 times as long (4,000 documents: 2.0 s where 400 take 11 ms) and fails.
- * The output grows ten times too: three documents state the outcome, so each target is judged three times.
- * The minimum of several runs is compared, so one slow run cannot fail it.
+ * actual of the group. Ten times the documents may take 60 times as long (measured: 9–32 times, the higher
+ * with other tests running beside it); asking each target about every actual took 130 times as long (4,000
+ * documents: 3.8 s where 400 take 29 ms) and fails. The output grows ten times too: three documents state the
+ * outcome, so each target is judged three times. The minimum of several samples is compared, so one slow run
+ * cannot fail it.
  */
 import { describe, expect, it } from 'vitest';
 import { createCheckContext } from '../src/checks/context.js';
@@ -22,7 +23,12 @@ function generated(count: number): { documents: Document[]; figures: Figure[] } 
   const documents: Document[] = [];
   const figures: Figure[] = [];
   for (let d = 0; d < count; d++) {
-    const lines = [`第${d + 1}号材料`, `2024年预期目标：地区生产总值增长${5 + (d % 3)}%左右。`, `2024年，地区生产总值达到${1000 + d}亿元。`];
+    const lines = [
+      `第${d + 1}号材料`,
+      `2024年预期目标：地区生产总值增长${5 + (d % 3)}%左右。`,
+      `2024年，地区生产总值达到${1000 + d}亿元。`,
+      `全年地区生产总值达到${2000 + d}亿元。`,
+    ];
     if (d < 3) lines.push(`据统计，2024年地区生产总值增长${8 + d / 2}%。`);
     const document = documentFromText(lines.join('\n'), { id: `d${d}`, path: `d${d}.txt` }, rules);
     documents.push(document);
@@ -31,21 +37,27 @@ function generated(count: number): { documents: Document[]; figures: Figure[] } 
   return { documents, figures };
 }
 
-/** The fastest of `times` runs of the target check alone, and what the last run judged. */
-function fastest(corpus: { documents: Document[]; figures: Figure[] }, times: number): { ms: number; findings: number; judged: number } {
+/**
+ * The fastest of `times` samples of the target check alone (a sample: `batch` runs in a row, per run), and what
+ * the last run judged. The small corpus is timed in batches as long as one run of the large: a short
+ * measurement slips between the other processes of a loaded machine where a long one cannot, which would
+ * inflate the ratio.
+ */
+function fastest(corpus: { documents: Document[]; figures: Figure[] }, times: number, batch = 1): { ms: number; findings: number; judged: number } {
   let best = { ms: Infinity, findings: 0, judged: 0 };
   for (let i = 0; i < times; i++) {
-    const context = createCheckContext(corpus.documents, corpus.figures, rules, 'en');
+    const contexts = Array.from({ length: batch }, () => createCheckContext(corpus.documents, corpus.figures, rules, 'en'));
+    let findings = 0;
     const start = performance.now();
-    const findings = targetCheck.run(context, { type: 'target' }).length;
-    const ms = performance.now() - start;
-    best = { ms: Math.min(best.ms, ms), findings, judged: context.targets.length };
+    for (const context of contexts) findings = targetCheck.run(context, { type: 'target' }).length;
+    const ms = (performance.now() - start) / batch;
+    best = { ms: Math.min(best.ms, ms), findings, judged: contexts[batch - 1]!.targets.length };
   }
   return best;
 }
 
 describe('target check at scale', () => {
-  it('judges 4,000 documents of one jurisdiction within 40 times the time of 400', () => {
+  it('judges 4,000 documents of one jurisdiction within 60 times the time of 400', () => {
     const large = generated(4000);
     const inSmall = new Set(large.documents.slice(0, 400).map((d) => d.id));
     const small = { documents: large.documents.slice(0, 400), figures: large.figures.filter((f) => inSmall.has(f.document)) };
@@ -54,14 +66,14 @@ describe('target check at scale', () => {
     expect(units).toEqual(new Set(['target:%', 'actual:元', 'actual:%']));
 
     fastest(small, 2); // warm the JIT
-    const inSmallRun = fastest(small, 15);
-    const inLargeRun = fastest(large, 5);
+    const inSmallRun = fastest(small, 7, 10);
+    const inLargeRun = fastest(large, 7);
     console.log(`target check: 400 documents ${inSmallRun.ms.toFixed(1)} ms, 4,000 ${inLargeRun.ms.toFixed(1)} ms`);
     // Every target judged by each of the three outcomes, none by a level.
     expect(inSmallRun.judged).toBe(400 * 3);
     expect(inLargeRun.judged).toBe(4000 * 3);
     // (every target met: the time is the pairing's, not the writing of findings)
     expect(inLargeRun.findings).toBe(0);
-    expect(inLargeRun.ms / Math.max(inSmallRun.ms, 1)).toBeLessThanOrEqual(40);
+    expect(inLargeRun.ms / Math.max(inSmallRun.ms, 1)).toBeLessThanOrEqual(60);
   });
 });

@@ -2,7 +2,7 @@
  * The statements a figure can be compared with (compare.ts `comparable`), found by key instead of by asking
  * every statement of its group: a metric rule without a unit groups a metric's levels (亿元) with its growth
  * rates (%), and a target check asking each target about every actual of such a group cost targets × actuals
- * (4,000 documents of one jurisdiction: 2.0 s for the target check alone, 180 times the time of 400;
+ * (4,000 documents of one jurisdiction: 2–4 s for the target check alone, 130–180 times the time of 400;
  * tests/target-linear.test.ts). Speed only: the same readings, in the same order, as filtering the list
  * with `comparable`. Where every actual is comparable, each pair is judged and listed in the run's
  * target outcomes (the report shows them all): the cost is then that of the output.

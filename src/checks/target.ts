@@ -8,7 +8,7 @@ import { indicatorOf } from '../meaning/metric.js';
 import { t } from '../i18n.js';
 import { ambiguousLabel, sameSentence, type MetricGroup } from './align.js';
 import { metricGroupsOnce } from './groups-once.js';
-import { comparable, comparedTarget, consistent, describeReading, plainWidth, precision, targetOutcome, type Direction } from './compare.js';
+import { comparable, comparedTarget, consistent, describeReading, formatInterval, plainWidth, precision, targetOutcome, type Direction } from './compare.js';
 import { locationOf, readingsOf, restatements, type Reading } from './consistency.js';
 import { fingerprint } from './fingerprint.js';
 import type { CheckContext, CheckModule } from './types.js';
@@ -53,9 +53,25 @@ function point(value: number): Interval {
  * set (setting `consistency.plainTargetIsSetValue`): its point, and a plain actual's stated value against it.
  */
 export function judgedIntervals(target: Figure, actual: Figure, settings: ConsistencySettings, quoted = false): [Interval, Interval] {
-  if (!settings.plainTargetIsSetValue || (plainWidth(target) === null && !quoted) || target.value === null) return [target.interval!, actual.interval!];
+  if (!settings.plainTargetIsSetValue || (plainWidth(target) === null && !quoted) || target.value === null) return [aboutRate(target, settings) ?? target.interval!, actual.interval!];
   const stated = plainWidth(actual) !== null && actual.value !== null ? point(actual.value) : actual.interval!;
   return [point(target.value), stated];
+}
+
+/**
+ * A target said about a rate whose last digit is a zero (`固定资产投资增长10%左右` beside `8%左右`, `12%左右`): the
+ * zero is a written digit, the rate set in whole percents, so it is judged at `aboutRateWidth` percentage points
+ * ([9.5, 10.5]), not at the tens its trailing zero would give a count ([5, 15], which 7.2% would meet). Null when the
+ * setting is off or the target is no such rate.
+ */
+function aboutRate(target: Figure, settings: ConsistencySettings): Interval | null {
+  const width = settings.aboutRateWidth;
+  const i = target.interval;
+  if (!width || target.unit !== '%' || target.kind === 'level' || !target.qualifier || target.value === null || !i || i.lo === null || i.hi === null) return null;
+  // (an about-interval only: symmetric around the value, both ends closed, wider than the setting)
+  const half = (i.hi - i.lo) / 2;
+  if (!i.loClosed || !i.hiClosed || Math.abs(i.lo + half - target.value) > 1e-9 * Math.max(1, Math.abs(target.value)) || half <= width / 2) return null;
+  return { lo: target.value - width / 2, hi: target.value + width / 2, loClosed: true, hiClosed: true };
 }
 
 const CLAUSE_END = /[。!！?？;；\n]/u;
@@ -122,8 +138,19 @@ function missedFinding(
     en: `${group.name} (${group.period}): target ${describeReading(target, documents.get(target.document), locale)} missed (${directionText}): actual ${describeReading(actual, documents.get(actual.document), locale)}`,
     zh: `${group.name}（${group.period}）：目标 ${describeReading(target, documents.get(target.document), locale)} 未完成（目标为${directionText}），实际 ${describeReading(actual, documents.get(actual.document), locale)}`,
   });
-  if (settings.plainTargetIsSetValue && (plainWidth(target) !== null || compared))
+  const plain = settings.plainTargetIsSetValue && (plainWidth(target) !== null || compared);
+  if (plain)
     message += t(locale, { en: ' (a plain target read as the value set: consistency.plainTargetIsSetValue)', zh: '（不带限定词的目标按所定数值本身判断：consistency.plainTargetIsSetValue）' });
+  // (the interval the target was judged by, when it is not the one its reading shows: `10%左右 = [5%, 15%]` judged at [9.5%, 10.5%])
+  const [interval] = judgedIntervals(target, actual, settings, compared);
+  const shown = target.interval;
+  if (!plain && shown && (interval.lo !== shown.lo || interval.hi !== shown.hi)) {
+    const judged = formatInterval(interval, target.unit);
+    message += t(locale, {
+      en: ` (judged at ${judged}: a rate said about is set in whole percentage points, consistency.aboutRateWidth)`,
+      zh: `（按 ${judged} 判断：约数形式的增长率目标按整数个百分点设定，consistency.aboutRateWidth）`,
+    });
+  }
   if (group.auto) message += t(locale, { en: ' (aligned automatically)', zh: '（自动对齐）' });
   return {
     fingerprint: fingerprint(TARGET_MISSED, group.metric, [
