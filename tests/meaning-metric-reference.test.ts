@@ -88,8 +88,17 @@ describe('time words, shared modifiers and anaphors', () => {
     // (two separators between: not the next item of one list)
     const apart = await figuresOf('粮食播种面积稳定在6200万亩以上，耕地保护有力，年度产量突破2000万吨。');
     expect(byRaw(apart, '突破2000万吨').metric).not.toBe('grain-output');
-    const none = await figuresOf('规模以上工业增加值增长6%、利润增长10%。');
-    expect(byRaw(none, '10%').metric).toBeNull();
+    const none = await figuresOf('粮食播种面积稳定在6200万亩以上、单产提高2%。');
+    expect(byRaw(none, '2%').metric).toBeNull();
+  });
+
+  it('reads the shared modifier with its scope words, whatever the statement before resolved to (规模以上工业企业…、增加值…)', async () => {
+    const figures = await figuresOf('规模以上工业企业达7.6万家、增加值增长3%。');
+    const f = byRaw(figures, '3%');
+    expect(f.label).toBe('增加值');
+    expect(f.metric).toBe('industrial-value-added@above-size');
+    // (a bare 增加值 with nothing before it names no sector: never aligned by its label)
+    expect(identity(byRaw(await figuresOf('全年增加值增长5%。'), '5%'))).toBeNull();
   });
 
   it('reads an anaphor (在这方面) as the indicator the sentence before named', async () => {

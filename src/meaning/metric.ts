@@ -1111,9 +1111,9 @@ function parallelName(core: string, previous: Figure, figure: Figure, text: stri
 
 /** sharedModifier (subject-reference.ts) for a figure listed right after `previous` in its sentence. */
 function listedAfter(core: string, previous: Figure, figure: Figure, text: string, lex: Lexicon): string | null {
-  if (previous.span.end > figure.span.start) return null;
-  const indicator = heldSubject(previous)?.indicator;
-  return indicator ? sharedModifier(core, normalizeSubject(previous.label ?? ''), indicator, text.slice(previous.span.end, figure.span.start), lex) : null;
+  if (previous.span.end > figure.span.start || !previous.label) return null;
+  const indicator = heldSubject(previous)?.indicator ?? null;
+  return sharedModifier(core, normalizeSubject(previous.label), indicator, text.slice(previous.span.end, figure.span.start), (subject) => parseWith(subject, lex, []).indicator);
 }
 
 /**

@@ -67,15 +67,16 @@ const LIST_ITEM_GAP = /^[^，,；;。：:、\n]*[、，,][^，,；;。：:、\n]
 
 /**
  * `粮食播种面积稳定在6200万亩以上、年度产量首次突破2000万吨`: a bare head (`产量`, the figure's core) listed right after
- * a statement (its label `previous`, resolved to `indicator`) shares that statement's modifier (`粮食`) when the two
- * make an indicator's name other than the statement's own. Only the next item of one list (`gap`, the text between
+ * a statement (its label `previous`, resolved to `indicator` or to none) shares that statement's modifier (`粮食`,
+ * `规模以上工业` of `规模以上工业企业达7.6万家、增加值增长3%`) when the two make a subject naming an indicator (read by
+ * `indicatorOf`, scope words and all) other than the statement's own. Only the next item of one list (`gap`, the text between
  * the two figures, holds one separator), whatever its unit. Null when none.
  */
-export function sharedModifier(core: string, previous: string, indicator: Indicator, gap: string, names: NameIndex): string | null {
+export function sharedModifier(core: string, previous: string, indicator: Indicator | null, gap: string, indicatorOf: (subject: string) => Indicator | null): string | null {
   if (core.length < 2 || !LIST_ITEM_GAP.test(gap)) return null;
   for (let k = previous.length - 1; k >= 2; k--) {
     const candidate = previous.slice(0, k) + core;
-    const found = names.byName.get(candidate);
+    const found = indicatorOf(candidate);
     if (found && found !== indicator) return candidate;
   }
   return null;
