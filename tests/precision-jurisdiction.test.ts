@@ -103,11 +103,29 @@ describe('auto-alignment stays inside one jurisdiction', () => {
     ]);
   });
 
-  it('does not touch metric rules: a rule file’s metric is compared across documents as configured', () => {
+  it('holds for metric rules too: a rule names what is measured, not that two regions are one', () => {
+    // (suggest → --rules on twenty regions' reports in one folder once compared Chongqing's 地区生产总值 with Yunnan's)
     const anhui = textDocument('anhui', provinceText('安徽', '合肥', '地区生产总值增长5.8%'), { period: '2024' });
     const fujian = textDocument('fujian', provinceText('福建', '福州', '地区生产总值增长5.5%'), { period: '2024' });
     const withRule = rules({ metrics: [{ id: 'gdp-growth', name: '地区生产总值', unit: '%', kind: 'change' }] });
-    const findings = crossFindings([anhui, fujian], [gdpGrowth(anhui, '5.8%', 5.8), gdpGrowth(fujian, '5.5%', 5.5)], withRule);
+    expect(crossFindings([anhui, fujian], [gdpGrowth(anhui, '5.8%', 5.8), gdpGrowth(fujian, '5.5%', 5.5)], withRule)).toEqual([]);
+    // near miss: two statements of one region under the rule still disagree
+    const anhuiYearbook = textDocument('anhui-yearbook', provinceText('安徽', '合肥', '地区生产总值增长5.5%'), { period: '2024' });
+    const findings = crossFindings([anhui, anhuiYearbook], [gdpGrowth(anhui, '5.8%', 5.8), gdpGrowth(anhuiYearbook, '5.5%', 5.5)], withRule);
     expect(findings.map((f) => f.metric)).toEqual(['gdp-growth']);
+  });
+
+  it('a rule\'s statement in a text naming no jurisdiction joins the one region the others name', () => {
+    const anhui = textDocument('anhui', provinceText('安徽', '合肥', '地区生产总值增长5.8%'), { period: '2024' });
+    const excerpt = textDocument('excerpt', '地区生产总值增长5.5%。', { period: '2024' });
+    const withRule = rules({ metrics: [{ id: 'gdp-growth', name: '地区生产总值', unit: '%', kind: 'change' }] });
+    expect(jurisdictionKey(excerpt, settings)).toBe('');
+    const findings = crossFindings([anhui, excerpt], [gdpGrowth(anhui, '5.8%', 5.8), gdpGrowth(excerpt, '5.5%', 5.5)], withRule);
+    expect(findings.map((f) => f.metric)).toEqual(['gdp-growth']);
+    // near miss: with two regions named, the excerpt's region is unknown and it is compared with neither
+    const fujian = textDocument('fujian', provinceText('福建', '福州', '地区生产总值增长5.5%'), { period: '2024' });
+    const other = textDocument('excerpt', '地区生产总值增长6.5%。', { period: '2024' });
+    const three = crossFindings([anhui, fujian, other], [gdpGrowth(anhui, '5.8%', 5.8), gdpGrowth(fujian, '5.5%', 5.5), gdpGrowth(other, '6.5%', 6.5)], withRule);
+    expect(three).toEqual([]);
   });
 });

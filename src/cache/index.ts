@@ -26,7 +26,6 @@ import { statSync, type BigIntStats } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { deflateRaw, inflateRaw } from 'node:zlib';
 import { decodeOutcome, type DocumentOutcome, type DocumentTask } from '../parallel/document-task.js';
 import type { RuleSet } from '../rules/types.js';
 
@@ -40,8 +39,12 @@ const KEY = /^[0-9a-f]{64}$/;
 const RACY_SECONDS = 2;
 // zlib's fastest level: an entry shrinks to about a quarter (a document's UTF-16 text, figures and
 // segments compress well; ~1.4 times the file's size remains), and the work runs on libuv's threads.
-const deflate = promisify(deflateRaw);
-const inflate = promisify(inflateRaw);
+// (zlib loaded when the cache is first used: a run without --cache never needs it, ~3 ms of every start-up)
+let zlib: Promise<{ deflate: (data: Uint8Array, options: { level: number }) => Promise<Buffer>; inflate: (data: Uint8Array) => Promise<Buffer> }> | undefined;
+const codec = () =>
+  (zlib ??= import('node:zlib').then(({ deflateRaw, inflateRaw }) => ({ deflate: promisify(deflateRaw), inflate: promisify(inflateRaw) })));
+const deflate = async (data: Uint8Array, options: { level: number }) => (await codec()).deflate(data, options);
+const inflate = async (data: Uint8Array) => (await codec()).inflate(data);
 const DEFLATE = { level: 1 };
 
 export interface CacheStats {

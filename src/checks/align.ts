@@ -2,8 +2,9 @@
  * Grouping statements of one metric and period: by metric rule (context.metricOf) or, for figures no
  * rule covers, by auto-alignment: same normalized label, unit, kind, change and period. Auto-alignment
  * is conservative (a wrong alignment is a false alarm): generic or short labels are skipped (settings
- * in rules/core/checks.yaml), and auto groups stay inside one jurisdiction (jurisdiction.ts: two
- * provinces' 地区生产总值 are two facts). Whatever the alignment, a statement not marked as a target of
+ * in rules/core/checks.yaml), and groups stay inside one jurisdiction (jurisdiction.ts: two
+ * provinces' 地区生产总值 are two facts, whether a rule or auto-alignment named the metric; a rule's statements
+ * of unknown jurisdiction join the one known jurisdiction when there is only one). Whatever the alignment, a statement not marked as a target of
  * a period not over when its document was delivered is a plan and is left out (document-date.ts).
  * Modality is split by the consumers: consistency compares actuals and estimates (an estimate is still
  * a claim about what happened), the target check sets targets apart.
@@ -24,7 +25,7 @@ export interface MetricGroup {
   name: string;
   auto: boolean;
   period: string;
-  /** Auto groups only: the documents' jurisdiction key (jurisdiction.ts); '' when unknown. */
+  /** The documents' jurisdiction key (jurisdiction.ts); '' when unknown. */
   jurisdiction?: string;
   rule?: MetricRule;
   /** In document order, then text order. */
@@ -156,7 +157,8 @@ export function metricGroups(context: CheckContext, rule: CheckRule, options: { 
     const metric = context.metricOf.get(figure);
     let id: string;
     let name: string;
-    let jurisdiction: string | undefined;
+    // Two regions' figures under one name are different facts, whoever named the metric.
+    const jurisdiction = jurisdictionKey(documents.get(figure.document), settings.jurisdiction);
     if (metric) {
       if (wanted && !wanted.has(metric.id)) continue;
       id = metric.id;
@@ -167,10 +169,8 @@ export function metricGroups(context: CheckContext, rule: CheckRule, options: { 
       if (!identity) continue;
       id = identity.id;
       name = identity.name;
-      // Two regions' figures under one label are different facts: auto groups stay inside one jurisdiction.
-      jurisdiction = jurisdictionKey(documents.get(figure.document), settings.jurisdiction);
     }
-    const key = `${id}\u0000${figure.period}\u0000${jurisdiction ?? ''}`;
+    const key = `${id}\u0000${figure.period}\u0000${jurisdiction}`;
     let group = groups.get(key);
     if (!group) {
       group = { metric: id, name, auto: !metric, period: figure.period!, jurisdiction, rule: metric, figures: [] };
@@ -178,6 +178,7 @@ export function metricGroups(context: CheckContext, rule: CheckRule, options: { 
     }
     group.figures.push(figure);
   }
+  joinUnknownJurisdiction(groups);
   for (const group of groups.values()) sortFigures(group.figures, documentOrder);
   const text = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
   // Sorted by (metric, period, jurisdiction): its map key joins them with NUL, which sorts before every other
@@ -187,6 +188,27 @@ export function metricGroups(context: CheckContext, rule: CheckRule, options: { 
   return [...groups.values()].sort(
     (a, b) => text(a.metric, b.metric) || text(a.period, b.period) || text(a.jurisdiction ?? '', b.jurisdiction ?? ''),
   );
+}
+
+/**
+ * A rule's statements whose document names no jurisdiction (a short excerpt, a table) join the rule's group of
+ * the same period when that group is the only one with a known jurisdiction: the user said what the metric is,
+ * and nothing says the excerpt is about another place. Auto groups stay apart: their identity is a guess.
+ */
+function joinUnknownJurisdiction(groups: Map<string, MetricGroup>): void {
+  const known = new Map<string, MetricGroup[]>();
+  for (const group of groups.values()) {
+    if (group.auto || !group.jurisdiction) continue;
+    const key = `${group.metric}\u0000${group.period}`;
+    known.set(key, [...(known.get(key) ?? []), group]);
+  }
+  for (const [key, group] of groups) {
+    if (group.auto || group.jurisdiction) continue;
+    const only = known.get(`${group.metric}\u0000${group.period}`);
+    if (only?.length !== 1) continue;
+    only[0]!.figures.push(...group.figures);
+    groups.delete(key);
+  }
 }
 
 /** Auto-aligned groups stated in at least `minPlaces` distinct places (document + text position). */

@@ -14,6 +14,7 @@ import { fingerprint } from './fingerprint.js';
 import type { CheckContext, CheckModule } from './types.js';
 import { recordPair, recordWordingPair } from '../coverage/compared.js';
 import { wordingTargetPairs, type WordingPair } from './wording.js';
+import { comparableIndex } from './comparable-index.js';
 
 export const TARGET_MISSED = 'target-missed';
 
@@ -169,13 +170,17 @@ export const targetCheck: CheckModule = {
       // Every statement of the outcome judges the target (a report's review and the communiqué both state it);
       // the finding comes from the reference one: final before preliminary, actual before estimate, most precise.
       const actualReadings = readingsOf(byReference(actuals, documents), documents);
+      // (each target meets only the actuals it is comparable with, found by unit: not every actual of the group)
+      const comparableTo = comparableIndex(actualReadings);
+      const actualsStated = new Map<Reading, Figure[]>();
       for (const reading of readingsOf(targets, documents)) {
         const target = reading.figures[0]!;
         const compared = comparedTarget(target, documents.get(target.document), context.rules);
         const indicator = target.metric ? indicatorOf(target.metric, context.rules)?.direction : undefined;
         const direction = directionOf(target, group.rule, lowerIsBetter, indicator, compared);
         let judged = false;
-        for (const actualReading of actualReadings) {
+        const targetsStated = restatements(reading, documents);
+        for (const actualReading of comparableTo(target)) {
           const actual = actualReading.figures[0]!;
           if (!comparable(target, actual)) continue;
           // (one sentence may state a target and its outcome when it names the target: `增长7.8%，略低于8%的预定目标`)
@@ -183,8 +188,9 @@ export const targetCheck: CheckModule = {
           const outcome = targetOutcome(...judgedIntervals(target, actual, settings, compared), direction);
           // (each statement of the outcome in its document: the review's and the plan part's restatement; and each
           // statement of the target: the list's and its explanation's, `提出8%左右的…增长目标`, one text, one outcome)
-          const targetsStated = restatements(reading, documents);
-          for (const stated of restatements(actualReading, documents)) {
+          let statedActuals = actualsStated.get(actualReading);
+          if (!statedActuals) actualsStated.set(actualReading, (statedActuals = restatements(actualReading, documents)));
+          for (const stated of statedActuals) {
             for (const set of targetsStated) context.targets.push({ metric: group.metric, name: group.name, target: set, actual: stated, outcome });
           }
           recordPair(context.compared, reading.figures, actualReading.figures);

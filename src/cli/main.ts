@@ -178,8 +178,8 @@ async function runCheck(paths: string[], options: CheckCommandOptions): Promise<
   const { writeReportDir } = options.reportDir ? await lazy.discrepancy() : ({} as Awaited<ReturnType<typeof lazy.discrepancy>>);
 
   const destinations = new Destinations(options, locale);
-  holdHeapGrowth();
-  const run = await check(paths, libraryOptions(options, locale, destinations));
+  const checkOptions = libraryOptions(options, locale, destinations);
+  const run = await check(paths, { ...checkOptions, onStart: (total) => (holdHeapGrowth(total), checkOptions.onStart?.(total)) });
   warn(run.warnings, locale);
   if (options.baseline) {
     if (options.updateBaseline) {

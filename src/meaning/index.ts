@@ -9,7 +9,8 @@ import type { Document, Figure } from '../model.js';
 import { knowledgeOf } from '../extract/knowledge.js';
 import { coreRules } from '../rules/load.js';
 import type { RuleSet } from '../rules/types.js';
-import { intentOf, measureQuotedTargets, partOfPrevious, statesPresent } from './intent.js';
+import { intentOf, measureQuotedTargets, partOfPrevious } from './intent.js';
+import { statesPresent } from './present.js';
 import { periodContext, timeOf } from './time.js';
 import { resolveFigureMetrics } from './metric.js';
 

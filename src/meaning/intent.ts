@@ -7,6 +7,7 @@
 import { allMatches } from '../matches.js';
 import type { Document, Figure, Modality } from '../model.js';
 import { alternation, type Knowledge } from '../extract/knowledge.js';
+import { statesPresent } from './present.js';
 import { MAX_CLAUSE_LOOKBACK, periodWordsOf, sentenceEnd, type PeriodContext, type TimeReading } from './time.js';
 
 /** A 、 after a figure (digits, then at most a unit of two characters) opening an item with a subject of its own. */
@@ -39,6 +40,8 @@ export function intentOf(doc: Document, pos: number, time: TimeReading, ctx: Per
   if (!achieved && quotedTarget) return 'target';
   // `实施两年新增4万亿元的投资计划`: the size of a plan is planned
   if (!achieved && iw.planSizeAfter?.test(text.slice(end, end + 14))) return 'target';
+  // `一九八二年计划为百分之四`: a plan's figure stated as such
+  if (iw.planValue?.test(clauseText)) return 'target';
   // a sentence in a plan part saying what is already so (`国家已经组织了57户企业集团试点`) states an actual
   // (the figure's own: `比现有的86个减少27个` says 86 is so, not the 27 to go)
   const present = statesPresent(doc, pos, start, k);
@@ -62,8 +65,8 @@ export function intentOf(doc: Document, pos: number, time: TimeReading, ctx: Per
     (targetSection && !reviewSection && !past && !present) ||
     // a plan quoted (`去年政府工作报告提出,要把…控制在10%以内`) up to what came of it (`实际回落到6.1%`)
     words.quotes.some((q) => q < pos && !words.outcomes.some((o) => o > q && o < pos)) ||
-    // a plan set against its outcome (`计划新建…20万公里,实际建成…`)
-    words.contrasts.some((q) => q < pos && words.outcomes.some((o) => o > pos) && !words.outcomes.some((o) => o > q && o < pos)) ||
+    // a plan set against its outcome (`计划新建…20万公里,实际建成…`) or what it is expected to come to (`…,预计可以达到…`)
+    words.contrasts.some((q) => q < pos && [...words.outcomes, ...words.estimates].some((o) => o > pos) && !words.outcomes.some((o) => o > q && o < pos)) ||
     // every item of a target list (`主要预期目标是:…;…;…`) to the list's end
     (!achieved && inTargetList(text, pos, ctx, k)) ||
     // delivered in January, a report has no outcome yet for its own year as a whole
@@ -78,7 +81,8 @@ export function intentOf(doc: Document, pos: number, time: TimeReading, ctx: Per
   )
     modality = 'target';
   // the effect a policy is expected to have (`将使企业减轻负担900亿元`) is a forecast, not what happened
-  if (modality === 'actual' && !time.startValue && words.forecasts.some((at) => at < pos && (at >= semicolon || at < words.firstClauseEnd))) modality = 'estimate';
+  // (and so is what would have been, `如果不采取有力措施…,还会有一百几十亿元的赤字`)
+  if (modality === 'actual' && !time.startValue && [...words.forecasts, ...words.counterfactuals].some((at) => at < pos && (at >= semicolon || at < words.firstClauseEnd))) modality = 'estimate';
   // delivered late in its year, a work report has no outcome yet for its own year as a whole, nor for years ending with
   // it (`今年…将比上年增长3%以上`, `这三年城镇共安排两千多万人就业` in November): estimates; what is so now stays an actual
   // (a year's flow said of it, `今年…`, or a span ending with it: a level stated alone, `全国高等学校七百二十九所`, is what is so)
@@ -153,34 +157,6 @@ export function measureQuotedTargets(doc: Document, figures: Figure[], k: Knowle
   }
 }
 
-/**
- * Whether the figure at `pos` states what is so when the report is written (`目前全省已建成5G基站10万个`, `现有…`):
- * a present word in its clause with no other figure between. In a report delivered early in its year, that is
- * the state at the end of the year before (index.ts dates it so).
- */
-export function statesPresent(doc: Document, pos: number, start: number, k: Knowledge): boolean {
-  const text = doc.normalized;
-  const iw = intentWordsOf(k);
-  let clause = pos;
-  const floor = Math.max(start, pos - MAX_CLAUSE_LOOKBACK);
-  while (clause > floor && !CLAUSE_BREAK[text.charCodeAt(clause - 1)]) clause--;
-  if (presentIn(text.slice(clause, pos), iw)) return true;
-  // (or a sentence opening on the present alone, `截至目前,全省5G基站达到10万个`: a clause of no figure before it;
-  // a short opening only, so a long line without punctuation is not scanned for every figure)
-  let opening = start;
-  const limit = Math.min(clause, start + 9);
-  while (opening < limit && !CLAUSE_BREAK[text.charCodeAt(opening)]) opening++;
-  return opening < limit && presentIn(text.slice(start, opening), iw) && clause - opening <= MAX_CLAUSE_LOOKBACK && !/[0-9０-９]/u.test(text.slice(opening, clause));
-}
-
-/** Whether a present word (已经, 现有) stands in the clause before the figure with no other figure between. */
-function presentIn(clauseText: string, iw: IntentWords): boolean {
-  if (!iw.present) return false;
-  const m = iw.present.exec(clauseText);
-  // (digits inside a name are no figure: `目前全省已建成5G基站10万个`, `PM2.5`)
-  return m !== null && !/(?<![A-Za-zＡ-Ｚａ-ｚ0-9０-９.．])[0-9０-９]+(?:[.．][0-9０-９]+)?(?![A-Za-zＡ-Ｚａ-ｚ0-9０-９.．])/u.test(clauseText.slice(m.index + m[0].length));
-}
-
 /** Whether a period of whole years starts in the delivery year or later (not over when the report was delivered). */
 function periodIsAhead(period: string | null, ctx: PeriodContext): boolean {
   const first = period?.match(/^(\d{4})(?:\/\d{4})?$/u);
@@ -215,7 +191,6 @@ function periodIsPast(period: string | null, ctx: PeriodContext): boolean {
 
 interface IntentWords {
   achievements: RegExp | null;
-  present: RegExp | null;
   targetAfter: RegExp | null;
   planSizeAfter: RegExp | null;
   /** The achievement words (global, for matchAll) and the setter words. */
@@ -226,6 +201,9 @@ interface IntentWords {
   outcomes: RegExp | null;
   contrasts: RegExp | null;
   forecasts: RegExp | null;
+  counterfactuals: RegExp | null;
+  /** A plan's figure stated as such, at the end of the clause before the figure (`计划为`). */
+  planValue: RegExp | null;
   planAmounts: RegExp | null;
   /** A comparison base or start right before an estimate word (`比1980年`, `由今年` of `由今年预计的44%`). */
   estimatedBase: RegExp | null;
@@ -246,10 +224,9 @@ function intentWordsOf(k: Knowledge): IntentWords {
       outcomes: list(p.outcomeWords),
       contrasts: list(p.planContrasts),
       forecasts: list(p.forecastEffects),
+      counterfactuals: list(p.counterfactuals),
+      planValue: p.planValue ? new RegExp(p.planValue, 'u') : null,
       planAmounts: list(p.planAmounts),
-      present: p.presentWords?.length
-        ? new RegExp(`${p.presentAsObject?.length ? `(?<!${alternation(p.presentAsObject)})` : ''}(?:${alternation(p.presentWords)})`, 'u')
-        : null,
       achievementsAll: null,
       setters: list(p.targetSetters),
       planSizeAfter: p.planSizeAfter ? new RegExp(p.planSizeAfter, 'u') : null,
@@ -346,6 +323,8 @@ interface SentenceWords {
   /** Offsets of words stating a plan that quote one only before an outcome word (计划…,实际…), and of a policy's expected effect (将使). */
   contrasts: number[];
   forecasts: number[];
+  /** Offsets of words opening a condition contrary to what was done (如果不). */
+  counterfactuals: number[];
   /** Offsets of words setting a budget amount (安排, 支出规模). */
   budgets: number[];
   /** End of the first clause, and of an opening like `主要预期目标是:` (0 when none). */
@@ -403,6 +382,7 @@ function sentenceWords(text: string, start: number, ctx: PeriodContext, k: Knowl
     outcomes: iw.outcomes ? find(k.periods.outcomeWords ?? [], iw.outcomes).map((at) => start + at) : [],
     contrasts: iw.contrasts ? find(k.periods.planContrasts ?? [], iw.contrasts).map((at) => start + at) : [],
     forecasts: iw.forecasts ? find(k.periods.forecastEffects ?? [], iw.forecasts).map((at) => start + at) : [],
+    counterfactuals: iw.counterfactuals ? find(k.periods.counterfactuals ?? [], iw.counterfactuals).map((at) => start + at) : [],
     budgets: iw.planAmounts ? find(k.periods.planAmounts ?? [], iw.planAmounts).map((at) => start + at) : [],
     firstClauseEnd: start + firstClause.length,
     openingEnd: opening ? start + opening.length : start,

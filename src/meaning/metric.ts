@@ -21,6 +21,7 @@ import { alternation, CHINESE_YEAR, knowledgeOf } from '../extract/knowledge.js'
 import { cleanLabel } from '../extract/labels.js';
 import type { FigureKind } from '../model.js';
 import type { MetricRule, RuleSet } from '../rules/types.js';
+import { affixHit } from './word-index.js';
 
 /** A lexicon entry (rules/schema.json `$defs/indicator`). */
 export interface Indicator {
@@ -1127,7 +1128,7 @@ function referringOf(figure: Figure, text: string, lex: Lexicon): Referring | nu
   for (let round = 0; round < 8 && rest; round++) {
     // (scope words name no subject either: `平均每年递增百分之四` after `计划增长百分之二十一点七` is its average;
     // the clause's scopes join the subject referred to)
-    const hit = lex.referring.find(([w]) => rest.startsWith(w)) ?? lex.referring.find(([w]) => rest.endsWith(w)) ?? lex.scopeOnly.find(([w]) => rest.startsWith(w) || rest.endsWith(w));
+    const hit = affixHit(lex.referring, lex.scopeOnly, rest);
     if (!hit) return null;
     rest = rest.startsWith(hit[0]) ? rest.slice(hit[0].length) : rest.slice(0, rest.length - hit[0].length);
     if (hit[1]) {
@@ -1174,7 +1175,7 @@ function planOutcome(previous: Figure, figure: Figure, text: string, lex: Lexico
 function referringWords(subject: string, lex: Lexicon): boolean {
   let rest = subject;
   for (let round = 0; round < 8 && rest; round++) {
-    const hit = lex.referring.find(([w]) => rest.startsWith(w)) ?? lex.referring.find(([w]) => rest.endsWith(w)) ?? lex.scopeOnly.find(([w]) => rest.startsWith(w) || rest.endsWith(w));
+    const hit = affixHit(lex.referring, lex.scopeOnly, rest);
     if (!hit) return false;
     rest = rest.startsWith(hit[0]) ? rest.slice(hit[0].length) : rest.slice(0, rest.length - hit[0].length);
   }

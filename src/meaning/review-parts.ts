@@ -63,17 +63,12 @@ export function reviewPartCarries(
     const year = String(reviewYear);
     let part: Part = null;
     let from = -1;
-    const firstLine = text.indexOf('\n', s.start);
-    for (let at = firstLine < 0 ? s.end : firstLine + 1; at < s.end; ) {
-      const lineEnd = Math.min(s.end, (text.indexOf('\n', at) + 1 || text.length + 1) - 1);
-      const opens = partOf(text.slice(at, lineEnd), reviewYear, markers, k);
-      if (opens && opens !== part) {
-        if (part) ranges.push({ start: from, end: at, part, span, year });
-        from = at;
-        added.push({ start: at, period: opens === 'year' ? year : span, target: false });
-        part = opens;
-      }
-      at = lineEnd + 1;
+    for (const { at, part: opens } of partOpenings(text, s.start, s.end, reviewYear, markers, k)) {
+      if (opens === part) continue;
+      if (part) ranges.push({ start: from, end: at, part, span, year });
+      from = at;
+      added.push({ start: at, period: opens === 'year' ? year : span, target: false });
+      part = opens;
     }
     if (part) ranges.push({ start: from, end: s.end, part, span, year });
   }
@@ -91,6 +86,30 @@ export function reviewPartCarries(
   });
   // (at one position, the year's carry before the paragraph's own: the later one wins in timeOf)
   return [...added, ...out].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The paragraphs of a section (from `start`, its heading line, to `end`) that open a part, in text order: where each
+ * starts and which part it opens (partOf).
+ */
+function* partOpenings(text: string, start: number, end: number, reviewYear: number, markers: (sentence: string) => OpeningMarker[], k: Knowledge): Generator<{ at: number; part: 'year' | 'span' }> {
+  const firstLine = text.indexOf('\n', start);
+  for (let at = firstLine < 0 ? end : firstLine + 1; at < end; ) {
+    const lineEnd = Math.min(end, (text.indexOf('\n', at) + 1 || text.length + 1) - 1);
+    const part = partOf(text.slice(at, lineEnd), reviewYear, markers, k);
+    if (part) yield { at, part };
+    at = lineEnd + 1;
+  }
+}
+
+/**
+ * Where a section reviewing a span and its last year `year` (from `start`, its heading line, to `end`) turns to the
+ * year: the first paragraph opening the year's part (partOf: `刚刚过去的2025年是…`, `2025年,…`, `一年来,…`, `过去一年,…`),
+ * else `end`. The section's span is the default of its figures before it only.
+ */
+export function yearPartStart(text: string, start: number, end: number, year: number, markers: (sentence: string) => OpeningMarker[], k: Knowledge): number {
+  for (const { at, part } of partOpenings(text, start, end, year, markers, k)) if (part === 'year') return at;
+  return end;
 }
 
 /**
@@ -116,6 +135,8 @@ export function partOf(line: string, reviewYear: number, markers: (sentence: str
 
 function sentenceOpening(sentence: string, reviewYear: number, markers: (sentence: string) => OpeningMarker[], words: NonNullable<Knowledge['periods']['reviewParts']>): Part {
   let s = sentence.replace(/^[“"‘'「]/u, '');
+  // (an opening may hold a yearBefore word itself: `刚刚过去的一年`, `过去的一年`)
+  if (words.yearOpenings?.some((w) => s.startsWith(w))) return 'year';
   const before = words.yearBefore?.find((w) => s.startsWith(w));
   if (before) s = s.slice(before.length);
   if (words.yearOpenings?.some((w) => s.startsWith(w))) return 'year';

@@ -7,7 +7,8 @@
 import { allMatches } from '../matches.js';
 import type { Document, Figure, Segment } from '../model.js';
 import { alternation, type Knowledge } from '../extract/knowledge.js';
-import { isTitleLine, levelAtEnd, reviewPartCarries } from './review-parts.js';
+import { statesPresent } from './present.js';
+import { isTitleLine, levelAtEnd, reviewPartCarries, yearPartStart } from './review-parts.js';
 
 interface SectionInfo {
   start: number;
@@ -292,10 +293,15 @@ function withinParagraphs(text: string, carries: PeriodContext['carries'], ctx: 
   for (const m of base === null ? [] : allMatches(text, pastOpeningSearch(k))) {
     const at = m.index + m[0].length;
     const lineBreak = text.indexOf('\n', at);
-    const lead = text.slice(at, Math.min(at + 8, lineBreak < 0 ? text.length : lineBreak));
+    // (a range of years, `从一九七九年到一九八二年的四年内,`, is read whole, up to the comma after it)
+    const range = RANGE_OPENING.exec(text.slice(at, at + 40));
+    const lead = text.slice(at, Math.min(at + (range ? range[0].length : 8), lineBreak < 0 ? text.length : lineBreak));
     const first = markersIn(lead, 0, lead.length, base, ctx, k)[0];
-    if (!first || first.at > 1 || first.clause || first.target || !(first.source === 'span' || (first.source === 'relative' && first.year !== null && first.year < (ctx.deliveryYear ?? Infinity)))) continue;
-    if (!/[,，]/u.test(lead.slice(first.at, first.at + 6))) continue;
+    // (a range's marker stands at its last year)
+    // (`从1979至1981年` is a year marker of a span: 1979/1981)
+    if (!first || first.at > (range ? range[0].length : 1) || first.clause || first.target || !(first.source === 'span' || (range && first.period.includes('/')) || (first.source === 'relative' && first.year !== null && first.year < (ctx.deliveryYear ?? Infinity)))) continue;
+    // (a range running past the year reviewed, `从1982年到1983年的两年内,要…` in early 1983, is a plan's)
+    if (range ? Number(first.period.slice(-4)) > (ctx.reviewYear ?? (ctx.deliveryYear ?? Infinity) - 1) : !/[,，]/u.test(lead.slice(first.at, first.at + 6))) continue;
     const lineEnd = text.indexOf('\n', at);
     const end = lineEnd < 0 ? text.length : lineEnd;
     // (the carry in force before it: the latest start at or before it, a restored one after an equal paragraph's own)
@@ -319,7 +325,7 @@ function pastOpeningSearch(k: Knowledge): RegExp {
   if (!re) {
     const p = k.periods;
     const words = [...Object.entries(p.relativeYears).filter(([, offset]) => offset < 0).map(([w]) => w), ...p.spans.filter((s) => s.direction === 'back').flatMap((s) => s.words)];
-    re = new RegExp(`。[ \\t]*(?=${alternation(words)})`, 'gu');
+    re = new RegExp(`。[ \\t]*(?=${alternation(words)}|(?:从|由)?\\s*(?:${YEAR_DIGITS})\\s*年?\\s*(?:到|至)\\s*(?:${YEAR_DIGITS})\\s*年)`, 'gu');
     pastOpeningCache.set(k, re);
   }
   return re;
@@ -344,6 +350,9 @@ const YEAR_DIGITS = String.raw`(?:19|20)\d{2}|[一二][九〇零○0][〇零○0
 /** A year named, in Arabic digits or Chinese ones (`一、一九八一年的工作`, `由一九八○年的…`): group 1. */
 const YEAR_NAMED = new RegExp(String.raw`(?<![\d.〇零○一二三四五六七八九十])(${YEAR_DIGITS})\s*年`, 'u');
 const ANY_YEAR = new RegExp(String.raw`(?<![\d.〇零○一二三四五六七八九十])(${YEAR_DIGITS})\s*年`, 'gu');
+
+/** A range of years opening a sentence, then a few words of no clause break and its comma (`从1979年到1982年的四年内,`, `从1979至1981年,`). */
+const RANGE_OPENING = new RegExp(String.raw`^(?:从|由)?\s*(?:${YEAR_DIGITS})\s*年?\s*(?:到|至)\s*(?:${YEAR_DIGITS})\s*年[^,，;；:：。\d\n]{0,8}?[,，]`, 'u');
 
 /** `从1992年到`, `1950年到` right before a year: the start of a range of years. */
 const YEAR_RANGE_START = new RegExp(String.raw`(?:(?:从|由)\s*)?(${YEAR_DIGITS})\s*年\s*(?:到|至)\s*$`, 'u');
@@ -744,7 +753,10 @@ function timeWordsOf(k: Knowledge): TimeWords {
         : null,
       // `比1989年增长近两倍,年均增长9.3%`: an average since a base year
       changeBase: p.changeBase?.length ? new RegExp(String.raw`(?:${alternation(p.changeBase)})\s*(${YEAR_DIGITS})\s*年`, 'gu') : null,
-      baseValue: p.changeBase?.length ? new RegExp(String.raw`(?:${alternation(p.changeBase)})\s*(?:${YEAR_DIGITS})\s*年(?:${alternation(p.yearEdges)})?的\s*$`, 'u') : null,
+      // (or a numbered plan's years, `比第五个五年计划期间的五百七十七亿元`)
+      baseValue: p.changeBase?.length
+        ? new RegExp(String.raw`(?:${alternation(p.changeBase)})\s*["“]?(?:(?:${YEAR_DIGITS})\s*年(?:${alternation(p.yearEdges)})?|${planWordsOf(k)?.re.source ?? '(?!)'})的\s*$`, 'u')
+        : null,
       setBase: p.comparisonStart?.length ? new RegExp(String.raw`(?:${alternation(p.comparisonStart)})[^,，;；:：。\d]{0,12}?(${YEAR_DIGITS})\s*年\s*(?:相比|相较|比较)`, 'gu') : null,
       averageFrom: p.averageFrom?.length ? new RegExp(String.raw`(?:${alternation(p.averageFrom)})\s*(${YEAR_DIGITS})\s*年`, 'gu') : null,
       // (what stands between the start word and the figure holds no clause break and no other figure's digits)
@@ -978,19 +990,70 @@ export function sentenceEnd(text: string, pos: number): number {
   return i;
 }
 
+/**
+ * The period markers of text[from, to) (a sentence, a heading, a paragraph's lead), in text order: explicit years and
+ * ranges, relative years, months, plans, decades, spans since, century points, streaks, parts of a year, span words.
+ * Each kind is read by a function of its own over one scan (MarkerScan); the order matters where one kind dates
+ * another (a month or a part of a year is in the year named before it).
+ */
 function markersIn(text: string, from: number, to: number, baseYear: number | null, ctx: PeriodContext, k: Knowledge): Marker[] {
   const slice = text.slice(from, to);
   const markers: Marker[] = [];
   // every period marker holds 年, 月, 季, a plan's 五 or a century's 纪 (2022年, 1—8月, 一季度, 今年, 五年来, 九五期间,
   // 本世纪末): skip the rest fast
   if (!/[年月季五纪]/u.test(slice)) return markers;
+  // what a year and its part cover: a partial word in there (前三季度 of 2022年前三季度, its 三季度) is read already
+  const scan: MarkerScan = { slice, from, baseYear, markers, covered: [], ctx, k };
+  yearMarkers(scan);
+  // one search for any relative, partial or span word spares the word-by-word searches below
+  const anyWord = periodWordsOf(k).any.test(slice);
+  // relative years before months: `今年1—2月` is Jan–Feb of the delivery year, and a lone `1—8月` later
+  // in the sentence is in the year last named
+  if (anyWord) relativeMarkers(scan);
+  monthMarkers(scan);
+  planMarkers(slice, from, baseYear, markers, ctx, k);
+  decadeMarkers(scan);
+  // (one search tells whether any of the scans below can match: most sentences hold none of their literals)
+  const tw = timeWordsOf(k);
+  const scans = tw.scanAnchors === null || tw.scanAnchors.test(slice);
+  // (what `N年来` and a streak cover is no span word too: the 十年 of 十年来最高, the 五年 of 连续五年)
+  const generic = scans ? sinceMarkers(scan) : [];
+  if (scans) centuryMarkers(scan);
+  const streaks = scans ? streakMarkers(scan) : [];
+  if (anyWord) {
+    partialMarkers(scan);
+    spanWordMarkers(slice, from, baseYear, [...streaks, ...generic], markers, ctx, k);
+  }
+  fromNowMarkers(slice, from, markers, ctx, k);
+  return markers.sort((a, b) => a.at - b.at);
+}
+
+/** One reading of a text for its markers: what each kind of marker needs, and the markers found so far. */
+interface MarkerScan {
+  slice: string;
+  /** Where `slice` starts in the text (markers' `at` are text offsets). */
+  from: number;
+  baseYear: number | null;
+  markers: Marker[];
+  /** What years and their parts cover in `slice` (a partial word in there is read already). */
+  covered: [number, number][];
+  ctx: PeriodContext;
+  k: Knowledge;
+}
+
+/**
+ * Explicit years (`2022年`, `2022年1—8月`, `一九八二年`), ranges (`2021—2023年`, `从1992年到1996年`), years listed and counted,
+ * years since (`1989年以来`); not a comparison base (`比2021年`), a year inside a title, a target date's 到 after a change.
+ */
+function yearMarkers(scan: MarkerScan): void {
+  const { slice, from, baseYear, markers, covered, ctx, k } = scan;
   const p = k.periods;
   const words = periodWordsOf(k);
-  // what a year and its part cover: a partial word in there (前三季度 of 2022年前三季度, its 三季度) is read already
-  const covered: [number, number][] = [];
+  const listed = listedYears(slice, from, markers, k);
   for (const m of allMatches(slice, words.explicitYear)) {
     // (covered even when it is no marker: 比2021年前三季度 is a comparison base, its 三季度 too)
     covered.push([m.index, m.index + m[0].length]);
+    if (listed.some(([s, e]) => m.index >= s && m.index < e)) continue;
     // 《…规划(2021—2027年)》: a year inside a title names the document, not the figure's time
     if (insideTitle(slice, m.index)) continue;
     // 2021—2023年: a span of years, from its first year
@@ -1031,25 +1094,33 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
     }
     markers.push({ at: from + at, period, year, target, source: 'year' });
   }
-  // one search for any relative, partial or span word spares the word-by-word searches below
-  const anyWord = words.any.test(slice);
-  // relative years before months: `今年1—2月` is Jan–Feb of the delivery year, and a lone `1—8月` later
-  // in the sentence is in the year last named
+}
+
+/** Years relative to the document's (`今年`, `去年前三季度`), or to the year in force (`当年`); not a comparison base (`比上年`). */
+function relativeMarkers(scan: MarkerScan): void {
+  const { slice, from, baseYear, markers, covered, ctx, k } = scan;
+  const p = k.periods;
   const relativeBase = ctx.deliveryYear ?? baseYear;
-  if (anyWord && relativeBase !== null) {
-    for (const m of allMatches(slice, words.relativeYear)) {
-      const end = m.index + m[0].length;
-      covered.push([m.index, end]);
-      // (`基础上年均增长7%`: the 年 of an average word, 年均, is no 上年)
-      if ((p.averageWords ?? []).some((w) => w.startsWith('年') && slice.startsWith(w, m.index + m[1]!.length - 1))) continue;
-      // 比上年, 较去年1—8月, 上年同期: a comparison base, not the figure's period
-      if (p.relativeComparisonBefore.some((w) => slice.endsWith(w, m.index)) || p.relativeComparisonAfter.some((w) => slice.startsWith(w, end))) continue;
-      // 上年, 当年: relative to the year in force (last named, else the section's), not to the delivery year
-      const inForce = p.inForceWords?.includes(m[1]!) ? (yearBefore(markers, from + m.index) ?? baseYear) : null;
-      const year = (inForce ?? relativeBase) + p.relativeYears[m[1]!]!;
-      markers.push({ at: from + m.index, period: narrowed(year, m[2], k), year, source: 'relative' });
-    }
+  if (relativeBase === null) return;
+  for (const m of allMatches(slice, periodWordsOf(k).relativeYear)) {
+    const end = m.index + m[0].length;
+    covered.push([m.index, end]);
+    // (`基础上年均增长7%`: the 年 of an average word, 年均, is no 上年)
+    if ((p.averageWords ?? []).some((w) => w.startsWith('年') && slice.startsWith(w, m.index + m[1]!.length - 1))) continue;
+    // (`世界上年产石油…`: the 上 of a locative word, 世界上, is no 上年)
+    if (m[1]!.startsWith('上') && (p.locativesBefore ?? []).some((w) => slice.endsWith(w, m.index))) continue;
+    // 比上年, 较去年1—8月, 上年同期: a comparison base, not the figure's period
+    if (p.relativeComparisonBefore.some((w) => slice.endsWith(w, m.index)) || p.relativeComparisonAfter.some((w) => slice.startsWith(w, end))) continue;
+    // 上年, 当年: relative to the year in force (last named, else the section's), not to the delivery year
+    const inForce = p.inForceWords?.includes(m[1]!) ? (yearBefore(markers, from + m.index) ?? baseYear) : null;
+    const year = (inForce ?? relativeBase) + p.relativeYears[m[1]!]!;
+    markers.push({ at: from + m.index, period: narrowed(year, m[2], k), year, source: 'relative' });
   }
+}
+
+/** Months (`1—8月`, `截至6月底`) in the year named before them, else the base year. */
+function monthMarkers(scan: MarkerScan): void {
+  const { slice, from, baseYear, markers } = scan;
   for (const m of allMatches(slice, MONTHS)) {
     const y = yearBefore(markers, from + m.index) ?? baseYear;
     if (y === null) continue;
@@ -1060,65 +1131,87 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
     if (y === null) continue;
     markers.push({ at: from + m.index, period: `${y}-01/${y}-${pad(Number(m[1]))}`, year: y });
   }
-  planMarkers(slice, from, baseYear, markers, ctx, k);
+}
+
+/** `九十年代`: a decade as plans count it (1991/2000); `比八十年代` is a comparison base. */
+function decadeMarkers(scan: MarkerScan): void {
+  const { slice, from, markers, k } = scan;
   const decades = decadeWordsOf(k);
-  if (decades) {
-    // `九十年代`: a decade as plans count it (1991/2000); `比八十年代` is a comparison base
-    for (const m of allMatches(slice, decades.re)) {
-      const tens = m[1] ? chineseDigits(m[1], k) : Number(m[2]);
-      if (tens === null || p.comparisonBefore.some((w) => slice.endsWith(w, m.index))) continue;
-      const first = decades.century + tens * 10 + 1;
-      markers.push({ at: from + m.index, period: `${first}/${first + 9}`, year: null, source: 'span' });
-    }
+  if (!decades) return;
+  for (const m of allMatches(slice, decades.re)) {
+    const tens = m[1] ? chineseDigits(m[1], k) : Number(m[2]);
+    if (tens === null || k.periods.comparisonBefore.some((w) => slice.endsWith(w, m.index))) continue;
+    const first = decades.century + tens * 10 + 1;
+    markers.push({ at: from + m.index, period: `${first}/${first + 9}`, year: null, source: 'span' });
   }
-  // `四年来`, `十三年来`: any number of years up to the year the text is in (spans name the common ones)
+}
+
+/**
+ * `四年来`, `十三年来` (any number of years up to the year the text is in: spans name the common ones) and `党的十八大以来`
+ * (the years since a congress named by its number). Returns what `N年来` covers, dating or not (the 十年 of 十年来最高).
+ */
+function sinceMarkers(scan: MarkerScan): [number, number][] {
+  const { slice, from, baseYear, markers, ctx, k } = scan;
+  const p = k.periods;
   const tw = timeWordsOf(k);
-  // (one search tells whether any of the scans below can match: most sentences hold none of their literals)
-  const scans = tw.scanAnchors === null || tw.scanAnchors.test(slice);
   const spanEnd = ctx.reviewYear ?? baseYear;
   const generic: [number, number][] = [];
-  if (scans && tw.yearsSince && spanEnd !== null && slice.includes(tw.yearsSince.literal)) {
+  if (spanEnd === null) return generic;
+  if (tw.yearsSince && slice.includes(tw.yearsSince.literal)) {
     for (const m of allMatches(slice, tw.yearsSince.re)) {
       const n = chineseDigits(m[1]!, k);
       const end = m.index + m[0].length;
-      // (covered even when it dates nothing: the 十年 of 十年来最高)
       generic.push([m.index, end]);
       if (n === null || n < 2 || n > 60 || p.spanComparisonAfter.some((w) => slice.startsWith(w, end))) continue;
       markers.push({ at: from + m.index, period: `${spanEnd - n + 1}/${spanEnd}`, year: null, source: 'span' });
     }
   }
-  // `党的十八大以来`: the years since a congress named by its number, up to the year the text is in
-  for (const c of scans && spanEnd !== null ? tw.congresses : []) {
-    if (!c.since) continue;
-    if (!slice.includes(c.since.literal)) continue;
+  for (const c of tw.congresses) {
+    if (!c.since || !slice.includes(c.since.literal)) continue;
     for (const m of allMatches(slice, c.since.re)) {
       const n = chineseDigits(m[1]!, k);
       const year = n === null ? null : c.year + (n - c.number) * c.every;
-      if (year === null || n! < c.number || year >= spanEnd!) continue;
+      if (year === null || n! < c.number || year >= spanEnd) continue;
       markers.push({ at: from + m.index, period: `${year + 1}/${spanEnd}`, year: null, source: 'span' });
     }
   }
-  // `到本世纪末` (2000 in 1997), `下世纪中叶`: a point of the document's century
+  return generic;
+}
+
+/** `到本世纪末` (2000 in 1997), `下世纪中叶`: a point of the document's century; `从一九八一年到本世纪末`: a range to it. */
+function centuryMarkers(scan: MarkerScan): void {
+  const { slice, from, markers, ctx, k } = scan;
+  const p = k.periods;
+  const tw = timeWordsOf(k);
   const own = ctx.deliveryYear ?? ctx.reviewYear;
-  if (scans && own !== null && tw.centuryPoints.length) {
-    const century = Math.floor((own - 1) / 100) * 100;
-    const taken: [number, number][] = [];
-    for (const [word, offset] of tw.centuryPoints) {
-      for (let at = slice.indexOf(word); at >= 0; at = slice.indexOf(word, at + word.length)) {
-        if (taken.some(([s, e]) => at < e && at + word.length > s)) continue;
-        taken.push([at, at + word.length]);
-        const before = slice.slice(Math.max(0, at - 2), at);
-        if (p.comparisonBefore.some((w) => before.endsWith(w))) continue;
-        const year = century + offset;
-        markers.push({ at: from + at, period: String(year), year, target: p.targetBefore.some((w) => before.endsWith(w)), source: 'year' });
-      }
+  if (own === null || !tw.centuryPoints.length) return;
+  const century = Math.floor((own - 1) / 100) * 100;
+  const taken: [number, number][] = [];
+  for (const [word, offset] of tw.centuryPoints) {
+    for (let at = slice.indexOf(word); at >= 0; at = slice.indexOf(word, at + word.length)) {
+      if (taken.some(([s, e]) => at < e && at + word.length > s)) continue;
+      taken.push([at, at + word.length]);
+      const before = slice.slice(Math.max(0, at - 2), at);
+      if (p.comparisonBefore.some((w) => before.endsWith(w))) continue;
+      const year = century + offset;
+      // (`从一九八一年到本世纪末的二十年内`: a range of years ending at the point)
+      const range = slice.slice(Math.max(0, at - 12), at).match(YEAR_RANGE_START);
+      const first = range ? yearNumber(range[1]!, k) : null;
+      if (range && first !== null && first < year) markers.push({ at: from + at - range[0].length, period: `${first}/${year}`, year: null, target: true, source: 'span' });
+      else markers.push({ at: from + at, period: String(year), year, target: p.targetBefore.some((w) => before.endsWith(w)), source: 'year' });
     }
   }
-  // (what a streak covers is no span word too: the 五年 of 连续五年)
+}
+
+/**
+ * `连续五年增长8%以上`, `两年平均增长5.1%`: the N years up to the year in force, never past the year reviewed; they date their
+ * own clause only. Returns what they cover (no span word in there).
+ */
+function streakMarkers(scan: MarkerScan): [number, number][] {
+  const { slice, from, baseYear, markers, ctx, k } = scan;
   const streaks: [number, number][] = [];
-  // `连续五年增长8%以上`, `两年平均增长5.1%`: the N years up to the year in force, never past the year reviewed
   const reviewed = ctx.reviewYear !== null && baseYear !== null ? Math.min(ctx.reviewYear, baseYear) : (ctx.reviewYear ?? baseYear);
-  for (const streak of scans ? tw.streaks : []) {
+  for (const streak of timeWordsOf(k).streaks) {
     if (!slice.includes(streak.literal)) continue;
     for (const m of allMatches(slice, streak.re)) {
       const n = chineseDigits(m[1]!, k);
@@ -1128,7 +1221,16 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
       markers.push({ at: from + m.index, period: `${end - n + 1}/${end}`, year: null, source: 'span', clause: true, ...(streak.bare ? { bare: n } : {}) });
     }
   }
-  if (!anyWord) return markers.sort((a, b) => a.at - b.at);
+  return streaks;
+}
+
+/**
+ * Parts of a year alone (`上半年`, in the year named before them, else in the year in force), the whole year again (`全年`
+ * after `下半年…`), and a year's start set against its end (`由年初的…扩大到年末的…`).
+ */
+function partialMarkers(scan: MarkerScan): void {
+  const { slice, from, baseYear, markers, covered, k } = scan;
+  const p = k.periods;
   for (const { word, months: [a, b] } of partialWordsOf(k)) {
     let at = slice.indexOf(word);
     while (at >= 0) {
@@ -1156,15 +1258,35 @@ function markersIn(text: string, from: number, to: number, baseYear: number | nu
   // 由年初的…扩大到年末的…: two points of one year, set against each other
   const yearStarts = edgesIn(slice, p.yearStartWords ?? [], covered);
   const yearEnds = yearStarts.length ? edgesIn(slice, p.yearEndWords ?? [], covered) : [];
-  if (yearEnds.length) {
-    for (const [at, month] of [...yearStarts.map((at) => [at, 1] as const), ...yearEnds.map((at) => [at, 12] as const)]) {
-      const named = yearBefore(markers, from + at);
-      const y = named ?? baseYear;
-      if (y !== null) markers.push({ at: from + at, period: `${y}-${pad(month)}`, year: y, source: 'partial', ...(named === null ? { inForce: true } : {}) });
-    }
+  if (!yearEnds.length) return;
+  for (const [at, month] of [...yearStarts.map((at) => [at, 1] as const), ...yearEnds.map((at) => [at, 12] as const)]) {
+    const named = yearBefore(markers, from + at);
+    const y = named ?? baseYear;
+    if (y !== null) markers.push({ at: from + at, period: `${y}-${pad(month)}`, year: y, source: 'partial', ...(named === null ? { inForce: true } : {}) });
   }
-  spanWordMarkers(slice, from, baseYear, [...streaks, ...generic], markers, ctx, k);
-  return markers.sort((a, b) => a.at - b.at);
+}
+
+/** Years listed, then counted (`1978、1979两年`, `一九八一、一九八二两年`): group 1 the first year, 2 the last, 3 the count. */
+const LISTED_YEARS = new RegExp(
+  String.raw`(?<![\d.〇零○一二三四五六七八九十])(${YEAR_DIGITS})\s*年?(?:\s*[、和与及]\s*(?:${YEAR_DIGITS})\s*年?)*\s*[、和与及]\s*(${YEAR_DIGITS})\s*年?\s*([两二三四五六七八九十])\s*个?年`,
+  'gu',
+);
+
+/**
+ * Years listed and counted (`1978、1979两年共增产粮食4900多万吨`): one span from the first to the last, when the count
+ * says as many years, pushed to `markers`; the ranges of `slice` they cover (no year marker of their own).
+ */
+function listedYears(slice: string, from: number, markers: Marker[], k: Knowledge): [number, number][] {
+  const out: [number, number][] = [];
+  if (!/[、和与及]/u.test(slice)) return out;
+  for (const m of allMatches(slice, LISTED_YEARS)) {
+    const first = yearNumber(m[1]!, k);
+    const last = yearNumber(m[2]!, k);
+    if (last <= first || chineseDigits(m[3]!, k) !== last - first + 1) continue;
+    out.push([m.index, m.index + m[0].length]);
+    markers.push({ at: from + m.index, period: `${first}/${last}`, year: null, source: 'span' });
+  }
+  return out;
 }
 
 /** Where the words stand in `slice`, outside what a year marker covers already (`今年初` is one marker). */
@@ -1207,6 +1329,25 @@ function spanWordMarkers(slice: string, from: number, baseYear: number | null, s
         }
       }
       at = slice.indexOf(word, end);
+    }
+  }
+}
+
+/**
+ * `今后` (periods.fromNow) in `slice` as markers, pushed to `markers`, in a report presenting a plan (ctx.planSpan) outside a
+ * part reviewing: the plan's years from the year its plans start on (`今后人口的年自然增长率…` in November 1982 is 1983/1985),
+ * as targets. Not where a span word starts (`今后五年` is one already).
+ */
+function fromNowMarkers(slice: string, from: number, markers: Marker[], ctx: PeriodContext, k: Knowledge): void {
+  const words = k.periods.fromNow ?? [];
+  if (!ctx.planSpan || !words.length) return;
+  const first = planStart(ctx, k);
+  const last = Number(ctx.planSpan.slice(5));
+  if (first === null || first > last) return;
+  for (const word of words) {
+    for (let at = slice.indexOf(word); at >= 0; at = slice.indexOf(word, at + word.length)) {
+      if (markers.some((m) => m.at === from + at) || inReview(from + at, ctx, k)) continue;
+      markers.push({ at: from + at, period: first === last ? String(last) : `${first}/${last}`, year: null, target: true, source: 'span' });
     }
   }
 }
@@ -1415,6 +1556,12 @@ function inReview(pos: number, ctx: PeriodContext, k: Knowledge): boolean {
   return ctx.sections.some((s) => s.start <= pos && pos < s.end && sectionFacts(s, ctx, k).review);
 }
 
+/** Whether a span of years (`1981/1985`) ends after the document's own year (a plan's years still ahead). */
+function periodEndsAfterDocument(period: string, ctx: PeriodContext): boolean {
+  const own = ctx.deliveryYear ?? (ctx.reviewYear !== null ? ctx.reviewYear + 1 : null);
+  return own !== null && Number(period.slice(-4)) > own;
+}
+
 /** How many years a span of years (`1981/1985`) holds. */
 function spanYears(span: string): number {
   const [first, last] = span.split('/').map(Number);
@@ -1618,17 +1765,24 @@ export type FigureShape = Pick<Figure, 'kind' | 'unit' | 'change'>;
 function startValuePeriod(
   started: string,
   inForce: string | null,
-  at: { text: string; start: number; pos: number; baseYear: number | null; last: Marker | undefined; carry: PeriodContext['carries'][number] | undefined; sectionSpan: string | null },
+  at: { text: string; start: number; pos: number; baseYear: number | null; namedYear: number | null; last: Marker | undefined; carry: PeriodContext['carries'][number] | undefined; sectionSpan: string | null },
   ctx: PeriodContext,
   k: Knowledge,
 ): string | null {
-  const { text, start, pos, baseYear, last, carry, sectionSpan } = at;
+  const { text, start, pos, baseYear, namedYear, last, carry, sectionSpan } = at;
   const tw = timeWordsOf(k);
   let period = inForce;
   const own = started.match(YEAR_NAMED);
   const relative = own ? null : Object.keys(k.periods.relativeYears).find((w) => started.includes(w));
-  const base = relative && k.periods.startInForceWords?.includes(relative) ? baseYear : (ctx.deliveryYear ?? baseYear);
+  // (`1979年人口自然增长率由上年的1.2%下降到1.17%`: 上年 is the year before the one named in the sentence, else before
+  // the section's)
+  const inForceWord = !!relative && (k.periods.startInForceWords?.includes(relative) ?? false);
+  const base = inForceWord ? (namedYear ?? baseYear) : (ctx.deliveryYear ?? baseYear);
+  const plan = own ? undefined : planWordsOf(k) && allMatches(started, planWordsOf(k)!.re)[0];
+  const planFirst = plan ? planFirstYear(chineseDigits(plan[1] ?? plan[2]!, k) ?? 0, k) : null;
   if (own) period = String(yearNumber(own[1]!, k));
+  // (a numbered plan's years: `比第五个五年计划期间的五百七十七亿元增加…`)
+  else if (planFirst !== null) period = `${planFirst}/${planFirst + k.periods.planPeriods!.years - 1}`;
   else if (relative && base !== null) period = String(base + k.periods.relativeYears[relative]!);
   else {
     // (`从1997年的…增加到…;外汇储备从1399亿美元增加到…`: the sentence's start year holds for its next start values)
@@ -1644,18 +1798,11 @@ function startValuePeriod(
 }
 
 /**
- * A section reviewing a span and its last year (`一、"十四五"时期和2025年工作回顾`) reviews the span first (`这五年,…`), then
- * the year from a paragraph opening on it (`刚刚过去的2025年是…`, `2025年,…`, `一年来,…`, `过去一年,…`): where that
- * paragraph starts, or the section's end when none does.
+ * Where a section reviewing a span and its last year (`一、"十四五"时期和2025年工作回顾`) turns from the span to the year
+ * (review-parts.ts yearPartStart, the same paragraph openings that set the two parts' carries), once per section.
  */
 function yearTurn(s: SectionInfo, year: number, ctx: PeriodContext, k: Knowledge): number {
-  if (s.yearTurn !== undefined) return s.yearTurn;
-  const oneYear = k.periods.spans.filter((sp) => sp.direction === 'back' && sp.years === 1).flatMap((sp) => sp.words);
-  const lead = new RegExp(String.raw`^[ \t　]*(?:${alternation(k.periods.salutations)}[!！,，]?\s*)?(?:刚刚过去的|过去的)?(?:${year}\s*年(?![\d月])|${oneYear.length ? alternation(oneYear) : '(?!)'})`, 'mu');
-  const body = ctx.text.slice(s.start, s.end);
-  const firstLine = body.indexOf('\n');
-  const m = firstLine < 0 ? null : lead.exec(body.slice(firstLine + 1));
-  s.yearTurn = m ? s.start + firstLine + 1 + m.index : s.end;
+  s.yearTurn ??= yearPartStart(ctx.text, s.start, s.end, year, (t) => markersIn(t, 0, t.length, year, ctx, k), k);
   return s.yearTurn;
 }
 
@@ -1702,85 +1849,26 @@ function sectionReading(pos: number, ctx: PeriodContext, k: Knowledge) {
   return { sectionYear, targetSection, reviewSection, sectionSpan, spanDefault, glossary, isolated, baseYear };
 }
 
+/**
+ * Whether the figure at `pos` states what is so at the document's date (`目前已同一百七十四个国家…发展了经济贸易往来`,
+ * `到现在为止,…有近百分之三十…亏损`), of a report delivered late enough in its year for that to be its own year: not the
+ * plan's span nor the year reviewed. A time its sentence names before it (`1980年底已有…`, `第六个五年计划期间,用于现有企业…`)
+ * keeps it. (Delivered early, a report's present is the end of the year before: index.ts.)
+ */
+function presentAtDate(doc: Document, pos: number, start: number, last: Marker | undefined, ctx: PeriodContext, k: Knowledge): boolean {
+  if (ctx.deliveryYear === null || ctx.deliveryMonth === null || ctx.deliveryMonth <= k.periods.ownYearPlansUntilMonth) return false;
+  if (last) return false;
+  return statesPresent(doc, pos, start, k);
+}
+
 /** Period of the figure starting at `pos` (normalized offset). */
 export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowledge, end = pos, shape?: FigureShape): TimeReading {
   const text = doc.normalized;
   const { sectionYear, targetSection, reviewSection, sectionSpan, spanDefault, glossary, isolated, baseYear } = sectionReading(pos, ctx, k);
-
-  // the figures of one sentence share its bounds and markers: found once, for its first figure
-  const last0 = ctx.sentence;
-  let start: number;
-  let sentenceMarkers: Marker[];
-  if (last0 && pos >= last0.start && pos < last0.end && last0.baseYear === baseYear) {
-    start = last0.start;
-    sentenceMarkers = last0.markers;
-  } else {
-    start = last0 && pos >= last0.start && pos < last0.end ? last0.start : sentenceStart(text, pos);
-    const end = last0 && start === last0.start ? last0.end : sentenceEnd(text, pos);
-    const key = markerKey(start, baseYear);
-    sentenceMarkers = ctx.markerCache.get(key) ?? markersIn(text, start, end, baseYear, ctx, k);
-    ctx.markerCache.set(key, sentenceMarkers);
-    ctx.sentence = { start, end, baseYear, markers: sentenceMarkers };
-  }
-  let last: Marker | undefined;
-  for (const m of sentenceMarkers) if (m.at < pos && !(m.clause && clauseBreakIn(text, m.at, pos))) last = m;
-  // `赤字率从去年的2.1%提高到2.3%`: a year inside the start phrase dates the start value only; the end value is of
-  // the period in force before it
-  if (last && last.at > start) {
-    const from = startPhraseAt(text, start, pos, k);
-    if (from !== null && last.at > from) {
-      last = undefined;
-      for (const m of sentenceMarkers) if (m.at < from && !(m.clause && clauseBreakIn(text, m.at, pos))) last = m;
-    }
-  }
-  // `由今年预计的44%提高到45%,即提高1%`: a year opening a start phrase closed before the figure dates its start value
-  // only; what follows the change is of the period in force before the phrase
-  if (last && last.at > start) {
-    const opened = startPhraseOpening(text, start, last.at, pos, k);
-    if (opened !== null) {
-      last = undefined;
-      for (const m of sentenceMarkers) if (m.at < opened && !(m.clause && clauseBreakIn(text, m.at, pos))) last = m;
-    }
-  }
-  // `2011年、2012年、2013年分别增长9.3%、7.7%、7.7%`: a list of periods paired in order with the figures after 分别
-  last = respectiveMarker(text, start, pos, sentenceMarkers, k) ?? last;
-  // `这一目标…`: a sentence continuing the one before it, with no period of its own, keeps that one's
-  if (!last) last = continuedMarker(text, start, baseYear, ctx, k);
-  let carry: PeriodContext['carries'][number] | undefined;
-  {
-    // the last carry starting at or before pos (binary search: carries are in text order)
-    let lo = 0;
-    let hi = ctx.carries.length - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (ctx.carries[mid]!.start <= pos) {
-        found = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    const c = found >= 0 ? ctx.carries[found]! : undefined;
-    carry = c?.period && !isolated ? c : undefined;
-  }
-  // A span named inside a sentence that opens with its year (`1997年,…达到5160元,五年来年均增长6%;…达到2090元`) is
-  // about its own `;` item: past it, the opening year holds again.
-  if (last?.source === 'span' && /[;；]/u.test(text.slice(last.at, pos))) {
-    const spanAt = last.at;
-    const opening = sentenceMarkers.find((m) => m.source === 'year' && m.at < spanAt && !/[,，;；。:：]/u.test(text.slice(start, m.at)));
-    if (opening) last = opening;
-  }
-  // a bare span in a plan part looks forward from the plan year (`五年城镇新增就业5000万人以上`)
-  if (last?.bare && targetSection && !reviewSection) {
-    const first = planStart(ctx, k) ?? baseYear;
-    if (first !== null) last = { ...last, period: `${first}/${first + last.bare - 1}`, target: true };
-  }
-  // `总额4万亿元的两年投资计划`, `两年新增4万亿元的投资计划`: a programme's own total is over the programme's years
-  const programme = programmeYears(text, start, pos, end, k);
-  // (unless a span is in force already: `近两年,…实施两年新增4万亿元的投资计划` in a review of five years)
-  if (programme !== null && !(last?.source === 'span' && last.period.includes('/')) && !(!last && carry?.period.includes('/'))) {
-    const first = targetSection && !reviewSection ? (planStart(ctx, k) ?? baseYear) : (ctx.reviewYear ?? baseYear);
-    if (first !== null) last = { at: pos, period: `${first}/${first + programme - 1}`, year: null, source: 'span' };
-  }
+  const { start, markers: sentenceMarkers } = sentenceAt(text, pos, baseYear, ctx, k);
+  const carry = carryAt(pos, ctx, isolated);
+  let last = markerInForce(text, start, pos, sentenceMarkers, baseYear, ctx, k);
+  last = spanInForce(last, { text, start, pos, end, sentenceMarkers, baseYear, carry, plans: targetSection && !reviewSection }, ctx, k);
   let period: string | null;
   // a part of a year named alone (`上半年`, `由年初的…`) is of the year a paragraph carries, when one does
   if (last?.inForce && carry && /^\d{4}$/u.test(carry.period) && String(last.year) !== carry.period) period = last.period.replaceAll(String(last.year), carry.period);
@@ -1802,47 +1890,176 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
   // 八至九`) is over the plan's years: the name dates nothing else (nameAfter), an average is over some years.
   const plan = averaged ? namedPlanBefore(text, start, pos, k) : null;
   if (plan) period = plan;
-  // An average over years (`平均每年增长7.7%`, `年均增长`) is of the span in force, not of its last year:
-  // `从1997年的…增加到2002年的…,平均每年增长` is 1998/2002; in a five-year review, its span.
-  else if (averaged && period !== null && /^\d{4}$/u.test(period)) {
-    const from = tw.averageFrom ? allMatches(text.slice(start, pos), tw.averageFrom).pop() : undefined;
-    const fromYear = from ? yearNumber(from[1]!, k) : null;
-    const span = carry?.period.includes('/') ? carry.period : sectionSpan;
-    if (fromYear !== null && fromYear < Number(period)) period = `${fromYear + 1}/${period}`;
-    else if (span?.endsWith(period)) period = span;
-  }
+  else if (averaged) period = averagePeriod(period, text.slice(start, pos), carry, sectionSpan, k);
   // A start value (`由50.2%提高到52.4%`, `从1997年的7.4万亿元增加到…`) is of its own year when one is
   // written, else of the year before the period in force.
   // (an average rate is no level things started from: `由原定平均每年6%调高到8%` are two plans of one span)
   const started = plan ? null : startValue(text, start, pos, end, tw);
-  if (started !== null) period = startValuePeriod(started, period, { text, start, pos, baseYear, last, carry, sectionSpan }, ctx, k);
-
-  // A change from a base year (`2000年…出口分别比1995年增长69%`, `比1995年底增加920亿美元`) is over the years since
-  // it, as an average since it is: `比上年增长` is the one-year case.
-  // (set once for the sentence, `一九八二年同一九七八年相比,我国粮食增长百分之十六,棉花增长百分之六十六`, the base holds
-  // for its changes whose clause names no base of their own: not `比上年增长`)
-  if (started === null && shape?.kind === 'change' && tw.changeBase && period !== null && /^\d{4}$/u.test(period)) {
-    const own = clause.includes('年') ? allMatches(clause, tw.changeBase).pop() : undefined;
-    const base = own ?? (k.periods.changeBase?.some((w) => clause.includes(w)) ? undefined : sentenceBase(text, start, pos - clause.length, tw));
-    const from = base ? yearNumber(base[1]!, k) : null;
-    if (from !== null && from < Number(period) - 1) period = `${from + 1}/${period}`;
+  if (started !== null) {
+    // (the year named in the sentence before the start phrase: a year written, not a relative one)
+    const namedYear = yearBefore(sentenceMarkers.filter((m) => m.source === 'year' && m.at < pos - started.length), pos);
+    period = startValuePeriod(started, period, { text, start, pos, baseYear, namedYear, last, carry, sectionSpan }, ctx, k);
+  } else {
+    if (shape?.kind === 'change') period = changeSincePeriod(period, text, start, clause, pos, k);
+    period = endValuePeriod(period, { text, start, pos, end, clause, shape, averaged }, ctx, k);
+    if (presentAtDate(doc, pos, start, last, ctx, k)) period = String(ctx.deliveryYear);
+    ctx.previous = { sentence: start, end, period };
   }
-  // An end value (`…增加到3251亿美元`, `城镇化率提高到65.2%`) under a span in force is the level reached at the span's
-  // end, of its last year, in a plan as in a review (`"十二五"时期…城镇化率提高到51.5%` is about 2015); a year written
-  // after 到 is a marker already, and a cumulative clause (累计) stays the span's.
-  if (started === null && period !== null && /^\d{4}\/\d{4}$/u.test(period) && !k.periods.cumulative?.some((w) => clause.includes(w))) {
-    const lead = text.slice(Math.max(start, pos - 8), pos).replace(/[\s的]+$/u, '');
-    // (a span running into the year the document is delivered in, `十年来` in an October congress report, ends
-    // with that year unfinished: the level reached is the last finished year's)
-    const last = Number(period.slice(5));
-    // (so is a share of a whole, `占全国人口65%的地区基本普及…`: a state, not a flow over the years; not an average)
-    const shareOf = shape?.kind === 'share' && shape.change === null && !averaged && (k.periods.shareOf ?? []).some((w) => clause.includes(w));
-    // (and a level or share reached, `达到39.8万亿元`, `积累7810亿元`, `覆盖24%的县`, `突破3万亿元` with its verb read into the
-    // figure: a state, not a flow; a count stays
-    // a total over the span, `新增就业5771万人`)
-    const state = (shape?.kind === 'level' || shape?.kind === 'share') && shape.change === null && !averaged && lead !== '' && (k.periods.levelReached ?? []).some((w) => lead.endsWith(w));
-    if ((lead && periodWordsOf(k).changeToEnd.test(lead)) || shareOf || state || (!averaged && levelAtEnd(text, clause, pos, end, shape, k))) period = String(ctx.deliveryYear === last ? last - 1 : last);
-  }
-  if (started === null) ctx.previous = { sentence: start, end, period };
   return { period, sentenceStart: start, baseYear, targetSection, reviewSection, glossary, isolated, marker: last, carry, startValue: started !== null };
+}
+
+/**
+ * The sentence of the figure at `pos`: where it starts and its markers (read against `baseYear`). The figures of one
+ * sentence share them: found once, for its first figure (ctx.sentence), or from the cache by sentence and base year.
+ */
+function sentenceAt(text: string, pos: number, baseYear: number | null, ctx: PeriodContext, k: Knowledge): { start: number; markers: Marker[] } {
+  const last = ctx.sentence;
+  if (last && pos >= last.start && pos < last.end && last.baseYear === baseYear) return { start: last.start, markers: last.markers };
+  const start = last && pos >= last.start && pos < last.end ? last.start : sentenceStart(text, pos);
+  const end = last && start === last.start ? last.end : sentenceEnd(text, pos);
+  const key = markerKey(start, baseYear);
+  const markers = ctx.markerCache.get(key) ?? markersIn(text, start, end, baseYear, ctx, k);
+  ctx.markerCache.set(key, markers);
+  ctx.sentence = { start, end, baseYear, markers };
+  return { start, markers };
+}
+
+/** The last carry starting at or before `pos` that carries a period (none in an isolated glossary): a binary search, carries are in text order. */
+function carryAt(pos: number, ctx: PeriodContext, isolated: boolean): PeriodContext['carries'][number] | undefined {
+  let lo = 0;
+  let hi = ctx.carries.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (ctx.carries[mid]!.start <= pos) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  const c = found >= 0 ? ctx.carries[found]! : undefined;
+  return c?.period && !isolated ? c : undefined;
+}
+
+/**
+ * The marker in force at `pos` in its sentence (from `start`): the last before it whose reach gets there (a streak dates
+ * its own clause only), not one inside a start phrase (`赤字率从去年的2.1%提高到2.3%`: 去年 dates the start value only), a
+ * period of a 分别 list paired with the figure, else the period of the sentence a continuation (`这一目标…`) continues.
+ */
+function markerInForce(text: string, start: number, pos: number, markers: Marker[], baseYear: number | null, ctx: PeriodContext, k: Knowledge): Marker | undefined {
+  const lastBefore = (at: number) => {
+    let found: Marker | undefined;
+    for (const m of markers) if (m.at < at && !(m.clause && clauseBreakIn(text, m.at, pos))) found = m;
+    return found;
+  };
+  let last = lastBefore(pos);
+  // `赤字率从去年的2.1%提高到2.3%`: a year inside the start phrase dates the start value only; the end value is of
+  // the period in force before it
+  if (last && last.at > start) {
+    const from = startPhraseAt(text, start, pos, k);
+    if (from !== null && last.at > from) last = lastBefore(from);
+  }
+  // `由今年预计的44%提高到45%,即提高1%`: a year opening a start phrase closed before the figure dates its start value
+  // only; what follows the change is of the period in force before the phrase
+  if (last && last.at > start) {
+    const opened = startPhraseOpening(text, start, last.at, pos, k);
+    if (opened !== null) last = lastBefore(opened);
+  }
+  // `2011年、2012年、2013年分别增长9.3%、7.7%、7.7%`: a list of periods paired in order with the figures after 分别
+  last = respectiveMarker(text, start, pos, markers, k) ?? last;
+  // `这一目标…`: a sentence continuing the one before it, with no period of its own, keeps that one's
+  return last ?? continuedMarker(text, start, baseYear, ctx, k);
+}
+
+/**
+ * The marker in force, read for the spans it may name: a span inside a sentence opening on its year is of its own `;`
+ * item; a bare span (`五年`) in a plan part (`plans`) looks forward from the plan year; a programme's own total
+ * (`总额4万亿元的两年投资计划`) is over the programme's years.
+ */
+function spanInForce(
+  last: Marker | undefined,
+  at: { text: string; start: number; pos: number; end: number; sentenceMarkers: Marker[]; baseYear: number | null; carry: PeriodContext['carries'][number] | undefined; plans: boolean },
+  ctx: PeriodContext,
+  k: Knowledge,
+): Marker | undefined {
+  const { text, start, pos, end, sentenceMarkers, baseYear, carry, plans } = at;
+  // A span named inside a sentence that opens with its year (`1997年,…达到5160元,五年来年均增长6%;…达到2090元`) is
+  // about its own `;` item: past it, the opening year holds again.
+  if (last?.source === 'span' && /[;；]/u.test(text.slice(last.at, pos))) {
+    const spanAt = last.at;
+    const opening = sentenceMarkers.find((m) => m.source === 'year' && m.at < spanAt && !/[,，;；。:：]/u.test(text.slice(start, m.at)));
+    if (opening) last = opening;
+  }
+  // a bare span in a plan part looks forward from the plan year (`五年城镇新增就业5000万人以上`)
+  if (last?.bare && plans) {
+    const first = planStart(ctx, k) ?? baseYear;
+    if (first !== null) last = { ...last, period: `${first}/${first + last.bare - 1}`, target: true };
+  }
+  // `总额4万亿元的两年投资计划`, `两年新增4万亿元的投资计划`: a programme's own total is over the programme's years
+  const programme = programmeYears(text, start, pos, end, k);
+  // (unless a span is in force already: `近两年,…实施两年新增4万亿元的投资计划` in a review of five years)
+  if (programme !== null && !(last?.source === 'span' && last.period.includes('/')) && !(!last && carry?.period.includes('/'))) {
+    const first = plans ? (planStart(ctx, k) ?? baseYear) : (ctx.reviewYear ?? baseYear);
+    if (first !== null) last = { at: pos, period: `${first}/${first + programme - 1}`, year: null, source: 'span' };
+  }
+  return last;
+}
+
+/**
+ * An average over years (`平均每年增长7.7%`, `年均增长`) is of the span in force, not of its last year: `从1997年的…增加到
+ * 2002年的…,平均每年增长` is 1998/2002 (a start or base year in `before`, the sentence up to the figure); in a five-year
+ * review, its span (carried or the section's).
+ */
+function averagePeriod(period: string | null, before: string, carry: PeriodContext['carries'][number] | undefined, sectionSpan: string | null, k: Knowledge): string | null {
+  if (period === null || !/^\d{4}$/u.test(period)) return period;
+  const tw = timeWordsOf(k);
+  const from = tw.averageFrom ? allMatches(before, tw.averageFrom).pop() : undefined;
+  const fromYear = from ? yearNumber(from[1]!, k) : null;
+  const span = carry?.period.includes('/') ? carry.period : sectionSpan;
+  if (fromYear !== null && fromYear < Number(period)) return `${fromYear + 1}/${period}`;
+  return span?.endsWith(period) ? span : period;
+}
+
+/**
+ * A change from a base year (`2000年…出口分别比1995年增长69%`, `比1995年底增加920亿美元`) is over the years since it, as an
+ * average since it is: `比上年增长` is the one-year case. (Set once for the sentence, `一九八二年同一九七八年相比,我国粮食增长
+ * 百分之十六,棉花增长百分之六十六`, the base holds for its changes whose clause names no base of their own: not `比上年增长`.)
+ */
+function changeSincePeriod(period: string | null, text: string, start: number, clause: string, pos: number, k: Knowledge): string | null {
+  const tw = timeWordsOf(k);
+  if (!tw.changeBase || period === null || !/^\d{4}$/u.test(period)) return period;
+  const own = clause.includes('年') ? allMatches(clause, tw.changeBase).pop() : undefined;
+  const base = own ?? (k.periods.changeBase?.some((w) => clause.includes(w)) ? undefined : sentenceBase(text, start, pos - clause.length, tw));
+  const from = base ? yearNumber(base[1]!, k) : null;
+  return from !== null && from < Number(period) - 1 ? `${from + 1}/${period}` : period;
+}
+
+/**
+ * An end value (`…增加到3251亿美元`, `城镇化率提高到65.2%`) under a span in force is the level reached at the span's end, of
+ * its last year, in a plan as in a review (`"十二五"时期…城镇化率提高到51.5%` is about 2015); a year written after 到 is a
+ * marker already, and a cumulative clause (累计) stays the span's. So is a share of a whole and a level or share reached;
+ * what is new or a total is a flow over the span.
+ */
+function endValuePeriod(
+  period: string | null,
+  at: { text: string; start: number; pos: number; end: number; clause: string; shape: FigureShape | undefined; averaged: boolean },
+  ctx: PeriodContext,
+  k: Knowledge,
+): string | null {
+  const { text, start, pos, end, clause, shape, averaged } = at;
+  if (period === null || !/^\d{4}\/\d{4}$/u.test(period) || k.periods.cumulative?.some((w) => clause.includes(w))) return period;
+  const lead = text.slice(Math.max(start, pos - 8), pos).replace(/[\s的]+$/u, '');
+  // (a span running into the year the document is delivered in, `十年来` in an October congress report, ends
+  // with that year unfinished: the level reached is the last finished year's)
+  const last = Number(period.slice(5));
+  // (so is a share of a whole, `占全国人口65%的地区基本普及…`: a state, not a flow over the years; not an average)
+  // (a share of a plan's total over its years still ahead, `第六个五年计划安排…经费占国家财政支出总额的百分之十五点九`, is over them)
+  const shareOf = shape?.kind === 'share' && shape.change === null && !averaged && !periodEndsAfterDocument(period, ctx) && (k.periods.shareOf ?? []).some((w) => clause.includes(w));
+  // (and a level or share reached, `达到39.8万亿元`, `积累7810亿元`, `覆盖24%的县`, `突破3万亿元` with its verb read into the
+  // figure: a state, not a flow; a count stays a total over the span, `新增就业5771万人`)
+  // (what is new, `新建房屋达九亿平方米`, or a total, `共达一千四百多亿元`, is a flow over the span, not a state)
+  const totals = k.periods.reviewParts?.totals ?? [];
+  const flow = (k.words.listScopes ?? []).some((w) => clause.includes(w)) || totals.some((t) => (k.periods.levelReached ?? []).some((w) => lead.endsWith(t + w)));
+  const state = (shape?.kind === 'level' || shape?.kind === 'share') && shape.change === null && !averaged && !flow && lead !== '' && (k.periods.levelReached ?? []).some((w) => lead.endsWith(w));
+  const reached = (lead && periodWordsOf(k).changeToEnd.test(lead)) || shareOf || state || (!averaged && !flow && levelAtEnd(text, clause, pos, end, shape, k));
+  return reached ? String(ctx.deliveryYear === last ? last - 1 : last) : period;
 }

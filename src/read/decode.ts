@@ -126,8 +126,7 @@ async function decodeDocx(bytes: Uint8Array, path: string, limit: number): Promi
   if (notZip) throw new UnreadableInput(path, `not a readable .docx file (${notZip})`);
   let content: DocxContent;
   try {
-    await checkDocxSize(bytes, path, limit);
-    content = await readDocx(bytes);
+    content = await readDocx(bytes, await checkDocxSize(bytes, path, limit));
   } catch (error) {
     if (error instanceof UnreadableInput) throw error;
     const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.trim();

@@ -246,10 +246,10 @@ export function plainDocumentTree(xml: string): DocxElement | null {
 }
 
 /** The XML of a part, decoded as mammoth decodes it (UTF-8, byte order mark dropped); null when absent. */
-async function part(zip: JSZip, name: string): Promise<string | null> {
+async function part(zip: JSZip, name: string, inflated?: ReadonlyMap<string, Buffer>): Promise<string | null> {
   const file = zip.file(name);
   if (!file) return null;
-  return new TextDecoder('utf-8').decode(await file.async('uint8array')).replace(/^\uFEFF/, '');
+  return new TextDecoder('utf-8').decode(inflated?.get(name) ?? (await file.async('uint8array'))).replace(/^\uFEFF/, '');
 }
 
 /** Type → targets of a relationships part (zip paths, relative to `base`). */
@@ -280,16 +280,16 @@ function holdsNotes(xml: string): boolean {
  * mammoth's document tree of a plain .docx (see the top of this file), or null when mammoth must read it.
  * The main part must be word/document.xml and no footnotes or endnotes part may hold a note.
  */
-export async function plainDocument(zip: JSZip): Promise<DocxElement | null> {
-  const main = relationships(await part(zip, '_rels/.rels'), '').filter((r) => r.type.endsWith('/officeDocument'));
+export async function plainDocument(zip: JSZip, inflated?: ReadonlyMap<string, Buffer>): Promise<DocxElement | null> {
+  const main = relationships(await part(zip, '_rels/.rels', inflated), '').filter((r) => r.type.endsWith('/officeDocument'));
   if (main.length !== 1 || main[0]!.target !== 'word/document.xml') return null;
-  const related = relationships(await part(zip, 'word/_rels/document.xml.rels'), 'word');
+  const related = relationships(await part(zip, 'word/_rels/document.xml.rels', inflated), 'word');
   const noteParts = new Set(['word/footnotes.xml', 'word/endnotes.xml']);
   for (const { type, target } of related) if (/\/(?:footnotes|endnotes)$/.test(type)) noteParts.add(target);
   for (const name of noteParts) {
-    const xml = await part(zip, name);
+    const xml = await part(zip, name, inflated);
     if (xml !== null && holdsNotes(xml)) return null;
   }
-  const xml = await part(zip, 'word/document.xml');
+  const xml = await part(zip, 'word/document.xml', inflated);
   return xml === null ? null : plainDocumentTree(xml);
 }

@@ -12,6 +12,7 @@
  */
 
 import type JSZip from 'jszip';
+import type { InflatedDocx } from './docx-size.js';
 
 /** What inside-paragraph breaks become. */
 export const DOCX_LINE_BREAK = '\u2028';
@@ -59,19 +60,21 @@ export async function docxParagraphs(bytes: Uint8Array): Promise<string[]> {
  * boilerplate: they repeat on every page.
  * @throws whatever mammoth or its zip reader throw for a file that is not a Word document
  */
-export async function readDocx(bytes: Uint8Array): Promise<DocxContent> {
+export async function readDocx(bytes: Uint8Array, inflated?: InflatedDocx): Promise<DocxContent> {
   const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // A plain document's tree, read the fast way (./docx-plain.ts); any other, an unreadable zip, or any trouble on
   // the fast way: mammoth's.
   // (loaded on first use, like mammoth: a run without .docx files loads neither jszip nor htmlparser2)
   const [{ default: JSZip }, { plainDocument }] = await Promise.all([import('jszip'), import('./docx-plain.js')]);
-  const zip = await JSZip.loadAsync(buffer).catch(() => undefined);
-  const root = (zip && (await plainDocument(zip).catch(() => null))) || (await mammothDocument(buffer));
+  // (the size check's archive and inflated parts when it ran: ./docx-size.ts)
+  const parts = inflated?.parts;
+  const zip = inflated?.zip ?? (await JSZip.loadAsync(buffer).catch(() => undefined));
+  const root = (zip && (await plainDocument(zip, parts).catch(() => null))) || (await mammothDocument(buffer));
   const walk = new DocxWalk();
   walk.collect(root, null);
   for (const note of Object.values(root.notes?._notes ?? {})) for (const child of note.body ?? []) walk.collect(child, null);
   const boilerplateLines: number[] = [];
-  for (const line of await runningLines(zip ?? (await JSZip.loadAsync(buffer)))) {
+  for (const line of await runningLines(zip ?? (await JSZip.loadAsync(buffer)), parts)) {
     boilerplateLines.push(walk.paragraphs.length);
     walk.paragraphs.push(line);
   }
@@ -191,14 +194,15 @@ class DocxWalk {
  * each distinct line with words once (page numbers are left out). Read with jszip and htmlparser2's XML mode (a real XML tokenizer): mammoth leaves
  * these parts out.
  */
-async function runningLines(zip: JSZip): Promise<string[]> {
+async function runningLines(zip: JSZip, inflated?: ReadonlyMap<string, Buffer>): Promise<string[]> {
   const { parseDocument, DomUtils } = await import('htmlparser2');
   const parts = Object.keys(zip.files)
     .filter((name) => /^word\/(?:header|footer)\d*\.xml$/.test(name))
     .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
   const lines = new Set<string>();
   for (const name of parts) {
-    const xml = await zip.file(name)!.async('string');
+    // (jszip's 'string' is the bytes' Buffer#toString: the same text from the size check's bytes)
+    const xml = inflated?.get(name)?.toString('utf-8') ?? (await zip.file(name)!.async('string'));
     const dom = parseDocument(xml, { xmlMode: true });
     for (const paragraph of DomUtils.getElementsByTagName('w:p', dom.children, true)) {
       let text = '';

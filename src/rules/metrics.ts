@@ -7,7 +7,7 @@
  */
 import type { Figure } from '../model.js';
 import type { MetricRule, RuleSet } from './types.js';
-import { subjectOf, userMetricOf } from '../meaning/metric.js';
+import { fitsMetric, subjectOf, userMetricOf } from '../meaning/metric.js';
 
 /** Label as compared: no whitespace or quotes, ASCII letters lower-cased. */
 export function normalizeLabel(label: string): string {
@@ -45,14 +45,25 @@ export function unusedMetricWarnings(rules: RuleSet, caught: Set<string>): strin
 }
 
 /**
- * The metric rule of each figure that one covers: the figure's subject (its label read by the meaning
- * stage, scopes of its clause included) against each metric's name and aliases read the same way
- * (src/meaning/metric.ts). When several metrics fit, the figure is left unresolved rather than guessed.
+ * The metric rule of each figure that one covers: the one the meaning stage gave it (figure.metric), else the
+ * figure's subject (its label read by the meaning stage, scopes of its clause included) against each metric's
+ * name and aliases read the same way (src/meaning/metric.ts). When several metrics fit, the figure is left unresolved rather than guessed.
  */
 export function resolveMetrics(figures: Figure[], rules: RuleSet): Map<Figure, MetricRule> {
   const result = new Map<Figure, MetricRule>();
   if (!(rules.metrics ?? []).length) return result;
+  const byId = new Map((rules.metrics ?? []).map((metric) => [metric.id, metric]));
   for (const figure of figures) {
+    // The meaning stage's own answer first (src/meaning/metric.ts resolveFigureMetrics): a figure with no label of
+    // its own that refers to the statement before it (`计划为3.7%，实际达到4.6%`) is caught there, and `figures
+    // --metric` shows the same figures a check compares.
+    // (a core indicator may share its id with a user metric: the figure must still fit the metric's unit and kind,
+    // `比上年增加1109万吨` is a change of the indicator 粮食产量 and no level of it)
+    const decided = figure.metric ? byId.get(figure.metric) : undefined;
+    if (decided && fitsMetric(figure, decided)) {
+      result.set(figure, decided);
+      continue;
+    }
     if (!figure.label) continue;
     const metric = userMetricOf(figure, subjectOf(figure, rules), rules);
     if (metric) result.set(figure, metric);

@@ -402,10 +402,18 @@ export interface PeriodSettings {
   planContrasts?: string[];
   /** Words of a policy's expected effect (将使, 可使): an estimate where the figure would read as an actual. */
   forecastEffects?: string[];
+  /** Words opening a condition contrary to what was done (如果不): the figures after one in its sentence are estimates. */
+  counterfactuals?: string[];
+  /** A plan's figure stated as such (计划为, 修订计划时减少为): a pattern the clause before a figure ends with. */
+  planValue?: string;
   /** Words setting a budget amount (安排, 支出规模): their clause is out of reach of an earlier 预计. */
   planAmounts?: string[];
   /** Span words that in a plan part look forward (`五年城镇新增就业…`). */
   bareSpans?: string[];
+  /** Words ending in 上 (世界上, 历史上): a relative year opening with 上 right after one is none (`世界上年产石油…`). */
+  locativesBefore?: string[];
+  /** From now on (`今后`): in a report presenting a plan, the plan's years still ahead. */
+  fromNow?: string[];
   /** Before a year in a change's clause (比1995年增长69%): its comparison base; the change is over the years since. */
   changeBase?: string[];
   /** The month an undated government work report was delivered in (its congress session). */
