@@ -1120,7 +1120,7 @@ function relativeMarkers(scan: MarkerScan): void {
 
 /** Months (`1—8月`, `截至6月底`) in the year named before them, else the base year. */
 function monthMarkers(scan: MarkerScan): void {
-  const { slice, from, baseYear, markers } = scan;
+  const { slice, from, baseYear, markers, k } = scan;
   for (const m of allMatches(slice, MONTHS)) {
     const y = yearBefore(markers, from + m.index) ?? baseYear;
     if (y === null) continue;
