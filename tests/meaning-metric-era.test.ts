@@ -120,7 +120,7 @@ describe('years in Chinese digits are time, not label', () => {
 describe('changes and their scope', () => {
   it('递增 states a change (`平均每年递增百分之四`)', async () => {
     const f = await figure('农业总产值平均每年递增百分之四。', '百分之四');
-    expect([f.kind, f.change, f.metric]).toEqual(['change', 'increase', 'gross-agricultural-output@average']);
+    expect([f.kind, f.change, f.metric]).toEqual(['change', 'increase', 'gross-agricultural-output@per-year']);
   });
 
   it('a label made only of scope words is the indicator just stated, with the scope: not the total growth', async () => {
@@ -128,7 +128,7 @@ describe('changes and their scope', () => {
     const total = figures.find((f) => f.raw === '百分之二十一点七')!;
     const yearly = figures.find((f) => f.raw === '百分之四')!;
     expect(total.metric).toBe('gross-agri-industrial-output');
-    expect(yearly.metric).toBe('gross-agri-industrial-output@average');
+    expect(yearly.metric).toBe('gross-agri-industrial-output@per-year');
     expect(identity(yearly)).not.toBe(identity(total));
   });
 
@@ -140,9 +140,12 @@ describe('changes and their scope', () => {
   it('a comparison with a named year framing a sentence is the base of each change after it', async () => {
     const figures = await figuresOf('一九八二年预计同一九八○年比较，原煤增长百分之零点二，原油下降百分之四点五。一九八二年同一九七八年相比，原煤增长百分之二十八。一九八一年比一九八○年，原煤增长百分之三。');
     const metric = (raw: string) => figures.find((f) => f.raw === raw)?.metric;
-    expect(metric('百分之零点二')).toBe('raw-coal-output@since-1980');
-    expect(metric('百分之四点五')).toBe('crude-oil-output@since-1980');
-    expect(metric('百分之二十八')).toBe('raw-coal-output@since-1978');
+    // (dated as the span since the base year, 1981/1982 and 1979/1982, the change is the span's own: the base year
+    // says nothing more)
+    const dated = (raw: string) => { const f = figures.find((g) => g.raw === raw)!; return `${f.metric}|${f.period}`; };
+    expect(dated('百分之零点二')).toBe('raw-coal-output|1981/1982');
+    expect(dated('百分之四点五')).toBe('crude-oil-output|1981/1982');
+    expect(dated('百分之二十八')).toBe('raw-coal-output|1979/1982');
     // (against the year before: the year's own change)
     expect(metric('百分之三')).toBe('raw-coal-output');
   });

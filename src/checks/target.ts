@@ -53,9 +53,25 @@ function point(value: number): Interval {
  * set (setting `consistency.plainTargetIsSetValue`): its point, and a plain actual's stated value against it.
  */
 export function judgedIntervals(target: Figure, actual: Figure, settings: ConsistencySettings, quoted = false): [Interval, Interval] {
-  if (!settings.plainTargetIsSetValue || (plainWidth(target) === null && !quoted) || target.value === null) return [target.interval!, actual.interval!];
+  if (!settings.plainTargetIsSetValue || (plainWidth(target) === null && !quoted) || target.value === null) return [aboutRate(target, settings) ?? target.interval!, actual.interval!];
   const stated = plainWidth(actual) !== null && actual.value !== null ? point(actual.value) : actual.interval!;
   return [point(target.value), stated];
+}
+
+/**
+ * A target said about a rate whose last digit is a zero (`固定资产投资增长10%左右` beside `8%左右`, `12%左右`): the
+ * zero is a written digit, the rate set in whole percents, so it is judged at `aboutRateWidth` percentage points
+ * ([9.5, 10.5]), not at the tens its trailing zero would give a count ([5, 15], which 7.2% would meet). Null when the
+ * setting is off or the target is no such rate.
+ */
+function aboutRate(target: Figure, settings: ConsistencySettings): Interval | null {
+  const width = settings.aboutRateWidth;
+  const i = target.interval;
+  if (!width || target.unit !== '%' || target.kind === 'level' || !target.qualifier || target.value === null || !i || i.lo === null || i.hi === null) return null;
+  // (an about-interval only: symmetric around the value, both ends closed, wider than the setting)
+  const half = (i.hi - i.lo) / 2;
+  if (!i.loClosed || !i.hiClosed || Math.abs(i.lo + half - target.value) > 1e-9 * Math.max(1, Math.abs(target.value)) || half <= width / 2) return null;
+  return { lo: target.value - width / 2, hi: target.value + width / 2, loClosed: true, hiClosed: true };
 }
 
 const CLAUSE_END = /[。!！?？;；\n]/u;

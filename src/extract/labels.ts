@@ -80,8 +80,11 @@ function compileCleaner(k: Knowledge): Cleaner {
   if (relative.length && p.yearEdges.length) periodWords.push(`(?:${alternation(relative)})(?:${alternation(p.yearEdges)})`);
   const words = [...p.untilWords, ...Object.keys(p.partialYears)];
   if (words.length) periodWords.push(alternation(words));
+  // a point of the century, with the word setting it as a target date (`到本世纪末`): time, never part of the label
+  const century = Object.keys(p.centuryPoints ?? {});
+  if (century.length) periodWords.push(`${p.targetBefore?.length ? `(?:${alternation(p.targetBefore)})?` : ''}(?:${alternation(century)})`);
   const periodStarts = new Uint8Array(65536);
-  for (const w of [...'0123456789一二三四五六七八九十两今未', ...chineseDigits(k), ...relative, ...words]) periodStarts[w.charCodeAt(0)] = 1;
+  for (const w of [...'0123456789一二三四五六七八九十两今未', ...chineseDigits(k), ...relative, ...words, ...century, ...(century.length ? (p.targetBefore ?? []) : [])]) periodStarts[w.charCodeAt(0)] = 1;
 
   const stripped = (rank: boolean) => [
     ...k.words.filler,

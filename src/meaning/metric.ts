@@ -19,6 +19,7 @@
 import type { Change, Document, Figure } from '../model.js';
 import { alternation, CHINESE_YEAR, knowledgeOf } from '../extract/knowledge.js';
 import { cleanLabel } from '../extract/labels.js';
+import { afterMilestone, anaphorSubject, sharedModifier } from './subject-reference.js';
 import type { FigureKind } from '../model.js';
 import type { MetricRule, RuleSet } from '../rules/types.js';
 import { affixHit } from './word-index.js';
@@ -43,10 +44,12 @@ export interface IndicatorWords {
   neutralPrefixes?: string[];
   neutralSuffixes?: string[];
   functionWords?: string[];
+  anaphors?: string[];
   reportingVerbs?: string[];
   baseYear?: string;
   baseYearFrame?: string;
   exclusionFrame?: string;
+  milestoneFrame?: string;
   outcomeMarkers?: string[];
   wholes?: string[];
   bareActions?: string[];
@@ -137,6 +140,8 @@ interface Lexicon {
   baseYearFrame: RegExp | null;
   /** A clause leaving a part out of the rest of its sentence (扣除…后，). */
   exclusionFrame: RegExp | null;
+  /** A milestone's rank phrase in a subject (`成为…首个`), global; null when none. */
+  milestoneFrame: RegExp | null;
   /** Words opening an outcome set against a plan (实际), normalized. */
   outcomeMarkers: string[];
   prefixBuckets: Map<number, [string, string][]>;
@@ -153,6 +158,8 @@ interface Lexicon {
   relationalTails: string[];
   /** Words a subject naming nothing is made of (function words, change nouns, neutral endings), longest first. */
   referring: [string, Change | ''][];
+  /** Words pointing back to the sentence before (在这方面), normalized, longest first. */
+  anaphors: string[];
   /** Verbs of stating or setting (提出, 确定): what stands before them in a subject is who said it. */
   reportingVerbs: string[];
   /** Clause scope words (年均, 平均每年, 累计), longest first, as referring words: they name no subject. */
@@ -254,6 +261,7 @@ function lexiconOf(rules: RuleSet): Lexicon {
     objectMarkers: (words.objectMarkers ?? []).filter(Boolean),
     planSizeAfter: k.periods.planSizeAfter ? new RegExp(k.periods.planSizeAfter, 'u') : null,
     reportingVerbs: (words.reportingVerbs ?? []).map(normalizeSubject).filter(Boolean),
+    anaphors: [...new Set((words.anaphors ?? []).map(normalizeSubject).filter(Boolean))].sort((a, b) => b.length - a.length),
     nameTails,
     byName,
     byId,
@@ -270,6 +278,7 @@ function lexiconOf(rules: RuleSet): Lexicon {
     baseYear: words.baseYear ? new RegExp(words.baseYear, 'u') : null,
     baseYearFrame: words.baseYearFrame ? new RegExp(words.baseYearFrame, 'gu') : null,
     exclusionFrame: words.exclusionFrame ? new RegExp(words.exclusionFrame, 'u') : null,
+    milestoneFrame: words.milestoneFrame ? new RegExp(words.milestoneFrame, 'gu') : null,
     outcomeMarkers: (words.outcomeMarkers ?? []).map(normalizeSubject).filter(Boolean),
     parsed: new Map(),
     prefixBuckets: bucketed(prefixes, 0),
@@ -370,7 +379,8 @@ function toEndPattern(k: ReturnType<typeof knowledgeOf>): RegExp | null {
   const verbs = [...k.words.increase, ...k.words.decrease, ...(k.periods.shortChanges ?? [])];
   if (!verbs.length || !k.words.changeTo.length) return null;
   const alt = (list: string[]) => [...new Set(list)].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('|');
-  const years = ['(?:19|20)\\d{2}\\s*年', ...Object.keys(k.periods.relativeYears ?? {}).map((w) => alt([w]))].join('|');
+  // (a year in Chinese digits too, `增加到一九八二年的`)
+  const years = ['(?:19|20)\\d{2}\\s*年', `${CHINESE_YEAR}\\s*年`, ...Object.keys(k.periods.relativeYears ?? {}).map((w) => alt([w]))].join('|');
   return new RegExp(`^\\s*(?:${alt(verbs)})\\s*(?:${alt(k.words.changeTo)})\\s*(?:(?:${years})(?:末|底)?\\s*)?的?\\s*$`, 'u');
 }
 
@@ -669,6 +679,8 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
   const listed = listLabelled(figures, text);
   const regional = regionalOf(text, lex);
   for (const figure of figures) {
+    // `重庆成为中西部地区首个经济总量超过3万亿元的城市`: the subject stands after a milestone's rank
+    if (lex.milestoneFrame && figure.label) figure.label = afterMilestone(figure.label, lex.milestoneFrame);
     // the next item of a list (`分别增长8.9%、7.7%`) shares its clause
     let scopes = previous && listItemAfter(previous, figure, text) ? previousScopes : figureScopes(figure, previous, text, lex);
     // `年末城镇调查失业率从上半年5.5%降到5.3%`: an end value is of the scopes its start value's clause names
@@ -727,7 +739,9 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
     // to it as a subject of function words does, across the clauses of one sentence)
     const referring: Referring | null = subject.indicator ? null : (referringOf(figure, text, lex) ?? (!normalizeSubject(figure.label ?? '') && previous ? { change: null, noun: false, bare: true } : null));
     // a one-character label (名, 使, 有) is what label cleaning left of a clause: it names nothing itself
-    const junk = normalizeSubject(figure.label ?? '').length === 1;
+    // and so is a verb of change with its `到` (`增加到`, `提高到`): the subject stands before it (`全国高等学校由…增加到…`)
+    const verbOnly = !subject.indicator && changeToPhrase(normalizeSubject(figure.label ?? ''), lex);
+    const junk = normalizeSubject(figure.label ?? '').length === 1 || verbOnly;
     // `确保物价上涨幅度比去年有明显回落，力争控制在百分之十五左右`: a figure with no subject of its own in a
     // sentence whose earlier clause names an indicator (and no figure between) is that indicator's
     if ((!figure.label || referring || junk) && !subject.indicator) {
@@ -735,7 +749,22 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
       if (topic) {
         subject = parseWith(topic, lex, scopes);
         if (referring?.change && !subject.change) subject = { ...subject, change: referring.change, changeNoun: true };
+        // (its label was only the verb: the subject's words are what it is aligned by)
+        if (verbOnly) figure.label = topic;
       }
+      // (the end value of a start value is of the start's subject, `由675所增加到729所`; with no subject found, a verb
+      // names no fact of its own: never aligned by its words)
+      if (!topic && verbOnly && previous?.label && endOf(previous, figure, text, lex)) {
+        figure.label = previous.label;
+        subject = { ...(heldSubject(previous) ?? parseWith(previous.label, lex, scopes)), change: subject.change, changeNoun: subject.changeNoun };
+      } else if (!topic && verbOnly) subject = { ...subject, core: '' };
+    }
+    // `…保持一定规模的固定资产投资。第六个五年计划在这方面安排了三千六百亿元的投资`: an anaphor's subject is the sentence before's
+    if (!subject.indicator && lex.anaphors.length) {
+      const name = anaphorSubject(normalizeSubject(figure.label ?? ''), text, figure.span.start, lex.anaphors, lex, normalizeSubject);
+      // (pointing back to nothing the lexicon names, it names nothing of its own either: never aligned by its words)
+      if (name) subject = parseWith(name, lex, scopes);
+      else if (name === '') subject = { ...subject, core: '' };
     }
     // `进出口总额…增加到6208亿美元，世界排名由第十位上升到第五位`: a rank with no subject of its own ranks the metric
     // stated before it in its sentence
@@ -746,7 +775,7 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
     }
     // `城乡居民储蓄大幅度增加，存款余额达到46280亿元`: the end of a name whose head the sentence named before
     if (!subject.indicator && subject.core && !referring) {
-      const name = headBefore(subject.core, text, figure.span.start, lex) ?? (previous ? parallelName(normalizeSubject(figure.label ?? ''), previous, figure, text, lex) : null);
+      const name = headBefore(subject.core, text, figure.span.start, lex) ?? (previous ? parallelName(normalizeSubject(figure.label ?? ''), previous, figure, text, lex) ?? listedAfter(subject.core, previous, figure, text, lex) : null);
       if (name) subject = { ...parseWith(name, lex, scopes), change: subject.change, changeNoun: subject.changeNoun };
     }
     // `增长7.8%，虽然略低于8%的预定目标`, `涨幅仍然高达21.7%`: a subject naming nothing is the indicator just stated
@@ -822,8 +851,10 @@ function figureScopes(figure: Figure, previous: Figure | null, text: string, lex
   if (lex.exclusionFrame && lex.exclusionFrame.test(sentenceLead(text, from))) scopes.push('excluding');
   if (figure.kind !== 'change') return scopes;
   const year = baseYearOf(figure, text, from, lex);
-  // (a change of a year against the year before, `一九八一年比一九八○年增长`, is the year's own change)
-  return year && figure.period !== String(Number(year) + 1) ? [...scopes, `since-${year}`] : scopes;
+  // (a change of a year against the year before, `一九八一年比一九八○年增长`, is the year's own change, and so is a
+  // span's against the year before it: `到一九八五年…将比一九八○年增长百分之二十二` of 1981/1985 is the plan's change)
+  const first = figure.period?.split('/')[0];
+  return year && first !== String(Number(year) + 1) ? [...scopes, `since-${year}`] : scopes;
 }
 
 /** The year (Arabic digits) a change is measured against: its clause's base (`比2002年`), else its sentence's frame. */
@@ -1078,14 +1109,24 @@ function parallelName(core: string, previous: Figure, figure: Figure, text: stri
   return null;
 }
 
+/** sharedModifier (subject-reference.ts) for a figure listed right after `previous` in its sentence. */
+function listedAfter(core: string, previous: Figure, figure: Figure, text: string, lex: Lexicon): string | null {
+  if (previous.span.end > figure.span.start) return null;
+  const indicator = heldSubject(previous)?.indicator;
+  return indicator ? sharedModifier(core, normalizeSubject(previous.label ?? ''), indicator, text.slice(previous.span.end, figure.span.start), lex) : null;
+}
+
 /**
  * The indicator name that a subject ends (`存款余额` of `城乡居民储蓄存款余额`) when the rest of the name stands
  * earlier in the figure's sentence (`城乡居民储蓄大幅度增加，存款余额达到…`): a subject whose head noun was named
  * in a clause before. Null when none (the longest name first).
  */
 function headBefore(core: string, text: string, at: number, lex: Lexicon): string | null {
-  // (a generic two-character head, `企业`, `项目`, names any of many things: only a longer tail recalls its name)
-  const names = core.length >= 3 ? lex.nameTails.get(core) : undefined;
+  // (a generic two-character head, `企业`, `项目`, `产值`, names any of many things: only a longer tail recalls its name
+  // from anywhere in the sentence; a two-character one only from the sentence's topic, its opening words standing as
+  // a clause of their own with no figure: `重工业生产，由于正在调整中，今年的产值预计比去年下降5%左右` is 重工业产值,
+  // `高新技术企业增长20%，8家企业成为示范企业` no count of 高新技术企业)
+  const names = core.length >= 2 ? lex.nameTails.get(core) : undefined;
   if (!names) return null;
   let start = at;
   while (start > 0 && at - start < 120 && !SENTENCE_END.test(text[start - 1]!)) start--;
@@ -1096,9 +1137,16 @@ function headBefore(core: string, text: string, at: number, lex: Lexicon): strin
   const before = normalizeSubject(text.slice(start, clause));
   for (const name of names) {
     const head = name.slice(0, name.length - core.length);
-    if (head.length >= 3 && before.includes(head)) return name;
+    if (head.length >= 3 && (core.length >= 3 ? before.includes(head) : before.startsWith(head) && topicClause(text.slice(start, clause)))) return name;
   }
   return null;
+}
+
+/** Whether a sentence's text opens with a clause stating no figure (`重工业生产，…`): a topic, not a statement. */
+function topicClause(lead: string): boolean {
+  let end = 0;
+  while (end < lead.length && !CLAUSE_BREAK[lead.charCodeAt(end)]) end++;
+  return end < lead.length && !/[0-9０-９%％]|百分之|千分之/u.test(lead.slice(0, end));
 }
 
 /** How a figure refers to a statement: the change its words state, whether by a change noun, or by having no subject at all. */
@@ -1169,6 +1217,14 @@ function planOutcome(previous: Figure, figure: Figure, text: string, lex: Lexico
   if (!marker) return false;
   const before = normalizeSubject(previous.label);
   return before.length > own.length - marker.length && before.startsWith(own.slice(marker.length));
+}
+
+/** Whether a subject is only a verb of change and a `到` word (`增加到`, `提高到`, `降至`: words.yaml increase, decrease, changeTo). */
+function changeToPhrase(subject: string, lex: Lexicon): boolean {
+  const to = lex.knowledge.words.changeTo.find((w) => subject.length > w.length && subject.endsWith(w));
+  if (!to) return false;
+  const verb = subject.slice(0, subject.length - to.length);
+  return lex.changeWords.some(([w]) => w === verb);
 }
 
 /** Whether a subject is made only of function words, neutral endings, change nouns and scope words (`相应地`, `平均每年`). */

@@ -98,6 +98,8 @@ export interface ConsistencySettings {
   truncatedRestatement?: boolean;
   /** A plain target is a set value, judged against a plain actual's stated value (target.ts). */
   plainTargetIsSetValue?: boolean;
+  /** The width (percentage points) a target rate said about is judged at (`10%左右` → [9.5, 10.5]: target.ts). */
+  aboutRateWidth?: number;
 }
 
 export interface ArithmeticSettings {
