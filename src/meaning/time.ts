@@ -9,6 +9,7 @@ import type { Document, Figure, Segment } from '../model.js';
 import { alternation, type Knowledge } from '../extract/knowledge.js';
 import { statesPresent } from './present.js';
 import { isTitleLine, levelAtEnd, reviewPartCarries, yearPartStart } from './review-parts.js';
+import { YEAR_DIGITS, YEAR_NAMED, ANY_YEAR, RANGE_OPENING, YEAR_RANGE_START, yearNumber, chineseDigits, YEAR_SPAN_START, LISTED_YEARS } from './year-numerals.js';
 
 interface SectionInfo {
   start: number;
@@ -344,23 +345,6 @@ function topicAfterOpening(text: string, leadAt: number, lead: string, base: num
   return first && first.source === 'year' && first.at <= 8 && yearTopic(next, first.at, k) ? first : undefined;
 }
 
-/** A year in Arabic digits or written digit by digit in Chinese ones (`一九九七年`, `二〇〇二年`, as congress reports write them). */
-// (`二00一年`: Chinese digits with Latin zeros, as some copies write them)
-const YEAR_DIGITS = String.raw`(?:19|20)\d{2}|[一二][九〇零○0][〇零○0一二三四五六七八九]{2}`;
-/** A year named, in Arabic digits or Chinese ones (`一、一九八一年的工作`, `由一九八○年的…`): group 1. */
-const YEAR_NAMED = new RegExp(String.raw`(?<![\d.〇零○一二三四五六七八九十])(${YEAR_DIGITS})\s*年`, 'u');
-const ANY_YEAR = new RegExp(String.raw`(?<![\d.〇零○一二三四五六七八九十])(${YEAR_DIGITS})\s*年`, 'gu');
-
-/** A range of years opening a sentence, then a few words of no clause break and its comma (`从1979年到1982年的四年内,`, `从1979至1981年,`). */
-const RANGE_OPENING = new RegExp(String.raw`^(?:从|由)?\s*(?:${YEAR_DIGITS})\s*年?\s*(?:到|至)\s*(?:${YEAR_DIGITS})\s*年[^,，;；:：。\d\n]{0,8}?[,，]`, 'u');
-
-/** `从1992年到`, `1950年到` right before a year: the start of a range of years. */
-const YEAR_RANGE_START = new RegExp(String.raw`(?:(?:从|由)\s*)?(${YEAR_DIGITS})\s*年\s*(?:到|至)\s*$`, 'u');
-
-function yearNumber(digits: string, k: Knowledge): number {
-  return /^\d+$/u.test(digits) ? Number(digits) : (chineseDigits(digits.replace(/[○0]/gu, '〇'), k) ?? 0);
-}
-
 function yearAhead(marker: Marker, at: number, ctx: PeriodContext, k: Knowledge): boolean {
   // (nor is a target date, `到2020年,农村贫困人口减少…`: a year named in passing, of its own sentence)
   if (marker.target) return false;
@@ -621,29 +605,6 @@ function dateLine(text: string, dt: TimeWords, k: Knowledge): [number, number] |
   // (`2024-01-23`: the numeric forms hold the month in group 4)
   const month = chineseDigits(m[2] ?? m[4]!, k);
   return year !== null && year >= 1900 && year < 2100 && month !== null && month >= 1 && month <= 12 ? [year, month] : null;
-}
-
-/** `2022`, `二〇二二` (digit by digit), `十二`, `三` (a month): numerals.yaml digits and places. */
-function chineseDigits(s: string, k: Knowledge): number | null {
-  if (/^\d+$/u.test(s)) return Number(s);
-  let value = 0;
-  let digit: number | null = null;
-  let placed = false;
-  for (const c of s) {
-    const d = k.digits.get(c);
-    const place = k.places.get(c);
-    if (d !== undefined) {
-      if (digit !== null && !placed) value = value * 10 + digit; // 二〇二二: positional
-      else if (digit !== null) value += digit;
-      digit = d;
-    } else if (place !== undefined) {
-      value += (digit ?? 1) * place;
-      digit = null;
-      placed = true;
-    } else return null;
-  }
-  if (digit !== null) value = placed ? value + digit : value * 10 + digit;
-  return value;
 }
 
 interface TimeWords {
@@ -941,9 +902,6 @@ function narrowed(year: number, part: string | undefined, k: Knowledge): string 
   if (until) return `${year}-01/${year}-${pad(Number(until[1]))}`;
   return String(year);
 }
-
-/** `2021—` right before a year: the start of a span of years (`2021—2023年`). */
-const YEAR_SPAN_START = /((?:19|20)\d{2})\s*[—–\-~至到]\s*$/u;
 
 /** Whether `at` is inside a short quotation of `text` (“…”), closed within 20 characters after it. */
 function insideQuotedName(text: string, at: number): boolean {
@@ -1265,12 +1223,6 @@ function partialMarkers(scan: MarkerScan): void {
     if (y !== null) markers.push({ at: from + at, period: `${y}-${pad(month)}`, year: y, source: 'partial', ...(named === null ? { inForce: true } : {}) });
   }
 }
-
-/** Years listed, then counted (`1978、1979两年`, `一九八一、一九八二两年`): group 1 the first year, 2 the last, 3 the count. */
-const LISTED_YEARS = new RegExp(
-  String.raw`(?<![\d.〇零○一二三四五六七八九十])(${YEAR_DIGITS})\s*年?(?:\s*[、和与及]\s*(?:${YEAR_DIGITS})\s*年?)*\s*[、和与及]\s*(${YEAR_DIGITS})\s*年?\s*([两二三四五六七八九十])\s*个?年`,
-  'gu',
-);
 
 /**
  * Years listed and counted (`1978、1979两年共增产粮食4900多万吨`): one span from the first to the last, when the count
