@@ -7,7 +7,7 @@
 import type { Document } from '../model.js';
 import { alternation, type Knowledge } from '../extract/knowledge.js';
 
-/** How far back a figure's clause is looked for (time.ts MAX_CLAUSE_LOOKBACK: a line with no punctuation stays linear). */
+/** How far back a figure's clause is looked for (clauses.ts MAX_CLAUSE_LOOKBACK: a line with no punctuation stays linear). */
 const LOOKBACK = 200;
 
 /** Clause punctuation as a lookup table. */

@@ -10,6 +10,7 @@ import { alternation, type Knowledge } from '../extract/knowledge.js';
 import { statesPresent } from './present.js';
 import { isTitleLine, levelAtEnd, reviewPartCarries, yearPartStart } from './review-parts.js';
 import { YEAR_DIGITS, YEAR_NAMED, ANY_YEAR, RANGE_OPENING, YEAR_RANGE_START, yearNumber, chineseDigits, YEAR_SPAN_START, LISTED_YEARS } from './year-numerals.js';
+import { sentenceStart, sentenceEnd, clauseBefore, CLAUSE_PUNCTUATION, clauseBreakIn, SENTENCE_END } from './clauses.js';
 
 interface SectionInfo {
   start: number;
@@ -926,28 +927,6 @@ function untilMonthOf(k: Knowledge): RegExp {
   return re;
 }
 
-/** The figure's sentence before it: start of the sentence → the figure. */
-function sentenceStart(text: string, pos: number): number {
-  let i = pos - 1;
-  while (i >= 0) {
-    const c = text[i]!;
-    // ; joins clauses of one sentence in Chinese prose (1—8月原煤产量…;发电量…)
-    if (c === '。' || c === '\n' || c === '!' || c === '?' || c === '】') break;
-    i--;
-  }
-  return i + 1;
-}
-
-export function sentenceEnd(text: string, pos: number): number {
-  let i = pos;
-  while (i < text.length) {
-    const c = text[i]!;
-    if (c === '。' || c === '\n' || c === '!' || c === '?' || c === '】') break;
-    i++;
-  }
-  return i;
-}
-
 /**
  * The period markers of text[from, to) (a sentence, a heading, a paragraph's lead), in text order: explicit years and
  * ranges, relative years, months, plans, decades, spans since, century points, streaks, parts of a year, span words.
@@ -1524,21 +1503,6 @@ function spanYears(span: string): number {
 const markerKey = (start: number, baseYear: number | null) => start * 100000 + (baseYear === null ? 0 : 50000 + baseYear);
 
 /**
- * How far back a figure's clause is looked for. Real clauses are far shorter; the bound keeps a line
- * without clause punctuation (`1%1%1%…`, a table flattened into one line) linear instead of quadratic.
- */
-export const MAX_CLAUSE_LOOKBACK = 200;
-
-/** The clause before `pos` (back to clause punctuation or `start`, at most MAX_CLAUSE_LOOKBACK back). */
-function clauseBefore(text: string, start: number, pos: number): string {
-  let i = pos;
-  const floor = Math.max(start, pos - MAX_CLAUSE_LOOKBACK);
-  while (i > floor && !CLAUSE_PUNCTUATION.has(text[i - 1]!)) i--;
-  return text.slice(i, pos);
-}
-const CLAUSE_PUNCTUATION = new Set([...',，;；:：']);
-
-/**
  * What stands between a start word and a start value (`从1997年的`, `由`), when the figure at pos..end is
  * one: a start word shortly before it and a change to a level after it (`提高到`, `降至`). Null otherwise.
  */
@@ -1613,11 +1577,6 @@ function programmeYears(text: string, start: number, pos: number, end: number, k
   return n ? chineseDigits(n, k) : null;
 }
 
-function clauseBreakIn(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (CLAUSE_PUNCTUATION.has(text[i]!)) return true;
-  return false;
-}
-
 /**
  * The period of the figure at `pos` in a 分别 list (`2011年、2012年和2013年分别增长9.3%、7.7%和7.7%`): the
  * markers listed before 分别, joined by list joiners only (words.yaml respectively, listJoiners), paired in
@@ -1656,7 +1615,6 @@ function respectiveMarker(text: string, start: number, pos: number, markers: Mar
   if (count(text.slice(word + len, end)) + 1 !== run.length) return undefined;
   return run[index];
 }
-const SENTENCE_END = new Set([...'。!?！？\n】']);
 
 const respectiveCache = new WeakMap<Knowledge, { gap: RegExp; joiner: RegExp } | null>();
 function respectiveWordsOf(k: Knowledge) {
