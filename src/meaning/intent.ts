@@ -9,7 +9,8 @@ import type { Document, Figure, Modality } from '../model.js';
 import { alternation, type Knowledge } from '../extract/knowledge.js';
 import { statesPresent } from './present.js';
 import { MAX_CLAUSE_LOOKBACK, sentenceEnd } from './clauses.js';
-import { periodWordsOf, type PeriodContext, type TimeReading } from './time.js';
+import { periodWordsOf } from './period-words.js';
+import type { PeriodContext, TimeReading } from './time.js';
 
 /** A 、 after a figure (digits, then at most a unit of two characters) opening an item with a subject of its own. */
 const NEW_ITEM = /\d[^\s、,，;；。\p{Script=Han}]*\p{Script=Han}{0,2}\s*、\s*\p{Script=Han}/u;
