@@ -594,7 +594,7 @@ describe('a part of a figure (其中…)', () => {
 
 describe('the literal a rule pattern needs (sentences without it are not searched)', () => {
   it('is the longest run of Chinese characters outside groups, classes and optional parts', async () => {
-    const { requiredLiteral } = await import('../src/meaning/time.js');
+    const { requiredLiteral } = await import('../src/meaning/time-words.js');
     expect(requiredLiteral('(?<![\\d〇])([一二两三]{1,3}|\\d{1,2})\\s*年来')).toBe('年来');
     expect(requiredLiteral('连续\\s*([一二]{1,3})\\s*个?年')).toBe('连续');
     expect(requiredLiteral('(?<![一二])([一二三]{2,3})大以来')).toBe('大以来');
