@@ -1,10 +1,10 @@
 /**
- * An undated document's year from its file's name (src/meaning/time.ts fileNameYear): a year only where it
+ * An undated document's year from its file's name (src/meaning/document-time.ts fileNameYear): a year only where it
  * stands apart from letters and digits, as corpora name reports; a numbered file (`d1999.txt`, `v2000`) names
  * no year (read as one, 1,999 synthetic documents once took years of their own and a check went quadratic).
  */
 import { describe, expect, it } from 'vitest';
-import { fileNameYear } from '../src/meaning/time.js';
+import { fileNameYear } from '../src/meaning/document-time.js';
 
 const titles = { titles: [{ words: ['统计公报'], year: 'review' as const }] };
 

@@ -422,7 +422,7 @@ export interface PeriodSettings {
   workReportMonth?: number;
   /** Before a year that a sentence's start values are of (`同1978年相比,…由…增加到…`), beside startBefore. */
   comparisonStart?: string[];
-  /** How an undated report shows it was delivered late in its year (time.ts monthFromText). */
+  /** How an undated report shows it was delivered late in its year (document-time.ts monthFromText). */
   lateInYear?: { sameTimeWords: string[]; nextYearMentions: number };
   /** How many opening paragraphs of a numbered part with a timeless heading tell whether it reviews (time.ts opensReview). */
   reviewOpeningParagraphs?: number;
