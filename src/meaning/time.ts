@@ -3,6 +3,13 @@
  * target). Sources, strongest first: markers in the figure's sentence before it (`2022年`, `1—8月`,
  * `上半年`, `今年`, `五年来`, `预计`, `力争`), the enclosing section headings (`一、2021年工作回顾`,
  * `2022年…目标要求`), the report's delivery line (`——2022年1月21日在…`), the document's period.
+ *
+ * This file ties the parts: the document's period context (periodContext: sections and their facts,
+ * carries), the markers of a sentence (markersIn, with span and from-now markers) and a figure's period
+ * (timeOf). The parts live beside it: document-time.ts (the document's own year and date),
+ * paragraph-carries.ts, glossaries.ts, markers.ts (the readings over one MarkerScan), plan-periods.ts
+ * (numbered plans), value-periods.ts (start values, averages, end values), time-words.ts and
+ * period-words.ts (the rule lists as searches), year-numerals.ts and clauses.ts.
  */
 import type { Document, Figure, Segment } from '../model.js';
 import type { Knowledge } from '../extract/knowledge.js';
