@@ -11,7 +11,7 @@ import { YEAR_NAMED, ANY_YEAR, yearNumber, chineseDigits } from './year-numerals
 import { sentenceEnd } from './clauses.js';
 import { periodWordsOf } from './period-words.js';
 import { type TimeWords, timeWordsOf } from './time-words.js';
-import type { SectionInfo } from './time.js';
+import type { SectionInfo } from './sections.js';
 
 /**
  * A document's own time, in auto mode as with a configured period: the year its plans are for

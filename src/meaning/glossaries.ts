@@ -6,7 +6,8 @@
  */
 import { allMatches } from '../matches.js';
 import { alternation, type Knowledge } from '../extract/knowledge.js';
-import type { SectionInfo, PeriodContext } from './time.js';
+import type { SectionInfo } from './sections.js';
+import type { PeriodContext } from './time.js';
 
 /**
  * Glossaries: from a heading line (`名词解释`, `附件2 名词解释`) to the next top-level heading (a numbered

@@ -3,8 +3,8 @@
  * names (`今年工作安排`) holds for the paragraphs after it, until the next such paragraph or top-level heading;
  * a sentence opening on a period of the past sets it for the rest of its paragraph; a subheading falls back
  * to what its top-level part carries. Worked out once per document (periodContext); timeOf looks them up
- * (carryAt). (It reads a paragraph's lead with markersIn and the sections' facts of time.ts, which imports
- * it back: functions only, called once both modules are loaded.)
+ * (carryAt). (It reads a paragraph's lead with markersIn of time.ts, which imports it back, and the sections'
+ * facts of sections.ts: functions only, called once the modules are loaded.)
  */
 import { allMatches } from '../matches.js';
 import { alternation, type Knowledge } from '../extract/knowledge.js';
@@ -12,7 +12,8 @@ import { isTitleLine } from './review-parts.js';
 import { YEAR_DIGITS, YEAR_NAMED, RANGE_OPENING } from './year-numerals.js';
 import { periodWordsOf } from './period-words.js';
 import type { Marker } from './markers.js';
-import { type PeriodContext, sectionFacts, enclosingSections, markersIn } from './time.js';
+import { sectionFacts, enclosingSections } from './sections.js';
+import { type PeriodContext, markersIn } from './time.js';
 
 /**
  * A paragraph that opens with a period (`过去五年,…`, `五年来,…`, `过去一年,…`) sets it for the

@@ -10,7 +10,8 @@ import { alternation, type Knowledge } from '../extract/knowledge.js';
 import { chineseDigits } from './year-numerals.js';
 import { planWordsOf } from './period-words.js';
 import { type Marker, insideTitle } from './markers.js';
-import type { SectionInfo, PeriodContext } from './time.js';
+import type { SectionInfo } from './sections.js';
+import type { PeriodContext } from './time.js';
 
 /**
  * A report presenting a numbered plan (ctx.planSpan) is about the plan's years from its opening on: one section

@@ -4,18 +4,17 @@
  * `上半年`, `今年`, `五年来`, `预计`, `力争`), the enclosing section headings (`一、2021年工作回顾`,
  * `2022年…目标要求`), the report's delivery line (`——2022年1月21日在…`), the document's period.
  *
- * This file ties the parts: the document's period context (periodContext: sections and their facts,
- * carries), the markers of a sentence (markersIn, with span and from-now markers) and a figure's period
- * (timeOf). The parts live beside it: document-time.ts (the document's own year and date),
- * paragraph-carries.ts, glossaries.ts, markers.ts (the readings over one MarkerScan), plan-periods.ts
+ * This file ties the parts: the document's period context (periodContext: its time, sections, plan,
+ * glossaries and carries), the markers of a sentence (markersIn, with span and from-now markers) and a
+ * figure's period (timeOf). The parts live beside it: document-time.ts (the document's own year and date),
+ * sections.ts, paragraph-carries.ts, glossaries.ts, markers.ts (the readings over one MarkerScan), plan-periods.ts
  * (numbered plans), value-periods.ts (start values, averages, end values), time-words.ts and
  * period-words.ts (the rule lists as searches), year-numerals.ts and clauses.ts.
  */
-import type { Document, Figure, Segment } from '../model.js';
+import type { Document, Figure } from '../model.js';
 import type { Knowledge } from '../extract/knowledge.js';
 import { statesPresent } from './present.js';
-import { reviewPartCarries, yearPartStart } from './review-parts.js';
-import { YEAR_NAMED, yearNumber } from './year-numerals.js';
+import { reviewPartCarries } from './review-parts.js';
 import { sentenceStart, sentenceEnd, clauseBefore, CLAUSE_PUNCTUATION, clauseBreakIn, SENTENCE_END } from './clauses.js';
 import { periodWordsOf, spanWordsOf, respectiveWordsOf } from './period-words.js';
 import { timeWordsOf } from './time-words.js';
@@ -25,69 +24,7 @@ import { presentPlan, backgroundYearsKept, planMarkers, namedPlanBefore, planRep
 import { startValue, startPhraseAt, startPhraseOpening, programmeYears, startValuePeriod, averagePeriod, changeSincePeriod, endValuePeriod } from './value-periods.js';
 import { glossaries } from './glossaries.js';
 import { paragraphCarries } from './paragraph-carries.js';
-
-export interface SectionInfo {
-  start: number;
-  end: number;
-  heading: string;
-  kind?: Segment['headingKind'];
-  /** What the heading says, worked out once (see sectionFacts). */
-  facts?: { year: number | null; target: boolean; review: boolean; span: string | null; yearFirst: boolean };
-  /** Where a section reviewing a span and its last year (`一、"十四五"时期和2025年工作回顾`) turns to the year (see yearTurn). */
-  yearTurn?: number;
-}
-
-/**
- * A work report reviews, then plans: its numbered parts after the review section that name no year,
- * review or span of their own (`二、保持国民经济发展的良好势头`) are about the delivery year, as plans.
- */
-function markPlanPart(ctx: PeriodContext, k: Knowledge): void {
-  let reviewed = false;
-  let planning = false;
-  for (const s of ctx.sections) {
-    if (s.kind !== 'chinese-numeral') continue;
-    const facts = sectionFacts(s, ctx, k);
-    if (facts.review || facts.span) reviewed = true;
-    // (a part whose heading names no time but whose text opens on the year reviewed, `一、牢记嘱托,…取得新成效`
-    // then `一年来,…`, is a review too: the parts after it plan, and a second such part still reviews; once the plan
-    // part has begun, a part opening on the year past, `加强政府自身建设` with `一年来,…` first, is still of the plan)
-    // (not in a report presenting a plan, whose parts are the plan's: `一、关于工农业生产的发展速度` may open on the decades
-    // before it, `从一九五三年到一九八○年的二十八年中,…`)
-    else if (!planning && !ctx.planSpan && facts.year === null && !facts.target && opensReview(s, ctx, k)) {
-      facts.review = true;
-      reviewed = true;
-    }
-    // (a part about the years ahead, `二、关于今后五年发展`, states today's figures as often as targets)
-    else if (reviewed && facts.year === null && !facts.target && !markersIn(s.heading, 0, s.heading.length, ctx.reviewYear, ctx, k).some((m) => m.source === 'span')) facts.target = true;
-    if (facts.target || (facts.year !== null && ctx.deliveryYear !== null && facts.year >= ctx.deliveryYear)) planning = true;
-  }
-}
-
-/**
- * Whether a part opens as a review does: one of its first paragraphs (periods.reviewOpeningParagraphs) leads, after
- * an address (`各位代表!`), with a period of the past: a span back (`一年来,`, `过去一年,`, `五年来`), a year before
- * the delivery year (`2024年是…`, `2024年,`) or a relative one (`去年,`).
- */
-function opensReview(s: SectionInfo, ctx: PeriodContext, k: Knowledge): boolean {
-  if (ctx.deliveryYear === null) return false;
-  const body = ctx.text.slice(s.start, Math.min(s.end, s.start + 2000)).split('\n').slice(1);
-  const paragraphs = body.filter((p) => p.trim()).slice(0, k.periods.reviewOpeningParagraphs);
-  const re = periodWordsOf(k).paragraphLead;
-  const backSpans = k.periods.spans.filter((sp) => sp.direction === 'back').flatMap((sp) => sp.words).filter((w) => !k.periods.bareSpans?.includes(w));
-  for (const paragraph of paragraphs) {
-    re.lastIndex = 0;
-    const lead = re.exec(paragraph)?.[1];
-    if (!lead) continue;
-    const first = markersIn(lead, 0, lead.length, ctx.reviewYear, ctx, k)[0];
-    // (`一年来` dates nothing in markersIn, the year in force being the default: a span word back opening the lead counts)
-    if (backSpans.some((w) => lead.startsWith(w))) return true;
-    if (!first || first.at > 2 || first.target || first.clause) continue;
-    const end = Number(first.period.match(/\d{4}/gu)?.at(-1) ?? Infinity);
-    if (first.source === 'span' && end < ctx.deliveryYear) return true;
-    if ((first.source === 'year' || first.source === 'relative') && first.year !== null && first.year < ctx.deliveryYear) return true;
-  }
-  return false;
-}
+import { type SectionInfo, markPlanPart, sectionFacts, flattenSections, headingsFromLines, inReview, sectionReading } from './sections.js';
 
 /** What a document says about time, computed once per document. */
 export interface PeriodContext {
@@ -121,97 +58,6 @@ export interface PeriodContext {
   previous?: { sentence: number; end: number; period: string | null };
   /** Sections enclosing the last position asked about, and the next section to enter. */
   cursor: { active: SectionInfo[]; next: number; pos: number };
-}
-
-export function sectionFacts(s: SectionInfo, ctx: PeriodContext, k: Knowledge): NonNullable<SectionInfo['facts']> {
-  if (s.facts) return s.facts;
-  const y = s.heading.match(YEAR_NAMED);
-  const year = y ? yearNumber(y[1]!, k) : relativeHeadingYear(s.heading, ctx, k);
-  let target = k.periods.targetHeadings.some((w) => s.heading.includes(w));
-  let review = k.periods.reviewHeadings.some((w) => s.heading.includes(w));
-  if (target && review) {
-    // `二、2025年目标任务和主要工作`: the heading's year decides against the delivery year; without
-    // one, the word written first (`2022年主要工作和目标完成情况` reviews)
-    if (y && ctx.deliveryYear !== null) target = year! >= ctx.deliveryYear;
-    else target = firstAt(s.heading, k.periods.targetHeadings) < firstAt(s.heading, k.periods.reviewHeadings);
-    review = !target;
-  }
-  // a review of the past five years: its figures describe the span (今后五年 headings hold
-  // today's figures as often as targets, so forward spans stay sentence-level)
-  const spans = markersIn(s.heading, 0, s.heading.length, ctx.reviewYear, ctx, k).filter((m) => m.source === 'span' && !m.target && m.period.includes('/'));
-  // (a plan's years still ahead, `二、"十二五"时期的主要目标和任务` in 2011, are a plan, not a review: its span
-  // dates the section's figures, as targets)
-  const ahead = spans.filter((m) => ctx.reviewYear !== null && Number(m.period.slice(0, 4)) > ctx.reviewYear);
-  if (ahead.length && ahead.length === spans.length) {
-    s.facts = { year, target: true, review: false, span: ahead[0]!.period, yearFirst: y !== null && (y.index ?? 0) < ahead[0]!.at };
-    return s.facts;
-  }
-  // a review of five years reports outcomes whatever else its heading says (`…主要目标任务胜利完成`), and
-  // so does a heading whose target words are done (完成, 实现: words.yaml targetNegators)
-  if (target && (spans.length || k.words.targetNegators.some((w) => s.heading.includes(w)))) {
-    target = false;
-    review = true;
-  }
-  // `一、2015年工作回顾和"十二五"时期发展成就`: the year written first is the default of its figures, the span
-  // dates those that name it
-  const yearFirst = y !== null && spans[0] !== undefined && (y.index ?? 0) < spans[0].at;
-  s.facts = { year, target, review, span: spans[0]?.period ?? null, yearFirst };
-  return s.facts;
-}
-
-/**
- * The year a heading names by a word relative to the document's year (`二、今年的任务`, `三、明年的计划`: the relative
- * years of periods.yaml, the longest written), not as a comparison base (`比去年`).
- */
-function relativeHeadingYear(heading: string, ctx: PeriodContext, k: Knowledge): number | null {
-  if (ctx.deliveryYear === null) return null;
-  let best: [string, number] | null = null;
-  for (const [word, offset] of Object.entries(k.periods.relativeYears)) {
-    const at = heading.indexOf(word);
-    if (at < 0 || (best && best[0].length >= word.length)) continue;
-    if (k.periods.relativeComparisonBefore.some((w) => heading.slice(0, at).endsWith(w))) continue;
-    best = [word, offset];
-  }
-  return best ? ctx.deliveryYear + best[1] : null;
-}
-
-function firstAt(text: string, words: string[]): number {
-  let first = Infinity;
-  for (const w of words) {
-    const at = text.indexOf(w);
-    if (at >= 0 && at < first) first = at;
-  }
-  return first;
-}
-
-/** The sections enclosing `pos`, outermost first; positions asked in increasing order walk a cursor. */
-export function enclosingSections(pos: number, ctx: PeriodContext): SectionInfo[] {
-  const c = ctx.cursor;
-  if (pos < c.pos) {
-    c.active = [];
-    c.next = 0;
-  }
-  c.pos = pos;
-  while (c.next < ctx.sections.length && ctx.sections[c.next]!.start <= pos) c.active.push(ctx.sections[c.next++]!);
-  if (c.active.some((s) => pos >= s.end)) c.active = c.active.filter((s) => pos < s.end);
-  return c.active;
-}
-
-function flattenSections(root: Segment, out: SectionInfo[]): void {
-  for (const child of root.children) {
-    if (child.kind === 'section' && child.heading) out.push({ start: child.start, end: child.end, heading: child.heading, kind: child.headingKind });
-    if (child.kind === 'section' || child.kind === 'document') flattenSections(child, out);
-  }
-}
-
-/** Sections from headings found line by line, for documents without a segmentation tree. */
-function headingsFromLines(text: string): SectionInfo[] {
-  const out: SectionInfo[] = [];
-  const re = /^[ \t]*([一二三四五六七八九十]+、[^\n]{1,60})$/gmu;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) out.push({ start: m.index, end: text.length, heading: m[1]!, kind: 'chinese-numeral' });
-  for (let i = 0; i + 1 < out.length; i++) out[i]!.end = out[i + 1]!.start;
-  return out;
 }
 
 export function periodContext(doc: Document, k: Knowledge): PeriodContext {
@@ -355,11 +201,6 @@ function spanPeriod(span: { years: number; direction: 'back' | 'forward' }, ctx:
   return start === null ? null : `${start}/${start + span.years - 1}`;
 }
 
-/** Whether `pos` lies in a review section (a search of its own: markersIn reads sentences out of text order). */
-function inReview(pos: number, ctx: PeriodContext, k: Knowledge): boolean {
-  return ctx.sections.some((s) => s.start <= pos && pos < s.end && sectionFacts(s, ctx, k).review);
-}
-
 /** How many years a span of years (`1981/1985`) holds. */
 function spanYears(span: string): number {
   const [first, last] = span.split('/').map(Number);
@@ -441,58 +282,6 @@ export interface TimeReading {
 
 /** What the extract stage read of a figure that its period may depend on (a share is a state, a flow is not). */
 export type FigureShape = Pick<Figure, 'kind' | 'unit' | 'change'>;
-
-/**
- * Where a section reviewing a span and its last year (`一、"十四五"时期和2025年工作回顾`) turns from the span to the year
- * (review-parts.ts yearPartStart, the same paragraph openings that set the two parts' carries), once per section.
- */
-function yearTurn(s: SectionInfo, year: number, ctx: PeriodContext, k: Knowledge): number {
-  s.yearTurn ??= yearPartStart(ctx.text, s.start, s.end, year, (t) => markersIn(t, 0, t.length, year, ctx, k), k);
-  return s.yearTurn;
-}
-
-/** What the sections around `pos` say of its time (see timeOf): their year, target or review, span, and the base year. */
-function sectionReading(pos: number, ctx: PeriodContext, k: Knowledge) {
-  // Section context: innermost heading with a year, target/review headings, span headings.
-  let sectionYear: number | null = null;
-  let targetSection = false;
-  let reviewSection = false;
-  let sectionSpan: string | null = null;
-  // (the section span is its figures' default unless the heading names its year first)
-  let spanDefault = false;
-  // A glossary defines terms: the document's own period and actual, unless its sentence says otherwise.
-  // Without a year of the document's own (no delivery line, no configured period), the headings and
-  // carried periods before it still tell the year its text is in, not whether it plans.
-  const glossary = ctx.glossaries.some((g) => pos >= g.start && pos < g.end);
-  const isolated = glossary && (ctx.reviewYear !== null || ctx.deliveryYear !== null);
-  for (const s of isolated ? [] : enclosingSections(pos, ctx)) {
-    const facts = sectionFacts(s, ctx, k);
-    if (facts.year !== null) sectionYear = facts.year;
-    // A subheading turns an enclosing review into targets (or back) only with a year of its own:
-    // `(一)锚定目标攻坚,经济发展实现逆势而上` under `一、2024年工作回顾` reports outcomes
-    const mayTurn = facts.year !== null || !(targetSection || reviewSection);
-    if (facts.target && mayTurn) {
-      targetSection = true;
-      reviewSection = false;
-    }
-    if (facts.review && mayTurn) {
-      reviewSection = true;
-      targetSection = false;
-    }
-    if (facts.span) {
-      sectionSpan = facts.span;
-      spanDefault = !facts.yearFirst && !(facts.review && facts.year !== null && pos >= yearTurn(s, facts.year, ctx, k));
-    }
-  }
-  if (glossary) targetSection = reviewSection = false;
-  let baseYear: number | null;
-  if (sectionYear !== null) baseYear = sectionYear;
-  // (a report delivered late in its year plans the next: planStart)
-  else if (targetSection && ctx.deliveryYear !== null) baseYear = planStart(ctx, k);
-  else if (targetSection && ctx.reviewYear !== null) baseYear = ctx.reviewYear + 1;
-  else baseYear = ctx.reviewYear ?? ctx.deliveryYear;
-  return { sectionYear, targetSection, reviewSection, sectionSpan, spanDefault, glossary, isolated, baseYear };
-}
 
 /**
  * Whether the figure at `pos` states what is so at the document's date (`目前已同一百七十四个国家…发展了经济贸易往来`,
