@@ -1,7 +1,7 @@
 /**
  * `figcheck init [DIR]`: a figcheck.yaml for the documents in a folder, so that `figcheck check` there works
  * at once. Each document gets the id `check` gives it without a config (its file name without extension),
- * and a period and status guessed from what the document says about its own time (src/meaning/time.ts:
+ * and a period and status guessed from what the document says about its own time (src/meaning/document-time.ts:
  * its title, its delivery or date line, its review headings), each marked as a guess in a YAML comment;
  * the metrics `figcheck suggest` finds go to a rule file beside it (figcheck-metrics.yaml), which the
  * config loads. Nothing is overwritten without --force.

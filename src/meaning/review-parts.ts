@@ -14,7 +14,7 @@ export interface Carry {
   target: boolean;
 }
 
-/** What time.ts knows of a section (its heading's facts), as far as this needs it. */
+/** What sections.ts knows of a section (its heading's facts), as far as this needs it. */
 export interface ReviewSection {
   start: number;
   end: number;
@@ -22,7 +22,7 @@ export interface ReviewSection {
   facts: { review: boolean; span: string | null };
 }
 
-/** A period marker as time.ts reads one (only what this needs). */
+/** A period marker as markers.ts reads one (only what this needs). */
 export interface OpeningMarker {
   at: number;
   period: string;

@@ -424,7 +424,7 @@ export interface PeriodSettings {
   comparisonStart?: string[];
   /** How an undated report shows it was delivered late in its year (document-time.ts monthFromText). */
   lateInYear?: { sameTimeWords: string[]; nextYearMentions: number };
-  /** How many opening paragraphs of a numbered part with a timeless heading tell whether it reviews (time.ts opensReview). */
+  /** How many opening paragraphs of a numbered part with a timeless heading tell whether it reviews (sections.ts opensReview). */
   reviewOpeningParagraphs?: number;
   /** Before a share of a whole (占…65%): under a span in a review, a state at the span's end. */
   shareOf?: string[];
