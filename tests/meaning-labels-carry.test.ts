@@ -60,6 +60,20 @@ describe('a label is carried to a later figure only when it fits it', () => {
   });
 });
 
+describe('a bare mark passed is in the unit of the value stated right after it', () => {
+  it.each([
+    ['人均地区生产总值突破5万关口、达到5.28万元。', '突破5万', '元'],
+    ['全市经济总量突破千亿、达到1042亿元。', '突破千亿', '元'],
+  ])('%s: %s in %s', async (text, raw, unit) => {
+    const f = await figure(text, raw);
+    expect(f.unit).toBe(unit);
+  });
+
+  it('not a bare number of another statement', async () => {
+    expect((await figure('全省常住人口5000万，地区生产总值达到1042亿元。', '5000万')).unit).not.toBe('元');
+  });
+});
+
 describe('a small change and a fall are changes of the indicator', () => {
   it.each([
     ['居民消费价格微降0.1%。', '0.1%', 'cpi', 'decrease'],

@@ -491,6 +491,19 @@ function meaningOf(text: string, figures: ScannedFigure[], k: Knowledge): Meanin
     meanings.push({ kind, change, label, continuation, scope, nounAfter, labelUnit, ...(unit ? { unit } : {}), ...(leads ? { leads } : {}) });
   }
 
+  // `突破5万关口、达到5.28万元`, `突破千亿、达到1042亿元`: a bare number passing a mark, right before the value of the
+  // same statement (which has no subject of its own, so took its label), is in the value's unit
+  for (let j = 0; j + 1 < figures.length; j++) {
+    const f = figures[j]!;
+    const next = figures[j + 1]!;
+    const m = meanings[j]!;
+    const value = next.unit && measureUnit(next);
+    if (f.unit || f.rank || !value || !m.label || meanings[j + 1]!.label !== m.label || m.unit) continue;
+    const between = text.slice(f.end, next.start);
+    if (between.length > 8 || /[。！？!?；;\n]/u.test(between) || cleanLabel(between, k, false)) continue;
+    m.unit = value;
+  }
+
   // 分别 lists: subjects before 分别 paired with the list's figures in order.
   for (let j = 0; j < figures.length; j++) {
     const f = figures[j]!;
