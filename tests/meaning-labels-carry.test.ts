@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { check } from '../src/index.js';
 import type { CheckRun } from '../src/model.js';
-import { figureOfText } from './helpers/figures.js';
+import { figureOfText, figuresOfText } from './helpers/figures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'figcheck-carry-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -52,6 +52,11 @@ describe('a label is carried to a later figure only when it fits it', () => {
     const f = await figure(text, raw);
     expect(f.label).toBe(label);
     expect(f.metric).toBe(metric);
+  });
+
+  it('items of one list keep their subjects, each in its own unit', async () => {
+    const found = await figuresOfText('原煤、原油、天然气产量达到6640.8万吨、1253.6万吨、9.1亿立方米。', { path: 'statement.txt' });
+    expect(found.map((f) => f.label)).toEqual(['原煤产量', '原油产量', '天然气产量']);
   });
 
   it('a new subject named between two amounts of one unit stops the carry', async () => {

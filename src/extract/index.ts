@@ -442,7 +442,7 @@ function meaningOf(text: string, figures: ScannedFigure[], k: Knowledge): Meanin
       }
     }
     const own = label !== '';
-    if (!label && sameSentence && !continuation && carries(text, prev!, meanings[j - 1]!, f, minor, k)) label = meanings[j - 1]!.label;
+    if (!label && sameSentence && !continuation && carries(text, prev!, meanings[j - 1]!, f, minor, k, mw.listGap)) label = meanings[j - 1]!.label;
     if (!label && continuation) label = meanings[j - 1]!.label;
     // 增长4.2%、位居全国第九: a rank right after a change figure, with no subject of its own, ranks
     // the change (the level's rank is another figure: 超过2万亿元、排在全国第21位)
@@ -549,9 +549,11 @@ function measureUnit(f: ScannedFigure): string | null {
  * (`粮食产量…，新能源装机成为第一大电源，达到4500万千瓦` is the new subject's figure). A rate always can: it is that
  * amount's change or share, and a clause of method may stand between (`…，按可比价格计算，比上年增长11.8%`).
  */
-function carries(text: string, prev: ScannedFigure, previous: Meaning, f: ScannedFigure, minor: number, k: Knowledge): boolean {
+function carries(text: string, prev: ScannedFigure, previous: Meaning, f: ScannedFigure, minor: number, k: Knowledge, listGap: RegExp): boolean {
   const unit = measureUnit(f);
   if (!unit) return true;
+  // (items of one list, `原煤、原油、天然气产量达到6640.8万吨、1253.6万吨、9.1亿立方米`: each subject in its own unit)
+  if (listGap.test(text.slice(prev.end, f.start))) return true;
   if (previous.labelUnit && unit !== previous.labelUnit) return false;
   // the clauses wholly between the previous figure's clause and this one's (the first piece ends the previous clause)
   const between = text.slice(prev.end, minor);
