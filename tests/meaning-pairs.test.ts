@@ -197,8 +197,9 @@ for (const mode of ['auto', 'config'] as const) {
       expect(score.splits['era-dev'].lookAlikesCompared).toBe(0);
       // era-fresh (1984-1988, nobody tunes on it): 0 of 141 at its first measurement and since
       expect(score.splits['era-fresh'].lookAlikesCompared).toBe(0);
-      // early-fresh (1954-1960, nobody tunes on it): 2 of 147 at its first measurement, a ceiling (target 0)
-      expect(score.splits['early-fresh'].lookAlikesCompared).toBeLessThanOrEqual(2);
+      // early-fresh (1954-1960, nobody tunes on it): 2 of 147 at its first measurement, 1 once a label carried within a
+      // sentence had to fit the figure's unit (h-align2, tuned on dev splits only): a ceiling (target 0)
+      expect(score.splits['early-fresh'].lookAlikesCompared).toBeLessThanOrEqual(1);
     });
 
     it('never reports a consistent pair as an error or warning', () => {
@@ -230,9 +231,9 @@ for (const mode of ['auto', 'config'] as const) {
       expect(percent(score.splits['era-dev'].period)).toBeGreaterThanOrEqual(94);
       expect(percent(score.splits['era-dev'].modality)).toBeGreaterThanOrEqual(96);
       // (prov-fresh 799/836 once the reviews of a year and of its plan were told apart; era-fresh 127/213 at its first
-      // measurement, 166/213 with the era's time work, tuned on era-dev only)
+      // measurement, 166/213 with the era's time work, tuned on era-dev only, 172/213 with more of it)
       expect(percent(score.splits['prov-fresh'].period)).toBeGreaterThanOrEqual(95);
-      expect(percent(score.splits['era-fresh'].period)).toBeGreaterThanOrEqual(77);
+      expect(percent(score.splits['era-fresh'].period)).toBeGreaterThanOrEqual(80);
       // target 95 (issue 9) on every split (measured: dev 300/303, holdout 111/113, unseen 144/144, fresh
       // 249/255; at the first measurement of the 2009-2021 pairs: dev 290/303, holdout 109/113, unseen
       // 141/144, fresh 248/255)
@@ -270,17 +271,20 @@ for (const mode of ['auto', 'config'] as const) {
       expect(percent(score.splits.holdout.comparable)).toBeGreaterThanOrEqual(57);
       expect(percent(score.splits.unseen.comparable)).toBeGreaterThanOrEqual(79);
       expect(percent(score.splits.fresh.comparable)).toBeGreaterThanOrEqual(66);
-      // prov-fresh with the 2026 pairs: 76/120 at their first measurement, 79/120 now; era-fresh 0/12, 2/12 now
-      expect(score.splits['prov-fresh'].comparable.right).toBeGreaterThanOrEqual(79);
-      expect(score.splits['era-fresh'].comparable.right).toBeGreaterThanOrEqual(2);
-      // early-fresh (87 comparable pairs in the reports of 1954-1960): 7/87 at its first measurement
-      expect(score.splits['early-fresh'].comparable.right).toBeGreaterThanOrEqual(7);
+      // prov-fresh with the 2026 pairs: 76/120 at their first measurement, 79/120 then, 80/120 now; era-fresh 0/12, 2/12
+      // then, 5/12 now (tuned on era-dev only)
+      expect(score.splits['prov-fresh'].comparable.right).toBeGreaterThanOrEqual(80);
+      expect(score.splits['era-fresh'].comparable.right).toBeGreaterThanOrEqual(5);
+      // early-fresh (87 comparable pairs in the reports of 1954-1960): 7/87 at its first measurement, 10/87 with the
+      // era's time and identity work of this session (tuned on era-dev only)
+      expect(score.splits['early-fresh'].comparable.right).toBeGreaterThanOrEqual(10);
       // prov-dev (9 comparable pairs in ten provincial reports): 2/9 at the first measurement, 6/9 then; with the
       // 2026 reports' pairs (78 target/outcome, 8 same-fact more) 53/94 at their first measurement; 76/94 once the
       // review of 2025 and of the five-year plan were told apart (review-parts.ts) and 常住居民 incomes named the residents';
       // 80/94 once a round rate target said about (10%左右) was judged in whole percents, a milestone's rank phrase
-      // (成为…首个) left the subject and a bare head listed after a statement shared its modifier (年度产量)
-      expect(score.splits['prov-dev'].comparable.right).toBeGreaterThanOrEqual(80);
+      // (成为…首个) left the subject and a bare head listed after a statement shared its modifier (年度产量); 83/94 once a
+      // price ceiling was judged by a fall (`CPI微降`) and a bare mark passed (`突破5万关口、达到5.28万元`) took its value's unit
+      expect(score.splits['prov-dev'].comparable.right).toBeGreaterThanOrEqual(83);
       // era-dev (37 comparable pairs in the reports of 1978-1983): 0 at the first measurement, most misses periods and
       // modalities of another era's wording; 14/37, then 18/37 once a yearly average over a span was a scope of its own
       // (per-year), a span's change against the year before it the span's own, 到本世纪末 time and 在这方面 an anaphor;

@@ -43,6 +43,32 @@ export function directionOf(
   return 'higher-is-better';
 }
 
+/** An interval's negation: a decrease of [0.25, 0.35] is a change of [-0.35, -0.25]. */
+export function negated(i: Interval): Interval {
+  return { lo: i.hi === null ? null : -i.hi, loClosed: i.hiClosed, hi: i.lo === null ? null : -i.lo, hiClosed: i.loClosed };
+}
+
+const OPPOSITE = { increase: 'decrease', decrease: 'increase' } as const;
+
+/**
+ * For each group of an indicator's change (`indicator:cpi|%|change|increase`), the group of the same indicator,
+ * period and jurisdiction stating the opposite change: one quantity, signed the other way. Indicators only: a
+ * label alone is too weak an identity to pair a rise with a fall.
+ */
+function oppositeChanges(groups: MetricGroup[]): Map<MetricGroup, MetricGroup> {
+  const key = (metric: string, g: MetricGroup) => `${metric}\u0000${g.period}\u0000${g.jurisdiction ?? ''}`;
+  const byKey = new Map<string, MetricGroup>();
+  for (const g of groups) if (g.auto && g.metric.startsWith('indicator:')) byKey.set(key(g.metric, g), g);
+  const out = new Map<MetricGroup, MetricGroup>();
+  for (const g of byKey.values()) {
+    const m = /\|change\|(increase|decrease)$/u.exec(g.metric);
+    if (!m) continue;
+    const other = byKey.get(key(g.metric.slice(0, m.index) + `|change|${OPPOSITE[m[1] as 'increase' | 'decrease']}`, g));
+    if (other) out.set(g, other);
+  }
+  return out;
+}
+
 /** A closed interval of one point. */
 function point(value: number): Interval {
   return { lo: value, loClosed: true, hi: value, hiClosed: true };
@@ -181,9 +207,15 @@ export const targetCheck: CheckModule = {
     const severity: Severity = rule.severity ?? targetCheck.defaultSeverity;
     // Figures the identity pass paired, or found too ambiguous to pair: left out of the pairing by wording.
     const settled = new Set<Figure>();
-    for (const group of metricGroupsOnce(context, rule, { auto })) {
+    const groups = [...metricGroupsOnce(context, rule, { auto })];
+    const oppositeOf = oppositeChanges(groups);
+    for (const group of groups) {
       const targets = group.figures.filter((f) => f.modality === 'target');
       let actuals = group.figures.filter((f) => f.modality !== 'target');
+      // `居民消费价格涨幅3%左右` met by `居民消费价格下降0.3%`: with no outcome stated as the target's change, an
+      // indicator's outcome stated as the opposite change judges it, as a negative change
+      const flipped = !actuals.length && targets.length > 0 && oppositeOf.has(group);
+      if (flipped) actuals = oppositeOf.get(group)!.figures.filter((f) => f.modality !== 'target');
       if (!targets.length || !actuals.length) continue;
       if (group.auto && ambiguousLabel(actuals, documents, context.rules)) {
         // A bare label stated with two values in one document names two things: no outcome to judge by. An
@@ -212,7 +244,8 @@ export const targetCheck: CheckModule = {
           if (!comparable(target, actual)) continue;
           // (one sentence may state a target and its outcome when it names the target: `增长7.8%，略低于8%的预定目标`)
           if (sameSentence(documents.get(target.document), target, actual) && !namesTarget(documents.get(target.document)!, target, actual, naming)) continue;
-          const outcome = targetOutcome(...judgedIntervals(target, actual, settings, compared), direction);
+          const [goal, stated] = judgedIntervals(target, actual, settings, compared);
+          const outcome = targetOutcome(goal, flipped ? negated(stated) : stated, direction);
           // (each statement of the outcome in its document: the review's and the plan part's restatement; and each
           // statement of the target: the list's and its explanation's, `提出8%左右的…增长目标`, one text, one outcome)
           let statedActuals = actualsStated.get(actualReading);

@@ -148,6 +148,8 @@ interface Meaning {
   unit?: string;
   /** The change word leads the metric phrase as a verb (`压减办事时限49.4%`): it governs a 、-list of objects. */
   leads?: boolean;
+  /** The unit of measure (a level's or count's, not a rate's) of the figures the label was given to, once known. */
+  labelUnit: string | null;
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -440,7 +442,7 @@ function meaningOf(text: string, figures: ScannedFigure[], k: Knowledge): Meanin
       }
     }
     const own = label !== '';
-    if (!label && sameSentence && !continuation) label = meanings[j - 1]!.label;
+    if (!label && sameSentence && !continuation && carries(text, prev!, meanings[j - 1]!, f, minor, k, mw.listGap)) label = meanings[j - 1]!.label;
     if (!label && continuation) label = meanings[j - 1]!.label;
     // 增长4.2%、位居全国第九: a rank right after a change figure, with no subject of its own, ranks
     // the change (the level's rank is another figure: 超过2万亿元、排在全国第21位)
@@ -485,7 +487,21 @@ function meaningOf(text: string, figures: ScannedFigure[], k: Knowledge): Meanin
       change = meanings[j - 1]!.change;
       leads = true;
     }
-    meanings.push({ kind, change, label, continuation, scope, nounAfter, ...(unit ? { unit } : {}), ...(leads ? { leads } : {}) });
+    const labelUnit = (label && !own ? meanings[j - 1]!.labelUnit : null) ?? measureUnit(f);
+    meanings.push({ kind, change, label, continuation, scope, nounAfter, labelUnit, ...(unit ? { unit } : {}), ...(leads ? { leads } : {}) });
+  }
+
+  // `突破5万关口、达到5.28万元`, `突破千亿、达到1042亿元`: a bare number passing a mark, right before the value of the
+  // same statement (which has no subject of its own, so took its label), is in the value's unit
+  for (let j = 0; j + 1 < figures.length; j++) {
+    const f = figures[j]!;
+    const next = figures[j + 1]!;
+    const m = meanings[j]!;
+    const value = next.unit && measureUnit(next);
+    if (f.unit || f.rank || !value || !m.label || meanings[j + 1]!.label !== m.label || m.unit) continue;
+    const between = text.slice(f.end, next.start);
+    if (between.length > 8 || /[。！？!?；;\n]/u.test(between) || cleanLabel(between, k, false)) continue;
+    m.unit = value;
   }
 
   // 分别 lists: subjects before 分别 paired with the list's figures in order.
@@ -519,6 +535,37 @@ function meaningOf(text: string, figures: ScannedFigure[], k: Knowledge): Meanin
     for (let i = j; i <= last; i++) meanings[i]!.label = cleanLabel(parts[i - j]!, k, false) || parts[i - j]!;
   }
   return meanings;
+}
+
+/** A figure's unit when it measures an amount or counts things (吨, 千瓦, 个); null for rates (%, 个百分点, 倍) and bare numbers. */
+function measureUnit(f: ScannedFigure): string | null {
+  return f.unit && (f.unit.kind === 'level' || f.unit.kind === 'count') ? f.unit.unit : null;
+}
+
+/**
+ * Whether a figure with no subject of its own takes the previous statement's label (`粮食产量6.5亿吨，增长1.3%`,
+ * `…，达到6.9亿吨`): only when it can measure the same thing, in a unit of the same family as the figures the
+ * label was given to, and, for an amount or a count, when no clause between them names a subject of its own
+ * (`粮食产量…，新能源装机成为第一大电源，达到4500万千瓦` is the new subject's figure). A rate always can: it is that
+ * amount's change or share, and a clause of method may stand between (`…，按可比价格计算，比上年增长11.8%`).
+ */
+function carries(text: string, prev: ScannedFigure, previous: Meaning, f: ScannedFigure, minor: number, k: Knowledge, listGap: RegExp): boolean {
+  const unit = measureUnit(f);
+  if (!unit) return true;
+  // (items of one list, `原煤、原油、天然气产量达到6640.8万吨、1253.6万吨、9.1亿立方米`: each subject in its own unit)
+  if (listGap.test(text.slice(prev.end, f.start))) return true;
+  if (previous.labelUnit && unit !== previous.labelUnit) return false;
+  // the clauses wholly between the previous figure's clause and this one's (the first piece ends the previous clause)
+  const between = text.slice(prev.end, minor);
+  let at = 0;
+  while (at < between.length && !MINOR_BREAK[between.charCodeAt(at)]) at++;
+  for (let start = at + 1; start < between.length; ) {
+    let end = start;
+    while (end < between.length && !MINOR_BREAK[between.charCodeAt(end)]) end++;
+    if (end > start && cleanLabel(between.slice(start, end), k, false)) return false;
+    start = end + 1;
+  }
+  return true;
 }
 
 /** The opening bracket before the closing one at `close`, looked for back to `floor` only; -1 when none. */
