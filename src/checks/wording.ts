@@ -79,6 +79,8 @@ export interface Statement {
 export interface StatementWords {
   grams: Int32Array;
   weights: Float64Array;
+  /** How many bigrams the run has (they are numbered 0 .. size - 1). */
+  size: number;
 }
 
 /** The effective settings (rules/core/checks.yaml sets every one; the defaults serve rule sets built without it). */
@@ -487,7 +489,7 @@ export function statementsOf(figures: Figure[], context: CheckContext, settings:
   const weightOf = new Float64Array(df.length);
   for (let g = 0; g < df.length; g++) weightOf[g] = df[g]! > settings.maxShare * n ? 0 : Math.log(n / df[g]!);
   // (each statement's weighted bigrams are written over its read ones, never past them)
-  const words: StatementWords = { grams, weights: new Float64Array(reader.used) };
+  const words: StatementWords = { grams, weights: new Float64Array(reader.used), size: df.length };
   const buckets = new Map<string, number>();
   const statements: Statement[] = [];
   let written = 0;
@@ -589,95 +591,127 @@ interface Scored {
 }
 
 /**
- * A scorer over `right`: for a statement, the statements of `right` in its bucket that share a bigram with it,
- * scored (best first), through an inverted index of the buckets' statements built once, the dot products
- * summed over the shared bigrams' postings, so a statement meets only those sharing a word. Candidates whose
- * shared words weigh less than `minEvidence` score 0 and are left out (they can be neither a best candidate
- * nor, a best one clearing a threshold above the margin, a rival that matters), and so are those scoring below
- * `floor` (the caller's threshold less its margin: clearBest stops before any of them). Memoized: the mutual
- * check asks again for the few statements that won.
+ * The candidates of `right` for each of `queries`: the statements of `right` in its bucket that share a bigram
+ * with it, scored (best first), the dot products summed over the shared bigrams' postings, so a statement meets
+ * only those sharing a word. Candidates whose shared words weigh less than `minEvidence` score 0 and are left
+ * out (they can be neither a best candidate nor, a best one clearing a threshold above the margin, a rival
+ * that matters), and so are those scoring below `floor` (the caller's threshold less its margin: clearBest
+ * stops before any of them). All statements come from one statementsOf (they share its bigram numbers).
  *
- * Cost: the index is one table from (bucket, bigram) to a run of flat postings (statement, weight) in the
- * order of `right`, built in two passes over the statements' bigrams; the accumulators are typed arrays by
- * place in `right`; only the candidates above `floor` are sorted.
+ * Cost: bucket by bucket, an inverted index of the bucket's statements of `right` (bigram → a run of flat
+ * postings, statement and weight, in the order of `right`), found through one array by bigram number, then
+ * the bucket's queries scored against it; accumulators are typed arrays by place in `right`, and only the
+ * candidates above `floor` are sorted. Each bucket is read once, whatever the order of the queries: no table
+ * is kept per bucket, and no bigram is hashed.
  */
-function scorer(right: Statement[], minEvidence: number, floor: number): (s: Statement) => Scored[] {
+function scoreAll(queries: Statement[], right: Statement[], minEvidence: number, floor: number): Scored[][] {
+  const out: Scored[][] = queries.map(() => []);
+  const words = queries[0]?.words ?? right[0]?.words;
+  if (!words || !right.length) return out;
+  const { grams, weights } = words;
+  let bucketCount = 0;
+  for (const s of right) bucketCount = Math.max(bucketCount, s.bucket + 1);
+  // (the statements of `right` and the queries grouped by bucket, each in its own order: a counting sort)
+  const rightOf = groupByBucket(right, bucketCount);
+  const queriesOf = groupByBucket(queries, bucketCount);
   let total = 0;
   for (const r of right) total += r.end - r.start;
-  const keys = new PairNumbers(total);
-  // (first pass: each posting's key, and how many postings each key has)
-  const keyOf = new Int32Array(total);
-  let counts = new Int32Array(1024);
-  let e = 0;
-  for (const r of right) {
-    const grams = r.words.grams;
-    for (let k = r.start; k < r.end; k++) {
-      const key = keys.numberOf(r.bucket, grams[k]!, true);
-      if (key >= counts.length) counts = grown(counts, key + 1);
-      counts[key]!++;
-      keyOf[e++] = key;
-    }
-  }
-  const offsets = new Int32Array(keys.size + 1);
-  for (let key = 0; key < keys.size; key++) offsets[key + 1] = offsets[key]! + counts[key]!;
-  // (second pass: the postings of each key in the order of `right`)
-  const cursor = offsets.slice(0, keys.size);
+  const slotBucket = new Int32Array(words.size).fill(-1);
+  const slotOf = new Int32Array(words.size);
+  const offsets = new Int32Array(total + 1);
   const postedStatement = new Int32Array(total);
   const postedWeight = new Float64Array(total);
-  e = 0;
-  for (let i = 0; i < right.length; i++) {
-    const r = right[i]!;
-    const weights = r.words.weights;
-    for (let k = r.start; k < r.end; k++) {
-      const at = cursor[keyOf[e++]!]!++;
-      postedStatement[at] = i;
-      postedWeight[at] = weights[k]!;
-    }
-  }
-  const memo = new Map<Statement, Scored[]>();
-  // Accumulators by place in `right` (typed arrays: a Map per statement cost most of the pass), and the places touched.
   const dot = new Float64Array(right.length);
   const evidence = new Float64Array(right.length);
   const touched = new Int32Array(right.length);
-  return (s) => {
-    const known = memo.get(s);
-    if (known) return known;
-    const scored: Scored[] = [];
-    memo.set(s, scored);
-    if (!s.norm) return scored;
-    const { grams, weights } = s.words;
-    let count = 0;
-    for (let k = s.start; k < s.end; k++) {
-      const key = keys.numberOf(s.bucket, grams[k]!, false);
-      if (key < 0) continue;
-      const from = offsets[key]!;
-      const to = offsets[key + 1]!;
-      // (a bigram that many candidates of the bucket share cannot single one out: skipped, which keeps the pass
-      // linear where thousands of documents state one thing alike)
-      if (to - from > MAX_POSTINGS) continue;
-      const w = weights[k]!;
-      for (let p = from; p < to; p++) {
-        const i = postedStatement[p]!;
-        if (right[i] === s) continue;
-        const v = postedWeight[p]!;
-        if (dot[i] === 0 && evidence[i] === 0) touched[count++] = i;
-        dot[i] += w * v;
-        evidence[i] += Math.min(w, v);
+  for (let b = 0; b < bucketCount; b++) {
+    const queryFrom = queriesOf.starts[b]!;
+    const queryTo = queriesOf.starts[b + 1]!;
+    const rightFrom = rightOf.starts[b]!;
+    const rightTo = rightOf.starts[b + 1]!;
+    if (queryFrom === queryTo || rightFrom === rightTo) continue;
+    // The bucket's index: a slot per bigram (slotOf, valid where slotBucket is b), its postings at
+    // offsets[slot] .. offsets[slot + 1].
+    let slots = 0;
+    for (let m = rightFrom; m < rightTo; m++) {
+      const r = right[rightOf.order[m]!]!;
+      for (let k = r.start; k < r.end; k++) {
+        const g = grams[k]!;
+        if (slotBucket[g] !== b) {
+          slotBucket[g] = b;
+          slotOf[g] = slots;
+          offsets[++slots] = 0;
+        }
+        offsets[slotOf[g]! + 1]!++;
       }
     }
-    for (let t = 0; t < count; t++) {
-      const i = touched[t]!;
-      const other = right[i]!;
-      if (evidence[i]! >= minEvidence && other.norm) {
-        const score = dot[i]! / (s.norm * other.norm);
-        if (score >= floor) scored.push({ other, score });
+    offsets[0] = 0;
+    for (let slot = 0; slot < slots; slot++) offsets[slot + 1]! += offsets[slot]!;
+    // (filled through a cursor per slot, offsets[slot] moved on, then moved back)
+    for (let m = rightFrom; m < rightTo; m++) {
+      const i = rightOf.order[m]!;
+      const r = right[i]!;
+      for (let k = r.start; k < r.end; k++) {
+        const at = offsets[slotOf[grams[k]!]!]!++;
+        postedStatement[at] = i;
+        postedWeight[at] = weights[k]!;
       }
-      dot[i] = 0;
-      evidence[i] = 0;
     }
-    scored.sort((x, y) => y.score - x.score);
-    return scored;
-  };
+    for (let slot = slots; slot > 0; slot--) offsets[slot] = offsets[slot - 1]!;
+    offsets[0] = 0;
+    for (let q = queryFrom; q < queryTo; q++) {
+      const index = queriesOf.order[q]!;
+      const s = queries[index]!;
+      if (!s.norm) continue;
+      let count = 0;
+      for (let k = s.start; k < s.end; k++) {
+        const g = grams[k]!;
+        if (slotBucket[g] !== b) continue;
+        const slot = slotOf[g]!;
+        const from = offsets[slot]!;
+        const to = offsets[slot + 1]!;
+        // (a bigram that many candidates of the bucket share cannot single one out: skipped, which keeps the pass
+        // linear where thousands of documents state one thing alike)
+        if (to - from > MAX_POSTINGS) continue;
+        const w = weights[k]!;
+        for (let p = from; p < to; p++) {
+          const i = postedStatement[p]!;
+          if (right[i] === s) continue;
+          const v = postedWeight[p]!;
+          if (dot[i] === 0 && evidence[i] === 0) touched[count++] = i;
+          dot[i] += w * v;
+          evidence[i] += Math.min(w, v);
+        }
+      }
+      const scored = out[index]!;
+      for (let t = 0; t < count; t++) {
+        const i = touched[t]!;
+        const other = right[i]!;
+        if (evidence[i]! >= minEvidence && other.norm) {
+          const score = dot[i]! / (s.norm * other.norm);
+          if (score >= floor) scored.push({ other, score });
+        }
+        dot[i] = 0;
+        evidence[i] = 0;
+      }
+      scored.sort((x, y) => y.score - x.score);
+    }
+  }
+  return out;
+}
+
+/** Places in `statements` grouped by bucket, in their order: those of bucket b at order[starts[b] .. starts[b + 1]]. */
+function groupByBucket(statements: Statement[], bucketCount: number): { order: Int32Array; starts: Int32Array } {
+  const starts = new Int32Array(bucketCount + 1);
+  for (const s of statements) if (s.bucket < bucketCount) starts[s.bucket + 1]!++;
+  for (let b = 0; b < bucketCount; b++) starts[b + 1]! += starts[b]!;
+  const cursor = starts.slice(0, bucketCount);
+  const order = new Int32Array(starts[bucketCount]!);
+  for (let i = 0; i < statements.length; i++) {
+    const b = statements[i]!.bucket;
+    if (b < bucketCount) order[cursor[b]!++] = i;
+  }
+  return { order, starts };
 }
 
 /**
@@ -736,18 +770,20 @@ function mutualPairs(
   // (a candidate below the threshold less the margin is neither a best one nor a rival: clearBest stops before
   // it, so the scorers leave it out; the small allowance keeps rounding from dropping one clearBest would read)
   const floor = threshold - Math.max(settings.margin, 0) - 1e-9;
-  const forward = scorer(right, settings.minEvidence, floor);
-  // (built lazily: only the statements that won a forward round are scored back)
-  let backward: ((s: Statement) => Scored[]) | undefined;
+  const forward = scoreAll(left, right, settings.minEvidence, floor);
+  const bests = left.map((a, i) => clearBest(forward[i], threshold, settings.margin, (b) => allowed(a, b)));
+  // Each best candidate scored back against `left` (only the statements that won a forward round, each once).
+  const winners = [...new Set(bests.flatMap((best) => (best ? [best.other] : [])))];
+  const backward = scoreAll(winners, left, settings.minEvidence, floor);
+  const backOf = new Map(winners.map((w, i) => [w, backward[i]!]));
   const pairs: WordingPair[] = [];
-  for (const a of left) {
-    const best = clearBest(forward(a), threshold, settings.margin, (b) => allowed(a, b));
-    if (!best) continue;
-    backward ??= scorer(left, settings.minEvidence, floor);
-    const back = clearBest(backward(best.other), threshold, settings.margin, (x) => allowed(x, best.other));
-    if (back?.other !== a) continue;
+  left.forEach((a, i) => {
+    const best = bests[i];
+    if (!best) return;
+    const back = clearBest(backOf.get(best.other), threshold, settings.margin, (x) => allowed(x, best.other));
+    if (back?.other !== a) return;
     pairs.push(pairOf(a, best.other, best.score, context));
-  }
+  });
   return pairs;
 }
 
