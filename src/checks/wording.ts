@@ -271,13 +271,30 @@ function grown(array: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBu
  * bigram number, the last stamp that took it (a statement's own words and its lead words have two stamps).
  */
 class BigramReader {
-  readonly numbers = new PairNumbers(16384);
+  readonly numbers: PairNumbers;
   grams = new Int32Array(1 << 16);
   used = 0;
-  private mark = new Int32Array(16384);
+  private mark = new Int32Array(1 << 16);
 
-  /** Appends the bigrams of text[from, to) not yet marked `stamp` or `also`, marking them `stamp`. */
+  constructor(expected: number) {
+    this.numbers = new PairNumbers(expected);
+  }
+
+  /**
+   * Makes room for `more` bigrams (a statement's texts' length bounds theirs), so that the reading loop never
+   * grows an array: a rare branch in it left V8 without feedback and undid its optimized code.
+   */
+  reserve(more: number): void {
+    const size = this.used + more;
+    // (a bigram is numbered when it is first appended, so the numbers stay below `used`)
+    if (size > this.grams.length) this.grams = grown(this.grams, size);
+    if (size > this.mark.length) this.mark = grown(this.mark, size);
+  }
+
+  /** Appends the bigrams of text[from, to) not yet marked `stamp` or `also`, marking them `stamp` (reserve first). */
   read(text: string, from: number, to: number, stamp: number, also: number): void {
+    const { numbers, grams, mark } = this;
+    let used = this.used;
     let previous = -1;
     for (let i = from; i < to; i++) {
       const code = text.charCodeAt(i);
@@ -287,17 +304,16 @@ class BigramReader {
       }
       const current = hanNumber(code);
       if (previous >= 0) {
-        const gram = this.numbers.numberOf(previous * HAN_CODES + current, 0, true);
-        if (gram >= this.mark.length) this.mark = grown(this.mark, gram + 1);
-        const mark = this.mark[gram];
-        if (mark !== stamp && mark !== also) {
-          this.mark[gram] = stamp;
-          if (this.used === this.grams.length) this.grams = grown(this.grams, this.used + 1);
-          this.grams[this.used++] = gram;
+        const gram = numbers.numberOf(previous * HAN_CODES + current, 0, true);
+        const last = mark[gram];
+        if (last !== stamp && last !== also) {
+          mark[gram] = stamp;
+          grams[used++] = gram;
         }
       }
       previous = current;
     }
+    this.used = used;
   }
 }
 
@@ -449,7 +465,7 @@ export function statementsOf(figures: Figure[], context: CheckContext, settings:
   const order = new Map<string, Figure[]>();
   const finder = scopeFinder(scopeWords(context.rules));
   const jurisdiction = context.rules.alignment?.jurisdiction;
-  const reader = new BigramReader();
+  const reader = new BigramReader(figures.length * 4);
   const readings: Reading[] = [];
   const own: string[] = [];
   const candidates: number[] = [];
@@ -461,6 +477,7 @@ export function statementsOf(figures: Figure[], context: CheckContext, settings:
     const label = figure.label ?? '';
     // (stamps 2i+1 for the clause's own words, 2i+2 for the lead's and the label's, which leave out the own ones)
     const stamp = 2 * readings.length + 1;
+    reader.reserve(clause.end - clause.lead + label.length);
     const ownFrom = reader.used;
     reader.read(text, clause.start, figure.span.start, stamp, stamp);
     reader.read(text, figure.span.end, clause.end, stamp, stamp);
@@ -602,54 +619,93 @@ interface Scored {
  * postings, statement and weight, in the order of `right`), found through one array by bigram number, then
  * the bucket's queries scored against it; accumulators are typed arrays by place in `right`, and only the
  * candidates above `floor` are sorted. Each bucket is read once, whatever the order of the queries: no table
- * is kept per bucket, and no bigram is hashed.
+ * is kept per bucket, and no bigram is hashed. (Small functions: V8 optimizes them early and cheaply, where
+ * one long loop nest ran interpreted, then was compiled on the stack several times over.)
  */
 function scoreAll(queries: Statement[], right: Statement[], minEvidence: number, floor: number): Scored[][] {
   const out: Scored[][] = queries.map(() => []);
   const words = queries[0]?.words ?? right[0]?.words;
   if (!words || !right.length) return out;
-  const { grams, weights } = words;
   let bucketCount = 0;
   for (const s of right) bucketCount = Math.max(bucketCount, s.bucket + 1);
   // (the statements of `right` and the queries grouped by bucket, each in its own order: a counting sort)
   const rightOf = groupByBucket(right, bucketCount);
   const queriesOf = groupByBucket(queries, bucketCount);
-  let total = 0;
-  for (const r of right) total += r.end - r.start;
-  const slotBucket = new Int32Array(words.size).fill(-1);
-  const slotOf = new Int32Array(words.size);
-  const offsets = new Int32Array(total + 1);
-  const postedStatement = new Int32Array(total);
-  const postedWeight = new Float64Array(total);
-  const dot = new Float64Array(right.length);
-  const evidence = new Float64Array(right.length);
-  const touched = new Int32Array(right.length);
+  const index = new BucketIndex(words, right, minEvidence, floor);
   for (let b = 0; b < bucketCount; b++) {
     const queryFrom = queriesOf.starts[b]!;
     const queryTo = queriesOf.starts[b + 1]!;
     const rightFrom = rightOf.starts[b]!;
     const rightTo = rightOf.starts[b + 1]!;
     if (queryFrom === queryTo || rightFrom === rightTo) continue;
-    // The bucket's index: a slot per bigram (slotOf, valid where slotBucket is b), its postings at
-    // offsets[slot] .. offsets[slot + 1].
+    index.build(b, rightOf.order, rightFrom, rightTo);
+    for (let q = queryFrom; q < queryTo; q++) {
+      const at = queriesOf.order[q]!;
+      index.score(queries[at]!, out[at]!);
+    }
+  }
+  return out;
+}
+
+/** The inverted index of one bucket's statements at a time (scoreAll), and the accumulators that score against it. */
+class BucketIndex {
+  private readonly grams: Int32Array;
+  private readonly weights: Float64Array;
+  /** The bucket whose slot a bigram number has (-1: none yet), and that slot. */
+  private readonly slotBucket: Int32Array;
+  private readonly slotOf: Int32Array;
+  /** The postings of slot t: offsets[t] .. offsets[t + 1] of postedStatement (places in `right`) and postedWeight. */
+  private readonly offsets: Int32Array;
+  private readonly postedStatement: Int32Array;
+  private readonly postedWeight: Float64Array;
+  private readonly dot: Float64Array;
+  private readonly evidence: Float64Array;
+  private readonly touched: Int32Array;
+  private bucket = -1;
+
+  constructor(
+    words: StatementWords,
+    private readonly right: Statement[],
+    private readonly minEvidence: number,
+    private readonly floor: number,
+  ) {
+    this.grams = words.grams;
+    this.weights = words.weights;
+    let total = 0;
+    for (const r of right) total += r.end - r.start;
+    this.slotBucket = new Int32Array(words.size).fill(-1);
+    this.slotOf = new Int32Array(words.size);
+    this.offsets = new Int32Array(total + 1);
+    this.postedStatement = new Int32Array(total);
+    this.postedWeight = new Float64Array(total);
+    this.dot = new Float64Array(right.length);
+    this.evidence = new Float64Array(right.length);
+    this.touched = new Int32Array(right.length);
+  }
+
+  /** Indexes the statements of bucket `b`: right[order[from]] .. right[order[to - 1]]. */
+  build(b: number, order: Int32Array, from: number, to: number): void {
+    const { grams, weights, slotBucket, slotOf, offsets, postedStatement, postedWeight, right } = this;
+    this.bucket = b;
     let slots = 0;
-    for (let m = rightFrom; m < rightTo; m++) {
-      const r = right[rightOf.order[m]!]!;
+    for (let m = from; m < to; m++) {
+      const r = right[order[m]!]!;
       for (let k = r.start; k < r.end; k++) {
         const g = grams[k]!;
         if (slotBucket[g] !== b) {
           slotBucket[g] = b;
           slotOf[g] = slots;
-          offsets[++slots] = 0;
+          slots++;
+          offsets[slots] = 0;
         }
         offsets[slotOf[g]! + 1]!++;
       }
     }
     offsets[0] = 0;
     for (let slot = 0; slot < slots; slot++) offsets[slot + 1]! += offsets[slot]!;
-    // (filled through a cursor per slot, offsets[slot] moved on, then moved back)
-    for (let m = rightFrom; m < rightTo; m++) {
-      const i = rightOf.order[m]!;
+    // (filled through offsets[slot] as the slot's cursor, then moved back to the slot's start)
+    for (let m = from; m < to; m++) {
+      const i = order[m]!;
       const r = right[i]!;
       for (let k = r.start; k < r.end; k++) {
         const at = offsets[slotOf[grams[k]!]!]!++;
@@ -659,45 +715,49 @@ function scoreAll(queries: Statement[], right: Statement[], minEvidence: number,
     }
     for (let slot = slots; slot > 0; slot--) offsets[slot] = offsets[slot - 1]!;
     offsets[0] = 0;
-    for (let q = queryFrom; q < queryTo; q++) {
-      const index = queriesOf.order[q]!;
-      const s = queries[index]!;
-      if (!s.norm) continue;
-      let count = 0;
-      for (let k = s.start; k < s.end; k++) {
-        const g = grams[k]!;
-        if (slotBucket[g] !== b) continue;
-        const slot = slotOf[g]!;
-        const from = offsets[slot]!;
-        const to = offsets[slot + 1]!;
-        // (a bigram that many candidates of the bucket share cannot single one out: skipped, which keeps the pass
-        // linear where thousands of documents state one thing alike)
-        if (to - from > MAX_POSTINGS) continue;
-        const w = weights[k]!;
-        for (let p = from; p < to; p++) {
-          const i = postedStatement[p]!;
-          if (right[i] === s) continue;
-          const v = postedWeight[p]!;
-          if (dot[i] === 0 && evidence[i] === 0) touched[count++] = i;
-          dot[i] += w * v;
-          evidence[i] += Math.min(w, v);
-        }
-      }
-      const scored = out[index]!;
-      for (let t = 0; t < count; t++) {
-        const i = touched[t]!;
-        const other = right[i]!;
-        if (evidence[i]! >= minEvidence && other.norm) {
-          const score = dot[i]! / (s.norm * other.norm);
-          if (score >= floor) scored.push({ other, score });
-        }
-        dot[i] = 0;
-        evidence[i] = 0;
-      }
-      scored.sort((x, y) => y.score - x.score);
-    }
   }
-  return out;
+
+  /** Scores `s` (of the bucket indexed) against the bucket's statements, into `scored`, best first. */
+  score(s: Statement, scored: Scored[]): void {
+    if (!s.norm) return;
+    const { grams, weights, slotBucket, slotOf, offsets, postedStatement, postedWeight, dot, evidence, touched, right } = this;
+    const b = this.bucket;
+    let count = 0;
+    for (let k = s.start; k < s.end; k++) {
+      const g = grams[k]!;
+      if (slotBucket[g] !== b) continue;
+      const slot = slotOf[g]!;
+      const from = offsets[slot]!;
+      const to = offsets[slot + 1]!;
+      // (a bigram that many candidates of the bucket share cannot single one out: skipped, which keeps the pass
+      // linear where thousands of documents state one thing alike)
+      if (to - from > MAX_POSTINGS) continue;
+      const w = weights[k]!;
+      for (let p = from; p < to; p++) {
+        const i = postedStatement[p]!;
+        if (right[i] === s) continue;
+        const v = postedWeight[p]!;
+        if (dot[i] === 0 && evidence[i] === 0) touched[count++] = i;
+        dot[i] += w * v;
+        evidence[i] += w < v ? w : v;
+      }
+    }
+    for (let t = 0; t < count; t++) {
+      const i = touched[t]!;
+      const other = right[i]!;
+      if (evidence[i]! >= this.minEvidence && other.norm) {
+        const score = dot[i]! / (s.norm * other.norm);
+        if (score >= this.floor) scored.push({ other, score });
+      }
+      dot[i] = 0;
+      evidence[i] = 0;
+    }
+    if (scored.length > 1) scored.sort(byScore);
+  }
+}
+
+function byScore(x: Scored, y: Scored): number {
+  return y.score - x.score;
 }
 
 /** Places in `statements` grouped by bucket, in their order: those of bucket b at order[starts[b] .. starts[b + 1]]. */
