@@ -27,7 +27,7 @@
  */
 import type { Document, Figure } from '../model.js';
 import type { CheckContext } from './types.js';
-import type { RuleSet, WordingSettings } from '../rules/types.js';
+import type { JurisdictionSettings, RuleSet, WordingSettings } from '../rules/types.js';
 import { consistent } from './compare.js';
 import { documentDate, periodOverBy } from './document-date.js';
 import { jurisdictionKey } from './jurisdiction.js';
@@ -275,6 +275,8 @@ class BigramReader {
   grams = new Int32Array(1 << 16);
   used = 0;
   private mark = new Int32Array(1 << 16);
+  /** Per bigram number, how many statements' texts hold it (each statement counts once: its own and lead words are apart). */
+  df = new Int32Array(1 << 16);
 
   constructor(expected: number) {
     this.numbers = new PairNumbers(expected);
@@ -289,11 +291,12 @@ class BigramReader {
     // (a bigram is numbered when it is first appended, so the numbers stay below `used`)
     if (size > this.grams.length) this.grams = grown(this.grams, size);
     if (size > this.mark.length) this.mark = grown(this.mark, size);
+    if (size > this.df.length) this.df = grown(this.df, size);
   }
 
   /** Appends the bigrams of text[from, to) not yet marked `stamp` or `also`, marking them `stamp` (reserve first). */
   read(text: string, from: number, to: number, stamp: number, also: number): void {
-    const { numbers, grams, mark } = this;
+    const { numbers, grams, mark, df } = this;
     let used = this.used;
     let previous = -1;
     for (let i = from; i < to; i++) {
@@ -308,6 +311,7 @@ class BigramReader {
         const last = mark[gram];
         if (last !== stamp && last !== also) {
           mark[gram] = stamp;
+          df[gram]!++;
           grams[used++] = gram;
         }
       }
@@ -410,7 +414,7 @@ function scopesOfRange(text: string, from: number, to: number, finder: ScopeFind
     const [word, id] = finder.words[w]!;
     if (!rest.includes(word)) continue;
     if (!found.includes(id)) found.push(id);
-    rest = rest.split(word).join(' ');
+    rest = rest.replaceAll(word, ' ');
   }
 }
 
@@ -461,22 +465,47 @@ interface Reading {
 
 /** Builds the statements of some figures and weighs their bigrams by inverse frequency over all of them. */
 export function statementsOf(figures: Figure[], context: CheckContext, settings: Required<WordingSettings>): Statement[] {
-  const documents = context.documentById;
-  const order = new Map<string, Figure[]>();
-  const finder = scopeFinder(scopeWords(context.rules));
-  const jurisdiction = context.rules.alignment?.jurisdiction;
-  const reader = new BigramReader(figures.length * 4);
-  const readings: Reading[] = [];
-  const own: string[] = [];
-  const candidates: number[] = [];
-  for (const figure of figures) {
-    const document = documents.get(figure.document);
-    if (!document) continue;
+  const builder = new StatementBuilder(context, settings, figures.length);
+  for (const figure of figures) builder.read(figure);
+  return builder.weigh();
+}
+
+/**
+ * statementsOf's state: each figure read (its clause, bigrams and scopes), then each statement weighed once
+ * the run's frequencies are known. (One method per figure, not one loop over all of them: V8 optimizes a
+ * method called thousands of times early, where a loop run once stays interpreted for most of its length.)
+ */
+class StatementBuilder {
+  private readonly documents: ReadonlyMap<string, Document>;
+  private readonly order = new Map<string, Figure[]>();
+  private readonly finder: ScopeFinder;
+  private readonly jurisdiction: JurisdictionSettings | undefined;
+  private readonly reader: BigramReader;
+  private readonly readings: Reading[] = [];
+  private readonly own: string[] = [];
+  private readonly candidates: number[] = [];
+  private readonly buckets = new Map<string, number>();
+
+  constructor(
+    private readonly context: CheckContext,
+    private readonly settings: Required<WordingSettings>,
+    expected: number,
+  ) {
+    this.documents = context.documentById;
+    this.finder = scopeFinder(scopeWords(context.rules));
+    this.jurisdiction = context.rules.alignment?.jurisdiction;
+    this.reader = new BigramReader(expected * 4);
+  }
+
+  read(figure: Figure): void {
+    const document = this.documents.get(figure.document);
+    if (!document) return;
+    const { reader, finder, own, candidates } = this;
     const text = document.normalized;
-    const clause = clauseAround(document, figure, inTextOrder(context, figure.document, order));
+    const clause = clauseAround(document, figure, inTextOrder(this.context, figure.document, this.order));
     const label = figure.label ?? '';
     // (stamps 2i+1 for the clause's own words, 2i+2 for the lead's and the label's, which leave out the own ones)
-    const stamp = 2 * readings.length + 1;
+    const stamp = 2 * this.readings.length + 1;
     reader.reserve(clause.end - clause.lead + label.length);
     const ownFrom = reader.used;
     reader.read(text, clause.start, figure.span.start, stamp, stamp);
@@ -494,24 +523,34 @@ export function statementsOf(figures: Figure[], context: CheckContext, settings:
     const ownCount = own.length;
     scopesOfRange(text, clause.lead, clause.start, finder, own, candidates);
     const leadScopes = own.length === ownCount ? scopes : own.sort().join('+');
-    readings.push({ figure, own: ownFrom, lead: leadFrom, end: reader.used, clause, scopes, leadScopes });
+    this.readings.push({ figure, own: ownFrom, lead: leadFrom, end: reader.used, clause, scopes, leadScopes });
   }
-  // Inverse document frequency over the run's own clauses: ln(N / df). A bigram in more than `maxShare` of
-  // them says nothing about which fact a statement states. Words of the label and of the sentence's lead
-  // count at `leadWeight`: they are what the sentence is about, not what the figure's own clause says.
-  const grams = reader.grams;
-  const df = new Int32Array(reader.numbers.size);
-  for (let k = 0; k < reader.used; k++) df[grams[k]!]!++;
-  const n = Math.max(readings.length, 1);
-  const weightOf = new Float64Array(df.length);
-  for (let g = 0; g < df.length; g++) weightOf[g] = df[g]! > settings.maxShare * n ? 0 : Math.log(n / df[g]!);
-  // (each statement's weighted bigrams are written over its read ones, never past them)
-  const words: StatementWords = { grams, weights: new Float64Array(reader.used), size: df.length };
-  const buckets = new Map<string, number>();
-  const statements: Statement[] = [];
-  let written = 0;
-  for (const r of readings) {
-    const start = written;
+
+  /** The statements of the figures read, their bigrams weighed (each statement's written over its read ones, never past them). */
+  weigh(): Statement[] {
+    const words: StatementWords = { grams: this.reader.grams, weights: new Float64Array(this.reader.used), size: this.reader.numbers.size };
+    const statements: Statement[] = [];
+    let written = 0;
+    for (const r of this.readings) {
+      const statement = this.statement(r, statements.length, words, written);
+      written = statement.end;
+      statements.push(statement);
+    }
+    return statements;
+  }
+
+  /**
+   * Inverse document frequency over the run's own clauses: ln(N / df). A bigram in more than `maxShare` of
+   * them says nothing about which fact a statement states. Words of the label and of the sentence's lead
+   * count at `leadWeight`: they are what the sentence is about, not what the figure's own clause says.
+   */
+  private statement(r: Reading, id: number, words: StatementWords, start: number): Statement {
+    const { settings } = this;
+    const { grams, weights } = words;
+    const df = this.reader.df;
+    const n = Math.max(this.readings.length, 1);
+    const common = settings.maxShare * n;
+    let written = start;
     let norm = 0;
     // The clause's own words; a clause that says little of its own (`覆盖面扩大到60%以上`) is read with its
     // sentence's lead and its label (at `leadWeight`), one that says enough is not: siblings of one sentence
@@ -519,20 +558,22 @@ export function statementsOf(figures: Figure[], context: CheckContext, settings:
     let ownWeight = 0;
     for (let k = r.own; k < r.lead; k++) {
       const g = grams[k]!;
-      const w = weightOf[g]!;
+      const count = df[g]!;
+      const w = count > common ? 0 : Math.log(n / count);
       if (w <= 0) continue;
       grams[written] = g;
-      words.weights[written++] = w;
+      weights[written++] = w;
       norm += w * w;
       ownWeight += w;
     }
     if (ownWeight < settings.richClause) {
       for (let k = r.lead; k < r.end; k++) {
         const g = grams[k]!;
-        const w = weightOf[g]! * settings.leadWeight;
+        const count = df[g]!;
+        const w = (count > common ? 0 : Math.log(n / count)) * settings.leadWeight;
         if (w <= 0) continue;
         grams[written] = g;
-        words.weights[written++] = w;
+        weights[written++] = w;
         norm += w * w;
       }
     }
@@ -540,13 +581,13 @@ export function statementsOf(figures: Figure[], context: CheckContext, settings:
     // an item of a list shares its words with its siblings: neither is paired by wording)
     const ownWords = ownWeight >= settings.minEvidence / 2 && !r.clause.listed;
     const f = r.figure;
-    const indicator = f.metric && indicatorOf(f.metric, context.rules) ? f.metric : null;
-    const place = jurisdictionKey(documents.get(f.document), jurisdiction);
+    const indicator = f.metric && indicatorOf(f.metric, this.context.rules) ? f.metric : null;
+    const place = jurisdictionKey(this.documents.get(f.document), this.jurisdiction);
     const key = `${f.period}\u0000${f.unit ?? ''}\u0000${f.kind}\u0000${f.change ?? ''}\u0000${place}`;
-    let bucket = buckets.get(key);
-    if (bucket === undefined) buckets.set(key, (bucket = buckets.size));
-    statements.push({
-      id: statements.length,
+    let bucket = this.buckets.get(key);
+    if (bucket === undefined) this.buckets.set(key, (bucket = this.buckets.size));
+    return {
+      id,
       figure: f,
       words,
       start,
@@ -559,9 +600,8 @@ export function statementsOf(figures: Figure[], context: CheckContext, settings:
       scopes: r.scopes,
       leadScopes: r.leadScopes,
       indicator,
-    });
+    };
   }
-  return statements;
 }
 
 /** A statement's clause as the document writes it around the figure's raw text (for a pair's name). */
