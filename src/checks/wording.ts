@@ -20,8 +20,8 @@
  * Settings: rules/core/checks.yaml `alignment.byWording`. Precision first: the consumers say in a finding's
  * message that its pair was made by wording and never make it an error.
  *
- * Cost: the statements are built once per run (one scan of each figure's clause and sentence lead, bounded),
- * then per bucket an inverted index from bigram to candidates; a bigram in more than `maxShare` of the run's
+ * Cost: the statements are built once per run (one scan of each figure's clause and sentence lead, bounded;
+ * bigrams numbered densely, in flat typed arrays), then per bucket an inverted index from bigram to candidates; a bigram in more than `maxShare` of the run's
  * clauses weighs nothing, and one shared by more than MAX_POSTINGS candidates of a bucket is skipped (it
  * cannot single one out): linear in the figures, never all pairs of the run.
  */
@@ -196,7 +196,7 @@ function sibling(text: string, figure: Figure, other: Figure, from: number, to: 
 }
 
 /**
- * Numbers for pairs of integers (a bigram and 0, a bucket and a bigram), dense and in order of first sight:
+ * Numbers for pairs of integers (here a bigram and 0: the run's bigrams), dense and in order of first sight:
  * an open-addressing table over typed arrays, since a Map met a few hundred thousand times per run cost more
  * than the arithmetic it served (no library offers an integer hash table worth the dependency).
  */
