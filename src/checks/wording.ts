@@ -21,9 +21,10 @@
  * message that its pair was made by wording and never make it an error.
  *
  * Cost: the statements are built once per run (one scan of each figure's clause and sentence lead, bounded;
- * bigrams numbered densely, in flat typed arrays), then per bucket an inverted index from bigram to candidates; a bigram in more than `maxShare` of the run's
- * clauses weighs nothing, and one shared by more than MAX_POSTINGS candidates of a bucket is skipped (it
- * cannot single one out): linear in the figures, never all pairs of the run.
+ * bigrams numbered densely, in flat typed arrays), then per bucket an inverted index from bigram to
+ * candidates; a bigram in more than `maxShare` of the run's clauses weighs nothing, and one shared by more
+ * than MAX_POSTINGS candidates of a bucket is skipped (it cannot single one out): linear in the figures,
+ * never all pairs of the run.
  */
 import type { Document, Figure } from '../model.js';
 import type { CheckContext } from './types.js';
