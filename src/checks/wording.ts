@@ -20,14 +20,15 @@
  * Settings: rules/core/checks.yaml `alignment.byWording`. Precision first: the consumers say in a finding's
  * message that its pair was made by wording and never make it an error.
  *
- * Cost: the statements are built once per run (one scan of each figure's clause and sentence lead, bounded),
- * then per bucket an inverted index from bigram to candidates; a bigram in more than `maxShare` of the run's
- * clauses weighs nothing, and one shared by more than MAX_POSTINGS candidates of a bucket is skipped (it
- * cannot single one out): linear in the figures, never all pairs of the run.
+ * Cost: the statements are built once per run (one scan of each figure's clause and sentence lead, bounded;
+ * bigrams numbered densely, in flat typed arrays), then per bucket an inverted index from bigram to
+ * candidates; a bigram in more than `maxShare` of the run's clauses weighs nothing, and one shared by more
+ * than MAX_POSTINGS candidates of a bucket is skipped (it cannot single one out): linear in the figures,
+ * never all pairs of the run.
  */
 import type { Document, Figure } from '../model.js';
 import type { CheckContext } from './types.js';
-import type { RuleSet, WordingSettings } from '../rules/types.js';
+import type { JurisdictionSettings, RuleSet, WordingSettings } from '../rules/types.js';
 import { consistent } from './compare.js';
 import { documentDate, periodOverBy } from './document-date.js';
 import { jurisdictionKey } from './jurisdiction.js';
@@ -51,17 +52,36 @@ export interface Statement {
   /** Its place among the run's statements (for the scorer's accumulators). */
   id: number;
   figure: Figure;
-  /** bigram → weight (inverse document frequency), filled once the run's frequencies are known. */
-  bigrams: Map<Bigram, number>;
+  /**
+   * Its weighted bigrams: `words.grams[start..end)` (the run's bigrams, numbered) with their weights (inverse
+   * document frequency) in `words.weights`, the clause's own first, in order of first sight.
+   */
+  words: StatementWords;
+  start: number;
+  end: number;
   norm: number;
   /** Whether the statement's own clause (its label aside) holds a word that weighs: `…7253亿元，增长21.8%` does not. */
   ownWords: boolean;
-  clause: string;
-  bucket: string;
+  /** Where its clause starts and ends in its document's normalized text (the clause itself is made only to name a pair). */
+  clauseStart: number;
+  clauseEnd: number;
+  /** Its bucket (period, unit, kind, change, jurisdiction), numbered within the run. */
+  bucket: number;
   scopes: string;
   /** The scopes of the clause with the sentence's lead: a scope one names in its clause the other may name there. */
   leadScopes: string;
   indicator: string | null;
+}
+
+/**
+ * The bigrams and weights of a run's statements, one flat pair of typed arrays for all of them (a Map or a Set
+ * per statement cost most of the pass in allocation and garbage collection).
+ */
+export interface StatementWords {
+  grams: Int32Array;
+  weights: Float64Array;
+  /** How many bigrams the run has (they are numbered 0 .. size - 1). */
+  size: number;
 }
 
 /** The effective settings (rules/core/checks.yaml sets every one; the defaults serve rule sets built without it). */
@@ -89,15 +109,12 @@ for (const c of ';；。!！?？\n') SENTENCE_BREAK[c.charCodeAt(0)] = 1;
 /** How far back a sentence's lead is read (UTF-16 units): a long list sentence names many things. */
 const LEAD_LIMIT = 80;
 const isHan = (code: number) => (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
-/** Han characters isHan accepts, numbered from 0 (a bigram of two of them is then a small integer). */
+/**
+ * Han characters isHan accepts, numbered from 0: a bigram of two of them is then one number (< 2^30), and the
+ * run's bigrams are numbered densely from there (BigramReader), so no string is made or hashed per bigram.
+ */
 const HAN_CODES = 0x9fff - 0x3400 + 1 + (0xfaff - 0xf900 + 1);
 const hanNumber = (code: number) => (code <= 0x9fff ? code - 0x3400 : code - 0xf900 + (0x9fff - 0x3400 + 1));
-
-/**
- * Two Han characters as one number (< 2^30, a small integer to V8): the pass keys its sets and maps by
- * bigram, and number keys cost a fraction of two-character strings (no string made, none hashed).
- */
-type Bigram = number;
 
 /** Figures of each document in text order (built once per pass). */
 function inTextOrder(context: CheckContext, document: string, cache: Map<string, Figure[]>): Figure[] {
@@ -121,12 +138,23 @@ function firstFrom(list: Figure[], at: number): number {
   return lo;
 }
 
+/** Where the words around a figure lie in its document's text (clauseAround). */
+interface ClauseBounds {
+  /** The clause: [start, figure) and (figure, end]. */
+  start: number;
+  end: number;
+  /** Where the sentence's lead starts (it ends at `start`). */
+  lead: number;
+  /** Whether the figure is an item of a list of siblings. */
+  listed: boolean;
+}
+
 /**
  * The words around a figure: back to its clause start or the end of the figure before it, on to its clause
  * end or the start of the figure after it. A figure owns the words between its neighbours, so two figures of
  * one clause (`改造农村危房260万户，改建农村公路20万公里` are two clauses; `投入420亿元资金` one) keep theirs apart.
  */
-function clauseAround(document: Document, figure: Figure, ordered: Figure[]): [string, string, string, boolean] {
+function clauseAround(document: Document, figure: Figure, ordered: Figure[]): ClauseBounds {
   const text = document.normalized;
   const index = firstFrom(ordered, figure.span.start);
   let floor = 0;
@@ -151,38 +179,147 @@ function clauseAround(document: Document, figure: Figure, ordered: Figure[]): [s
   while (end < ceiling && !CLAUSE_BREAK[text.charCodeAt(end)]) end++;
   // A figure of the same unit next to it with no clause break between is a sibling in a list (`人均公用经费分别
   // 提高到300元和500元`): the list's words are shared, and the wording cannot tell which item is which.
-  const sibling = (other: Figure | undefined, from: number, to: number) => {
-    if (!other || other === figure || other.unit !== figure.unit) return false;
-    for (let i = from; i < to; i++) if (CLAUSE_BREAK[text.charCodeAt(i)]) return false;
-    return true;
-  };
   const previous = ordered[index - 1];
   const next = ordered[index] === figure ? ordered[index + 1] : ordered[index];
-  const listed = (previous !== undefined && previous.span.end <= figure.span.start && sibling(previous, previous.span.end, figure.span.start)) ||
-    (next !== undefined && next.span.start >= figure.span.end && sibling(next, figure.span.end, next.span.start));
+  const listed = (previous !== undefined && previous.span.end <= figure.span.start && sibling(text, figure, previous, previous.span.end, figure.span.start)) ||
+    (next !== undefined && next.span.start >= figure.span.end && sibling(text, figure, next, figure.span.end, next.span.start));
   // The sentence's lead, back from the clause (bounded): what a short clause (`试点范围扩大到23%的县`) is about.
   let lead = start;
   while (lead > 0 && start - lead < LEAD_LIMIT && !SENTENCE_BREAK[text.charCodeAt(lead - 1)]) lead--;
-  return [text.slice(start, figure.span.start), text.slice(figure.span.end, end), text.slice(lead, start), listed];
+  return { start, end, lead, listed };
 }
 
-/** Character bigrams of the Han runs of some texts (a run never bridges a digit, a letter or punctuation). */
-function bigramsOf(texts: string[]): Set<Bigram> {
-  const out = new Set<Bigram>();
-  for (const text of texts) {
+/** Whether `other` is a sibling of `figure` in a list: the same unit, no clause break in text[from, to). */
+function sibling(text: string, figure: Figure, other: Figure, from: number, to: number): boolean {
+  if (other === figure || other.unit !== figure.unit) return false;
+  for (let i = from; i < to; i++) if (CLAUSE_BREAK[text.charCodeAt(i)]) return false;
+  return true;
+}
+
+/**
+ * Numbers for pairs of integers (here a bigram and 0: the run's bigrams), dense and in order of first sight:
+ * an open-addressing table over typed arrays, since a Map met a few hundred thousand times per run cost more
+ * than the arithmetic it served (no library offers an integer hash table worth the dependency).
+ */
+class PairNumbers {
+  private first: Int32Array;
+  private second: Int32Array;
+  private numbers: Int32Array;
+  private mask: number;
+  size = 0;
+
+  constructor(expected = 1024) {
+    let capacity = 1024;
+    while (capacity < expected * 2) capacity *= 2;
+    this.first = new Int32Array(capacity).fill(-1);
+    this.second = new Int32Array(capacity);
+    this.numbers = new Int32Array(capacity);
+    this.mask = capacity - 1;
+  }
+
+  /** The number of (a, b), both ≥ 0; a new one when `add`, else -1 for a pair not seen. */
+  numberOf(a: number, b: number, add: boolean): number {
+    let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca6b);
+    h ^= h >>> 15;
+    let i = h & this.mask;
+    for (;;) {
+      const key = this.first[i]!;
+      if (key === -1) break;
+      if (key === a && this.second[i] === b) return this.numbers[i]!;
+      i = (i + 1) & this.mask;
+    }
+    if (!add) return -1;
+    this.first[i] = a;
+    this.second[i] = b;
+    const number = this.size++;
+    this.numbers[i] = number;
+    if (this.size * 2 > this.mask) this.grow();
+    return number;
+  }
+
+  private grow(): void {
+    const { first, second, numbers } = this;
+    const capacity = first.length * 2;
+    this.first = new Int32Array(capacity).fill(-1);
+    this.second = new Int32Array(capacity);
+    this.numbers = new Int32Array(capacity);
+    this.mask = capacity - 1;
+    for (let j = 0; j < first.length; j++) {
+      const a = first[j]!;
+      if (a === -1) continue;
+      let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(second[j]! + 0x7f4a7c15, 0x85ebca6b);
+      h ^= h >>> 15;
+      let i = h & this.mask;
+      while (this.first[i] !== -1) i = (i + 1) & this.mask;
+      this.first[i] = a;
+      this.second[i] = second[j]!;
+      this.numbers[i] = numbers[j]!;
+    }
+  }
+}
+
+/** An Int32Array of at least `size` elements holding `array`'s (doubled, so that growing costs linear time in all). */
+function grown(array: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
+  if (size <= array.length) return array;
+  const out = new Int32Array(Math.max(size, array.length * 2));
+  out.set(array);
+  return out;
+}
+
+/**
+ * The bigrams of a run's statements as they are read: each statement's Han bigrams numbered by `numbers`, once
+ * each, appended to `grams` (a run never bridges a digit, a letter or punctuation). `mark` remembers, per
+ * bigram number, the last stamp that took it (a statement's own words and its lead words have two stamps).
+ */
+class BigramReader {
+  readonly numbers: PairNumbers;
+  grams = new Int32Array(1 << 16);
+  used = 0;
+  private mark = new Int32Array(1 << 16);
+  /** Per bigram number, how many statements' texts hold it (each statement counts once: its own and lead words are apart). */
+  df = new Int32Array(1 << 16);
+
+  constructor(expected: number) {
+    this.numbers = new PairNumbers(expected);
+  }
+
+  /**
+   * Makes room for `more` bigrams (a statement's texts' length bounds theirs), so that the reading loop never
+   * grows an array: a rare branch in it left V8 without feedback and undid its optimized code.
+   */
+  reserve(more: number): void {
+    const size = this.used + more;
+    // (a bigram is numbered when it is first appended, so the numbers stay below `used`)
+    if (size > this.grams.length) this.grams = grown(this.grams, size);
+    if (size > this.mark.length) this.mark = grown(this.mark, size);
+    if (size > this.df.length) this.df = grown(this.df, size);
+  }
+
+  /** Appends the bigrams of text[from, to) not yet marked `stamp` or `also`, marking them `stamp` (reserve first). */
+  read(text: string, from: number, to: number, stamp: number, also: number): void {
+    const { numbers, grams, mark, df } = this;
+    let used = this.used;
     let previous = -1;
-    for (let i = 0; i < text.length; i++) {
+    for (let i = from; i < to; i++) {
       const code = text.charCodeAt(i);
       if (!isHan(code)) {
         previous = -1;
         continue;
       }
       const current = hanNumber(code);
-      if (previous >= 0) out.add(previous * HAN_CODES + current);
+      if (previous >= 0) {
+        const gram = numbers.numberOf(previous * HAN_CODES + current, 0, true);
+        const last = mark[gram];
+        if (last !== stamp && last !== also) {
+          mark[gram] = stamp;
+          df[gram]!++;
+          grams[used++] = gram;
+        }
+      }
       previous = current;
     }
+    this.used = used;
   }
-  return out;
 }
 
 const scopeWordsCache = new WeakMap<RuleSet, Array<[string, string]>>();
@@ -205,53 +342,90 @@ function scopeWords(rules: RuleSet): Array<[string, string]> {
  * whole clause and the label, so that a scope stated after the figure (`6000万农村人口`) counts too: a
  * scope found in more words only keeps two statements further apart.
  */
-function scopesOfText(text: string, words: Array<[string, string]>, found: Set<string>): Set<string> {
-  if (!mayHoldScopeWord(text, words)) return found;
+function scopesOfText(text: string, words: Array<[string, string]>, found: string[]): void {
   for (const [word, id] of words) {
     if (!text.includes(word)) continue;
-    found.add(id);
+    if (!found.includes(id)) found.push(id);
     text = text.split(word).join(' ');
   }
-  return found;
 }
-
-/** The first two characters of each scope word (the first alone for a word of one), as tables for mayHoldScopeWord. */
-const scopeStartsCache = new WeakMap<Array<[string, string]>, { first: Uint8Array; pairs: Set<number>; single: boolean; always: boolean }>();
 
 /**
- * Whether a text may hold a scope word: whether it has two characters in a row that start one (speed only:
- * most clauses name no scope, and one pass over the text costs less than looking for each word in it).
+ * The scope words a text may hold, by their first one or two characters (speed only: most clauses name no
+ * scope, and one pass over the text costs less than looking for each word in it).
  */
-function mayHoldScopeWord(text: string, words: Array<[string, string]>): boolean {
-  let starts = scopeStartsCache.get(words);
-  if (!starts) {
-    starts = { first: new Uint8Array(65536), pairs: new Set(), single: false, always: false };
-    for (const [word] of words) {
-      // (an empty word is in every text)
-      if (!word) starts.always = true;
-      if (!word) continue;
-      starts.first[word.charCodeAt(0)] = 1;
-      if (word.length === 1) starts.single = true;
-      else starts.pairs.add((word.charCodeAt(0) << 16) | word.charCodeAt(1));
-    }
-    scopeStartsCache.set(words, starts);
-  }
-  const { first, pairs, single, always } = starts;
-  if (always) return true;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (!first[c]) continue;
-    if (single || (i + 1 < text.length && pairs.has((c << 16) | text.charCodeAt(i + 1)))) return true;
-  }
-  return false;
+interface ScopeFinder {
+  words: Array<[string, string]>;
+  /** Per first character: 1 when some word starts with it. */
+  first: Uint8Array;
+  /** First two characters (`c1 << 16 | c2`) of a word of two or more → word indexes. */
+  starts: Map<number, number[]>;
+  /** First character of a word of one character → word indexes. */
+  single: Map<number, number[]>;
+  /** A word no text can be filtered for (empty, or holding the space the reading leaves in place of a word found): read every text in full. */
+  plain: boolean;
+  /** Per word index: the last text that took it as a candidate. */
+  taken: Int32Array;
+  stamp: number;
 }
 
-/** The scopes of a statement's own words, and with its sentence's lead too (each text read on its own and once: the union of theirs). */
-function scopesWithLead(before: string, after: string, label: string, lead: string, words: Array<[string, string]>): { scopes: string; leadScopes: string } {
-  const own = new Set<string>();
-  for (const text of [before, after, label]) scopesOfText(text, words, own);
-  const withLead = scopesOfText(lead, words, new Set(own));
-  return { scopes: [...own].sort().join('+'), leadScopes: [...withLead].sort().join('+') };
+const scopeFinderCache = new WeakMap<Array<[string, string]>, ScopeFinder>();
+
+function scopeFinder(words: Array<[string, string]>): ScopeFinder {
+  let finder = scopeFinderCache.get(words);
+  if (!finder) {
+    finder = { words, first: new Uint8Array(65536), starts: new Map(), single: new Map(), plain: false, taken: new Int32Array(words.length), stamp: 0 };
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i]![0];
+      if (!word || word.includes(' ')) {
+        finder.plain = true;
+        continue;
+      }
+      const c = word.charCodeAt(0);
+      finder.first[c] = 1;
+      const [table, key] = word.length === 1 ? [finder.single, c] : [finder.starts, (c << 16) | word.charCodeAt(1)];
+      const list = table.get(key);
+      if (list) list.push(i);
+      else table.set(key, [i]);
+    }
+    scopeFinderCache.set(words, finder);
+  }
+  return finder;
+}
+
+/**
+ * The scopes text[from, to) names, added to `found`: as scopesOfText, asking only for the words whose first
+ * characters the text holds (a word found is replaced by a space, so no word the text did not hold appears).
+ */
+function scopesOfRange(text: string, from: number, to: number, finder: ScopeFinder, found: string[], candidates: number[]): void {
+  if (finder.plain) return scopesOfText(text.slice(from, to), finder.words, found);
+  const { first, starts, single, taken } = finder;
+  const stamp = ++finder.stamp;
+  candidates.length = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (!first[c]) continue;
+    addCandidates(single.get(c), taken, stamp, candidates);
+    if (i + 1 < to) addCandidates(starts.get((c << 16) | text.charCodeAt(i + 1)), taken, stamp, candidates);
+  }
+  if (!candidates.length) return;
+  candidates.sort((x, y) => x - y);
+  let rest = text.slice(from, to);
+  for (const w of candidates) {
+    const [word, id] = finder.words[w]!;
+    if (!rest.includes(word)) continue;
+    if (!found.includes(id)) found.push(id);
+    rest = rest.replaceAll(word, ' ');
+  }
+}
+
+function addCandidates(list: number[] | undefined, taken: Int32Array, stamp: number, candidates: number[]): void {
+  if (!list) return;
+  for (const w of list) {
+    if (taken[w] === stamp) continue;
+    taken[w] = stamp;
+    candidates.push(w);
+  }
 }
 
 /** A figure this pass may pair: a value, an interval, a period, nothing unreliable, no metric rule over it. */
@@ -279,86 +453,162 @@ function runStatements(context: CheckContext, pool: Figure[], settings: Required
   return statements;
 }
 
+/** A statement being read: where its bigrams lie in the reader's buffer (own from `own`, lead from `lead` to `end`). */
+interface Reading {
+  figure: Figure;
+  own: number;
+  lead: number;
+  end: number;
+  clause: ClauseBounds;
+  scopes: string;
+  leadScopes: string;
+}
+
 /** Builds the statements of some figures and weighs their bigrams by inverse frequency over all of them. */
 export function statementsOf(figures: Figure[], context: CheckContext, settings: Required<WordingSettings>): Statement[] {
-  const documents = context.documentById;
-  const order = new Map<string, Figure[]>();
-  const words = scopeWords(context.rules);
-  const jurisdiction = context.rules.alignment?.jurisdiction;
-  const raw: Array<{ figure: Figure; grams: Set<Bigram>; lead: Set<Bigram>; clause: string; scopes: string; leadScopes: string; listed: boolean }> = [];
-  for (const figure of figures) {
-    const document = documents.get(figure.document);
-    if (!document) continue;
-    const [before, after, lead, listed] = clauseAround(document, figure, inTextOrder(context, figure.document, order));
+  const builder = new StatementBuilder(context, settings, figures.length);
+  for (const figure of figures) builder.read(figure);
+  return builder.weigh();
+}
+
+/**
+ * statementsOf's state: each figure read (its clause, bigrams and scopes), then each statement weighed once
+ * the run's frequencies are known. (One method per figure, not one loop over all of them: V8 optimizes a
+ * method called thousands of times early, where a loop run once stays interpreted for most of its length.)
+ */
+class StatementBuilder {
+  private readonly documents: ReadonlyMap<string, Document>;
+  private readonly order = new Map<string, Figure[]>();
+  private readonly finder: ScopeFinder;
+  private readonly jurisdiction: JurisdictionSettings | undefined;
+  private readonly reader: BigramReader;
+  private readonly readings: Reading[] = [];
+  private readonly own: string[] = [];
+  private readonly candidates: number[] = [];
+  private readonly buckets = new Map<string, number>();
+
+  constructor(
+    private readonly context: CheckContext,
+    private readonly settings: Required<WordingSettings>,
+    expected: number,
+  ) {
+    this.documents = context.documentById;
+    this.finder = scopeFinder(scopeWords(context.rules));
+    this.jurisdiction = context.rules.alignment?.jurisdiction;
+    this.reader = new BigramReader(expected * 4);
+  }
+
+  read(figure: Figure): void {
+    const document = this.documents.get(figure.document);
+    if (!document) return;
+    const { reader, finder, own, candidates } = this;
+    const text = document.normalized;
+    const clause = clauseAround(document, figure, inTextOrder(this.context, figure.document, this.order));
     const label = figure.label ?? '';
-    const grams = bigramsOf([before, after]);
-    const leadGrams = bigramsOf([lead, label]);
-    for (const g of grams) leadGrams.delete(g);
-    raw.push({
-      figure,
-      grams,
-      lead: leadGrams,
-      clause: `${before}${figure.raw}${after}`,
-      ...scopesWithLead(before, after, label, lead, words),
-      listed,
-    });
+    // (stamps 2i+1 for the clause's own words, 2i+2 for the lead's and the label's, which leave out the own ones)
+    const stamp = 2 * this.readings.length + 1;
+    reader.reserve(clause.end - clause.lead + label.length);
+    const ownFrom = reader.used;
+    reader.read(text, clause.start, figure.span.start, stamp, stamp);
+    reader.read(text, figure.span.end, clause.end, stamp, stamp);
+    const leadFrom = reader.used;
+    reader.read(text, clause.lead, clause.start, stamp + 1, stamp);
+    reader.read(label, 0, label.length, stamp + 1, stamp);
+    // The scopes of the statement's own words, and with its sentence's lead too (each text read on its own and
+    // once: the union of theirs).
+    own.length = 0;
+    scopesOfRange(text, clause.start, figure.span.start, finder, own, candidates);
+    scopesOfRange(text, figure.span.end, clause.end, finder, own, candidates);
+    scopesOfRange(label, 0, label.length, finder, own, candidates);
+    const scopes = own.length ? [...own].sort().join('+') : '';
+    const ownCount = own.length;
+    scopesOfRange(text, clause.lead, clause.start, finder, own, candidates);
+    const leadScopes = own.length === ownCount ? scopes : own.sort().join('+');
+    this.readings.push({ figure, own: ownFrom, lead: leadFrom, end: reader.used, clause, scopes, leadScopes });
   }
-  // Inverse document frequency over the run's own clauses: ln(N / df). A bigram in more than `maxShare` of
-  // them says nothing about which fact a statement states. Words of the label and of the sentence's lead
-  // count at `leadWeight`: they are what the sentence is about, not what the figure's own clause says.
-  const df = new Map<Bigram, number>();
-  for (const r of raw) {
-    for (const g of r.grams) df.set(g, (df.get(g) ?? 0) + 1);
-    for (const g of r.lead) df.set(g, (df.get(g) ?? 0) + 1);
+
+  /** The statements of the figures read, their bigrams weighed (each statement's written over its read ones, never past them). */
+  weigh(): Statement[] {
+    const words: StatementWords = { grams: this.reader.grams, weights: new Float64Array(this.reader.used), size: this.reader.numbers.size };
+    const statements: Statement[] = [];
+    let written = 0;
+    for (const r of this.readings) {
+      const statement = this.statement(r, statements.length, words, written);
+      written = statement.end;
+      statements.push(statement);
+    }
+    return statements;
   }
-  const n = Math.max(raw.length, 1);
-  const statements: Statement[] = [];
-  for (const r of raw) {
-    const bigrams = new Map<Bigram, number>();
+
+  /**
+   * Inverse document frequency over the run's own clauses: ln(N / df). A bigram in more than `maxShare` of
+   * them says nothing about which fact a statement states. Words of the label and of the sentence's lead
+   * count at `leadWeight`: they are what the sentence is about, not what the figure's own clause says.
+   */
+  private statement(r: Reading, id: number, words: StatementWords, start: number): Statement {
+    const { settings } = this;
+    const { grams, weights } = words;
+    const df = this.reader.df;
+    const n = Math.max(this.readings.length, 1);
+    const common = settings.maxShare * n;
+    let written = start;
     let norm = 0;
     // The clause's own words; a clause that says little of its own (`覆盖面扩大到60%以上`) is read with its
     // sentence's lead and its label (at `leadWeight`), one that says enough is not: siblings of one sentence
     // share its lead, and only their own words tell them apart.
-    let own = 0;
-    const weight = (g: Bigram) => {
-      const count = df.get(g)!;
-      return count > settings.maxShare * n ? 0 : Math.log(n / count);
-    };
-    for (const g of r.grams) {
-      const w = weight(g);
+    let ownWeight = 0;
+    for (let k = r.own; k < r.lead; k++) {
+      const g = grams[k]!;
+      const count = df[g]!;
+      const w = count > common ? 0 : Math.log(n / count);
       if (w <= 0) continue;
-      bigrams.set(g, w);
+      grams[written] = g;
+      weights[written++] = w;
       norm += w * w;
-      own += w;
+      ownWeight += w;
     }
-    if (own < settings.richClause) {
-      for (const g of r.lead) {
-        const w = weight(g) * settings.leadWeight;
+    if (ownWeight < settings.richClause) {
+      for (let k = r.lead; k < r.end; k++) {
+        const g = grams[k]!;
+        const count = df[g]!;
+        const w = (count > common ? 0 : Math.log(n / count)) * settings.leadWeight;
         if (w <= 0) continue;
-        bigrams.set(g, w);
+        grams[written] = g;
+        weights[written++] = w;
         norm += w * w;
       }
     }
     // (a figure whose own clause says nearly nothing, `…7253亿元，增长21.8%`, continues the statement before it;
     // an item of a list shares its words with its siblings: neither is paired by wording)
-    const ownWords = own >= settings.minEvidence / 2 && !r.listed;
+    const ownWords = ownWeight >= settings.minEvidence / 2 && !r.clause.listed;
     const f = r.figure;
-    const indicator = f.metric && indicatorOf(f.metric, context.rules) ? f.metric : null;
-    const place = jurisdictionKey(documents.get(f.document), jurisdiction);
-    statements.push({
-      id: statements.length,
+    const indicator = f.metric && indicatorOf(f.metric, this.context.rules) ? f.metric : null;
+    const place = jurisdictionKey(this.documents.get(f.document), this.jurisdiction);
+    const key = `${f.period}\u0000${f.unit ?? ''}\u0000${f.kind}\u0000${f.change ?? ''}\u0000${place}`;
+    let bucket = this.buckets.get(key);
+    if (bucket === undefined) this.buckets.set(key, (bucket = this.buckets.size));
+    return {
+      id,
       figure: f,
-      bigrams,
+      words,
+      start,
+      end: written,
       norm: Math.sqrt(norm),
       ownWords,
-      clause: r.clause,
-      bucket: `${f.period}\u0000${f.unit ?? ''}\u0000${f.kind}\u0000${f.change ?? ''}\u0000${place}`,
+      clauseStart: r.clause.start,
+      clauseEnd: r.clause.end,
+      bucket,
       scopes: r.scopes,
       leadScopes: r.leadScopes,
       indicator,
-    });
+    };
   }
-  return statements;
+}
+
+/** A statement's clause as the document writes it around the figure's raw text (for a pair's name). */
+function clauseOf(s: Statement, context: CheckContext): string {
+  const text = context.documentById.get(s.figure.document)?.normalized ?? '';
+  return `${text.slice(s.clauseStart, s.figure.span.start)}${s.figure.raw}${text.slice(s.figure.span.end, s.clauseEnd)}`;
 }
 
 /**
@@ -367,12 +617,15 @@ export function statementsOf(figures: Figure[], context: CheckContext, settings:
  */
 export function similarity(a: Statement, b: Statement, minEvidence = 0): number {
   if (!a.norm || !b.norm) return 0;
-  const [small, large] = a.bigrams.size <= b.bigrams.size ? [a, b] : [b, a];
+  const [small, large] = a.end - a.start <= b.end - b.start ? [a, b] : [b, a];
+  const weights = new Map<number, number>();
+  for (let k = large.start; k < large.end; k++) weights.set(large.words.grams[k]!, large.words.weights[k]!);
   let dot = 0;
   let evidence = 0;
-  for (const [g, w] of small.bigrams) {
-    const v = large.bigrams.get(g);
+  for (let k = small.start; k < small.end; k++) {
+    const v = weights.get(small.words.grams[k]!);
     if (v === undefined) continue;
+    const w = small.words.weights[k]!;
     dot += w * v;
     evidence += Math.min(w, v);
   }
@@ -396,92 +649,170 @@ interface Scored {
 }
 
 /**
- * A scorer over `right`: for a statement, the statements of `right` in its bucket that share a bigram with it,
- * scored (best first), through an inverted index of the bucket's statements built once, the dot products
- * summed over the shared bigrams' postings, so a statement meets only those sharing a word. Candidates whose
- * shared words weigh less than `minEvidence` score 0 and are left out (they can be neither a best candidate
- * nor, a best one clearing a threshold above the margin, a rival that matters), and so are those scoring below
- * `floor` (the caller's threshold less its margin: clearBest stops before any of them). Memoized: the mutual
- * check asks again for the few statements that won.
+ * The candidates of `right` for each of `queries`: the statements of `right` in its bucket that share a bigram
+ * with it, scored (best first), the dot products summed over the shared bigrams' postings, so a statement meets
+ * only those sharing a word. Candidates whose shared words weigh less than `minEvidence` score 0 and are left
+ * out (they can be neither a best candidate nor, a best one clearing a threshold above the margin, a rival
+ * that matters), and so are those scoring below `floor` (the caller's threshold less its margin: clearBest
+ * stops before any of them). All statements come from one statementsOf (they share its bigram numbers).
  *
- * Cost: a bucket's index is built the first time a statement of that bucket is scored (most buckets of a run
- * are never asked for), its postings as two flat arrays (a pair per posting cost most of the pass in
- * allocation), and only the candidates above `floor` are sorted.
+ * Cost: bucket by bucket, an inverted index of the bucket's statements of `right` (bigram → a run of flat
+ * postings, statement and weight, in the order of `right`), found through one array by bigram number, then
+ * the bucket's queries scored against it; accumulators are typed arrays by place in `right`, and only the
+ * candidates above `floor` are sorted. Each bucket is read once, whatever the order of the queries: no table
+ * is kept per bucket, and no bigram is hashed. (Small functions: V8 optimizes them early and cheaply, where
+ * one long loop nest ran interpreted, then was compiled on the stack several times over.)
  */
-function scorer(right: Statement[], minEvidence: number, floor: number): (s: Statement) => Scored[] {
-  const members = new Map<string, Statement[]>();
-  for (const s of right) {
-    const list = members.get(s.bucket);
-    if (list) list.push(s);
-    else members.set(s.bucket, [s]);
+function scoreAll(queries: Statement[], right: Statement[], minEvidence: number, floor: number): Scored[][] {
+  const out: Scored[][] = queries.map(() => []);
+  const words = queries[0]?.words ?? right[0]?.words;
+  if (!words || !right.length) return out;
+  let bucketCount = 0;
+  for (const s of right) bucketCount = Math.max(bucketCount, s.bucket + 1);
+  // (the statements of `right` and the queries grouped by bucket, each in its own order: a counting sort)
+  const rightOf = groupByBucket(right, bucketCount);
+  const queriesOf = groupByBucket(queries, bucketCount);
+  const index = new BucketIndex(words, right, minEvidence, floor);
+  for (let b = 0; b < bucketCount; b++) {
+    const queryFrom = queriesOf.starts[b]!;
+    const queryTo = queriesOf.starts[b + 1]!;
+    const rightFrom = rightOf.starts[b]!;
+    const rightTo = rightOf.starts[b + 1]!;
+    if (queryFrom === queryTo || rightFrom === rightTo) continue;
+    index.build(b, rightOf.order, rightFrom, rightTo);
+    for (let q = queryFrom; q < queryTo; q++) {
+      const at = queriesOf.order[q]!;
+      index.score(queries[at]!, out[at]!);
+    }
   }
-  const index = new Map<string, Map<Bigram, Postings>>();
-  const postingsOf = (bucket: string): Map<Bigram, Postings> | undefined => {
-    let postings = index.get(bucket);
-    if (postings) return postings;
-    const statements = members.get(bucket);
-    if (!statements) return undefined;
-    postings = new Map();
-    for (const s of statements) {
-      for (const [g, w] of s.bigrams) {
-        const list = postings.get(g);
-        if (list) {
-          list.statements.push(s);
-          list.weights.push(w);
-        } else postings.set(g, { statements: [s], weights: [w] });
-      }
-    }
-    index.set(bucket, postings);
-    return postings;
-  };
-  const memo = new Map<Statement, Scored[]>();
-  // Accumulators by statement id (typed arrays: a Map per statement cost most of the pass), and the ids touched.
-  let size = 0;
-  for (const s of right) size = Math.max(size, s.id + 1);
-  const dot = new Float64Array(size);
-  const evidence = new Float64Array(size);
-  const touched: Statement[] = [];
-  return (s) => {
-    const known = memo.get(s);
-    if (known) return known;
-    const scored: Scored[] = [];
-    memo.set(s, scored);
-    if (!s.norm) return scored;
-    const postings = postingsOf(s.bucket);
-    if (!postings) return scored;
-    for (const [g, w] of s.bigrams) {
-      const list = postings.get(g);
-      // (a bigram that many candidates of the bucket share cannot single one out: skipped, which keeps the pass
-      // linear where thousands of documents state one thing alike)
-      if (!list || list.statements.length > MAX_POSTINGS) continue;
-      const { statements, weights } = list;
-      for (let i = 0; i < statements.length; i++) {
-        const other = statements[i]!;
-        if (other === s) continue;
-        const v = weights[i]!;
-        if (dot[other.id] === 0 && evidence[other.id] === 0) touched.push(other);
-        dot[other.id] += w * v;
-        evidence[other.id] += Math.min(w, v);
-      }
-    }
-    for (const other of touched) {
-      if (evidence[other.id]! >= minEvidence && other.norm) {
-        const score = dot[other.id]! / (s.norm * other.norm);
-        if (score >= floor) scored.push({ other, score });
-      }
-      dot[other.id] = 0;
-      evidence[other.id] = 0;
-    }
-    touched.length = 0;
-    scored.sort((x, y) => y.score - x.score);
-    return scored;
-  };
+  return out;
 }
 
-/** The candidates of a bucket holding one bigram, and the weight it has in each. */
-interface Postings {
-  statements: Statement[];
-  weights: number[];
+/** The inverted index of one bucket's statements at a time (scoreAll), and the accumulators that score against it. */
+class BucketIndex {
+  private readonly grams: Int32Array;
+  private readonly weights: Float64Array;
+  /** The bucket whose slot a bigram number has (-1: none yet), and that slot. */
+  private readonly slotBucket: Int32Array;
+  private readonly slotOf: Int32Array;
+  /** The postings of slot t: offsets[t] .. offsets[t + 1] of postedStatement (places in `right`) and postedWeight. */
+  private readonly offsets: Int32Array;
+  private readonly postedStatement: Int32Array;
+  private readonly postedWeight: Float64Array;
+  private readonly dot: Float64Array;
+  private readonly evidence: Float64Array;
+  private readonly touched: Int32Array;
+  private bucket = -1;
+
+  constructor(
+    words: StatementWords,
+    private readonly right: Statement[],
+    private readonly minEvidence: number,
+    private readonly floor: number,
+  ) {
+    this.grams = words.grams;
+    this.weights = words.weights;
+    let total = 0;
+    for (const r of right) total += r.end - r.start;
+    this.slotBucket = new Int32Array(words.size).fill(-1);
+    this.slotOf = new Int32Array(words.size);
+    this.offsets = new Int32Array(total + 1);
+    this.postedStatement = new Int32Array(total);
+    this.postedWeight = new Float64Array(total);
+    this.dot = new Float64Array(right.length);
+    this.evidence = new Float64Array(right.length);
+    this.touched = new Int32Array(right.length);
+  }
+
+  /** Indexes the statements of bucket `b`: right[order[from]] .. right[order[to - 1]]. */
+  build(b: number, order: Int32Array, from: number, to: number): void {
+    const { grams, weights, slotBucket, slotOf, offsets, postedStatement, postedWeight, right } = this;
+    this.bucket = b;
+    let slots = 0;
+    for (let m = from; m < to; m++) {
+      const r = right[order[m]!]!;
+      for (let k = r.start; k < r.end; k++) {
+        const g = grams[k]!;
+        if (slotBucket[g] !== b) {
+          slotBucket[g] = b;
+          slotOf[g] = slots;
+          slots++;
+          offsets[slots] = 0;
+        }
+        offsets[slotOf[g]! + 1]!++;
+      }
+    }
+    offsets[0] = 0;
+    for (let slot = 0; slot < slots; slot++) offsets[slot + 1]! += offsets[slot]!;
+    // (filled through offsets[slot] as the slot's cursor, then moved back to the slot's start)
+    for (let m = from; m < to; m++) {
+      const i = order[m]!;
+      const r = right[i]!;
+      for (let k = r.start; k < r.end; k++) {
+        const at = offsets[slotOf[grams[k]!]!]!++;
+        postedStatement[at] = i;
+        postedWeight[at] = weights[k]!;
+      }
+    }
+    for (let slot = slots; slot > 0; slot--) offsets[slot] = offsets[slot - 1]!;
+    offsets[0] = 0;
+  }
+
+  /** Scores `s` (of the bucket indexed) against the bucket's statements, into `scored`, best first. */
+  score(s: Statement, scored: Scored[]): void {
+    if (!s.norm) return;
+    const { grams, weights, slotBucket, slotOf, offsets, postedStatement, postedWeight, dot, evidence, touched, right } = this;
+    const b = this.bucket;
+    let count = 0;
+    for (let k = s.start; k < s.end; k++) {
+      const g = grams[k]!;
+      if (slotBucket[g] !== b) continue;
+      const slot = slotOf[g]!;
+      const from = offsets[slot]!;
+      const to = offsets[slot + 1]!;
+      // (a bigram that many candidates of the bucket share cannot single one out: skipped, which keeps the pass
+      // linear where thousands of documents state one thing alike)
+      if (to - from > MAX_POSTINGS) continue;
+      const w = weights[k]!;
+      for (let p = from; p < to; p++) {
+        const i = postedStatement[p]!;
+        if (right[i] === s) continue;
+        const v = postedWeight[p]!;
+        if (dot[i] === 0 && evidence[i] === 0) touched[count++] = i;
+        dot[i] += w * v;
+        evidence[i] += w < v ? w : v;
+      }
+    }
+    for (let t = 0; t < count; t++) {
+      const i = touched[t]!;
+      const other = right[i]!;
+      if (evidence[i]! >= this.minEvidence && other.norm) {
+        const score = dot[i]! / (s.norm * other.norm);
+        if (score >= this.floor) scored.push({ other, score });
+      }
+      dot[i] = 0;
+      evidence[i] = 0;
+    }
+    if (scored.length > 1) scored.sort(byScore);
+  }
+}
+
+function byScore(x: Scored, y: Scored): number {
+  return y.score - x.score;
+}
+
+/** Places in `statements` grouped by bucket, in their order: those of bucket b at order[starts[b] .. starts[b + 1]]. */
+function groupByBucket(statements: Statement[], bucketCount: number): { order: Int32Array; starts: Int32Array } {
+  const starts = new Int32Array(bucketCount + 1);
+  for (const s of statements) if (s.bucket < bucketCount) starts[s.bucket + 1]!++;
+  for (let b = 0; b < bucketCount; b++) starts[b + 1]! += starts[b]!;
+  const cursor = starts.slice(0, bucketCount);
+  const order = new Int32Array(starts[bucketCount]!);
+  for (let i = 0; i < statements.length; i++) {
+    const b = statements[i]!.bucket;
+    if (b < bucketCount) order[cursor[b]!++] = i;
+  }
+  return { order, starts };
 }
 
 /**
@@ -523,8 +854,8 @@ function compatible(a: Statement, b: Statement, context: CheckContext, settings:
   return closeEnough(a.figure, b.figure, settings.maxRatio);
 }
 
-function pairOf(a: Statement, b: Statement, similarityScore: number): WordingPair {
-  const label = a.figure.label || b.figure.label || a.clause;
+function pairOf(a: Statement, b: Statement, similarityScore: number, context: CheckContext): WordingPair {
+  const label = a.figure.label || b.figure.label || clauseOf(a, context);
   return { a: a.figure, b: b.figure, similarity: similarityScore, name: label, metric: `wording:${label}|${a.figure.unit ?? ''}|${a.figure.kind}|${a.figure.change ?? ''}` };
 }
 
@@ -535,22 +866,25 @@ function mutualPairs(
   allowed: (a: Statement, b: Statement) => boolean,
   threshold: number,
   settings: Required<WordingSettings>,
+  context: CheckContext,
 ): WordingPair[] {
   // (a candidate below the threshold less the margin is neither a best one nor a rival: clearBest stops before
   // it, so the scorers leave it out; the small allowance keeps rounding from dropping one clearBest would read)
   const floor = threshold - Math.max(settings.margin, 0) - 1e-9;
-  const forward = scorer(right, settings.minEvidence, floor);
-  // (built lazily: only the statements that won a forward round are scored back)
-  let backward: ((s: Statement) => Scored[]) | undefined;
+  const forward = scoreAll(left, right, settings.minEvidence, floor);
+  const bests = left.map((a, i) => clearBest(forward[i], threshold, settings.margin, (b) => allowed(a, b)));
+  // Each best candidate scored back against `left` (only the statements that won a forward round, each once).
+  const winners = [...new Set(bests.flatMap((best) => (best ? [best.other] : [])))];
+  const backward = scoreAll(winners, left, settings.minEvidence, floor);
+  const backOf = new Map(winners.map((w, i) => [w, backward[i]!]));
   const pairs: WordingPair[] = [];
-  for (const a of left) {
-    const best = clearBest(forward(a), threshold, settings.margin, (b) => allowed(a, b));
-    if (!best) continue;
-    backward ??= scorer(left, settings.minEvidence, floor);
-    const back = clearBest(backward(best.other), threshold, settings.margin, (x) => allowed(x, best.other));
-    if (back?.other !== a) continue;
-    pairs.push(pairOf(a, best.other, best.score));
-  }
+  left.forEach((a, i) => {
+    const best = bests[i];
+    if (!best) return;
+    const back = clearBest(backOf.get(best.other), threshold, settings.margin, (x) => allowed(x, best.other));
+    if (back?.other !== a) return;
+    pairs.push(pairOf(a, best.other, best.score, context));
+  });
   return pairs;
 }
 
@@ -583,7 +917,7 @@ export function wordingTargetPairs(context: CheckContext, paired: ReadonlySet<Fi
     if (t.figure.document === a.figure.document && !documentDate(documents.get(a.figure.document), alignment.documentDate)) return false;
     return compatible(t, a, context, settings);
   };
-  const pairs = mutualPairs(left, right, allowed, settings.minSimilarity, settings);
+  const pairs = mutualPairs(left, right, allowed, settings.minSimilarity, settings, context);
   // The target check is the last to read the statements in the core order (consistency, then target): let them
   // go before the checks after it (the duplicate check builds large arrays of its own); a rule set running
   // the checks in another order only has them built again.
@@ -632,7 +966,7 @@ export function wordingSameFacts(context: CheckContext, aligned: { has(figure: F
   // (the value says it too) than two that would be reported as a mismatch. Not inside one document: there, two
   // facts of one frame often share a value (`是1950年到1997年…总和的1.7倍`, twice).
   const threshold = Math.min(settings.sameFactSimilarity, settings.agreeingSimilarity);
-  const pairs = mutualPairs(side, other, allowed, threshold, settings).filter(
+  const pairs = mutualPairs(side, other, allowed, threshold, settings, context).filter(
     (p) => p.similarity >= settings.sameFactSimilarity || (p.a.document !== p.b.document && sameValue(p.a, p.b)),
   );
   // Each pair is found from both ends: keep it once, in document order.
