@@ -2,10 +2,11 @@
  * Grouping statements of one metric and period: by metric rule (context.metricOf) or, for figures no
  * rule covers, by auto-alignment: same normalized label, unit, kind, change and period. Auto-alignment
  * is conservative (a wrong alignment is a false alarm): generic or short labels are skipped (settings
- * in rules/core/checks.yaml), and groups stay inside one jurisdiction (jurisdiction.ts: two
- * provinces' 地区生产总值 are two facts, whether a rule or auto-alignment named the metric; a rule's statements
- * of unknown jurisdiction join the one known jurisdiction when there is only one). Whatever the alignment, a statement not marked as a target of
- * a period not over when its document was delivered is a plan and is left out (document-date.ts).
+ * in rules/core/checks.yaml), and groups stay inside one jurisdiction (jurisdiction.ts: two provinces'
+ * 地区生产总值 are two facts, whether a rule or auto-alignment named the metric; a rule's statements of unknown
+ * jurisdiction join the one known jurisdiction when there is only one). Whatever the alignment, a statement
+ * not marked as a target of a period not over when its document was delivered is a plan and is left out
+ * (document-date.ts).
  * Modality is split by the consumers: consistency compares actuals and estimates (an estimate is still
  * a claim about what happened), the target check sets targets apart.
  */

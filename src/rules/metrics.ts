@@ -47,7 +47,8 @@ export function unusedMetricWarnings(rules: RuleSet, caught: Set<string>): strin
 /**
  * The metric rule of each figure that one covers: the one the meaning stage gave it (figure.metric), else the
  * figure's subject (its label read by the meaning stage, scopes of its clause included) against each metric's
- * name and aliases read the same way (src/meaning/metric.ts). When several metrics fit, the figure is left unresolved rather than guessed.
+ * name and aliases read the same way (src/meaning/metric.ts). When several metrics fit, the figure is left
+ * unresolved rather than guessed.
  */
 export function resolveMetrics(figures: Figure[], rules: RuleSet): Map<Figure, MetricRule> {
   const result = new Map<Figure, MetricRule>();
