@@ -25,6 +25,11 @@
  * candidates; a bigram in more than `maxShare` of the run's clauses weighs nothing, and one shared by more
  * than MAX_POSTINGS candidates of a bucket is skipped (it cannot single one out): linear in the figures,
  * never all pairs of the run.
+ *
+ * This file ties the pass together (settings, buckets' compatibility, mutual pairs, the target and same-fact
+ * passes); its parts live beside it: wording-clauses.ts (the clause and lead around a figure), wording-bigrams.ts
+ * (bigram numbering and reading), wording-scopes.ts (the scope words a statement names), wording-statements.ts
+ * (the run's statements, built and weighed once) and wording-scoring.ts (cosine, inverted index, clear best).
  */
 import type { Figure } from '../model.js';
 import type { CheckContext } from './types.js';
