@@ -23,6 +23,7 @@ import { afterMilestone, anaphorSubject, sharedModifier } from './subject-refere
 import type { FigureKind } from '../model.js';
 import type { MetricRule, RuleSet } from '../rules/types.js';
 import { affixHit } from './word-index.js';
+import { normalizedSubjects, normalizeSubject } from './subject-normalize.js';
 
 /** A lexicon entry (rules/schema.json `$defs/indicator`). */
 export interface Indicator {
@@ -166,28 +167,6 @@ interface Lexicon {
   scopeOnly: [string, Change | ''][];
   /** Proper endings (2 characters or more) of indicator names → the names ending so, longest first. */
   nameTails: Map<string, string[]>;
-}
-
-/** Texts normalizeSubject remembers (labels, not paragraphs); emptied per document (resolveFigureMetrics). */
-const NORMALIZED_MAX_LENGTH = 40;
-const normalizedSubjects = new Map<string, string>();
-
-/** Label as compared: no whitespace or quotes, ASCII letters upper-cased the way the lexicon writes them. */
-export function normalizeSubject(text: string): string {
-  // (a figure's label is normalized again by each step that reads it: short texts are remembered, speed only)
-  if (text.length > NORMALIZED_MAX_LENGTH) return normalizeSubjectOnce(text);
-  let normalized = normalizedSubjects.get(text);
-  if (normalized === undefined) {
-    if (normalizedSubjects.size >= 50_000) normalizedSubjects.clear();
-    normalized = normalizeSubjectOnce(text);
-    normalizedSubjects.set(text, normalized);
-  }
-  return normalized;
-}
-
-function normalizeSubjectOnce(text: string): string {
-  // (的 joins without naming: 占国内生产总值的比重 is 占国内生产总值比重)
-  return text.replace(/[(（][A-Za-z0-9.&]{1,8}[)）]/gu, '').replace(/[\s“”"'‘’《》「」()（）的]/gu, '').replace(/[ａ-ｚＡ-Ｚ０-９]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).toUpperCase();
 }
 
 const lexicons = new WeakMap<RuleSet, Lexicon>();
