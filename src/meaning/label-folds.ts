@@ -5,7 +5,7 @@
  * the lexicon (lexiconOf) and applied to every subject read. Split out of metric.ts unchanged.
  */
 import { normalizeSubject } from './subject-normalize.js';
-import type { Indicator, IndicatorWords } from './metric.js';
+import type { Indicator, IndicatorWords } from './lexicon.js';
 
 /** The folds that make two wordings of one fact one subject (indicatorWords `wholes`, `allocation`). */
 export interface Folds {
