@@ -10,7 +10,7 @@ import type { FigureKind } from '../model.js';
 import type { RuleSet } from '../rules/types.js';
 import { normalizeSubject } from './subject-normalize.js';
 import { type Folds, foldsOf, actionNames, foldSubject } from './label-folds.js';
-import type { Subject } from './metric.js';
+import type { Subject } from './subject.js';
 
 /** A lexicon entry (rules/schema.json `$defs/indicator`). */
 export interface Indicator {

@@ -7,7 +7,8 @@
  */
 import type { Figure } from '../model.js';
 import type { MetricRule, RuleSet } from './types.js';
-import { fitsMetric, subjectOf, userMetricOf } from '../meaning/metric.js';
+import { fitsMetric, userMetricOf } from '../meaning/metric.js';
+import { subjectOf } from '../meaning/subject.js';
 
 /** Label as compared: no whitespace or quotes, ASCII letters lower-cased. */
 export function normalizeLabel(label: string): string {
