@@ -27,6 +27,7 @@ import { foldSubject } from './label-folds.js';
 import { type Indicator, type Lexicon, lexiconOf } from './lexicon.js';
 import { type Subject, parseWith, withScopes, subjectMetric, SUBJECT, type WithSubject, subjectOf, heldSubject, holdSubject } from './subject.js';
 import { userMetricOf } from './user-metrics.js';
+import { CLAUSE_BREAK, LIST_GAP, SENTENCE_END, FULL_STOP } from './clause-marks.js';
 
 /** A label as auto-alignment compares it: normalized (no `的`) and folded like a subject (`X占国内生产总值的比重` = `X比重`). */
 export function foldedLabel(label: string, rules: RuleSet): string {
@@ -62,11 +63,6 @@ function clauseScopes(text: string, from: number, to: number, lex: Lexicon): str
   }
   return [...found];
 }
-
-/** Clause breaks as a table by UTF-16 unit: the clause of every figure is scanned. */
-const CLAUSE_BREAK = new Uint8Array(65536);
-for (const c of ',，;；。!！?？:：\n') CLAUSE_BREAK[c.charCodeAt(0)] = 1;
-const LIST_GAP = /^[\s、,，和及与或]*$/u;
 
 /**
  * The meaning stage's metric step for one document: reads each figure's subject (its label, and the scope
@@ -273,10 +269,6 @@ function baseYearOf(figure: Figure, text: string, from: number, lex: Lexicon): s
   const year = base?.groups?.year ?? (!base && !/[比较]/u.test(clause) ? frameYear(text, from, lex) : null);
   return year ? asciiYear(year) : null;
 }
-
-const SENTENCE_END = /[。!！?？;；\n]/u;
-/** The end of a sentence with all its clauses (not `；`). */
-const FULL_STOP = /[。!！?？\n]/u;
 
 /** The text of a sentence before a clause starting at `clause` (at most 160 characters back). */
 function sentenceLead(text: string, clause: number): string {
