@@ -17,7 +17,7 @@
  * resolving a figure is a handful of map look-ups over its label's suffixes.
  */
 import type { Document, Figure } from '../model.js';
-import { afterMilestone, anaphorSubject, sharedModifier } from './subject-reference.js';
+import { afterMilestone, anaphorSubject } from './subject-reference.js';
 import type { FigureKind } from '../model.js';
 import type { RuleSet } from '../rules/types.js';
 import { normalizedSubjects, normalizeSubject } from './subject-normalize.js';
@@ -25,10 +25,11 @@ import { foldSubject } from './label-folds.js';
 import { type Indicator, type Lexicon, lexiconOf } from './lexicon.js';
 import { parseWith, subjectMetric, SUBJECT, type WithSubject, subjectOf, heldSubject, holdSubject } from './subject.js';
 import { userMetricOf } from './user-metrics.js';
-import { LIST_GAP, SENTENCE_END } from './clause-marks.js';
+import { SENTENCE_END } from './clause-marks.js';
 import { figureScopes } from './figure-scopes.js';
 import { subjectAfter, objectOf, objectIn, peopleAfter, objectAfter, setObject, programmeBefore } from './subject-objects.js';
 import { headBefore, type Referring, referringOf, statementReferredTo, topicOf } from './referring.js';
+import { listItemAfter, listLabelled, parallelName, listedAfter } from './list-subjects.js';
 
 /** A label as auto-alignment compares it: normalized (no `的`) and folded like a subject (`X占国内生产总值的比重` = `X比重`). */
 export function foldedLabel(label: string, rules: RuleSet): string {
@@ -217,11 +218,6 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
   }
 }
 
-/** Whether a figure is the next item of a list after `previous` (`分别增长8.9%、7.7%`): a list gap between them. */
-function listItemAfter(previous: Figure, figure: Figure, text: string): boolean {
-  return previous.span.end <= figure.span.start && figure.span.start - previous.span.end < 8 && LIST_GAP.test(text.slice(previous.span.end, figure.span.start));
-}
-
 /**
  * The indicators whose statements are of a region in this document (indicator `regional`): the document names
  * the regional indicator and never the national one (`地区生产总值` but no `国内生产总值`: a provincial report).
@@ -233,20 +229,6 @@ function regionalOf(text: string, lex: Lexicon): Map<Indicator, Indicator> {
     if (to && text.includes(to.name) && !text.includes(indicator.name)) map.set(indicator, to);
   }
   return map;
-}
-
-/** Figures of a list (side by side, `、`, `和`) sharing one label that lists several subjects (`原煤、原油产量`). */
-function listLabelled(figures: Figure[], text: string): Set<Figure> {
-  const listed = new Set<Figure>();
-  for (let i = 1; i < figures.length; i++) {
-    const a = figures[i - 1]!;
-    const b = figures[i]!;
-    if (!a.label || a.label !== b.label || !a.label.includes('、') || a.span.end > b.span.start || b.span.start - a.span.end >= 8) continue;
-    if (!LIST_GAP.test(text.slice(a.span.end, b.span.start))) continue;
-    listed.add(a);
-    listed.add(b);
-  }
-  return listed;
 }
 
 /** Whether a figure is a start value in its clause, its own period written or not (`从上半年5.5%降到…`). */
@@ -265,31 +247,6 @@ function startsValue(figure: Figure, text: string, lex: Lexicon): boolean {
     const at = before.lastIndexOf(w);
     return at >= 0 && lex.startTail.test(before.slice(at + w.length));
   });
-}
-
-/**
- * `城镇居民人均可支配收入增长5%，农村居民增长7%`: a subject that names only the other part (`农村居民`) of the
- * previous statement of its sentence takes that statement's measure, when the two make an indicator name.
- */
-function parallelName(core: string, previous: Figure, figure: Figure, text: string, lex: Lexicon): string | null {
-  if (previous.span.end > figure.span.start || previous.unit !== figure.unit || previous.kind !== figure.kind) return null;
-  if (SENTENCE_END.test(text.slice(previous.span.end, figure.span.start))) return null;
-  const before = heldSubject(previous);
-  if (!before?.indicator) return null;
-  const name = normalizeSubject(previous.label ?? '');
-  for (let k = 1; k < name.length - 1; k++) {
-    if (name.startsWith(core)) break;
-    const candidate = core + name.slice(k);
-    if (lex.byName.has(candidate) && lex.byName.get(candidate) !== before.indicator) return candidate;
-  }
-  return null;
-}
-
-/** sharedModifier (subject-reference.ts) for a figure listed right after `previous` in its sentence. */
-function listedAfter(core: string, previous: Figure, figure: Figure, text: string, lex: Lexicon): string | null {
-  if (previous.span.end > figure.span.start || !previous.label) return null;
-  const indicator = heldSubject(previous)?.indicator ?? null;
-  return sharedModifier(core, normalizeSubject(previous.label), indicator, text.slice(previous.span.end, figure.span.start), (subject) => parseWith(subject, lex, []).indicator);
 }
 
 /**
