@@ -15,6 +15,15 @@
  *
  * Everything a figure needs is compiled once per rule set (WeakMap) into maps keyed by whole strings:
  * resolving a figure is a handful of map look-ups over its label's suffixes.
+ *
+ * This file ties the parts: resolveFigureMetrics and its steps' order, and what the checks ask of a figure's
+ * metric (foldedLabel, indicatorOf, knownMetric, measureOf, isPart, labelScopes). The parts live beside it:
+ * subject-normalize.ts (a subject's text as compared), label-folds.ts (folds of labels), lexicon.ts (the
+ * lexicon of a rule set), subject.ts (reading a subject, the subject a figure holds), user-metrics.ts (user
+ * metrics), clause-marks.ts (clause and sentence marks), figure-scopes.ts (a figure's scopes and base year),
+ * subject-objects.ts (subjects written after or around a figure), referring.ts (figures referring to a
+ * statement), list-subjects.ts (list items and their shared subjects) and start-end.ts (start and end values,
+ * plan outcomes).
  */
 import type { Document, Figure } from '../model.js';
 import { afterMilestone, anaphorSubject } from './subject-reference.js';
