@@ -17,7 +17,9 @@ import { normalizeLabel, stripLabelPrefixes } from '../rules/metrics.js';
 import { documentDate, periodOverBy } from './document-date.js';
 import { jurisdictionKey } from './jurisdiction.js';
 import type { CheckContext } from './types.js';
-import { foldedLabel, indicatorOf, isPart, isStartOfEnd, labelScopes, measureOf, subjectOf } from '../meaning/metric.js';
+import { foldedLabel, indicatorOf, isPart, labelScopes, measureOf } from '../meaning/metric.js';
+import { isStartOfEnd } from '../meaning/start-end.js';
+import { subjectOf } from '../meaning/subject.js';
 
 export interface MetricGroup {
   /** Metric id, or the auto key (`auto:label|unit|kind|change`). */

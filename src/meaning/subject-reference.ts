@@ -6,7 +6,7 @@
  * (a key of the lexicon's names) for metric.ts to read as a subject, or null. Texts come in normalized
  * (metric.ts normalizeSubject), except the document's text, which is normalized here slice by slice.
  */
-import type { Indicator } from './metric.js';
+import type { Indicator } from './lexicon.js';
 
 /** What these functions read of the lexicon: its names, their last UTF-16 units and the longest name's length. */
 export interface NameIndex {

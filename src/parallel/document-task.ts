@@ -8,7 +8,7 @@ import { markDamagedFigures } from '../damage/index.js';
 import { documentFromParts, documentParts, type DocumentParts } from '../document.js';
 import { extractFigures } from '../extract/index.js';
 import { interpret } from '../meaning/index.js';
-import { heldSubject, holdSubject, type Subject } from '../meaning/metric.js';
+import { heldSubject, holdSubject, type Subject } from '../meaning/subject.js';
 import { InputError, type Document, type DocumentStatus, type Figure, type Segment } from '../model.js';
 import { EMPTY_TREE, lazySegments, packSegments, type PackedSegments } from '../segment/packed.js';
 import { decodeBuffer } from '../read/decode.js';

@@ -7,14 +7,15 @@
  */
 import type { Figure } from '../model.js';
 import type { MetricRule, RuleSet } from './types.js';
-import { fitsMetric, subjectOf, userMetricOf } from '../meaning/metric.js';
+import { fitsMetric, userMetricOf } from '../meaning/user-metrics.js';
+import { subjectOf } from '../meaning/subject.js';
 
 /** Label as compared: no whitespace or quotes, ASCII letters lower-cased. */
 export function normalizeLabel(label: string): string {
   return label.replace(/[\s“”"'‘’《》「」]/g, '').toLowerCase();
 }
 
-export { fitsMetric } from '../meaning/metric.js';
+export { fitsMetric } from '../meaning/user-metrics.js';
 
 /** The label with leading scope/filler words removed, repeatedly (`全区全年…`). */
 export function stripLabelPrefixes(label: string, prefixes: string[]): string {
