@@ -4,7 +4,7 @@
  * the sentence before (`第六个五年计划在这方面安排了三千六百亿元的投资`), a bare head listed after a statement that
  * shares its modifier (`粮食播种面积稳定在6200万亩以上、年度产量首次突破2000万吨`). Each returns an indicator name
  * (a key of the lexicon's names) for metric.ts to read as a subject, or null. Texts come in normalized
- * (metric.ts normalizeSubject), except the document's text, which is normalized here slice by slice.
+ * (subject-normalize.ts normalizeSubject), except the document's text, which is normalized here slice by slice.
  */
 import type { Indicator } from './lexicon.js';
 

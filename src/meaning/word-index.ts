@@ -3,7 +3,7 @@
  * starts or ends with, found through buckets by the word's first or last UTF-16 unit instead of a scan of the
  * whole list. Speed only: the result is the one `list.find(([w]) => text.startsWith(w))` gives (an empty
  * word, which every text starts and ends with, too), and the meaning stage asks it up to eight times per
- * figure over lists of a hundred words (metric.ts: referring words).
+ * figure over lists of a hundred words (referring.ts: referring words).
  */
 
 interface WordIndex {

@@ -1,7 +1,7 @@
 /**
  * Resolving figures to metric rules. A figure's subject and each metric's name and aliases are read the
- * same way (src/meaning/metric.ts: neutral and scope words, the indicator named, change words), so an
- * alias written from the text catches what it names. Nothing looser: `新能源发电` must not become
+ * same way (src/meaning/subject.ts, user-metrics.ts: neutral and scope words, the indicator named, change
+ * words), so an alias written from the text catches what it names. Nothing looser: `新能源发电` must not become
  * `发电`, a city's figure must not become the region's. A matching metric must also agree with the
  * figure's unit, kind and change where the metric states them.
  */
