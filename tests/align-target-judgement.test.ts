@@ -4,24 +4,16 @@
  * trailing zero (`增长10%左右` in a list of `6%左右`, `8%左右`) is set in whole percents: 7.2% misses it, as a reader
  * sees at once (the trailing zero read as tens would make it [5, 15], met).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { check } from '../src/index.js';
-import type { CheckRun } from '../src/model.js';
+import { checkPlanAndReview, targetOutcomes } from './helpers/project.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'figcheck-judgement-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(plan: string, review: string): Promise<CheckRun> {
-  const sub = mkdtempSync(join(dir, 'run-'));
-  writeFileSync(join(sub, 'plan-2025.txt'), ['2025年政府工作报告', '——2025年1月15日在省第十四届人民代表大会第三次会议上', '一、2025年工作总体部署', plan, '全省上下要坚定信心。'].join('\n') + '\n');
-  writeFileSync(join(sub, 'review-2026.txt'), ['2026年政府工作报告', '——2026年1月20日在省第十四届人民代表大会第四次会议上', '一、2025年工作回顾', review, '全省上下要坚定信心。'].join('\n') + '\n');
-  return check(['plan-2025.txt', 'review-2026.txt'].map((f) => join(sub, f)), { cwd: sub, config: false, locale: 'en', jobs: 1 });
-}
-
-const outcomes = (r: CheckRun) => Object.fromEntries(r.targets.map((t) => [`${t.target.raw} → ${t.actual.raw}`, t.outcome]));
+const run = (plan: string, review: string) => checkPlanAndReview(dir, plan, review);
 
 describe('judging a target by its outcome', () => {
   it('reads a round rate target said about in whole percents: 10%左右 is missed by 7.2% and met by 10.5%', async () => {
@@ -29,7 +21,7 @@ describe('judging a target by its outcome', () => {
       '今年全省经济社会发展主要预期目标是：地区生产总值增长6%左右；固定资产投资增长10%左右；一般公共预算收入增长10%左右。',
       '全年地区生产总值增长6.1%，固定资产投资增长7.2%，一般公共预算收入增长10.5%。',
     );
-    expect(outcomes(r)).toMatchObject({ '6%左右 → 6.1%': 'met', '10%左右 → 7.2%': 'missed', '10%左右 → 10.5%': 'met' });
+    expect(targetOutcomes(r)).toMatchObject({ '6%左右 → 6.1%': 'met', '10%左右 → 7.2%': 'missed', '10%左右 → 10.5%': 'met' });
     expect(r.findings.filter((f) => f.rule === 'target-missed').map((f) => f.message)).toEqual([expect.stringContaining('固定资产投资')]);
     // the message says what the target was judged by, not only the reading's own [5%, 15%] that 7.2% lies in
     expect(r.findings.find((f) => f.rule === 'target-missed')?.message).toContain('judged at [9.5%, 10.5%]');
@@ -37,6 +29,6 @@ describe('judging a target by its outcome', () => {
 
   it('keeps the width of a rate said about at its own last digit (7.5%左右, 3%左右)', async () => {
     const r = await run('今年全省发展主要预期目标是：地区生产总值增长7.5%左右，居民消费价格涨幅3%左右。', '全年地区生产总值增长7.46%，居民消费价格上涨3.4%。');
-    expect(outcomes(r)).toMatchObject({ '7.5%左右 → 7.46%': 'met', '3%左右 → 3.4%': 'met' });
+    expect(targetOutcomes(r)).toMatchObject({ '7.5%左右 → 7.46%': 'met', '3%左右 → 3.4%': 'met' });
   });
 });

@@ -4,26 +4,17 @@
  * or count must be in a unit of the same family as the figures the label was given to, with no subject named
  * between. And the words of a small change (`微降`, `微涨`) and of a fall (`下跌`) are change words.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { check } from '../src/index.js';
-import type { CheckRun } from '../src/model.js';
+import { checkPlanAndReview, targetOutcomes } from './helpers/project.js';
 import { figureOfText, figuresOfText } from './helpers/figures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'figcheck-carry-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** A made-up region's plan of 2025 and its review delivered in 2026, checked together with no configuration. */
-async function run(plan: string, review: string): Promise<CheckRun> {
-  const sub = mkdtempSync(join(dir, 'run-'));
-  writeFileSync(join(sub, 'plan-2025.txt'), ['2025年政府工作报告', '——2025年1月15日在省第十四届人民代表大会第三次会议上', '一、2025年工作总体部署', plan, '全省上下要坚定信心。'].join('\n') + '\n');
-  writeFileSync(join(sub, 'review-2026.txt'), ['2026年政府工作报告', '——2026年1月20日在省第十四届人民代表大会第四次会议上', '一、2025年工作回顾', review, '全省上下要坚定信心。'].join('\n') + '\n');
-  return check(['plan-2025.txt', 'review-2026.txt'].map((f) => join(sub, f)), { cwd: sub, config: false, locale: 'en', jobs: 1 });
-}
-
-const outcomes = (r: CheckRun) => Object.fromEntries(r.targets.map((t) => [`${t.target.raw} → ${t.actual.raw}`, t.outcome]));
+const run = (plan: string, review: string) => checkPlanAndReview(dir, plan, review);
 
 const figure = (text: string, raw: string) => figureOfText(text, raw, { path: 'statement.txt' });
 
@@ -96,15 +87,15 @@ describe('a small change and a fall are changes of the indicator', () => {
 describe('a target of a rise is judged by an outcome stated as a fall, as a negative change', () => {
   it('a price ceiling is met by a fall, whatever its size', async () => {
     const r = await run('今年全省发展主要预期目标是：地区生产总值增长6%左右，居民消费价格涨幅3%左右。', '全年地区生产总值增长6.1%，居民消费价格下降0.3%。');
-    expect(outcomes(r)).toMatchObject({ '3%左右 → 0.3%': 'met' });
+    expect(targetOutcomes(r)).toMatchObject({ '3%左右 → 0.3%': 'met' });
     const big = await run('今年全省发展主要预期目标是：地区生产总值增长6%左右，居民消费价格涨幅3%左右。', '全年地区生产总值增长6.1%，居民消费价格下降4%。');
     // (read unsigned, a fall of 4% would be above the 3% ceiling: missed)
-    expect(outcomes(big)).toMatchObject({ '3%左右 → 4%': 'met' });
+    expect(targetOutcomes(big)).toMatchObject({ '3%左右 → 4%': 'met' });
     expect(big.findings.filter((f) => f.rule === 'target-missed')).toEqual([]);
   });
 
   it('a growth floor is missed by a fall, whatever its size', async () => {
     const r = await run('今年全省发展主要预期目标是：地区生产总值增长6%左右，居民消费价格涨幅3%左右。', '全年地区生产总值下降7%，居民消费价格上涨2%。');
-    expect(outcomes(r)).toMatchObject({ '6%左右 → 7%': 'missed', '3%左右 → 2%': 'met' });
+    expect(targetOutcomes(r)).toMatchObject({ '6%左右 → 7%': 'missed', '3%左右 → 2%': 'met' });
   });
 });

@@ -1,5 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { check } from '../../src/index.js';
+import type { CheckRun } from '../../src/model.js';
 
 /**
  * A small figcheck project in a fresh folder under `parent`: a yearbook (final) and a report
@@ -34,3 +36,17 @@ export function writeProject(parent: string, yearbook: string, report: string): 
   );
   return root;
 }
+
+/**
+ * A made-up region's work report of 2025 (its plan) and of 2026 (its review of 2025), written into a fresh folder
+ * under `parent` and checked together with no configuration: how a 2025 target meets its outcome.
+ */
+export async function checkPlanAndReview(parent: string, plan: string, review: string): Promise<CheckRun> {
+  const sub = mkdtempSync(join(parent, 'run-'));
+  writeFileSync(join(sub, 'plan-2025.txt'), ['2025年政府工作报告', '——2025年1月15日在省第十四届人民代表大会第三次会议上', '一、2025年工作总体部署', plan, '全省上下要坚定信心。'].join('\n') + '\n');
+  writeFileSync(join(sub, 'review-2026.txt'), ['2026年政府工作报告', '——2026年1月20日在省第十四届人民代表大会第四次会议上', '一、2025年工作回顾', review, '全省上下要坚定信心。'].join('\n') + '\n');
+  return check(['plan-2025.txt', 'review-2026.txt'].map((f) => join(sub, f)), { cwd: sub, config: false, locale: 'en', jobs: 1 });
+}
+
+/** Each judged target of a run by `target raw → actual raw`. */
+export const targetOutcomes = (run: CheckRun): Record<string, string> => Object.fromEntries(run.targets.map((t) => [`${t.target.raw} → ${t.actual.raw}`, t.outcome]));
