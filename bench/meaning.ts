@@ -1,6 +1,6 @@
 /**
  * The bench's meaning row: `check` over the labelled national-history set and, apart, over the unseen
- * national documents of 2022-2025, the work reports of 2009-2021 and the two folders of provincial reports
+ * national documents of 2022-2025, the work reports of 2009-2021 and the three folders of provincial reports
  * of 2025 and 2026, the work reports of 1978-1988 and those of 1954-1960, in auto mode, scored by the same scorer as tests/meaning-pairs.test.ts (tests/meaning/score.ts),
  * the splits side by side, with the commands' own time. Reads only files inside the repository.
  */
@@ -15,7 +15,7 @@ export async function benchMeaning(root: string): Promise<string> {
   const history = texts(resolve(root, 'tests/fixtures/national-history'));
   const unseen = texts(resolve(root, 'tests/fixtures/national'));
   const series = texts(resolve(root, 'tests/fixtures/national-2009-2021'));
-  const provinces = ['dev', 'fresh'].map((folder) => texts(resolve(root, 'tests/fixtures/provinces', folder)));
+  const provinces = ['dev', 'fresh', 'dev2'].map((folder) => texts(resolve(root, 'tests/fixtures/provinces', folder)));
   const era = texts(resolve(root, 'tests/fixtures/national-1978-1988'));
   const early = texts(resolve(root, 'tests/fixtures/national-1954-1960'));
   const pairs = loadAllPairs(resolve(root, 'tests/meaning'));

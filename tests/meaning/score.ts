@@ -16,9 +16,10 @@ import type { CheckRun, Figure, Location, Modality } from '../../src/model.js';
  * of 2016-2021 nobody tunes on; prov-dev and prov-fresh: provincial work reports of 2025 and 2026, another genre
  * (tests/fixtures/provinces/dev and fresh), the first tuned on, the second only measured; era-dev and
  * era-fresh: State Council work reports of another era (tests/fixtures/national-1978-1988), those of 1978-1983
- * tuned on, those of 1984-1988 only measured.
+ * tuned on, those of 1984-1988 only measured; early-fresh: the reports of 1954-1960, only measured; prov-dev2:
+ * the last ten regions' provincial reports (tests/fixtures/provinces/dev2), measured untouched once, then tuned on.
  */
-export type Split = 'dev' | 'holdout' | 'unseen' | 'fresh' | 'prov-dev' | 'prov-fresh' | 'era-dev' | 'era-fresh' | 'early-fresh';
+export type Split = 'dev' | 'holdout' | 'unseen' | 'fresh' | 'prov-dev' | 'prov-fresh' | 'prov-dev2' | 'era-dev' | 'era-fresh' | 'early-fresh';
 export type PairKind = 'target-outcome' | 'same-fact' | 'look-alike';
 export type Expectation = 'met' | 'missed' | 'indeterminate' | 'consistent' | 'mismatch';
 
@@ -85,7 +86,7 @@ export interface MeaningScore {
   misses: Miss[];
 }
 
-export const SPLITS: Split[] = ['dev', 'holdout', 'unseen', 'fresh', 'prov-dev', 'prov-fresh', 'era-dev', 'era-fresh', 'early-fresh'];
+export const SPLITS: Split[] = ['dev', 'holdout', 'unseen', 'fresh', 'prov-dev', 'prov-fresh', 'prov-dev2', 'era-dev', 'era-fresh', 'early-fresh'];
 
 /**
  * The labelled sets, in the order they are scored: pairs.yaml (national-history dev/holdout and the
@@ -97,9 +98,11 @@ export const SPLITS: Split[] = ['dev', 'holdout', 'unseen', 'fresh', 'prov-dev',
  * 2026 report: pairs-provinces-2026-dev.yaml (prov-dev) and pairs-provinces-2026-fresh.yaml (prov-fresh); of the work reports of 1978-1988
  * (tests/fixtures/national-1978-1988/): pairs-1978-1983.yaml (era-dev) and pairs-1984-1988.yaml (era-fresh, never
  * read while tuning); of the work reports of 1954-1960 (tests/fixtures/national-1954-1960/): pairs-1954-1960.yaml
- * (early-fresh, never read while tuning). A file that is missing is skipped.
+ * (early-fresh, never read while tuning); the last ten regions' reports of 2025 and 2026 (tests/fixtures/provinces/dev2/):
+ * pairs-provinces-dev2.yaml and pairs-provinces-2026-dev2.yaml (prov-dev2, measured once untouched, then tuned on).
+ * A file that is missing is skipped.
  */
-export const PAIR_FILES = ['pairs.yaml', 'pairs-2009-2015.yaml', 'pairs-2016-2021.yaml', 'pairs-provinces-dev.yaml', 'pairs-provinces-fresh.yaml', 'pairs-provinces-2026-dev.yaml', 'pairs-provinces-2026-fresh.yaml', 'pairs-1978-1983.yaml', 'pairs-1984-1988.yaml', 'pairs-1954-1960.yaml'];
+export const PAIR_FILES = ['pairs.yaml', 'pairs-2009-2015.yaml', 'pairs-2016-2021.yaml', 'pairs-provinces-dev.yaml', 'pairs-provinces-fresh.yaml', 'pairs-provinces-2026-dev.yaml', 'pairs-provinces-2026-fresh.yaml', 'pairs-1978-1983.yaml', 'pairs-1984-1988.yaml', 'pairs-1954-1960.yaml', 'pairs-provinces-dev2.yaml', 'pairs-provinces-2026-dev2.yaml'];
 
 /** Every labelled pair of the folder's files (tests/meaning), ids unique across the files. */
 export function loadAllPairs(folder: string): LabelledPair[] {
