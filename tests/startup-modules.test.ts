@@ -7,7 +7,7 @@
  * and require).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -74,6 +74,12 @@ describe('start-up loads what the run uses', () => {
     // check uses, the command line's parser among them, are in the bundle: scripts/bundle.mjs).
     expect(files.some((file) => file.endsWith(join('bin', 'code-cache.cjs')))).toBe(true);
     for (const name of ['htmlparser2', 'iconv-lite', 'chardet']) expect(loaded.has(name), name).toBe(false);
+  });
+
+  it('walks a folder of UTF-8 text without loading any package (the glob and its crawler are bundled)', () => {
+    mkdirSync(join(dir, 'folder'), { recursive: true });
+    writeFileSync(join(dir, 'folder', 'a.txt'), '2024年全区地区生产总值增长5.8%。\n');
+    expect([...loadedBy(['check', '--no-config', '--format', 'unix', 'folder']).packages]).toEqual([]);
   });
 
   it('checks a plain .docx without loading mammoth or any package the bundle holds', () => {
