@@ -1,8 +1,8 @@
 /**
  * The document tree mammoth builds for a plain .docx (paragraphs, runs, text, tabs, breaks, hyperlinks,
- * bookmarks, tables without vertically merged cells), read in one pass of a strict XML scanner (./xml-scan.ts)
- * over word/document.xml, where mammoth builds a DOM (xmldom) of every part: ~30× less CPU, and most reports
- * are plain (all 31 provincial reports of tests/fixtures/gwr-2025-provinces are).
+ * bookmarks, tables without vertically merged cells), read in one pass of a strict XML scanner
+ * (./xml-scan.ts) over word/document.xml, where mammoth builds a DOM (xmldom) of every part: well over 10×
+ * less CPU, and most reports are plain (all 31 provincial reports of tests/fixtures/gwr-2025-provinces are).
  *
  * It is mammoth's reading or none: whatever mammoth reads its own way and this module does not (fields,
  * tracked changes, content controls, alternate content, drawings and text boxes, symbols, special hyphens,

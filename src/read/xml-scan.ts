@@ -1,15 +1,15 @@
 /**
- * A strict scanner of well-formed XML for the fast .docx path (./docx-plain.ts): start tags with their
- * attributes, end tags, text, comments and processing instructions, in document order, with the
- * attributes and text left raw (attributesOf reads a tag's attributes when the caller needs them; entities
- * are decoded by the caller). It reads word/document.xml in
- * about a third of the CPU of htmlparser2's tokenizer, which is written for HTML's error recovery and builds
- * its events a character at a time; the fast path has no use for recovery.
+ * A strict scanner of well-formed XML for the fast .docx path (./docx-plain.ts): start tags, end tags,
+ * text, comments and processing instructions, in document order, with attributes and text left raw
+ * (attributesOf reads a tag's attributes when the caller needs them; entities are decoded by the caller).
+ * Cold, as a run reads it, it reads the provincial reports' word/document.xml in about a third of the CPU
+ * of htmlparser2's tokenizer, which is written for HTML's error recovery and steps through a character at
+ * a time; the fast path has no use for recovery.
  *
  * Whatever is not plainly well formed (a `<` that opens no tag, an attribute without a quoted value, a `<`
- * in an attribute value, CDATA, a DOCTYPE or any other `<!` declaration, an unclosed
- * comment, processing instruction or tag) stops the scan with `false`: the caller then leaves the
- * document to mammoth, whose reading is the reference. Names are the ASCII names Word writes.
+ * in an attribute value, CDATA, a DOCTYPE or any other `<!` declaration, an unclosed comment, processing
+ * instruction or tag) stops the scan with `false`: the caller then leaves the document to mammoth, whose
+ * reading is the reference. Names are the ASCII names Word writes. Every pattern here is linear-time.
  */
 
 export interface XmlHandlers {
