@@ -231,9 +231,10 @@ for (const mode of ['auto', 'config'] as const) {
       expect(percent(score.splits['prov-dev'].period)).toBeGreaterThanOrEqual(99);
       // era-dev (1978-1983) at its first measurement 171/255 period, 210/255 modality; 225/260 and 237/260 after
       // h-time's era work (undated reports dated by file name and month, plan reports, Chinese-numeral years); 246/260 and
-      // 251/260 with spans from a base, plans' years, what is so at a late report's date, plans quoted
-      expect(percent(score.splits['era-dev'].period)).toBeGreaterThanOrEqual(94);
-      expect(percent(score.splits['era-dev'].modality)).toBeGreaterThanOrEqual(96);
+      // 251/260 with spans from a base, plans' years, what is so at a late report's date, plans quoted; 249/260 and 254/260
+      // with a year's plan presented in a report's opening and the year before opening a sentence of a late report
+      expect(percent(score.splits['era-dev'].period)).toBeGreaterThanOrEqual(95);
+      expect(percent(score.splits['era-dev'].modality)).toBeGreaterThanOrEqual(97);
       // (prov-fresh 799/836 once the reviews of a year and of its plan were told apart; era-fresh 127/213 at its first
       // measurement, 166/213 with the era's time work, tuned on era-dev only, 172/213 with more of it)
       expect(percent(score.splits['prov-fresh'].period)).toBeGreaterThanOrEqual(95);
@@ -252,7 +253,8 @@ for (const mode of ['auto', 'config'] as const) {
       expect(percent(score.splits['prov-fresh'].modality)).toBeGreaterThanOrEqual(99);
       expect(percent(score.splits['era-fresh'].modality)).toBeGreaterThanOrEqual(97);
       // early-fresh (1954-1960: the first five-year plan, budgets and final accounts; nobody tunes on it) at its first
-      // measurement: period 275/340, modality 252/340 (reports presenting a plan or a budget read as reviews)
+      // measurement: period 275/340, modality 252/340 (reports presenting a plan or a budget read as reviews); modality
+      // 279/340 once a report presenting its year's plan or budget plans that year whenever it was delivered (tuned on era-dev)
       expect(percent(score.splits['early-fresh'].period)).toBeGreaterThanOrEqual(80);
       expect(percent(score.splits['early-fresh'].modality)).toBeGreaterThanOrEqual(74);
     });

@@ -20,7 +20,7 @@ import { periodWordsOf, spanWordsOf, respectiveWordsOf } from './period-words.js
 import { timeWordsOf } from './time-words.js';
 import { documentTime } from './document-time.js';
 import { type Marker, type MarkerScan, yearMarkers, relativeMarkers, monthMarkers, decadeMarkers, sinceMarkers, centuryMarkers, streakMarkers, partialMarkers, yearBefore } from './markers.js';
-import { presentPlan, backgroundYearsKept, planMarkers, namedPlanBefore, planReportSpan, planStart } from './plan-periods.js';
+import { presentPlan, backgroundYearsKept, planMarkers, namedPlanBefore, planReportSpan, planReportYears, planStart } from './plan-periods.js';
 import { startValue, startPhraseAt, startPhraseOpening, programmeYears, startValuePeriod, averagePeriod, changeSincePeriod, endValuePeriod } from './value-periods.js';
 import { glossaries } from './glossaries.js';
 import { paragraphCarries } from './paragraph-carries.js';
@@ -69,7 +69,7 @@ export function periodContext(doc: Document, k: Knowledge): PeriodContext {
   const ctx: PeriodContext = {
     deliveryYear,
     deliveryMonth,
-    ownYearIsPlan: deliveryYear !== null && deliveryMonth !== null && deliveryMonth <= k.periods.ownYearPlansUntilMonth ? String(deliveryYear) : null,
+    ownYearIsPlan: ownYearPlanned(doc, deliveryYear, deliveryMonth, k) ? String(deliveryYear) : null,
     reviewYear,
     documentPeriod,
     planSpan: planReportSpan(doc.normalized, k),
@@ -89,6 +89,21 @@ export function periodContext(doc: Document, k: Knowledge): PeriodContext {
   ctx.carries = reviewPartCarries(doc.normalized, sections.filter((s) => s.kind === 'chinese-numeral').map((s) => ({ ...s, facts: sectionFacts(s, ctx, k) })), ctx.carries, reviewYear, (t) => markersIn(t, 0, t.length, reviewYear, ctx, k), k);
   ctx.glossaries = glossaries(doc.normalized, ctx.sections, k);
   return ctx;
+}
+
+/**
+ * Whether a document's own year is a plan as a whole: delivered early enough in it that no full-year outcome exists yet
+ * (periods.ownYearPlansUntilMonth), or presenting that year's plan or budget, whenever in the year (planReportYears).
+ */
+function ownYearPlanned(doc: Document, deliveryYear: number | null, deliveryMonth: number | null, k: Knowledge): boolean {
+  if (deliveryYear === null) return false;
+  if (deliveryMonth !== null && deliveryMonth <= k.periods.ownYearPlansUntilMonth) return true;
+  return planReportYears(doc.normalized, k).includes(deliveryYear);
+}
+
+/** Whether a document was delivered in the first months of its year (periods.ownYearPlansUntilMonth): what it says is so now is the state the year before ended with. */
+export function deliveredEarly(ctx: PeriodContext, k: Knowledge): boolean {
+  return ctx.deliveryMonth !== null && ctx.deliveryMonth <= k.periods.ownYearPlansUntilMonth;
 }
 
 /** Whether `at` is inside a short quotation of `text` (“…”), closed within 20 characters after it. */
