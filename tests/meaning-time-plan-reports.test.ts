@@ -87,3 +87,18 @@ describe('a report delivered late in its year, on the year before', () => {
     expect(reading(found, '3900亿斤')).toEqual(['1965', 'actual']);
   });
 });
+
+describe('a part headed by a title line on the years ahead, with no number', () => {
+  const text =
+    '各位代表:\n现在,我代表国务院向大会作政府工作报告,请予审议。\n过去五年的回顾\n五年来,粮食产量平均每年增长3%。\n' +
+    '今后五年的主要任务\n要有计划地发展职业教育。五年内使职业学校学生数占到高中阶段学生总数的百分之五十以上。五年内新建铁路2000公里。\n';
+  const found = figuresOf(text, 'cn_national_1993_gwr.txt');
+
+  it("reads a bare span in it forward from the plan's first year, as under a numbered plan part", () => {
+    expect(reading(found, '2000公里')).toEqual(['1993/1997', 'target']);
+  });
+
+  it("dates a share the plan's years are to bring something to at their end", () => {
+    expect(reading(found, '百分之五十以上')).toEqual(['1997', 'target']);
+  });
+});

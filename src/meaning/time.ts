@@ -317,7 +317,7 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
   const { start, markers: sentenceMarkers } = sentenceAt(text, pos, baseYear, ctx, k);
   const carry = carryAt(pos, ctx, isolated);
   let last = markerInForce(text, start, pos, sentenceMarkers, baseYear, ctx, k);
-  last = spanInForce(last, { text, start, pos, end, sentenceMarkers, baseYear, carry, plans: targetSection && !reviewSection }, ctx, k);
+  last = spanInForce(last, { text, start, pos, end, sentenceMarkers, baseYear, carry, plans: (targetSection || carry?.target === true) && !reviewSection }, ctx, k);
   let period: string | null;
   // a part of a year named alone (`上半年`, `由年初的…`) is of the year a paragraph carries, when one does
   if (last?.inForce && carry && /^\d{4}$/u.test(carry.period) && String(last.year) !== carry.period) period = last.period.replaceAll(String(last.year), carry.period);

@@ -184,7 +184,9 @@ export function endValuePeriod(
   const last = Number(period.slice(5));
   // (so is a share of a whole, `占全国人口65%的地区基本普及…`: a state, not a flow over the years; not an average)
   // (a share of a plan's total over its years still ahead, `第六个五年计划安排…经费占国家财政支出总额的百分之十五点九`, is over them)
-  const shareOf = shape?.kind === 'share' && shape.change === null && !averaged && !periodEndsAfterDocument(period, ctx) && (k.periods.shareOf ?? []).some((w) => clause.includes(w));
+  // (but a share a plan's years are to bring it to, `五年内使…占到…的百分之四十以上`, is the state at their end)
+  const reaches = (k.periods.shareReached ?? []).some((w) => clause.includes(w));
+  const shareOf = shape?.kind === 'share' && shape.change === null && !averaged && (reaches || !periodEndsAfterDocument(period, ctx)) && (k.periods.shareOf ?? []).some((w) => clause.includes(w));
   // (and a level or share reached, `达到39.8万亿元`, `积累7810亿元`, `覆盖24%的县`, `突破3万亿元` with its verb read into the
   // figure: a state, not a flow; a count stays a total over the span, `新增就业5771万人`)
   // (what is new, `新建房屋达九亿平方米`, or a total, `共达一千四百多亿元`, is a flow over the span, not a state)

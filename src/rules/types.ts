@@ -429,6 +429,8 @@ export interface PeriodSettings {
   /** How many opening paragraphs of a numbered part with a timeless heading tell whether it reviews (sections.ts opensReview). */
   reviewOpeningParagraphs?: number;
   /** Before a share of a whole (占…65%): under a span in a review, a state at the span's end. */
+  /** A share reached (`占到`): the state at a span's end, of a plan's years still ahead too. */
+  shareReached?: string[];
   shareOf?: string[];
   /** The whole year (全年): the year in force, not a part of it named before. */
   wholeYear?: string[];
