@@ -212,7 +212,9 @@ export function sectionReading(pos: number, ctx: PeriodContext, k: Knowledge) {
     }
     if (facts.span) {
       sectionSpan = facts.span;
-      spanDefault = !facts.yearFirst && !(facts.review && facts.year !== null && pos >= yearTurn(s, facts.year, ctx, k));
+      // (and so does one planning a span and its first year, `二、"十五五"时期目标任务和2026年工作安排`, from the paragraph
+      // opening on the year: `今年是"十五五"开局之年。…`)
+      spanDefault = !facts.yearFirst && !((facts.review || facts.target) && facts.year !== null && pos >= yearTurn(s, facts.year, ctx, k));
     }
   }
   if (glossary) targetSection = reviewSection = false;
