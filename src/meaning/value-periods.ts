@@ -170,6 +170,20 @@ export function changeSincePeriod(period: string | null, text: string, start: nu
  * marker already, and a cumulative clause (累计) stays the span's. So is a share of a whole and a level or share reached;
  * what is new or a total is a flow over the span.
  */
+const listedEndCache = new WeakMap<Knowledge, RegExp>();
+/**
+ * Whether a figure's clause lists end values up to it after one change-to word (`分别提高到58794元和23184元`: the second is an
+ * end value as the first is), as written before a figure listed after others.
+ */
+function listedEndValue(clause: string, k: Knowledge): boolean {
+  let re = listedEndCache.get(k);
+  if (!re) {
+    re = new RegExp(`(?:${periodWordsOf(k).changeTo.source})(?:\\s*[0-9０-９][^,，;；。:：]{0,10}?[和与及、])+\\s*$`, 'u');
+    listedEndCache.set(k, re);
+  }
+  return re.test(clause);
+}
+
 export function endValuePeriod(
   period: string | null,
   at: { text: string; start: number; pos: number; end: number; clause: string; shape: FigureShape | undefined; averaged: boolean },
@@ -193,6 +207,6 @@ export function endValuePeriod(
   const totals = k.periods.reviewParts?.totals ?? [];
   const flow = (k.words.listScopes ?? []).some((w) => clause.includes(w)) || totals.some((t) => (k.periods.levelReached ?? []).some((w) => lead.endsWith(t + w)));
   const state = (shape?.kind === 'level' || shape?.kind === 'share') && shape.change === null && !averaged && !flow && lead !== '' && (k.periods.levelReached ?? []).some((w) => lead.endsWith(w));
-  const reached = (lead && periodWordsOf(k).changeToEnd.test(lead)) || shareOf || state || (!averaged && !flow && levelAtEnd(text, clause, pos, end, shape, k));
+  const reached = (lead && periodWordsOf(k).changeToEnd.test(lead)) || listedEndValue(clause, k) || shareOf || state || (!averaged && !flow && levelAtEnd(text, clause, pos, end, shape, k));
   return reached ? String(ctx.deliveryYear === last ? last - 1 : last) : period;
 }

@@ -369,6 +369,8 @@ export interface PeriodSettings {
   /** Achievement words (实现, 完成): a target word or quoted target after them in a clause states an outcome. */
   achievements?: string[];
   /** Words saying what is already so (已经, 目前): in a plan part, the figure is an actual. */
+  /** Right before a figure, a short 已-verb describing it (`已批建的`): things done already, an actual (regex). */
+  presentAttributive?: string;
   presentWords?: string[];
   /** Verbs taking `现有X` as their object (利用, 依托): after one, a present word names things that exist, no state. */
   presentAsObject?: string[];

@@ -1,0 +1,39 @@
+/**
+ * What is so and what a span reaches, on made-up texts of a provincial report's shapes: the first time in some years
+ * (`6年来首次`) is no period; what a short 已-verb describes (`已批建的3家…和22家…`) is there already, in a plan part too; end
+ * values listed after one change-to word (`分别提高到…和…`) are all of the span's end.
+ */
+import { describe, expect, it } from 'vitest';
+import { figuresOfText, reading } from './helpers/figures.js';
+
+const HEAD = '2031年某某省政府工作报告\n——2031年1月20日在某某省第十五届人民代表大会第一次会议上\n各位代表:\n';
+
+describe('a superlative over some years', () => {
+  it('`N年来首次` dates none of the figures after it', () => {
+    const text = `${HEAD}一、2030年工作回顾\n研发投入增速8年来首次超过全国水平,技术合同成交额增长15.2%。\n`;
+    expect(reading(figuresOfText(text), '15.2%')).toEqual(['2030', 'actual']);
+  });
+});
+
+describe('what a short 已-verb describes', () => {
+  const text = `${HEAD}一、2030年工作回顾\n全省粮食产量增长2%。\n二、2031年工作安排\n持续推进已认定的4家省技术中心和31家省级工程中心建设,新组建5家以上省技术中心。\n`;
+  const found = figuresOfText(text);
+
+  it('is there already, in a plan part too: the state the year before ended with', () => {
+    expect(reading(found, '4家')).toEqual(['2030', 'actual']);
+    expect(reading(found, '31家')).toEqual(['2030', 'actual']);
+  });
+
+  it("leaves what the plan adds a target of the plan's year", () => {
+    expect(reading(found, '5家以上')).toEqual(['2031', 'target']);
+  });
+});
+
+describe('end values listed after one change-to word', () => {
+  it('are all of the span reviewed its last year, the start values of its first', () => {
+    const text = `${HEAD}一、2030年和"十五五"时期工作回顾\n五年来,城乡居民人均可支配收入从2025年的40100元和15200元分别提高到51300元和20800元。\n`;
+    const found = figuresOfText(text);
+    expect(reading(found, '51300元')).toEqual(['2030', 'actual']);
+    expect(reading(found, '20800元')).toEqual(['2030', 'actual']);
+  });
+});
