@@ -25,3 +25,14 @@ describe('what a plan or budget sets', () => {
     expect(reading(found, '5%')).toEqual(['1965', 'target']);
   });
 });
+
+describe('what was counted, in a report delivered late in its year', () => {
+  it('is an actual, where a figure of the year not yet over would be an estimate', () => {
+    const text =
+      `${OPENING}一、今年的经济形势\n今年一至九月,工业总产值比去年同期增长8%,明年还要增长,明年的任务很重。\n` +
+      '据不完全统计,近三年农村新建房屋达5亿平方米。近三年城镇新建住宅3亿平方米。\n';
+    const found = figuresOf(text, 'cn_national_1966_gwr.txt');
+    expect(reading(found, '5亿平方米')).toEqual(['1964/1966', 'actual']);
+    expect(reading(found, '3亿平方米')).toEqual(['1964/1966', 'estimate']);
+  });
+});

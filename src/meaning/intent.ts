@@ -72,7 +72,9 @@ export function intentOf(doc: Document, pos: number, time: TimeReading, ctx: Per
   // it (`今年…将比上年增长3%以上`, `这三年城镇共安排两千多万人就业` in November): estimates; what is so now stays an actual
   // (a year's flow said of it, `今年…`, or a span ending with it: a level stated alone, `全国高等学校七百二十九所`, is what is so)
   const ofOwnYear = last?.source === 'relative' || (period?.includes('/') ?? false);
-  if (modality === 'actual' && !time.startValue && !present && ofOwnYear && endsInUnfinishedOwnYear(period, ctx, k)) modality = 'estimate';
+  // (what was counted, `据不完全统计,近三年农村新建房屋达九亿平方米`, was measured: an actual)
+  const measured = () => (k.periods.measuredWords ?? []).some((w) => text.slice(start, pos).includes(w));
+  if (modality === 'actual' && !time.startValue && !present && ofOwnYear && endsInUnfinishedOwnYear(period, ctx, k) && !measured()) modality = 'estimate';
   return modality;
 }
 

@@ -371,6 +371,8 @@ export interface PeriodSettings {
   /** Words saying what is already so (已经, 目前): in a plan part, the figure is an actual. */
   /** Right before a figure, a short 已-verb describing it (`已批建的`): things done already, an actual (regex). */
   presentAttributive?: string;
+  /** A count or survey given as a figure's source (据统计): measured, an actual. */
+  measuredWords?: string[];
   presentWords?: string[];
   /** Verbs taking `现有X` as their object (利用, 依托): after one, a present word names things that exist, no state. */
   presentAsObject?: string[];
