@@ -37,3 +37,16 @@ describe('end values listed after one change-to word', () => {
     expect(reading(found, '20800元')).toEqual(['2030', 'actual']);
   });
 });
+
+describe('a paragraph opening on an estimate word alone', () => {
+  it('estimates all it states, its later sentences too; the next paragraph states outcomes again', () => {
+    const text =
+      `${HEAD}一、2030年工作回顾\n初步预计,全省地区生产总值增长5.2%左右,粮食产量300亿斤。规模以上工业增加值增长6.1%,公路里程突破2万公里。\n` +
+      '过去一年,全省新增城镇就业40万人。预计民生支出增长7%。\n';
+    const found = figuresOfText(text);
+    expect(reading(found, '5.2%左右')).toEqual(['2030', 'estimate']);
+    expect(reading(found, '6.1%')).toEqual(['2030', 'estimate']);
+    expect(reading(found, '突破2万公里')).toEqual(['2030', 'estimate']);
+    expect(reading(found, '40万人')).toEqual(['2030', 'actual']);
+  });
+});

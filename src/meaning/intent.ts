@@ -65,6 +65,9 @@ export function intentOf(doc: Document, pos: number, time: TimeReading, ctx: Per
     timedAsTarget(words, { start, pos, period, last, glossary, present }, ctx)
   )
     modality = 'target';
+  // a paragraph opening on an estimate word alone (`初步预计,全区地区生产总值增长4.2%左右,…。规模以上工业增加值增长7.5%,…`)
+  // estimates all it states
+  if (modality === 'actual' && !time.startValue && words.paragraphEstimate) modality = 'estimate';
   // the effect a policy is expected to have (`将使企业减轻负担900亿元`) is a forecast, not what happened
   // (and so is what would have been, `如果不采取有力措施…,还会有一百几十亿元的赤字`)
   if (modality === 'actual' && !time.startValue && [...words.forecasts, ...words.counterfactuals].some((at) => at < pos && (at >= semicolon || at < words.firstClauseEnd))) modality = 'estimate';
@@ -362,9 +365,28 @@ interface SentenceWords {
   counterfactuals: number[];
   /** Offsets of words setting a budget amount (安排, 支出规模). */
   budgets: number[];
+  /** Whether the sentence's paragraph opens on an estimate word alone (`初步预计,…`). */
+  paragraphEstimate: boolean;
   /** End of the first clause, and of an opening like `主要预期目标是:` (0 when none). */
   firstClauseEnd: number;
   openingEnd: number;
+}
+
+/** How far back a sentence's paragraph start is looked for (a text with no line breaks has no paragraphs to read). */
+const PARAGRAPH_LOOKBACK = 3000;
+const estimateOpeningCache = new WeakMap<Knowledge, RegExp | null>();
+/** Whether the paragraph of the sentence at `start` opens on an estimate word as a clause of its own (`初步预计,`, `据初步预计,`). */
+function opensOnEstimate(text: string, start: number, k: Knowledge): boolean {
+  let re = estimateOpeningCache.get(k);
+  if (re === undefined) {
+    re = k.words.estimate.length ? new RegExp(`^[\\s　]*(?:据)?(?:初步)?(?:${alternation(k.words.estimate)})[,，]`, 'u') : null;
+    estimateOpeningCache.set(k, re);
+  }
+  if (!re) return false;
+  const floor = Math.max(0, start - PARAGRAPH_LOOKBACK);
+  const line = text.lastIndexOf('\n', start - 1);
+  if (line < floor - 1 || (line < 0 && floor > 0)) return false;
+  return re.test(text.slice(line + 1, line + 12));
 }
 
 const sentenceWordCache = new WeakMap<PeriodContext, Map<number, SentenceWords>>();
@@ -421,6 +443,7 @@ function sentenceWords(text: string, start: number, ctx: PeriodContext, k: Knowl
     budgets: iw.planAmounts ? find(k.periods.planAmounts ?? [], iw.planAmounts).map((at) => start + at) : [],
     firstClauseEnd: start + firstClause.length,
     openingEnd: opening ? start + opening.length : start,
+    paragraphEstimate: opensOnEstimate(text, start, k),
   };
   cache.set(start, words);
   return words;
