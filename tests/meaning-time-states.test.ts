@@ -50,3 +50,23 @@ describe('a paragraph opening on an estimate word alone', () => {
     expect(reading(found, '40万人')).toEqual(['2030', 'actual']);
   });
 });
+
+describe('levels reached over a span', () => {
+  it('a level reached after a change over months is the stock at their last month', () => {
+    const text = `${HEAD}一、2030年工作回顾\n城乡居民储蓄存款,2030年1到9月增加了80亿元,达到600亿元。2030年1到9月,全省固定资产投资达到900亿元。\n`;
+    const found = figuresOfText(text);
+    expect(reading(found, '600亿元')).toEqual(['2030-09', 'actual']);
+    // (a flow over the months stays theirs)
+    expect(reading(found, '900亿元')).toEqual(['2030-01/2030-09', 'actual']);
+  });
+
+  it('a rate reached in a clause naming no subject, right after averages, is one of them', () => {
+    const text = `${HEAD}一、2030年工作回顾\n从2016年到2025年,有三分之一的县,粮食产量平均每年增长都在4%以上,高的达到6.5%。\n`;
+    expect(reading(figuresOfText(text), '6.5%')[0]).toBe('2016/2025');
+  });
+
+  it('a share covered after an average in an earlier clause is still the state at the span’s end', () => {
+    const text = `${HEAD}一、2030年和"十五五"时期工作回顾\n五年来,连续5年提高退休人员基本养老金,年均增长8%,农村养老保险试点覆盖30%的县。\n`;
+    expect(reading(figuresOfText(text), '30%')[0]).toBe('2030');
+  });
+});

@@ -170,6 +170,30 @@ export function changeSincePeriod(period: string | null, text: string, start: nu
  * marker already, and a cumulative clause (累计) stays the span's. So is a share of a whole and a level or share reached;
  * what is new or a total is a flow over the span.
  */
+const changedReachedCache = new WeakMap<Knowledge, RegExp>();
+/** Whether `before` (the text right before a figure) ends in a change by an amount, then a word of reaching (`增加了95亿元,达到`). */
+function changedThenReached(before: string, k: Knowledge): boolean {
+  let re = changedReachedCache.get(k);
+  if (!re) {
+    const changes = alternation([...k.words.increase, ...k.words.decrease]);
+    re = new RegExp(`(?:${changes})了?[^,，;；。:：]{1,14}[,，]\\s*(?:${alternation(k.periods.levelReached ?? ['达到'])})\\s*$`, 'u');
+    changedReachedCache.set(k, re);
+  }
+  return re.test(before);
+}
+
+/**
+ * Whether the figure at `pos` is reached in a clause naming no subject of its own (`高的达到`, `最高的达到`: a few characters
+ * before the word of reaching) right after a clause stating an average (`平均每年的增长速度都在百分之四点三以上`): one of those
+ * averages, not a level.
+ */
+function averagedInPart(text: string, start: number, pos: number, k: Knowledge): boolean {
+  const before = text.slice(Math.max(start, pos - 80), pos);
+  const clauses = before.split(/[,，;；]/u);
+  if (clauses.length < 2 || clauses.at(-1)!.length > 6) return false;
+  return timeWordsOf(k).average?.test(clauses.at(-2)!) ?? false;
+}
+
 const listedEndCache = new WeakMap<Knowledge, RegExp>();
 /**
  * Whether a figure's clause lists end values up to it after one change-to word (`分别提高到58794元和23184元`: the second is an
@@ -191,6 +215,9 @@ export function endValuePeriod(
   k: Knowledge,
 ): string | null {
   const { text, start, pos, end, clause, shape, averaged } = at;
+  // (a level reached after a change over months, `今年1到10月增加了95亿元,达到494亿元`, is the stock at their end)
+  const months = period?.match(/^\d{4}-\d{2}\/(\d{4}-\d{2})$/u);
+  if (months && (shape?.kind === 'level' || shape?.kind === 'count') && shape.change === null && changedThenReached(text.slice(Math.max(start, pos - 30), pos), k)) return months[1]!;
   if (period === null || !/^\d{4}\/\d{4}$/u.test(period) || k.periods.cumulative?.some((w) => clause.includes(w))) return period;
   const lead = text.slice(Math.max(start, pos - 8), pos).replace(/[\s的]+$/u, '');
   // (a span running into the year the document is delivered in, `十年来` in an October congress report, ends
@@ -206,7 +233,8 @@ export function endValuePeriod(
   // (what is new, `新建房屋达九亿平方米`, or a total, `共达一千四百多亿元`, is a flow over the span, not a state)
   const totals = k.periods.reviewParts?.totals ?? [];
   const flow = (k.words.listScopes ?? []).some((w) => clause.includes(w)) || totals.some((t) => (k.periods.levelReached ?? []).some((w) => lead.endsWith(t + w)));
+  // (nor is a rate reached among averages, `平均每年的增长速度都在百分之四点三以上,高的达到百分之五点五`: an average too)
   const state = (shape?.kind === 'level' || shape?.kind === 'share') && shape.change === null && !averaged && !flow && lead !== '' && (k.periods.levelReached ?? []).some((w) => lead.endsWith(w));
-  const reached = (lead && periodWordsOf(k).changeToEnd.test(lead)) || listedEndValue(clause, k) || shareOf || state || (!averaged && !flow && levelAtEnd(text, clause, pos, end, shape, k));
+  const reached = (lead && periodWordsOf(k).changeToEnd.test(lead)) || listedEndValue(clause, k) || shareOf || ((state || (!averaged && !flow && levelAtEnd(text, clause, pos, end, shape, k))) && !averagedInPart(text, start, pos, k));
   return reached ? String(ctx.deliveryYear === last ? last - 1 : last) : period;
 }
