@@ -240,9 +240,10 @@ for (const mode of ['auto', 'config'] as const) {
       // 251/260 with spans from a base, plans' years, what is so at a late report's date, plans quoted; 249/260 and 254/260
       // with a year's plan presented in a report's opening and the year before opening a sentence of a late report; 250/260
       // and 255/260 with bare spans under a title on the years ahead and what was counted (据不完全统计) read as actual; period
-      // 252/260 with stocks reached after a change over months and rates reached among averages (`高的达到`)
+      // 252/260 with stocks reached after a change over months and rates reached among averages (`高的达到`); modality 258/260
+      // with what a clause says is not so or exists (`没有恢复到`, `存在着`) read as how things stand
       expect(percent(score.splits['era-dev'].period)).toBeGreaterThanOrEqual(96);
-      expect(percent(score.splits['era-dev'].modality)).toBeGreaterThanOrEqual(98);
+      expect(percent(score.splits['era-dev'].modality)).toBeGreaterThanOrEqual(99);
       // (prov-fresh 799/836 once the reviews of a year and of its plan were told apart; era-fresh 127/213 at its first
       // measurement, 166/213 with the era's time work, tuned on era-dev only, 172/213 with more of it)
       expect(percent(score.splits['prov-fresh'].period)).toBeGreaterThanOrEqual(95);

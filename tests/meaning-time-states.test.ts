@@ -70,3 +70,15 @@ describe('levels reached over a span', () => {
     expect(reading(figuresOfText(text), '30%')[0]).toBe('2030');
   });
 });
+
+describe('a figure whose clause says what is not so or what exists', () => {
+  it('describes how things stand, in a plan part too', () => {
+    const text =
+      `${HEAD}一、2030年工作回顾\n全省粮食产量增长2%。\n二、2031年工作安排\n当前,重点企业的主要产品质量指标有35%没有恢复到历史最好水平,有18%的国有企业存在着不同程度的亏损。` +
+      '全年新增城镇就业50万人。\n';
+    const found = figuresOfText(text);
+    expect(reading(found, '35%')[1]).toBe('actual');
+    expect(reading(found, '18%')[1]).toBe('actual');
+    expect(reading(found, '50万人')).toEqual(['2031', 'target']);
+  });
+});

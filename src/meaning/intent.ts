@@ -46,7 +46,9 @@ export function intentOf(doc: Document, pos: number, time: TimeReading, ctx: Per
   if (iw.planValue?.test(clauseText)) return 'target';
   // a sentence in a plan part saying what is already so (`国家已经组织了57户企业集团试点`) states an actual
   // (the figure's own: `比现有的86个减少27个` says 86 is so, not the 27 to go)
-  const present = statesPresent(doc, pos, start, k);
+  // (and so does a figure whose clause goes on to say what is not so or what exists, `有43%没有恢复到历史最高水平`,
+  // `有24%的企业存在着亏损`: plans set no such thing)
+  const present = statesPresent(doc, pos, start, k) || statedAsFact(text, end, k);
   // 预计 reaches to the end of its ;-part of the sentence (预计产煤…,完成…,发电…;), or opens it, but not
   // past a clause setting a budget's amount (`预计…收入增长8%左右,一般公共预算支出规模15.3万亿元`)
   const budgetSince = (at: number) => words.budgets.some((b) => b > at && b < pos && hasClauseBreak(text, at, b));
@@ -127,6 +129,20 @@ function timedAsTarget(
     (glossary && last !== undefined && periodIsAhead(period, ctx)) ||
     (glossary && words.targets.some((at) => at >= start && at < pos))
   );
+}
+
+/** How far after a figure its clause is read for a word stating a fact (periods.stateAfter). */
+const STATE_AFTER = 24;
+
+/** Whether the clause after a figure ending at `end` says what is not so or what exists (periods.stateAfter: 没有恢复到, 存在着). */
+function statedAsFact(text: string, end: number, k: Knowledge): boolean {
+  const words = k.periods.stateAfter;
+  if (!words?.length) return false;
+  let stop = end;
+  const limit = Math.min(text.length, end + STATE_AFTER);
+  while (stop < limit && !CLAUSE_BREAK[text.charCodeAt(stop)] && !/[。;；!！?？\n]/u.test(text[stop]!)) stop++;
+  const after = text.slice(end, stop);
+  return words.some((w) => after.includes(w));
 }
 
 /** Whether whole years `period` end with the delivery year of a work report delivered late in it (after periods.reviewsPreviousYearUntilMonth). */

@@ -373,6 +373,8 @@ export interface PeriodSettings {
   presentAttributive?: string;
   /** A count or survey given as a figure's source (据统计): measured, an actual. */
   measuredWords?: string[];
+  /** After a figure in its clause: what is not so or what exists (没有恢复, 存在着): the figure states how things stand. */
+  stateAfter?: string[];
   presentWords?: string[];
   /** Verbs taking `现有X` as their object (利用, 依托): after one, a present word names things that exist, no state. */
   presentAsObject?: string[];
