@@ -31,7 +31,7 @@ describe('the years whose plan a report presents', () => {
 });
 
 describe("a report presenting its own year's plan, delivered in the middle of it", () => {
-  const opening = '各位代表:\n我代表国务院,作关于一九六六年国民经济计划草案的报告,请予审议。\n';
+  const opening = '各位代表:\n我代表国务院,作关于一九六六年国民经济计划的报告,请予审议。\n';
 
   it("states the year's figures as planned, though no target word is written, and the year before's as done", () => {
     const text =
@@ -100,5 +100,21 @@ describe('a part headed by a title line on the years ahead, with no number', () 
 
   it("dates a share the plan's years are to bring something to at their end", () => {
     expect(reading(found, '百分之五十以上')).toEqual(['1997', 'target']);
+  });
+});
+
+describe("a part headed by a year's plan or budget, in a work report delivered in the middle of that year", () => {
+  const text =
+    '各位代表:\n现在,我代表国务院向大会作政府工作报告,请予审议。\n一、一九六五年国家预算的执行情况\n今年上半年,工业总产值比去年同期增长12%。国家财政收入为470亿元。\n' +
+    '二、一九六六年的国民经济计划和国家预算\n钢产量为1350万吨。国家预算支出为480亿元。\n';
+  const found = figuresOf(text, 'cn_national_1966_gwr.txt');
+
+  it("plans the year's figures under it", () => {
+    expect(reading(found, '1350万吨')).toEqual(['1966', 'target']);
+    expect(reading(found, '480亿元')).toEqual(['1966', 'target']);
+  });
+
+  it("reviews under a heading on a plan's or budget's execution", () => {
+    expect(reading(found, '470亿元')).toEqual(['1965', 'actual']);
   });
 });

@@ -236,11 +236,16 @@ function periodEndsAtOrAfterOwnYear(period: string | null, ctx: PeriodContext): 
   return own !== null && last != null && Number(last[1]) >= own;
 }
 
-/** Whether a period ended before the document's own year (the delivery year, or the year after the reviewed one). */
+/**
+ * Whether a period ended before the document's own year (the delivery year, or the year after the reviewed one), or is
+ * a part of the delivery year over before the month it was delivered in (`今年上半年` in a report of August).
+ */
 function periodIsPast(period: string | null, ctx: PeriodContext): boolean {
   const own = ownYear(ctx);
-  const last = period?.match(/(\d{4})(?:-\d{2})?$/u);
-  return own !== null && last !== null && last !== undefined && Number(last[1]) < own;
+  const last = period?.match(/(\d{4})(?:-(\d{2}))?$/u);
+  if (own === null || last === null || last === undefined) return false;
+  const year = Number(last[1]);
+  return year < own || (last[2] !== undefined && year === ctx.deliveryYear && ctx.deliveryMonth !== null && Number(last[2]) < ctx.deliveryMonth);
 }
 
 interface IntentWords {
