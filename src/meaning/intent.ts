@@ -404,9 +404,11 @@ function opensOnEstimate(text: string, start: number, k: Knowledge): boolean {
     estimateOpeningCache.set(k, re);
   }
   if (!re) return false;
+  // (the line start looked for within the lookback only: a text of one long line costs no scan to its start per sentence)
   const floor = Math.max(0, start - PARAGRAPH_LOOKBACK);
-  const line = text.lastIndexOf('\n', start - 1);
-  if (line < floor - 1 || (line < 0 && floor > 0)) return false;
+  let line = start - 1;
+  while (line >= floor && text.charCodeAt(line) !== 10) line--;
+  if (line < floor && floor > 0) return false;
   return re.test(text.slice(line + 1, line + 12));
 }
 
