@@ -118,3 +118,13 @@ describe("a part headed by a year's plan or budget, in a work report delivered i
     expect(reading(found, '470亿元')).toEqual(['1965', 'actual']);
   });
 });
+
+describe('months written in Chinese numerals, as reports of another era write them', () => {
+  it('date a part of a year named with its year, alone or up to a month', () => {
+    const text =
+      '各位代表:\n我代表国务院向大会作政府工作报告。\n一、今年的经济形势\n一九六六年一至九月,工业总产值比去年同期增长11%。截至九月底,城乡储蓄存款达到80亿元。今年十至十二月还要增产。\n';
+    const found = figuresOf(text, 'cn_national_1966_gwr.txt');
+    expect(reading(found, '11%')).toEqual(['1966-01/1966-09', 'actual']);
+    expect(reading(found, '80亿元')[0]).toBe('1966-01/1966-09');
+  });
+});
