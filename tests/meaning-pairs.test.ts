@@ -241,8 +241,9 @@ for (const mode of ['auto', 'config'] as const) {
       // with a year's plan presented in a report's opening and the year before opening a sentence of a late report; 250/260
       // and 255/260 with bare spans under a title on the years ahead and what was counted (据不完全统计) read as actual; period
       // 252/260 with stocks reached after a change over months and rates reached among averages (`高的达到`); modality 258/260
-      // with what a clause says is not so or exists (`没有恢复到`, `存在着`) read as how things stand
-      expect(percent(score.splits['era-dev'].period)).toBeGreaterThanOrEqual(96);
+      // with what a clause says is not so or exists (`没有恢复到`, `存在着`) read as how things stand; 253/260 and 259/260 with
+      // a level compared with dated to its own period (`高于一九五五年至一九八○年…的水平`)
+      expect(percent(score.splits['era-dev'].period)).toBeGreaterThanOrEqual(97);
       expect(percent(score.splits['era-dev'].modality)).toBeGreaterThanOrEqual(99);
       // (prov-fresh 799/836 once the reviews of a year and of its plan were told apart; era-fresh 127/213 at its first
       // measurement, 166/213 with the era's time work, tuned on era-dev only, 172/213 with more of it)

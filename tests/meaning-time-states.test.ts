@@ -82,3 +82,20 @@ describe('a figure whose clause says what is not so or what exists', () => {
     expect(reading(found, '50万人')).toEqual(['2031', 'target']);
   });
 });
+
+describe('a level of another period the figure is compared with', () => {
+  it('is of that period, what it was', () => {
+    const text =
+      `${HEAD}一、2030年工作回顾\n全省地区生产总值增长6%,快于"十四五"时期年均5.1%的增速,高于2001年至2020年二十年中平均每年增长4.3%的水平。\n` +
+      '二、2031年工作安排\n农民人均纯收入平均每年增长7%,这个速度高于2011年至2030年平均每年递增5.5%的水平。\n';
+    const found = figuresOfText(text);
+    expect(reading(found, '5.1%')).toEqual(['2021/2025', 'actual']);
+    expect(reading(found, '4.3%')).toEqual(['2001/2020', 'actual']);
+    expect(reading(found, '5.5%')).toEqual(['2011/2030', 'actual']);
+  });
+
+  it('a target quoted after it stays a target', () => {
+    const text = `${HEAD}一、2030年工作回顾\n居民消费价格上涨2.1%,低于3%左右的预期目标。\n`;
+    expect(reading(figuresOfText(text), '低于3%左右')).toEqual(['2030', 'target']);
+  });
+});

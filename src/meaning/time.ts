@@ -349,12 +349,38 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
     const namedYear = yearBefore(sentenceMarkers.filter((m) => m.source === 'year' && m.at < pos - started.length), pos);
     period = startValuePeriod(started, period, { text, start, pos, baseYear, namedYear, last, carry, sectionSpan }, ctx, k);
   } else {
-    if (shape?.kind === 'change') period = changeSincePeriod(period, text, start, clause, pos, k);
-    period = endValuePeriod(period, { text, start, pos, end, clause, shape, averaged }, ctx, k);
+    // (`高于一九五五年至一九八○年平均每年递增百分之四点三的水平`: the level compared with is of the period it is written with)
+    const compared = comparedLevelPeriod(text, start, pos, end, baseYear, ctx, k);
+    if (compared !== null) period = compared;
+    else if (shape?.kind === 'change') period = changeSincePeriod(period, text, start, clause, pos, k);
+    if (compared === null) period = endValuePeriod(period, { text, start, pos, end, clause, shape, averaged }, ctx, k);
     if (presentAtDate(doc, pos, start, last, ctx, k)) period = String(ctx.deliveryYear);
     ctx.previous = { sentence: start, end, period };
   }
   return { period, sentenceStart: start, baseYear, targetSection, reviewSection, glossary, isolated, marker: last, carry, startValue: started !== null };
+}
+
+/**
+ * The period of a level a figure is compared with, when the figure is that level (`高于一九五五年至一九八○年二十六年中平均每年
+ * 递增百分之四点三的水平`, `快于"十二五"时期年均7.8%的增速`): a comparison word (periods.comparedLevels: before, words after the
+ * figure), then a period opening the phrase up to the figure. Null otherwise.
+ */
+function comparedLevelPeriod(text: string, start: number, pos: number, end: number, baseYear: number | null, ctx: PeriodContext, k: Knowledge): string | null {
+  const c = k.periods.comparedLevels;
+  if (!c?.before.length || !c.after.length) return null;
+  const after = text.slice(end, end + 10).replace(/^\s*(?:左右|以上|以下)?\s*的/u, '');
+  if (after === text.slice(end, end + 10) || !c.after.some((w) => after.startsWith(w))) return null;
+  const clause = clauseBefore(text, start, pos);
+  let from = -1;
+  for (const w of c.before) {
+    const at = clause.lastIndexOf(w);
+    if (at >= 0 && at + w.length > from) from = at + w.length;
+  }
+  if (from < 0) return null;
+  const phraseAt = pos - clause.length + from;
+  const markers = markersIn(text, phraseAt, pos, baseYear, ctx, k).filter((m) => m.at - phraseAt <= 2 || m.source === 'span');
+  const opening = markers.find((m) => m.source === 'span' && m.period.includes('/')) ?? markers.find((m) => m.at - phraseAt <= 2);
+  return opening && opening.at - phraseAt <= 12 ? opening.period : null;
 }
 
 /**

@@ -437,6 +437,8 @@ export interface PeriodSettings {
   /** Before a share of a whole (占…65%): under a span in a review, a state at the span's end. */
   /** A share reached (`占到`): the state at a span's end, of a plan's years still ahead too. */
   shareReached?: string[];
+  /** A level of another period the figure is compared with (高于…的水平): words before the period, and after the figure's 的. */
+  comparedLevels?: { before: string[]; after: string[] };
   shareOf?: string[];
   /** The whole year (全年): the year in force, not a part of it named before. */
   wholeYear?: string[];
