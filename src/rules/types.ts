@@ -100,6 +100,8 @@ export interface ConsistencySettings {
   plainTargetIsSetValue?: boolean;
   /** The width (percentage points) a target rate said about is judged at (`10%左右` → [9.5, 10.5]: target.ts). */
   aboutRateWidth?: number;
+  /** A plain or about figure's end farther from zero is open when a target is judged (四舍五入: target.ts). */
+  roundHalfAwayFromZero?: boolean;
 }
 
 export interface ArithmeticSettings {
