@@ -15,6 +15,7 @@ import { fingerprint } from './fingerprint.js';
 import type { CheckContext, CheckModule } from './types.js';
 import { recordReadings, recordWordingPair } from '../coverage/compared.js';
 import { wordingSameFacts, type WordingPair } from './wording.js';
+import { compareOppositeChanges } from './opposite-changes.js';
 
 export const FIGURE_MISMATCH = 'figure-mismatch';
 /** Two statements that agree only if the coarser one was truncated (consistency.truncatedRestatement): info. */
@@ -303,12 +304,15 @@ export const consistencyCheck: CheckModule = {
     const auto = rule.auto !== false && (rule.metrics === undefined || rule.metrics === '*');
     const findings: Finding[] = [];
     const from = context.comparisons.length;
-    for (const group of metricGroupsOnce(context, rule, { auto })) {
+    const groups = metricGroupsOnce(context, rule, { auto });
+    for (const group of groups) {
       // What happened (actuals and estimates) is compared; a target restated (`去年提出…控制在10%以内`) is
       // compared with the target as first set, apart: a target and an actual are the target check's.
       compareStatements(context, rule, group, group.figures.filter((f) => f.modality !== 'target'), 'stated', findings);
       compareStatements(context, rule, group, group.figures.filter((f) => f.modality === 'target'), 'target', findings);
     }
+    // (one indicator's change stated as a rise and as a fall: compared signed)
+    if (auto) compareOppositeChanges(context, groups, findings);
     if (auto) {
       // Actuals the identity pass compared with another statement are settled; the rest may be one fact
       // worded apart (wording.ts).

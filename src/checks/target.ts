@@ -15,6 +15,9 @@ import type { CheckContext, CheckModule } from './types.js';
 import { recordPair, recordWordingPair } from '../coverage/compared.js';
 import { wordingTargetPairs, type WordingPair } from './wording.js';
 import { comparableIndex } from './comparable-index.js';
+import { negated, oppositeChanges } from './opposite-changes.js';
+
+export { negated };
 import { knowledgeOf } from '../extract/knowledge.js';
 import type { RuleSet } from '../rules/types.js';
 
@@ -43,32 +46,6 @@ export function directionOf(
   if (i && i.hi !== null && (i.lo === null || i.lo === 0) && target.qualifier) return 'lower-is-better';
   if (lowerIsBetter.some((word) => word && target.label.includes(word))) return ofMetric('lower-is-better');
   return 'higher-is-better';
-}
-
-/** An interval's negation: a decrease of [0.25, 0.35] is a change of [-0.35, -0.25]. */
-export function negated(i: Interval): Interval {
-  return { lo: i.hi === null ? null : -i.hi, loClosed: i.hiClosed, hi: i.lo === null ? null : -i.lo, hiClosed: i.loClosed };
-}
-
-const OPPOSITE = { increase: 'decrease', decrease: 'increase' } as const;
-
-/**
- * For each group of an indicator's change (`indicator:cpi|%|change|increase`), the group of the same indicator,
- * period and jurisdiction stating the opposite change: one quantity, signed the other way. Indicators only: a
- * label alone is too weak an identity to pair a rise with a fall.
- */
-function oppositeChanges(groups: MetricGroup[]): Map<MetricGroup, MetricGroup> {
-  const key = (metric: string, g: MetricGroup) => `${metric}\u0000${g.period}\u0000${g.jurisdiction ?? ''}`;
-  const byKey = new Map<string, MetricGroup>();
-  for (const g of groups) if (g.auto && g.metric.startsWith('indicator:')) byKey.set(key(g.metric, g), g);
-  const out = new Map<MetricGroup, MetricGroup>();
-  for (const g of byKey.values()) {
-    const m = /\|change\|(increase|decrease)$/u.exec(g.metric);
-    if (!m) continue;
-    const other = byKey.get(key(g.metric.slice(0, m.index) + `|change|${OPPOSITE[m[1] as 'increase' | 'decrease']}`, g));
-    if (other) out.set(g, other);
-  }
-  return out;
 }
 
 /** A closed interval of one point. */
