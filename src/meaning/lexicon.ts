@@ -39,6 +39,7 @@ export interface IndicatorWords {
   exclusionFrame?: string;
   milestoneFrame?: string;
   outcomeMarkers?: string[];
+  bareGrowthOf?: string;
   wholes?: string[];
   bareActions?: string[];
   actionSynonyms?: Record<string, string[]>;
@@ -95,6 +96,8 @@ export interface Lexicon {
   milestoneFrame: RegExp | null;
   /** Words opening an outcome set against a plan (实际), normalized. */
   outcomeMarkers: string[];
+  /** Whose growth a growth target naming no subject sets (`5.5%左右的预期增长目标`: 经济), normalized; '' when none. */
+  bareGrowthOf: string;
   prefixBuckets: Map<number, [string, string][]>;
   suffixBuckets: Map<number, [string, Change | ''][]>;
   scopeSuffixBuckets: Map<number, [string, string][]>;
@@ -209,6 +212,7 @@ export function lexiconOf(rules: RuleSet): Lexicon {
     exclusionFrame: words.exclusionFrame ? new RegExp(words.exclusionFrame, 'u') : null,
     milestoneFrame: words.milestoneFrame ? new RegExp(words.milestoneFrame, 'gu') : null,
     outcomeMarkers: (words.outcomeMarkers ?? []).map(normalizeSubject).filter(Boolean),
+    bareGrowthOf: normalizeSubject(words.bareGrowthOf ?? ''),
     parsed: new Map(),
     prefixBuckets: bucketed(prefixes, 0),
     suffixBuckets: bucketed(suffixes, -1),
