@@ -1,9 +1,19 @@
 /**
  * Issue 9 §3: shapes of statement whose subject the reports leave implicit or write around the figure, each resolved
- * as the general shape it is (made-up sentences): a growth target naming no subject is the economy's growth target.
+ * as the general shape it is (made-up sentences): a growth target naming no subject is the economy's growth target; a
+ * measure noun ending a subject (`游客人次`) is the unit of the bare number after it.
  */
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { figureOfText } from './helpers/figures.js';
+import { checkPlanAndReview, targetOutcomes } from './helpers/project.js';
+import { autoIdentity } from '../src/checks/align.js';
+import { coreRules } from '../src/rules/load.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'figcheck-shapes-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const figure = (text: string, raw: string) => figureOfText(text, raw, { path: 'statement.txt' });
 
@@ -28,5 +38,20 @@ describe('a growth target naming no subject (indicators.yaml bareGrowthOf)', () 
     ['粮食产量增长2%的目标。', '2%'],
   ])('not when the phrase names a subject of its own: %s', (text, raw) => {
     expect(figure(text, raw).metric).not.toBe('gdp');
+  });
+});
+
+describe('a measure noun ending a subject before a bare number (indicators.yaml measureNouns)', () => {
+  it('is the unit the number counts in, and the rest of the subject what is counted', () => {
+    const f = figure('全年医疗旅游人次86.5万、收入83.9亿元。', '86.5万');
+    expect(f.label).toBe('医疗旅游');
+    expect(autoIdentity(f, coreRules())?.id).toBe('auto:医疗旅游|人次|count|');
+    // (a measure noun alone, or a number with its own unit, is left as it is)
+    expect(figure('全年游客人次达到1.2亿人次。', '1.2亿人次').unit).toBe('人次');
+  });
+
+  it('meets a target counted in the same measure (接待…人次 as the counting verb of visitors)', async () => {
+    const r = await checkPlanAndReview(dir, '推动医疗技术落地，接待医疗旅游50万人次。', '2025年医疗旅游人次86.5万、收入83.9亿元。');
+    expect(targetOutcomes(r)).toMatchObject({ '50万人次 → 86.5万': 'met' });
   });
 });

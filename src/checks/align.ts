@@ -126,7 +126,8 @@ export function autoIdentity(figure: Figure, rules: RuleSet): { id: string; name
   const scopes = labelScopes(figure, rules);
   // two wordings of one fact, one key: `的` dropped, `X占国内生产总值的比重` = `X比重`, `中央财政用于X的支出` = `中央财政X支出`
   const key = foldedLabel(label, rules).toLowerCase();
-  return { id: autoKey(figure, key || label) + (scopes.length ? `@${scopes.join('+')}` : ''), name: label };
+  // (measured as alignment measures it: `医疗旅游人次86.5万` counts 人次)
+  return { id: `auto:${key || label}|${measure}` + (scopes.length ? `@${scopes.join('+')}` : ''), name: label };
 }
 
 /** autoIdentity as last computed for a figure, with what it was computed from. */

@@ -47,6 +47,7 @@ export interface IndicatorWords {
   setVerbs?: string[];
   objectMarkers?: string[];
   peopleNouns?: string[];
+  measureNouns?: Record<string, string>;
   coverage?: string[];
   allocation?: { scopes?: string[]; verbs?: string[]; nouns?: Record<string, string> };
 }
@@ -63,6 +64,8 @@ export interface Lexicon {
   objectVerbs: string[];
   /** Nouns of people a count stands before (农村人口, 农民), longest first. */
   peopleNouns: string[];
+  /** Nouns of a count's measure ending a subject (`游客人次`, `参保人数`), longest first, with the unit they count in. */
+  measureNouns: [string, string][];
   /** Verbs of setting a figure (定, 定在) and the words putting their object before them (把, 将). */
   setVerbs: Set<string>;
   objectMarkers: string[];
@@ -189,6 +192,7 @@ export function lexiconOf(rules: RuleSet): Lexicon {
     bareActions: new Set((words.bareActions ?? []).map(normalizeSubject)),
     objectVerbs: [...new Set((words.objectVerbs ?? []).map(normalizeSubject).filter(Boolean))].sort((a, b) => b.length - a.length),
     peopleNouns: [...new Set((words.peopleNouns ?? []).map(normalizeSubject).filter(Boolean))].sort((a, b) => b.length - a.length),
+    measureNouns: Object.entries(words.measureNouns ?? {}).map(([noun, unit]): [string, string] => [normalizeSubject(noun), unit]).sort((a, b) => b[0].length - a[0].length),
     setVerbs: new Set((words.setVerbs ?? []).map(normalizeSubject).filter(Boolean)),
     objectMarkers: (words.objectMarkers ?? []).filter(Boolean),
     planSizeAfter: k.periods.planSizeAfter ? new RegExp(k.periods.planSizeAfter, 'u') : null,

@@ -194,6 +194,15 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
     // `农村饮水安全工程使6069万农民受益`: a bare number before a people noun counts people, as its indicator does (the
     // figure's own unit stays what its text says: the count is what alignment measures it in)
     if (figure.unit === null && figure.kind === 'level' && subject.indicator?.unit === '人' && peopleAfter(figure, text, lex)) subject = { ...subject, counts: '人' };
+    // `医疗旅游人次86.5万`: a bare number after a subject ending in a measure noun counts in that measure, and what is
+    // counted is the rest of the subject (aligned with `接待医疗旅游50万人次`)
+    if (figure.unit === null && figure.kind === 'level' && !subject.indicator && figure.label) {
+      const measured = measureNounOf(figure.label, lex);
+      if (measured) {
+        figure.label = measured.rest;
+        subject = { ...parseWith(measured.rest, lex, scopes), change: subject.change, changeNoun: subject.changeNoun, counts: measured.unit };
+      }
+    }
     (figure as WithSubject)[SUBJECT] = subject;
     if (subject.changeNoun && subject.change && figure.kind !== 'change' && (figure.unit === '%' || figure.unit === '个百分点')) {
       figure.kind = 'change';
@@ -239,6 +248,12 @@ function regionalOf(text: string, lex: Lexicon): Map<Indicator, Indicator> {
     if (to && text.includes(to.name) && !text.includes(indicator.name)) map.set(indicator, to);
   }
   return map;
+}
+
+/** A subject ending in a measure noun (indicators.yaml measureNouns) with something before it: the rest and the unit. */
+function measureNounOf(label: string, lex: Lexicon): { rest: string; unit: string } | null {
+  const found = lex.measureNouns.find(([noun]) => label.length > noun.length + 1 && label.endsWith(noun));
+  return found ? { rest: label.slice(0, label.length - found[0].length), unit: found[1] } : null;
 }
 
 /**
