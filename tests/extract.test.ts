@@ -399,6 +399,29 @@ describe('rates and concentrations: two units around a slash', () => {
     expect(read('时速300—350公里/小时。')).toEqual([['300—350公里/小时', 300, '公里/小时']]);
   });
 
+  it('reads a rate whose second unit stands before the number after 每 (units.yaml perBefore)', () => {
+    // PM2.5 written the spoken way is the same figure as 20微克/立方米; the span holds what makes it a rate
+    expect(read('细颗粒物平均浓度为每立方米20微克,目标每立方米25微克以下。')).toEqual([
+      ['每立方米20微克', 20, '微克/立方米'],
+      ['每立方米25微克以下', 25, '微克/立方米'],
+    ]);
+    expect(read('收购价每吨2000元。')).toEqual([['每吨2000元', 2000, '元/吨']]);
+    // a yearly amount is an amount (年 is no unit), and a unit away from the number is no rate
+    expect(read('每年安排20亿元,每户补助发放500元。')).toEqual([
+      ['20亿元', 2000000000, '元'],
+      ['500元', 500, '元'],
+    ]);
+    // per person is an amount as 人均 is (每人1万元 and 人均1万元 are one kind of figure), and a count per thing no rate
+    expect(read('给予每人1万元救助,每个村配备1名网格员。')).toEqual([
+      ['1万元', 10000, '元'],
+      ['1名', 1, '人'],
+    ]);
+  });
+
+  it('reads counts of satellites (颗) as counts', () => {
+    expect(read('117颗卫星在轨运行。')).toEqual([['117颗', 117, '颗']]);
+  });
+
   it('reads a rate per a span of time that is no unit of its own (units.yaml ratePeriods)', () => {
     expect(read('建成400万吨/年煤制油项目,淘汰60万吨/年以下装置,最低工资2000元/月,流量600立方米/秒。')).toEqual([
       ['400万吨/年', 4000000, '吨/年'],

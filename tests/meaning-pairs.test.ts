@@ -171,6 +171,10 @@ for (const mode of ['auto', 'config'] as const) {
       // the regions' 2026 reports, labelled against their 2025 reports: a ceiling at the first measurement
       expect(provincial(PROV_DEV_DOCUMENTS, '2026')).toBeLessThanOrEqual(1);
       expect(provincial(PROV_FRESH_DOCUMENTS, '2026')).toBeLessThanOrEqual(1);
+      // prov-dev2 (the last ten regions, tuned on since its first measurement): 12 of 693 then, 8 since 每立方米20微克 is
+      // a rate and 颗 a measure word; left: a quoted name opening with a count (“十件民生实事”, read as a slogan like
+      // “两个确立”), 十方面 (方面 is no unit) and 400P (a bare P only after 万/亿: units.yaml)
+      expect(provincial(PROV_DEV2_DOCUMENTS, '2025') + provincial(PROV_DEV2_DOCUMENTS, '2026')).toBeLessThanOrEqual(8);
       // era-dev (1978-1983): 12 of 260 at its first measurement (thousands written with the full-width
       // comma, 33，212万吨), 0 since that comma is read as the document writes it.
       expect(score.notFound.filter((f) => ERA_DOCUMENTS.includes(fileOf(f.doc)) && yearOf(f.doc) < 1984).length).toBe(0);
@@ -204,6 +208,8 @@ for (const mode of ['auto', 'config'] as const) {
       // early-fresh (1954-1960, nobody tunes on it): 2 of 147 at its first measurement, 1 once a label carried within a
       // sentence had to fit the figure's unit (h-align2, tuned on dev splits only): a ceiling (target 0)
       expect(score.splits['early-fresh'].lookAlikesCompared).toBeLessThanOrEqual(1);
+      // prov-dev2: 1 of 409 at its first measurement (deposits and loans, 银行存贷款增速): a ceiling (target 0)
+      expect(score.splits['prov-dev2'].lookAlikesCompared).toBeLessThanOrEqual(1);
     });
 
     it('never reports a consistent pair as an error or warning', () => {
@@ -216,6 +222,7 @@ for (const mode of ['auto', 'config'] as const) {
       expect(score.splits['era-dev'].consistentReported).toBe(0);
       expect(score.splits['era-fresh'].consistentReported).toBe(0);
       expect(score.splits['early-fresh'].consistentReported).toBe(0);
+      expect(score.splits['prov-dev2'].consistentReported).toBe(0);
     });
 
     it('gives the labelled figures their period and modality', () => {
@@ -255,6 +262,9 @@ for (const mode of ['auto', 'config'] as const) {
       // measurement: period 275/340, modality 252/340 (reports presenting a plan or a budget read as reviews)
       expect(percent(score.splits['early-fresh'].period)).toBeGreaterThanOrEqual(80);
       expect(percent(score.splits['early-fresh'].modality)).toBeGreaterThanOrEqual(74);
+      // prov-dev2 at its first measurement, before anyone tuned on it: period 667/693, modality 678/693
+      expect(percent(score.splits['prov-dev2'].period)).toBeGreaterThanOrEqual(96);
+      expect(percent(score.splits['prov-dev2'].modality)).toBeGreaterThanOrEqual(97);
     });
 
     it('aligns and judges the comparable pairs, saying why for each it does not', () => {
@@ -298,6 +308,9 @@ for (const mode of ['auto', 'config'] as const) {
       // 19/37 once a two-character head took the modifier its sentence opens with (重工业生产，…产值); 20/37 with 实际执行结果
       // read as the outcome of what the sentence before planned; 17 with h-time's spans and plans alone
       expect(score.splits['era-dev'].comparable.right).toBeGreaterThanOrEqual(20);
+      // prov-dev2 (104 comparable pairs: 94 of a region's 2025 targets against its 2026 report, 10 same facts): 80/104 at
+      // its first measurement, before anyone tuned on it (the fourth untouched measure of the provincial genre)
+      expect(score.splits['prov-dev2'].comparable.right).toBeGreaterThanOrEqual(80);
     });
   });
 }

@@ -58,6 +58,10 @@ export interface Knowledge {
   singleCharUnits: Set<string>;
   /** Separators between the two units of a rate (350公里/小时), units.yaml `unitsPer`. */
   unitsPer: string[];
+  /** Words that put a rate's second unit before the number (每立方米20微克), units.yaml `perBefore`. */
+  perBefore: string[];
+  /** The length of the longest unit spelling, how far back perBefore looks for a unit. */
+  longestUnit: number;
   /** Spans of time a rate may be per besides the units (units.yaml `ratePeriods`: 年, 月). */
   ratePeriods: string[];
   /** One-character numerals that are a figure before any unit (十件), by character. */
@@ -292,6 +296,8 @@ function compile(rules: RuleSet): Knowledge {
     doublings: doublingKnowledge(numerals.doublings, units),
     singleCharUnits: new Set(numerals.singleCharUnits ?? []),
     unitsPer: rules.unitsPer ?? [],
+    perBefore: rules.perBefore ?? [],
+    longestUnit: Math.max(0, ...units.map((u) => u.spelling.length)),
     ratePeriods: [...(rules.ratePeriods ?? [])].sort((a, b) => b.length - a.length),
     singleCharNumbers: new Set(numerals.singleCharNumbers ?? []),
     placeholders: new Set(numerals.placeholders ?? []),

@@ -12,7 +12,7 @@ import { chineseFraction, digitFraction } from './fractions.js';
 import { intervalOf, rangeInterval, scaleReading, type ExactInterval } from './intervals.js';
 import type { Knowledge, QualifierWord, UnitSpelling } from './knowledge.js';
 import { isAsciiDigit, readArabic, readChinese, readTail as readTailOf, startsChinese, type NumberReading } from './numerals.js';
-import { perUnitAt, unitAt } from './units.js';
+import { perUnitAt, perUnitBefore, unitAt } from './units.js';
 
 /** A figure as read from the text, before its meaning is worked out. */
 export interface ScannedFigure {
@@ -399,11 +399,19 @@ export class Scanner {
     }
 
     // 350公里/小时, 3.5元/千瓦时: a rate of two units
+    let rateStart: number | null = null;
     if (unit && !percent) {
       const rate = perUnitAt(text, end, unit, k);
       if (rate) {
         unit = rate.unit;
         end += rate.length;
+      } else {
+        // 每立方米20微克: the rate's second unit written before the number, inside the figure's span
+        const before = prefix ? null : perUnitBefore(text, start, unit, k);
+        if (before) {
+          unit = before.unit;
+          rateStart = before.start;
+        }
       }
     }
 
@@ -440,7 +448,7 @@ export class Scanner {
     }
     return {
       figure: {
-        start: prefix ? start - prefix.word.length : start,
+        start: prefix ? start - prefix.word.length : (rateStart ?? start),
         end,
         reading,
         unit,

@@ -43,8 +43,28 @@ export function perUnitAt(text: string, pos: number, first: UnitSpelling, k: Kno
   // a measure word per thing must end the rate (16.8万元/人, 元/人左右), not open a word (2000元/项目)
   const end = at + second.spelling.length;
   if (second.kind === 'count' && /\p{Script=Han}/u.test(text[end] ?? '') && !k.after.some((q) => text.startsWith(q.word, end))) return null;
-  // (a decimal division: factors are decimal strings of units.yaml, 斤 0.0005 → 2000 exactly)
+  return { unit: rateOf(first, per, second), length: per.length + second.spelling.length };
+}
+
+/**
+ * A rate whose second unit is written before the number, after a `perBefore` word (每立方米20微克, 每吨2000元):
+ * the unit `A/B` as if written 20微克/立方米, and where the figure then starts (at the word: the span holds what
+ * makes the rate), or null. An amount first, like perUnitAt, and a measure second: 每人1万元 stays 元, as 人均1万元
+ * is (a count of people is no unit the amount is per), and 每年20亿元 a yearly amount (a span of time is no unit).
+ */
+export function perUnitBefore(text: string, start: number, first: UnitSpelling, k: Knowledge): { unit: UnitSpelling; start: number } | null {
+  if (first.kind !== 'level' || k.perBefore.length === 0) return null;
+  for (let at = start - 1; at >= Math.max(0, start - k.longestUnit); at--) {
+    const second = unitAt(text, at, k, false);
+    if (!second || at + second.spelling.length !== start || second.kind !== 'level') continue;
+    const word = k.perBefore.find((w) => text.startsWith(w, at - w.length));
+    if (word) return { unit: rateOf(first, '/', second), start: at - word.length };
+  }
+  return null;
+}
+
+/** The unit `A/B`, A's factor over B's (a decimal division: factors are decimal strings of units.yaml, 斤 0.0005 → 2000 exactly). */
+function rateOf(first: UnitSpelling, per: string, second: UnitSpelling): UnitSpelling {
   const factor = Exact.ofDecimal(new Decimal(first.factor.toFixed()).div(new Decimal(second.factor.toFixed())));
-  const unit: UnitSpelling = { spelling: first.spelling + per + second.spelling, unit: `${first.unit}/${second.unit}`, kind: 'level', factor, needsMagnitude: false };
-  return { unit, length: per.length + second.spelling.length };
+  return { spelling: first.spelling + per + second.spelling, unit: `${first.unit}/${second.unit}`, kind: 'level', factor, needsMagnitude: false };
 }

@@ -467,6 +467,8 @@ export interface RuleFile {
   units?: UnitRule[];
   /** Separators between the two units of a rate (350公里/小时): a unit of the first per one of the second. */
   unitsPer?: string[];
+  /** Words that put a rate's second unit before the number (每立方米20微克 is 20微克/立方米). */
+  perBefore?: string[];
   /** Spans of time a rate may be per besides the units (400万吨/年, 2000元/月). */
   ratePeriods?: string[];
   magnitudes?: Record<string, string | number>;
