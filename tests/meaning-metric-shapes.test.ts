@@ -1,7 +1,8 @@
 /**
  * Issue 9 §3: shapes of statement whose subject the reports leave implicit or write around the figure, each resolved
  * as the general shape it is (made-up sentences): a growth target naming no subject is the economy's growth target; a
- * measure noun ending a subject (`游客人次`) is the unit of the bare number after it.
+ * measure noun ending a subject (`游客人次`) is the unit of the bare number after it; a stretch value set after a target
+ * change (`增长7%以上、力争达到8%`) is the same change, a second aim never compared with the first.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -53,5 +54,23 @@ describe('a measure noun ending a subject before a bare number (indicators.yaml 
   it('meets a target counted in the same measure (接待…人次 as the counting verb of visitors)', async () => {
     const r = await checkPlanAndReview(dir, '推动医疗技术落地，接待医疗旅游50万人次。', '2025年医疗旅游人次86.5万、收入83.9亿元。');
     expect(targetOutcomes(r)).toMatchObject({ '50万人次 → 86.5万': 'met' });
+  });
+});
+
+describe('a stretch value set after a target change (stretch.ts)', () => {
+  it('is the same change of the same subject', () => {
+    const text = '今年全省经济社会发展主要预期目标是：地区生产总值增长7%以上、力争达到8%，社会消费品零售总额增长8%以上、力争10%。';
+    for (const [raw, metric] of [['8%', 'regional-gdp'], ['10%', 'retail-sales']] as const) {
+      const f = figure(`全省地区生产总值增长6.3%。${text}`, raw);
+      expect([f.metric, f.kind, f.change]).toEqual([metric, 'change', 'increase']);
+    }
+    // (a rate of another subject after a change is no stretch of it)
+    expect(figure('居民消费价格涨幅3%左右，城镇调查失业率5.5%左右。', '5.5%左右').metric).toBe('surveyed-unemployment-rate');
+  });
+
+  it('is judged by the outcome as an aim of its own, and never compared with the floor it stands beside', async () => {
+    const r = await checkPlanAndReview(dir, '今年全省经济社会发展主要预期目标是：地区生产总值增长7%以上、力争达到8%。', '全年地区生产总值增长7%。');
+    expect(targetOutcomes(r)).toMatchObject({ '7%以上 → 7%': 'indeterminate', '8% → 7%': 'missed' });
+    expect(r.comparisons.filter((c) => c.statements.some((f) => f.raw === '8%') && c.statements.some((f) => f.raw === '7%以上'))).toEqual([]);
   });
 });

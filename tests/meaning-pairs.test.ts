@@ -309,8 +309,9 @@ for (const mode of ['auto', 'config'] as const) {
       // read as the outcome of what the sentence before planned; 17 with h-time's spans and plans alone
       expect(score.splits['era-dev'].comparable.right).toBeGreaterThanOrEqual(20);
       // prov-dev2 (104 comparable pairs: 94 of a region's 2025 targets against its 2026 report, 10 same facts): 80/104 at
-      // its first measurement, before anyone tuned on it (the fourth untouched measure of the provincial genre)
-      expect(score.splits['prov-dev2'].comparable.right).toBeGreaterThanOrEqual(80);
+      // its first measurement, before anyone tuned on it (the fourth untouched measure of the provincial genre); 83/104 once a
+      // stretch value (`增长7%以上、力争达到8%`) was the same change as its floor and never compared with it
+      expect(score.splits['prov-dev2'].comparable.right).toBeGreaterThanOrEqual(83);
     });
   });
 }

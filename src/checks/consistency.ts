@@ -232,6 +232,8 @@ function compareStatements(context: CheckContext, rule: CheckRule, of: MetricGro
   if (!statements.length) return;
   const places = new Set(statements.map((f) => `${f.document}\u0000${f.span.start}`)).size;
   if (modality === 'target' && places < 2) return;
+  // (two targets of one sentence are two aims, a floor and its stretch (`增长7%以上、力争达到8%`), not one target stated twice)
+  if (modality === 'target' && new Set(statements.map((f) => `${f.document}\u0000${sentenceOf(documents.get(f.document), f)}`)).size < 2) return;
   // (targets of one period set by two plans, the later revising the earlier, are two facts: compared apart)
   if (modality === 'target') {
     const plans = planParts(statements, documents, context.rules);

@@ -39,6 +39,7 @@ import { figureScopes } from './figure-scopes.js';
 import { subjectAfter, objectOf, objectIn, peopleAfter, objectAfter, setObject, programmeBefore } from './subject-objects.js';
 import { headBefore, type Referring, referringOf, statementReferredTo, topicOf } from './referring.js';
 import { listItemAfter, listLabelled, parallelName, listedAfter } from './list-subjects.js';
+import { stretchOf } from './stretch.js';
 import { startedIn, startsValue, planOutcome, changeToPhrase, endOf, startDatedAsEnd } from './start-end.js';
 
 /** A label as auto-alignment compares it: normalized (no `的`) and folded like a subject (`X占国内生产总值的比重` = `X比重`). */
@@ -194,6 +195,12 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
     // `农村饮水安全工程使6069万农民受益`: a bare number before a people noun counts people, as its indicator does (the
     // figure's own unit stays what its text says: the count is what alignment measures it in)
     if (figure.unit === null && figure.kind === 'level' && subject.indicator?.unit === '人' && peopleAfter(figure, text, lex)) subject = { ...subject, counts: '人' };
+    // `地区生产总值增长7%以上、力争达到8%`: the stretch value is the same change of the same subject
+    if (previous && stretchOf(previous, figure, text, lex)) {
+      subject = heldSubject(previous) ?? subject;
+      figure.kind = 'change';
+      figure.change = previous.change;
+    }
     // `医疗旅游人次86.5万`: a bare number after a subject ending in a measure noun counts in that measure, and what is
     // counted is the rest of the subject (aligned with `接待医疗旅游50万人次`)
     if (figure.unit === null && figure.kind === 'level' && !subject.indicator && figure.label) {
