@@ -285,9 +285,10 @@ for (const mode of ['auto', 'config'] as const) {
       expect(percent(score.splits.holdout.comparable)).toBeGreaterThanOrEqual(57);
       expect(percent(score.splits.unseen.comparable)).toBeGreaterThanOrEqual(79);
       expect(percent(score.splits.fresh.comparable)).toBeGreaterThanOrEqual(66);
-      // prov-fresh with the 2026 pairs: 76/120 at their first measurement, 79/120 then, 80/120 now; era-fresh 0/12, 2/12
-      // then, 5/12 now (tuned on era-dev only)
-      expect(score.splits['prov-fresh'].comparable.right).toBeGreaterThanOrEqual(80);
+      // prov-fresh with the 2026 pairs: 76/120 at their first measurement, 79/120 then, 80/120, 84/120 once verbs of adding
+      // opening a count's label were one (新认定/新增/新建…, tuned on prov-dev2); era-fresh 0/12, 2/12 then, 5/12 now (tuned
+      // on era-dev only)
+      expect(score.splits['prov-fresh'].comparable.right).toBeGreaterThanOrEqual(84);
       expect(score.splits['era-fresh'].comparable.right).toBeGreaterThanOrEqual(5);
       // early-fresh (87 comparable pairs in the reports of 1954-1960): 7/87 at its first measurement, 10/87 with the
       // era's time and identity work of this session (tuned on era-dev only)
@@ -310,8 +311,9 @@ for (const mode of ['auto', 'config'] as const) {
       expect(score.splits['era-dev'].comparable.right).toBeGreaterThanOrEqual(20);
       // prov-dev2 (104 comparable pairs: 94 of a region's 2025 targets against its 2026 report, 10 same facts): 80/104 at
       // its first measurement, before anyone tuned on it (the fourth untouched measure of the provincial genre); 83/104 once a
-      // stretch value (`增长7%以上、力争达到8%`) was the same change as its floor and never compared with it
-      expect(score.splits['prov-dev2'].comparable.right).toBeGreaterThanOrEqual(83);
+      // stretch value (`增长7%以上、力争达到8%`) was the same change as its floor and never compared with it; 85/104 once verbs
+      // of adding opening a count's label were one (`新认定高新技术企业`, `新增高新技术企业`)
+      expect(score.splits['prov-dev2'].comparable.right).toBeGreaterThanOrEqual(85);
     });
   });
 }
