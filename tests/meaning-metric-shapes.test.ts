@@ -74,3 +74,14 @@ describe('a stretch value set after a target change (stretch.ts)', () => {
     expect(r.comparisons.filter((c) => c.statements.some((f) => f.raw === '8%') && c.statements.some((f) => f.raw === '7%以上'))).toEqual([]);
   });
 });
+
+describe('measure words counting one kind of thing (indicators.yaml measureSynonyms: 项 = 件)', () => {
+  it('align a count of matters in 件 with one in 项, and judge it', async () => {
+    const r = await checkPlanAndReview(dir, '把老百姓身边的大事小情解决好，办好20件民生实事。', '倾力保障和改善民生，20项民生实事全面完成。');
+    expect(targetOutcomes(r)).toMatchObject({ '20件 → 20项': 'met' });
+    const missed = await checkPlanAndReview(dir, '把老百姓身边的大事小情解决好，办好20件民生实事。', '倾力保障和改善民生，15项民生实事全面完成。');
+    expect(targetOutcomes(missed)).toMatchObject({ '20件 → 15项': 'missed' });
+    // (the figure's own unit is as written)
+    expect(figure('20项民生实事全面完成。', '20项').unit).toBe('项');
+  });
+});

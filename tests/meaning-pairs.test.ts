@@ -312,8 +312,8 @@ for (const mode of ['auto', 'config'] as const) {
       // prov-dev2 (104 comparable pairs: 94 of a region's 2025 targets against its 2026 report, 10 same facts): 80/104 at
       // its first measurement, before anyone tuned on it (the fourth untouched measure of the provincial genre); 83/104 once a
       // stretch value (`增长7%以上、力争达到8%`) was the same change as its floor and never compared with it; 85/104 once verbs
-      // of adding opening a count's label were one (`新认定高新技术企业`, `新增高新技术企业`)
-      expect(score.splits['prov-dev2'].comparable.right).toBeGreaterThanOrEqual(85);
+      // of adding opening a count's label were one (`新认定高新技术企业`, `新增高新技术企业`); 86/104 with 项 and 件 one measure
+      expect(score.splits['prov-dev2'].comparable.right).toBeGreaterThanOrEqual(86);
     });
   });
 }

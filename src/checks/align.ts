@@ -294,7 +294,7 @@ export function ambiguousLabel(figures: Figure[], documents: ReadonlyMap<string,
       for (let j = i + 1; j < list.length; j++) {
         const a = list[i]!;
         const b = list[j]!;
-        if (a.unit === b.unit && !consistent(a, b, rules.consistency)) {
+        if (measureOf(a).unit === measureOf(b).unit && !consistent(a, b, rules.consistency)) {
           if (!sameSentence(documents.get(id), a, b) || a.value !== b.value) return true;
         }
       }

@@ -16,6 +16,7 @@ import type { CheckContext, CheckModule } from './types.js';
 import { recordReadings, recordWordingPair } from '../coverage/compared.js';
 import { wordingSameFacts, type WordingPair } from './wording.js';
 import { compareOppositeChanges } from './opposite-changes.js';
+import { measureOf } from '../meaning/metric.js';
 
 export const FIGURE_MISMATCH = 'figure-mismatch';
 /** Two statements that agree only if the coarser one was truncated (consistency.truncatedRestatement): info. */
@@ -143,7 +144,8 @@ export function disagreeing(
   for (const reading of readings) {
     const figure = reading.figures[0]!;
     if (!figure.interval || figure.placeholder) continue;
-    const key = figure.unit ?? '';
+    // (by the measure alignment reads: `20项` and `20件` of one label are compared, meaning/metric.ts measureOf)
+    const key = measureOf(figure).unit ?? '';
     const list = byUnit.get(key) ?? [];
     list.push(reading);
     byUnit.set(key, list);

@@ -48,6 +48,7 @@ export interface IndicatorWords {
   objectMarkers?: string[];
   peopleNouns?: string[];
   measureNouns?: Record<string, string>;
+  measureSynonyms?: Record<string, string>;
   coverage?: string[];
   allocation?: { scopes?: string[]; verbs?: string[]; nouns?: Record<string, string> };
 }
@@ -66,6 +67,8 @@ export interface Lexicon {
   peopleNouns: string[];
   /** Nouns of a count's measure ending a subject (`游客人次`, `参保人数`), longest first, with the unit they count in. */
   measureNouns: [string, string][];
+  /** Measure words counting one kind of thing, each with the one it is counted in for alignment (项 → 件). */
+  measureSynonyms: Map<string, string>;
   /** Verbs of setting a figure (定, 定在) and the words putting their object before them (把, 将). */
   setVerbs: Set<string>;
   objectMarkers: string[];
@@ -192,6 +195,7 @@ export function lexiconOf(rules: RuleSet): Lexicon {
     bareActions: new Set((words.bareActions ?? []).map(normalizeSubject)),
     objectVerbs: [...new Set((words.objectVerbs ?? []).map(normalizeSubject).filter(Boolean))].sort((a, b) => b.length - a.length),
     peopleNouns: [...new Set((words.peopleNouns ?? []).map(normalizeSubject).filter(Boolean))].sort((a, b) => b.length - a.length),
+    measureSynonyms: new Map(Object.entries(words.measureSynonyms ?? {})),
     measureNouns: Object.entries(words.measureNouns ?? {}).map(([noun, unit]): [string, string] => [normalizeSubject(noun), unit]).sort((a, b) => b[0].length - a[0].length),
     setVerbs: new Set((words.setVerbs ?? []).map(normalizeSubject).filter(Boolean)),
     objectMarkers: (words.objectMarkers ?? []).filter(Boolean),

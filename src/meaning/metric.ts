@@ -195,6 +195,9 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
     // `农村饮水安全工程使6069万农民受益`: a bare number before a people noun counts people, as its indicator does (the
     // figure's own unit stays what its text says: the count is what alignment measures it in)
     if (figure.unit === null && figure.kind === 'level' && subject.indicator?.unit === '人' && peopleAfter(figure, text, lex)) subject = { ...subject, counts: '人' };
+    // `20项民生实事`: a count in a measure word of one kind with another is counted in that one (`20件民生实事`)
+    const synonym = figure.unit !== null && figure.kind === 'count' ? lex.measureSynonyms.get(figure.unit) : undefined;
+    if (synonym && !subject.counts) subject = { ...subject, counts: synonym };
     // `地区生产总值增长7%以上、力争达到8%`: the stretch value is the same change of the same subject
     if (previous && stretchOf(previous, figure, text, lex)) {
       subject = heldSubject(previous) ?? subject;
@@ -265,11 +268,11 @@ function measureNounOf(label: string, lex: Lexicon): { rest: string; unit: strin
 
 /**
  * The unit and kind a figure is measured in for alignment: its own, or for a bare number before the people it counts
- * (`6069万农民`) a count of people.
+ * (`6069万农民`) a count of people, or for a count in a measure word of one kind with another (`20项`) a count in that one.
  */
 export function measureOf(figure: Figure): { unit: string | null; kind: FigureKind } {
   const counts = heldSubject(figure)?.counts;
-  return counts && figure.unit === null ? { unit: counts, kind: 'count' } : { unit: figure.unit, kind: figure.kind };
+  return counts ? { unit: counts, kind: 'count' } : { unit: figure.unit, kind: figure.kind };
 }
 
 /** Whether the meaning stage read a figure as a part of what its subject names (`国家财政收入的60%`). */
