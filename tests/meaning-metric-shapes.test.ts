@@ -85,3 +85,9 @@ describe('measure words counting one kind of thing (indicators.yaml measureSynon
     expect(figure('20项民生实事全面完成。', '20项').unit).toBe('项');
   });
 });
+
+describe('one label over a respectively-list (分别)', () => {
+  it('names several things, none of them alone: never aligned', () => {
+    for (const raw of ['7.9%', '8%']) expect(autoIdentity(figure('全年银行存贷款增速分别达7.9%、8%，接待游客增长14%。', raw), coreRules())).toBeNull();
+  });
+});

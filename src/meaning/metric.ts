@@ -72,7 +72,7 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
   let previousScopes: string[] = [];
   /** The last figure naming an indicator (what a rank after it ranks). */
   let named: Figure | null = null;
-  const listed = listLabelled(figures, text);
+  const listed = listLabelled(figures, text, lex);
   const regional = regionalOf(text, lex);
   for (const figure of figures) {
     // `重庆成为中西部地区首个经济总量超过3万亿元的城市`: the subject stands after a milestone's rank
