@@ -160,8 +160,19 @@ function otherModifiers(a: Statement, b: Statement, context: CheckContext): bool
   const ofX = x.slice(x.length - common - MODIFIER, x.length - common);
   const ofY = y.slice(y.length - common - MODIFIER, y.length - common);
   if (clauseOf(b, context).includes(ofX) || clauseOf(a, context).includes(ofY)) return false;
-  const textOf = (s: Statement) => context.documentById.get(s.figure.document)?.normalized ?? '';
-  return textOf(a).includes(ofY + head) || textOf(b).includes(ofX + head);
+  return names(context, a.figure.document, ofY + head) || names(context, b.figure.document, ofX + head);
+}
+
+/** Whether a document's text holds a phrase, remembered per run (a candidate pair asks again for each rival). */
+const named = new WeakMap<CheckContext, Map<string, boolean>>();
+
+function names(context: CheckContext, document: string, phrase: string): boolean {
+  let known = named.get(context);
+  if (!known) named.set(context, (known = new Map()));
+  const key = `${document}\u0000${phrase}`;
+  let found = known.get(key);
+  if (found === undefined) known.set(key, (found = (context.documentById.get(document)?.normalized ?? '').includes(phrase)));
+  return found;
 }
 
 function pairOf(a: Statement, b: Statement, similarityScore: number, context: CheckContext): WordingPair {
