@@ -128,3 +128,15 @@ describe('months written in Chinese numerals, as reports of another era write th
     expect(reading(found, '80亿元')[0]).toBe('1966-01/1966-09');
   });
 });
+
+describe("a plan's first years", () => {
+  it('are those years from its first, named by number or, in a report presenting it, bare; done when past', () => {
+    const text =
+      '各位代表:\n现在,我代表国务院,作关于第九个五年计划的报告。\n一、计划的执行情况\n' +
+      '第九个五年计划的头两年,钢产量平均每年增长8%。"九五"计划前三年,粮食产量共增加500亿斤。五年计划的头两年,基本建设投资完成300亿元。\n';
+    const found = figuresOf(text, 'cn_national_1998_plan.txt');
+    expect(reading(found, '8%')).toEqual(['1996/1997', 'actual']);
+    expect(reading(found, '500亿斤')).toEqual(['1996/1998', 'actual']);
+    expect(reading(found, '300亿元')).toEqual(['1996/1997', 'actual']);
+  });
+});

@@ -345,6 +345,8 @@ export interface PeriodSettings {
   /** Five-year plans by number (`"十三五"时期`): the number and first year of one of them, and their length. */
   planPeriods?: { number: number; start: number; years: number; words: string[]; ordinal?: string; first?: { number: number; start: number } };
   /** After a numbered plan's name in a report's opening (…第六个五年计划的报告): the report presents that plan. */
+  /** After a plan's name, its first years (`第九个五年计划的头两年`): those years from the plan's first. */
+  planFirstYears?: string[];
   planReports?: string[];
   /** A report presenting a year's plan or budget (`作关于1981年国民经济计划草案的报告`): the plan's names after a year, and words making it a review. */
   yearPlans?: { names: string[]; done?: string[] };
