@@ -89,7 +89,7 @@ describe('figures resolve to the indicator their statement names', () => {
     ['国家财政性教育经费支出占国内生产总值的比例为4%。', '4%', 'education-spending-ratio'],
     ['财政性教育经费投入占国内生产总值的比重达到4%。', '4%', 'education-spending-ratio'],
     ['国家外汇储备余额3.2万亿美元。', '3.2万亿美元', 'fx-reserves'],
-    ['实际使用外资1.1万亿元。', '1.1万亿元', 'fdi'],
+    ['实际使用外资1.1万亿元。', '1.1万亿元', 'foreign-capital-used'],
     ['新增减税降费及退税缓税缓费超过2.2万亿元。', '超过2.2万亿元', 'tax-and-fee-cuts'],
     ['消费对经济增长的贡献率为51.2%。', '51.2%', 'consumption-contribution'],
     ['关税总水平由15.3%降至12%。', '12%', 'tariff-level'],
@@ -314,7 +314,7 @@ describe('a subject named before the figure', () => {
     const speed = (await figuresOf('今年经济增长预期为7%左右，符合发展规律。随着服务业比重上升，7%左右的速度可以实现比较充分的就业。'))[1]!;
     expect([speed.metric, speed.kind]).toEqual(['gdp', 'change']);
     // a subject of its own stays its own, and a bare adverb does not reach into the next sentence
-    expect((await figure('工业增加值增长10%。物价涨幅3%。', '3%')).metric).toBe('cpi');
+    expect((await figure('工业增加值增长10%。物价涨幅3%。', '3%')).metric).toBe('price-level');
     expect((await figure('国内生产总值增长7.8%。虽然略有波动，仍达到9%。', '9%')).metric).toBeNull();
   });
 

@@ -208,8 +208,9 @@ for (const mode of ['auto', 'config'] as const) {
       // early-fresh (1954-1960, nobody tunes on it): 2 of 147 at its first measurement, 1 once a label carried within a
       // sentence had to fit the figure's unit (h-align2, tuned on dev splits only): a ceiling (target 0)
       expect(score.splits['early-fresh'].lookAlikesCompared).toBeLessThanOrEqual(1);
-      // prov-dev2: 1 of 409 at its first measurement (deposits and loans, 银行存贷款增速): a ceiling (target 0)
-      expect(score.splits['prov-dev2'].lookAlikesCompared).toBeLessThanOrEqual(1);
+      // prov-dev2: 1 of 409 at its first measurement (deposits and loans, 银行存贷款增速), 0 once one label over a 分别-list
+      // named several things
+      expect(score.splits['prov-dev2'].lookAlikesCompared).toBe(0);
     });
 
     it('never reports a consistent pair as an error or warning', () => {
@@ -295,9 +296,10 @@ for (const mode of ['auto', 'config'] as const) {
       expect(percent(score.splits.holdout.comparable)).toBeGreaterThanOrEqual(57);
       expect(percent(score.splits.unseen.comparable)).toBeGreaterThanOrEqual(79);
       expect(percent(score.splits.fresh.comparable)).toBeGreaterThanOrEqual(66);
-      // prov-fresh with the 2026 pairs: 76/120 at their first measurement, 79/120 then, 80/120 now; era-fresh 0/12, 2/12
-      // then, 5/12 now (tuned on era-dev only)
-      expect(score.splits['prov-fresh'].comparable.right).toBeGreaterThanOrEqual(80);
+      // prov-fresh with the 2026 pairs: 76/120 at their first measurement, 79/120 then, 80/120, 84/120 once verbs of adding
+      // opening a count's label were one (新认定/新增/新建…, tuned on prov-dev2); era-fresh 0/12, 2/12 then, 5/12 now (tuned
+      // on era-dev only)
+      expect(score.splits['prov-fresh'].comparable.right).toBeGreaterThanOrEqual(84);
       expect(score.splits['era-fresh'].comparable.right).toBeGreaterThanOrEqual(5);
       // early-fresh (87 comparable pairs in the reports of 1954-1960): 7/87 at its first measurement, 10/87 with the
       // era's time and identity work of this session (tuned on era-dev only)
@@ -307,8 +309,11 @@ for (const mode of ['auto', 'config'] as const) {
       // review of 2025 and of the five-year plan were told apart (review-parts.ts) and 常住居民 incomes named the residents';
       // 80/94 once a round rate target said about (10%左右) was judged in whole percents, a milestone's rank phrase
       // (成为…首个) left the subject and a bare head listed after a statement shared its modifier (年度产量); 83/94 once a
-      // price ceiling was judged by a fall (`CPI微降`) and a bare mark passed (`突破5万关口、达到5.28万元`) took its value's unit
-      expect(score.splits['prov-dev'].comparable.right).toBeGreaterThanOrEqual(83);
+      // price ceiling was judged by a fall (`CPI微降`) and a bare mark passed (`突破5万关口、达到5.28万元`) took its value's unit;
+      // 84/94 once intervals only touching at a rounding end share no value (四舍五入: 4% misses 5%左右); 85/94 with a growth
+      // target naming no subject read as the economy's (`5.5%左右的预期增长目标`); 86/94 with a measure noun ending a subject
+      // as the unit of the bare number after it (`医疗旅游人次86.5万`)
+      expect(score.splits['prov-dev'].comparable.right).toBeGreaterThanOrEqual(86);
       // era-dev (37 comparable pairs in the reports of 1978-1983): 0 at the first measurement, most misses periods and
       // modalities of another era's wording; 14/37, then 18/37 once a yearly average over a span was a scope of its own
       // (per-year), a span's change against the year before it the span's own, 到本世纪末 time and 在这方面 an anaphor;
@@ -316,8 +321,10 @@ for (const mode of ['auto', 'config'] as const) {
       // read as the outcome of what the sentence before planned; 17 with h-time's spans and plans alone
       expect(score.splits['era-dev'].comparable.right).toBeGreaterThanOrEqual(20);
       // prov-dev2 (104 comparable pairs: 94 of a region's 2025 targets against its 2026 report, 10 same facts): 80/104 at
-      // its first measurement, before anyone tuned on it (the fourth untouched measure of the provincial genre)
-      expect(score.splits['prov-dev2'].comparable.right).toBeGreaterThanOrEqual(80);
+      // its first measurement, before anyone tuned on it (the fourth untouched measure of the provincial genre); 83/104 once a
+      // stretch value (`增长7%以上、力争达到8%`) was the same change as its floor and never compared with it; 85/104 once verbs
+      // of adding opening a count's label were one (`新认定高新技术企业`, `新增高新技术企业`); 86/104 with 项 and 件 one measure
+      expect(score.splits['prov-dev2'].comparable.right).toBeGreaterThanOrEqual(86);
     });
   });
 }

@@ -83,7 +83,8 @@ describe('items of one list are not one metric', () => {
     const { comparisons, findings } = runChecks([doc], found, rules, { locale: 'en' });
     const together = comparisons.filter((c) => ['95%', '90%'].every((raw) => c.statements.some((s) => s.raw === raw)));
     expect(together).toEqual([]);
-    expect(comparisons.filter((c) => c.statements.some((s) => s.raw === '95%')).map((c) => c.verdict)).toEqual(['single']);
+    // (recorded alone, or, one label over a 分别-list naming several things, never aligned at all)
+    expect(comparisons.filter((c) => c.statements.some((s) => s.raw === '95%')).every((c) => c.verdict === 'single')).toBe(true);
     expect(findings.filter((f) => f.severity !== 'info')).toEqual([]);
   });
 });

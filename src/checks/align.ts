@@ -125,8 +125,31 @@ export function autoIdentity(figure: Figure, rules: RuleSet): { id: string; name
   if (!label) return null;
   const scopes = labelScopes(figure, rules);
   // two wordings of one fact, one key: `的` dropped, `X占国内生产总值的比重` = `X比重`, `中央财政用于X的支出` = `中央财政X支出`
-  const key = foldedLabel(label, rules).toLowerCase();
-  return { id: autoKey(figure, key || label) + (scopes.length ? `@${scopes.join('+')}` : ''), name: label };
+  const key = withoutAdditionVerb(foldedLabel(label, rules), kind, rules.alignment ?? {}).toLowerCase();
+  // (measured as alignment measures it: `医疗旅游人次86.5万` counts 人次)
+  return { id: `auto:${key || label}|${measure}` + (scopes.length ? `@${scopes.join('+')}` : ''), name: label };
+}
+
+/**
+ * A count's or an amount's label with the verb of adding that opens it folded to one (alignment.additionVerbs, the first):
+ * `新认定高新技术企业` and `新增高新技术企业` are one fact worded by a plan and by its review; `智能化煤矿` (all there are)
+ * stays another. Rates and changes keep their labels.
+ */
+function withoutAdditionVerb(label: string, kind: Figure['kind'], settings: AlignmentSettings): string {
+  if (kind !== 'count' && kind !== 'level') return label;
+  const verbs = additionVerbsOf(settings);
+  const verb = verbs.find((v) => label.startsWith(v) && [...label].length - [...v].length >= 3);
+  // (folded to the first verb, not dropped: `新建智能化煤矿` counts what the year added, `智能化煤矿达到400座` all there are)
+  return verb ? (settings.additionVerbs![0] ?? '') + label.slice(verb.length) : label;
+}
+
+const additionVerbsCache = new WeakMap<AlignmentSettings, string[]>();
+
+/** The settings' addition verbs, normalized, longest first (once per settings object). */
+function additionVerbsOf(settings: AlignmentSettings): string[] {
+  let verbs = additionVerbsCache.get(settings);
+  if (!verbs) additionVerbsCache.set(settings, (verbs = [...new Set((settings.additionVerbs ?? []).map(normalizeLabel).filter(Boolean))].sort((a, b) => b.length - a.length)));
+  return verbs;
 }
 
 /** autoIdentity as last computed for a figure, with what it was computed from. */
@@ -271,7 +294,7 @@ export function ambiguousLabel(figures: Figure[], documents: ReadonlyMap<string,
       for (let j = i + 1; j < list.length; j++) {
         const a = list[i]!;
         const b = list[j]!;
-        if (a.unit === b.unit && !consistent(a, b, rules.consistency)) {
+        if (measureOf(a).unit === measureOf(b).unit && !consistent(a, b, rules.consistency)) {
           if (!sameSentence(documents.get(id), a, b) || a.value !== b.value) return true;
         }
       }

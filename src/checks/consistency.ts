@@ -15,6 +15,8 @@ import { fingerprint } from './fingerprint.js';
 import type { CheckContext, CheckModule } from './types.js';
 import { recordReadings, recordWordingPair } from '../coverage/compared.js';
 import { wordingSameFacts, type WordingPair } from './wording.js';
+import { compareOppositeChanges } from './opposite-changes.js';
+import { measureOf } from '../meaning/metric.js';
 
 export const FIGURE_MISMATCH = 'figure-mismatch';
 /** Two statements that agree only if the coarser one was truncated (consistency.truncatedRestatement): info. */
@@ -142,7 +144,8 @@ export function disagreeing(
   for (const reading of readings) {
     const figure = reading.figures[0]!;
     if (!figure.interval || figure.placeholder) continue;
-    const key = figure.unit ?? '';
+    // (by the measure alignment reads: `20项` and `20件` of one label are compared, meaning/metric.ts measureOf)
+    const key = measureOf(figure).unit ?? '';
     const list = byUnit.get(key) ?? [];
     list.push(reading);
     byUnit.set(key, list);
@@ -231,6 +234,8 @@ function compareStatements(context: CheckContext, rule: CheckRule, of: MetricGro
   if (!statements.length) return;
   const places = new Set(statements.map((f) => `${f.document}\u0000${f.span.start}`)).size;
   if (modality === 'target' && places < 2) return;
+  // (two targets of one sentence are two aims, a floor and its stretch (`增长7%以上、力争达到8%`), not one target stated twice)
+  if (modality === 'target' && new Set(statements.map((f) => `${f.document}\u0000${sentenceOf(documents.get(f.document), f)}`)).size < 2) return;
   // (targets of one period set by two plans, the later revising the earlier, are two facts: compared apart)
   if (modality === 'target') {
     const plans = planParts(statements, documents, context.rules);
@@ -303,12 +308,15 @@ export const consistencyCheck: CheckModule = {
     const auto = rule.auto !== false && (rule.metrics === undefined || rule.metrics === '*');
     const findings: Finding[] = [];
     const from = context.comparisons.length;
-    for (const group of metricGroupsOnce(context, rule, { auto })) {
+    const groups = metricGroupsOnce(context, rule, { auto });
+    for (const group of groups) {
       // What happened (actuals and estimates) is compared; a target restated (`去年提出…控制在10%以内`) is
       // compared with the target as first set, apart: a target and an actual are the target check's.
       compareStatements(context, rule, group, group.figures.filter((f) => f.modality !== 'target'), 'stated', findings);
       compareStatements(context, rule, group, group.figures.filter((f) => f.modality === 'target'), 'target', findings);
     }
+    // (one indicator's change stated as a rise and as a fall: compared signed)
+    if (auto) compareOppositeChanges(context, groups, findings);
     if (auto) {
       // Actuals the identity pass compared with another statement are settled; the rest may be one fact
       // worded apart (wording.ts).

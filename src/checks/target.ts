@@ -15,6 +15,11 @@ import type { CheckContext, CheckModule } from './types.js';
 import { recordPair, recordWordingPair } from '../coverage/compared.js';
 import { wordingTargetPairs, type WordingPair } from './wording.js';
 import { comparableIndex } from './comparable-index.js';
+import { negated, oppositeChanges } from './opposite-changes.js';
+
+export { negated };
+import { knowledgeOf } from '../extract/knowledge.js';
+import type { RuleSet } from '../rules/types.js';
 
 export const TARGET_MISSED = 'target-missed';
 
@@ -41,32 +46,6 @@ export function directionOf(
   if (i && i.hi !== null && (i.lo === null || i.lo === 0) && target.qualifier) return 'lower-is-better';
   if (lowerIsBetter.some((word) => word && target.label.includes(word))) return ofMetric('lower-is-better');
   return 'higher-is-better';
-}
-
-/** An interval's negation: a decrease of [0.25, 0.35] is a change of [-0.35, -0.25]. */
-export function negated(i: Interval): Interval {
-  return { lo: i.hi === null ? null : -i.hi, loClosed: i.hiClosed, hi: i.lo === null ? null : -i.lo, hiClosed: i.loClosed };
-}
-
-const OPPOSITE = { increase: 'decrease', decrease: 'increase' } as const;
-
-/**
- * For each group of an indicator's change (`indicator:cpi|%|change|increase`), the group of the same indicator,
- * period and jurisdiction stating the opposite change: one quantity, signed the other way. Indicators only: a
- * label alone is too weak an identity to pair a rise with a fall.
- */
-function oppositeChanges(groups: MetricGroup[]): Map<MetricGroup, MetricGroup> {
-  const key = (metric: string, g: MetricGroup) => `${metric}\u0000${g.period}\u0000${g.jurisdiction ?? ''}`;
-  const byKey = new Map<string, MetricGroup>();
-  for (const g of groups) if (g.auto && g.metric.startsWith('indicator:')) byKey.set(key(g.metric, g), g);
-  const out = new Map<MetricGroup, MetricGroup>();
-  for (const g of byKey.values()) {
-    const m = /\|change\|(increase|decrease)$/u.exec(g.metric);
-    if (!m) continue;
-    const other = byKey.get(key(g.metric.slice(0, m.index) + `|change|${OPPOSITE[m[1] as 'increase' | 'decrease']}`, g));
-    if (other) out.set(g, other);
-  }
-  return out;
 }
 
 /** A closed interval of one point. */
@@ -98,6 +77,39 @@ function aboutRate(target: Figure, settings: ConsistencySettings): Interval | nu
   const half = (i.hi - i.lo) / 2;
   if (!i.loClosed || !i.hiClosed || Math.abs(i.lo + half - target.value) > 1e-9 * Math.max(1, Math.abs(target.value)) || half <= width / 2) return null;
   return { lo: target.value - width / 2, hi: target.value + width / 2, loClosed: true, hiClosed: true };
+}
+
+/**
+ * The outcome of a target against an actual, judged by their judged intervals (judgedIntervals) with the ends that
+ * rounding leaves out (setting `consistency.roundHalfAwayFromZero`): under 四舍五入 a value at the end of a rounding
+ * interval farther from zero rounds to the next figure, so a plain `4%` is [3.5, 4.5) and `5%左右` is [4.5, 5.5): the
+ * two share no point, and 4% misses 5%左右 as 7.4% misses 7.5%左右; an end set by a word (`以上`, `以内`) stays closed.
+ */
+export function judgeOutcome(target: Figure, actual: Figure, settings: ConsistencySettings, rules: RuleSet, compared: boolean, direction: Direction | undefined, flipped = false): TargetOutcomeKind {
+  let [goal, stated] = judgedIntervals(target, actual, settings, compared);
+  if (settings.roundHalfAwayFromZero) {
+    // (a point, the value a plain target sets or a plain actual states against it, has no end to leave out)
+    if (plainWidth(actual) !== null) stated = openRoundedEnd(stated);
+    if (aboutForm(target, rules)) goal = openRoundedEnd(goal);
+  }
+  return targetOutcome(goal, flipped ? negated(stated) : stated, direction);
+}
+
+type TargetOutcomeKind = ReturnType<typeof targetOutcome>;
+
+/** Whether a figure's qualifier says it about (`左右`, `约`): its interval is the rounding interval of its roundness. */
+function aboutForm(figure: Figure, rules: RuleSet): boolean {
+  if (!figure.qualifier) return false;
+  const k = knowledgeOf(rules);
+  return [...k.before, ...k.after].some((q) => q.word === figure.qualifier && q.form === 'about');
+}
+
+/** A rounding interval without its end farther from zero (an interval across zero, or of one point, as it is). */
+function openRoundedEnd(i: Interval): Interval {
+  if (i.lo === null || i.hi === null || !(i.lo < i.hi)) return i;
+  if (i.lo >= 0) return { ...i, hiClosed: false };
+  if (i.hi <= 0) return { ...i, loClosed: false };
+  return i;
 }
 
 const CLAUSE_END = /[。!！?？;；\n]/u;
@@ -244,8 +256,7 @@ export const targetCheck: CheckModule = {
           if (!comparable(target, actual)) continue;
           // (one sentence may state a target and its outcome when it names the target: `增长7.8%，略低于8%的预定目标`)
           if (sameSentence(documents.get(target.document), target, actual) && !namesTarget(documents.get(target.document)!, target, actual, naming)) continue;
-          const [goal, stated] = judgedIntervals(target, actual, settings, compared);
-          const outcome = targetOutcome(goal, flipped ? negated(stated) : stated, direction);
+          const outcome = judgeOutcome(target, actual, settings, context.rules, compared, direction, flipped);
           // (each statement of the outcome in its document: the review's and the plan part's restatement; and each
           // statement of the target: the list's and its explanation's, `提出8%左右的…增长目标`, one text, one outcome)
           let statedActuals = actualsStated.get(actualReading);
@@ -281,7 +292,7 @@ function judgeWordingPair(context: CheckContext, pair: WordingPair, severity: Se
   const compared = comparedTarget(target, documents.get(target.document), context.rules);
   const indicator = target.metric ? indicatorOf(target.metric, context.rules)?.direction : undefined;
   const direction = directionOf(target, undefined, lowerIsBetter, indicator, compared);
-  const outcome = targetOutcome(...judgedIntervals(target, actual, settings, compared), direction);
+  const outcome = judgeOutcome(target, actual, settings, context.rules, compared, direction);
   context.targets.push({ metric: pair.metric, name: pair.name, target, actual, outcome });
   recordWordingPair(context.compared, [target], [actual]);
   if (outcome !== 'missed') return;

@@ -135,7 +135,44 @@ function compatible(a: Statement, b: Statement, context: CheckContext, settings:
   if (!within(a.scopes, b.leadScopes) || !within(b.scopes, a.leadScopes)) return false;
   if (a.indicator && b.indicator && a.indicator !== b.indicator) return false;
   if (sameSentence(context.documentById.get(a.figure.document), a.figure, b.figure)) return false;
+  if (otherModifiers(a, b, context)) return false;
   return closeEnough(a.figure, b.figure, settings.maxRatio);
+}
+
+/** How many characters of a label before its head say what kind of thing it is (`服务业集聚区`: 服务). */
+const MODIFIER = 2;
+
+/**
+ * Two labels naming one head noun with two different modifiers before it, when a document names both kinds, are two
+ * things however alike the rest of their words: `新增省级现代服务业集聚区20个左右` in a plan that also says `培育10个左右
+ * 海洋特色产业集聚区` is not the review's `新培育省级现代海洋特色产业集聚区7个`. The head is the labels' longest common
+ * ending (two characters at least); each label's modifier (the characters just before it) is found nowhere in the
+ * other statement's clause; and one document names the other label's modifier with the head elsewhere. Verbs before
+ * an object differ freely (`配备校车` and `新配校车`): no document naming `新配校车` beside `配备校车`, no conflict.
+ */
+function otherModifiers(a: Statement, b: Statement, context: CheckContext): boolean {
+  const x = a.figure.label ?? '';
+  const y = b.figure.label ?? '';
+  let common = 0;
+  while (common < x.length && common < y.length && x[x.length - 1 - common] === y[y.length - 1 - common]) common++;
+  if (common < 2 || x.length < common + MODIFIER || y.length < common + MODIFIER) return false;
+  const head = x.slice(x.length - common);
+  const ofX = x.slice(x.length - common - MODIFIER, x.length - common);
+  const ofY = y.slice(y.length - common - MODIFIER, y.length - common);
+  if (clauseOf(b, context).includes(ofX) || clauseOf(a, context).includes(ofY)) return false;
+  return names(context, a.figure.document, ofY + head) || names(context, b.figure.document, ofX + head);
+}
+
+/** Whether a document's text holds a phrase, remembered per run (a candidate pair asks again for each rival). */
+const named = new WeakMap<CheckContext, Map<string, boolean>>();
+
+function names(context: CheckContext, document: string, phrase: string): boolean {
+  let known = named.get(context);
+  if (!known) named.set(context, (known = new Map()));
+  const key = `${document}\u0000${phrase}`;
+  let found = known.get(key);
+  if (found === undefined) known.set(key, (found = (context.documentById.get(document)?.normalized ?? '').includes(phrase)));
+  return found;
 }
 
 function pairOf(a: Statement, b: Statement, similarityScore: number, context: CheckContext): WordingPair {

@@ -3,6 +3,7 @@
  * compare (consistency, target) into the check context's `compared` map, so that coverage counts what
  * was done rather than what might have been. The value says whether a partner lay in another document.
  */
+import { measureOf } from '../meaning/metric.js';
 import type { Figure } from '../model.js';
 
 /** figure → true when compared with a statement of another document, false when only within its own. */
@@ -59,7 +60,8 @@ export function recordReadings<R extends ComparedReading>(
   for (const reading of readings) {
     const figure = reading.figures[0];
     if (!figure?.interval || figure.placeholder) continue;
-    const key = figure.unit ?? '';
+    // (by the measure alignment reads, as consistency.ts disagreeing does)
+    const key = measureOf(figure).unit ?? '';
     const list = byUnit.get(key) ?? [];
     list.push(reading);
     byUnit.set(key, list);

@@ -39,6 +39,7 @@ export interface IndicatorWords {
   exclusionFrame?: string;
   milestoneFrame?: string;
   outcomeMarkers?: string[];
+  bareGrowthOf?: string;
   wholes?: string[];
   bareActions?: string[];
   actionSynonyms?: Record<string, string[]>;
@@ -46,6 +47,8 @@ export interface IndicatorWords {
   setVerbs?: string[];
   objectMarkers?: string[];
   peopleNouns?: string[];
+  measureNouns?: Record<string, string>;
+  measureSynonyms?: Record<string, string>;
   coverage?: string[];
   allocation?: { scopes?: string[]; verbs?: string[]; nouns?: Record<string, string> };
 }
@@ -62,6 +65,10 @@ export interface Lexicon {
   objectVerbs: string[];
   /** Nouns of people a count stands before (农村人口, 农民), longest first. */
   peopleNouns: string[];
+  /** Nouns of a count's measure ending a subject (`游客人次`, `参保人数`), longest first, with the unit they count in. */
+  measureNouns: [string, string][];
+  /** Measure words counting one kind of thing, each with the one it is counted in for alignment (项 → 件). */
+  measureSynonyms: Map<string, string>;
   /** Verbs of setting a figure (定, 定在) and the words putting their object before them (把, 将). */
   setVerbs: Set<string>;
   objectMarkers: string[];
@@ -95,6 +102,8 @@ export interface Lexicon {
   milestoneFrame: RegExp | null;
   /** Words opening an outcome set against a plan (实际), normalized. */
   outcomeMarkers: string[];
+  /** Whose growth a growth target naming no subject sets (`5.5%左右的预期增长目标`: 经济), normalized; '' when none. */
+  bareGrowthOf: string;
   prefixBuckets: Map<number, [string, string][]>;
   suffixBuckets: Map<number, [string, Change | ''][]>;
   scopeSuffixBuckets: Map<number, [string, string][]>;
@@ -186,6 +195,8 @@ export function lexiconOf(rules: RuleSet): Lexicon {
     bareActions: new Set((words.bareActions ?? []).map(normalizeSubject)),
     objectVerbs: [...new Set((words.objectVerbs ?? []).map(normalizeSubject).filter(Boolean))].sort((a, b) => b.length - a.length),
     peopleNouns: [...new Set((words.peopleNouns ?? []).map(normalizeSubject).filter(Boolean))].sort((a, b) => b.length - a.length),
+    measureSynonyms: new Map(Object.entries(words.measureSynonyms ?? {})),
+    measureNouns: Object.entries(words.measureNouns ?? {}).map(([noun, unit]): [string, string] => [normalizeSubject(noun), unit]).sort((a, b) => b[0].length - a[0].length),
     setVerbs: new Set((words.setVerbs ?? []).map(normalizeSubject).filter(Boolean)),
     objectMarkers: (words.objectMarkers ?? []).filter(Boolean),
     planSizeAfter: k.periods.planSizeAfter ? new RegExp(k.periods.planSizeAfter, 'u') : null,
@@ -209,6 +220,7 @@ export function lexiconOf(rules: RuleSet): Lexicon {
     exclusionFrame: words.exclusionFrame ? new RegExp(words.exclusionFrame, 'u') : null,
     milestoneFrame: words.milestoneFrame ? new RegExp(words.milestoneFrame, 'gu') : null,
     outcomeMarkers: (words.outcomeMarkers ?? []).map(normalizeSubject).filter(Boolean),
+    bareGrowthOf: normalizeSubject(words.bareGrowthOf ?? ''),
     parsed: new Map(),
     prefixBuckets: bucketed(prefixes, 0),
     suffixBuckets: bucketed(suffixes, -1),

@@ -16,13 +16,18 @@ export function listItemAfter(previous: Figure, figure: Figure, text: string): b
   return previous.span.end <= figure.span.start && figure.span.start - previous.span.end < 8 && LIST_GAP.test(text.slice(previous.span.end, figure.span.start));
 }
 
-/** Figures of a list (side by side, `、`, `和`) sharing one label that lists several subjects (`原煤、原油产量`). */
-export function listLabelled(figures: Figure[], text: string): Set<Figure> {
+/**
+ * Figures of a list (side by side, `、`, `和`) sharing one label that lists several subjects (`原煤、原油产量`), or that
+ * a word of `respectively` before the list says are of several (`银行存贷款增速分别达7.9%、8%`: 存款 and 贷款).
+ */
+export function listLabelled(figures: Figure[], text: string, lex?: Lexicon): Set<Figure> {
   const listed = new Set<Figure>();
+  const respectively = lex?.knowledge.words.respectively ?? [];
   for (let i = 1; i < figures.length; i++) {
     const a = figures[i - 1]!;
     const b = figures[i]!;
-    if (!a.label || a.label !== b.label || !a.label.includes('、') || a.span.end > b.span.start || b.span.start - a.span.end >= 8) continue;
+    if (!a.label || a.label !== b.label || a.span.end > b.span.start || b.span.start - a.span.end >= 8) continue;
+    if (!a.label.includes('、') && !respectively.some((w) => text.slice(Math.max(0, a.span.start - 8), a.span.start).includes(w))) continue;
     if (!LIST_GAP.test(text.slice(a.span.end, b.span.start))) continue;
     listed.add(a);
     listed.add(b);

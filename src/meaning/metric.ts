@@ -39,6 +39,7 @@ import { figureScopes } from './figure-scopes.js';
 import { subjectAfter, objectOf, objectIn, peopleAfter, objectAfter, setObject, programmeBefore } from './subject-objects.js';
 import { headBefore, type Referring, referringOf, statementReferredTo, topicOf } from './referring.js';
 import { listItemAfter, listLabelled, parallelName, listedAfter } from './list-subjects.js';
+import { stretchOf } from './stretch.js';
 import { startedIn, startsValue, planOutcome, changeToPhrase, endOf, startDatedAsEnd } from './start-end.js';
 
 /** A label as auto-alignment compares it: normalized (no `的`) and folded like a subject (`X占国内生产总值的比重` = `X比重`). */
@@ -71,7 +72,7 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
   let previousScopes: string[] = [];
   /** The last figure naming an indicator (what a rank after it ranks). */
   let named: Figure | null = null;
-  const listed = listLabelled(figures, text);
+  const listed = listLabelled(figures, text, lex);
   const regional = regionalOf(text, lex);
   for (const figure of figures) {
     // `重庆成为中西部地区首个经济总量超过3万亿元的城市`: the subject stands after a milestone's rank
@@ -194,6 +195,24 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
     // `农村饮水安全工程使6069万农民受益`: a bare number before a people noun counts people, as its indicator does (the
     // figure's own unit stays what its text says: the count is what alignment measures it in)
     if (figure.unit === null && figure.kind === 'level' && subject.indicator?.unit === '人' && peopleAfter(figure, text, lex)) subject = { ...subject, counts: '人' };
+    // `20项民生实事`: a count in a measure word of one kind with another is counted in that one (`20件民生实事`)
+    const synonym = figure.unit !== null && figure.kind === 'count' ? lex.measureSynonyms.get(figure.unit) : undefined;
+    if (synonym && !subject.counts) subject = { ...subject, counts: synonym };
+    // `地区生产总值增长7%以上、力争达到8%`: the stretch value is the same change of the same subject
+    if (previous && stretchOf(previous, figure, text, lex)) {
+      subject = heldSubject(previous) ?? subject;
+      figure.kind = 'change';
+      figure.change = previous.change;
+    }
+    // `医疗旅游人次86.5万`: a bare number after a subject ending in a measure noun counts in that measure, and what is
+    // counted is the rest of the subject (aligned with `接待医疗旅游50万人次`)
+    if (figure.unit === null && figure.kind === 'level' && !subject.indicator && figure.label) {
+      const measured = measureNounOf(figure.label, lex);
+      if (measured) {
+        figure.label = measured.rest;
+        subject = { ...parseWith(measured.rest, lex, scopes), change: subject.change, changeNoun: subject.changeNoun, counts: measured.unit };
+      }
+    }
     (figure as WithSubject)[SUBJECT] = subject;
     if (subject.changeNoun && subject.change && figure.kind !== 'change' && (figure.unit === '%' || figure.unit === '个百分点')) {
       figure.kind = 'change';
@@ -241,13 +260,19 @@ function regionalOf(text: string, lex: Lexicon): Map<Indicator, Indicator> {
   return map;
 }
 
+/** A subject ending in a measure noun (indicators.yaml measureNouns) with something before it: the rest and the unit. */
+function measureNounOf(label: string, lex: Lexicon): { rest: string; unit: string } | null {
+  const found = lex.measureNouns.find(([noun]) => label.length > noun.length + 1 && label.endsWith(noun));
+  return found ? { rest: label.slice(0, label.length - found[0].length), unit: found[1] } : null;
+}
+
 /**
  * The unit and kind a figure is measured in for alignment: its own, or for a bare number before the people it counts
- * (`6069万农民`) a count of people.
+ * (`6069万农民`) a count of people, or for a count in a measure word of one kind with another (`20项`) a count in that one.
  */
 export function measureOf(figure: Figure): { unit: string | null; kind: FigureKind } {
   const counts = heldSubject(figure)?.counts;
-  return counts && figure.unit === null ? { unit: counts, kind: 'count' } : { unit: figure.unit, kind: figure.kind };
+  return counts ? { unit: counts, kind: 'count' } : { unit: figure.unit, kind: figure.kind };
 }
 
 /** Whether the meaning stage read a figure as a part of what its subject names (`国家财政收入的60%`). */

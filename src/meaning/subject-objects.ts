@@ -26,6 +26,17 @@ export function subjectAfter(figure: Figure, text: string, lex: Lexicon, scopes:
     const subject = parseWith(phrase, lex, scopes);
     if (subject.indicator && (subject.change !== null || lex.targetWords.some((w) => phrase.endsWith(w)))) return subject;
   }
+  // `5.5%左右的预期增长目标`: a growth target naming no subject is the economy's (indicators.yaml bareGrowthOf)
+  if (lex.bareGrowthOf && (figure.unit === '%' || figure.kind === 'change')) {
+    for (let length = after.length; length >= 2; length--) {
+      const phrase = after.slice(0, length);
+      if (!lex.targetWords.some((w) => phrase.endsWith(w))) continue;
+      // (the phrase names nothing of its own, and with the economy before it names its growth: `增长目标`, `预期增长目标`)
+      if (parseWith(phrase, lex, scopes).indicator) continue;
+      const subject = parseWith(lex.bareGrowthOf + phrase, lex, scopes);
+      if (subject.indicator && subject.change === 'increase') return { ...subject, changeNoun: true };
+    }
+  }
   return null;
 }
 

@@ -42,6 +42,8 @@ export interface AlignmentSettings {
   withinDocument?: boolean;
   lowerIsBetter?: string[];
   labelPrefixes?: string[];
+  /** Verbs of adding things of a kind (新增, 新建, 新认定) opening a count's label: the label names the rest (align.ts). */
+  additionVerbs?: string[];
   /** Words naming a target as one: a sentence stating a target and its outcome together has one (target.ts). */
   targetNamingWords?: string[];
   /** Words setting a plan's figure against the outcome in one sentence (计划为, 实际): target and outcome named, no quote. */
@@ -100,6 +102,8 @@ export interface ConsistencySettings {
   plainTargetIsSetValue?: boolean;
   /** The width (percentage points) a target rate said about is judged at (`10%左右` → [9.5, 10.5]: target.ts). */
   aboutRateWidth?: number;
+  /** A plain or about figure's end farther from zero is open when a target is judged (四舍五入: target.ts). */
+  roundHalfAwayFromZero?: boolean;
 }
 
 export interface ArithmeticSettings {
