@@ -20,6 +20,9 @@ describe('the years whose plan a report presents', () => {
     expect(planReportYears('各位代表:\n我受国务院的委托,向大会提出关于1970、1971年国民经济计划安排的报告。\n', k)).toEqual([1970, 1971]);
     expect(planReportYears('各位代表:\n现在作关于1965年国家决算和1966年国家预算草案的报告。\n', k)).toEqual([1966]);
     expect(planReportYears('各位代表:\n受国务院委托,作关于2030年国民经济计划执行情况与2031年国民经济计划草案的报告。\n', k)).toEqual([2031]);
+    // (the sentence submitting it, after one that does not: `现将…草案提请…审议`, `…向大会作报告`)
+    expect(planReportYears('各位代表:\n现在,我代表国务院讲几点意见。受国务院委托,现将2030年预算执行情况与2031年预算草案提请大会审议。\n', k)).toEqual([2031]);
+    expect(planReportYears('各位代表:\n我把一九六五年国家决算和一九六六年国家预算草案向大会作报告。\n', k)).toEqual([1966]);
   });
 
   it('names none in a work report, nor in a report on a numbered plan, nor past the opening', () => {

@@ -175,11 +175,21 @@ export function planReportYears(text: string, k: Knowledge): number[] {
   let re = yearPlanCache.get(k);
   if (re === undefined) {
     const p = k.periods;
-    re = p.yearPlans?.names.length && p.planReports?.length ? new RegExp(`[^。\\n]*?(?:${alternation(p.planReports)})`, 'u') : null;
+    const ends = p.yearPlans?.openings ?? p.planReports ?? [];
+    re = p.yearPlans?.names.length && ends.length ? new RegExp(`[^。\\n]*?(?:${alternation(ends)})`, 'gu') : null;
     yearPlanCache.set(k, re);
   }
-  const opening = re?.exec(text.slice(0, OPENING_CHARS))?.[0];
-  if (!opening) return [];
+  if (!re) return [];
+  // (the first sentence of the opening that submits a report and names a year's plan: `现在,我代表国务院…` may come first)
+  for (const m of allMatches(text.slice(0, OPENING_CHARS), re)) {
+    const years = plannedYears(m[0], k);
+    if (years.length) return years;
+  }
+  return [];
+}
+
+/** The years of an opening sentence followed by a plan's name before the next year (planReportYears). */
+function plannedYears(opening: string, k: Knowledge): number[] {
   const { names, done = [] } = k.periods.yearPlans!;
   const years = [...allMatches(opening, PLAN_YEAR)];
   const out: number[] = [];

@@ -353,7 +353,7 @@ export interface PeriodSettings {
   planFirstYears?: string[];
   planReports?: string[];
   /** A report presenting a year's plan or budget (`作关于1981年国民经济计划草案的报告`): the plan's names after a year, and words making it a review. */
-  yearPlans?: { names: string[]; done?: string[] };
+  yearPlans?: { names: string[]; done?: string[]; openings?: string[] };
   /** After a plan number, its own goals or tasks (`"十二五"节能减排目标`): a figure after them in the clause is of the plan's years. */
   planGoals?: string[];
   /** A streak of N years (`连续五年`), group 1 the number: the N years up to the year in force, for its clause. */
