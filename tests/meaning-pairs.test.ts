@@ -272,8 +272,9 @@ for (const mode of ['auto', 'config'] as const) {
       expect(percent(score.splits['early-fresh'].modality)).toBeGreaterThanOrEqual(74);
       // prov-dev2 at its first measurement, before anyone tuned on it: period 667/693, modality 678/693; period 675/693 once a
       // plan part on a five-year plan and its first year turns to the year at the paragraph opening on it; 679/693 and 680/693
-      // with superlatives over years (`6年来首次`), what a 已-verb describes (`已批建的`) and end values listed after 分别
-      expect(percent(score.splits['prov-dev2'].period)).toBeGreaterThanOrEqual(97);
+      // with superlatives over years (`6年来首次`), what a 已-verb describes (`已批建的`) and end values listed after 分别;
+      // 683/693 and 684/693 once more figures were read (rates with their second unit before the number)
+      expect(percent(score.splits['prov-dev2'].period)).toBeGreaterThanOrEqual(98);
       expect(percent(score.splits['prov-dev2'].modality)).toBeGreaterThanOrEqual(98);
     });
 

@@ -20,6 +20,9 @@ describe('the years whose plan a report presents', () => {
     expect(planReportYears('各位代表:\n我受国务院的委托,向大会提出关于1970、1971年国民经济计划安排的报告。\n', k)).toEqual([1970, 1971]);
     expect(planReportYears('各位代表:\n现在作关于1965年国家决算和1966年国家预算草案的报告。\n', k)).toEqual([1966]);
     expect(planReportYears('各位代表:\n受国务院委托,作关于2030年国民经济计划执行情况与2031年国民经济计划草案的报告。\n', k)).toEqual([2031]);
+    // (the sentence submitting it, after one that does not: `现将…草案提请…审议`, `…向大会作报告`)
+    expect(planReportYears('各位代表:\n现在,我代表国务院讲几点意见。受国务院委托,现将2030年预算执行情况与2031年预算草案提请大会审议。\n', k)).toEqual([2031]);
+    expect(planReportYears('各位代表:\n我把一九六五年国家决算和一九六六年国家预算草案向大会作报告。\n', k)).toEqual([1966]);
   });
 
   it('names none in a work report, nor in a report on a numbered plan, nor past the opening', () => {
@@ -126,5 +129,17 @@ describe('months written in Chinese numerals, as reports of another era write th
     const found = figuresOf(text, 'cn_national_1966_gwr.txt');
     expect(reading(found, '11%')).toEqual(['1966-01/1966-09', 'actual']);
     expect(reading(found, '80亿元')[0]).toBe('1966-01/1966-09');
+  });
+});
+
+describe("a plan's first years", () => {
+  it('are those years from its first, named by number or, in a report presenting it, bare; done when past', () => {
+    const text =
+      '各位代表:\n现在,我代表国务院,作关于第九个五年计划的报告。\n一、计划的执行情况\n' +
+      '第九个五年计划的头两年,钢产量平均每年增长8%。"九五"计划前三年,粮食产量共增加500亿斤。五年计划的头两年,基本建设投资完成300亿元。\n';
+    const found = figuresOf(text, 'cn_national_1998_plan.txt');
+    expect(reading(found, '8%')).toEqual(['1996/1997', 'actual']);
+    expect(reading(found, '500亿斤')).toEqual(['1996/1998', 'actual']);
+    expect(reading(found, '300亿元')).toEqual(['1996/1997', 'actual']);
   });
 });

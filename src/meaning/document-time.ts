@@ -7,7 +7,7 @@
 import { allMatches } from '../matches.js';
 import type { Document } from '../model.js';
 import { alternation, type Knowledge } from '../extract/knowledge.js';
-import { YEAR_NAMED, ANY_YEAR, yearNumber, chineseDigits } from './year-numerals.js';
+import { YEAR_NAMED, ANY_YEAR, yearNumber, chineseDigits, monthNumber } from './year-numerals.js';
 import { sentenceEnd } from './clauses.js';
 import { periodWordsOf } from './period-words.js';
 import { type TimeWords, timeWordsOf } from './time-words.js';
@@ -38,15 +38,16 @@ export function documentTime(doc: Document, sections: SectionInfo[], k: Knowledg
   let deliveryMonth: number | null = null;
   const m = k.periods.deliveryRe?.exec(head);
   if (m?.[1]) {
-    deliveryYear = Number(m[1]);
-    deliveryMonth = m[2] ? Number(m[2]) : null;
+    // (in Arabic digits, or in Chinese numerals: `一九五五年七月五日`)
+    deliveryYear = yearNumber(m[1], k);
+    deliveryMonth = m[2] ? monthNumber(m[2], k) : null;
   }
   // A document's period may be a span (2013/2022): its last year is the reviewed one.
   const configured = doc.period?.match(/(?:19|20)\d{2}(?!.*(?:19|20)\d{2})/);
   let reviewYear = configured ? Number(configured[0]) : null;
   const workReport = dt.workReport !== null && dt.workReport.test(text.slice(0, 600));
   if (reviewYear === null || deliveryYear === null) {
-    const title = titleYear(text.slice(0, 800), dt);
+    const title = titleYear(text.slice(0, 800), dt, k);
     const reviewed = reviewHeadingYear(sections, k);
     const planned = reviewed === null ? planHeadingYear(sections, k) : null;
     // (a work report reviews its last year at length; a congress report names few years and reviews decades)
@@ -146,13 +147,14 @@ function ownYearParts(text: string, own: string[], k: Knowledge): { at: number; 
 }
 
 /** A title line near the start naming a year and a kind of document (periods.titles). */
-function titleYear(head: string, dt: TimeWords): { year: number; kind: 'review' | 'delivery' } | null {
+function titleYear(head: string, dt: TimeWords, k: Knowledge): { year: number; kind: 'review' | 'delivery' } | null {
   for (const line of head.split('\n', 12)) {
     // a title has no clause punctuation and is short
     if (line.length > 80 || /[,，。;；!！?？]/u.test(line)) continue;
-    const y = line.match(/((?:19|20)\d{2})\s*年/u);
+    // (in Arabic digits or in Chinese numerals: `关于一九五七年国家预算草案的报告`)
+    const y = line.match(YEAR_NAMED);
     if (!y) continue;
-    for (const t of dt.titles) if (t.words.some((w) => line.includes(w))) return { year: Number(y[1]), kind: t.year };
+    for (const t of dt.titles) if (t.words.some((w) => line.includes(w))) return { year: yearNumber(y[1]!, k), kind: t.year };
   }
   return null;
 }

@@ -46,7 +46,7 @@ export function paragraphCarries(text: string, ctx: PeriodContext, k: Knowledge)
     const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
     // (not a dated line: `——2023年1月12日在…会议上` is the delivery line)
     // (nor a book's title broken out on its own line, `…的召开和《` / `一九七八——一九八五年…规划纲要(草案)` / `》的制定,…`)
-    const isTitle = line.trim().length <= 60 && !/[,，。;；:：!！?？]/u.test(line) && !/年\s*\d{1,2}\s*月/u.test(line) && !withinQuotedTitle(text, lineStart, lineStart + line.length);
+    const isTitle = line.trim().length <= 60 && !/[,，。;；:：!！?？]/u.test(line) && !/年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月/u.test(line) && !withinQuotedTitle(text, lineStart, lineStart + line.length);
     // (a title line opening on a relative year, `今年工作安排`, `去年工作回顾` with no number, dates the parts under it as
     // `2025年工作安排` does; and one opening on a span ahead, `今后五年的主要任务`, as the plan's years)
     const markers = markersIn(lead, 0, lead.length, base, ctx, k).filter((mk) => mk.at <= 8 && !mk.clause && (mk.source === 'year' || (mk.source === 'span' && !mk.target) || (isTitle && mk.at === 0 && (mk.source === 'relative' || mk.source === 'span'))));
@@ -231,7 +231,7 @@ function yearAhead(marker: Marker, at: number, ctx: PeriodContext, k: Knowledge)
   // (nor is a target date, `到2020年,农村贫困人口减少…`: a year named in passing, of its own sentence)
   if (marker.target) return false;
   // (a date, `2025年2月28日`, is no paragraph on the year)
-  if (/^\D{0,4}\d{4}\s*年\s*\d{1,2}\s*月/u.test(ctx.text.slice(at, at + 14))) return false;
+  if (/^\D{0,4}(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月/u.test(ctx.text.slice(at, at + 14))) return false;
   if (ctx.deliveryYear === null || marker.year === null || marker.year < ctx.deliveryYear) return false;
   return !enclosingSections(at, ctx).some((s) => sectionFacts(s, ctx, k).review);
 }

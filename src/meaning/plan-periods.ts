@@ -80,6 +80,33 @@ export function planMarkers(slice: string, from: number, baseYear: number | null
   }
 }
 
+const planStartCache = new WeakMap<Knowledge, RegExp | null>();
+/**
+ * The first years of a numbered plan in `slice` as markers, pushed to `markers` (periods.planFirstYears: `第九个五年计划的头两年`,
+ * `"九五"计划前三年` are 1996/1997 and 1996/1998), and of the plan a report presents named bare (`五年计划的头两年`).
+ */
+export function planFirstYearsMarkers(slice: string, from: number, markers: Marker[], ctx: PeriodContext, k: Knowledge): void {
+  const p = k.periods;
+  let re = planStartCache.get(k);
+  if (re === undefined) {
+    const ordinal = p.planPeriods?.ordinal ? `|${p.planPeriods.ordinal}` : '';
+    const kind = p.planNames?.length ? `(?:${alternation(p.planNames)})?` : '';
+    re = p.planFirstYears?.length && p.planPeriods
+      ? new RegExp(`(?:(?:([一二三四五六七八九十]{1,3})五["”’]?${ordinal})|(五年))\\s*${kind}\\s*的?\\s*(?:${alternation(p.planFirstYears)})([两二三四])年`, 'gu')
+      : null;
+    planStartCache.set(k, re);
+  }
+  if (!re || !/[头前]/u.test(slice)) return;
+  for (const m of allMatches(slice, re)) {
+    const years = chineseDigits(m[4]!, k);
+    const n = m[3] ? null : chineseDigits(m[1] ?? m[2]!, k);
+    // (`五年计划的头两年` names the plan the report presents, if it presents one)
+    const first = m[3] ? (ctx.planSpan ? Number(ctx.planSpan.slice(0, 4)) : null) : n === null ? null : planFirstYear(n, k);
+    if (first === null || years === null || insideTitle(slice, m.index)) continue;
+    markers.push({ at: from + m.index, period: years > 1 ? `${first}/${first + years - 1}` : String(first), year: null, source: 'span' });
+  }
+}
+
 const namedPlanCache = new WeakMap<Knowledge, RegExp | null>();
 /** The years of the last numbered plan named in text[start, pos) (`"八五"计划` → 1991/1995), or null. */
 export function namedPlanBefore(text: string, start: number, pos: number, k: Knowledge): string | null {
@@ -91,7 +118,12 @@ export function namedPlanBefore(text: string, start: number, pos: number, k: Kno
     namedPlanCache.set(k, re);
   }
   if (!re) return null;
-  const m = allMatches(text.slice(start, pos), re).pop();
+  // (not a plan's first years, `第九个五年计划的头两年`: planFirstYearsMarkers dates those)
+  const slice = text.slice(start, pos);
+  const firstWords = k.periods.planFirstYears ?? [];
+  const m = allMatches(slice, re)
+    .filter((x) => !firstWords.some((w) => new RegExp(`^\\s*的?\\s*${w}[两二三四]年`, 'u').test(slice.slice(x.index + x[0].length))))
+    .pop();
   const n = m ? chineseDigits(m[1] ?? m[2]!, k) : null;
   const plan = k.periods.planPeriods!;
   const first = n === null ? null : planFirstYear(n, k);
@@ -143,11 +175,21 @@ export function planReportYears(text: string, k: Knowledge): number[] {
   let re = yearPlanCache.get(k);
   if (re === undefined) {
     const p = k.periods;
-    re = p.yearPlans?.names.length && p.planReports?.length ? new RegExp(`[^。\\n]*?(?:${alternation(p.planReports)})`, 'u') : null;
+    const ends = p.yearPlans?.openings ?? p.planReports ?? [];
+    re = p.yearPlans?.names.length && ends.length ? new RegExp(`[^。\\n]*?(?:${alternation(ends)})`, 'gu') : null;
     yearPlanCache.set(k, re);
   }
-  const opening = re?.exec(text.slice(0, OPENING_CHARS))?.[0];
-  if (!opening) return [];
+  if (!re) return [];
+  // (the first sentence of the opening that submits a report and names a year's plan: `现在,我代表国务院…` may come first)
+  for (const m of allMatches(text.slice(0, OPENING_CHARS), re)) {
+    const years = plannedYears(m[0], k);
+    if (years.length) return years;
+  }
+  return [];
+}
+
+/** The years of an opening sentence followed by a plan's name before the next year (planReportYears). */
+function plannedYears(opening: string, k: Knowledge): number[] {
   const { names, done = [] } = k.periods.yearPlans!;
   const years = [...allMatches(opening, PLAN_YEAR)];
   const out: number[] = [];

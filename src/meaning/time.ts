@@ -20,7 +20,7 @@ import { periodWordsOf, spanWordsOf, respectiveWordsOf } from './period-words.js
 import { timeWordsOf } from './time-words.js';
 import { documentTime } from './document-time.js';
 import { type Marker, type MarkerScan, yearMarkers, relativeMarkers, monthMarkers, decadeMarkers, sinceMarkers, centuryMarkers, streakMarkers, partialMarkers, yearBefore } from './markers.js';
-import { presentPlan, backgroundYearsKept, planMarkers, namedPlanBefore, planReportSpan, planReportYears, planStart } from './plan-periods.js';
+import { presentPlan, backgroundYearsKept, planMarkers, planFirstYearsMarkers, namedPlanBefore, planReportSpan, planReportYears, planStart } from './plan-periods.js';
 import { startValue, startPhraseAt, startPhraseOpening, programmeYears, startValuePeriod, averagePeriod, changeSincePeriod, endValuePeriod } from './value-periods.js';
 import { glossaries } from './glossaries.js';
 import { paragraphCarries } from './paragraph-carries.js';
@@ -136,6 +136,7 @@ export function markersIn(text: string, from: number, to: number, baseYear: numb
   if (anyWord) relativeMarkers(scan);
   monthMarkers(scan);
   planMarkers(slice, from, baseYear, markers, ctx, k);
+  planFirstYearsMarkers(slice, from, markers, ctx, k);
   decadeMarkers(scan);
   // (one search tells whether any of the scans below can match: most sentences hold none of their literals)
   const tw = timeWordsOf(k);

@@ -349,9 +349,11 @@ export interface PeriodSettings {
   /** Five-year plans by number (`"十三五"时期`): the number and first year of one of them, and their length. */
   planPeriods?: { number: number; start: number; years: number; words: string[]; ordinal?: string; first?: { number: number; start: number } };
   /** After a numbered plan's name in a report's opening (…第六个五年计划的报告): the report presents that plan. */
+  /** After a plan's name, its first years (`第九个五年计划的头两年`): those years from the plan's first. */
+  planFirstYears?: string[];
   planReports?: string[];
   /** A report presenting a year's plan or budget (`作关于1981年国民经济计划草案的报告`): the plan's names after a year, and words making it a review. */
-  yearPlans?: { names: string[]; done?: string[] };
+  yearPlans?: { names: string[]; done?: string[]; openings?: string[] };
   /** After a plan number, its own goals or tasks (`"十二五"节能减排目标`): a figure after them in the clause is of the plan's years. */
   planGoals?: string[];
   /** A streak of N years (`连续五年`), group 1 the number: the N years up to the year in force, for its clause. */
