@@ -18,7 +18,8 @@
  *
  * Ratios are printed against the bare scan and AutoCorrect measured in the same run.
  * Options: `--sizes 1000,2500` (synthetic sizes), `--figcheck path/to/bin/figcheck.js` (another build,
- * for before/after tables), `--stages` (adds in-process rows per stage: read,
+ * for before/after tables), `--only startup,real,synthetic` (those sections of the seven alone: startup, real,
+ * synthetic, pdf, parallel, meaning, lsp), `--stages` (adds in-process rows per stage: read,
  * normalize, extract, and the duplicate-section stage alone; a stage's figure never stands for the command).
  */
 import { linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -184,15 +185,24 @@ async function stageRows(): Promise<void> {
 
 }
 
+const SECTIONS = ['startup', 'real', 'synthetic', 'pdf', 'parallel', 'meaning', 'lsp'] as const;
+type Section = (typeof SECTIONS)[number];
+
 interface Options {
   sizes: number[];
   stages: boolean;
+  /** The sections to run (all by default). */
+  only: Set<Section>;
 }
 
 function options(argv: string[]): Options {
   const at = argv.indexOf('--sizes');
   const sizes = at >= 0 ? (argv[at + 1] ?? '').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0) : [1000, 2500, 5000, 10000];
-  return { sizes: sizes.sort((a, b) => a - b), stages: argv.includes('--stages') };
+  const onlyAt = argv.indexOf('--only');
+  const only = onlyAt >= 0 ? (argv[onlyAt + 1] ?? '').split(',') : [...SECTIONS];
+  const unknown = only.filter((name) => !(SECTIONS as readonly string[]).includes(name));
+  if (unknown.length) throw new Error(`bench: --only takes ${SECTIONS.join(', ')}; not ${unknown.join(', ')}`);
+  return { sizes: sizes.sort((a, b) => a - b), stages: argv.includes('--stages'), only: new Set(only as Section[]) };
 }
 
 const ROOT = repositoryRoot();
@@ -321,19 +331,19 @@ async function syntheticRows(work: string, sizes: number[]): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const { sizes, stages } = options(process.argv.slice(2));
+  const { sizes, stages, only } = options(process.argv.slice(2));
   const work = mkdtempSync(join(tmpdir(), 'figcheck-bench-'));
   try {
-    await startupRows();
-    await realRows(work);
-    await syntheticRows(work, sizes);
-    await benchPdf(work);
+    if (only.has('startup')) await startupRows();
+    if (only.has('real')) await realRows(work);
+    if (only.has('synthetic')) await syntheticRows(work, sizes);
+    if (only.has('pdf')) await benchPdf(work);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
-  await benchParallel();
-  console.log(`\n${await benchMeaning(ROOT)}`);
-  console.log(`\n${await benchLsp(ROOT)}`);
+  if (only.has('parallel')) await benchParallel();
+  if (only.has('meaning')) console.log(`\n${await benchMeaning(ROOT)}`);
+  if (only.has('lsp')) console.log(`\n${await benchLsp(ROOT)}`);
   if (stages) {
     console.log('\nstages, in process (warm; each a part of the command, never the command):');
     await stageRows();

@@ -239,9 +239,14 @@ for (const mode of ['auto', 'config'] as const) {
       expect(percent(score.splits['prov-dev'].period)).toBeGreaterThanOrEqual(99);
       // era-dev (1978-1983) at its first measurement 171/255 period, 210/255 modality; 225/260 and 237/260 after
       // h-time's era work (undated reports dated by file name and month, plan reports, Chinese-numeral years); 246/260 and
-      // 251/260 with spans from a base, plans' years, what is so at a late report's date, plans quoted
-      expect(percent(score.splits['era-dev'].period)).toBeGreaterThanOrEqual(94);
-      expect(percent(score.splits['era-dev'].modality)).toBeGreaterThanOrEqual(96);
+      // 251/260 with spans from a base, plans' years, what is so at a late report's date, plans quoted; 249/260 and 254/260
+      // with a year's plan presented in a report's opening and the year before opening a sentence of a late report; 250/260
+      // and 255/260 with bare spans under a title on the years ahead and what was counted (据不完全统计) read as actual; period
+      // 252/260 with stocks reached after a change over months and rates reached among averages (`高的达到`); modality 258/260
+      // with what a clause says is not so or exists (`没有恢复到`, `存在着`) read as how things stand; 253/260 and 259/260 with
+      // a level compared with dated to its own period (`高于一九五五年至一九八○年…的水平`)
+      expect(percent(score.splits['era-dev'].period)).toBeGreaterThanOrEqual(97);
+      expect(percent(score.splits['era-dev'].modality)).toBeGreaterThanOrEqual(99);
       // (prov-fresh 799/836 once the reviews of a year and of its plan were told apart; era-fresh 127/213 at its first
       // measurement, 166/213 with the era's time work, tuned on era-dev only, 172/213 with more of it)
       expect(percent(score.splits['prov-fresh'].period)).toBeGreaterThanOrEqual(95);
@@ -254,18 +259,22 @@ for (const mode of ['auto', 'config'] as const) {
       expect(percent(score.splits.unseen.modality)).toBeGreaterThanOrEqual(100);
       expect(percent(score.splits.fresh.modality)).toBeGreaterThanOrEqual(97);
       // (first measurement: prov-dev 531/545, prov-fresh 413/441; prov-dev 544/545, 821/827 with the 2026 reports' pairs;
-      // 823/827 once the subheadings under a title line with no number, `2026年重点工作`, plan as under `二、…`)
+      // 823/827 once the subheadings under a title line with no number, `2026年重点工作`, plan as under `二、…`; 825/827 once a
+      // paragraph opening on an estimate word alone, `初步预计,…`, estimates all it states)
       expect(percent(score.splits['prov-dev'].modality)).toBeGreaterThanOrEqual(99);
       // (prov-fresh 807/836 with the 2026 pairs at their first measurement, 830/836 now; era-fresh 206/213 then, 208/213 now)
       expect(percent(score.splits['prov-fresh'].modality)).toBeGreaterThanOrEqual(99);
       expect(percent(score.splits['era-fresh'].modality)).toBeGreaterThanOrEqual(97);
       // early-fresh (1954-1960: the first five-year plan, budgets and final accounts; nobody tunes on it) at its first
-      // measurement: period 275/340, modality 252/340 (reports presenting a plan or a budget read as reviews)
+      // measurement: period 275/340, modality 252/340 (reports presenting a plan or a budget read as reviews); modality
+      // 279/340 once a report presenting its year's plan or budget plans that year whenever it was delivered (tuned on era-dev)
       expect(percent(score.splits['early-fresh'].period)).toBeGreaterThanOrEqual(80);
       expect(percent(score.splits['early-fresh'].modality)).toBeGreaterThanOrEqual(74);
-      // prov-dev2 at its first measurement, before anyone tuned on it: period 667/693, modality 678/693
-      expect(percent(score.splits['prov-dev2'].period)).toBeGreaterThanOrEqual(96);
-      expect(percent(score.splits['prov-dev2'].modality)).toBeGreaterThanOrEqual(97);
+      // prov-dev2 at its first measurement, before anyone tuned on it: period 667/693, modality 678/693; period 675/693 once a
+      // plan part on a five-year plan and its first year turns to the year at the paragraph opening on it; 679/693 and 680/693
+      // with superlatives over years (`6年来首次`), what a 已-verb describes (`已批建的`) and end values listed after 分别
+      expect(percent(score.splits['prov-dev2'].period)).toBeGreaterThanOrEqual(97);
+      expect(percent(score.splits['prov-dev2'].modality)).toBeGreaterThanOrEqual(98);
     });
 
     it('aligns and judges the comparable pairs, saying why for each it does not', () => {

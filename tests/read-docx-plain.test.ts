@@ -90,6 +90,17 @@ describe('plain .docx read without mammoth', () => {
     );
   });
 
+  it('reads tags as any XML parser does: white space inside tags, single quotes, comments and instructions between them', async () => {
+    await expectMammothsTree(
+      await makeDocxFromBody(
+        [
+          '<?figcheck test?><!-- 注释 --><w:p\n><w:r ><w:rPr><w:vertAlign  w:val = \'superscript\' /></w:rPr><w:t\txml:space="preserve"> 10 </w:t\n></w:r></w:p >',
+          "<w:p><w:r><w:br w:type='page'/><w:t>甲&#x4E59;&gt;</w:t></w:r><!-- 段后 --></w:p>",
+        ].join(''),
+      ),
+    );
+  });
+
   it('leaves to mammoth what mammoth reads its own way', async () => {
     const cases = [
       '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>PAGE</w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>',
@@ -129,7 +140,18 @@ describe('plain .docx read without mammoth', () => {
   });
 
   it('leaves to mammoth XML that mammoth’s parser rejects, which still fails to read', async () => {
-    for (const body of ['<w:p><w:r><w:t>甲</w:r></w:p>', '<w:p><w:r><w:t>&nbsp;</w:t></w:r></w:p>', '<w:p><w:r><w:t><![CDATA[甲]]></w:t></w:r></w:p>', '<w:p><w:r><w:t>甲</w:t></w:r>']) {
+    const rejected = [
+      '<w:p><w:r><w:t>甲</w:r></w:p>',
+      '<w:p><w:r><w:t>&nbsp;</w:t></w:r></w:p>',
+      '<w:p><w:r><w:t><![CDATA[甲]]></w:t></w:r></w:p>',
+      '<w:p><w:r><w:t>甲</w:t></w:r>',
+      // an end tag past the root, a `<` opening no tag, an attribute without quotes, an unclosed comment
+      '<w:p><w:r><w:t>甲</w:t></w:r></w:p></w:body></w:document></w:document>',
+      '<w:p><w:r><w:t>甲 < 乙</w:t></w:r></w:p>',
+      '<w:p><w:r><w:br w:type=page/><w:t>甲</w:t></w:r></w:p>',
+      '<w:p><w:r><w:t>甲</w:t></w:r></w:p><!-- 未完',
+    ];
+    for (const body of rejected) {
       const bytes = await makeDocxFromBody(body);
       expect(await plainDocument(await JSZip.loadAsync(bytes)), body).toBeNull();
     }

@@ -1,17 +1,19 @@
 /**
  * Start-up: a check of a UTF-8 text file loads no reader it does not use. htmlparser2 (HTML and .docx
  * comments), iconv-lite and chardet (legacy encodings) cost ~45 ms of a ~250 ms one-file check together;
- * they load when an HTML, .docx or non-UTF-8 file asks for them. Watched through the real bin/figcheck.js
- * with a preloaded module that lists every package file the process loads (ESM hooks and require).
+ * they load when an HTML, .docx or non-UTF-8 file asks for them. A plain .docx is read by the bundle alone
+ * (jszip and htmlparser2 are bundled, scripts/bundle.mjs), without mammoth (~30 ms to load). Watched through
+ * the real bin/figcheck.js with a preloaded module that lists every package file the process loads (ESM hooks
+ * and require).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ROOT } from './helpers/paths.js';
+import { PROVINCES, ROOT } from './helpers/paths.js';
 
 let dir: string;
 
@@ -72,6 +74,17 @@ describe('start-up loads what the run uses', () => {
     // check uses, the command line's parser among them, are in the bundle: scripts/bundle.mjs).
     expect(files.some((file) => file.endsWith(join('bin', 'code-cache.cjs')))).toBe(true);
     for (const name of ['htmlparser2', 'iconv-lite', 'chardet']) expect(loaded.has(name), name).toBe(false);
+  });
+
+  it('walks a folder of UTF-8 text without loading any package (the glob and its crawler are bundled)', () => {
+    mkdirSync(join(dir, 'folder'), { recursive: true });
+    writeFileSync(join(dir, 'folder', 'a.txt'), '2024年全区地区生产总值增长5.8%。\n');
+    expect([...loadedBy(['check', '--no-config', '--format', 'unix', 'folder']).packages]).toEqual([]);
+  });
+
+  it('checks a plain .docx without loading mammoth or any package the bundle holds', () => {
+    const { packages: loaded } = loadedBy(['check', '--no-config', '--format', 'unix', resolve(PROVINCES, 'gwr-2025-hebei.docx')]);
+    for (const name of ['mammoth', 'jszip', 'htmlparser2', 'commander']) expect(loaded.has(name), name).toBe(false);
   });
 
   it('loads the codecs when a file is not UTF-8', () => {

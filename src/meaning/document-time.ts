@@ -85,6 +85,8 @@ export function documentTime(doc: Document, sections: SectionInfo[], k: Knowledg
       else if (latest !== null) deliveryYear = latest + 1;
     }
   }
+  // (dated by its headings alone, a work report tells the month by what it knows of its year, as one dated by its file's name)
+  if (workReport && deliveryYear !== null && deliveryMonth === null && !m?.[1]) deliveryMonth = monthFromText(text, k);
   // an undated work report was delivered at its congress's session, early in its year
   if (workReport && deliveryYear !== null && deliveryMonth === null && k.periods.workReportMonth) deliveryMonth = k.periods.workReportMonth;
   return { deliveryYear, deliveryMonth, reviewYear, workReport };

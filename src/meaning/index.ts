@@ -11,7 +11,7 @@ import { coreRules } from '../rules/load.js';
 import type { RuleSet } from '../rules/types.js';
 import { intentOf, measureQuotedTargets, partOfPrevious } from './intent.js';
 import { statesPresent } from './present.js';
-import { periodContext, timeOf } from './time.js';
+import { deliveredEarly, periodContext, timeOf } from './time.js';
 import { resolveFigureMetrics } from './metric.js';
 
 
@@ -29,7 +29,7 @@ export function interpret(doc: Document, figures: Figure[], rules: RuleSet = cor
     figure.period = period === null ? null : (periods.get(period) ?? (periods.set(period, period), period));
     figure.modality = intentOf(doc, pos, time, ctx, k, figure.span.end);
     // what is so as a report delivered early in its year is written (`目前已建成…`) is the state the year before ended with
-    if (figure.modality === 'actual' && period !== null && period === ctx.ownYearIsPlan && statesPresent(doc, pos, time.sentenceStart, k)) {
+    if (figure.modality === 'actual' && period !== null && period === ctx.ownYearIsPlan && deliveredEarly(ctx, k) && statesPresent(doc, pos, time.sentenceStart, k)) {
       const before = String(Number(period) - 1);
       figure.period = periods.get(before) ?? (periods.set(before, before), before);
     }

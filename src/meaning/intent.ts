@@ -46,7 +46,9 @@ export function intentOf(doc: Document, pos: number, time: TimeReading, ctx: Per
   if (iw.planValue?.test(clauseText)) return 'target';
   // a sentence in a plan part saying what is already so (`国家已经组织了57户企业集团试点`) states an actual
   // (the figure's own: `比现有的86个减少27个` says 86 is so, not the 27 to go)
-  const present = statesPresent(doc, pos, start, k);
+  // (and so does a figure whose clause goes on to say what is not so or what exists, `有43%没有恢复到历史最高水平`,
+  // `有24%的企业存在着亏损`: plans set no such thing)
+  const present = statesPresent(doc, pos, start, k) || statedAsFact(text, end, k);
   // 预计 reaches to the end of its ;-part of the sentence (预计产煤…,完成…,发电…;), or opens it, but not
   // past a clause setting a budget's amount (`预计…收入增长8%左右,一般公共预算支出规模15.3万亿元`)
   const budgetSince = (at: number) => words.budgets.some((b) => b > at && b < pos && hasClauseBreak(text, at, b));
@@ -65,6 +67,9 @@ export function intentOf(doc: Document, pos: number, time: TimeReading, ctx: Per
     timedAsTarget(words, { start, pos, period, last, glossary, present }, ctx)
   )
     modality = 'target';
+  // a paragraph opening on an estimate word alone (`初步预计,全区地区生产总值增长4.2%左右,…。规模以上工业增加值增长7.5%,…`)
+  // estimates all it states
+  if (modality === 'actual' && !time.startValue && words.paragraphEstimate) modality = 'estimate';
   // the effect a policy is expected to have (`将使企业减轻负担900亿元`) is a forecast, not what happened
   // (and so is what would have been, `如果不采取有力措施…,还会有一百几十亿元的赤字`)
   if (modality === 'actual' && !time.startValue && [...words.forecasts, ...words.counterfactuals].some((at) => at < pos && (at >= semicolon || at < words.firstClauseEnd))) modality = 'estimate';
@@ -72,7 +77,9 @@ export function intentOf(doc: Document, pos: number, time: TimeReading, ctx: Per
   // it (`今年…将比上年增长3%以上`, `这三年城镇共安排两千多万人就业` in November): estimates; what is so now stays an actual
   // (a year's flow said of it, `今年…`, or a span ending with it: a level stated alone, `全国高等学校七百二十九所`, is what is so)
   const ofOwnYear = last?.source === 'relative' || (period?.includes('/') ?? false);
-  if (modality === 'actual' && !time.startValue && !present && ofOwnYear && endsInUnfinishedOwnYear(period, ctx, k)) modality = 'estimate';
+  // (what was counted, `据不完全统计,近三年农村新建房屋达九亿平方米`, was measured: an actual)
+  const measured = () => (k.periods.measuredWords ?? []).some((w) => text.slice(start, pos).includes(w));
+  if (modality === 'actual' && !time.startValue && !present && ofOwnYear && endsInUnfinishedOwnYear(period, ctx, k) && !measured()) modality = 'estimate';
   return modality;
 }
 
@@ -122,6 +129,20 @@ function timedAsTarget(
     (glossary && last !== undefined && periodIsAhead(period, ctx)) ||
     (glossary && words.targets.some((at) => at >= start && at < pos))
   );
+}
+
+/** How far after a figure its clause is read for a word stating a fact (periods.stateAfter). */
+const STATE_AFTER = 24;
+
+/** Whether the clause after a figure ending at `end` says what is not so or what exists (periods.stateAfter: 没有恢复到, 存在着). */
+function statedAsFact(text: string, end: number, k: Knowledge): boolean {
+  const words = k.periods.stateAfter;
+  if (!words?.length) return false;
+  let stop = end;
+  const limit = Math.min(text.length, end + STATE_AFTER);
+  while (stop < limit && !CLAUSE_BREAK[text.charCodeAt(stop)] && !/[。;；!！?？\n]/u.test(text[stop]!)) stop++;
+  const after = text.slice(end, stop);
+  return words.some((w) => after.includes(w));
 }
 
 /** Whether whole years `period` end with the delivery year of a work report delivered late in it (after periods.reviewsPreviousYearUntilMonth). */
@@ -215,11 +236,16 @@ function periodEndsAtOrAfterOwnYear(period: string | null, ctx: PeriodContext): 
   return own !== null && last != null && Number(last[1]) >= own;
 }
 
-/** Whether a period ended before the document's own year (the delivery year, or the year after the reviewed one). */
+/**
+ * Whether a period ended before the document's own year (the delivery year, or the year after the reviewed one), or is
+ * a part of the delivery year over before the month it was delivered in (`今年上半年` in a report of August).
+ */
 function periodIsPast(period: string | null, ctx: PeriodContext): boolean {
   const own = ownYear(ctx);
-  const last = period?.match(/(\d{4})(?:-\d{2})?$/u);
-  return own !== null && last !== null && last !== undefined && Number(last[1]) < own;
+  const last = period?.match(/(\d{4})(?:-(\d{2}))?$/u);
+  if (own === null || last === null || last === undefined) return false;
+  const year = Number(last[1]);
+  return year < own || (last[2] !== undefined && year === ctx.deliveryYear && ctx.deliveryMonth !== null && Number(last[2]) < ctx.deliveryMonth);
 }
 
 interface IntentWords {
@@ -360,9 +386,30 @@ interface SentenceWords {
   counterfactuals: number[];
   /** Offsets of words setting a budget amount (安排, 支出规模). */
   budgets: number[];
+  /** Whether the sentence's paragraph opens on an estimate word alone (`初步预计,…`). */
+  paragraphEstimate: boolean;
   /** End of the first clause, and of an opening like `主要预期目标是:` (0 when none). */
   firstClauseEnd: number;
   openingEnd: number;
+}
+
+/** How far back a sentence's paragraph start is looked for (a text with no line breaks has no paragraphs to read). */
+const PARAGRAPH_LOOKBACK = 3000;
+const estimateOpeningCache = new WeakMap<Knowledge, RegExp | null>();
+/** Whether the paragraph of the sentence at `start` opens on an estimate word as a clause of its own (`初步预计,`, `据初步预计,`). */
+function opensOnEstimate(text: string, start: number, k: Knowledge): boolean {
+  let re = estimateOpeningCache.get(k);
+  if (re === undefined) {
+    re = k.words.estimate.length ? new RegExp(`^[\\s　]*(?:据)?(?:初步)?(?:${alternation(k.words.estimate)})[,，]`, 'u') : null;
+    estimateOpeningCache.set(k, re);
+  }
+  if (!re) return false;
+  // (the line start looked for within the lookback only: a text of one long line costs no scan to its start per sentence)
+  const floor = Math.max(0, start - PARAGRAPH_LOOKBACK);
+  let line = start - 1;
+  while (line >= floor && text.charCodeAt(line) !== 10) line--;
+  if (line < floor && floor > 0) return false;
+  return re.test(text.slice(line + 1, line + 12));
 }
 
 const sentenceWordCache = new WeakMap<PeriodContext, Map<number, SentenceWords>>();
@@ -419,6 +466,7 @@ function sentenceWords(text: string, start: number, ctx: PeriodContext, k: Knowl
     budgets: iw.planAmounts ? find(k.periods.planAmounts ?? [], iw.planAmounts).map((at) => start + at) : [],
     firstClauseEnd: start + firstClause.length,
     openingEnd: opening ? start + opening.length : start,
+    paragraphEstimate: opensOnEstimate(text, start, k),
   };
   cache.set(start, words);
   return words;

@@ -7,7 +7,7 @@
  */
 import { allMatches } from '../matches.js';
 import { alternation, type Knowledge } from '../extract/knowledge.js';
-import { YEAR_RANGE_START, yearNumber, chineseDigits, YEAR_SPAN_START, LISTED_YEARS } from './year-numerals.js';
+import { YEAR_RANGE_START, yearNumber, chineseDigits, YEAR_SPAN_START, LISTED_YEARS, MONTH_NUMBER, monthNumber } from './year-numerals.js';
 import { decadeWordsOf, periodWordsOf, partialWordsOf } from './period-words.js';
 import { timeWordsOf } from './time-words.js';
 import type { PeriodContext } from './time.js';
@@ -37,11 +37,11 @@ function narrowed(year: number, part: string | undefined, k: Knowledge): string 
   if (!part) return String(year);
   const partial = k.periods.partialYears[part];
   if (partial) return `${year}-${pad(partial[0])}/${year}-${pad(partial[1])}`;
-  const months = part.match(/^(\d{1,2})\s*[—–\-~至到]\s*(\d{1,2})\s*月/u);
-  if (months) return `${year}-${pad(Number(months[1]))}/${year}-${pad(Number(months[2]))}`;
+  const months = part.match(MONTH_RANGE_PART);
+  if (months) return `${year}-${pad(monthNumber(months[1]!, k))}/${year}-${pad(monthNumber(months[2]!, k))}`;
   // 6月底: up to the end of June; a lone month (2022年6月) keeps the year, as before
-  const until = part.match(/^(\d{1,2})\s*月(?:底|末)$/u);
-  if (until) return `${year}-01/${year}-${pad(Number(until[1]))}`;
+  const until = part.match(MONTH_END_PART);
+  if (until) return `${year}-01/${year}-${pad(monthNumber(until[1]!, k))}`;
   return String(year);
 }
 
@@ -51,12 +51,15 @@ export function insideTitle(text: string, at: number): boolean {
   return open >= 0 && text.lastIndexOf('》', at) < open;
 }
 
-const MONTHS = /(?<![\d年])(\d{1,2})\s*[—–\-~至到]\s*(\d{1,2})\s*月(?:份)?/gu;
+const MONTH_RANGE_PART = new RegExp(String.raw`^(${MONTH_NUMBER})\s*[—–\-~至到]\s*(${MONTH_NUMBER})\s*月`, 'u');
+const MONTH_END_PART = new RegExp(String.raw`^(${MONTH_NUMBER})\s*月(?:底|末)$`, 'u');
+// (`1—8月`, `一至九月`: not inside a number or a year, `2022年1—8月` being read with its year)
+const MONTHS = new RegExp(String.raw`(?<![\d年〇零○一二三四五六七八九十百千万])(${MONTH_NUMBER})\s*[—–\-~至到]\s*(${MONTH_NUMBER})\s*月(?:份)?`, 'gu');
 /** `截至6月底`: an until word (periods.untilWords) before a month and its edge (periods.monthEdges); group 1 the month. */
 const untilMonthCache = new WeakMap<Knowledge, RegExp>();
 function untilMonthOf(k: Knowledge): RegExp {
   let re = untilMonthCache.get(k);
-  if (!re) untilMonthCache.set(k, (re = new RegExp(String.raw`(?:${alternation(k.periods.untilWords)})\s*(\d{1,2})\s*月(?:${alternation(k.periods.monthEdges)})?`, 'gu')));
+  if (!re) untilMonthCache.set(k, (re = new RegExp(String.raw`(?:${alternation(k.periods.untilWords)})\s*(${MONTH_NUMBER})\s*月(?:${alternation(k.periods.monthEdges)})?`, 'gu')));
   return re;
 }
 
@@ -156,12 +159,12 @@ export function monthMarkers(scan: MarkerScan): void {
   for (const m of allMatches(slice, MONTHS)) {
     const y = yearBefore(markers, from + m.index) ?? baseYear;
     if (y === null) continue;
-    markers.push({ at: from + m.index, period: `${y}-${pad(Number(m[1]))}/${y}-${pad(Number(m[2]))}`, year: y });
+    markers.push({ at: from + m.index, period: `${y}-${pad(monthNumber(m[1]!, k))}/${y}-${pad(monthNumber(m[2]!, k))}`, year: y });
   }
   for (const m of allMatches(slice, untilMonthOf(k))) {
     const y = yearBefore(markers, from + m.index) ?? baseYear;
     if (y === null) continue;
-    markers.push({ at: from + m.index, period: `${y}-01/${y}-${pad(Number(m[1]))}`, year: y });
+    markers.push({ at: from + m.index, period: `${y}-01/${y}-${pad(monthNumber(m[1]!, k))}`, year: y });
   }
 }
 

@@ -9,7 +9,7 @@
 import { allMatches } from '../matches.js';
 import { alternation, type Knowledge } from '../extract/knowledge.js';
 import { isTitleLine } from './review-parts.js';
-import { YEAR_DIGITS, YEAR_NAMED, RANGE_OPENING } from './year-numerals.js';
+import { YEAR_DIGITS, YEAR_NAMED, RANGE_OPENING, yearNumber } from './year-numerals.js';
 import { periodWordsOf } from './period-words.js';
 import type { Marker } from './markers.js';
 import { sectionFacts, enclosingSections } from './sections.js';
@@ -144,9 +144,58 @@ function withinParagraphs(text: string, carries: PeriodContext['carries'], ctx: 
     added.push({ start: at, period: first.period, target: false });
     added.push(prior ? { ...prior, start: end } : { start: end, period: '', target: false });
   }
+  yearTopicCarries(text, [...added, ...carries].sort((a, b) => a.start - b.start), added, ctx, k);
   if (!added.length) return carries;
   // (at one position, a paragraph's own carry after what is restored there)
   return [...added, ...carries].sort((a, b) => a.start - b.start);
+}
+
+const sentenceTopicCache = new WeakMap<Knowledge, RegExp>();
+/**
+ * A sentence after `。` opening on a year as its topic (`1979年农业总产值比1978年增长8.6%。粮食产量…`): the year, then its
+ * subject, not a date (`2008年5月12日`), a year's edge (`1979年底`), a comparison base (`1978年以来`, `1978年前`) nor the year
+ * as a subject of its own (`2016年是…之年`).
+ */
+function yearTopicSearch(k: Knowledge): RegExp {
+  let re = sentenceTopicCache.get(k);
+  if (!re) {
+    const p = k.periods;
+    const not = ['月', '是', '到', '至', '—', '-', ...p.yearEdges.filter((w) => w !== '度'), ...p.comparisonAfter, ...p.sinceWords];
+    re = new RegExp(String.raw`。[ 	]*(${YEAR_DIGITS})\s*年(?![,，]?\s*(?:${alternation(not)}))(?=[,，]?\s*\p{Script=Han})`, 'gu');
+    sentenceTopicCache.set(k, re);
+  }
+  return re;
+}
+
+/**
+ * In a report delivered late in its year (its own year reviewed so far), a sentence opening on the year before as its topic
+ * (yearTopicSearch), the last year whose outcomes are known in full, sets that year for the rest of its paragraph outside a
+ * plan part (`1979年国民收入比上年增长7%。国民收入中,用于积累的部分为1120亿元`: the parts are of 1979 too); after the
+ * paragraph, the carry in force at its start holds again. Pushed to `added`. (Delivered early, a report reviews that year
+ * anyway, and a year before it opening a sentence is as often a contrast, `1978年农民人均纯收入只有134元。…`, as a topic.)
+ */
+function yearTopicCarries(text: string, inForce: PeriodContext['carries'], added: PeriodContext['carries'], ctx: PeriodContext, k: Knowledge): void {
+  if (ctx.deliveryYear === null || ctx.reviewYear !== ctx.deliveryYear) return;
+  const last = ctx.deliveryYear - 1;
+  const at = (pos: number) => {
+    let found: PeriodContext['carries'][number] | undefined;
+    for (const c of inForce) if (c.start <= pos) found = c;
+    return found;
+  };
+  let restoredAt = -1;
+  for (const m of allMatches(text, yearTopicSearch(k))) {
+    const year = yearNumber(m[1]!, k);
+    const start = m.index + 1;
+    if (year !== last || ctx.sections.some((s) => s.start <= start && start < s.end && sectionFacts(s, ctx, k).target)) continue;
+    const lineEnd = text.indexOf('\n', start);
+    const end = lineEnd < 0 ? text.length : lineEnd;
+    added.push({ start, period: String(year), target: false });
+    if (restoredAt === end) continue;
+    restoredAt = end;
+    const lineStart = text.lastIndexOf('\n', start) + 1;
+    const prior = at(lineStart);
+    added.push(prior ? { ...prior, start: end } : { start: end, period: '', target: false });
+  }
 }
 
 const pastOpeningCache = new WeakMap<Knowledge, RegExp>();

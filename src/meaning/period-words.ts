@@ -5,7 +5,7 @@
  * (`分别`). Knowledge lives in the rules; this file only builds the searches the readings share.
  */
 import { alternation, type Knowledge } from '../extract/knowledge.js';
-import { YEAR_DIGITS } from './year-numerals.js';
+import { MONTH_NUMBER, YEAR_DIGITS } from './year-numerals.js';
 
 /**
  * What may follow a year and narrow it (`2022年1—8月`, `今年6月底`, `去年前三季度`, `2022年底`): one group,
@@ -14,7 +14,7 @@ import { YEAR_DIGITS } from './year-numerals.js';
  */
 function yearPart(k: Knowledge): string {
   const p = k.periods;
-  const month = String.raw`\d{1,2}\s*[—–\-~至到]\s*\d{1,2}\s*月|\d{1,2}\s*月`;
+  const month = String.raw`${MONTH_NUMBER}\s*[—–\-~至到]\s*${MONTH_NUMBER}\s*月|${MONTH_NUMBER}\s*月`;
   return `(${alternation([...Object.keys(p.partialYears), ...p.yearEdges])}|(?:${month})(?:${alternation(p.monthEdges)})?)?`;
 }
 

@@ -7,7 +7,7 @@
  */
 import { allMatches } from '../matches.js';
 import { alternation, type Knowledge } from '../extract/knowledge.js';
-import { chineseDigits } from './year-numerals.js';
+import { YEAR_DIGITS, chineseDigits, yearNumber } from './year-numerals.js';
 import { planWordsOf } from './period-words.js';
 import { type Marker, insideTitle } from './markers.js';
 import type { SectionInfo } from './sections.js';
@@ -124,6 +124,46 @@ export function planReportSpan(text: string, k: Knowledge): string | null {
   const n = m ? chineseDigits(m[1] ?? m[2]!, k) : null;
   const first = n === null ? null : planFirstYear(n, k);
   return first === null ? null : `${first}/${first + k.periods.planPeriods!.years - 1}`;
+}
+
+/** How far into a document its opening may name the plan it presents. */
+const OPENING_CHARS = 600;
+
+/** A year, written with 年 or listed before another (`1980、1981年`). */
+const PLAN_YEAR = new RegExp(String.raw`(?<![\d.〇零○一二三四五六七八九十])(${YEAR_DIGITS})\s*(?:年|(?=[、和与及]))`, 'gu');
+
+const yearPlanCache = new WeakMap<Knowledge, RegExp | null>();
+/**
+ * The years whose plan or budget a report presents (periods.yearPlans): in the sentence of its opening that names the
+ * report (`作关于1981年国民经济计划执行情况和1982年国民经济计划草案的报告`, up to planReports), each year followed by a
+ * plan's name (计划, 预算) before the next year, and not by a word of review (执行, 决算: that year is reviewed). Years
+ * listed before one (`1980、1981年国民经济计划安排`) share it. Empty when the opening names no such report.
+ */
+export function planReportYears(text: string, k: Knowledge): number[] {
+  let re = yearPlanCache.get(k);
+  if (re === undefined) {
+    const p = k.periods;
+    re = p.yearPlans?.names.length && p.planReports?.length ? new RegExp(`[^。\\n]*?(?:${alternation(p.planReports)})`, 'u') : null;
+    yearPlanCache.set(k, re);
+  }
+  const opening = re?.exec(text.slice(0, OPENING_CHARS))?.[0];
+  if (!opening) return [];
+  const { names, done = [] } = k.periods.yearPlans!;
+  const years = [...allMatches(opening, PLAN_YEAR)];
+  const out: number[] = [];
+  let listed: number[] = [];
+  years.forEach((m, i) => {
+    const year = yearNumber(m[1]!, k);
+    const part = opening.slice(m.index + m[0].length, years[i + 1]?.index ?? opening.length);
+    // (`1980、1981年…`: a year listed before the next shares what follows that one)
+    if (/^\s*(?:度\s*)?[、,，和与及]\s*$/u.test(part)) {
+      listed.push(year);
+      return;
+    }
+    if (names.some((w) => part.includes(w)) && !done.some((w) => part.includes(w))) out.push(...listed, year);
+    listed = [];
+  });
+  return out;
 }
 
 /**

@@ -26,6 +26,16 @@ function presentWordsOf(k: Knowledge): RegExp | null {
   return re;
 }
 
+const attributiveCache = new WeakMap<Knowledge, RegExp | null>();
+function attributiveOf(k: Knowledge): RegExp | null {
+  let re = attributiveCache.get(k);
+  if (re === undefined) {
+    re = k.periods.presentAttributive ? new RegExp(k.periods.presentAttributive, 'u') : null;
+    attributiveCache.set(k, re);
+  }
+  return re;
+}
+
 /**
  * Whether the figure at `pos` (its sentence starting at `start`) states what is so when the document is written: a present
  * word in its clause with no other figure between, or a short sentence opening on the present alone (`截至目前,…`).
@@ -38,6 +48,8 @@ export function statesPresent(doc: Document, pos: number, start: number, k: Know
   const floor = Math.max(start, pos - LOOKBACK);
   while (clause > floor && !CLAUSE_BREAK[text.charCodeAt(clause - 1)]) clause--;
   if (presentIn(text.slice(clause, pos), present)) return true;
+  // (`已批建的3家省实验室`: what a short 已-verb right before it describes is there already)
+  if (attributiveOf(k)?.test(text.slice(Math.max(clause, pos - 40), pos))) return true;
   // (or a sentence opening on the present alone, `截至目前,全省5G基站达到10万个`: a clause of no figure before it;
   // a short opening only, so a long line without punctuation is not scanned for every figure)
   let opening = start;

@@ -81,7 +81,8 @@ export function sectionFacts(s: SectionInfo, ctx: PeriodContext, k: Knowledge): 
   if (s.facts) return s.facts;
   const y = s.heading.match(YEAR_NAMED);
   const year = y ? yearNumber(y[1]!, k) : relativeHeadingYear(s.heading, ctx, k);
-  let target = k.periods.targetHeadings.some((w) => s.heading.includes(w));
+  // (`二、1957年国民经济计划`, `三、关于1957年度的国家预算`: a year's plan or budget, for a year not over, is a target part)
+  let target = k.periods.targetHeadings.some((w) => s.heading.includes(w)) || (y !== null && plansYear(s.heading, y, year!, ctx, k));
   let review = k.periods.reviewHeadings.some((w) => s.heading.includes(w));
   if (target && review) {
     // `二、2025年目标任务和主要工作`: the heading's year decides against the delivery year; without
@@ -111,6 +112,17 @@ export function sectionFacts(s: SectionInfo, ctx: PeriodContext, k: Knowledge): 
   const yearFirst = y !== null && spans[0] !== undefined && (y.index ?? 0) < spans[0].at;
   s.facts = { year, target, review, span: spans[0]?.period ?? null, yearFirst };
   return s.facts;
+}
+
+/**
+ * Whether a heading names the plan or budget of the year it names (periods.yearPlans: `1957年国民经济计划`, `1957年度的国家预算`),
+ * a year not over before the document was delivered, and not its execution (`1956年国家预算的执行情况`).
+ */
+function plansYear(heading: string, y: RegExpMatchArray, year: number, ctx: PeriodContext, k: Knowledge): boolean {
+  const plans = k.periods.yearPlans;
+  if (!plans || ctx.deliveryYear === null || year < ctx.deliveryYear) return false;
+  const after = heading.slice((y.index ?? 0) + y[0].length);
+  return plans.names.some((w) => after.includes(w)) && !(plans.done ?? []).some((w) => after.includes(w)) && !k.periods.reviewHeadings.some((w) => heading.includes(w));
 }
 
 /**
@@ -212,7 +224,9 @@ export function sectionReading(pos: number, ctx: PeriodContext, k: Knowledge) {
     }
     if (facts.span) {
       sectionSpan = facts.span;
-      spanDefault = !facts.yearFirst && !(facts.review && facts.year !== null && pos >= yearTurn(s, facts.year, ctx, k));
+      // (and so does one planning a span and its first year, `二、"十五五"时期目标任务和2026年工作安排`, from the paragraph
+      // opening on the year: `今年是"十五五"开局之年。…`)
+      spanDefault = !facts.yearFirst && !((facts.review || facts.target) && facts.year !== null && pos >= yearTurn(s, facts.year, ctx, k));
     }
   }
   if (glossary) targetSection = reviewSection = false;

@@ -20,7 +20,7 @@ import { periodWordsOf, spanWordsOf, respectiveWordsOf } from './period-words.js
 import { timeWordsOf } from './time-words.js';
 import { documentTime } from './document-time.js';
 import { type Marker, type MarkerScan, yearMarkers, relativeMarkers, monthMarkers, decadeMarkers, sinceMarkers, centuryMarkers, streakMarkers, partialMarkers, yearBefore } from './markers.js';
-import { presentPlan, backgroundYearsKept, planMarkers, namedPlanBefore, planReportSpan, planStart } from './plan-periods.js';
+import { presentPlan, backgroundYearsKept, planMarkers, namedPlanBefore, planReportSpan, planReportYears, planStart } from './plan-periods.js';
 import { startValue, startPhraseAt, startPhraseOpening, programmeYears, startValuePeriod, averagePeriod, changeSincePeriod, endValuePeriod } from './value-periods.js';
 import { glossaries } from './glossaries.js';
 import { paragraphCarries } from './paragraph-carries.js';
@@ -69,7 +69,7 @@ export function periodContext(doc: Document, k: Knowledge): PeriodContext {
   const ctx: PeriodContext = {
     deliveryYear,
     deliveryMonth,
-    ownYearIsPlan: deliveryYear !== null && deliveryMonth !== null && deliveryMonth <= k.periods.ownYearPlansUntilMonth ? String(deliveryYear) : null,
+    ownYearIsPlan: ownYearPlanned(doc, deliveryYear, deliveryMonth, k) ? String(deliveryYear) : null,
     reviewYear,
     documentPeriod,
     planSpan: planReportSpan(doc.normalized, k),
@@ -89,6 +89,21 @@ export function periodContext(doc: Document, k: Knowledge): PeriodContext {
   ctx.carries = reviewPartCarries(doc.normalized, sections.filter((s) => s.kind === 'chinese-numeral').map((s) => ({ ...s, facts: sectionFacts(s, ctx, k) })), ctx.carries, reviewYear, (t) => markersIn(t, 0, t.length, reviewYear, ctx, k), k);
   ctx.glossaries = glossaries(doc.normalized, ctx.sections, k);
   return ctx;
+}
+
+/**
+ * Whether a document's own year is a plan as a whole: delivered early enough in it that no full-year outcome exists yet
+ * (periods.ownYearPlansUntilMonth), or presenting that year's plan or budget, whenever in the year (planReportYears).
+ */
+function ownYearPlanned(doc: Document, deliveryYear: number | null, deliveryMonth: number | null, k: Knowledge): boolean {
+  if (deliveryYear === null) return false;
+  if (deliveryMonth !== null && deliveryMonth <= k.periods.ownYearPlansUntilMonth) return true;
+  return planReportYears(doc.normalized, k).includes(deliveryYear);
+}
+
+/** Whether a document was delivered in the first months of its year (periods.ownYearPlansUntilMonth): what it says is so now is the state the year before ended with. */
+export function deliveredEarly(ctx: PeriodContext, k: Knowledge): boolean {
+  return ctx.deliveryMonth !== null && ctx.deliveryMonth <= k.periods.ownYearPlansUntilMonth;
 }
 
 /** Whether `at` is inside a short quotation of `text` (“…”), closed within 20 characters after it. */
@@ -302,7 +317,7 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
   const { start, markers: sentenceMarkers } = sentenceAt(text, pos, baseYear, ctx, k);
   const carry = carryAt(pos, ctx, isolated);
   let last = markerInForce(text, start, pos, sentenceMarkers, baseYear, ctx, k);
-  last = spanInForce(last, { text, start, pos, end, sentenceMarkers, baseYear, carry, plans: targetSection && !reviewSection }, ctx, k);
+  last = spanInForce(last, { text, start, pos, end, sentenceMarkers, baseYear, carry, plans: (targetSection || carry?.target === true) && !reviewSection }, ctx, k);
   let period: string | null;
   // a part of a year named alone (`上半年`, `由年初的…`) is of the year a paragraph carries, when one does
   if (last?.inForce && carry && /^\d{4}$/u.test(carry.period) && String(last.year) !== carry.period) period = last.period.replaceAll(String(last.year), carry.period);
@@ -334,12 +349,38 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
     const namedYear = yearBefore(sentenceMarkers.filter((m) => m.source === 'year' && m.at < pos - started.length), pos);
     period = startValuePeriod(started, period, { text, start, pos, baseYear, namedYear, last, carry, sectionSpan }, ctx, k);
   } else {
-    if (shape?.kind === 'change') period = changeSincePeriod(period, text, start, clause, pos, k);
-    period = endValuePeriod(period, { text, start, pos, end, clause, shape, averaged }, ctx, k);
+    // (`高于一九五五年至一九八○年平均每年递增百分之四点三的水平`: the level compared with is of the period it is written with)
+    const compared = comparedLevelPeriod(text, start, pos, end, baseYear, ctx, k);
+    if (compared !== null) period = compared;
+    else if (shape?.kind === 'change') period = changeSincePeriod(period, text, start, clause, pos, k);
+    if (compared === null) period = endValuePeriod(period, { text, start, pos, end, clause, shape, averaged }, ctx, k);
     if (presentAtDate(doc, pos, start, last, ctx, k)) period = String(ctx.deliveryYear);
     ctx.previous = { sentence: start, end, period };
   }
   return { period, sentenceStart: start, baseYear, targetSection, reviewSection, glossary, isolated, marker: last, carry, startValue: started !== null };
+}
+
+/**
+ * The period of a level a figure is compared with, when the figure is that level (`高于一九五五年至一九八○年二十六年中平均每年
+ * 递增百分之四点三的水平`, `快于"十二五"时期年均7.8%的增速`): a comparison word (periods.comparedLevels: before, words after the
+ * figure), then a period opening the phrase up to the figure. Null otherwise.
+ */
+function comparedLevelPeriod(text: string, start: number, pos: number, end: number, baseYear: number | null, ctx: PeriodContext, k: Knowledge): string | null {
+  const c = k.periods.comparedLevels;
+  if (!c?.before.length || !c.after.length) return null;
+  const after = text.slice(end, end + 10).replace(/^\s*(?:左右|以上|以下)?\s*的/u, '');
+  if (after === text.slice(end, end + 10) || !c.after.some((w) => after.startsWith(w))) return null;
+  const clause = clauseBefore(text, start, pos);
+  let from = -1;
+  for (const w of c.before) {
+    const at = clause.lastIndexOf(w);
+    if (at >= 0 && at + w.length > from) from = at + w.length;
+  }
+  if (from < 0) return null;
+  const phraseAt = pos - clause.length + from;
+  const markers = markersIn(text, phraseAt, pos, baseYear, ctx, k).filter((m) => m.at - phraseAt <= 2 || m.source === 'span');
+  const opening = markers.find((m) => m.source === 'span' && m.period.includes('/')) ?? markers.find((m) => m.at - phraseAt <= 2);
+  return opening && opening.at - phraseAt <= 12 ? opening.period : null;
 }
 
 /**

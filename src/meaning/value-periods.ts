@@ -170,6 +170,44 @@ export function changeSincePeriod(period: string | null, text: string, start: nu
  * marker already, and a cumulative clause (累计) stays the span's. So is a share of a whole and a level or share reached;
  * what is new or a total is a flow over the span.
  */
+const changedReachedCache = new WeakMap<Knowledge, RegExp>();
+/** Whether `before` (the text right before a figure) ends in a change by an amount, then a word of reaching (`增加了95亿元,达到`). */
+function changedThenReached(before: string, k: Knowledge): boolean {
+  let re = changedReachedCache.get(k);
+  if (!re) {
+    const changes = alternation([...k.words.increase, ...k.words.decrease]);
+    re = new RegExp(`(?:${changes})了?[^,，;；。:：]{1,14}[,，]\\s*(?:${alternation(k.periods.levelReached ?? ['达到'])})\\s*$`, 'u');
+    changedReachedCache.set(k, re);
+  }
+  return re.test(before);
+}
+
+/**
+ * Whether the figure at `pos` is reached in a clause naming no subject of its own (`高的达到`, `最高的达到`: a few characters
+ * before the word of reaching) right after a clause stating an average (`平均每年的增长速度都在百分之四点三以上`): one of those
+ * averages, not a level.
+ */
+function averagedInPart(text: string, start: number, pos: number, k: Knowledge): boolean {
+  const before = text.slice(Math.max(start, pos - 80), pos);
+  const clauses = before.split(/[,，;；]/u);
+  if (clauses.length < 2 || clauses.at(-1)!.length > 6) return false;
+  return timeWordsOf(k).average?.test(clauses.at(-2)!) ?? false;
+}
+
+const listedEndCache = new WeakMap<Knowledge, RegExp>();
+/**
+ * Whether a figure's clause lists end values up to it after one change-to word (`分别提高到58794元和23184元`: the second is an
+ * end value as the first is), as written before a figure listed after others.
+ */
+function listedEndValue(clause: string, k: Knowledge): boolean {
+  let re = listedEndCache.get(k);
+  if (!re) {
+    re = new RegExp(`(?:${periodWordsOf(k).changeTo.source})(?:\\s*[0-9０-９][^,，;；。:：]{0,10}?[和与及、])+\\s*$`, 'u');
+    listedEndCache.set(k, re);
+  }
+  return re.test(clause);
+}
+
 export function endValuePeriod(
   period: string | null,
   at: { text: string; start: number; pos: number; end: number; clause: string; shape: FigureShape | undefined; averaged: boolean },
@@ -177,6 +215,9 @@ export function endValuePeriod(
   k: Knowledge,
 ): string | null {
   const { text, start, pos, end, clause, shape, averaged } = at;
+  // (a level reached after a change over months, `今年1到10月增加了95亿元,达到494亿元`, is the stock at their end)
+  const months = period?.match(/^\d{4}-\d{2}\/(\d{4}-\d{2})$/u);
+  if (months && (shape?.kind === 'level' || shape?.kind === 'count') && shape.change === null && changedThenReached(text.slice(Math.max(start, pos - 30), pos), k)) return months[1]!;
   if (period === null || !/^\d{4}\/\d{4}$/u.test(period) || k.periods.cumulative?.some((w) => clause.includes(w))) return period;
   const lead = text.slice(Math.max(start, pos - 8), pos).replace(/[\s的]+$/u, '');
   // (a span running into the year the document is delivered in, `十年来` in an October congress report, ends
@@ -184,13 +225,16 @@ export function endValuePeriod(
   const last = Number(period.slice(5));
   // (so is a share of a whole, `占全国人口65%的地区基本普及…`: a state, not a flow over the years; not an average)
   // (a share of a plan's total over its years still ahead, `第六个五年计划安排…经费占国家财政支出总额的百分之十五点九`, is over them)
-  const shareOf = shape?.kind === 'share' && shape.change === null && !averaged && !periodEndsAfterDocument(period, ctx) && (k.periods.shareOf ?? []).some((w) => clause.includes(w));
+  // (but a share a plan's years are to bring it to, `五年内使…占到…的百分之四十以上`, is the state at their end)
+  const reaches = (k.periods.shareReached ?? []).some((w) => clause.includes(w));
+  const shareOf = shape?.kind === 'share' && shape.change === null && !averaged && (reaches || !periodEndsAfterDocument(period, ctx)) && (k.periods.shareOf ?? []).some((w) => clause.includes(w));
   // (and a level or share reached, `达到39.8万亿元`, `积累7810亿元`, `覆盖24%的县`, `突破3万亿元` with its verb read into the
   // figure: a state, not a flow; a count stays a total over the span, `新增就业5771万人`)
   // (what is new, `新建房屋达九亿平方米`, or a total, `共达一千四百多亿元`, is a flow over the span, not a state)
   const totals = k.periods.reviewParts?.totals ?? [];
   const flow = (k.words.listScopes ?? []).some((w) => clause.includes(w)) || totals.some((t) => (k.periods.levelReached ?? []).some((w) => lead.endsWith(t + w)));
+  // (nor is a rate reached among averages, `平均每年的增长速度都在百分之四点三以上,高的达到百分之五点五`: an average too)
   const state = (shape?.kind === 'level' || shape?.kind === 'share') && shape.change === null && !averaged && !flow && lead !== '' && (k.periods.levelReached ?? []).some((w) => lead.endsWith(w));
-  const reached = (lead && periodWordsOf(k).changeToEnd.test(lead)) || shareOf || state || (!averaged && !flow && levelAtEnd(text, clause, pos, end, shape, k));
+  const reached = (lead && periodWordsOf(k).changeToEnd.test(lead)) || listedEndValue(clause, k) || shareOf || ((state || (!averaged && !flow && levelAtEnd(text, clause, pos, end, shape, k))) && !averagedInPart(text, start, pos, k));
   return reached ? String(ctx.deliveryYear === last ? last - 1 : last) : period;
 }

@@ -54,3 +54,11 @@ export const LISTED_YEARS = new RegExp(
   String.raw`(?<![\d.〇零○一二三四五六七八九十])(${YEAR_DIGITS})\s*年?(?:\s*[、和与及]\s*(?:${YEAR_DIGITS})\s*年?)*\s*[、和与及]\s*(${YEAR_DIGITS})\s*年?\s*([两二三四五六七八九十])\s*个?年`,
   'gu',
 );
+
+/** A month's number in Arabic digits or in Chinese numerals (`9`, `九`, `十二`), as the reports of another era write them (`一至九月`). */
+export const MONTH_NUMBER = String.raw`(?:\d{1,2}|十[一二]|[一二三四五六七八九十])`;
+
+/** The month a MONTH_NUMBER stands for (`九` → 9, `12` → 12). */
+export function monthNumber(s: string, k: Knowledge): number {
+  return /^\d+$/u.test(s) ? Number(s) : (chineseDigits(s, k) ?? 0);
+}

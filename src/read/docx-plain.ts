@@ -1,19 +1,20 @@
 /**
  * The document tree mammoth builds for a plain .docx (paragraphs, runs, text, tabs, breaks, hyperlinks,
- * bookmarks, tables without vertically merged cells), read in one pass of htmlparser2's XML tokenizer over
- * word/document.xml, where mammoth builds a DOM (xmldom) of every part: ~10× less CPU, and most reports
- * are plain (all 31 provincial reports of tests/fixtures/gwr-2025-provinces are).
+ * bookmarks, tables without vertically merged cells), read in one pass of a strict XML scanner
+ * (./xml-scan.ts) over word/document.xml, where mammoth builds a DOM (xmldom) of every part: well over 10×
+ * less CPU, and most reports are plain (all 31 provincial reports of tests/fixtures/gwr-2025-provinces are).
  *
  * It is mammoth's reading or none: whatever mammoth reads its own way and this module does not (fields,
  * tracked changes, content controls, alternate content, drawings and text boxes, symbols, special hyphens,
  * footnotes and endnotes, merged rows, deleted rows and paragraph marks, a main part elsewhere) and
  * whatever mammoth's strict XML parser would reject (mismatched tags, undeclared prefixes or entities,
- * CDATA, a DOCTYPE) returns null, and docx.ts asks mammoth. Like mammoth, elements are named by their
- * namespace (any prefix), and elements it neither reads nor knows are left out with what they hold.
+ * CDATA, a DOCTYPE; the scanner stops at anything not plainly well formed) returns null, and docx.ts asks
+ * mammoth. Like mammoth, elements are named by their namespace (any prefix), and elements it neither reads
+ * nor knows are left out with what they hold.
  * tests/read-docx-plain.test.ts checks the tree equals mammoth's on every .docx of the repository.
  */
 import type JSZip from 'jszip';
-import { Parser } from 'htmlparser2';
+import { attributesOf, scanXml } from './xml-scan.js';
 import type { DocxElement } from './docx.js';
 
 /** mammoth's names for namespaces (mammoth/lib/docx/office-xml-reader.js). */
@@ -94,7 +95,7 @@ function nameIn(scope: Scope, qualified: string, attribute: boolean): string {
 }
 
 /** The elements mammoth turns into nodes the walk reads (docx.ts), and what each becomes. */
-function contentNode(name: string, attributes: Record<string, string>, scope: Scope): DocxElement | null | undefined {
+function contentNode(name: string, attributes: string, scope: Scope): DocxElement | null | undefined {
   switch (name) {
     case 'w:p':
       return { type: 'paragraph', children: [] };
@@ -120,9 +121,9 @@ function contentNode(name: string, attributes: Record<string, string>, scope: Sc
   }
 }
 
-/** An attribute by mammoth's name of it. */
-function attribute(attributes: Record<string, string>, wanted: string, scope: Scope): string | undefined {
-  for (const [qualified, value] of Object.entries(attributes)) if (nameIn(scope, qualified, true) === wanted) return decode(value);
+/** An attribute by mammoth's name of it, from a start tag's attribute text. */
+function attribute(attributes: string, wanted: string, scope: Scope): string | undefined {
+  for (const [qualified, value] of Object.entries(attributesOf(attributes))) if (nameIn(scope, qualified, true) === wanted) return decode(value);
   return undefined;
 }
 
@@ -142,107 +143,99 @@ export function plainDocumentTree(xml: string): DocxElement | null {
   const read = new WeakSet<DocxElement>();
   const propertyRead = new WeakSet<DocxElement>();
   let failure: NotPlain | null = null;
-  const parser = new Parser(
-    {
-      onopentag(qualified, attributes) {
-        if (failure) return;
-        try {
-          let scope = scopes[scopes.length - 1]!;
-          for (const key of Object.keys(attributes)) {
-            if (key !== 'xmlns' && !key.startsWith('xmlns:')) continue;
-            if (scopeDepth[scopeDepth.length - 1] !== frames.length + 1) {
-              scope = { prefixes: new Map(scope.prefixes), names: new Map() };
-              scopes.push(scope);
-              scopeDepth.push(frames.length + 1);
-            }
-            scope.prefixes.set(key === 'xmlns' ? '' : key.slice(6), decode(attributes[key]!));
+  const wellFormed = scanXml(xml, {
+    onopen(qualified, attributes) {
+      if (failure) return;
+      try {
+        let scope = scopes[scopes.length - 1]!;
+        // (attributes are read only where they matter: namespace declarations and the few read below)
+        const declared = attributes.includes('xmlns') ? attributesOf(attributes) : {};
+        for (const key of Object.keys(declared)) {
+          if (key !== 'xmlns' && !key.startsWith('xmlns:')) continue;
+          if (scopeDepth[scopeDepth.length - 1] !== frames.length + 1) {
+            scope = { prefixes: new Map(scope.prefixes), names: new Map() };
+            scopes.push(scope);
+            scopeDepth.push(frames.length + 1);
           }
-          const name = nameIn(scope, qualified, false);
-          if (MAMMOTH_ONLY.has(name)) throw new NotPlain(name);
-          const parent = frames[frames.length - 1];
-          if (!parent) {
-            if (++roots > 1 || name !== 'w:document') throw new NotPlain('not a document');
-            frames.push({ kind: 'skip', name: qualified });
-            return;
-          }
-          if (parent.kind === 'text') throw new NotPlain('markup inside w:t');
-          if (frames.length === 1 && name === 'w:body' && !inBody) {
-            inBody = true;
-            frames.push({ kind: 'node', name: qualified, node: root });
-            return;
-          }
-          if (parent.kind === 'node') {
-            const node = contentNode(name, attributes, scope);
-            if (node) {
-              parent.node.children!.push(node);
-              frames.push({ kind: 'node', name: qualified, node });
-            } else if (name === 'w:t') {
-              const text: DocxElement = { type: 'text', value: '' };
-              parent.node.children!.push(text);
-              frames.push({ kind: 'text', name: qualified, node: text });
-            } else if (name === 'w:rPr' && parent.node.type === 'run' && !read.has(parent.node)) {
-              // (mammoth reads a run's first w:rPr, and in it the first w:vertAlign; a cell's first w:tcPr and w:gridSpan)
-              read.add(parent.node);
-              frames.push({ kind: 'runProperties', name: qualified, node: parent.node });
-            } else if (name === 'w:tcPr' && parent.node.type === 'tableCell' && !read.has(parent.node)) {
-              read.add(parent.node);
-              frames.push({ kind: 'cellProperties', name: qualified, node: parent.node });
-            } else frames.push({ kind: 'skip', name: qualified });
-            return;
-          }
-          if (parent.kind === 'runProperties' && name === 'w:vertAlign' && !propertyRead.has(parent.node)) {
-            propertyRead.add(parent.node);
-            parent.node.verticalAlignment = attribute(attributes, 'w:val', scope);
-          } else if (parent.kind === 'cellProperties' && name === 'w:gridSpan' && !propertyRead.has(parent.node)) {
-            propertyRead.add(parent.node);
-            const span = attribute(attributes, 'w:val', scope);
-            parent.node.colSpan = span ? Number.parseInt(span, 10) : 1;
-          }
+          scope.prefixes.set(key === 'xmlns' ? '' : key.slice(6), decode(declared[key]!));
+        }
+        const name = nameIn(scope, qualified, false);
+        if (MAMMOTH_ONLY.has(name)) throw new NotPlain(name);
+        const parent = frames[frames.length - 1];
+        if (!parent) {
+          if (++roots > 1 || name !== 'w:document') throw new NotPlain('not a document');
           frames.push({ kind: 'skip', name: qualified });
-        } catch (error) {
-          failure = error instanceof NotPlain ? error : new NotPlain(String(error));
-        }
-      },
-      ontext(data) {
-        if (failure) return;
-        const frame = frames[frames.length - 1];
-        if (frame?.kind !== 'text') return;
-        if (data.includes('\r')) failure = new NotPlain('a carriage return in text');
-        else {
-          try {
-            frame.node.value += decode(data);
-          } catch (error) {
-            failure = error as NotPlain;
-          }
-        }
-      },
-      onclosetag(qualified, implied) {
-        if (failure) return;
-        const frame = frames.pop();
-        // An end tag that closes what it did not open, or an element never closed, is no XML.
-        if (!frame || frame.name !== qualified || (implied && xml.charCodeAt(parser.endIndex - 1) !== 0x2f)) {
-          failure = new NotPlain('mismatched tags');
           return;
         }
-        if (scopeDepth[scopeDepth.length - 1] === frames.length + 1) {
-          scopes.pop();
-          scopeDepth.pop();
+        if (parent.kind === 'text') throw new NotPlain('markup inside w:t');
+        if (frames.length === 1 && name === 'w:body' && !inBody) {
+          inBody = true;
+          frames.push({ kind: 'node', name: qualified, node: root });
+          return;
         }
-      },
-      oncdatastart() {
-        failure ??= new NotPlain('CDATA');
-      },
-      oncomment() {
-        if (frames[frames.length - 1]?.kind === 'text') failure ??= new NotPlain('a comment inside w:t');
-      },
-      onprocessinginstruction(name) {
-        if (name.toLowerCase() === '!doctype') failure ??= new NotPlain('DOCTYPE');
-      },
+        if (parent.kind === 'node') {
+          const node = contentNode(name, attributes, scope);
+          if (node) {
+            parent.node.children!.push(node);
+            frames.push({ kind: 'node', name: qualified, node });
+          } else if (name === 'w:t') {
+            const text: DocxElement = { type: 'text', value: '' };
+            parent.node.children!.push(text);
+            frames.push({ kind: 'text', name: qualified, node: text });
+          } else if (name === 'w:rPr' && parent.node.type === 'run' && !read.has(parent.node)) {
+            // (mammoth reads a run's first w:rPr, and in it the first w:vertAlign; a cell's first w:tcPr and w:gridSpan)
+            read.add(parent.node);
+            frames.push({ kind: 'runProperties', name: qualified, node: parent.node });
+          } else if (name === 'w:tcPr' && parent.node.type === 'tableCell' && !read.has(parent.node)) {
+            read.add(parent.node);
+            frames.push({ kind: 'cellProperties', name: qualified, node: parent.node });
+          } else frames.push({ kind: 'skip', name: qualified });
+          return;
+        }
+        if (parent.kind === 'runProperties' && name === 'w:vertAlign' && !propertyRead.has(parent.node)) {
+          propertyRead.add(parent.node);
+          parent.node.verticalAlignment = attribute(attributes, 'w:val', scope);
+        } else if (parent.kind === 'cellProperties' && name === 'w:gridSpan' && !propertyRead.has(parent.node)) {
+          propertyRead.add(parent.node);
+          const span = attribute(attributes, 'w:val', scope);
+          parent.node.colSpan = span ? Number.parseInt(span, 10) : 1;
+        }
+        frames.push({ kind: 'skip', name: qualified });
+      } catch (error) {
+        failure = error instanceof NotPlain ? error : new NotPlain(String(error));
+      }
     },
-    { xmlMode: true, decodeEntities: false },
-  );
-  parser.end(xml);
-  return failure || frames.length || roots !== 1 || !inBody ? null : root;
+    ontext(data) {
+      if (failure) return;
+      const frame = frames[frames.length - 1];
+      if (frame?.kind !== 'text') return;
+      if (data.includes('\r')) failure = new NotPlain('a carriage return in text');
+      else {
+        try {
+          frame.node.value += decode(data);
+        } catch (error) {
+          failure = error as NotPlain;
+        }
+      }
+    },
+    onclose(qualified) {
+      if (failure) return;
+      const frame = frames.pop();
+      // An end tag that closes what it did not open is no XML (an element never closed leaves its frame).
+      if (!frame || frame.name !== qualified) {
+        failure = new NotPlain('mismatched tags');
+        return;
+      }
+      if (scopeDepth[scopeDepth.length - 1] === frames.length + 1) {
+        scopes.pop();
+        scopeDepth.pop();
+      }
+    },
+    oncomment() {
+      if (frames[frames.length - 1]?.kind === 'text') failure ??= new NotPlain('a comment inside w:t');
+    },
+  });
+  return !wellFormed || failure || frames.length || roots !== 1 || !inBody ? null : root;
 }
 
 /** The XML of a part, decoded as mammoth decodes it (UTF-8, byte order mark dropped); null when absent. */

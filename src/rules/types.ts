@@ -350,6 +350,8 @@ export interface PeriodSettings {
   planPeriods?: { number: number; start: number; years: number; words: string[]; ordinal?: string; first?: { number: number; start: number } };
   /** After a numbered plan's name in a report's opening (…第六个五年计划的报告): the report presents that plan. */
   planReports?: string[];
+  /** A report presenting a year's plan or budget (`作关于1981年国民经济计划草案的报告`): the plan's names after a year, and words making it a review. */
+  yearPlans?: { names: string[]; done?: string[] };
   /** After a plan number, its own goals or tasks (`"十二五"节能减排目标`): a figure after them in the clause is of the plan's years. */
   planGoals?: string[];
   /** A streak of N years (`连续五年`), group 1 the number: the N years up to the year in force, for its clause. */
@@ -371,6 +373,12 @@ export interface PeriodSettings {
   /** Achievement words (实现, 完成): a target word or quoted target after them in a clause states an outcome. */
   achievements?: string[];
   /** Words saying what is already so (已经, 目前): in a plan part, the figure is an actual. */
+  /** Right before a figure, a short 已-verb describing it (`已批建的`): things done already, an actual (regex). */
+  presentAttributive?: string;
+  /** A count or survey given as a figure's source (据统计): measured, an actual. */
+  measuredWords?: string[];
+  /** After a figure in its clause: what is not so or what exists (没有恢复, 存在着): the figure states how things stand. */
+  stateAfter?: string[];
   presentWords?: string[];
   /** Verbs taking `现有X` as their object (利用, 依托): after one, a present word names things that exist, no state. */
   presentAsObject?: string[];
@@ -431,6 +439,10 @@ export interface PeriodSettings {
   /** How many opening paragraphs of a numbered part with a timeless heading tell whether it reviews (sections.ts opensReview). */
   reviewOpeningParagraphs?: number;
   /** Before a share of a whole (占…65%): under a span in a review, a state at the span's end. */
+  /** A share reached (`占到`): the state at a span's end, of a plan's years still ahead too. */
+  shareReached?: string[];
+  /** A level of another period the figure is compared with (高于…的水平): words before the period, and after the figure's 的. */
+  comparedLevels?: { before: string[]; after: string[] };
   shareOf?: string[];
   /** The whole year (全年): the year in force, not a part of it named before. */
   wholeYear?: string[];
