@@ -75,7 +75,7 @@ describe('a stretch value set after a target change (stretch.ts)', () => {
   });
 });
 
-describe('measure words counting one kind of thing (indicators.yaml measureSynonyms: 项 = 件)', () => {
+describe('measure words counting one kind of thing (indicators.yaml measureSynonyms: 项 = 件, 家 = 个)', () => {
   it('align a count of matters in 件 with one in 项, and judge it', async () => {
     const r = await checkPlanAndReview(dir, '把老百姓身边的大事小情解决好，办好20件民生实事。', '倾力保障和改善民生，20项民生实事全面完成。');
     expect(targetOutcomes(r)).toMatchObject({ '20件 → 20项': 'met' });
@@ -83,6 +83,11 @@ describe('measure words counting one kind of thing (indicators.yaml measureSynon
     expect(targetOutcomes(missed)).toMatchObject({ '20件 → 15项': 'missed' });
     // (the figure's own unit is as written)
     expect(figure('20项民生实事全面完成。', '20项').unit).toBe('项');
+  });
+
+  it('align a count of bodies in 家 with one in 个', async () => {
+    const r = await checkPlanAndReview(dir, '重塑科技创新平台体系，批复建设22个全省重点实验室。', '持续推进已批建的22家全省重点实验室建设。');
+    expect(targetOutcomes(r)).toMatchObject({ '22个 → 22家': 'met' });
   });
 });
 
