@@ -96,3 +96,15 @@ describe('one label over a respectively-list (分别)', () => {
     for (const raw of ['7.9%', '8%']) expect(autoIdentity(figure('全年银行存贷款增速分别达7.9%、8%，接待游客增长14%。', raw), coreRules())).toBeNull();
   });
 });
+
+describe('a verb, the people it counts, and their act (pivot.ts)', () => {
+  it('labels the count by the verb and the act, and meets the review worded with a synonym of the verb', async () => {
+    expect(figure('对重点群体新发放创业担保贷款80亿元，支持不低于4万人创业。', '不低于4万人').label).toBe('支持创业');
+    const r = await checkPlanAndReview(dir, '稳定和扩大就业，支持不低于4万人创业。', '开展补贴性职业技能培训59.9万人次，扶持创业4.7万人。');
+    expect(targetOutcomes(r)).toMatchObject({ '不低于4万人 → 4.7万人': 'met' });
+  });
+
+  it('leaves a count whose clause goes on past the act as it was', () => {
+    expect(figure('帮助10万人解决住房困难问题。', '10万人').label).not.toBe('帮助解决住房困难问题');
+  });
+});
