@@ -376,30 +376,37 @@ class Links {
   /** A copy of the pairs (ownerA * documents + ownerB) of the first `count` links; only when pairsCombined. */
   pairsUpTo(count: number): Uint32Array {
     if (!this.combined) throw new Error('Links.pairsUpTo: pairs are not combined past 65,536 documents');
-    return this.columns[0]!.view().slice(0, count);
+    return this.columns[0]!.slice(0, count);
   }
 
-  /** Growing in chunks (winnow.ts): millions of links, and the sort needs as much again. */
-  private columns: GrowableU32[];
+  private columns: Uint32Array[];
   length = 0;
 
   constructor(private readonly documents: number) {
     this.combined = documents * documents <= 0x100000000;
-    this.columns = Array.from({ length: this.combined ? 3 : 4 }, () => new GrowableU32());
+    this.columns = Array.from({ length: this.combined ? 3 : 4 }, () => new Uint32Array(1024));
   }
 
   push(ownerA: number, ownerB: number, positionA: number, positionB: number): void {
+    if (this.length === this.columns[0]!.length) {
+      // By half again rather than double: millions of links, and the sort needs as much again.
+      this.columns = this.columns.map((column) => {
+        const bigger = new Uint32Array(Math.ceil(column.length * 1.5));
+        bigger.set(column);
+        return bigger;
+      });
+    }
     const c = this.columns;
-    this.length++;
+    const i = this.length++;
     if (this.combined) {
-      c[0]!.push(ownerA * this.documents + ownerB);
-      c[1]!.push(positionA);
-      c[2]!.push(positionB);
+      c[0]![i] = ownerA * this.documents + ownerB;
+      c[1]![i] = positionA;
+      c[2]![i] = positionB;
     } else {
-      c[0]!.push(ownerA);
-      c[1]!.push(ownerB);
-      c[2]!.push(positionA);
-      c[3]!.push(positionB);
+      c[0]![i] = ownerA;
+      c[1]![i] = ownerB;
+      c[2]![i] = positionA;
+      c[3]![i] = positionB;
     }
   }
 
@@ -410,7 +417,7 @@ class Links {
   sorted(): SortedLinks {
     const n = this.length;
     const docs = this.documents;
-    let from: Uint32Array[] = this.columns.map((column) => column.view());
+    let from: Uint32Array[] = this.columns.map((column) => column.subarray(0, n));
     let to: Uint32Array[] = from.map(() => new Uint32Array(n));
     this.columns = [];
     const positionA = this.combined ? 1 : 2;

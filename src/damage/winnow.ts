@@ -154,55 +154,25 @@ export function similarity(a: string, b: string, v: number): number {
 
 type NumberArray = Uint32Array | Uint16Array | Float64Array;
 
-/** Values in one chunk of a Growable past its first (4 MB of 32-bit values). */
-const CHUNK = 1 << 20;
-
 /**
- * A typed array that grows (fingerprints of 10,000 documents do not fit a JS array cheaply); `view()` is
- * what has been pushed. It doubles up to CHUNK values, then adds chunks of CHUNK rather than copying into
- * ever larger arrays: each copy left the old array to the garbage collector, whose typed arrays are freed
- * only when it runs, and at 10,000 documents those copies were the largest part of the run's peak memory.
- * `view()` joins the chunks once, into an array of exactly what was pushed.
+ * A typed array that grows by doubling (fingerprints of 10,000 documents do not fit a JS array cheaply);
+ * `view()` is what has been pushed.
  */
 class Growable<A extends NumberArray> {
-  /** Full chunks before `array`, the one being filled. */
-  private chunks: A[] = [];
-  private array: A;
-  /** Values in `array`. */
-  private filled = 0;
+  array: A;
   length = 0;
   constructor(private readonly make: (size: number) => A) {
     this.array = make(1024);
   }
   push(value: number): void {
-    if (this.filled === this.array.length) this.grow();
-    this.array[this.filled++] = value;
-    this.length++;
-  }
-  private grow(): void {
-    if (this.array.length < CHUNK) {
+    if (this.length === this.array.length) {
       const bigger = this.make(this.array.length * 2);
       bigger.set(this.array);
       this.array = bigger;
-    } else {
-      this.chunks.push(this.array);
-      this.array = this.make(CHUNK);
-      this.filled = 0;
     }
+    this.array[this.length++] = value;
   }
   view(): A {
-    if (this.chunks.length) {
-      const joined = this.make(this.length);
-      let at = 0;
-      for (const chunk of this.chunks) {
-        joined.set(chunk, at);
-        at += chunk.length;
-      }
-      joined.set(this.array.subarray(0, this.filled), at);
-      this.chunks = [];
-      this.array = joined;
-      this.filled = this.length;
-    }
     return this.array.subarray(0, this.length) as A;
   }
 }
