@@ -2,7 +2,9 @@
  * Pairing by wording (src/checks/wording.ts) keeps two kinds of one head noun apart: a plan naming `服务业集聚区` and
  * `海洋特色产业集聚区` side by side says they are two things, so the review's marine clusters are no outcome of the
  * service clusters' target, however alike the rest of the words (省级, 现代, 新). Verbs before one object still differ
- * freely (`配备校车`, `新配校车`: tests/align-wording.test.ts). Made-up plan of 2014 and review delivered in 2015.
+ * freely (`配备校车`, `新配校车`: tests/align-wording.test.ts). The first item of a list worded in full is a statement of
+ * its own (`新增基础教育公办学位4万个、普通高中学位5000个`); a later one shares the words before the list. Made-up plan of
+ * 2014 and review delivered in 2015.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +12,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { check } from '../src/index.js';
 import type { CheckRun } from '../src/model.js';
+import { documentFromText } from '../src/document.js';
+import { clauseAround } from '../src/checks/wording-clauses.js';
+import { extractFigures } from './helpers/figures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'figcheck-wording-heads-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -37,7 +42,7 @@ async function run(plan: string[], review: string[]): Promise<CheckRun> {
 
 const byWording = (r: CheckRun) => r.targets.filter((t) => t.metric.startsWith('wording:')).map((t) => `${t.target.raw} → ${t.actual.raw}`);
 
-describe('two kinds of one head noun', () => {
+describe("two kinds of one head noun", () => {
   it('are never a target and its outcome when the plan names both kinds', async () => {
     const r = await run(
       ['大力发展现代服务业，新增省级现代服务业集聚区20个左右。', '做优做强现代海洋产业，培育10个左右海洋特色产业集聚区，加快发展海洋生物医药产业。'],
@@ -45,5 +50,23 @@ describe('two kinds of one head noun', () => {
     );
     expect(byWording(r)).not.toContain('20个左右 → 7个');
     expect(r.findings.filter((f) => f.rule === 'target-missed' && f.message.includes('服务业集聚区'))).toEqual([]);
+  });
+});
+
+describe('the items of a list', () => {
+  it('the first, worded in full, is a statement of its own when the next item names its own thing; a later item is not', () => {
+    const listedOf = (text: string) => {
+      const doc = documentFromText(text, { id: 'd' });
+      const found = extractFigures(doc);
+      return Object.fromEntries(found.map((f) => [f.raw, clauseAround(doc, f, found).listed]));
+    };
+    expect(listedOf('推进教育强省建设，新增基础教育公办学位4万个、普通高中学位5000个。')).toEqual({ '4万个': false, '5000个': true });
+    // (items sharing the words before them: both siblings)
+    expect(listedOf('人均公用经费分别提高到300元和500元。')).toEqual({ '300元': true, '500元': true });
+  });
+
+  it('a later item shares the words before the list (新增 here) and is not paired by its own words alone', async () => {
+    const r = await run(['强化企业创新主体地位，新增高新技术企业200家，科技型中小企业突破1000家。'], ['科技创新能力持续提升，新增高新技术企业300家、科技型中小企业760家。']);
+    expect(byWording(r)).not.toContain('突破1000家 → 760家');
   });
 });

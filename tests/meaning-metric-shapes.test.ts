@@ -75,7 +75,7 @@ describe('a stretch value set after a target change (stretch.ts)', () => {
   });
 });
 
-describe('measure words counting one kind of thing (indicators.yaml measureSynonyms: 项 = 件)', () => {
+describe('measure words counting one kind of thing (indicators.yaml measureSynonyms: 项 = 件, 家 = 个)', () => {
   it('align a count of matters in 件 with one in 项, and judge it', async () => {
     const r = await checkPlanAndReview(dir, '把老百姓身边的大事小情解决好，办好20件民生实事。', '倾力保障和改善民生，20项民生实事全面完成。');
     expect(targetOutcomes(r)).toMatchObject({ '20件 → 20项': 'met' });
@@ -84,10 +84,27 @@ describe('measure words counting one kind of thing (indicators.yaml measureSynon
     // (the figure's own unit is as written)
     expect(figure('20项民生实事全面完成。', '20项').unit).toBe('项');
   });
+
+  it('align a count of bodies in 家 with one in 个', async () => {
+    const r = await checkPlanAndReview(dir, '重塑科技创新平台体系，批复建设22个全省重点实验室。', '持续推进已批建的22家全省重点实验室建设。');
+    expect(targetOutcomes(r)).toMatchObject({ '22个 → 22家': 'met' });
+  });
 });
 
 describe('one label over a respectively-list (分别)', () => {
   it('names several things, none of them alone: never aligned', () => {
     for (const raw of ['7.9%', '8%']) expect(autoIdentity(figure('全年银行存贷款增速分别达7.9%、8%，接待游客增长14%。', raw), coreRules())).toBeNull();
+  });
+});
+
+describe('a verb, the people it counts, and their act (pivot.ts)', () => {
+  it('labels the count by the verb and the act, and meets the review worded with a synonym of the verb', async () => {
+    expect(figure('对重点群体新发放创业担保贷款80亿元，支持不低于4万人创业。', '不低于4万人').label).toBe('支持创业');
+    const r = await checkPlanAndReview(dir, '稳定和扩大就业，支持不低于4万人创业。', '开展补贴性职业技能培训59.9万人次，扶持创业4.7万人。');
+    expect(targetOutcomes(r)).toMatchObject({ '不低于4万人 → 4.7万人': 'met' });
+  });
+
+  it('leaves a count whose clause goes on past the act as it was', () => {
+    expect(figure('帮助10万人解决住房困难问题。', '10万人').label).not.toBe('帮助解决住房困难问题');
   });
 });

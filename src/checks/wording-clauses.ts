@@ -78,12 +78,24 @@ export function clauseAround(document: Document, figure: Figure, ordered: Figure
   // 提高到300元和500元`): the list's words are shared, and the wording cannot tell which item is which.
   const previous = ordered[index - 1];
   const next = ordered[index] === figure ? ordered[index + 1] : ordered[index];
+  // (the first item of a list whose next item names its own thing, `新增基础教育公办学位4万个、普通高中学位5000个`, is a
+  // statement of its own, worded in full; a later item shares the words before the list, 新增 here, and stays a sibling)
   const listed = (previous !== undefined && previous.span.end <= figure.span.start && sibling(text, figure, previous, previous.span.end, figure.span.start)) ||
-    (next !== undefined && next.span.start >= figure.span.end && sibling(text, figure, next, figure.span.end, next.span.start));
+    (next !== undefined && next.span.start >= figure.span.end && sibling(text, figure, next, figure.span.end, next.span.start) && !namesOwn(text, figure.span.end, next.span.start));
   // The sentence's lead, back from the clause (bounded): what a short clause (`试点范围扩大到23%的县`) is about.
   let lead = start;
   while (lead > 0 && start - lead < LEAD_LIMIT && !SENTENCE_BREAK[text.charCodeAt(lead - 1)]) lead--;
   return { start, end, lead, listed };
+}
+
+/** Characters between two figures that name the second's own thing (a list joiner, 和, 及, names none). */
+const OWN_NAME = 3;
+
+/** Whether the text between two items of a list names the second's own thing (`、普通高中学位`), not a joiner alone. */
+function namesOwn(text: string, from: number, to: number): boolean {
+  let han = 0;
+  for (let i = from; i < to && han < OWN_NAME; i++) if (/\p{Script=Han}/u.test(text[i]!)) han++;
+  return han >= OWN_NAME;
 }
 
 /** Whether `other` is a sibling of `figure` in a list: the same unit, no clause break in text[from, to). */

@@ -40,6 +40,7 @@ import { subjectAfter, objectOf, objectIn, peopleAfter, objectAfter, setObject, 
 import { headBefore, type Referring, referringOf, statementReferredTo, topicOf } from './referring.js';
 import { listItemAfter, listLabelled, parallelName, listedAfter } from './list-subjects.js';
 import { stretchOf } from './stretch.js';
+import { pivotLabel } from './pivot.js';
 import { startedIn, startsValue, planOutcome, changeToPhrase, endOf, startDatedAsEnd } from './start-end.js';
 
 /** A label as auto-alignment compares it: normalized (no `的`) and folded like a subject (`X占国内生产总值的比重` = `X比重`). */
@@ -198,6 +199,14 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
     // `20项民生实事`: a count in a measure word of one kind with another is counted in that one (`20件民生实事`)
     const synonym = figure.unit !== null && figure.kind === 'count' ? lex.measureSynonyms.get(figure.unit) : undefined;
     if (synonym && !subject.counts) subject = { ...subject, counts: synonym };
+    // `支持不低于4万人创业`: a verb, the people it counts, and their act: the act completes the label
+    if (!subject.indicator) {
+      const pivot = pivotLabel(figure, text, lex);
+      if (pivot) {
+        figure.label = pivot;
+        subject = { ...parseWith(pivot, lex, scopes), change: subject.change, changeNoun: subject.changeNoun };
+      }
+    }
     // `地区生产总值增长7%以上、力争达到8%`: the stretch value is the same change of the same subject
     if (previous && stretchOf(previous, figure, text, lex)) {
       subject = heldSubject(previous) ?? subject;
