@@ -163,13 +163,35 @@ function linkPlaces(texts: ComparisonTexts, settings: DuplicateSettings): Links 
   // fits 32 bits the links' own first column holds just that, rare links first: it is copied once, at its size,
   // rather than a second growing column kept beside the links (at 10,000 documents, ~100 MB at its peak).
   let pairOfRareLink: GrowableF64 | undefined = links.pairsCombined ? undefined : new GrowableF64();
+  const common = linkRareHashes(byHash, hashByHash, owner, n, settings.maxFanout, link, pairOfRareLink);
+  hashByHash = undefined;
+  const partners = partnersOf(pairOfRareLink?.view() ?? links.pairsUpTo(links.length), n, settings.minLinks);
+  pairOfRareLink = undefined;
+  linkSetPhrases(common, byHash, owner, n, partners, settings.maxFanout, link);
+  copiesOfCommonText(common, byHash, owner, position, partners, settings, link);
+  return links;
+}
+
+/**
+ * Links every two places of each rare hash (shared by at most `maxFanout` places), noting each link's
+ * document pair when `pairOfRareLink` is given; returns the runs [from, to) of `byHash` of the common hashes.
+ */
+function linkRareHashes(
+  byHash: Uint32Array,
+  hashByHash: Uint32Array,
+  owner: Uint32Array | Uint16Array,
+  n: number,
+  maxFanout: number,
+  link: (x: number, y: number) => void,
+  pairOfRareLink: GrowableF64 | undefined,
+): [number, number][] {
   const common: [number, number][] = [];
   for (let from = 0; from < byHash.length; ) {
     let to = from + 1;
     const h = hashByHash[from]!;
     while (to < byHash.length && hashByHash[to] === h) to++;
     const size = to - from;
-    if (size > settings.maxFanout) common.push([from, to]);
+    if (size > maxFanout) common.push([from, to]);
     else if (size > 1) {
       for (let i = from; i < to; i++) {
         for (let j = i + 1; j < to; j++) {
@@ -182,12 +204,23 @@ function linkPlaces(texts: ComparisonTexts, settings: DuplicateSettings): Links 
     }
     from = to;
   }
-  hashByHash = undefined;
-  const partners = partnersOf(pairOfRareLink?.view() ?? links.pairsUpTo(links.length), n, settings.minLinks);
-  pairOfRareLink = undefined;
-  // Set phrases: only between document pairs that rarer text already links. A group's places are
-  // in (document, position) order, so each document's places are one run; `runAt` finds a document's
-  // run in the group (no per-group maps: there are millions of groups in a large corpus).
+  return common;
+}
+
+/**
+ * Set phrases (common hashes): linked only between document pairs that rarer text already links. A group's
+ * places are in (document, position) order, so each document's places are one run; `runAt` finds a
+ * document's run in the group (no per-group maps: there are millions of groups in a large corpus).
+ */
+function linkSetPhrases(
+  common: [number, number][],
+  byHash: Uint32Array,
+  owner: Uint32Array | Uint16Array,
+  n: number,
+  partners: Partners,
+  maxFanout: number,
+  link: (x: number, y: number) => void,
+): void {
   const runAt = new Int32Array(n).fill(-1);
   const runStarts: number[] = [];
   const runOwners: number[] = [];
@@ -228,7 +261,7 @@ function linkPlaces(texts: ComparisonTexts, settings: DuplicateSettings): Links 
         const ys1 = runStarts[o + 1]!;
         // A phrase repeated over and over in both (a table, a run of one character) says nothing
         // about where a copy lies and would flood the pair with links.
-        if ((xs1 - xs0) * (ys1 - ys0) > settings.maxFanout) continue;
+        if ((xs1 - xs0) * (ys1 - ys0) > maxFanout) continue;
         for (let i = xs0; i < xs1; i++) {
           for (let j = ys0; j < ys1; j++) if (b !== a || j > i) link(byHash[i]!, byHash[j]!);
         }
@@ -236,9 +269,6 @@ function linkPlaces(texts: ComparisonTexts, settings: DuplicateSettings): Links 
     }
     for (const a of runOwners) runAt[a] = -1;
   }
-
-  copiesOfCommonText(common, byHash, owner, position, partners, settings, link);
-  return links;
 }
 
 /**

@@ -141,77 +141,107 @@ export function growthFindings(
   documents: ReadonlyMap<string, Document>,
   severity: Severity,
 ): Finding[] {
-  const { locale } = context;
-  const text = document.normalized;
   const findings: Finding[] = [];
   for (let i = 0; i + 1 < figures.length; i++) {
-    const from = figures[i]!;
-    const to = figures[i + 1]!;
-    if (!hasValue(from) || !hasValue(to) || from.unit === null || from.unit !== to.unit || NOT_LEVEL_UNITS.has(from.unit)) continue;
-    const before = sentenceBefore(document, from.span.start, CONTEXT_BEFORE);
-    const fromMatch = patterns.from.exec(before);
-    if (!fromMatch) continue;
-    const toMatch = patterns.to.exec(text.slice(from.span.end, to.span.start));
-    if (!toMatch) continue;
-    const fromText = figureText(from, document);
-    const toText = figureText(to, document);
-
-    // The verb between the levels says which way they moved: `由62%提高到58%` contradicts itself.
-    const moved = directionOf(toMatch.groups?.verb, patterns);
-    const fi = from.interval!;
-    const ti = to.interval!;
-    const wrongWay =
-      !overlaps(fi, ti) &&
-      ((moved === 'increase' && ti.hi !== null && fi.lo !== null && ti.hi < fi.lo) ||
-        (moved === 'decrease' && ti.lo !== null && fi.hi !== null && ti.lo > fi.hi));
-    if (wrongWay) {
-      findings.push(
-        arithmeticFinding([to, from], documents, metricKey(context, to), severity,
-          t(locale, {
-            en: `direction: the text says ${toMatch.groups!.verb} from ${fromText} to ${toText}, but ${toText} is ${moved === 'increase' ? 'lower' : 'higher'}`,
-            zh: `方向不符：文中说由 ${fromText}${toMatch.groups!.verb}到 ${toText}，但后者${moved === 'increase' ? '更小' : '更大'}`,
-          })),
-      );
-      continue;
-    }
-
-    // The change stated right after the second level.
-    const change = figures[i + 2];
-    if (!change || !hasValue(change)) continue;
-    const changeMatch = patterns.change.exec(text.slice(to.span.end, change.span.start));
-    if (!changeMatch) continue;
-    const direction = directionOf(changeMatch.groups?.verb, patterns);
-    const form = changeForm(from, change);
-    if (!direction || !form) continue;
-    // A stated rate must be like-for-like with the levels: GDP growth is real, its levels nominal.
-    if (form === 'relative') {
-      const nearby = `${before}${text.slice(from.span.start, change.span.end)}${from.label}${to.label}${change.label}`;
-      if (patterns.realWords.some((w) => nearby.includes(w))) continue;
-      if (patterns.comparablePriceMetrics.some((w) => nearby.includes(w))) continue;
-    }
-    let years: number | null = null;
-    if (changeMatch.groups?.average) {
-      const start = yearOf(fromMatch.groups?.fromYear);
-      const end = yearOf(toMatch.groups?.toYear);
-      // An average over the years needs both years stated with the levels.
-      if (start === null || end === null || end - start < 1) continue;
-      years = end - start;
-    }
-    const implied = impliedChange(form, direction, fi, ti, years);
-    if (!implied || overlaps(implied.interval, change.interval!)) continue;
-    const unit = form === 'relative' ? '%' : change.unit;
-    const decimals = decimalsOf(change) + 1;
-    findings.push(
-      arithmeticFinding([change, from, to], documents, metricKey(context, change) ?? metricKey(context, to), severity,
-        growthMessage(
-          locale,
-          computationText(form, direction, fromText, toText, years),
-          shownValue(implied.point(from.value!, to.value!), unit, decimals),
-          shownInterval(implied.interval, unit, decimals),
-          figureText(change, document),
-          years !== null,
-        )),
-    );
+    const levels = statedLevels(document, figures[i]!, figures[i + 1]!, patterns);
+    if (!levels) continue;
+    const finding =
+      wrongWayFinding(context, document, levels, patterns, documents, severity) ??
+      changeFinding(context, document, levels, figures[i + 2], patterns, documents, severity);
+    if (finding) findings.push(finding);
   }
   return findings;
+}
+
+/** Two levels the text moves between (`从A增加到B`), with the words that say so. */
+interface Levels {
+  from: Figure;
+  to: Figure;
+  /** The sentence before the first level (where `从` / `由` and the metric's name are). */
+  before: string;
+  fromMatch: RegExpExecArray;
+  toMatch: RegExpExecArray;
+}
+
+/** Whether two figures in a row are the two levels of a movement: same unit, `从` before, `到` between. */
+function statedLevels(document: Document, from: Figure, to: Figure, patterns: GrowthPatterns): Levels | null {
+  if (!hasValue(from) || !hasValue(to) || from.unit === null || from.unit !== to.unit || NOT_LEVEL_UNITS.has(from.unit)) return null;
+  const before = sentenceBefore(document, from.span.start, CONTEXT_BEFORE);
+  const fromMatch = patterns.from.exec(before);
+  if (!fromMatch) return null;
+  const toMatch = patterns.to.exec(document.normalized.slice(from.span.end, to.span.start));
+  if (!toMatch) return null;
+  return { from, to, before, fromMatch, toMatch };
+}
+
+/** The verb between the levels says which way they moved: `由62%提高到58%` contradicts itself. */
+function wrongWayFinding(
+  context: CheckContext,
+  document: Document,
+  { from, to, toMatch }: Levels,
+  patterns: GrowthPatterns,
+  documents: ReadonlyMap<string, Document>,
+  severity: Severity,
+): Finding | null {
+  const moved = directionOf(toMatch.groups?.verb, patterns);
+  const fi = from.interval!;
+  const ti = to.interval!;
+  const wrongWay =
+    !overlaps(fi, ti) &&
+    ((moved === 'increase' && ti.hi !== null && fi.lo !== null && ti.hi < fi.lo) ||
+      (moved === 'decrease' && ti.lo !== null && fi.hi !== null && ti.lo > fi.hi));
+  if (!wrongWay) return null;
+  const fromText = figureText(from, document);
+  const toText = figureText(to, document);
+  return arithmeticFinding([to, from], documents, metricKey(context, to), severity,
+    t(context.locale, {
+      en: `direction: the text says ${toMatch.groups!.verb} from ${fromText} to ${toText}, but ${toText} is ${moved === 'increase' ? 'lower' : 'higher'}`,
+      zh: `方向不符：文中说由 ${fromText}${toMatch.groups!.verb}到 ${toText}，但后者${moved === 'increase' ? '更小' : '更大'}`,
+    }));
+}
+
+/** The change stated right after the second level, against the change the two levels imply. */
+function changeFinding(
+  context: CheckContext,
+  document: Document,
+  { from, to, before, fromMatch, toMatch }: Levels,
+  change: Figure | undefined,
+  patterns: GrowthPatterns,
+  documents: ReadonlyMap<string, Document>,
+  severity: Severity,
+): Finding | null {
+  const text = document.normalized;
+  if (!change || !hasValue(change)) return null;
+  const changeMatch = patterns.change.exec(text.slice(to.span.end, change.span.start));
+  if (!changeMatch) return null;
+  const direction = directionOf(changeMatch.groups?.verb, patterns);
+  const form = changeForm(from, change);
+  if (!direction || !form) return null;
+  // A stated rate must be like-for-like with the levels: GDP growth is real, its levels nominal.
+  if (form === 'relative') {
+    const nearby = `${before}${text.slice(from.span.start, change.span.end)}${from.label}${to.label}${change.label}`;
+    if (patterns.realWords.some((w) => nearby.includes(w))) return null;
+    if (patterns.comparablePriceMetrics.some((w) => nearby.includes(w))) return null;
+  }
+  let years: number | null = null;
+  if (changeMatch.groups?.average) {
+    const start = yearOf(fromMatch.groups?.fromYear);
+    const end = yearOf(toMatch.groups?.toYear);
+    // An average over the years needs both years stated with the levels.
+    if (start === null || end === null || end - start < 1) return null;
+    years = end - start;
+  }
+  const implied = impliedChange(form, direction, from.interval!, to.interval!, years);
+  if (!implied || overlaps(implied.interval, change.interval!)) return null;
+  const unit = form === 'relative' ? '%' : change.unit;
+  const decimals = decimalsOf(change) + 1;
+  return arithmeticFinding([change, from, to], documents, metricKey(context, change) ?? metricKey(context, to), severity,
+    growthMessage(
+      context.locale,
+      computationText(form, direction, figureText(from, document), figureText(to, document), years),
+      shownValue(implied.point(from.value!, to.value!), unit, decimals),
+      shownInterval(implied.interval, unit, decimals),
+      figureText(change, document),
+      years !== null,
+    ));
 }

@@ -12,19 +12,14 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { SEVERITIES, severityLabel } from '../common.js';
 import { escapeHtml as h } from '../escape.js';
-import type { Chart } from './chart.js';
-import { FIGURE_STATES } from './marks.js';
+import { CONTEXT_STEPS, pageData } from './page-data.js';
 import { PAGE_SCRIPT } from './page-script.js';
-import { FINDING_SECTIONS, LABELS, label, summaryText, type ReportView, type StatementRow } from './view.js';
+import { FINDING_SECTIONS, LABELS, label, summaryText, type ReportView } from './view.js';
 
 /** Bytes the page stays under when it can (a 10,000-document report must open quickly in a browser). */
 export const PAGE_BUDGET = 4_500_000;
 /** Above this many bytes the data is compressed: smaller to open, and only small reports are read as text. */
 const COMPRESS_ABOVE = 1024 * 1024;
-/** Rows (or metric groups) per page of each list. */
-const PAGE_SIZE = 50;
-/** Characters kept on each side of a figure as the page shrinks (80 is the full excerpt). */
-const CONTEXT_STEPS = [80, 48, 32, 20, 12, 6, 0];
 
 const STYLE = `
 :root { color-scheme: light; --error: #b42318; --warning: #b54708; --info: #175cd3; --ok: #067647; --line: #d0d5dd; }
@@ -105,176 +100,6 @@ main > section, section.metric { content-visibility: auto; contain-intrinsic-siz
 
 function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('base64');
-}
-
-/**
- * One statement, as short as it can be written (a report of 10,000 documents holds ~50,000):
- * [document index (or path), "line:column", match, interval, before?, after?, period?]; the optional
- * fields are left off when empty, the period when it is the document's.
- */
-type StatementRecord = (number | string)[];
-
-interface Statement {
-  document: number | string;
-  where: string;
-  match: string;
-  interval: string;
-  period: string;
-  /** The full excerpt sides, shortened from these. */
-  before: string;
-  after: string;
-  /** Cited by a finding: keeps its sentence longest. */
-  cited: boolean;
-  /** Characters kept on each side. */
-  keep: number;
-}
-
-function shorten(before: string, after: string, keep: number): [string, string] {
-  const b = [...before];
-  const a = [...after];
-  return [
-    b.length > keep ? (keep ? `…${b.slice(b.length - keep).join('')}` : '') : before,
-    a.length > keep ? (keep ? `${a.slice(0, keep).join('')}…` : '') : after,
-  ];
-}
-
-function statementRecord(s: Statement, documentPeriod: string | undefined): StatementRecord {
-  const [before, after] = shorten(s.before, s.after, s.keep);
-  const record: StatementRecord = [s.document, s.where, s.match, s.interval, before, after, s.period === documentPeriod ? '' : s.period];
-  while (record.length > 4 && record[record.length - 1] === '') record.pop();
-  return record;
-}
-
-const VERDICTS = ['mismatch', 'consistent', 'single', 'met', 'missed', 'indeterminate'];
-
-/** The report's content as the page script reads it (see page-script.ts for the field order). */
-function pageData(view: ReportView) {
-  // Repeated strings (names, metric ids, periods, statuses…) are written once, then referred to by index.
-  const strings: string[] = [];
-  const stringIndex = new Map<string, number>();
-  const str = (value: string) => {
-    let index = stringIndex.get(value);
-    if (index === undefined) {
-      index = strings.length;
-      strings.push(value);
-      stringIndex.set(value, index);
-    }
-    return index;
-  };
-
-  const documentIndex = new Map(view.documents.map((d, i) => [d.id, i]));
-  const statements: Statement[] = [];
-  const statementIndex = new Map<string, number>();
-  const statementOf = (row: { document: string; where: string; before: string; match: string; after: string }, more?: StatementRow): number => {
-    const key = `${row.where}\u0000${row.match}`;
-    let index = statementIndex.get(key);
-    if (index === undefined) {
-      const document = documentIndex.get(row.document);
-      const path = document === undefined ? row.document : view.documents[document]!.path;
-      // "line:column" (or a PDF's "#page=N:line:column") after the document's path; anything else whole, marked.
-      const where = row.where.startsWith(`${path}:`)
-        ? row.where.slice(path.length + 1)
-        : row.where.startsWith(`${path}#page=`)
-          ? row.where.slice(path.length)
-          : `\u0000${row.where}`;
-      index = statements.length;
-      statements.push({ document: document ?? row.document, where, match: row.match, interval: '—', period: '—', before: row.before, after: row.after, cited: false, keep: CONTEXT_STEPS[0]! });
-      statementIndex.set(key, index);
-    }
-    if (more) {
-      statements[index]!.interval = more.interval;
-      statements[index]!.period = more.period;
-    }
-    return index;
-  };
-
-  const rules = view.rules.map((r) => r.id);
-  for (const finding of view.findings) if (!rules.includes(finding.rule)) rules.push(finding.rule);
-  const ruleIndex = new Map(rules.map((id, i) => [id, i]));
-  const severityIndex = new Map(SEVERITIES.map((s, i) => [s, i]));
-
-  const groupStatements = view.comparisons.map((c) => c.statements.map((s) => statementOf(s, s)));
-  const targetStatements = view.targets.map((t) => [statementOf(t.target, t.target), statementOf(t.actual, t.actual)]);
-  const findingStatements = view.findings.map((f) =>
-    f.places.map((p) => {
-      const index = statementOf(p);
-      statements[index]!.cited = true;
-      return index;
-    }),
-  );
-  // The finding that reports a metric group or a target: one of its rule and metric citing its statements.
-  const citing = new Map<number, number[]>();
-  findingStatements.forEach((list, f) => {
-    for (const s of list) citing.set(s, [...(citing.get(s) ?? []), f]);
-  });
-  const findingOf = (finding: { rule: string } | undefined, metric: string, list: number[]) => {
-    if (!finding) return -1;
-    for (const s of list) {
-      for (const f of citing.get(s) ?? []) if (view.findings[f]!.rule === finding.rule && view.findings[f]!.metric === metric) return f;
-    }
-    return -1;
-  };
-
-  // A chart as the page script draws it: [ticks [position, label]…, bands [statement, x0, x1, flags]…,
-  // overlaps [x0, x1]…], the labels as string indexes; 0 when there is no chart.
-  const chart = (c: Chart | null) => (c ? [c.ticks.map(([x, text]) => [x, str(text)]), c.bands, c.overlaps] : 0);
-  const groups = view.comparisons.map((c, i) => [
-    str(c.name),
-    c.metricShown === null ? -1 : str(c.metricShown),
-    VERDICTS.indexOf(c.verdict),
-    str(c.period),
-    c.auto ? 1 : 0,
-    findingOf(c.finding, c.metric, groupStatements[i]!),
-    groupStatements[i]!,
-    c.verdict === 'single' ? 0 : chart(c.chart),
-  ]);
-  const targets = view.targets.map((t, i) => [
-    str(t.name),
-    t.metricShown === null ? -1 : str(t.metricShown),
-    VERDICTS.indexOf(t.outcome),
-    findingOf(t.finding, t.metric, targetStatements[i]!),
-    ...targetStatements[i]!,
-    chart(t.chart),
-  ]);
-  const findings = view.findings.map((f, i) => [severityIndex.get(f.severity) ?? 0, ruleIndex.get(f.rule)!, f.message, findingStatements[i]!]);
-  const coverage = view.coverage
-    .filter((c) => documentIndex.has(c.first) && documentIndex.has(c.second))
-    .map((c) => [str(c.period), documentIndex.get(c.first)!, documentIndex.get(c.second)!, c.both.length, str(c.onlyFirst.join('、')), str(c.onlySecond.join('、'))]);
-  // Coverage counts after the figures; -1 where the run did not count them (shown as a dash).
-  // Each document's text: [lines or 0 (over budget), marks [line, column, endLine, endColumn, state, PDF place?]…,
-  // counts by state].
-  const texts = view.texts.map((text) => [
-    text.lines ?? 0,
-    text.marks.map((m) => {
-      const mark: Array<number | string> = [m.line, m.column, m.endLine, m.endColumn, FIGURE_STATES.indexOf(m.state)];
-      if (m.cited) mark.push(m.cited);
-      return mark;
-    }),
-    FIGURE_STATES.map((state) => text.counts[state]),
-  ]);
-  const docs = view.documents.map((d) => [d.id, d.path, str(d.status), str(d.period), str(d.encoding), str(d.script), d.figures, d.withMetric ?? -1, d.compared ?? -1, d.comparedAcross ?? -1, d.findingCount ?? -1]);
-
-  const labels = Object.fromEntries(Object.keys(LABELS).map((key) => [key, label(view, key as keyof typeof LABELS)]));
-  const data = (records: StatementRecord[]) => ({
-    locale: view.locale === 'zh-CN' ? 'zh-CN' : 'en',
-    page: PAGE_SIZE,
-    labels,
-    verdicts: VERDICTS,
-    sev: SEVERITIES.map((s) => [s, severityLabel(s, view.locale)]),
-    rules,
-    sections: Object.fromEntries(FINDING_SECTIONS.map((s) => [s.key, s.rules])),
-    s: strings,
-    docs,
-    st: records,
-    f: findings,
-    g: groups,
-    t: targets,
-    c: coverage,
-    states: FIGURE_STATES,
-    x: texts,
-  });
-  const records = () => statements.map((s) => statementRecord(s, typeof s.document === 'number' ? view.documents[s.document]!.period : undefined));
-  return { statements, data: () => data(records()) };
 }
 
 /** JSON safe inside <script type="application/json">: no `</script>`, no `<!--`. */

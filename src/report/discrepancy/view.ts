@@ -155,41 +155,78 @@ export function shownMetric(metric: string): string | null {
 }
 
 export function buildView(run: CheckRun, options: FormatOptions): ReportView {
-  const { byPath, byId } = documentIndex(run);
-  const counts = figureCounts(run);
-  const reach = coverageById(run);
-  const where = (location: Location) => positionText(location, options.cwd);
+  const rows = new RowMaker(run, options);
+  // Most severe first, then by place: the report is read top-down.
+  const active = sortedFindings(activeFindings(run.findings)).sort((a, b) => SEVERITY_ORDER[b.severity] - SEVERITY_ORDER[a.severity]);
+  const findings: FindingRow[] = active.map((finding) => rows.finding(finding));
+  const findingFor = firstFindingOf(active);
+  return {
+    locale: options.locale,
+    version: options.version,
+    summary: runSummary(run),
+    coverageText: run.figureCoverage ? coverageSentence(run.figureCoverage, runSummary(run), options.locale) : null,
+    documents: documentRows(run, options),
+    rules: ruleInfos(active).filter((rule) => active.some((f) => f.rule === rule.id)),
+    findings,
+    comparisons: comparisonViews(run, rows, findingFor),
+    targets: targetViews(run, rows, findingFor),
+    sections: findingSections(findings),
+    texts: documentTexts(run),
+    coverage: coverageRows(run),
+    warnings: run.warnings,
+  };
+}
 
-  // Where a mismatch finding places a statement of its metric: that statement disagrees.
-  const disagreeing = new Set<string>();
-  for (const finding of run.findings) {
-    if (finding.rule !== 'figure-mismatch' || finding.suppressed) continue;
-    for (const location of finding.locations) disagreeing.add(`${finding.metric}\u0000${location.path}\u0000${location.line}:${location.column}`);
+/** The rule and severity of a finding that reports a comparison or a target, if any. */
+type FindingFor = (rule: string, metric: string) => { severity: Severity; rule: string } | undefined;
+
+/** Rows for statements and findings: a figure or a finding's place, with its document and excerpt. */
+class RowMaker {
+  private readonly byPath: Map<string, Document>;
+  private readonly byId: Map<string, Document>;
+  private readonly disagreeing = new Set<string>();
+
+  constructor(
+    run: CheckRun,
+    private readonly options: FormatOptions,
+  ) {
+    ({ byPath: this.byPath, byId: this.byId } = documentIndex(run));
+    // Where a mismatch finding places a statement of its metric: that statement disagrees.
+    for (const finding of run.findings) {
+      if (finding.rule !== 'figure-mismatch' || finding.suppressed) continue;
+      for (const location of finding.locations) this.disagreeing.add(`${finding.metric}\u0000${location.path}\u0000${location.line}:${location.column}`);
+    }
   }
-  const disagrees = (metric: string, figure: Figure) => disagreeing.has(`${metric}\u0000${figure.location.path}\u0000${figure.location.line}:${figure.location.column}`);
 
-  const statement = (figure: Figure, agrees = true): StatementRow => {
-    const document = byId.get(figure.document);
+  private where(location: Location): string {
+    return positionText(location, this.options.cwd);
+  }
+
+  /** Whether a mismatch finding of `metric` places this statement. */
+  disagrees(metric: string, figure: Figure): boolean {
+    return this.disagreeing.has(`${metric}\u0000${figure.location.path}\u0000${figure.location.line}:${figure.location.column}`);
+  }
+
+  statement(figure: Figure, agrees = true): StatementRow {
+    const document = this.byId.get(figure.document);
     return {
       agrees,
       document: figure.document,
-      status: statusText(document, options.locale),
+      status: statusText(document, this.options.locale),
       period: figure.period ?? document?.period ?? DASH,
-      where: where(figure.location),
+      where: this.where(figure.location),
       raw: figure.raw,
       interval: figure.interval ? formatInterval(figure.interval, figure.unit) : DASH,
       ...excerpt(document, figure.location),
     };
-  };
+  }
 
-  // Most severe first, then by place: the report is read top-down.
-  const active = sortedFindings(activeFindings(run.findings)).sort((a, b) => SEVERITY_ORDER[b.severity] - SEVERITY_ORDER[a.severity]);
-  const findings: FindingRow[] = active.map((finding: Finding) => {
+  finding(finding: Finding): FindingRow {
     const places = finding.locations.map((location) => {
-      const document = byPath.get(location.path);
+      const document = this.byPath.get(location.path);
       return {
-        document: document?.id ?? displayPath(location.path, options.cwd),
-        where: where(location),
+        document: document?.id ?? displayPath(location.path, this.options.cwd),
+        where: this.where(location),
         ...excerpt(document, location),
       };
     });
@@ -202,26 +239,27 @@ export function buildView(run: CheckRun, options: FormatOptions): ReportView {
       documents: [...new Set(places.map((p) => p.document))],
       places,
     };
-  });
+  }
+}
 
-  // The first (most severe) finding per rule and metric, indexed once: a run of 10,000 documents has
-  // tens of thousands of comparisons and findings.
+// The first (most severe) finding per rule and metric, indexed once: a run of 10,000 documents has
+// tens of thousands of comparisons and findings.
+function firstFindingOf(active: Finding[]): FindingFor {
   const firstFinding = new Map<string, Finding>();
   for (const finding of active) {
     const key = `${finding.rule}\u0000${finding.metric}`;
     if (!firstFinding.has(key)) firstFinding.set(key, finding);
   }
-  const findingFor = (rule: string, metric: string) => {
+  return (rule, metric) => {
     const hit = firstFinding.get(`${rule}\u0000${metric}`);
     return hit ? { severity: hit.severity, rule: hit.rule } : undefined;
   };
-  // Coverage lists metrics by id; readers see their names (an automatic key is internal).
-  const names = new Map<string, string>();
-  for (const comparison of run.comparisons) if (!names.has(comparison.metric)) names.set(comparison.metric, comparison.name);
-  const metricName = (metric: string) => names.get(metric) ?? shownMetric(metric) ?? metric.slice('auto:'.length).split('|')[0]!;
+}
 
+/** Metric groups, mismatches first, each statement marked agreeing or not and drawn on a chart. */
+function comparisonViews(run: CheckRun, rows: RowMaker, findingFor: FindingFor): ComparisonView[] {
   const verdictOrder = { mismatch: 0, consistent: 1, single: 2 } as const;
-  const comparisons: ComparisonView[] = [...run.comparisons]
+  return [...run.comparisons]
     .sort((a, b) => verdictOrder[a.verdict] - verdictOrder[b.verdict] || a.name.localeCompare(b.name, 'zh-CN') || a.metric.localeCompare(b.metric))
     .map((comparison) => ({
       metric: comparison.metric,
@@ -231,12 +269,15 @@ export function buildView(run: CheckRun, options: FormatOptions): ReportView {
       period: comparison.period ?? DASH,
       verdict: comparison.verdict,
       ...(comparison.verdict === 'mismatch' ? { finding: findingFor('figure-mismatch', comparison.metric) } : {}),
-      statements: comparison.statements.map((figure) => statement(figure, !disagrees(comparison.metric, figure))),
-      chart: chartOf(comparison.statements.map((figure) => chartStatement(figure, disagrees(comparison.metric, figure)))),
+      statements: comparison.statements.map((figure) => rows.statement(figure, !rows.disagrees(comparison.metric, figure))),
+      chart: chartOf(comparison.statements.map((figure) => chartStatement(figure, rows.disagrees(comparison.metric, figure)))),
     }));
+}
 
+/** Targets, missed first, each with the actual figure it was held against. */
+function targetViews(run: CheckRun, rows: RowMaker, findingFor: FindingFor): TargetView[] {
   const outcomeOrder = { missed: 0, indeterminate: 1, met: 2 } as const;
-  const targets: TargetView[] = [...run.targets]
+  return [...run.targets]
     .sort((a, b) => outcomeOrder[a.outcome] - outcomeOrder[b.outcome] || a.name.localeCompare(b.name, 'zh-CN'))
     .map((target) => ({
       metric: target.metric,
@@ -244,49 +285,52 @@ export function buildView(run: CheckRun, options: FormatOptions): ReportView {
       metricShown: shownMetric(target.metric),
       outcome: target.outcome,
       ...(target.outcome === 'missed' ? { finding: findingFor('target-missed', target.metric) } : {}),
-      target: statement(target.target, target.outcome !== 'missed'),
-      actual: statement(target.actual, target.outcome !== 'missed'),
+      target: rows.statement(target.target, target.outcome !== 'missed'),
+      actual: rows.statement(target.actual, target.outcome !== 'missed'),
       chart: chartOf([chartStatement(target.target, false), chartStatement(target.actual, target.outcome === 'missed')]),
     }));
+}
 
-  const sections = Object.fromEntries(
+/** The findings of each section of its own (arithmetic, duplicates, missing, damage). */
+function findingSections(findings: FindingRow[]): Record<SectionKey, FindingRow[]> {
+  return Object.fromEntries(
     FINDING_SECTIONS.map((section) => [section.key, findings.filter((f) => (section.rules as readonly string[]).includes(f.rule))]),
   ) as Record<SectionKey, FindingRow[]>;
+}
 
-  return {
-    locale: options.locale,
-    version: options.version,
-    summary: runSummary(run),
-    coverageText: run.figureCoverage ? coverageSentence(run.figureCoverage, runSummary(run), options.locale) : null,
-    documents: run.documents.map((document) => ({
-      id: document.id,
-      path: displayPath(document.path, options.cwd),
-      status: statusText(document, options.locale),
-      period: document.period ?? DASH,
-      encoding: document.encoding,
-      script: document.script,
-      figures: counts.get(document.id) ?? 0,
-      withMetric: reach.get(document.id)?.withMetric ?? null,
-      compared: reach.get(document.id)?.compared ?? null,
-      comparedAcross: reach.get(document.id)?.comparedAcross ?? null,
-      findingCount: reach.get(document.id)?.findings ?? null,
-    })),
-    rules: ruleInfos(active).filter((rule) => active.some((f) => f.rule === rule.id)),
-    findings,
-    comparisons,
-    targets,
-    sections,
-    texts: documentTexts(run),
-    coverage: run.coverage.map((coverage: Coverage) => ({
-      period: coverage.period,
-      first: coverage.documents[0],
-      second: coverage.documents[1],
-      both: coverage.both.map(metricName),
-      onlyFirst: coverage.onlyFirst.map(metricName),
-      onlySecond: coverage.onlySecond.map(metricName),
-    })),
-    warnings: run.warnings,
-  };
+/** One row per document: what was read of it and how much of it was compared. */
+function documentRows(run: CheckRun, options: FormatOptions): DocumentRow[] {
+  const counts = figureCounts(run);
+  const reach = coverageById(run);
+  return run.documents.map((document) => ({
+    id: document.id,
+    path: displayPath(document.path, options.cwd),
+    status: statusText(document, options.locale),
+    period: document.period ?? DASH,
+    encoding: document.encoding,
+    script: document.script,
+    figures: counts.get(document.id) ?? 0,
+    withMetric: reach.get(document.id)?.withMetric ?? null,
+    compared: reach.get(document.id)?.compared ?? null,
+    comparedAcross: reach.get(document.id)?.comparedAcross ?? null,
+    findingCount: reach.get(document.id)?.findings ?? null,
+  }));
+}
+
+/** Per period and pair of documents, the metrics both state and those only one does, by name. */
+function coverageRows(run: CheckRun): CoverageRow[] {
+  // Coverage lists metrics by id; readers see their names (an automatic key is internal).
+  const names = new Map<string, string>();
+  for (const comparison of run.comparisons) if (!names.has(comparison.metric)) names.set(comparison.metric, comparison.name);
+  const metricName = (metric: string) => names.get(metric) ?? shownMetric(metric) ?? metric.slice('auto:'.length).split('|')[0]!;
+  return run.coverage.map((coverage: Coverage) => ({
+    period: coverage.period,
+    first: coverage.documents[0],
+    second: coverage.documents[1],
+    both: coverage.both.map(metricName),
+    onlyFirst: coverage.onlyFirst.map(metricName),
+    onlySecond: coverage.onlySecond.map(metricName),
+  }));
 }
 
 /** The report's fixed words, in both languages. */
