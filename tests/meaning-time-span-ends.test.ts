@@ -70,3 +70,11 @@ describe('the same words in the review of the year and in the plan', () => {
     expect(found.filter((f) => f.raw.endsWith('1.5万家')).map((f) => [f.period, f.modality])).toEqual([['2026', 'target']]);
   });
 });
+
+describe('years running into the year the document is delivered in', () => {
+  it('what is held at a date inside the last year is not dated to a finished year', () => {
+    const text = '高举旗帜 团结奋斗\n——在某党第二十次全国代表大会上的报告\n（2022年10月16日）\n同志们:\n十年来,全国拥有各类学校五十万所,参加基本养老保险人数超过十亿人。\n';
+    const found = figures(text).filter((f) => f.raw.endsWith('五十万所'));
+    expect(found.map((f) => f.period)).toEqual(['2013/2022']);
+  });
+});
