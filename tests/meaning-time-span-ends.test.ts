@@ -47,6 +47,9 @@ describe("a five-year review: the level at the plan's end vs what was done over 
     ['这五年,全省累计新增城镇就业300万人。', '300万人'],
     ['这五年,新增国家级创新平台达到50个。', '50个'],
     ['这五年,全省五年共建成学校达到120个。', '120个'],
+    // (建成 counts what was built over the years as often as what stands: what follows it stays the span's)
+    ['这五年,全省建成高标准农田2000万亩。', '2000万亩'],
+    ['这五年,全省建成5G基站8万个。', '8万个'],
     ['这五年,全省改造老旧小区超过2000个。', '2000个'],
     ['这五年,外贸进出口累计1.2万亿元。', '1.2万亿元'],
     ['这五年,全省增加高速公路1000公里。', '1000公里'],
