@@ -81,3 +81,18 @@ describe('years running into the year the document is delivered in', () => {
     expect(found.map((f) => f.period)).toEqual(['2013/2022']);
   });
 });
+
+describe('an average over the years since a year it is compared with', () => {
+  const opening = '各位代表:\n现在,我代表国务院向大会作政府工作报告,请予审议。\n一、过去五年的回顾\n';
+  const path = 'r/cn_national_1983_gwr_state_council.txt';
+  for (const [sentence, value] of [
+    ['一九八二年同一九七八年相比,全国农业总产值每年平均递增百分之七点五。', '百分之七点五'],
+    ['一九八二年与一九七八年相比,全国工业总产值年均增长百分之七。', '百分之七'],
+    ['一九八二年比一九七八年,全国财政收入年均增长百分之三。', '百分之三'],
+  ]) {
+    it(`${sentence}: the years after the base`, () => {
+      const found = figures(`${opening}${sentence}\n`, { path }).filter((f) => f.raw === value);
+      expect(found.map((f) => f.period)).toEqual(['1979/1982']);
+    });
+  }
+});
