@@ -235,8 +235,10 @@ for (const mode of ['auto', 'config'] as const) {
       expect(percent(score.splits.fresh.period)).toBeGreaterThanOrEqual(98);
       // prov-dev and prov-fresh at their first measurement: 533/545, 413/441 (prov-dev 545/545, prov-fresh
       // 417/441 before the 2026 reports' pairs joined them; with them, at their first measurement, 792/827 and 767/836;
-      // prov-dev 823/827 once a 2026 report's review of 2025 and of the five-year plan were told apart)
+      // prov-dev 823/827 once a 2026 report's review of 2025 and of the five-year plan were told apart; 825/827 with a
+      // stock named or held in a five-year review, `总数超过`, `拥有`, `在册`, `通达`, dated to the plan's last year)
       expect(percent(score.splits['prov-dev'].period)).toBeGreaterThanOrEqual(99);
+      expect(score.splits['prov-dev'].period.right).toBeGreaterThanOrEqual(825);
       // era-dev (1978-1983) at its first measurement 171/255 period, 210/255 modality; 225/260 and 237/260 after
       // h-time's era work (undated reports dated by file name and month, plan reports, Chinese-numeral years); 246/260 and
       // 251/260 with spans from a base, plans' years, what is so at a late report's date, plans quoted; 249/260 and 254/260

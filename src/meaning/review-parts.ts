@@ -152,17 +152,30 @@ function sentenceOpening(sentence: string, reviewYear: number, markers: (sentenc
 /**
  * Whether a figure under a span of years is the level reached at its end rather than a total over it: a level, share
  * or count (no change) written after a word of passing or reaching (`突破3万亿元`, `超过3万亿元`, `迈上6万亿元台阶`,
- * `达到400座`), the word in the figure as read or right before it; not a count of what is new (`新增…达到500个`, a flow).
+ * `达到400座`), the word in the figure as read or right before it, or a word of having earlier in its clause (`拥有…120家`);
+ * not a count of what is new (`新增…达到500个`, a flow). `finished`: the years ended before the document was delivered.
  */
-export function levelAtEnd(text: string, clause: string, pos: number, end: number, shape: { kind: string; change: string | null } | undefined, k: Knowledge): boolean {
+export function levelAtEnd(
+  text: string,
+  clause: string,
+  pos: number,
+  end: number,
+  shape: { kind: string; change: string | null } | undefined,
+  k: Knowledge,
+  finished = true,
+): boolean {
   if (!shape || shape.change !== null || !(shape.kind === 'level' || shape.kind === 'share' || shape.kind === 'count')) return false;
   const parts = k.periods.reviewParts;
   let words = [...(parts?.endLevels ?? []), ...(k.periods.levelReached ?? [])];
   // (a count after a bound, `超过2000万套`, is as often a total over the years; nor is a count of what is new a level)
   if (shape.kind === 'count') {
     if ([...(k.words.listScopes ?? []), ...(parts?.totals ?? [])].some((w) => clause.includes(w))) return false;
-    words = words.filter((w) => !parts?.bounds?.includes(w));
+    // (…unless the clause names the stock it bounds, `5G基站总数超过10万个`, at the end of finished years)
+    if (!finished || !parts?.stocks?.some((w) => clause.includes(w))) words = words.filter((w) => !parts?.bounds?.includes(w));
   }
+  // (what the place has or reaches as the span ends, `拥有…企业120家`, `登记在册船舶82艘`, `通达…584个港口`; not
+  // `利用现有闲置资源…`, resources used; nor when the years run into the document's own, whose present it is)
+  if (finished && parts?.holdings?.some((w) => clause.includes(w) && !(k.periods.presentAsObject ?? []).some((v) => clause.includes(v + w)))) return true;
   if (!words.length) return false;
   const own = text.slice(pos, end).match(/^[^\d〇零一二两三四五六七八九十百千万亿]*/u)![0];
   const lead = text.slice(Math.max(0, pos - 8), pos).replace(/[\s的]+$/u, '');

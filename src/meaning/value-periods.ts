@@ -235,6 +235,6 @@ export function endValuePeriod(
   const flow = (k.words.listScopes ?? []).some((w) => clause.includes(w)) || totals.some((t) => (k.periods.levelReached ?? []).some((w) => lead.endsWith(t + w)));
   // (nor is a rate reached among averages, `平均每年的增长速度都在百分之四点三以上,高的达到百分之五点五`: an average too)
   const state = (shape?.kind === 'level' || shape?.kind === 'share') && shape.change === null && !averaged && !flow && lead !== '' && (k.periods.levelReached ?? []).some((w) => lead.endsWith(w));
-  const reached = (lead && periodWordsOf(k).changeToEnd.test(lead)) || listedEndValue(clause, k) || shareOf || ((state || (!averaged && !flow && levelAtEnd(text, clause, pos, end, shape, k))) && !averagedInPart(text, start, pos, k));
+  const reached = (lead && periodWordsOf(k).changeToEnd.test(lead)) || listedEndValue(clause, k) || shareOf || ((state || (!averaged && !flow && levelAtEnd(text, clause, pos, end, shape, k, ctx.deliveryYear !== last))) && !averagedInPart(text, start, pos, k));
   return reached ? String(ctx.deliveryYear === last ? last - 1 : last) : period;
 }

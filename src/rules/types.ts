@@ -391,7 +391,7 @@ export interface PeriodSettings {
   /** Congresses held every `every` years, named by number (group 1 of `pattern`): number `number` met in `year`. */
   congresses?: { pattern: string; number: number; year: number; every: number; month?: number; since?: string }[];
   /** A review of a plan's years and of its last year under one heading: what opens each part (src/meaning/review-parts.ts). */
-  reviewParts?: { yearOpenings?: string[]; yearBefore?: string[]; endLevels?: string[]; bounds?: string[]; totals?: string[] };
+  reviewParts?: { yearOpenings?: string[]; yearBefore?: string[]; endLevels?: string[]; bounds?: string[]; totals?: string[]; stocks?: string[]; holdings?: string[] };
   /** Right before a level or share reached (达到, 积累): under a span of years, the state at its end, of its last year. */
   levelReached?: string[];
   /** Points of a century (`本世纪末`: 100), counted from the start of the document's century (1900 for 1901–2000). */
