@@ -1,0 +1,64 @@
+/**
+ * Issue 9 §3: words around a label that change nothing of the fact, and those that do (made-up sentences). A plan and
+ * its review word one fact apart: `新增高速公路通车里程` and `高速公路新增里程`, `新能源并网装机` and `新能源总装机`,
+ * `新增成果转化企业` and `科技成果转化企业新增`, `建设4万亩高标准农田` and `建成高标准农田4.2万亩`: one identity each.
+ * Scope words that make another count stay (precision first): 国家 and 省级 name a level of recognition or of
+ * listing (a region's all are more than its national ones), 新增装机 is the year's addition, not the stock, and 建成 of
+ * anything but a programme the lexicon names so stays another stage than 建设.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { figureOfText } from './helpers/figures.js';
+import { checkPlanAndReview, targetOutcomes } from './helpers/project.js';
+import { autoIdentity } from '../src/checks/align.js';
+import { coreRules } from '../src/rules/load.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'figcheck-modifiers-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const identity = (text: string, raw: string) => autoIdentity(figureOfText(text, raw, { path: 'statement.txt' }), coreRules())?.id;
+
+describe('wordings of one fact, one identity', () => {
+  it.each([
+    ['a road length open to traffic (通车里程 = 里程)', '新增高速公路通车里程300公里。', '300公里', '全年高速公路新增里程320公里。', '320公里'],
+    ['capacity connected to the grid, and a total (并网装机, 总装机 = 装机)', '新能源并网装机达到5000万千瓦。', '5000万千瓦', '新能源总装机达到5200万千瓦。', '5200万千瓦'],
+    ['成果转化, the short form of 科技成果转化', '新增成果转化企业800家。', '800家', '新增科技成果转化企业820家。', '820家'],
+    ['新增 written after what it adds', '新增众创空间40家。', '40家', '众创空间新增45家。', '45家'],
+    ['a plan builds high-standard farmland, its review reports it built', '落实耕地保护责任制，建设5万亩高标准农田。', '5万亩', '建成高标准农田6.2万亩。', '6.2万亩'],
+  ])('%s', (_what, a, rawA, b, rawB) => {
+    const ia = identity(a, rawA);
+    expect(ia).toBeTruthy();
+    expect(identity(b, rawB)).toBe(ia);
+  });
+
+  it('a target met by its outcome worded the other way', async () => {
+    const run = await checkPlanAndReview(dir, '新增高速公路通车里程300公里以上，新增成果转化企业800家。', '全年高速公路新增里程320公里，科技成果转化企业新增820家。');
+    expect(targetOutcomes(run)).toMatchObject({ '300公里以上 → 320公里': 'met', '800家 → 820家': 'met' });
+  });
+
+  it('farmland built against the farmland a plan set out to build', async () => {
+    const run = await checkPlanAndReview(dir, '落实耕地保护责任制，建设5万亩高标准农田。', '乡村振兴扎实推进，建成高标准农田6.2万亩、累计达到100万亩。');
+    expect(targetOutcomes(run)).toMatchObject({ '5万亩 → 6.2万亩': 'met' });
+    // (the cumulative stock is another fact)
+    expect(Object.keys(targetOutcomes(run))).not.toContain('5万亩 → 100万亩');
+  });
+});
+
+describe('scope words that change the fact stay apart', () => {
+  it.each([
+    ['国家 (national recognition) vs all', '新增国家专精特新小巨人企业30家。', '30家', '新增专精特新小巨人企业45家。', '45家'],
+    ['省级 (provincial listing) vs all', '实施省级重点产业项目500个。', '500个', '实施重点产业项目800个。', '800个'],
+    ['the year\'s added capacity vs the capacity', '新增新能源装机500万千瓦。', '500万千瓦', '新能源装机达到5200万千瓦。', '5200万千瓦'],
+    ['建成 vs 建设 of what the lexicon does not name', '建设5G基站2000个。', '2000个', '建成5G基站1800个。', '1800个'],
+    ['another addition verb after a noun names a programme (建设投资 is no 新增投资)', '交通建设投资300亿元。', '300亿元', '新增交通投资300亿元。', '300亿元'],
+  ])('%s', (_what, a, rawA, b, rawB) => {
+    expect(identity(a, rawA)).not.toBe(identity(b, rawB));
+  });
+
+  it('a national count and a region\'s count are never paired as target and outcome', async () => {
+    const run = await checkPlanAndReview(dir, '新增国家专精特新小巨人企业30家。', '新增专精特新小巨人企业45家。');
+    expect(run.targets.filter((t) => t.target.raw === '30家')).toHaveLength(0);
+  });
+});
