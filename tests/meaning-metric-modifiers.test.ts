@@ -33,6 +33,20 @@ describe('wordings of one fact, one identity', () => {
     expect(identity(b, rawB)).toBe(ia);
   });
 
+  it.each([
+    ['建设筹措7万套（间）保障性租赁住房。', '7万套'],
+    ['建设筹集7万套保障性租赁住房。', '7万套'],
+    ['筹集保障性租赁住房7.4万套。', '7.4万套'],
+  ])('affordable rental housing raised, the measure\'s other name in brackets skipped: %s', (text, raw) => {
+    expect(figureOfText(text, raw, { path: 'statement.txt' }).metric).toBe('rental-housing');
+  });
+
+  it('rental housing raised against the plan, not the stock', async () => {
+    const run = await checkPlanAndReview(dir, '坚持租购并举，建设筹措7万套（间）保障性租赁住房。', '建设筹措保障性租赁住房7.4万套（间）、累计达到61万套（间）。');
+    expect(targetOutcomes(run)).toMatchObject({ '7万套 → 7.4万套': 'met' });
+    expect(Object.keys(targetOutcomes(run))).not.toContain('7万套 → 61万套');
+  });
+
   it('a target met by its outcome worded the other way', async () => {
     const run = await checkPlanAndReview(dir, '新增高速公路通车里程300公里以上，新增成果转化企业800家。', '全年高速公路新增里程320公里，科技成果转化企业新增820家。');
     expect(targetOutcomes(run)).toMatchObject({ '300公里以上 → 320公里': 'met', '800家 → 820家': 'met' });
