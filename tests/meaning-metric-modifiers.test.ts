@@ -76,3 +76,28 @@ describe('scope words that change the fact stay apart', () => {
     expect(run.targets.filter((t) => t.target.raw === '30家')).toHaveLength(0);
   });
 });
+
+describe('a restatement in another measure (indicatorWords restatements)', () => {
+  it.each([
+    ['实际使用外资120亿美元左右、约合850亿元人民币。', '850亿元人民币'],
+    ['实际使用外资120亿美元，折合人民币850亿元。', '850亿元'],
+  ])('is of the figure before\'s subject, in its own currency: %s', (text, raw) => {
+    const f = figureOfText(text, raw, { path: 'statement.txt' });
+    expect([f.label, f.metric, f.unit]).toEqual(['实际使用外资', 'foreign-capital-used', '元']);
+  });
+
+  it('is never compared with the amount it restates (no rate of exchange is known)', () => {
+    const text = '实际使用外资120亿美元左右、约合850亿元人民币。';
+    expect(identity(text, '850亿元人民币')).not.toBe(identity(text, '120亿美元左右'));
+  });
+
+  it('in another measure of one unit is the same amount', () => {
+    const text = '粮食产量1300万吨、合260亿斤。';
+    expect(figureOfText(text, '260亿斤', { path: 'statement.txt' }).metric).toBe('grain-output');
+    expect(identity(text, '260亿斤')).toBe(identity(text, '1300万吨'));
+  });
+
+  it('not a figure of its own after a longer clause (`其中出口折合…`)', () => {
+    expect(figureOfText('外贸进出口总额达到3万亿元，其中出口折合4200亿美元。', '4200亿美元', { path: 'statement.txt' }).metric).not.toBe('trade-total');
+  });
+});
