@@ -101,3 +101,20 @@ describe('a restatement in another measure (indicatorWords restatements)', () =>
     expect(figureOfText('外贸进出口总额达到3万亿元，其中出口折合4200亿美元。', '4200亿美元', { path: 'statement.txt' }).metric).not.toBe('trade-total');
   });
 });
+
+describe('names listed right before a count of as many (extract countedNounOf)', () => {
+  it('are the things it counts: the noun after the count is the label', () => {
+    expect(figureOfText('启动建设新材料、生物制造、智能装备3个省实验室，批复建设20个重点实验室。', '3个', { path: 'statement.txt' }).label).toBe('省实验室');
+    // (aligned with a later count of them in another measure word)
+    const a = identity('启动建设新材料、生物制造、智能装备3个省实验室，批复建设20个重点实验室。', '3个');
+    expect(a).toBe(identity('持续推进已批建的3家省实验室建设。', '3家'));
+  });
+
+  it.each([
+    ['教育、卫生4个领域。', '4个', '教育、卫生'],
+    ['东湖、西岭、南山3个省实验室挂牌运行。', '3个', '东湖、西岭、南山'],
+    ['东湖、西岭、南山约3个省实验室。', '约3个', '东湖、西岭、南山'],
+  ])('not when the count differs, the noun runs into its predicate or the count is not exact: %s', (text, raw, label) => {
+    expect(figureOfText(text, raw, { path: 'statement.txt' }).label).toBe(label);
+  });
+});

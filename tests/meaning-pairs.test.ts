@@ -330,8 +330,9 @@ for (const mode of ['auto', 'config'] as const) {
       // 87/104 with the first item of a list worded in full paired by its words; 88/104 with 家 and 个 one measure; 90/104
       // with `X新增` = `新增X`, 科技成果转化 = 成果转化 and high-standard farmland built against the farmland to build
       // (国家 and 省级 counts stay apart from unmarked ones: tests/meaning-metric-modifiers.test.ts); 91/104 with
-      // rental housing raised (建设筹集/筹措) an indicator and a bracketed measure (`套（间）`) skipped before an object
-      expect(score.splits['prov-dev2'].comparable.right).toBeGreaterThanOrEqual(91);
+      // rental housing raised (建设筹集/筹措) an indicator and a bracketed measure (`套（间）`) skipped before an object;
+      // 92/104 with names listed before a count of as many read as what it counts (`A、B、C3个省实验室` → 省实验室)
+      expect(score.splits['prov-dev2'].comparable.right).toBeGreaterThanOrEqual(92);
     });
   });
 }
