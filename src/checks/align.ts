@@ -140,7 +140,22 @@ function withoutAdditionVerb(label: string, kind: Figure['kind'], settings: Alig
   const verbs = additionVerbsOf(settings);
   const verb = verbs.find((v) => label.startsWith(v) && [...label].length - [...v].length >= 3);
   // (folded to the first verb, not dropped: `新建智能化煤矿` counts what the year added, `智能化煤矿达到400座` all there are)
-  return verb ? (settings.additionVerbs![0] ?? '') + label.slice(verb.length) : label;
+  if (verb) return (settings.additionVerbs![0] ?? '') + label.slice(verb.length);
+  return additionAfterSubject(label, normalizeLabel(settings.additionVerbs?.[0] ?? ''));
+}
+
+/**
+ * The first addition verb written after what it adds (`科技成果转化企业新增1013家`, `高速公路新增里程320公里`) moved before
+ * it, as a plan writes it (`新增科技成果转化企业`, `新增高速公路里程`): one fact in either order. Only the first verb (新增):
+ * the others also make nouns of a programme (`交通建设投资` is no `新增交通投资`). The subject before it must be a
+ * word of its own (two characters at least).
+ */
+function additionAfterSubject(label: string, verb: string): string {
+  if (!verb) return label;
+  const at = label.indexOf(verb);
+  if (at < 2 || label.indexOf(verb, at + 1) >= 0) return label;
+  const rest = label.slice(0, at) + label.slice(at + verb.length);
+  return [...rest].length >= 3 ? verb + rest : label;
 }
 
 const additionVerbsCache = new WeakMap<AlignmentSettings, string[]>();

@@ -281,6 +281,18 @@ function leadingChange(pre: string, k: Knowledge, mw: MeaningWords): { change: C
  * (the second figure's clause is the first one's noun), `逾万游客` (a bare 万: no measure word),
  * `67.8%的政务服务事项` (a share of the things after 的). Null when the label stays as it is.
  */
+/**
+ * Whether the names listed right before a count are the things it counts (`长白山、三江、吉光3个省实验室`): as many
+ * `、`-separated names as the count says, each short enough to be a name, as `引进远景等15家头部企业` names examples with 等.
+ */
+function namesCounted(label: string, f: ScannedFigure): boolean {
+  if (!label.includes('、') || f.qualifier || !f.interval?.lo || !f.interval.hi) return false;
+  const names = label.split('、');
+  // (a count as written, `3个`, reads as the interval its rounding allows, one wide)
+  const [lo, hi] = [f.interval.lo.toNumber(), f.interval.hi.toNumber()];
+  return hi - lo <= 1 && lo < names.length && names.length < hi && names.every((n) => n.length >= 2 && n.length <= 12);
+}
+
 function countedNounOf(
   text: string,
   f: ScannedFigure,
@@ -312,6 +324,8 @@ function countedNounOf(
   const fits = (most: number) => noun.length <= most || listGoesOn;
   const before = text.slice(clause, f.start).trimEnd();
   if (!label || mw.countedNounMarks.some((w) => before.endsWith(w))) return fits(8) ? { label: noun, noun } : null;
+  // (names counted need a short noun: `…3个省实验室挂牌运行` has run into its predicate)
+  if (namesCounted(label, f) && fits(6)) return { label: noun, noun };
   if (!fits(10)) return null;
   // 585件人大代表建议和583件政协提案: the second figure's clause is the first one's noun and a joiner
   if (prev && prevMeaning?.nounAfter) {

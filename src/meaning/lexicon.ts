@@ -44,6 +44,7 @@ export interface IndicatorWords {
   bareActions?: string[];
   actionSynonyms?: Record<string, string[]>;
   objectVerbs?: string[];
+  restatements?: string[];
   setVerbs?: string[];
   objectMarkers?: string[];
   peopleNouns?: string[];
@@ -63,6 +64,8 @@ export interface Lexicon {
   bareActions: Set<string>;
   /** Verbs whose object may stand after the figure (解决, 取消和下放), longest first. */
   objectVerbs: string[];
+  /** Words restating the figure before in another measure (约合, 折合), normalized. */
+  restatements: Set<string>;
   /** Nouns of people a count stands before (农村人口, 农民), longest first. */
   peopleNouns: string[];
   /** Nouns of a count's measure ending a subject (`游客人次`, `参保人数`), longest first, with the unit they count in. */
@@ -194,6 +197,7 @@ export function lexiconOf(rules: RuleSet): Lexicon {
     startTail: startTailOf(k),
     bareActions: new Set((words.bareActions ?? []).map(normalizeSubject)),
     objectVerbs: [...new Set((words.objectVerbs ?? []).map(normalizeSubject).filter(Boolean))].sort((a, b) => b.length - a.length),
+    restatements: new Set((words.restatements ?? []).map(normalizeSubject).filter(Boolean)),
     peopleNouns: [...new Set((words.peopleNouns ?? []).map(normalizeSubject).filter(Boolean))].sort((a, b) => b.length - a.length),
     measureSynonyms: new Map(Object.entries(words.measureSynonyms ?? {})),
     measureNouns: Object.entries(words.measureNouns ?? {}).map(([noun, unit]): [string, string] => [normalizeSubject(noun), unit]).sort((a, b) => b[0].length - a[0].length),

@@ -88,6 +88,11 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
       const start = heldSubject(previous);
       if (start?.indicator && lex.toEnd.test(text.slice(previous.span.end, figure.span.start)) && startsValue(previous, text, lex)) subject = { ...start, change: subject.change, changeNoun: subject.changeNoun };
     }
+    // `实际使用外资175亿美元左右、约合1243亿元人民币`: a restatement in another measure is of the figure before's subject
+    if (previous && restates(previous, figure, text, lex)) {
+      figure.label = previous.label;
+      subject = heldSubject(previous) ?? subject;
+    }
     // `提出8%左右的国内生产总值增长目标`: the subject written after the figure
     if (!subject.indicator) subject = subjectAfter(figure, text, lex, scopes) ?? subject;
     // `加大保障性安居工程建设力度，今年新开工700万套`: an action without its object takes the one named before it
@@ -260,6 +265,20 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
  * The indicators whose statements are of a region in this document (indicator `regional`): the document names
  * the regional indicator and never the national one (`地区生产总值` but no `国内生产总值`: a provincial report).
  */
+/**
+ * Whether `figure` restates `previous` in another measure (indicatorWords `restatements`): it follows `previous` in its
+ * sentence with nothing between but a mark and a restating word (`约合`, `折合`, the currency it is given in after it:
+ * `折合人民币`). Another currency is another unit (never compared); another measure of one unit (`1300万吨、合260亿斤`)
+ * is compared, as the same amount it is.
+ */
+function restates(previous: Figure, figure: Figure, text: string, lex: Lexicon): boolean {
+  if (!lex.restatements.size || !previous.label || previous.span.end > figure.span.start) return false;
+  const between = text.slice(previous.span.end, figure.span.start);
+  if (between.length > 8 || SENTENCE_END.test(between)) return false;
+  const word = between.replace(/^[、，,\s]+/u, '').replace(/(?:人民币|美元)$/u, '');
+  return lex.restatements.has(word);
+}
+
 function regionalOf(text: string, lex: Lexicon): Map<Indicator, Indicator> {
   const map = new Map<Indicator, Indicator>();
   for (const indicator of lex.byId.values()) {

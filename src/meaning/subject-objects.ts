@@ -93,6 +93,9 @@ export function objectAfter(figure: Figure, text: string, lex: Lexicon, scopes: 
   if (own && !lex.objectVerbs.some((v) => own.endsWith(v))) return null;
   let at = figure.span.end;
   while (at < text.length && /\s/u.test(text[at]!)) at++;
+  // (a measure's other name in brackets after it, `7万套（间）保障性租赁住房`, is no part of the object)
+  const note = /^[（(][^（）()]{1,3}[）)]/u.exec(text.slice(at, at + 5));
+  if (note) at += note[0].length;
   const noun = lex.peopleNouns.find((n) => text.startsWith(n, at));
   if (noun) at += noun.length;
   if (text[at] === '的') at++;
