@@ -243,34 +243,14 @@ function fractionPrefixesOf(percent: string, others: Record<string, string>, uni
   return out.sort(byLengthDesc((u) => u.spelling));
 }
 
+/** A rule set compiled once into what extraction reads: sorted longest first, indexed by character, patterns built. */
 function compile(rules: RuleSet): Knowledge {
-  const units: UnitSpelling[] = [];
-  for (const rule of rules.units ?? []) {
-    const needsMagnitude = rule.needsMagnitude ?? false;
-    for (const spelling of rule.aliases ?? (rule.conversions ? [] : [rule.name])) {
-      units.push({ spelling, unit: rule.name, kind: rule.kind, factor: Exact.ONE, needsMagnitude });
-    }
-    for (const [spelling, factor] of Object.entries(rule.conversions ?? {})) {
-      units.push({ spelling, unit: rule.name, kind: rule.kind, factor: decimal(factor, `units.${rule.name}.conversions.${spelling}`), needsMagnitude });
-    }
-  }
-  units.sort(byLengthDesc((u) => u.spelling));
-
+  const units = unitSpellings(rules.units ?? []);
   const magnitudes = Object.entries(rules.magnitudes ?? {})
     .map(([word, factor]) => ({ word, factor: decimal(factor, `magnitudes.${word}`) }))
     .sort(byLengthDesc((m) => m.word));
-
   const numerals = rules.numerals ?? {};
-  const qualifiers = rules.qualifiers ?? [];
-  const before = qualifiers
-    .filter((q) => q.position === 'before')
-    .map(({ word, form, notIn }) => (notIn?.length ? { word, form, notIn } : { word, form }))
-    .sort(byLengthDesc((q) => q.word));
-  const after = qualifiers
-    .filter((q) => q.position === 'after' && q.form !== 'plus')
-    .map(({ word, form }) => ({ word, form }))
-    .sort(byLengthDesc((q) => q.word));
-  const plusWords = qualifiers.filter((q) => q.form === 'plus').map((q) => q.word);
+  const { before, after, plusWords } = qualifierLists(rules.qualifiers ?? []);
 
   const words = { ...EMPTY_WORDS, ...(rules.words ?? {}) } as Required<WordLists>;
   // longest first: 比上年末 before 比上年
@@ -278,7 +258,6 @@ function compile(rules: RuleSet): Knowledge {
 
   const notFigures = (rules.notFigures ?? []).map((p) => ({ id: p.id, pattern: regex(unrollRepeats(p.pattern), 'gmu', `notFigures.${p.id}`) }));
 
-  const periods = rules.periods ?? {};
   return {
     units,
     unitsByFirst: bucketed(units, (u) => u.spelling.charCodeAt(0)),
@@ -314,36 +293,70 @@ function compile(rules: RuleSet): Knowledge {
     comparisonAnywhere: regex(`(?:${comparison})`, 'gu', 'words.comparison'),
     notFigures,
     notFigureScan: notFigureScan(notFigures.map((p) => p.pattern)),
-    periods: {
-      ...periods,
-      deliveryRe: periods.deliveryLine ? regex(periods.deliveryLine, 'mu', 'periods.deliveryLine') : null,
-      relativeYears: periods.relativeYears ?? {},
-      partialYears: periods.partialYears ?? {},
-      spans: periods.spans ?? [],
-      targetHeadings: periods.targetHeadings ?? [],
-      reviewHeadings: periods.reviewHeadings ?? [],
-      cumulative: periods.cumulative ?? [],
-      yearEdges: periods.yearEdges ?? [],
-      monthEdges: periods.monthEdges ?? [],
-      untilWords: periods.untilWords ?? [],
-      comparisonBefore: periods.comparisonBefore ?? [],
-      comparisonAfter: periods.comparisonAfter ?? [],
-      relativeComparisonBefore: periods.relativeComparisonBefore ?? [],
-      relativeComparisonAfter: periods.relativeComparisonAfter ?? [],
-      spanComparisonAfter: periods.spanComparisonAfter ?? [],
-      targetBefore: periods.targetBefore ?? [],
-      salutations: periods.salutations ?? [],
-      targetOpenings: periods.targetOpenings ?? [],
-      glossaryHeadings: periods.glossaryHeadings ?? [],
-      glossaryLeads: periods.glossaryLeads ?? [],
-      ownYearPlansUntilMonth: periods.ownYearPlansUntilMonth ?? 0,
-      reviewOpeningParagraphs: periods.reviewOpeningParagraphs ?? 0,
-      reviewsPreviousYearUntilMonth: periods.reviewsPreviousYearUntilMonth ?? 12,
-      sinceWords: periods.sinceWords ?? [],
-      shortChanges: periods.shortChanges ?? [],
-      nameAfter: periods.nameAfter ?? [],
-      startBefore: periods.startBefore ?? [],
-    },
+    periods: periodKnowledge(rules.periods ?? {}),
+  };
+}
+
+/** Every spelling of every unit (its aliases, or its name, and its conversions), longest first. */
+function unitSpellings(rules: NonNullable<RuleSet['units']>): UnitSpelling[] {
+  const units: UnitSpelling[] = [];
+  for (const rule of rules) {
+    const needsMagnitude = rule.needsMagnitude ?? false;
+    for (const spelling of rule.aliases ?? (rule.conversions ? [] : [rule.name])) {
+      units.push({ spelling, unit: rule.name, kind: rule.kind, factor: Exact.ONE, needsMagnitude });
+    }
+    for (const [spelling, factor] of Object.entries(rule.conversions ?? {})) {
+      units.push({ spelling, unit: rule.name, kind: rule.kind, factor: decimal(factor, `units.${rule.name}.conversions.${spelling}`), needsMagnitude });
+    }
+  }
+  return units.sort(byLengthDesc((u) => u.spelling));
+}
+
+/** The qualifiers by where they stand: before a number, after it, and 多/余 (the plus words), longest first. */
+function qualifierLists(qualifiers: NonNullable<RuleSet['qualifiers']>): Pick<Knowledge, 'before' | 'after' | 'plusWords'> {
+  const before = qualifiers
+    .filter((q) => q.position === 'before')
+    .map(({ word, form, notIn }) => (notIn?.length ? { word, form, notIn } : { word, form }))
+    .sort(byLengthDesc((q) => q.word));
+  const after = qualifiers
+    .filter((q) => q.position === 'after' && q.form !== 'plus')
+    .map(({ word, form }) => ({ word, form }))
+    .sort(byLengthDesc((q) => q.word));
+  const plusWords = qualifiers.filter((q) => q.form === 'plus').map((q) => q.word);
+  return { before, after, plusWords };
+}
+
+/** periods.yaml with every list present (empty when not given) and its delivery-line pattern compiled. */
+function periodKnowledge(periods: NonNullable<RuleSet['periods']>): Knowledge['periods'] {
+  return {
+    ...periods,
+    deliveryRe: periods.deliveryLine ? regex(periods.deliveryLine, 'mu', 'periods.deliveryLine') : null,
+    relativeYears: periods.relativeYears ?? {},
+    partialYears: periods.partialYears ?? {},
+    spans: periods.spans ?? [],
+    targetHeadings: periods.targetHeadings ?? [],
+    reviewHeadings: periods.reviewHeadings ?? [],
+    cumulative: periods.cumulative ?? [],
+    yearEdges: periods.yearEdges ?? [],
+    monthEdges: periods.monthEdges ?? [],
+    untilWords: periods.untilWords ?? [],
+    comparisonBefore: periods.comparisonBefore ?? [],
+    comparisonAfter: periods.comparisonAfter ?? [],
+    relativeComparisonBefore: periods.relativeComparisonBefore ?? [],
+    relativeComparisonAfter: periods.relativeComparisonAfter ?? [],
+    spanComparisonAfter: periods.spanComparisonAfter ?? [],
+    targetBefore: periods.targetBefore ?? [],
+    salutations: periods.salutations ?? [],
+    targetOpenings: periods.targetOpenings ?? [],
+    glossaryHeadings: periods.glossaryHeadings ?? [],
+    glossaryLeads: periods.glossaryLeads ?? [],
+    ownYearPlansUntilMonth: periods.ownYearPlansUntilMonth ?? 0,
+    reviewOpeningParagraphs: periods.reviewOpeningParagraphs ?? 0,
+    reviewsPreviousYearUntilMonth: periods.reviewsPreviousYearUntilMonth ?? 12,
+    sinceWords: periods.sinceWords ?? [],
+    shortChanges: periods.shortChanges ?? [],
+    nameAfter: periods.nameAfter ?? [],
+    startBefore: periods.startBefore ?? [],
   };
 }
 

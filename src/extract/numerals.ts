@@ -243,233 +243,329 @@ function bigFactor(c: string, k: Knowledge): Exact | undefined {
 }
 
 /**
+ * The running state of one Chinese numeral while readChinese reads it, token by token. One record at
+ * module level, reset per numeral: readChinese never re-enters itself (readTail only reads Arabic
+ * numbers), so reading a numeral allocates nothing for its state.
+ */
+interface ChineseNumeralState {
+  yi: Exact; // the part already multiplied by 亿
+  wan: Exact; // the part already multiplied by 万 (below 亿)
+  section: Exact; // below 万
+  digit: number | null;
+  digitIsFew: boolean;
+  lastMult: Exact; // multiplier of the last written digit
+  lastNonzeroMult: Exact;
+  lastScale: Exact | null; // multiplier of the last place/big token, for 三万五
+  afterZero: boolean;
+  positional: boolean;
+  positionalDigits: string;
+  digitCount: number;
+  fewMult: Exact | null; // multiplier the 几 digit ended with
+  fewTrailing: boolean; // 十几: the 几 is the last digit
+  plus: Exact | undefined;
+  plusWord: string | undefined;
+  decimalDigits: string;
+  trailingBig: Exact; // product of the bigs since the last digit or place (万亿 → 1e12)
+  topBig: Exact; // the largest magnitude written (三亿六千万 → 1e8): its unit is the number's units place
+  lastWasBig: boolean;
+  // set once the tokens are read (settleChineseValue)
+  value: Exact;
+  q: Exact;
+  g: Exact;
+}
+
+const cn: ChineseNumeralState = {
+  yi: ZERO,
+  wan: ZERO,
+  section: ZERO,
+  digit: null,
+  digitIsFew: false,
+  lastMult: ONE,
+  lastNonzeroMult: ONE,
+  lastScale: null,
+  afterZero: false,
+  positional: false,
+  positionalDigits: '',
+  digitCount: 0,
+  fewMult: null,
+  fewTrailing: false,
+  plus: undefined,
+  plusWord: undefined,
+  decimalDigits: '',
+  trailingBig: ONE,
+  topBig: ONE,
+  lastWasBig: false,
+  value: ZERO,
+  q: ONE,
+  g: ONE,
+};
+
+/** Starts a numeral afresh (the shared state is reused by every call). */
+function resetChineseState(s: ChineseNumeralState): void {
+  s.yi = ZERO;
+  s.wan = ZERO;
+  s.section = ZERO;
+  s.digit = null;
+  s.digitIsFew = false;
+  s.lastMult = ONE;
+  s.lastNonzeroMult = ONE;
+  s.lastScale = null;
+  s.afterZero = false;
+  s.positional = false;
+  s.positionalDigits = '';
+  s.digitCount = 0;
+  s.fewMult = null;
+  s.fewTrailing = false;
+  s.plus = undefined;
+  s.plusWord = undefined;
+  s.decimalDigits = '';
+  s.trailingBig = ONE;
+  s.topBig = ONE;
+  s.lastWasBig = false;
+  s.value = ZERO;
+  s.q = ONE;
+  s.g = ONE;
+}
+
+/** A token reader's answer when the character at hand is no part of the numeral. */
+const STOP = -1;
+
+/**
+ * Reads the token at `i` into the state: returns the offset after it, or STOP. One token is a digit
+ * (or 几/数), a place, a big, the decimals after 点, or 多/余 inside the numeral.
+ */
+function readChineseToken(text: string, i: number, pos: number, k: Knowledge, s: ChineseNumeralState): number {
+  const c = text[i]!;
+  const d = k.digits.get(c);
+  const few = (c === '几' || c === '数') && (s.digit === null || s.positional === false);
+  if (d !== undefined || (few && (i > pos || startsChinese(text, i, k)))) return readChineseDigit(text, i, c, d, k, s);
+  const place = k.places.get(c);
+  if (place !== undefined) return readChinesePlace(i, place, s);
+  const big = bigFactor(c, k);
+  if (big) return readChineseBig(i, big, s);
+  if (c === k.point[0] && text.startsWith(k.point, i) && !s.positional && !s.plus) return readChineseDecimals(text, i, k, s);
+  if (!s.plus && s.digitCount > 0) {
+    const w = plusWordAt(text, i, k);
+    if (w && (s.digit === null || !s.positional)) return readInnerPlus(text, i, w, k, s);
+  }
+  return STOP;
+}
+
+/** A digit, or 几/数 as an unknown digit (`d` undefined); two digits in a row make the numeral positional. */
+function readChineseDigit(text: string, i: number, c: string, d: number | undefined, k: Knowledge, s: ChineseNumeralState): number {
+  if (s.plus) return STOP;
+  if (c === '数' && !(k.places.has(text[i + 1] ?? '') || isBig(text[i + 1] ?? '', k))) return STOP;
+  if (s.digit !== null && !s.afterZero && s.digit !== 0 && !s.positional) {
+    // Two digits in a row without a place: positional (二〇二〇), a year or a code.
+    s.positional = true;
+    s.positionalDigits = String(s.digit);
+  }
+  if (s.positional) s.positionalDigits += d === undefined ? '0' : String(d);
+  else if (s.digit === 0 || d === 0) s.afterZero = true;
+  s.digit = d ?? 0;
+  s.digitIsFew = d === undefined;
+  s.digitCount++;
+  s.lastWasBig = false;
+  return i + 1;
+}
+
+/** A place (十 百 千): the digit before it (or one, for a bare 十) times the place joins the section. */
+function readChinesePlace(i: number, place: number, s: ChineseNumeralState): number {
+  if (s.positional || s.plus) return STOP;
+  // A bare place right after a magnitude word is no part of the number (十七万千瓦, 一千二百亿千瓦小时):
+  // a numeral writes 一万一千, never 一万千; the place starts the unit.
+  if (s.digit === null && s.lastWasBig) return STOP;
+  const p = exactOf(place);
+  const n = s.digit ?? 1; // 十四: a bare 十 is one ten
+  if (s.digitIsFew) {
+    s.fewMult = p;
+    s.fewTrailing = false;
+  }
+  s.section = s.section.plus(p.times(exactOf(s.digitIsFew ? 0 : n)));
+  s.lastMult = p;
+  if (n !== 0 || s.digitIsFew) s.lastNonzeroMult = p;
+  s.lastScale = p;
+  s.digit = null;
+  s.digitIsFew = false;
+  s.afterZero = false;
+  s.digitCount++;
+  s.lastWasBig = false;
+  return i + 1;
+}
+
+/** A big (万 亿): closes the section below it and scales every place value read so far. */
+function readChineseBig(i: number, big: Exact, s: ChineseNumeralState): number {
+  if (s.positional) return STOP;
+  if (s.digit !== null) {
+    // the digit before a big is in the units place of its section
+    if (s.digitIsFew) {
+      s.fewMult = ONE;
+      s.fewTrailing = s.lastScale !== null;
+    } else s.section = s.section.plus(exactOf(s.digit));
+    s.lastMult = ONE;
+    if (s.digit !== 0 || s.digitIsFew) s.lastNonzeroMult = ONE;
+    s.digit = null;
+    s.digitIsFew = false;
+  }
+  if (big.gte(HUNDRED_MILLION)) {
+    // 二万八千亿: the 万 written before 亿 is 万亿, the largest magnitude (2.8万亿)
+    if (!s.wan.isZero() && TEN_THOUSAND.times(big).gte(s.topBig)) s.topBig = TEN_THOUSAND.times(big);
+    s.yi = s.yi.plus(s.wan).plus(s.section).times(big);
+    s.wan = ZERO;
+  } else {
+    s.wan = s.wan.plus(s.section).times(big);
+  }
+  s.section = ZERO;
+  scaleChinesePlaces(s, big);
+  s.trailingBig = s.lastWasBig ? s.trailingBig.times(big) : big;
+  if (s.trailingBig.gte(s.topBig)) s.topBig = s.trailingBig;
+  s.lastWasBig = true;
+  s.lastScale = big;
+  s.afterZero = false;
+  s.digitCount++;
+  return i + 1;
+}
+
+/** A big multiplies the place values already read (last digit, last non-zero digit, 几's, 多's width). */
+function scaleChinesePlaces(s: ChineseNumeralState, f: Exact): void {
+  s.lastMult = s.lastMult.times(f);
+  s.lastNonzeroMult = s.lastNonzeroMult.times(f);
+  if (s.fewMult) s.fewMult = s.fewMult.times(f);
+  if (s.plus) s.plus = s.plus.times(f);
+}
+
+/** 十八点五: the digits after 点 end the numeral; a point must be followed by a digit. */
+function readChineseDecimals(text: string, i: number, k: Knowledge, s: ChineseNumeralState): number {
+  let j = i + k.point.length;
+  let frac = '';
+  while (j < text.length && k.digits.has(text[j]!)) {
+    frac += String(k.digits.get(text[j]!));
+    j++;
+  }
+  if (!frac) return STOP;
+  if (s.digit !== null) s.section = s.section.plus(exactOf(s.digit));
+  s.digit = null;
+  s.decimalDigits = frac;
+  s.digitCount += frac.length;
+  return j;
+}
+
+/** 多/余 inside a numeral (`四千二百多万`, `十四亿多`): the open interval's width, scaled by bigs after it. */
+function readInnerPlus(text: string, i: number, w: string, k: Knowledge, s: ChineseNumeralState): number {
+  // 十几 is read like 十多: the trailing unknown digit is handled below
+  if (s.digit !== null) {
+    if (s.digitIsFew) return STOP;
+    s.section = s.section.plus(exactOf(s.digit));
+    s.lastMult = ONE;
+    if (s.digit !== 0) s.lastNonzeroMult = ONE;
+    s.digit = null;
+  }
+  // 多 right after a big (十四亿多, 十万多) is one unit of that magnitude, as after digits (10万多 is
+  // (10万, 11万); 十多万 is (10万, 20万)); else g
+  s.plus = s.lastScale && s.lastScale.gte(TEN_THOUSAND) && text[i - 1] && bigFactor(text[i - 1]!, k) ? s.trailingBig : s.lastNonzeroMult;
+  s.plusWord = w;
+  return i + w.length;
+}
+
+/** Chinese digits written positionally (`二〇三五`): their digit string as a number, a year or a code. */
+function positionalReading(pos: number, end: number, s: ChineseNumeralState): NumberReading {
+  if (s.digit !== null && !s.positionalDigits) s.positionalDigits = String(s.digit);
+  const value = Exact.of(s.positionalDigits || '0');
+  return {
+    start: pos,
+    end,
+    value,
+    q: ONE,
+    g: lastNonzeroPlace(s.positionalDigits || '0'),
+    chinese: true,
+    magnitude: false,
+    factor: ONE,
+    digitCount: s.digitCount,
+    positional: true,
+  };
+}
+
+/** The numeral's value and place values (q, g) once its tokens are read: decimals, or a bare trailing digit. */
+function settleChineseValue(s: ChineseNumeralState, k: Knowledge): void {
+  s.q = s.lastMult;
+  s.g = s.lastNonzeroMult;
+  if (s.decimalDigits) {
+    const fraction = Exact.of(`0.${s.decimalDigits}`);
+    s.value = s.yi.plus(s.wan).plus(s.section).plus(fraction);
+    s.q = pow10(-s.decimalDigits.length);
+    s.g = lastNonzeroPlace(`0.${s.decimalDigits}`);
+    if (fraction.isZero()) s.g = lastNonzeroPlace(s.value.toFixed());
+    return;
+  }
+  if (s.digit !== null) {
+    // 三万五 / 一百五: a bare trailing digit after a place is one place lower; after 零 it is a unit
+    const m = s.lastScale && !s.afterZero ? s.lastScale.divTen() : ONE;
+    if (s.digitIsFew) {
+      s.fewMult = m;
+      s.fewTrailing = s.lastScale !== null;
+    } else s.section = s.section.plus(m.times(exactOf(s.digit)));
+    s.q = m;
+    if (s.digit !== 0 || s.digitIsFew) s.g = m;
+    s.lastMult = m;
+  }
+  s.value = s.yi.plus(s.wan).plus(s.section);
+  // 一千亿 is 1000亿, 十倍 10倍: no zero can be written after the last digit (qualifiers.yaml intervals)
+  if (k.intervals.chineseNumeralsAsDigits && s.q.gte(s.topBig)) s.q = s.topBig;
+}
+
+/** The interval 几/数 stands for: above the known part (十几), or fewLow…fewHigh of its place (几十, 数百万). */
+function fewInterval(s: ChineseNumeralState, fewMult: Exact, k: Knowledge): NonNullable<NumberReading['few']> {
+  const { fewLow, fewHigh } = k.intervals;
+  const value = s.value;
+  if (s.fewTrailing || !value.isZero()) {
+    // 十几, 二十几万: above the known part, below the next unit of the place before 几
+    const few = { lo: value, hi: value.plus(fewMult.times(TEN)), loClosed: false, hiClosed: false };
+    if (s.fewTrailing) few.hi = value.plus(fewMult.times(TEN));
+    return few;
+  }
+  // 几十, 数百万: fewLow…fewHigh of that place
+  return {
+    lo: fewMult.times(exactOf(fewLow)),
+    hi: fewMult.times(exactOf(fewHigh + 1)),
+    loClosed: true,
+    hiClosed: false,
+  };
+}
+
+/**
  * Reads a Chinese numeral at `pos`: digits 一…九 两 〇 零, places 十 百 千, bigs 万 亿 (and chains,
  * 万亿), decimals after 点, 多/余 inside (`四千二百多万`), 几/数 as an unknown digit (`十几`, `数百`).
  */
 export function readChinese(text: string, pos: number, k: Knowledge): NumberReading | null {
   if (!startsChinese(text, pos, k)) return null;
-  let yi = ZERO; // the part already multiplied by 亿
-  let wan = ZERO; // the part already multiplied by 万 (below 亿)
-  let section = ZERO; // below 万
-  let digit: number | null = null;
-  let digitIsFew = false;
-  let lastMult = ONE; // multiplier of the last written digit
-  let lastNonzeroMult = ONE;
-  let lastScale: Exact | null = null; // multiplier of the last place/big token, for 三万五
-  let afterZero = false;
-  let positional = false;
-  let positionalDigits = '';
-  let digitCount = 0;
-  let fewMult: Exact | null = null; // multiplier the 几 digit ended with
-  let fewTrailing = false; // 十几: the 几 is the last digit
-  let plus: Exact | undefined;
-  let plusWord: string | undefined;
-  let decimalDigits = '';
+  const s = cn;
+  resetChineseState(s);
   let i = pos;
-  let sawBigAfterPlus = false;
-  let trailingBig = ONE; // product of the bigs since the last digit or place (万亿 → 1e12)
-  let topBig = ONE; // the largest magnitude written (三亿六千万 → 1e8): its unit is the number's units place
-  let lastWasBig = false;
-
-  const scale = (f: Exact) => {
-    lastMult = lastMult.times(f);
-    lastNonzeroMult = lastNonzeroMult.times(f);
-    if (fewMult) fewMult = fewMult.times(f);
-    if (plus) {
-      plus = plus.times(f);
-      sawBigAfterPlus = true;
-    }
-  };
-
-  for (; i < text.length; i++) {
-    const c = text[i]!;
-    const d = k.digits.get(c);
-    const few = (c === '几' || c === '数') && (digit === null || positional === false);
-    if (d !== undefined || (few && (i > pos || startsChinese(text, i, k)))) {
-      if (plus) break;
-      if (c === '数' && !(k.places.has(text[i + 1] ?? '') || isBig(text[i + 1] ?? '', k))) break;
-      if (digit !== null && !afterZero && digit !== 0 && !positional) {
-        // Two digits in a row without a place: positional (二〇二〇), a year or a code.
-        positional = true;
-        positionalDigits = String(digit);
-      }
-      if (positional) positionalDigits += d === undefined ? '0' : String(d);
-      else if (digit === 0 || d === 0) afterZero = true;
-      digit = d ?? 0;
-      digitIsFew = d === undefined;
-      digitCount++;
-      lastWasBig = false;
-      continue;
-    }
-    const place = k.places.get(c);
-    if (place !== undefined) {
-      if (positional || plus) break;
-      // A bare place right after a magnitude word is no part of the number (十七万千瓦, 一千二百亿千瓦小时):
-      // a numeral writes 一万一千, never 一万千; the place starts the unit.
-      if (digit === null && lastWasBig) break;
-      const p = exactOf(place);
-      const n = digit ?? 1; // 十四: a bare 十 is one ten
-      if (digitIsFew) {
-        fewMult = p;
-        fewTrailing = false;
-      }
-      section = section.plus(p.times(exactOf(digitIsFew ? 0 : n)));
-      lastMult = p;
-      if (n !== 0 || digitIsFew) lastNonzeroMult = p;
-      lastScale = p;
-      digit = null;
-      digitIsFew = false;
-      afterZero = false;
-      digitCount++;
-      lastWasBig = false;
-      continue;
-    }
-    const big = bigFactor(c, k);
-    if (big) {
-      if (positional) break;
-      if (digit !== null) {
-        // the digit before a big is in the units place of its section
-        if (digitIsFew) {
-          fewMult = ONE;
-          fewTrailing = lastScale !== null;
-        } else section = section.plus(exactOf(digit));
-        lastMult = ONE;
-        if (digit !== 0 || digitIsFew) lastNonzeroMult = ONE;
-        digit = null;
-        digitIsFew = false;
-      }
-      if (big.gte(HUNDRED_MILLION)) {
-        // 二万八千亿: the 万 written before 亿 is 万亿, the largest magnitude (2.8万亿)
-        if (!wan.isZero() && TEN_THOUSAND.times(big).gte(topBig)) topBig = TEN_THOUSAND.times(big);
-        yi = yi.plus(wan).plus(section).times(big);
-        wan = ZERO;
-      } else {
-        wan = wan.plus(section).times(big);
-      }
-      section = ZERO;
-      scale(big);
-      trailingBig = lastWasBig ? trailingBig.times(big) : big;
-      if (trailingBig.gte(topBig)) topBig = trailingBig;
-      lastWasBig = true;
-      lastScale = big;
-      afterZero = false;
-      digitCount++;
-      continue;
-    }
-    if (c === k.point[0] && text.startsWith(k.point, i) && !positional && !plus) {
-      // 十八点五: decimals follow; a point must be followed by a digit
-      let j = i + k.point.length;
-      let frac = '';
-      while (j < text.length && k.digits.has(text[j]!)) {
-        frac += String(k.digits.get(text[j]!));
-        j++;
-      }
-      if (!frac) break;
-      if (digit !== null) section = section.plus(exactOf(digit));
-      digit = null;
-      decimalDigits = frac;
-      digitCount += frac.length;
-      i = j;
-      break;
-    }
-    if (!plus && digitCount > 0) {
-      const w = plusWordAt(text, i, k);
-      if (w && (digit === null || !positional)) {
-        // 十几 is read like 十多: the trailing unknown digit is handled below
-        if (digit !== null) {
-          if (digitIsFew) break;
-          section = section.plus(exactOf(digit));
-          lastMult = ONE;
-          if (digit !== 0) lastNonzeroMult = ONE;
-          digit = null;
-        }
-        // 多 right after a big (十四亿多, 十万多) is one unit of that magnitude, as after digits (10万多 is
-        // (10万, 11万); 十多万 is (10万, 20万)); else g
-        plus = lastScale && lastScale.gte(TEN_THOUSAND) && text[i - 1] && bigFactor(text[i - 1]!, k) ? trailingBig : lastNonzeroMult;
-        plusWord = w;
-        i += w.length - 1;
-        continue;
-      }
-    }
-    break;
+  while (i < text.length) {
+    const next = readChineseToken(text, i, pos, k, s);
+    if (next === STOP) break;
+    i = next;
+    if (s.decimalDigits) break; // decimals end the numeral
   }
-  if (digitCount === 0) return null;
-
-  if (positional) {
-    if (digit !== null && !positionalDigits) positionalDigits = String(digit);
-    const value = Exact.of(positionalDigits || '0');
-    return {
-      start: pos,
-      end: i,
-      value,
-      q: ONE,
-      g: lastNonzeroPlace(positionalDigits || '0'),
-      chinese: true,
-      magnitude: false,
-      factor: ONE,
-      digitCount,
-      positional: true,
-    };
-  }
-
-  let value: Exact;
-  let q = lastMult;
-  let g = lastNonzeroMult;
-  if (decimalDigits) {
-    const fraction = Exact.of(`0.${decimalDigits}`);
-    value = yi.plus(wan).plus(section).plus(fraction);
-    q = pow10(-decimalDigits.length);
-    g = lastNonzeroPlace(`0.${decimalDigits}`);
-    if (fraction.isZero()) g = lastNonzeroPlace(value.toFixed());
-  } else {
-    if (digit !== null) {
-      // 三万五 / 一百五: a bare trailing digit after a place is one place lower; after 零 it is a unit
-      const m = lastScale && !afterZero ? lastScale.divTen() : ONE;
-      if (digitIsFew) {
-        fewMult = m;
-        fewTrailing = lastScale !== null;
-      } else section = section.plus(m.times(exactOf(digit)));
-      q = m;
-      if (digit !== 0 || digitIsFew) g = m;
-      lastMult = m;
-    }
-    value = yi.plus(wan).plus(section);
-    // 一千亿 is 1000亿, 十倍 10倍: no zero can be written after the last digit (qualifiers.yaml intervals)
-    if (k.intervals.chineseNumeralsAsDigits && q.gte(topBig)) q = topBig;
-  }
-
-  const endsInBig = lastWasBig && digit === null && !decimalDigits;
+  if (s.digitCount === 0) return null;
+  if (s.positional) return positionalReading(pos, i, s);
+  settleChineseValue(s, k);
+  const endsInBig = s.lastWasBig && s.digit === null && !s.decimalDigits;
   const reading: NumberReading = {
     start: pos,
     end: i,
-    value,
-    q,
-    g,
+    value: s.value,
+    q: s.q,
+    g: s.g,
     chinese: true,
-    magnitude: lastScale !== null && lastScale.gte(TEN_THOUSAND),
-    factor: endsInBig || plus ? trailingBig : ONE,
-    digitCount,
+    magnitude: s.lastScale !== null && s.lastScale.gte(TEN_THOUSAND),
+    factor: endsInBig || s.plus ? s.trailingBig : ONE,
+    digitCount: s.digitCount,
   };
-  if (plus) {
-    reading.plus = plus;
-    reading.plusWord = plusWord;
-    void sawBigAfterPlus;
+  if (s.plus) {
+    reading.plus = s.plus;
+    reading.plusWord = s.plusWord;
   }
-  if (fewMult) {
-    const { fewLow, fewHigh } = k.intervals;
-    if (fewTrailing || !value.isZero()) {
-      // 十几, 二十几万: above the known part, below the next unit of the place before 几
-      reading.few = { lo: value, hi: value.plus(fewMult.times(TEN)), loClosed: false, hiClosed: false };
-      if (fewTrailing) reading.few.hi = value.plus(fewMult.times(TEN));
-    } else {
-      // 几十, 数百万: fewLow…fewHigh of that place
-      reading.few = {
-        lo: fewMult.times(exactOf(fewLow)),
-        hi: fewMult.times(exactOf(fewHigh + 1)),
-        loClosed: true,
-        hiClosed: false,
-      };
-    }
-  }
+  if (s.fewMult) reading.few = fewInterval(s, s.fewMult, k);
   return readTail(text, reading, k);
 }

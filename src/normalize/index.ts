@@ -288,30 +288,52 @@ export function normalize(decoded: DecodedText, rules: RuleSet): Normalized {
     throw new InputError(`${decoded.path}: internal offset map has ${base.length} entries for ${text.length + 1} text offsets`);
   }
   const c = compile(rules);
-  const tables = charTables();
   const n = text.length;
 
   // Pass 1 (cheap): script counts, and which lines hold a Traditional-only character.
   const { traditional, simplified, cjk, traditionalLines } = countScript(text);
   const script = scriptOf(traditional, simplified, cjk, c.mixedShare);
-  const convertAll = script === 'traditional';
 
   // Pass 2: build normalized units and offsets.
   if (scratch.length < n) scratch = new Uint16Array(Math.max(n, scratch.length * 2));
   const out = scratch;
   const offsets = new Int32Array(n + 1);
+  const j = normalizeUnits(text, base, c, traditionalLines, script === 'traditional', out, offsets);
+  const built = unitsToString(out, j);
+  // Most text comes through unchanged: then the document holds one string, not two equal ones (~100 MB
+  // on a 10,000-document run).
+  const normalized = built === text ? text : built;
+  return {
+    normalized,
+    // A view rather than a copy: the few entries past j (removed characters) are not worth copying the rest.
+    offsets: j === n ? offsets : offsets.subarray(0, j + 1),
+    boilerplate: decoded.boilerplate?.length ? withReaderBoilerplate(findBoilerplate(normalized, rules), decoded.boilerplate, offsets, j, decoded.original.length) : findBoilerplate(normalized, rules),
+    script,
+  };
+}
+
+/**
+ * Pass 2 of normalize, the one per character: writes the normalized units into `out` and their original
+ * offsets (through `base`, the reader's map, when there is one) into `offsets`; returns how many were written.
+ * Lines convert Traditional → Simplified when `convertAll` or when listed in `traditionalLines`.
+ */
+function normalizeUnits(
+  text: string,
+  base: Int32Array | undefined,
+  c: Compiled,
+  traditionalLines: number[],
+  convertAll: boolean,
+  out: Uint16Array,
+  offsets: Int32Array,
+): number {
+  const n = text.length;
   const { action, toSimplified, keep, pinyin, toneMark } = c;
-  const astral = tables.astral;
+  const astral = charTables().astral;
   let j = 0;
   let line = 0;
   /** Index into traditionalLines of the first Traditional line not before the current line. */
-  let nextTraditional = 0;
-  const convertLine = (): boolean => {
-    if (convertAll) return true;
-    while (nextTraditional < traditionalLines.length && traditionalLines[nextTraditional]! < line) nextTraditional++;
-    return traditionalLines[nextTraditional] === line;
-  };
-  let convert = convertLine();
+  let nextTraditional = convertAll ? 0 : traditionalLineFrom(traditionalLines, 0, line);
+  let convert = convertAll || traditionalLines[nextTraditional] === line;
   for (let i = 0; i < n; i++) {
     let ch = text.charCodeAt(i);
     const act = action[ch]!;
@@ -321,7 +343,10 @@ export function normalize(decoded: DecodedText, rules: RuleSet): Normalized {
         if (ch === 13 && text.charCodeAt(i + 1) === 10) continue; // the \n of \r\n is the break
         ch = 10;
         line++;
-        if (traditionalLines.length) convert = convertLine();
+        if (traditionalLines.length && !convertAll) {
+          nextTraditional = traditionalLineFrom(traditionalLines, nextTraditional, line);
+          convert = traditionalLines[nextTraditional] === line;
+        }
       } else if (act === FULL_WIDTH) {
         ch -= 0xfee0;
       } else if (act === OPEN_PAREN) {
@@ -344,13 +369,8 @@ export function normalize(decoded: DecodedText, rules: RuleSet): Normalized {
       }
     } else if (convert && act === COPY_OR_CONVERT) {
       if (ch >= 0xd800 && ch <= 0xdbff) {
-        const low = text.charCodeAt(i + 1);
-        const mapped = astral.size ? astral.get(((ch - 0xd800) << 10) + (low - 0xdc00) + 0x10000) : undefined;
-        if (mapped !== undefined) {
-          out[j] = 0xd800 + ((mapped - 0x10000) >> 10);
-          offsets[j++] = origin;
-          out[j] = 0xdc00 + ((mapped - 0x10000) & 0x3ff);
-          offsets[j++] = base ? base[i + 1]! : i + 1;
+        if (astral.size && writeAstral(text, i, base, astral, out, offsets, j)) {
+          j += 2;
           i++;
           continue;
         }
@@ -363,17 +383,29 @@ export function normalize(decoded: DecodedText, rules: RuleSet): Normalized {
     offsets[j++] = origin;
   }
   offsets[j] = base ? base[n]! : n;
-  const built = unitsToString(out, j);
-  // Most text comes through unchanged: then the document holds one string, not two equal ones (~100 MB
-  // on a 10,000-document run).
-  const normalized = built === text ? text : built;
-  return {
-    normalized,
-    // A view rather than a copy: the few entries past j (removed characters) are not worth copying the rest.
-    offsets: j === n ? offsets : offsets.subarray(0, j + 1),
-    boilerplate: decoded.boilerplate?.length ? withReaderBoilerplate(findBoilerplate(normalized, rules), decoded.boilerplate, offsets, j, decoded.original.length) : findBoilerplate(normalized, rules),
-    script,
-  };
+  return j;
+}
+
+/** The index of the first of `traditionalLines` (ascending) not before `line`, searching on from `from`. */
+function traditionalLineFrom(traditionalLines: number[], from: number, line: number): number {
+  while (from < traditionalLines.length && traditionalLines[from]! < line) from++;
+  return from;
+}
+
+/**
+ * An astral Traditional ideograph at `i` (a surrogate pair) written as its Simplified one at `j`, both
+ * halves at their own original offsets; false (nothing written) when it has none.
+ */
+function writeAstral(text: string, i: number, base: Int32Array | undefined, astral: Map<number, number>, out: Uint16Array, offsets: Int32Array, j: number): boolean {
+  const high = text.charCodeAt(i);
+  const low = text.charCodeAt(i + 1);
+  const mapped = astral.get(((high - 0xd800) << 10) + (low - 0xdc00) + 0x10000);
+  if (mapped === undefined) return false;
+  out[j] = 0xd800 + ((mapped - 0x10000) >> 10);
+  offsets[j] = base ? base[i]! : i;
+  out[j + 1] = 0xdc00 + ((mapped - 0x10000) & 0x3ff);
+  offsets[j + 1] = base ? base[i + 1]! : i + 1;
+  return true;
 }
 
 /**

@@ -26,6 +26,7 @@ import { formatOf } from '../read/formats.js';
 import { readStdin } from '../read/inputs.js';
 import { DEFAULT_MAX_DOCUMENT_SIZE } from '../read/unreadable.js';
 import type { RuleSet } from '../rules/types.js';
+import { PendingWrites } from './pending-writes.js';
 import { decodeOutcome, encodeOutcome, errorOutcome, releaseParts, runDocumentTask, type DocumentOutcome, type DocumentTask } from './document-task.js';
 
 export { openOutcome, type DocumentOutcome, type DocumentTask } from './document-task.js';
@@ -84,75 +85,110 @@ export interface ReadContext extends ReadOptions {
 
 /** The outcome of each task, in the tasks' order. */
 export async function* readDocuments(tasks: DocumentTask[], context: ReadContext): AsyncGenerator<{ task: DocumentTask; index: number; outcome: DocumentOutcome }> {
-  const { rules, warn } = context;
-  const cacheLocation = context.cache === true ? DEFAULT_CACHE_LOCATION : context.cache || '';
-  const cache = cacheLocation
-    ? DocumentCache.open(resolve(context.cwd, cacheLocation), context.cacheStrategy ?? 'metadata', rules, figcheckVersion(), warn)
-    : null;
-  const cacheStats: CacheStats = { location: cacheLocation, hits: 0, misses: 0, read: 0 };
-  const threads = poolThreads(context.jobs);
-  const stats: ReadStats = { documents: tasks.length, extracted: 0, pooled: 0, threads: 0 };
-  /** The pool, once a document needs it (started once, whichever read-ahead asks first). */
-  let starting: Promise<Tinypool | null> | undefined;
-  let bytesToExtract = 0;
-  const writes = new Set<Promise<void>>();
-  const later = (write: Promise<void>) => {
-    const settled = write.finally(() => writes.delete(settled));
-    writes.add(settled);
-  };
-  const store = (prepared: Prepared, outcome: DocumentOutcome | Uint8Array) => {
-    const { key, fileKey } = prepared;
-    if (!cache || key === undefined) return;
-    if (!(outcome instanceof Uint8Array)) {
-      // Unreadable documents and internal errors are not stored: the next run tries again.
-      if (outcome.kind !== 'document' && outcome.kind !== 'skip') return;
-      outcome = encodeOutcome(outcome);
+  const run = new ReadRun(tasks.length, context);
+  const window = run.threads ? run.threads * TASKS_PER_THREAD : READ_AHEAD;
+  const ahead: Promise<Prepared>[] = [];
+  let started = 0;
+  try {
+    for (let index = 0; index < tasks.length; index++) {
+      while (started < tasks.length && started < index + window) ahead.push(run.prepare(tasks[started++]!));
+      const task = tasks[index]!;
+      const prepared = await ahead.shift()!;
+      const outcome = prepared.encoded ? run.decodeExtracted(prepared, prepared.encoded) : (prepared.outcome ?? (await run.extractHere(task, prepared)));
+      // Cache writes run beside the reading; a slow disk holds the run back (./pending-writes.ts).
+      while (run.writes.size > MAX_PENDING_WRITES) await run.writes.race();
+      yield { task, index, outcome };
     }
-    later(cache.set(key, outcome).then(() => (fileKey ? cache.link(fileKey, key) : undefined)));
-  };
+  } finally {
+    // A run that stops early (an error, a caller that breaks off) leaves work in flight: let it settle.
+    await Promise.allSettled(ahead);
+    await run.writes.settle();
+    await run.stopPool();
+  }
+  context.onReadStats?.(run.readStats());
+}
+
+/**
+ * One run's reading: the cache, the pool (started once, whichever read-ahead asks first) and the counts
+ * reported at the end. prepare() runs ahead of a document's turn; decodeExtracted and extractHere at its turn.
+ */
+class ReadRun {
+  readonly threads: number;
+  readonly writes = new PendingWrites();
+  private readonly rules: RuleSet;
+  private readonly cache: DocumentCache | null;
+  private readonly cacheStats: CacheStats;
+  private readonly stats: ReadStats;
+  /** The pool, once a document needs it. */
+  private starting: Promise<Tinypool | null> | undefined;
+  private bytesToExtract = 0;
+
+  constructor(
+    documents: number,
+    private readonly context: ReadContext,
+  ) {
+    const { rules, warn } = context;
+    this.rules = rules;
+    const cacheLocation = context.cache === true ? DEFAULT_CACHE_LOCATION : context.cache || '';
+    this.cache = cacheLocation
+      ? DocumentCache.open(resolve(context.cwd, cacheLocation), context.cacheStrategy ?? 'metadata', rules, figcheckVersion(), warn)
+      : null;
+    this.cacheStats = { location: cacheLocation, hits: 0, misses: 0, read: 0 };
+    this.threads = poolThreads(context.jobs);
+    this.stats = { documents, extracted: 0, pooled: 0, threads: 0 };
+  }
 
   /** Read, hash and look up ahead of the document's turn; with a pool, extracted ahead too. */
-  const prepare = async (task: DocumentTask): Promise<Prepared> => {
-    // Known unchanged by its metadata: not even read.
-    let fileKey: string | undefined;
-    /** A content key already looked up (and not found, or broken): not looked up twice. */
-    let tried: string | undefined;
-    if (cache && task.file !== '-') {
-      const stats = await stat(fileSystemPath(task.file), { bigint: true }).catch(() => undefined);
-      fileKey = stats && cache.fileKey(task, stats);
-      const known = fileKey && (await cache.lookup(fileKey));
-      const cached = known ? await cache.get((tried = known)) : undefined;
-      if (cached) {
-        cacheStats.hits++;
-        return { outcome: cached };
-      }
-      if (fileKey && !DocumentCache.settled(stats as BigIntStats)) fileKey = undefined;
-    }
+  async prepare(task: DocumentTask): Promise<Prepared> {
+    const cache = this.cache;
+    const byFile = cache && task.file !== '-' ? await this.lookUpFile(cache, task) : NOT_LOOKED_UP;
+    if (byFile.outcome) return { outcome: byFile.outcome };
     let bytes: Uint8Array;
     try {
       bytes = await readBytes(task);
     } catch (error) {
       return { outcome: errorOutcome(error) };
     }
-    cacheStats.read++;
+    this.cacheStats.read++;
     const key = cache?.key(task, bytes);
     if (cache && key !== undefined) {
-      const cached = key === tried ? undefined : await cache.get(key);
+      const cached = key === byFile.tried ? undefined : await cache.get(key);
       if (cached) {
-        cacheStats.hits++;
-        if (fileKey) later(cache.link(fileKey, key));
+        this.cacheStats.hits++;
+        if (byFile.fileKey) this.writes.add(cache.link(byFile.fileKey, key));
         return { outcome: cached };
       }
-      cacheStats.misses++;
+      this.cacheStats.misses++;
     }
-    bytesToExtract += bytes.byteLength;
-    const auto = context.jobs === 'auto' || context.jobs === undefined;
-    if (threads === 0 || (auto && bytesToExtract <= POOL_MIN_BYTES)) return { bytes, key, fileKey };
-    starting ??= startPool(threads, rules, stats);
-    const running = await starting;
+    return this.extractAhead(task, bytes, key, byFile.fileKey);
+  }
+
+  /** Known unchanged by its metadata: the cached outcome, the file not even read; else the file key to record and the content key already tried. */
+  private async lookUpFile(cache: DocumentCache, task: DocumentTask): Promise<FileLookup> {
+    const stats = await stat(fileSystemPath(task.file), { bigint: true }).catch(() => undefined);
+    let fileKey = stats && cache.fileKey(task, stats);
+    const known = fileKey && (await cache.lookup(fileKey));
+    /** A content key already looked up (and not found, or broken): not looked up twice. */
+    const tried = known || undefined;
+    const cached = known ? await cache.get(known) : undefined;
+    if (cached) {
+      this.cacheStats.hits++;
+      return { outcome: cached };
+    }
+    if (fileKey && !DocumentCache.settled(stats as BigIntStats)) fileKey = undefined;
+    return { fileKey, tried };
+  }
+
+  /** Bytes to extract: on the pool once it is wanted (extracted now, encoded), else in this thread at their turn. */
+  private async extractAhead(task: DocumentTask, bytes: Uint8Array, key: string | undefined, fileKey: string | undefined): Promise<Prepared> {
+    this.bytesToExtract += bytes.byteLength;
+    const auto = this.context.jobs === 'auto' || this.context.jobs === undefined;
+    if (this.threads === 0 || (auto && this.bytesToExtract <= POOL_MIN_BYTES)) return { bytes, key, fileKey };
+    this.starting ??= startPool(this.threads, this.rules, this.stats);
+    const running = await this.starting;
     if (!running) return { bytes, key, fileKey };
-    stats.extracted++;
-    stats.pooled++;
+    this.stats.extracted++;
+    this.stats.pooled++;
     try {
       const encoded = (await running.run({ task, bytes }, { transferList: [bytes.buffer as ArrayBuffer] })) as Uint8Array;
       return { encoded, key, fileKey };
@@ -161,40 +197,55 @@ export async function* readDocuments(tasks: DocumentTask[], context: ReadContext
       if (outcome.kind === 'error') outcome.message = `${task.shown}: ${outcome.message}`;
       return { outcome };
     }
-  };
-
-  const window = threads ? threads * TASKS_PER_THREAD : READ_AHEAD;
-  const ahead: Promise<Prepared>[] = [];
-  let started = 0;
-  try {
-    for (let index = 0; index < tasks.length; index++) {
-      while (started < tasks.length && started < index + window) ahead.push(prepare(tasks[started++]!));
-      const task = tasks[index]!;
-      const prepared = await ahead.shift()!;
-      let outcome = prepared.outcome;
-      if (prepared.encoded) {
-        outcome = decodeOutcome(prepared.encoded);
-        store(prepared, outcome.kind === 'error' ? outcome : prepared.encoded);
-      } else if (!outcome) {
-        stats.extracted++;
-        outcome = await runDocumentTask(task, prepared.bytes!, rules);
-        store(prepared, outcome);
-        releaseParts(outcome);
-      }
-      // Cache writes (deflate, write, rename) run beside the reading; a slow disk holds the run back
-      // rather than letting encoded documents pile up in memory.
-      while (writes.size > MAX_PENDING_WRITES) await Promise.race(writes);
-      yield { task, index, outcome };
-    }
-  } finally {
-    // A run that stops early (an error, a caller that breaks off) leaves work in flight: let it settle.
-    await Promise.allSettled(ahead);
-    await Promise.allSettled([...writes]);
-    await (starting && (await starting))?.destroy();
   }
-  if (cache) stats.cache = cacheStats;
-  context.onReadStats?.(stats);
+
+  /** A worker's outcome, decoded at the document's turn and stored as the worker encoded it. */
+  decodeExtracted(prepared: Prepared, encoded: Uint8Array): DocumentOutcome {
+    const outcome = decodeOutcome(encoded);
+    this.store(prepared, outcome.kind === 'error' ? outcome : encoded);
+    return outcome;
+  }
+
+  /** Decode and extract in this thread, at the document's turn. */
+  async extractHere(task: DocumentTask, prepared: Prepared): Promise<DocumentOutcome> {
+    this.stats.extracted++;
+    const outcome = await runDocumentTask(task, prepared.bytes!, this.rules);
+    this.store(prepared, outcome);
+    releaseParts(outcome);
+    return outcome;
+  }
+
+  /** Into the cache, when there is one and the document had a key. */
+  private store(prepared: Prepared, outcome: DocumentOutcome | Uint8Array): void {
+    const { key, fileKey } = prepared;
+    const cache = this.cache;
+    if (!cache || key === undefined) return;
+    if (!(outcome instanceof Uint8Array)) {
+      // Unreadable documents and internal errors are not stored: the next run tries again.
+      if (outcome.kind !== 'document' && outcome.kind !== 'skip') return;
+      outcome = encodeOutcome(outcome);
+    }
+    this.writes.add(cache.set(key, outcome).then(() => (fileKey ? cache.link(fileKey, key) : undefined)));
+  }
+
+  async stopPool(): Promise<void> {
+    await (this.starting && (await this.starting))?.destroy();
+  }
+
+  /** The counts of the run, the cache's when there is one. */
+  readStats(): ReadStats {
+    if (this.cache) this.stats.cache = this.cacheStats;
+    return this.stats;
+  }
 }
+
+/** What the file's metadata told of the cache (lookUpFile). */
+interface FileLookup {
+  outcome?: DocumentOutcome;
+  fileKey?: string;
+  tried?: string;
+}
+const NOT_LOOKED_UP: FileLookup = {};
 
 interface Prepared {
   outcome?: DocumentOutcome;

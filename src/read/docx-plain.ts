@@ -14,7 +14,7 @@
  * tests/read-docx-plain.test.ts checks the tree equals mammoth's on every .docx of the repository.
  */
 import type JSZip from 'jszip';
-import { attributesOf, scanXml } from './xml-scan.js';
+import { attributesOf, scanXml, type XmlHandlers } from './xml-scan.js';
 import type { DocxElement } from './docx.js';
 
 /** mammoth's names for namespaces (mammoth/lib/docx/office-xml-reader.js). */
@@ -132,110 +132,154 @@ function attribute(attributes: string, wanted: string, scope: Scope): string | u
  * null when the document is not plain.
  */
 export function plainDocumentTree(xml: string): DocxElement | null {
-  const root: DocxElement = { type: 'document', children: [] };
-  const frames: Frame[] = [];
-  const scopes: Scope[] = [{ prefixes: new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]), names: new Map() }];
+  const reader = new PlainTreeReader();
+  const wellFormed = scanXml(xml, reader);
+  return wellFormed ? reader.tree() : null;
+}
+
+/**
+ * The scanner's handlers for one document.xml: the frames of the open elements, the namespace scopes, and
+ * the first failure (after which nothing more is read). Its methods are the scanner's events.
+ */
+class PlainTreeReader implements XmlHandlers {
+  private readonly root: DocxElement = { type: 'document', children: [] };
+  private readonly frames: Frame[] = [];
+  private readonly scopes: Scope[] = [{ prefixes: new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]), names: new Map() }];
   /** How many frames deep each scope was opened (the scope closes with its element). */
-  const scopeDepth: number[] = [0];
-  let roots = 0;
-  let inBody = false;
+  private readonly scopeDepth: number[] = [0];
+  private roots = 0;
+  private inBody = false;
   /** Runs and cells whose properties element was read, and those whose property in it was. */
-  const read = new WeakSet<DocxElement>();
-  const propertyRead = new WeakSet<DocxElement>();
-  let failure: NotPlain | null = null;
-  const wellFormed = scanXml(xml, {
-    onopen(qualified, attributes) {
-      if (failure) return;
+  private readonly read = new WeakSet<DocxElement>();
+  private readonly propertyRead = new WeakSet<DocxElement>();
+  private failure: NotPlain | null = null;
+
+  /** The document's tree, or null when it is not plain (a failure, an element left open, no single w:document with a w:body). */
+  tree(): DocxElement | null {
+    return this.failure || this.frames.length || this.roots !== 1 || !this.inBody ? null : this.root;
+  }
+
+  onopen(qualified: string, attributes: string): void {
+    if (this.failure) return;
+    try {
+      this.open(qualified, attributes);
+    } catch (error) {
+      this.failure = error instanceof NotPlain ? error : new NotPlain(String(error));
+    }
+  }
+
+  /** An element starts: what it is to the reading, pushed as its frame. @throws NotPlain */
+  private open(qualified: string, attributes: string): void {
+    const frames = this.frames;
+    const scope = this.scopeOf(attributes);
+    const name = nameIn(scope, qualified, false);
+    if (MAMMOTH_ONLY.has(name)) throw new NotPlain(name);
+    const parent = frames[frames.length - 1];
+    if (!parent) {
+      if (++this.roots > 1 || name !== 'w:document') throw new NotPlain('not a document');
+      frames.push({ kind: 'skip', name: qualified });
+      return;
+    }
+    if (parent.kind === 'text') throw new NotPlain('markup inside w:t');
+    if (frames.length === 1 && name === 'w:body' && !this.inBody) {
+      this.inBody = true;
+      frames.push({ kind: 'node', name: qualified, node: this.root });
+      return;
+    }
+    if (parent.kind === 'node') frames.push(this.childFrame(parent.node, qualified, name, attributes, scope));
+    else {
+      this.readProperty(parent, name, attributes, scope);
+      frames.push({ kind: 'skip', name: qualified });
+    }
+  }
+
+  /** The scope of an element: its parent's, or a new one when its attributes declare namespaces. */
+  private scopeOf(attributes: string): Scope {
+    const scopes = this.scopes;
+    const scopeDepth = this.scopeDepth;
+    let scope = scopes[scopes.length - 1]!;
+    // (attributes are read only where they matter: namespace declarations and the few read below)
+    const declared = attributes.includes('xmlns') ? attributesOf(attributes) : {};
+    for (const key of Object.keys(declared)) {
+      if (key !== 'xmlns' && !key.startsWith('xmlns:')) continue;
+      if (scopeDepth[scopeDepth.length - 1] !== this.frames.length + 1) {
+        scope = { prefixes: new Map(scope.prefixes), names: new Map() };
+        scopes.push(scope);
+        scopeDepth.push(this.frames.length + 1);
+      }
+      scope.prefixes.set(key === 'xmlns' ? '' : key.slice(6), decode(declared[key]!));
+    }
+    return scope;
+  }
+
+  /** An element inside a node: a node or text of the tree (added to `parent`), a properties element read, or left out. */
+  private childFrame(parent: DocxElement, qualified: string, name: string, attributes: string, scope: Scope): Frame {
+    const node = contentNode(name, attributes, scope);
+    if (node) {
+      parent.children!.push(node);
+      return { kind: 'node', name: qualified, node };
+    }
+    if (name === 'w:t') {
+      const text: DocxElement = { type: 'text', value: '' };
+      parent.children!.push(text);
+      return { kind: 'text', name: qualified, node: text };
+    }
+    if (name === 'w:rPr' && parent.type === 'run' && !this.read.has(parent)) {
+      // (mammoth reads a run's first w:rPr, and in it the first w:vertAlign; a cell's first w:tcPr and w:gridSpan)
+      this.read.add(parent);
+      return { kind: 'runProperties', name: qualified, node: parent };
+    }
+    if (name === 'w:tcPr' && parent.type === 'tableCell' && !this.read.has(parent)) {
+      this.read.add(parent);
+      return { kind: 'cellProperties', name: qualified, node: parent };
+    }
+    return { kind: 'skip', name: qualified };
+  }
+
+  /** Inside a run's or cell's properties: the first w:vertAlign or w:gridSpan, set on the run or cell. */
+  private readProperty(parent: Frame, name: string, attributes: string, scope: Scope): void {
+    if (parent.kind === 'runProperties' && name === 'w:vertAlign' && !this.propertyRead.has(parent.node)) {
+      this.propertyRead.add(parent.node);
+      parent.node.verticalAlignment = attribute(attributes, 'w:val', scope);
+    } else if (parent.kind === 'cellProperties' && name === 'w:gridSpan' && !this.propertyRead.has(parent.node)) {
+      this.propertyRead.add(parent.node);
+      const span = attribute(attributes, 'w:val', scope);
+      parent.node.colSpan = span ? Number.parseInt(span, 10) : 1;
+    }
+  }
+
+  ontext(data: string): void {
+    if (this.failure) return;
+    const frame = this.frames[this.frames.length - 1];
+    if (frame?.kind !== 'text') return;
+    if (data.includes('\r')) this.failure = new NotPlain('a carriage return in text');
+    else {
       try {
-        let scope = scopes[scopes.length - 1]!;
-        // (attributes are read only where they matter: namespace declarations and the few read below)
-        const declared = attributes.includes('xmlns') ? attributesOf(attributes) : {};
-        for (const key of Object.keys(declared)) {
-          if (key !== 'xmlns' && !key.startsWith('xmlns:')) continue;
-          if (scopeDepth[scopeDepth.length - 1] !== frames.length + 1) {
-            scope = { prefixes: new Map(scope.prefixes), names: new Map() };
-            scopes.push(scope);
-            scopeDepth.push(frames.length + 1);
-          }
-          scope.prefixes.set(key === 'xmlns' ? '' : key.slice(6), decode(declared[key]!));
-        }
-        const name = nameIn(scope, qualified, false);
-        if (MAMMOTH_ONLY.has(name)) throw new NotPlain(name);
-        const parent = frames[frames.length - 1];
-        if (!parent) {
-          if (++roots > 1 || name !== 'w:document') throw new NotPlain('not a document');
-          frames.push({ kind: 'skip', name: qualified });
-          return;
-        }
-        if (parent.kind === 'text') throw new NotPlain('markup inside w:t');
-        if (frames.length === 1 && name === 'w:body' && !inBody) {
-          inBody = true;
-          frames.push({ kind: 'node', name: qualified, node: root });
-          return;
-        }
-        if (parent.kind === 'node') {
-          const node = contentNode(name, attributes, scope);
-          if (node) {
-            parent.node.children!.push(node);
-            frames.push({ kind: 'node', name: qualified, node });
-          } else if (name === 'w:t') {
-            const text: DocxElement = { type: 'text', value: '' };
-            parent.node.children!.push(text);
-            frames.push({ kind: 'text', name: qualified, node: text });
-          } else if (name === 'w:rPr' && parent.node.type === 'run' && !read.has(parent.node)) {
-            // (mammoth reads a run's first w:rPr, and in it the first w:vertAlign; a cell's first w:tcPr and w:gridSpan)
-            read.add(parent.node);
-            frames.push({ kind: 'runProperties', name: qualified, node: parent.node });
-          } else if (name === 'w:tcPr' && parent.node.type === 'tableCell' && !read.has(parent.node)) {
-            read.add(parent.node);
-            frames.push({ kind: 'cellProperties', name: qualified, node: parent.node });
-          } else frames.push({ kind: 'skip', name: qualified });
-          return;
-        }
-        if (parent.kind === 'runProperties' && name === 'w:vertAlign' && !propertyRead.has(parent.node)) {
-          propertyRead.add(parent.node);
-          parent.node.verticalAlignment = attribute(attributes, 'w:val', scope);
-        } else if (parent.kind === 'cellProperties' && name === 'w:gridSpan' && !propertyRead.has(parent.node)) {
-          propertyRead.add(parent.node);
-          const span = attribute(attributes, 'w:val', scope);
-          parent.node.colSpan = span ? Number.parseInt(span, 10) : 1;
-        }
-        frames.push({ kind: 'skip', name: qualified });
+        frame.node.value += decode(data);
       } catch (error) {
-        failure = error instanceof NotPlain ? error : new NotPlain(String(error));
+        this.failure = error as NotPlain;
       }
-    },
-    ontext(data) {
-      if (failure) return;
-      const frame = frames[frames.length - 1];
-      if (frame?.kind !== 'text') return;
-      if (data.includes('\r')) failure = new NotPlain('a carriage return in text');
-      else {
-        try {
-          frame.node.value += decode(data);
-        } catch (error) {
-          failure = error as NotPlain;
-        }
-      }
-    },
-    onclose(qualified) {
-      if (failure) return;
-      const frame = frames.pop();
-      // An end tag that closes what it did not open is no XML (an element never closed leaves its frame).
-      if (!frame || frame.name !== qualified) {
-        failure = new NotPlain('mismatched tags');
-        return;
-      }
-      if (scopeDepth[scopeDepth.length - 1] === frames.length + 1) {
-        scopes.pop();
-        scopeDepth.pop();
-      }
-    },
-    oncomment() {
-      if (frames[frames.length - 1]?.kind === 'text') failure ??= new NotPlain('a comment inside w:t');
-    },
-  });
-  return !wellFormed || failure || frames.length || roots !== 1 || !inBody ? null : root;
+    }
+  }
+
+  onclose(qualified: string): void {
+    if (this.failure) return;
+    const frames = this.frames;
+    const frame = frames.pop();
+    // An end tag that closes what it did not open is no XML (an element never closed leaves its frame).
+    if (!frame || frame.name !== qualified) {
+      this.failure = new NotPlain('mismatched tags');
+      return;
+    }
+    if (this.scopeDepth[this.scopeDepth.length - 1] === frames.length + 1) {
+      this.scopes.pop();
+      this.scopeDepth.pop();
+    }
+  }
+
+  oncomment(): void {
+    if (this.frames[this.frames.length - 1]?.kind === 'text') this.failure ??= new NotPlain('a comment inside w:t');
+  }
 }
 
 /** The XML of a part, decoded as mammoth decodes it (UTF-8, byte order mark dropped); null when absent. */

@@ -21,6 +21,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Boilerplate, DecodedText } from '../model.js';
 import { pdfTables } from './pdf-tables.js';
+import { JoinedLines, originalLines } from './pdf-text.js';
 import { SkipFile } from './skip-file.js';
 import { DocumentTooLarge, UnreadableInput } from './unreadable.js';
 
@@ -472,116 +473,45 @@ function continues(a: PdfLine, b: PdfLine, acrossPage: boolean): boolean {
   return true;
 }
 
-const isAsciiWord = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-
 /**
  * The DecodedText of a PDF's pages: `original` one line per line, pages ended by form feeds; `text` with the
  * lines wrapped inside a paragraph joined (nothing between CJK, a space between Latin words).
  */
 export function pdfText(path: string, pages: PdfPage[]): DecodedText {
-  // original, and where each line starts in it.
-  const parts: string[] = [];
-  const starts: number[][] = [];
-  let at = 0;
-  for (const page of pages) {
-    const own: number[] = [];
-    page.lines.forEach((line, k) => {
-      own.push(at);
-      parts.push(line.text);
-      at += line.text.length;
-      if (k < page.lines.length - 1) {
-        parts.push('\n');
-        at += 1;
-      }
-    });
-    parts.push('\f');
-    at += 1;
-    starts.push(own);
-  }
-  const original = parts.join('');
-
+  const { original, starts } = originalLines(pages);
   const boilerplate: Boilerplate[] = [];
-  const text: string[] = [];
-  const offsets: number[] = [];
-  const emit = (s: string, origin: number, step: boolean) => {
-    text.push(s);
-    for (let k = 0; k < s.length; k++) offsets.push(step ? origin + k : origin);
-  };
-  const emitLine = (p: number, k: number) => emit(pages[p]!.lines[k]!.text, starts[p]![k]!, true);
-  /** The original offset of what ends line k of page p: its \n, or the page's form feed. */
-  const ending = (p: number, k: number) => starts[p]![k]! + pages[p]!.lines[k]!.text.length;
-
-  let previous: { p: number; k: number } | null = null;
-  /** Running lines met since the last body line: placed after the paragraph when it goes on past them. */
-  let deferred: { p: number; k: number }[] = [];
-  /**
-   * Running lines stand between blank lines in `text`: a page number is a short line of digits, which the
-   * extractor would otherwise read as the tail of a word broken over lines, into the next paragraph's label.
-   */
-  const flushDeferred = (at: number) => {
-    if (!deferred.length) return;
-    emit('\n', at, false);
-    for (const { p, k } of deferred) {
-      emitLine(p, k);
-      emit('\n', ending(p, k), false);
-    }
-    emit('\n', ending(deferred[deferred.length - 1]!.p, deferred[deferred.length - 1]!.k), false);
-    deferred = [];
-  };
+  const joined = new JoinedLines(pages, starts);
+  // the last body line (page, index), or -1 before the first
+  let previousP = -1;
+  let previousK = -1;
   for (let p = 0; p < pages.length; p++) {
     const lines = pages[p]!.lines;
     for (let k = 0; k < lines.length; k++) {
       const line = lines[k]!;
       if (line.boilerplate) {
         boilerplate.push({ start: starts[p]![k]!, end: starts[p]![k]! + line.text.length, pattern: line.boilerplate });
-        deferred.push({ p, k });
+        joined.defer(p, k);
         continue;
       }
-      if (previous) {
-        const before = pages[previous.p]!.lines[previous.k]!;
-        if (continues(before, line, previous.p !== p)) {
-          const left = before.text.charCodeAt(before.text.length - 1);
-          const right = line.text.charCodeAt(0);
-          if (isAsciiWord(left) && isAsciiWord(right)) emit(' ', ending(previous.p, previous.k), false);
-        } else {
-          emit('\n', ending(previous.p, previous.k), false);
-          flushDeferred(ending(previous.p, previous.k));
-        }
-      } else if (deferred.length) {
-        // Running lines before the first line of text (a header on page 1).
-        const first = deferred[0]!;
-        deferred.shift();
-        emitLine(first.p, first.k);
-        emit('\n', ending(first.p, first.k), false);
-        if (deferred.length) flushDeferred(ending(first.p, first.k));
-        else emit('\n', ending(first.p, first.k), false);
-      }
-      emitLine(p, k);
-      previous = { p, k };
+      if (previousP >= 0) {
+        const before = pages[previousP]!.lines[previousK]!;
+        if (continues(before, line, previousP !== p)) joined.joinWrapped(previousP, previousK, before, line);
+        else joined.breakParagraph(previousP, previousK);
+      } else if (joined.hasDeferred) joined.leadRunning();
+      joined.emitLine(p, k);
+      previousP = p;
+      previousK = k;
     }
   }
-  if (deferred.length) {
-    if (previous) {
-      emit('\n', ending(previous.p, previous.k), false);
-      flushDeferred(ending(previous.p, previous.k));
-    } else {
-      // Only running lines: the text is theirs, one a line.
-      deferred.forEach(({ p, k }, index) => {
-        if (index > 0) emit('\n', starts[p]![k]!, false);
-        emitLine(p, k);
-      });
-      deferred = [];
-    }
-  }
-  const joinedText = text.join('');
-  offsets.push(original.length);
+  joined.closeRunning(previousP, previousK);
+  const { text, textOffsets } = joined.finish(original.length);
   return {
     path,
     format: 'pdf',
     encoding: 'pdf',
     original,
-    text: joinedText,
-    textOffsets: Int32Array.from(offsets),
+    text,
+    textOffsets,
     boilerplate,
   };
 }
