@@ -274,7 +274,8 @@ interface ChineseNumeralState {
   g: Exact;
 }
 
-const cn: ChineseNumeralState = {
+/** A numeral before its first token: the one list of starting values. */
+const FRESH_CHINESE_STATE: Readonly<ChineseNumeralState> = Object.freeze({
   yi: ZERO,
   wan: ZERO,
   section: ZERO,
@@ -298,33 +299,13 @@ const cn: ChineseNumeralState = {
   value: ZERO,
   q: ONE,
   g: ONE,
-};
+});
+
+const cn: ChineseNumeralState = { ...FRESH_CHINESE_STATE };
 
 /** Starts a numeral afresh (the shared state is reused by every call). */
 function resetChineseState(s: ChineseNumeralState): void {
-  s.yi = ZERO;
-  s.wan = ZERO;
-  s.section = ZERO;
-  s.digit = null;
-  s.digitIsFew = false;
-  s.lastMult = ONE;
-  s.lastNonzeroMult = ONE;
-  s.lastScale = null;
-  s.afterZero = false;
-  s.positional = false;
-  s.positionalDigits = '';
-  s.digitCount = 0;
-  s.fewMult = null;
-  s.fewTrailing = false;
-  s.plus = undefined;
-  s.plusWord = undefined;
-  s.decimalDigits = '';
-  s.trailingBig = ONE;
-  s.topBig = ONE;
-  s.lastWasBig = false;
-  s.value = ZERO;
-  s.q = ONE;
-  s.g = ONE;
+  Object.assign(s, FRESH_CHINESE_STATE);
 }
 
 /** A token reader's answer when the character at hand is no part of the numeral. */
