@@ -4,16 +4,11 @@
  * trailing zero (`增长10%左右` in a list of `6%左右`, `8%左右`) is set in whole percents: 7.2% misses it, as a reader
  * sees at once (the trailing zero read as tens would make it [5, 15], met).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { checkPlanAndReview, targetOutcomes } from './helpers/project.js';
+import { describe, expect, it } from 'vitest';
+import { planAndReviewChecker, targetOutcomes } from './helpers/project.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'figcheck-judgement-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const run = planAndReviewChecker('judgement');
 
-const run = (plan: string, review: string) => checkPlanAndReview(dir, plan, review);
 
 describe('judging a target by its outcome', () => {
   it('reads a round rate target said about in whole percents: 10%左右 is missed by 7.2% and met by 10.5%', async () => {

@@ -4,17 +4,12 @@
  * `5%左右` for [4.5, 5.5): they share no value and the target is missed, as a reader says (made-up provincial plan of
  * 2025 and its review of 2026). Ends set by a word (`以上`, `以内`) stay closed, so touching them is not a miss.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { checkPlanAndReview, targetOutcomes } from './helpers/project.js';
+import { describe, expect, it } from 'vitest';
+import { planAndReviewChecker, targetOutcomes } from './helpers/project.js';
 import { targetOutcome } from '../src/checks/compare.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'figcheck-rounding-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const run = planAndReviewChecker('rounding');
 
-const run = (plan: string, review: string) => checkPlanAndReview(dir, plan, review);
 
 describe('a target touching its outcome at a rounding end', () => {
   it('is missed: 4% against 5%左右 (a floor), 4% against 3%左右 (a ceiling), 7.4% against 7.5%左右', async () => {

@@ -4,17 +4,12 @@
  * or count must be in a unit of the same family as the figures the label was given to, with no subject named
  * between. And the words of a small change (`微降`, `微涨`) and of a fall (`下跌`) are change words.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { checkPlanAndReview, targetOutcomes } from './helpers/project.js';
+import { describe, expect, it } from 'vitest';
+import { planAndReviewChecker, targetOutcomes } from './helpers/project.js';
 import { figureOfText, figuresOfText } from './helpers/figures.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'figcheck-carry-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const run = planAndReviewChecker('carry');
 
-const run = (plan: string, review: string) => checkPlanAndReview(dir, plan, review);
 
 const figure = (text: string, raw: string) => figureOfText(text, raw, { path: 'statement.txt' });
 

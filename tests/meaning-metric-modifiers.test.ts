@@ -6,17 +6,13 @@
  * listing (a region's all are more than its national ones), 新增装机 is the year's addition, not the stock, and 建成 of
  * anything but a programme the lexicon names so stays another stage than 建设.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { figureOfText } from './helpers/figures.js';
-import { checkPlanAndReview, targetOutcomes } from './helpers/project.js';
+import { planAndReviewChecker, targetOutcomes } from './helpers/project.js';
 import { autoIdentity } from '../src/checks/align.js';
 import { coreRules } from '../src/rules/load.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'figcheck-modifiers-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const checkPlanAndReview = planAndReviewChecker('modifiers');
 
 const identity = (text: string, raw: string) => autoIdentity(figureOfText(text, raw, { path: 'statement.txt' }), coreRules())?.id;
 
@@ -42,18 +38,18 @@ describe('wordings of one fact, one identity', () => {
   });
 
   it('rental housing raised against the plan, not the stock', async () => {
-    const run = await checkPlanAndReview(dir, '坚持租购并举，建设筹措7万套（间）保障性租赁住房。', '建设筹措保障性租赁住房7.4万套（间）、累计达到61万套（间）。');
+    const run = await checkPlanAndReview('坚持租购并举，建设筹措7万套（间）保障性租赁住房。', '建设筹措保障性租赁住房7.4万套（间）、累计达到61万套（间）。');
     expect(targetOutcomes(run)).toMatchObject({ '7万套 → 7.4万套': 'met' });
     expect(Object.keys(targetOutcomes(run))).not.toContain('7万套 → 61万套');
   });
 
   it('a target met by its outcome worded the other way', async () => {
-    const run = await checkPlanAndReview(dir, '新增高速公路通车里程300公里以上，新增成果转化企业800家。', '全年高速公路新增里程320公里，科技成果转化企业新增820家。');
+    const run = await checkPlanAndReview('新增高速公路通车里程300公里以上，新增成果转化企业800家。', '全年高速公路新增里程320公里，科技成果转化企业新增820家。');
     expect(targetOutcomes(run)).toMatchObject({ '300公里以上 → 320公里': 'met', '800家 → 820家': 'met' });
   });
 
   it('farmland built against the farmland a plan set out to build', async () => {
-    const run = await checkPlanAndReview(dir, '落实耕地保护责任制，建设5万亩高标准农田。', '乡村振兴扎实推进，建成高标准农田6.2万亩、累计达到100万亩。');
+    const run = await checkPlanAndReview('落实耕地保护责任制，建设5万亩高标准农田。', '乡村振兴扎实推进，建成高标准农田6.2万亩、累计达到100万亩。');
     expect(targetOutcomes(run)).toMatchObject({ '5万亩 → 6.2万亩': 'met' });
     // (the cumulative stock is another fact)
     expect(Object.keys(targetOutcomes(run))).not.toContain('5万亩 → 100万亩');
@@ -72,7 +68,7 @@ describe('scope words that change the fact stay apart', () => {
   });
 
   it('a national count and a region\'s count are never paired as target and outcome', async () => {
-    const run = await checkPlanAndReview(dir, '新增国家专精特新小巨人企业30家。', '新增专精特新小巨人企业45家。');
+    const run = await checkPlanAndReview('新增国家专精特新小巨人企业30家。', '新增专精特新小巨人企业45家。');
     expect(run.targets.filter((t) => t.target.raw === '30家')).toHaveLength(0);
   });
 });

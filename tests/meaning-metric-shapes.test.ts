@@ -4,17 +4,13 @@
  * measure noun ending a subject (`游客人次`) is the unit of the bare number after it; a stretch value set after a target
  * change (`增长7%以上、力争达到8%`) is the same change, a second aim never compared with the first.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { figureOfText } from './helpers/figures.js';
-import { checkPlanAndReview, targetOutcomes } from './helpers/project.js';
+import { planAndReviewChecker, targetOutcomes } from './helpers/project.js';
 import { autoIdentity } from '../src/checks/align.js';
 import { coreRules } from '../src/rules/load.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'figcheck-shapes-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const checkPlanAndReview = planAndReviewChecker('shapes');
 
 const figure = (text: string, raw: string) => figureOfText(text, raw, { path: 'statement.txt' });
 
@@ -52,7 +48,7 @@ describe('a measure noun ending a subject before a bare number (indicators.yaml 
   });
 
   it('meets a target counted in the same measure (接待…人次 as the counting verb of visitors)', async () => {
-    const r = await checkPlanAndReview(dir, '推动医疗技术落地，接待医疗旅游50万人次。', '2025年医疗旅游人次86.5万、收入83.9亿元。');
+    const r = await checkPlanAndReview('推动医疗技术落地，接待医疗旅游50万人次。', '2025年医疗旅游人次86.5万、收入83.9亿元。');
     expect(targetOutcomes(r)).toMatchObject({ '50万人次 → 86.5万': 'met' });
   });
 });
@@ -69,7 +65,7 @@ describe('a stretch value set after a target change (stretch.ts)', () => {
   });
 
   it('is judged by the outcome as an aim of its own, and never compared with the floor it stands beside', async () => {
-    const r = await checkPlanAndReview(dir, '今年全省经济社会发展主要预期目标是：地区生产总值增长7%以上、力争达到8%。', '全年地区生产总值增长7%。');
+    const r = await checkPlanAndReview('今年全省经济社会发展主要预期目标是：地区生产总值增长7%以上、力争达到8%。', '全年地区生产总值增长7%。');
     expect(targetOutcomes(r)).toMatchObject({ '7%以上 → 7%': 'indeterminate', '8% → 7%': 'missed' });
     expect(r.comparisons.filter((c) => c.statements.some((f) => f.raw === '8%') && c.statements.some((f) => f.raw === '7%以上'))).toEqual([]);
   });
@@ -77,16 +73,16 @@ describe('a stretch value set after a target change (stretch.ts)', () => {
 
 describe('measure words counting one kind of thing (indicators.yaml measureSynonyms: 项 = 件, 家 = 个)', () => {
   it('align a count of matters in 件 with one in 项, and judge it', async () => {
-    const r = await checkPlanAndReview(dir, '把老百姓身边的大事小情解决好，办好20件民生实事。', '倾力保障和改善民生，20项民生实事全面完成。');
+    const r = await checkPlanAndReview('把老百姓身边的大事小情解决好，办好20件民生实事。', '倾力保障和改善民生，20项民生实事全面完成。');
     expect(targetOutcomes(r)).toMatchObject({ '20件 → 20项': 'met' });
-    const missed = await checkPlanAndReview(dir, '把老百姓身边的大事小情解决好，办好20件民生实事。', '倾力保障和改善民生，15项民生实事全面完成。');
+    const missed = await checkPlanAndReview('把老百姓身边的大事小情解决好，办好20件民生实事。', '倾力保障和改善民生，15项民生实事全面完成。');
     expect(targetOutcomes(missed)).toMatchObject({ '20件 → 15项': 'missed' });
     // (the figure's own unit is as written)
     expect(figure('20项民生实事全面完成。', '20项').unit).toBe('项');
   });
 
   it('align a count of bodies in 家 with one in 个', async () => {
-    const r = await checkPlanAndReview(dir, '重塑科技创新平台体系，批复建设22个全省重点实验室。', '持续推进已批建的22家全省重点实验室建设。');
+    const r = await checkPlanAndReview('重塑科技创新平台体系，批复建设22个全省重点实验室。', '持续推进已批建的22家全省重点实验室建设。');
     expect(targetOutcomes(r)).toMatchObject({ '22个 → 22家': 'met' });
   });
 });
@@ -100,7 +96,7 @@ describe('one label over a respectively-list (分别)', () => {
 describe('a verb, the people it counts, and their act (pivot.ts)', () => {
   it('labels the count by the verb and the act, and meets the review worded with a synonym of the verb', async () => {
     expect(figure('对重点群体新发放创业担保贷款80亿元，支持不低于4万人创业。', '不低于4万人').label).toBe('支持创业');
-    const r = await checkPlanAndReview(dir, '稳定和扩大就业，支持不低于4万人创业。', '开展补贴性职业技能培训59.9万人次，扶持创业4.7万人。');
+    const r = await checkPlanAndReview('稳定和扩大就业，支持不低于4万人创业。', '开展补贴性职业技能培训59.9万人次，扶持创业4.7万人。');
     expect(targetOutcomes(r)).toMatchObject({ '不低于4万人 → 4.7万人': 'met' });
   });
 

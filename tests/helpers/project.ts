@@ -1,5 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll } from 'vitest';
 import { check } from '../../src/index.js';
 import type { CheckRun } from '../../src/model.js';
 
@@ -46,6 +48,16 @@ export async function checkPlanAndReview(parent: string, plan: string, review: s
   writeFileSync(join(sub, 'plan-2025.txt'), ['2025年政府工作报告', '——2025年1月15日在省第十四届人民代表大会第三次会议上', '一、2025年工作总体部署', plan, '全省上下要坚定信心。'].join('\n') + '\n');
   writeFileSync(join(sub, 'review-2026.txt'), ['2026年政府工作报告', '——2026年1月20日在省第十四届人民代表大会第四次会议上', '一、2025年工作回顾', review, '全省上下要坚定信心。'].join('\n') + '\n');
   return check(['plan-2025.txt', 'review-2026.txt'].map((f) => join(sub, f)), { cwd: sub, config: false, locale: 'en', jobs: 1 });
+}
+
+/**
+ * checkPlanAndReview in a temporary folder of this test file's own (`figcheck-<name>-…`), removed after its tests:
+ * what a test file of made-up plans and reviews sets up.
+ */
+export function planAndReviewChecker(name: string): (plan: string, review: string) => Promise<CheckRun> {
+  const dir = mkdtempSync(join(tmpdir(), `figcheck-${name}-`));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  return (plan, review) => checkPlanAndReview(dir, plan, review);
 }
 
 /** Each judged target of a run by `target raw → actual raw`. */
