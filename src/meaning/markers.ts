@@ -30,6 +30,8 @@ export interface Marker {
   inForce?: boolean;
   /** Dates the figures of its own clause only (a streak, `连续三年保持两位数增长,达到4万亿美元`). */
   clause?: boolean;
+  /** A duration (`在三年内`, `用二十年的时间`): in a review of a longer span, its first years (durations.ts). */
+  within?: boolean;
 }
 
 /** The period a year and what follows it (yearPart's group) name: `2022`, `2022-01/2022-08`, `2022-01/2022-06`. */

@@ -23,6 +23,7 @@ import { type Marker, type MarkerScan, yearMarkers, relativeMarkers, monthMarker
 import { presentPlan, backgroundYearsKept, planMarkers, planFirstYearsMarkers, namedPlanBefore, planReportSpan, planReportYears, planStart } from './plan-periods.js';
 import { startValue, startPhraseAt, startPhraseOpening, programmeYears, startValuePeriod, averagePeriod, changeSincePeriod, endValuePeriod } from './value-periods.js';
 import { glossaries } from './glossaries.js';
+import { durationMarkers, forwardSpanStart, withinReviewedSpan } from './durations.js';
 import { paragraphCarries } from './paragraph-carries.js';
 import { type SectionInfo, markPlanPart, sectionFacts, flattenSections, headingsFromLines, inReview, sectionReading } from './sections.js';
 
@@ -145,9 +146,11 @@ export function markersIn(text: string, from: number, to: number, baseYear: numb
   const generic = scans ? sinceMarkers(scan) : [];
   if (scans) centuryMarkers(scan);
   const streaks = scans ? streakMarkers(scan) : [];
+  // (`用二十年的时间`, `在三年内`: a duration of any number of years; what it covers is no span word)
+  const durations = durationMarkers(slice, from, ctx.reviewYear ?? baseYear, (at) => (ctx.planSpan && !inReview(at, ctx, k) ? ctx.planSpan : null), markers, k);
   if (anyWord) {
     partialMarkers(scan);
-    spanWordMarkers(slice, from, baseYear, [...streaks, ...generic], markers, ctx, k);
+    spanWordMarkers(slice, from, baseYear, [...streaks, ...generic, ...durations], markers, ctx, k);
   }
   fromNowMarkers(slice, from, markers, ctx, k);
   return markers.sort((a, b) => a.at - b.at);
@@ -318,7 +321,7 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
   const { start, markers: sentenceMarkers } = sentenceAt(text, pos, baseYear, ctx, k);
   const carry = carryAt(pos, ctx, isolated);
   let last = markerInForce(text, start, pos, sentenceMarkers, baseYear, ctx, k);
-  last = spanInForce(last, { text, start, pos, end, sentenceMarkers, baseYear, carry, plans: (targetSection || carry?.target === true) && !reviewSection }, ctx, k);
+  last = spanInForce(last, { text, start, pos, end, sentenceMarkers, baseYear, carry, sectionSpan, plans: (targetSection || carry?.target === true) && !reviewSection }, ctx, k);
   let period: string | null;
   // a part of a year named alone (`上半年`, `由年初的…`) is of the year a paragraph carries, when one does
   if (last?.inForce && carry && /^\d{4}$/u.test(carry.period) && String(last.year) !== carry.period) period = last.period.replaceAll(String(last.year), carry.period);
@@ -446,6 +449,13 @@ function markerInForce(text: string, start: number, pos: number, markers: Marker
   return last ?? continuedMarker(text, start, baseYear, ctx, k);
 }
 
+/** Whether a target word (words.yaml target, targetUnlessPast: 力争, 争取) stands in the clause before `at` (a span there looks forward). */
+function targetWordBefore(text: string, start: number, at: number, k: Knowledge): boolean {
+  const lead = clauseBefore(text, start, at);
+  const pw = periodWordsOf(k);
+  return pw.target.test(lead) || pw.targetUnlessPast.test(lead);
+}
+
 /**
  * The marker in force, read for the spans it may name: a span inside a sentence opening on its year is of its own `;`
  * item; a bare span (`五年`) in a plan part (`plans`) looks forward from the plan year; a programme's own total
@@ -453,11 +463,11 @@ function markerInForce(text: string, start: number, pos: number, markers: Marker
  */
 function spanInForce(
   last: Marker | undefined,
-  at: { text: string; start: number; pos: number; end: number; sentenceMarkers: Marker[]; baseYear: number | null; carry: PeriodContext['carries'][number] | undefined; plans: boolean },
+  at: { text: string; start: number; pos: number; end: number; sentenceMarkers: Marker[]; baseYear: number | null; carry: PeriodContext['carries'][number] | undefined; sectionSpan: string | null; plans: boolean },
   ctx: PeriodContext,
   k: Knowledge,
 ): Marker | undefined {
-  const { text, start, pos, end, sentenceMarkers, baseYear, carry, plans } = at;
+  const { text, start, pos, end, sentenceMarkers, baseYear, carry, sectionSpan, plans } = at;
   // A span named inside a sentence that opens with its year (`1997年,…达到5160元,五年来年均增长6%;…达到2090元`) is
   // about its own `;` item: past it, the opening year holds again.
   if (last?.source === 'span' && /[;；]/u.test(text.slice(last.at, pos))) {
@@ -465,10 +475,16 @@ function spanInForce(
     const opening = sentenceMarkers.find((m) => m.source === 'year' && m.at < spanAt && !/[,，;；。:：]/u.test(text.slice(start, m.at)));
     if (opening) last = opening;
   }
-  // a bare span in a plan part looks forward from the plan year (`五年城镇新增就业5000万人以上`)
-  if (last?.bare && plans) {
-    const first = planStart(ctx, k) ?? baseYear;
+  // a bare span in a plan part, or after a target word in its clause (`力争用二十年的时间…`), looks forward from the plan
+  // year (`五年城镇新增就业5000万人以上`); a long-range one from the first year of the five-year plan in force
+  if (last?.bare && (plans || targetWordBefore(text, start, last.at, k))) {
+    const plan = planStart(ctx, k) ?? baseYear;
+    const first = plan === null ? null : forwardSpanStart(plan, last.bare, k);
     if (first !== null) last = { ...last, period: `${first}/${first + last.bare - 1}`, target: true };
+  } else if (last?.within) {
+    // (a task done `三年内` in a review of five years: of their first years)
+    const inside = withinReviewedSpan(carry && !carry.target ? carry.period : sectionSpan, last.bare ?? 0);
+    if (inside) last = { ...last, period: inside };
   }
   // `总额4万亿元的两年投资计划`, `两年新增4万亿元的投资计划`: a programme's own total is over the programme's years
   const programme = programmeYears(text, start, pos, end, k);

@@ -426,6 +426,10 @@ export interface PeriodSettings {
   planAmounts?: string[];
   /** Span words that in a plan part look forward (`五年城镇新增就业…`). */
   bareSpans?: string[];
+  /** A duration of any number of years (`用二十年的时间`, `在三年内`): group 1 the number (durations.ts). */
+  durations?: string;
+  /** A forward span of this many years or more counts from the first year of the five-year plan in force. */
+  longSpanYears?: number;
   /** Words ending in 上 (世界上, 历史上): a relative year opening with 上 right after one is none (`世界上年产石油…`). */
   locativesBefore?: string[];
   /** From now on (`今后`): in a report presenting a plan, the plan's years still ahead. */
