@@ -2,7 +2,7 @@
  * Spans of years as Chinese reports of any era state them, on short made-up texts: a duration of any number of years
  * (`用二十年的时间`, `在三年内`) looking forward from the plan year (a long-range goal from the first year of the five-year
  * plan in force), or done within the first years of a span reviewed; a span restated after the range it names
- * (`从一九八一年到本世纪末的二十年内`).
+ * (`从一九八一年到本世纪末的二十年内`); a change set for a date within the plan in force, from the plan's first year.
  */
 import { describe, expect, it } from 'vitest';
 import { documentFromText } from '../src/document.js';
@@ -50,5 +50,26 @@ describe('a duration of any number of years', () => {
   it('opening a paragraph carries nothing to the sentences after it', () => {
     const text = `${LATE_1981}一、当前的经济形势\n今年工业总产值预计增长百分之三。\n二、今后经济建设的方针\n力争用二十年的时间使工农业总产值翻两番。在这个期间,钢产量要达到八千万吨。\n`;
     expect(reading(figuresOf(text, 'cn_national_1981_gwr.txt'), '八千万吨')[0]).not.toMatch(/^19[67]\d\//u);
+  });
+});
+
+describe('a change set for a target date with no base of its own', () => {
+  const report = (plans: string) => `${OPENING}一、过去一年的工作\n国内生产总值增长3%。\n二、今年工作建议\n${plans}\n`;
+
+  it('within the five-year plan in force is over the plan\'s years up to the date, in each of its reports alike', () => {
+    for (const year of [2022, 2023, 2024]) {
+      const found = figuresOf(report('到2025年单位国内生产总值能耗降低13.5%。'), `cn_national_${year}_gwr.txt`);
+      expect(reading(found, '13.5%')).toEqual(['2021/2025', 'target']);
+    }
+  });
+
+  it('past the plan in force keeps the date alone: the base a long-range goal was set from is not named', () => {
+    const found = figuresOf(report('到2035年人均国内生产总值翻一番。'), 'cn_national_2023_gwr.txt');
+    expect(reading(found, '翻一番')).toEqual(['2035', 'target']);
+  });
+
+  it('with a base of its own is over the years since the base', () => {
+    const found = figuresOf(report('到2020年国内生产总值比2010年翻一番。'), 'cn_national_2013_gwr.txt');
+    expect(reading(found, '翻一番')).toEqual(['2011/2020', 'target']);
   });
 });

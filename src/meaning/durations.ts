@@ -89,3 +89,18 @@ export function withinReviewedSpan(span: string | null | undefined, years: numbe
   if (last - first + 1 <= years) return null;
   return years === 1 ? String(first) : `${first}/${first + years - 1}`;
 }
+
+/**
+ * A change set for a target date within the five-year plan in force, with no base of its own (`到2025年单位国内生产总值能耗
+ * 降低13.5%` in 2023): measured from the level the plan started from, so over the years from the plan's first year to the
+ * date (2021/2025), in each report of the plan alike. `target`: the target date in force (a year after 到), `planYear`: the
+ * year the document plans from. Null when the date is not after the plan year or lies past the plan: a long-range goal
+ * restated in a later plan (`到本世纪末…翻两番`, set in 1982 from 1980) keeps the base it was set from, which the
+ * statement does not name.
+ */
+export function plannedChangePeriod(target: number, planYear: number, k: Knowledge): string | null {
+  const first = planYearStart(planYear, k);
+  const years = k.periods.planPeriods?.years;
+  if (target <= planYear || first === null || !years || target > first + years - 1) return null;
+  return `${first}/${target}`;
+}

@@ -23,7 +23,7 @@ import { type Marker, type MarkerScan, yearMarkers, relativeMarkers, monthMarker
 import { presentPlan, backgroundYearsKept, planMarkers, planFirstYearsMarkers, namedPlanBefore, planReportSpan, planReportYears, planStart } from './plan-periods.js';
 import { startValue, startPhraseAt, startPhraseOpening, programmeYears, startValuePeriod, averagePeriod, changeSincePeriod, endValuePeriod } from './value-periods.js';
 import { glossaries } from './glossaries.js';
-import { durationMarkers, forwardSpanStart, withinReviewedSpan } from './durations.js';
+import { durationMarkers, forwardSpanStart, withinReviewedSpan, plannedChangePeriod } from './durations.js';
 import { paragraphCarries } from './paragraph-carries.js';
 import { type SectionInfo, markPlanPart, sectionFacts, flattenSections, headingsFromLines, inReview, sectionReading } from './sections.js';
 
@@ -356,12 +356,22 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
     // (`高于一九五五年至一九八○年平均每年递增百分之四点三的水平`: the level compared with is of the period it is written with)
     const compared = comparedLevelPeriod(text, start, pos, end, baseYear, ctx, k);
     if (compared !== null) period = compared;
-    else if (shape?.kind === 'change') period = changeSincePeriod(period, text, start, clause, pos, k);
+    else if (shape?.kind === 'change') period = changeToDatePeriod(changeSincePeriod(period, text, start, clause, pos, k), last, baseYear, ctx, k);
     if (compared === null) period = endValuePeriod(period, { text, start, pos, end, clause, shape, averaged }, ctx, k);
     if (presentAtDate(doc, pos, start, last, ctx, k)) period = String(ctx.deliveryYear);
     ctx.previous = { sentence: start, end, period };
   }
   return { period, sentenceStart: start, baseYear, targetSection, reviewSection, glossary, isolated, marker: last, carry, startValue: started !== null };
+}
+
+/**
+ * A change whose period is still the target date in force (`到本世纪末…翻两番`: no base year changed it) is over the years
+ * from the five-year plan in force to that date (durations.ts plannedChangePeriod); any other period is kept.
+ */
+function changeToDatePeriod(period: string | null, last: Marker | undefined, baseYear: number | null, ctx: PeriodContext, k: Knowledge): string | null {
+  if (!last?.target || last.source !== 'year' || last.year === null || period !== String(last.year)) return period;
+  const planYear = planStart(ctx, k) ?? baseYear;
+  return planYear === null ? period : (plannedChangePeriod(last.year, planYear, k) ?? period);
 }
 
 /**
