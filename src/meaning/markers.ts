@@ -32,6 +32,8 @@ export interface Marker {
   clause?: boolean;
   /** A duration (`在三年内`, `用二十年的时间`): in a review of a longer span, its first years (durations.ts). */
   within?: boolean;
+  /** A season running into the next year (`雪季`): one stretch, no span of years with an end to reach. */
+  season?: boolean;
 }
 
 /** The period a year and what follows it (yearPart's group) name: `2022`, `2022-01/2022-08`, `2022-01/2022-06`. */
@@ -300,6 +302,42 @@ export function partialMarkers(scan: MarkerScan): void {
     const named = yearBefore(markers, from + at);
     const y = named ?? baseYear;
     if (y !== null) markers.push({ at: from + at, period: `${y}-${pad(month)}`, year: y, source: 'partial', ...(named === null ? { inForce: true } : {}) });
+  }
+}
+
+const censusCache = new WeakMap<Knowledge, RegExp | null>();
+/**
+ * A census's date (periods.censusDates: `今年七月一日的普查`, `一九八二年七月一日零时`): what it counted is of that month, a point
+ * in time, in the year named before it (else the section's).
+ */
+export function censusMarkers(scan: MarkerScan): void {
+  const { slice, from, baseYear, markers, k } = scan;
+  let re = censusCache.get(k);
+  if (re === undefined) {
+    re = k.periods.censusDates ? new RegExp(k.periods.censusDates, 'gu') : null;
+    censusCache.set(k, re);
+  }
+  if (!re) return;
+  for (const m of allMatches(slice, re)) {
+    const y = yearBefore(markers, from + m.index + 1) ?? baseYear;
+    const month = monthNumber(m[1]!, k);
+    if (y !== null && month >= 1 && month <= 12) markers.push({ at: from + m.index, period: `${y}-${pad(month)}`, year: y, source: 'partial' });
+  }
+}
+
+/**
+ * Seasons running from late in one year into the next (periods.seasons: `雪季`, `采暖季`): the year in force (the year named
+ * before, else the section's: a plan's `新雪季` of 2025 is 2025/2026) and the year after.
+ */
+export function seasonMarkers(scan: MarkerScan): void {
+  const { slice, from, baseYear, markers, covered, k } = scan;
+  for (const word of k.periods.seasons ?? []) {
+    for (let at = slice.indexOf(word); at >= 0; at = slice.indexOf(word, at + word.length)) {
+      if (covered.some(([s, e]) => at < e && at + word.length > s)) continue;
+      covered.push([at, at + word.length]);
+      const y = yearBefore(markers, from + at) ?? baseYear;
+      if (y !== null) markers.push({ at: from + at, period: `${y}/${y + 1}`, year: null, source: 'span', season: true });
+    }
   }
 }
 

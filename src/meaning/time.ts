@@ -19,7 +19,7 @@ import { sentenceStart, sentenceEnd, clauseBefore, CLAUSE_PUNCTUATION, clauseBre
 import { periodWordsOf, spanWordsOf, respectiveWordsOf } from './period-words.js';
 import { timeWordsOf } from './time-words.js';
 import { documentTime } from './document-time.js';
-import { type Marker, type MarkerScan, yearMarkers, relativeMarkers, monthMarkers, decadeMarkers, sinceMarkers, centuryMarkers, streakMarkers, partialMarkers, yearBefore } from './markers.js';
+import { type Marker, type MarkerScan, yearMarkers, relativeMarkers, monthMarkers, decadeMarkers, sinceMarkers, centuryMarkers, streakMarkers, partialMarkers, seasonMarkers, censusMarkers, yearBefore } from './markers.js';
 import { presentPlan, backgroundYearsKept, planMarkers, planFirstYearsMarkers, namedPlanBefore, planReportSpan, planReportYears, planStart } from './plan-periods.js';
 import { startValue, startPhraseAt, startPhraseOpening, programmeYears, startValuePeriod, averagePeriod, changeSincePeriod, endValuePeriod } from './value-periods.js';
 import { glossaries } from './glossaries.js';
@@ -152,6 +152,8 @@ export function markersIn(text: string, from: number, to: number, baseYear: numb
     partialMarkers(scan);
     spanWordMarkers(slice, from, baseYear, [...streaks, ...generic, ...durations], markers, ctx, k);
   }
+  if (slice.includes('季')) seasonMarkers(scan);
+  if (slice.includes('日')) censusMarkers(scan);
   fromNowMarkers(slice, from, markers, ctx, k);
   return markers.sort((a, b) => a.at - b.at);
 }
@@ -357,7 +359,8 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
     const compared = comparedLevelPeriod(text, start, pos, end, baseYear, ctx, k);
     if (compared !== null) period = compared;
     else if (shape?.kind === 'change') period = changeToDatePeriod(changeSincePeriod(period, text, start, clause, pos, k), last, baseYear, ctx, k);
-    if (compared === null) period = endValuePeriod(period, { text, start, pos, end, clause, shape, averaged }, ctx, k);
+    // (a season, `雪季`, is no span of years whose end a level is reached at)
+    if (compared === null && !last?.season) period = endValuePeriod(period, { text, start, pos, end, clause, shape, averaged }, ctx, k);
     if (presentAtDate(doc, pos, start, last, ctx, k)) period = String(ctx.deliveryYear);
     ctx.previous = { sentence: start, end, period };
   }

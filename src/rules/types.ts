@@ -430,6 +430,12 @@ export interface PeriodSettings {
   durations?: string;
   /** A forward span of this many years or more counts from the first year of the five-year plan in force. */
   longSpanYears?: number;
+  /** Seasons running from late in one year into the next (雪季): the year in force and the year after. */
+  seasons?: string[];
+  /** A census's date (`七月一日的普查`, `七月一日零时`): group 1 the month; what it counted is of that month. */
+  censusDates?: string;
+  /** Nouns of a scale built over a span (建设总规模): a level reached after them stays the span's total. */
+  flowNouns?: string[];
   /** Words ending in 上 (世界上, 历史上): a relative year opening with 上 right after one is none (`世界上年产石油…`). */
   locativesBefore?: string[];
   /** From now on (`今后`): in a report presenting a plan, the plan's years still ahead. */

@@ -1,0 +1,55 @@
+/**
+ * Periods that are no calendar year, on short made-up texts: a season running from late in one year into the next
+ * (`雪季`), a census's date (`今年七月一日的普查`, `一九八二年七月一日零时`), and the scale of what a plan builds over its
+ * years (`建设总规模将达…`), a total over them rather than the state at their end.
+ */
+import { describe, expect, it } from 'vitest';
+import { documentFromText } from '../src/document.js';
+import { extractFigures, reading } from './helpers/figures.js';
+
+const figuresOf = (text: string, path: string) => extractFigures(documentFromText(text, { path }));
+
+const PROVINCE_2025 = '——2025年1月13日在吉林省第十四届人民代表大会第四次会议上\n各位代表:\n现在,我代表省人民政府向大会作政府工作报告,请予审议。\n';
+const PLAN_REPORT_1982 = '——1982年11月30日在第五届全国人民代表大会第五次会议上\n各位代表:\n我受国务院的委托,向大会作关于第六个五年计划的报告,请予审议。\n\n';
+
+describe('a season running into the next year', () => {
+  it('in a plan is the plan year and the next, a level reached in it too', () => {
+    const text = `${PROVINCE_2025}一、2024年工作回顾\n地区生产总值增长5.3%。\n二、2025年工作安排\n实现新雪季接待游客人次、出游总花费增速均达到20%以上。\n`;
+    expect(reading(figuresOf(text, 'gwr-2025-jilin.txt'), '20%以上')).toEqual(['2025/2026', 'target']);
+  });
+
+  it('in a review is the reviewed year and the next; a year named before it dates it', () => {
+    const text = `${PROVINCE_2025}一、2024年工作回顾\n雪季接待游客人次增长30%。2023年雪季接待游客1.1亿人次。\n`;
+    const found = figuresOf(text, 'gwr-2025-jilin.txt');
+    expect(reading(found, '30%')).toEqual(['2024/2025', 'actual']);
+    expect(reading(found, '1.1亿人次')[0]).toBe('2023/2024');
+  });
+
+  it('a word that only holds 季 (第一季度, 季节) is no season', () => {
+    const text = `${PROVINCE_2025}一、2024年工作回顾\n季节性用工增长6%。\n`;
+    expect(reading(figuresOf(text, 'gwr-2025-jilin.txt'), '6%')[0]).toBe('2024');
+  });
+});
+
+describe('a census date', () => {
+  it('dates what it counted to its month, after a relative or a written year', () => {
+    const text = `${PLAN_REPORT_1982}一、关于人口的增长\n根据今年七月一日的普查,我国人口已经超过十亿。一九八二年七月一日零时全国人口为十亿零八百一十七万人。\n`;
+    const found = figuresOf(text, 'cn_national_1982_gwr.txt');
+    expect(reading(found, '超过十亿')).toEqual(['1982-07', 'actual']);
+    expect(reading(found, '十亿零八百一十七万人')).toEqual(['1982-07', 'actual']);
+  });
+
+  it('a day named without a count or a moment of counting keeps the year', () => {
+    const text = `${PLAN_REPORT_1982}一、关于人口的增长\n一九八二年七月一日,全国人口为十亿零八百一十七万人。\n`;
+    expect(reading(figuresOf(text, 'cn_national_1982_gwr.txt'), '十亿零八百一十七万人')[0]).toBe('1982');
+  });
+});
+
+describe('the scale of what a plan builds over its years', () => {
+  it('is a total over them, not the state at their end', () => {
+    const text = `${PLAN_REPORT_1982}一、关于基本建设\n五年内新建大型矿井二十八个,全国煤矿建设总规模将达二亿二千万吨。五年内钢产量达到四千万吨。\n`;
+    const found = figuresOf(text, 'cn_national_1982_gwr.txt');
+    expect(reading(found, '二亿二千万吨')).toEqual(['1981/1985', 'target']);
+    expect(reading(found, '四千万吨')[0]).toBe('1985');
+  });
+});
