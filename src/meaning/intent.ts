@@ -63,6 +63,7 @@ export function intentOf(doc: Document, pos: number, time: TimeReading, ctx: Per
   else if (time.startValue) modality = words.budgets.some((at) => at < pos) && targetSection && !reviewSection ? 'target' : 'actual';
   else if (
     wordedAsTarget(words, pos, inClause, reviewSection, period, ctx) ||
+    modalAim(clauseText, { reviewSection, present, past, period }, ctx, k) ||
     placedAsTarget({ text, pos, last, carry, glossary, targetSection, reviewSection, past, present, achieved }, ctx, k) ||
     timedAsTarget(words, { start, pos, period, last, glossary, present }, ctx)
   )
@@ -96,6 +97,17 @@ function wordedAsTarget(words: SentenceWords, pos: number, inClause: (at: number
     words.quotes.some((q) => q < pos && !words.outcomes.some((o) => o > q && o < pos)) ||
     words.contrasts.some((q) => q < pos && [...words.outcomes, ...words.estimates].some((o) => o > pos) && !words.outcomes.some((o) => o > q && o < pos))
   );
+}
+
+/**
+ * Whether a modal verb before a verb of reaching or changing (periods.modalAims: `钢产量要达到`, `将比上年增长`) ends the clause
+ * before the figure, outside a review and for a period not over: a plan's figure. (Of its own year in a report delivered
+ * late in it, `今年工农业总产值将比上年增长3%` in November, it is what the year is expected to end with: an estimate, below.)
+ */
+function modalAim(clauseText: string, at: { reviewSection: boolean; present: boolean; past: boolean; period: string | null }, ctx: PeriodContext, k: Knowledge): boolean {
+  const { reviewSection, present, past, period } = at;
+  if (reviewSection || present || past || periodIsPast(period, ctx) || endsInUnfinishedOwnYear(period, ctx, k)) return false;
+  return intentWordsOf(k).modalAims?.test(clauseText) ?? false;
 }
 
 /**
@@ -266,6 +278,8 @@ interface IntentWords {
   planAmounts: RegExp | null;
   /** A comparison base or start right before an estimate word (`比1980年`, `由今年` of `由今年预计的44%`). */
   estimatedBase: RegExp | null;
+  /** A modal verb before a verb of reaching or changing, in the clause before a figure (`要达到`, `将比上年增长`: periods.modalAims). */
+  modalAims: RegExp | null;
 }
 const intentWordCache = new WeakMap<Knowledge, IntentWords>();
 /** periods.yaml's modality entries, compiled once per rule set. */
@@ -293,6 +307,7 @@ function intentWordsOf(k: Knowledge): IntentWords {
       // a target word, then a colon in its clause: `今年发展的主要预期目标是:`
       listOpening: p.targetOpenings.length ? new RegExp(`(?:${alternation(p.targetOpenings)})[^,，;；。:：\n]{0,10}[:：]`, 'gu') : null,
       estimatedBase: estimatedBaseOf(k),
+      modalAims: p.modalAims ? new RegExp(p.modalAims, 'u') : null,
     };
     words.achievementsAll = words.achievements ? new RegExp(words.achievements.source, 'gu') : null;
     intentWordCache.set(k, words);

@@ -436,6 +436,8 @@ export interface PeriodSettings {
   censusDates?: string;
   /** Nouns of a scale built over a span (建设总规模): a level reached after them stays the span's total. */
   flowNouns?: string[];
+  /** A modal verb, then a verb of reaching or changing, in the clause before a figure (要达到, 将比上年增长): a target for a period not over. */
+  modalAims?: string;
   /** Words ending in 上 (世界上, 历史上): a relative year opening with 上 right after one is none (`世界上年产石油…`). */
   locativesBefore?: string[];
   /** From now on (`今后`): in a report presenting a plan, the plan's years still ahead. */
