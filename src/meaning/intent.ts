@@ -7,7 +7,7 @@
 import { allMatches } from '../matches.js';
 import type { Document, Figure, Modality } from '../model.js';
 import { alternation, type Knowledge } from '../extract/knowledge.js';
-import { statesPresent } from './present.js';
+import { namesPopulation, statesPresent } from './present.js';
 import { MAX_CLAUSE_LOOKBACK, sentenceEnd } from './clauses.js';
 import { periodWordsOf } from './period-words.js';
 import type { PeriodContext, TimeReading } from './time.js';
@@ -38,6 +38,8 @@ export function intentOf(doc: Document, pos: number, time: TimeReading, ctx: Per
   const clauseText = text.slice(clause, pos);
   const quotedTarget = iw.targetAfter?.test(text.slice(end, end + 12)) ?? false;
   const achieved = achievedIn(clauseText, iw, quotedTarget);
+  // `九亿多人口的大国`: the country as it is, in a plan part too
+  if (namesPopulation(text, end, k)) return 'actual';
   // `低于12%的预期目标`: a target quoted, of its own period; `实现了8%的目标` states it reached
   if (!achieved && quotedTarget) return 'target';
   // `实施两年新增4万亿元的投资计划`: the size of a plan is planned

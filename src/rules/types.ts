@@ -438,6 +438,8 @@ export interface PeriodSettings {
   flowNouns?: string[];
   /** A modal verb, then a verb of reaching or changing, in the clause before a figure (要达到, 将比上年增长): a target for a period not over. */
   modalAims?: string;
+  /** The size of the country's people named as an attribute (九亿多人口的大国, 全国九亿多人民), read from the figure's end: an actual of the document's year. */
+  populationAttribute?: string;
   /** Words ending in 上 (世界上, 历史上): a relative year opening with 上 right after one is none (`世界上年产石油…`). */
   locativesBefore?: string[];
   /** From now on (`今后`): in a report presenting a plan, the plan's years still ahead. */
