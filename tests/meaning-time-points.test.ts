@@ -72,3 +72,19 @@ describe('the size of the country\'s people named as an attribute', () => {
     expect(reading(found, '七百万人')[1]).toBe('target');
   });
 });
+
+describe('a year\'s first months counted', () => {
+  const MIDYEAR_1956 = '（一九五六年六月十五日在第一届全国人民代表大会第三次会议上）\n各位代表:\n我代表国务院向大会作政府工作报告。\n一、关于农业合作化\n';
+
+  it('after a relative or a written year are January to the month counted, done in a report delivered after them', () => {
+    const text = `${MIDYEAR_1956}今年头四个月,工业总产值比去年同期增长百分之十五。一九五四年前五个月,粮食收购增长百分之八。\n`;
+    const found = figuresOf(text, 'cn_national_1956_gwr.txt');
+    expect(reading(found, '百分之十五')).toEqual(['1956-01/1956-04', 'actual']);
+    expect(reading(found, '百分之八')).toEqual(['1954-01/1954-05', 'actual']);
+  });
+
+  it('a year before 前 with no months counted stays a comparison (`1954年前`)', () => {
+    const text = `${MIDYEAR_1956}一九五四年前,粮食收购增长百分之八。\n`;
+    expect(reading(figuresOf(text, 'cn_national_1956_gwr.txt'), '百分之八')[0]).not.toBe('1954');
+  });
+});

@@ -19,7 +19,7 @@ import { sentenceStart, sentenceEnd, clauseBefore, CLAUSE_PUNCTUATION, clauseBre
 import { periodWordsOf, spanWordsOf, respectiveWordsOf } from './period-words.js';
 import { timeWordsOf } from './time-words.js';
 import { documentTime } from './document-time.js';
-import { type Marker, type MarkerScan, yearMarkers, relativeMarkers, monthMarkers, decadeMarkers, sinceMarkers, centuryMarkers, streakMarkers, partialMarkers, seasonMarkers, censusMarkers, yearBefore } from './markers.js';
+import { type Marker, type MarkerScan, yearMarkers, relativeMarkers, monthMarkers, decadeMarkers, sinceMarkers, centuryMarkers, streakMarkers, partialMarkers, seasonMarkers, censusMarkers, firstMonthsMarkers, yearBefore } from './markers.js';
 import { presentPlan, backgroundYearsKept, planMarkers, planFirstYearsMarkers, namedPlanBefore, planReportSpan, planReportYears, planStart } from './plan-periods.js';
 import { startValue, startPhraseAt, startPhraseOpening, programmeYears, startValuePeriod, averagePeriod, changeSincePeriod, endValuePeriod } from './value-periods.js';
 import { glossaries } from './glossaries.js';
@@ -152,6 +152,7 @@ export function markersIn(text: string, from: number, to: number, baseYear: numb
     partialMarkers(scan);
     spanWordMarkers(slice, from, baseYear, [...streaks, ...generic, ...durations], markers, ctx, k);
   }
+  if (slice.includes('个月')) firstMonthsMarkers(scan);
   if (slice.includes('季')) seasonMarkers(scan);
   if (slice.includes('日')) censusMarkers(scan);
   fromNowMarkers(slice, from, markers, ctx, k);

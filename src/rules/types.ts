@@ -440,6 +440,8 @@ export interface PeriodSettings {
   modalAims?: string;
   /** The size of the country's people named as an attribute (九亿多人口的大国, 全国九亿多人民), read from the figure's end: an actual of the document's year. */
   populationAttribute?: string;
+  /** A year's first months (头四个月, 前五个月): group 1 the number of months. */
+  firstMonths?: string;
   /** Words ending in 上 (世界上, 历史上): a relative year opening with 上 right after one is none (`世界上年产石油…`). */
   locativesBefore?: string[];
   /** From now on (`今后`): in a report presenting a plan, the plan's years still ahead. */
