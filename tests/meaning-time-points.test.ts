@@ -88,3 +88,24 @@ describe('a year\'s first months counted', () => {
     expect(reading(figuresOf(text, 'cn_national_1956_gwr.txt'), '百分之八')[0]).not.toBe('1954');
   });
 });
+
+describe('what is so now, in an undated report', () => {
+  const report = (extra: string) =>
+    `各位代表:\n我代表国务院,向第六届全国人民代表大会第一次会议作政府工作报告,请予审议。\n一、过去五年的回顾\n同我国有外交关系的国家,现在已增加到一百二十九个。${extra}\n二、今后五年的任务\n今年粮食产量要达到七千亿斤。\n`;
+
+  it('is of its own year when it tells of a month of that year after March as done (delivered mid-year)', () => {
+    const found = figuresOf(report('利改税的第一步,今年六月一日起已在全国国营企业中开始实施。'), 'cn_national_1983_gwr.txt');
+    expect(reading(found, '一百二十九个')).toEqual(['1983', 'actual']);
+    // (its own year is no more over for that: the year's plans stay plans)
+    expect(reading(found, '七千亿斤')).toEqual(['1983', 'target']);
+  });
+
+  it('is the state the year before ended with, delivered (as assumed) early in its year', () => {
+    expect(reading(figuresOf(report(''), 'cn_national_1983_gwr.txt'), '一百二十九个')).toEqual(['1982', 'actual']);
+  });
+
+  it('a month named as a plan (no 已) tells nothing of when it came', () => {
+    const found = figuresOf(report('今年六月一日起将在全国国营企业中实施利改税。'), 'cn_national_1983_gwr.txt');
+    expect(reading(found, '一百二十九个')).toEqual(['1982', 'actual']);
+  });
+});

@@ -18,7 +18,7 @@ import { reviewPartCarries } from './review-parts.js';
 import { sentenceStart, sentenceEnd, clauseBefore, CLAUSE_PUNCTUATION, clauseBreakIn, SENTENCE_END } from './clauses.js';
 import { periodWordsOf, spanWordsOf, respectiveWordsOf } from './period-words.js';
 import { timeWordsOf } from './time-words.js';
-import { documentTime } from './document-time.js';
+import { documentTime, lastMonthDone } from './document-time.js';
 import { type Marker, type MarkerScan, yearMarkers, relativeMarkers, monthMarkers, decadeMarkers, sinceMarkers, centuryMarkers, streakMarkers, partialMarkers, seasonMarkers, censusMarkers, firstMonthsMarkers, yearBefore } from './markers.js';
 import { presentPlan, backgroundYearsKept, planMarkers, planFirstYearsMarkers, namedPlanBefore, planReportSpan, planReportYears, planStart } from './plan-periods.js';
 import { startValue, startPhraseAt, startPhraseOpening, programmeYears, startValuePeriod, averagePeriod, changeSincePeriod, endValuePeriod } from './value-periods.js';
@@ -33,6 +33,8 @@ export interface PeriodContext {
   deliveryYear: number | null;
   /** Its month, when known: a document delivered late in its year plans from the next year (planStart). */
   deliveryMonth: number | null;
+  /** The month its present is in: the delivery month, or a later month of its year it tells of as done (lastMonthDone). */
+  presentMonth: number | null;
   /** The delivery year as a period, when the report was delivered early enough in it that no full-year outcome of it exists yet. */
   ownYearIsPlan: string | null;
   /** Year the document's actual figures describe. */
@@ -70,6 +72,7 @@ export function periodContext(doc: Document, k: Knowledge): PeriodContext {
   const ctx: PeriodContext = {
     deliveryYear,
     deliveryMonth,
+    presentMonth: presentMonthOf(doc, deliveryYear, deliveryMonth, workReport, k),
     ownYearIsPlan: ownYearPlanned(doc, deliveryYear, deliveryMonth, k) ? String(deliveryYear) : null,
     reviewYear,
     documentPeriod,
@@ -104,7 +107,17 @@ function ownYearPlanned(doc: Document, deliveryYear: number | null, deliveryMont
 
 /** Whether a document was delivered in the first months of its year (periods.ownYearPlansUntilMonth): what it says is so now is the state the year before ended with. */
 export function deliveredEarly(ctx: PeriodContext, k: Knowledge): boolean {
-  return ctx.deliveryMonth !== null && ctx.deliveryMonth <= k.periods.ownYearPlansUntilMonth;
+  return ctx.presentMonth !== null && ctx.presentMonth <= k.periods.ownYearPlansUntilMonth;
+}
+
+/**
+ * The month a document's present is in: its delivery month, or, for an undated work report (its month assumed), a later month
+ * of its year it tells of as done (`今年六月一日起已…开始实施`: the 1983 report came in June).
+ */
+function presentMonthOf(doc: Document, deliveryYear: number | null, deliveryMonth: number | null, workReport: boolean, k: Knowledge): number | null {
+  if (deliveryYear === null || !workReport || k.periods.deliveryRe?.test(doc.normalized.slice(0, 4000))) return deliveryMonth;
+  const done = lastMonthDone(doc.normalized, k);
+  return done !== null && (deliveryMonth === null || done > deliveryMonth) ? done : deliveryMonth;
 }
 
 /** Whether `at` is inside a short quotation of `text` (“…”), closed within 20 characters after it. */
@@ -312,7 +325,7 @@ export type FigureShape = Pick<Figure, 'kind' | 'unit' | 'change'>;
  * keeps it. (Delivered early, a report's present is the end of the year before: index.ts.)
  */
 function presentAtDate(doc: Document, pos: number, start: number, last: Marker | undefined, ctx: PeriodContext, k: Knowledge): boolean {
-  if (ctx.deliveryYear === null || ctx.deliveryMonth === null || ctx.deliveryMonth <= k.periods.ownYearPlansUntilMonth) return false;
+  if (ctx.deliveryYear === null || ctx.presentMonth === null || ctx.presentMonth <= k.periods.ownYearPlansUntilMonth) return false;
   if (last) return false;
   return statesPresent(doc, pos, start, k);
 }

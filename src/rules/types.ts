@@ -453,7 +453,7 @@ export interface PeriodSettings {
   /** Before a year that a sentence's start values are of (`同1978年相比,…由…增加到…`), beside startBefore. */
   comparisonStart?: string[];
   /** How an undated report shows it was delivered late in its year (document-time.ts monthFromText). */
-  lateInYear?: { sameTimeWords: string[]; nextYearMentions: number };
+  lateInYear?: { sameTimeWords: string[]; nextYearMentions: number; doneWords?: string[] };
   /** How many opening paragraphs of a numbered part with a timeless heading tell whether it reviews (sections.ts opensReview). */
   reviewOpeningParagraphs?: number;
   /** Before a share of a whole (占…65%): under a span in a review, a state at the span's end. */
