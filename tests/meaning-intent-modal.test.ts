@@ -47,3 +47,19 @@ describe('a modal verb before a verb of reaching or changing', () => {
     expect(reading(figuresOf(text, 'cn_national_1956_gwr.txt'), '一千二百万吨')[1]).toBe('actual');
   });
 });
+
+describe('a figure in a task\'s quoted name', () => {
+  const PROVINCE_2025 = '——2025年1月13日在广东省第十四届人民代表大会第三次会议上\n各位代表:\n现在,我代表省人民政府向大会作政府工作报告,请予审议。\n一、2024年工作回顾\n';
+
+  it('is the task\'s own value, a target, though the task was exceeded', () => {
+    const text = `${PROVINCE_2025}超额完成林分优化提升、森林抚育提升“两个200万亩”任务,新建森林城镇38个。\n`;
+    const found = figuresOf(text, 'gwr-2025-guangdong.txt');
+    expect(reading(found, '200万亩')).toEqual(['2024', 'target']);
+    expect(reading(found, '38个')).toEqual(['2024', 'actual']);
+  });
+
+  it('a quoted name before no task word (a programme, `工程`) states what was done', () => {
+    const text = `${PROVINCE_2025}完成“两个200万亩”工程。\n`;
+    expect(reading(figuresOf(text, 'gwr-2025-guangdong.txt'), '200万亩')[1]).toBe('actual');
+  });
+});

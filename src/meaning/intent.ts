@@ -42,6 +42,8 @@ export function intentOf(doc: Document, pos: number, time: TimeReading, ctx: Per
   if (namesPopulation(text, end, k)) return 'actual';
   // `低于12%的预期目标`: a target quoted, of its own period; `实现了8%的目标` states it reached
   if (!achieved && quotedTarget) return 'target';
+  // `超额完成…“两个200万亩”任务`: a figure in a task's quoted name is the task's own value, achieved or not
+  if (iw.namedTaskAfter?.test(text.slice(end, end + 14))) return 'target';
   // `实施两年新增4万亿元的投资计划`: the size of a plan is planned
   if (!achieved && iw.planSizeAfter?.test(text.slice(end, end + 14))) return 'target';
   // `一九八二年计划为百分之四`: a plan's figure stated as such
@@ -282,6 +284,8 @@ interface IntentWords {
   estimatedBase: RegExp | null;
   /** A modal verb before a verb of reaching or changing, in the clause before a figure (`要达到`, `将比上年增长`: periods.modalAims). */
   modalAims: RegExp | null;
+  /** Right after a figure, the rest of a quoted name closed before a task word (`”任务` of `“两个200万亩”任务`: periods.namedTaskAfter). */
+  namedTaskAfter: RegExp | null;
 }
 const intentWordCache = new WeakMap<Knowledge, IntentWords>();
 /** periods.yaml's modality entries, compiled once per rule set. */
@@ -310,6 +314,7 @@ function intentWordsOf(k: Knowledge): IntentWords {
       listOpening: p.targetOpenings.length ? new RegExp(`(?:${alternation(p.targetOpenings)})[^,，;；。:：\n]{0,10}[:：]`, 'gu') : null,
       estimatedBase: estimatedBaseOf(k),
       modalAims: p.modalAims ? new RegExp(p.modalAims, 'u') : null,
+      namedTaskAfter: p.namedTaskAfter ? new RegExp(p.namedTaskAfter, 'u') : null,
     };
     words.achievementsAll = words.achievements ? new RegExp(words.achievements.source, 'gu') : null;
     intentWordCache.set(k, words);

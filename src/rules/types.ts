@@ -442,6 +442,8 @@ export interface PeriodSettings {
   populationAttribute?: string;
   /** A year's first months (头四个月, 前五个月): group 1 the number of months. */
   firstMonths?: string;
+  /** Right after a figure: the rest of a quoted name closed before a task word (”任务): the figure is the task's value, a target. */
+  namedTaskAfter?: string;
   /** Words ending in 上 (世界上, 历史上): a relative year opening with 上 right after one is none (`世界上年产石油…`). */
   locativesBefore?: string[];
   /** From now on (`今后`): in a report presenting a plan, the plan's years still ahead. */
