@@ -38,6 +38,11 @@ const PROV_DEV2 = resolve(root, 'tests/fixtures/provinces/dev2');
 const ERA = resolve(root, 'tests/fixtures/national-1978-1988');
 /** The work reports of 1954-1960 (the first five-year plan and after): only measured (early-fresh). */
 const EARLY = resolve(root, 'tests/fixtures/national-1954-1960');
+/** A district's work reports of 2012-2019 (another tier): only measured (city-fresh). */
+const CITIES = resolve(root, 'tests/fixtures/cities');
+/** Cities' statistical communiqués and budget reports (other genres): only measured (fiscal-fresh). */
+const COMMUNIQUES = resolve(root, 'tests/fixtures/communiques');
+const BUDGETS = resolve(root, 'tests/fixtures/budgets');
 const pairs = loadAllPairs(resolve(root, 'tests/meaning'));
 const texts = (folder: string) => readdirSync(folder).filter((f) => f.endsWith('.txt')).map((f) => resolve(folder, f));
 /** The 20 documents (the folder also holds its README and figcheck.yaml). */
@@ -54,7 +59,10 @@ const PROV_DEV2_DOCUMENTS = texts(PROV_DEV2);
 const ERA_DOCUMENTS = texts(ERA);
 /** The 7 work reports of 1954-1960 (the folder also holds its README and figcheck.yaml). */
 const EARLY_DOCUMENTS = texts(EARLY);
-const FOLDERS = [FIXTURES, UNSEEN, SERIES, PROV_DEV, PROV_FRESH, PROV_DEV2, ERA, EARLY];
+const CITY_DOCUMENTS = texts(CITIES);
+const COMMUNIQUE_DOCUMENTS = texts(COMMUNIQUES);
+const BUDGET_DOCUMENTS = texts(BUDGETS);
+const FOLDERS = [FIXTURES, UNSEEN, SERIES, PROV_DEV, PROV_FRESH, PROV_DEV2, ERA, EARLY, CITIES, COMMUNIQUES, BUDGETS];
 const fileOf = (doc: string) =>
   FOLDERS.map((folder) => resolve(folder, `${doc}.txt`)).find((path) => existsSync(path)) ?? resolve(FIXTURES, `${doc}.txt`);
 /** The year in a national report's id (`cn_national_1983_gwr_state_council`). */
@@ -68,6 +76,8 @@ function splitOf(a: string, b: string): LabelledPair['split'] {
   if (inFolder(PROV_DEV2, a)) return 'prov-dev2';
   if (inFolder(ERA, a)) return yearOf(a) >= 1984 || yearOf(b) >= 1984 ? 'era-fresh' : 'era-dev';
   if (inFolder(EARLY, a)) return 'early-fresh';
+  if (inFolder(CITIES, a)) return 'city-fresh';
+  if (inFolder(COMMUNIQUES, a) || inFolder(BUDGETS, a)) return 'fiscal-fresh';
   const fresh = (doc: string) => inFolder(SERIES, doc) && yearOf(doc) >= 2016;
   if (fresh(a) || fresh(b)) return 'fresh';
   const heldOut = (doc: string) => /^cn_national_200[4-8]_|^cpc_17th_/.test(doc);
@@ -117,20 +127,24 @@ for (const mode of ['auto', 'config'] as const) {
     let provinceRuns: CheckRun[];
     let eraRun: CheckRun;
     let earlyRun: CheckRun;
+    let fiscalRuns: CheckRun[];
+    let cityRun: CheckRun;
     let score: MeaningScore;
     beforeAll(async () => {
-      // Eight collections checked apart, as a user would: the national-history set, the unseen documents,
-      // the work reports of 2009-2021, the three folders of provincial reports, the work reports of 1978-1988
-      // and those of 1954-1960.
+      // Eleven collections checked apart, as a user would: the national-history set, the unseen documents,
+      // the work reports of 2009-2021, the three folders of provincial reports, the work reports of 1978-1988,
+      // those of 1954-1960, a district's work reports, cities' communiqués with their budgets, two cities' budgets.
       const runs: CheckRun[] =
         mode === 'auto'
           ? await Promise.all(
-              [DOCUMENTS, UNSEEN_DOCUMENTS, SERIES_DOCUMENTS, PROV_DEV_DOCUMENTS, PROV_FRESH_DOCUMENTS, PROV_DEV2_DOCUMENTS, ERA_DOCUMENTS, EARLY_DOCUMENTS].map((files) =>
+              [DOCUMENTS, UNSEEN_DOCUMENTS, SERIES_DOCUMENTS, PROV_DEV_DOCUMENTS, PROV_FRESH_DOCUMENTS, PROV_DEV2_DOCUMENTS, ERA_DOCUMENTS, EARLY_DOCUMENTS, CITY_DOCUMENTS, COMMUNIQUE_DOCUMENTS, BUDGET_DOCUMENTS].map((files) =>
                 check(files, { config: false, cwd: root }),
               ),
             )
           : await Promise.all(FOLDERS.map((folder) => check([], { config: resolve(folder, 'figcheck.yaml'), cwd: root })));
       [run, unseenRun, seriesRun, ...provinceRuns] = runs as [CheckRun, CheckRun, CheckRun, ...CheckRun[]];
+      fiscalRuns = provinceRuns.splice(-2);
+      cityRun = provinceRuns.pop()!;
       earlyRun = provinceRuns.pop()!;
       eraRun = provinceRuns.pop()!;
       score = scoreMeaning(runs, pairs);
@@ -146,7 +160,9 @@ for (const mode of ['auto', 'config'] as const) {
       expect(provinceRuns.map((r) => r.documents.length)).toEqual([20, 20, 20]);
       expect(eraRun.documents).toHaveLength(11);
       expect(earlyRun.documents).toHaveLength(7);
-      const ids = new Set([run, unseenRun, seriesRun, ...provinceRuns, eraRun, earlyRun].flatMap((r) => r.documents).map((d) => d.id));
+      expect(cityRun.documents).toHaveLength(8);
+      expect(fiscalRuns.map((r) => r.documents.length)).toEqual([10, 4]);
+      const ids = new Set([run, unseenRun, seriesRun, ...provinceRuns, eraRun, earlyRun, cityRun, ...fiscalRuns].flatMap((r) => r.documents).map((d) => d.id));
       for (const id of new Set(pairs.flatMap((p) => [p.a.doc, p.b.doc]))) expect(ids.has(id), id).toBe(true);
     });
 
