@@ -110,10 +110,11 @@ export const LABELLED_FOLDERS = ['national-history', 'national', 'national-2009-
  * (early-fresh, never read while tuning); the last ten regions' reports of 2025 and 2026 (tests/fixtures/provinces/dev2/):
  * pairs-provinces-dev2.yaml and pairs-provinces-2026-dev2.yaml (prov-dev2, measured once untouched, then tuned on);
  * pairs-congress.yaml (four CPC congress reports with the work reports beside them: dev, era-dev, fresh, era-fresh as
- * their documents say); pairs-cities.yaml (city-fresh) and pairs-fiscal.yaml (fiscal-fresh), never read while tuning.
+ * their documents say); pairs-cities.yaml (city-fresh) and pairs-fiscal.yaml (fiscal-fresh), never read while tuning;
+ * pairs-1989-1996.yaml (dev: the reports of 1989-1991 and 1996 with the reports of 1992, 1995 and 1997 beside them).
  * A file that is missing is skipped.
  */
-export const PAIR_FILES = ['pairs.yaml', 'pairs-2009-2015.yaml', 'pairs-2016-2021.yaml', 'pairs-provinces-dev.yaml', 'pairs-provinces-fresh.yaml', 'pairs-provinces-2026-dev.yaml', 'pairs-provinces-2026-fresh.yaml', 'pairs-1978-1983.yaml', 'pairs-1984-1988.yaml', 'pairs-1954-1960.yaml', 'pairs-provinces-dev2.yaml', 'pairs-provinces-2026-dev2.yaml', 'pairs-congress.yaml', 'pairs-cities.yaml', 'pairs-fiscal.yaml'];
+export const PAIR_FILES = ['pairs.yaml', 'pairs-2009-2015.yaml', 'pairs-2016-2021.yaml', 'pairs-provinces-dev.yaml', 'pairs-provinces-fresh.yaml', 'pairs-provinces-2026-dev.yaml', 'pairs-provinces-2026-fresh.yaml', 'pairs-1978-1983.yaml', 'pairs-1984-1988.yaml', 'pairs-1954-1960.yaml', 'pairs-provinces-dev2.yaml', 'pairs-provinces-2026-dev2.yaml', 'pairs-congress.yaml', 'pairs-cities.yaml', 'pairs-fiscal.yaml', 'pairs-1989-1996.yaml'];
 
 /** Every labelled pair of the folder's files (tests/meaning), ids unique across the files. */
 export function loadAllPairs(folder: string): LabelledPair[] {
