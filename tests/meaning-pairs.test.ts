@@ -27,14 +27,14 @@ const root = resolve(import.meta.dirname, '..');
 const FIXTURES = resolve(root, 'tests/fixtures/national-history');
 /** The unseen split's documents: other years, a communiqué, a congress report, a province. */
 const UNSEEN = resolve(root, 'tests/fixtures/national');
-/** The work reports of 2009-2021 (no 2020): 2009-2015 more dev pairs, 2016-2021 the fresh split. */
+/** The work reports of 2009-2021 (no 2020) and the congress reports of 2012 and 2017: 2009-2015 and 2012 more dev pairs, 2016-2021 and 2017 the fresh split. */
 const SERIES = resolve(root, 'tests/fixtures/national-2009-2021');
 /** Provincial work reports of 2025 and 2026 (another genre): dev/ tuned on, fresh/ only measured. */
 const PROV_DEV = resolve(root, 'tests/fixtures/provinces/dev');
 const PROV_FRESH = resolve(root, 'tests/fixtures/provinces/fresh');
 /** The other ten regions' reports of 2025 and 2026: measured once untouched, then tuned on (prov-dev2). */
 const PROV_DEV2 = resolve(root, 'tests/fixtures/provinces/dev2');
-/** The work reports of 1978-1988 (another era): 1978-1983 tuned on (era-dev), 1984-1988 only measured (era-fresh). */
+/** The work reports of 1978-1988 (another era) and the congress reports of 1982 and 1987: 1978-1983 tuned on (era-dev), 1984-1988 only measured (era-fresh). */
 const ERA = resolve(root, 'tests/fixtures/national-1978-1988');
 /** The work reports of 1954-1960 (the first five-year plan and after): only measured (early-fresh). */
 const EARLY = resolve(root, 'tests/fixtures/national-1954-1960');
@@ -44,21 +44,21 @@ const texts = (folder: string) => readdirSync(folder).filter((f) => f.endsWith('
 const DOCUMENTS = texts(FIXTURES);
 /** The 7 documents of the unseen split (the folder also holds its README and figcheck.yaml). */
 const UNSEEN_DOCUMENTS = texts(UNSEEN);
-/** The 12 work reports of 2009-2021 (the folder also holds its README and figcheck.yaml). */
+/** The 12 work reports of 2009-2021 and 2 congress reports (the folder also holds its README and figcheck.yaml). */
 const SERIES_DOCUMENTS = texts(SERIES);
 /** Ten regions' reports of 2025 and 2026 in each of the two provincial folders (each also holds a figcheck.yaml). */
 const PROV_DEV_DOCUMENTS = texts(PROV_DEV);
 const PROV_FRESH_DOCUMENTS = texts(PROV_FRESH);
 const PROV_DEV2_DOCUMENTS = texts(PROV_DEV2);
-/** The 11 work reports of 1978-1988 (the folder also holds its README and figcheck.yaml). */
+/** The 11 work reports of 1978-1988 and 2 congress reports (the folder also holds its README and figcheck.yaml). */
 const ERA_DOCUMENTS = texts(ERA);
 /** The 7 work reports of 1954-1960 (the folder also holds its README and figcheck.yaml). */
 const EARLY_DOCUMENTS = texts(EARLY);
 const FOLDERS = [FIXTURES, UNSEEN, SERIES, PROV_DEV, PROV_FRESH, PROV_DEV2, ERA, EARLY];
 const fileOf = (doc: string) =>
   FOLDERS.map((folder) => resolve(folder, `${doc}.txt`)).find((path) => existsSync(path)) ?? resolve(FIXTURES, `${doc}.txt`);
-/** The year in a national report's id (`cn_national_1983_gwr_state_council`). */
-const yearOf = (doc: string) => Number(/_(\d{4})_/.exec(doc)?.[1]);
+/** The year in a national report's id (`cn_national_1983_gwr_state_council`, `cpc_13th_congress_report_1987`). */
+const yearOf = (doc: string) => Number(/_(\d{4})(?:_|$)/.exec(doc)?.[1]);
 /** Which split a pair of these documents belongs to, from its documents alone (see tests/meaning/score.ts). */
 function splitOf(a: string, b: string): LabelledPair['split'] {
   const inFolder = (folder: string, doc: string) => existsSync(resolve(folder, `${doc}.txt`));
@@ -142,9 +142,9 @@ for (const mode of ['auto', 'config'] as const) {
     it('reads every document with the ids the labels use', () => {
       expect(run.documents).toHaveLength(20);
       expect(unseenRun.documents).toHaveLength(7);
-      expect(seriesRun.documents).toHaveLength(12);
+      expect(seriesRun.documents).toHaveLength(14);
       expect(provinceRuns.map((r) => r.documents.length)).toEqual([20, 20, 20]);
-      expect(eraRun.documents).toHaveLength(11);
+      expect(eraRun.documents).toHaveLength(13);
       expect(earlyRun.documents).toHaveLength(7);
       const ids = new Set([run, unseenRun, seriesRun, ...provinceRuns, eraRun, earlyRun].flatMap((r) => r.documents).map((d) => d.id));
       for (const id of new Set(pairs.flatMap((p) => [p.a.doc, p.b.doc]))) expect(ids.has(id), id).toBe(true);
