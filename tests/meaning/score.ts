@@ -102,7 +102,7 @@ export const SPLITS: Split[] = ['dev', 'holdout', 'unseen', 'fresh', 'prov-dev',
  * pairs-provinces-dev2.yaml and pairs-provinces-2026-dev2.yaml (prov-dev2, measured once untouched, then tuned on).
  * A file that is missing is skipped.
  */
-export const PAIR_FILES = ['pairs.yaml', 'pairs-2009-2015.yaml', 'pairs-2016-2021.yaml', 'pairs-provinces-dev.yaml', 'pairs-provinces-fresh.yaml', 'pairs-provinces-2026-dev.yaml', 'pairs-provinces-2026-fresh.yaml', 'pairs-1978-1983.yaml', 'pairs-1984-1988.yaml', 'pairs-1954-1960.yaml', 'pairs-provinces-dev2.yaml', 'pairs-provinces-2026-dev2.yaml'];
+export const PAIR_FILES = ['pairs.yaml', 'pairs-2009-2015.yaml', 'pairs-2016-2021.yaml', 'pairs-provinces-dev.yaml', 'pairs-provinces-fresh.yaml', 'pairs-provinces-2026-dev.yaml', 'pairs-provinces-2026-fresh.yaml', 'pairs-1978-1983.yaml', 'pairs-1984-1988.yaml', 'pairs-1954-1960.yaml', 'pairs-provinces-dev2.yaml', 'pairs-provinces-2026-dev2.yaml', 'pairs-congress.yaml'];
 
 /** Every labelled pair of the folder's files (tests/meaning), ids unique across the files. */
 export function loadAllPairs(folder: string): LabelledPair[] {
