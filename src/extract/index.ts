@@ -500,7 +500,7 @@ class FigureReader {
       m.label = previous.scope + label;
       return;
     }
-    // (items with the same unit)
+    // (a change verb reaches only items in the unit of the figure it leads)
     if (previous.leads && (this.prev!.unit?.unit ?? null) === (f.unit?.unit ?? null) && !(f.qualifier && text.startsWith(f.qualifier.word, f.start))) {
       m.kind = 'change';
       m.change = previous.change;
