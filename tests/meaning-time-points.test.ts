@@ -57,10 +57,10 @@ describe('the scale of what a plan builds over its years', () => {
 describe('the size of the country\'s people named as an attribute', () => {
   const REPORT_1979 = '各位代表:\n现在,我受国务院的委托,向全国人民代表大会报告政府工作。\n一、过去一年的工作\n去年粮食产量达到六千零九十五亿斤。在我国这样一个九亿多人口的大国实现四个现代化,是一件艰巨的工作。\n二、今后的任务\n今年粮食产量要达到六千二百亿斤。你们代表着全国九亿多人民。\n';
 
-  it('is an actual of the report\'s own year, in its review and in its plan part alike', () => {
+  it('is an actual, in its review and in its plan part alike, of the part\'s year', () => {
     const found = figuresOf(REPORT_1979, 'cn_national_1979_gwr.txt').filter((f) => f.raw.startsWith('九亿多'));
     expect(found.map((f) => [f.period, f.modality])).toEqual([
-      ['1979', 'actual'],
+      ['1978', 'actual'],
       ['1979', 'actual'],
     ]);
   });

@@ -69,7 +69,8 @@ const attributeCache = new WeakMap<Knowledge, RegExp | null>();
 /**
  * Whether the figure ending at `end` names the size of the country's people as an attribute (periods.populationAttribute:
  * `九亿多人口的大国`, `全国九亿多人民`, `十四亿人口大国`): said of the country as it is when the document is written, an
- * actual of the document's own year, wherever it stands (a plan part too).
+ * actual wherever it stands (a plan part too). Its period is the part's: reports differ on whether the present of one
+ * delivered early in its year is that year or the one before, and nothing in an undated report tells its month.
  */
 export function namesPopulation(text: string, end: number, k: Knowledge): boolean {
   let re = attributeCache.get(k);

@@ -13,7 +13,7 @@
  */
 import type { Document, Figure } from '../model.js';
 import type { Knowledge } from '../extract/knowledge.js';
-import { namesPopulation, statesPresent } from './present.js';
+import { statesPresent } from './present.js';
 import { reviewPartCarries } from './review-parts.js';
 import { sentenceStart, sentenceEnd, clauseBefore, CLAUSE_PUNCTUATION, clauseBreakIn, SENTENCE_END } from './clauses.js';
 import { periodWordsOf, spanWordsOf, respectiveWordsOf } from './period-words.js';
@@ -376,9 +376,6 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
     // (a season, `雪季`, is no span of years whose end a level is reached at)
     if (compared === null && !last?.season) period = endValuePeriod(period, { text, start, pos, end, clause, shape, averaged }, ctx, k);
     if (presentAtDate(doc, pos, start, last, ctx, k)) period = String(ctx.deliveryYear);
-    // (`九亿多人口的大国`: the country as it is when the text is written)
-    const own = ctx.deliveryYear ?? (ctx.reviewYear === null ? null : ctx.reviewYear + 1);
-    if (own !== null && namesPopulation(text, end, k)) period = String(own);
     ctx.previous = { sentence: start, end, period };
   }
   return { period, sentenceStart: start, baseYear, targetSection, reviewSection, glossary, isolated, marker: last, carry, startValue: started !== null };

@@ -438,7 +438,7 @@ export interface PeriodSettings {
   flowNouns?: string[];
   /** A modal verb, then a verb of reaching or changing, in the clause before a figure (要达到, 将比上年增长): a target for a period not over. */
   modalAims?: string;
-  /** The size of the country's people named as an attribute (九亿多人口的大国, 全国九亿多人民), read from the figure's end: an actual of the document's year. */
+  /** The size of the country's people named as an attribute (九亿多人口的大国, 全国九亿多人民), read from the figure's end: an actual, in a plan part too. */
   populationAttribute?: string;
   /** A year's first months (头四个月, 前五个月): group 1 the number of months. */
   firstMonths?: string;
