@@ -63,3 +63,12 @@ describe('a figure in a task\'s quoted name', () => {
     expect(reading(figuresOf(text, 'gwr-2025-guangdong.txt'), '200万亩')[1]).toBe('actual');
   });
 });
+
+describe('a present word before a verb of deciding', () => {
+  it('states no present: what was decided is planned', () => {
+    const text = '各位代表:\n现在,我代表国务院向大会作政府工作报告,请予审议。\n一、过去一年的工作\n粮食产量增长百分之四。\n二、今年的主要任务\n国务院已经决定:今年全社会固定资产投资规模要比上年压缩920亿元。目前已建成水电站120座。\n';
+    const found = figuresOf(text, 'cn_national_1989_gwr.txt');
+    expect(reading(found, '920亿元')).toEqual(['1989', 'target']);
+    expect(reading(found, '120座')).toEqual(['1988', 'actual']);
+  });
+});

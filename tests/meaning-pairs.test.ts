@@ -269,12 +269,14 @@ for (const mode of ['auto', 'config'] as const) {
       // target 95 (issue 9) on every split
       // (measured: dev 300/303, holdout 101/113, unseen 138/144, fresh 250/255)
       // (dev 312/317 with the 18th congress report's pairs at their first measurement)
-      // (dev 440/450 with the 1989-1996 pairs at their first measurement)
-      expect(percent(score.splits.dev.period)).toBeGreaterThanOrEqual(97);
+      // (dev 440/450 with the 1989-1996 pairs at their first measurement; 446/450 with ranks reached at a span's end, a national
+      // goal restated without its base (翻一番 over 2011/2020), a plan's end as a start value's year, 已经决定 read as no present)
+      expect(percent(score.splits.dev.period)).toBeGreaterThanOrEqual(99.1);
       expect(percent(score.splits.holdout.period)).toBeGreaterThanOrEqual(89);
       expect(percent(score.splits.unseen.period)).toBeGreaterThanOrEqual(95);
-      // (fresh 272/287 with the 19th congress report's pairs at their first measurement)
-      expect(percent(score.splits.fresh.period)).toBeGreaterThanOrEqual(94);
+      // (fresh 272/287 with the 19th congress report's pairs at their first measurement; 278/287 with h-time5's ranks at a
+      // span's end and national goals restated, tuned on dev and era-dev)
+      expect(percent(score.splits.fresh.period)).toBeGreaterThanOrEqual(96.8);
       // prov-dev and prov-fresh at their first measurement: 533/545, 413/441 (prov-dev 545/545, prov-fresh
       // 417/441 before the 2026 reports' pairs joined them; with them, at their first measurement, 792/827 and 767/836;
       // prov-dev 823/827 once a 2026 report's review of 2025 and of the five-year plan were told apart; 825/827 with a
@@ -292,18 +294,21 @@ for (const mode of ['auto', 'config'] as const) {
       // (263/277 and 274/277 with the 12th congress report's pairs at their first measurement; 268/277 and 276/277 with
       // durations of any number of years, `用二十年的时间`, a census date, the scale built over a plan's years, a modal
       // verb before a verb of reaching, a population named as an attribute, what is so now in a report told of as mid-year)
-      expect(percent(score.splits['era-dev'].period)).toBeGreaterThanOrEqual(96.7);
-      expect(percent(score.splits['era-dev'].modality)).toBeGreaterThanOrEqual(99.6);
+      // (273/277 and 277/277 with national goals restated, 翻两番 by the end of the century over 1981/2000, and a population
+      // named as an attribute, 八亿农民, 十亿人口的国家, a state)
+      expect(percent(score.splits['era-dev'].period)).toBeGreaterThanOrEqual(98.5);
+      expect(percent(score.splits['era-dev'].modality)).toBeGreaterThanOrEqual(100);
       // (prov-fresh 799/836 once the reviews of a year and of its plan were told apart; era-fresh 127/213 at its first
       // measurement, 166/213 with the era's time work, tuned on era-dev only, 172/213 with more of it)
       expect(percent(score.splits['prov-fresh'].period)).toBeGreaterThanOrEqual(95);
-      // (era-fresh 180/229 with the 13th congress report's pairs at their first measurement)
-      expect(percent(score.splits['era-fresh'].period)).toBeGreaterThanOrEqual(78);
+      // (era-fresh 180/229 with the 13th congress report's pairs at their first measurement, 184/229 with h-time5's national
+      // goals restated, tuned on era-dev)
+      expect(percent(score.splits['era-fresh'].period)).toBeGreaterThanOrEqual(80.3);
       // target 95 (issue 9) on every split (measured: dev 300/303, holdout 111/113, unseen 144/144, fresh
       // 249/255; at the first measurement of the 2009-2021 pairs: dev 290/303, holdout 109/113, unseen
       // 141/144, fresh 248/255)
-      // (dev 444/450 with the 1989-1996 pairs at their first measurement)
-      expect(percent(score.splits.dev.modality)).toBeGreaterThanOrEqual(98);
+      // (dev 444/450 with the 1989-1996 pairs at their first measurement, 445/450 once 已经决定 opened a plan, no present)
+      expect(percent(score.splits.dev.modality)).toBeGreaterThanOrEqual(98.8);
       expect(percent(score.splits.holdout.modality)).toBeGreaterThanOrEqual(98);
       expect(percent(score.splits.unseen.modality)).toBeGreaterThanOrEqual(100);
       expect(percent(score.splits.fresh.modality)).toBeGreaterThanOrEqual(97);
@@ -349,8 +354,9 @@ for (const mode of ['auto', 'config'] as const) {
       // before the people it counts, `6069万农民`, is a count of people)
       // 94/98 once the first item of a list worded in full was paired by its words (`新增基础教育公办学位4万个、普通高中学位…`)
       // 94/101 with the 18th congress report's pairs at their first measurement (3 same facts more, none right)
-      // 113/134 with the 1989-1996 pairs (26 target/outcome, 7 same facts) at their first measurement: 19 of their 33 right
-      expect(percent(score.splits.dev.comparable)).toBeGreaterThanOrEqual(84);
+      // 113/134 with the 1989-1996 pairs (26 target/outcome, 7 same facts) at their first measurement: 19 of their 33 right;
+      // 116/134 with ranks at a span's end and national goals restated
+      expect(percent(score.splits.dev.comparable)).toBeGreaterThanOrEqual(86.5);
       // city-fresh (a district's work reports, 2012-2019; 96 target/outcome, 4 same facts) at its first measurement: 61/100;
       // fiscal-fresh (cities' communiqués and budget reports; 38 target/outcome, 63 same facts): 8/101. Nobody tunes on them.
       expect(score.splits['city-fresh'].comparable.right).toBeGreaterThanOrEqual(61);
@@ -363,7 +369,8 @@ for (const mode of ['auto', 'config'] as const) {
       // opening a count's label were one (新认定/新增/新建…, tuned on prov-dev2); era-fresh 0/12, 2/12 then, 5/12 now (tuned
       // on era-dev only)
       expect(score.splits['prov-fresh'].comparable.right).toBeGreaterThanOrEqual(84);
-      expect(score.splits['era-fresh'].comparable.right).toBeGreaterThanOrEqual(5);
+      // (era-fresh 8/22 with h-time5's national goals restated, 翻两番 over 1981/2000, tuned on era-dev)
+      expect(score.splits['era-fresh'].comparable.right).toBeGreaterThanOrEqual(8);
       // early-fresh (87 comparable pairs in the reports of 1954-1960): 7/87 at its first measurement, 10/87 with the
       // era's time and identity work (tuned on era-dev only), 12/87 once reports presenting a plan or a budget plan its years
       expect(score.splits['early-fresh'].comparable.right).toBeGreaterThanOrEqual(12);
@@ -384,7 +391,9 @@ for (const mode of ['auto', 'config'] as const) {
       // (per-year), a span's change against the year before it the span's own, 到本世纪末 time and 在这方面 an anaphor;
       // 19/37 once a two-character head took the modifier its sentence opens with (重工业生产，…产值); 20/37 with 实际执行结果
       // read as the outcome of what the sentence before planned; 17 with h-time's spans and plans alone
-      expect(score.splits['era-dev'].comparable.right).toBeGreaterThanOrEqual(20);
+      // (24/48 with the 12th congress report's pairs at their first measurement, 28/48 with national goals restated and
+      // populations named as attributes read as states)
+      expect(score.splits['era-dev'].comparable.right).toBeGreaterThanOrEqual(28);
       // prov-dev2 (104 comparable pairs: 94 of a region's 2025 targets against its 2026 report, 10 same facts): 80/104 at
       // its first measurement, before anyone tuned on it (the fourth untouched measure of the provincial genre); 83/104 once a
       // stretch value (`增长7%以上、力争达到8%`) was the same change as its floor and never compared with it; 85/104 once verbs

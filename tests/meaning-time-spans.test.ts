@@ -73,3 +73,46 @@ describe('a change set for a target date with no base of its own', () => {
     expect(reading(found, '翻一番')).toEqual(['2011/2020', 'target']);
   });
 });
+
+describe('a national goal restated without its base', () => {
+  const PLAN_1982 = '——1982年11月30日在第五届全国人民代表大会第五次会议上\n各位代表:\n我受国务院的委托,向大会作关于第六个五年计划的报告,请予审议。\n\n一、第六个五年计划的基本任务\n';
+
+  it('is over the goal\'s years when the statement names its end (翻两番 by the end of the century: 1981/2000)', () => {
+    const text = `${PLAN_1982}我们就能够到本世纪末争取实现工农业年总产值翻两番的宏伟目标。\n`;
+    expect(reading(figuresOf(text, 'cn_national_1982_gwr.txt'), '翻两番')).toEqual(['1981/2000', 'target']);
+  });
+
+  it('or its base (比二〇一〇年翻一番: 2011/2020)', () => {
+    const text = '中国共产党第十八次全国代表大会报告\n确保到二〇二〇年实现全面建成小康社会宏伟目标。\n——经济持续健康发展。实现国内生产总值和城乡居民人均收入比二〇一〇年翻一番。\n';
+    expect(reading(figuresOf(text, 'cpc_18th_congress_report_2012.txt'), '翻一番')).toEqual(['2011/2020', 'target']);
+  });
+
+  it('with another base or in a document of other years is no such goal', () => {
+    const text = `${PLAN_1982}到一九九〇年工农业总产值要比一九八〇年翻一番。\n`;
+    expect(reading(figuresOf(text, 'cn_national_1982_gwr.txt'), '翻一番')[0]).toBe('1981/1990');
+    const later = `${OPENING}一、过去一年的工作\n粮食产量增长百分之四。\n二、今后的任务\n到2035年出口额翻两番。\n`;
+    expect(reading(figuresOf(later, 'cn_national_2023_gwr.txt'), '翻两番')[0]).toBe('2035');
+  });
+});
+
+describe('states at a span\'s end', () => {
+  it('a rank reached in a review of years is where things stand at its end, its year unfinished or not', () => {
+    const review = `${OPENING}一、过去五年的回顾\n五年来,国内生产总值从26.6万亿元增加到51.9万亿元,跃升到世界第二位。\n`;
+    expect(reading(figuresOf(review, 'cn_national_2013_gwr.txt'), '第二位')[0]).toBe('2012');
+    const congress = '中国共产党第十八次全国代表大会报告\n十年来,我国经济总量从世界第六位跃升到第二位。\n';
+    expect(reading(figuresOf(congress, 'cpc_18th_congress_report_2012.txt'), '第二位')[0]).toBe('2012');
+  });
+
+  it('a start value at a numbered plan\'s end (`"七五"末`) is of the plan\'s last year', () => {
+    const text = `${OPENING}一、"八五"时期的回顾\n贫困人口由“七五”末的8500万减少到6500万。\n`;
+    expect(reading(figuresOf(text, 'cn_national_1996_gwr.txt'), '8500万')[0]).toBe('1990');
+  });
+
+  it('a population named as an attribute under a span is the state at its end; a group counted in 万 is no attribute', () => {
+    const text = `——1982年11月30日在第五届全国人民代表大会第五次会议上\n${OPENING}一、过去两年的工作\n这两年,在我们这样一个十亿人口的国家,市场供应有了很大改善。八亿农民对党和政府更加信赖。\n二、今后的任务\n要使五千万农民的收入翻一番。\n`;
+    const found = figuresOf(text, 'cn_national_1982_gwr.txt');
+    expect(reading(found, '十亿人')).toEqual(['1982', 'actual']);
+    expect(reading(found, '八亿')[1]).toBe('actual');
+    expect(reading(found, '五千万')[1]).toBe('target');
+  });
+});

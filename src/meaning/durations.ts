@@ -104,3 +104,19 @@ export function plannedChangePeriod(target: number, planYear: number, k: Knowled
   if (target <= planYear || first === null || !years || target > first + years - 1) return null;
   return `${first}/${target}`;
 }
+
+/**
+ * A national goal of a change over fixed years (periods.strategicGoals: `翻两番` by the end of the century, 1981/2000), restated
+ * without its base (`到本世纪末实现工农业年总产值翻两番`): the goal's years, when the figure (`raw`) is its change word, the
+ * document's year `own` lies in the goal's time (from two years before its first year to its last), and the statement names
+ * its end (`period` ends in it) or its base (`base`, the year before its first). Null otherwise.
+ */
+export function strategicGoalPeriod(raw: string, period: string | null, base: number | null, own: number | null, k: Knowledge): string | null {
+  if (own === null) return null;
+  for (const goal of k.periods.strategicGoals ?? []) {
+    if (own < goal.from - 2 || own > goal.until || !goal.words.some((w) => raw.includes(w))) continue;
+    if (base !== null && base !== goal.from - 1) continue;
+    if (base === goal.from - 1 || period?.endsWith(String(goal.until))) return `${goal.from}/${goal.until}`;
+  }
+  return null;
+}

@@ -39,7 +39,7 @@ export function intentOf(doc: Document, pos: number, time: TimeReading, ctx: Per
   const quotedTarget = iw.targetAfter?.test(text.slice(end, end + 12)) ?? false;
   const achieved = achievedIn(clauseText, iw, quotedTarget);
   // `九亿多人口的大国`: the country as it is, in a plan part too
-  if (namesPopulation(text, end, k)) return 'actual';
+  if (namesPopulation(text, pos, end, k)) return 'actual';
   // `低于12%的预期目标`: a target quoted, of its own period; `实现了8%的目标` states it reached
   if (!achieved && quotedTarget) return 'target';
   // `超额完成…“两个200万亩”任务`: a figure in a task's quoted name is the task's own value, achieved or not

@@ -20,7 +20,9 @@ function presentWordsOf(k: Knowledge): RegExp | null {
   let re = presentCache.get(k);
   if (re === undefined) {
     const p = k.periods;
-    re = p.presentWords?.length ? new RegExp(`${p.presentAsObject?.length ? `(?<!${alternation(p.presentAsObject)})` : ''}(?:${alternation(p.presentWords)})`, 'u') : null;
+    // (`国务院已经决定:今年…要比上年压缩…`: what was decided is planned, no state; periods.presentBeforeDecision)
+    const decided = p.presentBeforeDecision?.length ? `(?!\\s*(?:${alternation(p.presentBeforeDecision)}))` : '';
+    re = p.presentWords?.length ? new RegExp(`${p.presentAsObject?.length ? `(?<!${alternation(p.presentAsObject)})` : ''}(?:${alternation(p.presentWords)})${decided}`, 'u') : null;
     presentCache.set(k, re);
   }
   return re;
@@ -68,11 +70,13 @@ function presentIn(clauseText: string, present: RegExp): boolean {
 const attributeCache = new WeakMap<Knowledge, RegExp | null>();
 /**
  * Whether the figure ending at `end` names the size of the country's people as an attribute (periods.populationAttribute:
- * `九亿多人口的大国`, `全国九亿多人民`, `十四亿人口大国`): said of the country as it is when the document is written, an
+ * `九亿多人口的大国`, `全国九亿多人民`, `十四亿人口大国`, a count in 亿 at `pos`..`end`): said of the country as it is when the document is written, an
  * actual wherever it stands (a plan part too). Its period is the part's: reports differ on whether the present of one
  * delivered early in its year is that year or the one before, and nothing in an undated report tells its month.
  */
-export function namesPopulation(text: string, end: number, k: Knowledge): boolean {
+export function namesPopulation(text: string, pos: number, end: number, k: Knowledge): boolean {
+  // (a country's people are counted in 亿: `5000万农民` is a group of them, often a plan's)
+  if (!text.slice(pos, end).includes('亿')) return false;
   let re = attributeCache.get(k);
   if (re === undefined) {
     re = k.periods.populationAttribute ? new RegExp(k.periods.populationAttribute, 'u') : null;

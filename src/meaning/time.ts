@@ -13,7 +13,7 @@
  */
 import type { Document, Figure } from '../model.js';
 import type { Knowledge } from '../extract/knowledge.js';
-import { statesPresent } from './present.js';
+import { namesPopulation, statesPresent } from './present.js';
 import { reviewPartCarries } from './review-parts.js';
 import { sentenceStart, sentenceEnd, clauseBefore, CLAUSE_PUNCTUATION, clauseBreakIn, SENTENCE_END } from './clauses.js';
 import { periodWordsOf, spanWordsOf, respectiveWordsOf } from './period-words.js';
@@ -23,7 +23,7 @@ import { type Marker, type MarkerScan, yearMarkers, relativeMarkers, monthMarker
 import { presentPlan, backgroundYearsKept, planMarkers, planFirstYearsMarkers, namedPlanBefore, planReportSpan, planReportYears, planStart } from './plan-periods.js';
 import { startValue, startPhraseAt, startPhraseOpening, programmeYears, startValuePeriod, averagePeriod, changeSincePeriod, endValuePeriod } from './value-periods.js';
 import { glossaries } from './glossaries.js';
-import { durationMarkers, forwardSpanStart, withinReviewedSpan, plannedChangePeriod } from './durations.js';
+import { durationMarkers, forwardSpanStart, withinReviewedSpan, plannedChangePeriod, strategicGoalPeriod } from './durations.js';
 import { paragraphCarries } from './paragraph-carries.js';
 import { type SectionInfo, markPlanPart, sectionFacts, flattenSections, headingsFromLines, inReview, sectionReading } from './sections.js';
 
@@ -372,13 +372,32 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
     // (`高于一九五五年至一九八○年平均每年递增百分之四点三的水平`: the level compared with is of the period it is written with)
     const compared = comparedLevelPeriod(text, start, pos, end, baseYear, ctx, k);
     if (compared !== null) period = compared;
-    else if (shape?.kind === 'change') period = changeToDatePeriod(changeSincePeriod(period, text, start, clause, pos, k), last, baseYear, ctx, k);
+    else if (shape?.kind === 'change') period = goalOrChangePeriod(period, { text, start, clause, pos, end, last, baseYear }, ctx, k);
     // (a season, `雪季`, is no span of years whose end a level is reached at)
     if (compared === null && !last?.season) period = endValuePeriod(period, { text, start, pos, end, clause, shape, averaged }, ctx, k);
     if (presentAtDate(doc, pos, start, last, ctx, k)) period = String(ctx.deliveryYear);
+    // (`在我们这样一个十亿人口的国家`: the country as it is, a state, of the last year of a span in force)
+    if (period?.includes('/') && namesPopulation(text, pos, end, k)) period = period.slice(-4);
     ctx.previous = { sentence: start, end, period };
   }
   return { period, sentenceStart: start, baseYear, targetSection, reviewSection, glossary, isolated, marker: last, carry, startValue: started !== null };
+}
+
+/**
+ * The period of a change: a national goal restated (`到本世纪末…翻两番`: durations.ts strategicGoalPeriod), else over the years
+ * since a base year (changeSincePeriod), else to a target date from the plan in force (changeToDatePeriod).
+ */
+function goalOrChangePeriod(
+  period: string | null,
+  at: { text: string; start: number; clause: string; pos: number; end: number; last: Marker | undefined; baseYear: number | null },
+  ctx: PeriodContext,
+  k: Knowledge,
+): string | null {
+  const { text, start, clause, pos, end, last, baseYear } = at;
+  const since = changeSincePeriod(period, text, start, clause, pos, k);
+  const base = since !== period && since !== null && /^\d{4}\//u.test(since) ? Number(since.slice(0, 4)) - 1 : null;
+  const own = ctx.deliveryYear ?? (ctx.reviewYear === null ? null : ctx.reviewYear + 1);
+  return strategicGoalPeriod(text.slice(pos, end), period, base, own, k) ?? changeToDatePeriod(since, last, baseYear, ctx, k);
 }
 
 /**

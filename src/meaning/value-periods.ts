@@ -120,7 +120,11 @@ export function startValuePeriod(
   const planFirst = plan ? planFirstYear(chineseDigits(plan[1] ?? plan[2]!, k) ?? 0, k) : null;
   if (own) period = String(yearNumber(own[1]!, k));
   // (a numbered plan's years: `比第五个五年计划期间的五百七十七亿元增加…`)
-  else if (planFirst !== null) period = `${planFirst}/${planFirst + k.periods.planPeriods!.years - 1}`;
+  // (`由"七五"末的8500万减少到…`: a plan's last year, periods.planEnd, is that year alone)
+  else if (planFirst !== null) {
+    const years = k.periods.planPeriods!.years;
+    period = (k.periods.planEnd ?? []).some((w) => plan![0].endsWith(w)) ? String(planFirst + years - 1) : `${planFirst}/${planFirst + years - 1}`;
+  }
   else if (relative && base !== null) period = String(base + k.periods.relativeYears[relative]!);
   else {
     // (`从1997年的…增加到…;外汇储备从1399亿美元增加到…`: the sentence's start year holds for its next start values)
@@ -239,6 +243,8 @@ export function endValuePeriod(
     totals.some((t) => (k.periods.levelReached ?? []).some((w) => lead.endsWith(t + w)));
   // (nor is a rate reached among averages, `平均每年的增长速度都在百分之四点三以上,高的达到百分之五点五`: an average too)
   const state = (shape?.kind === 'level' || shape?.kind === 'share') && shape.change === null && !averaged && !flow && lead !== '' && (k.periods.levelReached ?? []).some((w) => lead.endsWith(w));
+  // (a rank, `跃升到世界第二位`, is where things stand at the span's end, its year unfinished or not: the rank of now)
+  if (shape?.kind === 'rank' && !averaged) return String(last);
   const reached = (lead && periodWordsOf(k).changeToEnd.test(lead)) || listedEndValue(clause, k) || shareOf || ((state || (!averaged && !flow && levelAtEnd(text, clause, pos, end, shape, k, ctx.deliveryYear !== last))) && !averagedInPart(text, start, pos, k));
   return reached ? String(ctx.deliveryYear === last ? last - 1 : last) : period;
 }

@@ -444,6 +444,10 @@ export interface PeriodSettings {
   firstMonths?: string;
   /** Right after a figure: the rest of a quoted name closed before a task word (”任务): the figure is the task's value, a target. */
   namedTaskAfter?: string;
+  /** Verbs of deciding: a present word right before one (已经决定) states no present. */
+  presentBeforeDecision?: string[];
+  /** National goals of a change over fixed years (翻两番 by 2000 from 1980): the change word, its first and last years. */
+  strategicGoals?: { words: string[]; from: number; until: number }[];
   /** Words ending in 上 (世界上, 历史上): a relative year opening with 上 right after one is none (`世界上年产石油…`). */
   locativesBefore?: string[];
   /** From now on (`今后`): in a report presenting a plan, the plan's years still ahead. */
