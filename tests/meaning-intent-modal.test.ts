@@ -72,3 +72,12 @@ describe('a present word before a verb of deciding', () => {
     expect(reading(found, '120座')).toEqual(['1988', 'actual']);
   });
 });
+
+describe('a requirement quoted in a review (`超过计划增长4%的要求`)', () => {
+  it('is a target of its own period; what came of it an actual', () => {
+    const text = '各位代表:\n现在,我代表国务院向大会作政府工作报告,请予审议。\n一、一九九〇年计划的执行情况\n农业总产值比上年增长6.9%,超过计划增长4%的要求。\n';
+    const found = figuresOf(text, 'cn_national_1991_plan.txt');
+    expect(reading(found, '4%')).toEqual(['1990', 'target']);
+    expect(reading(found, '6.9%')).toEqual(['1990', 'actual']);
+  });
+});

@@ -271,7 +271,8 @@ for (const mode of ['auto', 'config'] as const) {
       // (dev 312/317 with the 18th congress report's pairs at their first measurement)
       // (dev 440/450 with the 1989-1996 pairs at their first measurement; 446/450 with ranks reached at a span's end, a national
       // goal restated without its base (翻一番 over 2011/2020), a plan's end as a start value's year, 已经决定 read as no present)
-      expect(percent(score.splits.dev.period)).toBeGreaterThanOrEqual(99.1);
+      // (447/450 with an average from now on to a target date, `今后…每年递增`, over the years to it)
+      expect(percent(score.splits.dev.period)).toBeGreaterThanOrEqual(99.3);
       expect(percent(score.splits.holdout.period)).toBeGreaterThanOrEqual(89);
       expect(percent(score.splits.unseen.period)).toBeGreaterThanOrEqual(95);
       // (fresh 272/287 with the 19th congress report's pairs at their first measurement; 278/287 with h-time5's ranks at a
@@ -308,7 +309,8 @@ for (const mode of ['auto', 'config'] as const) {
       // 249/255; at the first measurement of the 2009-2021 pairs: dev 290/303, holdout 109/113, unseen
       // 141/144, fresh 248/255)
       // (dev 444/450 with the 1989-1996 pairs at their first measurement, 445/450 once 已经决定 opened a plan, no present)
-      expect(percent(score.splits.dev.modality)).toBeGreaterThanOrEqual(98.8);
+      // (447/450 with a requirement quoted in a review, `超过计划增长4%的要求`, a target)
+      expect(percent(score.splits.dev.modality)).toBeGreaterThanOrEqual(99.3);
       expect(percent(score.splits.holdout.modality)).toBeGreaterThanOrEqual(98);
       expect(percent(score.splits.unseen.modality)).toBeGreaterThanOrEqual(100);
       expect(percent(score.splits.fresh.modality)).toBeGreaterThanOrEqual(97);
@@ -356,7 +358,8 @@ for (const mode of ['auto', 'config'] as const) {
       // 94/101 with the 18th congress report's pairs at their first measurement (3 same facts more, none right)
       // 113/134 with the 1989-1996 pairs (26 target/outcome, 7 same facts) at their first measurement: 19 of their 33 right;
       // 116/134 with ranks at a span's end and national goals restated
-      expect(percent(score.splits.dev.comparable)).toBeGreaterThanOrEqual(86.5);
+      // (120/134 with requirements quoted in a review read as targets)
+      expect(percent(score.splits.dev.comparable)).toBeGreaterThanOrEqual(89.5);
       // city-fresh (a district's work reports, 2012-2019; 96 target/outcome, 4 same facts) at its first measurement: 61/100;
       // fiscal-fresh (cities' communiqués and budget reports; 38 target/outcome, 63 same facts): 8/101. Nobody tunes on them.
       expect(score.splits['city-fresh'].comparable.right).toBeGreaterThanOrEqual(61);

@@ -116,3 +116,15 @@ describe('states at a span\'s end', () => {
     expect(reading(found, '五千万')[1]).toBe('target');
   });
 });
+
+describe('an average from now on to a target date', () => {
+  it('is over the years from the plan year to the date (`今后…每年递增`)', () => {
+    const text = `${OPENING}一、过去一年的工作\n粮食产量增长百分之四。\n二、今后的方针\n我们要实现到本世纪末国民生产总值翻两番的战略目标,今后大体需要保持每年递增百分之五点四的经济增长速度。\n`;
+    expect(reading(figuresOf(text, 'cn_national_1990_gwr.txt'), '百分之五点四')).toEqual(['1990/2000', 'target']);
+  });
+
+  it('without a from-now word stays at the date', () => {
+    const text = `${OPENING}一、过去一年的工作\n粮食产量增长百分之四。\n二、今后的方针\n到本世纪末,粮食产量要达到五亿吨,每年递增百分之二。\n`;
+    expect(reading(figuresOf(text, 'cn_national_1990_gwr.txt'), '百分之二')[0]).toBe('2000');
+  });
+});

@@ -359,7 +359,7 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
   // 八至九`) is over the plan's years: the name dates nothing else (nameAfter), an average is over some years.
   const plan = averaged ? namedPlanBefore(text, start, pos, k) : null;
   if (plan) period = plan;
-  else if (averaged) period = averagePeriod(period, text.slice(start, pos), carry, sectionSpan, k);
+  else if (averaged) period = aheadAveragePeriod(period, text.slice(start, pos), last, baseYear, ctx, k) ?? averagePeriod(period, text.slice(start, pos), carry, sectionSpan, k);
   // A start value (`由50.2%提高到52.4%`, `从1997年的7.4万亿元增加到…`) is of its own year when one is
   // written, else of the year before the period in force.
   // (an average rate is no level things started from: `由原定平均每年6%调高到8%` are two plans of one span)
@@ -381,6 +381,18 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
     ctx.previous = { sentence: start, end, period };
   }
   return { period, sentenceStart: start, baseYear, targetSection, reviewSection, glossary, isolated, marker: last, carry, startValue: started !== null };
+}
+
+/**
+ * An average from now on to a target date (`要实现到本世纪末…翻两番的战略目标,今后大体需要保持每年递增百分之五点四`): a from-now
+ * word (periods.fromNow) before it in its sentence, a target year in force: over the years from the plan year to that date
+ * (1990/2000 in 1990). Null otherwise.
+ */
+function aheadAveragePeriod(period: string | null, before: string, last: Marker | undefined, baseYear: number | null, ctx: PeriodContext, k: Knowledge): string | null {
+  if (!last?.target || last.source !== 'year' || last.year === null || period !== String(last.year)) return null;
+  if (!(k.periods.fromNow ?? []).some((w) => before.includes(w))) return null;
+  const first = planStart(ctx, k) ?? baseYear;
+  return first !== null && first < last.year ? `${first}/${last.year}` : null;
 }
 
 /**
