@@ -81,3 +81,17 @@ describe('a requirement quoted in a review (`超过计划增长4%的要求`)', (
     expect(reading(found, '6.9%')).toEqual(['1990', 'actual']);
   });
 });
+
+describe('the end of a year named with a target word (`到年底`)', () => {
+  const PROVINCE_2025 = '——2025年1月13日在某省第十四届人民代表大会第三次会议上\n各位代表:\n现在,我代表省人民政府向大会作政府工作报告,请予审议。\n';
+
+  it('in a review of the year over is a cut-off: what was reached by then', () => {
+    const text = `${PROVINCE_2025}一、2024年工作回顾\n到年底累计建成充电桩5万个。\n`;
+    expect(reading(figuresOf(text, 'gwr-2025-x.txt'), '5万个')).toEqual(['2024', 'actual']);
+  });
+
+  it('in a plan for the year ahead is a target', () => {
+    const text = `${PROVINCE_2025}一、2024年工作回顾\n地区生产总值增长5%。\n二、2025年工作安排\n到年底累计建成充电桩8万个。\n`;
+    expect(reading(figuresOf(text, 'gwr-2025-x.txt'), '8万个')).toEqual(['2025', 'target']);
+  });
+});

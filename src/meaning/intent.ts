@@ -96,7 +96,7 @@ export function intentOf(doc: Document, pos: number, time: TimeReading, ctx: Per
  */
 function wordedAsTarget(words: SentenceWords, pos: number, inClause: (at: number) => boolean, reviewSection: boolean, period: string | null, ctx: PeriodContext): boolean {
   return (
-    words.targets.some((at) => inClause(at) || (at < words.openingEnd && words.openingEnd <= pos)) ||
+    words.targets.some((at) => (inClause(at) || (at < words.openingEnd && words.openingEnd <= pos)) && !(words.cutOffs.includes(at) && (reviewSection || periodIsPast(period, ctx)))) ||
     (words.targetsUnlessPast.some(inClause) && !reviewSection && !periodIsPast(period, ctx)) ||
     words.quotes.some((q) => q < pos && !words.outcomes.some((o) => o > q && o < pos)) ||
     words.contrasts.some((q) => q < pos && [...words.outcomes, ...words.estimates].some((o) => o > pos) && !words.outcomes.some((o) => o > q && o < pos))
@@ -395,6 +395,8 @@ interface SentenceWords {
   /** Offsets of estimate words of a comparison base or start (`比1980年预计`): the start value's own modality only. */
   baseEstimates: number[];
   targets: number[];
+  /** Those of the target words that name the end of a year (到年底): of a year over, a cut-off. */
+  cutOffs: number[];
   /** Offsets of target words for periods not over yet (控制在). */
   targetsUnlessPast: number[];
   semicolons: number[];
@@ -463,7 +465,9 @@ function sentenceWords(text: string, start: number, ctx: PeriodContext, k: Knowl
     const lead = sentence.slice(Math.max(0, at - 6), at);
     return !k.words.targetNegators.some((n) => lead.endsWith(n) || k.words.targetNegatorObjects.some((o) => lead.includes(n + o)));
   };
+  // (`到年底累计建成充电桩5万个` in a review: the end of a year over is a cut-off, periods.pastCutOffs; sentenceCutOffs marks them)
   const targets = find(k.words.target, pw.target).filter(valid);
+  const cutOffs = targets.filter((at) => (k.periods.pastCutOffs ?? []).some((w) => sentence.startsWith(w, at)));
   const targetsUnlessPast = find(k.words.targetUnlessPast, pw.targetUnlessPast).filter(valid);
   const opening = sentence.match(pw.opening)?.[0] ?? '';
   const firstClause = sentence.match(/^[^,，;；:：]*/u)?.[0] ?? '';
@@ -478,6 +482,7 @@ function sentenceWords(text: string, start: number, ctx: PeriodContext, k: Knowl
     estimates: estimates.filter((at) => !ofBase(at)).map((at) => start + at),
     baseEstimates: estimates.filter(ofBase).map((at) => start + at),
     targets: targets.map((at) => start + at),
+    cutOffs: cutOffs.map((at) => start + at),
     targetsUnlessPast: targetsUnlessPast.map((at) => start + at),
     semicolons,
     quotes: iw.planQuotes ? find(k.periods.planQuotes ?? [], iw.planQuotes).map((at) => start + at) : [],

@@ -446,6 +446,8 @@ export interface PeriodSettings {
   namedTaskAfter?: string;
   /** Verbs of deciding: a present word right before one (已经决定) states no present. */
   presentBeforeDecision?: string[];
+  /** Target words naming the end of a year (到年底): of a year over, in a review, a cut-off. */
+  pastCutOffs?: string[];
   /** National goals of a change over fixed years (翻两番 by 2000 from 1980): the change word, its first and last years. */
   strategicGoals?: { words: string[]; from: number; until: number }[];
   /** Words ending in 上 (世界上, 历史上): a relative year opening with 上 right after one is none (`世界上年产石油…`). */
