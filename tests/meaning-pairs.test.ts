@@ -208,6 +208,8 @@ for (const mode of ['auto', 'config'] as const) {
       // fiscal-fresh (cities' communiqués and budget reports): 317 of 335, a ceiling (target 0)
       expect(score.notFound.filter((f) => CITY_DOCUMENTS.includes(fileOf(f.doc)))).toEqual([]);
       expect(score.notFound.filter((f) => COMMUNIQUE_DOCUMENTS.includes(fileOf(f.doc)) || BUDGET_DOCUMENTS.includes(fileOf(f.doc))).length).toBeLessThanOrEqual(18);
+      // fiscal-dev (other cities' communiqués and budget reports, tuned on): 206 of 255 at its first measurement
+      expect(score.notFound.filter((f) => FISCAL_DEV_DOCUMENTS.includes(fileOf(f.doc))).length).toBeLessThanOrEqual(49);
     });
 
     it('never compares look-alike pairs', () => {
@@ -246,6 +248,8 @@ for (const mode of ['auto', 'config'] as const) {
       // city-fresh (123 look-alikes) and fiscal-fresh (127): 1 each at their first measurement, ceilings (target 0)
       expect(score.splits['city-fresh'].lookAlikesCompared).toBeLessThanOrEqual(1);
       expect(score.splits['fiscal-fresh'].lookAlikesCompared).toBeLessThanOrEqual(1);
+      // fiscal-dev (91 look-alikes): 1 at its first measurement, a ceiling (target 0)
+      expect(score.splits['fiscal-dev'].lookAlikesCompared).toBeLessThanOrEqual(1);
     });
 
     it('never reports a consistent pair as an error or warning', () => {
@@ -263,6 +267,7 @@ for (const mode of ['auto', 'config'] as const) {
       expect(score.splits['prov-dev2'].consistentReported).toBe(0);
       expect(score.splits['city-fresh'].consistentReported).toBe(0);
       expect(score.splits['fiscal-fresh'].consistentReported).toBe(0);
+      expect(score.splits['fiscal-dev'].consistentReported).toBe(0);
     });
 
     it('gives the labelled figures their period and modality', () => {
@@ -348,6 +353,9 @@ for (const mode of ['auto', 'config'] as const) {
       // fiscal-fresh (cities' communiqués and budget reports; 38 target/outcome, 63 same facts): 8/101. Nobody tunes on them.
       expect(score.splits['city-fresh'].comparable.right).toBeGreaterThanOrEqual(61);
       expect(score.splits['fiscal-fresh'].comparable.right).toBeGreaterThanOrEqual(8);
+      // fiscal-dev (five other cities' communiqués and budget reports; 27 target/outcome, 50 same facts), tuned on from its
+      // first measurement, before anyone tuned on it: 4/77, period 175/255, modality 179/255
+      expect(score.splits['fiscal-dev'].comparable.right).toBeGreaterThanOrEqual(4);
       expect(percent(score.splits.holdout.comparable)).toBeGreaterThanOrEqual(57);
       expect(percent(score.splits.unseen.comparable)).toBeGreaterThanOrEqual(79);
       // fresh 42/71 with the 19th congress report's pairs (12 same facts more) at their first measurement
