@@ -208,8 +208,9 @@ for (const mode of ['auto', 'config'] as const) {
       // fiscal-fresh (cities' communiqués and budget reports): 317 of 335, a ceiling (target 0)
       expect(score.notFound.filter((f) => CITY_DOCUMENTS.includes(fileOf(f.doc)))).toEqual([]);
       expect(score.notFound.filter((f) => COMMUNIQUE_DOCUMENTS.includes(fileOf(f.doc)) || BUDGET_DOCUMENTS.includes(fileOf(f.doc))).length).toBeLessThanOrEqual(18);
-      // fiscal-dev (other cities' communiqués and budget reports, tuned on): 206 of 255 at its first measurement
-      expect(score.notFound.filter((f) => FISCAL_DEV_DOCUMENTS.includes(fileOf(f.doc))).length).toBeLessThanOrEqual(49);
+      // fiscal-dev (other cities' communiqués and budget reports, tuned on): 206 of 255 at its first measurement, 234 once
+      // a number is joined to its unit across one space (`6.48 万人`, as PDF text layers set it: normalization.joinSpacedUnits)
+      expect(score.notFound.filter((f) => FISCAL_DEV_DOCUMENTS.includes(fileOf(f.doc))).length).toBeLessThanOrEqual(21);
     });
 
     it('never compares look-alike pairs', () => {
