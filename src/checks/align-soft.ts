@@ -1,0 +1,175 @@
+/**
+ * The soft match: a target and the one outcome of its period that restate one thing in other words (a verb of doing,
+ * a tier, a category noun or a list abbreviated: align-soft-labels.ts), for the targets the identity key (align.ts)
+ * left without an outcome. A plan sets `改建3000张认知障碍照护床位`, its review reports `新增认知障碍照护床位3326张`; a plan
+ * `实施1000个重点产业项目`, its review `1000个省级重点产业项目`.
+ *
+ * Precision first: the two share period, unit, kind, change and jurisdiction (the bucket), the scopes that make another
+ * fact (year-end vs average, central vs local, cumulative…), and no two indicators; the match must be unique both ways
+ * (no other outcome of the bucket says the same thing with another value, no other target says it with another value),
+ * with a margin (no outcome of the bucket names a part or a whole of it: `重点项目` beside `省级重点项目`), and a tier
+ * counts only where the run makes it count: `省级X` and `X` are two things when the run names X with two tiers, or one
+ * document names it with a tier and without (a part and its whole); else a plan's `X` is its review's `省级X`.
+ */
+import type { Figure } from '../model.js';
+import type { CheckContext } from './types.js';
+import { autoLabel } from './align.js';
+import { consistent } from './compare.js';
+import { documentDate, periodOverBy } from './document-date.js';
+import { jurisdictionKey } from './jurisdiction.js';
+import { sameSentence } from './align.js';
+import { pairable } from './wording-statements.js';
+import { foldedLabel, indicatorOf, measureOf } from '../meaning/metric.js';
+import { isStartOfEnd } from '../meaning/start-end.js';
+import { subjectOf } from '../meaning/subject.js';
+import { restatedLabel, restatementKnowledge, sameAct, sameCore, type RestatedLabel, type RestatementKnowledge } from './align-soft-labels.js';
+import type { WordingPair } from './wording.js';
+
+/** A figure as the soft match reads it. */
+interface Soft {
+  figure: Figure;
+  label: string;
+  restated: RestatedLabel;
+  /** Period, measure and jurisdiction, and the last two characters of the core (the head noun's end). */
+  bucket: string;
+  /** The scopes that make another fact, tiers aside (`+`-joined). */
+  scopes: string;
+  /** The base id of its indicator, '' for none. */
+  indicator: string;
+}
+
+/** How the run names one core: with which tiers, and which documents name it with a tier and without. */
+interface TierUse {
+  tiers: Set<string>;
+  bare: Set<string>;
+  tiered: Set<string>;
+}
+
+/** Values further apart than this are no target and its outcome (byWording.maxRatio, as the wording pass). */
+const DEFAULT_MAX_RATIO = 3;
+
+/**
+ * Target/outcome pairs by restatement, for the targets the identity pass left unpaired (`settled` holds the figures
+ * it paired or found too ambiguous to pair). A pair's `a` is the target, `b` the outcome.
+ */
+export function softTargetPairs(context: CheckContext, settled: ReadonlySet<Figure>): WordingPair[] {
+  const rules = context.rules;
+  const settings = rules.alignment ?? {};
+  const scopes = ((rules.indicatorWords as { scopes?: Record<string, string[]> } | undefined)?.scopes ?? {}) as Record<string, string[]>;
+  const k = restatementKnowledge(settings, scopes);
+  if (!k) return [];
+  const tierScopes = new Set(k.tiers.values());
+  const documents = context.documentById;
+  const maxRatio = settings.byWording?.maxRatio ?? DEFAULT_MAX_RATIO;
+  const byBucket = new Map<string, Soft[]>();
+  const tierUse = new Map<string, TierUse>();
+  const targets: Soft[] = [];
+  for (const figure of context.figures) {
+    const soft = softOf(figure, context, k, tierScopes);
+    if (!soft) continue;
+    noteTier(tierUse, soft);
+    if (figure.modality !== 'target' && figure.modality !== 'actual') continue;
+    if (figure.modality === 'actual' && !periodOverBy(figure.period, documentDate(documents.get(figure.document), settings.documentDate))) continue;
+    const list = byBucket.get(soft.bucket);
+    if (list) list.push(soft);
+    else byBucket.set(soft.bucket, [soft]);
+    if (figure.modality === 'target' && !settled.has(figure)) targets.push(soft);
+  }
+  const order = context.documentOrder;
+  const inOrder = (x: Soft, y: Soft) => (order.get(x.figure.document) ?? 0) - (order.get(y.figure.document) ?? 0) || x.figure.span.start - y.figure.span.start;
+  const settingsOfValues = rules.consistency;
+  const agree = (x: Figure, y: Figure) => x.unit === y.unit && consistent(x, y, settingsOfValues);
+  const pairs: WordingPair[] = [];
+  for (const t of targets) {
+    const bucket = byBucket.get(t.bucket)!;
+    const matches = bucket.filter((a) => a.figure.modality === 'actual' && restates(t, a, tierUse, k, context, maxRatio)).sort(inOrder);
+    const outcome = matches[0];
+    // (unique: every outcome saying the same thing states one value, none of them paired already)
+    if (!outcome || matches.some((a) => settled.has(a.figure) || !agree(a.figure, outcome.figure))) continue;
+    // (both ways: every target saying the same thing as the outcome is a restatement of this one)
+    const setters = bucket.filter((x) => x.figure.modality === 'target' && restates(x, outcome, tierUse, k, context, maxRatio));
+    if (setters.some((x) => settled.has(x.figure) || !agree(x.figure, t.figure))) continue;
+    // (a margin: no outcome of the bucket names a part or a whole of what the target names)
+    if (bucket.some((a) => a.figure.modality === 'actual' && !matches.includes(a) && partOrWhole(t.restated.core, a.restated.core))) continue;
+    pairs.push({
+      a: t.figure,
+      b: outcome.figure,
+      similarity: 1,
+      name: t.figure.label || outcome.figure.label,
+      metric: `restated:${t.label}|${t.figure.unit ?? ''}|${t.figure.kind}|${t.figure.change ?? ''}`,
+      basis: 'restatement',
+    });
+  }
+  return pairs;
+}
+
+/** A figure the soft match may read: pairable, with a label naming something, not a start value dated as its end. */
+function softOf(figure: Figure, context: CheckContext, k: RestatementKnowledge, tierScopes: Set<string>): Soft | null {
+  if (!pairable(figure, context) || isStartOfEnd(figure)) return null;
+  const rules = context.rules;
+  const settings = rules.alignment ?? {};
+  const label = autoLabel(figure, settings);
+  if (!label) return null;
+  const subject = subjectOf(figure, rules);
+  if (!subject.core) return null;
+  const restated = restatedLabel(foldedLabel(label, rules).toLowerCase(), k);
+  const { unit, kind } = measureOf(figure);
+  const place = jurisdictionKey(context.documentById.get(figure.document), settings.jurisdiction);
+  const head = restated.core.slice(-2);
+  return {
+    figure,
+    label,
+    restated,
+    bucket: `${figure.period}\u0000${unit ?? ''}\u0000${kind}\u0000${figure.change ?? ''}\u0000${place}\u0000${head}`,
+    scopes: subject.scopes.filter((s) => !tierScopes.has(s)).sort().join('+'),
+    indicator: (figure.metric && indicatorOf(figure.metric, rules)?.id) || '',
+  };
+}
+
+function noteTier(uses: Map<string, TierUse>, soft: Soft): void {
+  const core = soft.restated.core;
+  let use = uses.get(core);
+  if (!use) uses.set(core, (use = { tiers: new Set(), bare: new Set(), tiered: new Set() }));
+  if (soft.restated.tier) {
+    use.tiers.add(soft.restated.tier);
+    use.tiered.add(soft.figure.document);
+  } else use.bare.add(soft.figure.document);
+}
+
+/** Whether the run makes a tier of `core` count: two tiers named, or one document naming it with a tier and without. */
+function tierCounts(core: string, uses: Map<string, TierUse>): boolean {
+  const use = uses.get(core);
+  if (!use) return false;
+  if (use.tiers.size > 1) return true;
+  for (const document of use.tiered) if (use.bare.has(document)) return true;
+  return false;
+}
+
+/** Whether a target and an actual restate one thing (their bucket aside). */
+function restates(t: Soft, a: Soft, uses: Map<string, TierUse>, k: RestatementKnowledge, context: CheckContext, maxRatio: number): boolean {
+  const x = t.restated;
+  const y = a.restated;
+  if (t.scopes !== a.scopes) return false;
+  if (t.indicator && a.indicator && t.indicator !== a.indicator) return false;
+  if (!sameAct(x, y, k) || !sameCore(x.core, y.core, k)) return false;
+  if (x.tier !== y.tier && (x.tier && y.tier ? true : tierCounts(x.core, uses) || tierCounts(y.core, uses))) return false;
+  const documents = context.documentById;
+  if (t.figure.document === a.figure.document) {
+    // (one document states a target and its outcome only when its date says the period is over)
+    if (!documentDate(documents.get(a.figure.document), context.rules.alignment?.documentDate)) return false;
+    if (sameSentence(documents.get(a.figure.document), t.figure, a.figure)) return false;
+  }
+  return closeEnough(t.figure, a.figure, maxRatio);
+}
+
+/** Whether one core names a part or a whole of the other (`重点项目`, `省级重点项目`): one ends with the other. */
+function partOrWhole(x: string, y: string): boolean {
+  return x !== y && (x.endsWith(y) || y.endsWith(x));
+}
+
+function closeEnough(a: Figure, b: Figure, maxRatio: number): boolean {
+  const x = Math.abs(a.value ?? 0);
+  const y = Math.abs(b.value ?? 0);
+  if (x === 0 || y === 0) return x === y;
+  return Math.max(x, y) / Math.min(x, y) <= maxRatio;
+}
