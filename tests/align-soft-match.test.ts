@@ -84,6 +84,27 @@ describe('the soft match of a target and its outcome', () => {
     expect(Object.keys(targetOutcomes(withAndWithout))).not.toContain('800个 → 820个');
   });
 
+  it('pairs a review\'s modifier the run never makes count, and a verb written after what it acts on', async () => {
+    const r = await checkPlanAndReview(
+      '加快科技成果转化，转化重大科技成果600项以上。新开工重大水利工程20项。',
+      '科技成果产业化成效明显，省内转化重大科技成果640项。重大水利工程开工22项。',
+    );
+    expect(targetOutcomes(r)).toMatchObject({ '600项以上 → 640项': 'met', '20项 → 22项': 'met' });
+  });
+
+  it('keeps a modifier apart where the run makes it count, and a list before the thing', async () => {
+    const plan = '加快科技成果转化，转化重大科技成果600项以上。';
+    // (one document naming the thing with the modifier and without)
+    const both = await checkPlanAndReview(plan, '省内转化重大科技成果640项。\n二、2026年工作安排\n今年转化重大科技成果1000项以上。');
+    expect(Object.keys(targetOutcomes(both))).not.toContain('600项以上 → 640项');
+    // (the thing named with another modifier)
+    const another = await checkPlanAndReview(plan, '省内转化重大科技成果640项。\n二、2026年工作安排\n今年力争省外转化重大科技成果100项。');
+    expect(Object.keys(targetOutcomes(another))).not.toContain('600项以上 → 640项');
+    // (a list before it: other things beside it)
+    const listed = await checkPlanAndReview('推进防城港30万吨级进港航道、北海港10万吨级航道建设。', '北海港10万吨级散货泊位建成运营。');
+    expect(Object.keys(targetOutcomes(listed))).toEqual([]);
+  });
+
   it('pairs nothing when two outcomes say the same thing with two values, or one names a part of it', async () => {
     const twice = await checkPlanAndReview('改建1500张康复护理床位。', '养老服务扩容，新增康复护理床位900张。\n民生实事全面完成，新增康复护理床位1620张。');
     expect(Object.keys(targetOutcomes(twice))).toEqual([]);

@@ -1,6 +1,6 @@
 /**
  * How a plan and its review restate one thing in other words (alignment.restatement, rules/core/checks.yaml): a
- * label read as (verb of doing) + (tier) + what is counted + (category noun), so that `改建认知障碍照护床位` and `新增认知障碍照护
+ * label read as (verb of doing) + (tier) + what is counted + (category noun), or with the verb after what it acts on, so that `改建认知障碍照护床位` and `新增认知障碍照护
  * 床位`, `国家专精特新小巨人企业` and `专精特新小巨人企业`, `重点产业项目` and `省级重点产业项目`, `新增国家制造业单项冠军` and `新增
  * 制造业单项冠军企业`, `改造排水、供水、供热、燃气管网` and `改造水热气等管网` name one thing, while `新开工X` and `建成X` (two stages),
  * `新建X` and `改造X` (two acts), `新增X` and `X` (what a year added, all there are) and `国家级X` and `省级X` (two tiers) name
@@ -32,6 +32,8 @@ export interface RestatementKnowledge {
   abbreviationEnds: string[];
   joiners: RegExp | null;
   general: string;
+  /** Labels too generic to name a thing (alignment.genericLabels). */
+  generic: Set<string>;
 }
 
 const compiled = new WeakMap<AlignmentSettings, RestatementKnowledge | null>();
@@ -61,6 +63,7 @@ export function restatementKnowledge(settings: AlignmentSettings, scopes: Record
     abbreviationEnds: (r.abbreviationEnds ?? []).map(normalizeLabel).filter(Boolean),
     joiners: joiners.length ? new RegExp(joiners.map((j) => j.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'u') : null,
     general: r.generalFamily ?? 'general',
+    generic: new Set((settings.genericLabels ?? []).map(normalizeLabel)),
   };
   compiled.set(settings, known);
   return known;
@@ -76,6 +79,16 @@ function opening(text: string, words: Map<string, string>, lengths: number[], ke
   return '';
 }
 
+/** The longest word of `words` (by `lengths`) closing `text` with at least `keep` characters before it. */
+function closing(text: string, words: Map<string, string>, lengths: number[], keep: number): string {
+  for (const length of lengths) {
+    if (text.length - length < keep) continue;
+    const word = text.slice(text.length - length);
+    if (words.has(word)) return word;
+  }
+  return '';
+}
+
 /** What must stay of a label once its verb and tier are read: two characters name a thing (`床位`, `管网`). */
 const MIN_CORE = 2;
 
@@ -85,8 +98,9 @@ const MIN_CORE = 2;
  */
 export function restatedLabel(label: string, k: RestatementKnowledge): RestatedLabel {
   let rest = label;
-  const verb = opening(rest, k.verbs, k.verbLengths, MIN_CORE);
-  rest = rest.slice(verb.length);
+  // (or the verb closing it, written after what it acts on: `重大水利工程开工`, `高速公路建成通车`)
+  const verb = opening(rest, k.verbs, k.verbLengths, MIN_CORE) || closing(rest, k.verbs, k.verbLengths, MIN_CORE);
+  rest = rest.startsWith(verb) ? rest.slice(verb.length) : rest.slice(0, rest.length - verb.length);
   const tierWord = opening(rest, k.tiers, k.tierLengths, MIN_CORE);
   rest = rest.slice(tierWord.length);
   const suffix = k.categorySuffixes.find((s) => rest.endsWith(s) && rest.length - s.length >= 3);

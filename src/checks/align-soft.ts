@@ -38,12 +38,64 @@ interface Soft {
   indicator: string;
 }
 
-/** How the run names one core: with which tiers, and which documents name it with a tier and without. */
-interface TierUse {
+/** How the run names one core: with which tiers, and which documents name it with a tier and without, or at all. */
+interface CoreUse {
   tiers: Set<string>;
   bare: Set<string>;
   tiered: Set<string>;
+  documents: Set<string>;
 }
+
+/**
+ * The distinctions the run itself makes (a tier or a modifier counts only where the documents make it): every core
+ * the run's statements name, where and with which tiers.
+ */
+class RunNames {
+  private readonly uses = new Map<string, CoreUse>();
+  /** Cores by their last two characters (the cores one may end). */
+  private readonly byHead = new Map<string, Set<string>>();
+
+  note(soft: Soft): void {
+    const core = soft.restated.core;
+    let use = this.uses.get(core);
+    if (!use) {
+      this.uses.set(core, (use = { tiers: new Set(), bare: new Set(), tiered: new Set(), documents: new Set() }));
+      const head = core.slice(-2);
+      const cores = this.byHead.get(head);
+      if (cores) cores.add(core);
+      else this.byHead.set(head, new Set([core]));
+    }
+    use.documents.add(soft.figure.document);
+    if (soft.restated.tier) {
+      use.tiers.add(soft.restated.tier);
+      use.tiered.add(soft.figure.document);
+    } else use.bare.add(soft.figure.document);
+  }
+
+  /** Whether the run makes a tier of `core` count: two tiers named, or one document naming it with a tier and without. */
+  tierCounts(core: string): boolean {
+    const use = this.uses.get(core);
+    if (!use) return false;
+    if (use.tiers.size > 1) return true;
+    for (const document of use.tiered) if (use.bare.has(document)) return true;
+    return false;
+  }
+
+  /**
+   * Whether the run makes the modifier of `longer` over `shorter` (its suffix) count: one document names both, or the
+   * run names `shorter` with another modifier (`养老床位` and `康复护理床位` beside `床位`).
+   */
+  modifierCounts(shorter: string, longer: string): boolean {
+    const a = this.uses.get(shorter)?.documents;
+    const b = this.uses.get(longer)?.documents;
+    if (a && b) for (const document of a) if (b.has(document)) return true;
+    for (const core of this.byHead.get(shorter.slice(-2)) ?? []) if (core !== shorter && core !== longer && core.endsWith(shorter)) return true;
+    return false;
+  }
+}
+
+/** A core a modifier may be read away from names a thing of three characters at least (`产业项目`, not `床位`). */
+const MIN_SHORTER = 3;
 
 /** Values further apart than this are no target and its outcome (byWording.maxRatio, as the wording pass). */
 const DEFAULT_MAX_RATIO = 3;
@@ -62,12 +114,12 @@ export function softTargetPairs(context: CheckContext, settled: ReadonlySet<Figu
   const documents = context.documentById;
   const maxRatio = settings.byWording?.maxRatio ?? DEFAULT_MAX_RATIO;
   const byBucket = new Map<string, Soft[]>();
-  const tierUse = new Map<string, TierUse>();
+  const names = new RunNames();
   const targets: Soft[] = [];
   for (const figure of context.figures) {
     const soft = softOf(figure, context, k, tierScopes);
     if (!soft) continue;
-    noteTier(tierUse, soft);
+    names.note(soft);
     if (figure.modality !== 'target' && figure.modality !== 'actual') continue;
     if (figure.modality === 'actual' && !periodOverBy(figure.period, documentDate(documents.get(figure.document), settings.documentDate))) continue;
     const list = byBucket.get(soft.bucket);
@@ -82,12 +134,12 @@ export function softTargetPairs(context: CheckContext, settled: ReadonlySet<Figu
   const pairs: WordingPair[] = [];
   for (const t of targets) {
     const bucket = byBucket.get(t.bucket)!;
-    const matches = bucket.filter((a) => a.figure.modality === 'actual' && restates(t, a, tierUse, k, context, maxRatio)).sort(inOrder);
+    const matches = bucket.filter((a) => a.figure.modality === 'actual' && restates(t, a, names, k, context, maxRatio)).sort(inOrder);
     const outcome = matches[0];
     // (unique: every outcome saying the same thing states one value, none of them paired already)
     if (!outcome || matches.some((a) => settled.has(a.figure) || !agree(a.figure, outcome.figure))) continue;
     // (both ways: every target saying the same thing as the outcome is a restatement of this one)
-    const setters = bucket.filter((x) => x.figure.modality === 'target' && restates(x, outcome, tierUse, k, context, maxRatio));
+    const setters = bucket.filter((x) => x.figure.modality === 'target' && restates(x, outcome, names, k, context, maxRatio));
     if (setters.some((x) => settled.has(x.figure) || !agree(x.figure, t.figure))) continue;
     // (a margin: no outcome of the bucket names a part or a whole of what the target names)
     if (bucket.some((a) => a.figure.modality === 'actual' && !matches.includes(a) && partOrWhole(t.restated.core, a.restated.core))) continue;
@@ -126,33 +178,14 @@ function softOf(figure: Figure, context: CheckContext, k: RestatementKnowledge, 
   };
 }
 
-function noteTier(uses: Map<string, TierUse>, soft: Soft): void {
-  const core = soft.restated.core;
-  let use = uses.get(core);
-  if (!use) uses.set(core, (use = { tiers: new Set(), bare: new Set(), tiered: new Set() }));
-  if (soft.restated.tier) {
-    use.tiers.add(soft.restated.tier);
-    use.tiered.add(soft.figure.document);
-  } else use.bare.add(soft.figure.document);
-}
-
-/** Whether the run makes a tier of `core` count: two tiers named, or one document naming it with a tier and without. */
-function tierCounts(core: string, uses: Map<string, TierUse>): boolean {
-  const use = uses.get(core);
-  if (!use) return false;
-  if (use.tiers.size > 1) return true;
-  for (const document of use.tiered) if (use.bare.has(document)) return true;
-  return false;
-}
-
 /** Whether a target and an actual restate one thing (their bucket aside). */
-function restates(t: Soft, a: Soft, uses: Map<string, TierUse>, k: RestatementKnowledge, context: CheckContext, maxRatio: number): boolean {
+function restates(t: Soft, a: Soft, names: RunNames, k: RestatementKnowledge, context: CheckContext, maxRatio: number): boolean {
   const x = t.restated;
   const y = a.restated;
   if (t.scopes !== a.scopes) return false;
   if (t.indicator && a.indicator && t.indicator !== a.indicator) return false;
-  if (!sameAct(x, y, k) || !sameCore(x.core, y.core, k)) return false;
-  if (x.tier !== y.tier && (x.tier && y.tier ? true : tierCounts(x.core, uses) || tierCounts(y.core, uses))) return false;
+  if (!sameAct(x, y, k) || !(sameCore(x.core, y.core, k) || modifiedCore(x.core, y.core, names, k))) return false;
+  if (x.tier !== y.tier && (x.tier && y.tier ? true : names.tierCounts(x.core) || names.tierCounts(y.core))) return false;
   const documents = context.documentById;
   if (t.figure.document === a.figure.document) {
     // (one document states a target and its outcome only when its date says the period is over)
@@ -160,6 +193,18 @@ function restates(t: Soft, a: Soft, uses: Map<string, TierUse>, k: RestatementKn
     if (sameSentence(documents.get(a.figure.document), t.figure, a.figure)) return false;
   }
   return closeEnough(t.figure, a.figure, maxRatio);
+}
+
+/**
+ * Whether one core is the other with a modifier before it (`产业项目`, `重点产业项目`) that the run never makes count
+ * (RunNames.modifierCounts); the shorter one must name a thing of its own (no generic label: `项目`).
+ */
+function modifiedCore(x: string, y: string, names: RunNames, k: RestatementKnowledge): boolean {
+  const [shorter, longer] = x.length <= y.length ? [x, y] : [y, x];
+  if (shorter === longer || !longer.endsWith(shorter) || shorter.length < MIN_SHORTER || k.generic.has(shorter)) return false;
+  // (a list before it names other things beside it: `30万吨级进港航道、北海铁山港` is no kind of `北海铁山港`)
+  if (k.joiners?.test(longer.slice(0, longer.length - shorter.length))) return false;
+  return !names.modifierCounts(shorter, longer);
 }
 
 /** Whether one core names a part or a whole of the other (`重点项目`, `省级重点项目`): one ends with the other. */
