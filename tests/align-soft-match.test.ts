@@ -32,6 +32,18 @@ describe('a label read as a restatement', () => {
     expect(act('新增充电桩', '充电桩')).toBe(false);
   });
 
+  it('leaves out fillers before its verb and a word naming only what its unit measures', () => {
+    expect(restatedLabel('今年再新增康复护理床位', knowledge)).toMatchObject({ verb: '新增', core: '康复护理床位' });
+    // (a filler of one character only before a verb: 再生资源 keeps its 再)
+    expect(restatedLabel('再生资源回收网点', knowledge).core).toBe('再生资源回收网点');
+    expect(restatedLabel('治理水土流失面积', knowledge).core).toBe('治理水土流失');
+    // (a label with no verb of its own takes the one written before its figure; a verb of carrying out goes with any label)
+    const before = restatedLabel('重点工业项目', knowledge, '实施');
+    expect(before).toMatchObject({ verb: '实施', family: 'carry-out' });
+    expect(sameAct(before, restatedLabel('重点工业项目', knowledge), knowledge)).toBe(true);
+    expect(sameAct(restatedLabel('充电桩', knowledge, '新增'), restatedLabel('充电桩', knowledge), knowledge)).toBe(false);
+  });
+
   it('reads a list abbreviated as the list written out, each character in its own item', () => {
     expect(sameCore('供水和供热和燃气管网', '水热气等管网', knowledge)).toBe(true);
     expect(sameCore('排水和供水和供热和燃气管网', '水热气等管网', knowledge)).toBe(true);
@@ -90,6 +102,14 @@ describe('the soft match of a target and its outcome', () => {
       '科技成果产业化成效明显，省内转化重大科技成果640项。重大水利工程开工22项。',
     );
     expect(targetOutcomes(r)).toMatchObject({ '600项以上 → 640项': 'met', '20项 → 22项': 'met' });
+  });
+
+  it('pairs a modifier written inside the name, and a verb written before the figure', async () => {
+    const r = await checkPlanAndReview('攻克关键技术100项以上。新建50个口袋公园。', '科技攻关成效明显，攻克关键核心技术120余项。新建口袋公园52个。');
+    expect(targetOutcomes(r)).toMatchObject({ '100项以上 → 120余项': 'met', '50个 → 52个': 'met' });
+    // (a verb of adding before the figure is no stock: `新增50个口袋公园` is not `口袋公园达到300个`)
+    const stock = await checkPlanAndReview('新增50个口袋公园。', '城市更新有序推进，口袋公园达到120个。');
+    expect(Object.keys(targetOutcomes(stock))).toEqual([]);
   });
 
   it('keeps a modifier apart where the run makes it count, and a list before the thing', async () => {

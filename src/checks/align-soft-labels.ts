@@ -28,10 +28,17 @@ export interface RestatementKnowledge {
   /** Tier word → tier scope id, and their lengths, longest first. */
   tiers: Map<string, string>;
   tierLengths: number[];
+  /** Words before a label's verb or name that say nothing of the thing (`再`, `今年`, `全省`), and their lengths. */
+  fillers: Map<string, string>;
+  fillerLengths: number[];
   categorySuffixes: string[];
+  /** Words ending a label that name only what its unit measures (`面积` of 亩, `里程` of 公里). */
+  measureWords: string[];
   abbreviationEnds: string[];
   joiners: RegExp | null;
   general: string;
+  /** The family of verbs of carrying out, going with any label (`carryOutFamily`, default `carry-out`). */
+  carryOut: string;
   /** Labels too generic to name a thing (alignment.genericLabels). */
   generic: Set<string>;
 }
@@ -52,6 +59,8 @@ export function restatementKnowledge(settings: AlignmentSettings, scopes: Record
   const tiers = new Map<string, string>();
   for (const scope of r.tierScopes ?? []) for (const word of scopes[scope] ?? []) if (word) tiers.set(normalizeLabel(word), scope);
   for (const [word, scope] of Object.entries(r.tierWords ?? {})) if (word) tiers.set(normalizeLabel(word), scope);
+  const fillers = new Map<string, string>();
+  for (const word of r.fillers ?? []) if (word) fillers.set(normalizeLabel(word), '');
   const lengths = (words: Iterable<string>) => [...new Set([...words].map((w) => w.length))].sort((a, b) => b - a);
   const joiners = (r.listJoiners ?? []).filter(Boolean);
   known = {
@@ -59,10 +68,14 @@ export function restatementKnowledge(settings: AlignmentSettings, scopes: Record
     verbLengths: lengths(verbs.keys()),
     tiers,
     tierLengths: lengths(tiers.keys()),
+    fillers,
+    fillerLengths: lengths(fillers.keys()),
     categorySuffixes: (r.categorySuffixes ?? []).map(normalizeLabel).filter(Boolean),
+    measureWords: (r.measureWords ?? []).map(normalizeLabel).filter(Boolean).sort((a, b) => b.length - a.length),
     abbreviationEnds: (r.abbreviationEnds ?? []).map(normalizeLabel).filter(Boolean),
     joiners: joiners.length ? new RegExp(joiners.map((j) => j.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'u') : null,
     general: r.generalFamily ?? 'general',
+    carryOut: r.carryOutFamily ?? 'carry-out',
     generic: new Set((settings.genericLabels ?? []).map(normalizeLabel)),
   };
   compiled.set(settings, known);
@@ -79,6 +92,14 @@ function opening(text: string, words: Map<string, string>, lengths: number[], ke
   return '';
 }
 
+/**
+ * The verb of doing closing a text (the words before a figure, `实施1000个重点产业项目`: the verb before the number acts on
+ * the label after it), '' for none.
+ */
+export function verbClosing(text: string, k: RestatementKnowledge): string {
+  return closing(text, k.verbs, k.verbLengths, 0);
+}
+
 /** The longest word of `words` (by `lengths`) closing `text` with at least `keep` characters before it. */
 function closing(text: string, words: Map<string, string>, lengths: number[], keep: number): string {
   for (const length of lengths) {
@@ -89,6 +110,19 @@ function closing(text: string, words: Map<string, string>, lengths: number[], ke
   return '';
 }
 
+/**
+ * A label without the fillers opening it (`今年再新增` → `新增`), repeatedly; a filler of one character only before a verb
+ * of doing (`再新增…`, never the `再` of `再生资源`).
+ */
+function withoutFillers(label: string, k: RestatementKnowledge): string {
+  let rest = label;
+  for (let word = opening(rest, k.fillers, k.fillerLengths, MIN_CORE); word; word = opening(rest, k.fillers, k.fillerLengths, MIN_CORE)) {
+    if (word.length === 1 && !opening(rest.slice(1), k.verbs, k.verbLengths, MIN_CORE)) break;
+    rest = rest.slice(word.length);
+  }
+  return rest;
+}
+
 /** What must stay of a label once its verb and tier are read: two characters name a thing (`床位`, `管网`). */
 const MIN_CORE = 2;
 
@@ -96,13 +130,17 @@ const MIN_CORE = 2;
  * A label (as auto-alignment cleans it) read as verb + tier + core: the verb of doing opening it, then a tier word
  * (`国家`, `省级`), then what is counted, a category noun ending it (`企业`) left out when three characters stay.
  */
-export function restatedLabel(label: string, k: RestatementKnowledge): RestatedLabel {
-  let rest = label;
+export function restatedLabel(label: string, k: RestatementKnowledge, verbBefore = ''): RestatedLabel {
+  let rest = withoutFillers(label, k);
   // (or the verb closing it, written after what it acts on: `重大水利工程开工`, `高速公路建成通车`)
-  const verb = opening(rest, k.verbs, k.verbLengths, MIN_CORE) || closing(rest, k.verbs, k.verbLengths, MIN_CORE);
-  rest = rest.startsWith(verb) ? rest.slice(verb.length) : rest.slice(0, rest.length - verb.length);
+  const own = opening(rest, k.verbs, k.verbLengths, MIN_CORE) || closing(rest, k.verbs, k.verbLengths, MIN_CORE);
+  rest = rest.startsWith(own) ? withoutFillers(rest.slice(own.length), k) : rest.slice(0, rest.length - own.length);
+  // (a label with no verb of its own takes the one written before its figure, `实施1000个重点产业项目`)
+  const verb = own || verbBefore;
   const tierWord = opening(rest, k.tiers, k.tierLengths, MIN_CORE);
   rest = rest.slice(tierWord.length);
+  const measure = k.measureWords.find((s) => rest.endsWith(s) && rest.length - s.length >= MIN_CORE);
+  if (measure) rest = rest.slice(0, rest.length - measure.length);
   const suffix = k.categorySuffixes.find((s) => rest.endsWith(s) && rest.length - s.length >= 3);
   if (suffix) rest = rest.slice(0, rest.length - suffix.length);
   return { verb, family: verb ? k.verbs.get(verb)! : '', tier: tierWord ? k.tiers.get(tierWord)! : '', core: rest };
@@ -110,9 +148,12 @@ export function restatedLabel(label: string, k: RestatementKnowledge): RestatedL
 
 /**
  * Whether two verbs of doing may name one act: the same verb or family, or a general one (`新增`) with any other; a
- * label with no verb only with another with none (`新增X` is what a year added, `X` all there are).
+ * label with no verb only with another with none (`新增X` is what a year added, `X` all there are), or with a verb of
+ * carrying out (`实施1000个重点产业项目` and `1000个省级重点产业项目`).
  */
 export function sameAct(a: RestatedLabel, b: RestatedLabel, k: RestatementKnowledge): boolean {
+  // (a verb of carrying out, `实施`, `开展`, says nothing of the act: it goes with any label, one with no verb too)
+  if (a.family === k.carryOut || b.family === k.carryOut) return true;
   if (!a.verb || !b.verb) return !a.verb && !b.verb;
   return a.family === b.family || a.family === k.general || b.family === k.general;
 }

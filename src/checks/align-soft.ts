@@ -22,7 +22,7 @@ import { pairable } from './wording-statements.js';
 import { foldedLabel, indicatorOf, measureOf } from '../meaning/metric.js';
 import { isStartOfEnd } from '../meaning/start-end.js';
 import { subjectOf } from '../meaning/subject.js';
-import { restatedLabel, restatementKnowledge, sameAct, sameCore, type RestatedLabel, type RestatementKnowledge } from './align-soft-labels.js';
+import { restatedLabel, restatementKnowledge, sameAct, sameCore, verbClosing, type RestatedLabel, type RestatementKnowledge } from './align-soft-labels.js';
 import type { WordingPair } from './wording.js';
 
 /** A figure as the soft match reads it. */
@@ -36,6 +36,8 @@ interface Soft {
   scopes: string;
   /** The base id of its indicator, '' for none. */
   indicator: string;
+  /** Its document's jurisdiction (jurisdiction.ts): the documents whose wording makes a distinction count for it. */
+  place: string;
 }
 
 /** How the run names one core: with which tiers, and which documents name it with a tier and without, or at all. */
@@ -48,7 +50,8 @@ interface CoreUse {
 
 /**
  * The distinctions the run itself makes (a tier or a modifier counts only where the documents make it): every core
- * the run's statements name, where and with which tiers.
+ * the run's statements name, where and with which tiers, per jurisdiction (another region's wording says nothing of
+ * how this one tells its things apart).
  */
 class RunNames {
   private readonly uses = new Map<string, CoreUse>();
@@ -56,11 +59,11 @@ class RunNames {
   private readonly byHead = new Map<string, Set<string>>();
 
   note(soft: Soft): void {
-    const core = soft.restated.core;
+    const core = `${soft.place}\u0000${soft.restated.core}`;
     let use = this.uses.get(core);
     if (!use) {
       this.uses.set(core, (use = { tiers: new Set(), bare: new Set(), tiered: new Set(), documents: new Set() }));
-      const head = core.slice(-2);
+      const head = `${soft.place}\u0000${soft.restated.core.slice(-2)}`;
       const cores = this.byHead.get(head);
       if (cores) cores.add(core);
       else this.byHead.set(head, new Set([core]));
@@ -73,8 +76,8 @@ class RunNames {
   }
 
   /** Whether the run makes a tier of `core` count: two tiers named, or one document naming it with a tier and without. */
-  tierCounts(core: string): boolean {
-    const use = this.uses.get(core);
+  tierCounts(place: string, core: string): boolean {
+    const use = this.uses.get(`${place}\u0000${core}`);
     if (!use) return false;
     if (use.tiers.size > 1) return true;
     for (const document of use.tiered) if (use.bare.has(document)) return true;
@@ -82,14 +85,20 @@ class RunNames {
   }
 
   /**
-   * Whether the run makes the modifier of `longer` over `shorter` (its suffix) count: one document names both, or the
-   * run names `shorter` with another modifier (`养老床位` and `康复护理床位` beside `床位`).
+   * Whether the run makes a modifier count: `longer` is `shorter` with `modifier` written in at `at` (`重点产业项目` is
+   * `产业项目` with 重点 at 0, `钢铁过剩产能` is `钢铁产能` with 过剩 at 2); it counts when one document names both, or the run
+   * names the thing with another modifier there (`养老床位` and `康复护理床位` beside `床位`).
    */
-  modifierCounts(shorter: string, longer: string): boolean {
-    const a = this.uses.get(shorter)?.documents;
-    const b = this.uses.get(longer)?.documents;
+  modifierCounts(place: string, shorter: string, longer: string, at: number): boolean {
+    const a = this.uses.get(`${place}\u0000${shorter}`)?.documents;
+    const b = this.uses.get(`${place}\u0000${longer}`)?.documents;
     if (a && b) for (const document of a) if (b.has(document)) return true;
-    for (const core of this.byHead.get(shorter.slice(-2)) ?? []) if (core !== shorter && core !== longer && core.endsWith(shorter)) return true;
+    const before = `${place}\u0000${shorter.slice(0, at)}`;
+    const after = shorter.slice(at);
+    const [x, y] = [`${place}\u0000${shorter}`, `${place}\u0000${longer}`];
+    for (const core of this.byHead.get(`${place}\u0000${shorter.slice(-2)}`) ?? []) {
+      if (core !== x && core !== y && core.length > x.length && core.startsWith(before) && core.endsWith(after)) return true;
+    }
     return false;
   }
 }
@@ -164,7 +173,7 @@ function softOf(figure: Figure, context: CheckContext, k: RestatementKnowledge, 
   if (!label) return null;
   const subject = subjectOf(figure, rules);
   if (!subject.core) return null;
-  const restated = restatedLabel(foldedLabel(label, rules).toLowerCase(), k);
+  const restated = restatedLabel(foldedLabel(label, rules).toLowerCase(), k, verbBefore(figure, context, k));
   const { unit, kind } = measureOf(figure);
   const place = jurisdictionKey(context.documentById.get(figure.document), settings.jurisdiction);
   const head = restated.core.slice(-2);
@@ -175,8 +184,22 @@ function softOf(figure: Figure, context: CheckContext, k: RestatementKnowledge, 
     bucket: `${figure.period}\u0000${unit ?? ''}\u0000${kind}\u0000${figure.change ?? ''}\u0000${place}\u0000${head}`,
     scopes: subject.scopes.filter((s) => !tierScopes.has(s)).sort().join('+'),
     indicator: (figure.metric && indicatorOf(figure.metric, rules)?.id) || '',
+    place,
   };
 }
+
+/** How far back from a figure its verb of doing is looked for (`新开工建设`, with a filler before it). */
+const VERB_REACH = 8;
+
+/** The verb of doing written right before a figure in its clause (`实施1000个重点产业项目`), '' for none. */
+function verbBefore(figure: Figure, context: CheckContext, k: RestatementKnowledge): string {
+  const text = context.documentById.get(figure.document)?.normalized ?? '';
+  let from = figure.span.start;
+  while (from > 0 && figure.span.start - from < VERB_REACH && !CLAUSE_BREAK.test(text[from - 1]!)) from--;
+  return verbClosing(text.slice(from, figure.span.start), k);
+}
+
+const CLAUSE_BREAK = /[，,。；;：:、！!？?\n]/u;
 
 /** Whether a target and an actual restate one thing (their bucket aside). */
 function restates(t: Soft, a: Soft, names: RunNames, k: RestatementKnowledge, context: CheckContext, maxRatio: number): boolean {
@@ -184,8 +207,8 @@ function restates(t: Soft, a: Soft, names: RunNames, k: RestatementKnowledge, co
   const y = a.restated;
   if (t.scopes !== a.scopes) return false;
   if (t.indicator && a.indicator && t.indicator !== a.indicator) return false;
-  if (!sameAct(x, y, k) || !(sameCore(x.core, y.core, k) || modifiedCore(x.core, y.core, names, k))) return false;
-  if (x.tier !== y.tier && (x.tier && y.tier ? true : names.tierCounts(x.core) || names.tierCounts(y.core))) return false;
+  if (!sameAct(x, y, k) || !(sameCore(x.core, y.core, k) || modifiedCore(t.place, x.core, y.core, names, k))) return false;
+  if (x.tier !== y.tier && (x.tier && y.tier ? true : names.tierCounts(t.place, x.core) || names.tierCounts(a.place, y.core))) return false;
   const documents = context.documentById;
   if (t.figure.document === a.figure.document) {
     // (one document states a target and its outcome only when its date says the period is over)
@@ -196,15 +219,21 @@ function restates(t: Soft, a: Soft, names: RunNames, k: RestatementKnowledge, co
 }
 
 /**
- * Whether one core is the other with a modifier before it (`产业项目`, `重点产业项目`) that the run never makes count
- * (RunNames.modifierCounts); the shorter one must name a thing of its own (no generic label: `项目`).
+ * Whether one core is the other with a modifier written in (`产业项目` and `重点产业项目`, `钢铁产能` and `钢铁过剩产能`) that
+ * the run never makes count (RunNames.modifierCounts): the same head noun after it (two characters at least), the same
+ * words before it, no list in it; the shorter one must name a thing of its own (no generic label: `项目`).
  */
-function modifiedCore(x: string, y: string, names: RunNames, k: RestatementKnowledge): boolean {
+function modifiedCore(place: string, x: string, y: string, names: RunNames, k: RestatementKnowledge): boolean {
   const [shorter, longer] = x.length <= y.length ? [x, y] : [y, x];
-  if (shorter === longer || !longer.endsWith(shorter) || shorter.length < MIN_SHORTER || k.generic.has(shorter)) return false;
+  if (shorter.length === longer.length || shorter.length < MIN_SHORTER || k.generic.has(shorter)) return false;
+  let at = 0;
+  while (at < shorter.length && shorter[at] === longer[at]) at++;
+  const after = shorter.slice(at);
+  if (after.length < 2 || !longer.endsWith(after)) return false;
+  const modifier = longer.slice(at, longer.length - after.length);
   // (a list before it names other things beside it: `30万吨级进港航道、北海铁山港` is no kind of `北海铁山港`)
-  if (k.joiners?.test(longer.slice(0, longer.length - shorter.length))) return false;
-  return !names.modifierCounts(shorter, longer);
+  if (k.joiners?.test(modifier)) return false;
+  return !names.modifierCounts(place, shorter, longer, at);
 }
 
 /** Whether one core names a part or a whole of the other (`重点项目`, `省级重点项目`): one ends with the other. */

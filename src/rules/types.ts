@@ -66,10 +66,13 @@ export interface RestatementSettings {
   /** Verbs of doing by family; the family `generalFamily` goes with any other. */
   doingVerbs?: Record<string, string[]>;
   generalFamily?: string;
+  carryOutFamily?: string;
   /** Scope ids (indicatorWords.scopes) that are tiers of designation, and words naming a tier that are no scope. */
   tierScopes?: string[];
   tierWords?: Record<string, string>;
+  fillers?: string[];
   categorySuffixes?: string[];
+  measureWords?: string[];
   abbreviationEnds?: string[];
   listJoiners?: string[];
 }
