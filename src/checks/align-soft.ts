@@ -40,7 +40,7 @@ interface Soft {
   place: string;
 }
 
-/** How the run names one core: with which tiers, and which documents name it with a tier and without, or at all. */
+/** How the run names one core: with which tiers, and which documents (and periods) name it with a tier and without, or at all. */
 interface CoreUse {
   tiers: Set<string>;
   bare: Set<string>;
@@ -68,14 +68,17 @@ class RunNames {
       if (cores) cores.add(core);
       else this.byHead.set(head, new Set([core]));
     }
-    use.documents.add(soft.figure.document);
+    // (one document's statements of one period: a review naming `省级X` for its year and its plan naming `X` for the next
+    // restate one thing; a part and its whole are of one period)
+    const where = `${soft.figure.document}\u0000${soft.figure.period}`;
+    use.documents.add(where);
     if (soft.restated.tier) {
       use.tiers.add(soft.restated.tier);
-      use.tiered.add(soft.figure.document);
-    } else use.bare.add(soft.figure.document);
+      use.tiered.add(where);
+    } else use.bare.add(where);
   }
 
-  /** Whether the run makes a tier of `core` count: two tiers named, or one document naming it with a tier and without. */
+  /** Whether the run makes a tier of `core` count: two tiers named, or one document naming it with a tier and without for one period. */
   tierCounts(place: string, core: string): boolean {
     const use = this.uses.get(`${place}\u0000${core}`);
     if (!use) return false;
@@ -86,7 +89,8 @@ class RunNames {
 
   /**
    * Whether the run makes a modifier count: `longer` is `shorter` with `modifier` written in at `at` (`重点产业项目` is
-   * `产业项目` with 重点 at 0, `钢铁过剩产能` is `钢铁产能` with 过剩 at 2); it counts when one document names both, or the run
+   * `产业项目` with 重点 at 0, `钢铁过剩产能` is `钢铁产能` with 过剩 at 2); it counts when one document names both for one
+   * period, or the run
    * names the thing with another modifier there (`养老床位` and `康复护理床位` beside `床位`).
    */
   modifierCounts(place: string, shorter: string, longer: string, at: number): boolean {
@@ -207,7 +211,10 @@ function restates(t: Soft, a: Soft, names: RunNames, k: RestatementKnowledge, co
   const y = a.restated;
   if (t.scopes !== a.scopes) return false;
   if (t.indicator && a.indicator && t.indicator !== a.indicator) return false;
-  if (!sameAct(x, y, k) || !(sameCore(x.core, y.core, k) || modifiedCore(t.place, x.core, y.core, names, k))) return false;
+  // (a review states the growth of many parts beside the whole's, `沿边临港产业园区工业投资增长11.7%`: no modifier is read
+  // away from a change)
+  const modified = t.figure.kind !== 'change' && modifiedCore(t.place, x.core, y.core, names, k);
+  if (!sameAct(x, y, k) || !(sameCore(x.core, y.core, k) || modified)) return false;
   if (x.tier !== y.tier && (x.tier && y.tier ? true : names.tierCounts(t.place, x.core) || names.tierCounts(a.place, y.core))) return false;
   const documents = context.documentById;
   if (t.figure.document === a.figure.document) {
