@@ -27,38 +27,49 @@ const root = resolve(import.meta.dirname, '..');
 const FIXTURES = resolve(root, 'tests/fixtures/national-history');
 /** The unseen split's documents: other years, a communiqué, a congress report, a province. */
 const UNSEEN = resolve(root, 'tests/fixtures/national');
-/** The work reports of 2009-2021 (no 2020): 2009-2015 more dev pairs, 2016-2021 the fresh split. */
+/** The work reports of 2009-2021 (no 2020) and the congress reports of 2012 and 2017: 2009-2015 and 2012 more dev pairs, 2016-2021 and 2017 the fresh split. */
 const SERIES = resolve(root, 'tests/fixtures/national-2009-2021');
 /** Provincial work reports of 2025 and 2026 (another genre): dev/ tuned on, fresh/ only measured. */
 const PROV_DEV = resolve(root, 'tests/fixtures/provinces/dev');
 const PROV_FRESH = resolve(root, 'tests/fixtures/provinces/fresh');
 /** The other ten regions' reports of 2025 and 2026: measured once untouched, then tuned on (prov-dev2). */
 const PROV_DEV2 = resolve(root, 'tests/fixtures/provinces/dev2');
-/** The work reports of 1978-1988 (another era): 1978-1983 tuned on (era-dev), 1984-1988 only measured (era-fresh). */
+/** The work reports of 1978-1988 (another era) and the congress reports of 1982 and 1987: 1978-1983 tuned on (era-dev), 1984-1988 only measured (era-fresh). */
 const ERA = resolve(root, 'tests/fixtures/national-1978-1988');
 /** The work reports of 1954-1960 (the first five-year plan and after): only measured (early-fresh). */
 const EARLY = resolve(root, 'tests/fixtures/national-1954-1960');
+/** A district's work reports of 2012-2019 (another tier): only measured (city-fresh). */
+const CITIES = resolve(root, 'tests/fixtures/cities');
+/** Cities' statistical communiqués and budget reports (other genres): only measured (fiscal-fresh). */
+const COMMUNIQUES = resolve(root, 'tests/fixtures/communiques');
+const BUDGETS = resolve(root, 'tests/fixtures/budgets');
+/** Other cities' communiqués and budget reports: the genre's development set (fiscal-dev, tuned on). */
+const FISCAL_DEV = resolve(root, 'tests/fixtures/fiscal-dev');
 const pairs = loadAllPairs(resolve(root, 'tests/meaning'));
 const texts = (folder: string) => readdirSync(folder).filter((f) => f.endsWith('.txt')).map((f) => resolve(folder, f));
-/** The 20 documents (the folder also holds its README and figcheck.yaml). */
+/** The 24 documents (the folder also holds its README and figcheck.yaml). */
 const DOCUMENTS = texts(FIXTURES);
 /** The 7 documents of the unseen split (the folder also holds its README and figcheck.yaml). */
 const UNSEEN_DOCUMENTS = texts(UNSEEN);
-/** The 12 work reports of 2009-2021 (the folder also holds its README and figcheck.yaml). */
+/** The 12 work reports of 2009-2021 and 2 congress reports (the folder also holds its README and figcheck.yaml). */
 const SERIES_DOCUMENTS = texts(SERIES);
 /** Ten regions' reports of 2025 and 2026 in each of the two provincial folders (each also holds a figcheck.yaml). */
 const PROV_DEV_DOCUMENTS = texts(PROV_DEV);
 const PROV_FRESH_DOCUMENTS = texts(PROV_FRESH);
 const PROV_DEV2_DOCUMENTS = texts(PROV_DEV2);
-/** The 11 work reports of 1978-1988 (the folder also holds its README and figcheck.yaml). */
+/** The 11 work reports of 1978-1988 and 2 congress reports (the folder also holds its README and figcheck.yaml). */
 const ERA_DOCUMENTS = texts(ERA);
 /** The 7 work reports of 1954-1960 (the folder also holds its README and figcheck.yaml). */
 const EARLY_DOCUMENTS = texts(EARLY);
-const FOLDERS = [FIXTURES, UNSEEN, SERIES, PROV_DEV, PROV_FRESH, PROV_DEV2, ERA, EARLY];
+const CITY_DOCUMENTS = texts(CITIES);
+const COMMUNIQUE_DOCUMENTS = texts(COMMUNIQUES);
+const BUDGET_DOCUMENTS = texts(BUDGETS);
+const FISCAL_DEV_DOCUMENTS = texts(FISCAL_DEV);
+const FOLDERS = [FIXTURES, UNSEEN, SERIES, PROV_DEV, PROV_FRESH, PROV_DEV2, ERA, EARLY, CITIES, COMMUNIQUES, BUDGETS, FISCAL_DEV];
 const fileOf = (doc: string) =>
   FOLDERS.map((folder) => resolve(folder, `${doc}.txt`)).find((path) => existsSync(path)) ?? resolve(FIXTURES, `${doc}.txt`);
-/** The year in a national report's id (`cn_national_1983_gwr_state_council`). */
-const yearOf = (doc: string) => Number(/_(\d{4})_/.exec(doc)?.[1]);
+/** The year in a national report's id (`cn_national_1983_gwr_state_council`, `cpc_13th_congress_report_1987`). */
+const yearOf = (doc: string) => Number(/_(\d{4})(?:_|$)/.exec(doc)?.[1]);
 /** Which split a pair of these documents belongs to, from its documents alone (see tests/meaning/score.ts). */
 function splitOf(a: string, b: string): LabelledPair['split'] {
   const inFolder = (folder: string, doc: string) => existsSync(resolve(folder, `${doc}.txt`));
@@ -68,6 +79,9 @@ function splitOf(a: string, b: string): LabelledPair['split'] {
   if (inFolder(PROV_DEV2, a)) return 'prov-dev2';
   if (inFolder(ERA, a)) return yearOf(a) >= 1984 || yearOf(b) >= 1984 ? 'era-fresh' : 'era-dev';
   if (inFolder(EARLY, a)) return 'early-fresh';
+  if (inFolder(CITIES, a)) return 'city-fresh';
+  if (inFolder(COMMUNIQUES, a) || inFolder(BUDGETS, a)) return 'fiscal-fresh';
+  if (inFolder(FISCAL_DEV, a)) return 'fiscal-dev';
   const fresh = (doc: string) => inFolder(SERIES, doc) && yearOf(doc) >= 2016;
   if (fresh(a) || fresh(b)) return 'fresh';
   const heldOut = (doc: string) => /^cn_national_200[4-8]_|^cpc_17th_/.test(doc);
@@ -117,36 +131,46 @@ for (const mode of ['auto', 'config'] as const) {
     let provinceRuns: CheckRun[];
     let eraRun: CheckRun;
     let earlyRun: CheckRun;
+    let fiscalRuns: CheckRun[];
+    let cityRun: CheckRun;
+    let fiscalDevRun: CheckRun;
     let score: MeaningScore;
     beforeAll(async () => {
-      // Eight collections checked apart, as a user would: the national-history set, the unseen documents,
-      // the work reports of 2009-2021, the three folders of provincial reports, the work reports of 1978-1988
-      // and those of 1954-1960.
+      // Twelve collections checked apart, as a user would: the national-history set, the unseen documents,
+      // the work reports of 2009-2021, the three folders of provincial reports, the work reports of 1978-1988,
+      // those of 1954-1960, a district's work reports, cities' communiqués with their budgets, two cities' budgets,
+      // and other cities' communiqués with their budgets (fiscal-dev).
       const runs: CheckRun[] =
         mode === 'auto'
           ? await Promise.all(
-              [DOCUMENTS, UNSEEN_DOCUMENTS, SERIES_DOCUMENTS, PROV_DEV_DOCUMENTS, PROV_FRESH_DOCUMENTS, PROV_DEV2_DOCUMENTS, ERA_DOCUMENTS, EARLY_DOCUMENTS].map((files) =>
+              [DOCUMENTS, UNSEEN_DOCUMENTS, SERIES_DOCUMENTS, PROV_DEV_DOCUMENTS, PROV_FRESH_DOCUMENTS, PROV_DEV2_DOCUMENTS, ERA_DOCUMENTS, EARLY_DOCUMENTS, CITY_DOCUMENTS, COMMUNIQUE_DOCUMENTS, BUDGET_DOCUMENTS, FISCAL_DEV_DOCUMENTS].map((files) =>
                 check(files, { config: false, cwd: root }),
               ),
             )
           : await Promise.all(FOLDERS.map((folder) => check([], { config: resolve(folder, 'figcheck.yaml'), cwd: root })));
       [run, unseenRun, seriesRun, ...provinceRuns] = runs as [CheckRun, CheckRun, CheckRun, ...CheckRun[]];
+      fiscalDevRun = provinceRuns.pop()!;
+      fiscalRuns = provinceRuns.splice(-2);
+      cityRun = provinceRuns.pop()!;
       earlyRun = provinceRuns.pop()!;
       eraRun = provinceRuns.pop()!;
       score = scoreMeaning(runs, pairs);
       // Only the dev splits' misses are printed: the others are measured, not read while tuning.
-      console.log(`${formatScore(score, `meaning, ${mode}`)}\n  most common reasons (dev, prov-dev, prov-dev2, era-dev): ${commonReasons(score, 10, ['dev', 'prov-dev', 'prov-dev2', 'era-dev']).map((r) => `${r.reason} ${r.count}`).join(' · ')}`);
-      if (mode === 'auto') console.log(`dev misses:\n${formatMisses(score, ['dev', 'prov-dev', 'prov-dev2', 'era-dev'])}`);
+      console.log(`${formatScore(score, `meaning, ${mode}`)}\n  most common reasons (dev, prov-dev, prov-dev2, era-dev, fiscal-dev): ${commonReasons(score, 10, ['dev', 'prov-dev', 'prov-dev2', 'era-dev', 'fiscal-dev']).map((r) => `${r.reason} ${r.count}`).join(' · ')}`);
+      if (mode === 'auto') console.log(`dev misses:\n${formatMisses(score, ['dev', 'prov-dev', 'prov-dev2', 'era-dev', 'fiscal-dev'])}`);
     });
 
     it('reads every document with the ids the labels use', () => {
-      expect(run.documents).toHaveLength(20);
+      expect(run.documents).toHaveLength(24);
       expect(unseenRun.documents).toHaveLength(7);
-      expect(seriesRun.documents).toHaveLength(12);
+      expect(seriesRun.documents).toHaveLength(14);
       expect(provinceRuns.map((r) => r.documents.length)).toEqual([20, 20, 20]);
-      expect(eraRun.documents).toHaveLength(11);
+      expect(eraRun.documents).toHaveLength(13);
       expect(earlyRun.documents).toHaveLength(7);
-      const ids = new Set([run, unseenRun, seriesRun, ...provinceRuns, eraRun, earlyRun].flatMap((r) => r.documents).map((d) => d.id));
+      expect(cityRun.documents).toHaveLength(8);
+      expect(fiscalRuns.map((r) => r.documents.length)).toEqual([10, 4]);
+      expect(fiscalDevRun.documents).toHaveLength(10);
+      const ids = new Set([run, unseenRun, seriesRun, ...provinceRuns, eraRun, earlyRun, cityRun, ...fiscalRuns, fiscalDevRun].flatMap((r) => r.documents).map((d) => d.id));
       for (const id of new Set(pairs.flatMap((p) => [p.a.doc, p.b.doc]))) expect(ids.has(id), id).toBe(true);
     });
 
@@ -180,15 +204,26 @@ for (const mode of ['auto', 'config'] as const) {
       expect(score.notFound.filter((f) => ERA_DOCUMENTS.includes(fileOf(f.doc)) && yearOf(f.doc) < 1984).length).toBe(0);
       // early-fresh (1954-1960, nobody tunes on it): 340 of 340 at its first measurement
       expect(score.notFound.filter((f) => EARLY_DOCUMENTS.includes(fileOf(f.doc)))).toEqual([]);
+      // city-fresh (a district's work reports of 2012-2019, nobody tunes on it): 330 of 330 at its first measurement;
+      // fiscal-fresh (cities' communiqués and budget reports): 317 of 335, a ceiling (target 0)
+      expect(score.notFound.filter((f) => CITY_DOCUMENTS.includes(fileOf(f.doc)))).toEqual([]);
+      expect(score.notFound.filter((f) => COMMUNIQUE_DOCUMENTS.includes(fileOf(f.doc)) || BUDGET_DOCUMENTS.includes(fileOf(f.doc))).length).toBeLessThanOrEqual(18);
+      // fiscal-dev (other cities' communiqués and budget reports, tuned on): 206 of 255 at its first measurement, 234 once
+      // a number is joined to its unit across one space (`6.48 万人`, as PDF text layers set it: normalization.joinSpacedUnits)
+      expect(score.notFound.filter((f) => FISCAL_DEV_DOCUMENTS.includes(fileOf(f.doc))).length).toBeLessThanOrEqual(21);
     });
 
     it('never compares look-alike pairs', () => {
       // target 0 (issue 9), met on dev, holdout and unseen; the fresh pairs (2016-2021, nobody tunes on them)
       // have one look-alike compared (3 at their first measurement): a ceiling at today's count.
-      expect(score.splits.dev.lookAlikesCompared).toBe(0);
+      // dev: 0 until the reports of 1989-1991 and 1996 were labelled (pairs-1989-1996.yaml): 1 of their 84 look-alikes
+      // compared at their first measurement, a ceiling (target 0)
+      expect(score.splits.dev.lookAlikesCompared).toBeLessThanOrEqual(1);
       expect(score.splits.holdout.lookAlikesCompared).toBe(0);
       expect(score.splits.unseen.lookAlikesCompared).toBe(0);
-      expect(score.splits.fresh.lookAlikesCompared).toBeLessThanOrEqual(1);
+      // With the 19th congress report's pairs (pairs-congress.yaml, 40 look-alikes more): 2 at their first measurement,
+      // a ceiling (target 0).
+      expect(score.splits.fresh.lookAlikesCompared).toBeLessThanOrEqual(2);
       // The provincial reports of 2025 (another genre): 8 of prov-fresh's 249 look-alikes compared at their
       // first measurement, a ceiling until the provincial meaning work lands; prov-dev 8 of 313 then, 0 once
       // lists of subjects were paired item by item (labels.ts, extract) and start values of a list dated.
@@ -211,28 +246,41 @@ for (const mode of ['auto', 'config'] as const) {
       // prov-dev2: 1 of 409 at its first measurement (deposits and loans, 银行存贷款增速), 0 once one label over a 分别-list
       // named several things
       expect(score.splits['prov-dev2'].lookAlikesCompared).toBe(0);
+      // city-fresh (123 look-alikes) and fiscal-fresh (127): 1 each at their first measurement, ceilings (target 0)
+      expect(score.splits['city-fresh'].lookAlikesCompared).toBeLessThanOrEqual(1);
+      expect(score.splits['fiscal-fresh'].lookAlikesCompared).toBeLessThanOrEqual(1);
+      // fiscal-dev (91 look-alikes): 1 at its first measurement, a ceiling (target 0)
+      expect(score.splits['fiscal-dev'].lookAlikesCompared).toBeLessThanOrEqual(1);
     });
 
     it('never reports a consistent pair as an error or warning', () => {
       expect(score.splits.dev.consistentReported).toBe(0);
       expect(score.splits.holdout.consistentReported).toBe(0);
       expect(score.splits.unseen.consistentReported).toBe(0);
-      expect(score.splits.fresh.consistentReported).toBe(0);
+      // fresh with the 19th congress report's pairs: 1 at their first measurement (a round 八十万亿 against a precise
+      // figure, labelled consistent: SEMANTICS leaves trailing zeros ambiguous), a ceiling (target 0)
+      expect(score.splits.fresh.consistentReported).toBeLessThanOrEqual(1);
       expect(score.splits['prov-fresh'].consistentReported).toBe(0);
       expect(score.splits['prov-dev'].consistentReported).toBe(0);
       expect(score.splits['era-dev'].consistentReported).toBe(0);
       expect(score.splits['era-fresh'].consistentReported).toBe(0);
       expect(score.splits['early-fresh'].consistentReported).toBe(0);
       expect(score.splits['prov-dev2'].consistentReported).toBe(0);
+      expect(score.splits['city-fresh'].consistentReported).toBe(0);
+      expect(score.splits['fiscal-fresh'].consistentReported).toBe(0);
+      expect(score.splits['fiscal-dev'].consistentReported).toBe(0);
     });
 
     it('gives the labelled figures their period and modality', () => {
       // target 95 (issue 9) on every split
       // (measured: dev 300/303, holdout 101/113, unseen 138/144, fresh 250/255)
-      expect(percent(score.splits.dev.period)).toBeGreaterThanOrEqual(99);
+      // (dev 312/317 with the 18th congress report's pairs at their first measurement)
+      // (dev 440/450 with the 1989-1996 pairs at their first measurement)
+      expect(percent(score.splits.dev.period)).toBeGreaterThanOrEqual(97);
       expect(percent(score.splits.holdout.period)).toBeGreaterThanOrEqual(89);
       expect(percent(score.splits.unseen.period)).toBeGreaterThanOrEqual(95);
-      expect(percent(score.splits.fresh.period)).toBeGreaterThanOrEqual(98);
+      // (fresh 272/287 with the 19th congress report's pairs at their first measurement)
+      expect(percent(score.splits.fresh.period)).toBeGreaterThanOrEqual(94);
       // prov-dev and prov-fresh at their first measurement: 533/545, 413/441 (prov-dev 545/545, prov-fresh
       // 417/441 before the 2026 reports' pairs joined them; with them, at their first measurement, 792/827 and 767/836;
       // prov-dev 823/827 once a 2026 report's review of 2025 and of the five-year plan were told apart; 825/827 with a
@@ -247,16 +295,19 @@ for (const mode of ['auto', 'config'] as const) {
       // 252/260 with stocks reached after a change over months and rates reached among averages (`高的达到`); modality 258/260
       // with what a clause says is not so or exists (`没有恢复到`, `存在着`) read as how things stand; 253/260 and 259/260 with
       // a level compared with dated to its own period (`高于一九五五年至一九八○年…的水平`)
-      expect(percent(score.splits['era-dev'].period)).toBeGreaterThanOrEqual(97);
-      expect(percent(score.splits['era-dev'].modality)).toBeGreaterThanOrEqual(99);
+      // (263/277 and 274/277 with the 12th congress report's pairs at their first measurement)
+      expect(percent(score.splits['era-dev'].period)).toBeGreaterThanOrEqual(94);
+      expect(percent(score.splits['era-dev'].modality)).toBeGreaterThanOrEqual(98);
       // (prov-fresh 799/836 once the reviews of a year and of its plan were told apart; era-fresh 127/213 at its first
       // measurement, 166/213 with the era's time work, tuned on era-dev only, 172/213 with more of it)
       expect(percent(score.splits['prov-fresh'].period)).toBeGreaterThanOrEqual(95);
-      expect(percent(score.splits['era-fresh'].period)).toBeGreaterThanOrEqual(80);
+      // (era-fresh 180/229 with the 13th congress report's pairs at their first measurement)
+      expect(percent(score.splits['era-fresh'].period)).toBeGreaterThanOrEqual(78);
       // target 95 (issue 9) on every split (measured: dev 300/303, holdout 111/113, unseen 144/144, fresh
       // 249/255; at the first measurement of the 2009-2021 pairs: dev 290/303, holdout 109/113, unseen
       // 141/144, fresh 248/255)
-      expect(percent(score.splits.dev.modality)).toBeGreaterThanOrEqual(99);
+      // (dev 444/450 with the 1989-1996 pairs at their first measurement)
+      expect(percent(score.splits.dev.modality)).toBeGreaterThanOrEqual(98);
       expect(percent(score.splits.holdout.modality)).toBeGreaterThanOrEqual(98);
       expect(percent(score.splits.unseen.modality)).toBeGreaterThanOrEqual(100);
       expect(percent(score.splits.fresh.modality)).toBeGreaterThanOrEqual(97);
@@ -296,10 +347,20 @@ for (const mode of ['auto', 'config'] as const) {
       // by wording; 92/98 with both, a restated plan joining its restatements by wording; 93/98 once a count written
       // before the people it counts, `6069万农民`, is a count of people)
       // 94/98 once the first item of a list worded in full was paired by its words (`新增基础教育公办学位4万个、普通高中学位…`)
-      expect(percent(score.splits.dev.comparable)).toBeGreaterThanOrEqual(95);
+      // 94/101 with the 18th congress report's pairs at their first measurement (3 same facts more, none right)
+      // 113/134 with the 1989-1996 pairs (26 target/outcome, 7 same facts) at their first measurement: 19 of their 33 right
+      expect(percent(score.splits.dev.comparable)).toBeGreaterThanOrEqual(84);
+      // city-fresh (a district's work reports, 2012-2019; 96 target/outcome, 4 same facts) at its first measurement: 61/100;
+      // fiscal-fresh (cities' communiqués and budget reports; 38 target/outcome, 63 same facts): 8/101. Nobody tunes on them.
+      expect(score.splits['city-fresh'].comparable.right).toBeGreaterThanOrEqual(61);
+      expect(score.splits['fiscal-fresh'].comparable.right).toBeGreaterThanOrEqual(8);
+      // fiscal-dev (five other cities' communiqués and budget reports; 27 target/outcome, 50 same facts), tuned on from its
+      // first measurement, before anyone tuned on it: 4/77, period 175/255, modality 179/255
+      expect(score.splits['fiscal-dev'].comparable.right).toBeGreaterThanOrEqual(4);
       expect(percent(score.splits.holdout.comparable)).toBeGreaterThanOrEqual(57);
       expect(percent(score.splits.unseen.comparable)).toBeGreaterThanOrEqual(79);
-      expect(percent(score.splits.fresh.comparable)).toBeGreaterThanOrEqual(66);
+      // fresh 42/71 with the 19th congress report's pairs (12 same facts more) at their first measurement
+      expect(percent(score.splits.fresh.comparable)).toBeGreaterThanOrEqual(59);
       // prov-fresh with the 2026 pairs: 76/120 at their first measurement, 79/120 then, 80/120, 84/120 once verbs of adding
       // opening a count's label were one (新认定/新增/新建…, tuned on prov-dev2), 85/120 with the soft match of a target and the
       // one outcome restating it (align-soft.ts, tuned on prov-dev2), 86/120 with its verbs of carrying out, verbs before a figure and

@@ -7,30 +7,17 @@
 import type { Change, Document, Figure, FigureKind } from '../model.js';
 import { coreRules } from '../rules/load.js';
 import type { RuleSet } from '../rules/types.js';
+import { clauseStart, MAJOR_BREAK, MINOR_BREAK, openingBracket, SENTENCE_BREAK, UNQUOTED_BREAK } from './clauses.js';
 import { toInterval } from './intervals.js';
 import { alternation, chineseDigits, knowledgeOf, type Knowledge } from './knowledge.js';
-import { cleanLabel, splitSubjects } from './labels.js';
+import { cleanLabel } from './labels.js';
+import { pairRespectively } from './respectively.js';
 import { blockedMask, Scanner, type ScannedFigure } from './scan.js';
 
 export { knowledgeOf } from './knowledge.js';
 export { readArabic, readChinese, type NumberReading } from './numerals.js';
 export { intervalOf, toInterval, type ExactInterval } from './intervals.js';
 export { unitAt } from './units.js';
-
-/** Ends a clause for labels (、 too: `进出口总额1523.6亿元、增长23.2%`). */
-const MINOR_BREAK = breakTable(',，、:：;；。!！?？\n()（）【】“”"');
-/** MINOR_BREAK without quotes: a label that is only a quoted name (`新建城市“口袋公园”150个`) reaches past them. */
-const UNQUOTED_BREAK = breakTable(',，、:：;；。!！?？\n()（）【】');
-/** Ends a clause for `分别` subjects (not 、: `城镇、农村居民收入分别增长…`). */
-const MAJOR_BREAK = breakTable(',，:：;；。!！?？\n()（）【】');
-const SENTENCE_BREAK = breakTable('。!！?？;；\n】');
-
-/** Punctuation as a lookup table: clause starts are found for every figure, a table test is cheapest. */
-function breakTable(chars: string): Uint8Array {
-  const table = new Uint8Array(65536);
-  for (const c of chars) table[c.charCodeAt(0)] = 1;
-  return table;
-}
 
 /** Word lists of words.yaml compiled once per Knowledge for the per-figure steps below. */
 interface MeaningWords {
@@ -150,62 +137,6 @@ interface Meaning {
   leads?: boolean;
   /** The unit of measure (a level's or count's, not a rate's) of the figures the label was given to, once known. */
   labelUnit: string | null;
-}
-
-const HAN = /\p{Script=Han}/u;
-
-function clauseStart(text: string, pos: number, floor: number, breaks: Uint8Array): number {
-  let i = pos - 1;
-  for (;;) {
-    while (i >= floor && !breaks[text.charCodeAt(i)]) i--;
-    // an abbreviation in brackets is part of the name around it (`广义货币(M2)余额`, `细颗粒物(PM2.5)浓度`)
-    const open = i >= floor && (text[i] === ')' || text[i] === '）') ? abbreviationOpen(text, i, floor) : -1;
-    if (open >= 0) {
-      i = open - 1;
-      continue;
-    }
-    // a line broken inside a word (`广义货币` / `M` / `2` / `余额`, a subscript on a line of its own) goes on
-    if (i >= floor && text.charCodeAt(i) === 10 && (shortLatinLine(text, i, -1) || shortLatinLine(text, i, 1))) {
-      i--;
-      continue;
-    }
-    return i + 1;
-  }
-}
-
-/** Whether the line before (`dir` -1) or after (+1) the line break at `at` is 1–3 Latin letters or digits. */
-function shortLatinLine(text: string, at: number, dir: -1 | 1): boolean {
-  let n = 0;
-  for (let j = at + dir; j >= 0 && j < text.length; j += dir) {
-    const c = text.charCodeAt(j);
-    if (c === 10) break;
-    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) || ++n > 3) return false;
-  }
-  return n > 0;
-}
-
-/**
- * Where the `(` of a bracketed Latin abbreviation closing at `close` is (`(M2)`, `(GDP)`, `（R&D）`), or of a short
- * bracketed note inside a name (`执业（助理）医师`, `分类屋（亭）行政村覆盖率`, `散居孤儿（含艾滋病病毒感染儿童）从…`:
- * Chinese words between two words of the name), or -1.
- */
-function abbreviationOpen(text: string, close: number, floor: number): number {
-  if (close + 1 < text.length && HAN.test(text[close + 1]!)) {
-    for (let j = close - 1; j >= floor && j >= close - 13; j--) {
-      const c = text[j]!;
-      if (c === '(' || c === '（') {
-        if (j < close - 1 && j > floor && HAN.test(text[j - 1]!)) return j;
-        break;
-      }
-      if (!HAN.test(c) && c !== '、') break;
-    }
-  }
-  for (let j = close - 1; j >= floor && j >= close - 8; j--) {
-    const c = text[j]!;
-    if (c === '(' || c === '（') return j < close - 1 && j > floor && /[\p{Script=Han}]/u.test(text[j - 1]!) ? j : -1;
-    if (!/[A-Za-z0-9.&]/.test(c)) return -1;
-  }
-  return -1;
 }
 
 /** The change word just before a figure, skipping gap words and comparison bases (`比上年增长了`). */
@@ -350,163 +281,270 @@ function isRatio(text: string, pos: number, floor: number, k: Knowledge): boolea
   return k.words.ratioBefore.some((w) => before.includes(w));
 }
 
+/**
+ * The figures' meanings, in text order: each figure's own (FigureReader, over its clause), then what one
+ * figure gives another: a bare mark's unit (marksInValueUnit) and a list's subjects (pairRespectively).
+ */
 function meaningOf(text: string, figures: ScannedFigure[], k: Knowledge): Meaning[] {
   const mw = meaningWords(k);
-  const meanings: Meaning[] = [];
-  let sentence = 0;
-  for (let j = 0; j < figures.length; j++) {
-    const f = figures[j]!;
-    const prev = j > 0 ? figures[j - 1]! : null;
-    // figures are in text order: look back only to the previous figure, else keep its sentence
-    const back = clauseStart(text, f.start, prev ? prev.end : 0, SENTENCE_BREAK);
-    if (!prev || back > prev.end) sentence = back;
-    const sameSentence = prev !== null && prev.end > sentence;
-    const floor = sameSentence ? prev!.end : sentence;
-    const minor = clauseStart(text, f.start, floor, MINOR_BREAK);
-    const major = clauseStart(text, f.start, floor, MAJOR_BREAK);
-    // a list of nouns joined by 、 names one metric when no figure stands between them
-    // (a heading's list marker is no list item: 二、加强社会保障10件; 一、二、三产业增加值 mid-sentence is)
-    let joined = text.slice(major, f.start);
-    // (a line break left inside the clause is one inside a word: clauseStart crossed it)
-    if (joined.includes('\n')) joined = joined.replace(/\n/gu, '');
-    if (mw.listMarker && (major === 0 || text[major - 1] === '\n')) joined = joined.replace(mw.listMarker, '');
-    // (an item of a numbered list opening its line, `1.新建改建农村公路3000公里`, names no metric by its number)
-    const itemText = mw.listMarker && (minor === 0 || text[minor - 1] === '\n') ? text.slice(minor, f.start).replace(mw.listMarker, '') : text.slice(minor, f.start);
-    const pre = joined.includes('、') && /^[^、]+(?:、[^、]{1,20})+$/u.test(joined) && !/[、]\s*$/u.test(joined) && !/^[、]/u.test(joined) ? joined : itemText.replace(/\n/gu, '');
-    // A list continues with the same unit and no qualifier of its own (`分别增长4.3%、7.1%`);
-    // `增长6%左右、突破2.6万亿元` is two statements.
-    let continuation =
-      sameSentence &&
-      mw.listGap.test(text.slice(prev!.end, f.start)) &&
-      (prev!.unit?.unit ?? null) === (f.unit?.unit ?? null) &&
-      prev!.rank === f.rank &&
-      !(f.qualifier && k.before.some((q) => q.word === f.qualifier!.word) && text.startsWith(f.qualifier.word, f.start));
+  const reader = new FigureReader(text, k, mw);
+  for (let j = 0; j < figures.length; j++) reader.read(figures[j]!, j > 0 ? figures[j - 1]! : null);
+  const meanings = reader.meanings;
+  marksInValueUnit(text, figures, meanings, k);
+  pairRespectively(text, figures, meanings, k, mw.respectively, mw.listGap);
+  return meanings;
+}
 
-    let { change, to } = changeBefore(text, f.start, floor, k, mw);
-    // 翻一番 states its own increase
-    if (f.change && change === null && !to) change = f.change;
-    let kind: FigureKind;
-    const unitKind = f.unit?.kind ?? 'level';
-    if (f.rank) kind = 'rank';
-    else if (f.unit?.unit === '倍' && change === null && !to && isRatio(text, f.start, sentence, k)) kind = 'ratio';
-    else if (change) kind = 'change';
-    else if (continuation && prev && meanings[j - 1]!.kind === 'change' && !to) {
-      // 分别增长4.3%、7.1%: the second figure shares the first one's change word
-      kind = 'change';
-      change = meanings[j - 1]!.change;
-    } else kind = unitKind === 'change' || unitKind === 'ratio' ? unitKind : unitKind;
-    if (kind === 'change' && f.unit?.unit === '名次') kind = 'rank';
+/**
+ * One figure's meaning at a time, in text order (meaningOf): where its sentence and clauses start and which
+ * phrase names its metric (clauseOf), then its kind, change and label, step by step. The clause is held in
+ * fields set once per figure, so the steps share it without passing or allocating it; `sentence` carries over
+ * from one figure to the next.
+ */
+class FigureReader {
+  readonly meanings: Meaning[] = [];
+  /** The figure being read, the one before it (null for the first) and that one's meaning. */
+  private f!: ScannedFigure;
+  private prev: ScannedFigure | null = null;
+  private previous: Meaning | undefined;
+  /** Where the figure's sentence starts. */
+  private sentence = 0;
+  /** Whether the previous figure stands in the figure's sentence. */
+  private sameSentence = false;
+  /** How far back the figure's clauses may reach: the previous figure's end in the same sentence, else the sentence's start. */
+  private floor = 0;
+  /** Where its clause starts at the label breaks (MINOR_BREAK) and at the 分别 ones (MAJOR_BREAK). */
+  private minor = 0;
+  private major = 0;
+  /** The phrase before the figure that names its metric (metricPhrase). */
+  private pre = '';
 
-    // 降低企业用电成本59亿元, 减少环节979个: the change word leads the metric phrase
-    let leadRest: string | undefined;
-    let leads = false;
-    if (!change && !to && !f.rank && kind !== 'ratio') {
-      const lead = leadingChange(pre, k, mw);
-      if (lead) {
-        change = lead.change;
-        kind = 'change';
-        leadRest = lead.rest;
-        leads = true;
-      }
-    }
-    let label = cleanLabel(leadRest ?? pre, k, f.rank);
-    // 新建城市“口袋公园”150个: nothing after the closing quote, so the quoted name belongs to the label
-    // (quotes still end a label that has words after them: 采取“四个一批”帮助基层化债)
-    // (as does a bare head noun after it: 中央财政用于“三农”的支出4318亿元 is no bare 支出)
-    if ((!label || label.length <= 2) && leadRest === undefined && minor > floor && (text[minor - 1] === '”' || text[minor - 1] === '"')) {
-      const wide = clauseStart(text, f.start, floor, UNQUOTED_BREAK);
-      if (wide < minor) label = cleanLabel(text.slice(wide, f.start).replace(/[“”"]/gu, ''), k, f.rank);
-    }
-    const counted = countedNounOf(text, f, prev, meanings[j - 1], label, continuation, minor, k, mw);
-    let nounAfter: string | null = null;
+  constructor(
+    private readonly text: string,
+    private readonly k: Knowledge,
+    private readonly mw: MeaningWords,
+  ) {}
+
+  /** Reads figure `f`, the one after `prev` (or the first), and adds its meaning. */
+  read(f: ScannedFigure, prev: ScannedFigure | null): void {
+    this.clauseOf(f, prev);
+    const { text, k, mw, sameSentence, minor, pre, previous } = this;
+    const m: Meaning = {
+      kind: 'level',
+      change: null,
+      label: '',
+      continuation: sameSentence && continuesList(text, prev!, f, k, mw.listGap),
+      scope: null,
+      nounAfter: null,
+      labelUnit: null,
+      unit: undefined,
+      leads: false,
+    };
+    const to = this.kindOf(m);
+    const leadRest = !m.change && !to && !f.rank && m.kind !== 'ratio' ? this.leadingChangeOf(m) : undefined;
+    m.label = this.ownLabel(leadRest);
+    const counted = countedNounOf(text, f, prev, previous, m.label, m.continuation, minor, k, mw);
     if (counted) {
-      label = counted.label;
-      nounAfter = counted.noun;
+      m.label = counted.label;
+      m.nounAfter = counted.noun;
       // a figure naming its own thing starts a statement of its own (585件人大代表建议 after 29件)
-      continuation = false;
+      m.continuation = false;
     }
     // 全国排名提升10位: places in a ranking, not people
-    let unit: string | undefined;
     if (f.unit && k.rankMeasures.includes(f.unit.spelling) && mw.rankChangeContext.some((w) => pre.includes(w))) {
-      unit = '名次';
-      if (kind !== 'change') kind = 'rank';
+      m.unit = '名次';
+      if (m.kind !== 'change') m.kind = 'rank';
     }
-    // 清理议事协调机构109个,幅度达59%: a bare relational noun measures the previous statement of its
-    // sentence: 议事协调机构 + 清理 + 幅度 (the action next to the noun, as in 议事协调机构精简幅度).
-    if (sameSentence && mw.relationalNouns.has(label) && meanings[j - 1]!.label) {
-      const subject = meanings[j - 1]!.label;
-      const action = mw.relationalActions.find((w) => subject.startsWith(w) && subject.length > w.length);
-      label = action ? subject.slice(action.length) + action + label : subject + label;
-    }
-    // 装备制造业增加值增长7.7%,占规模以上工业增加值比重为34.6%: a share whose clause opens with 占 (words.yaml
-    // share) has no subject of its own; the previous statement's is the whole it is a part of
-    if (sameSentence && label && f.unit?.unit === '%' && meanings[j - 1]!.label) {
-      // (after the year it is of, too: `…年均增长21.58%，2012年占国内生产总值比例达到4%`)
-      const lead = pre.replace(mw.leadYear, '');
-      const word = k.words.share.find((w) => lead.startsWith(w) && !label.startsWith(w));
-      const subject = meanings[j - 1]!.label;
-      if (word && !label.startsWith(subject)) label = subject + word + label;
-    }
-    // `散居孤儿（含…儿童）从每人每月1484元提高到…`: a clause with no subject of its own right after a note in
-    // brackets takes the subject written before the note
-    if (!label && leadRest === undefined && minor > floor && (text[minor - 1] === '）' || text[minor - 1] === ')')) {
-      const open = openingBracket(text, minor - 1, Math.max(floor, minor - 32));
-      if (open > floor && !/[。;；,，\n]/u.test(text.slice(open, minor))) {
-        label = cleanLabel(text.slice(clauseStart(text, open, floor, MINOR_BREAK), open).replace(/\n/gu, ''), k, f.rank);
-      }
-    }
-    const own = label !== '';
-    if (!label && sameSentence && !continuation && carries(text, prev!, meanings[j - 1]!, f, minor, k, mw.listGap)) label = meanings[j - 1]!.label;
-    if (!label && continuation) label = meanings[j - 1]!.label;
+    if (sameSentence) this.subjectFromPrevious(m);
+    if (!m.label && leadRest === undefined) m.label = this.subjectBeforeNote();
+    const own = m.label !== '';
+    if (!m.label && sameSentence && !m.continuation && carries(text, prev!, previous!, f, minor, k, mw.listGap)) m.label = previous!.label;
+    if (!m.label && m.continuation) m.label = previous!.label;
     // 增长4.2%、位居全国第九: a rank right after a change figure, with no subject of its own, ranks
     // the change (the level's rank is another figure: 超过2万亿元、排在全国第21位)
     // (joined by 、 only: `提高7.2个百分点,稳居世界第二位` ranks the economy; and not after a count:
     // 排名上升3位、居第14位 ranks the level)
     const afterListComma = prev !== null && minor > prev.end && text[minor - 1] === '、' && /^\s*$/u.test(text.slice(prev.end, minor - 1));
-    if (kind === 'rank' && !own && afterListComma && meanings[j - 1]!.kind === 'change' && prev!.unit?.kind !== 'count') change = meanings[j - 1]!.change;
-    // 新增高新技术企业300家、科技型中小企业760家: a scope word opening a 、-list qualifies every item
-    // (not one after a comma, which starts a new statement, nor an item with its own verb: 种植…)
-    let scope = mw.scope.find((w) => label.startsWith(w)) ?? null;
+    if (m.kind === 'rank' && !own && afterListComma && previous!.kind === 'change' && prev!.unit?.kind !== 'count') m.change = previous!.change;
+    m.scope = mw.scope.find((w) => m.label.startsWith(w)) ?? null;
+    // (only a bare `noun + figure` item after a 、 shares what governs its list: not one after a comma, which
+    // starts a new statement, nor an item with its own verb: 种植…)
+    if (own && sameSentence && afterListComma && m.kind !== 'change' && !f.rank && pre.trim() === m.label) this.listItem(m);
+    m.labelUnit = (m.label && !own ? previous!.labelUnit : null) ?? measureUnit(f);
+    this.meanings.push(m);
+  }
+
+  /** Where figure `f`'s sentence and clauses start, and the phrase naming its metric. */
+  private clauseOf(f: ScannedFigure, prev: ScannedFigure | null): void {
+    const { text } = this;
+    this.f = f;
+    this.prev = prev;
+    this.previous = this.meanings[this.meanings.length - 1];
+    // figures are in text order: look back only to the previous figure, else keep its sentence
+    const back = clauseStart(text, f.start, prev ? prev.end : 0, SENTENCE_BREAK);
+    if (!prev || back > prev.end) this.sentence = back;
+    this.sameSentence = prev !== null && prev.end > this.sentence;
+    this.floor = this.sameSentence ? prev!.end : this.sentence;
+    this.minor = clauseStart(text, f.start, this.floor, MINOR_BREAK);
+    this.major = clauseStart(text, f.start, this.floor, MAJOR_BREAK);
+    this.pre = metricPhrase(text, this.major, this.minor, f.start, this.mw.listMarker);
+  }
+
+  /**
+   * The figure's kind and change: the change word before it (changeBefore) or its own (翻一番), a ratio's
+   * `是…的`, the change word of the list it continues, else its unit's kind. Returns whether a `到` word
+   * stands before it (the level reached, no change of its own).
+   */
+  private kindOf(m: Meaning): boolean {
+    const { text, f, k } = this;
+    let { change, to } = changeBefore(text, f.start, this.floor, k, this.mw);
+    // 翻一番 states its own increase
+    if (f.change && change === null && !to) change = f.change;
+    let kind: FigureKind;
+    if (f.rank) kind = 'rank';
+    else if (f.unit?.unit === '倍' && change === null && !to && isRatio(text, f.start, this.sentence, k)) kind = 'ratio';
+    else if (change) kind = 'change';
+    else if (m.continuation && this.prev && this.previous!.kind === 'change' && !to) {
+      // 分别增长4.3%、7.1%: the second figure shares the first one's change word
+      kind = 'change';
+      change = this.previous!.change;
+    } else kind = f.unit?.kind ?? 'level';
+    if (kind === 'change' && f.unit?.unit === '名次') kind = 'rank';
+    m.kind = kind;
+    m.change = change;
+    return to;
+  }
+
+  /**
+   * 降低企业用电成本59亿元, 减少环节979个: the change word leads the metric phrase (leadingChange). Returns the
+   * phrase without it, undefined when none leads.
+   */
+  private leadingChangeOf(m: Meaning): string | undefined {
+    const lead = leadingChange(this.pre, this.k, this.mw);
+    if (!lead) return undefined;
+    m.change = lead.change;
+    m.kind = 'change';
+    m.leads = true;
+    return lead.rest;
+  }
+
+  /** The label the figure's own clause gives it: the metric phrase's, or what a leading change word leaves of it (`leadRest`). */
+  private ownLabel(leadRest: string | undefined): string {
+    const { text, f, k, floor, minor } = this;
+    const label = cleanLabel(leadRest ?? this.pre, k, f.rank);
+    // 新建城市“口袋公园”150个: nothing after the closing quote, so the quoted name belongs to the label
+    // (quotes still end a label that has words after them: 采取“四个一批”帮助基层化债)
+    // (as does a bare head noun after it: 中央财政用于“三农”的支出4318亿元 is no bare 支出)
+    if ((!label || label.length <= 2) && leadRest === undefined && minor > floor && (text[minor - 1] === '”' || text[minor - 1] === '"')) {
+      const wide = clauseStart(text, f.start, floor, UNQUOTED_BREAK);
+      if (wide < minor) return cleanLabel(text.slice(wide, f.start).replace(/[“”"]/gu, ''), k, f.rank);
+    }
+    return label;
+  }
+
+  /** A label that measures the previous statement of the sentence, whose label becomes its subject. */
+  private subjectFromPrevious(m: Meaning): void {
+    const { f, k, mw } = this;
+    const previous = this.previous!;
+    // 清理议事协调机构109个,幅度达59%: a bare relational noun measures the previous statement of its
+    // sentence: 议事协调机构 + 清理 + 幅度 (the action next to the noun, as in 议事协调机构精简幅度).
+    if (mw.relationalNouns.has(m.label) && previous.label) {
+      const subject = previous.label;
+      const action = mw.relationalActions.find((w) => subject.startsWith(w) && subject.length > w.length);
+      m.label = action ? subject.slice(action.length) + action + m.label : subject + m.label;
+    }
+    // 装备制造业增加值增长7.7%,占规模以上工业增加值比重为34.6%: a share whose clause opens with 占 (words.yaml
+    // share) has no subject of its own; the previous statement's is the whole it is a part of
+    const label = m.label;
+    if (label && f.unit?.unit === '%' && previous.label) {
+      // (after the year it is of, too: `…年均增长21.58%，2012年占国内生产总值比例达到4%`)
+      const lead = this.pre.replace(mw.leadYear, '');
+      const word = k.words.share.find((w) => lead.startsWith(w) && !label.startsWith(w));
+      const subject = previous.label;
+      if (word && !label.startsWith(subject)) m.label = subject + word + label;
+    }
+  }
+
+  /**
+   * `散居孤儿（含…儿童）从每人每月1484元提高到…`: a clause with no subject of its own right after a note in
+   * brackets takes the subject written before the note; '' when there is none.
+   */
+  private subjectBeforeNote(): string {
+    const { text, f, k, floor, minor } = this;
+    if (!(minor > floor && (text[minor - 1] === '）' || text[minor - 1] === ')'))) return '';
+    const open = openingBracket(text, minor - 1, Math.max(floor, minor - 32));
+    if (open > floor && !/[。;；,，\n]/u.test(text.slice(open, minor))) {
+      return cleanLabel(text.slice(clauseStart(text, open, floor, MINOR_BREAK), open).replace(/\n/gu, ''), k, f.rank);
+    }
+    return '';
+  }
+
+  /**
+   * A bare `noun + figure` item after a 、 shares what governs the previous statement's list: the scope word
+   * opening it (新增高新技术企业300家、科技型中小企业760家), or the change verb leading it (压减办事时限49.4%、
+   * 环节20.8%、材料26.5%; not 口岸货运量增长14.7%、城镇化率68%: there the change word follows its noun).
+   */
+  private listItem(m: Meaning): void {
+    const { text, f, mw } = this;
+    const previous = this.previous!;
+    const label = m.label;
     // (only a bare `noun + figure` item: 总数达到1198家 states a total, not another new thing)
     if (
-      !scope &&
-      own &&
-      sameSentence &&
-      kind !== 'change' &&
-      !f.rank &&
-      meanings[j - 1]!.scope &&
-      afterListComma &&
-      pre.trim() === label &&
+      !m.scope &&
+      previous.scope &&
       !(f.qualifier && text.startsWith(f.qualifier.word, f.start)) && // 突破1000家: a stock passing a mark
       !mw.actions.some((w) => label.startsWith(w)) &&
       !mw.totals.some((w) => label.includes(w))
     ) {
-      scope = meanings[j - 1]!.scope;
-      label = scope + label;
+      m.scope = previous.scope;
+      m.label = previous.scope + label;
+      return;
     }
-    // 压减办事时限49.4%、环节20.8%、材料26.5%: a change verb leading a 、-list reaches its bare `noun + figure`
-    // items with the same unit (not 口岸货运量增长14.7%、城镇化率68%: there the change word follows its noun)
-    if (
-      own &&
-      sameSentence &&
-      kind !== 'change' &&
-      !f.rank &&
-      meanings[j - 1]!.leads &&
-      afterListComma &&
-      (prev!.unit?.unit ?? null) === (f.unit?.unit ?? null) &&
-      pre.trim() === label &&
-      !(f.qualifier && text.startsWith(f.qualifier.word, f.start))
-    ) {
-      kind = 'change';
-      change = meanings[j - 1]!.change;
-      leads = true;
+    // (a change verb reaches only items in the unit of the figure it leads)
+    if (previous.leads && (this.prev!.unit?.unit ?? null) === (f.unit?.unit ?? null) && !(f.qualifier && text.startsWith(f.qualifier.word, f.start))) {
+      m.kind = 'change';
+      m.change = previous.change;
+      m.leads = true;
     }
-    const labelUnit = (label && !own ? meanings[j - 1]!.labelUnit : null) ?? measureUnit(f);
-    meanings.push({ kind, change, label, continuation, scope, nounAfter, labelUnit, ...(unit ? { unit } : {}), ...(leads ? { leads } : {}) });
   }
+}
 
-  // `突破5万关口、达到5.28万元`, `突破千亿、达到1042亿元`: a bare number passing a mark, right before the value of the
-  // same statement (which has no subject of its own, so took its label), is in the value's unit
+/**
+ * The phrase before a figure that names its metric: its major clause (from `major`) when that is a list of
+ * nouns joined by 、 with no figure between them (城镇、农村居民收入), else its own clause (from `minor`);
+ * without the list marker a line opens with.
+ */
+function metricPhrase(text: string, major: number, minor: number, end: number, listMarker: RegExp | null): string {
+  // a list of nouns joined by 、 names one metric when no figure stands between them
+  // (a heading's list marker is no list item: 二、加强社会保障10件; 一、二、三产业增加值 mid-sentence is)
+  let joined = text.slice(major, end);
+  // (a line break left inside the clause is one inside a word: clauseStart crossed it)
+  if (joined.includes('\n')) joined = joined.replace(/\n/gu, '');
+  if (listMarker && (major === 0 || text[major - 1] === '\n')) joined = joined.replace(listMarker, '');
+  if (joined.includes('、') && /^[^、]+(?:、[^、]{1,20})+$/u.test(joined) && !/[、]\s*$/u.test(joined) && !/^[、]/u.test(joined)) return joined;
+  // (an item of a numbered list opening its line, `1.新建改建农村公路3000公里`, names no metric by its number)
+  const itemText = listMarker && (minor === 0 || text[minor - 1] === '\n') ? text.slice(minor, end).replace(listMarker, '') : text.slice(minor, end);
+  return itemText.replace(/\n/gu, '');
+}
+
+/**
+ * Whether a figure continues the list of the figure before it in its sentence: only list gap words between
+ * them, the same unit and no qualifier of its own (`分别增长4.3%、7.1%`; `增长6%左右、突破2.6万亿元` is two statements).
+ */
+function continuesList(text: string, prev: ScannedFigure, f: ScannedFigure, k: Knowledge, listGap: RegExp): boolean {
+  return (
+    listGap.test(text.slice(prev.end, f.start)) &&
+    (prev.unit?.unit ?? null) === (f.unit?.unit ?? null) &&
+    prev.rank === f.rank &&
+    !(f.qualifier && k.before.some((q) => q.word === f.qualifier!.word) && text.startsWith(f.qualifier.word, f.start))
+  );
+}
+
+/**
+ * `突破5万关口、达到5.28万元`, `突破千亿、达到1042亿元`: a bare number passing a mark, right before the value of the
+ * same statement (which has no subject of its own, so took its label), is in the value's unit.
+ */
+function marksInValueUnit(text: string, figures: ScannedFigure[], meanings: Meaning[], k: Knowledge): void {
   for (let j = 0; j + 1 < figures.length; j++) {
     const f = figures[j]!;
     const next = figures[j + 1]!;
@@ -517,38 +555,6 @@ function meaningOf(text: string, figures: ScannedFigure[], k: Knowledge): Meanin
     if (between.length > 8 || /[。！？!?；;\n]/u.test(between) || cleanLabel(between, k, false)) continue;
     m.unit = value;
   }
-
-  // 分别 lists: subjects before 分别 paired with the list's figures in order.
-  for (let j = 0; j < figures.length; j++) {
-    const f = figures[j]!;
-    if (meanings[j]!.continuation) continue;
-    let last = j;
-    while (last + 1 < figures.length && meanings[last + 1]!.continuation) last++;
-    const major = clauseStart(text, f.start, j > 0 ? figures[j - 1]!.end : 0, MAJOR_BREAK);
-    const pre = text.slice(major, f.start);
-    const at = Math.max(-1, ...mw.respectively.map((w) => pre.lastIndexOf(w)));
-    // (a list of subjects measured in different units, `6640.8万吨、1253.6万吨、9.1亿立方米`, is one list too)
-    if (at < 0 && meanings[j]!.label.includes('、')) {
-      while (last + 1 < figures.length && meanings[last + 1]!.label === meanings[j]!.label && mw.listGap.test(text.slice(figures[last]!.end, figures[last + 1]!.start))) last++;
-    }
-    if (last === j) continue;
-    const count = last - j + 1;
-    // `A达到X，B达到Y，分别增长P、Q` (分别 or not): a list with no subject of its own in its clause pairs with the
-    // figures just before it
-    if (!cleanLabel(at >= 0 ? pre.slice(0, at) : pre, k, false) && j >= count && listBefore(text, figures, meanings, j, count)) {
-      for (let i = 0; i < count; i++) if (meanings[j - count + i]!.label) meanings[j + i]!.label = meanings[j - count + i]!.label;
-      continue;
-    }
-    // `原煤、原油、天然气产量达到a、b、c`: a 、-list of as many subjects as figures is paired as with 分别
-    let subject = at >= 0 ? cleanLabel(pre.slice(0, at), k, false) || pre.slice(0, at) : meanings[j]!.label;
-    if (at < 0 && !subject.includes('、')) continue;
-    // (`“保交楼”“保交房”交付率`: quoted subjects side by side are a list)
-    subject = subject.replace(/[”"]\s*[“"]/gu, '、').replace(/[“”"]/gu, '');
-    const parts = splitSubjects(subject.replace(/^[、,，\s]+/u, ''), count, k);
-    if (!parts) continue;
-    for (let i = j; i <= last; i++) meanings[i]!.label = cleanLabel(parts[i - j]!, k, false) || parts[i - j]!;
-  }
-  return meanings;
 }
 
 /** A figure's unit when it measures an amount or counts things (吨, 千瓦, 个); null for rates (%, 个百分点, 倍) and bare numbers. */
@@ -580,25 +586,6 @@ function carries(text: string, prev: ScannedFigure, previous: Meaning, f: Scanne
     start = end + 1;
   }
   return true;
-}
-
-/** The opening bracket before the closing one at `close`, looked for back to `floor` only; -1 when none. */
-function openingBracket(text: string, close: number, floor: number): number {
-  for (let i = close - 1; i >= floor; i--) if (text[i] === '（' || text[i] === '(') return i;
-  return -1;
-}
-
-/**
- * Whether the `count` figures before figure `j` stand in its sentence, each with a label of its own, none a
- * continuation of another: the subjects a 分别 without its own (`…，分别增长14%和21%`) pairs its list with.
- */
-function listBefore(text: string, figures: ScannedFigure[], meanings: Meaning[], j: number, count: number): boolean {
-  const first = j - count;
-  if (first > 0 && meanings[first]!.continuation) return false;
-  if (/[。！？!?；;\n]/u.test(text.slice(figures[first]!.end, figures[j]!.start))) return false;
-  if (first > 0 && !/[。！？!?；;\n]/u.test(text.slice(figures[first - 1]!.end, figures[first]!.start))) return false;
-  const labels = meanings.slice(first, j).map((m) => m.label);
-  return labels.every(Boolean) && new Set(labels).size === count;
 }
 
 /**

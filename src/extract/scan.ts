@@ -161,8 +161,21 @@ function scanTablesOf(k: Knowledge): ScanTables {
   return t;
 }
 
+/** A number figure's parts as numberFigure reads them in turn: one per Scanner, so reading one allocates nothing more. */
+interface NumberDraft {
+  /** Where the figure ends so far. */
+  end: number;
+  unit: UnitSpelling | null;
+  /** A range's second end (or a pair's: 两三万). */
+  second: NumberReading | null;
+  /** Where a rate's second unit written before the number starts (每立方米20微克), the figure's start. */
+  rateStart: number | null;
+}
+
 export class Scanner {
   private readonly tables: ScanTables;
+  /** The number figure numberFigure is reading, reused for each: its steps fill it in turn. */
+  private readonly draft: NumberDraft = { end: 0, unit: null, second: null, rateStart: null };
   private qualifiers: Parameters<typeof digitFraction>[3] | undefined;
 
   constructor(
@@ -352,94 +365,129 @@ export class Scanner {
   /**
    * A number figure starting at `pos`. `fraction`: the fraction word (百分之, 千分之) the number follows,
    * at `percentStart` (the unit is then its unit). Returns where to continue when it is not a figure.
+   * Its parts are read in turn into the Scanner's one draft (unitAfterNumber, rangeAfter, rateOfTwoUnits).
    */
   private numberFigure(pos: number, fraction: UnitSpelling | null, percentStart: number | null): { figure: ScannedFigure | null; skipTo: number } {
-    const percent = fraction !== null;
-    const { text, k } = this;
+    const { text, k, draft } = this;
     const pair = this.consecutivePair(pos, fraction);
     const first = pair?.first ?? this.read(pos);
     if (!first) return { figure: null, skipTo: pos + 1 };
     const skipTo = Math.max(pos + 1, pair?.second.end ?? first.end);
-    if (first.positional) return { figure: null, skipTo };
-    if (!first.chinese) {
-      // 5G, G20, PM2.5, COVID-19: numbers glued to Latin letters are names
-      if (isAsciiLetter(text.charCodeAt(pos - 1)) || (pos >= 2 && text[pos - 1] === '-' && isAsciiLetter(text.charCodeAt(pos - 2)))) return { figure: null, skipTo };
-      if (text[pos - 1] === '.' && isAsciiDigit(text.charCodeAt(pos - 2))) return { figure: null, skipTo };
-    }
+    if (first.positional || (!first.chinese && this.gluedToName(pos))) return { figure: null, skipTo };
     const start = percentStart ?? pos;
     const prefix = qualifierBefore(text, start, k);
-    let end = pair?.second.end ?? first.end;
-    let unit: UnitSpelling | null = fraction ?? unitAt(text, end, k, (pair?.second ?? first).magnitude) ?? null;
-    if (unit && !percent) end += unit.spelling.length;
-    if (unit && !percent && !first.plus && !first.few && !pair) ({ unit, end } = this.plusAfterUnit(first, unit, end));
-
-    // A range: A—B, A至B, with A taking B's magnitude and unit when it has none; after a fraction word
-    // its second end may repeat it (百分之八至九, 百分之四至百分之五).
-    let second: NumberReading | null = pair?.second ?? null;
-    const sep = pair ? null : separatorAt(text, end, k);
-    if (sep) {
-      let at = end + sep.length;
-      if (fraction && text.startsWith(fraction.spelling, at)) at += fraction.spelling.length;
-      const startsNumber = first.chinese ? startsChinese(text, at, k) : isAsciiDigit(text.charCodeAt(at));
-      // (after 百分之八到 a numeral is the range's end even where a word pattern blocks it: 九是可能的)
-      if (startsNumber && (!this.blocked[at] || fraction)) {
-        const b = this.read(at);
-        // (after a fraction word, a second end below the first or running on into digits or a year is no range end: 百分之六到二000年)
-        const fractionEnd = !fraction || (b !== null && b.value.gte(first.value) && !isAsciiDigit(text.charCodeAt(b.end)) && !k.dateUnits.includes(text[b.end] ?? ''));
-        if (b && !b.positional && fractionEnd) {
-          const unitB = unitAt(text, b.end, k, b.magnitude) ?? null;
-          const compatible = unit ? !unitB || unitB.unit === unit.unit : unitB !== null || b.magnitude;
-          if (compatible && (first.magnitude || !unit || !b.magnitude || first.factor.eq(b.factor))) {
-            second = b;
-            if (!unit) unit = unitB;
-            end = b.end + (unitB ? unitB.spelling.length : 0);
-          }
-        }
-      }
-    }
-
-    // 350公里/小时, 3.5元/千瓦时: a rate of two units
-    let rateStart: number | null = null;
-    if (unit && !percent) {
-      const rate = perUnitAt(text, end, unit, k);
-      if (rate) {
-        unit = rate.unit;
-        end += rate.length;
-      } else {
-        // 每立方米20微克: the rate's second unit written before the number, inside the figure's span
-        const before = prefix ? null : perUnitBefore(text, start, unit, k);
-        if (before) {
-          unit = before.unit;
-          rateStart = before.start;
-        }
-      }
-    }
+    draft.second = pair?.second ?? null;
+    draft.rateStart = null;
+    this.unitAfterNumber(first, fraction);
+    if (!pair) this.rangeAfter(first, fraction);
+    if (draft.unit && !fraction) this.rateOfTwoUnits(draft.unit, start, prefix);
 
     // What stands after the number when no unit followed: a suffix qualifier, then maybe the unit
     // (100万以上人口 has none; 4%以上 has its unit first).
-    let qualifier: QualifierWord | null = null;
-    const after = qualifierAfter(text, end, k);
-    if (after) {
-      qualifier = after;
-      end += after.word.length;
-    }
-    if (prefix && !qualifier) qualifier = prefix;
+    const after = qualifierAfter(text, draft.end, k);
+    if (after) draft.end += after.word.length;
+    if (!this.accepted(pos, first, fraction !== null, prefix)) return { figure: null, skipTo };
+    return { figure: this.numberFigureOf(first, after ?? prefix, prefix ? start - prefix.word.length : (draft.rateStart ?? start)), skipTo };
+  }
 
-    // Acceptance: a figure needs a unit, a magnitude or 百分之.
+  /** 5G, G20, PM2.5, COVID-19: Arabic digits glued to Latin letters are names; digits right after `5.` are a decimal's tail. */
+  private gluedToName(pos: number): boolean {
+    const { text } = this;
+    if (isAsciiLetter(text.charCodeAt(pos - 1)) || (pos >= 2 && text[pos - 1] === '-' && isAsciiLetter(text.charCodeAt(pos - 2)))) return true;
+    return text[pos - 1] === '.' && isAsciiDigit(text.charCodeAt(pos - 2));
+  }
+
+  /**
+   * The unit after the number (the fraction word's, for 百分之八), with 多 after its measure word or after it
+   * (plusAfterUnit): sets the draft's unit and end. A pair (两三万人) is read to its second digit's end.
+   */
+  private unitAfterNumber(first: NumberReading, fraction: UnitSpelling | null): void {
+    const { draft } = this;
+    const last = draft.second ?? first;
+    draft.end = last.end;
+    draft.unit = fraction ?? unitAt(this.text, draft.end, this.k, last.magnitude) ?? null;
+    if (!draft.unit || fraction) return;
+    draft.end += draft.unit.spelling.length;
+    if (!first.plus && !first.few && !draft.second) ({ unit: draft.unit, end: draft.end } = this.plusAfterUnit(first, draft.unit, draft.end));
+  }
+
+  /**
+   * A range: A—B, A至B, with A taking B's magnitude and unit when it has none; after a fraction word
+   * its second end may repeat it (百分之八至九, 百分之四至百分之五). Sets the draft's second end, unit and end
+   * when one follows the draft's end.
+   */
+  private rangeAfter(first: NumberReading, fraction: UnitSpelling | null): void {
+    const { text, k, draft } = this;
+    const sep = separatorAt(text, draft.end, k);
+    if (!sep) return;
+    let at = draft.end + sep.length;
+    if (fraction && text.startsWith(fraction.spelling, at)) at += fraction.spelling.length;
+    const startsNumber = first.chinese ? startsChinese(text, at, k) : isAsciiDigit(text.charCodeAt(at));
+    // (after 百分之八到 a numeral is the range's end even where a word pattern blocks it: 九是可能的)
+    if (!startsNumber || (this.blocked[at] && !fraction)) return;
+    const b = this.read(at);
+    // (after a fraction word, a second end below the first or running on into digits or a year is no range end: 百分之六到二000年)
+    const fractionEnd = !fraction || (b !== null && b.value.gte(first.value) && !isAsciiDigit(text.charCodeAt(b.end)) && !k.dateUnits.includes(text[b.end] ?? ''));
+    if (!b || b.positional || !fractionEnd) return;
+    const unit = draft.unit;
+    const unitB = unitAt(text, b.end, k, b.magnitude) ?? null;
+    const compatible = unit ? !unitB || unitB.unit === unit.unit : unitB !== null || b.magnitude;
+    if (compatible && (first.magnitude || !unit || !b.magnitude || first.factor.eq(b.factor))) {
+      draft.second = b;
+      if (!unit) draft.unit = unitB;
+      draft.end = b.end + (unitB ? unitB.spelling.length : 0);
+    }
+  }
+
+  /**
+   * 350公里/小时, 3.5元/千瓦时: a rate of two units after the draft's end; or 每立方米20微克, the rate's second
+   * unit written before the number (at `start`, with no prefix qualifier), inside the figure's span. Sets the
+   * draft's unit and end, or its unit and rateStart.
+   */
+  private rateOfTwoUnits(unit: UnitSpelling, start: number, prefix: QualifierWord | null): void {
+    const { text, k, draft } = this;
+    const rate = perUnitAt(text, draft.end, unit, k);
+    if (rate) {
+      draft.unit = rate.unit;
+      draft.end += rate.length;
+      return;
+    }
+    const before = prefix ? null : perUnitBefore(text, start, unit, k);
+    if (before) {
+      draft.unit = before.unit;
+      draft.rateStart = before.start;
+    }
+  }
+
+  /**
+   * Whether the number read into the draft is a figure: it needs a unit, a magnitude or 百分之; a lone Chinese
+   * digit with none of these but a unit needs one that single digits take (or to be a singleCharNumber);
+   * Arabic digits with no unit must not run into Latin letters.
+   */
+  private accepted(pos: number, first: NumberReading, percent: boolean, prefix: QualifierWord | null): boolean {
+    const { text, k } = this;
+    const { unit, second } = this.draft;
     const anyMagnitude = first.magnitude || (second?.magnitude ?? false);
-    if (!unit && !anyMagnitude) return { figure: null, skipTo };
+    if (!unit && !anyMagnitude) return false;
     // (a bare 百/千 with 余/多 is a figure too: 百余家)
     const placePlus = first.plus !== undefined && this.tables.bareLead[text.charCodeAt(pos)] === 1;
     if (first.chinese && first.digitCount === 1 && !anyMagnitude && !percent && !prefix && !placePlus && !k.singleCharNumbers.has(text[pos]!)) {
-      if (!unit || !(k.singleCharUnits.has(unit.unit) || k.singleCharUnits.has(unit.spelling))) return { figure: null, skipTo };
+      if (!unit || !(k.singleCharUnits.has(unit.unit) || k.singleCharUnits.has(unit.spelling))) return false;
     }
-    if (!first.chinese && !unit && isAsciiLetter(text.charCodeAt(first.end))) return { figure: null, skipTo };
+    return first.chinese || unit !== null || !isAsciiLetter(text.charCodeAt(first.end));
+  }
 
+  /**
+   * The figure read into the draft, from `start`: the number scaled by its unit's factor, a range's first end
+   * taking the second's magnitude when it has none of its own (3—5万 → 3万—5万), and its interval.
+   */
+  private numberFigureOf(first: NumberReading, qualifier: QualifierWord | null, start: number): ScannedFigure {
+    const { k } = this;
+    const { end, unit, second } = this.draft;
     const factor = unit?.factor ?? ONE;
     let reading = scaleReading(first, factor);
     let interval: ExactInterval;
     if (second) {
-      // A takes B's magnitude when it has none of its own (3—5万 → 3万—5万)
       if (!first.magnitude && second.magnitude) reading = scaleReading(reading, second.factor);
       const b = scaleReading(second, factor);
       interval = rangeInterval(intervalOf(reading, null, k.intervals), intervalOf(b, null, k.intervals));
@@ -447,18 +495,15 @@ export class Scanner {
       interval = intervalOf(reading, qualifier?.form ?? null, k.intervals);
     }
     return {
-      figure: {
-        start: prefix ? start - prefix.word.length : (rateStart ?? start),
-        end,
-        reading,
-        unit,
-        qualifier: qualifier ?? (reading.plusWord ? { word: reading.plusWord, form: 'plus' } : null),
-        interval,
-        rank: false,
-        placeholder: false,
-        range: second !== null,
-      },
-      skipTo,
+      start,
+      end,
+      reading,
+      unit,
+      qualifier: qualifier ?? (reading.plusWord ? { word: reading.plusWord, form: 'plus' } : null),
+      interval,
+      rank: false,
+      placeholder: false,
+      range: second !== null,
     };
   }
 
