@@ -369,9 +369,10 @@ for (const mode of ['auto', 'config'] as const) {
       // fresh 42/71 with the 19th congress report's pairs (12 same facts more) at their first measurement
       expect(percent(score.splits.fresh.comparable)).toBeGreaterThanOrEqual(59);
       // prov-fresh with the 2026 pairs: 76/120 at their first measurement, 79/120 then, 80/120, 84/120 once verbs of adding
-      // opening a count's label were one (新认定/新增/新建…, tuned on prov-dev2); era-fresh 0/12, 2/12 then, 5/12 now (tuned
-      // on era-dev only)
-      expect(score.splits['prov-fresh'].comparable.right).toBeGreaterThanOrEqual(84);
+      // opening a count's label were one (新认定/新增/新建…, tuned on prov-dev2), 85/120 with the soft match of a target and the
+      // one outcome restating it (align-soft.ts, tuned on prov-dev2), 86/120 with its verbs of carrying out, verbs before a figure and
+      // modifiers written in; era-fresh 0/12, 2/12 then, 5/12 now (tuned on era-dev only)
+      expect(score.splits['prov-fresh'].comparable.right).toBeGreaterThanOrEqual(86);
       expect(score.splits['era-fresh'].comparable.right).toBeGreaterThanOrEqual(5);
       // early-fresh (87 comparable pairs in the reports of 1954-1960): 7/87 at its first measurement, 10/87 with the
       // era's time and identity work (tuned on era-dev only), 12/87 once reports presenting a plan or a budget plan its years
@@ -400,10 +401,12 @@ for (const mode of ['auto', 'config'] as const) {
       // of adding opening a count's label were one (`新认定高新技术企业`, `新增高新技术企业`); 86/104 with 项 and 件 one measure;
       // 87/104 with the first item of a list worded in full paired by its words; 88/104 with 家 and 个 one measure; 90/104
       // with `X新增` = `新增X`, 科技成果转化 = 成果转化 and high-standard farmland built against the farmland to build
-      // (国家 and 省级 counts stay apart from unmarked ones: tests/meaning-metric-modifiers.test.ts); 91/104 with
+      // (国家 and 省级 counts stay apart from unmarked ones in identity: tests/meaning-metric-modifiers.test.ts); 91/104 with
       // rental housing raised (建设筹集/筹措) an indicator and a bracketed measure (`套（间）`) skipped before an object;
-      // 92/104 with names listed before a count of as many read as what it counts (`A、B、C3个省实验室` → 省实验室)
-      expect(score.splits['prov-dev2'].comparable.right).toBeGreaterThanOrEqual(92);
+      // 92/104 with names listed before a count of as many read as what it counts (`A、B、C3个省实验室` → 省实验室); 97/104 with
+      // the soft match (src/checks/align-soft.ts): a target and the one outcome restating it in other words (`改建` and `新增`,
+      // a tier or 国家 the run never contrasts, `单项冠军企业` = `单项冠军`, `水热气等管网` = `排水、供水、供热、燃气管网`)
+      expect(score.splits['prov-dev2'].comparable.right).toBeGreaterThanOrEqual(97);
     });
   });
 }
