@@ -105,3 +105,34 @@ describe("a communiqué's table in text", () => {
     expect(cell(figures, 6, '-1.2')).toEqual(['第一产业增加值', '2030', 'actual', 'change', 'decrease', 1.2, '%']);
   });
 });
+
+describe('a header merged over columns, copied as text', () => {
+  const text = [
+    '关于某市2030年预算执行情况与2031年预算草案的报告',
+    '单位：亿元',
+    '项目\t2030年\t\t2031年',
+    '\t预算数\t预计数\t预算数',
+    '一般公共预算收入\t105\t106\t108',
+  ].join('\n');
+
+  it('spans the empty cells after it that the row below fills', () => {
+    const header = textGrids(text)[0]!.cells.filter((c) => c.row === 0);
+    expect(header.map((c) => [text.slice(c.start, c.end), c.column, c.columnSpan])).toEqual([
+      ['项目', 0, 1],
+      ['2030年', 1, 2],
+      ['2031年', 3, 1],
+    ]);
+  });
+
+  it("gives each cell the merged header's year and its own column's status", async () => {
+    const figures = await figuresOf(text);
+    expect(cell(figures, 5, '105')).toEqual(['一般公共预算收入', '2030', 'target', 'level', null, 10_500_000_000, '元']);
+    expect(cell(figures, 5, '106')).toEqual(['一般公共预算收入', '2030', 'estimate', 'level', null, 10_600_000_000, '元']);
+    expect(cell(figures, 5, '108')).toEqual(['一般公共预算收入', '2031', 'target', 'level', null, 10_800_000_000, '元']);
+  });
+
+  it('merges nothing in a row of values', () => {
+    const grid = textGrids('项目\t2030年\t2031年\n收入\t5\t\n支出\t6\t7\n')[0]!;
+    expect(grid.cells.filter((c) => c.row === 1).map((c) => c.columnSpan)).toEqual([1, 1]);
+  });
+});

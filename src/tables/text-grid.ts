@@ -21,7 +21,7 @@ export function textGrids(text: string): TableGrid[] {
   const grids: TableGrid[] = [];
   let rows: TableCell[][] = [];
   const close = () => {
-    if (rows.length >= MIN_ROWS) grids.push({ cells: rows.flatMap((row, r) => row.map((cell) => ({ ...cell, row: r }))) });
+    if (rows.length >= MIN_ROWS) grids.push({ cells: rows.flatMap((row, r) => merged(text, row, rows[r + 1]).map((cell) => ({ ...cell, row: r }))) });
     rows = [];
   };
   for (let start = 0; start <= text.length; ) {
@@ -35,6 +35,40 @@ export function textGrids(text: string): TableGrid[] {
   }
   close();
   return grids;
+}
+
+/** A cell holding a number as a table writes one (`1060000`, `-2.4`, `101.0%`): no header. */
+const NUMBER_CELL = /^[+\-−–]?\s*[\d,]+(?:\.\d+)?\s*[%‰]?$/u;
+
+/**
+ * A header row as text keeps a merged cell's text in its first column and leaves the columns it spans empty
+ * (`\t2025年\t\t2026年` over `项目\t预算数\t预计数\t预算数`): in a row of words over another row, a cell spans the empty
+ * cells after it that the row below fills. A row holding a number is a row of values, merged nowhere.
+ */
+function merged(text: string, row: TableCell[], below: TableCell[] | undefined): TableCell[] {
+  if (!below || row.some((c) => NUMBER_CELL.test(text.slice(c.start, c.end)))) return row;
+  const filledBelow = (column: number) => {
+    const cell = below[column];
+    return cell !== undefined && cell.start < cell.end;
+  };
+  const out: TableCell[] = [];
+  for (let i = 0; i < row.length; i++) {
+    const cell = row[i]!;
+    const empty = cell.start === cell.end;
+    const spanning = out[out.length - 1];
+    // (an empty cell under nothing but the merged cell before it; the first column's corner stays its own)
+    if (empty && spanning && spanning.start < spanning.end && spanning.column > 0 && filledBelow(i)) {
+      spanning.columnSpan++;
+      continue;
+    }
+    out.push({ ...cell });
+  }
+  // (a merged cell in the last columns: the row ends where its text does, the row below goes on)
+  const last = out[out.length - 1];
+  if (last && last.column > 0 && last.start < last.end && last.column + last.columnSpan === row.length) {
+    for (let c = row.length; c < below.length && filledBelow(c); c++) last.columnSpan++;
+  }
+  return out;
 }
 
 /** The cells of the line [start, end) when it holds at least two non-empty tab-separated cells, else null. */
