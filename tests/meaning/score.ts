@@ -20,9 +20,9 @@ import type { CheckRun, Figure, Location, Modality } from '../../src/model.js';
  * the last ten regions' provincial reports (tests/fixtures/provinces/dev2), measured untouched once, then tuned on;
  * city-fresh: a district's work reports of eight consecutive years (tests/fixtures/cities), and fiscal-fresh: cities'
  * statistical communiqués and budget reports (tests/fixtures/communiques, tests/fixtures/budgets), other tiers and
- * genres, only measured.
+ * genres, only measured; fiscal-dev: other cities' communiqués and budget reports (tests/fixtures/fiscal-dev), tuned on.
  */
-export type Split = 'dev' | 'holdout' | 'unseen' | 'fresh' | 'prov-dev' | 'prov-fresh' | 'prov-dev2' | 'era-dev' | 'era-fresh' | 'early-fresh' | 'city-fresh' | 'fiscal-fresh';
+export type Split = 'dev' | 'holdout' | 'unseen' | 'fresh' | 'prov-dev' | 'prov-fresh' | 'prov-dev2' | 'era-dev' | 'era-fresh' | 'early-fresh' | 'city-fresh' | 'fiscal-fresh' | 'fiscal-dev';
 export type PairKind = 'target-outcome' | 'same-fact' | 'look-alike';
 export type Expectation = 'met' | 'missed' | 'indeterminate' | 'consistent' | 'mismatch';
 
@@ -89,13 +89,13 @@ export interface MeaningScore {
   misses: Miss[];
 }
 
-export const SPLITS: Split[] = ['dev', 'holdout', 'unseen', 'fresh', 'prov-dev', 'prov-fresh', 'prov-dev2', 'era-dev', 'era-fresh', 'early-fresh', 'city-fresh', 'fiscal-fresh'];
+export const SPLITS: Split[] = ['dev', 'holdout', 'unseen', 'fresh', 'prov-dev', 'prov-fresh', 'prov-dev2', 'era-dev', 'era-fresh', 'early-fresh', 'city-fresh', 'fiscal-fresh', 'fiscal-dev'];
 
 /**
  * The folders of labelled documents under tests/fixtures, each checked as one run (a user's collection): the
  * test and the bench score the same runs.
  */
-export const LABELLED_FOLDERS = ['national-history', 'national', 'national-2009-2021', 'provinces/dev', 'provinces/fresh', 'provinces/dev2', 'national-1978-1988', 'national-1954-1960', 'cities', 'communiques', 'budgets'];
+export const LABELLED_FOLDERS = ['national-history', 'national', 'national-2009-2021', 'provinces/dev', 'provinces/fresh', 'provinces/dev2', 'national-1978-1988', 'national-1954-1960', 'cities', 'communiques', 'budgets', 'fiscal-dev'];
 
 /**
  * The labelled sets, in the order they are scored: pairs.yaml (national-history dev/holdout and the
@@ -111,10 +111,11 @@ export const LABELLED_FOLDERS = ['national-history', 'national', 'national-2009-
  * pairs-provinces-dev2.yaml and pairs-provinces-2026-dev2.yaml (prov-dev2, measured once untouched, then tuned on);
  * pairs-congress.yaml (four CPC congress reports with the work reports beside them: dev, era-dev, fresh, era-fresh as
  * their documents say); pairs-cities.yaml (city-fresh) and pairs-fiscal.yaml (fiscal-fresh), never read while tuning;
- * pairs-1989-1996.yaml (dev: the reports of 1989-1991 and 1996 with the reports of 1992, 1995 and 1997 beside them).
+ * pairs-1989-1996.yaml (dev: the reports of 1989-1991 and 1996 with the reports of 1992, 1995 and 1997 beside them);
+ * pairs-fiscal-dev.yaml (fiscal-dev, tuned on).
  * A file that is missing is skipped.
  */
-export const PAIR_FILES = ['pairs.yaml', 'pairs-2009-2015.yaml', 'pairs-2016-2021.yaml', 'pairs-provinces-dev.yaml', 'pairs-provinces-fresh.yaml', 'pairs-provinces-2026-dev.yaml', 'pairs-provinces-2026-fresh.yaml', 'pairs-1978-1983.yaml', 'pairs-1984-1988.yaml', 'pairs-1954-1960.yaml', 'pairs-provinces-dev2.yaml', 'pairs-provinces-2026-dev2.yaml', 'pairs-congress.yaml', 'pairs-cities.yaml', 'pairs-fiscal.yaml', 'pairs-1989-1996.yaml'];
+export const PAIR_FILES = ['pairs.yaml', 'pairs-2009-2015.yaml', 'pairs-2016-2021.yaml', 'pairs-provinces-dev.yaml', 'pairs-provinces-fresh.yaml', 'pairs-provinces-2026-dev.yaml', 'pairs-provinces-2026-fresh.yaml', 'pairs-1978-1983.yaml', 'pairs-1984-1988.yaml', 'pairs-1954-1960.yaml', 'pairs-provinces-dev2.yaml', 'pairs-provinces-2026-dev2.yaml', 'pairs-congress.yaml', 'pairs-cities.yaml', 'pairs-fiscal.yaml', 'pairs-1989-1996.yaml', 'pairs-fiscal-dev.yaml'];
 
 /** Every labelled pair of the folder's files (tests/meaning), ids unique across the files. */
 export function loadAllPairs(folder: string): LabelledPair[] {
