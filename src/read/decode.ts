@@ -21,6 +21,7 @@ import { fileSystemPath } from './file-names.js';
 import { formatOf } from './formats.js';
 import { SkipFile } from './skip-file.js';
 import { blankDirectives } from '../suppress/syntax.js';
+import { textGrids } from '../tables/text-grid.js';
 import { DEFAULT_MAX_DOCUMENT_SIZE, DocumentTooLarge, formatSize, UnreadableInput } from './unreadable.js';
 
 export { SkipFile } from './skip-file.js';
@@ -63,7 +64,11 @@ export async function decodeBuffer(
   }
   const { text, encoding } = decodeTextBytes(bytes, path);
   // Suppression comments are instructions to figcheck, not content: blanked in place (same offsets).
-  return { path, format, encoding, original: text, text: blankDirectives(text, format) };
+  const decoded: DecodedText = { path, format, encoding, original: text, text: blankDirectives(text, format) };
+  // Tables copied as tab-separated lines are grids as a .docx's are (src/tables/text-grid.ts).
+  const grids = textGrids(decoded.text);
+  if (grids.length) decoded.tables = grids;
+  return decoded;
 }
 
 /** Reads and decodes a file; `path` is kept as given in the result. */

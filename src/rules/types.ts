@@ -507,6 +507,8 @@ export interface TableSettings {
   placeholders?: string[];
   maxContextLines?: number;
   sectionPattern?: string;
+  /** Column headers naming the status (modality) of the column's figures (`预算数`, `预计数`, `决算数`). */
+  statusHeaders?: { target?: string[]; estimate?: string[]; actual?: string[] };
 }
 
 export interface RuleFile {
