@@ -34,7 +34,7 @@ function treeOf(depth: number): fc.Arbitrary<Segment> {
       kind: fc.constantFrom<Segment['kind']>('section', 'section', 'paragraph', 'sentence'),
       heading: fc.option(fc.constantFrom('', '——2025年1月14日', '一、回顾', '（二）'), { nil: undefined }),
       headingKind,
-      children: depth > 0 ? fc.array(treeOf(depth - 1), { maxLength: 3 }) : fc.constant([]),
+      children: depth > 0 ? fc.array(treeOf(depth - 1), { maxLength: 3 }) : fc.constant<Segment[]>([]),
     })
     .map(({ kind, heading, headingKind: hk, children }) => {
       const node: Segment = { kind, start: 0, end: 0, level: 1, children };
