@@ -205,9 +205,13 @@ for (const mode of ['auto', 'config'] as const) {
       // early-fresh (1954-1960, nobody tunes on it): 340 of 340 at its first measurement
       expect(score.notFound.filter((f) => EARLY_DOCUMENTS.includes(fileOf(f.doc)))).toEqual([]);
       // city-fresh (a district's work reports of 2012-2019, nobody tunes on it): 330 of 330 at its first measurement;
-      // fiscal-fresh (cities' communiqués and budget reports): 317 of 335, a ceiling (target 0)
+      // fiscal-fresh (cities' communiqués and budget reports): 317 of 335, a ceiling (target 0); 332 of 335 once tables
+      // copied as tab-separated lines were read as tables (src/tables/text-grid.ts)
       expect(score.notFound.filter((f) => CITY_DOCUMENTS.includes(fileOf(f.doc)))).toEqual([]);
-      expect(score.notFound.filter((f) => COMMUNIQUE_DOCUMENTS.includes(fileOf(f.doc)) || BUDGET_DOCUMENTS.includes(fileOf(f.doc))).length).toBeLessThanOrEqual(18);
+      expect(score.notFound.filter((f) => COMMUNIQUE_DOCUMENTS.includes(fileOf(f.doc)) || BUDGET_DOCUMENTS.includes(fileOf(f.doc))).length).toBeLessThanOrEqual(3);
+      // fiscal-dev (other cities' communiqués and budget reports, tuned on): 206 of 255 at its first measurement, 234 once
+      // a number is joined to its unit across one space (`6.48 万人`, as PDF text layers set it: normalization.joinSpacedUnits)
+      expect(score.notFound.filter((f) => FISCAL_DEV_DOCUMENTS.includes(fileOf(f.doc))).length).toBeLessThanOrEqual(21);
     });
 
     it('never compares look-alike pairs', () => {
@@ -246,6 +250,8 @@ for (const mode of ['auto', 'config'] as const) {
       // city-fresh (123 look-alikes) and fiscal-fresh (127): 1 each at their first measurement, ceilings (target 0)
       expect(score.splits['city-fresh'].lookAlikesCompared).toBeLessThanOrEqual(1);
       expect(score.splits['fiscal-fresh'].lookAlikesCompared).toBeLessThanOrEqual(1);
+      // fiscal-dev (91 look-alikes): 1 at its first measurement, a ceiling (target 0)
+      expect(score.splits['fiscal-dev'].lookAlikesCompared).toBeLessThanOrEqual(1);
     });
 
     it('never reports a consistent pair as an error or warning', () => {
@@ -263,6 +269,7 @@ for (const mode of ['auto', 'config'] as const) {
       expect(score.splits['prov-dev2'].consistentReported).toBe(0);
       expect(score.splits['city-fresh'].consistentReported).toBe(0);
       expect(score.splits['fiscal-fresh'].consistentReported).toBe(0);
+      expect(score.splits['fiscal-dev'].consistentReported).toBe(0);
     });
 
     it('gives the labelled figures their period and modality', () => {
@@ -338,6 +345,12 @@ for (const mode of ['auto', 'config'] as const) {
       expect(percent(score.splits['prov-dev2'].period)).toBeGreaterThanOrEqual(98);
       expect(score.splits['prov-dev2'].period.right).toBeGreaterThanOrEqual(685);
       expect(percent(score.splits['prov-dev2'].modality)).toBeGreaterThanOrEqual(98);
+      // fiscal-fresh (cities' communiqués and budget reports, nobody tunes on it) at its first measurement: period 304/335,
+      // modality 256/335; 323/335 and 289/335 with text tables read as tables (their columns' years and status: 预算数,
+      // 预计数, 决算数), a budget's status words (年初预算, 调整预算, 预计执行数) and a budget report's title naming the year
+      // it reviews and the year it plans
+      expect(percent(score.splits['fiscal-fresh'].period)).toBeGreaterThanOrEqual(96);
+      expect(percent(score.splits['fiscal-fresh'].modality)).toBeGreaterThanOrEqual(86);
     });
 
     it('aligns and judges the comparable pairs, saying why for each it does not', () => {
@@ -362,16 +375,21 @@ for (const mode of ['auto', 'config'] as const) {
       expect(percent(score.splits.dev.comparable)).toBeGreaterThanOrEqual(89.5);
       // city-fresh (a district's work reports, 2012-2019; 96 target/outcome, 4 same facts) at its first measurement: 61/100;
       // fiscal-fresh (cities' communiqués and budget reports; 38 target/outcome, 63 same facts): 8/101. Nobody tunes on them.
+      // (fiscal-fresh 21/101 with text tables, a budget's status words and labels without them: tuned on made-up shapes only)
       expect(score.splits['city-fresh'].comparable.right).toBeGreaterThanOrEqual(61);
-      expect(score.splits['fiscal-fresh'].comparable.right).toBeGreaterThanOrEqual(8);
+      expect(score.splits['fiscal-fresh'].comparable.right).toBeGreaterThanOrEqual(21);
+      // fiscal-dev (five other cities' communiqués and budget reports; 27 target/outcome, 50 same facts), tuned on from its
+      // first measurement, before anyone tuned on it: 4/77, period 175/255, modality 179/255
+      expect(score.splits['fiscal-dev'].comparable.right).toBeGreaterThanOrEqual(4);
       expect(percent(score.splits.holdout.comparable)).toBeGreaterThanOrEqual(57);
       expect(percent(score.splits.unseen.comparable)).toBeGreaterThanOrEqual(79);
       // fresh 42/71 with the 19th congress report's pairs (12 same facts more) at their first measurement
       expect(percent(score.splits.fresh.comparable)).toBeGreaterThanOrEqual(59);
       // prov-fresh with the 2026 pairs: 76/120 at their first measurement, 79/120 then, 80/120, 84/120 once verbs of adding
-      // opening a count's label were one (新认定/新增/新建…, tuned on prov-dev2); era-fresh 0/12, 2/12 then, 5/12 now (tuned
-      // on era-dev only)
-      expect(score.splits['prov-fresh'].comparable.right).toBeGreaterThanOrEqual(84);
+      // opening a count's label were one (新认定/新增/新建…, tuned on prov-dev2), 85/120 with the soft match of a target and the
+      // one outcome restating it (align-soft.ts, tuned on prov-dev2), 86/120 with its verbs of carrying out, verbs before a figure and
+      // modifiers written in; era-fresh 0/12, 2/12 then, 5/12 now (tuned on era-dev only)
+      expect(score.splits['prov-fresh'].comparable.right).toBeGreaterThanOrEqual(86);
       // (era-fresh 8/22 with h-time5's national goals restated, 翻两番 over 1981/2000, tuned on era-dev)
       expect(score.splits['era-fresh'].comparable.right).toBeGreaterThanOrEqual(8);
       // early-fresh (87 comparable pairs in the reports of 1954-1960): 7/87 at its first measurement, 10/87 with the
@@ -403,10 +421,12 @@ for (const mode of ['auto', 'config'] as const) {
       // of adding opening a count's label were one (`新认定高新技术企业`, `新增高新技术企业`); 86/104 with 项 and 件 one measure;
       // 87/104 with the first item of a list worded in full paired by its words; 88/104 with 家 and 个 one measure; 90/104
       // with `X新增` = `新增X`, 科技成果转化 = 成果转化 and high-standard farmland built against the farmland to build
-      // (国家 and 省级 counts stay apart from unmarked ones: tests/meaning-metric-modifiers.test.ts); 91/104 with
+      // (国家 and 省级 counts stay apart from unmarked ones in identity: tests/meaning-metric-modifiers.test.ts); 91/104 with
       // rental housing raised (建设筹集/筹措) an indicator and a bracketed measure (`套（间）`) skipped before an object;
-      // 92/104 with names listed before a count of as many read as what it counts (`A、B、C3个省实验室` → 省实验室)
-      expect(score.splits['prov-dev2'].comparable.right).toBeGreaterThanOrEqual(92);
+      // 92/104 with names listed before a count of as many read as what it counts (`A、B、C3个省实验室` → 省实验室); 97/104 with
+      // the soft match (src/checks/align-soft.ts): a target and the one outcome restating it in other words (`改建` and `新增`,
+      // a tier or 国家 the run never contrasts, `单项冠军企业` = `单项冠军`, `水热气等管网` = `排水、供水、供热、燃气管网`)
+      expect(score.splits['prov-dev2'].comparable.right).toBeGreaterThanOrEqual(97);
     });
   });
 }

@@ -208,6 +208,17 @@ describe('normalize: characters', () => {
     expect(norm('面积3 278.85平方公里').normalized).toBe('面积3278.85平方公里');
   });
 
+  it('joins a number to its unit across one space, as PDF text layers set them', () => {
+    const spaced = '全年新增就业 6.48 万人，收入完成 171.59 亿元，占 72.8 %，2025 年末';
+    const n = norm(spaced);
+    expect(n.normalized).toBe('全年新增就业 6.48万人,收入完成 171.59亿元,占 72.8%,2025年末');
+    // The figure still maps back to what the original wrote, space included.
+    const at = n.normalized.indexOf('6.48万人');
+    expect(spaced.slice(n.offsets[at]!, n.offsets[at + '6.48万人'.length]!)).toBe('6.48 万人');
+    // A digit or a point after the space, Latin units, two spaces and tabs between table cells stay.
+    expect(norm('2020 2021, 3409.2 5.6, 5 km, 6  万人, 609.1\t100.0').normalized).toBe('2020 2021, 3409.2 5.6, 5 km, 6  万人, 609.1\t100.0');
+  });
+
   it('keeps Chinese punctuation that has no ASCII twin', () => {
     expect(norm('“两率先”、【民生】——《纲要》。').normalized).toBe('“两率先”、【民生】——《纲要》。');
   });

@@ -300,9 +300,11 @@ function judgeWordingPair(context: CheckContext, pair: WordingPair, severity: Se
   const [reading] = readingsOf([target], documents);
   const [actualReading] = readingsOf([actual], documents);
   const finding = missedFinding(context, group, reading!, actualReading!, direction, compared, severity === 'error' ? 'warning' : severity);
-  finding.message += t(context.locale, {
-    en: ` (paired by wording, similarity ${pair.similarity.toFixed(2)}: add a metric rule to confirm)`,
-    zh: `（按措辞配对，相似度 ${pair.similarity.toFixed(2)}：可写入规则文件确认）`,
-  });
+  finding.message += pair.basis === 'restatement'
+    ? t(context.locale, { en: ' (paired as a restatement of the target\'s label: add a metric rule to confirm)', zh: '（按同一事项的不同说法配对：可写入规则文件确认）' })
+    : t(context.locale, {
+        en: ` (paired by wording, similarity ${pair.similarity.toFixed(2)}: add a metric rule to confirm)`,
+        zh: `（按措辞配对，相似度 ${pair.similarity.toFixed(2)}：可写入规则文件确认）`,
+      });
   findings.push(finding);
 }

@@ -38,6 +38,7 @@ import { documentDate, periodOverBy } from './document-date.js';
 import { sameSentence, sentenceOf } from './align.js';
 import { clearBest, scoreAll } from './wording-scoring.js';
 import { pairable, runStatements, statementsCache } from './wording-statements.js';
+import { softTargetPairs } from './align-soft.js';
 
 /** Two statements paired by wording: for target/outcome pairs `a` is the target and `b` the outcome. */
 export interface WordingPair {
@@ -49,6 +50,8 @@ export interface WordingPair {
   name: string;
   /** A key for the pair's metric (`wording:…`), stable across runs. */
   metric: string;
+  /** How the pair was made: by the words of the clauses (the default), or by a restatement of one label (align-soft.ts). */
+  basis?: 'wording' | 'restatement';
 }
 
 /** A figure as this pass reads it: its words, the scopes they name, what it must share with a partner. */
@@ -216,6 +219,16 @@ function mutualPairs(
  * already paired (targets and actuals).
  */
 export function wordingTargetPairs(context: CheckContext, paired: ReadonlySet<Figure>): WordingPair[] {
+  // (a label restating the target's, unique both ways, pairs first: align-soft.ts; the clauses' words pair the rest)
+  const restated = softTargetPairs(context, paired);
+  if (!restated.length) return clauseTargetPairs(context, paired);
+  const settled = new Set(paired);
+  for (const pair of restated) settled.add(pair.a).add(pair.b);
+  return [...restated, ...clauseTargetPairs(context, settled)];
+}
+
+/** wordingTargetPairs by the words of the clauses. */
+function clauseTargetPairs(context: CheckContext, paired: ReadonlySet<Figure>): WordingPair[] {
   const settings = settingsOf(context.rules);
   if (!settings) return [];
   const alignment = context.rules.alignment ?? {};

@@ -36,6 +36,7 @@ export interface NormalizationRules {
   traditionalKeep?: string[];
   mixedShare?: number;
   joinLetterSpacedDigits?: boolean;
+  joinSpacedUnits?: boolean;
 }
 
 /**
@@ -55,7 +56,7 @@ const FULL_WIDTH = 4;
 const REMOVE = 5;
 /** normalization.spaces → ' ' */
 const SPACE = 6;
-/** ASCII space: copied, or dropped inside letter-spaced digits (normalization.joinLetterSpacedDigits). */
+/** ASCII space: copied, or dropped inside letter-spaced digits or before a number's unit (normalization.joinLetterSpacedDigits, joinSpacedUnits). */
 const ASCII_SPACE = 7;
 
 /** Compiled settings, cached per rule set (rule sets are long-lived objects). */
@@ -71,6 +72,7 @@ interface Compiled {
   keep: Map<number, { phrase: string; at: number }[]>;
   mixedShare: number;
   joinLetterSpacedDigits: boolean;
+  joinSpacedUnits: boolean;
 }
 
 const compiledCache = new WeakMap<object, Compiled>();
@@ -131,7 +133,7 @@ function compile(rules: RuleSet): Compiled {
   for (const c of [0x2028, 0x2029]) if (action[c] === COPY_OR_CONVERT) action[c] = LINE_BREAK;
   action[10] = action[13] = LINE_BREAK;
   action[40] = action[0xff08] = OPEN_PAREN;
-  if (config.joinLetterSpacedDigits) action[32] = ASCII_SPACE;
+  if (config.joinLetterSpacedDigits || config.joinSpacedUnits) action[32] = ASCII_SPACE;
 
   let pinyin: RegExp | null = null;
   if (config.pinyinSyllable) {
@@ -156,7 +158,7 @@ function compile(rules: RuleSet): Compiled {
       for (let at = 0; at < phrase.length; at++) keep.get(phrase.charCodeAt(at))?.push({ phrase, at });
     }
   }
-  const compiled: Compiled = { action, pinyin, toneMark, toSimplified, keep, mixedShare: config.mixedShare ?? 0.1, joinLetterSpacedDigits: config.joinLetterSpacedDigits ?? false };
+  const compiled: Compiled = { action, pinyin, toneMark, toSimplified, keep, mixedShare: config.mixedShare ?? 0.1, joinLetterSpacedDigits: config.joinLetterSpacedDigits ?? false, joinSpacedUnits: config.joinSpacedUnits ?? false };
   compiledCache.set(rules, compiled);
   return compiled;
 }
@@ -363,8 +365,8 @@ function normalizeUnits(
       } else if (act === REMOVE) {
         continue;
       } else {
-        // SPACE or ASCII_SPACE; ASCII_SPACE exists only when joinLetterSpacedDigits is on.
-        if (act === ASCII_SPACE ? letterSpacedGap(text, i, c.action) : c.joinLetterSpacedDigits && letterSpacedGap(text, i, c.action)) continue;
+        // SPACE or ASCII_SPACE; ASCII_SPACE exists only when joinLetterSpacedDigits or joinSpacedUnits is on.
+        if (act === ASCII_SPACE ? droppedSpace(text, i, c) : c.joinLetterSpacedDigits && letterSpacedGap(text, i, c.action)) continue;
         ch = 32;
       }
     } else if (convert && act === COPY_OR_CONVERT) {
@@ -440,6 +442,27 @@ const isDigitUnit = (u: number) => (u >= 48 && u <= 57) || (u >= 0xff10 && u <= 
 const isPointUnit = (u: number) => u === 46 || u === 0xff0e;
 /** What may follow a gap inside a letter-spaced figure: a digit, a decimal point, a percent or per-mille sign, a CJK unit. */
 const continuesFigure = (u: number) => isDigitUnit(u) || u === 46 || u === 0xff0e || u === 37 || u === 0xff05 || u === 0x2030 || (u >= 0x4e00 && u <= 0x9fff);
+
+/** Whether the ASCII space at `i` goes: inside a letter-spaced figure, or between a number and its unit. */
+function droppedSpace(text: string, i: number, c: Compiled): boolean {
+  return (c.joinLetterSpacedDigits && letterSpacedGap(text, i, c.action)) || (c.joinSpacedUnits && unitGap(text, i, c.action));
+}
+
+/**
+ * Whether the one space at `i` stands between a number's last digit and the unit, percent sign or word after
+ * it (`6.48 万人`, `72.8 %`, `2020 年`), as PDF text layers and texts spaced between Chinese and Latin set them:
+ * the number is read with its unit. A digit or a decimal point after the space keeps it (`2020 2021`).
+ */
+function unitGap(text: string, i: number, action: Uint8Array): boolean {
+  let last = i - 1;
+  while (last >= 0 && action[text.charCodeAt(last)] === REMOVE) last--;
+  if (last < 0 || !isDigitUnit(text.charCodeAt(last))) return false;
+  let after = i + 1;
+  while (after < text.length && action[text.charCodeAt(after)] === REMOVE) after++;
+  if (after >= text.length) return false;
+  const u = text.charCodeAt(after);
+  return continuesFigure(u) && !isDigitUnit(u) && !isPointUnit(u);
+}
 
 /**
  * Whether the one space at `i` sits inside a letter-spaced figure (`1 9 9 7 年`, `8 ．8 ％`, `7 4 7 7 2 亿元`,

@@ -56,6 +56,25 @@ export interface AlignmentSettings {
   documentDate?: DocumentDateSettings;
   /** Pairing by wording, for statements the identity key leaves alone (src/checks/wording.ts). */
   byWording?: WordingSettings;
+  /** How a plan and its review restate one thing (src/checks/align-soft.ts); rules/schema.json describes each field. */
+  restatement?: RestatementSettings;
+}
+
+/** The soft match of a target and its outcome worded apart (src/checks/align-soft.ts, align-soft-labels.ts). */
+export interface RestatementSettings {
+  enabled?: boolean;
+  /** Verbs of doing by family; the family `generalFamily` goes with any other. */
+  doingVerbs?: Record<string, string[]>;
+  generalFamily?: string;
+  carryOutFamily?: string;
+  /** Scope ids (indicatorWords.scopes) that are tiers of designation, and words naming a tier that are no scope. */
+  tierScopes?: string[];
+  tierWords?: Record<string, string>;
+  fillers?: string[];
+  categorySuffixes?: string[];
+  measureWords?: string[];
+  abbreviationEnds?: string[];
+  listJoiners?: string[];
 }
 
 /** Pairing by wording (src/checks/wording.ts); rules/schema.json describes each field. */
@@ -494,6 +513,8 @@ export interface TableSettings {
   placeholders?: string[];
   maxContextLines?: number;
   sectionPattern?: string;
+  /** Column headers naming the status (modality) of the column's figures (`预算数`, `预计数`, `决算数`). */
+  statusHeaders?: { target?: string[]; estimate?: string[]; actual?: string[] };
 }
 
 export interface RuleFile {
