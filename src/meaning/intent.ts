@@ -96,7 +96,7 @@ export function intentOf(doc: Document, pos: number, time: TimeReading, ctx: Per
  */
 function wordedAsTarget(words: SentenceWords, pos: number, inClause: (at: number) => boolean, reviewSection: boolean, period: string | null, ctx: PeriodContext): boolean {
   return (
-    words.targets.some((at) => (inClause(at) || (at < words.openingEnd && words.openingEnd <= pos)) && !(words.cutOffs.includes(at) && (reviewSection || periodIsPast(period, ctx)))) ||
+    words.targets.some((at) => (inClause(at) || (at < words.openingEnd && words.openingEnd <= pos)) && !(words.cutOffs.includes(at) && ctx.deliveryYear !== null && periodIsPast(period, ctx))) ||
     (words.targetsUnlessPast.some(inClause) && !reviewSection && !periodIsPast(period, ctx)) ||
     words.quotes.some((q) => q < pos && !words.outcomes.some((o) => o > q && o < pos)) ||
     words.contrasts.some((q) => q < pos && [...words.outcomes, ...words.estimates].some((o) => o > pos) && !words.outcomes.some((o) => o > q && o < pos))
@@ -395,7 +395,7 @@ interface SentenceWords {
   /** Offsets of estimate words of a comparison base or start (`比1980年预计`): the start value's own modality only. */
   baseEstimates: number[];
   targets: number[];
-  /** Those of the target words that name the end of a year (到年底): of a year over, a cut-off. */
+  /** Those of the target words that name the end of a year (到年底): of a year over before the document's own, a cut-off. */
   cutOffs: number[];
   /** Offsets of target words for periods not over yet (控制在). */
   targetsUnlessPast: number[];
@@ -465,7 +465,7 @@ function sentenceWords(text: string, start: number, ctx: PeriodContext, k: Knowl
     const lead = sentence.slice(Math.max(0, at - 6), at);
     return !k.words.targetNegators.some((n) => lead.endsWith(n) || k.words.targetNegatorObjects.some((o) => lead.includes(n + o)));
   };
-  // (`到年底累计建成充电桩5万个` in a review: the end of a year over is a cut-off, periods.pastCutOffs; sentenceCutOffs marks them)
+  // (`到年底累计建成充电桩5万个` in the review of the year before: the end of a year over is a cut-off, periods.pastCutOffs)
   const targets = find(k.words.target, pw.target).filter(valid);
   const cutOffs = targets.filter((at) => (k.periods.pastCutOffs ?? []).some((w) => sentence.startsWith(w, at)));
   const targetsUnlessPast = find(k.words.targetUnlessPast, pw.targetUnlessPast).filter(valid);

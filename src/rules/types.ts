@@ -465,7 +465,7 @@ export interface PeriodSettings {
   namedTaskAfter?: string;
   /** Verbs of deciding: a present word right before one (已经决定) states no present. */
   presentBeforeDecision?: string[];
-  /** Target words naming the end of a year (到年底): of a year over, in a review, a cut-off. */
+  /** Target words naming the end of a year (到年底): of a year over before the document's own, a cut-off. */
   pastCutOffs?: string[];
   /** National goals of a change over fixed years (翻两番 by 2000 from 1980): the change word, its first and last years. */
   strategicGoals?: { words: string[]; from: number; until: number }[];
