@@ -38,16 +38,8 @@ export function intentOf(doc: Document, pos: number, time: TimeReading, ctx: Per
   const clauseText = text.slice(clause, pos);
   const quotedTarget = iw.targetAfter?.test(text.slice(end, end + 12)) ?? false;
   const achieved = achievedIn(clauseText, iw, quotedTarget);
-  // `九亿多人口的大国`: the country as it is, in a plan part too
-  if (namesPopulation(text, pos, end, k)) return 'actual';
-  // `低于12%的预期目标`: a target quoted, of its own period; `实现了8%的目标` states it reached
-  if (!achieved && quotedTarget) return 'target';
-  // `超额完成…“两个200万亩”任务`: a figure in a task's quoted name is the task's own value, achieved or not
-  if (iw.namedTaskAfter?.test(text.slice(end, end + 14))) return 'target';
-  // `实施两年新增4万亿元的投资计划`: the size of a plan is planned
-  if (!achieved && iw.planSizeAfter?.test(text.slice(end, end + 14))) return 'target';
-  // `一九八二年计划为百分之四`: a plan's figure stated as such
-  if (iw.planValue?.test(clauseText)) return 'target';
+  const stated = statedModality(text, { pos, end, clauseText, quotedTarget, achieved }, iw, k);
+  if (stated) return stated;
   // a sentence in a plan part saying what is already so (`国家已经组织了57户企业集团试点`) states an actual
   // (the figure's own: `比现有的86个减少27个` says 86 is so, not the 27 to go)
   // (and so does a figure whose clause goes on to say what is not so or what exists, `有43%没有恢复到历史最高水平`,
@@ -72,20 +64,51 @@ export function intentOf(doc: Document, pos: number, time: TimeReading, ctx: Per
     timedAsTarget(words, { start, pos, period, last, glossary, present }, ctx)
   )
     modality = 'target';
-  // a paragraph opening on an estimate word alone (`初步预计,全区地区生产总值增长4.2%左右,…。规模以上工业增加值增长7.5%,…`)
-  // estimates all it states
-  if (modality === 'actual' && !time.startValue && words.paragraphEstimate) modality = 'estimate';
-  // the effect a policy is expected to have (`将使企业减轻负担900亿元`) is a forecast, not what happened
-  // (and so is what would have been, `如果不采取有力措施…,还会有一百几十亿元的赤字`)
-  if (modality === 'actual' && !time.startValue && [...words.forecasts, ...words.counterfactuals].some((at) => at < pos && (at >= semicolon || at < words.firstClauseEnd))) modality = 'estimate';
-  // delivered late in its year, a work report has no outcome yet for its own year as a whole, nor for years ending with
-  // it (`今年…将比上年增长3%以上`, `这三年城镇共安排两千多万人就业` in November): estimates; what is so now stays an actual
-  // (a year's flow said of it, `今年…`, or a span ending with it: a level stated alone, `全国高等学校七百二十九所`, is what is so)
+  return modality === 'actual' && !time.startValue && forecastActual(text, { start, pos, semicolon, present, last, period }, words, ctx, k) ? 'estimate' : modality;
+}
+
+/**
+ * What the figure's own phrase says of its modality, whatever its section: a population named as an attribute (`九亿多人口的
+ * 大国`: the country as it is, an actual), a target quoted (`低于12%的预期目标`, unless achieved: `实现了8%的目标`), a task's
+ * quoted name (`超额完成…“两个200万亩”任务`: the task's own value, achieved or not), a plan's size (`实施两年新增4万亿元的投资
+ * 计划`) and a plan's figure stated as such (`一九八二年计划为百分之四`): targets. Null when it says none of these.
+ */
+function statedModality(
+  text: string,
+  at: { pos: number; end: number; clauseText: string; quotedTarget: boolean; achieved: boolean },
+  iw: IntentWords,
+  k: Knowledge,
+): Modality | null {
+  const { pos, end, clauseText, quotedTarget, achieved } = at;
+  if (namesPopulation(text, pos, end, k)) return 'actual';
+  if (!achieved && quotedTarget) return 'target';
+  if (iw.namedTaskAfter?.test(text.slice(end, end + 14))) return 'target';
+  if (!achieved && iw.planSizeAfter?.test(text.slice(end, end + 14))) return 'target';
+  if (iw.planValue?.test(clauseText)) return 'target';
+  return null;
+}
+
+/**
+ * Whether a figure read as an actual is a forecast (an estimate): its paragraph opens on an estimate word alone (`初步预计,
+ * 全区地区生产总值增长4.2%左右,…`), a policy's expected effect or what would have been stands before it in its part of the
+ * sentence (`将使企业减轻负担900亿元`, `如果不采取有力措施…,还会有一百几十亿元的赤字`), or a work report delivered late in its year
+ * tells of its own year as a whole, or of years ending with it (`今年…将比上年增长3%以上`, `这三年城镇共安排两千多万人就业` in
+ * November), with no outcome yet; what is so now (`present`) and what was counted (`据不完全统计,…`) stay actuals, and so
+ * does a level stated alone (`全国高等学校七百二十九所`).
+ */
+function forecastActual(
+  text: string,
+  at: { start: number; pos: number; semicolon: number; present: boolean; last: TimeReading['marker']; period: string | null },
+  words: SentenceWords,
+  ctx: PeriodContext,
+  k: Knowledge,
+): boolean {
+  const { start, pos, semicolon, present, last, period } = at;
+  if (words.paragraphEstimate) return true;
+  if ([...words.forecasts, ...words.counterfactuals].some((at) => at < pos && (at >= semicolon || at < words.firstClauseEnd))) return true;
   const ofOwnYear = last?.source === 'relative' || (period?.includes('/') ?? false);
-  // (what was counted, `据不完全统计,近三年农村新建房屋达九亿平方米`, was measured: an actual)
   const measured = () => (k.periods.measuredWords ?? []).some((w) => text.slice(start, pos).includes(w));
-  if (modality === 'actual' && !time.startValue && !present && ofOwnYear && endsInUnfinishedOwnYear(period, ctx, k) && !measured()) modality = 'estimate';
-  return modality;
+  return !present && ofOwnYear && endsInUnfinishedOwnYear(period, ctx, k) && !measured();
 }
 
 /**
