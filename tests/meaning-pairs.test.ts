@@ -352,7 +352,9 @@ for (const mode of ['auto', 'config'] as const) {
       expect(percent(score.splits.dev.comparable)).toBeGreaterThanOrEqual(84);
       // city-fresh (a district's work reports, 2012-2019; 96 target/outcome, 4 same facts) at its first measurement: 61/100;
       // fiscal-fresh (cities' communiqués and budget reports; 38 target/outcome, 63 same facts): 8/101. Nobody tunes on them.
-      expect(score.splits['city-fresh'].comparable.right).toBeGreaterThanOrEqual(61);
+      // city-fresh 64/100 once a scoped indicator was the indicator of its scope (`城镇人均可支配收入`) and the pastoral regions'
+      // 农牧民 and 农村牧区 named the rural incomes (indicators.yaml)
+      expect(score.splits['city-fresh'].comparable.right).toBeGreaterThanOrEqual(64);
       expect(score.splits['fiscal-fresh'].comparable.right).toBeGreaterThanOrEqual(8);
       // fiscal-dev (five other cities' communiqués and budget reports; 27 target/outcome, 50 same facts), tuned on from its
       // first measurement, before anyone tuned on it: 4/77, period 175/255, modality 179/255
