@@ -348,8 +348,9 @@ for (const mode of ['auto', 'config'] as const) {
       // before the people it counts, `6069万农民`, is a count of people)
       // 94/98 once the first item of a list worded in full was paired by its words (`新增基础教育公办学位4万个、普通高中学位…`)
       // 94/101 with the 18th congress report's pairs at their first measurement (3 same facts more, none right)
-      // 113/134 with the 1989-1996 pairs (26 target/outcome, 7 same facts) at their first measurement: 19 of their 33 right
-      expect(percent(score.splits.dev.comparable)).toBeGreaterThanOrEqual(84);
+      // 113/134 with the 1989-1996 pairs (26 target/outcome, 7 same facts) at their first measurement: 19 of their 33 right;
+      // 114/134 once a name's two-character modifier was read from the sentence's topic (`工业生产…，总产值…`)
+      expect(percent(score.splits.dev.comparable)).toBeGreaterThanOrEqual(85);
       // city-fresh (a district's work reports, 2012-2019; 96 target/outcome, 4 same facts) at its first measurement: 61/100;
       // fiscal-fresh (cities' communiqués and budget reports; 38 target/outcome, 63 same facts): 8/101. Nobody tunes on them.
       // city-fresh 64/100 once a scoped indicator was the indicator of its scope (`城镇人均可支配收入`) and the pastoral regions'
