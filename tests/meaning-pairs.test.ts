@@ -354,8 +354,8 @@ for (const mode of ['auto', 'config'] as const) {
       // city-fresh (a district's work reports, 2012-2019; 96 target/outcome, 4 same facts) at its first measurement: 61/100;
       // fiscal-fresh (cities' communiqués and budget reports; 38 target/outcome, 63 same facts): 8/101. Nobody tunes on them.
       // city-fresh 64/100 once a scoped indicator was the indicator of its scope (`城镇人均可支配收入`) and the pastoral regions'
-      // 农牧民 and 农村牧区 named the rural incomes (indicators.yaml)
-      expect(score.splits['city-fresh'].comparable.right).toBeGreaterThanOrEqual(64);
+      // 农牧民 and 农村牧区 named the rural incomes (indicators.yaml); 66/100 with 失业人员再就业 the re-employment count
+      expect(score.splits['city-fresh'].comparable.right).toBeGreaterThanOrEqual(66);
       expect(score.splits['fiscal-fresh'].comparable.right).toBeGreaterThanOrEqual(8);
       // fiscal-dev (five other cities' communiqués and budget reports; 27 target/outcome, 50 same facts), tuned on from its
       // first measurement, before anyone tuned on it: 4/77, period 175/255, modality 179/255
