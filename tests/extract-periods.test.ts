@@ -60,7 +60,8 @@ describe('a glossary at the end of a report is no part of the plan section befor
     expect(reading(found, '5个')).toEqual(['2024', 'actual']);
     // the sentence names years not over yet, or a target word: still plans
     expect(reading(found, '7个')).toEqual(['2025/2027', 'target']);
-    expect(reading(found, '100个')).toEqual(['2024', 'target']);
+    // (`力争用5年时间`: a duration after a target word, the five years from the plan year)
+    expect(reading(found, '100个')).toEqual(['2025/2029', 'target']);
   });
 
   it('near miss: the plan section before the glossary keeps its targets, the review its actuals', () => {

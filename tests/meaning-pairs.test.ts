@@ -205,9 +205,10 @@ for (const mode of ['auto', 'config'] as const) {
       // early-fresh (1954-1960, nobody tunes on it): 340 of 340 at its first measurement
       expect(score.notFound.filter((f) => EARLY_DOCUMENTS.includes(fileOf(f.doc)))).toEqual([]);
       // city-fresh (a district's work reports of 2012-2019, nobody tunes on it): 330 of 330 at its first measurement;
-      // fiscal-fresh (cities' communiqués and budget reports): 317 of 335, a ceiling (target 0)
+      // fiscal-fresh (cities' communiqués and budget reports): 317 of 335, a ceiling (target 0); 332 of 335 once tables
+      // copied as tab-separated lines were read as tables (src/tables/text-grid.ts)
       expect(score.notFound.filter((f) => CITY_DOCUMENTS.includes(fileOf(f.doc)))).toEqual([]);
-      expect(score.notFound.filter((f) => COMMUNIQUE_DOCUMENTS.includes(fileOf(f.doc)) || BUDGET_DOCUMENTS.includes(fileOf(f.doc))).length).toBeLessThanOrEqual(18);
+      expect(score.notFound.filter((f) => COMMUNIQUE_DOCUMENTS.includes(fileOf(f.doc)) || BUDGET_DOCUMENTS.includes(fileOf(f.doc))).length).toBeLessThanOrEqual(3);
       // fiscal-dev (other cities' communiqués and budget reports, tuned on): 206 of 255 at its first measurement, 234 once
       // a number is joined to its unit across one space (`6.48 万人`, as PDF text layers set it: normalization.joinSpacedUnits)
       expect(score.notFound.filter((f) => FISCAL_DEV_DOCUMENTS.includes(fileOf(f.doc))).length).toBeLessThanOrEqual(21);
@@ -295,9 +296,11 @@ for (const mode of ['auto', 'config'] as const) {
       // 252/260 with stocks reached after a change over months and rates reached among averages (`高的达到`); modality 258/260
       // with what a clause says is not so or exists (`没有恢复到`, `存在着`) read as how things stand; 253/260 and 259/260 with
       // a level compared with dated to its own period (`高于一九五五年至一九八○年…的水平`)
-      // (263/277 and 274/277 with the 12th congress report's pairs at their first measurement)
-      expect(percent(score.splits['era-dev'].period)).toBeGreaterThanOrEqual(94);
-      expect(percent(score.splits['era-dev'].modality)).toBeGreaterThanOrEqual(98);
+      // (263/277 and 274/277 with the 12th congress report's pairs at their first measurement; 268/277 and 276/277 with
+      // durations of any number of years, `用二十年的时间`, a census date, the scale built over a plan's years, a modal
+      // verb before a verb of reaching, a population named as an attribute, what is so now in a report told of as mid-year)
+      expect(percent(score.splits['era-dev'].period)).toBeGreaterThanOrEqual(96.7);
+      expect(percent(score.splits['era-dev'].modality)).toBeGreaterThanOrEqual(99.6);
       // (prov-fresh 799/836 once the reviews of a year and of its plan were told apart; era-fresh 127/213 at its first
       // measurement, 166/213 with the era's time work, tuned on era-dev only, 172/213 with more of it)
       expect(percent(score.splits['prov-fresh'].period)).toBeGreaterThanOrEqual(95);
@@ -315,21 +318,32 @@ for (const mode of ['auto', 'config'] as const) {
       // 823/827 once the subheadings under a title line with no number, `2026年重点工作`, plan as under `二、…`; 825/827 once a
       // paragraph opening on an estimate word alone, `初步预计,…`, estimates all it states)
       expect(percent(score.splits['prov-dev'].modality)).toBeGreaterThanOrEqual(99);
+      // (826/827 once a figure in a task's quoted name, `超额完成“两个200万亩”任务`, was the task's value)
+      expect(score.splits['prov-dev'].modality.right).toBeGreaterThanOrEqual(826);
       // (prov-fresh 807/836 with the 2026 pairs at their first measurement, 830/836 now; era-fresh 206/213 then, 208/213 now)
       expect(percent(score.splits['prov-fresh'].modality)).toBeGreaterThanOrEqual(99);
       expect(percent(score.splits['era-fresh'].modality)).toBeGreaterThanOrEqual(97);
       // early-fresh (1954-1960: the first five-year plan, budgets and final accounts; nobody tunes on it) at its first
       // measurement: period 275/340, modality 252/340 (reports presenting a plan or a budget read as reviews); modality
       // 279/340 once a report presenting its year's plan or budget plans that year whenever it was delivered (tuned on era-dev),
-      // 281/340 with the plan and budget verbs that set figures (计划规定, 预算草案规定)
+      // 281/340 with the plan and budget verbs that set figures (计划规定, 预算草案规定), 288/340 with a modal verb before a
+      // verb of reaching or changing (`要达到`, `将比上年增长`) read as a target (tuned on era-dev)
       expect(percent(score.splits['early-fresh'].period)).toBeGreaterThanOrEqual(80);
-      expect(percent(score.splits['early-fresh'].modality)).toBeGreaterThanOrEqual(82);
+      expect(percent(score.splits['early-fresh'].modality)).toBeGreaterThanOrEqual(84.7);
       // prov-dev2 at its first measurement, before anyone tuned on it: period 667/693, modality 678/693; period 675/693 once a
       // plan part on a five-year plan and its first year turns to the year at the paragraph opening on it; 679/693 and 680/693
       // with superlatives over years (`6年来首次`), what a 已-verb describes (`已批建的`) and end values listed after 分别;
       // 683/693 and 684/693 once more figures were read (rates with their second unit before the number)
+      // (685/693 with a season running into the next year, `新雪季`: 2025/2026 in a plan for 2025)
       expect(percent(score.splits['prov-dev2'].period)).toBeGreaterThanOrEqual(98);
+      expect(score.splits['prov-dev2'].period.right).toBeGreaterThanOrEqual(685);
       expect(percent(score.splits['prov-dev2'].modality)).toBeGreaterThanOrEqual(98);
+      // fiscal-fresh (cities' communiqués and budget reports, nobody tunes on it) at its first measurement: period 304/335,
+      // modality 256/335; 323/335 and 289/335 with text tables read as tables (their columns' years and status: 预算数,
+      // 预计数, 决算数), a budget's status words (年初预算, 调整预算, 预计执行数) and a budget report's title naming the year
+      // it reviews and the year it plans
+      expect(percent(score.splits['fiscal-fresh'].period)).toBeGreaterThanOrEqual(96);
+      expect(percent(score.splits['fiscal-fresh'].modality)).toBeGreaterThanOrEqual(86);
     });
 
     it('aligns and judges the comparable pairs, saying why for each it does not', () => {
@@ -353,10 +367,11 @@ for (const mode of ['auto', 'config'] as const) {
       expect(percent(score.splits.dev.comparable)).toBeGreaterThanOrEqual(85);
       // city-fresh (a district's work reports, 2012-2019; 96 target/outcome, 4 same facts) at its first measurement: 61/100;
       // fiscal-fresh (cities' communiqués and budget reports; 38 target/outcome, 63 same facts): 8/101. Nobody tunes on them.
+      // (fiscal-fresh 21/101 with text tables, a budget's status words and labels without them: tuned on made-up shapes only)
       // city-fresh 64/100 once a scoped indicator was the indicator of its scope (`城镇人均可支配收入`) and the pastoral regions'
       // 农牧民 and 农村牧区 named the rural incomes (indicators.yaml); 66/100 with 失业人员再就业 the re-employment count
       expect(score.splits['city-fresh'].comparable.right).toBeGreaterThanOrEqual(66);
-      expect(score.splits['fiscal-fresh'].comparable.right).toBeGreaterThanOrEqual(8);
+      expect(score.splits['fiscal-fresh'].comparable.right).toBeGreaterThanOrEqual(21);
       // fiscal-dev (five other cities' communiqués and budget reports; 27 target/outcome, 50 same facts), tuned on from its
       // first measurement, before anyone tuned on it: 4/77, period 175/255, modality 179/255
       expect(score.splits['fiscal-dev'].comparable.right).toBeGreaterThanOrEqual(4);

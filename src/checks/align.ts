@@ -171,7 +171,7 @@ function additionVerbsOf(settings: AlignmentSettings): string[] {
 const identities = new WeakMap<Figure, { rules: RuleSet; of: unknown[]; identity: ReturnType<typeof autoIdentity> }>();
 
 /** autoIdentity, computed once per figure and rule set though each check groups the figures again (speed only). */
-function autoIdentityOnce(figure: Figure, rules: RuleSet): ReturnType<typeof autoIdentity> {
+export function autoIdentityOnce(figure: Figure, rules: RuleSet): ReturnType<typeof autoIdentity> {
   const of = [figure.label, figure.metric ?? null, figure.unit, figure.kind, figure.change];
   const known = identities.get(figure);
   if (known && known.rules === rules && known.of.every((value, i) => value === of[i])) return known.identity;

@@ -232,6 +232,12 @@ function compareStatements(context: CheckContext, rule: CheckRule, of: MetricGro
   const alignment = context.rules.alignment ?? {};
   const documents = context.documentById;
   if (!statements.length) return;
+  // One statement alone (most groups of a run): nothing to weigh it against, and nothing below would find
+  // anything (no label ambiguity, one reading, no restatement): the comparison says so at once.
+  if (modality === 'stated' && statements.length === 1) {
+    context.comparisons.push({ metric: group.metric, name: group.name, auto: group.auto, period: group.period, statements, verdict: 'single' });
+    return;
+  }
   const places = new Set(statements.map((f) => `${f.document}\u0000${f.span.start}`)).size;
   if (modality === 'target' && places < 2) return;
   // (two targets of one sentence are two aims, a floor and its stretch (`增长7%以上、力争达到8%`), not one target stated twice)

@@ -9,6 +9,7 @@
  */
 import type { Document, Segment } from '../model.js';
 import type { DocumentDateSettings } from '../rules/types.js';
+import { packedSegmentsOf, sectionHeadings } from '../segment/packed.js';
 
 export interface YearMonth {
   year: number;
@@ -31,7 +32,9 @@ export function documentDate(document: Document | undefined, settings: DocumentD
   if (cached && cached.settings === settings) return cached.date;
   let date: YearMonth | null = null;
   const pattern = new RegExp(settings.pattern, 'u');
-  for (const heading of datedHeadings(document.segments, [])) {
+  // (a document held packed is read without rebuilding its tree: src/segment/packed.ts)
+  const packed = packedSegmentsOf(document);
+  for (const heading of packed ? sectionHeadings(packed, 'dated-line') : datedHeadings(document.segments, [])) {
     const groups = pattern.exec(heading)?.groups;
     const year = Number(groups?.year);
     const month = Number(groups?.month);

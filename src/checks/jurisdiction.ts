@@ -24,35 +24,59 @@ export interface Jurisdiction {
   place: string | null;
 }
 
+/** The words of occurrencesOf, indexed once per word list: each distinct word, and which start with a given character. */
+interface WordIndex {
+  /** Every distinct word, '' included, in the order given (the order of the counts). */
+  distinct: string[];
+  /** The non-empty distinct words, and for each character the places in it of the words starting with it. */
+  searched: string[];
+  byFirst: Map<number, number[]>;
+  /** 1 for a character some word starts with (most characters of a text start none: one array read). */
+  first: Uint8Array;
+}
+
+function wordIndex(words: readonly string[]): WordIndex {
+  const distinct = [...new Set(words)];
+  const searched = distinct.filter((word) => word);
+  const byFirst = new Map<number, number[]>();
+  const first = new Uint8Array(0x10000);
+  searched.forEach((word, w) => {
+    const c = word.charCodeAt(0);
+    first[c] = 1;
+    const list = byFirst.get(c);
+    if (list) list.push(w);
+    else byFirst.set(c, [w]);
+  });
+  return { distinct, searched, byFirst, first };
+}
+
 /**
  * How often each word occurs in `text`, as `text.indexOf` counts it (leftmost first, a word's occurrences never
  * overlapping each other; '' counts 0), for all the words in one pass over the text: a document is read once,
  * not once per listed place and city.
  */
-function occurrencesOf(text: string, words: readonly string[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  const byFirst = new Map<number, string[]>();
-  for (const word of words) {
-    if (counts.has(word)) continue;
-    counts.set(word, 0);
-    if (!word) continue;
-    const list = byFirst.get(word.charCodeAt(0));
-    if (list) list.push(word);
-    else byFirst.set(word.charCodeAt(0), [word]);
-  }
+function occurrencesOf(text: string, index: WordIndex): Map<string, number> {
+  const { searched, byFirst, first } = index;
+  const tally = new Int32Array(searched.length);
   // Where each word may next be found (after the end of its last occurrence).
-  const free = new Map<string, number>();
+  const free = new Int32Array(searched.length);
   for (let i = 0; i < text.length; i++) {
-    const list = byFirst.get(text.charCodeAt(i));
-    if (!list) continue;
-    for (const word of list) {
-      if (i < (free.get(word) ?? 0) || !text.startsWith(word, i)) continue;
-      counts.set(word, counts.get(word)! + 1);
-      free.set(word, i + word.length);
+    const c = text.charCodeAt(i);
+    if (!first[c]) continue;
+    for (const w of byFirst.get(c)!) {
+      if (i < free[w]! || !text.startsWith(searched[w]!, i)) continue;
+      tally[w]!++;
+      free[w] = i + searched[w]!.length;
     }
   }
+  const counts = new Map<string, number>();
+  let w = 0;
+  for (const word of index.distinct) counts.set(word, word ? tally[w++]! : 0);
   return counts;
 }
+
+/** The word index of each settings object's words (one per run, read for every document). */
+const indexes = new WeakMap<JurisdictionSettings, WordIndex>();
 
 /** The key whose count is at least `minMentions` and `dominance` times every other key's; else null. */
 function dominant(counts: Map<string, number>, minMentions: number, dominance: number): string | null {
@@ -69,7 +93,9 @@ export function detectJurisdiction(text: string, settings: JurisdictionSettings 
   const dominance = settings.dominance ?? 2;
   const levels = Object.entries(settings.levels ?? {});
   const places = Object.entries(settings.places ?? {});
-  const counted = occurrencesOf(text, [...levels.flatMap(([, words]) => words), ...places.flatMap(([place, cities]) => [place, ...cities])]);
+  let index = indexes.get(settings);
+  if (!index) indexes.set(settings, (index = wordIndex([...levels.flatMap(([, words]) => words), ...places.flatMap(([place, cities]) => [place, ...cities])])));
+  const counted = occurrencesOf(text, index);
   const occurrences = (word: string) => counted.get(word) ?? 0;
   const levelCounts = new Map<string, number>();
   for (const [level, words] of levels) {

@@ -14,7 +14,7 @@
  * 4. Each repetition is reported once, against its earliest copy.
  */
 import type { DuplicateSettings } from './settings.js';
-import { bitsFor, comparable, digits, GrowableF64, GrowableU16, GrowableU32, isCompared, radixPass, radixSortColumns, similarity, winnow, type Comparable, type DuplicateSource } from './winnow.js';
+import { bitsFor, comparable, comparableCodes, digits, GrowableF64, GrowableU16, GrowableU32, isCompared, radixPass, radixSortColumns, similarity, textOfCodes, Winnower, type Comparable, type DuplicateSource } from './winnow.js';
 
 export type { DuplicateSource } from './winnow.js';
 
@@ -47,24 +47,25 @@ class ComparisonTexts {
   private readonly cache = new Map<number, string>();
   readonly length: number;
 
-  constructor(private readonly documents: readonly DuplicateSource[]) {
-    this.length = documents.length;
+  constructor(readonly sources: readonly DuplicateSource[]) {
+    this.length = sources.length;
   }
 
-  /** The comparison text of document i, kept only while the cache has room (a small run's texts are then built once). */
-  once(i: number): string {
-    const cached = this.cache.get(i);
-    if (cached !== undefined) return cached;
-    const text = comparable(this.documents[i]!, false).text;
-    if (this.cache.size < TEXT_CACHE) this.cache.set(i, text);
-    return text;
+  /**
+   * The comparison text of document i as code units in `codes` (long enough for its normalized text; returns
+   * how many), its string kept only while the cache has room (a small run's texts are then built once).
+   */
+  once(i: number, codes: Uint16Array): number {
+    const n = comparableCodes(this.sources[i]!, codes, null);
+    if (this.cache.size < TEXT_CACHE && !this.cache.has(i)) this.cache.set(i, textOfCodes(codes, n));
+    return n;
   }
 
   /** The comparison text of document i, kept among the last TEXT_CACHE asked for. */
   at(i: number): string {
     let text = this.cache.get(i);
     if (text !== undefined) return text;
-    text = comparable(this.documents[i]!, false).text;
+    text = comparable(this.sources[i]!, false).text;
     if (this.cache.size >= TEXT_CACHE) this.cache.delete(this.cache.keys().next().value!);
     this.cache.set(i, text);
     return text;
@@ -127,16 +128,31 @@ export function findDuplicateBlocks(documents: readonly DuplicateSource[], setti
  */
 function sortedPlaces(texts: ComparisonTexts, settings: DuplicateSettings): { owner: Uint32Array | Uint16Array; position: Uint32Array; byHash: Uint32Array; hashByHash: Uint32Array } {
   const n = texts.length;
-  const hashes = new GrowableU32();
+  // Columns of the length winnowing is expected to keep, 2 / (window + 1) of the compared characters (at most
+  // the normalized ones), rather than grown by doubling: at 10,000 documents each column is ~30 MB, and a
+  // doubling holds the old one beside the new.
+  let longest = 0;
+  let total = 0;
+  for (const source of texts.sources) {
+    longest = Math.max(longest, source.normalized.length);
+    total += source.normalized.length;
+  }
+  const expected = Math.ceil((2 * total) / (settings.window + 1)) + n;
+  const hashes = new GrowableU32(expected);
   // Up to 65,536 documents, a place's document fits 16 bits.
-  const owners = n <= 0x10000 ? new GrowableU16() : new GrowableU32();
-  const positions = new GrowableU32();
+  const owners = n <= 0x10000 ? new GrowableU16(expected) : new GrowableU32(expected);
+  const positions = new GrowableU32(expected);
+  const codes = new Uint16Array(longest);
+  const winnower = new Winnower(settings.shingle, settings.window);
   for (let index = 0; index < n; index++) {
-    winnow(texts.once(index), settings.shingle, settings.window, (hash, position) => {
-      hashes.push(hash);
+    const count = winnower.winnow(codes, texts.once(index, codes));
+    const { kept, hashes: hashOf } = winnower;
+    for (let j = 0; j < count; j++) {
+      const position = kept[j]!;
+      hashes.push(hashOf[position]!);
       owners.push(index);
       positions.push(position);
-    });
+    }
   }
   const hash = hashes.view();
   const identity = new Uint32Array(hash.length);

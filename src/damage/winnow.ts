@@ -50,26 +50,58 @@ export function isCompared(code: number): boolean {
 const decoder = new TextDecoder('utf-16le');
 
 export function comparable(source: DuplicateSource, withOffsets = true): Comparable {
+  const codes = new Uint16Array(source.normalized.length);
+  const offsets = withOffsets ? new Int32Array(source.normalized.length) : null;
+  const n = comparableCodes(source, codes, offsets);
+  return { text: decoder.decode(codes.subarray(0, n)), offsets: offsets ? offsets.slice(0, n) : new Int32Array(0) };
+}
+
+/**
+ * The comparison text of `source` as UTF-16 code units, written to `codes` (as long as the normalized text
+ * at least), with each unit's normalized offset to `offsets` when given; returns how many. The units are
+ * those of comparable()'s text: a surrogate half left without its pair (boilerplate cut between them) is
+ * U+FFFD, as the text's decoder makes it. (The duplicate stage winnows these units without making a string
+ * of each document: comparable() is the string.)
+ */
+/** The text of codes[0, n) as comparableCodes() wrote them: comparable()'s text. */
+export function textOfCodes(codes: Uint16Array, n: number): string {
+  return decoder.decode(codes.subarray(0, n));
+}
+
+export function comparableCodes(source: DuplicateSource, codes: Uint16Array, offsets: Int32Array | null): number {
   const keep = compared();
   const text = source.normalized;
-  const codes = new Uint16Array(text.length);
-  const offsets = withOffsets ? new Int32Array(text.length) : new Int32Array(0);
   const skips = [...source.boilerplate].sort((a, b) => a.start - b.start);
   let n = 0;
-  let skip = 0;
-  for (let i = 0; i < text.length; i++) {
-    while (skip < skips.length && skips[skip]!.end <= i) skip++;
-    if (skip < skips.length && skips[skip]!.start <= i) {
-      i = skips[skip]!.end - 1;
-      continue;
+  let halves = false;
+  let i = 0;
+  // The text between boilerplate spans (overlapping spans skip their union), one plain loop each.
+  for (let s = 0; s <= skips.length; s++) {
+    const span = skips[s];
+    if (span && span.end <= i) continue;
+    const stop = span ? Math.min(span.start, text.length) : text.length;
+    for (; i < stop; i++) {
+      let c = text.charCodeAt(i);
+      if (!keep[c]) continue;
+      if (c >= 65 && c <= 90) c += 32;
+      else if ((c & 0xf800) === 0xd800) halves = true;
+      if (offsets) offsets[n] = i;
+      codes[n++] = c;
     }
-    let c = text.charCodeAt(i);
-    if (!keep[c]) continue;
-    if (c >= 65 && c <= 90) c += 32;
-    if (withOffsets) offsets[n] = i;
-    codes[n++] = c;
+    if (span) i = Math.max(i, span.end);
   }
-  return { text: decoder.decode(codes.subarray(0, n)), offsets: withOffsets ? offsets.slice(0, n) : offsets };
+  if (halves) replaceLoneSurrogates(codes, n);
+  return n;
+}
+
+/** U+FFFD for each surrogate half of codes[0, n) without its pair (as a UTF-16 decoder reads them). */
+function replaceLoneSurrogates(codes: Uint16Array, n: number): void {
+  for (let j = 0; j < n; j++) {
+    const c = codes[j]!;
+    if (c < 0xd800 || c > 0xdfff) continue;
+    if (c <= 0xdbff && j + 1 < n && codes[j + 1]! >= 0xdc00 && codes[j + 1]! <= 0xdfff) j++;
+    else codes[j] = 0xfffd;
+  }
 }
 
 /** murmur3's finalizer: spreads a polynomial hash over all 32 bits before taking minima. */
@@ -103,29 +135,70 @@ export function forEachShingle(text: string, k: number, each: (hash: number, pos
  * run of at least k + window - 1 characters share a kept hash.
  */
 export function winnow(text: string, k: number, window: number, keep: (hash: number, position: number) => void): void {
-  const count = text.length - k + 1;
-  if (count <= 0) return;
-  const hashes = new Uint32Array(count);
-  forEachShingle(text, k, (hash, position) => (hashes[position] = hash));
-  if (count <= window) {
-    let best = 0;
-    for (let i = 1; i < count; i++) if (hashes[i]! <= hashes[best]!) best = i;
-    keep(hashes[best]!, best);
-    return;
-  }
-  // Monotone deque of positions with increasing hashes: its head is the window's minimum.
-  const deque = new Int32Array(count);
-  let head = 0;
-  let tail = 0;
-  let last = -1;
-  for (let i = 0; i < count; i++) {
-    while (tail > head && hashes[deque[tail - 1]!]! >= hashes[i]!) tail--;
-    deque[tail++] = i;
-    if (deque[head]! <= i - window) head++;
-    if (i >= window - 1 && deque[head] !== last) {
-      last = deque[head]!;
-      keep(hashes[last]!, last);
+  const codes = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) codes[i] = text.charCodeAt(i);
+  const winnower = new Winnower(k, window);
+  const count = winnower.winnow(codes, codes.length);
+  for (let j = 0; j < count; j++) keep(winnower.hashes[winnower.kept[j]!]!, winnower.kept[j]!);
+}
+
+/**
+ * winnow() over code units, its buffers kept from one text to the next (the duplicate stage winnows every
+ * document of a run): after winnow(codes, n), the kept positions are kept[0, count), in order, and the hash
+ * of position p is hashes[p]. One loop each for hashing and for the window's minima, no call per k-gram.
+ */
+export class Winnower {
+  hashes = new Uint32Array(0);
+  kept = new Int32Array(0);
+  private deque = new Int32Array(0);
+
+  constructor(
+    private readonly k: number,
+    private readonly window: number,
+  ) {}
+
+  /** Winnows codes[0, n); returns how many positions are kept. */
+  winnow(codes: Uint16Array, n: number): number {
+    const { k, window } = this;
+    const count = n - k + 1;
+    if (count <= 0) return 0;
+    if (this.hashes.length < count) {
+      this.hashes = new Uint32Array(count);
+      this.deque = new Int32Array(count);
+      this.kept = new Int32Array(count);
     }
+    const { hashes, deque, kept } = this;
+    // (forEachShingle's rolling hash, inlined)
+    let top = 1;
+    for (let i = 0; i < k; i++) top = Math.imul(top, BASE);
+    let h = 0;
+    for (let i = 0; i < n; i++) {
+      h = (Math.imul(h, BASE) + codes[i]!) | 0;
+      if (i >= k) h = (h - Math.imul(codes[i - k]!, top)) | 0;
+      if (i >= k - 1) hashes[i - k + 1] = mix(h);
+    }
+    if (count <= window) {
+      let best = 0;
+      for (let i = 1; i < count; i++) if (hashes[i]! <= hashes[best]!) best = i;
+      kept[0] = best;
+      return 1;
+    }
+    // Monotone deque of positions with increasing hashes: its head is the window's minimum.
+    let head = 0;
+    let tail = 0;
+    let last = -1;
+    let out = 0;
+    for (let i = 0; i < count; i++) {
+      const hash = hashes[i]!;
+      while (tail > head && hashes[deque[tail - 1]!]! >= hash) tail--;
+      deque[tail++] = i;
+      if (deque[head]! <= i - window) head++;
+      if (i >= window - 1 && deque[head] !== last) {
+        last = deque[head]!;
+        kept[out++] = last;
+      }
+    }
+    return out;
   }
 }
 
@@ -161,8 +234,12 @@ type NumberArray = Uint32Array | Uint16Array | Float64Array;
 class Growable<A extends NumberArray> {
   array: A;
   length = 0;
-  constructor(private readonly make: (size: number) => A) {
-    this.array = make(1024);
+  /** `capacity`: the expected length, when known (no copy while it holds). */
+  constructor(
+    private readonly make: (size: number) => A,
+    capacity = 1024,
+  ) {
+    this.array = make(Math.max(1, capacity));
   }
   push(value: number): void {
     if (this.length === this.array.length) {
@@ -178,21 +255,21 @@ class Growable<A extends NumberArray> {
 }
 
 export class GrowableU32 extends Growable<Uint32Array> {
-  constructor() {
-    super((size) => new Uint32Array(size));
+  constructor(capacity?: number) {
+    super((size) => new Uint32Array(size), capacity);
   }
 }
 
 /** The documents of fingerprints, in a run of at most 65,536. */
 export class GrowableU16 extends Growable<Uint16Array> {
-  constructor() {
-    super((size) => new Uint16Array(size));
+  constructor(capacity?: number) {
+    super((size) => new Uint16Array(size), capacity);
   }
 }
 
 export class GrowableF64 extends Growable<Float64Array> {
-  constructor() {
-    super((size) => new Float64Array(size));
+  constructor(capacity?: number) {
+    super((size) => new Float64Array(size), capacity);
   }
 }
 

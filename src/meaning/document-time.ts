@@ -7,11 +7,12 @@
 import { allMatches } from '../matches.js';
 import type { Document } from '../model.js';
 import { alternation, type Knowledge } from '../extract/knowledge.js';
-import { YEAR_NAMED, ANY_YEAR, yearNumber, chineseDigits, monthNumber } from './year-numerals.js';
+import { YEAR_NAMED, ANY_YEAR, yearNumber, chineseDigits, monthNumber, MONTH_NUMBER } from './year-numerals.js';
 import { sentenceEnd } from './clauses.js';
 import { periodWordsOf } from './period-words.js';
 import { type TimeWords, timeWordsOf } from './time-words.js';
 import type { SectionInfo } from './sections.js';
+import { plannedTitleYear } from './budget-time.js';
 
 /**
  * A document's own time, in auto mode as with a configured period: the year its plans are for
@@ -47,7 +48,7 @@ export function documentTime(doc: Document, sections: SectionInfo[], k: Knowledg
   let reviewYear = configured ? Number(configured[0]) : null;
   const workReport = dt.workReport !== null && dt.workReport.test(text.slice(0, 600));
   if (reviewYear === null || deliveryYear === null) {
-    const title = titleYear(text.slice(0, 800), dt, k);
+    const title = plannedTitleYear(titleYear(text.slice(0, 800), dt, k), text, k);
     const reviewed = reviewHeadingYear(sections, k);
     const planned = reviewed === null ? planHeadingYear(sections, k) : null;
     // (a work report reviews its last year at length; a congress report names few years and reviews decades)
@@ -127,6 +128,29 @@ export function monthFromText(text: string, k: Knowledge): number | null {
   const mentions = next.reduce((n, w) => n + text.split(w).length - 1, 0);
   if (mentions >= late.nextYearMentions) month = Math.max(month ?? 0, k.periods.reviewsPreviousYearUntilMonth + 1);
   return month;
+}
+
+/**
+ * The last month of its own year a report tells of as done (`今年六月一日起已在全国…开始实施`, `今年三月已经…`: a month after an
+ * own-year word with a done word, lateInYear.doneWords, later in its clause), or null: the report came in that month or later,
+ * so what it says is so now (`现在已增加到一百二十九个`) is of its own year. (Only that: its own year is no more over for it.)
+ */
+export function lastMonthDone(text: string, k: Knowledge): number | null {
+  const own = Object.entries(k.periods.relativeYears).filter(([, offset]) => offset === 0).map(([w]) => w);
+  const months = ownMonthsDone(text, own, k.periods.lateInYear?.doneWords ?? [], k);
+  return months.length ? Math.max(...months) : null;
+}
+
+function ownMonthsDone(text: string, own: string[], doneWords: string[], k: Knowledge): number[] {
+  if (!own.length || !doneWords.length) return [];
+  const re = new RegExp(String.raw`(?:${alternation(own)})\s*(${MONTH_NUMBER})\s*月[^,，;；。:：!！?？
+]{0,30}?(?:${alternation(doneWords)})`, 'gu');
+  const out: number[] = [];
+  for (const m of allMatches(text, re)) {
+    const month = monthNumber(m[1]!, k);
+    if (month >= 1 && month <= 12) out.push(month);
+  }
+  return out;
 }
 
 /** The parts of its own year a text names (`今年上半年`, `今年1至9月`, `今年头四个月`): where, and their last month. */

@@ -13,6 +13,7 @@ import { intentOf, measureQuotedTargets, partOfPrevious } from './intent.js';
 import { statesPresent } from './present.js';
 import { deliveredEarly, periodContext, timeOf } from './time.js';
 import { resolveFigureMetrics } from './metric.js';
+import { budgetLabels, budgetStatus } from './budget.js';
 
 
 /** Gives each figure of `doc` (in text order, as extractFigures returns them) its period and modality, in place. */
@@ -27,7 +28,7 @@ export function interpret(doc: Document, figures: Figure[], rules: RuleSet = cor
     const period = time.period;
     // one string per period across the document's figures (a large run keeps every Figure)
     figure.period = period === null ? null : (periods.get(period) ?? (periods.set(period, period), period));
-    figure.modality = intentOf(doc, pos, time, ctx, k, figure.span.end);
+    figure.modality = budgetStatus(doc, pos, intentOf(doc, pos, time, ctx, k, figure.span.end), rules);
     // what is so as a report delivered early in its year is written (`目前已建成…`) is the state the year before ended with
     if (figure.modality === 'actual' && period !== null && period === ctx.ownYearIsPlan && deliveredEarly(ctx, k) && statesPresent(doc, pos, time.sentenceStart, k)) {
       const before = String(Number(period) - 1);
@@ -37,7 +38,9 @@ export function interpret(doc: Document, figures: Figure[], rules: RuleSet = cor
     if (previous && partOfPrevious(doc, pos, previous, k)) figure.modality = previous.modality;
     previous = figure;
   }
-  // what each figure is about: the user metric or core indicator its statement names (metric.ts)
+  // what each figure is about: the user metric or core indicator its statement names (metric.ts), budget status words
+  // aside (budget.ts)
+  budgetLabels(doc, figures, rules);
   resolveFigureMetrics(doc, figures, rules);
   // a target quoted beside its outcome (`上涨3.9%,没有完成3.5%左右的调控目标`) measures what the outcome does
   measureQuotedTargets(doc, figures, k);

@@ -7,7 +7,7 @@
 import { allMatches } from '../matches.js';
 import type { Document, Figure, Modality } from '../model.js';
 import { alternation, type Knowledge } from '../extract/knowledge.js';
-import { statesPresent } from './present.js';
+import { namesPopulation, statesPresent } from './present.js';
 import { MAX_CLAUSE_LOOKBACK, sentenceEnd } from './clauses.js';
 import { periodWordsOf } from './period-words.js';
 import type { PeriodContext, TimeReading } from './time.js';
@@ -38,8 +38,12 @@ export function intentOf(doc: Document, pos: number, time: TimeReading, ctx: Per
   const clauseText = text.slice(clause, pos);
   const quotedTarget = iw.targetAfter?.test(text.slice(end, end + 12)) ?? false;
   const achieved = achievedIn(clauseText, iw, quotedTarget);
+  // `九亿多人口的大国`: the country as it is, in a plan part too
+  if (namesPopulation(text, end, k)) return 'actual';
   // `低于12%的预期目标`: a target quoted, of its own period; `实现了8%的目标` states it reached
   if (!achieved && quotedTarget) return 'target';
+  // `超额完成…“两个200万亩”任务`: a figure in a task's quoted name is the task's own value, achieved or not
+  if (iw.namedTaskAfter?.test(text.slice(end, end + 14))) return 'target';
   // `实施两年新增4万亿元的投资计划`: the size of a plan is planned
   if (!achieved && iw.planSizeAfter?.test(text.slice(end, end + 14))) return 'target';
   // `一九八二年计划为百分之四`: a plan's figure stated as such
@@ -63,6 +67,7 @@ export function intentOf(doc: Document, pos: number, time: TimeReading, ctx: Per
   else if (time.startValue) modality = words.budgets.some((at) => at < pos) && targetSection && !reviewSection ? 'target' : 'actual';
   else if (
     wordedAsTarget(words, pos, inClause, reviewSection, period, ctx) ||
+    modalAim(clauseText, { reviewSection, present, past, period }, ctx, k) ||
     placedAsTarget({ text, pos, last, carry, glossary, targetSection, reviewSection, past, present, achieved }, ctx, k) ||
     timedAsTarget(words, { start, pos, period, last, glossary, present }, ctx)
   )
@@ -96,6 +101,17 @@ function wordedAsTarget(words: SentenceWords, pos: number, inClause: (at: number
     words.quotes.some((q) => q < pos && !words.outcomes.some((o) => o > q && o < pos)) ||
     words.contrasts.some((q) => q < pos && [...words.outcomes, ...words.estimates].some((o) => o > pos) && !words.outcomes.some((o) => o > q && o < pos))
   );
+}
+
+/**
+ * Whether a modal verb before a verb of reaching or changing (periods.modalAims: `钢产量要达到`, `将比上年增长`) ends the clause
+ * before the figure, outside a review and for a period not over: a plan's figure. (Of its own year in a report delivered
+ * late in it, `今年工农业总产值将比上年增长3%` in November, it is what the year is expected to end with: an estimate, below.)
+ */
+function modalAim(clauseText: string, at: { reviewSection: boolean; present: boolean; past: boolean; period: string | null }, ctx: PeriodContext, k: Knowledge): boolean {
+  const { reviewSection, present, past, period } = at;
+  if (reviewSection || present || past || periodIsPast(period, ctx) || endsInUnfinishedOwnYear(period, ctx, k)) return false;
+  return intentWordsOf(k).modalAims?.test(clauseText) ?? false;
 }
 
 /**
@@ -266,6 +282,10 @@ interface IntentWords {
   planAmounts: RegExp | null;
   /** A comparison base or start right before an estimate word (`比1980年`, `由今年` of `由今年预计的44%`). */
   estimatedBase: RegExp | null;
+  /** A modal verb before a verb of reaching or changing, in the clause before a figure (`要达到`, `将比上年增长`: periods.modalAims). */
+  modalAims: RegExp | null;
+  /** Right after a figure, the rest of a quoted name closed before a task word (`”任务` of `“两个200万亩”任务`: periods.namedTaskAfter). */
+  namedTaskAfter: RegExp | null;
 }
 const intentWordCache = new WeakMap<Knowledge, IntentWords>();
 /** periods.yaml's modality entries, compiled once per rule set. */
@@ -293,6 +313,8 @@ function intentWordsOf(k: Knowledge): IntentWords {
       // a target word, then a colon in its clause: `今年发展的主要预期目标是:`
       listOpening: p.targetOpenings.length ? new RegExp(`(?:${alternation(p.targetOpenings)})[^,，;；。:：\n]{0,10}[:：]`, 'gu') : null,
       estimatedBase: estimatedBaseOf(k),
+      modalAims: p.modalAims ? new RegExp(p.modalAims, 'u') : null,
+      namedTaskAfter: p.namedTaskAfter ? new RegExp(p.namedTaskAfter, 'u') : null,
     };
     words.achievementsAll = words.achievements ? new RegExp(words.achievements.source, 'gu') : null;
     intentWordCache.set(k, words);

@@ -30,6 +30,21 @@ export interface Marker {
   inForce?: boolean;
   /** Dates the figures of its own clause only (a streak, `连续三年保持两位数增长,达到4万亿美元`). */
   clause?: boolean;
+  /** A duration (`在三年内`, `用二十年的时间`): in a review of a longer span, its first years (durations.ts). */
+  within?: boolean;
+  /** A season running into the next year (`雪季`): one stretch, no span of years with an end to reach. */
+  season?: boolean;
+}
+
+const firstMonthsPartCache = new WeakMap<Knowledge, RegExp | null>();
+/** periods.firstMonths as the whole of a year's part (`前五个月` of `2022年前五个月`). */
+function firstMonthsPartOf(k: Knowledge): RegExp | null {
+  let re = firstMonthsPartCache.get(k);
+  if (re === undefined) {
+    re = k.periods.firstMonths ? new RegExp(`^(?:${k.periods.firstMonths})$`, 'u') : null;
+    firstMonthsPartCache.set(k, re);
+  }
+  return re;
 }
 
 /** The period a year and what follows it (yearPart's group) name: `2022`, `2022-01/2022-08`, `2022-01/2022-06`. */
@@ -39,6 +54,10 @@ function narrowed(year: number, part: string | undefined, k: Knowledge): string 
   if (partial) return `${year}-${pad(partial[0])}/${year}-${pad(partial[1])}`;
   const months = part.match(MONTH_RANGE_PART);
   if (months) return `${year}-${pad(monthNumber(months[1]!, k))}/${year}-${pad(monthNumber(months[2]!, k))}`;
+  // 前五个月: January to the month counted
+  const counted = firstMonthsPartOf(k)?.exec(part);
+  const n = counted ? chineseDigits(counted[1]!, k) : null;
+  if (n !== null && n >= 1 && n <= 11) return `${year}-01/${year}-${pad(n)}`;
   // 6月底: up to the end of June; a lone month (2022年6月) keeps the year, as before
   const until = part.match(MONTH_END_PART);
   if (until) return `${year}-01/${year}-${pad(monthNumber(until[1]!, k))}`;
@@ -298,6 +317,62 @@ export function partialMarkers(scan: MarkerScan): void {
     const named = yearBefore(markers, from + at);
     const y = named ?? baseYear;
     if (y !== null) markers.push({ at: from + at, period: `${y}-${pad(month)}`, year: y, source: 'partial', ...(named === null ? { inForce: true } : {}) });
+  }
+}
+
+const firstMonthsCache = new WeakMap<Knowledge, RegExp | null>();
+/** A year's first months (periods.firstMonths: `今年头四个月`, `前五个月`): January to the month counted, in the year named before them, else in force. */
+export function firstMonthsMarkers(scan: MarkerScan): void {
+  const { slice, from, baseYear, markers, covered, k } = scan;
+  let re = firstMonthsCache.get(k);
+  if (re === undefined) {
+    re = k.periods.firstMonths ? new RegExp(k.periods.firstMonths, 'gu') : null;
+    firstMonthsCache.set(k, re);
+  }
+  if (!re) return;
+  for (const m of allMatches(slice, re)) {
+    const n = chineseDigits(m[1]!, k);
+    if (n === null || n < 1 || n > 11 || covered.some(([s, e]) => m.index < e && m.index + m[0].length > s)) continue;
+    covered.push([m.index, m.index + m[0].length]);
+    const named = yearBefore(markers, from + m.index);
+    const y = named ?? baseYear;
+    if (y !== null) markers.push({ at: from + m.index, period: `${y}-01/${y}-${pad(n)}`, year: y, source: 'partial', ...(named === null ? { inForce: true } : {}) });
+  }
+}
+
+const censusCache = new WeakMap<Knowledge, RegExp | null>();
+/**
+ * A census's date (periods.censusDates: `今年七月一日的普查`, `一九八二年七月一日零时`): what it counted is of that month, a point
+ * in time, in the year named before it (else the section's).
+ */
+export function censusMarkers(scan: MarkerScan): void {
+  const { slice, from, baseYear, markers, k } = scan;
+  let re = censusCache.get(k);
+  if (re === undefined) {
+    re = k.periods.censusDates ? new RegExp(k.periods.censusDates, 'gu') : null;
+    censusCache.set(k, re);
+  }
+  if (!re) return;
+  for (const m of allMatches(slice, re)) {
+    const y = yearBefore(markers, from + m.index + 1) ?? baseYear;
+    const month = monthNumber(m[1]!, k);
+    if (y !== null && month >= 1 && month <= 12) markers.push({ at: from + m.index, period: `${y}-${pad(month)}`, year: y, source: 'partial' });
+  }
+}
+
+/**
+ * Seasons running from late in one year into the next (periods.seasons: `雪季`, `采暖季`): the year in force (the year named
+ * before, else the section's: a plan's `新雪季` of 2025 is 2025/2026) and the year after.
+ */
+export function seasonMarkers(scan: MarkerScan): void {
+  const { slice, from, baseYear, markers, covered, k } = scan;
+  for (const word of k.periods.seasons ?? []) {
+    for (let at = slice.indexOf(word); at >= 0; at = slice.indexOf(word, at + word.length)) {
+      if (covered.some(([s, e]) => at < e && at + word.length > s)) continue;
+      covered.push([at, at + word.length]);
+      const y = yearBefore(markers, from + at) ?? baseYear;
+      if (y !== null) markers.push({ at: from + at, period: `${y}/${y + 1}`, year: null, source: 'span', season: true });
+    }
   }
 }
 

@@ -49,7 +49,8 @@ export function paragraphCarries(text: string, ctx: PeriodContext, k: Knowledge)
     const isTitle = line.trim().length <= 60 && !/[,，。;；:：!！?？]/u.test(line) && !/年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月/u.test(line) && !withinQuotedTitle(text, lineStart, lineStart + line.length);
     // (a title line opening on a relative year, `今年工作安排`, `去年工作回顾` with no number, dates the parts under it as
     // `2025年工作安排` does; and one opening on a span ahead, `今后五年的主要任务`, as the plan's years)
-    const markers = markersIn(lead, 0, lead.length, base, ctx, k).filter((mk) => mk.at <= 8 && !mk.clause && (mk.source === 'year' || (mk.source === 'span' && !mk.target) || (isTitle && mk.at === 0 && (mk.source === 'relative' || mk.source === 'span'))));
+    // (a duration, `在三年内`, `用二十年的时间`, is how long its own statement takes, no topic of the paragraph)
+    const markers = markersIn(lead, 0, lead.length, base, ctx, k).filter((mk) => mk.at <= 8 && !mk.clause && !mk.within && (mk.source === 'year' || (mk.source === 'span' && !mk.target) || (isTitle && mk.at === 0 && (mk.source === 'relative' || mk.source === 'span'))));
     let first: Marker | undefined = markers[0];
     if (!first) {
       // `这里要特别指出,刚刚过去的1992年,…`: a short opening clause without a time of its own, then a year as

@@ -15,7 +15,9 @@ import { MONTH_NUMBER, YEAR_DIGITS } from './year-numerals.js';
 function yearPart(k: Knowledge): string {
   const p = k.periods;
   const month = String.raw`${MONTH_NUMBER}\s*[—–\-~至到]\s*${MONTH_NUMBER}\s*月|${MONTH_NUMBER}\s*月`;
-  return `(${alternation([...Object.keys(p.partialYears), ...p.yearEdges])}|(?:${month})(?:${alternation(p.monthEdges)})?)?`;
+  // (and its first months counted, `2022年前五个月`: periods.firstMonths, its group made non-capturing)
+  const firstMonths = p.firstMonths ? `|${p.firstMonths.replace(/\((?!\?)/gu, '(?:')}` : '';
+  return `(${alternation([...Object.keys(p.partialYears), ...p.yearEdges])}|(?:${month})(?:${alternation(p.monthEdges)})?${firstMonths})?`;
 }
 
 const decadeCache = new WeakMap<Knowledge, { re: RegExp; century: number } | null>();

@@ -64,3 +64,21 @@ function presentIn(clauseText: string, present: RegExp): boolean {
   // (digits inside a name are no figure: `目前全省已建成5G基站10万个`, `PM2.5`)
   return m !== null && !/(?<![A-Za-zＡ-Ｚａ-ｚ0-9０-９.．])[0-9０-９]+(?:[.．][0-9０-９]+)?(?![A-Za-zＡ-Ｚａ-ｚ0-9０-９.．])/u.test(clauseText.slice(m.index + m[0].length));
 }
+
+const attributeCache = new WeakMap<Knowledge, RegExp | null>();
+/**
+ * Whether the figure ending at `end` names the size of the country's people as an attribute (periods.populationAttribute:
+ * `九亿多人口的大国`, `全国九亿多人民`, `十四亿人口大国`): said of the country as it is when the document is written, an
+ * actual wherever it stands (a plan part too). Its period is the part's: reports differ on whether the present of one
+ * delivered early in its year is that year or the one before, and nothing in an undated report tells its month.
+ */
+export function namesPopulation(text: string, end: number, k: Knowledge): boolean {
+  let re = attributeCache.get(k);
+  if (re === undefined) {
+    re = k.periods.populationAttribute ? new RegExp(k.periods.populationAttribute, 'u') : null;
+    attributeCache.set(k, re);
+  }
+  // (the unit 人 may be the figure's own, `九亿多人` of `九亿多人口`: the phrase is read from it)
+  const from = text[end - 1] === '人' ? end - 1 : end;
+  return re?.test(text.slice(from, from + 14)) ?? false;
+}

@@ -18,11 +18,12 @@ import { reviewPartCarries } from './review-parts.js';
 import { sentenceStart, sentenceEnd, clauseBefore, CLAUSE_PUNCTUATION, clauseBreakIn, SENTENCE_END } from './clauses.js';
 import { periodWordsOf, spanWordsOf, respectiveWordsOf } from './period-words.js';
 import { timeWordsOf } from './time-words.js';
-import { documentTime } from './document-time.js';
-import { type Marker, type MarkerScan, yearMarkers, relativeMarkers, monthMarkers, decadeMarkers, sinceMarkers, centuryMarkers, streakMarkers, partialMarkers, yearBefore } from './markers.js';
+import { documentTime, lastMonthDone } from './document-time.js';
+import { type Marker, type MarkerScan, yearMarkers, relativeMarkers, monthMarkers, decadeMarkers, sinceMarkers, centuryMarkers, streakMarkers, partialMarkers, seasonMarkers, censusMarkers, firstMonthsMarkers, yearBefore } from './markers.js';
 import { presentPlan, backgroundYearsKept, planMarkers, planFirstYearsMarkers, namedPlanBefore, planReportSpan, planReportYears, planStart } from './plan-periods.js';
 import { startValue, startPhraseAt, startPhraseOpening, programmeYears, startValuePeriod, averagePeriod, changeSincePeriod, endValuePeriod } from './value-periods.js';
 import { glossaries } from './glossaries.js';
+import { durationMarkers, forwardSpanStart, withinReviewedSpan, plannedChangePeriod } from './durations.js';
 import { paragraphCarries } from './paragraph-carries.js';
 import { type SectionInfo, markPlanPart, sectionFacts, flattenSections, headingsFromLines, inReview, sectionReading } from './sections.js';
 
@@ -32,6 +33,8 @@ export interface PeriodContext {
   deliveryYear: number | null;
   /** Its month, when known: a document delivered late in its year plans from the next year (planStart). */
   deliveryMonth: number | null;
+  /** The month its present is in: the delivery month, or a later month of its year it tells of as done (lastMonthDone). */
+  presentMonth: number | null;
   /** The delivery year as a period, when the report was delivered early enough in it that no full-year outcome of it exists yet. */
   ownYearIsPlan: string | null;
   /** Year the document's actual figures describe. */
@@ -69,6 +72,7 @@ export function periodContext(doc: Document, k: Knowledge): PeriodContext {
   const ctx: PeriodContext = {
     deliveryYear,
     deliveryMonth,
+    presentMonth: presentMonthOf(doc, deliveryYear, deliveryMonth, workReport, k),
     ownYearIsPlan: ownYearPlanned(doc, deliveryYear, deliveryMonth, k) ? String(deliveryYear) : null,
     reviewYear,
     documentPeriod,
@@ -103,7 +107,17 @@ function ownYearPlanned(doc: Document, deliveryYear: number | null, deliveryMont
 
 /** Whether a document was delivered in the first months of its year (periods.ownYearPlansUntilMonth): what it says is so now is the state the year before ended with. */
 export function deliveredEarly(ctx: PeriodContext, k: Knowledge): boolean {
-  return ctx.deliveryMonth !== null && ctx.deliveryMonth <= k.periods.ownYearPlansUntilMonth;
+  return ctx.presentMonth !== null && ctx.presentMonth <= k.periods.ownYearPlansUntilMonth;
+}
+
+/**
+ * The month a document's present is in: its delivery month, or, for an undated work report (its month assumed), a later month
+ * of its year it tells of as done (`今年六月一日起已…开始实施`: the 1983 report came in June).
+ */
+function presentMonthOf(doc: Document, deliveryYear: number | null, deliveryMonth: number | null, workReport: boolean, k: Knowledge): number | null {
+  if (deliveryYear === null || !workReport || k.periods.deliveryRe?.test(doc.normalized.slice(0, 4000))) return deliveryMonth;
+  const done = lastMonthDone(doc.normalized, k);
+  return done !== null && (deliveryMonth === null || done > deliveryMonth) ? done : deliveryMonth;
 }
 
 /** Whether `at` is inside a short quotation of `text` (“…”), closed within 20 characters after it. */
@@ -145,10 +159,15 @@ export function markersIn(text: string, from: number, to: number, baseYear: numb
   const generic = scans ? sinceMarkers(scan) : [];
   if (scans) centuryMarkers(scan);
   const streaks = scans ? streakMarkers(scan) : [];
+  // (`用二十年的时间`, `在三年内`: a duration of any number of years; what it covers is no span word)
+  const durations = durationMarkers(slice, from, ctx.reviewYear ?? baseYear, (at) => (ctx.planSpan && !inReview(at, ctx, k) ? ctx.planSpan : null), markers, k);
   if (anyWord) {
     partialMarkers(scan);
-    spanWordMarkers(slice, from, baseYear, [...streaks, ...generic], markers, ctx, k);
+    spanWordMarkers(slice, from, baseYear, [...streaks, ...generic, ...durations], markers, ctx, k);
   }
+  if (slice.includes('个月')) firstMonthsMarkers(scan);
+  if (slice.includes('季')) seasonMarkers(scan);
+  if (slice.includes('日')) censusMarkers(scan);
   fromNowMarkers(slice, from, markers, ctx, k);
   return markers.sort((a, b) => a.at - b.at);
 }
@@ -306,7 +325,7 @@ export type FigureShape = Pick<Figure, 'kind' | 'unit' | 'change'>;
  * keeps it. (Delivered early, a report's present is the end of the year before: index.ts.)
  */
 function presentAtDate(doc: Document, pos: number, start: number, last: Marker | undefined, ctx: PeriodContext, k: Knowledge): boolean {
-  if (ctx.deliveryYear === null || ctx.deliveryMonth === null || ctx.deliveryMonth <= k.periods.ownYearPlansUntilMonth) return false;
+  if (ctx.deliveryYear === null || ctx.presentMonth === null || ctx.presentMonth <= k.periods.ownYearPlansUntilMonth) return false;
   if (last) return false;
   return statesPresent(doc, pos, start, k);
 }
@@ -318,7 +337,7 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
   const { start, markers: sentenceMarkers } = sentenceAt(text, pos, baseYear, ctx, k);
   const carry = carryAt(pos, ctx, isolated);
   let last = markerInForce(text, start, pos, sentenceMarkers, baseYear, ctx, k);
-  last = spanInForce(last, { text, start, pos, end, sentenceMarkers, baseYear, carry, plans: (targetSection || carry?.target === true) && !reviewSection }, ctx, k);
+  last = spanInForce(last, { text, start, pos, end, sentenceMarkers, baseYear, carry, sectionSpan, plans: (targetSection || carry?.target === true) && !reviewSection }, ctx, k);
   let period: string | null;
   // a part of a year named alone (`上半年`, `由年初的…`) is of the year a paragraph carries, when one does
   if (last?.inForce && carry && /^\d{4}$/u.test(carry.period) && String(last.year) !== carry.period) period = last.period.replaceAll(String(last.year), carry.period);
@@ -353,12 +372,23 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
     // (`高于一九五五年至一九八○年平均每年递增百分之四点三的水平`: the level compared with is of the period it is written with)
     const compared = comparedLevelPeriod(text, start, pos, end, baseYear, ctx, k);
     if (compared !== null) period = compared;
-    else if (shape?.kind === 'change') period = changeSincePeriod(period, text, start, clause, pos, k);
-    if (compared === null) period = endValuePeriod(period, { text, start, pos, end, clause, shape, averaged }, ctx, k);
+    else if (shape?.kind === 'change') period = changeToDatePeriod(changeSincePeriod(period, text, start, clause, pos, k), last, baseYear, ctx, k);
+    // (a season, `雪季`, is no span of years whose end a level is reached at)
+    if (compared === null && !last?.season) period = endValuePeriod(period, { text, start, pos, end, clause, shape, averaged }, ctx, k);
     if (presentAtDate(doc, pos, start, last, ctx, k)) period = String(ctx.deliveryYear);
     ctx.previous = { sentence: start, end, period };
   }
   return { period, sentenceStart: start, baseYear, targetSection, reviewSection, glossary, isolated, marker: last, carry, startValue: started !== null };
+}
+
+/**
+ * A change whose period is still the target date in force (`到本世纪末…翻两番`: no base year changed it) is over the years
+ * from the five-year plan in force to that date (durations.ts plannedChangePeriod); any other period is kept.
+ */
+function changeToDatePeriod(period: string | null, last: Marker | undefined, baseYear: number | null, ctx: PeriodContext, k: Knowledge): string | null {
+  if (!last?.target || last.source !== 'year' || last.year === null || period !== String(last.year)) return period;
+  const planYear = planStart(ctx, k) ?? baseYear;
+  return planYear === null ? period : (plannedChangePeriod(last.year, planYear, k) ?? period);
 }
 
 /**
@@ -446,6 +476,13 @@ function markerInForce(text: string, start: number, pos: number, markers: Marker
   return last ?? continuedMarker(text, start, baseYear, ctx, k);
 }
 
+/** Whether a target word (words.yaml target, targetUnlessPast: 力争, 争取) stands in the clause before `at` (a span there looks forward). */
+function targetWordBefore(text: string, start: number, at: number, k: Knowledge): boolean {
+  const lead = clauseBefore(text, start, at);
+  const pw = periodWordsOf(k);
+  return pw.target.test(lead) || pw.targetUnlessPast.test(lead);
+}
+
 /**
  * The marker in force, read for the spans it may name: a span inside a sentence opening on its year is of its own `;`
  * item; a bare span (`五年`) in a plan part (`plans`) looks forward from the plan year; a programme's own total
@@ -453,11 +490,11 @@ function markerInForce(text: string, start: number, pos: number, markers: Marker
  */
 function spanInForce(
   last: Marker | undefined,
-  at: { text: string; start: number; pos: number; end: number; sentenceMarkers: Marker[]; baseYear: number | null; carry: PeriodContext['carries'][number] | undefined; plans: boolean },
+  at: { text: string; start: number; pos: number; end: number; sentenceMarkers: Marker[]; baseYear: number | null; carry: PeriodContext['carries'][number] | undefined; sectionSpan: string | null; plans: boolean },
   ctx: PeriodContext,
   k: Knowledge,
 ): Marker | undefined {
-  const { text, start, pos, end, sentenceMarkers, baseYear, carry, plans } = at;
+  const { text, start, pos, end, sentenceMarkers, baseYear, carry, sectionSpan, plans } = at;
   // A span named inside a sentence that opens with its year (`1997年,…达到5160元,五年来年均增长6%;…达到2090元`) is
   // about its own `;` item: past it, the opening year holds again.
   if (last?.source === 'span' && /[;；]/u.test(text.slice(last.at, pos))) {
@@ -465,10 +502,16 @@ function spanInForce(
     const opening = sentenceMarkers.find((m) => m.source === 'year' && m.at < spanAt && !/[,，;；。:：]/u.test(text.slice(start, m.at)));
     if (opening) last = opening;
   }
-  // a bare span in a plan part looks forward from the plan year (`五年城镇新增就业5000万人以上`)
-  if (last?.bare && plans) {
-    const first = planStart(ctx, k) ?? baseYear;
+  // a bare span in a plan part, or after a target word in its clause (`力争用二十年的时间…`), looks forward from the plan
+  // year (`五年城镇新增就业5000万人以上`); a long-range one from the first year of the five-year plan in force
+  if (last?.bare && (plans || targetWordBefore(text, start, last.at, k))) {
+    const plan = planStart(ctx, k) ?? baseYear;
+    const first = plan === null ? null : forwardSpanStart(plan, last.bare, k);
     if (first !== null) last = { ...last, period: `${first}/${first + last.bare - 1}`, target: true };
+  } else if (last?.within) {
+    // (a task done `三年内` in a review of five years: of their first years)
+    const inside = withinReviewedSpan(carry && !carry.target ? carry.period : sectionSpan, last.bare ?? 0);
+    if (inside) last = { ...last, period: inside };
   }
   // `总额4万亿元的两年投资计划`, `两年新增4万亿元的投资计划`: a programme's own total is over the programme's years
   const programme = programmeYears(text, start, pos, end, k);

@@ -232,7 +232,11 @@ export function endValuePeriod(
   // figure: a state, not a flow; a count stays a total over the span, `新增就业5771万人`)
   // (what is new, `新建房屋达九亿平方米`, or a total, `共达一千四百多亿元`, is a flow over the span, not a state)
   const totals = k.periods.reviewParts?.totals ?? [];
-  const flow = (k.words.listScopes ?? []).some((w) => clause.includes(w)) || totals.some((t) => (k.periods.levelReached ?? []).some((w) => lead.endsWith(t + w)));
+  // (and so is the scale of what is built over the span, `全国煤矿建设总规模将达二亿二千万吨`: periods.flowNouns)
+  const flow =
+    (k.words.listScopes ?? []).some((w) => clause.includes(w)) ||
+    (k.periods.flowNouns ?? []).some((w) => clause.includes(w)) ||
+    totals.some((t) => (k.periods.levelReached ?? []).some((w) => lead.endsWith(t + w)));
   // (nor is a rate reached among averages, `平均每年的增长速度都在百分之四点三以上,高的达到百分之五点五`: an average too)
   const state = (shape?.kind === 'level' || shape?.kind === 'share') && shape.change === null && !averaged && !flow && lead !== '' && (k.periods.levelReached ?? []).some((w) => lead.endsWith(w));
   const reached = (lead && periodWordsOf(k).changeToEnd.test(lead)) || listedEndValue(clause, k) || shareOf || ((state || (!averaged && !flow && levelAtEnd(text, clause, pos, end, shape, k, ctx.deliveryYear !== last))) && !averagedInPart(text, start, pos, k));

@@ -16,11 +16,12 @@ import { closeSync, fstatSync, openSync, readFileSync, statSync } from 'node:fs'
 import type { DecodedText, Format } from '../model.js';
 import { charsetForLabel, decodeTextBytes } from './charset.js';
 import { readDocx, type DocxContent } from './docx.js';
-import { checkDocxSize } from './docx-size.js';
+import { checkDocxSize, type InflatedDocx } from './docx-size.js';
 import { fileSystemPath } from './file-names.js';
 import { formatOf } from './formats.js';
 import { SkipFile } from './skip-file.js';
 import { blankDirectives } from '../suppress/syntax.js';
+import { textGrids } from '../tables/text-grid.js';
 import { DEFAULT_MAX_DOCUMENT_SIZE, DocumentTooLarge, formatSize, UnreadableInput } from './unreadable.js';
 
 export { SkipFile } from './skip-file.js';
@@ -63,7 +64,11 @@ export async function decodeBuffer(
   }
   const { text, encoding } = decodeTextBytes(bytes, path);
   // Suppression comments are instructions to figcheck, not content: blanked in place (same offsets).
-  return { path, format, encoding, original: text, text: blankDirectives(text, format) };
+  const decoded: DecodedText = { path, format, encoding, original: text, text: blankDirectives(text, format) };
+  // Tables copied as tab-separated lines are grids as a .docx's are (src/tables/text-grid.ts).
+  const grids = textGrids(decoded.text);
+  if (grids.length) decoded.tables = grids;
+  return decoded;
 }
 
 /** Reads and decodes a file; `path` is kept as given in the result. */
@@ -125,8 +130,10 @@ async function decodeDocx(bytes: Uint8Array, path: string, limit: number): Promi
   const notZip = notAZipArchive(bytes);
   if (notZip) throw new UnreadableInput(path, `not a readable .docx file (${notZip})`);
   let content: DocxContent;
+  let inflated: InflatedDocx;
   try {
-    content = await readDocx(bytes, await checkDocxSize(bytes, path, limit));
+    inflated = await checkDocxSize(bytes, path, limit);
+    content = await readDocx(bytes, inflated);
   } catch (error) {
     if (error instanceof UnreadableInput) throw error;
     const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.trim();
@@ -138,7 +145,8 @@ async function decodeDocx(bytes: Uint8Array, path: string, limit: number): Promi
   // Loaded with the first .docx (it needs the XML parser). A comments part it cannot read costs the
   // suppressions, never the document: its text was read above.
   const { docxCommentDirectives } = await import('../suppress/docx.js');
-  const directives = await docxCommentDirectives(bytes, paragraphs).catch(() => []);
+  // (from the archive and parts the size check read: neither read nor inflated again)
+  const directives = await docxCommentDirectives(bytes, paragraphs, inflated).catch(() => []);
   if (directives.length) decoded.commentDirectives = directives;
   // Lines to original offsets: the tables' cells and the running headers and footers in the one coordinate system.
   const lineStart = new Int32Array(paragraphs.length + 1);

@@ -445,6 +445,24 @@ export interface PeriodSettings {
   planAmounts?: string[];
   /** Span words that in a plan part look forward (`五年城镇新增就业…`). */
   bareSpans?: string[];
+  /** A duration of any number of years (`用二十年的时间`, `在三年内`): group 1 the number (durations.ts). */
+  durations?: string;
+  /** A forward span of this many years or more counts from the first year of the five-year plan in force. */
+  longSpanYears?: number;
+  /** Seasons running from late in one year into the next (雪季): the year in force and the year after. */
+  seasons?: string[];
+  /** A census's date (`七月一日的普查`, `七月一日零时`): group 1 the month; what it counted is of that month. */
+  censusDates?: string;
+  /** Nouns of a scale built over a span (建设总规模): a level reached after them stays the span's total. */
+  flowNouns?: string[];
+  /** A modal verb, then a verb of reaching or changing, in the clause before a figure (要达到, 将比上年增长): a target for a period not over. */
+  modalAims?: string;
+  /** The size of the country's people named as an attribute (九亿多人口的大国, 全国九亿多人民), read from the figure's end: an actual, in a plan part too. */
+  populationAttribute?: string;
+  /** A year's first months (头四个月, 前五个月): group 1 the number of months. */
+  firstMonths?: string;
+  /** Right after a figure: the rest of a quoted name closed before a task word (”任务): the figure is the task's value, a target. */
+  namedTaskAfter?: string;
   /** Words ending in 上 (世界上, 历史上): a relative year opening with 上 right after one is none (`世界上年产石油…`). */
   locativesBefore?: string[];
   /** From now on (`今后`): in a report presenting a plan, the plan's years still ahead. */
@@ -456,7 +474,7 @@ export interface PeriodSettings {
   /** Before a year that a sentence's start values are of (`同1978年相比,…由…增加到…`), beside startBefore. */
   comparisonStart?: string[];
   /** How an undated report shows it was delivered late in its year (document-time.ts monthFromText). */
-  lateInYear?: { sameTimeWords: string[]; nextYearMentions: number };
+  lateInYear?: { sameTimeWords: string[]; nextYearMentions: number; doneWords?: string[] };
   /** How many opening paragraphs of a numbered part with a timeless heading tell whether it reviews (sections.ts opensReview). */
   reviewOpeningParagraphs?: number;
   /** Before a share of a whole (占…65%): under a span in a review, a state at the span's end. */
@@ -489,6 +507,8 @@ export interface TableSettings {
   placeholders?: string[];
   maxContextLines?: number;
   sectionPattern?: string;
+  /** Column headers naming the status (modality) of the column's figures (`预算数`, `预计数`, `决算数`). */
+  statusHeaders?: { target?: string[]; estimate?: string[]; actual?: string[] };
 }
 
 export interface RuleFile {

@@ -35,7 +35,7 @@ export function packSegments(root: Segment): PackedSegments | null {
     const node = stack.pop()!;
     const kind = KINDS.indexOf(node.kind);
     const headingKind = node.headingKind === undefined ? 0 : HEADING_KINDS.indexOf(node.headingKind);
-    if (kind < 0 || headingKind < 0 || Object.keys(node).some((key) => !NODE_KEYS.has(key))) return null;
+    if (kind < 0 || headingKind < 0 || !knownKeys(node)) return null;
     let flags = headingKind << 2;
     if (node.heading !== undefined) {
       flags |= 1;
@@ -46,6 +46,12 @@ export function packSegments(root: Segment): PackedSegments | null {
     for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
   }
   return { nodes: Int32Array.from(nodes), headings };
+}
+
+/** Whether a node holds only the keys packing keeps (a loop over its own keys, no array of them per node). */
+function knownKeys(node: Segment): boolean {
+  for (const key in node) if (Object.hasOwn(node, key) && !NODE_KEYS.has(key)) return false;
+  return true;
 }
 
 export function unpackSegments(packed: PackedSegments): Segment {
@@ -76,6 +82,7 @@ export function unpackSegments(packed: PackedSegments): Segment {
  * from `packed` when it is read and holds it weakly (a tree set by a caller is held as given).
  */
 export function lazySegments(document: Document, packed: PackedSegments): void {
+  packedOf.set(document, packed);
   let held: WeakRef<Segment> | undefined;
   let set: Segment | undefined;
   Object.defineProperty(document, 'segments', {
@@ -89,8 +96,52 @@ export function lazySegments(document: Document, packed: PackedSegments): void {
     },
     set: (value: Segment) => {
       set = value;
+      packedOf.delete(document);
     },
   });
+}
+
+const packedOf = new WeakMap<Document, PackedSegments>();
+
+/** The packed tree a document's `segments` is rebuilt from (lazySegments), if it has one. */
+export function packedSegmentsOf(document: Document): PackedSegments | undefined {
+  return packedOf.get(document);
+}
+
+/**
+ * The headings of kind `headingKind` that a walk from the root into sections only meets (the root's own, then
+ * each section's, in pre-order), read off the packed tree without rebuilding it: a check that wants a
+ * document's dated line (checks/document-date.ts) would otherwise rebuild every document's tree.
+ */
+export function sectionHeadings(packed: PackedSegments, headingKind: NonNullable<Segment['headingKind']>): string[] {
+  const { nodes, headings } = packed;
+  const wanted = HEADING_KINDS.indexOf(headingKind);
+  const section = KINDS.indexOf('section');
+  const out: string[] = [];
+  let heading = 0;
+  /** Children still to come of each node on the walk's path (every one a section, or the root). */
+  const pending: number[] = [];
+  let at = 0;
+  while (at < nodes.length) {
+    const flags = nodes[at + 5]!;
+    const text = flags & 1 ? headings[heading++]! : undefined;
+    if (text && flags & 2 && flags >> 2 === wanted) out.push(text);
+    pending.push(nodes[at + 4]!);
+    at += NODE_FIELDS;
+    // The next node the walk visits: a section child of a node on the path; any other child's subtree is
+    // passed over (its headings counted, so the next heading read is its node's).
+    for (;;) {
+      while (pending.length && pending[pending.length - 1] === 0) pending.pop();
+      if (!pending.length) return out;
+      pending[pending.length - 1]!--;
+      if (nodes[at] === section) break;
+      for (let left = 1; left > 0; at += NODE_FIELDS) {
+        left += nodes[at + 4]! - 1;
+        if (nodes[at + 5]! & 1) heading++;
+      }
+    }
+  }
+  return out;
 }
 
 /** Holds a document's segment tree packed from now on (see the top of this file); a tree it cannot pack stays as it is. */

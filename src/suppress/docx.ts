@@ -13,6 +13,7 @@
 import JSZip from 'jszip';
 import { Parser } from 'htmlparser2';
 import type { CommentDirective } from '../model.js';
+import type { InflatedDocx } from '../read/docx-size.js';
 import { DOCX_LINE_BREAK } from '../read/docx.js';
 import { parseRules } from './syntax.js';
 
@@ -47,9 +48,11 @@ function normalizePart(path: string): string {
   return out.join('/');
 }
 
-async function partText(zip: JSZip, name: string): Promise<string | null> {
+async function partText(zip: JSZip, name: string, inflated?: ReadonlyMap<string, Buffer>): Promise<string | null> {
   const entry = zip.file(name);
-  return entry ? entry.async('string') : null;
+  if (!entry) return null;
+  // (jszip's 'string' is the bytes' Buffer#toString: the same text from the size check's bytes, read/docx-size.ts)
+  return inflated?.get(name)?.toString('utf-8') ?? entry.async('string');
 }
 
 /** Comment id → its text, for the comments whose text starts with `figcheck-disable`. */
@@ -201,19 +204,21 @@ function lineOfParagraphs(paragraphs: readonly string[], lines: readonly string[
  * The `figcheck-disable` comments of a .docx with the lines (paragraph numbers) they cover, given the
  * reader's lines. Nothing is inflated beyond the comments part unless a comment is a directive.
  */
-export async function docxCommentDirectives(bytes: Uint8Array, lines: readonly string[]): Promise<CommentDirective[]> {
-  const zip = await JSZip.loadAsync(bytes);
-  const packageRels = await partText(zip, '_rels/.rels');
+export async function docxCommentDirectives(bytes: Uint8Array, lines: readonly string[], inflated?: InflatedDocx): Promise<CommentDirective[]> {
+  // (the archive and XML parts the size check read, when given: read/docx-size.ts)
+  const zip = inflated?.zip ?? (await JSZip.loadAsync(bytes));
+  const parts = inflated?.parts;
+  const packageRels = await partText(zip, '_rels/.rels', parts);
   const main = (packageRels ? relationships(packageRels, '') : []).find((r) => DOCUMENT_TYPE.test(r.type))?.target ?? 'word/document.xml';
   const folder = main.includes('/') ? main.slice(0, main.lastIndexOf('/') + 1) : '';
-  const mainRels = await partText(zip, `${folder}_rels/${main.slice(folder.length)}.rels`);
+  const mainRels = await partText(zip, `${folder}_rels/${main.slice(folder.length)}.rels`, parts);
   const commentsPart = (mainRels ? relationships(mainRels, folder) : []).find((r) => COMMENTS_TYPE.test(r.type))?.target;
   if (!commentsPart) return [];
-  const commentsXml = await partText(zip, commentsPart);
+  const commentsXml = await partText(zip, commentsPart, parts);
   if (!commentsXml || !commentsXml.includes('figcheck-disable')) return [];
   const comments = disablingComments(commentsXml);
   if (!comments.size) return [];
-  const documentXml = await partText(zip, main);
+  const documentXml = await partText(zip, main, parts);
   if (!documentXml) return [];
   const found = anchors(documentXml, new Set(comments.keys()));
   const lineOf = lineOfParagraphs(found.paragraphs, lines);

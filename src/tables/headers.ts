@@ -3,7 +3,8 @@
  * (`（亿元）`, `/km²`, `%`, `单位：万吨`), a period (`2024年`, `1—11月`, `2014—2017年`) and a change
  * (`比上年增长`). Words come from rules/core/tables.yaml, words.yaml and units.yaml; nothing here names a table.
  */
-import { escapeRegex, knowledgeOf, type Knowledge } from '../extract/knowledge.js';
+import { alternation, escapeRegex, knowledgeOf, type Knowledge } from '../extract/knowledge.js';
+import type { Modality } from '../model.js';
 import { unitAt } from '../extract/units.js';
 import type { RuleSet, TableSettings } from '../rules/types.js';
 
@@ -16,6 +17,8 @@ export interface HeaderReading {
   period: string | null;
   /** A change word (`增长`, `增减`): the cell is a change, its sign says which way. */
   change: string | null;
+  /** The status the header names (`预算数` target, `预计数` estimate, `决算数` actual; tables.statusHeaders); null when none. */
+  status: Modality | null;
 }
 
 export interface TableWords {
@@ -26,6 +29,10 @@ export interface TableWords {
   period: RegExp;
   /** `单位：万吨`: group 1 the unit. */
   unitNotes: RegExp[];
+  /** A status word (tables.statusHeaders) → the status it names. */
+  statuses: Map<string, Modality>;
+  /** The comparison base before a change word (`比上年`, `比上年预计数`, `同比`): no part of a label. */
+  changeBase: RegExp;
 }
 
 const cache = new WeakMap<RuleSet, TableWords>();
@@ -45,7 +52,12 @@ export function tableWords(rules: RuleSet): TableWords {
     placeholders: s.placeholders ?? [],
     maxContextLines: s.maxContextLines ?? 2,
     sectionPattern: s.sectionPattern ?? '',
+    statusHeaders: s.statusHeaders ?? {},
   };
+  const statuses = new Map<string, Modality>();
+  for (const status of ['target', 'estimate', 'actual'] as const) for (const word of settings.statusHeaders[status] ?? []) statuses.set(word, status);
+  // (`比上年预计数增长`: the base may name the status of last year's figure it is set against)
+  const baseStatus = statuses.size ? `(?:${alternation([...statuses.keys()])})?` : '';
   // Change words as headers write them: 比上年增长, 同比增长, 增长, 增速, 增幅, 增减, 变化 (longest first).
   // (the words of words.yaml first: `同比增长` is a 增长 after its base 同比)
   const changeWords = [
@@ -57,6 +69,8 @@ export function tableWords(rules: RuleSet): TableWords {
     settings,
     changeWords,
     unitNotes: settings.unitNotes.map((note) => new RegExp(`${escapeRegex(note)}\\s*[:：]\\s*([^,，;；\\s)）]+)`, 'u')),
+    statuses,
+    changeBase: new RegExp(`(?:比|较)(?:上年|去年|上月|上年同期|上年末|年初|上季)?(?:同期)?${baseStatus}$|同比$|环比$`, 'u'),
     period: /(?:(?:19|20)\d{2}\s*[—–\-~～至到]+\s*)?(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*(?:[—–\-~～至到]+\s*\d{1,2}\s*)?月(?:份|末|底)?|末|底|度)?|(?:19|20)\d{2}(?=$|[^\d.])|\d{1,2}\s*(?:[—–\-~～至到]+\s*\d{1,2}\s*)?月份?|(?:上|下)半年|[一二三四1-4]\s*季度|前[一二三]季度/u,
   };
   cache.set(rules, words);
@@ -133,7 +147,7 @@ export function readHeader(raw: string, w: TableWords): HeaderReading {
     if (at < 0 || !/^(?:率|速度|幅度|量|额|情况)?(?:\s*[（(][^（）()]*[)）])*$/u.test(rest.trim())) continue;
     change = word;
     // `比上年增长`, `比上年末增长`, `同比增长`: the comparison base goes with the change word
-    text = text.slice(0, at).replace(/(?:比|较)(?:上年|去年|上月|上年同期|上年末|年初|上季)?(?:同期)?$|同比$|环比$/u, '') + rest.replace(/\s*[（(][^（）()]*[)）]/gu, '');
+    text = text.slice(0, at).replace(w.changeBase, '') + rest.replace(/\s*[（(][^（）()]*[)）]/gu, '');
     break;
   }
   // `冰川条数`, `企业个数`, `从业人数`: a count named by its measure word before 数 is counted in that word
@@ -146,5 +160,11 @@ export function readHeader(raw: string, w: TableWords): HeaderReading {
   // what is left of `增长率`, `增长速度`
   if (change && /^(?:率|速度|幅度|情况)$/u.test(name)) name = '';
   if (w.settings.valueHeaders.includes(name) || w.settings.stubHeaders.includes(name)) name = '';
-  return { name, unit, period, change };
+  // `2025年预算数`: the status of the column's figures, no part of their label
+  const status = w.statuses.get(name) ?? null;
+  if (status) name = '';
+  // `其中：税收收入`: a part of the row before, named as the part (the row stays a subset row: index.ts)
+  const marker = w.settings.subsetMarkers.find((m) => name.startsWith(m));
+  if (marker && name.length > marker.length) name = name.slice(marker.length).replace(/^[\s:：,，、]+/u, '');
+  return { name, unit, period, change, status };
 }

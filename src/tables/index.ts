@@ -18,7 +18,7 @@ import { extractFigures, intervalOf, readArabic, toInterval, unitAt } from '../e
 import { Exact } from '../extract/exact.js';
 import { scaleReading } from '../extract/intervals.js';
 import { interpret } from '../meaning/index.js';
-import type { CellRole, Document, DocumentTable, Figure, TableCell, TableGrid } from '../model.js';
+import type { CellRole, Document, DocumentTable, Figure, Modality, TableCell, TableGrid } from '../model.js';
 import type { RuleSet } from '../rules/types.js';
 import { readHeader, tableWords, unitText, type HeaderReading, type TableWords } from './headers.js';
 
@@ -69,9 +69,12 @@ export function readTables(doc: Document, grids: TableGrid[] | undefined, figure
   // Modality and metric where each cell stands, in one pass over the document's time (as for prose figures);
   // a header's period stays: a cell has no sentence of its own.
   const headerPeriods = added.map((f) => f.period);
+  const statuses = added.map((f) => statusOf.get(f));
   interpret(doc, added, rules);
   added.forEach((f, i) => {
     if (headerPeriods[i] !== null) f.period = headerPeriods[i]!;
+    // (and a column's status: `2025年预计数` estimates, wherever the table stands)
+    if (statuses[i]) f.modality = statuses[i]!;
   });
   // Figures extract read inside a table are the table's to read: a cell `3409` is no bare number, a
   // header `2014—2017年` no range. Words in a value cell (`约5万元`) and a header that is a sentence
@@ -179,6 +182,8 @@ interface CellMeaning {
   unit: string | null;
   period: string | null;
   change: string | null;
+  /** The status its column names (`2025年预计数`: estimate), or null: then read where the table stands. */
+  status: Modality | null;
 }
 
 /** What a table's rows and columns are: the total and subset rows, the total columns. */
@@ -235,6 +240,16 @@ function valueMeanings(
   const read = (text: string) => readings.get(text) ?? (readings.set(text, readHeader(text, w)), readings.get(text)!);
   const columnReadings: HeaderReading[][] = [];
   const columnPartsOf = (c: number): HeaderReading[] => (columnReadings[c] ??= headersOf(c).map((p) => read(p.text)));
+  // A column naming no period or status of its own but a change or a share (`比上年增长%`, `为预算%`) after one that
+  // does (`2026年预算数`) is of that column's period and status: the change or share of the figure beside it.
+  const besideOf = (c: number): Beside | null => {
+    const parts = columnPartsOf(c);
+    const period = [...parts].reverse().find((p) => p.period)?.period ?? null;
+    const status = [...parts].reverse().find((p) => p.status)?.status ?? null;
+    if (period || status) return { period, status };
+    if (c - 1 < stubColumns || !parts.some((p) => p.change || p.unit === '%' || p.unit === '‰')) return null;
+    return besideOf(c - 1);
+  };
   let group: HeaderReading | null = null;
   // A section head row (`(一)城镇居民人均可支配收入`): the rows below it, up to the next head, are its parts.
   const sectionHead = w.settings.sectionPattern ? new RegExp(w.settings.sectionPattern, 'u') : null;
@@ -268,7 +283,7 @@ function valueMeanings(
         const joined = read(columnHeaders.map((p) => p.text).join(''));
         if (joined.unit) columnParts = [joined];
       }
-      meanings.push(meaningOf(place, [...above, ...rowParts, ...columnParts], tableUnit, tablePeriod));
+      meanings.push(meaningOf(place, [...above, ...rowParts, ...columnParts], tableUnit, tablePeriod, besideOf(c)));
     }
   }
   for (let c = stubColumns; c < columns; c++) {
@@ -284,17 +299,24 @@ function valueMeanings(
  * column headers' words, a header that carries a unit (the measure: `面积/km²`) last; the lowest header
  * with a period or unit wins.
  */
-function meaningOf(place: Place, parts: HeaderReading[], tableUnit: string | null, tablePeriod: string | null): CellMeaning {
+function meaningOf(place: Place, parts: HeaderReading[], tableUnit: string | null, tablePeriod: string | null, beside: Beside | null): CellMeaning {
   const ordered = [...parts.filter((p) => !p.unit), ...parts.filter((p) => p.unit)];
   const names: string[] = [];
   for (const part of ordered) if (part.name && !names.includes(part.name)) names.push(part.name);
   const unit = [...parts].reverse().find((p) => p.unit)?.unit ?? tableUnit;
-  let period = [...parts].reverse().find((p) => p.period)?.period ?? null;
+  let period = [...parts].reverse().find((p) => p.period)?.period ?? beside?.period ?? null;
   // `1—11月` under a caption naming the year
   if (period && !/(?:19|20)\d{2}/u.test(period) && tablePeriod) period = `${tablePeriod.match(/(?:19|20)\d{2}\s*年?/u)![0]}${period}`;
   period ??= tablePeriod;
   const change = parts.find((p) => p.change)?.change ?? null;
-  return { place, label: names.join(''), unit, period, change };
+  const status = [...parts].reverse().find((p) => p.status)?.status ?? beside?.status ?? null;
+  return { place, label: names.join(''), unit, period, change, status };
+}
+
+/** The period and status a column takes from the column before it (valueMeanings). */
+interface Beside {
+  period: string | null;
+  status: Modality | null;
 }
 
 /** The words a statement puts before a signed change: the header's own word when it says the direction. */
@@ -361,9 +383,13 @@ function cellFigures(doc: Document, meanings: CellMeaning[], rules: RuleSet): Fi
       // keeps the year (`2022年6月，…` is as often a date)
       period: m.period ? ((LONE_MONTH.test(m.period) ? periodOf(m.period) : null) ?? from.period ?? periodOf(m.period)) : null,
     });
+    if (m.status) statusOf.set(figures[figures.length - 1]!, m.status);
   });
   return figures;
 }
+
+/** The status a cell's column names, for the figures cellFigures made (readTables applies it after interpret). */
+const statusOf = new WeakMap<Figure, Modality>();
 
 /** A cell's figure read without the scanner: its number, its header's unit (magnitude and conversion applied). */
 function plainFigure(m: CellMeaning, w: TableWords): Figure | null {

@@ -4,7 +4,7 @@
  */
 import { Decimal } from 'decimal.js';
 import type { Document, Figure, Finding, Interval, Severity } from '../../model.js';
-import { autoIdentity } from '../align.js';
+import { autoIdentityOnce } from '../align.js';
 import { figureText, formatAmount } from '../compare.js';
 import { locationOf } from '../consistency.js';
 import { fingerprint } from '../fingerprint.js';
@@ -62,7 +62,8 @@ export function sentenceBefore(document: Document, offset: number, max: number):
 export function metricKey(context: CheckContext, figure: Figure): string | null {
   const metric = context.metricOf.get(figure);
   if (metric) return metric.id;
-  return autoIdentity(figure, context.rules)?.id ?? null;
+  // (computed once per figure: the consistency and target checks grouped the same figures by it)
+  return autoIdentityOnce(figure, context.rules)?.id ?? null;
 }
 
 export function arithmeticFinding(

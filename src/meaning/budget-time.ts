@@ -1,0 +1,20 @@
+/**
+ * A budget or plan report's own time from its title when the title names two years: the year reviewed and the year
+ * planned (`关于2030年预算执行情况与2031年预算草案的报告`, `关于2030年国民经济和社会发展计划执行情况与2031年计划草案的报告`).
+ * Such a report is delivered for the planned year, at the turn of the years (December or January): it reviews the
+ * year before it. The title's first year is the reviewed one, not the year it is delivered for.
+ */
+import type { Knowledge } from '../extract/knowledge.js';
+import { planReportYears } from './plan-periods.js';
+
+type TitleYear = { year: number; kind: 'review' | 'delivery' } | null;
+
+/**
+ * The title's reading (document-time.ts titleYear) with the planned year put in place of the reviewed one, when the
+ * report's opening presents the plan or budget of the year after the title's year (periods.yearPlans).
+ */
+export function plannedTitleYear(title: TitleYear, text: string, k: Knowledge): TitleYear {
+  if (title?.kind !== 'delivery') return title;
+  const planned = planReportYears(text, k);
+  return planned.includes(title.year + 1) && !planned.includes(title.year) ? { year: title.year + 1, kind: 'delivery' } : title;
+}
