@@ -370,13 +370,15 @@ for (const mode of ['auto', 'config'] as const) {
       // 94/98 once the first item of a list worded in full was paired by its words (`新增基础教育公办学位4万个、普通高中学位…`)
       // 94/101 with the 18th congress report's pairs at their first measurement (3 same facts more, none right)
       // 113/134 with the 1989-1996 pairs (26 target/outcome, 7 same facts) at their first measurement: 19 of their 33 right;
-      // 116/134 with ranks at a span's end and national goals restated
-      // (120/134 with requirements quoted in a review read as targets)
+      // 114/134 once a name's two-character modifier was read from the sentence's topic (`工业生产…，总产值…`)
+      // (with h-time5: ranks at a span's end, national goals restated, requirements quoted in a review read as targets)
       expect(percent(score.splits.dev.comparable)).toBeGreaterThanOrEqual(89.5);
       // city-fresh (a district's work reports, 2012-2019; 96 target/outcome, 4 same facts) at its first measurement: 61/100;
       // fiscal-fresh (cities' communiqués and budget reports; 38 target/outcome, 63 same facts): 8/101. Nobody tunes on them.
       // (fiscal-fresh 21/101 with text tables, a budget's status words and labels without them: tuned on made-up shapes only)
-      expect(score.splits['city-fresh'].comparable.right).toBeGreaterThanOrEqual(61);
+      // city-fresh 64/100 once a scoped indicator was the indicator of its scope (`城镇人均可支配收入`) and the pastoral regions'
+      // 农牧民 and 农村牧区 named the rural incomes (indicators.yaml); 66/100 with 失业人员再就业 the re-employment count
+      expect(score.splits['city-fresh'].comparable.right).toBeGreaterThanOrEqual(66);
       expect(score.splits['fiscal-fresh'].comparable.right).toBeGreaterThanOrEqual(21);
       // fiscal-dev (five other cities' communiqués and budget reports; 27 target/outcome, 50 same facts), tuned on from its
       // first measurement, before anyone tuned on it: 4/77, period 175/255, modality 179/255
@@ -388,8 +390,9 @@ for (const mode of ['auto', 'config'] as const) {
       // prov-fresh with the 2026 pairs: 76/120 at their first measurement, 79/120 then, 80/120, 84/120 once verbs of adding
       // opening a count's label were one (新认定/新增/新建…, tuned on prov-dev2), 85/120 with the soft match of a target and the
       // one outcome restating it (align-soft.ts, tuned on prov-dev2), 86/120 with its verbs of carrying out, verbs before a figure and
-      // modifiers written in; era-fresh 0/12, 2/12 then, 5/12 now (tuned on era-dev only)
-      expect(score.splits['prov-fresh'].comparable.right).toBeGreaterThanOrEqual(86);
+      // modifiers written in, 88/120 once a document makes a tier or modifier count only by naming the thing with it and without
+      // for one period; era-fresh 0/12, 2/12 then, 5/12 now (tuned on era-dev only)
+      expect(score.splits['prov-fresh'].comparable.right).toBeGreaterThanOrEqual(88);
       // (era-fresh 8/22 with h-time5's national goals restated, 翻两番 over 1981/2000, tuned on era-dev)
       expect(score.splits['era-fresh'].comparable.right).toBeGreaterThanOrEqual(8);
       // early-fresh (87 comparable pairs in the reports of 1954-1960): 7/87 at its first measurement, 10/87 with the

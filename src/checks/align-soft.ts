@@ -7,9 +7,10 @@
  * Precision first: the two share period, unit, kind, change and jurisdiction (the bucket), the scopes that make another
  * fact (year-end vs average, central vs local, cumulative…), and no two indicators; the match must be unique both ways
  * (no other outcome of the bucket says the same thing with another value, no other target says it with another value),
- * with a margin (no outcome of the bucket names a part or a whole of it: `重点项目` beside `省级重点项目`), and a tier
- * counts only where the run makes it count: `省级X` and `X` are two things when the run names X with two tiers, or one
- * document names it with a tier and without (a part and its whole); else a plan's `X` is its review's `省级X`.
+ * with a margin (no outcome of the bucket names a part or a whole of it: `重点项目` beside `省级重点项目`), and a tier or
+ * a modifier counts only where the documents of the place make it count (RunNames): `省级X` and `X` are two things when
+ * they name X with two tiers, or one document names it with a tier and without for one period (a part and its whole);
+ * else a plan's `X` is its review's `省级X`. No modifier is read away from a growth rate.
  */
 import type { Figure } from '../model.js';
 import type { CheckContext } from './types.js';

@@ -23,6 +23,8 @@ export interface Indicator {
   scope?: string;
   /** The indicator its statements are in a region's document (gdp → regional-gdp). */
   regional?: string;
+  /** Scope → the indicator this one is with that scope (disposable income of 城镇 → urban disposable income). */
+  scoped?: Record<string, string>;
 }
 
 export interface IndicatorWords {

@@ -19,8 +19,8 @@ import { CLAUSE_BREAK, SENTENCE_END, FULL_STOP } from './clause-marks.js';
  */
 export function headBefore(core: string, text: string, at: number, lex: Lexicon): string | null {
   // (a generic two-character head, `企业`, `项目`, `产值`, names any of many things: only a longer tail recalls its name
-  // from anywhere in the sentence; a two-character one only from the sentence's topic, its opening words standing as
-  // a clause of their own with no figure: `重工业生产，由于正在调整中，今年的产值预计比去年下降5%左右` is 重工业产值,
+  // from anywhere in the sentence; a two-character one, or a name's two-character modifier, only from the sentence's
+  // topic, its opening words standing as a clause of their own with no figure: `重工业生产，由于正在调整中，今年的产值预计比去年下降5%左右` is 重工业产值,
   // `高新技术企业增长20%，8家企业成为示范企业` no count of 高新技术企业)
   const names = core.length >= 2 ? lex.nameTails.get(core) : undefined;
   if (!names) return null;
@@ -33,7 +33,8 @@ export function headBefore(core: string, text: string, at: number, lex: Lexicon)
   const before = normalizeSubject(text.slice(start, clause));
   for (const name of names) {
     const head = name.slice(0, name.length - core.length);
-    if (head.length >= 3 && (core.length >= 3 ? before.includes(head) : before.startsWith(head) && topicClause(text.slice(start, clause)))) return name;
+    // (a two-character head, `工业`, only as the sentence's topic: `工业生产增长较快，总产值比上年增长…` is 工业总产值)
+    if (head.length >= 3 ? (core.length >= 3 ? before.includes(head) : before.startsWith(head) && topicClause(text.slice(start, clause))) : head.length === 2 && before.startsWith(head) && topicClause(text.slice(start, clause))) return name;
   }
   return null;
 }

@@ -62,11 +62,24 @@ export function parseWith(text: string, lex: Lexicon, extraScopes: readonly stri
     subject = readSubject(text, lex);
     lex.parsed.set(text, subject);
   }
-  if (!extraScopes.length || extraScopes.every((s) => subject!.scopes.includes(s))) return subject;
+  if (!extraScopes.length || extraScopes.every((s) => subject!.scopes.includes(s))) return scopedIndicator(subject, lex);
   // the clause's scopes join the subject's own (an indicator's default scope is no scope)
   const scopes = new Set([...subject.scopes, ...extraScopes]);
   if (subject.indicator?.scope) scopes.delete(subject.indicator.scope);
-  return { ...subject, scopes: [...scopes].sort() };
+  return scopedIndicator({ ...subject, scopes: [...scopes].sort() }, lex);
+}
+
+/**
+ * A subject of an indicator with a scope that makes it another indicator (indicator `scoped`: `居民人均可支配收入` of
+ * 城镇, `城镇和农村居民人均可支配收入分别…`) is that indicator: one fact, one id, however its scope was written.
+ */
+function scopedIndicator(subject: Subject, lex: Lexicon): Subject {
+  const scoped = subject.indicator?.scoped;
+  if (!scoped) return subject;
+  const scope = subject.scopes.find((s) => scoped[s]);
+  const to = scope ? lex.byId.get(scoped[scope]!) : undefined;
+  if (!to) return subject;
+  return { ...subject, indicator: to, core: to.id, scopes: subject.scopes.filter((s) => s !== scope && s !== to.scope) };
 }
 
 /** Words of `list` that `text` ends with, from the bucket of its last character (longest first). */
