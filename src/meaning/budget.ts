@@ -21,6 +21,7 @@ interface BudgetSettings {
   headingLength?: number;
   levels?: string[];
   itemQualifiers?: string[];
+  reports?: string[];
 }
 
 interface BudgetWords {
@@ -28,6 +29,8 @@ interface BudgetWords {
   words: RegExp;
   /** A label ending in a status word not opening with an item, or in 预算 alone (`调整预算`, `预算`). */
   ends: RegExp;
+  /** Words naming a budget report in its title or opening (budgets.reports). */
+  reports: string[];
   statusOf: Map<string, Modality>;
   bases: string[];
   reachEnds: string[];
@@ -46,11 +49,30 @@ function budgetWordsOf(rules: RuleSet): BudgetWords | null {
     ? {
         words: new RegExp(alternation([...statusOf.keys()]), 'gu'),
         ends: new RegExp(`(?:${alternation([...[...statusOf.keys()].filter((w) => !(b.items ?? []).some((i) => w.startsWith(i))), '预算'])})$`, 'u'),
-        statusOf, bases: b.bases ?? [], reachEnds: b.reachEnds ?? [], reach: b.reach ?? 20 }
+        statusOf,
+        reports: b.reports ?? [], bases: b.bases ?? [], reachEnds: b.reachEnds ?? [], reach: b.reach ?? 20 }
     : null;
   cache.set(rules, words);
   return words;
 }
+
+const budgetReports = new WeakMap<Document, boolean>();
+/**
+ * Whether a document is a budget report or final accounts (budgets.reports in its title or opening: `预算执行情况`,
+ * `预算草案`, `决算`): only there do its status words name what a figure is (elsewhere `预算安排科技专项资金15.2亿元` tells
+ * what was done).
+ */
+function isBudgetReport(doc: Document, bw: BudgetWords): boolean {
+  let is = budgetReports.get(doc);
+  if (is === undefined) {
+    const head = doc.normalized.slice(0, OPENING);
+    is = bw.reports.some((w) => head.includes(w));
+    budgetReports.set(doc, is);
+  }
+  return is;
+}
+/** How far into a document its title and opening are read for what kind of report it is. */
+const OPENING = 800;
 
 /** Clause punctuation and line ends: a status word reaches no figure past them. */
 const CLAUSE_END = /[,，;；。:：!！?？\n]/u;
@@ -61,7 +83,7 @@ const CLAUSE_END = /[,，;；。:：!！?？\n]/u;
  */
 export function budgetStatus(doc: Document, pos: number, modality: Modality, rules: RuleSet, period: string | null = null, ctx?: PeriodContext): Modality {
   const bw = budgetWordsOf(rules);
-  if (!bw) return modality;
+  if (!bw || !isBudgetReport(doc, bw)) return modality;
   const text = doc.normalized;
   let from = pos;
   const floor = Math.max(0, pos - bw.reach);
@@ -162,7 +184,7 @@ function levelAt(text: string, pos: number, levels: string[]): string {
  */
 export function budgetLabels(doc: Document, figures: { label: string; span: { start: number; end: number } }[], rules: RuleSet): void {
   const bw = budgetWordsOf(rules);
-  if (!bw) return;
+  if (!bw || !isBudgetReport(doc, bw)) return;
   const b = (rules.budgets ?? {}) as BudgetSettings;
   const items = b.items ?? [];
   const kinds = Object.values(b.kinds ?? {});
