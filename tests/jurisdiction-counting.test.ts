@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectJurisdiction, type Jurisdiction } from '../src/checks/jurisdiction.js';
+import { namedCity } from '../src/checks/jurisdiction-city.js';
 import { loadRuleFile, mergeRuleFiles, RULES_DIR } from '../src/rules/load.js';
 import type { JurisdictionSettings } from '../src/rules/types.js';
 
@@ -39,8 +40,13 @@ function bySearch(text: string, settings: JurisdictionSettings): Jurisdiction {
     placeCounts.set(place, occurrences(place) + [...counts.values()].reduce((sum, n) => sum + n, 0));
   }
   const place = dominant(placeCounts);
-  if (place === null || level === null || !(settings.cityLevels ?? []).includes(level)) return { level, place };
-  return { level, place: `${place}/${dominant(cityCounts.get(place) ?? new Map()) ?? ''}` };
+  if (level === null || !(settings.cityLevels ?? []).includes(level)) return { level, place };
+  const listed = place === null ? null : dominant(cityCounts.get(place) ?? new Map());
+  if (listed !== null) return { level, place: `${place}/${listed}` };
+  // (a city no list names, by the name the text gives itself: src/checks/jurisdiction-city.ts, not a count of listed words)
+  const named = place === null || (settings.places?.[place] ?? []).length > 0 ? namedCity(text, minMentions, dominance) : null;
+  if (named !== null) return { level, place: `/${named}` };
+  return { level, place: place === null ? null : `${place}/` };
 }
 
 /** Words that overlap one another and themselves, as levels, places and cities. */
@@ -77,5 +83,18 @@ describe('jurisdiction: all listed words counted in one pass', () => {
     const settings: JurisdictionSettings = { levels: { a: ['区区'], b: ['市'] }, places: {}, minMentions: 2, dominance: 2 };
     expect(detectJurisdiction('区区区区区', settings)).toEqual({ level: 'a', place: null });
     expect(detectJurisdiction('区区区', settings)).toEqual({ level: null, place: null });
+  });
+});
+
+describe('a city no list names', () => {
+  it('is the city its title names, so two cities of one province never align as one place', () => {
+    const report = (city: string) => `关于${city}市2030年预算执行情况和2031年预算草案的报告\n全市一般公共预算收入100亿元。全市支出200亿元。全市税收70亿元。数据来自市统计局。`;
+    const a = detectJurisdiction(report('甲乙'), core);
+    const b = detectJurisdiction(report('丙丁'), core);
+    expect(a).toEqual({ level: 'city', place: '/甲乙' });
+    expect(b.place).not.toBe(a.place);
+    // (`来自市统计局`: a verb before 市 names no city; a municipality has no city below it)
+    expect(namedCity('数据来自市统计局，来自市财政局，来自市商务局。', 3, 2)).toBeNull();
+    expect(detectJurisdiction('上海市是国际大都市。全市…全市…全市…上海…上海…上海', core).place).toBe('上海/');
   });
 });

@@ -86,3 +86,62 @@ describe('status words where they are not a budget', () => {
     expect(reading(found, '5%左右')).toEqual(['2031', 'target']);
   });
 });
+
+describe('an item named in its own clause keeps its name', () => {
+  it('a part with a status word of its own is not the item before it (税收收入预计完成…)', () => {
+    const found = figuresOfText(
+      '关于某市2030年预算执行情况与2031年预算草案的报告\n——2030年12月20日在某市第十届人民代表大会第五次会议上\n一、2030年预算执行情况\n' +
+        '全市一般公共预算收入预计完成120.5亿元，税收收入预计完成90.3亿元，非税收入预计完成30.2亿元。\n',
+    );
+    expect(one(found, '90.3亿元').label).toBe('税收收入');
+    expect(one(found, '30.2亿元').label).toBe('非税收入');
+    expect(reading(found, '90.3亿元')).toEqual(['2030', 'estimate']);
+  });
+
+  it('a bare item is of the budget its heading names, and of the level its paragraph opens on', () => {
+    const found = figuresOfText(
+      '关于某市2030年预算执行情况和2031年预算草案的报告\n——2031年1月20日在某市第十届人民代表大会第六次会议上\n一、2030年预算执行情况\n' +
+        '1.一般公共预算\n（1）全市收支情况。全市一般公共预算收入年初预算100亿元，执行中按法定程序调整为102亿元，实际完成103亿元，为调整预算的101%。支出预算200亿元，支出完成190亿元。\n' +
+        '（2）市级收支情况。市级一般公共预算收入年初预算30亿元；收入完成31亿元。\n' +
+        '2.政府性基金预算\n全市政府性基金预算收入年初预算50亿元，收入完成45亿元（含高新区5亿元）。\n',
+    );
+    expect(['100亿元', '102亿元', '103亿元'].map((raw) => [one(found, raw).label, one(found, raw).modality])).toEqual([
+      ['一般公共预算收入', 'target'],
+      ['一般公共预算收入', 'target'],
+      ['一般公共预算收入', 'actual'],
+    ]);
+    expect(one(found, '101%').label).toBe('一般公共预算收入为调整预算');
+    expect(one(found, '190亿元').label).toBe('一般公共预算支出');
+    expect(one(found, '200亿元').label).toBe('一般公共预算支出');
+    expect(one(found, '31亿元').label).toBe('市级一般公共预算收入');
+    expect(one(found, '45亿元').label).toBe('政府性基金收入');
+    // (a part in brackets keeps its own name)
+    expect(one(found, '5亿元').label).not.toBe('政府性基金收入');
+  });
+});
+
+describe('a communiqué as printed copies set it', () => {
+  it('reads a title broken over two lines, and no period from a chart caption into the prose after it', () => {
+    const found = figuresOfText(
+      '2030 年某市国民经济和社会发展\n统计公报\n一、综合\n初步核算，全年全市地区生产总值 2479.6 亿元，同比增长6.5%。\n' +
+        '图1 2026-2030年某市三次产业增加值占地区生产总值比重\n年末全市常住人口 346.7 万人，常住人口城镇化率为 66.90%。\n',
+    );
+    expect(reading(found, '2479.6 亿元')).toEqual(['2030', 'actual']);
+    expect(reading(found, '346.7 万人')).toEqual(['2030', 'actual']);
+    expect(reading(found, '66.90%')).toEqual(['2030', 'actual']);
+  });
+});
+
+describe('a budget report delivered in December states its own year as expected', () => {
+  it('a whole-year figure of the year not over is an estimate, a budget still a target', () => {
+    const found = figuresOfText(
+      '关于某市 2030 年预算执行情况与\n2031 年预算草案的报告\n——2030 年 12 月 27 日在某市第九届人民代表大会第六次会议上\n' +
+        '受市人民政府委托，现将某市2030年预算执行情况与2031年预算草案提请审议。\n一、2030年预算执行情况\n' +
+        '某开发区一般公共预算地方收入 9.7 亿元，下降 4.3%。全市一般公共预算收入年初预算 100 亿元。\n二、2031年预算草案\n全市一般公共预算收入安排 105 亿元。\n',
+    );
+    expect(reading(found, '9.7 亿元')).toEqual(['2030', 'estimate']);
+    expect(reading(found, '4.3%')).toEqual(['2030', 'estimate']);
+    expect(reading(found, '100 亿元')).toEqual(['2030', 'target']);
+    expect(reading(found, '105 亿元')).toEqual(['2031', 'target']);
+  });
+});

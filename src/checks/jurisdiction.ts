@@ -15,6 +15,7 @@
  */
 import type { Document } from '../model.js';
 import type { JurisdictionSettings } from '../rules/types.js';
+import { namedCity } from './jurisdiction-city.js';
 
 export interface Jurisdiction {
   /** Level key from the settings (`national`, `province`, …); null when unclear. */
@@ -112,10 +113,16 @@ export function detectJurisdiction(text: string, settings: JurisdictionSettings 
     placeCounts.set(place, occurrences(place) + [...counts.values()].reduce((sum, n) => sum + n, 0));
   }
   const place = dominant(placeCounts, minMentions, dominance);
-  if (place === null || level === null || !(settings.cityLevels ?? []).includes(level)) return { level, place };
-  // A city's report (level `city`): which city of the place. Unclear stays unknown, apart from the province itself.
-  const city = dominant(cityCounts.get(place) ?? new Map(), minMentions, dominance);
-  return { level, place: `${place}/${city ?? ''}` };
+  if (level === null || !(settings.cityLevels ?? []).includes(level)) return { level, place };
+  // A city's report (level `city`): which city of the place (one the list names, else the one the text names itself:
+  // jurisdiction-city.ts). Unclear stays unknown, apart from the province itself.
+  const listed = place === null ? null : dominant(cityCounts.get(place) ?? new Map(), minMentions, dominance);
+  if (listed !== null) return { level, place: `${place}/${listed}` };
+  // (a city no list names, keyed by its name alone: its communiqué may name its province too seldom to place it; a
+  // municipality, whose list names no city, has none below it: `国际大都市`)
+  const named = place === null || (settings.places?.[place] ?? []).length > 0 ? namedCity(text, minMentions, dominance) : null;
+  if (named !== null) return { level, place: `/${named}` };
+  return { level, place: place === null ? null : `${place}/` };
 }
 
 const cache = new WeakMap<Document, { settings: JurisdictionSettings | undefined; key: string }>();

@@ -5,7 +5,9 @@
  * reads the sentence; this reads the noun that names what the figure is, and it decides where one stands.
  */
 import type { Document, Modality } from '../model.js';
-import { alternation } from '../extract/knowledge.js';
+import { alternation, knowledgeOf } from '../extract/knowledge.js';
+import { planReportYears } from './plan-periods.js';
+import type { PeriodContext } from './time.js';
 import type { RuleSet } from '../rules/types.js';
 
 interface BudgetSettings {
@@ -13,11 +15,22 @@ interface BudgetSettings {
   bases?: string[];
   reachEnds?: string[];
   reach?: number;
+  /** A kind of budget as headings name it → the name its items take (一般公共预算 → 一般公共预算, 政府性基金预算 → 政府性基金). */
+  kinds?: Record<string, string>;
+  items?: string[];
+  headingLength?: number;
+  levels?: string[];
+  itemQualifiers?: string[];
+  reports?: string[];
 }
 
 interface BudgetWords {
   /** Any status word, longest first (global: the last one in a clause decides). */
   words: RegExp;
+  /** A label ending in a status word not opening with an item, or in 预算 alone (`调整预算`, `预算`). */
+  ends: RegExp;
+  /** Words naming a budget report in its title or opening (budgets.reports). */
+  reports: string[];
   statusOf: Map<string, Modality>;
   bases: string[];
   reachEnds: string[];
@@ -33,11 +46,33 @@ function budgetWordsOf(rules: RuleSet): BudgetWords | null {
   const statusOf = new Map<string, Modality>();
   for (const status of ['target', 'estimate', 'actual'] as const) for (const w of b.status?.[status] ?? []) statusOf.set(w, status);
   words = statusOf.size
-    ? { words: new RegExp(alternation([...statusOf.keys()]), 'gu'), statusOf, bases: b.bases ?? [], reachEnds: b.reachEnds ?? [], reach: b.reach ?? 20 }
+    ? {
+        words: new RegExp(alternation([...statusOf.keys()]), 'gu'),
+        ends: new RegExp(`(?:${alternation([...[...statusOf.keys()].filter((w) => !(b.items ?? []).some((i) => w.startsWith(i))), '预算'])})$`, 'u'),
+        statusOf,
+        reports: b.reports ?? [], bases: b.bases ?? [], reachEnds: b.reachEnds ?? [], reach: b.reach ?? 20 }
     : null;
   cache.set(rules, words);
   return words;
 }
+
+const budgetReports = new WeakMap<Document, boolean>();
+/**
+ * Whether a document is a budget report or final accounts (budgets.reports in its title or opening: `预算执行情况`,
+ * `预算草案`, `决算`): only there do its status words name what a figure is (elsewhere `预算安排科技专项资金15.2亿元` tells
+ * what was done).
+ */
+function isBudgetReport(doc: Document, bw: BudgetWords): boolean {
+  let is = budgetReports.get(doc);
+  if (is === undefined) {
+    const head = doc.normalized.slice(0, OPENING);
+    is = bw.reports.some((w) => head.includes(w));
+    budgetReports.set(doc, is);
+  }
+  return is;
+}
+/** How far into a document its title and opening are read for what kind of report it is. */
+const OPENING = 800;
 
 /** Clause punctuation and line ends: a status word reaches no figure past them. */
 const CLAUSE_END = /[,，;；。:：!！?？\n]/u;
@@ -46,14 +81,34 @@ const CLAUSE_END = /[,，;；。:：!！?？\n]/u;
  * The status a budget word right before the figure at `pos` names (the last one in its clause, within `reach`, not a
  * comparison base, not past a word stating the outcome), else `modality` as intent read it.
  */
-export function budgetStatus(doc: Document, pos: number, modality: Modality, rules: RuleSet): Modality {
+export function budgetStatus(doc: Document, pos: number, modality: Modality, rules: RuleSet, period: string | null = null, ctx?: PeriodContext): Modality {
   const bw = budgetWordsOf(rules);
-  if (!bw) return modality;
+  if (!bw || !isBudgetReport(doc, bw)) return modality;
   const text = doc.normalized;
   let from = pos;
   const floor = Math.max(0, pos - bw.reach);
   while (from > floor && !CLAUSE_END.test(text[from - 1]!)) from--;
-  return statusIn(text, from, text.slice(from, pos), bw) ?? modality;
+  const status = statusIn(text, from, text.slice(from, pos), bw);
+  if (status) return status;
+  // a report presenting next year's budget or plan, delivered before its own year is over (in December): what it states
+  // of that year as a whole is what the year is expected to come to, an estimate
+  if (modality === 'actual' && ctx && period !== null && period === String(ctx.deliveryYear) && deliveredLate(doc, ctx, rules)) return 'estimate';
+  return modality;
+}
+
+const lateCache = new WeakMap<Document, boolean>();
+/**
+ * Whether a document presents the plan or budget of the year after its delivery year (periods.yearPlans, in its opening)
+ * and was delivered late in its year (after periods.reviewsPreviousYearUntilMonth): its own year is not over.
+ */
+function deliveredLate(doc: Document, ctx: PeriodContext, rules: RuleSet): boolean {
+  let late = lateCache.get(doc);
+  if (late === undefined) {
+    const k = knowledgeOf(rules);
+    late = ctx.deliveryYear !== null && ctx.deliveryMonth !== null && ctx.deliveryMonth > k.periods.reviewsPreviousYearUntilMonth && planReportYears(doc.normalized, k).includes(ctx.deliveryYear + 1);
+    lateCache.set(doc, late);
+  }
+  return late;
 }
 
 function statusIn(text: string, from: number, clause: string, bw: BudgetWords): Modality | null {
@@ -73,34 +128,121 @@ function statusIn(text: string, from: number, clause: string, bw: BudgetWords): 
 const AGAINST_BUDGET = /((?:为|占|完成|达到)(?:年初|调整|调整后)?预算(?:数)?)的?\s*$/u;
 const SENTENCE_END = /[。;；!！?？\n]/u;
 
+/** Where each kind of budget is in force in a document (its headings), and the level each line opens on. */
+interface BudgetLayout {
+  /** Heading line starts and the kind each names ('' for a heading naming none: the kind in force ends). */
+  headings: { start: number; kind: string }[];
+}
+const layouts = new WeakMap<Document, BudgetLayout>();
+
+function layoutOf(doc: Document, b: BudgetSettings): BudgetLayout {
+  let layout = layouts.get(doc);
+  if (layout) return layout;
+  layout = { headings: [] };
+  const kinds = Object.keys(b.kinds ?? {});
+  const text = doc.normalized;
+  if (kinds.length && kinds.some((kind) => text.includes(kind))) {
+    const longest = b.headingLength ?? 30;
+    for (let start = 0; start < text.length; ) {
+      let end = text.indexOf('\n', start);
+      if (end < 0) end = text.length;
+      const line = text.slice(start, end).trim();
+      // (a heading: short, no sentence inside it; `（1）全市收支情况。…` opens a paragraph, no heading)
+      if (line && line.length <= longest && !/[。，,；;]/u.test(line.replace(/[。]$/u, ''))) layout.headings.push({ start, kind: kinds.find((kind) => line.includes(kind)) ?? '' });
+      start = end + 1;
+    }
+  }
+  layouts.set(doc, layout);
+  return layout;
+}
+
+/** The kind of budget in force at `pos` (the last heading before it naming one, up to a heading naming none). */
+function kindAt(layout: BudgetLayout, pos: number): string {
+  let kind = '';
+  for (const h of layout.headings) {
+    if (h.start > pos) break;
+    kind = h.kind;
+  }
+  return kind;
+}
+
+/** The level of government the line holding `pos` opens on (`（2）市级收支情况。`), if any. */
+function levelAt(text: string, pos: number, levels: string[]): string {
+  const lineStart = text.lastIndexOf('\n', pos - 1) + 1;
+  const lead = text.slice(lineStart, Math.min(pos, lineStart + 12));
+  return levels.find((l) => lead.includes(l)) ?? '';
+}
+
 /**
- * Labels of a budget report's figures without the status words intent read (`市本级一般公共预算收入年初预算80亿元` is
- * the revenue's budget: 市本级一般公共预算收入, a target), so the budget, the estimate and the final accounts of one
- * item share its name. A figure whose label is only a status word (`调整预算为82亿元`, `预计执行数81.5亿元`) or the
- * budget it was judged against (`,为预算的100.5%,比上年增长5.2%`) is of the item named before it in its sentence; a
- * ratio to a budget is named as a table's column names it (`一般公共预算收入为预算`). Runs before the metrics are
- * resolved (index.ts), on one document's figures in text order.
+ * Labels of a budget report's figures without the status words (`一般公共预算收入预算134.5亿元` is the revenue's budget:
+ * 一般公共预算收入, a target), so the budget, the estimate and the final accounts of one item share its name. A figure
+ * whose clause names no item of its own (`执行中按法定程序调整为134.9亿元`, `实际完成135.1亿元`, `为预算的100.5%,比上年增长
+ * 5.2%`) is of the item named before it in its sentence (a part in brackets, `（含高新区10.1亿元）`, names none); a
+ * bare item (`收入完成421.8亿元`, `批准的支出预算319.5亿元`) is of the budget its heading names (`1.一般公共预算`) and of the
+ * level its paragraph opens on (`（2）市级收支情况。`); a ratio to a budget is named as a table's column names it
+ * (`一般公共预算收入为预算`). Runs before the metrics are resolved (index.ts), on one document's figures in text order.
  */
 export function budgetLabels(doc: Document, figures: { label: string; span: { start: number; end: number } }[], rules: RuleSet): void {
   const bw = budgetWordsOf(rules);
-  if (!bw) return;
+  if (!bw || !isBudgetReport(doc, bw)) return;
+  const b = (rules.budgets ?? {}) as BudgetSettings;
+  const items = b.items ?? [];
+  const kinds = Object.values(b.kinds ?? {});
   const text = doc.normalized;
-  const ends = new RegExp(`(?:${alternation([...bw.statusOf.keys(), '预算'])})$`, 'u');
+  const layout = layoutOf(doc, b);
+  const named = (label: string) => items.some((i) => label.includes(i)) || kinds.some((k) => label.includes(k));
   let subject = '';
   let previousEnd = -1;
   for (const figure of figures) {
+    const pos = figure.span.start;
     // (an item named before, in this sentence only)
-    if (previousEnd < 0 || previousEnd > figure.span.start || SENTENCE_END.test(text.slice(previousEnd, figure.span.start))) subject = '';
+    if (previousEnd < 0 || previousEnd > pos || SENTENCE_END.test(text.slice(previousEnd, pos))) subject = '';
     previousEnd = figure.span.end;
-    const label = figure.label ?? '';
-    const against = AGAINST_BUDGET.exec(text.slice(Math.max(0, figure.span.start - 10), figure.span.start));
+    // (a part in brackets, `（含高新区10.1亿元）`, keeps its own name and names nothing after it)
+    const open = Math.max(text.lastIndexOf('（', pos), text.lastIndexOf('(', pos));
+    if (open >= 0 && open > Math.max(text.lastIndexOf('）', pos), text.lastIndexOf(')', pos)) && !SENTENCE_END.test(text.slice(open, pos))) continue;
+    const against = AGAINST_BUDGET.exec(text.slice(Math.max(0, pos - 10), pos));
     if (against && subject) {
       figure.label = subject + against[1]!;
       continue;
     }
-    const own = label.replace(ends, '');
-    if (own !== label && !own && subject) figure.label = subject;
-    else if (own !== label && own) figure.label = own;
-    if (figure.label) subject = figure.label;
+    let label = figure.label ?? '';
+    // the status word of the figure's clause, and what the label holds before it (an item written before it stays)
+    let from = pos;
+    while (from > Math.max(0, pos - bw.reach) && !CLAUSE_END.test(text[from - 1]!)) from--;
+    const clause = text.slice(from, pos);
+    const status = lastStatusWord(clause, bw);
+    if (status) {
+      const word = status.replace(/为$/u, '');
+      const item = items.find((i) => word.startsWith(i)) ?? '';
+      const at = label.lastIndexOf(word);
+      if (at >= 0) label = label.slice(0, at + item.length);
+      // (a label carried from a clause before, `支出预算调整` for `实际完成312.9亿元`: the sentence's item; a label the
+      // clause writes is its own, `税收收入预计完成90亿元`)
+      else if (!clause.replace(/\s+/gu, '').includes(label) && (subject || !named(label))) label = '';
+      if (!named(label)) label = '';
+    } else {
+      // (no status word: a label that is only the budget judged against, `预算`, is of the item before)
+      const own = label.replace(bw.ends, '');
+      if (own !== label) label = own;
+    }
+    if (!label && subject) label = subject;
+    // a bare item is of its heading's budget and its paragraph's level
+    const bare = items.find((i) => label === i || (b.itemQualifiers ?? []).some((q) => label === q + i));
+    if (bare) {
+      const kind = kindAt(layout, pos);
+      if (kind) label = levelAt(text, pos, b.levels ?? []) + (b.kinds?.[kind] ?? kind) + bare;
+    }
+    if (label) {
+      figure.label = label;
+      subject = label;
+    }
   }
+}
+
+function lastStatusWord(clause: string, bw: BudgetWords): string | null {
+  let last: string | null = null;
+  bw.words.lastIndex = 0;
+  for (let m = bw.words.exec(clause); m; m = bw.words.exec(clause)) last = m[0];
+  return last;
 }

@@ -12,7 +12,7 @@ import { sentenceEnd } from './clauses.js';
 import { periodWordsOf } from './period-words.js';
 import { type TimeWords, timeWordsOf } from './time-words.js';
 import type { SectionInfo } from './sections.js';
-import { plannedTitleYear } from './budget-time.js';
+import { plannedTitleYear, titleLinesJoined } from './budget-time.js';
 
 /**
  * A document's own time, in auto mode as with a configured period: the year its plans are for
@@ -48,7 +48,7 @@ export function documentTime(doc: Document, sections: SectionInfo[], k: Knowledg
   let reviewYear = configured ? Number(configured[0]) : null;
   const workReport = dt.workReport !== null && dt.workReport.test(text.slice(0, 600));
   if (reviewYear === null || deliveryYear === null) {
-    const title = plannedTitleYear(titleYear(text.slice(0, 800), dt, k), text, k);
+    const title = plannedTitleYear(titleYear(text.slice(0, 800), dt, k) ?? titleYear(titleLinesJoined(text.slice(0, 800)), dt, k), text, k);
     const reviewed = reviewHeadingYear(sections, k);
     const planned = reviewed === null ? planHeadingYear(sections, k) : null;
     // (a work report reviews its last year at length; a congress report names few years and reviews decades)

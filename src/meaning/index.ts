@@ -28,7 +28,7 @@ export function interpret(doc: Document, figures: Figure[], rules: RuleSet = cor
     const period = time.period;
     // one string per period across the document's figures (a large run keeps every Figure)
     figure.period = period === null ? null : (periods.get(period) ?? (periods.set(period, period), period));
-    figure.modality = budgetStatus(doc, pos, intentOf(doc, pos, time, ctx, k, figure.span.end), rules);
+    figure.modality = budgetStatus(doc, pos, intentOf(doc, pos, time, ctx, k, figure.span.end), rules, period, ctx);
     // what is so as a report delivered early in its year is written (`目前已建成…`) is the state the year before ended with
     if (figure.modality === 'actual' && period !== null && period === ctx.ownYearIsPlan && deliveredEarly(ctx, k) && statesPresent(doc, pos, time.sentenceStart, k)) {
       const before = String(Number(period) - 1);

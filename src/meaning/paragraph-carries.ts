@@ -9,6 +9,7 @@
 import { allMatches } from '../matches.js';
 import { alternation, type Knowledge } from '../extract/knowledge.js';
 import { isTitleLine } from './review-parts.js';
+import { isCaption } from './captions.js';
 import { YEAR_DIGITS, YEAR_NAMED, RANGE_OPENING, yearNumber } from './year-numerals.js';
 import { periodWordsOf } from './period-words.js';
 import type { Marker } from './markers.js';
@@ -44,6 +45,7 @@ export function paragraphCarries(text: string, ctx: PeriodContext, k: Knowledge)
     // explicit years and backward spans carry; 今年/今后五年 depend on the section they are in
     const lineEnd = text.indexOf('\n', lineStart);
     const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
+    if (isCaption(line, k)) continue;
     // (not a dated line: `——2023年1月12日在…会议上` is the delivery line)
     // (nor a book's title broken out on its own line, `…的召开和《` / `一九七八——一九八五年…规划纲要(草案)` / `》的制定,…`)
     const isTitle = line.trim().length <= 60 && !/[,，。;；:：!！?？]/u.test(line) && !/年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月/u.test(line) && !withinQuotedTitle(text, lineStart, lineStart + line.length);

@@ -324,6 +324,8 @@ export interface WordLists {
 
 /** Extract stage: how periods are found (rules/core/periods.yaml). */
 export interface PeriodSettings {
+  /** The opening of a chart's or table's caption line (`图1 `, `表5 `): its years date none of the prose around it. */
+  captionPattern?: string;
   deliveryLine?: string;
   targetHeadings?: string[];
   reviewHeadings?: string[];

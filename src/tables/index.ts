@@ -26,6 +26,8 @@ import { readHeader, tableWords, unitText, type HeaderReading, type TableWords }
 const CELL_NUMBER = /^([+\-−–]?)\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*([%‰])?\s*\**$/u;
 /** Longer cell texts are prose: the table lays a page out. */
 const MAX_CELL_TEXT = 200;
+/** A table's caption (`表5 …`, `附表1 …`). */
+const TABLE_CAPTION = /^\s*(?:附)?表\s*[0-9０-９一二三四五六七八九十]/u;
 /** A year as a header or row header writes it (`2024`, `2024年`). */
 const YEAR = /^(?:19|20)\d{2}(?:\s*年)?$/u;
 
@@ -159,8 +161,8 @@ function distinct(places: (Place | undefined)[]): Place[] {
   return places.filter((p): p is Place => Boolean(p && p.text && !seen.has(p) && seen.add(p)));
 }
 
-/** The caption and unit note: the non-empty lines just before the table, and the line just after it. */
-function contextOf(doc: Document, start: number, end: number, lines: number): string[] {
+/** The caption and unit note: the non-empty lines just before the table, and the line just after it (`before`: how many are before). */
+function contextOf(doc: Document, start: number, end: number, lines: number): string[] & { before: number } {
   const text = doc.normalized;
   const before: string[] = [];
   let at = start;
@@ -173,7 +175,7 @@ function contextOf(doc: Document, start: number, end: number, lines: number): st
   }
   const afterEnd = text.indexOf('\n', end + 1);
   const after = text.slice(end, afterEnd < 0 ? text.length : afterEnd).trim();
-  return after && after.length <= 120 ? [...before, after] : before;
+  return Object.assign(after && after.length <= 120 ? [...before, after] : before, { before: before.length });
 }
 
 interface CellMeaning {
@@ -209,10 +211,14 @@ function readTable(doc: Document, grid: TableGrid, w: TableWords): { table: Docu
     roles.set(p, row < headerRows ? (column < stubColumns ? 'corner' : 'column-header') : column < stubColumns ? 'row-header' : 'value');
   }
   // The caption's and title rows' unit note and period, for cells whose headers give none.
-  const context = [...contextOf(doc, start, end, w.settings.maxContextLines), ...distinct(matrix.slice(0, titleRows).flat()).map((p) => p.text)];
+  const around = contextOf(doc, start, end, w.settings.maxContextLines);
+  const context = [...around, ...distinct(matrix.slice(0, titleRows).flat()).map((p) => p.text)];
   const contextReadings = context.map((line) => readHeader(line, w));
   const tableUnit = contextReadings.find((r) => r.unit)?.unit ?? null;
-  const tablePeriod = contextReadings.find((r) => r.period && /(?:19|20)\d{2}/u.test(r.period))?.period ?? null;
+  // (a table's own caption, `表5 2025年…`, before a chart's caption over it, `图8 2021-2025年…`, which names another period)
+  const dated = (r: HeaderReading) => r.period !== null && /(?:19|20)\d{2}/u.test(r.period);
+  const captioned = contextReadings.findIndex((r, i) => i < around.before && TABLE_CAPTION.test(context[i]!) && dated(r));
+  const tablePeriod = (captioned >= 0 ? contextReadings[captioned] : contextReadings.find(dated))?.period ?? null;
   const { meanings, structure } = valueMeanings(layout, roles, tableUnit, tablePeriod, w);
   // A table without a number is no table of figures (a form, a layout grid).
   if (!meanings.length) return null;
