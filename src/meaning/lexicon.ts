@@ -139,60 +139,19 @@ export function lexiconOf(rules: RuleSet): Lexicon {
   let lex = lexicons.get(rules);
   if (lex) return lex;
   const words = (rules.indicatorWords ?? {}) as IndicatorWords;
-  const indicators = (rules.indicators ?? []) as Indicator[];
   const folds = foldsOf(words);
-  const byName = new Map<string, Indicator>();
-  const byId = new Map<string, Indicator>();
-  // a later file's indicator of the same id replaces an earlier one
-  for (const indicator of indicators) byId.set(indicator.id, indicator);
-  const namesOf = new Map<Indicator, string[]>();
-  for (const indicator of byId.values()) {
-    const names: string[] = [];
-    for (const name of [indicator.name, ...(indicator.aliases ?? [])]) {
-      const key = foldSubject(normalizeSubject(name), folds);
-      names.push(key);
-      if (key && !byName.has(key)) byName.set(key, indicator);
-    }
-    namesOf.set(indicator, names);
-  }
-  for (const [name, indicator] of actionNames(byName, namesOf, words, folds)) if (!byName.has(name)) byName.set(name, indicator);
-  const longestFirst = <T extends [string, unknown]>(list: T[]) => list.sort((a, b) => b[0].length - a[0].length);
-  const prefixes: [string, string][] = [];
-  for (const [scope, list] of Object.entries(words.scopes ?? {})) for (const w of list) prefixes.push([normalizeSubject(w), scope]);
-  for (const w of [...(words.neutralPrefixes ?? []), ...(rules.alignment?.labelPrefixes ?? [])]) prefixes.push([normalizeSubject(w), '']);
+  const byId = indicatorsById((rules.indicators ?? []) as Indicator[]);
+  const byName = indicatorsByName(byId, words, folds);
+  const prefixes = prefixWords(words, rules);
   const k = knowledgeOf(rules);
-  const suffixes: [string, Change | ''][] = [];
-  for (const [w, change] of Object.entries(words.changeNouns ?? {})) suffixes.push([w, change]);
-  for (const w of k.words.increase) suffixes.push([w, 'increase']);
-  for (const w of k.words.decrease) suffixes.push([w, 'decrease']);
-  for (const w of words.neutralSuffixes ?? []) suffixes.push([normalizeSubject(w), '']);
-  // a clause scope written after the name (`城镇调查失业率平均值为5.1%`)
-  const scopeSuffixes: [string, string][] = [];
-  for (const [scope, list] of Object.entries(words.scopes ?? {})) if ((words.clauseScopes ?? []).includes(scope)) for (const w of list) scopeSuffixes.push([normalizeSubject(w), scope]);
+  const suffixes = suffixWords(words, k);
+  const scopeSuffixes = scopeSuffixWords(words);
   const nameEnds = new Uint8Array(65536);
   for (const name of byName.keys()) nameEnds[name.charCodeAt(name.length - 1)] = 1;
-  const clauseScopes = new Set(words.clauseScopes ?? []);
-  const clauseWords: [string, string][] = [];
-  for (const [scope, list] of Object.entries(words.scopes ?? {})) if (clauseScopes.has(scope)) for (const w of list) if (w.length > 1) clauseWords.push([w, scope]);
+  const clauseWords = clauseWordsOf(words);
   const clauseFirst = new Uint8Array(65536);
   for (const [w] of clauseWords) clauseFirst[w.charCodeAt(0)] = 1;
-  const synonyms: [string, string][] = [];
-  for (const [canonical, variants] of Object.entries(rules.alignment?.synonyms ?? {})) for (const v of variants) synonyms.push([v, canonical]);
-  const relationalTails: string[] = [];
-  for (const noun of k.words.relationalNouns) {
-    relationalTails.push(noun);
-    for (const action of k.words.relationalActions) relationalTails.push(action + noun);
-  }
-  const nameTails = new Map<string, string[]>();
-  for (const name of byName.keys()) {
-    for (let i = 2; i <= name.length - 2; i++) {
-      const tail = name.slice(i);
-      const list = nameTails.get(tail) ?? [];
-      list.push(name);
-      nameTails.set(tail, list);
-    }
-  }
-  for (const list of nameTails.values()) list.sort((a, b) => b.length - a.length);
+  const synonyms = synonymPairs(rules);
   lex = {
     folds,
     knowledge: k,
@@ -208,7 +167,7 @@ export function lexiconOf(rules: RuleSet): Lexicon {
     planSizeAfter: k.periods.planSizeAfter ? new RegExp(k.periods.planSizeAfter, 'u') : null,
     reportingVerbs: (words.reportingVerbs ?? []).map(normalizeSubject).filter(Boolean),
     anaphors: [...new Set((words.anaphors ?? []).map(normalizeSubject).filter(Boolean))].sort((a, b) => b.length - a.length),
-    nameTails,
+    nameTails: nameTailsOf(byName),
     byName,
     byId,
     prefixes: longestFirst(prefixes),
@@ -233,18 +192,117 @@ export function lexiconOf(rules: RuleSet): Lexicon {
     scopeSuffixBuckets: bucketed(scopeSuffixes, -1),
     nameEnds,
     longestName: Math.max(0, ...[...byName.keys()].map((n) => n.length)),
-    relationalTails: relationalTails.map(normalizeSubject).sort((a, b) => b.length - a.length),
+    relationalTails: relationalTailsOf(k),
     startWords: k.periods.startBefore ?? [],
     toEnd: toEndPattern(k),
     scopeOnly: longestFirst(clauseWords.map(([w]): [string, Change | ''] => [normalizeSubject(w), ''])),
-    referring: longestFirst([
-      ...(words.functionWords ?? []).map((w): [string, Change | ''] => [normalizeSubject(w), '']),
-      ...(words.neutralSuffixes ?? []).map((w): [string, Change | ''] => [normalizeSubject(w), '']),
-      ...Object.entries(words.changeNouns ?? {}).map(([w, c]): [string, Change | ''] => [w, c]),
-    ]),
+    referring: referringWordsOf(words),
   };
   lexicons.set(rules, lex);
   return lex;
+}
+
+/** Sorts word pairs longest word first, in place (a longer word is tried before its own ending or start). */
+function longestFirst<T extends [string, unknown]>(list: T[]): T[] {
+  return list.sort((a, b) => b[0].length - a[0].length);
+}
+
+/** The indicators by id: a later file's indicator of the same id replaces an earlier one. */
+function indicatorsById(indicators: Indicator[]): Map<string, Indicator> {
+  const byId = new Map<string, Indicator>();
+  for (const indicator of indicators) byId.set(indicator.id, indicator);
+  return byId;
+}
+
+/** The indicators by folded name and alias (the first indicator naming a key keeps it), then by action names. */
+function indicatorsByName(byId: Map<string, Indicator>, words: IndicatorWords, folds: Folds): Map<string, Indicator> {
+  const byName = new Map<string, Indicator>();
+  const namesOf = new Map<Indicator, string[]>();
+  for (const indicator of byId.values()) {
+    const names: string[] = [];
+    for (const name of [indicator.name, ...(indicator.aliases ?? [])]) {
+      const key = foldSubject(normalizeSubject(name), folds);
+      names.push(key);
+      if (key && !byName.has(key)) byName.set(key, indicator);
+    }
+    namesOf.set(indicator, names);
+  }
+  for (const [name, indicator] of actionNames(byName, namesOf, words, folds)) if (!byName.has(name)) byName.set(name, indicator);
+  return byName;
+}
+
+/** Words that may stand before a name: scope words (with their scope) and neutral words (rules' label prefixes too). */
+function prefixWords(words: IndicatorWords, rules: RuleSet): [string, string][] {
+  const prefixes: [string, string][] = [];
+  for (const [scope, list] of Object.entries(words.scopes ?? {})) for (const w of list) prefixes.push([normalizeSubject(w), scope]);
+  for (const w of [...(words.neutralPrefixes ?? []), ...(rules.alignment?.labelPrefixes ?? [])]) prefixes.push([normalizeSubject(w), '']);
+  return prefixes;
+}
+
+/** Words that may end a subject after its name: change nouns and words (with their change) and neutral endings. */
+function suffixWords(words: IndicatorWords, k: ReturnType<typeof knowledgeOf>): [string, Change | ''][] {
+  const suffixes: [string, Change | ''][] = [];
+  for (const [w, change] of Object.entries(words.changeNouns ?? {})) suffixes.push([w, change]);
+  for (const w of k.words.increase) suffixes.push([w, 'increase']);
+  for (const w of k.words.decrease) suffixes.push([w, 'decrease']);
+  for (const w of words.neutralSuffixes ?? []) suffixes.push([normalizeSubject(w), '']);
+  return suffixes;
+}
+
+/** A clause scope written after the name (`城镇调查失业率平均值为5.1%`): clause scopes' words, normalized, with their scope. */
+function scopeSuffixWords(words: IndicatorWords): [string, string][] {
+  const scopeSuffixes: [string, string][] = [];
+  for (const [scope, list] of Object.entries(words.scopes ?? {})) if ((words.clauseScopes ?? []).includes(scope)) for (const w of list) scopeSuffixes.push([normalizeSubject(w), scope]);
+  return scopeSuffixes;
+}
+
+/** The rules' alignment synonyms as (variant, canonical) pairs. */
+function synonymPairs(rules: RuleSet): [string, string][] {
+  const synonyms: [string, string][] = [];
+  for (const [canonical, variants] of Object.entries(rules.alignment?.synonyms ?? {})) for (const v of variants) synonyms.push([v, canonical]);
+  return synonyms;
+}
+
+/** Clause scope words (two characters or more) as written in the text, with their scope. */
+function clauseWordsOf(words: IndicatorWords): [string, string][] {
+  const clauseScopes = new Set(words.clauseScopes ?? []);
+  const clauseWords: [string, string][] = [];
+  for (const [scope, list] of Object.entries(words.scopes ?? {})) if (clauseScopes.has(scope)) for (const w of list) if (w.length > 1) clauseWords.push([w, scope]);
+  return clauseWords;
+}
+
+/** Relational nouns and each relational action before each (`精简幅度`), normalized, longest first. */
+function relationalTailsOf(k: ReturnType<typeof knowledgeOf>): string[] {
+  const relationalTails: string[] = [];
+  for (const noun of k.words.relationalNouns) {
+    relationalTails.push(noun);
+    for (const action of k.words.relationalActions) relationalTails.push(action + noun);
+  }
+  return relationalTails.map(normalizeSubject).sort((a, b) => b.length - a.length);
+}
+
+/** Each proper ending (2 characters or more, short of the whole) of each name → the names ending so, longest first. */
+function nameTailsOf(byName: Map<string, Indicator>): Map<string, string[]> {
+  const nameTails = new Map<string, string[]>();
+  for (const name of byName.keys()) {
+    for (let i = 2; i <= name.length - 2; i++) {
+      const tail = name.slice(i);
+      const list = nameTails.get(tail) ?? [];
+      list.push(name);
+      nameTails.set(tail, list);
+    }
+  }
+  for (const list of nameTails.values()) list.sort((a, b) => b.length - a.length);
+  return nameTails;
+}
+
+/** Words a subject naming nothing is made of: function words, neutral endings, change nouns, longest first. */
+function referringWordsOf(words: IndicatorWords): [string, Change | ''][] {
+  return longestFirst([
+    ...(words.functionWords ?? []).map((w): [string, Change | ''] => [normalizeSubject(w), '']),
+    ...(words.neutralSuffixes ?? []).map((w): [string, Change | ''] => [normalizeSubject(w), '']),
+    ...Object.entries(words.changeNouns ?? {}).map(([w, c]): [string, Change | ''] => [w, c]),
+  ]);
 }
 
 /** `提高到2002年的`, `降到去年底的`: a change word, a `到` word, the end's year, `的` (words.yaml, periods.yaml). */
