@@ -4,14 +4,7 @@
  * ratios to a budget and labels without the status words (src/meaning/budget.ts, budget-time.ts).
  */
 import { describe, expect, it } from 'vitest';
-import type { Figure } from '../src/model.js';
-import { figuresOfText, reading } from './helpers/figures.js';
-
-const one = (found: Figure[], raw: string) => {
-  const matching = found.filter((f) => f.raw === raw);
-  expect(matching, raw).toHaveLength(1);
-  return matching[0]!;
-};
+import { figureWritten as one, figuresOfText, reading } from './helpers/figures.js';
 
 const DECEMBER =
   '关于某市2030年预算执行情况与2031年预算草案的报告\n——2030年12月20日在某市第十届人民代表大会第五次会议上\n各位代表：\n' +

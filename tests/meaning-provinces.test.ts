@@ -13,17 +13,13 @@ import { interpret } from '../src/meaning/index.js';
 import { runChecks } from '../src/checks/engine.js';
 import { coreRules } from '../src/rules/load.js';
 import type { Figure } from '../src/model.js';
-import { figuresOfText as figures, reading } from './helpers/figures.js';
+import { figureWritten, figuresOfText as figures, reading } from './helpers/figures.js';
 
 const HEAD = '2025年某省政府工作报告\n——2025年1月14日在某省第十四届人民代表大会第三次会议上\n各位代表：\n';
 /** A provincial report: its review of 2024, then its plan part for 2025 holding `plan`. */
 const report = (review: string, plan = '地区生产总值增长5%左右。') => `${HEAD}一、2024年工作回顾\n${review}\n二、2025年重点工作\n${plan}\n`;
 
-const labelOf = (found: Figure[], raw: string) => {
-  const matching = found.filter((f) => f.raw === raw);
-  expect(matching, raw).toHaveLength(1);
-  return matching[0]!.label;
-};
+const labelOf = (found: Figure[], raw: string) => figureWritten(found, raw).label;
 
 describe('a list of subjects gives each figure its own', () => {
   it('splits at list joiners, never inside a word holding one (普及率)', () => {

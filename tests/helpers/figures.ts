@@ -26,9 +26,15 @@ export function figureOfText(text: string, raw: string, meta: DocumentMeta & { p
   return found;
 }
 
-/** [period, modality] of the figure written `raw` (fails when it is not found exactly once). */
-export function reading(found: Figure[], raw: string): [string | null, string] {
+/** The one figure of `found` written `raw` (fails when it is not found exactly once). */
+export function figureWritten(found: Figure[], raw: string): Figure {
   const matching = found.filter((f) => f.raw === raw);
   expect(matching.map((f) => f.raw), raw).toHaveLength(1);
-  return [matching[0]!.period, matching[0]!.modality];
+  return matching[0]!;
+}
+
+/** [period, modality] of the figure written `raw` (fails when it is not found exactly once). */
+export function reading(found: Figure[], raw: string): [string | null, string] {
+  const figure = figureWritten(found, raw);
+  return [figure.period, figure.modality];
 }
