@@ -77,6 +77,14 @@ const OPENING = 800;
 /** Clause punctuation and line ends: a status word reaches no figure past them. */
 const CLAUSE_END = /[,，;；。:：!！?？\n]/u;
 
+/** Where the clause holding the figure at `pos` starts, read back no further than a status word reaches. */
+function statusClauseStart(text: string, pos: number, bw: BudgetWords): number {
+  let from = pos;
+  const floor = Math.max(0, pos - bw.reach);
+  while (from > floor && !CLAUSE_END.test(text[from - 1]!)) from--;
+  return from;
+}
+
 /**
  * The status a budget word right before the figure at `pos` names (the last one in its clause, within `reach`, not a
  * comparison base, not past a word stating the outcome), else `modality` as intent read it.
@@ -85,9 +93,7 @@ export function budgetStatus(doc: Document, pos: number, modality: Modality, rul
   const bw = budgetWordsOf(rules);
   if (!bw || !isBudgetReport(doc, bw)) return modality;
   const text = doc.normalized;
-  let from = pos;
-  const floor = Math.max(0, pos - bw.reach);
-  while (from > floor && !CLAUSE_END.test(text[from - 1]!)) from--;
+  const from = statusClauseStart(text, pos, bw);
   const status = statusIn(text, from, text.slice(from, pos), bw);
   if (status) return status;
   // a report presenting next year's budget or plan, delivered before its own year is over (in December): what it states
@@ -112,9 +118,7 @@ function deliveredLate(doc: Document, ctx: PeriodContext, rules: RuleSet): boole
 }
 
 function statusIn(text: string, from: number, clause: string, bw: BudgetWords): Modality | null {
-  let last: RegExpExecArray | null = null;
-  bw.words.lastIndex = 0;
-  for (let m = bw.words.exec(clause); m; m = bw.words.exec(clause)) last = m;
+  const last = lastStatusMatch(clause, bw);
   if (!last) return null;
   // (`比上年预计执行数`, `为调整预算的`: a base; the status word may open the clause, its base in the clause before it)
   const before = text.slice(Math.max(0, from + last.index - 4), from + last.index);
@@ -208,10 +212,8 @@ export function budgetLabels(doc: Document, figures: { label: string; span: { st
     }
     let label = figure.label ?? '';
     // the status word of the figure's clause, and what the label holds before it (an item written before it stays)
-    let from = pos;
-    while (from > Math.max(0, pos - bw.reach) && !CLAUSE_END.test(text[from - 1]!)) from--;
-    const clause = text.slice(from, pos);
-    const status = lastStatusWord(clause, bw);
+    const clause = text.slice(statusClauseStart(text, pos, bw), pos);
+    const status = lastStatusMatch(clause, bw)?.[0];
     if (status) {
       const word = status.replace(/为$/u, '');
       const item = items.find((i) => word.startsWith(i)) ?? '';
@@ -240,9 +242,10 @@ export function budgetLabels(doc: Document, figures: { label: string; span: { st
   }
 }
 
-function lastStatusWord(clause: string, bw: BudgetWords): string | null {
-  let last: string | null = null;
+/** The last status word in `clause` (the one that decides), with where it stands. */
+function lastStatusMatch(clause: string, bw: BudgetWords): RegExpExecArray | null {
+  let last: RegExpExecArray | null = null;
   bw.words.lastIndex = 0;
-  for (let m = bw.words.exec(clause); m; m = bw.words.exec(clause)) last = m[0];
+  for (let m = bw.words.exec(clause); m; m = bw.words.exec(clause)) last = m;
   return last;
 }
