@@ -4,15 +4,9 @@
  * (paragraph-carries.ts).
  */
 import type { Knowledge } from '../extract/knowledge.js';
-
-const cache = new WeakMap<Knowledge, RegExp | null>();
+import { periodPattern } from './period-patterns.js';
 
 /** Whether `line` opens as a chart's or table's caption (periods.captionPattern). */
 export function isCaption(line: string, k: Knowledge): boolean {
-  let re = cache.get(k);
-  if (re === undefined) {
-    re = k.periods.captionPattern ? new RegExp(k.periods.captionPattern, 'u') : null;
-    cache.set(k, re);
-  }
-  return re?.test(line) ?? false;
+  return periodPattern(k, 'captionPattern', 'u')?.test(line) ?? false;
 }

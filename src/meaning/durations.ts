@@ -11,16 +11,11 @@ import type { Knowledge } from '../extract/knowledge.js';
 import { chineseDigits } from './year-numerals.js';
 import { planFirstYear } from './plan-periods.js';
 import type { Marker } from './markers.js';
+import { periodPattern } from './period-patterns.js';
 
-const durationCache = new WeakMap<Knowledge, RegExp | null>();
 /** periods.durations as a search: group 1 the number of years. */
 function durationsOf(k: Knowledge): RegExp | null {
-  let re = durationCache.get(k);
-  if (re === undefined) {
-    re = k.periods.durations ? new RegExp(k.periods.durations, 'gu') : null;
-    durationCache.set(k, re);
-  }
-  return re;
+  return periodPattern(k, 'durations', 'gu');
 }
 
 /**

@@ -11,6 +11,7 @@ import { YEAR_RANGE_START, yearNumber, chineseDigits, YEAR_SPAN_START, LISTED_YE
 import { decadeWordsOf, periodWordsOf, partialWordsOf } from './period-words.js';
 import { timeWordsOf } from './time-words.js';
 import type { PeriodContext } from './time.js';
+import { periodPattern } from './period-patterns.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -320,15 +321,10 @@ export function partialMarkers(scan: MarkerScan): void {
   }
 }
 
-const firstMonthsCache = new WeakMap<Knowledge, RegExp | null>();
 /** A year's first months (periods.firstMonths: `今年头四个月`, `前五个月`): January to the month counted, in the year named before them, else in force. */
 export function firstMonthsMarkers(scan: MarkerScan): void {
   const { slice, from, baseYear, markers, covered, k } = scan;
-  let re = firstMonthsCache.get(k);
-  if (re === undefined) {
-    re = k.periods.firstMonths ? new RegExp(k.periods.firstMonths, 'gu') : null;
-    firstMonthsCache.set(k, re);
-  }
+  const re = periodPattern(k, 'firstMonths', 'gu');
   if (!re) return;
   for (const m of allMatches(slice, re)) {
     const n = chineseDigits(m[1]!, k);
@@ -340,18 +336,13 @@ export function firstMonthsMarkers(scan: MarkerScan): void {
   }
 }
 
-const censusCache = new WeakMap<Knowledge, RegExp | null>();
 /**
  * A census's date (periods.censusDates: `今年七月一日的普查`, `一九八二年七月一日零时`): what it counted is of that month, a point
  * in time, in the year named before it (else the section's).
  */
 export function censusMarkers(scan: MarkerScan): void {
   const { slice, from, baseYear, markers, k } = scan;
-  let re = censusCache.get(k);
-  if (re === undefined) {
-    re = k.periods.censusDates ? new RegExp(k.periods.censusDates, 'gu') : null;
-    censusCache.set(k, re);
-  }
+  const re = periodPattern(k, 'censusDates', 'gu');
   if (!re) return;
   for (const m of allMatches(slice, re)) {
     const y = yearBefore(markers, from + m.index + 1) ?? baseYear;

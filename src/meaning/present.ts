@@ -6,6 +6,7 @@
  */
 import type { Document } from '../model.js';
 import { alternation, type Knowledge } from '../extract/knowledge.js';
+import { periodPattern } from './period-patterns.js';
 
 /** How far back a figure's clause is looked for (clauses.ts MAX_CLAUSE_LOOKBACK: a line with no punctuation stays linear). */
 const LOOKBACK = 200;
@@ -28,14 +29,8 @@ function presentWordsOf(k: Knowledge): RegExp | null {
   return re;
 }
 
-const attributiveCache = new WeakMap<Knowledge, RegExp | null>();
 function attributiveOf(k: Knowledge): RegExp | null {
-  let re = attributiveCache.get(k);
-  if (re === undefined) {
-    re = k.periods.presentAttributive ? new RegExp(k.periods.presentAttributive, 'u') : null;
-    attributiveCache.set(k, re);
-  }
-  return re;
+  return periodPattern(k, 'presentAttributive', 'u');
 }
 
 /**
@@ -67,7 +62,6 @@ function presentIn(clauseText: string, present: RegExp): boolean {
   return m !== null && !/(?<![A-Za-zＡ-Ｚａ-ｚ0-9０-９.．])[0-9０-９]+(?:[.．][0-9０-９]+)?(?![A-Za-zＡ-Ｚａ-ｚ0-9０-９.．])/u.test(clauseText.slice(m.index + m[0].length));
 }
 
-const attributeCache = new WeakMap<Knowledge, RegExp | null>();
 /**
  * Whether the figure ending at `end` names the size of the country's people as an attribute (periods.populationAttribute:
  * `九亿多人口的大国`, `全国九亿多人民`, `十四亿人口大国`, a count in 亿 at `pos`..`end`): said of the country as it is when the document is written, an
@@ -77,11 +71,7 @@ const attributeCache = new WeakMap<Knowledge, RegExp | null>();
 export function namesPopulation(text: string, pos: number, end: number, k: Knowledge): boolean {
   // (a country's people are counted in 亿: `5000万农民` is a group of them, often a plan's)
   if (!text.slice(pos, end).includes('亿')) return false;
-  let re = attributeCache.get(k);
-  if (re === undefined) {
-    re = k.periods.populationAttribute ? new RegExp(k.periods.populationAttribute, 'u') : null;
-    attributeCache.set(k, re);
-  }
+  const re = periodPattern(k, 'populationAttribute', 'u');
   // (the unit 人 may be the figure's own, `九亿多人` of `九亿多人口`: the phrase is read from it)
   const from = text[end - 1] === '人' ? end - 1 : end;
   return re?.test(text.slice(from, from + 14)) ?? false;
