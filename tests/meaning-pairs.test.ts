@@ -14,6 +14,7 @@ import {
   commonReasons,
   formatMisses,
   formatScore,
+  LABELLED_FOLDERS,
   loadAllPairs,
   percent,
   scoreMeaning,
@@ -65,7 +66,22 @@ const CITY_DOCUMENTS = texts(CITIES);
 const COMMUNIQUE_DOCUMENTS = texts(COMMUNIQUES);
 const BUDGET_DOCUMENTS = texts(BUDGETS);
 const FISCAL_DEV_DOCUMENTS = texts(FISCAL_DEV);
-const FOLDERS = [FIXTURES, UNSEEN, SERIES, PROV_DEV, PROV_FRESH, PROV_DEV2, ERA, EARLY, CITIES, COMMUNIQUES, BUDGETS, FISCAL_DEV];
+/** The collections checked apart (each folder one run, as a user would check it), with how many documents each holds. */
+const COLLECTIONS = [
+  { folder: FIXTURES, documents: 24 },
+  { folder: UNSEEN, documents: 7 },
+  { folder: SERIES, documents: 14 },
+  { folder: PROV_DEV, documents: 20 },
+  { folder: PROV_FRESH, documents: 20 },
+  { folder: PROV_DEV2, documents: 20 },
+  { folder: ERA, documents: 13 },
+  { folder: EARLY, documents: 7 },
+  { folder: CITIES, documents: 8 },
+  { folder: COMMUNIQUES, documents: 10 },
+  { folder: BUDGETS, documents: 4 },
+  { folder: FISCAL_DEV, documents: 10 },
+];
+const FOLDERS = COLLECTIONS.map((c) => c.folder);
 const fileOf = (doc: string) =>
   FOLDERS.map((folder) => resolve(folder, `${doc}.txt`)).find((path) => existsSync(path)) ?? resolve(FIXTURES, `${doc}.txt`);
 /** The year in a national report's id (`cn_national_1983_gwr_state_council`, `cpc_13th_congress_report_1987`). */
@@ -125,35 +141,14 @@ describe('the labelled pairs', () => {
 
 for (const mode of ['auto', 'config'] as const) {
   describe(`meaning on the labelled pairs, ${mode === 'auto' ? 'auto mode (no config)' : 'figcheck.yaml of ids and statuses'}`, () => {
-    let run: CheckRun;
-    let unseenRun: CheckRun;
-    let seriesRun: CheckRun;
-    let provinceRuns: CheckRun[];
-    let eraRun: CheckRun;
-    let earlyRun: CheckRun;
-    let fiscalRuns: CheckRun[];
-    let cityRun: CheckRun;
-    let fiscalDevRun: CheckRun;
+    let runs: CheckRun[];
     let score: MeaningScore;
     beforeAll(async () => {
-      // Twelve collections checked apart, as a user would: the national-history set, the unseen documents,
-      // the work reports of 2009-2021, the three folders of provincial reports, the work reports of 1978-1988,
-      // those of 1954-1960, a district's work reports, cities' communiqués with their budgets, two cities' budgets,
-      // and other cities' communiqués with their budgets (fiscal-dev).
-      const runs: CheckRun[] =
+      // Each folder checked apart, as a user would check one collection (see COLLECTIONS).
+      runs =
         mode === 'auto'
-          ? await Promise.all(
-              [DOCUMENTS, UNSEEN_DOCUMENTS, SERIES_DOCUMENTS, PROV_DEV_DOCUMENTS, PROV_FRESH_DOCUMENTS, PROV_DEV2_DOCUMENTS, ERA_DOCUMENTS, EARLY_DOCUMENTS, CITY_DOCUMENTS, COMMUNIQUE_DOCUMENTS, BUDGET_DOCUMENTS, FISCAL_DEV_DOCUMENTS].map((files) =>
-                check(files, { config: false, cwd: root }),
-              ),
-            )
-          : await Promise.all(FOLDERS.map((folder) => check([], { config: resolve(folder, 'figcheck.yaml'), cwd: root })));
-      [run, unseenRun, seriesRun, ...provinceRuns] = runs as [CheckRun, CheckRun, CheckRun, ...CheckRun[]];
-      fiscalDevRun = provinceRuns.pop()!;
-      fiscalRuns = provinceRuns.splice(-2);
-      cityRun = provinceRuns.pop()!;
-      earlyRun = provinceRuns.pop()!;
-      eraRun = provinceRuns.pop()!;
+          ? await Promise.all(COLLECTIONS.map(({ folder }) => check(texts(folder), { config: false, cwd: root })))
+          : await Promise.all(COLLECTIONS.map(({ folder }) => check([], { config: resolve(folder, 'figcheck.yaml'), cwd: root })));
       score = scoreMeaning(runs, pairs);
       // Only the dev splits' misses are printed: the others are measured, not read while tuning.
       console.log(`${formatScore(score, `meaning, ${mode}`)}\n  most common reasons (dev, prov-dev, prov-dev2, era-dev, fiscal-dev): ${commonReasons(score, 10, ['dev', 'prov-dev', 'prov-dev2', 'era-dev', 'fiscal-dev']).map((r) => `${r.reason} ${r.count}`).join(' · ')}`);
@@ -161,16 +156,10 @@ for (const mode of ['auto', 'config'] as const) {
     });
 
     it('reads every document with the ids the labels use', () => {
-      expect(run.documents).toHaveLength(24);
-      expect(unseenRun.documents).toHaveLength(7);
-      expect(seriesRun.documents).toHaveLength(14);
-      expect(provinceRuns.map((r) => r.documents.length)).toEqual([20, 20, 20]);
-      expect(eraRun.documents).toHaveLength(13);
-      expect(earlyRun.documents).toHaveLength(7);
-      expect(cityRun.documents).toHaveLength(8);
-      expect(fiscalRuns.map((r) => r.documents.length)).toEqual([10, 4]);
-      expect(fiscalDevRun.documents).toHaveLength(10);
-      const ids = new Set([run, unseenRun, seriesRun, ...provinceRuns, eraRun, earlyRun, cityRun, ...fiscalRuns, fiscalDevRun].flatMap((r) => r.documents).map((d) => d.id));
+      // the bench scores the same runs (LABELLED_FOLDERS)
+      expect(FOLDERS).toEqual(LABELLED_FOLDERS.map((folder) => resolve(root, 'tests/fixtures', folder)));
+      expect(runs.map((r) => r.documents.length)).toEqual(COLLECTIONS.map((c) => c.documents));
+      const ids = new Set(runs.flatMap((r) => r.documents).map((d) => d.id));
       for (const id of new Set(pairs.flatMap((p) => [p.a.doc, p.b.doc]))) expect(ids.has(id), id).toBe(true);
     });
 
