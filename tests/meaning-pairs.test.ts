@@ -212,7 +212,7 @@ for (const mode of ['auto', 'config'] as const) {
       // a number is joined to its unit across one space (`6.48 万人`, as PDF text layers set it: normalization.joinSpacedUnits),
       // 254 once tab-separated tables were read as tables (src/tables/text-grid.ts)
       expect(score.notFound.filter((f) => FISCAL_DEV_DOCUMENTS.includes(fileOf(f.doc))).length).toBeLessThanOrEqual(1);
-      // early-dev (1964-1977, tuned on) 3 of 51 and fiscal-fresh2 (measured only) 0 of 290 at their first measurement
+      // early-dev (1964-1977, tuned on) 3 of 51 and fiscal-fresh2 (measured only) 0 of 290 (289) at their first measurement
       const notFoundIn = (folder: string) => score.notFound.filter((f) => existsSync(resolve(folder, `${f.doc}.txt`))).length;
       expect(notFoundIn(EARLY_DEV)).toBeLessThanOrEqual(3);
       expect(notFoundIn(FISCAL_FRESH2)).toBe(0);
@@ -397,15 +397,17 @@ for (const mode of ['auto', 'config'] as const) {
       // text tables, budget status words and labels, titles broken over two lines, captions dating no prose, a December
       // report's own year estimated and a city's documents aligned apart from another city's (jurisdiction-city.ts)
       expect(score.splits['fiscal-dev'].comparable.right).toBeGreaterThanOrEqual(39);
-      // fiscal-fresh2 (92 comparable pairs, measured only): 23/92 at its first measurement (target/outcome 0/20)
+      // fiscal-fresh2 (92 comparable pairs, measured only): 23/92 at its first measurement (target/outcome 0/20); 23/91 once a
+      // label was corrected
       expect(score.splits['fiscal-fresh2'].comparable.right).toBeGreaterThanOrEqual(23);
       expect(percent(score.splits['fiscal-dev'].period)).toBeGreaterThanOrEqual(97);
       expect(percent(score.splits['fiscal-dev'].modality)).toBeGreaterThanOrEqual(99);
       // early-dev (the reports of 1964-1977, tuned on) at its first measurement: period 29/51, modality 31/51;
-      // fiscal-fresh2 (labelled after the genre was tuned on fiscal-dev, measured only): 264/290 and 250/290
+      // fiscal-fresh2 (labelled after the genre was tuned on fiscal-dev, measured only): 264/290 and 250/290, 263/289 and
+      // 250/289 once the labeller corrected one figure's modality (a budgeted reserve, a target) and dropped its pair
       expect(score.splits['early-dev'].period.right).toBeGreaterThanOrEqual(29);
       expect(score.splits['early-dev'].modality.right).toBeGreaterThanOrEqual(31);
-      expect(score.splits['fiscal-fresh2'].period.right).toBeGreaterThanOrEqual(264);
+      expect(score.splits['fiscal-fresh2'].period.right).toBeGreaterThanOrEqual(263);
       expect(score.splits['fiscal-fresh2'].modality.right).toBeGreaterThanOrEqual(250);
       expect(percent(score.splits.holdout.comparable)).toBeGreaterThanOrEqual(57);
       expect(percent(score.splits.unseen.comparable)).toBeGreaterThanOrEqual(79);
