@@ -52,6 +52,8 @@ const EARLY_DEV = resolve(root, 'tests/fixtures/national-1964-1977');
 const FISCAL_FRESH2 = resolve(root, 'tests/fixtures/fiscal-fresh2');
 /** The national statistical communiqué on 2025 with the work reports of 2025 and 2021 (under ids of their own): only measured (comm-fresh). */
 const COMMUNIQUES_NATIONAL = resolve(root, 'tests/fixtures/national-communiques');
+/** More cities' statistical communiqués of 2025, each stating its facts in its text and its tables: only measured (comm-fresh). */
+const COMMUNIQUES_CITY = resolve(root, 'tests/fixtures/city-communiques');
 const pairs = loadAllPairs(resolve(root, 'tests/meaning'));
 const texts = (folder: string) => readdirSync(folder).filter((f) => f.endsWith('.txt')).map((f) => resolve(folder, f));
 /** The 24 documents (the folder also holds its README and figcheck.yaml). */
@@ -91,6 +93,7 @@ const COLLECTIONS = [
   { folder: EARLY_DEV, documents: 5 },
   { folder: FISCAL_FRESH2, documents: 5 },
   { folder: COMMUNIQUES_NATIONAL, documents: 3 },
+  { folder: COMMUNIQUES_CITY, documents: 6 },
 ];
 const FOLDERS = COLLECTIONS.map((c) => c.folder);
 const fileOf = (doc: string) =>
@@ -111,7 +114,7 @@ function splitOf(a: string, b: string): LabelledPair['split'] {
   if (inFolder(FISCAL_DEV, a)) return 'fiscal-dev';
   if (inFolder(EARLY_DEV, a)) return 'early-dev';
   if (inFolder(FISCAL_FRESH2, a)) return 'fiscal-fresh2';
-  if (inFolder(COMMUNIQUES_NATIONAL, a)) return 'comm-fresh';
+  if (inFolder(COMMUNIQUES_NATIONAL, a) || inFolder(COMMUNIQUES_CITY, a)) return 'comm-fresh';
   const fresh = (doc: string) => inFolder(SERIES, doc) && yearOf(doc) >= 2016;
   if (fresh(a) || fresh(b)) return 'fresh';
   const heldOut = (doc: string) => /^cn_national_200[4-8]_|^cpc_17th_/.test(doc);
@@ -222,6 +225,8 @@ for (const mode of ['auto', 'config'] as const) {
       expect(notFoundIn(FISCAL_FRESH2)).toBe(0);
       // comm-fresh (the national communiqué on 2025 and two work reports, measured only): 2 of 175 at its first measurement
       expect(notFoundIn(COMMUNIQUES_NATIONAL)).toBeLessThanOrEqual(2);
+      // and with six cities' communiqués (tests/fixtures/city-communiques): 3 of 442 at their first measurement
+      expect(notFoundIn(COMMUNIQUES_CITY)).toBeLessThanOrEqual(3);
     });
 
     it('never compares look-alike pairs', () => {
@@ -409,8 +414,9 @@ for (const mode of ['auto', 'config'] as const) {
       // fiscal-fresh2 (92 comparable pairs, measured only): 23/92 at its first measurement (target/outcome 0/20); 23/91 once a
       // label was corrected
       expect(score.splits['fiscal-fresh2'].comparable.right).toBeGreaterThanOrEqual(23);
-      // comm-fresh (54 comparable pairs, measured only): 24/54 at its first measurement (target/outcome 8/12, same fact 16/42)
-      expect(score.splits['comm-fresh'].comparable.right).toBeGreaterThanOrEqual(24);
+      // comm-fresh (54 comparable pairs, measured only): 24/54 at its first measurement (target/outcome 8/12, same fact 16/42);
+      // with six cities' communiqués at their first measurement 64/142 (target/outcome 8/13, same fact 56/129)
+      expect(score.splits['comm-fresh'].comparable.right).toBeGreaterThanOrEqual(64);
       expect(percent(score.splits['fiscal-dev'].period)).toBeGreaterThanOrEqual(97);
       expect(percent(score.splits['fiscal-dev'].modality)).toBeGreaterThanOrEqual(99);
       // early-dev (the reports of 1964-1977, tuned on) at its first measurement: period 29/51, modality 31/51;
@@ -419,9 +425,10 @@ for (const mode of ['auto', 'config'] as const) {
       expect(score.splits['early-dev'].period.right).toBeGreaterThanOrEqual(29);
       expect(score.splits['early-dev'].modality.right).toBeGreaterThanOrEqual(31);
       expect(score.splits['fiscal-fresh2'].period.right).toBeGreaterThanOrEqual(263);
-      // comm-fresh (the national communiqué on 2025 and two work reports, measured only): 172/175 and 173/175 at its first measurement
-      expect(score.splits['comm-fresh'].period.right).toBeGreaterThanOrEqual(172);
-      expect(score.splits['comm-fresh'].modality.right).toBeGreaterThanOrEqual(173);
+      // comm-fresh (the national communiqué on 2025 and two work reports, measured only): 172/175 and 173/175 at its first
+      // measurement; with six cities' communiqués (tests/fixtures/city-communiques) at their first measurement 581/617, 611/617
+      expect(score.splits['comm-fresh'].period.right).toBeGreaterThanOrEqual(581);
+      expect(score.splits['comm-fresh'].modality.right).toBeGreaterThanOrEqual(611);
       expect(score.splits['fiscal-fresh2'].modality.right).toBeGreaterThanOrEqual(250);
       expect(percent(score.splits.holdout.comparable)).toBeGreaterThanOrEqual(57);
       expect(percent(score.splits.unseen.comparable)).toBeGreaterThanOrEqual(79);
