@@ -317,7 +317,7 @@ export const consistencyCheck: CheckModule = {
   type: 'consistency',
   ruleIds: [FIGURE_MISMATCH, FIGURE_TRUNCATED, ESTIMATE_REVISED],
   defaultSeverity: 'error',
-  description: 'Two statements of one metric for the same period whose intervals do not overlap.',
+  description: 'Two statements of one metric for the same period whose intervals do not overlap (estimate-revised: an estimate and the final figure).',
   onByDefault: true,
   run(context: CheckContext, rule: CheckRule): Finding[] {
     const settings = context.rules.consistency ?? {};

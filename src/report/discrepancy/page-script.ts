@@ -247,7 +247,7 @@ function main(D) {
   }
   function short(value, n) { return value.length > n ? value.slice(0, n - 1) + '…' : value; }
   function bandText(s, flags, bad) {
-    return docName(s) + ': ' + st[s][2] + ' = ' + st[s][3] + ' (' + (flags & 16 ? L.target : L.actual) + (flags & 32 ? ', ' + bad : '') + ')';
+    return docName(s) + ': ' + st[s][2] + ' = ' + st[s][3] + ' (' + (flags & 16 ? L.target : flags & 64 ? L.estimate : L.actual) + (flags & 32 ? ', ' + bad : '') + ')';
   }
   function endMark(parent, x, y, flags, openBit, closedBit, direction) {
     if (flags & openBit) svg(parent, 'polygon', { points: (x + 9 * direction) + ',' + y + ' ' + x + ',' + (y - 7) + ' ' + x + ',' + (y + 7) }, 'arrow');
