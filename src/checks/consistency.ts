@@ -224,6 +224,38 @@ export function disagreeing(
   return new Set(readings.filter((r) => found.has(r)));
 }
 
+/** A group's readings that disagree: two of one standing (`involved`), an estimate and a final (`revised`). */
+interface Disagreements {
+  involved: Set<Reading>;
+  revised: Set<Reading>;
+  /** Pairs that disagree when rounded but agree when the coarser figure was truncated: not a mismatch. */
+  truncated: Array<[Reading, Reading]>;
+}
+
+/**
+ * The disagreements among a group's readings, pairs `excluded` left out. With `mixed` (estimates and finals),
+ * an estimate against a final is looked for apart from two readings of one standing.
+ */
+function disagreements(readings: Reading[], context: CheckContext, excluded: (a: Reading, b: Reading) => boolean, mixed: boolean): Disagreements {
+  const settings = context.rules.consistency ?? {};
+  const truncated: Array<[Reading, Reading]> = [];
+  const seen = new Set<string>();
+  const index = new Map(readings.map((r, i) => [r, i]));
+  const excusedByTruncation = (a: Reading, b: Reading): boolean => {
+    const [fa, fb] = [a.figures[0]!, b.figures[0]!];
+    if (!truncationConsistent(fa, fb, settings, context.rules.magnitudes) || consistent(fa, fb, settings)) return false;
+    const key = [index.get(a)!, index.get(b)!].sort((x, y) => x - y).join(',');
+    if (!seen.has(key)) {
+      seen.add(key);
+      truncated.push([a, b]);
+    }
+    return true;
+  };
+  const involved = disagreeing(readings, settings, (a, b) => (mixed && estimateAndFinal(a, b)) || excluded(a, b) || excusedByTruncation(a, b));
+  const revised = mixed ? disagreeing(readings, settings, (a, b) => !estimateAndFinal(a, b) || excluded(a, b) || excusedByTruncation(a, b)) : new Set<Reading>();
+  return { involved, revised, truncated };
+}
+
 /** A target read as the value it sets: its interval the point of its value, no qualifier. */
 function asSetValue(figure: Figure): Figure {
   return { ...figure, qualifier: null, interval: { lo: figure.value, loClosed: true, hi: figure.value, hiClosed: true } };
@@ -235,7 +267,6 @@ function asSetValue(figure: Figure): Figure {
  */
 function compareStatements(context: CheckContext, rule: CheckRule, of: MetricGroup, statements: Figure[], modality: 'stated' | 'target', findings: Finding[]): void {
   const group = modality === 'target' ? { ...of, name: `${of.name} (${t(context.locale, { en: 'target', zh: '目标' })})` } : of;
-  const settings = context.rules.consistency ?? {};
   const alignment = context.rules.alignment ?? {};
   const documents = context.documentById;
   if (!statements.length) return;
@@ -263,25 +294,11 @@ function compareStatements(context: CheckContext, rule: CheckRule, of: MetricGro
   const readings = readingsOf(judged, documents);
   const excluded = (a: Reading, b: Reading): boolean =>
     a.document === b.document && ((group.auto && alignment.withinDocument === false) || onlyInOneSentence(a, b, documents));
-  // Pairs that disagree when rounded but agree when the coarser figure was truncated: not a mismatch.
-  const truncated: Array<[Reading, Reading]> = [];
-  const seen = new Set<string>();
-  const index = new Map(readings.map((r, i) => [r, i]));
-  const excusedByTruncation = (a: Reading, b: Reading): boolean => {
-    const [fa, fb] = [a.figures[0]!, b.figures[0]!];
-    if (!truncationConsistent(fa, fb, settings, context.rules.magnitudes) || consistent(fa, fb, settings)) return false;
-    const key = [index.get(a)!, index.get(b)!].sort((x, y) => x - y).join(',');
-    if (!seen.has(key)) {
-      seen.add(key);
-      truncated.push([a, b]);
-    }
-    return true;
-  };
   // Two finals (or two estimates) disagreeing are a mismatch; an estimate and a final one, a revision of the
   // estimate, weighed apart (consistency-estimates.ts). Only a group stating both can hold a revision.
-  const mixed = modality === 'stated' && mixesEstimates(readings);
-  const involved = ambiguous ? new Set<Reading>() : disagreeing(readings, settings, (a, b) => (mixed && estimateAndFinal(a, b)) || excluded(a, b) || excusedByTruncation(a, b));
-  const revised = ambiguous || !mixed ? new Set<Reading>() : disagreeing(readings, settings, (a, b) => !estimateAndFinal(a, b) || excluded(a, b) || excusedByTruncation(a, b));
+  const { involved, revised, truncated } = ambiguous
+    ? { involved: new Set<Reading>(), revised: new Set<Reading>(), truncated: [] }
+    : disagreements(readings, context, excluded, modality === 'stated' && mixesEstimates(readings));
   if (!ambiguous) recordReadings(context.compared, readings, excluded);
   for (const pair of truncated) {
     if (![...pair].some((r) => involved.has(r) || revised.has(r))) findings.push(truncatedFinding(group, pair, context, documents));
@@ -307,7 +324,7 @@ function compareStatements(context: CheckContext, rule: CheckRule, of: MetricGro
     statements,
     verdict: single ? 'single' : involved.size || revised.size ? 'mismatch' : 'consistent',
   });
-  if (!involved.size && !revised.size) return;
+  // (a mismatch at the alignment's or the rule's severity; a revised estimate one step below: consistency-estimates.ts)
   const severity: Severity = group.auto ? (alignment.severity ?? 'warning') : (rule.severity ?? consistencyCheck.defaultSeverity);
   if (involved.size) findings.push(mismatchFinding(group, [...involved], context, documents, severity));
   if (revised.size) findings.push(mismatchFinding(group, [...revised], context, documents, revisionSeverity(severity), ESTIMATE_REVISED));
