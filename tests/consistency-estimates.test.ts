@@ -89,8 +89,18 @@ describe('a December estimate and the final figure of its year', () => {
 
 describe('two statements of one kind', () => {
   it('two finals disagreeing stay a figure-mismatch at the alignment severity', async () => {
-    const r = await run([], ['全年一般公共预算支出693.40亿元。', '（注）全年一般公共预算支出690.10亿元。'], { dated: '2026年1月8日' });
+    const r = await run(['2025年，全市一般公共预算支出完成690.1亿元。'], ['全年一般公共预算支出693.40亿元。'], { dated: '2026年1月8日' });
     expect(ofRule(r, 'estimate-revised')).toEqual([]);
+    expect(ofRule(r, 'figure-mismatch').map((f) => f.severity)).toEqual(['warning']);
+    expect(ofRule(r, 'figure-mismatch')[0]!.message).toMatch(/^一般公共预算支出: 693\.40亿元 \(communique-2025\) vs 690\.1亿元 \(budget-2025\) \(aligned automatically/);
+  });
+
+  it('two estimates disagreeing are a figure-mismatch too: neither is the final figure', async () => {
+    const report = ['江城市政府工作报告', '——2026年1月12日在江城市第九届人民代表大会第七次会议上', '一、2025年工作回顾', '2025年，预计全市一般公共预算支出完成680亿元。'];
+    const r = await run(['2025年，全市一般公共预算支出预计完成664.2亿元。'], [], { extra: report });
+    expect(comparedAs(r, '664.2亿元', '680亿元')).toEqual(['mismatch']);
+    expect(ofRule(r, 'estimate-revised')).toEqual([]);
+    expect(ofRule(r, 'figure-mismatch').map((f) => f.severity)).toEqual(['warning']);
   });
 
   it('an estimate of a year already over (a January report) is compared as before, as a revision when it disagrees', async () => {
