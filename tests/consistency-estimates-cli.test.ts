@@ -71,5 +71,8 @@ describe('figcheck check on a December estimate and the final figures', () => {
     expect(markdown).toMatch(/\| ✗ \| communique-2025 \| — \| 2025 \| [^\n]*\*\*693\.40亿元\*\*/);
     const html = readFileSync(join(reports, 'index.html'), 'utf8');
     expect(html).toContain('the estimate (预计) in budget-2025 differs from the final figure in communique-2025');
+    // (the page's data: the estimate's statement record ends in its estimate mark, 1)
+    expect(html).toMatch(/"664\.2亿元","\[664\.15亿, 664\.25亿\]","[^"]*","[^"]*","2025",1\]/);
+    expect(html).toMatch(/"693\.40亿元","\[693\.395亿, 693\.405亿\]","[^"]*","[^"]*","2025"\]/);
   });
 });

@@ -48,6 +48,8 @@ export interface StatementRow extends Excerpt {
   interval: string;
   /** False when a finding reports this statement as disagreeing (a mismatch, a missed target). */
   agrees: boolean;
+  /** An estimate (预计), marked in `status` too. */
+  estimate?: boolean;
 }
 
 export interface PlaceRow extends Excerpt {
@@ -223,6 +225,7 @@ class RowMaker {
       agrees,
       document: figure.document,
       status: statementStatus(statusText(document, this.options.locale), figure, this.options.locale),
+      ...(figure.modality === 'estimate' ? { estimate: true } : {}),
       period: figure.period ?? document?.period ?? DASH,
       where: this.where(figure.location),
       raw: figure.raw,
