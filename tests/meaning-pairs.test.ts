@@ -405,12 +405,14 @@ for (const mode of ['auto', 'config'] as const) {
       // city-fresh 64/100 once a scoped indicator was the indicator of its scope (`城镇人均可支配收入`) and the pastoral regions'
       // 农牧民 and 农村牧区 named the rural incomes (indicators.yaml); 66/100 with 失业人员再就业 the re-employment count
       expect(score.splits['city-fresh'].comparable.right).toBeGreaterThanOrEqual(66);
-      expect(score.splits['fiscal-fresh'].comparable.right).toBeGreaterThanOrEqual(24);
+      // (fiscal-fresh 32/101 once a December report's estimate of its year is compared with the final figure: consistency-estimates.ts)
+      expect(score.splits['fiscal-fresh'].comparable.right).toBeGreaterThanOrEqual(32);
       // fiscal-dev (five other cities' communiqués and budget reports; 27 target/outcome, 50 same facts), tuned on from its
       // first measurement, before anyone tuned on it: 4/77, period 175/255, modality 179/255; 39/77, 249/255 and 253/255 with
       // text tables, budget status words and labels, titles broken over two lines, captions dating no prose, a December
       // report's own year estimated and a city's documents aligned apart from another city's (jurisdiction-city.ts)
-      expect(score.splits['fiscal-dev'].comparable.right).toBeGreaterThanOrEqual(39);
+      // (41/77 once a December estimate and the final figure are compared as one fact: consistency-estimates.ts)
+      expect(score.splits['fiscal-dev'].comparable.right).toBeGreaterThanOrEqual(41);
       // fiscal-fresh2 (92 comparable pairs, measured only): 23/92 at its first measurement (target/outcome 0/20); 23/91 once a
       // label was corrected
       expect(score.splits['fiscal-fresh2'].comparable.right).toBeGreaterThanOrEqual(23);

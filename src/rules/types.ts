@@ -94,6 +94,8 @@ export interface WordingSettings {
 export interface DocumentDateSettings {
   /** Regex over a dated-line heading with named groups `year` and `month`. */
   pattern?: string;
+  /** An estimate of a period ending at most this many months after delivery is a preliminary figure of it (consistency-estimates.ts). */
+  estimateMonths?: number;
 }
 
 /** Reading a document's jurisdiction from its text (src/checks/jurisdiction.ts). */
