@@ -9,6 +9,7 @@ import type { Figure } from '../src/model.js';
 import { runDocumentTask } from '../src/parallel/document-task.js';
 import { coreRules } from '../src/rules/load.js';
 import { textGrids } from '../src/tables/text-grid.js';
+import { captionSubject } from '../src/meaning/captions.js';
 
 const rules = coreRules();
 
@@ -88,5 +89,95 @@ describe('a column header standing on its own line', () => {
     expect(rowsOf(['表5 2030年分行业固定资产投资', '合计\t5.8', '工业\t2.0', ''].join('\n'))[0]).toEqual(['合计', '5.8']);
     // (two headers for one value column: not this table's)
     expect(rowsOf(['金额（亿元） 增长（%）', '合计\t5.8', '工业\t2.0', ''].join('\n'))[0]).toEqual(['合计', '5.8']);
+  });
+});
+
+describe("a caption's subject", () => {
+  const subject = (line: string) => captionSubject(line, rules);
+
+  it('is what the caption names after its number, period and place, before the words closing it', () => {
+    expect(subject('表1 2030年年末某某市常住人口数及其构成')).toBe('常住人口');
+    expect(subject('表 5：2030 年分行业固定资产投资完成情况')).toBe('固定资产投资');
+    expect(subject('表6 2030年末某某市金融机构人民币存贷款余额及其增长速度')).toBe('金融机构人民币存贷款余额');
+    expect(subject('表3:2030年规模以上工业主要产品产量及增长速度')).toBe('规模以上工业产品产量');
+    expect(subject('表4 2030年全市工业投资情况')).toBe('工业投资');
+  });
+
+  it('is none for a line that is no table caption, a caption without a closing word, or one naming several facts', () => {
+    expect(subject('2030年全市固定资产投资完成情况')).toBeNull();
+    expect(subject('表4不同时期某某市土地利用面积特征')).toBeNull();
+    expect(subject('表2 2030年全市居民消费价格指数')).toBeNull();
+    expect(subject('表5:2030年房地产开发和销售主要指标增速')).toBeNull();
+    expect(subject('表3 2030年铁路、公路及民航完成运输量、周转量及增速')).toBeNull();
+  });
+});
+
+describe('a table cell labelled by its row, its column and its caption', () => {
+  const POPULATION = [
+    '某某市2030年国民经济和社会发展统计公报',
+    '年末全市常住人口350.2万人，其中城镇常住人口230.1万人，乡村常住人口120.1万人。',
+    '表1 2030年年末某某市常住人口数及其构成',
+    '指标\t年末数（万人） 比重（%）',
+    '全市常住人口\t350.2\t100.0',
+    '其中：城镇\t230.1\t65.7',
+    '乡村\t120.1\t34.3',
+    '',
+  ].join('\n');
+
+  it("names a row without a measure of its own as that part of the caption's subject; the column gives unit and kind", async () => {
+    const figures = await figuresOf(POPULATION);
+    const urban = at(figures, 6, '230.1');
+    expect([urban.label, urban.metric, urban.unit, urban.kind, urban.value, urban.period]).toEqual(['城镇常住人口', 'urban-population', '人', 'count', 2_301_000, '2030']);
+    // (the text's statement of the same fact is of the same indicator and period)
+    const text = at(figures, 2, '230.1万人');
+    expect([text.metric, text.period]).toEqual([urban.metric, urban.period]);
+    expect(at(figures, 7, '120.1').label).toBe('乡村常住人口');
+    const share = at(figures, 6, '65.7');
+    expect([share.label, share.unit, share.kind]).toEqual(['城镇常住人口比重', '%', 'share']);
+    // (the whole row names the subject itself)
+    expect(at(figures, 5, '350.2').label).toBe('全市常住人口');
+  });
+
+  it("names the total row with the caption's subject and a row of a breakdown as that part of it", async () => {
+    const figures = await figuresOf(['表5 2030年分行业固定资产投资完成情况', '比上年增长（%）', '合计\t5.8', '工业\t2.0', '制造业\t-1.7', ''].join('\n'));
+    const total = at(figures, 3, '5.8');
+    expect([total.label, total.metric, total.change]).toEqual(['固定资产投资', 'fixed-asset-investment', 'increase']);
+    expect([at(figures, 4, '2.0').label, at(figures, 4, '2.0').metric]).toEqual(['工业固定资产投资', 'industrial-investment']);
+    expect([at(figures, 5, '-1.7').label, at(figures, 5, '-1.7').change]).toEqual(['制造业固定资产投资', 'decrease']);
+  });
+
+  it("keeps the name of a row naming its own measure, and of the rows under it (parts of it, not of the subject)", async () => {
+    const figures = await figuresOf(
+      ['表5 2030年某某市货物进出口总值及其增长速度', '指标\t金额（亿元）\t比上年增长（%）', '货物进出口总值\t184.3\t19.7', '出口\t161.0\t20.9', '其中：一般贸易\t132.4\t15.3', '进口\t23.3\t12.5', ''].join('\n'),
+    );
+    expect(at(figures, 3, '184.3').label).toBe('货物进出口总值');
+    const exports = at(figures, 4, '161.0');
+    // (`金额` says how the value is measured: no part of the label)
+    expect([exports.label, exports.metric, exports.unit, exports.value]).toEqual(['出口', 'exports', '元', 16_100_000_000]);
+    expect(at(figures, 5, '132.4').label).toBe('一般贸易');
+    expect(at(figures, 6, '23.3').metric).toBe('imports');
+  });
+
+  it("gives a row the caption's scope word it does not write (人民币 balances are not 本外币 ones)", async () => {
+    const figures = await figuresOf(
+      ['表6 2030年末某某市金融机构人民币存贷款余额及其增长速度', '指标\t年末数（亿元）\t比上年末增长（%）', '各项存款余额\t6179.82\t10.3', '其中：境内住户存款\t4958.90\t11.3', '各项贷款余额\t4023.26\t8.8', ''].join('\n'),
+    );
+    const deposits = at(figures, 3, '6179.82');
+    expect([deposits.label, deposits.period, deposits.unit]).toEqual(['人民币各项存款余额', '2030', '元']);
+    expect(at(figures, 4, '4958.90').label).toBe('人民币境内住户存款');
+    expect(at(figures, 5, '8.8').label).toBe('人民币各项贷款余额');
+  });
+
+  it('says no header twice and reads every level of a marked breakdown', async () => {
+    const figures = await figuresOf(['表2 2030年全市居民消费价格指数', '以上年为100', '类别\t指数', '居民消费价格指数\t100.0', '一、食品烟酒\t98.1', '#食品\t97.2', '##粮食\t95.2', ''].join('\n'));
+    expect(at(figures, 4, '100.0').label).toBe('居民消费价格指数');
+    expect(at(figures, 5, '98.1').label).toBe('食品烟酒指数');
+    expect(at(figures, 7, '95.2').label).not.toMatch(/#/u);
+  });
+
+  it('leaves the rows of a table whose caption names no subject as they read', async () => {
+    const figures = await figuresOf(['表4 不同时期某某市土地利用面积特征', '类型\t面积（平方公里）', '建设用地\t241.43', '合计\t14197.4', ''].join('\n'));
+    expect(at(figures, 3, '241.43').label).toBe('建设用地面积');
+    expect(at(figures, 4, '14197.4').label).toBe('合计面积');
   });
 });

@@ -510,6 +510,10 @@ export interface TableSettings {
   scopeTotals?: string[];
   subsetMarkers?: string[];
   valueHeaders?: string[];
+  /** A table caption's closing words, breakdown words and scope words (src/meaning/captions.ts: captionSubject). */
+  captionTails?: string[];
+  captionBreakdowns?: string[];
+  captionScopes?: string[];
   stubHeaders?: string[];
   unitNotes?: string[];
   placeholders?: string[];

@@ -47,6 +47,9 @@ export function tableWords(rules: RuleSet): TableWords {
     scopeTotals: s.scopeTotals ?? [],
     subsetMarkers: s.subsetMarkers ?? [],
     valueHeaders: s.valueHeaders ?? [],
+    captionTails: s.captionTails ?? [],
+    captionBreakdowns: s.captionBreakdowns ?? [],
+    captionScopes: s.captionScopes ?? [],
     stubHeaders: s.stubHeaders ?? [],
     unitNotes: s.unitNotes ?? [],
     placeholders: s.placeholders ?? [],
@@ -165,6 +168,7 @@ export function readHeader(raw: string, w: TableWords): HeaderReading {
   if (status) name = '';
   // `其中：税收收入`: a part of the row before, named as the part (the row stays a subset row: index.ts)
   const marker = w.settings.subsetMarkers.find((m) => name.startsWith(m));
-  if (marker && name.length > marker.length) name = name.slice(marker.length).replace(/^[\s:：,，、]+/u, '');
+  // (a marker written once per level, `##粮食` under `#食品`, is as many markers)
+  if (marker && name.length > marker.length) while (name.startsWith(marker) && name.length > marker.length) name = name.slice(marker.length).replace(/^[\s:：,，、]+/u, '');
   return { name, unit, period, change, status };
 }

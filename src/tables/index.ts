@@ -18,9 +18,11 @@ import { extractFigures, intervalOf, readArabic, toInterval, unitAt } from '../e
 import { Exact } from '../extract/exact.js';
 import { scaleReading } from '../extract/intervals.js';
 import { interpret } from '../meaning/index.js';
+import { captionSubject } from '../meaning/captions.js';
 import type { CellRole, Document, DocumentTable, Figure, Modality, TableCell, TableGrid } from '../model.js';
 import type { RuleSet } from '../rules/types.js';
 import { readHeader, tableWords, unitText, type HeaderReading, type TableWords } from './headers.js';
+import { CaptionRows } from './caption-rows.js';
 
 /** A number as a table cell writes it: sign, digits (thousands commas), decimals, `%`, significance stars. */
 const CELL_NUMBER = /^([+\-−–]?)\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*([%‰])?\s*\**$/u;
@@ -58,7 +60,7 @@ export function readTables(doc: Document, grids: TableGrid[] | undefined, figure
   const meanings: CellMeaning[] = [];
   const covered: { start: number; end: number }[] = [];
   for (const grid of grids) {
-    const read = readTable(doc, grid, w);
+    const read = readTable(doc, grid, w, rules);
     if (!read) continue;
     tables.push(read.table);
     meanings.push(...read.meanings);
@@ -197,7 +199,7 @@ interface Structure {
   scopeColumns: number[];
 }
 
-function readTable(doc: Document, grid: TableGrid, w: TableWords): { table: DocumentTable; meanings: CellMeaning[] } | null {
+function readTable(doc: Document, grid: TableGrid, w: TableWords, rules: RuleSet): { table: DocumentTable; meanings: CellMeaning[] } | null {
   const layout = layoutOf(doc, grid);
   if (!layout) return null;
   const { matrix, places, rows, columns, titleRows, headerRows, stubColumns } = layout;
@@ -219,7 +221,10 @@ function readTable(doc: Document, grid: TableGrid, w: TableWords): { table: Docu
   const dated = (r: HeaderReading) => r.period !== null && /(?:19|20)\d{2}/u.test(r.period);
   const captioned = contextReadings.findIndex((r, i) => i < around.before && TABLE_CAPTION.test(context[i]!) && dated(r));
   const tablePeriod = (captioned >= 0 ? contextReadings[captioned] : contextReadings.find(dated))?.period ?? null;
-  const { meanings, structure } = valueMeanings(layout, roles, tableUnit, tablePeriod, w);
+  // (the subject its caption names: what its total row and its rows without a measure of their own are of)
+  const caption = context.slice(0, around.before).reverse().find((line) => TABLE_CAPTION.test(line));
+  const captionRows = new CaptionRows(caption === undefined ? null : captionSubject(caption, rules), w);
+  const { meanings, structure } = valueMeanings(layout, roles, { unit: tableUnit, period: tablePeriod }, w, captionRows);
   // A table without a number is no table of figures (a form, a layout grid).
   if (!meanings.length) return null;
   const cells = places.map((p) => ({ ...p.cell, role: roles.get(p)! }));
@@ -230,9 +235,9 @@ function readTable(doc: Document, grid: TableGrid, w: TableWords): { table: Docu
 function valueMeanings(
   layout: Layout,
   roles: Map<Place, CellRole>,
-  tableUnit: string | null,
-  tablePeriod: string | null,
+  table: TableContext,
   w: TableWords,
+  captionRows: CaptionRows,
 ): { meanings: CellMeaning[]; structure: Structure } {
   const { matrix, rows, columns, titleRows, headerRows, stubColumns } = layout;
   const key = (text: string) => text.replace(/\s+/g, '');
@@ -272,12 +277,16 @@ function valueMeanings(
     if (stub.some((s) => totals.has(s))) structure.totalRows.push(r);
     else if (stub.some((s) => scopes.has(s))) structure.scopeRows.push(r);
     if (stub.some((s) => w.settings.subsetMarkers.some((m) => s.startsWith(m)))) structure.subsetRows.push(r);
-    const rowParts = rowHeaders.map((p) => read(p.text));
     const heads = sectionHead !== null && rowHeaders.length > 0 && sectionHead.test(key(rowHeaders[0]!.text));
     if (heads) {
       section = read(key(rowHeaders[0]!.text).replace(sectionHead!, ''));
       group = null;
     }
+    // (a section head's own figures are named without its number: `一、食品烟酒` is 食品烟酒)
+    const rowParts = captionRows.named(
+      rowHeaders.map((p, i) => (heads && i === 0 ? section! : read(p.text))),
+      stub.some((s) => totals.has(s) || scopes.has(s)),
+    );
     const above = [...(section && !heads ? [section] : []), ...(group ? [group] : [])];
     for (let c = stubColumns; c < columns; c++) {
       const place = matrix[r]![c];
@@ -289,7 +298,7 @@ function valueMeanings(
         const joined = read(columnHeaders.map((p) => p.text).join(''));
         if (joined.unit) columnParts = [joined];
       }
-      meanings.push(meaningOf(place, [...above, ...rowParts, ...columnParts], tableUnit, tablePeriod, besideOf(c)));
+      meanings.push(meaningOf(place, [...above, ...rowParts, ...columnParts], table, besideOf(c)));
     }
   }
   for (let c = stubColumns; c < columns; c++) {
@@ -305,10 +314,12 @@ function valueMeanings(
  * column headers' words, a header that carries a unit (the measure: `面积/km²`) last; the lowest header
  * with a period or unit wins.
  */
-function meaningOf(place: Place, parts: HeaderReading[], tableUnit: string | null, tablePeriod: string | null, beside: Beside | null): CellMeaning {
+function meaningOf(place: Place, parts: HeaderReading[], table: TableContext, beside: Beside | null): CellMeaning {
+  const { unit: tableUnit, period: tablePeriod } = table;
   const ordered = [...parts.filter((p) => !p.unit), ...parts.filter((p) => p.unit)];
   const names: string[] = [];
-  for (const part of ordered) if (part.name && !names.includes(part.name)) names.push(part.name);
+  // (a header saying again what the label ends with, `指数` after `居民消费价格指数`, adds nothing)
+  for (const part of ordered) if (part.name && !names.includes(part.name) && !names.join('').endsWith(part.name)) names.push(part.name);
   const unit = [...parts].reverse().find((p) => p.unit)?.unit ?? tableUnit;
   let period = [...parts].reverse().find((p) => p.period)?.period ?? beside?.period ?? null;
   // `1—11月` under a caption naming the year
@@ -317,6 +328,12 @@ function meaningOf(place: Place, parts: HeaderReading[], tableUnit: string | nul
   const change = parts.find((p) => p.change)?.change ?? null;
   const status = [...parts].reverse().find((p) => p.status)?.status ?? beside?.status ?? null;
   return { place, label: names.join(''), unit, period, change, status };
+}
+
+/** What a table's caption and unit note say of all its cells: their unit and period. */
+interface TableContext {
+  unit: string | null;
+  period: string | null;
 }
 
 /** The period and status a column takes from the column before it (valueMeanings). */
