@@ -84,6 +84,10 @@ describe('a column header standing on its own line', () => {
     expect(industry.label).not.toMatch(/5\.8/u);
   });
 
+  it('may open with the corner word over the row headers', () => {
+    expect(rowsOf(['指标 年末数（万人） 比重（%）', '全市常住人口\t350.2\t100.0', '城镇\t230.1\t65.7', ''].join('\n'))[0]).toEqual(['指标', '年末数（万人）', '比重（%）']);
+  });
+
   it('is read only when it reads as headers (words closed by a unit in brackets), never a heading or a caption', () => {
     expect(rowsOf(['四、固定资产投资', '合计\t5.8', '工业\t2.0', ''].join('\n'))[0]).toEqual(['合计', '5.8']);
     expect(rowsOf(['表5 2030年分行业固定资产投资', '合计\t5.8', '工业\t2.0', ''].join('\n'))[0]).toEqual(['合计', '5.8']);
@@ -179,5 +183,36 @@ describe('a table cell labelled by its row, its column and its caption', () => {
     const figures = await figuresOf(['表4 不同时期某某市土地利用面积特征', '类型\t面积（平方公里）', '建设用地\t241.43', '合计\t14197.4', ''].join('\n'));
     expect(at(figures, 3, '241.43').label).toBe('建设用地面积');
     expect(at(figures, 4, '14197.4').label).toBe('合计面积');
+  });
+});
+
+describe('an index with the year before at 100', () => {
+  const CPI = [
+    '某某市2030年国民经济和社会发展统计公报',
+    '全年全市居民消费价格同比下降0.2%。',
+    '表2 2030年某某市居民消费价格指数 以上年为100',
+    '类别\t指数',
+    '居民消费价格指数\t99.8',
+    '其中：食品烟酒\t101.5',
+    '',
+  ].join('\n');
+
+  it('states the change from 100, as precise as the index, and is the same fact as the text stating the change', async () => {
+    const figures = await figuresOf(CPI);
+    const index = at(figures, 5, '99.8');
+    expect([index.label, index.metric, index.kind, index.change, index.unit, index.value, index.period]).toEqual(['居民消费价格指数', 'cpi', 'change', 'decrease', '%', 0.2, '2030']);
+    expect([index.interval?.lo, index.interval?.hi]).toEqual([0.15, 0.25]);
+    const text = at(figures, 2, '0.2%');
+    expect([text.metric, text.change, text.period]).toEqual([index.metric, index.change, index.period]);
+    expect([at(figures, 6, '101.5').change, at(figures, 6, '101.5').value]).toEqual(['increase', 1.5]);
+  });
+
+  it('is read from a note on its own line or in a column header; a table without the note holds its values as written', async () => {
+    const own = await figuresOf(['表2 2030年全市居民消费价格指数', '以上年为 100', '类别\t指数', '居民消费价格指数\t99.8', ''].join('\n'));
+    expect([at(own, 4, '99.8').change, at(own, 4, '99.8').value]).toEqual(['decrease', 0.2]);
+    const header = await figuresOf(['表2 2030年全市居民消费价格', '类别\t指数（上年=100）', '居民消费价格\t102.1', ''].join('\n'));
+    expect([at(header, 3, '102.1').label, at(header, 3, '102.1').change, at(header, 3, '102.1').value]).toEqual(['居民消费价格指数', 'increase', 2.1]);
+    const plain = await figuresOf(['表2 2030年全市主要指标', '指标\t指数', '综合指数\t99.8', ''].join('\n'));
+    expect([at(plain, 3, '99.8').change, at(plain, 3, '99.8').value]).toEqual([null, 99.8]);
   });
 });

@@ -15,8 +15,8 @@ export function isCaption(line: string, k: Knowledge): boolean {
 
 /** A table's caption: `表5`, `附表1`, `表 1：` before what it names. */
 const TABLE_NUMBER = /^\s*(?:附)?表\s*[0-9０-９一二三四五六七八九十]+\s*[:：.．、]?\s*/u;
-/** A note in brackets (`（CPI）`, `（不含农户）`) and an index's base (`以上年为100`, `上年=100`): no part of the subject. */
-const CAPTION_NOTES = /[（(][^（）()]*[)）]|[,，]?\s*以?上年(?:同期)?\s*[为=]\s*100/gu;
+/** A note in brackets (`（CPI）`, `（不含农户）`): no part of the subject. */
+const CAPTION_NOTES = /[（(][^（）()]*[)）]/gu;
 /** The place a caption opens with (`全市`, `某某市`, `某某自治区`): two to four characters and the tier's word. */
 const CAPTION_PLACE = /^(?:全[国省市区县州盟]|(?![各分按主])\p{Script=Han}{2,4}?(?:自治区|省|市|县|州|盟))/u;
 /** A subject naming several facts (`房地产开发和销售`, `运输量、周转量`) labels no row: which is which is unsure. */
@@ -29,6 +29,8 @@ interface CaptionWords {
   tails: string[];
   breakdowns: RegExp | null;
   period: RegExp;
+  /** An index's base written after the subject (`居民消费价格指数 以上年为100`; tables.indexBase). */
+  indexBase: RegExp | null;
 }
 
 const captionWordsCache = new WeakMap<RuleSet, CaptionWords>();
@@ -42,6 +44,7 @@ function captionWords(rules: RuleSet): CaptionWords {
       tails: [...(t.captionTails ?? [])].sort((a, b) => b.length - a.length),
       breakdowns: breakdowns.length ? new RegExp(alternation(breakdowns), 'gu') : null,
       period: tableWords(rules).period,
+      indexBase: t.indexBase ? new RegExp(`[,，]?\\s*(?:${t.indexBase})`, 'gu') : null,
     };
     captionWordsCache.set(rules, words);
   }
@@ -59,6 +62,7 @@ export function captionSubject(line: string, rules: RuleSet): string | null {
   if (!number) return null;
   const w = captionWords(rules);
   let text = line.slice(number[0].length).replace(CAPTION_NOTES, '');
+  if (w.indexBase) text = text.replace(w.indexBase, '');
   const period = w.period.exec(text);
   if (period && period.index === 0) text = text.slice(period[0].length);
   text = text.replace(/\s+/gu, '').replace(/^(?:年末|年底|末)/u, '');

@@ -33,6 +33,10 @@ export interface TableWords {
   statuses: Map<string, Modality>;
   /** The comparison base before a change word (`比上年`, `比上年预计数`, `同比`): no part of a label. */
   changeBase: RegExp;
+  /** An index's base note (tables.indexBase: `以上年为100`), or null when the rules give none. */
+  indexBase: RegExp | null;
+  /** The same note in brackets after a header's words (`指数（上年=100）`), all of them. */
+  indexNote: RegExp | null;
 }
 
 const cache = new WeakMap<RuleSet, TableWords>();
@@ -50,6 +54,7 @@ export function tableWords(rules: RuleSet): TableWords {
     captionTails: s.captionTails ?? [],
     captionBreakdowns: s.captionBreakdowns ?? [],
     captionScopes: s.captionScopes ?? [],
+    indexBase: s.indexBase ?? '',
     stubHeaders: s.stubHeaders ?? [],
     unitNotes: s.unitNotes ?? [],
     placeholders: s.placeholders ?? [],
@@ -73,6 +78,8 @@ export function tableWords(rules: RuleSet): TableWords {
     changeWords,
     unitNotes: settings.unitNotes.map((note) => new RegExp(`${escapeRegex(note)}\\s*[:：]\\s*([^,，;；\\s)）]+)`, 'u')),
     statuses,
+    indexBase: settings.indexBase ? new RegExp(settings.indexBase, 'u') : null,
+    indexNote: settings.indexBase ? new RegExp(`[（(]\\s*(?:${settings.indexBase})\\s*[)）]`, 'gu') : null,
     changeBase: new RegExp(`(?:比|较)(?:上年|去年|上月|上年同期|上年末|年初|上季)?(?:同期)?${baseStatus}$|同比$|环比$`, 'u'),
     period: /(?:(?:19|20)\d{2}\s*[—–\-~～至到]+\s*)?(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*(?:[—–\-~～至到]+\s*\d{1,2}\s*)?月(?:份|末|底)?|末|底|度)?|(?:19|20)\d{2}(?=$|[^\d.])|\d{1,2}\s*(?:[—–\-~～至到]+\s*\d{1,2}\s*)?月份?|(?:上|下)半年|[一二三四1-4]\s*季度|前[一二三]季度/u,
   };
@@ -104,6 +111,8 @@ export function unitText(unit: string): string {
 export function readHeader(raw: string, w: TableWords): HeaderReading {
   let text = raw.replace(/\s+/g, (space, at: number, all: string) => (/[\x21-\x7e]/.test(all[at - 1] ?? '') && /[\x21-\x7e]/.test(all[at + space.length] ?? '') ? ' ' : ''));
   let unit: string | null = null;
+  // `指数（上年=100）`: the base of an index column is no part of its name (valueMeanings reads it)
+  if (w.indexNote) text = text.replace(w.indexNote, '');
   // `单位：万吨` anywhere
   for (const note of w.unitNotes) {
     const m = note.exec(text);

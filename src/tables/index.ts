@@ -188,6 +188,8 @@ interface CellMeaning {
   change: string | null;
   /** The status its column names (`2025年预计数`: estimate), or null: then read where the table stands. */
   status: Modality | null;
+  /** An index with the year before at 100 (tables.indexBase): the cell states the change from 100. */
+  index?: boolean;
 }
 
 /** What a table's rows and columns are: the total and subset rows, the total columns. */
@@ -224,7 +226,9 @@ function readTable(doc: Document, grid: TableGrid, w: TableWords, rules: RuleSet
   // (the subject its caption names: what its total row and its rows without a measure of their own are of)
   const caption = context.slice(0, around.before).reverse().find((line) => TABLE_CAPTION.test(line));
   const captionRows = new CaptionRows(caption === undefined ? null : captionSubject(caption, rules), w);
-  const { meanings, structure } = valueMeanings(layout, roles, { unit: tableUnit, period: tablePeriod }, w, captionRows);
+  // (cells that are indices with the year before at 100: the caption, a line before the table or a title row says so)
+  const indexed = w.indexBase !== null && context.some((line, i) => (i < around.before || i >= around.length) && w.indexBase!.test(line));
+  const { meanings, structure } = valueMeanings(layout, roles, { unit: tableUnit, period: tablePeriod, indexed }, w, captionRows);
   // A table without a number is no table of figures (a form, a layout grid).
   if (!meanings.length) return null;
   const cells = places.map((p) => ({ ...p.cell, role: roles.get(p)! }));
@@ -298,7 +302,11 @@ function valueMeanings(
         const joined = read(columnHeaders.map((p) => p.text).join(''));
         if (joined.unit) columnParts = [joined];
       }
-      meanings.push(meaningOf(place, [...above, ...rowParts, ...columnParts], table, besideOf(c)));
+      const meaning = meaningOf(place, [...above, ...rowParts, ...columnParts], table, besideOf(c));
+      // (`99.8` under `指数（上年=100）` or in a table so noted: a change from 100, unless a unit or change says otherwise)
+      const indexed = table.indexed || (w.indexBase !== null && columnHeaders.some((p) => w.indexBase!.test(p.text)));
+      meaning.index = indexed && meaning.unit === null && meaning.change === null && /^\d/u.test(place.text) && !/[%‰]/u.test(place.text);
+      meanings.push(meaning);
     }
   }
   for (let c = stubColumns; c < columns; c++) {
@@ -330,10 +338,12 @@ function meaningOf(place: Place, parts: HeaderReading[], table: TableContext, be
   return { place, label: names.join(''), unit, period, change, status };
 }
 
-/** What a table's caption and unit note say of all its cells: their unit and period. */
+/** What a table's caption and unit note say of all its cells: their unit and period, and whether they are indices. */
 interface TableContext {
   unit: string | null;
   period: string | null;
+  /** The cells without a unit of their own are indices with the year before at 100 (tables.indexBase). */
+  indexed: boolean;
 }
 
 /** The period and status a column takes from the column before it (valueMeanings). */
@@ -368,7 +378,7 @@ function cellFigures(doc: Document, meanings: CellMeaning[], rules: RuleSet): Fi
     const changeWord = m.change ? changeWordOf(m.change, negative, w, unit === '%') : '';
     // a bare year (`1990` as a row header) is written as a statement writes it, so no digit runs into the value
     const period = m.period ? m.period.replace(/^((?:19|20)\d{2})$/u, '$1年') : '';
-    lines.push(`${period}${changeWord}${negative && !changeWord ? '-' : ''}${digits}${unit}。`);
+    lines.push(m.index ? `${period}${indexChange(digits!)}。` : `${period}${changeWord}${negative && !changeWord ? '-' : ''}${digits}${unit}。`);
   }
   const synthetic = documentFromText(lines.join('\n\n'), { id: doc.id, path: doc.path });
   const read = interpret(synthetic, extractFigures(synthetic, rules), rules);
@@ -409,6 +419,16 @@ function cellFigures(doc: Document, meanings: CellMeaning[], rules: RuleSet): Fi
     if (m.status) statusOf.set(figures[figures.length - 1]!, m.status);
   });
   return figures;
+}
+
+/**
+ * An index with the year before at 100 as the change a statement writes (`99.8` → `下降0.2%`, `105.3` → `增长5.3%`), to
+ * as many decimals as the index is written to: the same fact, and as precise.
+ */
+function indexChange(digits: string): string {
+  const decimals = digits.split('.')[1]?.length ?? 0;
+  const change = Number(digits.replace(/,/gu, '')) - 100;
+  return `${change < 0 ? '下降' : '增长'}${Math.abs(change).toFixed(decimals)}%`;
 }
 
 /** The status a cell's column names, for the figures cellFigures made (readTables applies it after interpret). */

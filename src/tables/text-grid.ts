@@ -125,11 +125,14 @@ function split(text: string, row: TableCell[], width: number): TableCell[] {
 
 /** A column header as a table's own line writes it: words closed by the unit in brackets (`比上年增长（%）`). */
 const HEADER_PART = /^[^\s。；;，,！？!?:：]{1,24}[（(][^（）()]{1,8}[)）]$/u;
+/** The corner's word before such headers (`指标`, `产品名称`). */
+const STUB_PART = /^\p{Script=Han}{1,8}$/u;
 
 /**
  * The line before a grid whose first row already holds values, read as its header row when it names the value
  * columns as a header does: as many parts (joined by a space) as the row has cells after its row header, each
- * words closed by a unit in brackets (`比上年增长（%）` over `合计⇥5.8`). The parts head the last columns.
+ * words closed by a unit in brackets (`比上年增长（%）` over `合计⇥5.8`), after at most a corner word (`指标`). The
+ * parts head the last columns.
  */
 function loneHeader(text: string, start: number, end: number, first: TableCell[], width: number): TableCell[] | null {
   const values = first.slice(1).filter((c) => NUMBER_CELL.test(text.slice(c.start, c.end)));
@@ -145,9 +148,14 @@ function loneHeader(text: string, start: number, end: number, first: TableCell[]
     from = joint.end;
   }
   parts.push({ start: from, end: b });
+  // (the corner's word before them, `指标 比上年增长（%）`, heads the row headers)
+  const corner = parts.length === values.length + 1 && STUB_PART.test(text.slice(parts[0]!.start, parts[0]!.end)) ? parts.shift() : undefined;
   if (parts.length !== values.length || !parts.every((p) => HEADER_PART.test(text.slice(p.start, p.end)))) return null;
   const header: TableCell[] = [];
-  for (let column = 0; column < width - parts.length; column++) header.push({ row: 0, column, rowSpan: 1, columnSpan: 1, start: a, end: a });
+  for (let column = 0; column < width - parts.length; column++) {
+    const cell = column === 0 && corner ? corner : { start: a, end: a };
+    header.push({ row: 0, column, rowSpan: 1, columnSpan: 1, start: cell.start, end: cell.end });
+  }
   parts.forEach((p, i) => header.push({ row: 0, column: width - parts.length + i, rowSpan: 1, columnSpan: 1, start: p.start, end: p.end }));
   return header;
 }
