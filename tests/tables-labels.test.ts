@@ -150,6 +150,16 @@ describe('a table cell labelled by its row, its column and its caption', () => {
     expect([at(figures, 5, '-1.7').label, at(figures, 5, '-1.7').change]).toEqual(['制造业固定资产投资', 'decrease']);
   });
 
+  it('names a row narrowing the words the subject opens with as that part of it', async () => {
+    const figures = await figuresOf(
+      ['表7 2030年全市居民人均可支配收入及其增长速度', '指标\t绝对数（元）\t比上年增长（%）', '全体居民\t38000\t5.1', '城镇居民\t47000\t4.5', '农村居民\t22000\t6.4', ''].join('\n'),
+    );
+    expect(at(figures, 3, '38000').label).toBe('全体居民人均可支配收入');
+    const urban = at(figures, 4, '47000');
+    expect([urban.label, urban.metric, urban.unit]).toEqual(['城镇居民人均可支配收入', 'urban-disposable-income-per-capita', '元']);
+    expect([at(figures, 5, '6.4').metric, at(figures, 5, '6.4').change]).toEqual(['rural-disposable-income-per-capita', 'increase']);
+  });
+
   it("keeps the name of a row naming its own measure, and of the rows under it (parts of it, not of the subject)", async () => {
     const figures = await figuresOf(
       ['表5 2030年某某市货物进出口总值及其增长速度', '指标\t金额（亿元）\t比上年增长（%）', '货物进出口总值\t184.3\t19.7', '出口\t161.0\t20.9', '其中：一般贸易\t132.4\t15.3', '进口\t23.3\t12.5', ''].join('\n'),
@@ -177,6 +187,17 @@ describe('a table cell labelled by its row, its column and its caption', () => {
     expect(at(figures, 4, '100.0').label).toBe('居民消费价格指数');
     expect(at(figures, 5, '98.1').label).toBe('食品烟酒指数');
     expect(at(figures, 7, '95.2').label).not.toMatch(/#/u);
+  });
+
+  it("leaves the caption's subject out where a column names the measure: a product's output is the product and 产量", async () => {
+    const figures = await figuresOf(
+      ['表3 2030年规模以上工业主要产品产量及其增长速度', '产品名称\t单位\t产量\t比上年增长（%）', '原煤\t万吨\t525.01\t-1.3', '发电量\t亿千瓦时\t215.17\t-2.7', ''].join('\n'),
+    );
+    const coal = at(figures, 3, '525.01');
+    expect([coal.label, coal.metric, coal.unit]).toEqual(['原煤产量', 'raw-coal-output', '吨']);
+    // (a row naming its own measure takes no second one)
+    const power = at(figures, 4, '215.17');
+    expect([power.label, power.metric, power.unit]).toEqual(['发电量', 'power-generation', '千瓦时']);
   });
 
   it('leaves the rows of a table whose caption names no subject as they read', async () => {

@@ -514,6 +514,7 @@ export interface TableSettings {
   captionTails?: string[];
   captionBreakdowns?: string[];
   captionScopes?: string[];
+  shareHeaders?: string[];
   /** Regex for a note saying the cells are indices with the year before at 100 (`以上年为100`). */
   indexBase?: string;
   stubHeaders?: string[];

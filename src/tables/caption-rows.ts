@@ -2,7 +2,8 @@
  * The rows a table's caption names the subject of (`表1 2025年年末某市常住人口数及其构成`: 常住人口; src/meaning/captions.ts).
  * A statistical table states a fact per row the way its text does, but leaves out what the caption says once: the
  * total row (`合计`, `全市`) is the subject itself; a row naming no measure of its own (`城镇`, `工业`, a year) is that
- * part of the subject (城镇常住人口, 工业固定资产投资); a row sharing words with the subject names its own measure
+ * part of the subject (城镇常住人口, 工业固定资产投资), as is one narrowing the words the subject opens with (`城镇居民` under
+ * `居民人均可支配收入`: 城镇居民人均可支配收入); a row sharing other words with the subject names its own measure
  * (`出口` under `货物进出口总值`, `各项存款余额` under `人民币存贷款余额`) and keeps its name, taking only the caption's
  * scope words (tables.captionScopes: 人民币各项存款余额). The rows under such a row (`其中：一般贸易` under `出口`) are
  * its parts, not the subject's: they keep their names (precision first: which whole they are of is the row's, unsaid).
@@ -38,6 +39,9 @@ export class CaptionRows {
       this.ofSubject = true;
       return total ? subject : row;
     }
+    // `城镇居民` over `居民人均可支配收入`: the row narrows the words the subject opens with (城镇居民人均可支配收入)
+    const joined = overlapOf(row, subject);
+    if (joined > 0) return this.ofSubject ? row + subject.slice(joined) : this.scoped(row);
     if (sharesWord(row, subject)) {
       this.ofSubject = false;
       return this.scoped(row);
@@ -50,6 +54,12 @@ export class CaptionRows {
     if (this.scope === null || this.w.settings.captionScopes.some((s) => row.includes(s))) return row;
     return this.scope + row;
   }
+}
+
+/** How many characters (two at least) that `row` ends with `subject` opens with: `城镇居民` and `居民人均可支配收入`, 2. */
+function overlapOf(row: string, subject: string): number {
+  for (let n = Math.min(row.length - 1, subject.length - 1); n >= 2; n--) if (row.endsWith(subject.slice(0, n))) return n;
+  return 0;
 }
 
 /** Whether two names share a word (two characters in a row): `出口` and `货物进出口总值`, `存款余额` and `存贷款余额`. */

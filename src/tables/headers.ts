@@ -54,6 +54,7 @@ export function tableWords(rules: RuleSet): TableWords {
     captionTails: s.captionTails ?? [],
     captionBreakdowns: s.captionBreakdowns ?? [],
     captionScopes: s.captionScopes ?? [],
+    shareHeaders: s.shareHeaders ?? [],
     indexBase: s.indexBase ?? '',
     stubHeaders: s.stubHeaders ?? [],
     unitNotes: s.unitNotes ?? [],

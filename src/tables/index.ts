@@ -225,10 +225,10 @@ function readTable(doc: Document, grid: TableGrid, w: TableWords, rules: RuleSet
   const tablePeriod = (captioned >= 0 ? contextReadings[captioned] : contextReadings.find(dated))?.period ?? null;
   // (the subject its caption names: what its total row and its rows without a measure of their own are of)
   const caption = context.slice(0, around.before).reverse().find((line) => TABLE_CAPTION.test(line));
-  const captionRows = new CaptionRows(caption === undefined ? null : captionSubject(caption, rules), w);
+  const subject = caption === undefined ? null : captionSubject(caption, rules);
   // (cells that are indices with the year before at 100: the caption, a line before the table or a title row says so)
   const indexed = w.indexBase !== null && context.some((line, i) => (i < around.before || i >= around.length) && w.indexBase!.test(line));
-  const { meanings, structure } = valueMeanings(layout, roles, { unit: tableUnit, period: tablePeriod, indexed }, w, captionRows);
+  const { meanings, structure } = valueMeanings(layout, roles, { unit: tableUnit, period: tablePeriod, indexed }, w, subject);
   // A table without a number is no table of figures (a form, a layout grid).
   if (!meanings.length) return null;
   const cells = places.map((p) => ({ ...p.cell, role: roles.get(p)! }));
@@ -241,7 +241,7 @@ function valueMeanings(
   roles: Map<Place, CellRole>,
   table: TableContext,
   w: TableWords,
-  captionRows: CaptionRows,
+  subject: string | null,
 ): { meanings: CellMeaning[]; structure: Structure } {
   const { matrix, rows, columns, titleRows, headerRows, stubColumns } = layout;
   const key = (text: string) => text.replace(/\s+/g, '');
@@ -265,6 +265,9 @@ function valueMeanings(
     if (c - 1 < stubColumns || !parts.some((p) => p.change || p.unit === '%' || p.unit === '‰')) return null;
     return besideOf(c - 1);
   };
+  // The caption's subject names the rows where no column names a measure of its own (tables.shareHeaders aside).
+  const measured = (c: number) => columnPartsOf(c).some((p) => p.name && !w.settings.shareHeaders.includes(p.name));
+  const captionRows = new CaptionRows(subject !== null && !Array.from({ length: columns - stubColumns }, (_, i) => stubColumns + i).some(measured) ? subject : null, w);
   let group: HeaderReading | null = null;
   // A section head row (`(一)城镇居民人均可支配收入`): the rows below it, up to the next head, are its parts.
   const sectionHead = w.settings.sectionPattern ? new RegExp(w.settings.sectionPattern, 'u') : null;
@@ -326,8 +329,9 @@ function meaningOf(place: Place, parts: HeaderReading[], table: TableContext, be
   const { unit: tableUnit, period: tablePeriod } = table;
   const ordered = [...parts.filter((p) => !p.unit), ...parts.filter((p) => p.unit)];
   const names: string[] = [];
-  // (a header saying again what the label ends with, `指数` after `居民消费价格指数`, adds nothing)
-  for (const part of ordered) if (part.name && !names.includes(part.name) && !names.join('').endsWith(part.name)) names.push(part.name);
+  // (a header saying again what the label ends with adds nothing: `指数` after `居民消费价格指数`, a bare measure word after a
+  // name ending in the same measure, `产量` after `发电量`)
+  for (const part of ordered) if (part.name && !names.includes(part.name) && !saidAlready(names.join(''), part.name)) names.push(part.name);
   const unit = [...parts].reverse().find((p) => p.unit)?.unit ?? tableUnit;
   let period = [...parts].reverse().find((p) => p.period)?.period ?? beside?.period ?? null;
   // `1—11月` under a caption naming the year
@@ -336,6 +340,11 @@ function meaningOf(place: Place, parts: HeaderReading[], table: TableContext, be
   const change = parts.find((p) => p.change)?.change ?? null;
   const status = [...parts].reverse().find((p) => p.status)?.status ?? beside?.status ?? null;
   return { place, label: names.join(''), unit, period, change, status };
+}
+
+/** Whether a label says what a header would add: it ends with the header, or with the measure a two-character header names. */
+function saidAlready(label: string, header: string): boolean {
+  return label.endsWith(header) || ([...header].length === 2 && label.length > 2 && label.endsWith(header.slice(-1)));
 }
 
 /** What a table's caption and unit note say of all its cells: their unit and period, and whether they are indices. */
