@@ -11,11 +11,21 @@
 import type { HeaderReading, TableWords } from './headers.js';
 
 export class CaptionRows {
+  /**
+   * The rows of a table whose caption names `subject` (null: none), given its value columns' header readings: the
+   * subject names rows only where no column names a measure of its own (`产量（万吨）` names what `原煤` is measured by;
+   * tables.shareHeaders, `比重`, name none).
+   */
+  static of(subject: string | null, valueColumns: HeaderReading[][], w: TableWords): CaptionRows {
+    const measured = valueColumns.some((parts) => parts.some((p) => p.name && !w.settings.shareHeaders.includes(p.name)));
+    return new CaptionRows(measured ? null : subject, w);
+  }
+
   /** Whether the rows read now are parts of the subject itself (no row naming its own measure read since the whole). */
   private ofSubject = true;
   private readonly scope: string | null;
 
-  constructor(
+  private constructor(
     private readonly subject: string | null,
     private readonly w: TableWords,
   ) {

@@ -265,9 +265,9 @@ function valueMeanings(
     if (c - 1 < stubColumns || !parts.some((p) => p.change || p.unit === '%' || p.unit === '‰')) return null;
     return besideOf(c - 1);
   };
-  // The caption's subject names the rows where no column names a measure of its own (tables.shareHeaders aside).
-  const measured = (c: number) => columnPartsOf(c).some((p) => p.name && !w.settings.shareHeaders.includes(p.name));
-  const captionRows = new CaptionRows(subject !== null && !Array.from({ length: columns - stubColumns }, (_, i) => stubColumns + i).some(measured) ? subject : null, w);
+  const valueColumns: HeaderReading[][] = [];
+  for (let c = stubColumns; c < columns; c++) valueColumns.push(columnPartsOf(c));
+  const captionRows = CaptionRows.of(subject, valueColumns, w);
   let group: HeaderReading | null = null;
   // A section head row (`(一)城镇居民人均可支配收入`): the rows below it, up to the next head, are its parts.
   const sectionHead = w.settings.sectionPattern ? new RegExp(w.settings.sectionPattern, 'u') : null;
@@ -306,9 +306,7 @@ function valueMeanings(
         if (joined.unit) columnParts = [joined];
       }
       const meaning = meaningOf(place, [...above, ...rowParts, ...columnParts], table, besideOf(c));
-      // (`99.8` under `指数（上年=100）` or in a table so noted: a change from 100, unless a unit or change says otherwise)
-      const indexed = table.indexed || (w.indexBase !== null && columnHeaders.some((p) => w.indexBase!.test(p.text)));
-      meaning.index = indexed && meaning.unit === null && meaning.change === null && /^\d/u.test(place.text) && !/[%‰]/u.test(place.text);
+      meaning.index = isIndex(meaning, table.indexed || (w.indexBase !== null && columnHeaders.some((p) => w.indexBase!.test(p.text))));
       meanings.push(meaning);
     }
   }
@@ -340,6 +338,14 @@ function meaningOf(place: Place, parts: HeaderReading[], table: TableContext, be
   const change = parts.find((p) => p.change)?.change ?? null;
   const status = [...parts].reverse().find((p) => p.status)?.status ?? beside?.status ?? null;
   return { place, label: names.join(''), unit, period, change, status };
+}
+
+/**
+ * Whether a cell is an index with the year before at 100: its table or column is so noted (`以上年为100`, `指数（上年=100）`)
+ * and it is a bare number with no unit or change of its own.
+ */
+function isIndex(meaning: CellMeaning, noted: boolean): boolean {
+  return noted && meaning.unit === null && meaning.change === null && /^\d[\d,]*(?:\.\d+)?$/u.test(meaning.place.text);
 }
 
 /** Whether a label says what a header would add: it ends with the header, or with the measure a two-character header names. */
