@@ -237,3 +237,27 @@ describe('an index with the year before at 100', () => {
     expect([at(plain, 3, '99.8').change, at(plain, 3, '99.8').value]).toEqual([null, 99.8]);
   });
 });
+
+describe("a caption saying its cells are changes, and columns naming the rows' scopes", () => {
+  it('reads a cell in % as a change when the caption closes with a change word, its sign saying which way', async () => {
+    const figures = await figuresOf(['表4 2030年分行业固定资产投资增速', '指标\t%', '合计\t5.0', '第一产业\t-2.9', ''].join('\n'));
+    const total = at(figures, 3, '5.0');
+    expect([total.label, total.metric, total.kind, total.change, total.value]).toEqual(['固定资产投资', 'fixed-asset-investment', 'change', 'increase', 5]);
+    const primary = at(figures, 4, '-2.9');
+    expect([primary.label, primary.change, primary.value]).toEqual(['第一产业固定资产投资', 'decrease', 2.9]);
+  });
+
+  it('leaves levels and shares of a table of levels and their changes (`及其增长速度`) as they are', async () => {
+    const figures = await figuresOf(['表1 2030年年末某某市常住人口数及其增长速度', '指标\t比重（%）', '城镇\t65.7', ''].join('\n'));
+    expect([at(figures, 3, '65.7').kind, at(figures, 3, '65.7').change]).toEqual(['share', null]);
+  });
+
+  it('writes a scope column before the row and drops the whole area', async () => {
+    const figures = await figuresOf(['表2 2030年居民消费价格比上年涨跌幅度', '指标\t全市\t城市\t农村', '居民消费价格\t1.6\t1.5\t-0.3', ''].join('\n'));
+    const all = at(figures, 3, '1.6');
+    expect([all.label, all.metric, all.change, all.value]).toEqual(['居民消费价格', 'cpi', 'increase', 1.6]);
+    expect(at(figures, 3, '1.5').label).toBe('城市居民消费价格');
+    const rural = at(figures, 3, '-0.3');
+    expect([rural.label, rural.change, rural.value]).toEqual(['农村居民消费价格', 'decrease', 0.3]);
+  });
+});

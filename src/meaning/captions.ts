@@ -27,6 +27,8 @@ const MAX_SUBJECT = 16;
 /** What a caption's words are, compiled once per rule set (tables.yaml). */
 interface CaptionWords {
   tails: string[];
+  /** The closing words saying the cells are changes (tables.captionChanges). */
+  changes: Set<string>;
   breakdowns: RegExp | null;
   period: RegExp;
   /** An index's base written after the subject (`居民消费价格指数 以上年为100`; tables.indexBase). */
@@ -41,7 +43,8 @@ function captionWords(rules: RuleSet): CaptionWords {
     const t = rules.tables ?? {};
     const breakdowns = t.captionBreakdowns ?? [];
     words = {
-      tails: [...(t.captionTails ?? [])].sort((a, b) => b.length - a.length),
+      tails: [...new Set([...(t.captionTails ?? []), ...(t.captionChanges ?? [])])].sort((a, b) => b.length - a.length),
+      changes: new Set(t.captionChanges ?? []),
       breakdowns: breakdowns.length ? new RegExp(alternation(breakdowns), 'gu') : null,
       period: tableWords(rules).period,
       indexBase: t.indexBase ? new RegExp(`[,，]?\\s*(?:${t.indexBase})`, 'gu') : null,
@@ -51,6 +54,14 @@ function captionWords(rules: RuleSet): CaptionWords {
   return words;
 }
 
+/** What a table's caption says of its cells (readCaption). */
+export interface CaptionReading {
+  /** What its rows are parts of (`常住人口`), or null when it names none clearly. */
+  subject: string | null;
+  /** Its closing word when that says the cells are changes (`增速`, `比上年涨跌幅度`: tables.captionChanges), else null. */
+  change: string | null;
+}
+
 /**
  * The subject a table's caption names (`表1 2025年年末某市常住人口数及其构成` → 常住人口, `表5 2025年分行业固定资产投资完成
  * 情况` → 固定资产投资): the words after its number, period and place, without breakdown words (`分行业`, `主要`) and
@@ -58,6 +69,11 @@ function captionWords(rules: RuleSet): CaptionWords {
  * word, or names several facts or a sentence.
  */
 export function captionSubject(line: string, rules: RuleSet): string | null {
+  return readCaption(line, rules)?.subject ?? null;
+}
+
+/** A table's caption read: its subject (captionSubject) and whether its closing word says the cells are changes; null for a line that is no caption. */
+export function readCaption(line: string, rules: RuleSet): CaptionReading | null {
   const number = TABLE_NUMBER.exec(line);
   if (!number) return null;
   const w = captionWords(rules);
@@ -69,8 +85,9 @@ export function captionSubject(line: string, rules: RuleSet): string | null {
   text = text.replace(CAPTION_PLACE, '');
   if (w.breakdowns) text = text.replace(w.breakdowns, '');
   const tail = w.tails.find((t) => text.endsWith(t) && text.length > t.length);
-  if (!tail) return null;
+  if (!tail) return { subject: null, change: null };
   const subject = text.slice(0, text.length - tail.length);
-  if (subject.length < 2 || subject.length > MAX_SUBJECT || SEVERAL.test(subject) || !/^\p{Script=Han}/u.test(subject)) return null;
-  return subject;
+  const change = w.changes.has(tail) ? tail : null;
+  if (subject.length < 2 || subject.length > MAX_SUBJECT || SEVERAL.test(subject) || !/^\p{Script=Han}/u.test(subject)) return { subject: null, change };
+  return { subject, change };
 }

@@ -515,6 +515,7 @@ export interface TableSettings {
   captionBreakdowns?: string[];
   captionScopes?: string[];
   shareHeaders?: string[];
+  captionChanges?: string[];
   /** Regex for a note saying the cells are indices with the year before at 100 (`以上年为100`). */
   indexBase?: string;
   stubHeaders?: string[];

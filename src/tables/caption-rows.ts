@@ -14,10 +14,10 @@ export class CaptionRows {
   /**
    * The rows of a table whose caption names `subject` (null: none), given its value columns' header readings: the
    * subject names rows only where no column names a measure of its own (`产量（万吨）` names what `原煤` is measured by;
-   * tables.shareHeaders, `比重`, name none).
+   * tables.shareHeaders, `比重`, and scopes, `农村`, name none).
    */
   static of(subject: string | null, valueColumns: HeaderReading[][], w: TableWords): CaptionRows {
-    const measured = valueColumns.some((parts) => parts.some((p) => p.name && !w.settings.shareHeaders.includes(p.name)));
+    const measured = valueColumns.some((parts) => parts.some((p) => p.name && !p.scope && !w.settings.shareHeaders.includes(p.name)));
     return new CaptionRows(measured ? null : subject, w);
   }
 

@@ -19,6 +19,8 @@ export interface HeaderReading {
   change: string | null;
   /** The status the header names (`预算数` target, `预计数` estimate, `决算数` actual; tables.statusHeaders); null when none. */
   status: Modality | null;
+  /** A column header naming a scope of the rows' facts (`城市`, `农村`): written before the row's name, as a statement does. */
+  scope?: boolean;
 }
 
 export interface TableWords {
@@ -37,6 +39,8 @@ export interface TableWords {
   indexBase: RegExp | null;
   /** The same note in brackets after a header's words (`指数（上年=100）`), all of them. */
   indexNote: RegExp | null;
+  /** The scope words of the indicator lexicon (indicators.yaml indicatorWords.scopes: 城市, 农村, 中央 …). */
+  scopeWords: Set<string>;
 }
 
 const cache = new WeakMap<RuleSet, TableWords>();
@@ -55,6 +59,7 @@ export function tableWords(rules: RuleSet): TableWords {
     captionBreakdowns: s.captionBreakdowns ?? [],
     captionScopes: s.captionScopes ?? [],
     shareHeaders: s.shareHeaders ?? [],
+    captionChanges: s.captionChanges ?? [],
     indexBase: s.indexBase ?? '',
     stubHeaders: s.stubHeaders ?? [],
     unitNotes: s.unitNotes ?? [],
@@ -73,9 +78,11 @@ export function tableWords(rules: RuleSet): TableWords {
     ...[...k.words.increase, ...k.words.decrease].sort((a, b) => b.length - a.length),
     ...['增速', '增幅', '增减', '变化', '变动', '同比', '环比'],
   ];
+  const scopes = (rules.indicatorWords as { scopes?: Record<string, string[]> } | undefined)?.scopes ?? {};
   words = {
     k,
     settings,
+    scopeWords: new Set(Object.values(scopes).flat()),
     changeWords,
     unitNotes: settings.unitNotes.map((note) => new RegExp(`${escapeRegex(note)}\\s*[:：]\\s*([^,，;；\\s)）]+)`, 'u')),
     statuses,

@@ -18,7 +18,7 @@ import { extractFigures, intervalOf, readArabic, toInterval, unitAt } from '../e
 import { Exact } from '../extract/exact.js';
 import { scaleReading } from '../extract/intervals.js';
 import { interpret } from '../meaning/index.js';
-import { captionSubject } from '../meaning/captions.js';
+import { readCaption } from '../meaning/captions.js';
 import type { CellRole, Document, DocumentTable, Figure, Modality, TableCell, TableGrid } from '../model.js';
 import type { RuleSet } from '../rules/types.js';
 import { readHeader, tableWords, unitText, type HeaderReading, type TableWords } from './headers.js';
@@ -225,10 +225,10 @@ function readTable(doc: Document, grid: TableGrid, w: TableWords, rules: RuleSet
   const tablePeriod = (captioned >= 0 ? contextReadings[captioned] : contextReadings.find(dated))?.period ?? null;
   // (the subject its caption names: what its total row and its rows without a measure of their own are of)
   const caption = context.slice(0, around.before).reverse().find((line) => TABLE_CAPTION.test(line));
-  const subject = caption === undefined ? null : captionSubject(caption, rules);
+  const captionReading = caption === undefined ? null : readCaption(caption, rules);
   // (cells that are indices with the year before at 100: the caption, a line before the table or a title row says so)
   const indexed = w.indexBase !== null && context.some((line, i) => (i < around.before || i >= around.length) && w.indexBase!.test(line));
-  const { meanings, structure } = valueMeanings(layout, roles, { unit: tableUnit, period: tablePeriod, indexed }, w, subject);
+  const { meanings, structure } = valueMeanings(layout, roles, { unit: tableUnit, period: tablePeriod, indexed, change: captionReading?.change ?? null }, w, captionReading?.subject ?? null);
   // A table without a number is no table of figures (a form, a layout grid).
   if (!meanings.length) return null;
   const cells = places.map((p) => ({ ...p.cell, role: roles.get(p)! }));
@@ -254,7 +254,7 @@ function valueMeanings(
   const readings = new Map<string, HeaderReading>();
   const read = (text: string) => readings.get(text) ?? (readings.set(text, readHeader(text, w)), readings.get(text)!);
   const columnReadings: HeaderReading[][] = [];
-  const columnPartsOf = (c: number): HeaderReading[] => (columnReadings[c] ??= headersOf(c).map((p) => read(p.text)));
+  const columnPartsOf = (c: number): HeaderReading[] => (columnReadings[c] ??= headersOf(c).map((p) => asColumn(read(p.text), w)));
   // A column naming no period or status of its own but a change or a share (`比上年增长%`, `为预算%`) after one that
   // does (`2026年预算数`) is of that column's period and status: the change or share of the figure beside it.
   const besideOf = (c: number): Beside | null => {
@@ -325,19 +325,31 @@ function valueMeanings(
  */
 function meaningOf(place: Place, parts: HeaderReading[], table: TableContext, beside: Beside | null): CellMeaning {
   const { unit: tableUnit, period: tablePeriod } = table;
-  const ordered = [...parts.filter((p) => !p.unit), ...parts.filter((p) => p.unit)];
+  const ordered = [...parts.filter((p) => p.scope), ...parts.filter((p) => !p.unit && !p.scope), ...parts.filter((p) => p.unit && !p.scope)];
   const names: string[] = [];
   // (a header saying again what the label ends with adds nothing: `指数` after `居民消费价格指数`, a bare measure word after a
   // name ending in the same measure, `产量` after `发电量`)
   for (const part of ordered) if (part.name && !names.includes(part.name) && !saidAlready(names.join(''), part.name)) names.push(part.name);
-  const unit = [...parts].reverse().find((p) => p.unit)?.unit ?? tableUnit;
+  let unit = [...parts].reverse().find((p) => p.unit)?.unit ?? tableUnit;
   let period = [...parts].reverse().find((p) => p.period)?.period ?? beside?.period ?? null;
   // `1—11月` under a caption naming the year
   if (period && !/(?:19|20)\d{2}/u.test(period) && tablePeriod) period = `${tablePeriod.match(/(?:19|20)\d{2}\s*年?/u)![0]}${period}`;
   period ??= tablePeriod;
-  const change = parts.find((p) => p.change)?.change ?? null;
+  // (a cell of a table whose caption says its cells are changes, `…增速`, is one in % unless its headers say otherwise)
+  const own = parts.find((p) => p.change)?.change ?? null;
+  const change = own ?? (unit === null || unit === '%' ? table.change : null);
+  if (change !== null && own === null) unit = '%';
   const status = [...parts].reverse().find((p) => p.status)?.status ?? beside?.status ?? null;
   return { place, label: names.join(''), unit, period, change, status };
+}
+
+/**
+ * A column header's reading as it names the cells under it: the whole area (`全国`, `全市`: tables.scopeTotals) adds
+ * nothing to a row's name; a scope of it (`城市`, `农村`: the lexicon's scope words) is written before it (农村居民消费价格).
+ */
+function asColumn(reading: HeaderReading, w: TableWords): HeaderReading {
+  if (w.settings.scopeTotals.includes(reading.name)) return { ...reading, name: '' };
+  return w.scopeWords.has(reading.name) ? { ...reading, scope: true } : reading;
 }
 
 /**
@@ -359,6 +371,8 @@ interface TableContext {
   period: string | null;
   /** The cells without a unit of their own are indices with the year before at 100 (tables.indexBase). */
   indexed: boolean;
+  /** The caption's word saying its cells are changes (`增速`: tables.captionChanges), or null. */
+  change: string | null;
 }
 
 /** The period and status a column takes from the column before it (valueMeanings). */
