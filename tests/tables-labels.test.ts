@@ -245,6 +245,9 @@ describe("a caption saying its cells are changes, and columns naming the rows' s
     expect([total.label, total.metric, total.kind, total.change, total.value]).toEqual(['固定资产投资', 'fixed-asset-investment', 'change', 'increase', 5]);
     const primary = at(figures, 4, '-2.9');
     expect([primary.label, primary.change, primary.value]).toEqual(['第一产业固定资产投资', 'decrease', 2.9]);
+    // (a column naming something else, a share beside the changes, is no change)
+    const shares = await figuresOf(['表4 2030年分行业固定资产投资增速', '指标\t增速（%）\t占比（%）', '工业\t2.0\t44.0', ''].join('\n'));
+    expect([at(shares, 3, '2.0').change, at(shares, 3, '44.0').kind, at(shares, 3, '44.0').change]).toEqual(['increase', 'share', null]);
   });
 
   it('leaves levels and shares of a table of levels and their changes (`及其增长速度`) as they are', async () => {

@@ -305,7 +305,9 @@ function valueMeanings(
         const joined = read(columnHeaders.map((p) => p.text).join(''));
         if (joined.unit) columnParts = [joined];
       }
-      const meaning = meaningOf(place, [...above, ...rowParts, ...columnParts], table, besideOf(c));
+      // (the caption's change is of the columns naming nothing else: not of a share beside them, `占比（%）`)
+      const named = columnParts.some((p) => p.name && !p.scope);
+      const meaning = meaningOf(place, [...above, ...rowParts, ...columnParts], named && table.change ? { ...table, change: null } : table, besideOf(c));
       meaning.index = isIndex(meaning, table.indexed || (w.indexBase !== null && columnHeaders.some((p) => w.indexBase!.test(p.text))));
       meanings.push(meaning);
     }
