@@ -512,6 +512,14 @@ export interface TableSettings {
   scopeTotals?: string[];
   subsetMarkers?: string[];
   valueHeaders?: string[];
+  /** A table caption's closing words, breakdown words and scope words (src/meaning/captions.ts: captionSubject). */
+  captionTails?: string[];
+  captionBreakdowns?: string[];
+  captionScopes?: string[];
+  shareHeaders?: string[];
+  captionChanges?: string[];
+  /** Regex for a note saying the cells are indices with the year before at 100 (`以上年为100`). */
+  indexBase?: string;
   stubHeaders?: string[];
   unitNotes?: string[];
   placeholders?: string[];
