@@ -30,6 +30,7 @@ export interface Indicator {
 export interface IndicatorWords {
   scopes?: Record<string, string[]>;
   clauseScopes?: string[];
+  holderScopes?: string[];
   changeNouns?: Record<string, 'increase' | 'decrease'>;
   neutralPrefixes?: string[];
   neutralSuffixes?: string[];
@@ -90,8 +91,10 @@ export interface Lexicon {
   /** Suffix words, longest first: the change they state ('' for a neutral word). */
   suffixes: [string, Change | ''][];
   changeNouns: Set<string>;
-  /** Clause scope words (longest first) → scope id. */
+  /** Clause scope words (longest first) → scope id (holder scopes' words too). */
   clauseWords: [string, string][];
+  /** Scopes of whose figure it is (本级, 市级): carried to the figures after it in its sentence that take its label. */
+  holderScopes: Set<string>;
   clauseFirst: Uint8Array;
   synonyms: [string, string][];
   comparison: RegExp;
@@ -174,6 +177,7 @@ export function lexiconOf(rules: RuleSet): Lexicon {
     suffixes: longestFirst(suffixes),
     changeNouns: new Set(Object.keys(words.changeNouns ?? {})),
     clauseWords: longestFirst(clauseWords),
+    holderScopes: new Set(words.holderScopes ?? []),
     clauseFirst,
     synonyms,
     comparison: new RegExp(k.comparisonAnywhere.source, k.comparisonAnywhere.flags.includes('g') ? k.comparisonAnywhere.flags : k.comparisonAnywhere.flags + 'g'),
@@ -263,9 +267,9 @@ function synonymPairs(rules: RuleSet): [string, string][] {
   return synonyms;
 }
 
-/** Clause scope words (two characters or more) as written in the text, with their scope. */
+/** Clause scope words (two characters or more) as written in the text, with their scope (holder scopes' words too). */
 function clauseWordsOf(words: IndicatorWords): [string, string][] {
-  const clauseScopes = new Set(words.clauseScopes ?? []);
+  const clauseScopes = new Set([...(words.clauseScopes ?? []), ...(words.holderScopes ?? [])]);
   const clauseWords: [string, string][] = [];
   for (const [scope, list] of Object.entries(words.scopes ?? {})) if (clauseScopes.has(scope)) for (const w of list) if (w.length > 1) clauseWords.push([w, scope]);
   return clauseWords;
