@@ -51,6 +51,7 @@ export interface IndicatorWords {
   setVerbs?: string[];
   objectMarkers?: string[];
   peopleNouns?: string[];
+  populationNouns?: Record<string, string>;
   measureNouns?: Record<string, string>;
   measureSynonyms?: Record<string, string>;
   coverage?: string[];
@@ -71,6 +72,8 @@ export interface Lexicon {
   restatements: Set<string>;
   /** Nouns of people a count stands before (农村人口, 农民), longest first. */
   peopleNouns: string[];
+  /** Nouns naming the country's people after a count (`十亿人口`, `九亿多人民`), longest first, with the indicator id. */
+  populationNouns: [string, string][];
   /** Nouns of a count's measure ending a subject (`游客人次`, `参保人数`), longest first, with the unit they count in. */
   measureNouns: [string, string][];
   /** Measure words counting one kind of thing, each with the one it is counted in for alignment (项 → 件). */
@@ -163,6 +166,7 @@ export function lexiconOf(rules: RuleSet): Lexicon {
     objectVerbs: [...new Set((words.objectVerbs ?? []).map(normalizeSubject).filter(Boolean))].sort((a, b) => b.length - a.length),
     restatements: new Set((words.restatements ?? []).map(normalizeSubject).filter(Boolean)),
     peopleNouns: [...new Set((words.peopleNouns ?? []).map(normalizeSubject).filter(Boolean))].sort((a, b) => b.length - a.length),
+    populationNouns: longestFirst(Object.entries(words.populationNouns ?? {}).map(([noun, id]): [string, string] => [noun, id])),
     measureSynonyms: new Map(Object.entries(words.measureSynonyms ?? {})),
     measureNouns: Object.entries(words.measureNouns ?? {}).map(([noun, unit]): [string, string] => [normalizeSubject(noun), unit]).sort((a, b) => b[0].length - a[0].length),
     setVerbs: new Set((words.setVerbs ?? []).map(normalizeSubject).filter(Boolean)),

@@ -40,6 +40,7 @@ import { subjectAfter, objectOf, objectIn, peopleAfter, objectAfter, setObject, 
 import { headBefore, type Referring, referringOf, statementReferredTo, topicOf } from './referring.js';
 import { listItemAfter, listLabelled, parallelName, listedAfter } from './list-subjects.js';
 import { stretchOf } from './stretch.js';
+import { populationSubject } from './subject-population.js';
 import { pivotLabel } from './pivot.js';
 import { startedIn, startsValue, planOutcome, changeToPhrase, endOf, startDatedAsEnd } from './start-end.js';
 
@@ -83,6 +84,7 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
     const scopes = clauseScopesOf(figure, previous, previousScopes, recent, text, lex);
     let subject = statedSubject(figure, previous, scopes, text, lex);
     subject = objectSubject(figure, previous, subject, scopes, text, lex);
+    subject = populationSubject(figure, subject, text, lex);
     subject = sentenceSubject(figure, previous, named, subject, scopes, text, lex);
     subject = measuredSubject(figure, previous, subject, scopes, text, lex);
     subject = settleMetric(figure, subject, users, regional, listed, rules, text);
