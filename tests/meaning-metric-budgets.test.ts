@@ -60,6 +60,40 @@ describe('whose budget, and which of its totals', () => {
   });
 });
 
+describe('a part named after its whole, and the shorthand of fiscal reports', () => {
+  it('a part after the whole it is of (`A中B`) is the part, of the whole scopes', () => {
+    const found = metrics('一般公共预算收入中税收同比增长4.5%。市本级一般公共预算收入中税收完成60亿元。');
+    expect(found['4.5%']).toBe('tax-revenue');
+    expect(found['60亿元']).toBe('tax-revenue@own-level');
+  });
+
+  it('a word holding 中 that names no whole is no part (`集中`, `其中`)', () => {
+    const found = metrics('集中税收30亿元。其中税收收入94.6亿元。');
+    expect(found['30亿元']).toBeNull();
+    expect(found['94.6亿元']).toBe('tax-revenue');
+  });
+
+  it('税比 is the share of taxes in budget revenue, as the communiqué writes it out', () => {
+    const found = metrics('其中，税收收入完成94.6亿元，同比增长2%，税比为70%，居全省第三。税收收入占一般公共预算收入的比重70.0%。');
+    expect(found['70%']).toBe('tax-share-of-revenue');
+    expect(found['70.0%']).toBe('tax-share-of-revenue');
+  });
+
+  it.each([
+    ['各项贷款余额年末数4023.26亿元', 'rmb-loans'],
+    ['人民币各项贷款余额4023.26亿元', 'rmb-loans'],
+    ['人民币各项存款余额6179.82亿元', 'rmb-deposits'],
+    ['出口金额161.0亿元', 'exports'],
+    ['进口金额23.3亿元', 'imports'],
+  ])('a table column or a communiqué wording of one indicator: %s', (text, metric) => {
+    expect(Object.values(metrics(`${text}。`))[0]).toBe(metric);
+  });
+
+  it('本外币 deposits are not the 人民币 ones', () => {
+    expect(Object.values(metrics('本外币各项存款余额6197.13亿元。'))[0]).toBeNull();
+  });
+});
+
 describe('end to end: a budget report judges each budget against the budget passed', () => {
   it('the whole area and the own level each meet their budget; no mismatch between them', async () => {
     const path = join(dir, 'budget-2025.txt');

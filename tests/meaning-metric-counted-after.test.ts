@@ -5,6 +5,7 @@
  * indicator as the plain statement. Made-up sentences of the shapes the reports use.
  */
 import { describe, expect, it } from 'vitest';
+import { measureOf } from '../src/meaning/metric.js';
 import { figureOfText } from './helpers/figures.js';
 
 const read = (text: string, raw: string) => {
@@ -31,6 +32,19 @@ describe('the country counted after its figure', () => {
     ['今年要帮助5000万人口解决饮水困难。', '5000万人'],
   ])('%s: a group of the people is no population', (text, raw) => {
     expect(read(text, raw).metric ?? '').not.toMatch(/population/u);
+  });
+});
+
+describe('a bare number of an indicator counting people counts people', () => {
+  it.each([
+    ['到本世纪末，必须力争把我国人口控制在十二亿以内。', '十二亿以内'],
+    ['城镇新增就业1100万，调查失业率5.2%。', '1100万'],
+  ])('%s', (text, raw) => {
+    expect(measureOf(figureOfText(text, raw, { path: 'report.txt' }))).toEqual({ unit: '人', kind: 'count' });
+  });
+
+  it('not a bare number of an amount', () => {
+    expect(measureOf(figureOfText('全国粮食产量达到6.5亿。', '6.5亿', { path: 'report.txt' })).unit).toBeNull();
   });
 });
 

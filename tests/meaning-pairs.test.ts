@@ -375,7 +375,8 @@ for (const mode of ['auto', 'config'] as const) {
       // 113/134 with the 1989-1996 pairs (26 target/outcome, 7 same facts) at their first measurement: 19 of their 33 right;
       // 114/134 once a name's two-character modifier was read from the sentence's topic (`工业生产…，总产值…`)
       // (with h-time5: ranks at a span's end, national goals restated, requirements quoted in a review read as targets)
-      expect(percent(score.splits.dev.comparable)).toBeGreaterThanOrEqual(89.5);
+      // 122/134 once a year typed with an ASCII zero (`二0一一年`) left the label
+      expect(percent(score.splits.dev.comparable)).toBeGreaterThanOrEqual(91);
       // city-fresh (a district's work reports, 2012-2019; 96 target/outcome, 4 same facts) at its first measurement: 61/100;
       // fiscal-fresh (cities' communiqués and budget reports; 38 target/outcome, 63 same facts): 8/101. Nobody tunes on them.
       // (fiscal-fresh 21/101 with text tables, a budget's status words and labels without them: tuned on made-up shapes only;
@@ -391,7 +392,8 @@ for (const mode of ['auto', 'config'] as const) {
       // report's own year estimated and a city's documents aligned apart from another city's (jurisdiction-city.ts)
       // (48/77 with a budget's own level (市本级, 市级) and total of sources (收入总计) kept apart, its four budgets named with
       // or without 预算, and the budget passed (`年初预算`) named as a target beside its outcome)
-      expect(score.splits['fiscal-dev'].comparable.right).toBeGreaterThanOrEqual(48);
+      // (53/77 with a part named after its whole, `一般公共预算收入中税收`, 税比, and tables' 年末数 and 出口金额 columns)
+      expect(score.splits['fiscal-dev'].comparable.right).toBeGreaterThanOrEqual(53);
       expect(percent(score.splits['fiscal-dev'].period)).toBeGreaterThanOrEqual(97);
       expect(percent(score.splits['fiscal-dev'].modality)).toBeGreaterThanOrEqual(99);
       expect(percent(score.splits.holdout.comparable)).toBeGreaterThanOrEqual(57);
@@ -428,7 +430,9 @@ for (const mode of ['auto', 'config'] as const) {
       // read as the outcome of what the sentence before planned; 17 with h-time's spans and plans alone
       // (24/48 with the 12th congress report's pairs at their first measurement, 28/48 with national goals restated and
       // populations named as attributes read as states)
-      expect(score.splits['era-dev'].comparable.right).toBeGreaterThanOrEqual(28);
+      // (32/48 once the country's people counted after a figure, `十亿人口的大国`, and the time a plan takes, `用二十年的时间`,
+      // left the words before them)
+      expect(score.splits['era-dev'].comparable.right).toBeGreaterThanOrEqual(32);
       // prov-dev2 (104 comparable pairs: 94 of a region's 2025 targets against its 2026 report, 10 same facts): 80/104 at
       // its first measurement, before anyone tuned on it (the fourth untouched measure of the provincial genre); 83/104 once a
       // stretch value (`增长7%以上、力争达到8%`) was the same change as its floor and never compared with it; 85/104 once verbs

@@ -158,6 +158,7 @@ const EMPTY_WORDS: Required<WordLists> = {
   boundHeads: [],
   fillerStart: [],
   startWords: [],
+  endWords: [],
   edgePunctuation: '',
   splitPrefixes: {},
   listJoiners: [],

@@ -32,7 +32,7 @@ interface Cleaner {
   fillerStart: Set<string>;
   /** Rank context words: a rank label made of one of them alone names nothing (世界排名). */
   rankWords: Set<string>;
-  /** Words ending in a qualifier that are words of their own (qualifiers.yaml notIn: 签约): kept whole at the end. */
+  /** Words ending in a qualifier or a filler word that are words of their own (qualifiers.yaml notIn: 签约; words.yaml endWords: 税比): kept whole at the end. */
   wholeEnds: string[];
   /** Change words (增长, 下降), longest first. */
   changeWords: string[];
@@ -116,7 +116,7 @@ function compileCleaner(k: Knowledge): Cleaner {
     startWords: k.words.startWords,
     fillerStart: new Set(k.words.fillerStart),
     rankWords: new Set(k.words.rankContext),
-    wholeEnds: k.before.flatMap((q) => q.notIn ?? []),
+    wholeEnds: [...k.before.flatMap((q) => q.notIn ?? []), ...(k.words.endWords ?? [])],
     changeWords: [...k.words.increase, ...k.words.decrease].sort((a, b) => b.length - a.length),
   };
 }

@@ -52,6 +52,7 @@ export interface IndicatorWords {
   objectMarkers?: string[];
   peopleNouns?: string[];
   populationNouns?: Record<string, string>;
+  partOf?: string[];
   measureNouns?: Record<string, string>;
   measureSynonyms?: Record<string, string>;
   coverage?: string[];
@@ -74,6 +75,8 @@ export interface Lexicon {
   peopleNouns: string[];
   /** Nouns naming the country's people after a count (`十亿人口`, `九亿多人民`), longest first, with the indicator id. */
   populationNouns: [string, string][];
+  /** Words after a whole naming a part of it after them (`一般公共预算收入中税收`: 中), normalized, longest first. */
+  partOf: string[];
   /** Nouns of a count's measure ending a subject (`游客人次`, `参保人数`), longest first, with the unit they count in. */
   measureNouns: [string, string][];
   /** Measure words counting one kind of thing, each with the one it is counted in for alignment (项 → 件). */
@@ -167,6 +170,7 @@ export function lexiconOf(rules: RuleSet): Lexicon {
     restatements: new Set((words.restatements ?? []).map(normalizeSubject).filter(Boolean)),
     peopleNouns: [...new Set((words.peopleNouns ?? []).map(normalizeSubject).filter(Boolean))].sort((a, b) => b.length - a.length),
     populationNouns: longestFirst(Object.entries(words.populationNouns ?? {}).map(([noun, id]): [string, string] => [noun, id])),
+    partOf: [...new Set((words.partOf ?? []).map(normalizeSubject).filter(Boolean))].sort((a, b) => b.length - a.length),
     measureSynonyms: new Map(Object.entries(words.measureSynonyms ?? {})),
     measureNouns: Object.entries(words.measureNouns ?? {}).map(([noun, unit]): [string, string] => [normalizeSubject(noun), unit]).sort((a, b) => b[0].length - a[0].length),
     setVerbs: new Set((words.setVerbs ?? []).map(normalizeSubject).filter(Boolean)),

@@ -248,8 +248,9 @@ function sentenceSubject(figure: Figure, previous: Figure | null, named: Figure 
 function measuredSubject(figure: Figure, previous: Figure | null, subject: Subject, scopes: string[], text: string, lex: Lexicon): Subject {
   subject = targetChange(figure, subject, text, lex);
   // `农村饮水安全工程使6069万农民受益`: a bare number before a people noun counts people, as its indicator does (the
-  // figure's own unit stays what its text says: the count is what alignment measures it in)
-  if (figure.unit === null && figure.kind === 'level' && subject.indicator?.unit === '人' && peopleAfter(figure, text, lex)) subject = { ...subject, counts: '人' };
+  // figure's own unit stays what its text says: the count is what alignment measures it in); so does a bare number of
+  // an indicator counting people, `把我国人口控制在十二亿以内` (`十亿人口`), `城镇新增就业1100万` (`1100万人`)
+  if (figure.unit === null && figure.kind === 'level' && subject.indicator?.unit === '人' && (subject.indicator.kind === 'count' || peopleAfter(figure, text, lex))) subject = { ...subject, counts: '人' };
   // `20项民生实事`: a count in a measure word of one kind with another is counted in that one (`20件民生实事`)
   const synonym = figure.unit !== null && figure.kind === 'count' ? lex.measureSynonyms.get(figure.unit) : undefined;
   if (synonym && !subject.counts) subject = { ...subject, counts: synonym };
