@@ -67,6 +67,15 @@ describe('a part named after its whole, and the shorthand of fiscal reports', ()
     expect(found['60亿元']).toBe('tax-revenue@own-level');
   });
 
+  it('the share of such a part is its share in the whole, as the communiqué writes it out', () => {
+    const found = metrics('一般公共预算收入中税收同比增长4.5%，占比达到69.4%。税收收入占一般公共预算收入的比重为72.7%。一般公共预算收入中税收88亿元，增长12%。');
+    expect(found['69.4%']).toBe('tax-share-of-revenue');
+    expect(found['72.7%']).toBe('tax-share-of-revenue');
+    // (a change of the part, or its amount, stays the part's)
+    expect(found['12%']).toBe('tax-revenue');
+    expect(found['88亿元']).toBe('tax-revenue');
+  });
+
   it('a word holding 中 that names no whole is no part (`集中`, `其中`)', () => {
     const found = metrics('集中税收30亿元。其中税收收入94.6亿元。');
     expect(found['30亿元']).toBeNull();

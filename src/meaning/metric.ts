@@ -41,6 +41,7 @@ import { headBefore, type Referring, referringOf, statementReferredTo, topicOf }
 import { listItemAfter, listLabelled, parallelName, listedAfter } from './list-subjects.js';
 import { stretchOf } from './stretch.js';
 import { populationSubject } from './subject-population.js';
+import { partShare } from './subject-parts.js';
 import { pivotLabel } from './pivot.js';
 import { startedIn, startsValue, planOutcome, changeToPhrase, endOf, startDatedAsEnd } from './start-end.js';
 
@@ -85,6 +86,7 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
     let subject = statedSubject(figure, previous, scopes, text, lex);
     subject = objectSubject(figure, previous, subject, scopes, text, lex);
     subject = populationSubject(figure, subject, text, lex);
+    subject = partShare(figure, subject, text, lex, scopes);
     subject = sentenceSubject(figure, previous, named, subject, scopes, text, lex);
     subject = measuredSubject(figure, previous, subject, scopes, text, lex);
     subject = settleMetric(figure, subject, users, regional, listed, rules, text);
