@@ -62,3 +62,14 @@ describe('time and intent in a label are no part of the metric', () => {
     expect(read('综合国力大幅提升，二0一一年国内生产总值达到四十七点三万亿元。', '四十七点三万亿元')).toEqual({ label: '国内生产总值', metric: 'gdp' });
   });
 });
+
+describe('a rate of change after an amount in its sentence', () => {
+  it('is the growth of the amount its clause names', () => {
+    expect(read('国内生产总值达89404亿元，平均每年增长8.3%。', '8.3%').metric).toBe('gdp@per-year');
+    expect(read('粮食产量达到6.5亿吨，平均每年增长2%。', '2%').metric).toBe('grain-output@per-year');
+  });
+
+  it('not of an amount whose subject was carried from before it', () => {
+    expect(read('国内生产总值达89404亿元，比上年增长8.3%，人均达到7000元，平均每年增长7%。', '7%').metric).toBeNull();
+  });
+});
