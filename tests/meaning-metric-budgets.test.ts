@@ -54,6 +54,10 @@ describe('whose budget, and which of its totals', () => {
     ['国有资本经营预算支出22.2亿元', 'soe-capital-expenditure'],
     ['政府性基金收入120亿元', 'government-fund-revenue'],
     ['政府性基金预算支出130亿元', 'government-fund-expenditure'],
+    // (the general budget under its names before the 2014 budget law)
+    ['公共财政预算收入增长12%', 'public-budget-revenue'],
+    ['财政一般预算收入30亿元', 'public-budget-revenue'],
+    ['公共财政预算支出45亿元', 'public-budget-expenditure'],
   ])('a budget named with or without 预算 is one budget: %s', (text, metric) => {
     const [figure] = figuresOfText(`全市${text}。`, { path: 'budget.txt' });
     expect(figure?.metric).toBe(metric);
