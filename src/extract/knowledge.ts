@@ -158,6 +158,7 @@ const EMPTY_WORDS: Required<WordLists> = {
   boundHeads: [],
   fillerStart: [],
   startWords: [],
+  endWords: [],
   edgePunctuation: '',
   splitPrefixes: {},
   listJoiners: [],
@@ -401,7 +402,8 @@ export function chineseDigits(k: Knowledge): string {
 }
 
 /** Four Chinese digits of a year of the 1900s or 2000s (`一九八○`, `二〇二二`; ○ is how many texts write 〇), as a pattern. */
-export const CHINESE_YEAR = '[一二][九〇零○][〇零○一二三四五六七八九]{2}';
+// (an ASCII zero among the Chinese digits too, `二0一一年`, as many reports type it: meaning/year-numerals.ts reads it so)
+export const CHINESE_YEAR = '[一二][九〇零○0][〇零○0一二三四五六七八九]{2}';
 
 /** A word list as a regular-expression alternation, longest first, metacharacters escaped. */
 export function alternation(words: Iterable<string>): string {

@@ -284,6 +284,8 @@ export interface WordLists {
   boundHeads?: string[];
   fillerStart?: string[];
   startWords?: string[];
+  /** Words that end in a filler word yet are words of their own (税比): a label ending in one keeps it. */
+  endWords?: string[];
   /** Characters trimmed from both ends of a label. */
   edgePunctuation?: string;
   /** A prefix standing for several subjects of a 分别 list (城乡 → 城镇, 农村). */
