@@ -454,7 +454,7 @@ for (const mode of ['auto', 'config'] as const) {
       // modifiers written in, 88/120 once a document makes a tier or modifier count only by naming the thing with it and without
       // for one period; era-fresh 0/12, 2/12 then, 5/12 now (tuned on era-dev only)
       expect(score.splits['prov-fresh'].comparable.right).toBeGreaterThanOrEqual(88);
-      // (era-fresh 8/22 with h-time5's national goals restated, 翻两番 over 1981/2000, tuned on era-dev; 9/22 with h-align6's metric after a count, 十亿人口)
+      // (era-fresh 8/22 with h-time5's national goals restated, 翻两番 over 1981/2000, tuned on era-dev; 9/22 once h-align6's labels merged, tuned on dev splits only)
       expect(score.splits['era-fresh'].comparable.right).toBeGreaterThanOrEqual(9);
       // early-fresh (87 comparable pairs in the reports of 1954-1960): 7/87 at its first measurement, 10/87 with the
       // era's time and identity work (tuned on era-dev only), 12/87 once reports presenting a plan or a budget plan its years
