@@ -110,6 +110,22 @@ export interface JurisdictionSettings {
   minMentions?: number;
   /** … and this many times as many as the runner-up. */
   dominance?: number;
+  /** How the name of a city no list names is read from the text (src/checks/jurisdiction-city.ts). */
+  unlistedCities?: UnlistedCitySettings;
+}
+
+/** A city no list names, as the text writes it: two characters before `suffix` (src/checks/jurisdiction-city.ts). */
+export interface UnlistedCitySettings {
+  /** What follows a city's name (市). */
+  suffix?: string;
+  /** Last characters of two that make `X市` a word naming no city (全市, 超市, 上市). */
+  notNameEnds?: string[];
+  /** First characters of two that name no city (本, 各, 该). */
+  notNameStarts?: string[];
+  /** Two characters that name no city: words ending in 市 (城市) and words standing before a city's bodies (来自, 落实). */
+  notNames?: string[];
+  /** What after the suffix makes it part of another word (市场, 市民) or names a city's body or level (市委, 市级). */
+  notAfter?: string[];
 }
 
 export interface ConsistencySettings {
