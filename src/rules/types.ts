@@ -186,6 +186,10 @@ export interface PartsSettings {
   nonAdditiveWords?: string[];
   /** Most characters between a total and the marker of its parts. */
   maxTotalGap?: number;
+  /** Words joining listed categories or values besides 、 and commas (`城镇和农村`, `12万人和8万人`). */
+  joiners?: string[];
+  /** Verbs ending a part's name before its value (`城镇为`, `出口达到`): no part of the name. */
+  nameEnds?: string[];
 }
 
 /** Extract stage: a unit of measure (rules/core/units.yaml). Factors are exact decimal strings. */
