@@ -34,7 +34,7 @@ export const arithmeticCheck: CheckModule = {
     const findings: Finding[] = [];
     const growth = growthPatterns(settings.growth ?? {}, new Map(Object.entries(context.rules.numerals?.digits ?? {})));
     const parts = partsRules(settings.parts ?? {});
-    const adjacent = adjacentRules(settings, parts.nonAdditiveWords);
+    const adjacent = adjacentRules(settings, parts.nonAdditiveWords, parts.subsetMarkers);
     const targets = targetsByMetric(context);
     for (const [id, all] of figuresByDocument(context, rule)) {
       const document = documents.get(id);
