@@ -230,6 +230,9 @@ export interface NumeralSettings {
   /** One-character numerals read before any unit, not only before singleCharUnits (十件). */
   singleCharNumbers?: string[];
   placeholders?: string[];
+  /** Characters standing for a digit not stated (几十, 十几, 数百), and those of them only before a place or a magnitude (数). */
+  fewDigits?: string[];
+  fewBeforePlace?: string[];
   rangeSeparators?: string[];
   /** The ordinal prefix of a rank (第). */
   rankPrefix?: string;
