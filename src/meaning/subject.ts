@@ -75,8 +75,11 @@ export function parseWith(text: string, lex: Lexicon, extraScopes: readonly stri
  * texts tried once (list-subjects.ts listedAfter's candidates), which would fill the cache (speed only).
  */
 export function indicatorNamed(text: string, lex: Lexicon): Indicator | null {
-  return scopedIndicator(lex.parsed.get(text) ?? readSubject(text, lex), lex).indicator;
+  return scopedIndicator(lex.parsed.get(text) ?? readSubject(text, lex, true), lex).indicator;
 }
+
+/** What readSubject returns, asked for an indicator only, when the text names none (its core is never read). */
+const NAMES_NONE: Subject = { indicator: null, core: '', scopes: [], change: null, changeNoun: false };
 
 /**
  * A subject of an indicator with a scope that makes it another indicator (indicator `scoped`: `居民人均可支配收入` of
@@ -97,7 +100,7 @@ function endingWith<T extends [string, unknown]>(text: string, buckets: Map<numb
   return bucket?.find(([w]) => text.length > w.length && text.endsWith(w));
 }
 
-function readSubject(text: string, lex: Lexicon): Subject {
+function readSubject(text: string, lex: Lexicon, indicatorOnly = false): Subject {
   let s = foldSubject(normalizeSubject(text), lex.folds);
   let change: Change = null;
   let changeNoun = false;
@@ -144,6 +147,7 @@ function readSubject(text: string, lex: Lexicon): Subject {
     } else afterNeutral = true;
   }
   let core = s;
+  if (!indicator && indicatorOnly) return NAMES_NONE;
   if (!indicator) {
     // a subject outside the lexicon: strip what prefixes it can, fold synonyms
     // (a subject made only of such words, `平均每年`, `全国`, names nothing: its core is empty)
