@@ -20,6 +20,7 @@ import type { CheckContext } from './types.js';
 import { foldedLabel, indicatorOf, isPart, labelScopes, measureOf } from '../meaning/metric.js';
 import { isStartOfEnd } from '../meaning/start-end.js';
 import { subjectOf } from '../meaning/subject.js';
+import { codePointCount } from '../code-points.js';
 
 export interface MetricGroup {
   /** Metric id, or the auto key (`auto:label|unit|kind|change`). */
@@ -86,7 +87,7 @@ export function autoLabel(figure: Figure, settings: AlignmentSettings): string |
   for (const [canonical, variants] of synonyms) {
     for (const variant of variants) if (variant && label.includes(variant)) label = label.split(variant).join(canonical);
   }
-  if ([...label].length < (settings.minLabelLength ?? 2)) return null;
+  if (codePointCount(label) < (settings.minLabelLength ?? 2)) return null;
   if (generic.has(label)) return null;
   // A label still holding a year or a span of years names no single fact of one period.
   if (time?.test(label)) return null;
@@ -138,7 +139,7 @@ export function autoIdentity(figure: Figure, rules: RuleSet): { id: string; name
 function withoutAdditionVerb(label: string, kind: Figure['kind'], settings: AlignmentSettings): string {
   if (kind !== 'count' && kind !== 'level') return label;
   const verbs = additionVerbsOf(settings);
-  const verb = verbs.find((v) => label.startsWith(v) && [...label].length - [...v].length >= 3);
+  const verb = verbs.find((v) => label.startsWith(v) && codePointCount(label) - codePointCount(v) >= 3);
   // (folded to the first verb, not dropped: `新建智能化煤矿` counts what the year added, `智能化煤矿达到400座` all there are)
   if (verb) return (settings.additionVerbs![0] ?? '') + label.slice(verb.length);
   return additionAfterSubject(label, normalizeLabel(settings.additionVerbs?.[0] ?? ''));
@@ -155,7 +156,7 @@ function additionAfterSubject(label: string, verb: string): string {
   const at = label.indexOf(verb);
   if (at < 2 || label.indexOf(verb, at + 1) >= 0) return label;
   const rest = label.slice(0, at) + label.slice(at + verb.length);
-  return [...rest].length >= 3 ? verb + rest : label;
+  return codePointCount(rest) >= 3 ? verb + rest : label;
 }
 
 const additionVerbsCache = new WeakMap<AlignmentSettings, string[]>();
