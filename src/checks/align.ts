@@ -21,6 +21,7 @@ import { foldedLabel, indicatorOf, isPart, labelScopes, measureOf } from '../mea
 import { isStartOfEnd } from '../meaning/start-end.js';
 import { subjectOf } from '../meaning/subject.js';
 import { codePointCount } from '../code-points.js';
+import { anyWordPattern } from '../meaning/subject-lookup.js';
 
 export interface MetricGroup {
   /** Metric id, or the auto key (`auto:label|unit|kind|change`). */
@@ -63,7 +64,7 @@ function sortFigures(figures: Figure[], documentOrder: ReadonlyMap<string, numbe
   );
 }
 
-const labelSettingsCache = new WeakMap<AlignmentSettings, { prefixes: string[]; synonyms: [string, string[]][]; generic: Set<string>; time: RegExp | null }>();
+const labelSettingsCache = new WeakMap<AlignmentSettings, { prefixes: string[]; synonyms: [string, string[]][]; anyVariant: RegExp; generic: Set<string>; time: RegExp | null }>();
 
 /** The label word lists of the settings, normalized once per settings object (not once per figure). */
 function labelSettings(settings: AlignmentSettings) {
@@ -72,6 +73,8 @@ function labelSettings(settings: AlignmentSettings) {
     compiled = {
       prefixes: (settings.labelPrefixes ?? []).map(normalizeLabel),
       synonyms: Object.entries(settings.synonyms ?? {}),
+      // (whether a label holds any variant at all: most hold none, and then none is replaced)
+      anyVariant: anyWordPattern(Object.values(settings.synonyms ?? {}).flat()),
       generic: new Set((settings.genericLabels ?? []).map(normalizeLabel)),
       time: settings.labelTimePattern ? new RegExp(settings.labelTimePattern, 'u') : null,
     };
@@ -82,9 +85,9 @@ function labelSettings(settings: AlignmentSettings) {
 
 /** The auto-alignment label of a figure, or null when it is too generic to align on. */
 export function autoLabel(figure: Figure, settings: AlignmentSettings): string | null {
-  const { prefixes, synonyms, generic, time } = labelSettings(settings);
+  const { prefixes, synonyms, anyVariant, generic, time } = labelSettings(settings);
   let label = stripLabelPrefixes(normalizeLabel(figure.label ?? ''), prefixes);
-  for (const [canonical, variants] of synonyms) {
+  if (anyVariant.test(label)) for (const [canonical, variants] of synonyms) {
     for (const variant of variants) if (variant && label.includes(variant)) label = label.split(variant).join(canonical);
   }
   if (codePointCount(label) < (settings.minLabelLength ?? 2)) return null;

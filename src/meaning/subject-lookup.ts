@@ -57,9 +57,11 @@ const patterns = new WeakMap<readonly (readonly [string, unknown])[], RegExp>();
 /** Whether `text` includes any of the words (the first of each pair), as `pairs.some(([w]) => text.includes(w))`. */
 export function holdsAnyWord(text: string, pairs: readonly (readonly [string, unknown])[]): boolean {
   let pattern = patterns.get(pairs);
-  if (!pattern) {
-    pattern = pairs.length ? new RegExp(pairs.map(([w]) => w.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('|'), 'u') : /(?!)/u;
-    patterns.set(pairs, pattern);
-  }
+  if (!pattern) patterns.set(pairs, (pattern = anyWordPattern(pairs.map(([w]) => w))));
   return pattern.test(text);
+}
+
+/** A pattern (not global) matching where a text includes any of the words, as `words.some((w) => text.includes(w))`; never for none. */
+export function anyWordPattern(words: readonly string[]): RegExp {
+  return words.length ? new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('|'), 'u') : /(?!)/u;
 }
