@@ -10,6 +10,7 @@ import { holdsAnyWord, longestNameStart } from '../src/meaning/subject-lookup.js
 import { indicatorNamed, parseWith } from '../src/meaning/subject.js';
 import { lexiconOf } from '../src/meaning/lexicon.js';
 import { coreRules } from '../src/rules/load.js';
+import { damageSettings } from '../src/damage/settings.js';
 
 /** The loop longestNameStart replaces: the least i with names.has(text.slice(i)). */
 function slicedStart(text: string, names: ReadonlyMap<string, unknown>): number {
@@ -67,5 +68,24 @@ describe('indicatorNamed', () => {
       expect(indicatorNamed(text, lex), text).toBe(parseWith(text, lex, []).indicator);
     }
     expect(indicatorNamed('粮食产量', lex)).not.toBeNull();
+  });
+});
+
+describe('the orphan-pinyin damage pattern', () => {
+  // (rules/core/damage.yaml writes it to start with the letter it consumes; this is the plain form it stands for)
+  const TONE = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ';
+  const plain = new RegExp(`(?<![(（a-z${TONE}ü])[a-zü]*[${TONE}][a-z${TONE}ü]*[)）]`, 'gu');
+  const written = damageSettings(coreRules()).patterns.find((p) => p.id === 'orphan-pinyin')!;
+  const fast = new RegExp(written.pattern, 'gu');
+  const matches = (re: RegExp, text: string) => [...text.matchAll(re)].map((m) => `${m.index}:${m[0]}`);
+
+  it('matches what the plain pattern matches', () => {
+    const texts = ['變?yōu)楝F', '當?shù)乜忌', 'a)', '(yōu)', 'xyōu)', '（yōu）', 'āa)', 'ā)', 'zāā)bb', 'üā)', `${'a'.repeat(50)}ā)`, `${'ā'.repeat(20)})`, 'abc ā) dé)', '的ā)的', 'Ayōu)', '1ā)', ')ā)'];
+    // (and strings drawn from the characters that matter, by a fixed linear congruential sequence)
+    const alphabet = ['a', 'b', 'ü', 'ā', 'é', '(', '（', ')', '）', '的', ' ', 'Z', '1'];
+    let seed = 12345;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) % alphabet.length;
+    for (let n = 0; n < 20000; n++) texts.push(Array.from({ length: 1 + (n % 12) }, () => alphabet[next()]).join(''));
+    for (const text of texts) expect(matches(fast, text), text).toEqual(matches(plain, text));
   });
 });
