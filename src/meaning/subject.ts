@@ -6,7 +6,7 @@
  */
 import type { Change, Figure } from '../model.js';
 import type { RuleSet } from '../rules/types.js';
-import { normalizeSubject } from './subject-normalize.js';
+import { normalizeSubject, normalizeSubjectOnce } from './subject-normalize.js';
 import { foldSubject } from './label-folds.js';
 import { type Indicator, type Lexicon, lexiconOf } from './lexicon.js';
 import { holdsAnyWord, longestNameStart } from './subject-lookup.js';
@@ -75,7 +75,7 @@ export function parseWith(text: string, lex: Lexicon, extraScopes: readonly stri
  * texts tried once (list-subjects.ts listedAfter's candidates), which would fill the cache (speed only).
  */
 export function indicatorNamed(text: string, lex: Lexicon): Indicator | null {
-  return scopedIndicator(lex.parsed.get(text) ?? readSubject(text, lex, true), lex).indicator;
+  return scopedIndicator(readSubject(text, lex, true), lex).indicator;
 }
 
 /** What readSubject returns, asked for an indicator only, when the text names none (its core is never read). */
@@ -101,7 +101,7 @@ function endingWith<T extends [string, unknown]>(text: string, buckets: Map<numb
 }
 
 function readSubject(text: string, lex: Lexicon, indicatorOnly = false): Subject {
-  let s = foldSubject(normalizeSubject(text), lex.folds);
+  let s = foldSubject(indicatorOnly ? normalizeSubjectOnce(text) : normalizeSubject(text), lex.folds);
   let change: Change = null;
   let changeNoun = false;
   const scopes = new Set<string>();
