@@ -545,6 +545,8 @@ export interface TableSettings {
   captionConjunctions?: string[];
   shareHeaders?: string[];
   captionChanges?: string[];
+  /** Regex for the number opening a table's caption, its separator included (`表5`, `附表1`, `表 1：`). */
+  tableNumber?: string;
   /** Regex for a note saying the cells are indices with the year before at 100 (`以上年为100`). */
   indexBase?: string;
   stubHeaders?: string[];

@@ -39,6 +39,8 @@ export interface TableWords {
   indexBase: RegExp | null;
   /** The same note in brackets after a header's words (`指数（上年=100）`), all of them. */
   indexNote: RegExp | null;
+  /** A table's caption: its number (tables.tableNumber: `表5`, `附表1`, `表 1：`) opening the line, the spaces after it included; null when the rules give none. */
+  caption: RegExp | null;
   /** The scope words of the indicator lexicon (indicators.yaml indicatorWords.scopes: 城市, 农村, 中央 …). */
   scopeWords: Set<string>;
 }
@@ -63,6 +65,7 @@ export function tableWords(rules: RuleSet): TableWords {
     shareHeaders: s.shareHeaders ?? [],
     captionChanges: s.captionChanges ?? [],
     indexBase: s.indexBase ?? '',
+    tableNumber: s.tableNumber ?? '',
     stubHeaders: s.stubHeaders ?? [],
     unitNotes: s.unitNotes ?? [],
     placeholders: s.placeholders ?? [],
@@ -89,6 +92,7 @@ export function tableWords(rules: RuleSet): TableWords {
     unitNotes: settings.unitNotes.map((note) => new RegExp(`${escapeRegex(note)}\\s*[:：]\\s*([^,，;；\\s)）]+)`, 'u')),
     statuses,
     indexBase: settings.indexBase ? new RegExp(settings.indexBase, 'u') : null,
+    caption: settings.tableNumber ? new RegExp(`^\\s*(?:${settings.tableNumber})\\s*`, 'u') : null,
     indexNote: settings.indexBase ? new RegExp(`[（(]\\s*(?:${settings.indexBase})\\s*[)）]`, 'gu') : null,
     changeBase: new RegExp(`(?:比|较)(?:上年|去年|上月|上年同期|上年末|年初|上季)?(?:同期)?${baseStatus}$|同比$|环比$`, 'u'),
     period: /(?:(?:19|20)\d{2}\s*[—–\-~～至到]+\s*)?(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*(?:[—–\-~～至到]+\s*\d{1,2}\s*)?月(?:份|末|底)?|末|底|度)?|(?:19|20)\d{2}(?=$|[^\d.])|\d{1,2}\s*(?:[—–\-~～至到]+\s*\d{1,2}\s*)?月份?|(?:上|下)半年|[一二三四1-4]\s*季度|前[一二三]季度/u,
