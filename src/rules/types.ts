@@ -545,6 +545,14 @@ export interface TableSettings {
   captionConjunctions?: string[];
   shareHeaders?: string[];
   captionChanges?: string[];
+  /** Change words of column headers and the words around them (src/tables/headers.ts: readHeader). */
+  changeHeaders?: string[];
+  changeTails?: string[];
+  changeOnlyTails?: string[];
+  changeComparers?: string[];
+  changeBases?: string[];
+  changeBaseQualifiers?: string[];
+  changeBaseWords?: string[];
   /** Regex for the number opening a table's caption, its separator included (`表5`, `附表1`, `表 1：`). */
   tableNumber?: string;
   /** Regex for a note saying the cells are indices with the year before at 100 (`以上年为100`). */

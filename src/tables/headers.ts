@@ -35,6 +35,10 @@ export interface TableWords {
   statuses: Map<string, Modality>;
   /** The comparison base before a change word (`比上年`, `比上年预计数`, `同比`): no part of a label. */
   changeBase: RegExp;
+  /** What may follow a change word ending a header (tables.changeTails: `增长率`, `增减量`), notes in brackets included. */
+  changeTail: RegExp;
+  /** What is left of a header naming only a change (tables.changeOnlyTails: `率` of `增长率`). */
+  changeOnly: RegExp;
   /** An index's base note (tables.indexBase: `以上年为100`), or null when the rules give none. */
   indexBase: RegExp | null;
   /** The same note in brackets after a header's words (`指数（上年=100）`), all of them. */
@@ -66,6 +70,13 @@ export function tableWords(rules: RuleSet): TableWords {
     captionChanges: s.captionChanges ?? [],
     indexBase: s.indexBase ?? '',
     tableNumber: s.tableNumber ?? '',
+    changeHeaders: s.changeHeaders ?? [],
+    changeTails: s.changeTails ?? [],
+    changeOnlyTails: s.changeOnlyTails ?? [],
+    changeComparers: s.changeComparers ?? [],
+    changeBases: s.changeBases ?? [],
+    changeBaseQualifiers: s.changeBaseQualifiers ?? [],
+    changeBaseWords: s.changeBaseWords ?? [],
     stubHeaders: s.stubHeaders ?? [],
     unitNotes: s.unitNotes ?? [],
     placeholders: s.placeholders ?? [],
@@ -77,12 +88,9 @@ export function tableWords(rules: RuleSet): TableWords {
   for (const status of ['target', 'estimate', 'actual'] as const) for (const word of settings.statusHeaders[status] ?? []) statuses.set(word, status);
   // (`比上年预计数增长`: the base may name the status of last year's figure it is set against)
   const baseStatus = statuses.size ? `(?:${alternation([...statuses.keys()])})?` : '';
-  // Change words as headers write them: 比上年增长, 同比增长, 增长, 增速, 增幅, 增减, 变化 (longest first).
-  // (the words of words.yaml first: `同比增长` is a 增长 after its base 同比)
-  const changeWords = [
-    ...[...k.words.increase, ...k.words.decrease].sort((a, b) => b.length - a.length),
-    ...['增速', '增幅', '增减', '变化', '变动', '同比', '环比'],
-  ];
+  // Change words as headers write them: 比上年增长, 同比增长, 增长, then tables.changeHeaders (增速, 增减, 变化).
+  // (the words of words.yaml first, longest first: `同比增长` is a 增长 after its base 同比)
+  const changeWords = [...[...k.words.increase, ...k.words.decrease].sort((a, b) => b.length - a.length), ...settings.changeHeaders];
   const scopes = (rules.indicatorWords as { scopes?: Record<string, string[]> } | undefined)?.scopes ?? {};
   words = {
     k,
@@ -94,7 +102,12 @@ export function tableWords(rules: RuleSet): TableWords {
     indexBase: settings.indexBase ? new RegExp(settings.indexBase, 'u') : null,
     caption: settings.tableNumber ? new RegExp(`^\\s*(?:${settings.tableNumber})\\s*`, 'u') : null,
     indexNote: settings.indexBase ? new RegExp(`[（(]\\s*(?:${settings.indexBase})\\s*[)）]`, 'gu') : null,
-    changeBase: new RegExp(`(?:比|较)(?:上年|去年|上月|上年同期|上年末|年初|上季)?(?:同期)?${baseStatus}$|同比$|环比$`, 'u'),
+    changeBase: new RegExp(
+      `(?:${alternation(settings.changeComparers)})(?:${alternation(settings.changeBases)})?(?:${alternation(settings.changeBaseQualifiers)})?${baseStatus}$|(?:${alternation(settings.changeBaseWords)})$`,
+      'u',
+    ),
+    changeTail: new RegExp(`^(?:${alternation(settings.changeTails)})?(?:\\s*[（(][^（）()]*[)）])*$`, 'u'),
+    changeOnly: new RegExp(`^(?:${alternation(settings.changeOnlyTails)})$`, 'u'),
     period: /(?:(?:19|20)\d{2}\s*[—–\-~～至到]+\s*)?(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*(?:[—–\-~～至到]+\s*\d{1,2}\s*)?月(?:份|末|底)?|末|底|度)?|(?:19|20)\d{2}(?=$|[^\d.])|\d{1,2}\s*(?:[—–\-~～至到]+\s*\d{1,2}\s*)?月份?|(?:上|下)半年|[一二三四1-4]\s*季度|前[一二三]季度/u,
   };
   cache.set(rules, words);
@@ -170,7 +183,7 @@ export function readHeader(raw: string, w: TableWords): HeaderReading {
     // a change word ends the header (`比上年增长`, `增长率`, `增减量`), or only a note in brackets follows it
     // (`比上年增长(%)(括号内为实际增速)`); inside a noun it is none (`增加值`)
     const rest = at < 0 ? '' : text.slice(at + word.length);
-    if (at < 0 || !/^(?:率|速度|幅度|量|额|情况)?(?:\s*[（(][^（）()]*[)）])*$/u.test(rest.trim())) continue;
+    if (at < 0 || !w.changeTail.test(rest.trim())) continue;
     change = word;
     // `比上年增长`, `比上年末增长`, `同比增长`: the comparison base goes with the change word
     text = text.slice(0, at).replace(w.changeBase, '') + rest.replace(/\s*[（(][^（）()]*[)）]/gu, '');
@@ -184,7 +197,7 @@ export function readHeader(raw: string, w: TableWords): HeaderReading {
   }
   let name = text.replace(/^[\s:：、,，/]+|[\s:：、,，/]+$/gu, '');
   // what is left of `增长率`, `增长速度`
-  if (change && /^(?:率|速度|幅度|情况)$/u.test(name)) name = '';
+  if (change && w.changeOnly.test(name)) name = '';
   if (w.settings.valueHeaders.includes(name) || w.settings.stubHeaders.includes(name)) name = '';
   // `2025年预算数`: the status of the column's figures, no part of their label
   const status = w.statuses.get(name) ?? null;

@@ -1,0 +1,49 @@
+/**
+ * The words a table header or caption is read by come from rules/core/tables.yaml (changeHeaders, changeBases,
+ * changeTails, tableNumber): a rule set that retunes them reads headers and captions by its own words.
+ */
+import { describe, expect, it } from 'vitest';
+import { coreRules } from '../src/rules/load.js';
+import { readHeader, tableWords } from '../src/tables/headers.js';
+import { captionSubject } from '../src/meaning/captions.js';
+import type { RuleSet } from '../src/rules/types.js';
+
+const core = coreRules();
+const retuned = (tables: NonNullable<RuleSet['tables']>): RuleSet => ({ ...core, tables: { ...core.tables, ...tables } });
+
+describe('table header change words (tables.changeHeaders, changeBases, changeTails)', () => {
+  it('reads a change word of the rules, its comparison base no part of the label', () => {
+    const w = tableWords(core);
+    expect(readHeader('比上年末增减（%）', w)).toMatchObject({ name: '', unit: '%', change: '增减' });
+    expect(readHeader('较去年同期增速', w)).toMatchObject({ name: '', change: '增速' });
+    expect(readHeader('出口额同比', w)).toMatchObject({ name: '出口额', change: '同比' });
+    expect(readHeader('增长率', w)).toMatchObject({ name: '', change: '增长' });
+    // (a change word inside a noun is none)
+    expect(readHeader('变化趋势', w).change).toBeNull();
+  });
+
+  it('reads by the words a rule set gives, not by words of its own', () => {
+    const none = tableWords(retuned({ changeHeaders: [] }));
+    expect(readHeader('增减（%）', none).change).toBeNull();
+    const bases = tableWords(retuned({ changeBases: ['上年', '基期'] }));
+    expect(readHeader('比基期增长', bases)).toMatchObject({ name: '', change: '增长' });
+    expect(readHeader('比基期增长', tableWords(core)).name).toBe('比基期');
+    const tails = tableWords(retuned({ changeTails: ['率'] }));
+    expect(readHeader('增减量', tails).change).toBeNull();
+    expect(readHeader('增减量', tableWords(core)).change).toBe('增减');
+  });
+});
+
+describe('table captions (tables.tableNumber)', () => {
+  it('reads a caption by its number', () => {
+    expect(captionSubject('表1 2025年年末全市常住人口数及其构成', core)).toBe('常住人口');
+    expect(captionSubject('附表3：2025年分行业固定资产投资完成情况', core)).toBe('固定资产投资');
+    expect(captionSubject('2025年分行业固定资产投资完成情况', core)).toBeNull();
+  });
+
+  it('reads the numbers a rule set gives', () => {
+    const rules = retuned({ tableNumber: '表格\\s*\\d+' });
+    expect(captionSubject('表格2 2025年分行业固定资产投资完成情况', rules)).toBe('固定资产投资');
+    expect(captionSubject('表2 2025年分行业固定资产投资完成情况', rules)).toBeNull();
+  });
+});
