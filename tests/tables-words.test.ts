@@ -1,6 +1,6 @@
 /**
  * The words a table header or caption is read by come from rules/core/tables.yaml (changeHeaders, changeBases,
- * changeTails, tableNumber): a rule set that retunes them reads headers and captions by its own words.
+ * changeTails, noteBrackets, tableNumber): a rule set that retunes them reads headers and captions by its own words.
  */
 import { describe, expect, it } from 'vitest';
 import { coreRules } from '../src/rules/load.js';
@@ -45,5 +45,18 @@ describe('table captions (tables.tableNumber)', () => {
     const rules = retuned({ tableNumber: '表格\\s*\\d+' });
     expect(captionSubject('表格2 2025年分行业固定资产投资完成情况', rules)).toBe('固定资产投资');
     expect(captionSubject('表2 2025年分行业固定资产投资完成情况', rules)).toBeNull();
+  });
+});
+
+describe('notes in brackets (tables.noteBrackets)', () => {
+  it('reads a unit in brackets and drops any other note, by the brackets of the rules', () => {
+    const w = tableWords(core);
+    expect(readHeader('出口额（亿元）', w)).toMatchObject({ name: '出口额', unit: '亿元' });
+    expect(readHeader('比上年增长(%)(括号内为实际增速)', w)).toMatchObject({ name: '', unit: '%', change: '增长' });
+    expect(readHeader('出口额【亿元】', w).unit).toBeNull();
+    const square = tableWords(retuned({ noteBrackets: ['()', '（）', '【】'] }));
+    expect(readHeader('出口额【亿元】', square)).toMatchObject({ name: '出口额', unit: '亿元' });
+    expect(readHeader('出口额（亿元）', tableWords(retuned({ noteBrackets: [] }))).unit).toBeNull();
+    expect(captionSubject('表2 2025年全市固定资产投资（不含农户）完成情况', core)).toBe('固定资产投资');
   });
 });

@@ -13,8 +13,6 @@ export function isCaption(line: string, k: Knowledge): boolean {
   return periodPattern(k, 'captionPattern', 'u')?.test(line) ?? false;
 }
 
-/** A note in brackets (`（CPI）`, `（不含农户）`): no part of the subject. */
-const CAPTION_NOTES = /[（(][^（）()]*[)）]/gu;
 /** The longest subject a caption names: longer is a sentence, not a name. */
 const MAX_SUBJECT = 16;
 
@@ -82,7 +80,8 @@ export function readCaption(line: string, rules: RuleSet): CaptionReading | null
   const number = tableWords(rules).caption?.exec(line);
   if (!number) return null;
   const w = captionWords(rules);
-  let text = line.slice(number[0].length).replace(CAPTION_NOTES, '');
+  // (a note in brackets, `（CPI）`, `（不含农户）`: no part of the subject; tables.noteBrackets)
+  let text = line.slice(number[0].length).replace(tableWords(rules).note, '');
   if (w.indexBase) text = text.replace(w.indexBase, '');
   const period = w.period.exec(text);
   if (period && period.index === 0) text = text.slice(period[0].length);

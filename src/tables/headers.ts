@@ -43,6 +43,11 @@ export interface TableWords {
   indexBase: RegExp | null;
   /** The same note in brackets after a header's words (`指数（上年=100）`), all of them. */
   indexNote: RegExp | null;
+  /** A note in brackets (tables.noteBrackets: `（不含农户）`), all of them; `notesAfter` with the spaces before it. */
+  note: RegExp;
+  notesAfter: RegExp;
+  /** A short note in brackets (`（亿元）`), all of them: group 1 what they enclose. */
+  bracketed: RegExp;
   /** A table's caption: its number (tables.tableNumber: `表5`, `附表1`, `表 1：`) opening the line, the spaces after it included; null when the rules give none. */
   caption: RegExp | null;
   /** The scope words of the indicator lexicon (indicators.yaml indicatorWords.scopes: 城市, 农村, 中央 …). */
@@ -70,6 +75,7 @@ export function tableWords(rules: RuleSet): TableWords {
     captionChanges: s.captionChanges ?? [],
     indexBase: s.indexBase ?? '',
     tableNumber: s.tableNumber ?? '',
+    noteBrackets: s.noteBrackets ?? [],
     changeHeaders: s.changeHeaders ?? [],
     changeTails: s.changeTails ?? [],
     changeOnlyTails: s.changeOnlyTails ?? [],
@@ -91,6 +97,10 @@ export function tableWords(rules: RuleSet): TableWords {
   // Change words as headers write them: 比上年增长, 同比增长, 增长, then tables.changeHeaders (增速, 增减, 变化).
   // (the words of words.yaml first, longest first: `同比增长` is a 增长 after its base 同比)
   const changeWords = [...[...k.words.increase, ...k.words.decrease].sort((a, b) => b.length - a.length), ...settings.changeHeaders];
+  // (a note in brackets: an opening bracket, no bracket, a closing one; no brackets in the rules, no note)
+  const opens = settings.noteBrackets.map((pair) => escapeRegex(pair[0] ?? '')).join('');
+  const closes = settings.noteBrackets.map((pair) => escapeRegex(pair[1] ?? '')).join('');
+  const [open, close, inner] = opens ? [`[${opens}]`, `[${closes}]`, `[^${opens}${closes}]`] : ['[^\\s\\S]', '[^\\s\\S]', '[^\\s\\S]'];
   const scopes = (rules.indicatorWords as { scopes?: Record<string, string[]> } | undefined)?.scopes ?? {};
   words = {
     k,
@@ -101,12 +111,15 @@ export function tableWords(rules: RuleSet): TableWords {
     statuses,
     indexBase: settings.indexBase ? new RegExp(settings.indexBase, 'u') : null,
     caption: settings.tableNumber ? new RegExp(`^\\s*(?:${settings.tableNumber})\\s*`, 'u') : null,
-    indexNote: settings.indexBase ? new RegExp(`[（(]\\s*(?:${settings.indexBase})\\s*[)）]`, 'gu') : null,
+    indexNote: settings.indexBase ? new RegExp(`${open}\\s*(?:${settings.indexBase})\\s*${close}`, 'gu') : null,
+    note: new RegExp(`${open}${inner}*${close}`, 'gu'),
+    notesAfter: new RegExp(`\\s*${open}${inner}*${close}`, 'gu'),
+    bracketed: new RegExp(`${open}\\s*(${inner}{1,12}?)\\s*${close}`, 'gu'),
     changeBase: new RegExp(
       `(?:${alternation(settings.changeComparers)})(?:${alternation(settings.changeBases)})?(?:${alternation(settings.changeBaseQualifiers)})?${baseStatus}$|(?:${alternation(settings.changeBaseWords)})$`,
       'u',
     ),
-    changeTail: new RegExp(`^(?:${alternation(settings.changeTails)})?(?:\\s*[（(][^（）()]*[)）])*$`, 'u'),
+    changeTail: new RegExp(`^(?:${alternation(settings.changeTails)})?(?:\\s*${open}${inner}*${close})*$`, 'u'),
     changeOnly: new RegExp(`^(?:${alternation(settings.changeOnlyTails)})$`, 'u'),
     period: /(?:(?:19|20)\d{2}\s*[—–\-~～至到]+\s*)?(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*(?:[—–\-~～至到]+\s*\d{1,2}\s*)?月(?:份|末|底)?|末|底|度)?|(?:19|20)\d{2}(?=$|[^\d.])|\d{1,2}\s*(?:[—–\-~～至到]+\s*\d{1,2}\s*)?月份?|(?:上|下)半年|[一二三四1-4]\s*季度|前[一二三]季度/u,
   };
@@ -150,7 +163,7 @@ export function readHeader(raw: string, w: TableWords): HeaderReading {
     }
   }
   // `（亿元）`, `(%)`
-  text = text.replace(/[（(]\s*([^（）()]{1,12}?)\s*[)）]/gu, (all, inner: string) => {
+  text = text.replace(w.bracketed, (all, inner: string) => {
     if (unit === null && isUnit(inner, w)) {
       unit = inner;
       return '';
@@ -186,7 +199,7 @@ export function readHeader(raw: string, w: TableWords): HeaderReading {
     if (at < 0 || !w.changeTail.test(rest.trim())) continue;
     change = word;
     // `比上年增长`, `比上年末增长`, `同比增长`: the comparison base goes with the change word
-    text = text.slice(0, at).replace(w.changeBase, '') + rest.replace(/\s*[（(][^（）()]*[)）]/gu, '');
+    text = text.slice(0, at).replace(w.changeBase, '') + rest.replace(w.notesAfter, '');
     break;
   }
   // `冰川条数`, `企业个数`, `从业人数`: a count named by its measure word before 数 is counted in that word
