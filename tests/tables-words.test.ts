@@ -1,6 +1,6 @@
 /**
  * The words a table header or caption is read by come from rules/core/tables.yaml (changeHeaders, changeBases,
- * changeTails, noteBrackets, tableNumber): a rule set that retunes them reads headers and captions by its own words.
+ * changeTails, noteBrackets, headerPeriod, tableNumber): a rule set that retunes them reads headers and captions by its own words.
  */
 import { describe, expect, it } from 'vitest';
 import { coreRules } from '../src/rules/load.js';
@@ -58,5 +58,14 @@ describe('notes in brackets (tables.noteBrackets)', () => {
     expect(readHeader('出口额【亿元】', square)).toMatchObject({ name: '出口额', unit: '亿元' });
     expect(readHeader('出口额（亿元）', tableWords(retuned({ noteBrackets: [] }))).unit).toBeNull();
     expect(captionSubject('表2 2025年全市固定资产投资（不含农户）完成情况', core)).toBe('固定资产投资');
+  });
+});
+
+describe('periods in headers (tables.headerPeriod)', () => {
+  it('reads the periods the rules write', () => {
+    expect(readHeader('2025年1—11月', tableWords(core)).period).toBe('2025年1—11月');
+    expect(readHeader('上半年出口额', tableWords(core))).toMatchObject({ name: '出口额', period: '上半年' });
+    const yearsOnly = tableWords(retuned({ headerPeriod: '(?:19|20)\\d{2}\\s*年' }));
+    expect(readHeader('上半年出口额', yearsOnly)).toMatchObject({ name: '上半年出口额', period: null });
   });
 });

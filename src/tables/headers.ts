@@ -27,7 +27,7 @@ export interface TableWords {
   k: Knowledge;
   settings: Required<TableSettings>;
   changeWords: string[];
-  /** Matches a period written in a header. */
+  /** Matches a period written in a header (tables.headerPeriod); matches nothing when the rules give none. */
   period: RegExp;
   /** `单位：万吨`: group 1 the unit. */
   unitNotes: RegExp[];
@@ -75,6 +75,7 @@ export function tableWords(rules: RuleSet): TableWords {
     captionChanges: s.captionChanges ?? [],
     indexBase: s.indexBase ?? '',
     tableNumber: s.tableNumber ?? '',
+    headerPeriod: s.headerPeriod ?? '',
     noteBrackets: s.noteBrackets ?? [],
     changeHeaders: s.changeHeaders ?? [],
     changeTails: s.changeTails ?? [],
@@ -121,7 +122,7 @@ export function tableWords(rules: RuleSet): TableWords {
     ),
     changeTail: new RegExp(`^(?:${alternation(settings.changeTails)})?(?:\\s*${open}${inner}*${close})*$`, 'u'),
     changeOnly: new RegExp(`^(?:${alternation(settings.changeOnlyTails)})$`, 'u'),
-    period: /(?:(?:19|20)\d{2}\s*[—–\-~～至到]+\s*)?(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*(?:[—–\-~～至到]+\s*\d{1,2}\s*)?月(?:份|末|底)?|末|底|度)?|(?:19|20)\d{2}(?=$|[^\d.])|\d{1,2}\s*(?:[—–\-~～至到]+\s*\d{1,2}\s*)?月份?|(?:上|下)半年|[一二三四1-4]\s*季度|前[一二三]季度/u,
+    period: settings.headerPeriod ? new RegExp(settings.headerPeriod, 'u') : /[^\s\S]/u,
   };
   cache.set(rules, words);
   return words;
