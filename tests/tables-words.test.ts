@@ -1,6 +1,6 @@
 /**
  * The words a table header or caption is read by come from rules/core/tables.yaml (changeHeaders, changeBases,
- * changeTails, noteBrackets, headerPeriod, tableNumber): a rule set that retunes them reads headers and captions by its own words.
+ * changeTails, noteBrackets, headerPeriod, countEnds, tableNumber): a rule set that retunes them reads headers and captions by its own words.
  */
 import { describe, expect, it } from 'vitest';
 import { coreRules } from '../src/rules/load.js';
@@ -67,5 +67,12 @@ describe('periods in headers (tables.headerPeriod)', () => {
     expect(readHeader('上半年出口额', tableWords(core))).toMatchObject({ name: '出口额', period: '上半年' });
     const yearsOnly = tableWords(retuned({ headerPeriod: '(?:19|20)\\d{2}\\s*年' }));
     expect(readHeader('上半年出口额', yearsOnly)).toMatchObject({ name: '上半年出口额', period: null });
+  });
+});
+
+describe('counts named in headers (tables.countEnds)', () => {
+  it('counts a header ending in a count word in the measure word before it', () => {
+    expect(readHeader('企业个数', tableWords(core))).toMatchObject({ name: '企业个数', unit: '个' });
+    expect(readHeader('企业个数', tableWords(retuned({ countEnds: [] }))).unit).toBeNull();
   });
 });

@@ -27,6 +27,8 @@ export interface TableWords {
   k: Knowledge;
   settings: Required<TableSettings>;
   changeWords: string[];
+  /** A header ending in a count word (tables.countEnds: `企业个数`, `从业人数`): group 1 the character before it. */
+  counted: RegExp;
   /** Matches a period written in a header (tables.headerPeriod); matches nothing when the rules give none. */
   period: RegExp;
   /** `单位：万吨`: group 1 the unit. */
@@ -76,6 +78,7 @@ export function tableWords(rules: RuleSet): TableWords {
     indexBase: s.indexBase ?? '',
     tableNumber: s.tableNumber ?? '',
     headerPeriod: s.headerPeriod ?? '',
+    countEnds: s.countEnds ?? [],
     noteBrackets: s.noteBrackets ?? [],
     changeHeaders: s.changeHeaders ?? [],
     changeTails: s.changeTails ?? [],
@@ -122,6 +125,7 @@ export function tableWords(rules: RuleSet): TableWords {
     ),
     changeTail: new RegExp(`^(?:${alternation(settings.changeTails)})?(?:\\s*${open}${inner}*${close})*$`, 'u'),
     changeOnly: new RegExp(`^(?:${alternation(settings.changeOnlyTails)})$`, 'u'),
+    counted: new RegExp(`(.)(?:${alternation(settings.countEnds)})$`, 'u'),
     period: settings.headerPeriod ? new RegExp(settings.headerPeriod, 'u') : /[^\s\S]/u,
   };
   cache.set(rules, words);
@@ -203,9 +207,9 @@ export function readHeader(raw: string, w: TableWords): HeaderReading {
     text = text.slice(0, at).replace(w.changeBase, '') + rest.replace(w.notesAfter, '');
     break;
   }
-  // `冰川条数`, `企业个数`, `从业人数`: a count named by its measure word before 数 is counted in that word
+  // `冰川条数`, `企业个数`, `从业人数`: a count named by its measure word before 数 (tables.countEnds) is counted in that word
   if (unit === null && !w.settings.valueHeaders.includes(text.trim())) {
-    const counted = /(.)数$/u.exec(text.replace(/[\s:：、,，/]+$/u, ''));
+    const counted = w.counted.exec(text.replace(/[\s:：、,，/]+$/u, ''));
     const spelled = counted ? unitAt(counted[1]!, 0, w.k, false) : undefined;
     if (counted && counted.index > 0 && spelled?.kind === 'count' && spelled.spelling === counted[1]) unit = counted[1]!;
   }

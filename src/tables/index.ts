@@ -488,7 +488,7 @@ function plainFigure(m: CellMeaning, w: TableWords): Figure | null {
       unit = spelled.unit;
       kind = spelled.kind;
     } else if (written === '%' || written === '‰') unit = written;
-  } else if (!percent && /数$/u.test(m.label)) kind = 'count';
+  } else if (!percent && w.counted.test(m.label)) kind = 'count';
   const scaled = scaleReading(reading, factor);
   const negative = sign === '-' || sign === '−' || sign === '–';
   const change = m.change ? (negative ? 'decrease' : 'increase') : null;
