@@ -282,7 +282,8 @@ for (const mode of ['auto', 'config'] as const) {
       // goal restated without its base (翻一番 over 2011/2020), a plan's end as a start value's year, 已经决定 read as no present)
       // (447/450 with an average from now on to a target date, `今后…每年递增`, over the years to it)
       expect(percent(score.splits.dev.period)).toBeGreaterThanOrEqual(99.3);
-      expect(percent(score.splits.holdout.period)).toBeGreaterThanOrEqual(89);
+      // (holdout 103/113 with h-time6's years spaced from their comparison word, `较 2020 年`)
+      expect(percent(score.splits.holdout.period)).toBeGreaterThanOrEqual(91);
       expect(percent(score.splits.unseen.period)).toBeGreaterThanOrEqual(95);
       // (fresh 272/287 with the 19th congress report's pairs at their first measurement; 278/287 with h-time5's ranks at a
       // span's end and national goals restated, tuned on dev and era-dev)
@@ -337,7 +338,8 @@ for (const mode of ['auto', 'config'] as const) {
       // 279/340 once a report presenting its year's plan or budget plans that year whenever it was delivered (tuned on era-dev),
       // 281/340 with the plan and budget verbs that set figures (计划规定, 预算草案规定), 288/340 with a modal verb before a
       // verb of reaching or changing (`要达到`, `将比上年增长`) read as a target (tuned on era-dev)
-      expect(percent(score.splits['early-fresh'].period)).toBeGreaterThanOrEqual(80);
+      // (period 278/340 with h-time6's year-end stocks and spaced years, tuned on fiscal-dev)
+      expect(percent(score.splits['early-fresh'].period)).toBeGreaterThanOrEqual(81.7);
       expect(percent(score.splits['early-fresh'].modality)).toBeGreaterThanOrEqual(84.7);
       // prov-dev2 at its first measurement, before anyone tuned on it: period 667/693, modality 678/693; period 675/693 once a
       // plan part on a five-year plan and its first year turns to the year at the paragraph opening on it; 679/693 and 680/693
@@ -351,7 +353,8 @@ for (const mode of ['auto', 'config'] as const) {
       // modality 256/335; 323/335 and 289/335 with text tables read as tables (their columns' years and status: 预算数,
       // 预计数, 决算数), a budget's status words (年初预算, 调整预算, 预计执行数) and a budget report's title naming the year
       // it reviews and the year it plans
-      expect(percent(score.splits['fiscal-fresh'].period)).toBeGreaterThanOrEqual(96);
+      // (325/335 with h-time6's year-end stocks set against 年初, balances carried over and spaced years, tuned on fiscal-dev)
+      expect(percent(score.splits['fiscal-fresh'].period)).toBeGreaterThanOrEqual(97);
       // (316/335 modality with a December report's own year estimated and items named by their budget, tuned on fiscal-dev)
       expect(percent(score.splits['fiscal-fresh'].modality)).toBeGreaterThanOrEqual(94);
     });
@@ -389,7 +392,9 @@ for (const mode of ['auto', 'config'] as const) {
       // text tables, budget status words and labels, titles broken over two lines, captions dating no prose, a December
       // report's own year estimated and a city's documents aligned apart from another city's (jurisdiction-city.ts)
       expect(score.splits['fiscal-dev'].comparable.right).toBeGreaterThanOrEqual(39);
-      expect(percent(score.splits['fiscal-dev'].period)).toBeGreaterThanOrEqual(97);
+      // (period 254/255 with h-time6's year-end stocks set against 年初 as a base, 上年结转 dating its own clause, years spaced from
+      // their comparison word, `较 2020 年`)
+      expect(percent(score.splits['fiscal-dev'].period)).toBeGreaterThanOrEqual(99.6);
       expect(percent(score.splits['fiscal-dev'].modality)).toBeGreaterThanOrEqual(99);
       expect(percent(score.splits.holdout.comparable)).toBeGreaterThanOrEqual(57);
       expect(percent(score.splits.unseen.comparable)).toBeGreaterThanOrEqual(79);

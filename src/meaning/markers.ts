@@ -114,10 +114,11 @@ export function yearMarkers(scan: MarkerScan): void {
     // 2021—2023年: a span of years, from its first year
     const spanStart = slice.slice(Math.max(0, m.index - 8), m.index).match(YEAR_SPAN_START);
     const at = spanStart ? m.index - spanStart[0].length : m.index;
-    const before = slice.slice(Math.max(0, at - 2), at);
+    // (`较 2020 年`: text layers of PDFs space a year from the words around it)
+    const before = slice.slice(Math.max(0, at - 8), at).trimEnd().slice(-2);
     // (`从1979至1981年`: a start word opens the range, no comparison base)
     if (p.comparisonBefore.some((w) => before.endsWith(w)) && !(spanStart && p.startBefore.some((w) => before.endsWith(w)))) continue;
-    const after = slice.slice(m.index + m[0].length, m.index + m[0].length + 3);
+    const after = slice.slice(m.index + m[0].length, m.index + m[0].length + 8).trimStart().slice(0, 3);
     const year = yearNumber(m[1]!, k);
     if (p.comparisonAfter.some((w) => after.startsWith(w))) {
       // `1989年以来`: the years since, up to the year the text is in (a span of the figures after it)
@@ -169,7 +170,10 @@ export function relativeMarkers(scan: MarkerScan): void {
     // 上年, 当年: relative to the year in force (last named, else the section's), not to the delivery year
     const inForce = p.inForceWords?.includes(m[1]!) ? (yearBefore(markers, from + m.index) ?? baseYear) : null;
     const year = (inForce ?? relativeBase) + p.relativeYears[m[1]!]!;
-    markers.push({ at: from + m.index, period: narrowed(year, m[2], k), year, source: 'relative' });
+    // (`上年结转153.4亿元,滚存结余185.7亿元`: the balance carried over from last year is of its own clause; the balances after
+    // it are of the year in force)
+    const carried = !m[2] && (p.carriedOver ?? []).some((w) => slice.startsWith(w, end));
+    markers.push({ at: from + m.index, period: narrowed(year, m[2], k), year, source: 'relative', ...(carried ? { clause: true } : {}) });
   }
 }
 
@@ -311,7 +315,10 @@ export function partialMarkers(scan: MarkerScan): void {
     }
   }
   // 由年初的…扩大到年末的…: two points of one year, set against each other
-  const yearStarts = edgesIn(slice, p.yearStartWords ?? [], covered);
+  // (a start that is a change's base, `年末…存款余额6197亿元,比年初增加581亿元`, is no point of its own: the year-end
+  // stock stays the year's figure, as communiqués date it)
+  const base = p.relativeComparisonBefore ?? [];
+  const yearStarts = edgesIn(slice, p.yearStartWords ?? [], covered).filter((at) => !base.some((w) => slice.slice(0, at).trimEnd().endsWith(w)));
   const yearEnds = yearStarts.length ? edgesIn(slice, p.yearEndWords ?? [], covered) : [];
   if (!yearEnds.length) return;
   for (const [at, month] of [...yearStarts.map((at) => [at, 1] as const), ...yearEnds.map((at) => [at, 12] as const)]) {

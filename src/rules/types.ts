@@ -453,6 +453,8 @@ export interface PeriodSettings {
   longSpanYears?: number;
   /** Seasons running from late in one year into the next (雪季): the year in force and the year after. */
   seasons?: string[];
+  /** Right after a relative year (`上年结转`): the balance carried over from it, dating its own clause only. */
+  carriedOver?: string[];
   /** A census's date (`七月一日的普查`, `七月一日零时`): group 1 the month; what it counted is of that month. */
   censusDates?: string;
   /** Nouns of a scale built over a span (建设总规模): a level reached after them stays the span's total. */
