@@ -307,7 +307,8 @@ for (const mode of ['auto', 'config'] as const) {
       // verb before a verb of reaching, a population named as an attribute, what is so now in a report told of as mid-year)
       // (273/277 and 277/277 with national goals restated, 翻两番 by the end of the century over 1981/2000, and a population
       // named as an attribute, 八亿农民, 十亿人口的国家, a state)
-      expect(percent(score.splits['era-dev'].period)).toBeGreaterThanOrEqual(98.5);
+      // (274/277 with h-time6's national goal named by its length, `二十年实现…翻两番`, over 1981/2000)
+      expect(percent(score.splits['era-dev'].period)).toBeGreaterThanOrEqual(98.9);
       expect(percent(score.splits['era-dev'].modality)).toBeGreaterThanOrEqual(100);
       // (prov-fresh 799/836 once the reviews of a year and of its plan were told apart; era-fresh 127/213 at its first
       // measurement, 166/213 with the era's time work, tuned on era-dev only, 172/213 with more of it)
@@ -430,7 +431,8 @@ for (const mode of ['auto', 'config'] as const) {
       // read as the outcome of what the sentence before planned; 17 with h-time's spans and plans alone
       // (24/48 with the 12th congress report's pairs at their first measurement, 28/48 with national goals restated and
       // populations named as attributes read as states)
-      expect(score.splits['era-dev'].comparable.right).toBeGreaterThanOrEqual(28);
+      // (29/48 with h-time6's national goal named by its length, `二十年实现…翻两番`)
+      expect(score.splits['era-dev'].comparable.right).toBeGreaterThanOrEqual(29);
       // prov-dev2 (104 comparable pairs: 94 of a region's 2025 targets against its 2026 report, 10 same facts): 80/104 at
       // its first measurement, before anyone tuned on it (the fourth untouched measure of the provincial genre); 83/104 once a
       // stretch value (`增长7%以上、力争达到8%`) was the same change as its floor and never compared with it; 85/104 once verbs
