@@ -14,6 +14,7 @@ import {
   commonReasons,
   formatMisses,
   formatScore,
+  LABELLED_FOLDERS,
   loadAllPairs,
   percent,
   scoreMeaning,
@@ -45,6 +46,10 @@ const COMMUNIQUES = resolve(root, 'tests/fixtures/communiques');
 const BUDGETS = resolve(root, 'tests/fixtures/budgets');
 /** Other cities' communiqués and budget reports: the genre's development set (fiscal-dev, tuned on). */
 const FISCAL_DEV = resolve(root, 'tests/fixtures/fiscal-dev');
+/** The work reports of 1964 and 1975 and the congress reports of 1969, 1973 and 1977: the planned era's development set (early-dev, tuned on). */
+const EARLY_DEV = resolve(root, 'tests/fixtures/national-1964-1977');
+/** Another city's communiqué and budget report and three cities' budget reports, labelled after this genre was tuned: only measured (fiscal-fresh2). */
+const FISCAL_FRESH2 = resolve(root, 'tests/fixtures/fiscal-fresh2');
 const pairs = loadAllPairs(resolve(root, 'tests/meaning'));
 const texts = (folder: string) => readdirSync(folder).filter((f) => f.endsWith('.txt')).map((f) => resolve(folder, f));
 /** The 24 documents (the folder also holds its README and figcheck.yaml). */
@@ -65,7 +70,26 @@ const CITY_DOCUMENTS = texts(CITIES);
 const COMMUNIQUE_DOCUMENTS = texts(COMMUNIQUES);
 const BUDGET_DOCUMENTS = texts(BUDGETS);
 const FISCAL_DEV_DOCUMENTS = texts(FISCAL_DEV);
-const FOLDERS = [FIXTURES, UNSEEN, SERIES, PROV_DEV, PROV_FRESH, PROV_DEV2, ERA, EARLY, CITIES, COMMUNIQUES, BUDGETS, FISCAL_DEV];
+/** The splits tuned on, whose misses the test prints; the others are measured, never read while tuning. */
+const TUNED: LabelledPair['split'][] = ['dev', 'prov-dev', 'prov-dev2', 'era-dev', 'fiscal-dev', 'early-dev'];
+/** The collections checked apart (each folder one run, as a user would check it), with how many documents each holds. */
+const COLLECTIONS = [
+  { folder: FIXTURES, documents: 24 },
+  { folder: UNSEEN, documents: 7 },
+  { folder: SERIES, documents: 14 },
+  { folder: PROV_DEV, documents: 20 },
+  { folder: PROV_FRESH, documents: 20 },
+  { folder: PROV_DEV2, documents: 20 },
+  { folder: ERA, documents: 13 },
+  { folder: EARLY, documents: 7 },
+  { folder: CITIES, documents: 8 },
+  { folder: COMMUNIQUES, documents: 10 },
+  { folder: BUDGETS, documents: 4 },
+  { folder: FISCAL_DEV, documents: 10 },
+  { folder: EARLY_DEV, documents: 5 },
+  { folder: FISCAL_FRESH2, documents: 5 },
+];
+const FOLDERS = COLLECTIONS.map((c) => c.folder);
 const fileOf = (doc: string) =>
   FOLDERS.map((folder) => resolve(folder, `${doc}.txt`)).find((path) => existsSync(path)) ?? resolve(FIXTURES, `${doc}.txt`);
 /** The year in a national report's id (`cn_national_1983_gwr_state_council`, `cpc_13th_congress_report_1987`). */
@@ -82,6 +106,8 @@ function splitOf(a: string, b: string): LabelledPair['split'] {
   if (inFolder(CITIES, a)) return 'city-fresh';
   if (inFolder(COMMUNIQUES, a) || inFolder(BUDGETS, a)) return 'fiscal-fresh';
   if (inFolder(FISCAL_DEV, a)) return 'fiscal-dev';
+  if (inFolder(EARLY_DEV, a)) return 'early-dev';
+  if (inFolder(FISCAL_FRESH2, a)) return 'fiscal-fresh2';
   const fresh = (doc: string) => inFolder(SERIES, doc) && yearOf(doc) >= 2016;
   if (fresh(a) || fresh(b)) return 'fresh';
   const heldOut = (doc: string) => /^cn_national_200[4-8]_|^cpc_17th_/.test(doc);
@@ -125,52 +151,25 @@ describe('the labelled pairs', () => {
 
 for (const mode of ['auto', 'config'] as const) {
   describe(`meaning on the labelled pairs, ${mode === 'auto' ? 'auto mode (no config)' : 'figcheck.yaml of ids and statuses'}`, () => {
-    let run: CheckRun;
-    let unseenRun: CheckRun;
-    let seriesRun: CheckRun;
-    let provinceRuns: CheckRun[];
-    let eraRun: CheckRun;
-    let earlyRun: CheckRun;
-    let fiscalRuns: CheckRun[];
-    let cityRun: CheckRun;
-    let fiscalDevRun: CheckRun;
+    let runs: CheckRun[];
     let score: MeaningScore;
     beforeAll(async () => {
-      // Twelve collections checked apart, as a user would: the national-history set, the unseen documents,
-      // the work reports of 2009-2021, the three folders of provincial reports, the work reports of 1978-1988,
-      // those of 1954-1960, a district's work reports, cities' communiqués with their budgets, two cities' budgets,
-      // and other cities' communiqués with their budgets (fiscal-dev).
-      const runs: CheckRun[] =
+      // Each folder checked apart, as a user would check one collection (see COLLECTIONS).
+      runs =
         mode === 'auto'
-          ? await Promise.all(
-              [DOCUMENTS, UNSEEN_DOCUMENTS, SERIES_DOCUMENTS, PROV_DEV_DOCUMENTS, PROV_FRESH_DOCUMENTS, PROV_DEV2_DOCUMENTS, ERA_DOCUMENTS, EARLY_DOCUMENTS, CITY_DOCUMENTS, COMMUNIQUE_DOCUMENTS, BUDGET_DOCUMENTS, FISCAL_DEV_DOCUMENTS].map((files) =>
-                check(files, { config: false, cwd: root }),
-              ),
-            )
-          : await Promise.all(FOLDERS.map((folder) => check([], { config: resolve(folder, 'figcheck.yaml'), cwd: root })));
-      [run, unseenRun, seriesRun, ...provinceRuns] = runs as [CheckRun, CheckRun, CheckRun, ...CheckRun[]];
-      fiscalDevRun = provinceRuns.pop()!;
-      fiscalRuns = provinceRuns.splice(-2);
-      cityRun = provinceRuns.pop()!;
-      earlyRun = provinceRuns.pop()!;
-      eraRun = provinceRuns.pop()!;
+          ? await Promise.all(COLLECTIONS.map(({ folder }) => check(texts(folder), { config: false, cwd: root })))
+          : await Promise.all(COLLECTIONS.map(({ folder }) => check([], { config: resolve(folder, 'figcheck.yaml'), cwd: root })));
       score = scoreMeaning(runs, pairs);
       // Only the dev splits' misses are printed: the others are measured, not read while tuning.
-      console.log(`${formatScore(score, `meaning, ${mode}`)}\n  most common reasons (dev, prov-dev, prov-dev2, era-dev, fiscal-dev): ${commonReasons(score, 10, ['dev', 'prov-dev', 'prov-dev2', 'era-dev', 'fiscal-dev']).map((r) => `${r.reason} ${r.count}`).join(' · ')}`);
-      if (mode === 'auto') console.log(`dev misses:\n${formatMisses(score, ['dev', 'prov-dev', 'prov-dev2', 'era-dev', 'fiscal-dev'])}`);
+      console.log(`${formatScore(score, `meaning, ${mode}`)}\n  most common reasons (dev, prov-dev, prov-dev2, era-dev, fiscal-dev, early-dev): ${commonReasons(score, 10, TUNED).map((r) => `${r.reason} ${r.count}`).join(' · ')}`);
+      if (mode === 'auto') console.log(`dev misses:\n${formatMisses(score, TUNED)}`);
     });
 
     it('reads every document with the ids the labels use', () => {
-      expect(run.documents).toHaveLength(24);
-      expect(unseenRun.documents).toHaveLength(7);
-      expect(seriesRun.documents).toHaveLength(14);
-      expect(provinceRuns.map((r) => r.documents.length)).toEqual([20, 20, 20]);
-      expect(eraRun.documents).toHaveLength(13);
-      expect(earlyRun.documents).toHaveLength(7);
-      expect(cityRun.documents).toHaveLength(8);
-      expect(fiscalRuns.map((r) => r.documents.length)).toEqual([10, 4]);
-      expect(fiscalDevRun.documents).toHaveLength(10);
-      const ids = new Set([run, unseenRun, seriesRun, ...provinceRuns, eraRun, earlyRun, cityRun, ...fiscalRuns, fiscalDevRun].flatMap((r) => r.documents).map((d) => d.id));
+      // the bench scores the same runs (LABELLED_FOLDERS)
+      expect(FOLDERS).toEqual(LABELLED_FOLDERS.map((folder) => resolve(root, 'tests/fixtures', folder)));
+      expect(runs.map((r) => r.documents.length)).toEqual(COLLECTIONS.map((c) => c.documents));
+      const ids = new Set(runs.flatMap((r) => r.documents).map((d) => d.id));
       for (const id of new Set(pairs.flatMap((p) => [p.a.doc, p.b.doc]))) expect(ids.has(id), id).toBe(true);
     });
 
@@ -213,6 +212,10 @@ for (const mode of ['auto', 'config'] as const) {
       // a number is joined to its unit across one space (`6.48 万人`, as PDF text layers set it: normalization.joinSpacedUnits),
       // 254 once tab-separated tables were read as tables (src/tables/text-grid.ts)
       expect(score.notFound.filter((f) => FISCAL_DEV_DOCUMENTS.includes(fileOf(f.doc))).length).toBeLessThanOrEqual(1);
+      // early-dev (1964-1977, tuned on) 3 of 51 and fiscal-fresh2 (measured only) 0 of 290 at their first measurement
+      const notFoundIn = (folder: string) => score.notFound.filter((f) => existsSync(resolve(folder, `${f.doc}.txt`))).length;
+      expect(notFoundIn(EARLY_DEV)).toBeLessThanOrEqual(3);
+      expect(notFoundIn(FISCAL_FRESH2)).toBe(0);
     });
 
     it('never compares look-alike pairs', () => {
@@ -254,6 +257,9 @@ for (const mode of ['auto', 'config'] as const) {
       // fiscal-dev (91 look-alikes): 1 at its first measurement, a ceiling (target 0)
       // (0 once a city's documents align apart from another city's)
       expect(score.splits['fiscal-dev'].lookAlikesCompared).toBe(0);
+      // early-dev (47 look-alikes): 0 at its first measurement; fiscal-fresh2 (108, measured only): 2 then, a ceiling (target 0)
+      expect(score.splits['early-dev'].lookAlikesCompared).toBe(0);
+      expect(score.splits['fiscal-fresh2'].lookAlikesCompared).toBeLessThanOrEqual(2);
     });
 
     it('never reports a consistent pair as an error or warning', () => {
@@ -272,6 +278,8 @@ for (const mode of ['auto', 'config'] as const) {
       expect(score.splits['city-fresh'].consistentReported).toBe(0);
       expect(score.splits['fiscal-fresh'].consistentReported).toBe(0);
       expect(score.splits['fiscal-dev'].consistentReported).toBe(0);
+      expect(score.splits['early-dev'].consistentReported).toBe(0);
+      expect(score.splits['fiscal-fresh2'].consistentReported).toBe(0);
     });
 
     it('gives the labelled figures their period and modality', () => {
@@ -393,10 +401,18 @@ for (const mode of ['auto', 'config'] as const) {
       // text tables, budget status words and labels, titles broken over two lines, captions dating no prose, a December
       // report's own year estimated and a city's documents aligned apart from another city's (jurisdiction-city.ts)
       expect(score.splits['fiscal-dev'].comparable.right).toBeGreaterThanOrEqual(39);
+      // fiscal-fresh2 (92 comparable pairs, measured only): 23/92 at its first measurement (target/outcome 0/20)
+      expect(score.splits['fiscal-fresh2'].comparable.right).toBeGreaterThanOrEqual(23);
       // (period 254/255 with h-time6's year-end stocks set against 年初 as a base, 上年结转 dating its own clause, years spaced from
       // their comparison word, `较 2020 年`)
       expect(percent(score.splits['fiscal-dev'].period)).toBeGreaterThanOrEqual(99.6);
       expect(percent(score.splits['fiscal-dev'].modality)).toBeGreaterThanOrEqual(99);
+      // early-dev (the reports of 1964-1977, tuned on) at its first measurement: period 29/51, modality 31/51;
+      // fiscal-fresh2 (labelled after the genre was tuned on fiscal-dev, measured only): 264/290 and 250/290
+      expect(score.splits['early-dev'].period.right).toBeGreaterThanOrEqual(29);
+      expect(score.splits['early-dev'].modality.right).toBeGreaterThanOrEqual(31);
+      expect(score.splits['fiscal-fresh2'].period.right).toBeGreaterThanOrEqual(264);
+      expect(score.splits['fiscal-fresh2'].modality.right).toBeGreaterThanOrEqual(250);
       expect(percent(score.splits.holdout.comparable)).toBeGreaterThanOrEqual(57);
       expect(percent(score.splits.unseen.comparable)).toBeGreaterThanOrEqual(79);
       // fresh 42/71 with the 19th congress report's pairs (12 same facts more) at their first measurement
