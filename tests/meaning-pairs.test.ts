@@ -409,8 +409,10 @@ for (const mode of ['auto', 'config'] as const) {
       expect(percent(score.splits['fiscal-dev'].modality)).toBeGreaterThanOrEqual(99);
       // early-dev (the reports of 1964-1977, tuned on) at its first measurement: period 29/51, modality 31/51;
       // fiscal-fresh2 (labelled after the genre was tuned on fiscal-dev, measured only): 264/290 and 250/290
-      expect(score.splits['early-dev'].period.right).toBeGreaterThanOrEqual(29);
-      expect(score.splits['early-dev'].modality.right).toBeGreaterThanOrEqual(31);
+      // (37/51 and 35/51 with h-time6's congresses before the 12th dated by when they met, a meeting told of on a date no
+      // delivery line, an event's month carrying no year, `…计划期内` a plan's years, the years since an epoch, `全国解放以来`)
+      expect(score.splits['early-dev'].period.right).toBeGreaterThanOrEqual(37);
+      expect(score.splits['early-dev'].modality.right).toBeGreaterThanOrEqual(35);
       expect(score.splits['fiscal-fresh2'].period.right).toBeGreaterThanOrEqual(264);
       expect(score.splits['fiscal-fresh2'].modality.right).toBeGreaterThanOrEqual(250);
       expect(percent(score.splits.holdout.comparable)).toBeGreaterThanOrEqual(57);

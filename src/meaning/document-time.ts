@@ -199,6 +199,9 @@ function congressYear(head: string, dt: TimeWords, k: Knowledge): { year: number
     const m = c.re.exec(head);
     const n = m ? chineseDigits(m[1]!, k) : null;
     if (n !== null && n >= c.number) return { year: c.year + (n - c.number) * c.every, month: c.month ?? null };
+    // (the congresses before the regular ones met when they were called: their own years and months)
+    const met = n === null ? undefined : c.earlier?.find((e) => e.number === n);
+    if (met) return { year: met.year, month: met.month };
   }
   return null;
 }

@@ -402,6 +402,30 @@ function edgesIn(slice: string, words: string[], covered: [number, number][]): n
   return out;
 }
 
+/** The years since an epoch named (periods.epochsSince: `全国解放以来`, `改革开放以来`), up to the year the text is in. */
+export function epochMarkers(scan: MarkerScan): void {
+  const { slice, from, baseYear, markers, ctx, k } = scan;
+  const spanEnd = ctx.reviewYear ?? baseYear;
+  if (spanEnd === null || !slice.includes('以来')) return;
+  // (`超过了建国以来的最高水平`: the reach of a superlative or a level, as for spans, no period of the figures after it)
+  const reach = k.periods.spanComparisonAfter;
+  for (const epoch of epochsOf(k)) {
+    for (const m of allMatches(slice, epoch.re)) {
+      const after = slice.slice(m.index + m[0].length, m.index + m[0].length + 6);
+      if (epoch.year >= spanEnd || reach.some((w) => after.startsWith(w) || after.startsWith(`的${w}`))) continue;
+      markers.push({ at: from + m.index, period: `${epoch.year + 1}/${spanEnd}`, year: null, source: 'span' });
+    }
+  }
+}
+
+const epochsCache = new WeakMap<Knowledge, { re: RegExp; year: number }[]>();
+/** periods.epochsSince compiled once per rule set. */
+function epochsOf(k: Knowledge): { re: RegExp; year: number }[] {
+  let epochs = epochsCache.get(k);
+  if (!epochs) epochsCache.set(k, (epochs = (k.periods.epochsSince ?? []).map((e) => ({ re: new RegExp(e.pattern, 'gu'), year: e.year }))));
+  return epochs;
+}
+
 export function yearBefore(markers: Marker[], at: number): number | null {
   let year: number | null = null;
   for (const m of markers) if (m.at < at && m.year !== null) year = m.year;

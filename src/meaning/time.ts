@@ -19,7 +19,7 @@ import { sentenceStart, sentenceEnd, clauseBefore, CLAUSE_PUNCTUATION, clauseBre
 import { periodWordsOf, spanWordsOf, respectiveWordsOf } from './period-words.js';
 import { timeWordsOf } from './time-words.js';
 import { documentTime, lastMonthDone } from './document-time.js';
-import { type Marker, type MarkerScan, yearMarkers, relativeMarkers, monthMarkers, decadeMarkers, sinceMarkers, centuryMarkers, streakMarkers, partialMarkers, seasonMarkers, censusMarkers, firstMonthsMarkers, yearBefore } from './markers.js';
+import { type Marker, type MarkerScan, epochMarkers, yearMarkers, relativeMarkers, monthMarkers, decadeMarkers, sinceMarkers, centuryMarkers, streakMarkers, partialMarkers, seasonMarkers, censusMarkers, firstMonthsMarkers, yearBefore } from './markers.js';
 import { presentPlan, backgroundYearsKept, planMarkers, planFirstYearsMarkers, namedPlanBefore, planReportSpan, planReportYears, planStart } from './plan-periods.js';
 import { startValue, startPhraseAt, startPhraseOpening, programmeYears, startValuePeriod, averagePeriod, changeSincePeriod, endValuePeriod } from './value-periods.js';
 import { glossaries } from './glossaries.js';
@@ -138,8 +138,8 @@ export function markersIn(text: string, from: number, to: number, baseYear: numb
   const slice = text.slice(from, to);
   const markers: Marker[] = [];
   // every period marker holds 年, 月, 季, a plan's 五 or a century's 纪 (2022年, 1—8月, 一季度, 今年, 五年来, 九五期间,
-  // 本世纪末): skip the rest fast
-  if (!/[年月季五纪]/u.test(slice)) return markers;
+  // 本世纪末), but for an epoch's 以来 (`解放以来`): skip the rest fast
+  if (!/[年月季五纪]/u.test(slice) && !slice.includes('以来')) return markers;
   // what a year and its part cover: a partial word in there (前三季度 of 2022年前三季度, its 三季度) is read already
   const scan: MarkerScan = { slice, from, baseYear, markers, covered: [], ctx, k };
   yearMarkers(scan);
@@ -152,6 +152,7 @@ export function markersIn(text: string, from: number, to: number, baseYear: numb
   planMarkers(slice, from, baseYear, markers, ctx, k);
   planFirstYearsMarkers(slice, from, markers, ctx, k);
   decadeMarkers(scan);
+  epochMarkers(scan);
   // (one search tells whether any of the scans below can match: most sentences hold none of their literals)
   const tw = timeWordsOf(k);
   const scans = tw.scanAnchors === null || tw.scanAnchors.test(slice);

@@ -410,7 +410,7 @@ export interface PeriodSettings {
   /** Relative years counted from the year in force (last named, else the section's), not the delivery year (上年, 当年). */
   inForceWords?: string[];
   /** Congresses held every `every` years, named by number (group 1 of `pattern`): number `number` met in `year`. */
-  congresses?: { pattern: string; number: number; year: number; every: number; month?: number; since?: string }[];
+  congresses?: { pattern: string; number: number; year: number; every: number; month?: number; since?: string; earlier?: { number: number; year: number; month: number }[] }[];
   /** A review of a plan's years and of its last year under one heading: what opens each part (src/meaning/review-parts.ts). */
   reviewParts?: { yearOpenings?: string[]; yearBefore?: string[]; endLevels?: string[]; bounds?: string[]; totals?: string[]; stocks?: string[]; holdings?: string[] };
   /** Right before a level or share reached (达到, 积累): under a span of years, the state at its end, of its last year. */
@@ -453,6 +453,8 @@ export interface PeriodSettings {
   longSpanYears?: number;
   /** Seasons running from late in one year into the next (雪季): the year in force and the year after. */
   seasons?: string[];
+  /** The years since an epoch named (`解放以来`, `改革开放以来`): the years after `year` up to the year the text is in. */
+  epochsSince?: { pattern: string; year: number }[];
   /** Right after a relative year (`上年结转`): the balance carried over from it, dating its own clause only. */
   carriedOver?: string[];
   /** A census's date (`七月一日的普查`, `七月一日零时`): group 1 the month; what it counted is of that month. */
