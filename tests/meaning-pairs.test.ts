@@ -365,7 +365,8 @@ for (const mode of ['auto', 'config'] as const) {
       // (325/335 with h-time6's year-end stocks set against 年初, balances carried over and spaced years, tuned on fiscal-dev)
       expect(percent(score.splits['fiscal-fresh'].period)).toBeGreaterThanOrEqual(97);
       // (316/335 modality with a December report's own year estimated and items named by their budget, tuned on fiscal-dev)
-      expect(percent(score.splits['fiscal-fresh'].modality)).toBeGreaterThanOrEqual(94);
+      // (317/335 with h-time6's budget amount of the year budgeted named before an estimate word, tuned on fiscal-dev)
+      expect(percent(score.splits['fiscal-fresh'].modality)).toBeGreaterThanOrEqual(94.6);
     });
 
     it('aligns and judges the comparable pairs, saying why for each it does not', () => {
@@ -406,7 +407,8 @@ for (const mode of ['auto', 'config'] as const) {
       // (period 254/255 with h-time6's year-end stocks set against 年初 as a base, 上年结转 dating its own clause, years spaced from
       // their comparison word, `较 2020 年`)
       expect(percent(score.splits['fiscal-dev'].period)).toBeGreaterThanOrEqual(99.6);
-      expect(percent(score.splits['fiscal-dev'].modality)).toBeGreaterThanOrEqual(99);
+      // (modality 254/255 with h-time6's budget amount of the year budgeted named before an estimate word, `预算收入预计完成`, a target)
+      expect(percent(score.splits['fiscal-dev'].modality)).toBeGreaterThanOrEqual(99.6);
       // early-dev (the reports of 1964-1977, tuned on) at its first measurement: period 29/51, modality 31/51;
       // fiscal-fresh2 (labelled after the genre was tuned on fiscal-dev, measured only): 264/290 and 250/290
       // (37/51 and 35/51 with h-time6's congresses before the 12th dated by when they met, a meeting told of on a date no
