@@ -414,7 +414,9 @@ for (const mode of ['auto', 'config'] as const) {
       // (37/51 and 35/51 with h-time6's congresses before the 12th dated by when they met, a meeting told of on a date no
       // delivery line, an event's month carrying no year, `…计划期内` a plan's years, the years since an epoch, `全国解放以来`)
       expect(score.splits['early-dev'].period.right).toBeGreaterThanOrEqual(37);
-      expect(score.splits['early-dev'].modality.right).toBeGreaterThanOrEqual(35);
+      // (modality 41/51 once a report dated in December, titled with its year, reviewed that year and told its outcomes stated
+      // without 预计 as done)
+      expect(score.splits['early-dev'].modality.right).toBeGreaterThanOrEqual(41);
       expect(score.splits['fiscal-fresh2'].period.right).toBeGreaterThanOrEqual(264);
       expect(score.splits['fiscal-fresh2'].modality.right).toBeGreaterThanOrEqual(250);
       expect(percent(score.splits.holdout.comparable)).toBeGreaterThanOrEqual(57);

@@ -190,6 +190,8 @@ function statedAsFact(text: string, end: number, k: Knowledge): boolean {
 /** Whether whole years `period` end with the delivery year of a work report delivered late in it (after periods.reviewsPreviousYearUntilMonth). */
 function endsInUnfinishedOwnYear(period: string | null, ctx: PeriodContext, k: Knowledge): boolean {
   if (!ctx.workReport || ctx.deliveryYear === null || ctx.deliveryMonth === null || ctx.deliveryMonth <= k.periods.reviewsPreviousYearUntilMonth) return false;
+  // (in the year's last month its outcomes are known but for the last weeks: stated without an estimate word, they are told as done)
+  if (k.periods.ownYearKnownFromMonth !== undefined && ctx.deliveryMonth >= k.periods.ownYearKnownFromMonth) return false;
   const last = period?.match(/^(?:\d{4}\/)?(\d{4})$/u);
   return last != null && Number(last[1]) === ctx.deliveryYear;
 }

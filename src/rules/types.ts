@@ -453,6 +453,8 @@ export interface PeriodSettings {
   longSpanYears?: number;
   /** Seasons running from late in one year into the next (雪季): the year in force and the year after. */
   seasons?: string[];
+  /** From this month on, a work report's own year is told as done unless an estimate word says otherwise. */
+  ownYearKnownFromMonth?: number;
   /** A budget's amount named right before an estimate word (`预算收入预计完成`): of the year a report plans, the budget's figure. */
   budgetNames?: string[];
   /** The years since an epoch named (`解放以来`, `改革开放以来`): the years after `year` up to the year the text is in. */
