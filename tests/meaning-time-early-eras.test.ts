@@ -79,3 +79,15 @@ describe('the years since an epoch', () => {
     expect(reading(later, '百分之九点八')[0]).toBe('1979/2008');
   });
 });
+
+describe('a span of years in Chinese digits', () => {
+  const found = figuresOfText(
+    '关于发展国民经济的第一个五年计划的报告\n——一九五五年七月五日在第一届全国人民代表大会第二次会议上\n各位代表：\n' +
+      '一九五三——一九五七年，国家用于农业的投资为三十二亿元。一九五三至一九五七年，新增职工四百二十万人。\n',
+  );
+
+  it('runs from its first year, with the double dash of older typesetting or 至', () => {
+    expect(reading(found, '三十二亿元')[0]).toBe('1953/1957');
+    expect(reading(found, '四百二十万人')[0]).toBe('1953/1957');
+  });
+});

@@ -112,7 +112,7 @@ export function yearMarkers(scan: MarkerScan): void {
     // 《…规划(2021—2027年)》: a year inside a title names the document, not the figure's time
     if (insideTitle(slice, m.index)) continue;
     // 2021—2023年: a span of years, from its first year
-    const spanStart = slice.slice(Math.max(0, m.index - 8), m.index).match(YEAR_SPAN_START);
+    const spanStart = slice.slice(Math.max(0, m.index - 10), m.index).match(YEAR_SPAN_START);
     const at = spanStart ? m.index - spanStart[0].length : m.index;
     // (`较 2020 年`: text layers of PDFs space a year from the words around it)
     const before = slice.slice(Math.max(0, at - 8), at).trimEnd().slice(-2);
@@ -145,7 +145,7 @@ export function yearMarkers(scan: MarkerScan): void {
     const target = !over && p.targetBefore.some((w) => before.endsWith(w)) && !p.untilWords.some((w) => slice.endsWith(w, at)) && !words.changeToEnd.test(slice.slice(Math.max(0, at - 4), at));
     let period = narrowed(year, m[2], k);
     if (spanStart) {
-      const first = Number(spanStart[1]);
+      const first = yearNumber(spanStart[1]!, k);
       period = first < year ? `${first}/${year}` : String(year);
     }
     markers.push({ at: from + at, period, year, target, source: 'year' });
