@@ -329,7 +329,8 @@ for (const mode of ['auto', 'config'] as const) {
       // 141/144, fresh 248/255)
       // (dev 444/450 with the 1989-1996 pairs at their first measurement, 445/450 once 已经决定 opened a plan, no present)
       // (447/450 with a requirement quoted in a review, `超过计划增长4%的要求`, a target)
-      expect(percent(score.splits.dev.modality)).toBeGreaterThanOrEqual(99.3);
+      // (449/450 with h-time6's plan presented before its years: what it projects with 预计 for them, a target)
+      expect(percent(score.splits.dev.modality)).toBeGreaterThanOrEqual(99.7);
       expect(percent(score.splits.holdout.modality)).toBeGreaterThanOrEqual(98);
       expect(percent(score.splits.unseen.modality)).toBeGreaterThanOrEqual(100);
       expect(percent(score.splits.fresh.modality)).toBeGreaterThanOrEqual(97);

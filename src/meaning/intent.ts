@@ -54,7 +54,10 @@ export function intentOf(doc: Document, pos: number, time: TimeReading, ctx: Per
   // (nor, right after a budget's amount named, `2026年…预算收入预计完成226亿元`, in the report presenting that year's budget: the
   // budget says what it expects to collect, a target)
   const budgeted = (at: number) => period !== null && period === ctx.ownYearIsPlan && at >= clause && budgetNamedBefore(text, clause, at, k);
-  if (words.estimates.some((at) => at < pos && (at >= semicolon || at < words.firstClauseEnd) && !budgetSince(at) && !itemOnly(at) && !budgeted(at))) modality = 'estimate';
+  // (nor, in a report presenting a numbered plan whose years are all ahead, of the plan's years: `"九五"时期,…预计城镇居民人均
+  // 生活费收入年均增长5%左右` is how the plan projects what it sets, a target)
+  const projected = period !== null && period === ctx.planSpan && ctx.deliveryYear !== null && Number(period.slice(0, 4)) >= ctx.deliveryYear;
+  if (!projected && words.estimates.some((at) => at < pos && (at >= semicolon || at < words.firstClauseEnd) && !budgetSince(at) && !itemOnly(at) && !budgeted(at))) modality = 'estimate';
   // a start value is the level things started from (`力争从50.2%提高到…` too), but in a sentence setting a
   // budget it is last year's budget (`拟安排财政赤字…,赤字率从去年的2.1%提高到2.3%`)
   // (`由今年预计的44%提高到45%`: the start value is what the base year is expected to end with)
