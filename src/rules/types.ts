@@ -94,6 +94,8 @@ export interface WordingSettings {
 export interface DocumentDateSettings {
   /** Regex over a dated-line heading with named groups `year` and `month`. */
   pattern?: string;
+  /** An estimate of a period ending at most this many months after delivery is a preliminary figure of it (consistency-estimates.ts). */
+  estimateMonths?: number;
 }
 
 /** Reading a document's jurisdiction from its text (src/checks/jurisdiction.ts). */
@@ -518,6 +520,14 @@ export interface TableSettings {
   scopeTotals?: string[];
   subsetMarkers?: string[];
   valueHeaders?: string[];
+  /** A table caption's closing words, breakdown words and scope words (src/meaning/captions.ts: captionSubject). */
+  captionTails?: string[];
+  captionBreakdowns?: string[];
+  captionScopes?: string[];
+  shareHeaders?: string[];
+  captionChanges?: string[];
+  /** Regex for a note saying the cells are indices with the year before at 100 (`以上年为100`). */
+  indexBase?: string;
   stubHeaders?: string[];
   unitNotes?: string[];
   placeholders?: string[];
