@@ -404,25 +404,32 @@ for (const mode of ['auto', 'config'] as const) {
       // 113/134 with the 1989-1996 pairs (26 target/outcome, 7 same facts) at their first measurement: 19 of their 33 right;
       // 114/134 once a name's two-character modifier was read from the sentence's topic (`工业生产…，总产值…`)
       // (with h-time5: ranks at a span's end, national goals restated, requirements quoted in a review read as targets)
-      expect(percent(score.splits.dev.comparable)).toBeGreaterThanOrEqual(89.5);
+      // 122/134 once a year typed with an ASCII zero (`二0一一年`) left the label
+      expect(percent(score.splits.dev.comparable)).toBeGreaterThanOrEqual(91);
       // city-fresh (a district's work reports, 2012-2019; 96 target/outcome, 4 same facts) at its first measurement: 61/100;
       // fiscal-fresh (cities' communiqués and budget reports; 38 target/outcome, 63 same facts): 8/101. Nobody tunes on them.
       // (fiscal-fresh 21/101 with text tables, a budget's status words and labels without them: tuned on made-up shapes only;
       // 24/101 with the work tuned on fiscal-dev: a city's documents kept apart from another city's, items named by their budget)
       // city-fresh 64/100 once a scoped indicator was the indicator of its scope (`城镇人均可支配收入`) and the pastoral regions'
       // 农牧民 and 农村牧区 named the rural incomes (indicators.yaml); 66/100 with 失业人员再就业 the re-employment count
-      expect(score.splits['city-fresh'].comparable.right).toBeGreaterThanOrEqual(66);
-      // (fiscal-fresh 32/101 once a December report's estimate of its year is compared with the final figure: consistency-estimates.ts)
-      expect(score.splits['fiscal-fresh'].comparable.right).toBeGreaterThanOrEqual(32);
+      // (68/100 with the general budget under its names before the 2014 budget law, 公共财政预算收入)
+      expect(score.splits['city-fresh'].comparable.right).toBeGreaterThanOrEqual(68);
+      // (fiscal-fresh 32/101 once a December report's estimate of its year is compared with the final figure:
+      // consistency-estimates.ts; 31/101 with a budget's own level, its total of sources and its four budgets named with or
+      // without 预算, h-align6, before that; 37/101 with both)
+      expect(score.splits['fiscal-fresh'].comparable.right).toBeGreaterThanOrEqual(37);
       // fiscal-dev (five other cities' communiqués and budget reports; 27 target/outcome, 50 same facts), tuned on from its
       // first measurement, before anyone tuned on it: 4/77, period 175/255, modality 179/255; 39/77, 249/255 and 253/255 with
       // text tables, budget status words and labels, titles broken over two lines, captions dating no prose, a December
       // report's own year estimated and a city's documents aligned apart from another city's (jurisdiction-city.ts);
-      // 51/77 with table cells labelled by row × column × caption (cells a PDF joined with a space split, a header on its
-      // own line, the caption's subject naming the total row and the rows of its breakdown: src/tables/caption-rows.ts);
-      // 52/77 with an index table noted `以上年为100` read as the changes it states (`99.8`: 下降0.2%)
-      // (and 54/77 once a December estimate and the final figure are compared as one fact too: consistency-estimates.ts)
-      expect(score.splits['fiscal-dev'].comparable.right).toBeGreaterThanOrEqual(54);
+      // then, each alone: 52/77 with table cells labelled by row × column × caption (cells a PDF joined with a space split, a
+      // header on its own line, the caption's subject naming the total row and the rows of its breakdown, an index table noted
+      // `以上年为100` read as the changes it states: src/tables/caption-rows.ts); 41/77 with a December estimate and the final
+      // figure compared as one fact (consistency-estimates.ts); 54/77 with a budget's own level (市本级, 市级) and total of
+      // sources (收入总计) kept apart, its four budgets named with or without 预算, the budget passed (`年初预算`) named as a
+      // target beside its outcome, a part named after its whole (`一般公共预算收入中税收` and its share, 税比); 67/77 with all three
+      // (68/77 with h-time6's year-end stocks set against 年初 and the budget year's amounts)
+      expect(score.splits['fiscal-dev'].comparable.right).toBeGreaterThanOrEqual(68);
       // fiscal-fresh2 (92 comparable pairs, measured only): 23/92 at its first measurement (target/outcome 0/20); 23/91 once a
       // label was corrected
       expect(score.splits['fiscal-fresh2'].comparable.right).toBeGreaterThanOrEqual(23);
@@ -433,7 +440,8 @@ for (const mode of ['auto', 'config'] as const) {
       expect(score.splits['comm-fresh'].comparable.right).toBeGreaterThanOrEqual(73);
       // (period 254/255 with h-time6's year-end stocks set against 年初 as a base, 上年结转 dating its own clause, years spaced from
       // their comparison word, `较 2020 年`)
-      expect(percent(score.splits['fiscal-dev'].period)).toBeGreaterThanOrEqual(99.6);
+      // (255/255 once h-tables2's table labels met them)
+      expect(percent(score.splits['fiscal-dev'].period)).toBeGreaterThanOrEqual(100);
       // (modality 254/255 with h-time6's budget amount of the year budgeted named before an estimate word, `预算收入预计完成`, a target)
       expect(percent(score.splits['fiscal-dev'].modality)).toBeGreaterThanOrEqual(99.6);
       // early-dev (the reports of 1964-1977, tuned on) at its first measurement: period 29/51, modality 31/51;
@@ -448,7 +456,8 @@ for (const mode of ['auto', 'config'] as const) {
       expect(score.splits['fiscal-fresh2'].period.right).toBeGreaterThanOrEqual(263);
       // comm-fresh (the national communiqué on 2025 and two work reports, measured only): 172/175 and 173/175 at its first
       // measurement; with six cities' communiqués (tests/fixtures/city-communiques) at their first measurement 581/617, 611/617
-      expect(score.splits['comm-fresh'].period.right).toBeGreaterThanOrEqual(581);
+      // (587/617 with h-time6's year-end stocks set against 年初 as a base, tuned on fiscal-dev)
+      expect(score.splits['comm-fresh'].period.right).toBeGreaterThanOrEqual(587);
       expect(score.splits['comm-fresh'].modality.right).toBeGreaterThanOrEqual(611);
       expect(score.splits['fiscal-fresh2'].modality.right).toBeGreaterThanOrEqual(250);
       expect(percent(score.splits.holdout.comparable)).toBeGreaterThanOrEqual(57);
@@ -461,8 +470,8 @@ for (const mode of ['auto', 'config'] as const) {
       // modifiers written in, 88/120 once a document makes a tier or modifier count only by naming the thing with it and without
       // for one period; era-fresh 0/12, 2/12 then, 5/12 now (tuned on era-dev only)
       expect(score.splits['prov-fresh'].comparable.right).toBeGreaterThanOrEqual(88);
-      // (era-fresh 8/22 with h-time5's national goals restated, 翻两番 over 1981/2000, tuned on era-dev)
-      expect(score.splits['era-fresh'].comparable.right).toBeGreaterThanOrEqual(8);
+      // (era-fresh 8/22 with h-time5's national goals restated, 翻两番 over 1981/2000, tuned on era-dev; 9/22 once h-align6's labels merged, tuned on dev splits only)
+      expect(score.splits['era-fresh'].comparable.right).toBeGreaterThanOrEqual(9);
       // early-fresh (87 comparable pairs in the reports of 1954-1960): 7/87 at its first measurement, 10/87 with the
       // era's time and identity work (tuned on era-dev only), 12/87 once reports presenting a plan or a budget plan its years
       expect(score.splits['early-fresh'].comparable.right).toBeGreaterThanOrEqual(12);
@@ -485,8 +494,10 @@ for (const mode of ['auto', 'config'] as const) {
       // read as the outcome of what the sentence before planned; 17 with h-time's spans and plans alone
       // (24/48 with the 12th congress report's pairs at their first measurement, 28/48 with national goals restated and
       // populations named as attributes read as states)
-      // (29/48 with h-time6's national goal named by its length, `二十年实现…翻两番`)
-      expect(score.splits['era-dev'].comparable.right).toBeGreaterThanOrEqual(29);
+      // (32/48 once the country's people counted after a figure, `十亿人口的大国`, and the time a plan takes, `用二十年的时间`,
+      // left the words before them)
+      // (33/48 with h-time6's national goal named by its length, `二十年实现…翻两番`)
+      expect(score.splits['era-dev'].comparable.right).toBeGreaterThanOrEqual(33);
       // prov-dev2 (104 comparable pairs: 94 of a region's 2025 targets against its 2026 report, 10 same facts): 80/104 at
       // its first measurement, before anyone tuned on it (the fourth untouched measure of the provincial genre); 83/104 once a
       // stretch value (`增长7%以上、力争达到8%`) was the same change as its floor and never compared with it; 85/104 once verbs

@@ -40,6 +40,8 @@ function prefixScopes(text: string, lex: Lexicon, scopes: Set<string>): boolean 
     if (at >= 0) said = Math.max(said, at + verb.length);
   }
   if (said >= 0) rest = rest.slice(said);
+  // `一般公共预算收入中税收`: a part named after the whole it is of (indicatorWords.partOf: 中) is the part, of the whole's scopes
+  if (lex.partOf.some((w) => rest.endsWith(w))) return wholeBefore(rest, lex, scopes);
   while (rest) {
     const hit = lex.prefixBuckets.get(rest.charCodeAt(0))?.find(([w]) => rest.startsWith(w));
     if (!hit) return false;
@@ -47,6 +49,21 @@ function prefixScopes(text: string, lex: Lexicon, scopes: Set<string>): boolean 
     rest = rest.slice(hit[0].length);
   }
   return true;
+}
+
+/** Whether `text` is an indicator's name (after neutral and scope words) and a word of being part of it: its scopes join `scopes`. */
+function wholeBefore(text: string, lex: Lexicon, scopes: Set<string>): boolean {
+  const word = lex.partOf.find((w) => text.endsWith(w))!;
+  const whole = text.slice(0, text.length - word.length);
+  for (let i = Math.max(0, whole.length - lex.longestName); i < whole.length - 1; i++) {
+    if (!lex.byName.has(whole.slice(i))) continue;
+    const own = new Set<string>();
+    if (!lex.partOf.some((w) => whole.slice(0, i).endsWith(w)) && prefixScopes(whole.slice(0, i), lex, own)) {
+      for (const scope of own) scopes.add(scope);
+      return true;
+    }
+  }
+  return false;
 }
 
 /** Reads a subject (a label or an alias): indicator, scopes, change. */
