@@ -440,7 +440,7 @@ for (const mode of ['auto', 'config'] as const) {
       expect(score.splits['comm-fresh'].comparable.right).toBeGreaterThanOrEqual(73);
       // (period 254/255 with h-time6's year-end stocks set against 年初 as a base, 上年结转 dating its own clause, years spaced from
       // their comparison word, `较 2020 年`)
-      // (255/255 once h-tables2's table labels met them)
+      // (255/255 with h-time6's year-end stocks, balances and spaced years once every figure was read)
       expect(percent(score.splits['fiscal-dev'].period)).toBeGreaterThanOrEqual(100);
       // (modality 254/255 with h-time6's budget amount of the year budgeted named before an estimate word, `预算收入预计完成`, a target)
       expect(percent(score.splits['fiscal-dev'].modality)).toBeGreaterThanOrEqual(99.6);
