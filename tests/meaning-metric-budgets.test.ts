@@ -98,6 +98,8 @@ describe('a part named after its whole, and the shorthand of fiscal reports', ()
     ['人民币各项存款余额6179.82亿元', 'rmb-deposits'],
     ['出口金额161.0亿元', 'exports'],
     ['进口金额23.3亿元', 'imports'],
+    ['货物进出口总值300亿元', 'trade-total'],
+    ['万元生产总值能耗下降3%', 'energy-intensity'],
   ])('a table column or a communiqué wording of one indicator: %s', (text, metric) => {
     expect(Object.values(metrics(`${text}。`))[0]).toBe(metric);
   });
