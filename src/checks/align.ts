@@ -15,6 +15,7 @@ import { consistent } from './compare.js';
 import type { AlignmentSettings, CheckRule, MetricRule, RuleSet } from '../rules/types.js';
 import { normalizeLabel, stripLabelPrefixes } from '../rules/metrics.js';
 import { documentDate, periodOverBy } from './document-date.js';
+import { estimateOfClosingPeriod } from './consistency-estimates.js';
 import { jurisdictionKey } from './jurisdiction.js';
 import type { CheckContext } from './types.js';
 import { foldedLabel, indicatorOf, isPart, labelScopes, measureOf } from '../meaning/metric.js';
@@ -194,7 +195,7 @@ export function metricGroups(context: CheckContext, rule: CheckRule, options: { 
     if (!usable(figure) || !inScope(figure, rule)) continue;
     // An actual of a period not over when the document was delivered is a plan the text did not mark as one.
     const delivered = documentDate(documents.get(figure.document), settings.documentDate);
-    if (figure.modality !== 'target' && !periodOverBy(figure.period, delivered)) continue;
+    if (figure.modality !== 'target' && !periodOverBy(figure.period, delivered) && !estimateOfClosingPeriod(figure, delivered, context)) continue;
     const metric = context.metricOf.get(figure);
     let id: string;
     let name: string;

@@ -67,6 +67,9 @@ export interface Knowledge {
   /** One-character numerals that are a figure before any unit (十件), by character. */
   singleCharNumbers: Set<string>;
   placeholders: Set<string>;
+  /** Characters standing for a digit not stated (几, 数), and those of them only before a place or a big (数). */
+  fewDigits: Set<string>;
+  fewBeforePlace: Set<string>;
   rangeSeparators: string[];
   rankPrefix: string;
   rankMeasures: string[];
@@ -281,6 +284,8 @@ function compile(rules: RuleSet): Knowledge {
     ratePeriods: [...(rules.ratePeriods ?? [])].sort((a, b) => b.length - a.length),
     singleCharNumbers: new Set(numerals.singleCharNumbers ?? []),
     placeholders: new Set(numerals.placeholders ?? []),
+    fewDigits: new Set(numerals.fewDigits ?? []),
+    fewBeforePlace: new Set(numerals.fewBeforePlace ?? []),
     rangeSeparators: [...(numerals.rangeSeparators ?? [])].sort((a, b) => b.length - a.length),
     rankPrefix: numerals.rankPrefix ?? '第',
     rankMeasures: numerals.rankMeasures ?? [],
