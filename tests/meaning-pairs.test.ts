@@ -421,16 +421,17 @@ for (const mode of ['auto', 'config'] as const) {
       // `以上年为100` read as the changes it states: src/tables/caption-rows.ts); 41/77 with a December estimate and the final
       // figure compared as one fact (consistency-estimates.ts); 54/77 with a budget's own level (市本级, 市级) and total of
       // sources (收入总计) kept apart, its four budgets named with or without 预算, the budget passed (`年初预算`) named as a
-      // target beside its outcome, a part named after its whole (`一般公共预算收入中税收` and its share, 税比); 67/77 with all three
-      expect(score.splits['fiscal-dev'].comparable.right).toBeGreaterThanOrEqual(67);
+      // target beside its outcome, a part named after its whole (`一般公共预算收入中税收` and its share, 税比); 67/77 with all three;
+      // 71/77 once a region's 常住人口 was its population and 城镇常住人口比重 its urbanisation rate (the tables' columns meet the prose)
+      expect(score.splits['fiscal-dev'].comparable.right).toBeGreaterThanOrEqual(71);
       // fiscal-fresh2 (92 comparable pairs, measured only): 23/92 at its first measurement (target/outcome 0/20); 23/91 once a
       // label was corrected
       expect(score.splits['fiscal-fresh2'].comparable.right).toBeGreaterThanOrEqual(23);
       // comm-fresh (54 comparable pairs, measured only): 24/54 at its first measurement (target/outcome 8/12, same fact 16/42);
       // 28/54 with table cells labelled by row × column × caption (h-tables2, tuned on fiscal-dev and made-up tables only);
       // with six cities' communiqués at their first measurement 64/142 (target/outcome 8/13, same fact 56/129, before the
-      // table cells' labels), 73/142 with them
-      expect(score.splits['comm-fresh'].comparable.right).toBeGreaterThanOrEqual(73);
+      // table cells' labels), 73/142 with them; 78/142 with 常住人口, 城镇常住人口比重, 进出口总值 and 万元生产总值能耗 in the lexicon
+      expect(score.splits['comm-fresh'].comparable.right).toBeGreaterThanOrEqual(78);
       expect(percent(score.splits['fiscal-dev'].period)).toBeGreaterThanOrEqual(97);
       expect(percent(score.splits['fiscal-dev'].modality)).toBeGreaterThanOrEqual(99);
       // early-dev (the reports of 1964-1977, tuned on) at its first measurement: period 29/51, modality 31/51;
