@@ -90,6 +90,7 @@ describe('a column header standing on its own line', () => {
 
   it('is read only when it reads as headers (words closed by a unit in brackets), never a heading or a caption', () => {
     expect(rowsOf(['四、固定资产投资', '合计\t5.8', '工业\t2.0', ''].join('\n'))[0]).toEqual(['合计', '5.8']);
+    expect(rowsOf(['一、农业（含林业）', '粮食\t211.3', '油料\t13.0', ''].join('\n'))[0]).toEqual(['粮食', '211.3']);
     expect(rowsOf(['表5 2030年分行业固定资产投资', '合计\t5.8', '工业\t2.0', ''].join('\n'))[0]).toEqual(['合计', '5.8']);
     // (two headers for one value column: not this table's)
     expect(rowsOf(['金额（亿元） 增长（%）', '合计\t5.8', '工业\t2.0', ''].join('\n'))[0]).toEqual(['合计', '5.8']);

@@ -17,10 +17,6 @@ export function isCaption(line: string, k: Knowledge): boolean {
 const TABLE_NUMBER = /^\s*(?:附)?表\s*[0-9０-９一二三四五六七八九十]+\s*[:：.．、]?\s*/u;
 /** A note in brackets (`（CPI）`, `（不含农户）`): no part of the subject. */
 const CAPTION_NOTES = /[（(][^（）()]*[)）]/gu;
-/** The place a caption opens with (`全市`, `某某市`, `某某自治区`): two to four characters and the tier's word. */
-const CAPTION_PLACE = /^(?:全[国省市区县州盟]|(?![各分按主])\p{Script=Han}{2,4}?(?:自治区|省|市|县|州|盟))/u;
-/** A subject naming several facts (`房地产开发和销售`, `运输量、周转量`) labels no row: which is which is unsure. */
-const SEVERAL = /[、，,;；和及与或]/u;
 /** The longest subject a caption names: longer is a sentence, not a name. */
 const MAX_SUBJECT = 16;
 
@@ -30,6 +26,12 @@ interface CaptionWords {
   /** The closing words saying the cells are changes (tables.captionChanges). */
   changes: Set<string>;
   breakdowns: RegExp | null;
+  /** The place before the subject (tables.captionPlace). */
+  place: RegExp | null;
+  /** Words joining several facts (tables.captionConjunctions): a subject holding one labels no row. */
+  conjunctions: string[];
+  /** The year-end words (indicators.yaml indicatorWords.scopes year-end) a caption writes after its year (`2025年年末`). */
+  yearEnd: RegExp | null;
   period: RegExp;
   /** An index's base written after the subject (`居民消费价格指数 以上年为100`; tables.indexBase). */
   indexBase: RegExp | null;
@@ -42,10 +44,14 @@ function captionWords(rules: RuleSet): CaptionWords {
   if (!words) {
     const t = rules.tables ?? {};
     const breakdowns = t.captionBreakdowns ?? [];
+    const yearEnd = (rules.indicatorWords as { scopes?: Record<string, string[]> } | undefined)?.scopes?.['year-end'] ?? [];
     words = {
       tails: [...new Set([...(t.captionTails ?? []), ...(t.captionChanges ?? [])])].sort((a, b) => b.length - a.length),
       changes: new Set(t.captionChanges ?? []),
       breakdowns: breakdowns.length ? new RegExp(alternation(breakdowns), 'gu') : null,
+      place: t.captionPlace ? new RegExp(t.captionPlace, 'u') : null,
+      conjunctions: t.captionConjunctions ?? [],
+      yearEnd: yearEnd.length ? new RegExp(`^(?:${alternation(yearEnd)})`, 'u') : null,
       period: tableWords(rules).period,
       indexBase: t.indexBase ? new RegExp(`[,，]?\\s*(?:${t.indexBase})`, 'gu') : null,
     };
@@ -81,13 +87,14 @@ export function readCaption(line: string, rules: RuleSet): CaptionReading | null
   if (w.indexBase) text = text.replace(w.indexBase, '');
   const period = w.period.exec(text);
   if (period && period.index === 0) text = text.slice(period[0].length);
-  text = text.replace(/\s+/gu, '').replace(/^(?:年末|年底|末)/u, '');
-  text = text.replace(CAPTION_PLACE, '');
+  text = text.replace(/\s+/gu, '');
+  if (w.yearEnd) text = text.replace(w.yearEnd, '');
+  if (w.place) text = text.replace(w.place, '');
   if (w.breakdowns) text = text.replace(w.breakdowns, '');
   const tail = w.tails.find((t) => text.endsWith(t) && text.length > t.length);
   if (!tail) return { subject: null, change: null };
   const subject = text.slice(0, text.length - tail.length);
   const change = w.changes.has(tail) ? tail : null;
-  if (subject.length < 2 || subject.length > MAX_SUBJECT || SEVERAL.test(subject) || !/^\p{Script=Han}/u.test(subject)) return { subject: null, change };
+  if (subject.length < 2 || subject.length > MAX_SUBJECT || w.conjunctions.some((c) => subject.includes(c)) || !/^\p{Script=Han}/u.test(subject)) return { subject: null, change };
   return { subject, change };
 }

@@ -549,6 +549,8 @@ export interface TableSettings {
   captionTails?: string[];
   captionBreakdowns?: string[];
   captionScopes?: string[];
+  captionPlace?: string;
+  captionConjunctions?: string[];
   shareHeaders?: string[];
   captionChanges?: string[];
   /** Regex for a note saying the cells are indices with the year before at 100 (`以上年为100`). */

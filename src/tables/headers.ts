@@ -58,6 +58,8 @@ export function tableWords(rules: RuleSet): TableWords {
     captionTails: s.captionTails ?? [],
     captionBreakdowns: s.captionBreakdowns ?? [],
     captionScopes: s.captionScopes ?? [],
+    captionPlace: s.captionPlace ?? '',
+    captionConjunctions: s.captionConjunctions ?? [],
     shareHeaders: s.shareHeaders ?? [],
     captionChanges: s.captionChanges ?? [],
     indexBase: s.indexBase ?? '',

@@ -123,8 +123,8 @@ function split(text: string, row: TableCell[], width: number): TableCell[] {
   return out.map((cell, column) => ({ ...cell, column }));
 }
 
-/** A column header as a table's own line writes it: words closed by the unit in brackets (`比上年增长（%）`). */
-const HEADER_PART = /^[^\s。；;，,！？!?:：]{1,24}[（(][^（）()]{1,8}[)）]$/u;
+/** A column header as a table's own line writes it: words closed by the unit in brackets (`比上年增长（%）`); no heading (`一、…`). */
+const HEADER_PART = /^[^\s。；;，,、！？!?:：]{1,24}[（(][^（）()]{1,8}[)）]$/u;
 /** The corner's word before such headers (`指标`, `产品名称`). */
 const STUB_PART = /^\p{Script=Han}{1,8}$/u;
 
