@@ -47,6 +47,12 @@ describe('growth between two stated levels', () => {
     expect(finding!.message).toContain('6.3%–8.7%');
   });
 
+  it('reads years written in Chinese digits (numerals.yaml) as the digits they stand for', () => {
+    const income = (rate: string) => `一般公共预算收入从二〇一七年的1.6万亿元增加到二〇二二年的2.3万亿元,年均增长${rate}。`;
+    expect(arithmetic(income('7.5%'))).toEqual([]);
+    expect(arithmetic(income('10%'))).toHaveLength(1);
+  });
+
   it('does not guess the number of years of an average when the text does not state them', () => {
     expect(arithmetic('一般公共预算收入从1.6万亿元增加到2.3万亿元,年均增长10%。')).toEqual([]);
   });
@@ -101,6 +107,15 @@ describe('listed parts against a stated total', () => {
     expect(rest).toEqual([]);
     expect(finding!.message).toContain('12万人 + 5万人 = 17万人');
     expect(finding!.locations.map((l) => l.text)).toEqual(['20万人', '12万人', '5万人']);
+  });
+
+  it('splits categories and values at the joiners of the rules (arithmetic.parts.joiners), which a rule file may retune', () => {
+    const text = '全年新增就业20万人,城镇和农村分别为12万人和5万人。';
+    expect(arithmetic(text)).toHaveLength(1);
+    const parts = rules.arithmetic!.parts!;
+    const retuned = { ...rules, arithmetic: { ...rules.arithmetic, parts: { ...parts, joiners: parts.joiners!.filter((w) => w !== '和') } } };
+    const document = documentFromText(text, { id: 'doc', path: 'doc.txt', period: '2022' });
+    expect(runChecks([document], extractFigures(document, retuned), retuned, { locale: 'en' }).findings.filter((f) => f.rule === 'arithmetic-mismatch')).toEqual([]);
   });
 
   it('adds up a 其中 list across `;` and the parts’ own growth rates when it exhausts the total (出口/进口)', () => {

@@ -37,6 +37,18 @@ describe('word lists come from the rule files', () => {
     expect(labels(text, withWords({ listScopes: [] }))[1]).toBe('科技型中小企业');
   });
 
+  it('reads a digit not stated (几十, 数百) by the characters of numerals.yaml fewDigits', () => {
+    const raws = (text: string, rules: RuleSet = core) => extractFigures(documentFromText(text, { period: '2022' }, rules), rules).map((f) => [f.raw, f.interval?.lo, f.interval?.hi]);
+    const text = '新建学校几十所，引进企业数百家，采集数据12万条。';
+    expect(raws(text)).toEqual([['几十所', 20, 100], ['数百家', 200, 1000], ['12万条', 115000, 125000]]);
+    const numerals = core.numerals!;
+    // (without 数 among them, 数百 is no digit not stated; 数 stands for one only before a place, `十数人` is no figure, unless
+    // a rule file says otherwise)
+    expect(raws(text, { ...core, numerals: { ...numerals, fewDigits: ['几'] } })[1]).not.toEqual(['数百家', 200, 1000]);
+    expect(raws('到会代表十数人。')).toEqual([]);
+    expect(raws('到会代表十数人。', { ...core, numerals: { ...numerals, fewBeforePlace: [] } })).toEqual([['十数人', 10, 20]]);
+  });
+
   it('removes the period words of periods.yaml from labels', () => {
     const text = '全区6月底高新技术企业达到1000家。';
     expect(labels(text)).toEqual(['高新技术企业']);

@@ -44,7 +44,7 @@ function bySearch(text: string, settings: JurisdictionSettings): Jurisdiction {
   const listed = place === null ? null : dominant(cityCounts.get(place) ?? new Map());
   if (listed !== null) return { level, place: `${place}/${listed}` };
   // (a city no list names, by the name the text gives itself: src/checks/jurisdiction-city.ts, not a count of listed words)
-  const named = place === null || (settings.places?.[place] ?? []).length > 0 ? namedCity(text, minMentions, dominance) : null;
+  const named = place === null || (settings.places?.[place] ?? []).length > 0 ? namedCity(text, settings, minMentions, dominance) : null;
   if (named !== null) return { level, place: `/${named}` };
   return { level, place: place === null ? null : `${place}/` };
 }
@@ -94,7 +94,18 @@ describe('a city no list names', () => {
     expect(a).toEqual({ level: 'city', place: '/甲乙' });
     expect(b.place).not.toBe(a.place);
     // (`来自市统计局`: a verb before 市 names no city; a municipality has no city below it)
-    expect(namedCity('数据来自市统计局，来自市财政局，来自市商务局。', 3, 2)).toBeNull();
+    expect(namedCity('数据来自市统计局，来自市财政局，来自市商务局。', core, 3, 2)).toBeNull();
     expect(detectJurisdiction('上海市是国际大都市。全市…全市…全市…上海…上海…上海', core).place).toBe('上海/');
+  });
+
+  it('reads what is no name from the rules (alignment.jurisdiction.unlistedCities), which a rule file may retune', () => {
+    const text = '推进甲乙市建设。推进甲乙市发展。推进甲乙市改革。丙丁市来函。';
+    expect(namedCity(text, core, 3, 2)).toBe('甲乙');
+    // (a rule file naming 甲乙 no city, or making `市建` `市发` `市改` other words: the title's next city; without the
+    // key no city is read at all)
+    const retuned = { ...core, unlistedCities: { ...core.unlistedCities, notNames: [...(core.unlistedCities?.notNames ?? []), '甲乙'] } };
+    expect(namedCity(text, retuned, 3, 2)).toBe('丙丁');
+    expect(namedCity(text, { ...core, unlistedCities: { ...core.unlistedCities, notAfter: ['建', '发', '改'] } }, 3, 2)).toBe('丙丁');
+    expect(namedCity(text, { ...core, unlistedCities: undefined }, 1, 1)).toBeNull();
   });
 });

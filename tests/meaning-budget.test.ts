@@ -4,7 +4,10 @@
  * ratios to a budget and labels without the status words (src/meaning/budget.ts, budget-time.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { figureWritten as one, figuresOfText, reading } from './helpers/figures.js';
+import { documentFromText } from '../src/document.js';
+import { coreRules } from '../src/rules/load.js';
+import type { RuleSet } from '../src/rules/types.js';
+import { extractFigures, figureWritten as one, figuresOfText, reading } from './helpers/figures.js';
 
 const DECEMBER =
   '关于某市2030年预算执行情况与2031年预算草案的报告\n——2030年12月20日在某市第十届人民代表大会第五次会议上\n各位代表：\n' +
@@ -49,6 +52,27 @@ describe('a budget report delivered in December, before its year is over', () =>
     expect(growth.metric).toBeTruthy();
     expect(growth.metric).toBe(one(communique, '5.2%').metric);
     expect(one(found, '120.5亿元').metric).toBe(one(communique, '120.5亿元').metric);
+  });
+});
+
+describe("a budget's words come from the rules (rules/core/budgets.yaml), which a rule file may retune", () => {
+  const core = coreRules();
+  const budgets = core.budgets as { against: { verbs: string[]; budgets: string[] }; copulas: string[]; clauseEnds: string };
+  const retuned = (settings: object): RuleSet => ({ ...core, budgets: { ...budgets, ...settings } });
+  const labelIn = (rules: RuleSet, raw: string) => one(extractFigures(documentFromText(DECEMBER), rules), raw).label;
+
+  it('a ratio to a budget is named by the verbs and budgets of budgets.against', () => {
+    expect(labelIn(core, '100.5%')).toBe('一般公共预算收入为预算');
+    expect(labelIn(retuned({ against: { verbs: budgets.against.verbs.filter((v) => v !== '为'), budgets: budgets.against.budgets } }), '100.5%')).not.toBe('一般公共预算收入为预算');
+  });
+
+  it('a status word reaches no figure past the clause ends of budgets.clauseEnds', () => {
+    const text = '关于某市2030年预算执行情况与2031年预算草案的报告\n——2031年1月20日在某市第十届人民代表大会第五次会议上\n' +
+      '一、2030年预算执行情况\n全市一般公共预算收入年初预算80亿元，税收收入60亿元。\n';
+    expect(reading(extractFigures(documentFromText(text), core), '60亿元')).toEqual(['2030', 'actual']);
+    // (a rule file for which a comma ends no clause: 年初预算 reaches the tax revenue too)
+    const found = extractFigures(documentFromText(text), retuned({ clauseEnds: budgets.clauseEnds.replace(',', '') }));
+    expect(reading(found, '60亿元')).toEqual(['2030', 'target']);
   });
 });
 

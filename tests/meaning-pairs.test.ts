@@ -52,6 +52,8 @@ const EARLY_DEV = resolve(root, 'tests/fixtures/national-1964-1977');
 const FISCAL_FRESH2 = resolve(root, 'tests/fixtures/fiscal-fresh2');
 /** The national statistical communiqué on 2025 with the work reports of 2025 and 2021 (under ids of their own): only measured (comm-fresh). */
 const COMMUNIQUES_NATIONAL = resolve(root, 'tests/fixtures/national-communiques');
+/** More cities' statistical communiqués of 2025, each stating its facts in its text and its tables: only measured (comm-fresh). */
+const COMMUNIQUES_CITY = resolve(root, 'tests/fixtures/city-communiques');
 const pairs = loadAllPairs(resolve(root, 'tests/meaning'));
 const texts = (folder: string) => readdirSync(folder).filter((f) => f.endsWith('.txt')).map((f) => resolve(folder, f));
 /** The 24 documents (the folder also holds its README and figcheck.yaml). */
@@ -91,6 +93,7 @@ const COLLECTIONS = [
   { folder: EARLY_DEV, documents: 5 },
   { folder: FISCAL_FRESH2, documents: 5 },
   { folder: COMMUNIQUES_NATIONAL, documents: 3 },
+  { folder: COMMUNIQUES_CITY, documents: 6 },
 ];
 const FOLDERS = COLLECTIONS.map((c) => c.folder);
 const fileOf = (doc: string) =>
@@ -111,7 +114,7 @@ function splitOf(a: string, b: string): LabelledPair['split'] {
   if (inFolder(FISCAL_DEV, a)) return 'fiscal-dev';
   if (inFolder(EARLY_DEV, a)) return 'early-dev';
   if (inFolder(FISCAL_FRESH2, a)) return 'fiscal-fresh2';
-  if (inFolder(COMMUNIQUES_NATIONAL, a)) return 'comm-fresh';
+  if (inFolder(COMMUNIQUES_NATIONAL, a) || inFolder(COMMUNIQUES_CITY, a)) return 'comm-fresh';
   const fresh = (doc: string) => inFolder(SERIES, doc) && yearOf(doc) >= 2016;
   if (fresh(a) || fresh(b)) return 'fresh';
   const heldOut = (doc: string) => /^cn_national_200[4-8]_|^cpc_17th_/.test(doc);
@@ -214,14 +217,17 @@ for (const mode of ['auto', 'config'] as const) {
       expect(score.notFound.filter((f) => COMMUNIQUE_DOCUMENTS.includes(fileOf(f.doc)) || BUDGET_DOCUMENTS.includes(fileOf(f.doc))).length).toBeLessThanOrEqual(3);
       // fiscal-dev (other cities' communiqués and budget reports, tuned on): 206 of 255 at its first measurement, 234 once
       // a number is joined to its unit across one space (`6.48 万人`, as PDF text layers set it: normalization.joinSpacedUnits),
-      // 254 once tab-separated tables were read as tables (src/tables/text-grid.ts)
-      expect(score.notFound.filter((f) => FISCAL_DEV_DOCUMENTS.includes(fileOf(f.doc))).length).toBeLessThanOrEqual(1);
+      // 254 once tab-separated tables were read as tables (src/tables/text-grid.ts), 255 once a column header standing
+      // on its own line headed the rows after it (`比上年增长（%）` over `合计⇥5.8`)
+      expect(score.notFound.filter((f) => FISCAL_DEV_DOCUMENTS.includes(fileOf(f.doc))).length).toBe(0);
       // early-dev (1964-1977, tuned on) 3 of 51 and fiscal-fresh2 (measured only) 0 of 290 (289) at their first measurement
       const notFoundIn = (folder: string) => score.notFound.filter((f) => existsSync(resolve(folder, `${f.doc}.txt`))).length;
       expect(notFoundIn(EARLY_DEV)).toBeLessThanOrEqual(3);
       expect(notFoundIn(FISCAL_FRESH2)).toBe(0);
       // comm-fresh (the national communiqué on 2025 and two work reports, measured only): 2 of 175 at its first measurement
       expect(notFoundIn(COMMUNIQUES_NATIONAL)).toBeLessThanOrEqual(2);
+      // and with six cities' communiqués (tests/fixtures/city-communiques): 3 of 442 at their first measurement
+      expect(notFoundIn(COMMUNIQUES_CITY)).toBeLessThanOrEqual(3);
     });
 
     it('never compares look-alike pairs', () => {
@@ -392,25 +398,39 @@ for (const mode of ['auto', 'config'] as const) {
       // 113/134 with the 1989-1996 pairs (26 target/outcome, 7 same facts) at their first measurement: 19 of their 33 right;
       // 114/134 once a name's two-character modifier was read from the sentence's topic (`工业生产…，总产值…`)
       // (with h-time5: ranks at a span's end, national goals restated, requirements quoted in a review read as targets)
-      expect(percent(score.splits.dev.comparable)).toBeGreaterThanOrEqual(89.5);
+      // 122/134 once a year typed with an ASCII zero (`二0一一年`) left the label
+      expect(percent(score.splits.dev.comparable)).toBeGreaterThanOrEqual(91);
       // city-fresh (a district's work reports, 2012-2019; 96 target/outcome, 4 same facts) at its first measurement: 61/100;
       // fiscal-fresh (cities' communiqués and budget reports; 38 target/outcome, 63 same facts): 8/101. Nobody tunes on them.
       // (fiscal-fresh 21/101 with text tables, a budget's status words and labels without them: tuned on made-up shapes only;
       // 24/101 with the work tuned on fiscal-dev: a city's documents kept apart from another city's, items named by their budget)
       // city-fresh 64/100 once a scoped indicator was the indicator of its scope (`城镇人均可支配收入`) and the pastoral regions'
       // 农牧民 and 农村牧区 named the rural incomes (indicators.yaml); 66/100 with 失业人员再就业 the re-employment count
-      expect(score.splits['city-fresh'].comparable.right).toBeGreaterThanOrEqual(66);
-      expect(score.splits['fiscal-fresh'].comparable.right).toBeGreaterThanOrEqual(24);
+      // (68/100 with the general budget under its names before the 2014 budget law, 公共财政预算收入)
+      expect(score.splits['city-fresh'].comparable.right).toBeGreaterThanOrEqual(68);
+      // (fiscal-fresh 32/101 once a December report's estimate of its year is compared with the final figure:
+      // consistency-estimates.ts; 31/101 with a budget's own level, its total of sources and its four budgets named with or
+      // without 预算, h-align6, before that; 37/101 with both)
+      expect(score.splits['fiscal-fresh'].comparable.right).toBeGreaterThanOrEqual(37);
       // fiscal-dev (five other cities' communiqués and budget reports; 27 target/outcome, 50 same facts), tuned on from its
       // first measurement, before anyone tuned on it: 4/77, period 175/255, modality 179/255; 39/77, 249/255 and 253/255 with
       // text tables, budget status words and labels, titles broken over two lines, captions dating no prose, a December
-      // report's own year estimated and a city's documents aligned apart from another city's (jurisdiction-city.ts)
-      expect(score.splits['fiscal-dev'].comparable.right).toBeGreaterThanOrEqual(39);
+      // report's own year estimated and a city's documents aligned apart from another city's (jurisdiction-city.ts);
+      // then, each alone: 52/77 with table cells labelled by row × column × caption (cells a PDF joined with a space split, a
+      // header on its own line, the caption's subject naming the total row and the rows of its breakdown, an index table noted
+      // `以上年为100` read as the changes it states: src/tables/caption-rows.ts); 41/77 with a December estimate and the final
+      // figure compared as one fact (consistency-estimates.ts); 54/77 with a budget's own level (市本级, 市级) and total of
+      // sources (收入总计) kept apart, its four budgets named with or without 预算, the budget passed (`年初预算`) named as a
+      // target beside its outcome, a part named after its whole (`一般公共预算收入中税收` and its share, 税比); 67/77 with all three
+      expect(score.splits['fiscal-dev'].comparable.right).toBeGreaterThanOrEqual(67);
       // fiscal-fresh2 (92 comparable pairs, measured only): 23/92 at its first measurement (target/outcome 0/20); 23/91 once a
       // label was corrected
       expect(score.splits['fiscal-fresh2'].comparable.right).toBeGreaterThanOrEqual(23);
-      // comm-fresh (54 comparable pairs, measured only): 24/54 at its first measurement (target/outcome 8/12, same fact 16/42)
-      expect(score.splits['comm-fresh'].comparable.right).toBeGreaterThanOrEqual(24);
+      // comm-fresh (54 comparable pairs, measured only): 24/54 at its first measurement (target/outcome 8/12, same fact 16/42);
+      // 28/54 with table cells labelled by row × column × caption (h-tables2, tuned on fiscal-dev and made-up tables only);
+      // with six cities' communiqués at their first measurement 64/142 (target/outcome 8/13, same fact 56/129, before the
+      // table cells' labels), 73/142 with them
+      expect(score.splits['comm-fresh'].comparable.right).toBeGreaterThanOrEqual(73);
       expect(percent(score.splits['fiscal-dev'].period)).toBeGreaterThanOrEqual(97);
       expect(percent(score.splits['fiscal-dev'].modality)).toBeGreaterThanOrEqual(99);
       // early-dev (the reports of 1964-1977, tuned on) at its first measurement: period 29/51, modality 31/51;
@@ -419,9 +439,10 @@ for (const mode of ['auto', 'config'] as const) {
       expect(score.splits['early-dev'].period.right).toBeGreaterThanOrEqual(29);
       expect(score.splits['early-dev'].modality.right).toBeGreaterThanOrEqual(31);
       expect(score.splits['fiscal-fresh2'].period.right).toBeGreaterThanOrEqual(263);
-      // comm-fresh (the national communiqué on 2025 and two work reports, measured only): 172/175 and 173/175 at its first measurement
-      expect(score.splits['comm-fresh'].period.right).toBeGreaterThanOrEqual(172);
-      expect(score.splits['comm-fresh'].modality.right).toBeGreaterThanOrEqual(173);
+      // comm-fresh (the national communiqué on 2025 and two work reports, measured only): 172/175 and 173/175 at its first
+      // measurement; with six cities' communiqués (tests/fixtures/city-communiques) at their first measurement 581/617, 611/617
+      expect(score.splits['comm-fresh'].period.right).toBeGreaterThanOrEqual(581);
+      expect(score.splits['comm-fresh'].modality.right).toBeGreaterThanOrEqual(611);
       expect(score.splits['fiscal-fresh2'].modality.right).toBeGreaterThanOrEqual(250);
       expect(percent(score.splits.holdout.comparable)).toBeGreaterThanOrEqual(57);
       expect(percent(score.splits.unseen.comparable)).toBeGreaterThanOrEqual(79);
@@ -433,8 +454,8 @@ for (const mode of ['auto', 'config'] as const) {
       // modifiers written in, 88/120 once a document makes a tier or modifier count only by naming the thing with it and without
       // for one period; era-fresh 0/12, 2/12 then, 5/12 now (tuned on era-dev only)
       expect(score.splits['prov-fresh'].comparable.right).toBeGreaterThanOrEqual(88);
-      // (era-fresh 8/22 with h-time5's national goals restated, 翻两番 over 1981/2000, tuned on era-dev)
-      expect(score.splits['era-fresh'].comparable.right).toBeGreaterThanOrEqual(8);
+      // (era-fresh 8/22 with h-time5's national goals restated, 翻两番 over 1981/2000, tuned on era-dev; 9/22 once h-align6's labels merged, tuned on dev splits only)
+      expect(score.splits['era-fresh'].comparable.right).toBeGreaterThanOrEqual(9);
       // early-fresh (87 comparable pairs in the reports of 1954-1960): 7/87 at its first measurement, 10/87 with the
       // era's time and identity work (tuned on era-dev only), 12/87 once reports presenting a plan or a budget plan its years
       expect(score.splits['early-fresh'].comparable.right).toBeGreaterThanOrEqual(12);
@@ -457,7 +478,9 @@ for (const mode of ['auto', 'config'] as const) {
       // read as the outcome of what the sentence before planned; 17 with h-time's spans and plans alone
       // (24/48 with the 12th congress report's pairs at their first measurement, 28/48 with national goals restated and
       // populations named as attributes read as states)
-      expect(score.splits['era-dev'].comparable.right).toBeGreaterThanOrEqual(28);
+      // (32/48 once the country's people counted after a figure, `十亿人口的大国`, and the time a plan takes, `用二十年的时间`,
+      // left the words before them)
+      expect(score.splits['era-dev'].comparable.right).toBeGreaterThanOrEqual(32);
       // prov-dev2 (104 comparable pairs: 94 of a region's 2025 targets against its 2026 report, 10 same facts): 80/104 at
       // its first measurement, before anyone tuned on it (the fourth untouched measure of the provincial genre); 83/104 once a
       // stretch value (`增长7%以上、力争达到8%`) was the same change as its floor and never compared with it; 85/104 once verbs

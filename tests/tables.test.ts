@@ -100,15 +100,15 @@ describe('headers as statistical tables write them', () => {
     expect([cell.label, cell.unit, cell.value, cell.period]).toEqual(['规模以上工业增加值', null, 6.2, '2023']);
   });
 
-  it('carries a section head row ((一)…) to the rows below it, up to the next head', async () => {
+  it('carries a section head row ((一)…) to the rows below it, up to the next head, and names its own figure without its number', async () => {
     const html = page(`<p>2023年居民收入和消费支出情况</p><table><tr><td>指标</td><td>绝对量(元)</td></tr>
       <tr><td>(一)城镇居民人均可支配收入</td><td>51821</td></tr><tr><td>按收入来源分:</td><td></td></tr><tr><td>工资性收入</td><td>31321</td></tr>
       <tr><td>(二)农村居民人均可支配收入</td><td>21691</td></tr><tr><td>工资性收入</td><td>9163</td></tr></table>`);
     const { figures } = await read('sections.html', html);
     expect(figures.map((f) => [f.label, f.value])).toEqual([
-      ['(一)城镇居民人均可支配收入', 51821],
+      ['城镇居民人均可支配收入', 51821],
       ['城镇居民人均可支配收入按收入来源分工资性收入', 31321],
-      ['(二)农村居民人均可支配收入', 21691],
+      ['农村居民人均可支配收入', 21691],
       ['农村居民人均可支配收入工资性收入', 9163],
     ]);
   });

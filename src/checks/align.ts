@@ -15,11 +15,14 @@ import { consistent } from './compare.js';
 import type { AlignmentSettings, CheckRule, MetricRule, RuleSet } from '../rules/types.js';
 import { normalizeLabel, stripLabelPrefixes } from '../rules/metrics.js';
 import { documentDate, periodOverBy } from './document-date.js';
+import { estimateOfClosingPeriod } from './consistency-estimates.js';
 import { jurisdictionKey } from './jurisdiction.js';
 import type { CheckContext } from './types.js';
 import { foldedLabel, indicatorOf, isPart, labelScopes, measureOf } from '../meaning/metric.js';
 import { isStartOfEnd } from '../meaning/start-end.js';
 import { subjectOf } from '../meaning/subject.js';
+import { codePointCount } from '../code-points.js';
+import { anyWordPattern } from '../meaning/subject-lookup.js';
 
 export interface MetricGroup {
   /** Metric id, or the auto key (`auto:label|unit|kind|change`). */
@@ -62,7 +65,7 @@ function sortFigures(figures: Figure[], documentOrder: ReadonlyMap<string, numbe
   );
 }
 
-const labelSettingsCache = new WeakMap<AlignmentSettings, { prefixes: string[]; synonyms: [string, string[]][]; generic: Set<string>; time: RegExp | null }>();
+const labelSettingsCache = new WeakMap<AlignmentSettings, { prefixes: string[]; synonyms: [string, string[]][]; anyVariant: RegExp; generic: Set<string>; time: RegExp | null }>();
 
 /** The label word lists of the settings, normalized once per settings object (not once per figure). */
 function labelSettings(settings: AlignmentSettings) {
@@ -71,6 +74,8 @@ function labelSettings(settings: AlignmentSettings) {
     compiled = {
       prefixes: (settings.labelPrefixes ?? []).map(normalizeLabel),
       synonyms: Object.entries(settings.synonyms ?? {}),
+      // (whether a label holds any variant at all: most hold none, and then none is replaced)
+      anyVariant: anyWordPattern(Object.values(settings.synonyms ?? {}).flat()),
       generic: new Set((settings.genericLabels ?? []).map(normalizeLabel)),
       time: settings.labelTimePattern ? new RegExp(settings.labelTimePattern, 'u') : null,
     };
@@ -81,12 +86,12 @@ function labelSettings(settings: AlignmentSettings) {
 
 /** The auto-alignment label of a figure, or null when it is too generic to align on. */
 export function autoLabel(figure: Figure, settings: AlignmentSettings): string | null {
-  const { prefixes, synonyms, generic, time } = labelSettings(settings);
+  const { prefixes, synonyms, anyVariant, generic, time } = labelSettings(settings);
   let label = stripLabelPrefixes(normalizeLabel(figure.label ?? ''), prefixes);
-  for (const [canonical, variants] of synonyms) {
+  if (anyVariant.test(label)) for (const [canonical, variants] of synonyms) {
     for (const variant of variants) if (variant && label.includes(variant)) label = label.split(variant).join(canonical);
   }
-  if ([...label].length < (settings.minLabelLength ?? 2)) return null;
+  if (codePointCount(label) < (settings.minLabelLength ?? 2)) return null;
   if (generic.has(label)) return null;
   // A label still holding a year or a span of years names no single fact of one period.
   if (time?.test(label)) return null;
@@ -138,7 +143,7 @@ export function autoIdentity(figure: Figure, rules: RuleSet): { id: string; name
 function withoutAdditionVerb(label: string, kind: Figure['kind'], settings: AlignmentSettings): string {
   if (kind !== 'count' && kind !== 'level') return label;
   const verbs = additionVerbsOf(settings);
-  const verb = verbs.find((v) => label.startsWith(v) && [...label].length - [...v].length >= 3);
+  const verb = verbs.find((v) => label.startsWith(v) && codePointCount(label) - codePointCount(v) >= 3);
   // (folded to the first verb, not dropped: `新建智能化煤矿` counts what the year added, `智能化煤矿达到400座` all there are)
   if (verb) return (settings.additionVerbs![0] ?? '') + label.slice(verb.length);
   return additionAfterSubject(label, normalizeLabel(settings.additionVerbs?.[0] ?? ''));
@@ -155,7 +160,7 @@ function additionAfterSubject(label: string, verb: string): string {
   const at = label.indexOf(verb);
   if (at < 2 || label.indexOf(verb, at + 1) >= 0) return label;
   const rest = label.slice(0, at) + label.slice(at + verb.length);
-  return [...rest].length >= 3 ? verb + rest : label;
+  return codePointCount(rest) >= 3 ? verb + rest : label;
 }
 
 const additionVerbsCache = new WeakMap<AlignmentSettings, string[]>();
@@ -194,7 +199,7 @@ export function metricGroups(context: CheckContext, rule: CheckRule, options: { 
     if (!usable(figure) || !inScope(figure, rule)) continue;
     // An actual of a period not over when the document was delivered is a plan the text did not mark as one.
     const delivered = documentDate(documents.get(figure.document), settings.documentDate);
-    if (figure.modality !== 'target' && !periodOverBy(figure.period, delivered)) continue;
+    if (figure.modality !== 'target' && !periodOverBy(figure.period, delivered) && !estimateOfClosingPeriod(figure, delivered, context)) continue;
     const metric = context.metricOf.get(figure);
     let id: string;
     let name: string;

@@ -32,9 +32,9 @@ export const arithmeticCheck: CheckModule = {
     const severity: Severity = rule.severity ?? arithmeticCheck.defaultSeverity;
     const documents = context.documentById;
     const findings: Finding[] = [];
-    const growth = growthPatterns(settings.growth ?? {});
+    const growth = growthPatterns(settings.growth ?? {}, new Map(Object.entries(context.rules.numerals?.digits ?? {})));
     const parts = partsRules(settings.parts ?? {});
-    const adjacent = adjacentRules(settings, parts.nonAdditiveWords);
+    const adjacent = adjacentRules(settings, parts.nonAdditiveWords, parts.subsetMarkers);
     const targets = targetsByMetric(context);
     for (const [id, all] of figuresByDocument(context, rule)) {
       const document = documents.get(id);

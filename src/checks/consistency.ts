@@ -17,6 +17,7 @@ import { recordReadings, recordWordingPair } from '../coverage/compared.js';
 import { wordingSameFacts, type WordingPair } from './wording.js';
 import { compareOppositeChanges } from './opposite-changes.js';
 import { measureOf } from '../meaning/metric.js';
+import { ESTIMATE_REVISED, estimateAndFinal, finalsFirst, mixesEstimates, revisionNote, revisionSeverity } from './consistency-estimates.js';
 
 export const FIGURE_MISMATCH = 'figure-mismatch';
 /** Two statements that agree only if the coarser one was truncated (consistency.truncatedRestatement): info. */
@@ -63,19 +64,25 @@ export function restatements(reading: Reading, documents: ReadonlyMap<string, Do
   });
 }
 
+/**
+ * The finding of a group's disagreeing readings: `figure-mismatch`, or `estimate-revised` for an estimate and
+ * the final figure it preceded (consistency-estimates.ts), which names the side that is preliminary.
+ */
 function mismatchFinding(
   group: MetricGroup,
   involved: Reading[],
   context: CheckContext,
   documents: ReadonlyMap<string, Document>,
   severity: Severity,
+  rule: typeof FIGURE_MISMATCH | typeof ESTIMATE_REVISED = FIGURE_MISMATCH,
 ): Finding {
   const { locale } = context;
-  // Most precise reading first: it is the reference value.
-  const ordered = [...involved].sort((a, b) => precision(a.figures[0]!) - precision(b.figures[0]!));
+  // Most precise reading first: it is the reference value; of a revision, the final figure is.
+  const ordered = rule === ESTIMATE_REVISED ? finalsFirst(involved, precision) : [...involved].sort((a, b) => precision(a.figures[0]!) - precision(b.figures[0]!));
   const shown = ordered.map((r) => describeReading(r.figures[0]!, documents.get(r.document), locale));
   let message = `${group.name}: ${shown.join(t(locale, { en: ' vs ', zh: ' 与 ' }))}`;
   if (locale === 'zh-CN') message += ' 不一致';
+  if (rule === ESTIMATE_REVISED) message += revisionNote(ordered, locale);
   if (group.auto) {
     message += t(locale, {
       en: ` (aligned automatically by label, unit and period ${group.period}; add a metric rule to confirm)`,
@@ -85,11 +92,11 @@ function mismatchFinding(
   const figures = ordered.flatMap((r) => r.figures);
   return {
     fingerprint: fingerprint(
-      FIGURE_MISMATCH,
+      rule,
       group.metric,
       ordered.map((r) => ({ document: r.document, text: r.text })),
     ),
-    rule: FIGURE_MISMATCH,
+    rule,
     severity,
     message,
     metric: group.metric,
@@ -217,6 +224,38 @@ export function disagreeing(
   return new Set(readings.filter((r) => found.has(r)));
 }
 
+/** A group's readings that disagree: two of one standing (`involved`), an estimate and a final (`revised`). */
+interface Disagreements {
+  involved: Set<Reading>;
+  revised: Set<Reading>;
+  /** Pairs that disagree when rounded but agree when the coarser figure was truncated: not a mismatch. */
+  truncated: Array<[Reading, Reading]>;
+}
+
+/**
+ * The disagreements among a group's readings, pairs `excluded` left out. With `mixed` (estimates and finals),
+ * an estimate against a final is looked for apart from two readings of one standing.
+ */
+function disagreements(readings: Reading[], context: CheckContext, excluded: (a: Reading, b: Reading) => boolean, mixed: boolean): Disagreements {
+  const settings = context.rules.consistency ?? {};
+  const truncated: Array<[Reading, Reading]> = [];
+  const seen = new Set<string>();
+  const index = new Map(readings.map((r, i) => [r, i]));
+  const excusedByTruncation = (a: Reading, b: Reading): boolean => {
+    const [fa, fb] = [a.figures[0]!, b.figures[0]!];
+    if (!truncationConsistent(fa, fb, settings, context.rules.magnitudes) || consistent(fa, fb, settings)) return false;
+    const key = [index.get(a)!, index.get(b)!].sort((x, y) => x - y).join(',');
+    if (!seen.has(key)) {
+      seen.add(key);
+      truncated.push([a, b]);
+    }
+    return true;
+  };
+  const involved = disagreeing(readings, settings, (a, b) => (mixed && estimateAndFinal(a, b)) || excluded(a, b) || excusedByTruncation(a, b));
+  const revised = mixed ? disagreeing(readings, settings, (a, b) => !estimateAndFinal(a, b) || excluded(a, b) || excusedByTruncation(a, b)) : new Set<Reading>();
+  return { involved, revised, truncated };
+}
+
 /** A target read as the value it sets: its interval the point of its value, no qualifier. */
 function asSetValue(figure: Figure): Figure {
   return { ...figure, qualifier: null, interval: { lo: figure.value, loClosed: true, hi: figure.value, hiClosed: true } };
@@ -228,7 +267,6 @@ function asSetValue(figure: Figure): Figure {
  */
 function compareStatements(context: CheckContext, rule: CheckRule, of: MetricGroup, statements: Figure[], modality: 'stated' | 'target', findings: Finding[]): void {
   const group = modality === 'target' ? { ...of, name: `${of.name} (${t(context.locale, { en: 'target', zh: '目标' })})` } : of;
-  const settings = context.rules.consistency ?? {};
   const alignment = context.rules.alignment ?? {};
   const documents = context.documentById;
   if (!statements.length) return;
@@ -256,24 +294,14 @@ function compareStatements(context: CheckContext, rule: CheckRule, of: MetricGro
   const readings = readingsOf(judged, documents);
   const excluded = (a: Reading, b: Reading): boolean =>
     a.document === b.document && ((group.auto && alignment.withinDocument === false) || onlyInOneSentence(a, b, documents));
-  // Pairs that disagree when rounded but agree when the coarser figure was truncated: not a mismatch.
-  const truncated: Array<[Reading, Reading]> = [];
-  const seen = new Set<string>();
-  const index = new Map(readings.map((r, i) => [r, i]));
-  const excusedByTruncation = (a: Reading, b: Reading): boolean => {
-    const [fa, fb] = [a.figures[0]!, b.figures[0]!];
-    if (!truncationConsistent(fa, fb, settings, context.rules.magnitudes) || consistent(fa, fb, settings)) return false;
-    const key = [index.get(a)!, index.get(b)!].sort((x, y) => x - y).join(',');
-    if (!seen.has(key)) {
-      seen.add(key);
-      truncated.push([a, b]);
-    }
-    return true;
-  };
-  const involved = ambiguous ? new Set<Reading>() : disagreeing(readings, settings, (a, b) => excluded(a, b) || excusedByTruncation(a, b));
+  // Two finals (or two estimates) disagreeing are a mismatch; an estimate and a final one, a revision of the
+  // estimate, weighed apart (consistency-estimates.ts). Only a group stating both can hold a revision.
+  const { involved, revised, truncated } = ambiguous
+    ? { involved: new Set<Reading>(), revised: new Set<Reading>(), truncated: [] }
+    : disagreements(readings, context, excluded, modality === 'stated' && mixesEstimates(readings));
   if (!ambiguous) recordReadings(context.compared, readings, excluded);
   for (const pair of truncated) {
-    if (!involved.has(pair[0]) && !involved.has(pair[1])) findings.push(truncatedFinding(group, pair, context, documents));
+    if (![...pair].some((r) => involved.has(r) || revised.has(r))) findings.push(truncatedFinding(group, pair, context, documents));
   }
   // (a target stated twice in the same words is still stated twice: `今年预期7%左右…实现7%左右的增长`; so
   // is an outcome restated in other words, not a copied sentence)
@@ -294,18 +322,19 @@ function compareStatements(context: CheckContext, rule: CheckRule, of: MetricGro
     auto: group.auto,
     period: group.period,
     statements,
-    verdict: single ? 'single' : involved.size ? 'mismatch' : 'consistent',
+    verdict: single ? 'single' : involved.size || revised.size ? 'mismatch' : 'consistent',
   });
-  if (!involved.size) return;
+  // (a mismatch at the alignment's or the rule's severity; a revised estimate one step below: consistency-estimates.ts)
   const severity: Severity = group.auto ? (alignment.severity ?? 'warning') : (rule.severity ?? consistencyCheck.defaultSeverity);
-  findings.push(mismatchFinding(group, [...involved], context, documents, severity));
+  if (involved.size) findings.push(mismatchFinding(group, [...involved], context, documents, severity));
+  if (revised.size) findings.push(mismatchFinding(group, [...revised], context, documents, revisionSeverity(severity), ESTIMATE_REVISED));
 }
 
 export const consistencyCheck: CheckModule = {
   type: 'consistency',
-  ruleIds: [FIGURE_MISMATCH, FIGURE_TRUNCATED],
+  ruleIds: [FIGURE_MISMATCH, FIGURE_TRUNCATED, ESTIMATE_REVISED],
   defaultSeverity: 'error',
-  description: 'Two statements of one metric for the same period whose intervals do not overlap.',
+  description: 'Two statements of one metric for the same period whose intervals do not overlap (estimate-revised: an estimate and the final figure).',
   onByDefault: true,
   run(context: CheckContext, rule: CheckRule): Finding[] {
     const settings = context.rules.consistency ?? {};
@@ -358,10 +387,16 @@ function compareWordingPair(context: CheckContext, pair: WordingPair, aligned: R
   context.comparisons.push({ metric: pair.metric, name: pair.name, auto: true, period: a.period, statements, verdict: disagreeing.length ? 'mismatch' : 'consistent' });
   recordWordingPair(context.compared, [lone], others);
   if (!disagreeing.length) return;
-  const finding = mismatchFinding(group, readingsOf([lone, ...disagreeing], documents), context, documents, 'warning');
-  finding.message += t(context.locale, {
-    en: ` (paired by wording, similarity ${pair.similarity.toFixed(2)}, period ${a.period}: add a metric rule to confirm)`,
-    zh: `（按措辞配对，相似度 ${pair.similarity.toFixed(2)}，期间 ${a.period}：可写入规则文件确认）`,
-  });
-  findings.push(finding);
+  // (the lone statement against an estimate the identity pass aligned, or the other way round: a revision, one step lower)
+  const revision = (f: Figure) => (f.modality === 'estimate') !== (lone.modality === 'estimate');
+  for (const [others, rule] of [[disagreeing.filter((f) => !revision(f)), FIGURE_MISMATCH], [disagreeing.filter(revision), ESTIMATE_REVISED]] as const) {
+    if (!others.length) continue;
+    const severity = rule === ESTIMATE_REVISED ? revisionSeverity('warning') : 'warning';
+    const finding = mismatchFinding(group, readingsOf([lone, ...others], documents), context, documents, severity, rule);
+    finding.message += t(context.locale, {
+      en: ` (paired by wording, similarity ${pair.similarity.toFixed(2)}, period ${a.period}: add a metric rule to confirm)`,
+      zh: `（按措辞配对，相似度 ${pair.similarity.toFixed(2)}，期间 ${a.period}：可写入规则文件确认）`,
+    });
+    findings.push(finding);
+  }
 }

@@ -120,7 +120,7 @@ export function detectJurisdiction(text: string, settings: JurisdictionSettings 
   if (listed !== null) return { level, place: `${place}/${listed}` };
   // (a city no list names, keyed by its name alone: its communiqué may name its province too seldom to place it; a
   // municipality, whose list names no city, has none below it: `国际大都市`)
-  const named = place === null || (settings.places?.[place] ?? []).length > 0 ? namedCity(text, minMentions, dominance) : null;
+  const named = place === null || (settings.places?.[place] ?? []).length > 0 ? namedCity(text, settings, minMentions, dominance) : null;
   if (named !== null) return { level, place: `/${named}` };
   return { level, place: place === null ? null : `${place}/` };
 }

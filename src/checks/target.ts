@@ -8,6 +8,7 @@ import { indicatorOf } from '../meaning/metric.js';
 import { t } from '../i18n.js';
 import { ambiguousLabel, sameSentence, type MetricGroup } from './align.js';
 import { metricGroupsOnce } from './groups-once.js';
+import { outcomesOf } from './consistency-estimates.js';
 import { comparable, comparedTarget, consistent, describeReading, formatInterval, plainWidth, precision, targetOutcome, type Direction } from './compare.js';
 import { locationOf, readingsOf, restatements, type Reading } from './consistency.js';
 import { fingerprint } from './fingerprint.js';
@@ -223,11 +224,11 @@ export const targetCheck: CheckModule = {
     const oppositeOf = oppositeChanges(groups);
     for (const group of groups) {
       const targets = group.figures.filter((f) => f.modality === 'target');
-      let actuals = group.figures.filter((f) => f.modality !== 'target');
+      let actuals = outcomesOf(group.figures, context);
       // `居民消费价格涨幅3%左右` met by `居民消费价格下降0.3%`: with no outcome stated as the target's change, an
       // indicator's outcome stated as the opposite change judges it, as a negative change
       const flipped = !actuals.length && targets.length > 0 && oppositeOf.has(group);
-      if (flipped) actuals = oppositeOf.get(group)!.figures.filter((f) => f.modality !== 'target');
+      if (flipped) actuals = outcomesOf(oppositeOf.get(group)!.figures, context);
       if (!targets.length || !actuals.length) continue;
       if (group.auto && ambiguousLabel(actuals, documents, context.rules)) {
         // A bare label stated with two values in one document names two things: no outcome to judge by. An

@@ -67,6 +67,9 @@ export interface Knowledge {
   /** One-character numerals that are a figure before any unit (十件), by character. */
   singleCharNumbers: Set<string>;
   placeholders: Set<string>;
+  /** Characters standing for a digit not stated (几, 数), and those of them only before a place or a big (数). */
+  fewDigits: Set<string>;
+  fewBeforePlace: Set<string>;
   rangeSeparators: string[];
   rankPrefix: string;
   rankMeasures: string[];
@@ -158,6 +161,7 @@ const EMPTY_WORDS: Required<WordLists> = {
   boundHeads: [],
   fillerStart: [],
   startWords: [],
+  endWords: [],
   edgePunctuation: '',
   splitPrefixes: {},
   listJoiners: [],
@@ -280,6 +284,8 @@ function compile(rules: RuleSet): Knowledge {
     ratePeriods: [...(rules.ratePeriods ?? [])].sort((a, b) => b.length - a.length),
     singleCharNumbers: new Set(numerals.singleCharNumbers ?? []),
     placeholders: new Set(numerals.placeholders ?? []),
+    fewDigits: new Set(numerals.fewDigits ?? []),
+    fewBeforePlace: new Set(numerals.fewBeforePlace ?? []),
     rangeSeparators: [...(numerals.rangeSeparators ?? [])].sort((a, b) => b.length - a.length),
     rankPrefix: numerals.rankPrefix ?? '第',
     rankMeasures: numerals.rankMeasures ?? [],
@@ -401,7 +407,8 @@ export function chineseDigits(k: Knowledge): string {
 }
 
 /** Four Chinese digits of a year of the 1900s or 2000s (`一九八○`, `二〇二二`; ○ is how many texts write 〇), as a pattern. */
-export const CHINESE_YEAR = '[一二][九〇零○][〇零○一二三四五六七八九]{2}';
+// (an ASCII zero among the Chinese digits too, `二0一一年`, as many reports type it: meaning/year-numerals.ts reads it so)
+export const CHINESE_YEAR = '[一二][九〇零○0][〇零○0一二三四五六七八九]{2}';
 
 /** A word list as a regular-expression alternation, longest first, metacharacters escaped. */
 export function alternation(words: Iterable<string>): string {

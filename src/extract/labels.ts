@@ -32,7 +32,7 @@ interface Cleaner {
   fillerStart: Set<string>;
   /** Rank context words: a rank label made of one of them alone names nothing (世界排名). */
   rankWords: Set<string>;
-  /** Words ending in a qualifier that are words of their own (qualifiers.yaml notIn: 签约): kept whole at the end. */
+  /** Words ending in a qualifier or a filler word that are words of their own (qualifiers.yaml notIn: 签约; words.yaml endWords: 税比): kept whole at the end. */
   wholeEnds: string[];
   /** Change words (增长, 下降), longest first. */
   changeWords: string[];
@@ -68,6 +68,8 @@ function compileCleaner(k: Knowledge): Cleaner {
   const periodWords = [
     // a duration (三年内, 今后5年内, 两年间) is time, not part of what is counted
     `(?:今后|未来)?[一二三四五六七八九十两\\d]{1,3}年(?:内|间|之内)`,
+    // (and the time a plan takes, `用二十年的时间使工农业总产值翻两番`, `花三年时间`: how long, not what is counted)
+    `(?:用|花|经过)[一二三四五六七八九十两\\d]{1,3}(?:年|个月)(?:左右)?的?时间`,
     `(?:19|20)\\d{2}\\s*年(?:\\s*[${sep}]\\s*(?:19|20)?\\d{2}\\s*年)?${edges(p.yearEdges)}`,
     // a year written digit by digit in Chinese numerals (`一九八五年`, `一九七九至一九八二年`), as reports of the 1980s and
     // congress reports write them: time, never part of the label (left in, its `五年` would be read as a span of years)
@@ -114,7 +116,7 @@ function compileCleaner(k: Knowledge): Cleaner {
     startWords: k.words.startWords,
     fillerStart: new Set(k.words.fillerStart),
     rankWords: new Set(k.words.rankContext),
-    wholeEnds: k.before.flatMap((q) => q.notIn ?? []),
+    wholeEnds: [...k.before.flatMap((q) => q.notIn ?? []), ...(k.words.endWords ?? [])],
     changeWords: [...k.words.increase, ...k.words.decrease].sort((a, b) => b.length - a.length),
   };
 }

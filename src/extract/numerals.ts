@@ -217,7 +217,7 @@ function startTable(k: Knowledge): Uint8Array {
     table = new Uint8Array(65536);
     // (single characters only: a longer key never equals the one character looked up)
     for (const c of [...k.digits.keys(), ...k.places.keys()]) if (c.length === 1) table[c.charCodeAt(0)]! |= 1;
-    for (const c of ['几', '数']) table[c.charCodeAt(0)]! |= 2;
+    for (const c of k.fewDigits) table[c.charCodeAt(0)]! |= 2;
     for (const c of [...k.places.keys(), ...k.bigs.keys()]) if (c.length === 1) table[c.charCodeAt(0)]! |= 4;
     startTables.set(k, table);
   }
@@ -318,7 +318,7 @@ const STOP = -1;
 function readChineseToken(text: string, i: number, pos: number, k: Knowledge, s: ChineseNumeralState): number {
   const c = text[i]!;
   const d = k.digits.get(c);
-  const few = (c === '几' || c === '数') && (s.digit === null || s.positional === false);
+  const few = k.fewDigits.has(c) && (s.digit === null || s.positional === false);
   if (d !== undefined || (few && (i > pos || startsChinese(text, i, k)))) return readChineseDigit(text, i, c, d, k, s);
   const place = k.places.get(c);
   if (place !== undefined) return readChinesePlace(i, place, s);
@@ -335,7 +335,7 @@ function readChineseToken(text: string, i: number, pos: number, k: Knowledge, s:
 /** A digit, or 几/数 as an unknown digit (`d` undefined); two digits in a row make the numeral positional. */
 function readChineseDigit(text: string, i: number, c: string, d: number | undefined, k: Knowledge, s: ChineseNumeralState): number {
   if (s.plus) return STOP;
-  if (c === '数' && !(k.places.has(text[i + 1] ?? '') || isBig(text[i + 1] ?? '', k))) return STOP;
+  if (k.fewBeforePlace.has(c) && !(k.places.has(text[i + 1] ?? '') || isBig(text[i + 1] ?? '', k))) return STOP;
   if (s.digit !== null && !s.afterZero && s.digit !== 0 && !s.positional) {
     // Two digits in a row without a place: positional (二〇二〇), a year or a code.
     s.positional = true;

@@ -142,14 +142,14 @@ function scanTablesOf(k: Knowledge): ScanTables {
     return out;
   };
   const continues = new Uint8Array(65536);
-  for (const w of [...k.digits.keys(), ...k.places.keys(), ...k.magnitudes.map((m) => m.word), k.point, ...k.plusWords, '几', '数']) {
+  for (const w of [...k.digits.keys(), ...k.places.keys(), ...k.magnitudes.map((m) => m.word), k.point, ...k.plusWords, ...k.fewDigits]) {
     if (w) continues[w.charCodeAt(0)] = 1;
   }
   const singleMagnitudes = k.magnitudes.map((m) => m.word).filter((w) => w.length === 1);
   t = {
     candidate: candidateTable(k),
     continues,
-    chineseStart: table([...k.digits.keys(), ...[...k.places.keys()].filter((p) => k.places.get(p) === 10), '几', '数']),
+    chineseStart: table([...k.digits.keys(), ...[...k.places.keys()].filter((p) => k.places.get(p) === 10), ...k.fewDigits]),
     numeral: table([...k.digits.keys(), ...k.places.keys(), ...singleMagnitudes]),
     bareLead: table([...k.places.keys(), ...singleMagnitudes].filter((w) => (k.places.get(w) ?? 0) !== 10)),
     placeholder: table(k.placeholders),
@@ -651,7 +651,7 @@ function candidateTable(k: Knowledge): Uint8Array {
       if (s) table![s.charCodeAt(0)] = 1;
     };
     for (let c = 48; c <= 57; c++) table[c] = 1;
-    for (const ch of [...k.digits.keys(), ...k.places.keys(), ...k.placeholders, k.rankPrefix, '几', '数', ...k.fractionPrefixes.map((f) => f.spelling), ...doublingStarts(k)]) mark(ch);
+    for (const ch of [...k.digits.keys(), ...k.places.keys(), ...k.placeholders, k.rankPrefix, ...k.fewDigits, ...k.fractionPrefixes.map((f) => f.spelling), ...doublingStarts(k)]) mark(ch);
     for (const m of k.magnitudes) if (m.word.length === 1) mark(m.word);
     tables.set(k, table);
   }

@@ -5,10 +5,11 @@
  * reads the sentence; this reads the noun that names what the figure is, and it decides where one stands.
  */
 import type { Document, Modality } from '../model.js';
-import { alternation, knowledgeOf } from '../extract/knowledge.js';
+import { alternation, charClass, knowledgeOf } from '../extract/knowledge.js';
 import { planReportYears } from './plan-periods.js';
 import type { PeriodContext } from './time.js';
 import type { RuleSet } from '../rules/types.js';
+import type { SegmentationRules } from '../segment/index.js';
 
 interface BudgetSettings {
   status?: Partial<Record<Modality, string[]>>;
@@ -22,6 +23,10 @@ interface BudgetSettings {
   levels?: string[];
   itemQualifiers?: string[];
   reports?: string[];
+  against?: { verbs?: string[]; budgets?: string[] };
+  plainBudgets?: string[];
+  copulas?: string[];
+  clauseEnds?: string;
 }
 
 interface BudgetWords {
@@ -35,6 +40,14 @@ interface BudgetWords {
   bases: string[];
   reachEnds: string[];
   reach: number;
+  /** Clause punctuation and line ends (budgets.clauseEnds): a status word reaches no figure past them. */
+  clauseEnd: RegExp;
+  /** Sentence ends and line ends (segmentation.sentenceEnds): an item named before a figure is read in its sentence only. */
+  sentenceEnd: RegExp;
+  /** A figure judged against a budget, at the end of what precedes it (budgets.against): group 1 how, without 的; null when none. */
+  againstBudget: RegExp | null;
+  /** A copula ending a status word (budgets.copulas: `预算调整为`), not part of what a label names. */
+  copulaEnd: RegExp | null;
 }
 
 const cache = new WeakMap<RuleSet, BudgetWords | null>();
@@ -45,12 +58,17 @@ function budgetWordsOf(rules: RuleSet): BudgetWords | null {
   const b = (rules.budgets ?? {}) as BudgetSettings;
   const statusOf = new Map<string, Modality>();
   for (const status of ['target', 'estimate', 'actual'] as const) for (const w of b.status?.[status] ?? []) statusOf.set(w, status);
+  const sentenceEnds = ((rules.segmentation ?? {}) as SegmentationRules).sentenceEnds ?? '';
   words = statusOf.size
     ? {
         words: new RegExp(alternation([...statusOf.keys()]), 'gu'),
-        ends: new RegExp(`(?:${alternation([...[...statusOf.keys()].filter((w) => !(b.items ?? []).some((i) => w.startsWith(i))), '预算'])})$`, 'u'),
+        ends: new RegExp(`(?:${alternation([...[...statusOf.keys()].filter((w) => !(b.items ?? []).some((i) => w.startsWith(i))), ...(b.plainBudgets ?? [])])})$`, 'u'),
         statusOf,
-        reports: b.reports ?? [], bases: b.bases ?? [], reachEnds: b.reachEnds ?? [], reach: b.reach ?? 20 }
+        reports: b.reports ?? [], bases: b.bases ?? [], reachEnds: b.reachEnds ?? [], reach: b.reach ?? 20,
+        clauseEnd: new RegExp(`[${charClass(b.clauseEnds ?? '')}\\n]`, 'u'),
+        sentenceEnd: new RegExp(`[${charClass(sentenceEnds)}\\n]`, 'u'),
+        againstBudget: b.against?.verbs?.length && b.against.budgets?.length ? new RegExp(`((?:${alternation(b.against.verbs)})(?:${alternation(b.against.budgets)}))的?\\s*$`, 'u') : null,
+        copulaEnd: b.copulas?.length ? new RegExp(`(?:${alternation(b.copulas)})$`, 'u') : null }
     : null;
   cache.set(rules, words);
   return words;
@@ -74,14 +92,11 @@ function isBudgetReport(doc: Document, bw: BudgetWords): boolean {
 /** How far into a document its title and opening are read for what kind of report it is. */
 const OPENING = 800;
 
-/** Clause punctuation and line ends: a status word reaches no figure past them. */
-const CLAUSE_END = /[,，;；。:：!！?？\n]/u;
-
 /** Where the clause holding the figure at `pos` starts, read back no further than a status word reaches. */
 function statusClauseStart(text: string, pos: number, bw: BudgetWords): number {
   let from = pos;
   const floor = Math.max(0, pos - bw.reach);
-  while (from > floor && !CLAUSE_END.test(text[from - 1]!)) from--;
+  while (from > floor && !bw.clauseEnd.test(text[from - 1]!)) from--;
   return from;
 }
 
@@ -128,10 +143,6 @@ function statusIn(text: string, from: number, clause: string, bw: BudgetWords): 
   return bw.statusOf.get(last[0]) ?? null;
 }
 
-/** A figure judged against a budget (`为预算的100.5%`, `为调整预算的95.7%`, `完成年初预算的101%`): group 1 how, without 的. */
-const AGAINST_BUDGET = /((?:为|占|完成|达到)(?:年初|调整|调整后)?预算(?:数)?)的?\s*$/u;
-const SENTENCE_END = /[。;；!！?？\n]/u;
-
 /** Where each kind of budget is in force in a document (its headings), and the level each line opens on. */
 interface BudgetLayout {
   /** Heading line starts and the kind each names ('' for a heading naming none: the kind in force ends). */
@@ -151,8 +162,9 @@ function layoutOf(doc: Document, b: BudgetSettings): BudgetLayout {
       let end = text.indexOf('\n', start);
       if (end < 0) end = text.length;
       const line = text.slice(start, end).trim();
-      // (a heading: short, no sentence inside it; `（1）全市收支情况。…` opens a paragraph, no heading)
-      if (line && line.length <= longest && !/[。，,；;]/u.test(line.replace(/[。]$/u, ''))) layout.headings.push({ start, kind: kinds.find((kind) => line.includes(kind)) ?? '' });
+      // (a heading: short, no sentence inside it; `(1)全市收支情况。…` opens a paragraph, no heading. Normalized text:
+      // full-width ，；（） are folded to ASCII before)
+      if (line && line.length <= longest && !/[。,;]/u.test(line.replace(/[。]$/u, ''))) layout.headings.push({ start, kind: kinds.find((kind) => line.includes(kind)) ?? '' });
       start = end + 1;
     }
   }
@@ -200,12 +212,12 @@ export function budgetLabels(doc: Document, figures: { label: string; span: { st
   for (const figure of figures) {
     const pos = figure.span.start;
     // (an item named before, in this sentence only)
-    if (previousEnd < 0 || previousEnd > pos || SENTENCE_END.test(text.slice(previousEnd, pos))) subject = '';
+    if (previousEnd < 0 || previousEnd > pos || bw.sentenceEnd.test(text.slice(previousEnd, pos))) subject = '';
     previousEnd = figure.span.end;
-    // (a part in brackets, `（含高新区10.1亿元）`, keeps its own name and names nothing after it)
-    const open = Math.max(text.lastIndexOf('（', pos), text.lastIndexOf('(', pos));
-    if (open >= 0 && open > Math.max(text.lastIndexOf('）', pos), text.lastIndexOf(')', pos)) && !SENTENCE_END.test(text.slice(open, pos))) continue;
-    const against = AGAINST_BUDGET.exec(text.slice(Math.max(0, pos - 10), pos));
+    // (a part in brackets, `（含高新区10.1亿元）` normalized to `(含高新区10.1亿元)`, keeps its own name and names nothing after it)
+    const open = text.lastIndexOf('(', pos);
+    if (open >= 0 && open > text.lastIndexOf(')', pos) && !bw.sentenceEnd.test(text.slice(open, pos))) continue;
+    const against = bw.againstBudget?.exec(text.slice(Math.max(0, pos - 10), pos));
     if (against && subject) {
       figure.label = subject + against[1]!;
       continue;
@@ -215,7 +227,7 @@ export function budgetLabels(doc: Document, figures: { label: string; span: { st
     const clause = text.slice(statusClauseStart(text, pos, bw), pos);
     const status = lastStatusMatch(clause, bw)?.[0];
     if (status) {
-      const word = status.replace(/为$/u, '');
+      const word = bw.copulaEnd ? status.replace(bw.copulaEnd, '') : status;
       const item = items.find((i) => word.startsWith(i)) ?? '';
       const at = label.lastIndexOf(word);
       if (at >= 0) label = label.slice(0, at + item.length);

@@ -6,6 +6,7 @@
 import type { Figure } from '../model.js';
 import type { Lexicon } from './lexicon.js';
 import { CLAUSE_BREAK, SENTENCE_END } from './clause-marks.js';
+import { holdsAnyWord } from './subject-lookup.js';
 
 /** Scope words of the clause before a figure (年末, 累计, 平均), comparison bases (`比上年末`) removed. */
 function clauseScopes(text: string, from: number, to: number, lex: Lexicon): string[] {
@@ -15,7 +16,7 @@ function clauseScopes(text: string, from: number, to: number, lex: Lexicon): str
   if (!any) return [];
   let clause = text.slice(from, to);
   // (the comparison pattern is long: only a clause holding a scope word pays for it)
-  if (!lex.clauseWords.some(([w]) => clause.includes(w))) return [];
+  if (!holdsAnyWord(clause, lex.clauseWords)) return [];
   clause = clause.replace(lex.comparison, ' ');
   const found = new Set<string>();
   for (const [w, scope] of lex.clauseWords) {

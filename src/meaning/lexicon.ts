@@ -30,6 +30,7 @@ export interface Indicator {
 export interface IndicatorWords {
   scopes?: Record<string, string[]>;
   clauseScopes?: string[];
+  holderScopes?: string[];
   changeNouns?: Record<string, 'increase' | 'decrease'>;
   neutralPrefixes?: string[];
   neutralSuffixes?: string[];
@@ -50,6 +51,8 @@ export interface IndicatorWords {
   setVerbs?: string[];
   objectMarkers?: string[];
   peopleNouns?: string[];
+  populationNouns?: Record<string, string>;
+  partOf?: string[];
   measureNouns?: Record<string, string>;
   measureSynonyms?: Record<string, string>;
   coverage?: string[];
@@ -70,6 +73,10 @@ export interface Lexicon {
   restatements: Set<string>;
   /** Nouns of people a count stands before (农村人口, 农民), longest first. */
   peopleNouns: string[];
+  /** Nouns naming the country's people after a count (`十亿人口`, `九亿多人民`), longest first, with the indicator id. */
+  populationNouns: [string, string][];
+  /** Words after a whole naming a part of it after them (`一般公共预算收入中税收`: 中), normalized, longest first. */
+  partOf: string[];
   /** Nouns of a count's measure ending a subject (`游客人次`, `参保人数`), longest first, with the unit they count in. */
   measureNouns: [string, string][];
   /** Measure words counting one kind of thing, each with the one it is counted in for alignment (项 → 件). */
@@ -90,8 +97,10 @@ export interface Lexicon {
   /** Suffix words, longest first: the change they state ('' for a neutral word). */
   suffixes: [string, Change | ''][];
   changeNouns: Set<string>;
-  /** Clause scope words (longest first) → scope id. */
+  /** Clause scope words (longest first) → scope id (holder scopes' words too). */
   clauseWords: [string, string][];
+  /** Scopes of whose figure it is (本级, 市级): carried to the figures after it in its sentence that take its label. */
+  holderScopes: Set<string>;
   clauseFirst: Uint8Array;
   synonyms: [string, string][];
   comparison: RegExp;
@@ -160,6 +169,8 @@ export function lexiconOf(rules: RuleSet): Lexicon {
     objectVerbs: [...new Set((words.objectVerbs ?? []).map(normalizeSubject).filter(Boolean))].sort((a, b) => b.length - a.length),
     restatements: new Set((words.restatements ?? []).map(normalizeSubject).filter(Boolean)),
     peopleNouns: [...new Set((words.peopleNouns ?? []).map(normalizeSubject).filter(Boolean))].sort((a, b) => b.length - a.length),
+    populationNouns: longestFirst(Object.entries(words.populationNouns ?? {}).map(([noun, id]): [string, string] => [noun, id])),
+    partOf: [...new Set((words.partOf ?? []).map(normalizeSubject).filter(Boolean))].sort((a, b) => b.length - a.length),
     measureSynonyms: new Map(Object.entries(words.measureSynonyms ?? {})),
     measureNouns: Object.entries(words.measureNouns ?? {}).map(([noun, unit]): [string, string] => [normalizeSubject(noun), unit]).sort((a, b) => b[0].length - a[0].length),
     setVerbs: new Set((words.setVerbs ?? []).map(normalizeSubject).filter(Boolean)),
@@ -174,6 +185,7 @@ export function lexiconOf(rules: RuleSet): Lexicon {
     suffixes: longestFirst(suffixes),
     changeNouns: new Set(Object.keys(words.changeNouns ?? {})),
     clauseWords: longestFirst(clauseWords),
+    holderScopes: new Set(words.holderScopes ?? []),
     clauseFirst,
     synonyms,
     comparison: new RegExp(k.comparisonAnywhere.source, k.comparisonAnywhere.flags.includes('g') ? k.comparisonAnywhere.flags : k.comparisonAnywhere.flags + 'g'),
@@ -263,9 +275,9 @@ function synonymPairs(rules: RuleSet): [string, string][] {
   return synonyms;
 }
 
-/** Clause scope words (two characters or more) as written in the text, with their scope. */
+/** Clause scope words (two characters or more) as written in the text, with their scope (holder scopes' words too). */
 function clauseWordsOf(words: IndicatorWords): [string, string][] {
-  const clauseScopes = new Set(words.clauseScopes ?? []);
+  const clauseScopes = new Set([...(words.clauseScopes ?? []), ...(words.holderScopes ?? [])]);
   const clauseWords: [string, string][] = [];
   for (const [scope, list] of Object.entries(words.scopes ?? {})) if (clauseScopes.has(scope)) for (const w of list) if (w.length > 1) clauseWords.push([w, scope]);
   return clauseWords;

@@ -8,7 +8,7 @@ import type { Figure } from '../model.js';
 import { sharedModifier } from './subject-reference.js';
 import { normalizeSubject } from './subject-normalize.js';
 import type { Lexicon } from './lexicon.js';
-import { parseWith, heldSubject } from './subject.js';
+import { parseWith, heldSubject, indicatorNamed } from './subject.js';
 import { LIST_GAP, SENTENCE_END } from './clause-marks.js';
 
 /** Whether a figure is the next item of a list after `previous` (`分别增长8.9%、7.7%`): a list gap between them. */
@@ -57,5 +57,5 @@ export function parallelName(core: string, previous: Figure, figure: Figure, tex
 export function listedAfter(core: string, previous: Figure, figure: Figure, text: string, lex: Lexicon): string | null {
   if (previous.span.end > figure.span.start || !previous.label) return null;
   const indicator = heldSubject(previous)?.indicator ?? null;
-  return sharedModifier(core, normalizeSubject(previous.label), indicator, text.slice(previous.span.end, figure.span.start), (subject) => parseWith(subject, lex, []).indicator);
+  return sharedModifier(core, normalizeSubject(previous.label), indicator, text.slice(previous.span.end, figure.span.start), (subject) => indicatorNamed(subject, lex));
 }

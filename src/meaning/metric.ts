@@ -40,6 +40,8 @@ import { subjectAfter, objectOf, objectIn, peopleAfter, objectAfter, setObject, 
 import { headBefore, type Referring, referringOf, statementReferredTo, topicOf } from './referring.js';
 import { listItemAfter, listLabelled, parallelName, listedAfter } from './list-subjects.js';
 import { stretchOf } from './stretch.js';
+import { populationSubject } from './subject-population.js';
+import { partShare } from './subject-parts.js';
 import { pivotLabel } from './pivot.js';
 import { startedIn, startsValue, planOutcome, changeToPhrase, endOf, startDatedAsEnd } from './start-end.js';
 
@@ -71,6 +73,8 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
   const text = doc.normalized;
   let previous: Figure | null = null;
   let previousScopes: string[] = [];
+  /** The last few figures with their clause scopes, latest first. */
+  const recent: Array<[Figure, string[]]> = [];
   /** The last figure naming an indicator (what a rank after it ranks). */
   let named: Figure | null = null;
   const listed = listLabelled(figures, text, lex);
@@ -78,9 +82,11 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
   for (const figure of figures) {
     // `重庆成为中西部地区首个经济总量超过3万亿元的城市`: the subject stands after a milestone's rank
     if (lex.milestoneFrame && figure.label) figure.label = afterMilestone(figure.label, lex.milestoneFrame);
-    const scopes = clauseScopesOf(figure, previous, previousScopes, text, lex);
+    const scopes = clauseScopesOf(figure, previous, previousScopes, recent, text, lex);
     let subject = statedSubject(figure, previous, scopes, text, lex);
     subject = objectSubject(figure, previous, subject, scopes, text, lex);
+    subject = populationSubject(figure, subject, text, lex);
+    subject = partShare(figure, subject, text, lex, scopes);
     subject = sentenceSubject(figure, previous, named, subject, scopes, text, lex);
     subject = measuredSubject(figure, previous, subject, scopes, text, lex);
     subject = settleMetric(figure, subject, users, regional, listed, rules, text);
@@ -90,16 +96,33 @@ export function resolveFigureMetrics(doc: Document, figures: Figure[], rules: Ru
     if (subject.indicator && figure.kind !== 'rank') named = figure;
     previous = figure;
     previousScopes = scopes;
+    recent.unshift([figure, scopes]);
+    if (recent.length > RECENT) recent.pop();
   }
 }
 
+/** How many figures back a figure may take its label (and its holder's scopes) from. */
+const RECENT = 3;
+
 /** The scope words of a figure's clause: its own steps read them once, whoever else shares the clause. */
-function clauseScopesOf(figure: Figure, previous: Figure | null, previousScopes: string[], text: string, lex: Lexicon): string[] {
+function clauseScopesOf(figure: Figure, previous: Figure | null, previousScopes: string[], recent: Array<[Figure, string[]]>, text: string, lex: Lexicon): string[] {
   // the next item of a list (`分别增长8.9%、7.7%`) shares its clause
   let scopes = previous && listItemAfter(previous, figure, text) ? previousScopes : figureScopes(figure, previous, text, lex);
   // `年末城镇调查失业率从上半年5.5%降到5.3%`: an end value is of the scopes its start value's clause names
   if (previous && lex.toEnd && previous.span.end <= figure.span.start && previous.unit === figure.unit && lex.toEnd.test(text.slice(previous.span.end, figure.span.start)) && startedIn(previous, text, lex)) scopes = [...new Set([...previousScopes, ...scopes])];
+  // `市级…收入预算90.1亿元，执行中调整为90.3亿元`: a figure taking the label of the one before in its sentence is of its holder
+  // (across a bracketed part between them, `90.1亿元（含高新区0.9亿元），执行中调整为90.3亿元`)
+  const carried = lex.holderScopes.size ? recent.find(([before]) => carriesLabel(before, figure, text)) : undefined;
+  const held = carried ? carried[1].filter((s) => lex.holderScopes.has(s) && !scopes.includes(s)) : [];
+  if (held.length) scopes = [...scopes, ...held];
   return scopes;
+}
+
+/** Whether `figure` took its label from `previous` in one sentence: the same label, not written again between them. */
+function carriesLabel(previous: Figure, figure: Figure, text: string): boolean {
+  if (!figure.label || figure.label !== previous.label || previous.span.end > figure.span.start) return false;
+  const between = text.slice(previous.span.end, figure.span.start);
+  return !SENTENCE_END.test(between) && !between.includes(figure.label);
 }
 
 /** The subject the figure's own words state, or the statement it ends or restates, or the subject written after it. */
@@ -227,8 +250,9 @@ function sentenceSubject(figure: Figure, previous: Figure | null, named: Figure 
 function measuredSubject(figure: Figure, previous: Figure | null, subject: Subject, scopes: string[], text: string, lex: Lexicon): Subject {
   subject = targetChange(figure, subject, text, lex);
   // `农村饮水安全工程使6069万农民受益`: a bare number before a people noun counts people, as its indicator does (the
-  // figure's own unit stays what its text says: the count is what alignment measures it in)
-  if (figure.unit === null && figure.kind === 'level' && subject.indicator?.unit === '人' && peopleAfter(figure, text, lex)) subject = { ...subject, counts: '人' };
+  // figure's own unit stays what its text says: the count is what alignment measures it in); so does a bare number of
+  // an indicator counting people, `把我国人口控制在十二亿以内` (`十亿人口`), `城镇新增就业1100万` (`1100万人`)
+  if (figure.unit === null && figure.kind === 'level' && subject.indicator?.unit === '人' && (subject.indicator.kind === 'count' || peopleAfter(figure, text, lex))) subject = { ...subject, counts: '人' };
   // `20项民生实事`: a count in a measure word of one kind with another is counted in that one (`20件民生实事`)
   const synonym = figure.unit !== null && figure.kind === 'count' ? lex.measureSynonyms.get(figure.unit) : undefined;
   if (synonym && !subject.counts) subject = { ...subject, counts: synonym };

@@ -6,7 +6,7 @@
  * its own year), and the first year of what a document plans (planStart).
  */
 import { allMatches } from '../matches.js';
-import { alternation, type Knowledge } from '../extract/knowledge.js';
+import { alternation, charClass, type Knowledge } from '../extract/knowledge.js';
 import { YEAR_DIGITS, chineseDigits, yearNumber } from './year-numerals.js';
 import { planWordsOf } from './period-words.js';
 import { type Marker, insideTitle } from './markers.js';
@@ -80,23 +80,28 @@ export function planMarkers(slice: string, from: number, baseYear: number | null
   }
 }
 
-const planStartCache = new WeakMap<Knowledge, RegExp | null>();
+const planStartCache = new WeakMap<Knowledge, { re: RegExp; firstChars: RegExp } | null>();
 /**
  * The first years of a numbered plan in `slice` as markers, pushed to `markers` (periods.planFirstYears: `第九个五年计划的头两年`,
  * `"九五"计划前三年` are 1996/1997 and 1996/1998), and of the plan a report presents named bare (`五年计划的头两年`).
  */
 export function planFirstYearsMarkers(slice: string, from: number, markers: Marker[], ctx: PeriodContext, k: Knowledge): void {
   const p = k.periods;
-  let re = planStartCache.get(k);
-  if (re === undefined) {
+  let cached = planStartCache.get(k);
+  if (cached === undefined) {
     const ordinal = p.planPeriods?.ordinal ? `|${p.planPeriods.ordinal}` : '';
     const kind = p.planNames?.length ? `(?:${alternation(p.planNames)})?` : '';
-    re = p.planFirstYears?.length && p.planPeriods
-      ? new RegExp(`(?:(?:([一二三四五六七八九十]{1,3})五["”’]?${ordinal})|(五年))\\s*${kind}\\s*的?\\s*(?:${alternation(p.planFirstYears)})([两二三四])年`, 'gu')
+    cached = p.planFirstYears?.length && p.planPeriods
+      ? {
+          re: new RegExp(`(?:(?:([一二三四五六七八九十]{1,3})五["”’]?${ordinal})|(五年))\\s*${kind}\\s*的?\\s*(?:${alternation(p.planFirstYears)})([两二三四])年`, 'gu'),
+          // (a slice holding none of planFirstYears' first characters holds no match)
+          firstChars: new RegExp(`[${charClass(p.planFirstYears.map((w) => [...w][0]!))}]`, 'u'),
+        }
       : null;
-    planStartCache.set(k, re);
+    planStartCache.set(k, cached);
   }
-  if (!re || !/[头前]/u.test(slice)) return;
+  if (!cached || !cached.firstChars.test(slice)) return;
+  const { re } = cached;
   for (const m of allMatches(slice, re)) {
     const years = chineseDigits(m[4]!, k);
     const n = m[3] ? null : chineseDigits(m[1] ?? m[2]!, k);

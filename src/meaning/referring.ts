@@ -119,11 +119,22 @@ function referringWords(subject: string, lex: Lexicon): boolean {
  * 虽然做了很大努力，涨幅仍然高达21.7%`).
  */
 function refersTo(previous: Figure, figure: Figure, referring: Referring, text: string): boolean {
-  if (previous.span.end > figure.span.start || previous.unit !== figure.unit) return false;
+  // (`国内生产总值达89404亿元，平均每年增长8.3%`: a rate of change after an amount in its sentence is the amount's growth)
+  // (an amount stating its own subject, not one carried from before it: `…，人均达到7000元，平均每年增长7%` is no GDP growth)
+  const growthOf = figure.kind === 'change' && figure.unit === '%' && (previous.kind === 'level' || previous.kind === 'count') && previous.unit !== null && previous.unit !== '%' && statesOwnLabel(previous, text);
+  if (previous.span.end > figure.span.start || (previous.unit !== figure.unit && !growthOf)) return false;
   const between = text.slice(previous.span.end, figure.span.start);
   if (referring.bare) return !FULL_STOP.test(between);
   if (!referring.noun) return !SENTENCE_END.test(between);
   return previous.kind === 'change' && between.length <= 200 && !between.includes('\n');
+}
+
+/** Whether a figure's label is written in its own clause right before it (not carried from a statement before). */
+function statesOwnLabel(figure: Figure, text: string): boolean {
+  if (!figure.label) return false;
+  let from = figure.span.start;
+  while (from > 0 && figure.span.start - from < 40 && !CLAUSE_BREAK[text.charCodeAt(from - 1)]) from--;
+  return text.slice(from, figure.span.start).includes(figure.label);
 }
 
 export function topicOf(text: string, floor: number, at: number, lex: Lexicon): string | null {

@@ -21,7 +21,12 @@ export function normalizeSubject(text: string): string {
   return normalized;
 }
 
-function normalizeSubjectOnce(text: string): string {
+/** Any character the replacements below remove or change (a text holding none, as most do, is only upper-cased). */
+const REPLACED = /[\s“”"'‘’《》「」()（）的ａ-ｚＡ-Ｚ０-９]/u;
+
+/** normalizeSubject without remembering the text: for texts read once (subject.ts indicatorNamed's candidates). */
+export function normalizeSubjectOnce(text: string): string {
+  if (!REPLACED.test(text)) return text.toUpperCase();
   // (的 joins without naming: 占国内生产总值的比重 is 占国内生产总值比重)
   return text.replace(/[(（][A-Za-z0-9.&]{1,8}[)）]/gu, '').replace(/[\s“”"'‘’《》「」()（）的]/gu, '').replace(/[ａ-ｚＡ-Ｚ０-９]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).toUpperCase();
 }

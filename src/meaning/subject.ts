@@ -6,9 +6,10 @@
  */
 import type { Change, Figure } from '../model.js';
 import type { RuleSet } from '../rules/types.js';
-import { normalizeSubject } from './subject-normalize.js';
+import { normalizeSubject, normalizeSubjectOnce } from './subject-normalize.js';
 import { foldSubject } from './label-folds.js';
 import { type Indicator, type Lexicon, lexiconOf } from './lexicon.js';
+import { holdsAnyWord, longestNameStart } from './subject-lookup.js';
 
 /** What a subject (a figure's label, or a metric's alias) says. */
 export interface Subject {
@@ -40,6 +41,8 @@ function prefixScopes(text: string, lex: Lexicon, scopes: Set<string>): boolean 
     if (at >= 0) said = Math.max(said, at + verb.length);
   }
   if (said >= 0) rest = rest.slice(said);
+  // `一般公共预算收入中税收`: a part named after the whole it is of (indicatorWords.partOf: 中) is the part, of the whole's scopes
+  if (lex.partOf.some((w) => rest.endsWith(w))) return wholeBefore(rest, lex, scopes);
   while (rest) {
     const hit = lex.prefixBuckets.get(rest.charCodeAt(0))?.find(([w]) => rest.startsWith(w));
     if (!hit) return false;
@@ -47,6 +50,21 @@ function prefixScopes(text: string, lex: Lexicon, scopes: Set<string>): boolean 
     rest = rest.slice(hit[0].length);
   }
   return true;
+}
+
+/** Whether `text` is an indicator's name (after neutral and scope words) and a word of being part of it: its scopes join `scopes`. */
+function wholeBefore(text: string, lex: Lexicon, scopes: Set<string>): boolean {
+  const word = lex.partOf.find((w) => text.endsWith(w))!;
+  const whole = text.slice(0, text.length - word.length);
+  for (let i = Math.max(0, whole.length - lex.longestName); i < whole.length - 1; i++) {
+    if (!lex.byName.has(whole.slice(i))) continue;
+    const own = new Set<string>();
+    if (!lex.partOf.some((w) => whole.slice(0, i).endsWith(w)) && prefixScopes(whole.slice(0, i), lex, own)) {
+      for (const scope of own) scopes.add(scope);
+      return true;
+    }
+  }
+  return false;
 }
 
 /** Reads a subject (a label or an alias): indicator, scopes, change. */
@@ -70,6 +88,17 @@ export function parseWith(text: string, lex: Lexicon, extraScopes: readonly stri
 }
 
 /**
+ * The indicator a text names, as parseWith(text, lex, []) reads it, without remembering the text: for the many
+ * texts tried once (list-subjects.ts listedAfter's candidates), which would fill the cache (speed only).
+ */
+export function indicatorNamed(text: string, lex: Lexicon): Indicator | null {
+  return scopedIndicator(readSubject(text, lex, true), lex).indicator;
+}
+
+/** What readSubject returns, asked for an indicator only, when the text names none (its core is never read). */
+const NAMES_NONE: Subject = { indicator: null, core: '', scopes: [], change: null, changeNoun: false };
+
+/**
  * A subject of an indicator with a scope that makes it another indicator (indicator `scoped`: `居民人均可支配收入` of
  * 城镇, `城镇和农村居民人均可支配收入分别…`) is that indicator: one fact, one id, however its scope was written.
  */
@@ -88,8 +117,8 @@ function endingWith<T extends [string, unknown]>(text: string, buckets: Map<numb
   return bucket?.find(([w]) => text.length > w.length && text.endsWith(w));
 }
 
-function readSubject(text: string, lex: Lexicon): Subject {
-  let s = foldSubject(normalizeSubject(text), lex.folds);
+function readSubject(text: string, lex: Lexicon, indicatorOnly = false): Subject {
+  let s = foldSubject(indicatorOnly ? normalizeSubjectOnce(text) : normalizeSubject(text), lex.folds);
   let change: Change = null;
   let changeNoun = false;
   const scopes = new Set<string>();
@@ -97,9 +126,9 @@ function readSubject(text: string, lex: Lexicon): Subject {
   let afterNeutral = false;
   // the whole subject first (人口自然增长率 is a name), then without its change or neutral ending
   for (let round = 0; round < 5; round++) {
-    // (only a subject ending in a name's last character can end in a name)
-    const from = lex.nameEnds[s.charCodeAt(s.length - 1)] ? Math.max(0, s.length - lex.longestName) : s.length;
-    for (let i = from; i < s.length; i++) {
+    // (the longest name ending the subject, if any: subject-lookup.ts)
+    const from = longestNameStart(s, lex.byName);
+    for (let i = from < 0 ? s.length : from; i < s.length; i++) {
       const key = i ? s.slice(i) : s;
       const found = lex.byName.get(key);
       if (!found) continue;
@@ -135,6 +164,7 @@ function readSubject(text: string, lex: Lexicon): Subject {
     } else afterNeutral = true;
   }
   let core = s;
+  if (!indicator && indicatorOnly) return NAMES_NONE;
   if (!indicator) {
     // a subject outside the lexicon: strip what prefixes it can, fold synonyms
     // (a subject made only of such words, `平均每年`, `全国`, names nothing: its core is empty)
@@ -147,7 +177,7 @@ function readSubject(text: string, lex: Lexicon): Subject {
         changed = true;
       }
     }
-    for (const [variant, canonical] of lex.synonyms) if (core.includes(variant)) core = core.split(variant).join(canonical);
+    if (holdsAnyWord(core, lex.synonyms)) for (const [variant, canonical] of lex.synonyms) if (core.includes(variant)) core = core.split(variant).join(canonical);
   } else if (indicator.scope) scopes.delete(indicator.scope);
   return { indicator, core: indicator ? indicator.id : core, scopes: [...scopes].sort(), change, changeNoun };
 }

@@ -180,7 +180,7 @@ function changedThenReached(before: string, k: Knowledge): boolean {
   let re = changedReachedCache.get(k);
   if (!re) {
     const changes = alternation([...k.words.increase, ...k.words.decrease]);
-    re = new RegExp(`(?:${changes})了?[^,，;；。:：]{1,14}[,，]\\s*(?:${alternation(k.periods.levelReached ?? ['达到'])})\\s*$`, 'u');
+    re = new RegExp(`(?:${changes})了?[^,，;；。:：]{1,14}[,，]\\s*(?:${alternation(k.periods.levelReached ?? [])})\\s*$`, 'u');
     changedReachedCache.set(k, re);
   }
   return re.test(before);

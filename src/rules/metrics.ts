@@ -20,7 +20,9 @@ export { fitsMetric } from '../meaning/user-metrics.js';
 /** The label with leading scope/filler words removed, repeatedly (`全区全年…`). */
 export function stripLabelPrefixes(label: string, prefixes: string[]): string {
   let current = label;
-  for (let changed = true; changed; ) {
+  const firsts = firstCharsOf(prefixes);
+  // (a label opening on no prefix's first character opens on no prefix: most labels, left as they are)
+  for (let changed = true; changed && firsts.has(current.charCodeAt(0)); ) {
     changed = false;
     for (const prefix of prefixes) {
       if (prefix && current.startsWith(prefix) && current.length > prefix.length) {
@@ -30,6 +32,15 @@ export function stripLabelPrefixes(label: string, prefixes: string[]): string {
     }
   }
   return current;
+}
+
+const firstChars = new WeakMap<string[], Set<number>>();
+
+/** The first characters of a list of prefixes (the empty one has none), once per list. */
+function firstCharsOf(prefixes: string[]): Set<number> {
+  let firsts = firstChars.get(prefixes);
+  if (!firsts) firstChars.set(prefixes, (firsts = new Set(prefixes.filter(Boolean).map((p) => p.charCodeAt(0)))));
+  return firsts;
 }
 
 /**

@@ -94,6 +94,8 @@ export interface WordingSettings {
 export interface DocumentDateSettings {
   /** Regex over a dated-line heading with named groups `year` and `month`. */
   pattern?: string;
+  /** An estimate of a period ending at most this many months after delivery is a preliminary figure of it (consistency-estimates.ts). */
+  estimateMonths?: number;
 }
 
 /** Reading a document's jurisdiction from its text (src/checks/jurisdiction.ts). */
@@ -110,6 +112,22 @@ export interface JurisdictionSettings {
   minMentions?: number;
   /** … and this many times as many as the runner-up. */
   dominance?: number;
+  /** How the name of a city no list names is read from the text (src/checks/jurisdiction-city.ts). */
+  unlistedCities?: UnlistedCitySettings;
+}
+
+/** A city no list names, as the text writes it: two characters before `suffix` (src/checks/jurisdiction-city.ts). */
+export interface UnlistedCitySettings {
+  /** What follows a city's name (市). */
+  suffix?: string;
+  /** Last characters of two that make `X市` a word naming no city (全市, 超市, 上市). */
+  notNameEnds?: string[];
+  /** First characters of two that name no city (本, 各, 该). */
+  notNameStarts?: string[];
+  /** Two characters that name no city: words ending in 市 (城市) and words standing before a city's bodies (来自, 落实). */
+  notNames?: string[];
+  /** What after the suffix makes it part of another word (市场, 市民) or names a city's body or level (市委, 市级). */
+  notAfter?: string[];
 }
 
 export interface ConsistencySettings {
@@ -170,6 +188,10 @@ export interface PartsSettings {
   nonAdditiveWords?: string[];
   /** Most characters between a total and the marker of its parts. */
   maxTotalGap?: number;
+  /** Words joining listed categories or values besides 、 and commas (`城镇和农村`, `12万人和8万人`). */
+  joiners?: string[];
+  /** Verbs ending a part's name before its value (`城镇为`, `出口达到`): no part of the name. */
+  nameEnds?: string[];
 }
 
 /** Extract stage: a unit of measure (rules/core/units.yaml). Factors are exact decimal strings. */
@@ -210,6 +232,9 @@ export interface NumeralSettings {
   /** One-character numerals read before any unit, not only before singleCharUnits (十件). */
   singleCharNumbers?: string[];
   placeholders?: string[];
+  /** Characters standing for a digit not stated (几十, 十几, 数百), and those of them only before a place or a magnitude (数). */
+  fewDigits?: string[];
+  fewBeforePlace?: string[];
   rangeSeparators?: string[];
   /** The ordinal prefix of a rank (第). */
   rankPrefix?: string;
@@ -282,6 +307,8 @@ export interface WordLists {
   boundHeads?: string[];
   fillerStart?: string[];
   startWords?: string[];
+  /** Words that end in a filler word yet are words of their own (税比): a label ending in one keeps it. */
+  endWords?: string[];
   /** Characters trimmed from both ends of a label. */
   edgePunctuation?: string;
   /** A prefix standing for several subjects of a 分别 list (城乡 → 城镇, 农村). */
@@ -510,6 +537,16 @@ export interface TableSettings {
   scopeTotals?: string[];
   subsetMarkers?: string[];
   valueHeaders?: string[];
+  /** A table caption's closing words, breakdown words and scope words (src/meaning/captions.ts: captionSubject). */
+  captionTails?: string[];
+  captionBreakdowns?: string[];
+  captionScopes?: string[];
+  captionPlace?: string;
+  captionConjunctions?: string[];
+  shareHeaders?: string[];
+  captionChanges?: string[];
+  /** Regex for a note saying the cells are indices with the year before at 100 (`以上年为100`). */
+  indexBase?: string;
   stubHeaders?: string[];
   unitNotes?: string[];
   placeholders?: string[];

@@ -19,6 +19,8 @@ export interface HeaderReading {
   change: string | null;
   /** The status the header names (`预算数` target, `预计数` estimate, `决算数` actual; tables.statusHeaders); null when none. */
   status: Modality | null;
+  /** A column header naming a scope of the rows' facts (`城市`, `农村`): written before the row's name, as a statement does. */
+  scope?: boolean;
 }
 
 export interface TableWords {
@@ -33,6 +35,12 @@ export interface TableWords {
   statuses: Map<string, Modality>;
   /** The comparison base before a change word (`比上年`, `比上年预计数`, `同比`): no part of a label. */
   changeBase: RegExp;
+  /** An index's base note (tables.indexBase: `以上年为100`), or null when the rules give none. */
+  indexBase: RegExp | null;
+  /** The same note in brackets after a header's words (`指数（上年=100）`), all of them. */
+  indexNote: RegExp | null;
+  /** The scope words of the indicator lexicon (indicators.yaml indicatorWords.scopes: 城市, 农村, 中央 …). */
+  scopeWords: Set<string>;
 }
 
 const cache = new WeakMap<RuleSet, TableWords>();
@@ -47,6 +55,14 @@ export function tableWords(rules: RuleSet): TableWords {
     scopeTotals: s.scopeTotals ?? [],
     subsetMarkers: s.subsetMarkers ?? [],
     valueHeaders: s.valueHeaders ?? [],
+    captionTails: s.captionTails ?? [],
+    captionBreakdowns: s.captionBreakdowns ?? [],
+    captionScopes: s.captionScopes ?? [],
+    captionPlace: s.captionPlace ?? '',
+    captionConjunctions: s.captionConjunctions ?? [],
+    shareHeaders: s.shareHeaders ?? [],
+    captionChanges: s.captionChanges ?? [],
+    indexBase: s.indexBase ?? '',
     stubHeaders: s.stubHeaders ?? [],
     unitNotes: s.unitNotes ?? [],
     placeholders: s.placeholders ?? [],
@@ -64,12 +80,16 @@ export function tableWords(rules: RuleSet): TableWords {
     ...[...k.words.increase, ...k.words.decrease].sort((a, b) => b.length - a.length),
     ...['增速', '增幅', '增减', '变化', '变动', '同比', '环比'],
   ];
+  const scopes = (rules.indicatorWords as { scopes?: Record<string, string[]> } | undefined)?.scopes ?? {};
   words = {
     k,
     settings,
+    scopeWords: new Set(Object.values(scopes).flat()),
     changeWords,
     unitNotes: settings.unitNotes.map((note) => new RegExp(`${escapeRegex(note)}\\s*[:：]\\s*([^,，;；\\s)）]+)`, 'u')),
     statuses,
+    indexBase: settings.indexBase ? new RegExp(settings.indexBase, 'u') : null,
+    indexNote: settings.indexBase ? new RegExp(`[（(]\\s*(?:${settings.indexBase})\\s*[)）]`, 'gu') : null,
     changeBase: new RegExp(`(?:比|较)(?:上年|去年|上月|上年同期|上年末|年初|上季)?(?:同期)?${baseStatus}$|同比$|环比$`, 'u'),
     period: /(?:(?:19|20)\d{2}\s*[—–\-~～至到]+\s*)?(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*(?:[—–\-~～至到]+\s*\d{1,2}\s*)?月(?:份|末|底)?|末|底|度)?|(?:19|20)\d{2}(?=$|[^\d.])|\d{1,2}\s*(?:[—–\-~～至到]+\s*\d{1,2}\s*)?月份?|(?:上|下)半年|[一二三四1-4]\s*季度|前[一二三]季度/u,
   };
@@ -101,6 +121,8 @@ export function unitText(unit: string): string {
 export function readHeader(raw: string, w: TableWords): HeaderReading {
   let text = raw.replace(/\s+/g, (space, at: number, all: string) => (/[\x21-\x7e]/.test(all[at - 1] ?? '') && /[\x21-\x7e]/.test(all[at + space.length] ?? '') ? ' ' : ''));
   let unit: string | null = null;
+  // `指数（上年=100）`: the base of an index column is no part of its name (valueMeanings reads it)
+  if (w.indexNote) text = text.replace(w.indexNote, '');
   // `单位：万吨` anywhere
   for (const note of w.unitNotes) {
     const m = note.exec(text);
@@ -165,6 +187,7 @@ export function readHeader(raw: string, w: TableWords): HeaderReading {
   if (status) name = '';
   // `其中：税收收入`: a part of the row before, named as the part (the row stays a subset row: index.ts)
   const marker = w.settings.subsetMarkers.find((m) => name.startsWith(m));
-  if (marker && name.length > marker.length) name = name.slice(marker.length).replace(/^[\s:：,，、]+/u, '');
+  // (a marker written once per level, `##粮食` under `#食品`, is as many markers)
+  if (marker && name.length > marker.length) while (name.startsWith(marker) && name.length > marker.length) name = name.slice(marker.length).replace(/^[\s:：,，、]+/u, '');
   return { name, unit, period, change, status };
 }

@@ -18,9 +18,11 @@ import { extractFigures, intervalOf, readArabic, toInterval, unitAt } from '../e
 import { Exact } from '../extract/exact.js';
 import { scaleReading } from '../extract/intervals.js';
 import { interpret } from '../meaning/index.js';
+import { readCaption } from '../meaning/captions.js';
 import type { CellRole, Document, DocumentTable, Figure, Modality, TableCell, TableGrid } from '../model.js';
 import type { RuleSet } from '../rules/types.js';
 import { readHeader, tableWords, unitText, type HeaderReading, type TableWords } from './headers.js';
+import { CaptionRows } from './caption-rows.js';
 
 /** A number as a table cell writes it: sign, digits (thousands commas), decimals, `%`, significance stars. */
 const CELL_NUMBER = /^([+\-−–]?)\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*([%‰])?\s*\**$/u;
@@ -58,7 +60,7 @@ export function readTables(doc: Document, grids: TableGrid[] | undefined, figure
   const meanings: CellMeaning[] = [];
   const covered: { start: number; end: number }[] = [];
   for (const grid of grids) {
-    const read = readTable(doc, grid, w);
+    const read = readTable(doc, grid, w, rules);
     if (!read) continue;
     tables.push(read.table);
     meanings.push(...read.meanings);
@@ -186,6 +188,8 @@ interface CellMeaning {
   change: string | null;
   /** The status its column names (`2025年预计数`: estimate), or null: then read where the table stands. */
   status: Modality | null;
+  /** An index with the year before at 100 (tables.indexBase): the cell states the change from 100. */
+  index?: boolean;
 }
 
 /** What a table's rows and columns are: the total and subset rows, the total columns. */
@@ -197,7 +201,7 @@ interface Structure {
   scopeColumns: number[];
 }
 
-function readTable(doc: Document, grid: TableGrid, w: TableWords): { table: DocumentTable; meanings: CellMeaning[] } | null {
+function readTable(doc: Document, grid: TableGrid, w: TableWords, rules: RuleSet): { table: DocumentTable; meanings: CellMeaning[] } | null {
   const layout = layoutOf(doc, grid);
   if (!layout) return null;
   const { matrix, places, rows, columns, titleRows, headerRows, stubColumns } = layout;
@@ -219,7 +223,12 @@ function readTable(doc: Document, grid: TableGrid, w: TableWords): { table: Docu
   const dated = (r: HeaderReading) => r.period !== null && /(?:19|20)\d{2}/u.test(r.period);
   const captioned = contextReadings.findIndex((r, i) => i < around.before && TABLE_CAPTION.test(context[i]!) && dated(r));
   const tablePeriod = (captioned >= 0 ? contextReadings[captioned] : contextReadings.find(dated))?.period ?? null;
-  const { meanings, structure } = valueMeanings(layout, roles, tableUnit, tablePeriod, w);
+  // (the subject its caption names: what its total row and its rows without a measure of their own are of)
+  const caption = context.slice(0, around.before).reverse().find((line) => TABLE_CAPTION.test(line));
+  const captionReading = caption === undefined ? null : readCaption(caption, rules);
+  // (cells that are indices with the year before at 100: the caption, a line before the table or a title row says so)
+  const indexed = w.indexBase !== null && context.some((line, i) => (i < around.before || i >= around.length) && w.indexBase!.test(line));
+  const { meanings, structure } = valueMeanings(layout, roles, { unit: tableUnit, period: tablePeriod, indexed, change: captionReading?.change ?? null }, w, captionReading?.subject ?? null);
   // A table without a number is no table of figures (a form, a layout grid).
   if (!meanings.length) return null;
   const cells = places.map((p) => ({ ...p.cell, role: roles.get(p)! }));
@@ -230,9 +239,9 @@ function readTable(doc: Document, grid: TableGrid, w: TableWords): { table: Docu
 function valueMeanings(
   layout: Layout,
   roles: Map<Place, CellRole>,
-  tableUnit: string | null,
-  tablePeriod: string | null,
+  table: TableContext,
   w: TableWords,
+  subject: string | null,
 ): { meanings: CellMeaning[]; structure: Structure } {
   const { matrix, rows, columns, titleRows, headerRows, stubColumns } = layout;
   const key = (text: string) => text.replace(/\s+/g, '');
@@ -245,7 +254,7 @@ function valueMeanings(
   const readings = new Map<string, HeaderReading>();
   const read = (text: string) => readings.get(text) ?? (readings.set(text, readHeader(text, w)), readings.get(text)!);
   const columnReadings: HeaderReading[][] = [];
-  const columnPartsOf = (c: number): HeaderReading[] => (columnReadings[c] ??= headersOf(c).map((p) => read(p.text)));
+  const columnPartsOf = (c: number): HeaderReading[] => (columnReadings[c] ??= headersOf(c).map((p) => asColumn(read(p.text), w)));
   // A column naming no period or status of its own but a change or a share (`比上年增长%`, `为预算%`) after one that
   // does (`2026年预算数`) is of that column's period and status: the change or share of the figure beside it.
   const besideOf = (c: number): Beside | null => {
@@ -256,6 +265,9 @@ function valueMeanings(
     if (c - 1 < stubColumns || !parts.some((p) => p.change || p.unit === '%' || p.unit === '‰')) return null;
     return besideOf(c - 1);
   };
+  const valueColumns: HeaderReading[][] = [];
+  for (let c = stubColumns; c < columns; c++) valueColumns.push(columnPartsOf(c));
+  const captionRows = CaptionRows.of(subject, valueColumns, w);
   let group: HeaderReading | null = null;
   // A section head row (`(一)城镇居民人均可支配收入`): the rows below it, up to the next head, are its parts.
   const sectionHead = w.settings.sectionPattern ? new RegExp(w.settings.sectionPattern, 'u') : null;
@@ -272,12 +284,16 @@ function valueMeanings(
     if (stub.some((s) => totals.has(s))) structure.totalRows.push(r);
     else if (stub.some((s) => scopes.has(s))) structure.scopeRows.push(r);
     if (stub.some((s) => w.settings.subsetMarkers.some((m) => s.startsWith(m)))) structure.subsetRows.push(r);
-    const rowParts = rowHeaders.map((p) => read(p.text));
     const heads = sectionHead !== null && rowHeaders.length > 0 && sectionHead.test(key(rowHeaders[0]!.text));
     if (heads) {
       section = read(key(rowHeaders[0]!.text).replace(sectionHead!, ''));
       group = null;
     }
+    // (a section head's own figures are named without its number: `一、食品烟酒` is 食品烟酒)
+    const rowParts = captionRows.named(
+      rowHeaders.map((p, i) => (heads && i === 0 ? section! : read(p.text))),
+      stub.some((s) => totals.has(s) || scopes.has(s)),
+    );
     const above = [...(section && !heads ? [section] : []), ...(group ? [group] : [])];
     for (let c = stubColumns; c < columns; c++) {
       const place = matrix[r]![c];
@@ -289,7 +305,11 @@ function valueMeanings(
         const joined = read(columnHeaders.map((p) => p.text).join(''));
         if (joined.unit) columnParts = [joined];
       }
-      meanings.push(meaningOf(place, [...above, ...rowParts, ...columnParts], tableUnit, tablePeriod, besideOf(c)));
+      // (the caption's change is of the columns naming nothing else: not of a share beside them, `占比（%）`)
+      const named = columnParts.some((p) => p.name && !p.scope);
+      const meaning = meaningOf(place, [...above, ...rowParts, ...columnParts], named && table.change ? { ...table, change: null } : table, besideOf(c));
+      meaning.index = isIndex(meaning, table.indexed || (w.indexBase !== null && columnHeaders.some((p) => w.indexBase!.test(p.text))));
+      meanings.push(meaning);
     }
   }
   for (let c = stubColumns; c < columns; c++) {
@@ -305,18 +325,56 @@ function valueMeanings(
  * column headers' words, a header that carries a unit (the measure: `面积/km²`) last; the lowest header
  * with a period or unit wins.
  */
-function meaningOf(place: Place, parts: HeaderReading[], tableUnit: string | null, tablePeriod: string | null, beside: Beside | null): CellMeaning {
-  const ordered = [...parts.filter((p) => !p.unit), ...parts.filter((p) => p.unit)];
+function meaningOf(place: Place, parts: HeaderReading[], table: TableContext, beside: Beside | null): CellMeaning {
+  const { unit: tableUnit, period: tablePeriod } = table;
+  const ordered = [...parts.filter((p) => p.scope), ...parts.filter((p) => !p.unit && !p.scope), ...parts.filter((p) => p.unit && !p.scope)];
   const names: string[] = [];
-  for (const part of ordered) if (part.name && !names.includes(part.name)) names.push(part.name);
-  const unit = [...parts].reverse().find((p) => p.unit)?.unit ?? tableUnit;
+  // (a header saying again what the label ends with adds nothing: `指数` after `居民消费价格指数`, a bare measure word after a
+  // name ending in the same measure, `产量` after `发电量`)
+  for (const part of ordered) if (part.name && !names.includes(part.name) && !saidAlready(names.join(''), part.name)) names.push(part.name);
+  let unit = [...parts].reverse().find((p) => p.unit)?.unit ?? tableUnit;
   let period = [...parts].reverse().find((p) => p.period)?.period ?? beside?.period ?? null;
   // `1—11月` under a caption naming the year
   if (period && !/(?:19|20)\d{2}/u.test(period) && tablePeriod) period = `${tablePeriod.match(/(?:19|20)\d{2}\s*年?/u)![0]}${period}`;
   period ??= tablePeriod;
-  const change = parts.find((p) => p.change)?.change ?? null;
+  // (a cell of a table whose caption says its cells are changes, `…增速`, is one in % unless its headers say otherwise)
+  const own = parts.find((p) => p.change)?.change ?? null;
+  const change = own ?? (unit === null || unit === '%' ? table.change : null);
+  if (change !== null && own === null) unit = '%';
   const status = [...parts].reverse().find((p) => p.status)?.status ?? beside?.status ?? null;
   return { place, label: names.join(''), unit, period, change, status };
+}
+
+/**
+ * A column header's reading as it names the cells under it: the whole area (`全国`, `全市`: tables.scopeTotals) adds
+ * nothing to a row's name; a scope of it (`城市`, `农村`: the lexicon's scope words) is written before it (农村居民消费价格).
+ */
+function asColumn(reading: HeaderReading, w: TableWords): HeaderReading {
+  if (w.settings.scopeTotals.includes(reading.name)) return { ...reading, name: '' };
+  return w.scopeWords.has(reading.name) ? { ...reading, scope: true } : reading;
+}
+
+/**
+ * Whether a cell is an index with the year before at 100: its table or column is so noted (`以上年为100`, `指数（上年=100）`)
+ * and it is a bare number with no unit or change of its own.
+ */
+function isIndex(meaning: CellMeaning, noted: boolean): boolean {
+  return noted && meaning.unit === null && meaning.change === null && /^\d[\d,]*(?:\.\d+)?$/u.test(meaning.place.text);
+}
+
+/** Whether a label says what a header would add: it ends with the header, or with the measure a two-character header names. */
+function saidAlready(label: string, header: string): boolean {
+  return label.endsWith(header) || ([...header].length === 2 && label.length > 2 && label.endsWith(header.slice(-1)));
+}
+
+/** What a table's caption and unit note say of all its cells: their unit and period, and whether they are indices. */
+interface TableContext {
+  unit: string | null;
+  period: string | null;
+  /** The cells without a unit of their own are indices with the year before at 100 (tables.indexBase). */
+  indexed: boolean;
+  /** The caption's word saying its cells are changes (`增速`: tables.captionChanges), or null. */
+  change: string | null;
 }
 
 /** The period and status a column takes from the column before it (valueMeanings). */
@@ -351,7 +409,7 @@ function cellFigures(doc: Document, meanings: CellMeaning[], rules: RuleSet): Fi
     const changeWord = m.change ? changeWordOf(m.change, negative, w, unit === '%') : '';
     // a bare year (`1990` as a row header) is written as a statement writes it, so no digit runs into the value
     const period = m.period ? m.period.replace(/^((?:19|20)\d{2})$/u, '$1年') : '';
-    lines.push(`${period}${changeWord}${negative && !changeWord ? '-' : ''}${digits}${unit}。`);
+    lines.push(m.index ? `${period}${indexChange(digits!)}。` : `${period}${changeWord}${negative && !changeWord ? '-' : ''}${digits}${unit}。`);
   }
   const synthetic = documentFromText(lines.join('\n\n'), { id: doc.id, path: doc.path });
   const read = interpret(synthetic, extractFigures(synthetic, rules), rules);
@@ -392,6 +450,16 @@ function cellFigures(doc: Document, meanings: CellMeaning[], rules: RuleSet): Fi
     if (m.status) statusOf.set(figures[figures.length - 1]!, m.status);
   });
   return figures;
+}
+
+/**
+ * An index with the year before at 100 as the change a statement writes (`99.8` → `下降0.2%`, `105.3` → `增长5.3%`), to
+ * as many decimals as the index is written to: the same fact, and as precise.
+ */
+function indexChange(digits: string): string {
+  const decimals = digits.split('.')[1]?.length ?? 0;
+  const change = Number(digits.replace(/,/gu, '')) - 100;
+  return `${change < 0 ? '下降' : '增长'}${Math.abs(change).toFixed(decimals)}%`;
 }
 
 /** The status a cell's column names, for the figures cellFigures made (readTables applies it after interpret). */

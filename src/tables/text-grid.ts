@@ -20,8 +20,16 @@ export function textGrids(text: string): TableGrid[] {
   if (!text.includes('\t')) return [];
   const grids: TableGrid[] = [];
   let rows: TableCell[][] = [];
+  /** The last non-blank line that is no row of a grid, [start, end): a column header standing on its own line. */
+  let lone: { start: number; end: number } | null = null;
   const close = () => {
-    if (rows.length >= MIN_ROWS) grids.push({ cells: rows.flatMap((row, r) => merged(text, row, rows[r + 1]).map((cell) => ({ ...cell, row: r }))) });
+    if (rows.length >= MIN_ROWS) {
+      const width = Math.max(...rows.map((row) => row.length));
+      const filled = rows.map((row) => split(text, row, width));
+      const header = lone && !filled[0]!.some((c) => c.start === c.end) ? loneHeader(text, lone.start, lone.end, filled[0]!, width) : null;
+      if (header) filled.unshift(header);
+      grids.push({ cells: filled.flatMap((row, r) => merged(text, row, filled[r + 1]).map((cell) => ({ ...cell, row: r }))) });
+    }
     rows = [];
   };
   for (let start = 0; start <= text.length; ) {
@@ -30,7 +38,10 @@ export function textGrids(text: string): TableGrid[] {
     const cells = cellsOf(text, start, end);
     if (cells) rows.push(cells);
     // (a blank line inside a table is skipped; a line of prose ends it)
-    else if (text.slice(start, end).trim()) close();
+    else if (text.slice(start, end).trim()) {
+      close();
+      lone = { start, end };
+    }
     start = end + 1;
   }
   close();
@@ -69,6 +80,84 @@ function merged(text: string, row: TableCell[], below: TableCell[] | undefined):
     for (let c = row.length; c < below.length && filledBelow(c); c++) last.columnSpan++;
   }
   return out;
+}
+
+/**
+ * Where a cell holds two cells joined by a space, as a PDF's text layer joins them when it copies a table
+ * (`年末数（万人） 比重（%）`, `亿千瓦小时 256.7`, `原铝（电解铝） 万吨`): a space after a word, a closing bracket or a
+ * percent sign and before a word or a number, outside brackets; never inside a number (`3 278.85`), nor before a
+ * bracket (`年末数 （万人）` is one header).
+ */
+const JOINED = /(?<=[\p{Script=Han}）)%‰])[ \u3000]+(?=[\p{Script=Han}\d+\-−])/gu;
+
+/** The places in [start, end) where two cells were joined by a space (JOINED, outside brackets). */
+function joints(text: string, start: number, end: number): { start: number; end: number }[] {
+  const cell = text.slice(start, end);
+  const out: { start: number; end: number }[] = [];
+  for (const m of cell.matchAll(JOINED)) {
+    const before = cell.slice(0, m.index);
+    const open = (before.match(/[（(]/gu) ?? []).length - (before.match(/[）)]/gu) ?? []).length;
+    if (open === 0) out.push({ start: start + m.index, end: start + m.index + m[0].length });
+  }
+  return out;
+}
+
+/**
+ * A row with fewer cells than the table is wide, its missing cells joined to others by a space (JOINED): split where
+ * exactly as many joints as cells are missing (more would leave it unsure which is a joint); other rows as they are.
+ */
+function split(text: string, row: TableCell[], width: number): TableCell[] {
+  const missing = width - row.length;
+  if (missing <= 0) return row;
+  const found = row.map((c) => joints(text, c.start, c.end));
+  if (found.flat().length !== missing) return row;
+  const out: TableCell[] = [];
+  row.forEach((cell, i) => {
+    let from = cell.start;
+    for (const joint of found[i]!) {
+      out.push({ ...cell, start: from, end: joint.start });
+      from = joint.end;
+    }
+    out.push({ ...cell, start: from });
+  });
+  return out.map((cell, column) => ({ ...cell, column }));
+}
+
+/** A column header as a table's own line writes it: words closed by the unit in brackets (`比上年增长（%）`); no heading (`一、…`). */
+const HEADER_PART = /^[^\s。；;，,、！？!?:：]{1,24}[（(][^（）()]{1,8}[)）]$/u;
+/** The corner's word before such headers (`指标`, `产品名称`). */
+const STUB_PART = /^\p{Script=Han}{1,8}$/u;
+
+/**
+ * The line before a grid whose first row already holds values, read as its header row when it names the value
+ * columns as a header does: as many parts (joined by a space) as the row has cells after its row header, each
+ * words closed by a unit in brackets (`比上年增长（%）` over `合计⇥5.8`), after at most a corner word (`指标`). The
+ * parts head the last columns.
+ */
+function loneHeader(text: string, start: number, end: number, first: TableCell[], width: number): TableCell[] | null {
+  const values = first.slice(1).filter((c) => NUMBER_CELL.test(text.slice(c.start, c.end)));
+  if (!values.length || values.length !== first.length - 1) return null;
+  let a = start;
+  let b = end;
+  while (a < b && /\s/u.test(text[a]!)) a++;
+  while (b > a && /\s/u.test(text[b - 1]!)) b--;
+  const parts: { start: number; end: number }[] = [];
+  let from = a;
+  for (const joint of joints(text, a, b)) {
+    parts.push({ start: from, end: joint.start });
+    from = joint.end;
+  }
+  parts.push({ start: from, end: b });
+  // (the corner's word before them, `指标 比上年增长（%）`, heads the row headers)
+  const corner = parts.length === values.length + 1 && STUB_PART.test(text.slice(parts[0]!.start, parts[0]!.end)) ? parts.shift() : undefined;
+  if (parts.length !== values.length || !parts.every((p) => HEADER_PART.test(text.slice(p.start, p.end)))) return null;
+  const header: TableCell[] = [];
+  for (let column = 0; column < width - parts.length; column++) {
+    const cell = column === 0 && corner ? corner : { start: a, end: a };
+    header.push({ row: 0, column, rowSpan: 1, columnSpan: 1, start: cell.start, end: cell.end });
+  }
+  parts.forEach((p, i) => header.push({ row: 0, column: width - parts.length + i, rowSpan: 1, columnSpan: 1, start: p.start, end: p.end }));
+  return header;
 }
 
 /** The cells of the line [start, end) when it holds at least two non-empty tab-separated cells, else null. */

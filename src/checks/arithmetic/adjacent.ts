@@ -23,9 +23,11 @@ export interface AdjacentRules {
   sharedHead: number;
   /** Words that make a "total" per capita or average (parts settings). */
   nonAdditiveWords: readonly string[];
+  /** Words after a total introducing some of its parts (parts settings: `其中`). */
+  subsetMarkers: readonly string[];
 }
 
-export function adjacentRules(settings: ArithmeticSettings, nonAdditiveWords: readonly string[]): AdjacentRules {
+export function adjacentRules(settings: ArithmeticSettings, nonAdditiveWords: readonly string[], subsetMarkers: readonly string[]): AdjacentRules {
   return {
     shareWords: settings.shareWords ?? [],
     rateSuffixes: settings.rateLabelSuffixes ?? [],
@@ -35,6 +37,7 @@ export function adjacentRules(settings: ArithmeticSettings, nonAdditiveWords: re
     siblingSeparators: settings.siblingSeparators ?? [],
     sharedHead: settings.sharedHeadLength ?? 2,
     nonAdditiveWords,
+    subsetMarkers,
   };
 }
 
@@ -116,13 +119,13 @@ export function adjacentFindings(
   return findings;
 }
 
-/** A part after 其中 that exceeds its total. */
+/** A part after 其中 (parts.subsetMarkers) that exceeds its total. */
 function partOverTotal({ context, document, documents, rules, severity }: Walk, amount: Figure, part: Figure): Finding | null {
   const gap = between(document, amount, part);
   // A per-capita or average "total" (`每千人6.5批次,其中…4万批次`) is no total of anything.
   const names = `${sentenceBefore(document, amount.span.start, 40)}${amount.label}`;
   if (rules.nonAdditiveWords.some((w) => names.includes(w))) return null;
-  if (gap === null || !gap.includes('其中') || gap.length > rules.maxGap * 2) return null;
+  if (gap === null || !rules.subsetMarkers.some((w) => gap.includes(w)) || gap.length > rules.maxGap * 2) return null;
   const whole = amount.interval!;
   const stated = part.interval!;
   if (whole.hi === null || stated.lo === null || stated.lo <= whole.hi) return null;

@@ -33,11 +33,11 @@ type Direction = 'increase' | 'decrease';
 /** Units a level cannot have: differences, ratios, ranks. */
 const NOT_LEVEL_UNITS = new Set(['个百分点', '倍', '名次']);
 
-const CHINESE_DIGITS: Record<string, string> = { 〇: '0', '○': '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
 
-function yearOf(text: string | undefined): number | null {
+/** A year written in digits or Chinese digits (`二〇一五`: numerals.yaml `digits`), else null. */
+function yearOf(text: string | undefined, chineseDigits: ReadonlyMap<string, number>): number | null {
   if (!text) return null;
-  const digits = [...text].map((c) => CHINESE_DIGITS[c] ?? c).join('');
+  const digits = [...text].map((c) => chineseDigits.get(c)?.toString() ?? c).join('');
   return /^\d{4}$/.test(digits) ? Number(digits) : null;
 }
 
@@ -49,9 +49,11 @@ export interface GrowthPatterns {
   decrease: string[];
   realWords: string[];
   comparablePriceMetrics: string[];
+  /** Chinese digits and their values (numerals.yaml), for years written with them. */
+  digits: ReadonlyMap<string, number>;
 }
 
-export function growthPatterns(settings: GrowthSettings): GrowthPatterns | null {
+export function growthPatterns(settings: GrowthSettings, digits: ReadonlyMap<string, number>): GrowthPatterns | null {
   if (!settings.fromPattern || !settings.toPattern || !settings.changePattern) return null;
   return {
     from: new RegExp(settings.fromPattern, 'u'),
@@ -61,6 +63,7 @@ export function growthPatterns(settings: GrowthSettings): GrowthPatterns | null 
     decrease: settings.decreaseVerbs ?? [],
     realWords: settings.realGrowthWords ?? [],
     comparablePriceMetrics: settings.comparablePriceMetrics ?? [],
+    digits,
   };
 }
 
@@ -225,8 +228,8 @@ function changeFinding(
   }
   let years: number | null = null;
   if (changeMatch.groups?.average) {
-    const start = yearOf(fromMatch.groups?.fromYear);
-    const end = yearOf(toMatch.groups?.toYear);
+    const start = yearOf(fromMatch.groups?.fromYear, patterns.digits);
+    const end = yearOf(toMatch.groups?.toYear, patterns.digits);
     // An average over the years needs both years stated with the levels.
     if (start === null || end === null || end - start < 1) return null;
     years = end - start;

@@ -10,6 +10,7 @@
  * Settings live in rules/core/checks.yaml (`arithmetic.parts`).
  */
 import type { Document, Figure, Finding, Interval, Severity } from '../../model.js';
+import { alternation } from '../../extract/knowledge.js';
 import type { PartsSettings } from '../../rules/types.js';
 import { t } from '../../i18n.js';
 import { figureText, overlaps } from '../compare.js';
@@ -27,13 +28,6 @@ import {
   shownValue,
 } from './common.js';
 
-/** Separators between listed values after `分别为` (`12万人、8万人`, `12万人和8万人`). */
-const VALUE_SEPARATOR = /^(?:[、,]|和|及|与|以及)$/;
-/** Separators between category names before `分别为`. */
-const CATEGORY_SEPARATOR = /、|和|及|与|以及/;
-/** Punctuation and joiners around a part's name. */
-const LEADING_JOINERS = /^[\s,;:、()]*(?:和|及|与|以及)?/;
-const TRAILING_VERBS = /(?:为|达到|达|是|共|约)$/;
 /** How far back from a total its metric's name is looked for (averages, rates). */
 const CONTEXT_BEFORE = 40;
 
@@ -51,6 +45,14 @@ export interface PartsRules {
   partitions: string[][];
   nonAdditiveWords: string[];
   maxTotalGap: number;
+  /** Separators between listed values after `分别为` (`12万人、8万人`, `12万人和8万人`): 、, a comma or a joiner (parts.joiners). */
+  valueSeparator: RegExp;
+  /** Separators between category names before `分别为`. */
+  categorySeparator: RegExp;
+  /** Punctuation and a joiner opening a part's name. */
+  leadingJoiners: RegExp;
+  /** A verb ending a part's name (parts.nameEnds: `城镇为`). */
+  trailingVerbs: RegExp;
 }
 
 export function partsRules(settings: PartsSettings): PartsRules {
@@ -61,6 +63,18 @@ export function partsRules(settings: PartsSettings): PartsRules {
     partitions: settings.partitions ?? [],
     nonAdditiveWords: settings.nonAdditiveWords ?? [],
     maxTotalGap: settings.maxTotalGap ?? 40,
+    ...listPatterns(settings),
+  };
+}
+
+/** The patterns of parts.joiners and parts.nameEnds (once per run: partsRules is called once per rule set). */
+function listPatterns(settings: PartsSettings): Pick<PartsRules, 'valueSeparator' | 'categorySeparator' | 'leadingJoiners' | 'trailingVerbs'> {
+  const joiners = alternation(settings.joiners ?? []);
+  return {
+    valueSeparator: new RegExp(`^(?:[、,]|${joiners})$`),
+    categorySeparator: new RegExp(`、|${joiners}`),
+    leadingJoiners: new RegExp(`^[\\s,;:、()]*(?:${joiners})?`),
+    trailingVerbs: new RegExp(`(?:${alternation(settings.nameEnds ?? [])})$`),
   };
 }
 
@@ -76,9 +90,9 @@ function sameKind(a: Figure, b: Figure): boolean {
 
 /** A part's name: the text before it, without joiners, `其中` or a trailing `为`. */
 function cleanCategory(raw: string, rules: PartsRules): string {
-  let name = raw.replace(LEADING_JOINERS, '');
+  let name = raw.replace(rules.leadingJoiners, '');
   for (const marker of rules.subsetMarkers) if (name.startsWith(marker)) name = name.slice(marker.length);
-  return name.replace(LEADING_JOINERS, '').replace(TRAILING_VERBS, '').trim();
+  return name.replace(rules.leadingJoiners, '').replace(rules.trailingVerbs, '').trim();
 }
 
 /**
@@ -124,12 +138,12 @@ function respectiveRelation(document: Document, figures: Figure[], at: number, m
     const figure = figures[i]!;
     if (figure.span.start < previousEnd) continue;
     const gap = text.slice(previousEnd, figure.span.start);
-    if (parts.length === 0 ? !/^[\s:]*$/.test(gap) : !VALUE_SEPARATOR.test(gap)) break;
+    if (parts.length === 0 ? !/^[\s:]*$/.test(gap) : !rules.valueSeparator.test(gap)) break;
     parts.push(figure);
     previousEnd = figure.span.end;
   }
   const categories = cleanCategory(categoryText, rules)
-    .split(CATEGORY_SEPARATOR)
+    .split(rules.categorySeparator)
     .map((c) => cleanCategory(c, rules));
   if (categories.length !== parts.length) return null;
   return { total, parts, categories };

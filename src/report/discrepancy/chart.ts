@@ -32,6 +32,8 @@ export const BAND = {
   target: 16,
   /** The statement is in a mismatch or a missed target (drawn in the error colour). */
   mismatch: 32,
+  /** The statement is an estimate (预计): the preliminary side of a comparison with a final figure. */
+  estimate: 64,
 } as const;
 
 /** One band: its statement's index in the group, its ends on the 0…1000 scale and its flags. */
@@ -51,10 +53,11 @@ export interface ChartStatement {
   unit: string | null;
   target: boolean;
   mismatch: boolean;
+  estimate?: boolean;
 }
 
 export function chartStatement(figure: Figure, mismatch: boolean): ChartStatement {
-  return { interval: figure.interval, unit: figure.unit, target: figure.modality === 'target', mismatch };
+  return { interval: figure.interval, unit: figure.unit, target: figure.modality === 'target', mismatch, estimate: figure.modality === 'estimate' };
 }
 
 /** A step of 1, 2 or 5 times a power of ten giving at most MAX_TICKS ticks over `span`. */
@@ -122,6 +125,7 @@ export function chartOf(statements: ChartStatement[]): Chart | null {
     if (interval.hiClosed && interval.hi !== null) flags |= BAND.closedHi;
     if (s.target) flags |= BAND.target;
     if (s.mismatch) flags |= BAND.mismatch;
+    if (s.estimate) flags |= BAND.estimate;
     const x0 = interval.lo === null ? 0 : position(interval.lo);
     const x1 = interval.hi === null ? CHART_SCALE : position(interval.hi);
     return [s.index, x0, x1, flags];

@@ -16,8 +16,8 @@ export const CONTEXT_STEPS = [80, 48, 32, 20, 12, 6, 0];
 
 /**
  * One statement, as short as it can be written (a report of 10,000 documents holds ~50,000):
- * [document index (or path), "line:column", match, interval, before?, after?, period?]; the optional
- * fields are left off when empty, the period when it is the document's.
+ * [document index (or path), "line:column", match, interval, before?, after?, period?, estimate?]; the optional
+ * fields are left off when empty, the period when it is the document's; estimate is 1 for an estimate (预计).
  */
 type StatementRecord = (number | string)[];
 
@@ -34,6 +34,8 @@ export interface Statement {
   cited: boolean;
   /** Characters kept on each side. */
   keep: number;
+  /** An estimate (预计): the preliminary side of a comparison. */
+  estimate?: boolean;
 }
 
 function shorten(before: string, after: string, keep: number): [string, string] {
@@ -47,7 +49,7 @@ function shorten(before: string, after: string, keep: number): [string, string] 
 
 function statementRecord(s: Statement, documentPeriod: string | undefined): StatementRecord {
   const [before, after] = shorten(s.before, s.after, s.keep);
-  const record: StatementRecord = [s.document, s.where, s.match, s.interval, before, after, s.period === documentPeriod ? '' : s.period];
+  const record: StatementRecord = [s.document, s.where, s.match, s.interval, before, after, s.period === documentPeriod ? '' : s.period, s.estimate ? 1 : ''];
   while (record.length > 4 && record[record.length - 1] === '') record.pop();
   return record;
 }
@@ -102,6 +104,7 @@ class StatementTable {
     if (more) {
       this.statements[index]!.interval = more.interval;
       this.statements[index]!.period = more.period;
+      if (more.estimate) this.statements[index]!.estimate = true;
     }
     return index;
   }

@@ -51,6 +51,11 @@ function main(D) {
     if (w.charAt(0) === '\u0000') return w.slice(1);
     return (typeof st[s][0] === 'number' ? docs[st[s][0]][1] : st[s][0]) + (w.charAt(0) === '#' ? '' : ':') + w;
   }
+  // the document's status, and 'estimate' for an estimate (预计): which side of a comparison is preliminary
+  function statusOf(s, d) {
+    var status = d >= 0 ? S[docs[d][2]] : '—';
+    return st[s][7] ? (status === '—' ? L.estimate : status + ', ' + L.estimate) : status;
+  }
   function periodOf(s) { var d = docOf(s); return st[s][6] || (d >= 0 ? S[docs[d][3]] : '—'); }
   function name(g) { return S[G[g][0]]; }
   function metric(g) { return G[g][1] >= 0 ? S[G[g][1]] : null; }
@@ -230,7 +235,7 @@ function main(D) {
     var tr = el('tr'), d = docOf(s);
     tr.id = 'st-' + s;
     add(tr, el('td', null, docName(s)));
-    add(tr, el('td', null, d >= 0 ? S[docs[d][2]] : '—'));
+    add(tr, el('td', null, statusOf(s, d)));
     add(tr, el('td', null, periodOf(s)));
     sentence(add(tr, el('td')), s);
     add(tr, el('td', 'interval', st[s][3]));
@@ -247,7 +252,7 @@ function main(D) {
   }
   function short(value, n) { return value.length > n ? value.slice(0, n - 1) + '…' : value; }
   function bandText(s, flags, bad) {
-    return docName(s) + ': ' + st[s][2] + ' = ' + st[s][3] + ' (' + (flags & 16 ? L.target : L.actual) + (flags & 32 ? ', ' + bad : '') + ')';
+    return docName(s) + ': ' + st[s][2] + ' = ' + st[s][3] + ' (' + (flags & 16 ? L.target : flags & 64 ? L.estimate : L.actual) + (flags & 32 ? ', ' + bad : '') + ')';
   }
   function endMark(parent, x, y, flags, openBit, closedBit, direction) {
     if (flags & openBit) svg(parent, 'polygon', { points: (x + 9 * direction) + ',' + y + ' ' + x + ',' + (y - 7) + ' ' + x + ',' + (y + 7) }, 'arrow');

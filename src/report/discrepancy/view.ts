@@ -48,6 +48,8 @@ export interface StatementRow extends Excerpt {
   interval: string;
   /** False when a finding reports this statement as disagreeing (a mismatch, a missed target). */
   agrees: boolean;
+  /** An estimate (预计), marked in `status` too. */
+  estimate?: boolean;
 }
 
 export interface PlaceRow extends Excerpt {
@@ -146,6 +148,16 @@ function statusText(document: Document | undefined, locale: Locale): string {
   }
 }
 
+/** The findings that report a comparison's statements as disagreeing: a mismatch, an estimate revised. */
+const COMPARISON_RULES = ['figure-mismatch', 'estimate-revised'];
+
+/** A statement's document status, and `estimate` for an estimate (预计): which side of a comparison is preliminary. */
+function statementStatus(status: string, figure: Figure, locale: Locale): string {
+  if (figure.modality !== 'estimate') return status;
+  const estimate = t(locale, LABELS.estimate);
+  return status === DASH ? estimate : `${status}, ${estimate}`;
+}
+
 /**
  * A metric id as readers see it: a rule's id (`funds-attracted`) is theirs; an automatic alignment's
  * key (`auto:label|unit|kind|change`) is internal, and its display name says the same in words.
@@ -191,9 +203,9 @@ class RowMaker {
     private readonly options: FormatOptions,
   ) {
     ({ byPath: this.byPath, byId: this.byId } = documentIndex(run));
-    // Where a mismatch finding places a statement of its metric: that statement disagrees.
+    // Where a mismatch finding (or a revised estimate's) places a statement of its metric: that statement disagrees.
     for (const finding of run.findings) {
-      if (finding.rule !== 'figure-mismatch' || finding.suppressed) continue;
+      if (!COMPARISON_RULES.includes(finding.rule) || finding.suppressed) continue;
       for (const location of finding.locations) this.disagreeing.add(`${finding.metric}\u0000${location.path}\u0000${location.line}:${location.column}`);
     }
   }
@@ -212,7 +224,8 @@ class RowMaker {
     return {
       agrees,
       document: figure.document,
-      status: statusText(document, this.options.locale),
+      status: statementStatus(statusText(document, this.options.locale), figure, this.options.locale),
+      ...(figure.modality === 'estimate' ? { estimate: true } : {}),
       period: figure.period ?? document?.period ?? DASH,
       where: this.where(figure.location),
       raw: figure.raw,
@@ -268,7 +281,7 @@ function comparisonViews(run: CheckRun, rows: RowMaker, findingFor: FindingFor):
       auto: comparison.auto,
       period: comparison.period ?? DASH,
       verdict: comparison.verdict,
-      ...(comparison.verdict === 'mismatch' ? { finding: findingFor('figure-mismatch', comparison.metric) } : {}),
+      ...(comparison.verdict === 'mismatch' ? { finding: findingFor('figure-mismatch', comparison.metric) ?? findingFor('estimate-revised', comparison.metric) } : {}),
       statements: comparison.statements.map((figure) => rows.statement(figure, !rows.disagrees(comparison.metric, figure))),
       chart: chartOf(comparison.statements.map((figure) => chartStatement(figure, rows.disagrees(comparison.metric, figure)))),
     }));
@@ -383,6 +396,7 @@ export const LABELS = {
   metric: { en: 'Metric', zh: '指标' },
   target: { en: 'Target', zh: '目标' },
   actual: { en: 'Actual', zh: '实际' },
+  estimate: { en: 'estimate', zh: '预计' },
   outcome: { en: 'Outcome', zh: '结果' },
   both: { en: 'Stated in both', zh: '两者都有' },
   onlyIn: { en: 'Only in', zh: '仅见于' },
