@@ -98,12 +98,17 @@ describe('a part named after its whole, and the shorthand of fiscal reports', ()
     ['人民币各项存款余额6179.82亿元', 'rmb-deposits'],
     ['出口金额161.0亿元', 'exports'],
     ['进口金额23.3亿元', 'imports'],
+    ['货物进出口总值300亿元', 'trade-total'],
+    ['万元生产总值能耗下降3%', 'energy-intensity'],
+    ['年末全市常住人口346.7万人', 'population'],
+    ['城镇常住人口比重60.5%', 'urbanisation-rate'],
   ])('a table column or a communiqué wording of one indicator: %s', (text, metric) => {
     expect(Object.values(metrics(`${text}。`))[0]).toBe(metric);
   });
 
-  it('本外币 deposits are not the 人民币 ones', () => {
+  it('本外币 deposits are not the 人民币 ones, nor registered people the residents', () => {
     expect(Object.values(metrics('本外币各项存款余额6197.13亿元。'))[0]).toBeNull();
+    expect(Object.values(metrics('年末户籍人口380万人。'))[0]).toBeNull();
   });
 });
 

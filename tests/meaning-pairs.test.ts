@@ -54,6 +54,8 @@ const FISCAL_FRESH2 = resolve(root, 'tests/fixtures/fiscal-fresh2');
 const COMMUNIQUES_NATIONAL = resolve(root, 'tests/fixtures/national-communiques');
 /** More cities' statistical communiqués of 2025, each stating its facts in its text and its tables: only measured (comm-fresh). */
 const COMMUNIQUES_CITY = resolve(root, 'tests/fixtures/city-communiques');
+/** Six more cities' budget reports on 2025 (year-start and adjusted budgets beside their execution): tuned on (fiscal-dev2). */
+const FISCAL_DEV2 = resolve(root, 'tests/fixtures/fiscal-dev2');
 const pairs = loadAllPairs(resolve(root, 'tests/meaning'));
 const texts = (folder: string) => readdirSync(folder).filter((f) => f.endsWith('.txt')).map((f) => resolve(folder, f));
 /** The 24 documents (the folder also holds its README and figcheck.yaml). */
@@ -75,7 +77,7 @@ const COMMUNIQUE_DOCUMENTS = texts(COMMUNIQUES);
 const BUDGET_DOCUMENTS = texts(BUDGETS);
 const FISCAL_DEV_DOCUMENTS = texts(FISCAL_DEV);
 /** The splits tuned on, whose misses the test prints; the others are measured, never read while tuning. */
-const TUNED: LabelledPair['split'][] = ['dev', 'prov-dev', 'prov-dev2', 'era-dev', 'fiscal-dev', 'early-dev'];
+const TUNED: LabelledPair['split'][] = ['dev', 'prov-dev', 'prov-dev2', 'era-dev', 'fiscal-dev', 'early-dev', 'fiscal-dev2'];
 /** The collections checked apart (each folder one run, as a user would check it), with how many documents each holds. */
 const COLLECTIONS = [
   { folder: FIXTURES, documents: 24 },
@@ -94,6 +96,7 @@ const COLLECTIONS = [
   { folder: FISCAL_FRESH2, documents: 5 },
   { folder: COMMUNIQUES_NATIONAL, documents: 3 },
   { folder: COMMUNIQUES_CITY, documents: 6 },
+  { folder: FISCAL_DEV2, documents: 6 },
 ];
 const FOLDERS = COLLECTIONS.map((c) => c.folder);
 const fileOf = (doc: string) =>
@@ -115,6 +118,7 @@ function splitOf(a: string, b: string): LabelledPair['split'] {
   if (inFolder(EARLY_DEV, a)) return 'early-dev';
   if (inFolder(FISCAL_FRESH2, a)) return 'fiscal-fresh2';
   if (inFolder(COMMUNIQUES_NATIONAL, a) || inFolder(COMMUNIQUES_CITY, a)) return 'comm-fresh';
+  if (inFolder(FISCAL_DEV2, a)) return 'fiscal-dev2';
   const fresh = (doc: string) => inFolder(SERIES, doc) && yearOf(doc) >= 2016;
   if (fresh(a) || fresh(b)) return 'fresh';
   const heldOut = (doc: string) => /^cn_national_200[4-8]_|^cpc_17th_/.test(doc);
@@ -168,7 +172,7 @@ for (const mode of ['auto', 'config'] as const) {
           : await Promise.all(COLLECTIONS.map(({ folder }) => check([], { config: resolve(folder, 'figcheck.yaml'), cwd: root })));
       score = scoreMeaning(runs, pairs);
       // Only the dev splits' misses are printed: the others are measured, not read while tuning.
-      console.log(`${formatScore(score, `meaning, ${mode}`)}\n  most common reasons (dev, prov-dev, prov-dev2, era-dev, fiscal-dev, early-dev): ${commonReasons(score, 10, TUNED).map((r) => `${r.reason} ${r.count}`).join(' · ')}`);
+      console.log(`${formatScore(score, `meaning, ${mode}`)}\n  most common reasons (${TUNED.join(', ')}): ${commonReasons(score, 10, TUNED).map((r) => `${r.reason} ${r.count}`).join(' · ')}`);
       if (mode === 'auto') console.log(`dev misses:\n${formatMisses(score, TUNED)}`);
     });
 
@@ -274,6 +278,8 @@ for (const mode of ['auto', 'config'] as const) {
       expect(score.splits['fiscal-fresh2'].lookAlikesCompared).toBeLessThanOrEqual(2);
       // comm-fresh (76 look-alikes, measured only): 0 at its first measurement
       expect(score.splits['comm-fresh'].lookAlikesCompared).toBe(0);
+      // fiscal-dev2 (204 look-alikes, tuned on): 3 at its first measurement, a ceiling (target 0)
+      expect(score.splits['fiscal-dev2'].lookAlikesCompared).toBeLessThanOrEqual(3);
     });
 
     it('never reports a consistent pair as an error or warning', () => {
@@ -295,6 +301,7 @@ for (const mode of ['auto', 'config'] as const) {
       expect(score.splits['early-dev'].consistentReported).toBe(0);
       expect(score.splits['fiscal-fresh2'].consistentReported).toBe(0);
       expect(score.splits['comm-fresh'].consistentReported).toBe(0);
+      expect(score.splits['fiscal-dev2'].consistentReported).toBe(0);
     });
 
     it('gives the labelled figures their period and modality', () => {
@@ -305,7 +312,8 @@ for (const mode of ['auto', 'config'] as const) {
       // goal restated without its base (翻一番 over 2011/2020), a plan's end as a start value's year, 已经决定 read as no present)
       // (447/450 with an average from now on to a target date, `今后…每年递增`, over the years to it)
       expect(percent(score.splits.dev.period)).toBeGreaterThanOrEqual(99.3);
-      expect(percent(score.splits.holdout.period)).toBeGreaterThanOrEqual(89);
+      // (holdout 103/113 with h-time6's years spaced from their comparison word, `较 2020 年`)
+      expect(percent(score.splits.holdout.period)).toBeGreaterThanOrEqual(91);
       expect(percent(score.splits.unseen.period)).toBeGreaterThanOrEqual(95);
       // (fresh 272/287 with the 19th congress report's pairs at their first measurement; 278/287 with h-time5's ranks at a
       // span's end and national goals restated, tuned on dev and era-dev)
@@ -329,7 +337,8 @@ for (const mode of ['auto', 'config'] as const) {
       // verb before a verb of reaching, a population named as an attribute, what is so now in a report told of as mid-year)
       // (273/277 and 277/277 with national goals restated, 翻两番 by the end of the century over 1981/2000, and a population
       // named as an attribute, 八亿农民, 十亿人口的国家, a state)
-      expect(percent(score.splits['era-dev'].period)).toBeGreaterThanOrEqual(98.5);
+      // (274/277 with h-time6's national goal named by its length, `二十年实现…翻两番`, over 1981/2000)
+      expect(percent(score.splits['era-dev'].period)).toBeGreaterThanOrEqual(98.9);
       expect(percent(score.splits['era-dev'].modality)).toBeGreaterThanOrEqual(100);
       // (prov-fresh 799/836 once the reviews of a year and of its plan were told apart; era-fresh 127/213 at its first
       // measurement, 166/213 with the era's time work, tuned on era-dev only, 172/213 with more of it)
@@ -342,7 +351,8 @@ for (const mode of ['auto', 'config'] as const) {
       // 141/144, fresh 248/255)
       // (dev 444/450 with the 1989-1996 pairs at their first measurement, 445/450 once 已经决定 opened a plan, no present)
       // (447/450 with a requirement quoted in a review, `超过计划增长4%的要求`, a target)
-      expect(percent(score.splits.dev.modality)).toBeGreaterThanOrEqual(99.3);
+      // (449/450 with h-time6's plan presented before its years: what it projects with 预计 for them, a target)
+      expect(percent(score.splits.dev.modality)).toBeGreaterThanOrEqual(99.7);
       expect(percent(score.splits.holdout.modality)).toBeGreaterThanOrEqual(98);
       expect(percent(score.splits.unseen.modality)).toBeGreaterThanOrEqual(100);
       expect(percent(score.splits.fresh.modality)).toBeGreaterThanOrEqual(97);
@@ -360,7 +370,8 @@ for (const mode of ['auto', 'config'] as const) {
       // 279/340 once a report presenting its year's plan or budget plans that year whenever it was delivered (tuned on era-dev),
       // 281/340 with the plan and budget verbs that set figures (计划规定, 预算草案规定), 288/340 with a modal verb before a
       // verb of reaching or changing (`要达到`, `将比上年增长`) read as a target (tuned on era-dev)
-      expect(percent(score.splits['early-fresh'].period)).toBeGreaterThanOrEqual(80);
+      // (period 278/340 with h-time6's year-end stocks and spaced years, tuned on fiscal-dev)
+      expect(percent(score.splits['early-fresh'].period)).toBeGreaterThanOrEqual(81.7);
       expect(percent(score.splits['early-fresh'].modality)).toBeGreaterThanOrEqual(84.7);
       // prov-dev2 at its first measurement, before anyone tuned on it: period 667/693, modality 678/693; period 675/693 once a
       // plan part on a five-year plan and its first year turns to the year at the paragraph opening on it; 679/693 and 680/693
@@ -374,9 +385,11 @@ for (const mode of ['auto', 'config'] as const) {
       // modality 256/335; 323/335 and 289/335 with text tables read as tables (their columns' years and status: 预算数,
       // 预计数, 决算数), a budget's status words (年初预算, 调整预算, 预计执行数) and a budget report's title naming the year
       // it reviews and the year it plans
-      expect(percent(score.splits['fiscal-fresh'].period)).toBeGreaterThanOrEqual(96);
+      // (325/335 with h-time6's year-end stocks set against 年初, balances carried over and spaced years, tuned on fiscal-dev)
+      expect(percent(score.splits['fiscal-fresh'].period)).toBeGreaterThanOrEqual(97);
       // (316/335 modality with a December report's own year estimated and items named by their budget, tuned on fiscal-dev)
-      expect(percent(score.splits['fiscal-fresh'].modality)).toBeGreaterThanOrEqual(94);
+      // (317/335 with h-time6's budget amount of the year budgeted named before an estimate word, tuned on fiscal-dev)
+      expect(percent(score.splits['fiscal-fresh'].modality)).toBeGreaterThanOrEqual(94.6);
     });
 
     it('aligns and judges the comparable pairs, saying why for each it does not', () => {
@@ -421,28 +434,43 @@ for (const mode of ['auto', 'config'] as const) {
       // `以上年为100` read as the changes it states: src/tables/caption-rows.ts); 41/77 with a December estimate and the final
       // figure compared as one fact (consistency-estimates.ts); 54/77 with a budget's own level (市本级, 市级) and total of
       // sources (收入总计) kept apart, its four budgets named with or without 预算, the budget passed (`年初预算`) named as a
-      // target beside its outcome, a part named after its whole (`一般公共预算收入中税收` and its share, 税比); 67/77 with all three
-      expect(score.splits['fiscal-dev'].comparable.right).toBeGreaterThanOrEqual(67);
+      // target beside its outcome, a part named after its whole (`一般公共预算收入中税收` and its share, 税比); 67/77 with all three;
+      // 71/77 once a region's 常住人口 was its population and 城镇常住人口比重 its urbanisation rate (the tables' columns meet the prose)
+      // (72/77 with h-time6's year-end stocks set against 年初 and the budget year's amounts)
+      expect(score.splits['fiscal-dev'].comparable.right).toBeGreaterThanOrEqual(72);
       // fiscal-fresh2 (92 comparable pairs, measured only): 23/92 at its first measurement (target/outcome 0/20); 23/91 once a
       // label was corrected
       expect(score.splits['fiscal-fresh2'].comparable.right).toBeGreaterThanOrEqual(23);
       // comm-fresh (54 comparable pairs, measured only): 24/54 at its first measurement (target/outcome 8/12, same fact 16/42);
       // 28/54 with table cells labelled by row × column × caption (h-tables2, tuned on fiscal-dev and made-up tables only);
       // with six cities' communiqués at their first measurement 64/142 (target/outcome 8/13, same fact 56/129, before the
-      // table cells' labels), 73/142 with them
-      expect(score.splits['comm-fresh'].comparable.right).toBeGreaterThanOrEqual(73);
-      expect(percent(score.splits['fiscal-dev'].period)).toBeGreaterThanOrEqual(97);
-      expect(percent(score.splits['fiscal-dev'].modality)).toBeGreaterThanOrEqual(99);
+      // table cells' labels), 73/142 with them; 78/142 with 常住人口, 城镇常住人口比重, 进出口总值 and 万元生产总值能耗 in the lexicon
+      expect(score.splits['comm-fresh'].comparable.right).toBeGreaterThanOrEqual(78);
+      // fiscal-dev2 (57 comparable pairs, tuned on): 12/57 at its first measurement (target/outcome 0/11)
+      expect(score.splits['fiscal-dev2'].comparable.right).toBeGreaterThanOrEqual(12);
+      // (period 254/255 with h-time6's year-end stocks set against 年初 as a base, 上年结转 dating its own clause, years spaced from
+      // their comparison word, `较 2020 年`; 255/255 once every figure was read)
+      expect(percent(score.splits['fiscal-dev'].period)).toBeGreaterThanOrEqual(100);
+      // (modality 254/255 with h-time6's budget amount of the year budgeted named before an estimate word, `预算收入预计完成`, a target)
+      expect(percent(score.splits['fiscal-dev'].modality)).toBeGreaterThanOrEqual(99.6);
       // early-dev (the reports of 1964-1977, tuned on) at its first measurement: period 29/51, modality 31/51;
       // fiscal-fresh2 (labelled after the genre was tuned on fiscal-dev, measured only): 264/290 and 250/290, 263/289 and
       // 250/289 once the labeller corrected one figure's modality (a budgeted reserve, a target) and dropped its pair
-      expect(score.splits['early-dev'].period.right).toBeGreaterThanOrEqual(29);
-      expect(score.splits['early-dev'].modality.right).toBeGreaterThanOrEqual(31);
+      // (37/51 and 35/51 with h-time6's congresses before the 12th dated by when they met, a meeting told of on a date no
+      // delivery line, an event's month carrying no year, `…计划期内` a plan's years, the years since an epoch, `全国解放以来`)
+      expect(score.splits['early-dev'].period.right).toBeGreaterThanOrEqual(37);
+      // (modality 41/51 once a report dated in December, titled with its year, reviewed that year and told its outcomes stated
+      // without 预计 as done)
+      expect(score.splits['early-dev'].modality.right).toBeGreaterThanOrEqual(41);
       expect(score.splits['fiscal-fresh2'].period.right).toBeGreaterThanOrEqual(263);
       // comm-fresh (the national communiqué on 2025 and two work reports, measured only): 172/175 and 173/175 at its first
       // measurement; with six cities' communiqués (tests/fixtures/city-communiques) at their first measurement 581/617, 611/617
-      expect(score.splits['comm-fresh'].period.right).toBeGreaterThanOrEqual(581);
+      // (587/617 with h-time6's year-end stocks set against 年初 as a base, tuned on fiscal-dev)
+      expect(score.splits['comm-fresh'].period.right).toBeGreaterThanOrEqual(587);
       expect(score.splits['comm-fresh'].modality.right).toBeGreaterThanOrEqual(611);
+      // fiscal-dev2 (six cities' budget reports, tuned on) at its first measurement: 366/370 and 337/370
+      expect(score.splits['fiscal-dev2'].period.right).toBeGreaterThanOrEqual(366);
+      expect(score.splits['fiscal-dev2'].modality.right).toBeGreaterThanOrEqual(337);
       expect(score.splits['fiscal-fresh2'].modality.right).toBeGreaterThanOrEqual(250);
       expect(percent(score.splits.holdout.comparable)).toBeGreaterThanOrEqual(57);
       expect(percent(score.splits.unseen.comparable)).toBeGreaterThanOrEqual(79);
@@ -480,7 +508,8 @@ for (const mode of ['auto', 'config'] as const) {
       // populations named as attributes read as states)
       // (32/48 once the country's people counted after a figure, `十亿人口的大国`, and the time a plan takes, `用二十年的时间`,
       // left the words before them)
-      expect(score.splits['era-dev'].comparable.right).toBeGreaterThanOrEqual(32);
+      // (33/48 with h-time6's national goal named by its length, `二十年实现…翻两番`)
+      expect(score.splits['era-dev'].comparable.right).toBeGreaterThanOrEqual(33);
       // prov-dev2 (104 comparable pairs: 94 of a region's 2025 targets against its 2026 report, 10 same facts): 80/104 at
       // its first measurement, before anyone tuned on it (the fourth untouched measure of the provincial genre); 83/104 once a
       // stretch value (`增长7%以上、力争达到8%`) was the same change as its floor and never compared with it; 85/104 once verbs

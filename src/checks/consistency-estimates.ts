@@ -16,8 +16,7 @@ import { t } from '../i18n.js';
 import { documentDate, periodEnd, periodOverBy, type YearMonth } from './document-date.js';
 import type { Reading } from './consistency.js';
 import type { CheckContext } from './types.js';
-// (align.ts calls estimateOfClosingPeriod while grouping: the two modules import each other, functions only)
-import { autoIdentityOnce, usable } from './align.js';
+import { autoIdentityOnce, usable } from './identity.js';
 import { consistent } from './compare.js';
 import { measureOf } from '../meaning/metric.js';
 

@@ -7,6 +7,7 @@
 import type { Document, Modality } from '../model.js';
 import { alternation, charClass, knowledgeOf } from '../extract/knowledge.js';
 import { planReportYears } from './plan-periods.js';
+import { budgetedEstimate } from './intent.js';
 import type { PeriodContext } from './time.js';
 import type { RuleSet } from '../rules/types.js';
 import type { SegmentationRules } from '../segment/index.js';
@@ -110,7 +111,7 @@ export function budgetStatus(doc: Document, pos: number, modality: Modality, rul
   const text = doc.normalized;
   const from = statusClauseStart(text, pos, bw);
   const status = statusIn(text, from, text.slice(from, pos), bw);
-  if (status) return status;
+  if (status) return status === 'estimate' && ctx && budgetedEstimate(text, pos, period, ctx, knowledgeOf(rules)) ? 'target' : status;
   // a report presenting next year's budget or plan, delivered before its own year is over (in December): what it states
   // of that year as a whole is what the year is expected to come to, an estimate
   if (modality === 'actual' && ctx && period !== null && period === String(ctx.deliveryYear) && deliveredLate(doc, ctx, rules)) return 'estimate';

@@ -67,7 +67,8 @@ export function documentTime(doc: Document, sections: SectionInfo[], k: Knowledg
       if (title?.kind === 'review') reviewYear = title.year;
       else if (named?.kind === 'review') reviewYear = named.year;
       else if (reviewed !== null) reviewYear = reviewed;
-      else if (title?.kind === 'delivery') reviewYear = title.year - 1;
+      // (a report delivered late in its title's year, `1964年…政府工作报告` of 21 December 1964, reviews that year, as a date line says)
+      else if (title?.kind === 'delivery') reviewYear = deliveryYear === title.year && deliveryMonth !== null && deliveryMonth > k.periods.reviewsPreviousYearUntilMonth ? title.year : title.year - 1;
       else if (planned !== null) reviewYear = planned - 1;
       // dated early in a year, a document reviews the year before; later on, its own year (a congress in October)
       else if (deliveryYear !== null) reviewYear = deliveryMonth !== null && deliveryMonth > k.periods.reviewsPreviousYearUntilMonth ? deliveryYear : deliveryYear - 1;
@@ -199,6 +200,9 @@ function congressYear(head: string, dt: TimeWords, k: Knowledge): { year: number
     const m = c.re.exec(head);
     const n = m ? chineseDigits(m[1]!, k) : null;
     if (n !== null && n >= c.number) return { year: c.year + (n - c.number) * c.every, month: c.month ?? null };
+    // (the congresses before the regular ones met when they were called: their own years and months)
+    const met = n === null ? undefined : c.earlier?.find((e) => e.number === n);
+    if (met) return { year: met.year, month: met.month };
   }
   return null;
 }

@@ -106,12 +106,20 @@ export function plannedChangePeriod(target: number, planYear: number, k: Knowled
  * document's year `own` lies in the goal's time (from two years before its first year to its last), and the statement names
  * its end (`period` ends in it) or its base (`base`, the year before its first). Null otherwise.
  */
-export function strategicGoalPeriod(raw: string, period: string | null, base: number | null, own: number | null, k: Knowledge): string | null {
+export function strategicGoalPeriod(raw: string, period: string | null, base: number | null, own: number | null, k: Knowledge, years: number | null = null): string | null {
   if (own === null) return null;
   for (const goal of k.periods.strategicGoals ?? []) {
     if (own < goal.from - 2 || own > goal.until || !goal.words.some((w) => raw.includes(w))) continue;
     if (base !== null && base !== goal.from - 1) continue;
-    if (base === goal.from - 1 || period?.endsWith(String(goal.until))) return `${goal.from}/${goal.until}`;
+    // (or its length: `二十年实现工农业年总产值翻两番` is the goal of the twenty years 1981–2000, whatever span is in force)
+    if (base === goal.from - 1 || period?.endsWith(String(goal.until)) || years === goal.until - goal.from + 1) return `${goal.from}/${goal.until}`;
   }
   return null;
+}
+
+/** A number of years named (`二十年`, `20年`, not a year `2000年` nor `二十年代`): the first in `clause`, or null. */
+const YEARS_NAMED = /(?<![\d〇零○一二两三四五六七八九十百千])([一二两三四五六七八九十]{1,3}|\d{1,2})\s*年(?![代底末初度])/u;
+export function yearsNamedIn(clause: string, k: Knowledge): number | null {
+  const m = YEARS_NAMED.exec(clause);
+  return m ? chineseDigits(m[1]!, k) : null;
 }

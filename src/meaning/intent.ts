@@ -51,7 +51,13 @@ export function intentOf(doc: Document, pos: number, time: TimeReading, ctx: Per
   // (nor, written after its item's subject, past the 、 that opens the next item: `主营业务收入预计达到4200亿元、从业人员
   // 达到43.8万人`; opening its clause, `预计产煤…、…`, it reaches the whole list)
   const itemOnly = (at: number) => at > 0 && HAN_BEFORE.test(text[at - 1]!) && NEW_ITEM.test(text.slice(at, pos));
-  if (words.estimates.some((at) => at < pos && (at >= semicolon || at < words.firstClauseEnd) && !budgetSince(at) && !itemOnly(at))) modality = 'estimate';
+  // (nor, right after a budget's amount named, `2026年…预算收入预计完成226亿元`, in the report presenting that year's budget: the
+  // budget says what it expects to collect, a target)
+  const budgeted = (at: number) => period !== null && period === ctx.ownYearIsPlan && at >= clause && budgetNamedBefore(text, clause, at, k);
+  // (nor, in a report presenting a numbered plan whose years are all ahead, of the plan's years: `"九五"时期,…预计城镇居民人均
+  // 生活费收入年均增长5%左右` is how the plan projects what it sets, a target)
+  const projected = period !== null && period === ctx.planSpan && ctx.deliveryYear !== null && Number(period.slice(0, 4)) >= ctx.deliveryYear;
+  if (!projected && words.estimates.some((at) => at < pos && (at >= semicolon || at < words.firstClauseEnd) && !budgetSince(at) && !itemOnly(at) && !budgeted(at))) modality = 'estimate';
   // a start value is the level things started from (`力争从50.2%提高到…` too), but in a sentence setting a
   // budget it is last year's budget (`拟安排财政赤字…,赤字率从去年的2.1%提高到2.3%`)
   // (`由今年预计的44%提高到45%`: the start value is what the base year is expected to end with)
@@ -187,6 +193,8 @@ function statedAsFact(text: string, end: number, k: Knowledge): boolean {
 /** Whether whole years `period` end with the delivery year of a work report delivered late in it (after periods.reviewsPreviousYearUntilMonth). */
 function endsInUnfinishedOwnYear(period: string | null, ctx: PeriodContext, k: Knowledge): boolean {
   if (!ctx.workReport || ctx.deliveryYear === null || ctx.deliveryMonth === null || ctx.deliveryMonth <= k.periods.reviewsPreviousYearUntilMonth) return false;
+  // (in the year's last month its outcomes are known but for the last weeks: stated without an estimate word, they are told as done)
+  if (k.periods.ownYearKnownFromMonth !== undefined && ctx.deliveryMonth >= k.periods.ownYearKnownFromMonth) return false;
   const last = period?.match(/^(?:\d{4}\/)?(\d{4})$/u);
   return last != null && Number(last[1]) === ctx.deliveryYear;
 }
@@ -401,6 +409,27 @@ function insideQuotes(text: string, at: number): boolean {
   let ascii = 0;
   for (let i = text.indexOf('"'); i >= 0 && i < at; i = text.indexOf('"', i + 1)) ascii++;
   return ascii % 2 === 1 && text.indexOf('"', at) >= 0 && text.indexOf('"', at) < at + 12;
+}
+
+/**
+ * Whether the figure at `pos` is a budget's amount of the year a report plans stated with an estimate word after the budget's
+ * name (`2026年全市社会保险基金预算收入预计完成226亿元`): the budget's figure, a target, whatever status the estimate word gives.
+ */
+export function budgetedEstimate(text: string, pos: number, period: string | null, ctx: PeriodContext, k: Knowledge): boolean {
+  if (period === null || period !== ctx.ownYearIsPlan || !(k.periods.budgetNames ?? []).length) return false;
+  let clause = pos;
+  const floor = Math.max(0, pos - MAX_CLAUSE_LOOKBACK);
+  while (clause > floor && !CLAUSE_BREAK[text.charCodeAt(clause - 1)] && !SENTENCE_BREAK.test(text[clause - 1]!)) clause--;
+  const lead = text.slice(clause, pos);
+  const at = Math.max(...k.words.estimate.map((w) => lead.lastIndexOf(w)));
+  return at >= 0 && budgetNamedBefore(text, clause, clause + at, k);
+}
+const SENTENCE_BREAK = /[。!！?？\n]/u;
+
+/** Whether a budget's amount is named right before `at` in its clause (periods.budgetNames: `…预算收入预计完成`). */
+function budgetNamedBefore(text: string, clause: number, at: number, k: Knowledge): boolean {
+  const before = text.slice(Math.max(clause, at - 10), at).trimEnd();
+  return (k.periods.budgetNames ?? []).some((w) => before.endsWith(w));
 }
 
 function hasClauseBreak(text: string, from: number, to: number): boolean {

@@ -112,12 +112,13 @@ export function yearMarkers(scan: MarkerScan): void {
     // 《…规划(2021—2027年)》: a year inside a title names the document, not the figure's time
     if (insideTitle(slice, m.index)) continue;
     // 2021—2023年: a span of years, from its first year
-    const spanStart = slice.slice(Math.max(0, m.index - 8), m.index).match(YEAR_SPAN_START);
+    const spanStart = slice.slice(Math.max(0, m.index - 10), m.index).match(YEAR_SPAN_START);
     const at = spanStart ? m.index - spanStart[0].length : m.index;
-    const before = slice.slice(Math.max(0, at - 2), at);
+    // (`较 2020 年`: text layers of PDFs space a year from the words around it)
+    const before = slice.slice(Math.max(0, at - 8), at).trimEnd().slice(-2);
     // (`从1979至1981年`: a start word opens the range, no comparison base)
     if (p.comparisonBefore.some((w) => before.endsWith(w)) && !(spanStart && p.startBefore.some((w) => before.endsWith(w)))) continue;
-    const after = slice.slice(m.index + m[0].length, m.index + m[0].length + 3);
+    const after = slice.slice(m.index + m[0].length, m.index + m[0].length + 8).trimStart().slice(0, 3);
     const year = yearNumber(m[1]!, k);
     if (p.comparisonAfter.some((w) => after.startsWith(w))) {
       // `1989年以来`: the years since, up to the year the text is in (a span of the figures after it)
@@ -144,7 +145,7 @@ export function yearMarkers(scan: MarkerScan): void {
     const target = !over && p.targetBefore.some((w) => before.endsWith(w)) && !p.untilWords.some((w) => slice.endsWith(w, at)) && !words.changeToEnd.test(slice.slice(Math.max(0, at - 4), at));
     let period = narrowed(year, m[2], k);
     if (spanStart) {
-      const first = Number(spanStart[1]);
+      const first = yearNumber(spanStart[1]!, k);
       period = first < year ? `${first}/${year}` : String(year);
     }
     markers.push({ at: from + at, period, year, target, source: 'year' });
@@ -169,7 +170,10 @@ export function relativeMarkers(scan: MarkerScan): void {
     // 上年, 当年: relative to the year in force (last named, else the section's), not to the delivery year
     const inForce = p.inForceWords?.includes(m[1]!) ? (yearBefore(markers, from + m.index) ?? baseYear) : null;
     const year = (inForce ?? relativeBase) + p.relativeYears[m[1]!]!;
-    markers.push({ at: from + m.index, period: narrowed(year, m[2], k), year, source: 'relative' });
+    // (`上年结转153.4亿元,滚存结余185.7亿元`: the balance carried over from last year is of its own clause; the balances after
+    // it are of the year in force)
+    const carried = !m[2] && (p.carriedOver ?? []).some((w) => slice.startsWith(w, end));
+    markers.push({ at: from + m.index, period: narrowed(year, m[2], k), year, source: 'relative', ...(carried ? { clause: true } : {}) });
   }
 }
 
@@ -311,7 +315,10 @@ export function partialMarkers(scan: MarkerScan): void {
     }
   }
   // 由年初的…扩大到年末的…: two points of one year, set against each other
-  const yearStarts = edgesIn(slice, p.yearStartWords ?? [], covered);
+  // (a start that is a change's base, `年末…存款余额6197亿元,比年初增加581亿元`, is no point of its own: the year-end
+  // stock stays the year's figure, as communiqués date it)
+  const base = p.relativeComparisonBefore ?? [];
+  const yearStarts = edgesIn(slice, p.yearStartWords ?? [], covered).filter((at) => !base.some((w) => slice.slice(0, at).trimEnd().endsWith(w)));
   const yearEnds = yearStarts.length ? edgesIn(slice, p.yearEndWords ?? [], covered) : [];
   if (!yearEnds.length) return;
   for (const [at, month] of [...yearStarts.map((at) => [at, 1] as const), ...yearEnds.map((at) => [at, 12] as const)]) {
@@ -393,6 +400,30 @@ function edgesIn(slice: string, words: string[], covered: [number, number][]): n
     }
   }
   return out;
+}
+
+/** The years since an epoch named (periods.epochsSince: `全国解放以来`, `改革开放以来`), up to the year the text is in. */
+export function epochMarkers(scan: MarkerScan): void {
+  const { slice, from, baseYear, markers, ctx, k } = scan;
+  const spanEnd = ctx.reviewYear ?? baseYear;
+  if (spanEnd === null || !slice.includes('以来')) return;
+  // (`超过了建国以来的最高水平`: the reach of a superlative or a level, as for spans, no period of the figures after it)
+  const reach = k.periods.spanComparisonAfter;
+  for (const epoch of epochsOf(k)) {
+    for (const m of allMatches(slice, epoch.re)) {
+      const after = slice.slice(m.index + m[0].length, m.index + m[0].length + 6);
+      if (epoch.year >= spanEnd || reach.some((w) => after.startsWith(w) || after.startsWith(`的${w}`))) continue;
+      markers.push({ at: from + m.index, period: `${epoch.year + 1}/${spanEnd}`, year: null, source: 'span' });
+    }
+  }
+}
+
+const epochsCache = new WeakMap<Knowledge, { re: RegExp; year: number }[]>();
+/** periods.epochsSince compiled once per rule set. */
+function epochsOf(k: Knowledge): { re: RegExp; year: number }[] {
+  let epochs = epochsCache.get(k);
+  if (!epochs) epochsCache.set(k, (epochs = (k.periods.epochsSince ?? []).map((e) => ({ re: new RegExp(e.pattern, 'gu'), year: e.year }))));
+  return epochs;
 }
 
 export function yearBefore(markers: Marker[], at: number): number | null {

@@ -255,5 +255,9 @@ function yearTopic(lead: string, at: number, k: Knowledge): boolean {
     yearTopicCache.set(k, re);
   }
   re.lastIndex = at;
-  return re.test(lead);
+  const m = re.exec(lead);
+  // (a year with one month, `一九七五年七月,毛主席作了…谈话`, dates an event told of, as a day does: no topic of the paragraph;
+  // a range of months, `2022年1—8月,`, is one)
+  return m !== null && !SINGLE_MONTH.test(m[0]);
 }
+const SINGLE_MONTH = /(?<![\d一二三四五六七八九十—–\-~至到])(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:份)?\s*[,，]$/u;

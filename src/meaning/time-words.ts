@@ -9,7 +9,7 @@ import { YEAR_DIGITS } from './year-numerals.js';
 import { planWordsOf } from './period-words.js';
 
 export interface TimeWords {
-  congresses: { re: RegExp; since: Scan | null; number: number; year: number; every: number; month?: number }[];
+  congresses: { re: RegExp; since: Scan | null; number: number; year: number; every: number; month?: number; earlier?: { number: number; year: number; month: number }[] }[];
   /** `N年来` with any N: group 1 the number. */
   yearsSince: Scan | null;
   /** Points of a century (`本世纪末`) and their offsets, longest word first. */

@@ -19,11 +19,11 @@ import { sentenceStart, sentenceEnd, clauseBefore, CLAUSE_PUNCTUATION, clauseBre
 import { periodWordsOf, spanWordsOf, respectiveWordsOf } from './period-words.js';
 import { timeWordsOf } from './time-words.js';
 import { documentTime, lastMonthDone } from './document-time.js';
-import { type Marker, type MarkerScan, yearMarkers, relativeMarkers, monthMarkers, decadeMarkers, sinceMarkers, centuryMarkers, streakMarkers, partialMarkers, seasonMarkers, censusMarkers, firstMonthsMarkers, yearBefore } from './markers.js';
+import { type Marker, type MarkerScan, epochMarkers, yearMarkers, relativeMarkers, monthMarkers, decadeMarkers, sinceMarkers, centuryMarkers, streakMarkers, partialMarkers, seasonMarkers, censusMarkers, firstMonthsMarkers, yearBefore } from './markers.js';
 import { presentPlan, backgroundYearsKept, planMarkers, planFirstYearsMarkers, namedPlanBefore, planReportSpan, planReportYears, planStart } from './plan-periods.js';
 import { startValue, startPhraseAt, startPhraseOpening, programmeYears, startValuePeriod, averagePeriod, changeSincePeriod, endValuePeriod } from './value-periods.js';
 import { glossaries } from './glossaries.js';
-import { durationMarkers, forwardSpanStart, withinReviewedSpan, plannedChangePeriod, strategicGoalPeriod } from './durations.js';
+import { durationMarkers, forwardSpanStart, withinReviewedSpan, plannedChangePeriod, strategicGoalPeriod, yearsNamedIn } from './durations.js';
 import { paragraphCarries } from './paragraph-carries.js';
 import { type SectionInfo, markPlanPart, sectionFacts, flattenSections, headingsFromLines, inReview, sectionReading } from './sections.js';
 
@@ -138,8 +138,8 @@ export function markersIn(text: string, from: number, to: number, baseYear: numb
   const slice = text.slice(from, to);
   const markers: Marker[] = [];
   // every period marker holds 年, 月, 季, a plan's 五 or a century's 纪 (2022年, 1—8月, 一季度, 今年, 五年来, 九五期间,
-  // 本世纪末): skip the rest fast
-  if (!/[年月季五纪]/u.test(slice)) return markers;
+  // 本世纪末), but for an epoch's 以来 (`解放以来`): skip the rest fast
+  if (!/[年月季五纪]/u.test(slice) && !slice.includes('以来')) return markers;
   // what a year and its part cover: a partial word in there (前三季度 of 2022年前三季度, its 三季度) is read already
   const scan: MarkerScan = { slice, from, baseYear, markers, covered: [], ctx, k };
   yearMarkers(scan);
@@ -152,6 +152,7 @@ export function markersIn(text: string, from: number, to: number, baseYear: numb
   planMarkers(slice, from, baseYear, markers, ctx, k);
   planFirstYearsMarkers(slice, from, markers, ctx, k);
   decadeMarkers(scan);
+  epochMarkers(scan);
   // (one search tells whether any of the scans below can match: most sentences hold none of their literals)
   const tw = timeWordsOf(k);
   const scans = tw.scanAnchors === null || tw.scanAnchors.test(slice);
@@ -324,10 +325,11 @@ export type FigureShape = Pick<Figure, 'kind' | 'unit' | 'change'>;
  * plan's span nor the year reviewed. A time its sentence names before it (`1980年底已有…`, `第六个五年计划期间,用于现有企业…`)
  * keeps it. (Delivered early, a report's present is the end of the year before: index.ts.)
  */
-function presentAtDate(doc: Document, pos: number, start: number, last: Marker | undefined, ctx: PeriodContext, k: Knowledge): boolean {
+function presentAtDate(doc: Document, pos: number, end: number, start: number, last: Marker | undefined, ctx: PeriodContext, k: Knowledge): boolean {
   if (ctx.deliveryYear === null || ctx.presentMonth === null || ctx.presentMonth <= k.periods.ownYearPlansUntilMonth) return false;
   if (last) return false;
-  return statesPresent(doc, pos, start, k);
+  // (and so does the country's people named as an attribute, `你们代表着全国九亿多人民` in June: as many as there are now)
+  return statesPresent(doc, pos, start, k) || namesPopulation(doc.normalized, pos, end, k);
 }
 
 /** Period of the figure starting at `pos` (normalized offset). */
@@ -375,7 +377,7 @@ export function timeOf(doc: Document, pos: number, ctx: PeriodContext, k: Knowle
     else if (shape?.kind === 'change') period = goalOrChangePeriod(period, { text, start, clause, pos, end, last, baseYear }, ctx, k);
     // (a season, `雪季`, is no span of years whose end a level is reached at)
     if (compared === null && !last?.season) period = endValuePeriod(period, { text, start, pos, end, clause, shape, averaged }, ctx, k);
-    if (presentAtDate(doc, pos, start, last, ctx, k)) period = String(ctx.deliveryYear);
+    if (presentAtDate(doc, pos, end, start, last, ctx, k)) period = String(ctx.deliveryYear);
     // (`在我们这样一个十亿人口的国家`: the country as it is, a state, of the last year of a span in force)
     if (period?.includes('/') && namesPopulation(text, pos, end, k)) period = period.slice(-4);
     ctx.previous = { sentence: start, end, period };
@@ -409,7 +411,7 @@ function goalOrChangePeriod(
   const since = changeSincePeriod(period, text, start, clause, pos, k);
   const base = since !== period && since !== null && /^\d{4}\//u.test(since) ? Number(since.slice(0, 4)) - 1 : null;
   const own = ctx.deliveryYear ?? (ctx.reviewYear === null ? null : ctx.reviewYear + 1);
-  return strategicGoalPeriod(text.slice(pos, end), period, base, own, k) ?? changeToDatePeriod(since, last, baseYear, ctx, k);
+  return strategicGoalPeriod(text.slice(pos, end), period, base, own, k, yearsNamedIn(clause, k)) ?? changeToDatePeriod(since, last, baseYear, ctx, k);
 }
 
 /**

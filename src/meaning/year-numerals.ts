@@ -47,7 +47,8 @@ export function chineseDigits(s: string, k: Knowledge): number | null {
 }
 
 /** `2021—` right before a year: the start of a span of years (`2021—2023年`). */
-export const YEAR_SPAN_START = /((?:19|20)\d{2})\s*[—–\-~至到]\s*$/u;
+// (`一九五三——一九五七年`: in Chinese digits too, and with the double dash of older typesetting)
+export const YEAR_SPAN_START = new RegExp(String.raw`(${YEAR_DIGITS})\s*(?:[—–\-~]{1,2}|至|到)\s*$`, 'u');
 
 /** Years listed, then counted (`1978、1979两年`, `一九八一、一九八二两年`): group 1 the first year, 2 the last, 3 the count. */
 export const LISTED_YEARS = new RegExp(

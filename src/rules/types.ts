@@ -437,7 +437,7 @@ export interface PeriodSettings {
   /** Relative years counted from the year in force (last named, else the section's), not the delivery year (上年, 当年). */
   inForceWords?: string[];
   /** Congresses held every `every` years, named by number (group 1 of `pattern`): number `number` met in `year`. */
-  congresses?: { pattern: string; number: number; year: number; every: number; month?: number; since?: string }[];
+  congresses?: { pattern: string; number: number; year: number; every: number; month?: number; since?: string; earlier?: { number: number; year: number; month: number }[] }[];
   /** A review of a plan's years and of its last year under one heading: what opens each part (src/meaning/review-parts.ts). */
   reviewParts?: { yearOpenings?: string[]; yearBefore?: string[]; endLevels?: string[]; bounds?: string[]; totals?: string[]; stocks?: string[]; holdings?: string[] };
   /** Right before a level or share reached (达到, 积累): under a span of years, the state at its end, of its last year. */
@@ -480,6 +480,14 @@ export interface PeriodSettings {
   longSpanYears?: number;
   /** Seasons running from late in one year into the next (雪季): the year in force and the year after. */
   seasons?: string[];
+  /** From this month on, a work report's own year is told as done unless an estimate word says otherwise. */
+  ownYearKnownFromMonth?: number;
+  /** A budget's amount named right before an estimate word (`预算收入预计完成`): of the year a report plans, the budget's figure. */
+  budgetNames?: string[];
+  /** The years since an epoch named (`解放以来`, `改革开放以来`): the years after `year` up to the year the text is in. */
+  epochsSince?: { pattern: string; year: number }[];
+  /** Right after a relative year (`上年结转`): the balance carried over from it, dating its own clause only. */
+  carriedOver?: string[];
   /** A census's date (`七月一日的普查`, `七月一日零时`): group 1 the month; what it counted is of that month. */
   censusDates?: string;
   /** Nouns of a scale built over a span (建设总规模): a level reached after them stays the span's total. */

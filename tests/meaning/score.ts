@@ -22,7 +22,7 @@ import type { CheckRun, Figure, Location, Modality } from '../../src/model.js';
  * statistical communiqués and budget reports (tests/fixtures/communiques, tests/fixtures/budgets), other tiers and
  * genres, only measured; fiscal-dev: other cities' communiqués and budget reports (tests/fixtures/fiscal-dev), tuned on.
  */
-export type Split = 'dev' | 'holdout' | 'unseen' | 'fresh' | 'prov-dev' | 'prov-fresh' | 'prov-dev2' | 'era-dev' | 'era-fresh' | 'early-fresh' | 'city-fresh' | 'fiscal-fresh' | 'fiscal-dev' | 'early-dev' | 'fiscal-fresh2' | 'comm-fresh';
+export type Split = 'dev' | 'holdout' | 'unseen' | 'fresh' | 'prov-dev' | 'prov-fresh' | 'prov-dev2' | 'era-dev' | 'era-fresh' | 'early-fresh' | 'city-fresh' | 'fiscal-fresh' | 'fiscal-dev' | 'early-dev' | 'fiscal-fresh2' | 'comm-fresh' | 'fiscal-dev2';
 export type PairKind = 'target-outcome' | 'same-fact' | 'look-alike';
 export type Expectation = 'met' | 'missed' | 'indeterminate' | 'consistent' | 'mismatch';
 
@@ -89,13 +89,13 @@ export interface MeaningScore {
   misses: Miss[];
 }
 
-export const SPLITS: Split[] = ['dev', 'holdout', 'unseen', 'fresh', 'prov-dev', 'prov-fresh', 'prov-dev2', 'era-dev', 'era-fresh', 'early-fresh', 'city-fresh', 'fiscal-fresh', 'fiscal-dev', 'early-dev', 'fiscal-fresh2', 'comm-fresh'];
+export const SPLITS: Split[] = ['dev', 'holdout', 'unseen', 'fresh', 'prov-dev', 'prov-fresh', 'prov-dev2', 'era-dev', 'era-fresh', 'early-fresh', 'city-fresh', 'fiscal-fresh', 'fiscal-dev', 'early-dev', 'fiscal-fresh2', 'comm-fresh', 'fiscal-dev2'];
 
 /**
  * The folders of labelled documents under tests/fixtures, each checked as one run (a user's collection): the
  * test and the bench score the same runs.
  */
-export const LABELLED_FOLDERS = ['national-history', 'national', 'national-2009-2021', 'provinces/dev', 'provinces/fresh', 'provinces/dev2', 'national-1978-1988', 'national-1954-1960', 'cities', 'communiques', 'budgets', 'fiscal-dev', 'national-1964-1977', 'fiscal-fresh2', 'national-communiques', 'city-communiques'];
+export const LABELLED_FOLDERS = ['national-history', 'national', 'national-2009-2021', 'provinces/dev', 'provinces/fresh', 'provinces/dev2', 'national-1978-1988', 'national-1954-1960', 'cities', 'communiques', 'budgets', 'fiscal-dev', 'national-1964-1977', 'fiscal-fresh2', 'national-communiques', 'city-communiques', 'fiscal-dev2'];
 
 /**
  * The labelled sets, in the order they are scored: pairs.yaml (national-history dev/holdout and the
@@ -117,10 +117,11 @@ export const LABELLED_FOLDERS = ['national-history', 'national', 'national-2009-
  * measured only: Xi'an's communiqué and budget report, and three other cities' budget reports, tests/fixtures/fiscal-fresh2/);
  * pairs-communiques.yaml (comm-fresh, measured only: the national statistical communiqué on 2025 with the work reports of
  * 2025 and 2021, tests/fixtures/national-communiques/; pairs-city-communiques.yaml, six more cities' communiqués of 2025,
- * tests/fixtures/city-communiques/, each its own run).
+ * tests/fixtures/city-communiques/, each its own run); pairs-fiscal-dev2.yaml (fiscal-dev2, tuned on: six more cities' budget
+ * reports on 2025, tests/fixtures/fiscal-dev2/).
  * A file that is missing is skipped.
  */
-export const PAIR_FILES = ['pairs.yaml', 'pairs-2009-2015.yaml', 'pairs-2016-2021.yaml', 'pairs-provinces-dev.yaml', 'pairs-provinces-fresh.yaml', 'pairs-provinces-2026-dev.yaml', 'pairs-provinces-2026-fresh.yaml', 'pairs-1978-1983.yaml', 'pairs-1984-1988.yaml', 'pairs-1954-1960.yaml', 'pairs-provinces-dev2.yaml', 'pairs-provinces-2026-dev2.yaml', 'pairs-congress.yaml', 'pairs-cities.yaml', 'pairs-fiscal.yaml', 'pairs-1989-1996.yaml', 'pairs-fiscal-dev.yaml', 'pairs-1964-1977.yaml', 'pairs-fiscal-fresh2.yaml', 'pairs-communiques.yaml', 'pairs-city-communiques.yaml'];
+export const PAIR_FILES = ['pairs.yaml', 'pairs-2009-2015.yaml', 'pairs-2016-2021.yaml', 'pairs-provinces-dev.yaml', 'pairs-provinces-fresh.yaml', 'pairs-provinces-2026-dev.yaml', 'pairs-provinces-2026-fresh.yaml', 'pairs-1978-1983.yaml', 'pairs-1984-1988.yaml', 'pairs-1954-1960.yaml', 'pairs-provinces-dev2.yaml', 'pairs-provinces-2026-dev2.yaml', 'pairs-congress.yaml', 'pairs-cities.yaml', 'pairs-fiscal.yaml', 'pairs-1989-1996.yaml', 'pairs-fiscal-dev.yaml', 'pairs-1964-1977.yaml', 'pairs-fiscal-fresh2.yaml', 'pairs-communiques.yaml', 'pairs-city-communiques.yaml', 'pairs-fiscal-dev2.yaml'];
 
 /** Every labelled pair of the folder's files (tests/meaning), ids unique across the files. */
 export function loadAllPairs(folder: string): LabelledPair[] {
