@@ -19,6 +19,7 @@ const TABLE_NUMBER = /^\s*(?:附)?表\s*[0-9０-９一二三四五六七八九�
 const CAPTION_NOTES = /[（(][^（）()]*[)）]/gu;
 /** The longest subject a caption names: longer is a sentence, not a name. */
 const MAX_SUBJECT = 16;
+const HAN_START = /^\p{Script=Han}/u;
 
 /** What a caption's words are, compiled once per rule set (tables.yaml). */
 interface CaptionWords {
@@ -95,6 +96,6 @@ export function readCaption(line: string, rules: RuleSet): CaptionReading | null
   if (!tail) return { subject: null, change: null };
   const subject = text.slice(0, text.length - tail.length);
   const change = w.changes.has(tail) ? tail : null;
-  if (subject.length < 2 || subject.length > MAX_SUBJECT || w.conjunctions.some((c) => subject.includes(c)) || !/^\p{Script=Han}/u.test(subject)) return { subject: null, change };
+  if (subject.length < 2 || subject.length > MAX_SUBJECT || w.conjunctions.some((c) => subject.includes(c)) || !HAN_START.test(subject)) return { subject: null, change };
   return { subject, change };
 }
