@@ -84,7 +84,8 @@ export function restatementKnowledge(settings: AlignmentSettings, scopes: Record
 
 /** The longest word of `words` (by `lengths`) opening `text` with at least `keep` characters after it. */
 function opening(text: string, words: Map<string, string>, lengths: number[], keep: number): string {
-  for (const length of lengths) {
+  for (let i = 0; i < lengths.length; i++) {
+    const length = lengths[i]!;
     if (text.length - length < keep) continue;
     const word = text.slice(0, length);
     if (words.has(word)) return word;
@@ -102,7 +103,8 @@ export function verbClosing(text: string, k: RestatementKnowledge): string {
 
 /** The longest word of `words` (by `lengths`) closing `text` with at least `keep` characters before it. */
 function closing(text: string, words: Map<string, string>, lengths: number[], keep: number): string {
-  for (const length of lengths) {
+  for (let i = 0; i < lengths.length; i++) {
+    const length = lengths[i]!;
     if (text.length - length < keep) continue;
     const word = text.slice(text.length - length);
     if (words.has(word)) return word;

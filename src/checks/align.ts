@@ -94,11 +94,19 @@ export function metricGroups(context: CheckContext, rule: CheckRule, options: { 
   const text = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
   // Sorted by (metric, period, jurisdiction): its map key joins them with NUL, which sorts before every other
   // character, so the keys sort alike unless a part holds a NUL itself (then the parts are compared).
+  // (the default sort compares strings by UTF-16 code units, as `text` does, without a call per comparison)
   const keys = [...groups.keys()];
-  if (keys.every((key) => key.split('\u0000').length === 3)) return keys.sort(text).map((key) => groups.get(key)!);
+  if (keys.every(threeParts)) return keys.sort().map((key) => groups.get(key)!);
   return [...groups.values()].sort(
     (a, b) => text(a.metric, b.metric) || text(a.period, b.period) || text(a.jurisdiction ?? '', b.jurisdiction ?? ''),
   );
+}
+
+/** Whether a group's key has exactly two NULs (its three parts hold none). */
+function threeParts(key: string): boolean {
+  const first = key.indexOf('\u0000');
+  const second = first < 0 ? -1 : key.indexOf('\u0000', first + 1);
+  return second >= 0 && key.indexOf('\u0000', second + 1) < 0;
 }
 
 /**

@@ -90,11 +90,13 @@ export function clauseAround(document: Document, figure: Figure, ordered: Figure
 
 /** Characters between two figures that name the second's own thing (a list joiner, 和, 及, names none). */
 const OWN_NAME = 3;
+/** A Han character (one object: a `/…/u` literal with \p{Script=…} is compiled to `new RegExp` per evaluation in the bundle). */
+const HAN = /\p{Script=Han}/u;
 
 /** Whether the text between two items of a list names the second's own thing (`、普通高中学位`), not a joiner alone. */
 function namesOwn(text: string, from: number, to: number): boolean {
   let han = 0;
-  for (let i = from; i < to && han < OWN_NAME; i++) if (/\p{Script=Han}/u.test(text[i]!)) han++;
+  for (let i = from; i < to && han < OWN_NAME; i++) if (HAN.test(text[i]!)) han++;
   return han >= OWN_NAME;
 }
 

@@ -78,7 +78,9 @@ function magnitudeAt(text: string, pos: number, k: Knowledge) {
 }
 
 function plusWordAt(text: string, pos: number, k: Knowledge): string | undefined {
-  for (const w of k.plusWords) if (text.startsWith(w, pos)) return w;
+  // (an indexed loop: this runs after every number, and a for-of made an iterator result each time)
+  const words = k.plusWords;
+  for (let i = 0; i < words.length; i++) if (text.startsWith(words[i]!, pos)) return words[i]!;
   return undefined;
 }
 

@@ -98,7 +98,9 @@ function qualifierAfter(text: string, pos: number, k: Knowledge): QualifierWord 
 }
 
 function separatorAt(text: string, pos: number, k: Knowledge): string | null {
-  for (const s of k.rangeSeparators) if (text.startsWith(s, pos)) return s;
+  // (an indexed loop: this runs at every number's end, and a for-of made an iterator result each time)
+  const separators = k.rangeSeparators;
+  for (let i = 0; i < separators.length; i++) if (text.startsWith(separators[i]!, pos)) return separators[i]!;
   return null;
 }
 

@@ -6,6 +6,7 @@ import { Decimal } from 'decimal.js';
 import { Exact } from './exact.js';
 import type { Knowledge, UnitSpelling } from './knowledge.js';
 
+const HAN = /\p{Script=Han}/u;
 const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 /**
@@ -42,7 +43,7 @@ export function perUnitAt(text: string, pos: number, first: UnitSpelling, k: Kno
   if (!second || (second.kind !== 'level' && second.kind !== 'count')) return null;
   // a measure word per thing must end the rate (16.8万元/人, 元/人左右), not open a word (2000元/项目)
   const end = at + second.spelling.length;
-  if (second.kind === 'count' && /\p{Script=Han}/u.test(text[end] ?? '') && !k.after.some((q) => text.startsWith(q.word, end))) return null;
+  if (second.kind === 'count' && HAN.test(text[end] ?? '') && !k.after.some((q) => text.startsWith(q.word, end))) return null;
   return { unit: rateOf(first, per, second), length: per.length + second.spelling.length };
 }
 

@@ -15,6 +15,7 @@ export function isCaption(line: string, k: Knowledge): boolean {
 
 /** The longest subject a caption names: longer is a sentence, not a name. */
 const MAX_SUBJECT = 16;
+const HAN_START = /^\p{Script=Han}/u;
 
 /** What a caption's words are, compiled once per rule set (tables.yaml). */
 interface CaptionWords {
@@ -93,6 +94,6 @@ export function readCaption(line: string, rules: RuleSet): CaptionReading | null
   if (!tail) return { subject: null, change: null };
   const subject = text.slice(0, text.length - tail.length);
   const change = w.changes.has(tail) ? tail : null;
-  if (subject.length < 2 || subject.length > MAX_SUBJECT || w.conjunctions.some((c) => subject.includes(c)) || !/^\p{Script=Han}/u.test(subject)) return { subject: null, change };
+  if (subject.length < 2 || subject.length > MAX_SUBJECT || w.conjunctions.some((c) => subject.includes(c)) || !HAN_START.test(subject)) return { subject: null, change };
   return { subject, change };
 }

@@ -60,8 +60,17 @@ function baseYearOf(figure: Figure, text: string, from: number, lex: Lexicon): s
 /** The text of a sentence before a clause starting at `clause` (at most 160 characters back). */
 function sentenceLead(text: string, clause: number): string {
   let start = clause;
-  while (start > 0 && clause - start < 160 && !SENTENCE_END.test(text[start - 1]!)) start--;
+  while (start > 0 && clause - start < 160 && !endsSentence(text.charCodeAt(start - 1))) start--;
   return text.slice(start, clause);
+}
+
+/** SENTENCE_END's answer by UTF-16 unit, asked once per unit (0: not yet, 1: ends a sentence, 2: does not). */
+const sentenceEnds = new Uint8Array(65536);
+/** Whether the UTF-16 unit `c` ends a sentence (SENTENCE_END), without a one-character string per character looked at. */
+function endsSentence(c: number): boolean {
+  let known = sentenceEnds[c]!;
+  if (known === 0) sentenceEnds[c] = known = SENTENCE_END.test(String.fromCharCode(c)) ? 1 : 2;
+  return known === 1;
 }
 
 /**

@@ -522,9 +522,15 @@ function sentenceWords(text: string, start: number, ctx: PeriodContext, k: Knowl
   const cutOffs = targets.filter((at) => (k.periods.pastCutOffs ?? []).some((w) => sentence.startsWith(w, at)));
   const targetsUnlessPast = find(k.words.targetUnlessPast, pw.targetUnlessPast).filter(valid);
   const opening = sentence.match(pw.opening)?.[0] ?? '';
-  const firstClause = sentence.match(/^[^,，;；:：]*/u)?.[0] ?? '';
+  // (the first clause: up to the first , ; or :, and the ;-parts' starts, in one pass over the sentence)
+  let firstClauseLength = -1;
   const semicolons: number[] = [];
-  for (let i = 0; i < sentence.length; i++) if (sentence[i] === ';' || sentence[i] === '；') semicolons.push(start + i + 1);
+  for (let i = 0; i < sentence.length; i++) {
+    const c = sentence.charCodeAt(i);
+    if (c === 0x3b || c === 0xff1b) semicolons.push(start + i + 1);
+    if (firstClauseLength < 0 && (c === 0x3b || c === 0xff1b || c === 0x2c || c === 0xff0c || c === 0x3a || c === 0xff1a)) firstClauseLength = i;
+  }
+  if (firstClauseLength < 0) firstClauseLength = sentence.length;
   // (not one inside a comparison base's noun: `比上年预计执行数增长8%`, nor one right after a base year: `比1980年预计增加`)
   const estimates = find(k.words.estimate, pw.estimate).filter(
     (at) => !(k.periods.estimateNouns ?? []).some((n) => k.words.estimate.some((w) => n.includes(w) && sentence.startsWith(n, at - n.indexOf(w)))),
@@ -543,7 +549,7 @@ function sentenceWords(text: string, start: number, ctx: PeriodContext, k: Knowl
     forecasts: iw.forecasts ? find(k.periods.forecastEffects ?? [], iw.forecasts).map((at) => start + at) : [],
     counterfactuals: iw.counterfactuals ? find(k.periods.counterfactuals ?? [], iw.counterfactuals).map((at) => start + at) : [],
     budgets: iw.planAmounts ? find(k.periods.planAmounts ?? [], iw.planAmounts).map((at) => start + at) : [],
-    firstClauseEnd: start + firstClause.length,
+    firstClauseEnd: start + firstClauseLength,
     openingEnd: opening ? start + opening.length : start,
     paragraphEstimate: opensOnEstimate(text, start, k),
   };

@@ -10,6 +10,7 @@ import { CLAUSE_BREAK } from './clause-marks.js';
 
 /** The most characters an act after the count may have (`创业`, `就业`, `返乡创业`). */
 const ACT = 4;
+const HAN = /\p{Script=Han}/u;
 
 /** The label `verb + act` of a count of people between a leading verb and their act, or null. */
 export function pivotLabel(figure: Figure, text: string, lex: Lexicon): string | null {
@@ -18,7 +19,7 @@ export function pivotLabel(figure: Figure, text: string, lex: Lexicon): string |
   const verb = normalizeSubject(figure.label);
   if (verb.length < 2 || !words.countedNounLeads.includes(verb)) return null;
   let end = figure.span.end;
-  while (end < text.length && end - figure.span.end <= ACT && !CLAUSE_BREAK[text.charCodeAt(end)] && /\p{Script=Han}/u.test(text[end]!)) end++;
+  while (end < text.length && end - figure.span.end <= ACT && !CLAUSE_BREAK[text.charCodeAt(end)] && HAN.test(text[end]!)) end++;
   const act = text.slice(figure.span.end, end);
   // (the act must end the clause: `支持4万人创业。`, not `帮助4万人解决住房困难`)
   if (act.length < 2 || end - figure.span.end > ACT || (end < text.length && !CLAUSE_BREAK[text.charCodeAt(end)])) return null;

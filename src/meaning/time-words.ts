@@ -8,6 +8,8 @@ import { alternation, type Knowledge } from '../extract/knowledge.js';
 import { YEAR_DIGITS } from './year-numerals.js';
 import { planWordsOf } from './period-words.js';
 
+const HAN = /\p{Script=Han}/u;
+
 export interface TimeWords {
   congresses: { re: RegExp; since: Scan | null; number: number; year: number; every: number; month?: number; earlier?: { number: number; year: number; month: number }[] }[];
   /** `N年来` with any N: group 1 the number. */
@@ -85,7 +87,7 @@ export function requiredLiteral(pattern: string): string {
     // (`个?` is optional; `年+`, `年{2}` are required, but what follows them is no longer next to them)
     const next = pattern[i + 1] ?? '';
     const optional = next === '?' || next === '*' || (next === '{' && pattern[i + 2] === '0');
-    if (depth === 0 && /\p{Script=Han}/u.test(c) && !optional) {
+    if (depth === 0 && HAN.test(c) && !optional) {
       run += c;
       if (next === '+' || next === '{') end();
     } else end();
