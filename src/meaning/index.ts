@@ -13,7 +13,7 @@ import { intentOf, measureQuotedTargets, partOfPrevious } from './intent.js';
 import { statesPresent } from './present.js';
 import { deliveredEarly, periodContext, timeOf } from './time.js';
 import { resolveFigureMetrics } from './metric.js';
-import { budgetLabels, budgetStatus } from './budget.js';
+import { budgetLabels, budgetStatus, carriedInPeriod } from './budget.js';
 
 
 /** Gives each figure of `doc` (in text order, as extractFigures returns them) its period and modality, in place. */
@@ -34,6 +34,9 @@ export function interpret(doc: Document, figures: Figure[], rules: RuleSet = cor
       const before = String(Number(period) - 1);
       figure.period = periods.get(before) ?? (periods.set(before, before), before);
     }
+    // a budget year's opening balance (`上年结转收入`) is the closing balance of the year before its sentence's year
+    const carried = carriedInPeriod(doc, pos, previous, rules);
+    if (carried) figure.period = periods.get(carried) ?? (periods.set(carried, carried), carried);
     // a part (`其中…`) is planned, estimated or done as the whole before it is
     if (previous && partOfPrevious(doc, pos, previous, k)) figure.modality = previous.modality;
     previous = figure;

@@ -1,0 +1,50 @@
+/**
+ * How a city's budget report states its year's budget beside the execution (issue 9 §1–§3), made up: the budget as the
+ * congress passed it and as adjusted is a target of the budget year, named by its item; the balance a year opens with
+ * (`上年结转收入`, `上年结余`, `上年滚存结余`) is the closing actual of the year before, in the execution and in the next budget.
+ */
+import { describe, expect, it } from 'vitest';
+import { figureWritten, figuresOfText, reading } from './helpers/figures.js';
+
+const found = figuresOfText(
+  '关于某市2025年预算执行情况和2026年预算草案的报告\n——2026年1月8日在某市第五届人民代表大会第六次会议上\n各位代表：\n' +
+    '一、2025年预算执行情况\n' +
+    '全市预算经市五届人大五次会议审查批准后，各县（市、区）人民代表大会相继批准了本级预算。经汇总，2025年全市一般公共预算收入为120.5亿元，一般公共预算支出为260.4亿元。预算执行中，部分县区调整了收支预算，全市一般公共预算收入调整为110.2亿元。\n' +
+    '2025年，市五届人大五次会议审查批准市本级一般公共预算收入40.6亿元。预算执行中，经市人大常委会批准，一般公共预算收入调整为36.3亿元，实际完成37.1亿元，为调整预算的102.2%。\n' +
+    '全市国有资本经营预算收入完成1.25亿元，加上级补助收入0.12亿元、上年结余收入0.47亿元，收入总计1.84亿元。\n' +
+    '二、2026年预算草案\n' +
+    '全市国有资本经营预算收入预计1.31亿元，加上年结转收入0.52亿元、上级补助收入0.1亿元，收入总计1.93亿元。\n',
+);
+
+describe('the budget of the year reviewed', () => {
+  it('passed by the congress is a target of that year, named by its item', () => {
+    expect(reading(found, '40.6亿元')).toEqual(['2025', 'target']);
+    expect(figureWritten(found, '40.6亿元').label).toBe('市本级一般公共预算收入');
+  });
+
+  it('summed from the budgets the levels below passed is a target too', () => {
+    expect(reading(found, '120.5亿元')).toEqual(['2025', 'target']);
+    expect(reading(found, '260.4亿元')).toEqual(['2025', 'target']);
+  });
+
+  it('as adjusted is a target of that year, of the item it adjusts', () => {
+    expect(reading(found, '110.2亿元')).toEqual(['2025', 'target']);
+    expect(reading(found, '36.3亿元')).toEqual(['2025', 'target']);
+    expect(figureWritten(found, '36.3亿元').label).toBe('一般公共预算收入');
+  });
+
+  it('while its execution stays an actual', () => {
+    expect(reading(found, '37.1亿元')).toEqual(['2025', 'actual']);
+  });
+});
+
+describe('the balance a budget year opens with', () => {
+  it('in the execution is the closing actual of the year before', () => {
+    expect(reading(found, '0.47亿元')).toEqual(['2024', 'actual']);
+    expect(reading(found, '1.25亿元')).toEqual(['2025', 'actual']);
+  });
+
+  it('in the next budget is the closing actual of the year reviewed', () => {
+    expect(reading(found, '0.52亿元')).toEqual(['2025', 'actual']);
+  });
+});
