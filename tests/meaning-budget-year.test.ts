@@ -47,4 +47,9 @@ describe('the balance a budget year opens with', () => {
   it('in the next budget is the closing actual of the year reviewed', () => {
     expect(reading(found, '0.52亿元')).toEqual(['2025', 'actual']);
   });
+
+  it('and the year it names is not the year of the figures after it', () => {
+    expect(reading(found, '0.1亿元')).toEqual(['2026', 'target']);
+    expect(reading(found, '1.93亿元')).toEqual(['2026', 'target']);
+  });
 });

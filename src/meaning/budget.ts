@@ -330,3 +330,23 @@ export function carriedInPeriod(doc: Document, pos: number, previous: { period: 
   if (!bw || bw.sentenceEnd.test(doc.normalized.slice(previous.span.end, pos))) return null;
   return carriedInBalance(doc, pos, rules) ? String(Number(previous.period) - 1) : null;
 }
+
+/** An opening balance read (carriedInPeriod): its period, the period of its sentence before it, and where it ends. */
+export interface CarriedIn {
+  period: string;
+  before: string;
+  end: number;
+}
+
+/**
+ * The period of the figure at `pos` after an opening balance in its sentence (`加上年结转收入0.52亿元、上级补助收入0.1亿元`):
+ * the year the balance was brought from (`上年`) is not this figure's, which keeps its sentence's year (`before`), unless a
+ * year is written between. Null when `period` was not taken from the balance.
+ */
+export function afterCarriedIn(doc: Document, pos: number, carry: CarriedIn | null, period: string | null, rules: RuleSet): string | null {
+  if (!carry || period !== carry.period || carry.end > pos) return null;
+  const bw = budgetWordsOf(rules);
+  const between = doc.normalized.slice(carry.end, pos);
+  if (!bw || bw.sentenceEnd.test(between) || /\d{4}\s*年|[今本]年|当年/u.test(between)) return null;
+  return carriedInBalance(doc, pos, rules) ? null : carry.before;
+}
