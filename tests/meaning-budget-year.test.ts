@@ -53,3 +53,23 @@ describe('the balance a budget year opens with', () => {
     expect(reading(found, '1.93亿元')).toEqual(['2026', 'target']);
   });
 });
+
+describe('a budget under a numbered heading naming a level', () => {
+  const planned = figuresOfText(
+    '关于某市2025年预算执行情况和2026年预算草案的报告\n——2026年1月8日在某市第五届人民代表大会第六次会议上\n各位代表：\n' +
+      '一、2025年全市和市本级预算执行情况\n全市一般公共预算收入完成118.4亿元。\n' +
+      '二、2026年预算草案\n（一）2026年全市预算草案\n1．一般公共预算收入125亿元，增长5%。\n' +
+      '（二）2026年市级预算草案\n1．一般公共预算\n一般公共预算收入41亿元，增长5%。\n' +
+      '（三）2026年某经济技术开发区预算草案\n1．一般公共预算收入3亿元，增长5%。\n' +
+      '三、2026年财政工作\n一般公共预算收入力争增长5%。\n',
+  );
+  const labels = planned.filter((f) => f.raw === '5%').map((f) => f.label);
+
+  it('is that level’s, up to a heading as high or higher', () => {
+    expect(labels).toEqual(['一般公共预算收入', '市级一般公共预算收入', '开发区一般公共预算收入', '一般公共预算收入']);
+  });
+
+  it('while a heading naming the whole place and a level puts it at neither', () => {
+    expect(figureWritten(planned, '118.4亿元').label).toBe('一般公共预算收入');
+  });
+});

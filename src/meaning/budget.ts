@@ -22,6 +22,7 @@ interface BudgetSettings {
   items?: string[];
   headingLength?: number;
   levels?: string[];
+  wholes?: string[];
   itemQualifiers?: string[];
   reports?: string[];
   against?: { verbs?: string[]; budgets?: string[] };
@@ -180,7 +181,7 @@ function statusIn(text: string, from: number, clause: string, bw: BudgetWords): 
 /** Where each kind of budget is in force in a document (its headings), and the level each line opens on. */
 interface BudgetLayout {
   /** Heading line starts and the kind each names ('' for a heading naming none: the kind in force ends). */
-  headings: { start: number; kind: string }[];
+  headings: { start: number; kind: string; level: string | null; depth: number }[];
 }
 const layouts = new WeakMap<Document, BudgetLayout>();
 
@@ -198,12 +199,43 @@ function layoutOf(doc: Document, b: BudgetSettings): BudgetLayout {
       const line = text.slice(start, end).trim();
       // (a heading: short, no sentence inside it; `(1)全市收支情况。…` opens a paragraph, no heading. Normalized text:
       // full-width ，；（） are folded to ASCII before)
-      if (line && line.length <= longest && !/[。,;]/u.test(line.replace(/[。]$/u, ''))) layout.headings.push({ start, kind: kinds.find((kind) => line.includes(kind)) ?? '' });
+      if (line && line.length <= longest && !/[。,;]/u.test(line.replace(/[。]$/u, ''))) layout.headings.push({ start, kind: kinds.find((kind) => line.includes(kind)) ?? '', level: headingLevel(line, b), depth: headingDepth(line) });
       start = end + 1;
     }
   }
   layouts.set(doc, layout);
   return layout;
+}
+
+/** How deep a numbered heading stands (`一、` 1, `（一）` 2, `1.` 3, `（1）` 4); 0 for a line not numbered (a title, a caption). */
+const DEPTHS = [/^[一二三四五六七八九十]+\s*[、.．]/u, /^[（(][一二三四五六七八九十]+[)）]/u, /^\d+\s*[、.．]/u, /^[（(]\d+[)）]/u];
+function headingDepth(line: string): number {
+  return DEPTHS.findIndex((d) => d.test(line)) + 1;
+}
+
+/** The level a heading names (budgets.levels), '' when it names the whole place (`全市和市本级预算执行情况`), else null. */
+function headingLevel(line: string, b: BudgetSettings): string | null {
+  if ((b.wholes ?? []).some((w) => line.includes(w))) return '';
+  return (b.levels ?? []).find((l) => line.includes(l)) ?? null;
+}
+
+/**
+ * The level the numbered headings before `pos` put it at ('' for none): a heading naming a level holds until a heading as
+ * high or higher (`2．市本级…` ends at `3．经开区…` or `（二）政府性基金预算执行情况`), or one naming the whole place.
+ */
+function headingLevelAt(layout: BudgetLayout, pos: number): string {
+  let level = '';
+  let depth = 0;
+  for (const h of layout.headings) {
+    if (h.start > pos) break;
+    if (!h.depth) continue;
+    if (level && h.depth <= depth) level = '';
+    if (h.level !== null) {
+      level = h.level;
+      depth = h.depth;
+    }
+  }
+  return level;
 }
 
 /** The kind of budget in force at `pos` (the last heading before it naming one, up to a heading naming none). */
@@ -290,6 +322,11 @@ export function budgetLabels(doc: Document, figures: { label: string; span: { st
     if (bare) {
       const kind = kindAt(layout, pos);
       if (kind) label = levelAt(text, pos, b.levels ?? []) + (b.kinds?.[kind] ?? kind) + bare;
+    }
+    // a budget's item under a heading naming a level is that level's (`（三）2026年市级财政预算草案`: 市级一般公共预算收入)
+    if (label && kinds.some((k) => label.startsWith(k))) {
+      const level = headingLevelAt(layout, pos);
+      if (level && !(b.levels ?? []).some((l) => label.includes(l))) label = level + label;
     }
     if (label) {
       figure.label = label;
