@@ -73,3 +73,22 @@ describe('a budget under a numbered heading naming a level', () => {
     expect(figureWritten(planned, '118.4亿元').label).toBe('一般公共预算收入');
   });
 });
+
+describe("the next year's budget stated with an estimate word", () => {
+  const planned = figuresOfText(
+    '关于某市2025年预算执行情况和2026年预算草案的报告\n——2026年1月8日在某市第五届人民代表大会第六次会议上\n各位代表：\n' +
+      '一、2025年预算执行情况\n全市一般公共预算收入预计完成118.4亿元，增长3%。\n' +
+      '二、2026年预算草案\n全市一般公共预算收入预计125.3亿元，较2025年完成数增长5.8%，加上级补助收入60亿元。\n' +
+      '预计全市税收收入增长4%左右。\n',
+  );
+
+  it('states the budget in what follows the amount in its sentence: its growth is a target too', () => {
+    expect(reading(planned, '125.3亿元')).toEqual(['2026', 'target']);
+    expect(reading(planned, '5.8%')).toEqual(['2026', 'target']);
+  });
+
+  it('while the year reviewed stays estimated and a forecast before a name stays a forecast', () => {
+    expect(reading(planned, '3%')).toEqual(['2025', 'estimate']);
+    expect(reading(planned, '4%左右')).toEqual(['2026', 'estimate']);
+  });
+});

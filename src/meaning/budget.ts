@@ -126,6 +126,7 @@ export function budgetStatus(doc: Document, pos: number, modality: Modality, rul
   const status = statusIn(text, from, text.slice(from, pos), bw);
   if (status) return status === 'estimate' && ctx && budgetedEstimate(text, pos, period, ctx, knowledgeOf(rules)) ? 'target' : status;
   if (modality === 'actual' && passedEachBefore(text, from, pos, bw)) return 'target';
+  if (modality === 'estimate' && ctx && period !== null && period === ctx.ownYearIsPlan && budgetedSentence(text, pos, bw, knowledgeOf(rules))) return 'target';
   // a report presenting next year's budget or plan, delivered before its own year is over (in December): what it states
   // of that year as a whole is what the year is expected to come to, an estimate
   if (modality === 'actual' && ctx && period !== null && period === String(ctx.deliveryYear) && deliveredLate(doc, ctx, rules)) return 'estimate';
@@ -163,6 +164,28 @@ function passedEachBefore(text: string, from: number, pos: number, bw: BudgetWor
   }
   const before = text.slice(start, pos);
   return bw.passedEach.some((w) => before.includes(w));
+}
+
+/**
+ * Whether the last estimate word before `pos` in its sentence follows a budget's name (periods.budgetNames) in an earlier
+ * clause (`一般公共预算收入预计3.78亿元,比上年增长2%`): the sentence states the budget of the year planned, and so does what
+ * follows in it (its growth), a target.
+ */
+function budgetedSentence(text: string, pos: number, bw: BudgetWords, k: ReturnType<typeof knowledgeOf>): boolean {
+  const names = k.periods.budgetNames ?? [];
+  if (!names.length) return false;
+  let start = pos;
+  while (start > 0 && start > pos - 200 && !bw.sentenceEnd.test(text[start - 1]!)) start--;
+  const lead = text.slice(start, pos);
+  let at = -1;
+  let word = '';
+  for (const w of k.words.estimate) {
+    const i = lead.lastIndexOf(w);
+    if (i > at) [at, word] = [i, w];
+  }
+  if (at < 0 || !bw.clauseEnd.test(lead.slice(at + word.length))) return false;
+  const before = lead.slice(Math.max(0, at - 10), at).trimEnd();
+  return names.some((n) => before.endsWith(n));
 }
 
 function statusIn(text: string, from: number, clause: string, bw: BudgetWords): Modality | null {
