@@ -92,17 +92,3 @@ describe("the next year's budget stated with an estimate word", () => {
     expect(reading(planned, '4%左右')).toEqual(['2026', 'estimate']);
   });
 });
-
-describe('amounts allocated ahead for the year a budget plans', () => {
-  const planned = figuresOfText(
-    '关于某市2025年预算执行情况和2026年预算草案的报告\n——2026年1月8日在某市第五届人民代表大会第六次会议上\n各位代表：\n' +
-      '二、2026年预算草案\n全市一般公共预算收入预计125.3亿元。\n' +
-      '省级已下达我市2026年提前批新增政府债务限额21.4亿元。上级提前下达转移支付96.2亿元。\n',
-  );
-
-  it('are done already: actuals of that year, keeping their own names', () => {
-    expect(reading(planned, '21.4亿元')).toEqual(['2026', 'actual']);
-    expect(reading(planned, '96.2亿元')).toEqual(['2026', 'actual']);
-    expect(figureWritten(planned, '96.2亿元').label).toContain('转移支付');
-  });
-});

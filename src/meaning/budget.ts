@@ -32,7 +32,6 @@ interface BudgetSettings {
   passed?: string[];
   carriedIn?: string[];
   passedEach?: string[];
-  allocated?: string[];
 }
 
 interface BudgetWords {
@@ -60,8 +59,6 @@ interface BudgetWords {
   carriedIn: Set<string>;
   /** Words saying the budgets of the levels below were passed one by one (budgets.passedEach). */
   passedEach: string[];
-  /** Amounts already allocated from above (budgets.allocated): actuals keeping their own names. */
-  allocated: Set<string>;
 }
 
 const cache = new WeakMap<RuleSet, BudgetWords | null>();
@@ -74,7 +71,6 @@ function budgetWordsOf(rules: RuleSet): BudgetWords | null {
   for (const status of ['target', 'estimate', 'actual'] as const) for (const w of b.status?.[status] ?? []) statusOf.set(w, status);
   for (const w of b.passed ?? []) statusOf.set(w, 'target');
   for (const w of b.carriedIn ?? []) statusOf.set(w, 'actual');
-  for (const w of b.allocated ?? []) statusOf.set(w, 'actual');
   const sentenceEnds = ((rules.segmentation ?? {}) as SegmentationRules).sentenceEnds ?? '';
   words = statusOf.size
     ? {
@@ -86,7 +82,7 @@ function budgetWordsOf(rules: RuleSet): BudgetWords | null {
         sentenceEnd: new RegExp(`[${charClass(sentenceEnds)}\\n]`, 'u'),
         againstBudget: b.against?.verbs?.length && b.against.budgets?.length ? new RegExp(`((?:${alternation(b.against.verbs)})(?:${alternation(b.against.budgets)}))的?\\s*$`, 'u') : null,
         copulaEnd: b.copulas?.length ? new RegExp(`(?:${alternation(b.copulas)})$`, 'u') : null,
-        passed: new Set(b.passed ?? []), carriedIn: new Set(b.carriedIn ?? []), passedEach: b.passedEach ?? [], allocated: new Set(b.allocated ?? []) }
+        passed: new Set(b.passed ?? []), carriedIn: new Set(b.carriedIn ?? []), passedEach: b.passedEach ?? [] }
     : null;
   cache.set(rules, words);
   return words;
@@ -319,8 +315,8 @@ export function budgetLabels(doc: Document, figures: { label: string; span: { st
     // the status word of the figure's clause, and what the label holds before it (an item written before it stays)
     const clause = text.slice(statusClauseStart(text, pos, bw), pos);
     const status = lastStatusMatch(clause, bw)?.[0];
-    if (status && (bw.carriedIn.has(status) || bw.allocated.has(status))) {
-      // (an opening balance keeps its own name, `上年结转收入`, and names nothing after it; so does an amount allocated ahead)
+    if (status && bw.carriedIn.has(status)) {
+      // (an opening balance keeps its own name, `上年结转收入`, and names nothing after it)
       continue;
     } else if (status && bw.passed.has(status)) {
       // (the budget as passed is of the item after the words: `会议审查批准市本级一般公共预算收入` → 市本级一般公共预算收入)
