@@ -49,6 +49,24 @@ describe('word lists come from the rule files', () => {
     expect(raws('到会代表十数人。', { ...core, numerals: { ...numerals, fewBeforePlace: [] } })).toEqual([['十数人', 10, 20]]);
   });
 
+  it('reads the point, percent prefix and doublings of numerals.yaml, and none when the rules give none', () => {
+    const raws = (text: string, rules: RuleSet = core) => extractFigures(documentFromText(text, { period: '2022' }, rules), rules).map((f) => f.raw);
+    const numerals = core.numerals!;
+    const without = (key: 'point' | 'percentPrefix' | 'doublings') => {
+      const rest: Record<string, unknown> = { ...numerals };
+      delete rest[key];
+      return { ...core, numerals: rest };
+    };
+    expect(raws('粮食产量增长三点五亿斤。')).toEqual(['三点五亿斤']);
+    expect(raws('粮食产量增长三点五亿斤。', without('point'))).not.toContain('三点五亿斤');
+    expect(raws('城镇化率达到百分之六十。')).toEqual(['百分之六十']);
+    expect(raws('城镇化率达到百分之六十。', without('percentPrefix'))).not.toContain('百分之六十');
+    expect(raws('到2020年国内生产总值翻一番。')).toContain('翻一番');
+    expect(raws('到2020年国内生产总值翻一番。', without('doublings'))).not.toContain('翻一番');
+    const { unit: _unit, ...noUnit } = numerals.doublings!;
+    expect(raws('到2020年国内生产总值翻一番。', { ...core, numerals: { ...numerals, doublings: noUnit } })).not.toContain('翻一番');
+  });
+
   it('removes the period words of periods.yaml from labels', () => {
     const text = '全区6月底高新技术企业达到1000家。';
     expect(labels(text)).toEqual(['高新技术企业']);

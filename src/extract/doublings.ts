@@ -24,9 +24,10 @@ export interface DoublingKnowledge {
 }
 
 export function doublingKnowledge(settings: DoublingSettings | undefined, units: UnitSpelling[]): DoublingKnowledge | null {
-  if (!settings?.before?.length || !settings.after) return null;
-  const unit = units.find((u) => u.spelling === (settings.unit ?? '倍'));
-  if (!unit) throw new InputError(`rules: numerals.doublings.unit: no unit is spelt "${settings.unit ?? '倍'}"`);
+  // (a doubling is read only with the words before and after its numeral and the unit its change is in)
+  if (!settings?.before?.length || !settings.after || !settings.unit) return null;
+  const unit = units.find((u) => u.spelling === settings.unit);
+  if (!unit) throw new InputError(`rules: numerals.doublings.unit: no unit is spelt "${settings.unit}"`);
   const before = [...settings.before].sort((a, b) => b.length - a.length);
   return { before, after: settings.after, bare: settings.bare ?? null, unit, most: settings.most ?? 5 };
 }

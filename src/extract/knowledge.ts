@@ -47,6 +47,7 @@ export interface Knowledge {
   magnitudes: { word: string; factor: Exact }[];
   digits: Map<string, number>;
   places: Map<string, number>;
+  /** The decimal point word (numerals.point: 点), the percent prefix (百分之) and the rank prefix (rankPrefix: 第) of the rules; '' when they give none (none is read). */
   point: string;
   percentPrefix: string;
   /** Fraction words written before a numeral (百分之 → %, 千分之 → ‰), longest first, each with its unit. */
@@ -238,7 +239,8 @@ function regex(source: string, flags: string, where: string): RegExp {
 function fractionPrefixesOf(percent: string, others: Record<string, string>, units: UnitSpelling[]): UnitSpelling[] {
   const named = (spelling: string) => units.find((u) => u.spelling === spelling);
   const percentUnit = units.find((u) => u.unit === '%' && u.factor.eq(Exact.ONE));
-  const out: UnitSpelling[] = [{ spelling: percent, unit: '%', kind: percentUnit?.kind ?? 'share', factor: Exact.ONE, needsMagnitude: false }];
+  // (no percent prefix in the rules: none is read)
+  const out: UnitSpelling[] = percent ? [{ spelling: percent, unit: '%', kind: percentUnit?.kind ?? 'share', factor: Exact.ONE, needsMagnitude: false }] : [];
   for (const [prefix, spelling] of Object.entries(others)) {
     const unit = named(spelling);
     if (!unit) throw new InputError(`rules: numerals.fractionPrefixes.${prefix}: no unit is spelt "${spelling}"`);
@@ -272,9 +274,9 @@ function compile(rules: RuleSet): Knowledge {
     magnitudes,
     digits: new Map(Object.entries(numerals.digits ?? {})),
     places: new Map(Object.entries(numerals.places ?? {})),
-    point: numerals.point ?? '点',
-    percentPrefix: numerals.percentPrefix ?? '百分之',
-    fractionPrefixes: fractionPrefixesOf(numerals.percentPrefix ?? '百分之', numerals.fractionPrefixes ?? {}, units),
+    point: numerals.point ?? '',
+    percentPrefix: numerals.percentPrefix ?? '',
+    fractionPrefixes: fractionPrefixesOf(numerals.percentPrefix ?? '', numerals.fractionPrefixes ?? {}, units),
     fractions: fractionKnowledge(numerals.fractions, units, [...Object.keys(numerals.digits ?? {}), ...Object.keys(numerals.places ?? {})]),
     doublings: doublingKnowledge(numerals.doublings, units),
     singleCharUnits: new Set(numerals.singleCharUnits ?? []),
@@ -287,7 +289,7 @@ function compile(rules: RuleSet): Knowledge {
     fewDigits: new Set(numerals.fewDigits ?? []),
     fewBeforePlace: new Set(numerals.fewBeforePlace ?? []),
     rangeSeparators: [...(numerals.rangeSeparators ?? [])].sort((a, b) => b.length - a.length),
-    rankPrefix: numerals.rankPrefix ?? '第',
+    rankPrefix: numerals.rankPrefix ?? '',
     rankMeasures: numerals.rankMeasures ?? [],
     dateUnits: numerals.dateUnits ?? [],
     before,

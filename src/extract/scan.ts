@@ -523,7 +523,7 @@ export class Scanner {
     if (k.digits.get(text[at] ?? '') !== d1 + 1 || k.digits.has(text[at + 1] ?? '')) return null;
     const second = readChinese(text, at, k);
     // (not 百分之四、五点二: a decimal second end is a list of two figures, not "n or n + 1")
-    if (!second || second.positional || second.few || second.plus || text.slice(at, second.end).includes(k.point)) return null;
+    if (!second || second.positional || second.few || second.plus || (k.point !== '' && text.slice(at, second.end).includes(k.point))) return null;
     const placed = second.end > at + 1;
     const unit = fraction ?? unitAt(text, second.end, k, second.magnitude) ?? null;
     if (placed ? !unit && !second.magnitude : !(fraction || (unit && (k.singleCharUnits.has(unit.unit) || k.singleCharUnits.has(unit.spelling))))) return null;

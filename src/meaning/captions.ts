@@ -13,10 +13,6 @@ export function isCaption(line: string, k: Knowledge): boolean {
   return periodPattern(k, 'captionPattern', 'u')?.test(line) ?? false;
 }
 
-/** A table's caption: `表5`, `附表1`, `表 1：` before what it names. */
-const TABLE_NUMBER = /^\s*(?:附)?表\s*[0-9０-９一二三四五六七八九十]+\s*[:：.．、]?\s*/u;
-/** A note in brackets (`（CPI）`, `（不含农户）`): no part of the subject. */
-const CAPTION_NOTES = /[（(][^（）()]*[)）]/gu;
 /** The longest subject a caption names: longer is a sentence, not a name. */
 const MAX_SUBJECT = 16;
 
@@ -80,10 +76,12 @@ export function captionSubject(line: string, rules: RuleSet): string | null {
 
 /** A table's caption read: its subject (captionSubject) and whether its closing word says the cells are changes; null for a line that is no caption. */
 export function readCaption(line: string, rules: RuleSet): CaptionReading | null {
-  const number = TABLE_NUMBER.exec(line);
+  // (its number, `表5`, `附表1`, `表 1：` before what it names: tables.tableNumber)
+  const number = tableWords(rules).caption?.exec(line);
   if (!number) return null;
   const w = captionWords(rules);
-  let text = line.slice(number[0].length).replace(CAPTION_NOTES, '');
+  // (a note in brackets, `（CPI）`, `（不含农户）`: no part of the subject; tables.noteBrackets)
+  let text = line.slice(number[0].length).replace(tableWords(rules).note, '');
   if (w.indexBase) text = text.replace(w.indexBase, '');
   const period = w.period.exec(text);
   if (period && period.index === 0) text = text.slice(period[0].length);

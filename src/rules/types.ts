@@ -553,6 +553,22 @@ export interface TableSettings {
   captionConjunctions?: string[];
   shareHeaders?: string[];
   captionChanges?: string[];
+  /** Change words of column headers and the words around them (src/tables/headers.ts: readHeader). */
+  changeHeaders?: string[];
+  changeTails?: string[];
+  changeOnlyTails?: string[];
+  changeComparers?: string[];
+  changeBases?: string[];
+  changeBaseQualifiers?: string[];
+  changeBaseWords?: string[];
+  /** Bracket pairs around a note (`()`, `（）`), open then close. */
+  noteBrackets?: string[];
+  /** Regex for a period as a header or caption writes it (`2024年`, `1—11月`, `上半年`). */
+  headerPeriod?: string;
+  /** Words ending a header naming a count (`数` of `企业个数`). */
+  countEnds?: string[];
+  /** Regex for the number opening a table's caption, its separator included (`表5`, `附表1`, `表 1：`). */
+  tableNumber?: string;
   /** Regex for a note saying the cells are indices with the year before at 100 (`以上年为100`). */
   indexBase?: string;
   stubHeaders?: string[];

@@ -67,9 +67,9 @@ function compile(rules: RuleSet): Compiled {
   });
   const charClass = new Uint8Array(0x10000);
   const closing = new Uint16Array(0x10000);
-  mark(charClass, config.sentenceEnds ?? '。!?;', SENTENCE_END);
+  mark(charClass, config.sentenceEnds ?? '', SENTENCE_END);
   mark(charClass, config.closers ?? '', CLOSER);
-  mark(charClass, config.clauseBreaks ?? ',、:', CLAUSE_BREAK);
+  mark(charClass, config.clauseBreaks ?? '', CLAUSE_BREAK);
   for (const pair of config.clauseShelters ?? []) {
     const open = pair.charCodeAt(0);
     charClass[open]! |= SHELTER_OPEN;

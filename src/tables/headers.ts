@@ -27,7 +27,9 @@ export interface TableWords {
   k: Knowledge;
   settings: Required<TableSettings>;
   changeWords: string[];
-  /** Matches a period written in a header. */
+  /** A header ending in a count word (tables.countEnds: `企业个数`, `从业人数`): group 1 the character before it. */
+  counted: RegExp;
+  /** Matches a period written in a header (tables.headerPeriod); matches nothing when the rules give none. */
   period: RegExp;
   /** `单位：万吨`: group 1 the unit. */
   unitNotes: RegExp[];
@@ -35,10 +37,21 @@ export interface TableWords {
   statuses: Map<string, Modality>;
   /** The comparison base before a change word (`比上年`, `比上年预计数`, `同比`): no part of a label. */
   changeBase: RegExp;
+  /** What may follow a change word ending a header (tables.changeTails: `增长率`, `增减量`), notes in brackets included. */
+  changeTail: RegExp;
+  /** What is left of a header naming only a change (tables.changeOnlyTails: `率` of `增长率`). */
+  changeOnly: RegExp;
   /** An index's base note (tables.indexBase: `以上年为100`), or null when the rules give none. */
   indexBase: RegExp | null;
   /** The same note in brackets after a header's words (`指数（上年=100）`), all of them. */
   indexNote: RegExp | null;
+  /** A note in brackets (tables.noteBrackets: `（不含农户）`), all of them; `notesAfter` with the spaces before it. */
+  note: RegExp;
+  notesAfter: RegExp;
+  /** A short note in brackets (`（亿元）`), all of them: group 1 what they enclose. */
+  bracketed: RegExp;
+  /** A table's caption: its number (tables.tableNumber: `表5`, `附表1`, `表 1：`) opening the line, the spaces after it included; null when the rules give none. */
+  caption: RegExp | null;
   /** The scope words of the indicator lexicon (indicators.yaml indicatorWords.scopes: 城市, 农村, 中央 …). */
   scopeWords: Set<string>;
 }
@@ -63,6 +76,17 @@ export function tableWords(rules: RuleSet): TableWords {
     shareHeaders: s.shareHeaders ?? [],
     captionChanges: s.captionChanges ?? [],
     indexBase: s.indexBase ?? '',
+    tableNumber: s.tableNumber ?? '',
+    headerPeriod: s.headerPeriod ?? '',
+    countEnds: s.countEnds ?? [],
+    noteBrackets: s.noteBrackets ?? [],
+    changeHeaders: s.changeHeaders ?? [],
+    changeTails: s.changeTails ?? [],
+    changeOnlyTails: s.changeOnlyTails ?? [],
+    changeComparers: s.changeComparers ?? [],
+    changeBases: s.changeBases ?? [],
+    changeBaseQualifiers: s.changeBaseQualifiers ?? [],
+    changeBaseWords: s.changeBaseWords ?? [],
     stubHeaders: s.stubHeaders ?? [],
     unitNotes: s.unitNotes ?? [],
     placeholders: s.placeholders ?? [],
@@ -74,12 +98,13 @@ export function tableWords(rules: RuleSet): TableWords {
   for (const status of ['target', 'estimate', 'actual'] as const) for (const word of settings.statusHeaders[status] ?? []) statuses.set(word, status);
   // (`比上年预计数增长`: the base may name the status of last year's figure it is set against)
   const baseStatus = statuses.size ? `(?:${alternation([...statuses.keys()])})?` : '';
-  // Change words as headers write them: 比上年增长, 同比增长, 增长, 增速, 增幅, 增减, 变化 (longest first).
-  // (the words of words.yaml first: `同比增长` is a 增长 after its base 同比)
-  const changeWords = [
-    ...[...k.words.increase, ...k.words.decrease].sort((a, b) => b.length - a.length),
-    ...['增速', '增幅', '增减', '变化', '变动', '同比', '环比'],
-  ];
+  // Change words as headers write them: 比上年增长, 同比增长, 增长, then tables.changeHeaders (增速, 增减, 变化).
+  // (the words of words.yaml first, longest first: `同比增长` is a 增长 after its base 同比)
+  const changeWords = [...[...k.words.increase, ...k.words.decrease].sort((a, b) => b.length - a.length), ...settings.changeHeaders];
+  // (a note in brackets: an opening bracket, no bracket, a closing one; no brackets in the rules, no note)
+  const opens = settings.noteBrackets.map((pair) => escapeRegex(pair[0] ?? '')).join('');
+  const closes = settings.noteBrackets.map((pair) => escapeRegex(pair[1] ?? '')).join('');
+  const [open, close, inner] = opens ? [`[${opens}]`, `[${closes}]`, `[^${opens}${closes}]`] : ['[^\\s\\S]', '[^\\s\\S]', '[^\\s\\S]'];
   const scopes = (rules.indicatorWords as { scopes?: Record<string, string[]> } | undefined)?.scopes ?? {};
   words = {
     k,
@@ -89,9 +114,19 @@ export function tableWords(rules: RuleSet): TableWords {
     unitNotes: settings.unitNotes.map((note) => new RegExp(`${escapeRegex(note)}\\s*[:：]\\s*([^,，;；\\s)）]+)`, 'u')),
     statuses,
     indexBase: settings.indexBase ? new RegExp(settings.indexBase, 'u') : null,
-    indexNote: settings.indexBase ? new RegExp(`[（(]\\s*(?:${settings.indexBase})\\s*[)）]`, 'gu') : null,
-    changeBase: new RegExp(`(?:比|较)(?:上年|去年|上月|上年同期|上年末|年初|上季)?(?:同期)?${baseStatus}$|同比$|环比$`, 'u'),
-    period: /(?:(?:19|20)\d{2}\s*[—–\-~～至到]+\s*)?(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*(?:[—–\-~～至到]+\s*\d{1,2}\s*)?月(?:份|末|底)?|末|底|度)?|(?:19|20)\d{2}(?=$|[^\d.])|\d{1,2}\s*(?:[—–\-~～至到]+\s*\d{1,2}\s*)?月份?|(?:上|下)半年|[一二三四1-4]\s*季度|前[一二三]季度/u,
+    caption: settings.tableNumber ? new RegExp(`^\\s*(?:${settings.tableNumber})\\s*`, 'u') : null,
+    indexNote: settings.indexBase ? new RegExp(`${open}\\s*(?:${settings.indexBase})\\s*${close}`, 'gu') : null,
+    note: new RegExp(`${open}${inner}*${close}`, 'gu'),
+    notesAfter: new RegExp(`\\s*${open}${inner}*${close}`, 'gu'),
+    bracketed: new RegExp(`${open}\\s*(${inner}{1,12}?)\\s*${close}`, 'gu'),
+    changeBase: new RegExp(
+      `(?:${alternation(settings.changeComparers)})(?:${alternation(settings.changeBases)})?(?:${alternation(settings.changeBaseQualifiers)})?${baseStatus}$|(?:${alternation(settings.changeBaseWords)})$`,
+      'u',
+    ),
+    changeTail: new RegExp(`^(?:${alternation(settings.changeTails)})?(?:\\s*${open}${inner}*${close})*$`, 'u'),
+    changeOnly: new RegExp(`^(?:${alternation(settings.changeOnlyTails)})$`, 'u'),
+    counted: new RegExp(`(.)(?:${alternation(settings.countEnds)})$`, 'u'),
+    period: settings.headerPeriod ? new RegExp(settings.headerPeriod, 'u') : /[^\s\S]/u,
   };
   cache.set(rules, words);
   return words;
@@ -133,7 +168,7 @@ export function readHeader(raw: string, w: TableWords): HeaderReading {
     }
   }
   // `（亿元）`, `(%)`
-  text = text.replace(/[（(]\s*([^（）()]{1,12}?)\s*[)）]/gu, (all, inner: string) => {
+  text = text.replace(w.bracketed, (all, inner: string) => {
     if (unit === null && isUnit(inner, w)) {
       unit = inner;
       return '';
@@ -166,21 +201,21 @@ export function readHeader(raw: string, w: TableWords): HeaderReading {
     // a change word ends the header (`比上年增长`, `增长率`, `增减量`), or only a note in brackets follows it
     // (`比上年增长(%)(括号内为实际增速)`); inside a noun it is none (`增加值`)
     const rest = at < 0 ? '' : text.slice(at + word.length);
-    if (at < 0 || !/^(?:率|速度|幅度|量|额|情况)?(?:\s*[（(][^（）()]*[)）])*$/u.test(rest.trim())) continue;
+    if (at < 0 || !w.changeTail.test(rest.trim())) continue;
     change = word;
     // `比上年增长`, `比上年末增长`, `同比增长`: the comparison base goes with the change word
-    text = text.slice(0, at).replace(w.changeBase, '') + rest.replace(/\s*[（(][^（）()]*[)）]/gu, '');
+    text = text.slice(0, at).replace(w.changeBase, '') + rest.replace(w.notesAfter, '');
     break;
   }
-  // `冰川条数`, `企业个数`, `从业人数`: a count named by its measure word before 数 is counted in that word
+  // `冰川条数`, `企业个数`, `从业人数`: a count named by its measure word before 数 (tables.countEnds) is counted in that word
   if (unit === null && !w.settings.valueHeaders.includes(text.trim())) {
-    const counted = /(.)数$/u.exec(text.replace(/[\s:：、,，/]+$/u, ''));
+    const counted = w.counted.exec(text.replace(/[\s:：、,，/]+$/u, ''));
     const spelled = counted ? unitAt(counted[1]!, 0, w.k, false) : undefined;
     if (counted && counted.index > 0 && spelled?.kind === 'count' && spelled.spelling === counted[1]) unit = counted[1]!;
   }
   let name = text.replace(/^[\s:：、,，/]+|[\s:：、,，/]+$/gu, '');
   // what is left of `增长率`, `增长速度`
-  if (change && /^(?:率|速度|幅度|情况)$/u.test(name)) name = '';
+  if (change && w.changeOnly.test(name)) name = '';
   if (w.settings.valueHeaders.includes(name) || w.settings.stubHeaders.includes(name)) name = '';
   // `2025年预算数`: the status of the column's figures, no part of their label
   const status = w.statuses.get(name) ?? null;

@@ -28,8 +28,6 @@ import { CaptionRows } from './caption-rows.js';
 const CELL_NUMBER = /^([+\-−–]?)\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*([%‰])?\s*\**$/u;
 /** Longer cell texts are prose: the table lays a page out. */
 const MAX_CELL_TEXT = 200;
-/** A table's caption (`表5 …`, `附表1 …`). */
-const TABLE_CAPTION = /^\s*(?:附)?表\s*[0-9０-９一二三四五六七八九十]/u;
 /** A year as a header or row header writes it (`2024`, `2024年`). */
 const YEAR = /^(?:19|20)\d{2}(?:\s*年)?$/u;
 
@@ -201,6 +199,11 @@ interface Structure {
   scopeColumns: number[];
 }
 
+/** Whether `line` is a table's caption (`表5 …`, `附表1 …`: tables.tableNumber). */
+function isCaptionLine(line: string, w: TableWords): boolean {
+  return w.caption?.test(line) ?? false;
+}
+
 function readTable(doc: Document, grid: TableGrid, w: TableWords, rules: RuleSet): { table: DocumentTable; meanings: CellMeaning[] } | null {
   const layout = layoutOf(doc, grid);
   if (!layout) return null;
@@ -221,10 +224,10 @@ function readTable(doc: Document, grid: TableGrid, w: TableWords, rules: RuleSet
   const tableUnit = contextReadings.find((r) => r.unit)?.unit ?? null;
   // (a table's own caption, `表5 2025年…`, before a chart's caption over it, `图8 2021-2025年…`, which names another period)
   const dated = (r: HeaderReading) => r.period !== null && /(?:19|20)\d{2}/u.test(r.period);
-  const captioned = contextReadings.findIndex((r, i) => i < around.before && TABLE_CAPTION.test(context[i]!) && dated(r));
+  const captioned = contextReadings.findIndex((r, i) => i < around.before && isCaptionLine(context[i]!, w) && dated(r));
   const tablePeriod = (captioned >= 0 ? contextReadings[captioned] : contextReadings.find(dated))?.period ?? null;
   // (the subject its caption names: what its total row and its rows without a measure of their own are of)
-  const caption = context.slice(0, around.before).reverse().find((line) => TABLE_CAPTION.test(line));
+  const caption = context.slice(0, around.before).reverse().find((line) => isCaptionLine(line, w));
   const captionReading = caption === undefined ? null : readCaption(caption, rules);
   // (cells that are indices with the year before at 100: the caption, a line before the table or a title row says so)
   const indexed = w.indexBase !== null && context.some((line, i) => (i < around.before || i >= around.length) && w.indexBase!.test(line));
@@ -485,7 +488,7 @@ function plainFigure(m: CellMeaning, w: TableWords): Figure | null {
       unit = spelled.unit;
       kind = spelled.kind;
     } else if (written === '%' || written === '‰') unit = written;
-  } else if (!percent && /数$/u.test(m.label)) kind = 'count';
+  } else if (!percent && w.counted.test(m.label)) kind = 'count';
   const scaled = scaleReading(reading, factor);
   const negative = sign === '-' || sign === '−' || sign === '–';
   const change = m.change ? (negative ? 'decrease' : 'increase') : null;
