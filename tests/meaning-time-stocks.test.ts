@@ -35,7 +35,8 @@ describe("a budget report's balances of a fund", () => {
 
   it('dates the rolling balance to the year in force, the balance carried over to the year before', () => {
     expect(reading(found, '32.3亿元')).toEqual(['2030', 'estimate']);
-    expect(reading(found, '153.4亿元')).toEqual(['2029', 'estimate']);
+    // (the balance brought from the year before is that year's closing figure, known when the estimate is made: an actual)
+    expect(reading(found, '153.4亿元')).toEqual(['2029', 'actual']);
     expect(reading(found, '185.7亿元')).toEqual(['2030', 'estimate']);
   });
 

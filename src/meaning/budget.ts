@@ -22,12 +22,16 @@ interface BudgetSettings {
   items?: string[];
   headingLength?: number;
   levels?: string[];
+  wholes?: string[];
   itemQualifiers?: string[];
   reports?: string[];
   against?: { verbs?: string[]; budgets?: string[] };
   plainBudgets?: string[];
   copulas?: string[];
   clauseEnds?: string;
+  passed?: string[];
+  carriedIn?: string[];
+  passedEach?: string[];
 }
 
 interface BudgetWords {
@@ -49,6 +53,12 @@ interface BudgetWords {
   againstBudget: RegExp | null;
   /** A copula ending a status word (budgets.copulas: `预算调整为`), not part of what a label names. */
   copulaEnd: RegExp | null;
+  /** Words naming the budget as passed, written before the item (budgets.passed): what the figure is of follows them. */
+  passed: Set<string>;
+  /** A year's opening balance brought from the year before (budgets.carriedIn): an actual of that year. */
+  carriedIn: Set<string>;
+  /** Words saying the budgets of the levels below were passed one by one (budgets.passedEach). */
+  passedEach: string[];
 }
 
 const cache = new WeakMap<RuleSet, BudgetWords | null>();
@@ -59,6 +69,8 @@ function budgetWordsOf(rules: RuleSet): BudgetWords | null {
   const b = (rules.budgets ?? {}) as BudgetSettings;
   const statusOf = new Map<string, Modality>();
   for (const status of ['target', 'estimate', 'actual'] as const) for (const w of b.status?.[status] ?? []) statusOf.set(w, status);
+  for (const w of b.passed ?? []) statusOf.set(w, 'target');
+  for (const w of b.carriedIn ?? []) statusOf.set(w, 'actual');
   const sentenceEnds = ((rules.segmentation ?? {}) as SegmentationRules).sentenceEnds ?? '';
   words = statusOf.size
     ? {
@@ -69,7 +81,8 @@ function budgetWordsOf(rules: RuleSet): BudgetWords | null {
         clauseEnd: new RegExp(`[${charClass(b.clauseEnds ?? '')}\\n]`, 'u'),
         sentenceEnd: new RegExp(`[${charClass(sentenceEnds)}\\n]`, 'u'),
         againstBudget: b.against?.verbs?.length && b.against.budgets?.length ? new RegExp(`((?:${alternation(b.against.verbs)})(?:${alternation(b.against.budgets)}))的?\\s*$`, 'u') : null,
-        copulaEnd: b.copulas?.length ? new RegExp(`(?:${alternation(b.copulas)})$`, 'u') : null }
+        copulaEnd: b.copulas?.length ? new RegExp(`(?:${alternation(b.copulas)})$`, 'u') : null,
+        passed: new Set(b.passed ?? []), carriedIn: new Set(b.carriedIn ?? []), passedEach: b.passedEach ?? [] }
     : null;
   cache.set(rules, words);
   return words;
@@ -112,6 +125,8 @@ export function budgetStatus(doc: Document, pos: number, modality: Modality, rul
   const from = statusClauseStart(text, pos, bw);
   const status = statusIn(text, from, text.slice(from, pos), bw);
   if (status) return status === 'estimate' && ctx && budgetedEstimate(text, pos, period, ctx, knowledgeOf(rules)) ? 'target' : status;
+  if (modality === 'actual' && passedEachBefore(text, from, pos, bw)) return 'target';
+  if (modality === 'estimate' && ctx && period !== null && period === ctx.ownYearIsPlan && budgetedSentence(text, pos, bw, knowledgeOf(rules))) return 'target';
   // a report presenting next year's budget or plan, delivered before its own year is over (in December): what it states
   // of that year as a whole is what the year is expected to come to, an estimate
   if (modality === 'actual' && ctx && period !== null && period === String(ctx.deliveryYear) && deliveredLate(doc, ctx, rules)) return 'estimate';
@@ -133,6 +148,46 @@ function deliveredLate(doc: Document, ctx: PeriodContext, rules: RuleSet): boole
   return late;
 }
 
+/**
+ * Whether the figure at `pos` (its clause from `from`) sums the budgets the levels below passed (budgets.passedEach in its
+ * sentence or the one before, `各县人民代表大会相继批准了本级预算。经汇总，全市一般公共预算收入为335.79亿元`), with no word of the
+ * outcome in its clause.
+ */
+function passedEachBefore(text: string, from: number, pos: number, bw: BudgetWords): boolean {
+  if (!bw.passedEach.length || bw.reachEnds.some((w) => text.slice(from, pos).includes(w))) return false;
+  let start = pos;
+  let ends = 0;
+  // (back over this sentence and the one before it)
+  while (start > 0 && start > pos - 300) {
+    if (bw.sentenceEnd.test(text[start - 1]!) && ++ends === 2) break;
+    start--;
+  }
+  const before = text.slice(start, pos);
+  return bw.passedEach.some((w) => before.includes(w));
+}
+
+/**
+ * Whether the last estimate word before `pos` in its sentence follows a budget's name (periods.budgetNames) in an earlier
+ * clause (`一般公共预算收入预计3.78亿元,比上年增长2%`): the sentence states the budget of the year planned, and so does what
+ * follows in it (its growth), a target.
+ */
+function budgetedSentence(text: string, pos: number, bw: BudgetWords, k: ReturnType<typeof knowledgeOf>): boolean {
+  const names = k.periods.budgetNames ?? [];
+  if (!names.length) return false;
+  let start = pos;
+  while (start > 0 && start > pos - 200 && !bw.sentenceEnd.test(text[start - 1]!)) start--;
+  const lead = text.slice(start, pos);
+  let at = -1;
+  let word = '';
+  for (const w of k.words.estimate) {
+    const i = lead.lastIndexOf(w);
+    if (i > at) [at, word] = [i, w];
+  }
+  if (at < 0 || !bw.clauseEnd.test(lead.slice(at + word.length))) return false;
+  const before = lead.slice(Math.max(0, at - 10), at).trimEnd();
+  return names.some((n) => before.endsWith(n));
+}
+
 function statusIn(text: string, from: number, clause: string, bw: BudgetWords): Modality | null {
   const last = lastStatusMatch(clause, bw);
   if (!last) return null;
@@ -141,13 +196,15 @@ function statusIn(text: string, from: number, clause: string, bw: BudgetWords): 
   if (bw.bases.some((w) => before.includes(w))) return null;
   const after = clause.slice(last.index + last[0].length);
   if (bw.reachEnds.some((w) => after.includes(w))) return null;
+  // (an opening balance is of its own figure only: `上年结转4.9亿元、债务转贷收入4.2亿元`)
+  if (bw.carriedIn.has(last[0]) && /\d/u.test(after)) return null;
   return bw.statusOf.get(last[0]) ?? null;
 }
 
 /** Where each kind of budget is in force in a document (its headings), and the level each line opens on. */
 interface BudgetLayout {
   /** Heading line starts and the kind each names ('' for a heading naming none: the kind in force ends). */
-  headings: { start: number; kind: string }[];
+  headings: { start: number; kind: string; level: string | null; depth: number }[];
 }
 const layouts = new WeakMap<Document, BudgetLayout>();
 
@@ -165,12 +222,43 @@ function layoutOf(doc: Document, b: BudgetSettings): BudgetLayout {
       const line = text.slice(start, end).trim();
       // (a heading: short, no sentence inside it; `(1)全市收支情况。…` opens a paragraph, no heading. Normalized text:
       // full-width ，；（） are folded to ASCII before)
-      if (line && line.length <= longest && !/[。,;]/u.test(line.replace(/[。]$/u, ''))) layout.headings.push({ start, kind: kinds.find((kind) => line.includes(kind)) ?? '' });
+      if (line && line.length <= longest && !/[。,;]/u.test(line.replace(/[。]$/u, ''))) layout.headings.push({ start, kind: kinds.find((kind) => line.includes(kind)) ?? '', level: headingLevel(line, b), depth: headingDepth(line) });
       start = end + 1;
     }
   }
   layouts.set(doc, layout);
   return layout;
+}
+
+/** How deep a numbered heading stands (`一、` 1, `（一）` 2, `1.` 3, `（1）` 4); 0 for a line not numbered (a title, a caption). */
+const DEPTHS = [/^[一二三四五六七八九十]+\s*[、.．]/u, /^[（(][一二三四五六七八九十]+[)）]/u, /^\d+\s*[、.．]/u, /^[（(]\d+[)）]/u];
+function headingDepth(line: string): number {
+  return DEPTHS.findIndex((d) => d.test(line)) + 1;
+}
+
+/** The level a heading names (budgets.levels), '' when it names the whole place (`全市和市本级预算执行情况`), else null. */
+function headingLevel(line: string, b: BudgetSettings): string | null {
+  if ((b.wholes ?? []).some((w) => line.includes(w))) return '';
+  return (b.levels ?? []).find((l) => line.includes(l)) ?? null;
+}
+
+/**
+ * The level the numbered headings before `pos` put it at ('' for none): a heading naming a level holds until a heading as
+ * high or higher (`2．市本级…` ends at `3．经开区…` or `（二）政府性基金预算执行情况`), or one naming the whole place.
+ */
+function headingLevelAt(layout: BudgetLayout, pos: number): string {
+  let level = '';
+  let depth = 0;
+  for (const h of layout.headings) {
+    if (h.start > pos) break;
+    if (!h.depth) continue;
+    if (level && h.depth <= depth) level = '';
+    if (h.level !== null) {
+      level = h.level;
+      depth = h.depth;
+    }
+  }
+  return level;
 }
 
 /** The kind of budget in force at `pos` (the last heading before it naming one, up to a heading naming none). */
@@ -227,7 +315,14 @@ export function budgetLabels(doc: Document, figures: { label: string; span: { st
     // the status word of the figure's clause, and what the label holds before it (an item written before it stays)
     const clause = text.slice(statusClauseStart(text, pos, bw), pos);
     const status = lastStatusMatch(clause, bw)?.[0];
-    if (status) {
+    if (status && bw.carriedIn.has(status)) {
+      // (an opening balance keeps its own name, `上年结转收入`, and names nothing after it)
+      continue;
+    } else if (status && bw.passed.has(status)) {
+      // (the budget as passed is of the item after the words: `会议审查批准市本级一般公共预算收入` → 市本级一般公共预算收入)
+      const at = label.lastIndexOf(status);
+      if (at >= 0) label = label.slice(at + status.length).replace(/^的/u, '');
+    } else if (status) {
       const word = bw.copulaEnd ? status.replace(bw.copulaEnd, '') : status;
       const item = items.find((i) => word.startsWith(i)) ?? '';
       const at = label.lastIndexOf(word);
@@ -235,6 +330,9 @@ export function budgetLabels(doc: Document, figures: { label: string; span: { st
       // (a label carried from a clause before, `支出预算调整` for `实际完成312.9亿元`: the sentence's item; a label the
       // clause writes is its own, `税收收入预计完成90亿元`)
       else if (!clause.replace(/\s+/gu, '').includes(label) && (subject || !named(label))) label = '';
+      // (`支出预算调整为342.5亿元`: the item's budget adjusted, of the item 支出)
+      const own = label.replace(bw.ends, '');
+      if (own !== label && named(own)) label = own;
       if (!named(label)) label = '';
     } else {
       // (no status word: a label that is only the budget judged against, `预算`, is of the item before)
@@ -247,6 +345,11 @@ export function budgetLabels(doc: Document, figures: { label: string; span: { st
     if (bare) {
       const kind = kindAt(layout, pos);
       if (kind) label = levelAt(text, pos, b.levels ?? []) + (b.kinds?.[kind] ?? kind) + bare;
+    }
+    // a budget's item under a heading naming a level is that level's (`（三）2026年市级财政预算草案`: 市级一般公共预算收入)
+    if (label && kinds.some((k) => label.startsWith(k))) {
+      const level = headingLevelAt(layout, pos);
+      if (level && !(b.levels ?? []).some((l) => label.includes(l))) label = level + label;
     }
     if (label) {
       figure.label = label;
@@ -261,4 +364,49 @@ function lastStatusMatch(clause: string, bw: BudgetWords): RegExpExecArray | nul
   bw.words.lastIndex = 0;
   for (let m = bw.words.exec(clause); m; m = bw.words.exec(clause)) last = m;
   return last;
+}
+
+/**
+ * Whether the figure at `pos` is a budget year's opening balance brought from the year before (budgets.carriedIn right before
+ * it in its clause: `加上上年结转收入2.7亿元`): the closing balance of the year before the one its sentence is about.
+ */
+export function carriedInBalance(doc: Document, pos: number, rules: RuleSet): boolean {
+  const bw = budgetWordsOf(rules);
+  if (!bw || !bw.carriedIn.size || !isBudgetReport(doc, bw)) return false;
+  const text = doc.normalized;
+  const from = statusClauseStart(text, pos, bw);
+  const clause = text.slice(from, pos);
+  const last = lastStatusMatch(clause, bw);
+  return !!last && bw.carriedIn.has(last[0]) && statusIn(text, from, clause, bw) === 'actual';
+}
+
+/**
+ * The period of a budget year's opening balance (carriedInBalance) at `pos`: the year before the year of the figure before it
+ * in its sentence (`收入完成0.99亿元,加上级补助收入0.08亿元、上年结余收入0.66亿元`: 2024 in the execution of 2025), else null.
+ */
+export function carriedInPeriod(doc: Document, pos: number, previous: { period: string | null; span: { end: number } } | undefined, rules: RuleSet): string | null {
+  if (!previous?.period || !/^\d{4}$/u.test(previous.period) || previous.span.end > pos) return null;
+  const bw = budgetWordsOf(rules);
+  if (!bw || bw.sentenceEnd.test(doc.normalized.slice(previous.span.end, pos))) return null;
+  return carriedInBalance(doc, pos, rules) ? String(Number(previous.period) - 1) : null;
+}
+
+/** An opening balance read (carriedInPeriod): its period, the period of its sentence before it, and where it ends. */
+export interface CarriedIn {
+  period: string;
+  before: string;
+  end: number;
+}
+
+/**
+ * The period of the figure at `pos` after an opening balance in its sentence (`加上年结转收入0.52亿元、上级补助收入0.1亿元`):
+ * the year the balance was brought from (`上年`) is not this figure's, which keeps its sentence's year (`before`), unless a
+ * year is written between. Null when `period` was not taken from the balance.
+ */
+export function afterCarriedIn(doc: Document, pos: number, carry: CarriedIn | null, period: string | null, rules: RuleSet): string | null {
+  if (!carry || period !== carry.period || carry.end > pos) return null;
+  const bw = budgetWordsOf(rules);
+  const between = doc.normalized.slice(carry.end, pos);
+  if (!bw || bw.sentenceEnd.test(between) || /\d{4}\s*年|[今本]年|当年/u.test(between)) return null;
+  return carriedInBalance(doc, pos, rules) ? null : carry.before;
 }

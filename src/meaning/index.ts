@@ -13,7 +13,7 @@ import { intentOf, measureQuotedTargets, partOfPrevious } from './intent.js';
 import { statesPresent } from './present.js';
 import { deliveredEarly, periodContext, timeOf } from './time.js';
 import { resolveFigureMetrics } from './metric.js';
-import { budgetLabels, budgetStatus } from './budget.js';
+import { afterCarriedIn, budgetLabels, budgetStatus, carriedInPeriod, type CarriedIn } from './budget.js';
 
 
 /** Gives each figure of `doc` (in text order, as extractFigures returns them) its period and modality, in place. */
@@ -22,9 +22,13 @@ export function interpret(doc: Document, figures: Figure[], rules: RuleSet = cor
   const ctx = periodContext(doc, k);
   const periods = new Map<string, string>();
   let previous: Figure | undefined;
+  let carry: CarriedIn | null = null;
   for (const figure of figures) {
     const pos = figure.span.start;
-    const time = timeOf(doc, pos, ctx, k, figure.span.end, figure);
+    let time = timeOf(doc, pos, ctx, k, figure.span.end, figure);
+    // (the year before, named by an opening balance `上年结转收入`, is not the year of the figures after it in its sentence)
+    const uncarried = afterCarriedIn(doc, pos, carry, time.period, rules);
+    if (uncarried) time = { ...time, period: uncarried };
     const period = time.period;
     // one string per period across the document's figures (a large run keeps every Figure)
     figure.period = period === null ? null : (periods.get(period) ?? (periods.set(period, period), period));
@@ -34,6 +38,10 @@ export function interpret(doc: Document, figures: Figure[], rules: RuleSet = cor
       const before = String(Number(period) - 1);
       figure.period = periods.get(before) ?? (periods.set(before, before), before);
     }
+    // a budget year's opening balance (`上年结转收入`) is the closing balance of the year before its sentence's year
+    const carried = carriedInPeriod(doc, pos, previous, rules);
+    if (carried) figure.period = periods.get(carried) ?? (periods.set(carried, carried), carried);
+    if (carried || !uncarried) carry = carried ? { period: carried, before: previous!.period!, end: figure.span.end } : null;
     // a part (`其中…`) is planned, estimated or done as the whole before it is
     if (previous && partOfPrevious(doc, pos, previous, k)) figure.modality = previous.modality;
     previous = figure;
