@@ -258,16 +258,7 @@ function valueMeanings(
   const read = (text: string) => readings.get(text) ?? (readings.set(text, readHeader(text, w)), readings.get(text)!);
   const columnReadings: HeaderReading[][] = [];
   const columnPartsOf = (c: number): HeaderReading[] => (columnReadings[c] ??= headersOf(c).map((p) => asColumn(read(p.text), w)));
-  // A column naming no period or status of its own but a change or a share (`比上年增长%`, `为预算%`) after one that
-  // does (`2026年预算数`) is of that column's period and status: the change or share of the figure beside it.
-  const besideOf = (c: number): Beside | null => {
-    const parts = columnPartsOf(c);
-    const period = [...parts].reverse().find((p) => p.period)?.period ?? null;
-    const status = [...parts].reverse().find((p) => p.status)?.status ?? null;
-    if (period || status) return { period, status };
-    if (c - 1 < stubColumns || !parts.some((p) => p.change || p.unit === '%' || p.unit === '‰')) return null;
-    return besideOf(c - 1);
-  };
+  const besideOf = (c: number): Beside | null => besideColumn(c, columnPartsOf, stubColumns);
   const valueColumns: HeaderReading[][] = [];
   for (let c = stubColumns; c < columns; c++) valueColumns.push(columnPartsOf(c));
   const captionRows = CaptionRows.of(subject, valueColumns, w);
@@ -284,9 +275,7 @@ function valueMeanings(
       continue;
     }
     const stub = rowHeaders.map((p) => key(p.text));
-    if (stub.some((s) => totals.has(s))) structure.totalRows.push(r);
-    else if (stub.some((s) => scopes.has(s))) structure.scopeRows.push(r);
-    if (stub.some((s) => w.settings.subsetMarkers.some((m) => s.startsWith(m)))) structure.subsetRows.push(r);
+    noteRowStructure(stub, r, structure, totals, scopes, w.settings.subsetMarkers);
     const heads = sectionHead !== null && rowHeaders.length > 0 && sectionHead.test(key(rowHeaders[0]!.text));
     if (heads) {
       section = read(key(rowHeaders[0]!.text).replace(sectionHead!, ''));
@@ -301,13 +290,8 @@ function valueMeanings(
     for (let c = stubColumns; c < columns; c++) {
       const place = matrix[r]![c];
       if (!place || place.cell.row !== r || place.cell.column !== c || !isNumber(place.text)) continue;
-      let columnParts = columnPartsOf(c);
       const columnHeaders = headersOf(c);
-      // A unit broken over two header rows (`生产总值（亿` over `元）`) is read from the column's headers joined.
-      if (![...rowParts, ...columnParts].some((p) => p.unit) && columnHeaders.length > 1) {
-        const joined = read(columnHeaders.map((p) => p.text).join(''));
-        if (joined.unit) columnParts = [joined];
-      }
+      const columnParts = withJoinedUnit(columnPartsOf(c), rowParts, columnHeaders, read);
       // (the caption's change is of the columns naming nothing else: not of a share beside them, `占比（%）`)
       const named = columnParts.some((p) => p.name && !p.scope);
       const meaning = meaningOf(place, [...above, ...rowParts, ...columnParts], named && table.change ? { ...table, change: null } : table, besideOf(c));
@@ -315,12 +299,44 @@ function valueMeanings(
       meanings.push(meaning);
     }
   }
-  for (let c = stubColumns; c < columns; c++) {
-    const headers = headersOf(c).map((p) => key(p.text));
-    if (headers.some((h) => totals.has(h))) structure.totalColumns.push(c);
-    else if (headers.some((h) => scopes.has(h))) structure.scopeColumns.push(c);
-  }
+  for (let c = stubColumns; c < columns; c++) noteColumnStructure(headersOf(c).map((p) => key(p.text)), c, structure, totals, scopes);
   return { meanings, structure };
+}
+
+/**
+ * A column naming no period or status of its own but a change or a share (`比上年增长%`, `为预算%`) after one that does
+ * (`2026年预算数`) is of that column's period and status: the change or share of the figure beside it.
+ */
+function besideColumn(c: number, columnPartsOf: (c: number) => HeaderReading[], stubColumns: number): Beside | null {
+  const parts = columnPartsOf(c);
+  const period = [...parts].reverse().find((p) => p.period)?.period ?? null;
+  const status = [...parts].reverse().find((p) => p.status)?.status ?? null;
+  if (period || status) return { period, status };
+  if (c - 1 < stubColumns || !parts.some((p) => p.change || p.unit === '%' || p.unit === '‰')) return null;
+  return besideColumn(c - 1, columnPartsOf, stubColumns);
+}
+
+/** A column's place in the table's structure, from its headers: a total (`合计`) or a scope's total (`全市`). */
+function noteColumnStructure(headers: string[], c: number, structure: Structure, totals: Set<string>, scopes: Set<string>): void {
+  if (headers.some((h) => totals.has(h))) structure.totalColumns.push(c);
+  else if (headers.some((h) => scopes.has(h))) structure.scopeColumns.push(c);
+}
+
+/** A row's place in the table's structure, from its stub: a total (`合计`), a scope's total (`全市`), a subset (`其中`). */
+function noteRowStructure(stub: string[], r: number, structure: Structure, totals: Set<string>, scopes: Set<string>, subsetMarkers: readonly string[]): void {
+  if (stub.some((s) => totals.has(s))) structure.totalRows.push(r);
+  else if (stub.some((s) => scopes.has(s))) structure.scopeRows.push(r);
+  if (stub.some((s) => subsetMarkers.some((m) => s.startsWith(m)))) structure.subsetRows.push(r);
+}
+
+/**
+ * A column's header readings, or, when neither they nor the row name a unit, the column's headers read joined: a unit
+ * broken over two header rows (`生产总值（亿` over `元）`).
+ */
+function withJoinedUnit(columnParts: HeaderReading[], rowParts: HeaderReading[], columnHeaders: Place[], read: (text: string) => HeaderReading): HeaderReading[] {
+  if ([...rowParts, ...columnParts].some((p) => p.unit) || columnHeaders.length <= 1) return columnParts;
+  const joined = read(columnHeaders.map((p) => p.text).join(''));
+  return joined.unit ? [joined] : columnParts;
 }
 
 /**
