@@ -77,32 +77,18 @@ function identityKey(figure: Figure, context: CheckContext): string | null {
   return id === undefined ? null : `${id}\u0000${figure.period}`;
 }
 
-interface DocumentStatements {
-  /** Per document, its usable actuals and estimates (one pass over the run's figures). */
-  figures: Map<string, Figure[]>;
-  /** Per document asked about, those by identity key. */
-  byKey: Map<string, Map<string, Figure[]>>;
-}
-
-const statementsOf = new WeakMap<CheckContext, DocumentStatements>();
+/** Per context, each document asked about: its usable actuals and estimates by identity key. */
+const statementsOf = new WeakMap<CheckContext, Map<string, Map<string, Figure[]>>>();
 
 /** A document's statements (actuals and estimates, usable ones) by identity key, built once per context and document. */
 function statementsByIdentity(document: string, context: CheckContext): Map<string, Figure[]> {
-  let known = statementsOf.get(context);
-  if (!known) {
-    const figures = new Map<string, Figure[]>();
-    for (const figure of context.figures) {
-      if (figure.modality === 'target' || !usable(figure)) continue;
-      const list = figures.get(figure.document) ?? [];
-      list.push(figure);
-      figures.set(figure.document, list);
-    }
-    statementsOf.set(context, (known = { figures, byKey: new Map() }));
-  }
-  let byKey = known.byKey.get(document);
+  let documents = statementsOf.get(context);
+  if (!documents) statementsOf.set(context, (documents = new Map()));
+  let byKey = documents.get(document);
   if (!byKey) {
-    known.byKey.set(document, (byKey = new Map()));
-    for (const figure of known.figures.get(document) ?? []) {
+    documents.set(document, (byKey = new Map()));
+    for (const figure of context.figuresOf(document)) {
+      if (figure.modality === 'target' || !usable(figure)) continue;
       const key = identityKey(figure, context);
       if (key === null) continue;
       const list = byKey.get(key) ?? [];
@@ -112,6 +98,7 @@ function statementsByIdentity(document: string, context: CheckContext): Map<stri
   }
   return byKey;
 }
+
 /**
  * The statements of a group a target is judged by (target.ts): its actuals and estimates, but not an estimate of a
  * period still open when its document was delivered. Such an estimate is compared with the final figure as one
