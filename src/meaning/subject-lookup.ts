@@ -10,6 +10,7 @@
  * - holdsAnyWord: whether a text holds any of a list of words, one compiled pattern for the list (most
  *   texts hold none, and then nothing is replaced), where `includes` was asked word by word.
  */
+import { alternation } from '../extract/knowledge.js';
 
 /** A node: the node of each character before it, and whether the characters walked so far are a whole name. */
 interface Node {
@@ -63,5 +64,5 @@ export function holdsAnyWord(text: string, pairs: readonly (readonly [string, un
 
 /** A pattern (not global) matching where a text includes any of the words, as `words.some((w) => text.includes(w))`; never for none. */
 export function anyWordPattern(words: readonly string[]): RegExp {
-  return words.length ? new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('|'), 'u') : /(?!)/u;
+  return new RegExp(alternation(words), 'u');
 }
